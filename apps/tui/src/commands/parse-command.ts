@@ -1,0 +1,24 @@
+import { basename } from 'node:path';
+import { InputFormatSchema, parseInput } from '@gazette/core';
+import { readTextInput } from '@gazette/core/node';
+import { type CliIo, printJson } from '../cli-io';
+import { UsageError } from '../usage-error';
+
+export async function parseCommand(
+  io: CliIo,
+  args: { file?: string | undefined; format?: string | undefined },
+): Promise<void> {
+  if (!args.file) throw new UsageError('gazette parse needs a FILE (or - for standard input).');
+  const format = args.format ?? 'auto';
+  if (format !== 'auto' && !InputFormatSchema.safeParse(format).success) {
+    throw new UsageError(
+      `--format must be auto or one of ${InputFormatSchema.options.join(', ')}; got "${format}".`,
+    );
+  }
+  const content = await readTextInput(args.file, io.stdin);
+  const articles = parseInput(content, {
+    format: format as 'auto',
+    name: args.file === '-' ? 'standard input' : basename(args.file),
+  });
+  printJson(io, articles.length === 1 ? articles[0] : articles);
+}

@@ -1,0 +1,100 @@
+import { articleId } from '../ids/article-id';
+import { sha256Hex } from '../ids/sha256-hex';
+import { articleSlug } from '../ids/slugify';
+import type { Article } from '../model/article-schema';
+import type { ArticleMeta } from '../model/article-meta-schema';
+import type { Block } from '../model/block-schema';
+import type { InputFormat } from '../model/provenance-schema';
+import type { QualityFlag } from '../model/quality-flag-schema';
+import type { Related } from '../model/related-schema';
+import { countWords, readingMinutes } from '../text/count-words';
+import { deriveTitle } from '../text/derive-title';
+import { detectLanguage } from '../text/detect-language';
+import { normalizeLine } from '../text/normalize-text';
+import { PARSER_VERSION } from './parser-version';
+
+/** What every input parser hands over: the body it read, and what it knows about the article. */
+export interface ArticleParts {
+  format: InputFormat;
+  body: Block[];
+  related?: Related[];
+  meta: ArticleMeta;
+  /** Where each meta field came from ("given", "front-matter", "json-ld"...). */
+  fieldSources: Record<string, string>;
+  quality?: QualityFlag[];
+  /** A title the input itself carried (e.g. its first line), when meta has none. */
+  titleFromText?: string;
+}
+
+function uniqueStrings(values: readonly string[]): string[] {
+  return [...new Set(values.map(normalizeLine).filter(Boolean))];
+}
+
+/**
+ * Assembles a valid Article from parsed parts: identity, title, counts, language and quality flags.
+ * Nothing is invented: a field the parts do not give stays absent (and is flagged).
+ */
+export function buildArticle(parts: ArticleParts): Article {
+  const { meta, body } = parts;
+  const fields: Record<string, string> = { ...parts.fieldSources };
+  const quality = new Set<QualityFlag>(parts.quality ?? []);
+  const bodyText = body.map((b) => b.text).join('\n\n');
+  const contentHash = sha256Hex(bodyText);
+
+  let title = meta.title ? normalizeLine(meta.title) : parts.titleFromText;
+  let titleSource: Article['titleSource'] = 'given';
+  if (title && !meta.title) fields.title = 'text:first-line';
+  if (!title) {
+    const lede = body.find((b) => b.kind === 'paragraph')?.text ?? body[0]?.text ?? '';
+    title = deriveTitle(lede) || 'Untitled';
+    titleSource = 'derived';
+    fields.title = 'derived:lede';
+    quality.add('no-title');
+    quality.add('title-derived');
+  }
+
+  const byline = uniqueStrings(typeof meta.byline === 'string' ? [meta.byline] : (meta.byline ?? []));
+  const source = typeof meta.source === 'string' ? { name: meta.source } : meta.source;
+  const language = meta.language ?? detectLanguage(bodyText);
+  if (!meta.language) {
+    fields.language = 'derived:text';
+    quality.add('language-guessed');
+  }
+  if (!meta.publishedAt) quality.add('no-date');
+  if (byline.length === 0) quality.add('no-byline');
+  if (!source) quality.add('no-source');
+  if (!meta.url) quality.add('no-url');
+  if ((parts.related?.length ?? 0) > 0) quality.add('teasers-removed');
+
+  const wordCount = countWords(bodyText);
+  if (wordCount < 50) quality.add('short-body');
+  const id = articleId({ url: meta.url, contentHash });
+
+  const article: Article = {
+    id,
+    slug: articleSlug(title, id),
+    title,
+    titleSource,
+    byline,
+    language,
+    tags: uniqueStrings(meta.tags ?? []),
+    body,
+    related: parts.related ?? [],
+    quotes: [],
+    entities: [],
+    dates: [],
+    amounts: [],
+    wordCount,
+    readingMinutes: readingMinutes(wordCount),
+    quality: [...quality].sort(),
+    provenance: { format: parts.format, contentHash, parser: PARSER_VERSION, fields },
+  };
+  if (meta.standfirst) article.standfirst = normalizeLine(meta.standfirst);
+  if (source) article.source = source;
+  if (meta.url) article.url = meta.url;
+  if (meta.image) article.image = meta.image;
+  if (meta.publishedAt) article.publishedAt = meta.publishedAt;
+  if (meta.updatedAt) article.updatedAt = meta.updatedAt;
+  if (meta.section) article.section = normalizeLine(meta.section);
+  return article;
+}

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { IsoDateSchema } from '../model/article-schema';
+
+export const QUERY_LIMITS = {
+  maxLimit: 100,
+  defaultLimit: 20,
+  maxQueryLength: 1000,
+  maxCursorLength: 512,
+} as const;
+
+/** Filters shared by list, search, facets and timeline; each narrows the set of articles. */
+export const ArticleFiltersSchema = z
+  .object({
+    source: z.string().min(1).max(200).optional(),
+    section: z.string().min(1).max(200).optional(),
+    tag: z.string().min(1).max(200).optional(),
+    language: z.string().min(2).max(35).optional(),
+    entity: z.string().min(1).max(200).optional().describe('An entity id, or a name or alias of one.'),
+    after: IsoDateSchema.or(z.string().regex(/^\d{4}(-\d{2})?$/))
+      .optional()
+      .describe('Published on or after.'),
+    before: IsoDateSchema.or(z.string().regex(/^\d{4}(-\d{2})?$/))
+      .optional()
+      .describe('Published before.'),
+  })
+  .strict()
+  .meta({ id: 'ArticleFilters' });
+export type ArticleFilters = z.infer<typeof ArticleFiltersSchema>;
+
+export const LimitSchema = z
+  .number()
+  .int()
+  .min(1)
+  .max(QUERY_LIMITS.maxLimit)
+  .default(QUERY_LIMITS.defaultLimit);
+export const CursorSchema = z
+  .string()
+  .min(1)
+  .max(QUERY_LIMITS.maxCursorLength)
+  .describe('Opaque; from `nextCursor`.');
+
+export const ListParamsSchema = z
+  .object({
+    filters: ArticleFiltersSchema.optional(),
+    sort: z.enum(['newest', 'oldest']).default('newest'),
+    limit: LimitSchema,
+    cursor: CursorSchema.optional(),
+  })
+  .strict()
+  .meta({ id: 'ListParams' });
+export type ListParams = z.input<typeof ListParamsSchema>;
+
+export const FacetNameSchema = z.enum([
+  'section',
+  'tag',
+  'source',
+  'language',
+  'month',
+  'person',
+  'organization',
+  'place',
+]);
+export type FacetName = z.infer<typeof FacetNameSchema>;
+
+export const SearchParamsSchema = z
+  .object({
+    q: z.string().max(QUERY_LIMITS.maxQueryLength),
+    filters: ArticleFiltersSchema.optional(),
+    sort: z.enum(['relevance', 'newest', 'oldest']).default('relevance'),
+    limit: LimitSchema,
+    cursor: CursorSchema.optional(),
+    facets: z.array(FacetNameSchema).optional(),
+  })
+  .strict()
+  .meta({ id: 'SearchParams' });
+export type SearchParams = z.input<typeof SearchParamsSchema>;

@@ -1,0 +1,47 @@
+/** Codes a caller can switch on; messages are for people. */
+export type GazetteErrorCode =
+  | 'EMPTY_INPUT'
+  | 'BINARY_INPUT'
+  | 'INPUT_TOO_LARGE'
+  | 'LINE_TOO_LONG'
+  | 'INVALID_FRONT_MATTER'
+  | 'INVALID_META'
+  | 'INVALID_PARAMS'
+  | 'INVALID_CURSOR'
+  | 'INVALID_QUERY'
+  | 'NOT_FOUND'
+  | 'UNSUPPORTED_FORMAT'
+  | 'INVALID_SNAPSHOT'
+  | 'INVALID_ARTICLE';
+
+export interface GazetteErrorDetails {
+  /** Where the problem is: a parameter name, a line number, a character offset... */
+  where?: string;
+  /** Character offset in the input, when it has one. */
+  offset?: number;
+  /** Line number (1-based), when the input has lines. */
+  line?: number;
+  /** Machine-readable issues, e.g. from zod. */
+  issues?: Array<{ path: string; message: string }>;
+}
+
+/** The one error type Gazette throws on purpose; anything else is a bug. */
+export class GazetteError extends Error {
+  override readonly name = 'GazetteError';
+  readonly code: GazetteErrorCode;
+  readonly details: GazetteErrorDetails;
+
+  constructor(code: GazetteErrorCode, message: string, details: GazetteErrorDetails = {}) {
+    super(message);
+    this.code = code;
+    this.details = details;
+  }
+
+  toJSON(): { code: GazetteErrorCode; message: string } & GazetteErrorDetails {
+    return { code: this.code, message: this.message, ...this.details };
+  }
+}
+
+export function isGazetteError(value: unknown): value is GazetteError {
+  return value instanceof GazetteError;
+}

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { BlockIndexSchema, OffsetSchema } from './position-schema';
+
+export const EntityTypeSchema = z.enum(['person', 'organization', 'place', 'other']);
+export type EntityType = z.infer<typeof EntityTypeSchema>;
+
+export const MentionSchema = z.object({ block: BlockIndexSchema, start: OffsetSchema, end: OffsetSchema });
+export type Mention = z.infer<typeof MentionSchema>;
+
+export const EntitySchema = z
+  .object({
+    id: z.string().min(1).describe('Stable across articles: the same entity has the same id everywhere.'),
+    name: z.string().min(1),
+    type: EntityTypeSchema,
+    aliases: z.array(z.string()),
+    countryCode: z
+      .string()
+      .regex(/^[A-Z]{2}$/)
+      .optional()
+      .describe('ISO 3166-1 alpha-2, for a country.'),
+    mentions: z.array(MentionSchema),
+  })
+  .meta({ id: 'Entity' });
+export type Entity = z.infer<typeof EntitySchema>;

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+
+/** Machine-readable notes on what the input lacked or what was done to it. */
+export const QualityFlagSchema = z.enum([
+  'no-title',
+  'title-derived',
+  'no-date',
+  'no-byline',
+  'no-source',
+  'no-url',
+  'teasers-removed',
+  'short-body',
+  'control-characters-removed',
+  'bidi-controls-removed',
+  'language-guessed',
+]);
+export type QualityFlag = z.infer<typeof QualityFlagSchema>;

@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  resolve: { conditions: ['@gazette/source'] },
+  ssr: { resolve: { conditions: ['@gazette/source'] } },
+  test: {
+    include: ['**/*.test.ts'],
+    exclude: ['node_modules/**', 'artifacts/**'],
+    testTimeout: 60_000,
+    hookTimeout: 180_000,
+    // Black-box suites start servers and browsers: one file at a time keeps 2 cores from thrashing.
+    fileParallelism: false,
+  },
+});
