@@ -1,13 +1,36 @@
 import type { Article } from '../model/article-schema';
-import type { ListParams, SearchParams } from './query-params-schema';
-import type { ListResult, SearchResult } from './query-result-schema';
+import type {
+  EntitiesParams,
+  FacetsParams,
+  ListParams,
+  QuotesParams,
+  RelatedParams,
+  SearchParams,
+  TimelineParams,
+} from './query-params-schema';
+import type {
+  EntityDetail,
+  EntityListResult,
+  Facets,
+  ListResult,
+  QuoteListResult,
+  RelatedResult,
+  SearchResult,
+  TimelineResult,
+} from './query-result-schema';
 
-/** The query functions every face (library, API, site, TUI) calls. */
+/** The query functions every face (library, API, site, TUI) calls. Parameters are validated by zod. */
 export interface Corpus {
   readonly size: number;
   list(params?: ListParams): ListResult;
   get(idOrSlug: string): Article | undefined;
   search(params: SearchParams): SearchResult;
+  related(idOrSlug: string, params?: RelatedParams): RelatedResult;
+  facets(params?: FacetsParams): Facets;
+  entities(params?: EntitiesParams): EntityListResult;
+  entity(id: string): EntityDetail | undefined;
+  quotes(params?: QuotesParams): QuoteListResult;
+  timeline(params?: TimelineParams): TimelineResult;
   toSnapshot(): CorpusSnapshot;
 }
 

@@ -1,8 +1,7 @@
-import type { Article } from '../model/article-schema';
-import type { SearchParams } from './query-params-schema';
-import type { SearchHit, SearchResult, Snippet } from './query-result-schema';
 import type { z } from 'zod';
+import type { Article } from '../model/article-schema';
 import type { SearchParamsSchema } from './query-params-schema';
+import type { SearchHit, SearchResult, Snippet } from './query-result-schema';
 
 // First cut (foundation issue): every word must occur; score counts occurrences, title weighted.
 // The search issue replaces this with the real engine.
@@ -40,10 +39,11 @@ function snippet(a: Article, ts: string[]): Snippet[] {
 
 export function naiveSearch(
   candidates: Article[],
-  params: z.output<typeof SearchParamsSchema> & SearchParams,
+  params: Pick<z.output<typeof SearchParamsSchema>, 'q' | 'sort' | 'limit'>,
   offset: number,
   cursorAt: (next: number) => string,
-): SearchResult {
+  limit = params.limit,
+): { result: SearchResult; hitIds: string[] } {
   const ts = terms(params.q);
   const scored: Array<{ a: Article; score: number }> = [];
   for (const a of candidates) {
@@ -59,14 +59,22 @@ export function naiveSearch(
     if (all) scored.push({ a, score: ts.length ? score : 0 });
   }
   if (params.sort === 'relevance') scored.sort((x, y) => y.score - x.score);
-  const page = scored.slice(offset, offset + params.limit);
-  const hits: SearchHit[] = page.map(({ a, score }) => ({
+  const slice = scored.slice(offset, offset + limit);
+  const hits: SearchHit[] = slice.map(({ a, score }) => ({
     id: a.id,
     slug: a.slug,
     title: a.title,
     score,
     snippets: snippet(a, ts),
   }));
-  const next = offset + page.length;
-  return { total: scored.length, hits, facets: {}, nextCursor: next < scored.length ? cursorAt(next) : null };
+  const next = offset + slice.length;
+  return {
+    result: {
+      total: scored.length,
+      hits,
+      facets: {},
+      nextCursor: next < scored.length ? cursorAt(next) : null,
+    },
+    hitIds: scored.map((s) => s.a.id),
+  };
 }

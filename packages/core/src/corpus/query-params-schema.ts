@@ -74,3 +74,59 @@ export const SearchParamsSchema = z
   .strict()
   .meta({ id: 'SearchParams' });
 export type SearchParams = z.input<typeof SearchParamsSchema>;
+
+export const RelatedParamsSchema = z
+  .object({ limit: z.number().int().min(1).max(50).default(5), filters: ArticleFiltersSchema.optional() })
+  .strict()
+  .meta({ id: 'RelatedParams' });
+export type RelatedParams = z.input<typeof RelatedParamsSchema>;
+
+export const FacetsParamsSchema = z
+  .object({
+    q: z.string().max(QUERY_LIMITS.maxQueryLength).optional(),
+    filters: ArticleFiltersSchema.optional(),
+    facets: z.array(FacetNameSchema).optional().describe('Which facets; all when absent.'),
+    limit: z.number().int().min(1).max(100).default(10).describe('Values per facet.'),
+  })
+  .strict()
+  .meta({ id: 'FacetsParams' });
+export type FacetsParams = z.input<typeof FacetsParamsSchema>;
+
+export const EntitiesParamsSchema = z
+  .object({
+    type: z.enum(['person', 'organization', 'place', 'other']).optional(),
+    prefix: z
+      .string()
+      .min(1)
+      .max(100)
+      .optional()
+      .describe('Names or aliases starting with this (case and accents ignored).'),
+    sort: z.enum(['mentions', 'articles', 'name']).default('mentions'),
+    limit: LimitSchema,
+    cursor: CursorSchema.optional(),
+  })
+  .strict()
+  .meta({ id: 'EntitiesParams' });
+export type EntitiesParams = z.input<typeof EntitiesParamsSchema>;
+
+export const QuotesParamsSchema = z
+  .object({
+    speaker: z.string().min(1).max(200).optional().describe('A speaker entity id or name.'),
+    q: z.string().min(1).max(QUERY_LIMITS.maxQueryLength).optional().describe('Words in the quotation.'),
+    article: z.string().min(1).max(200).optional().describe('An article id or slug.'),
+    limit: LimitSchema,
+    cursor: CursorSchema.optional(),
+  })
+  .strict()
+  .meta({ id: 'QuotesParams' });
+export type QuotesParams = z.input<typeof QuotesParamsSchema>;
+
+export const TimelineParamsSchema = z
+  .object({
+    q: z.string().max(QUERY_LIMITS.maxQueryLength).optional(),
+    filters: ArticleFiltersSchema.optional(),
+    interval: z.enum(['day', 'week', 'month']).default('month'),
+  })
+  .strict()
+  .meta({ id: 'TimelineParams' });
+export type TimelineParams = z.input<typeof TimelineParamsSchema>;

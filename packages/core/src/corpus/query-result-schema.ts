@@ -69,3 +69,71 @@ export const SearchResultSchema = z
   })
   .meta({ id: 'SearchResult' });
 export type SearchResult = z.infer<typeof SearchResultSchema>;
+
+export const RelatedResultSchema = z
+  .object({ items: z.array(ArticleSummarySchema.extend({ score: z.number() })) })
+  .meta({ id: 'RelatedResult' });
+export type RelatedResult = z.infer<typeof RelatedResultSchema>;
+
+export const EntitySummarySchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    type: z.enum(['person', 'organization', 'place', 'other']),
+    aliases: z.array(z.string()),
+    countryCode: z.string().optional(),
+    articleCount: z.number().int().nonnegative(),
+    mentionCount: z.number().int().nonnegative(),
+  })
+  .meta({ id: 'EntitySummary' });
+export type EntitySummary = z.infer<typeof EntitySummarySchema>;
+
+export const EntityListResultSchema = listResultSchema(EntitySummarySchema).meta({ id: 'EntityList' });
+export type EntityListResult = z.infer<typeof EntityListResultSchema>;
+
+export const QuoteItemSchema = z
+  .object({
+    text: z.string(),
+    speaker: z.string().optional(),
+    speakerEntityId: z.string().optional(),
+    verb: z.string().optional(),
+    partial: z.boolean(),
+    block: z.number().int().nonnegative(),
+    start: z.number().int().nonnegative(),
+    end: z.number().int().nonnegative(),
+    articleId: z.string(),
+    articleSlug: z.string(),
+    articleTitle: z.string(),
+    publishedAt: z.string().optional(),
+  })
+  .meta({ id: 'QuoteItem' });
+export type QuoteItem = z.infer<typeof QuoteItemSchema>;
+
+export const QuoteListResultSchema = listResultSchema(QuoteItemSchema).meta({ id: 'QuoteList' });
+export type QuoteListResult = z.infer<typeof QuoteListResultSchema>;
+
+export const EntityDetailSchema = EntitySummarySchema.extend({
+  articles: z.array(ArticleSummarySchema).describe('Newest first, at most 100.'),
+  quotes: z.array(QuoteItemSchema).describe('What this entity said (people), at most 100.'),
+  coOccurring: z
+    .array(
+      z.object({ id: z.string(), name: z.string(), type: z.string(), count: z.number().int().positive() }),
+    )
+    .describe('Entities that appear in the same articles, by shared articles.'),
+}).meta({ id: 'EntityDetail' });
+export type EntityDetail = z.infer<typeof EntityDetailSchema>;
+
+export const TimelineResultSchema = z
+  .object({
+    interval: z.enum(['day', 'week', 'month']),
+    buckets: z.array(
+      z.object({
+        start: z.string().describe('ISO date the bucket starts on.'),
+        count: z.number().int().nonnegative(),
+      }),
+    ),
+    undated: z.number().int().nonnegative().describe('Matching articles with no publication date.'),
+    total: z.number().int().nonnegative(),
+  })
+  .meta({ id: 'TimelineResult' });
+export type TimelineResult = z.infer<typeof TimelineResultSchema>;
