@@ -1,0 +1,5 @@
+// Corpora for tests and benchmarks only: real text from ../shared/corpora, and seeded generated corpora.
+export { type BbcRecord, bbcAsText, readBbc } from './bbc';
+export { type GeneratedRecord, generateCorpus, seededRandom } from './generate-corpus';
+export { parseCsv } from './parse-csv';
+export { HAS_SHARED, SHARED_CORPORA, SHARED_MISSING } from './shared-path';
