@@ -1,6 +1,7 @@
 import type { Block } from '../model/block-schema';
 import type { Related } from '../model/related-schema';
 import { HEADLINE_VERB_BASES, HEADLINE_VERBS } from './headline-verbs';
+import { trimEndChars } from './trim-end-chars';
 
 export interface ClassifiedLines {
   body: Block[];
@@ -119,12 +120,12 @@ export function classifyLines(lines: readonly string[]): ClassifiedLines {
     if (marker && line.length > marker[0].length && !isSentence(line)) {
       related.push({
         title: line.slice(marker[0].length).trim(),
-        reason: `marked as a link to another story ("${marker[0].replace(/[\s:|»>-]+$/u, '')}")`,
+        reason: `marked as a link to another story ("${trimEndChars(marker[0], ' :|»>-')}")`,
         block: body.length,
       });
       continue;
     }
-    const md = /^(#{1,6})\s+(.+)$|^(?:[-*•]|\d{1,3}[.)])\s+(.+)$|^>\s?(.+)$/u.exec(line);
+    const md = /^(#{1,6})\s+(\S.*)$|^(?:[-*•]|\d{1,3}[.)])\s+(\S.*)$|^>\s?(\S.*)$/u.exec(line);
     if (md) {
       if (md[2]) body.push({ kind: 'heading', text: md[2] });
       else if (md[3]) body.push({ kind: 'list-item', text: md[3] });

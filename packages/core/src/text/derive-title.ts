@@ -1,3 +1,5 @@
+import { trimEndChars } from './trim-end-chars';
+
 const MAX_WORDS = 12;
 const MIN_WORDS = 4;
 const MAX_CHARS = 90;
@@ -21,7 +23,7 @@ function firstSentence(text: string): string {
 }
 
 function stripEnd(word: string): string {
-  return word.replace(/[.,;:!?…"'”’»)\]]+$/u, '');
+  return trimEndChars(word, '.,;:!?…"\'”’»)]');
 }
 
 function endsWell(ws: readonly string[]): boolean {
