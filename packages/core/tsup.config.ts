@@ -1,7 +1,7 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts', 'node/index': 'src/node/index.ts' },
+  entry: { index: 'src/index.ts', 'node/index': 'src/node/index.ts', 'ner/index': 'src/enrich/ner/index.ts' },
   format: ['esm'],
   dts: true,
   sourcemap: true,
@@ -9,4 +9,6 @@ export default defineConfig({
   target: 'es2023',
   platform: 'neutral',
   external: [/^node:/],
+  // node:sqlite exists only with its prefix; keep every node: import as written.
+  removeNodeProtocol: false,
 });

@@ -38,3 +38,49 @@ describe('runCli', () => {
     expect(bad.out()).toBe('');
   });
 });
+
+describe('entities, quotes and --api', () => {
+  it('documents every command, --api and the UI keys in --help', async () => {
+    const c = capture();
+    expect(await runCli(['--help'], c.io)).toBe(0);
+    for (const text of [
+      'gazette entities',
+      'gazette quotes',
+      '--api URL',
+      'NO_COLOR',
+      'Keys in the UI',
+      'open the interactive UI',
+    ])
+      expect(c.out()).toContain(text);
+  });
+
+  it('lists entities and quotes as JSON of the API shapes', async () => {
+    const { EntityListResultSchema, QuoteListResultSchema } = await import('@gazette/core');
+    const e = capture();
+    expect(await runCli(['entities', '--json', '--limit', '5'], e.io)).toBe(0);
+    const entities = EntityListResultSchema.parse(JSON.parse(e.out()));
+    expect(entities.items.length).toBeLessThanOrEqual(5);
+    const q = capture();
+    expect(await runCli(['quotes', '--json'], q.io)).toBe(0);
+    QuoteListResultSchema.parse(JSON.parse(q.out()));
+  });
+
+  it('refuses a bad entity type and a bad --api URL with exit code 2 or 1 and a reason', async () => {
+    const t = capture();
+    expect(await runCli(['entities', '--type', 'planet'], t.io)).toBe(2);
+    expect(t.err()).toMatch(/--type must be one of person/);
+    const u = capture();
+    expect(await runCli(['list', '--api', 'not a url'], u.io)).toBe(1);
+    expect(u.err()).toMatch(/--api needs a URL/);
+    const down = capture();
+    expect(await runCli(['list', '--api', 'http://127.0.0.1:9'], down.io)).toBe(1);
+    expect(down.err()).toMatch(/unreachable/);
+    expect(down.err()).not.toMatch(/\n\s+at /);
+  });
+
+  it('prints the usage, not the UI, when not in a terminal', async () => {
+    const c = capture();
+    expect(await runCli([], c.io)).toBe(0);
+    expect(c.out()).toContain('Usage:');
+  });
+});

@@ -2,12 +2,17 @@ import { parseArgs } from 'node:util';
 import { isGazetteError } from '@gazette/core';
 import { readStdin } from '@gazette/core/node';
 import type { CliIo } from './cli-io';
+import { entitiesCommand } from './commands/entities-command';
+import { exportCommand } from './commands/export-command';
+import { ingestCommand } from './commands/ingest-command';
 import { listCommand } from './commands/list-command';
 import { parseCommand } from './commands/parse-command';
+import { quotesCommand } from './commands/quotes-command';
 import { searchCommand } from './commands/search-command';
 import { showCommand } from './commands/show-command';
 import { HELP_TEXT } from './help-text';
-import { openCorpus } from './open-corpus';
+import { isRemoteError } from './source/remote-error';
+import { openSource } from './source/open-source';
 import { UsageError } from './usage-error';
 
 const VERSION = '0.1.0';
@@ -35,6 +40,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         cursor: { type: 'string' },
         sort: { type: 'string' },
         db: { type: 'string' },
+        full: { type: 'boolean', default: false },
+        map: { type: 'string' },
+        api: { type: 'string' },
+        type: { type: 'string' },
+        prefix: { type: 'string' },
+        speaker: { type: 'string' },
+        article: { type: 'string' },
       },
     });
     const [command, ...rest] = positionals;
@@ -52,25 +64,58 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       sort: values.sort,
       ...(values.limit ? { limit: toLimit(values.limit)! } : {}),
     };
+    const source = () =>
+      openSource({ api: values.api, db: values.db, snapshot: process.env['GAZETTE_SNAPSHOT'] || undefined });
     switch (command) {
+      case 'ingest':
+        return await ingestCommand(io, {
+          inputs: rest,
+          db: values.db,
+          format: values.format,
+          full: values.full,
+          map: values.map,
+          json: values.json,
+        });
+      case 'export':
+        await exportCommand(io, { db: values.db, format: values.format });
+        return 0;
       case 'parse':
         await parseCommand(io, { file: rest[0], format: values.format });
         return 0;
       case 'list':
-        listCommand(io, await openCorpus({ db: values.db }), common);
+        await listCommand(io, await source(), common);
         return 0;
       case 'show':
-        showCommand(io, await openCorpus({ db: values.db }), { id: rest[0], json: values.json });
+        await showCommand(io, await source(), { id: rest[0], json: values.json });
         return 0;
       case 'search':
-        searchCommand(io, await openCorpus({ db: values.db }), {
+        await searchCommand(io, await source(), {
           ...common,
           query: rest.join(' ') || undefined,
         });
         return 0;
-      case undefined:
-        io.stdout(HELP_TEXT);
+      case 'entities':
+        await entitiesCommand(io, await source(), {
+          ...common,
+          type: values.type,
+          prefix: values.prefix ?? rest[0],
+        });
         return 0;
+      case 'quotes':
+        await quotesCommand(io, await source(), {
+          ...common,
+          speaker: values.speaker,
+          article: values.article,
+          q: rest.join(' ') || undefined,
+        });
+        return 0;
+      case undefined:
+        // The interactive UI needs a terminal both ways; piped, the command prints its usage instead.
+        if (!io.isTTY || !process.stdin.isTTY) {
+          io.stdout(HELP_TEXT);
+          return 0;
+        }
+        return (await import('./run-tui')).runTui(source);
       default:
         throw new UsageError(`Unknown command "${command}".`);
     }
@@ -79,7 +124,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.stderr(`gazette: ${(error as Error).message}\nRun gazette --help for usage.\n`);
       return 2;
     }
-    if (isGazetteError(error)) {
+    if (isGazetteError(error) || isRemoteError(error)) {
       io.stderr(`gazette: ${error.message}\n`);
       return 1;
     }

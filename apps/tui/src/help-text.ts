@@ -1,16 +1,43 @@
+import { keyHelpText } from './ui/key-help';
+
 export const HELP_TEXT = `gazette: read, search and browse news articles
 
 Usage:
-  gazette parse FILE [--format auto|text|markdown] --json   print the Article for a file (- reads standard input)
+  gazette                                                   open the interactive UI (in a terminal)
+  gazette parse FILE [--format auto|text|html|feed|json|ndjson|markdown] --json
+                                                            print the Article for a file of any format (- reads stdin)
+  gazette ingest PATH_OR_URL... [--db PATH] [--format F] [--full] [--map FIELD=NAME,...] [--json]
+                                                            read files, folders, URLs and feeds into the store
+  gazette export [--format ndjson|json] [--db PATH]         write the store's articles to standard output
   gazette list [--limit N] [--sort newest|oldest] [--cursor C] [--json]
   gazette show ID_OR_SLUG [--json]                          print one article
   gazette search QUERY [--limit N] [--sort relevance|newest|oldest] [--cursor C] [--json]
+  gazette entities [PREFIX] [--type person|organization|place|other] [--sort mentions|articles|name]
+                   [--limit N] [--cursor C] [--json]        people, organisations and places by mentions
+  gazette quotes [WORDS] [--speaker NAME_OR_ID] [--article ID_OR_SLUG] [--limit N] [--cursor C] [--json]
+                                                            quotations and who said them
   gazette --help | --version
 
 Options:
   --json        machine-readable output (the same shapes as the API)
-  --db PATH     use an article store instead of the built-in corpus
+  --api URL     read from a Gazette API (e.g. http://localhost:8787) instead of the local corpus;
+                works with the UI and with list, show, search, entities and quotes
+  --db PATH     use an article store instead of the built-in corpus (ingest and export: default ./gazette.db)
+  --full        ingest: fetch each feed item's page and extract it, instead of keeping the feed's text
+  --map F=N,... ingest JSON/NDJSON: read model field F from the source's field N (e.g. body=content)
   --limit N     page size, 1 to 100 (default 20)
+
+Environment:
+  GAZETTE_DB=PATH         the article store (SQLite file) to use, as --db does
+  GAZETTE_SNAPSHOT=FILE   read a corpus snapshot (JSON of corpus.toSnapshot()) instead of the built-in corpus
+  NO_COLOR=1              no colours in the UI (bold, underline and inverse still mark things)
+  BROWSER=COMMAND         what \`o\` in the reader opens URLs with (default: xdg-open / open)
+
+Keys in the UI (? shows them too):
+${keyHelpText()}
+
+Article text is made safe before it is shown: escape sequences, control characters and bidi overrides
+never reach the terminal. The UI gives the terminal back on quit, Ctrl-C and errors.
 
 Errors go to standard error; the exit code is 1 for bad input, 2 for a wrong command line.
 `;

@@ -1,3 +1,4 @@
+import { trimEndChars } from '@gazette/core';
 import { type BbcRecord, bbcAsText } from './bbc';
 
 export interface GeneratedRecord {
@@ -42,10 +43,8 @@ export function generateCorpus(base: readonly BbcRecord[], count: number, seed =
     const body = [...own, ...borrowed.slice(from, from + 1 + Math.floor(rand() * 3))];
     const words = own[0]!.split(/\s+/);
     const titleStart = Math.floor(rand() * Math.min(4, Math.max(1, words.length - 9)));
-    const title = words
-      .slice(titleStart, titleStart + 4 + Math.floor(rand() * 6))
-      .join(' ')
-      .replace(/[.,;:!?"“”]+$/u, '');
+    const titleWords = words.slice(titleStart, titleStart + 4 + Math.floor(rand() * 6)).join(' ');
+    const title = trimEndChars(titleWords, '.,;:!?"“”');
     const day = new Date(
       START + Math.floor(rand() * SPAN_DAYS) * 86_400_000 + Math.floor(rand() * 86_400) * 1000,
     );

@@ -2,9 +2,24 @@
 
 export { buildArticle, type ArticleParts } from './article/build-article';
 export { PARSER_VERSION } from './article/parser-version';
+export { countryByCode, countryByDemonym, countryByName, type Country } from './enrich/countries';
+export { type Enrichment, type EnrichOptions, enrichArticle } from './enrich/enrich-article';
+export { type ExtractedEntity, extractEntities } from './enrich/extract-entities';
+export {
+  type EntityRecognizer,
+  getEntityRecognizer,
+  type NerLabel,
+  type RecognizedSpan,
+  setEntityRecognizer,
+} from './enrich/recognizer';
+export { ruleRecognizer } from './enrich/rule-recognizer';
+export { type Sentence, splitSentences, type Token, tokenize } from './enrich/tokenize';
 export { compareNewest, compareOldest } from './corpus/compare-articles';
-export type { Corpus, CorpusSnapshot } from './corpus/corpus-types';
+export type { Corpus, CorpusSnapshot, CorpusSnapshotV1 } from './corpus/corpus-types';
 export { createCorpus, loadCorpus } from './corpus/create-corpus';
+export { parseQuery } from './search/parse-query';
+export { QUERY_FIELDS, type QueryField, type QueryNode } from './search/query-ast';
+export type { SnapshotIndex } from './search/snapshot-codec';
 export { MAX_CURSOR_OFFSET } from './corpus/cursor';
 export {
   type ArticleFilters,
@@ -102,6 +117,32 @@ export { countWords, readingMinutes } from './text/count-words';
 export { deriveTitle } from './text/derive-title';
 export { detectLanguage } from './text/detect-language';
 export { normalizeLine, normalizeText, TEXT_LIMITS } from './text/normalize-text';
+export { trimEndChars } from './text/trim-end-chars';
 export { type ParseTextOptions, parseText } from './text/parse-text';
 export { detectFormat } from './input/detect-format';
 export { type ParseInputOptions, parseInput } from './input/parse-input';
+export { type CreateDocument, createDocument } from './html/create-document';
+export { htmlToBlocks } from './html/html-to-blocks';
+export { dateFromUrl, normalizeDate } from './html/normalize-date';
+export { MAX_HTML_CHARS, type ParseHtmlOptions, parseHtml } from './html/parse-html';
+export { splitAuthors } from './html/split-authors';
+export { feedItemToArticle, parseFeed } from './feed/parse-feed';
+export { type Feed, type FeedItem, readFeed } from './feed/read-feed';
+export { parseXml, XML_LIMITS, type XmlElement } from './feed/parse-xml';
+export { type FieldMapping, jsonRecordToArticle } from './json-input/json-record-to-article';
+export { type JsonRecord, readJsonRecords } from './json-input/json-records';
+export { parseJsonArticles } from './json-input/parse-json-articles';
+export { parseMarkdown } from './json-input/parse-markdown';
+export { diffArticles } from './store/diff-versions';
+export { contentFingerprint, minhash, NEAR_DUPLICATE_SIMILARITY, similarity } from './store/fingerprint';
+export { createMemoryStore } from './store/memory-store';
+export type {
+  ArticleDiff,
+  ArticleStore,
+  ArticleVersion,
+  DuplicateLink,
+  FieldChange,
+  PutOptions,
+  PutResult,
+  PutStatus,
+} from './store/store-types';

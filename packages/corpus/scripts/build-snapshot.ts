@@ -1,6 +1,9 @@
 // Ingests the built-in articles (articles/*.txt, as given, no metadata added) into dist/snapshot.json.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createCorpus, parseText } from '@gazette/core';
+import { installNerModel } from '@gazette/core/ner';
+
+installNerModel(); // the snapshot is built once: read it with the trained entity tagger
 
 const dir = new URL('../articles/', import.meta.url);
 const articles = readdirSync(dir)

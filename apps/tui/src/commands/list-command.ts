@@ -1,12 +1,13 @@
-import type { Corpus } from '@gazette/core';
 import { type CliIo, printJson } from '../cli-io';
+import type { GazetteSource } from '../source/gazette-source';
+import { safeLine } from '../text/safe-text';
 
-export function listCommand(
+export async function listCommand(
   io: CliIo,
-  corpus: Corpus,
+  source: GazetteSource,
   args: { limit?: number; cursor?: string | undefined; sort?: string | undefined; json: boolean },
-): void {
-  const result = corpus.list({
+): Promise<void> {
+  const result = await source.list({
     ...(args.limit !== undefined ? { limit: args.limit } : {}),
     ...(args.cursor ? { cursor: args.cursor } : {}),
     ...(args.sort ? { sort: args.sort as 'newest' } : {}),
@@ -16,7 +17,7 @@ export function listCommand(
     return;
   }
   for (const item of result.items) {
-    io.stdout(`${item.slug}\t${item.publishedAt?.slice(0, 10) ?? 'undated'}\t${item.title}\n`);
+    io.stdout(`${item.slug}\t${item.publishedAt?.slice(0, 10) ?? 'undated'}\t${safeLine(item.title)}\n`);
   }
   io.stdout(
     `${result.items.length} of ${result.total}${result.nextCursor ? ` (next: --cursor ${result.nextCursor})` : ''}\n`,

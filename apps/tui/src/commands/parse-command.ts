@@ -15,6 +15,9 @@ export async function parseCommand(
       `--format must be auto or one of ${InputFormatSchema.options.join(', ')}; got "${format}".`,
     );
   }
+  // Parsing one file is worth the trained entity tagger (its weights load only here, on demand).
+  const { installNerModel } = await import('@gazette/core/ner');
+  installNerModel();
   const content = await readTextInput(args.file, io.stdin);
   const articles = parseInput(content, {
     format: format as 'auto',

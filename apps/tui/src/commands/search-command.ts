@@ -1,10 +1,11 @@
-import type { Corpus } from '@gazette/core';
 import { type CliIo, printJson } from '../cli-io';
+import type { GazetteSource } from '../source/gazette-source';
+import { safeLine } from '../text/safe-text';
 import { UsageError } from '../usage-error';
 
-export function searchCommand(
+export async function searchCommand(
   io: CliIo,
-  corpus: Corpus,
+  source: GazetteSource,
   args: {
     query?: string | undefined;
     limit?: number;
@@ -12,10 +13,10 @@ export function searchCommand(
     sort?: string | undefined;
     json: boolean;
   },
-): void {
+): Promise<void> {
   if (args.query === undefined)
     throw new UsageError('gazette search needs a QUERY, e.g. gazette search "Macron ambassador".');
-  const result = corpus.search({
+  const result = await source.search({
     q: args.query,
     ...(args.limit !== undefined ? { limit: args.limit } : {}),
     ...(args.cursor ? { cursor: args.cursor } : {}),
@@ -25,6 +26,6 @@ export function searchCommand(
     printJson(io, result);
     return;
   }
-  for (const hit of result.hits) io.stdout(`${hit.score.toFixed(2)}\t${hit.slug}\t${hit.title}\n`);
+  for (const hit of result.hits) io.stdout(`${hit.score.toFixed(2)}\t${hit.slug}\t${safeLine(hit.title)}\n`);
   io.stdout(`${result.hits.length} of ${result.total}\n`);
 }

@@ -1,14 +1,16 @@
-import { type Corpus, GazetteError } from '@gazette/core';
+import { GazetteError } from '@gazette/core';
 import { type CliIo, printJson } from '../cli-io';
+import type { GazetteSource } from '../source/gazette-source';
+import { safeLine, safeText } from '../text/safe-text';
 import { UsageError } from '../usage-error';
 
-export function showCommand(
+export async function showCommand(
   io: CliIo,
-  corpus: Corpus,
+  source: GazetteSource,
   args: { id?: string | undefined; json: boolean },
-): void {
+): Promise<void> {
   if (!args.id) throw new UsageError('gazette show needs an ID or SLUG (see gazette list).');
-  const article = corpus.get(args.id);
+  const article = await source.get(args.id);
   if (!article)
     throw new GazetteError(
       'NOT_FOUND',
@@ -20,9 +22,10 @@ export function showCommand(
     return;
   }
   io.stdout(
-    `${article.title}${article.titleSource === 'derived' ? ' (title derived from the text)' : ''}\n\n`,
+    `${safeLine(article.title)}${article.titleSource === 'derived' ? ' (title derived from the text)' : ''}\n\n`,
   );
-  for (const block of article.body) io.stdout(`${block.kind === 'heading' ? '## ' : ''}${block.text}\n\n`);
+  for (const block of article.body)
+    io.stdout(`${block.kind === 'heading' ? '## ' : ''}${safeText(block.text)}\n\n`);
   if (article.related.length)
-    io.stdout(`Related:\n${article.related.map((r) => `- ${r.title}`).join('\n')}\n`);
+    io.stdout(`Related:\n${article.related.map((r) => `- ${safeLine(r.title)}`).join('\n')}\n`);
 }

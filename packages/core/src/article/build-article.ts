@@ -1,3 +1,4 @@
+import { enrichArticle } from '../enrich/enrich-article';
 import { articleId } from '../ids/article-id';
 import { sha256Hex } from '../ids/sha256-hex';
 import { articleSlug } from '../ids/slugify';
@@ -96,5 +97,11 @@ export function buildArticle(parts: ArticleParts): Article {
   if (meta.publishedAt) article.publishedAt = meta.publishedAt;
   if (meta.updatedAt) article.updatedAt = meta.updatedAt;
   if (meta.section) article.section = normalizeLine(meta.section);
+  // Enrichment reads the finished body: entities, quotes, dates, amounts, summary, tags.
+  const enrichment = enrichArticle(article);
+  Object.assign(article, enrichment);
+  fields.entities = 'derived:text';
+  if (enrichment.summary) fields.summary = 'derived:lede';
+  if (enrichment.publishedEstimate) fields.publishedEstimate = 'derived:text';
   return article;
 }

@@ -1,4 +1,5 @@
 import type { Article } from '../model/article-schema';
+import type { SnapshotIndex } from '../search/snapshot-codec';
 import type {
   EntitiesParams,
   FacetsParams,
@@ -34,7 +35,20 @@ export interface Corpus {
   toSnapshot(): CorpusSnapshot;
 }
 
+/**
+ * A corpus as plain JSON: the articles (packed; body texts live once in the index's text table) and the
+ * search index, so loading decodes arrays instead of re-analysing text. Treat it as opaque.
+ */
 export interface CorpusSnapshot {
+  format: 'gazette-snapshot';
+  version: 2;
+  /** One JSON string per article, in document order (newest first). */
+  articles: string[];
+  index: SnapshotIndex;
+}
+
+/** The first snapshot format (articles only); loadCorpus still reads it, re-indexing on load. */
+export interface CorpusSnapshotV1 {
   format: 'gazette-snapshot';
   version: 1;
   articles: Article[];

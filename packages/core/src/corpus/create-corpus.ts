@@ -1,13 +1,16 @@
 import { GazetteError } from '../errors/gazette-error';
 import { sha256Hex } from '../ids/sha256-hex';
 import type { Article } from '../model/article-schema';
-import { compareNewest, compareOldest } from './compare-articles';
+import { buildIndex } from '../search/build-index';
+import { SearchEngine } from '../search/search-engine';
+import type { SearchIndex } from '../search/search-index';
+import { decodeIndex, encodeIndex } from '../search/snapshot-codec';
+import { compareNewest } from './compare-articles';
 import type { Corpus, CorpusSnapshot } from './corpus-types';
 import { decodeCursor, encodeCursor } from './cursor';
-import { buildEntityCatalog, quoteItems } from './entity-catalog';
-import { ALL_FACETS, facetCounts } from './facet-counts';
-import { matchesFilters } from './match-filters';
-import { naiveSearch } from './naive-search';
+import { buildEntityCatalog, type CatalogEntry, quoteItems } from './entity-catalog';
+import { ALL_FACETS } from './facet-counts';
+import { packArticle, unpackArticle } from './pack-article';
 import { parseParams } from './parse-params';
 import {
   EntitiesParamsSchema,
@@ -18,8 +21,8 @@ import {
   SearchParamsSchema,
   TimelineParamsSchema,
 } from './query-params-schema';
-import type { QuoteItem } from './query-result-schema';
-import { timelineBuckets } from './timeline-buckets';
+import type { QuoteItem, SearchResult, TimelineResult } from './query-result-schema';
+import { bucketStart } from './timeline-buckets';
 import { toSummary } from './to-summary';
 
 function fingerprint(params: object): string {
@@ -41,14 +44,14 @@ const fold = (s: string) =>
     .replace(/\p{M}+/gu, '')
     .toLowerCase();
 
-/** Builds an in-memory corpus over articles. A repeated id keeps the last version given. */
+/** Builds an in-memory corpus over articles, with its search index. A repeated id keeps the last version. */
 export function createCorpus(input: readonly Article[]): Corpus {
   const byId = new Map<string, Article>();
   for (const a of input) byId.set(a.id, a);
   const articles = [...byId.values()];
-  const bySlug = new Map<string, Article>();
+  const slugs = new Map<string, Article>();
   for (const a of articles) {
-    const other = bySlug.get(a.slug);
+    const other = slugs.get(a.slug);
     if (other) {
       throw new GazetteError(
         'INVALID_ARTICLE',
@@ -56,66 +59,120 @@ export function createCorpus(input: readonly Article[]): Corpus {
         { where: a.id },
       );
     }
-    bySlug.set(a.slug, a);
+    slugs.set(a.slug, a);
   }
-  const newest = [...articles].sort(compareNewest);
-  const oldest = [...articles].sort(compareOldest);
-  const catalog = buildEntityCatalog(newest);
-  const get = (idOrSlug: string) => byId.get(idOrSlug) ?? bySlug.get(idOrSlug);
+  const newest = articles.sort(compareNewest);
+  return corpusOver(buildIndex(newest), (d) => newest[d]!, undefined);
+}
 
-  const matching = (q: string | undefined, filters: Parameters<typeof matchesFilters>[1]): Article[] => {
-    const filtered = newest.filter((a) => matchesFilters(a, filters));
-    if (!q?.trim()) return filtered;
-    const ids = new Set(
-      naiveSearch(filtered, { q, sort: 'newest', limit: 100 }, 0, () => '', filtered.length).hitIds,
+/** Loads a corpus from `toSnapshot()` output (e.g. parsed from JSON): decodes the index, no re-analysis. */
+export function loadCorpus(snapshot: unknown): Corpus {
+  const s = snapshot as { format?: unknown; version?: unknown; articles?: unknown; index?: unknown } | null;
+  const bad = () =>
+    new GazetteError(
+      'INVALID_SNAPSHOT',
+      'This is not a Gazette corpus snapshot (version 1 or 2); rebuild it with corpus.toSnapshot().',
     );
-    return filtered.filter((a) => ids.has(a.id));
+  if (s?.format !== 'gazette-snapshot' || !Array.isArray(s.articles)) throw bad();
+  if (s.version === 1) return createCorpus(s.articles as Article[]);
+  if (s.version !== 2 || typeof s.index !== 'object' || s.index === null) throw bad();
+  const snap = s as unknown as CorpusSnapshot;
+  let ix: SearchIndex;
+  try {
+    ix = decodeIndex(snap.index);
+  } catch {
+    throw new GazetteError(
+      'INVALID_SNAPSHOT',
+      'The snapshot index is damaged; rebuild it with corpus.toSnapshot().',
+    );
+  }
+  if (ix.n !== snap.articles.length) throw bad();
+  const article = (d: number) => unpackArticle(snap.articles[d]!, bodyTexts(ix, d));
+  return corpusOver(ix, article, snap);
+}
+
+function bodyTexts(ix: SearchIndex, d: number): string[] {
+  const out: string[] = [];
+  for (let j = ix.textOff[d]!; j < ix.textOff[d + 1]!; j++)
+    if (ix.textField[j] === 2) out.push(ix.texts[ix.textIds[j]!]!);
+  return out;
+}
+
+function corpusOver(
+  ix: SearchIndex,
+  article: (doc: number) => Article,
+  snap: CorpusSnapshot | undefined,
+): Corpus {
+  const engine = new SearchEngine(ix);
+  let docOf: Map<string, number> | undefined;
+  const lookup = (idOrSlug: string): number | undefined => {
+    if (!docOf) {
+      docOf = new Map();
+      for (let d = 0; d < ix.n; d++) docOf.set(ix.slugs[d]!, d);
+      for (let d = 0; d < ix.n; d++) docOf.set(ix.ids[d]!, d);
+    }
+    return docOf.get(idOrSlug);
+  };
+  const get = (idOrSlug: string) => {
+    const d = lookup(idOrSlug);
+    return d === undefined ? undefined : article(d);
+  };
+  // Entities and quotes read whole articles: built on first use, not at load.
+  let all: Article[] | undefined;
+  let catalog: Map<string, CatalogEntry> | undefined;
+  const allArticles = () => (all ??= Array.from({ length: ix.n }, (_, d) => article(d)));
+  const entityCatalog = () => (catalog ??= buildEntityCatalog(allArticles()));
+
+  const docsInOrder = (docs: Uint32Array, sort: 'newest' | 'oldest'): number[] => {
+    const out = Array.from(docs);
+    if (sort === 'oldest') out.sort((a, b) => ix.oldestRank[a]! - ix.oldestRank[b]!);
+    return out;
   };
 
   return {
-    size: articles.length,
+    size: ix.n,
     list(raw = {}) {
       const params = parseParams(ListParamsSchema, raw, 'list parameters');
-      const ordered = (params.sort === 'oldest' ? oldest : newest).filter((a) =>
-        matchesFilters(a, params.filters),
-      );
-      const result = page(ordered, params);
-      return { ...result, items: result.items.map(toSummary) };
+      const { m } = engine.match(undefined, params.filters);
+      const result = page(docsInOrder(m.docs, params.sort), params);
+      return { ...result, items: result.items.map((d) => toSummary(article(d))) };
     },
     get,
-    search(raw) {
+    search(raw): SearchResult {
       const params = parseParams(SearchParamsSchema, raw, 'search parameters');
       const fp = fingerprint(params);
       const offset = decodeCursor(params.cursor, fp);
-      const candidates = (params.sort === 'oldest' ? oldest : newest).filter((a) =>
-        matchesFilters(a, params.filters),
-      );
-      const { result } = naiveSearch(candidates, params, offset, (next) => encodeCursor(next, fp));
-      if (params.facets?.length)
-        result.facets = facetCounts(matching(params.q, params.filters), params.facets, 10);
-      return result;
+      const found = engine.match(params.q, params.filters);
+      const { m } = found;
+      const { total, hits } = engine.page(found, params.sort, offset, params.limit);
+      const next = offset + hits.length;
+      return {
+        total,
+        hits,
+        facets: params.facets?.length ? engine.facets(m, params.facets, 10) : {},
+        nextCursor: next < total && hits.length > 0 ? encodeCursor(next, fp) : null,
+      };
     },
     related(idOrSlug, raw = {}) {
       const params = parseParams(RelatedParamsSchema, raw, 'related parameters');
-      const a = get(idOrSlug);
-      if (!a)
+      const d = lookup(idOrSlug);
+      if (d === undefined)
         throw new GazetteError('NOT_FOUND', `No article has the id or slug "${idOrSlug}".`, { where: 'id' });
-      const mine = new Set(a.entities.map((e) => e.id));
-      const scored = newest
-        .filter((b) => b.id !== a.id && matchesFilters(b, params.filters))
-        .map((b) => ({ b, score: b.entities.filter((e) => mine.has(e.id)).length }))
-        .filter((x) => x.score > 0)
-        .sort((x, y) => y.score - x.score);
-      return { items: scored.slice(0, params.limit).map(({ b, score }) => ({ ...toSummary(b), score })) };
+      return {
+        items: engine
+          .related(d, params.limit, params.filters)
+          .map(({ doc, score }) => ({ ...toSummary(article(doc)), score })),
+      };
     },
     facets(raw = {}) {
       const params = parseParams(FacetsParamsSchema, raw, 'facet parameters');
-      return facetCounts(matching(params.q, params.filters), params.facets ?? ALL_FACETS, params.limit);
+      const { m } = engine.match(params.q, params.filters);
+      return engine.facets(m, params.facets ?? ALL_FACETS, params.limit);
     },
     entities(raw = {}) {
       const params = parseParams(EntitiesParamsSchema, raw, 'entity parameters');
       const prefix = params.prefix ? fold(params.prefix) : undefined;
-      const all = [...catalog.values()]
+      const list = [...entityCatalog().values()]
         .map((e) => e.summary)
         .filter((e) => !params.type || e.type === params.type)
         .filter((e) => !prefix || [e.name, ...e.aliases].some((n) => fold(n).startsWith(prefix)))
@@ -126,10 +183,10 @@ export function createCorpus(input: readonly Article[]): Corpus {
               ? y.articleCount - x.articleCount || y.mentionCount - x.mentionCount || (x.id < y.id ? -1 : 1)
               : y.mentionCount - x.mentionCount || y.articleCount - x.articleCount || (x.id < y.id ? -1 : 1),
         );
-      return page(all, params);
+      return page(list, params);
     },
     entity(id) {
-      const entry = catalog.get(id);
+      const entry = entityCatalog().get(id);
       if (!entry) return undefined;
       const co = new Map<string, { id: string; name: string; type: string; count: number }>();
       for (const a of entry.articles) {
@@ -156,8 +213,9 @@ export function createCorpus(input: readonly Article[]): Corpus {
       const params = parseParams(QuotesParamsSchema, raw, 'quote parameters');
       const speaker = params.speaker ? fold(params.speaker) : undefined;
       const words = params.q ? fold(params.q).split(/\s+/).filter(Boolean) : [];
-      const source = params.article ? [get(params.article)].filter((a): a is Article => Boolean(a)) : newest;
-      const all: QuoteItem[] = source
+      const one = params.article === undefined ? undefined : get(params.article);
+      const source = params.article === undefined ? allArticles() : one ? [one] : [];
+      const items: QuoteItem[] = source
         .flatMap(quoteItems)
         .filter(
           (q) =>
@@ -166,26 +224,35 @@ export function createCorpus(input: readonly Article[]): Corpus {
             (q.speaker !== undefined && fold(q.speaker) === speaker),
         )
         .filter((q) => words.every((w) => fold(q.text).includes(w)));
-      return page(all, params);
+      return page(items, params);
     },
-    timeline(raw = {}) {
+    timeline(raw = {}): TimelineResult {
       const params = parseParams(TimelineParamsSchema, raw, 'timeline parameters');
-      return timelineBuckets(matching(params.q, params.filters), params.interval);
+      const { m } = engine.match(params.q, params.filters);
+      const counts = new Map<string, number>();
+      let undated = 0;
+      for (const d of m.docs) {
+        const date = ix.dates[d]!;
+        if (!date) {
+          undated++;
+          continue;
+        }
+        const key = bucketStart(date, params.interval);
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+      }
+      const buckets = [...counts]
+        .sort((x, y) => (x[0] < y[0] ? -1 : 1))
+        .map(([start, count]) => ({ start, count }));
+      return { interval: params.interval, buckets, undated, total: m.docs.length };
     },
     toSnapshot(): CorpusSnapshot {
-      return { format: 'gazette-snapshot', version: 1, articles };
+      if (snap) return snap;
+      return {
+        format: 'gazette-snapshot',
+        version: 2,
+        articles: Array.from({ length: ix.n }, (_, d) => packArticle(article(d))),
+        index: encodeIndex(ix),
+      };
     },
   };
-}
-
-/** Loads a corpus from `toSnapshot()` output (e.g. parsed from JSON). */
-export function loadCorpus(snapshot: unknown): Corpus {
-  const s = snapshot as Partial<CorpusSnapshot> | null;
-  if (s?.format !== 'gazette-snapshot' || s.version !== 1 || !Array.isArray(s.articles)) {
-    throw new GazetteError(
-      'INVALID_SNAPSHOT',
-      'This is not a Gazette corpus snapshot (version 1); rebuild it with corpus.toSnapshot().',
-    );
-  }
-  return createCorpus(s.articles);
 }

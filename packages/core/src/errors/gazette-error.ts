@@ -12,7 +12,11 @@ export type GazetteErrorCode =
   | 'NOT_FOUND'
   | 'UNSUPPORTED_FORMAT'
   | 'INVALID_SNAPSHOT'
-  | 'INVALID_ARTICLE';
+  | 'INVALID_ARTICLE'
+  | 'INVALID_FEED'
+  | 'INVALID_JSON'
+  | 'FETCH_FAILED'
+  | 'STORE_ERROR';
 
 export interface GazetteErrorDetails {
   /** Where the problem is: a parameter name, a line number, a character offset... */

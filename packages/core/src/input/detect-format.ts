@@ -16,6 +16,25 @@ const BY_EXTENSION: Record<string, InputFormat> = {
   jsonl: 'ndjson',
 };
 
+/** The text from the first element on, past an XML declaration, comments, processing instructions and a non-HTML doctype. */
+function firstElement(head: string): string {
+  let at = 0;
+  for (;;) {
+    while (at < head.length && /\s/.test(head[at]!)) at++;
+    const rest = head.slice(at, at + 16).toLowerCase();
+    let end = -1;
+    if (rest.startsWith('<?')) end = head.indexOf('?>', at) + 2;
+    else if (rest.startsWith('<!--')) end = head.indexOf('-->', at) + 3;
+    else if (rest.startsWith('<!doctype') && !/^<!doctype\s+html\b/.test(rest)) {
+      const bracket = head.indexOf('[', at);
+      const close = head.indexOf('>', at);
+      end = bracket !== -1 && bracket < close ? head.indexOf('>', head.indexOf(']', bracket)) + 1 : close + 1;
+    } else return head.slice(at);
+    if (end <= at) return head.slice(at);
+    at = end;
+  }
+}
+
 /**
  * Tells the format of an input from its content first (what it is beats what it is called), then its
  * name's extension, then plain text.
@@ -25,12 +44,9 @@ export function detectFormat(content: string, name?: string): InputFormat {
     .slice(0, 2048)
     .replace(/^\uFEFF/, '')
     .trimStart();
-  if (
-    /^<\?xml[^>]*>\s*(?:<!--[\s\S]*?-->\s*)*<(?:rss|feed|rdf:RDF)\b/i.test(head) ||
-    /^<(?:rss|feed)\b/i.test(head)
-  )
-    return 'feed';
-  if (/^(?:<!doctype html|<html\b|<head\b|<body\b|<article\b)/i.test(head)) return 'html';
+  const root = firstElement(head);
+  if (/^<(?:rss|feed|rdf:RDF)\b/i.test(root)) return 'feed';
+  if (/^(?:<!doctype html|<html\b|<head\b|<body\b|<article\b|<meta\b|<title\b)/i.test(root)) return 'html';
   if (/^\{[\s\S]*"version"\s*:\s*"https:\/\/jsonfeed\.org/.test(head)) return 'feed';
   if (head.startsWith('{') || head.startsWith('[')) {
     const lines = head.split('\n').filter((l) => l.trim());

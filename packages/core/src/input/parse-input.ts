@@ -2,6 +2,11 @@ import { GazetteError } from '../errors/gazette-error';
 import type { Article } from '../model/article-schema';
 import type { ArticleMeta } from '../model/article-meta-schema';
 import type { InputFormat } from '../model/provenance-schema';
+import { parseFeed } from '../feed/parse-feed';
+import { parseHtml } from '../html/parse-html';
+import type { FieldMapping } from '../json-input/json-record-to-article';
+import { parseJsonArticles } from '../json-input/parse-json-articles';
+import { parseMarkdown } from '../json-input/parse-markdown';
 import { parseText } from '../text/parse-text';
 import { detectFormat } from './detect-format';
 
@@ -11,12 +16,34 @@ export interface ParseInputOptions {
   /** A file name or URL: used for detection and in error messages. */
   name?: string;
   meta?: Partial<ArticleMeta>;
+  /** The page's URL, when fetched (HTML): resolves links and feeds the URL date pattern. */
+  url?: string;
+  /** JSON/NDJSON: model field to source field, e.g. { title: "headline" }. */
+  mapping?: FieldMapping;
 }
 
 /** Parsers by format; each turns one input into one or more Articles. */
 const PARSERS: Partial<Record<InputFormat, (content: string, options: ParseInputOptions) => Article[]>> = {
   text: (content, { meta, name }) => [parseText(content, meta, name ? { name } : {})],
-  markdown: (content, { meta, name }) => [parseText(content, meta, name ? { name } : {})],
+  markdown: (content, { meta, name }) => [
+    parseMarkdown(content, { ...(name ? { name } : {}), ...(meta ? { meta } : {}) }),
+  ],
+  html: (content, { meta, name, url }) => [
+    parseHtml(content, { ...(name ? { name } : {}), ...(meta ? { meta } : {}), ...(url ? { url } : {}) }),
+  ],
+  feed: (content, { name }) => parseFeed(content, name ? { name } : {}),
+  json: (content, { name, mapping }) =>
+    parseJsonArticles(content, {
+      format: 'json',
+      ...(name ? { name } : {}),
+      ...(mapping ? { mapping } : {}),
+    }),
+  ndjson: (content, { name, mapping }) =>
+    parseJsonArticles(content, {
+      format: 'ndjson',
+      ...(name ? { name } : {}),
+      ...(mapping ? { mapping } : {}),
+    }),
 };
 
 /** Reads any supported input into Articles, detecting its format unless one is given. */

@@ -19,6 +19,12 @@ export const EntitySchema = z
       .optional()
       .describe('ISO 3166-1 alpha-2, for a country.'),
     mentions: z.array(MentionSchema),
+    demonymMentions: z
+      .array(MentionSchema)
+      .optional()
+      .describe(
+        'For a country: where the text uses its adjective or demonym ("French troops"). Not counted as mentions of the place.',
+      ),
   })
   .meta({ id: 'Entity' });
 export type Entity = z.infer<typeof EntitySchema>;

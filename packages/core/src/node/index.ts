@@ -1,2 +1,13 @@
-// @gazette/core/node: Node-only helpers (files, standard input). The rest of the core stays runtime-agnostic.
+// @gazette/core/node: Node-only helpers (files, standard input, URLs, the SQLite store). The rest of the core stays runtime-agnostic.
 export { readArticleFile, readStdin, readTextInput } from './read-article-file';
+export { type Fetched, type FetchOptions, fetchUrl, USER_AGENT } from './fetch-url';
+export {
+  type IngestFailure,
+  type IngestOptions,
+  type IngestProgress,
+  type IngestSummary,
+  ingestSources,
+} from './ingest-sources';
+export { isUrl, listInputs } from './list-inputs';
+export { openSqliteStore, type SqliteStoreOptions } from './sqlite-store';
+export { STORE_SCHEMA, STORE_SCHEMA_VERSION } from './store-schema';

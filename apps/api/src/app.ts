@@ -1,0 +1,97 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
+import 'hono/request-id'; // declares the `requestId` context variable
+import type { AppDeps } from './deps';
+import { docsRoutes } from './docs/docs-routes';
+import { baseHeaders } from './http/base-headers';
+import { allowedMethods } from './http/allowed-methods';
+import { problem, problemResponse } from './http/problem';
+import { fromThrown, fromZodIssues } from './http/to-problem';
+import { API_LIMITS } from './limits';
+import { OPENAPI_CONFIG } from './openapi-config';
+import { articleGet } from './routes/article-get';
+import { articleRelated } from './routes/article-related';
+import { articlesList } from './routes/articles-list';
+import { entitiesList } from './routes/entities-list';
+import { entityGet } from './routes/entity-get';
+import { facets } from './routes/facets';
+import { atomFeedEndpoint, jsonFeedEndpoint } from './routes/feeds';
+import { healthz } from './routes/healthz';
+import { quotesList } from './routes/quotes-list';
+import { search } from './routes/search';
+import { searchPost } from './routes/search-post';
+import { timeline } from './routes/timeline';
+
+export interface AppOptions extends AppDeps {
+  /** Runtime-specific middleware run before the routes, e.g. compression on Node (workerd compresses itself). */
+  middleware?: MiddlewareHandler[];
+}
+
+/** The Gazette API over a corpus. Runtime-agnostic: the Node server and the worker both serve it. */
+export function createApp({ middleware = [], ...deps }: AppOptions) {
+  const app = new OpenAPIHono({
+    defaultHook: (result, c) => {
+      if (!result.success)
+        return problemResponse(c, fromZodIssues(result.error, result.target === 'json' ? 'body' : 'query'));
+    },
+  });
+
+  app.use(baseHeaders());
+  app.use((c, next) => {
+    const url = c.req.url;
+    const target = url.length - url.indexOf('/', url.indexOf('//') + 2);
+    if (target <= API_LIMITS.maxUrlLength) return next();
+    return Promise.resolve(
+      problemResponse(
+        c,
+        problem('uri-too-long', `The path and query may be at most ${API_LIMITS.maxUrlLength} characters.`),
+      ),
+    );
+  });
+  for (const m of middleware) app.use(m);
+  const routed = app.openapiRoutes([
+    healthz(deps),
+    articlesList(deps),
+    articleGet(deps),
+    articleRelated(deps),
+    search(deps),
+    searchPost(deps),
+    facets(deps),
+    entitiesList(deps),
+    entityGet(deps),
+    quotesList(deps),
+    timeline(deps),
+    atomFeedEndpoint(deps),
+    jsonFeedEndpoint(deps),
+  ] as const);
+
+  docsRoutes(app, () => app.getOpenAPI31Document(OPENAPI_CONFIG));
+
+  // A path that exists under another method is a 405 with Allow; worked out only on this cold path.
+  const allowed = allowedMethods(app.routes);
+  app.notFound((c) => {
+    const methods = allowed(c.req.path);
+    if (methods.length)
+      return problemResponse(
+        c,
+        problem('method-not-allowed', `This resource answers ${methods.join(', ')}.`),
+        {
+          allow: methods.join(', '),
+        },
+      );
+    return problemResponse(c, problem('not-found', 'No such resource; see /docs.'));
+  });
+  app.onError((error, c) => {
+    const known = fromThrown(error);
+    if (known) return problemResponse(c, known);
+    // A bug, not the caller's fault: log it, say nothing about it.
+    console.error(`gazette-api: ${c.get('requestId')}:`, error);
+    return problemResponse(
+      c,
+      problem('internal', 'Something went wrong on our side; quote the request id if you report it.'),
+    );
+  });
+  return routed;
+}
+
+export type GazetteApp = ReturnType<typeof createApp>;

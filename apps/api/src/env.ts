@@ -1,0 +1,24 @@
+import { z } from 'zod';
+
+/** The environment the Node server reads, parsed once at start. */
+export const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65_535).default(8787),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  GAZETTE_DB: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('A corpus store to serve instead of the built-in corpus.'),
+});
+export type Env = z.infer<typeof EnvSchema>;
+
+export function parseEnv(env: Record<string, string | undefined>): Env {
+  const result = EnvSchema.safeParse(env);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new Error(
+      `Invalid environment: ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? 'invalid'} (PORT is 0-65535).`,
+    );
+  }
+  return result.data;
+}

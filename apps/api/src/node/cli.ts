@@ -1,0 +1,19 @@
+// The API's own start command: serves until interrupted, and says where.
+import { startApi } from './main';
+
+try {
+  const api = await startApi();
+  console.log(
+    `API: ${api.url} (${api.corpusName}, ${api.articles} article${api.articles === 1 ? '' : 's'}; docs at ${api.url}/docs)`,
+  );
+  const stop = () => void api.close().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+} catch (error) {
+  const code = (error as { code?: string }).code;
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(
+    `gazette-api: ${code === 'EADDRINUSE' ? 'the port is in use; set PORT to another port' : message}`,
+  );
+  process.exit(1);
+}

@@ -1,0 +1,56 @@
+import { SearchParamsSchema, SearchResultSchema } from '@gazette/core';
+import { createRoute, defineOpenAPIRoute } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { createMiddleware } from 'hono/factory';
+import type { AppDeps } from '../deps';
+import { problem, problemResponse, problemResponses } from '../http/problem';
+import { API_LIMITS } from '../limits';
+
+const requireJson = createMiddleware(async (c, next) => {
+  const type = c.req.header('content-type') ?? '';
+  if (!/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(type))
+    return problemResponse(
+      c,
+      problem(
+        'unsupported-media-type',
+        'Send the search parameters as JSON with Content-Type: application/json.',
+      ),
+      { accept: 'application/json' },
+    );
+  await next();
+});
+
+const limitBody = bodyLimit({
+  maxSize: API_LIMITS.maxBodyBytes,
+  onError: (c) =>
+    problemResponse(
+      c,
+      problem('payload-too-large', `The body may be at most ${API_LIMITS.maxBodyBytes} bytes.`),
+    ),
+});
+
+export const searchPostRoute = createRoute({
+  method: 'post',
+  path: '/v1/search',
+  tags: ['Search'],
+  summary: 'Search articles (parameters as a JSON body)',
+  description: "The core's search parameters as JSON, for queries that do not fit a URL. Not cached.",
+  middleware: [requireJson, limitBody] as const,
+  request: {
+    body: { required: true, content: { 'application/json': { schema: SearchParamsSchema } } },
+  },
+  responses: {
+    200: {
+      description: "The core's search result.",
+      content: { 'application/json': { schema: SearchResultSchema } },
+    },
+    ...problemResponses(400, 413, 415),
+  },
+});
+
+export const searchPost = ({ corpus }: AppDeps) =>
+  defineOpenAPIRoute({
+    route: searchPostRoute,
+    addRoute: true,
+    handler: (c) => c.json(corpus.search(c.req.valid('json')), 200, { 'cache-control': 'no-store' }),
+  });

@@ -1,0 +1,60 @@
+import type { Corpus, EntityType, TimelineResult } from '@gazette/core';
+import { allArticles } from './corpus-walk';
+
+/** Entity types that get a page (the issue's people, organisations and places; `other` is too noisy). */
+const PAGE_TYPES = new Set<EntityType>(['person', 'organization', 'place']);
+/** From this many articles on, an entity needs two articles for a page: one-off names are mostly noise. */
+const LARGE_CORPUS = 100;
+
+interface EntityIndex {
+  ids: string[];
+  has: Set<string>;
+  dates: Map<string, Array<string | undefined>>;
+}
+
+const cache = new WeakMap<Corpus, EntityIndex>();
+
+function index(corpus: Corpus): EntityIndex {
+  let ix = cache.get(corpus);
+  if (ix) return ix;
+  const dates = new Map<string, Array<string | undefined>>();
+  for (const a of allArticles(corpus))
+    for (const e of a.entities) {
+      if (!PAGE_TYPES.has(e.type)) continue;
+      const list = dates.get(e.id);
+      if (list) list.push(a.publishedAt);
+      else dates.set(e.id, [a.publishedAt]);
+    }
+  const min = corpus.size >= LARGE_CORPUS ? 2 : 1;
+  const ids = [...dates].filter(([, d]) => d.length >= min).map(([id]) => id);
+  ix = { ids, has: new Set(ids), dates };
+  cache.set(corpus, ix);
+  return ix;
+}
+
+/** Ids of the entities that have a page: people, organisations and places (in 2+ articles on large corpora). */
+export const entityPageIds = (corpus: Corpus): string[] => index(corpus).ids;
+
+/** Whether an entity has a page, so links are only made to pages that exist. */
+export function hasEntityPage(corpus: Corpus, id: string | undefined): boolean {
+  return id !== undefined && index(corpus).has.has(id);
+}
+
+/**
+ * Articles mentioning an entity per month, in the core's TimelineResult shape. Read from the articles'
+ * dates here because corpus.timeline({ filters: { entity } }) costs about 200 ms per call at 800 articles
+ * (it folds every entity name of every article), which would make the build minutes long.
+ */
+export function entityTimeline(corpus: Corpus, id: string): TimelineResult {
+  const dates = index(corpus).dates.get(id) ?? [];
+  const counts = new Map<string, number>();
+  let undated = 0;
+  for (const d of dates) {
+    if (!d) undated++;
+    else counts.set(`${d.slice(0, 7)}-01`, (counts.get(`${d.slice(0, 7)}-01`) ?? 0) + 1);
+  }
+  const buckets = [...counts]
+    .sort((a, b) => (a[0] < b[0] ? -1 : 1))
+    .map(([start, count]) => ({ start, count }));
+  return { interval: 'month', buckets, undated, total: dates.length };
+}

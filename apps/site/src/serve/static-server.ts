@@ -1,0 +1,105 @@
+import { readFile, stat } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.xml': 'application/xml; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.webp': 'image/webp',
+};
+
+export interface StaticSite {
+  url: string;
+  server: Server;
+  close(): Promise<void>;
+}
+
+export interface ServeOptions {
+  /** The built site (apps/site/dist). */
+  dir: string;
+  port?: number;
+  host?: string;
+}
+
+async function fileFor(root: string, pathname: string): Promise<string | undefined> {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return undefined;
+  }
+  const path = resolve(root, `.${normalize(`/${decoded}`)}`);
+  if (path !== root && !path.startsWith(root + sep)) return undefined;
+  for (const candidate of [path, join(path, 'index.html')]) {
+    const s = await stat(candidate).catch(() => undefined);
+    if (s?.isFile()) return candidate;
+  }
+  return undefined;
+}
+
+/** A small static file server for the built site: gzip when asked, /404.html for what is missing. */
+export function serveStatic({ dir, port = 0, host = '127.0.0.1' }: ServeOptions): Promise<StaticSite> {
+  const root = resolve(dir);
+  const server = createServer(async (req, res) => {
+    try {
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        res.writeHead(405, { Allow: 'GET, HEAD' }).end();
+        return;
+      }
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      let file = await fileFor(root, url.pathname);
+      let status = 200;
+      if (!file && !url.pathname.endsWith('/') && !extname(url.pathname)) {
+        const dirFile = await fileFor(root, `${url.pathname}/`);
+        if (dirFile) {
+          res.writeHead(301, { Location: `${url.pathname}/${url.search}` }).end();
+          return;
+        }
+      }
+      if (!file) {
+        file = await fileFor(root, '/404.html');
+        status = 404;
+      }
+      if (!file) {
+        res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
+        return;
+      }
+      let body: Buffer = await readFile(file);
+      const headers: Record<string, string> = {
+        'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'X-Content-Type-Options': 'nosniff',
+        Vary: 'Accept-Encoding',
+      };
+      if (/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? '')) && body.length > 256) {
+        body = gzipSync(body);
+        headers['Content-Encoding'] = 'gzip';
+      }
+      headers['Content-Length'] = String(body.length);
+      res.writeHead(status, headers);
+      res.end(req.method === 'HEAD' ? undefined : body);
+    } catch {
+      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain' });
+      res.end('Internal error');
+    }
+  });
+  return new Promise((ok, fail) => {
+    server.once('error', fail);
+    server.listen(port, host, () => {
+      const { port: actual } = server.address() as AddressInfo;
+      ok({
+        url: `http://${host}:${actual}`,
+        server,
+        close: () => new Promise<void>((done) => server.close(() => done())),
+      });
+    });
+  });
+}

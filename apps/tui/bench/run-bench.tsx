@@ -1,0 +1,204 @@
+// The TUI benchmark: time to the first full frame (built-in, BBC, generated 100k) and time from a keystroke
+// in search to the updated result list (100k). Peers in the same run: a bare Node process in the same
+// terminal (the floor for a process start) and the core's own query (the floor for a UI update).
+//   npm run bench -w @gazette/tui            (GAZETTE_BENCH_SIZE=20000 for a quicker generated corpus)
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { HAS_SHARED, SHARED_MISSING } from '@gazette/bench-corpora';
+import { type Corpus, createCorpus } from '@gazette/core';
+import { render } from 'ink';
+import { RENDER_OPTIONS } from '../src/run-tui';
+import { localSource } from '../src/source/local-source';
+import { SEARCH_FACETS } from '../src/source/search-pages';
+import { App } from '../src/ui/app';
+import { themeFor } from '../src/ui/theme';
+import { bbcSnapshotFile, generatedArticles } from './corpora';
+import { FakeKeyboard, FakeTerminal } from './fake-terminal';
+
+const BIN = fileURLToPath(new URL('../bin/gazette.js', import.meta.url));
+const SIZE = Number(process.env['GAZETTE_BENCH_SIZE'] ?? 100_000);
+const RUNS = 5;
+const ANSI = /\u001b\[[0-9;?]*[A-Za-z]|\u001b\][^\u0007\u001b]*\u0007/g;
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+
+let sockets = 0;
+
+/** CPU time (user + system) a process has used so far, from /proc; undefined where there is no /proc. */
+function cpuMs(pid: number): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks at 100 Hz
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Spawns in a real terminal (tmux, 100x30) and polls the screen until `ready` holds. Wall time from the
+ * spawn, and the CPU time the program had used by then (wall time on a shared machine counts others' work).
+ */
+function timeInTerminal(command: string[], env: Record<string, string>, ready: (screen: string) => boolean) {
+  const socket = `gazette-bench-${process.pid}-${++sockets}`;
+  const tmux = (...args: string[]) =>
+    execFileSync('tmux', ['-L', socket, '-f', '/dev/null', ...args], { encoding: 'utf8' });
+  const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+  const vars = Object.entries(env).map(([k, v]) => `${k}=${quote(v)}`);
+  const t0 = performance.now();
+  tmux(
+    'new-session',
+    '-d',
+    '-x',
+    '100',
+    '-y',
+    '30',
+    `exec env ${vars.join(' ')} ${command.map(quote).join(' ')}`,
+  );
+  try {
+    for (;;) {
+      if (ready(tmux('capture-pane', '-p'))) {
+        const wall = performance.now() - t0;
+        const pid = Number(tmux('display-message', '-p', '#{pane_pid}').trim());
+        return { wall, cpu: cpuMs(pid) ?? Number.NaN };
+      }
+      if (performance.now() - t0 > 60_000) throw new Error(`not ready in 60 s: ${command.join(' ')}`);
+    }
+  } finally {
+    tmux('kill-server');
+  }
+}
+
+function firstFrameInTerminal(label: string, env: Record<string, string>, firstTitle: string) {
+  const bare = Array.from({ length: RUNS }, () =>
+    timeInTerminal(
+      [process.execPath, '-e', 'process.stdout.write("READY"); setTimeout(() => {}, 60000)'],
+      {},
+      (s) => s.includes('READY'),
+    ),
+  );
+  const runs = Array.from({ length: RUNS }, () =>
+    timeInTerminal(
+      [process.execPath, BIN],
+      env,
+      (s) => s.includes(firstTitle.slice(0, 40)) && s.includes('Word count'),
+    ),
+  );
+  const wall = median(runs.map((r) => r.wall));
+  const cpu = median(runs.map((r) => r.cpu));
+  const bareWall = median(bare.map((r) => r.wall));
+  const bareCpu = median(bare.map((r) => r.cpu));
+  console.log(
+    `first full frame, ${label}, \`gazette\` in tmux 100x30: median wall ${ms(wall)} (min ${ms(Math.min(...runs.map((r) => r.wall)))}), ` +
+      `CPU ${ms(cpu)}; bare node in the same terminal: wall ${ms(bareWall)}, CPU ${ms(bareCpu)}; ratio (CPU) ${(cpu / bareCpu).toFixed(2)}`,
+  );
+  return { wall, cpu };
+}
+
+/** Renders the app in this process over a loaded corpus; first frame, then search keystrokes. */
+async function inProcess(label: string, corpus: Corpus, queries: string[]) {
+  const terminal = new FakeTerminal(100, 30);
+  const keyboard = new FakeKeyboard();
+  const first = corpus.list({ limit: 1 }).items[0]!;
+  const t0 = performance.now();
+  const listFloor = (() => {
+    const s = performance.now();
+    corpus.list({ limit: 100 });
+    return performance.now() - s;
+  })();
+  const t1 = performance.now();
+  const app = render(<App source={localSource(corpus)} theme={themeFor({})} openUrl={() => {}} />, {
+    ...RENDER_OPTIONS,
+    // The bench prints its figures with console.log: Ink must not take them into the fake terminal.
+    patchConsole: false,
+    stdout: terminal as unknown as NodeJS.WriteStream,
+    stdin: keyboard as unknown as NodeJS.ReadStream,
+    interactive: true,
+  });
+  const shown = await terminal.when((log) => {
+    const plain = log.replace(ANSI, '');
+    return plain.includes(first.title.slice(0, 40)) && plain.includes('Word count');
+  });
+  console.log(
+    `first full frame, ${label}, in process (corpus loaded): ${ms(shown - t1)}; the core's list() alone ${ms(listFloor)}`,
+  );
+  void t0;
+
+  terminal.clearLog();
+  keyboard.type('/');
+  await terminal.when((log) => log.replace(ANSI, '').includes('type to search'));
+  const ui: number[] = [];
+  const core: number[] = [];
+  for (const query of queries) {
+    keyboard.type('\u0015'); // Ctrl-U: an empty prompt
+    await terminal.when((log) => log.replace(ANSI, '').includes('type to search'));
+    for (let i = 1; i <= query.length; i++) {
+      const prefix = query.slice(0, i);
+      if (prefix.endsWith(' ')) {
+        keyboard.type(' ');
+        await new Promise((r) => setTimeout(r, 5));
+        continue;
+      }
+      const s = performance.now();
+      const total = corpus.search({ q: prefix, limit: 50, facets: [...SEARCH_FACETS] }).total;
+      core.push(performance.now() - s);
+      await new Promise((r) => setTimeout(r, 5));
+      terminal.clearLog();
+      const k = performance.now();
+      keyboard.type(query[i - 1]!);
+      const done = await terminal.when((log) => {
+        const plain = log.replace(ANSI, '');
+        return plain.includes(`/ ${prefix}`) && plain.includes(`${total.toLocaleString('en')} result`);
+      });
+      ui.push(done - k);
+    }
+  }
+  console.log(
+    `search keystroke to updated results, ${label}: p50 ${ms(median(ui))}, p95 ${ms(pct(ui, 0.95))}, max ${ms(Math.max(...ui))} ` +
+      `over ${ui.length} keystrokes; the core's search alone p50 ${ms(median(core))}; ratio ${(median(ui) / median(core)).toFixed(2)}`,
+  );
+  app.unmount();
+  return { firstFrame: shown - t1, searchP50: median(ui), searchP95: pct(ui, 0.95) };
+}
+
+const QUERIES = ['minister', 'economy growth', 'film award', 'chelsea', 'election campaign'];
+
+console.log(`gazette TUI bench · node ${process.version} · ${new Date().toISOString()}`);
+// GAZETTE_BENCH_PARTS=generated runs only the in-process part (e.g. to repeat it alone).
+const PARTS = (process.env['GAZETTE_BENCH_PARTS'] ?? 'terminal,generated').split(',');
+if (PARTS.includes('terminal'))
+  firstFrameInTerminal('built-in corpus (1 article)', {}, 'France has backed down');
+if (!HAS_SHARED) {
+  console.log(`BBC and generated corpora: ${SHARED_MISSING}`);
+} else {
+  const bbc = bbcSnapshotFile();
+  if (PARTS.includes('terminal')) {
+    const bbcRun = firstFrameInTerminal(
+      `BBC (${bbc.articles} articles, snapshot file)`,
+      { GAZETTE_SNAPSHOT: bbc.file },
+      bbc.newestTitle,
+    );
+    console.log(
+      `  target < 300 ms: ${bbcRun.wall < 300 ? 'met' : 'not met'} on wall time; ${bbcRun.cpu < 300 ? 'met' : 'not met'} on CPU time (uptime load ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores)`,
+    );
+  }
+}
+if (HAS_SHARED && PARTS.includes('generated')) {
+  const p0 = performance.now();
+  const articles = generatedArticles(SIZE);
+  const p1 = performance.now();
+  const corpus = createCorpus(articles);
+  const p2 = performance.now();
+  console.log(
+    `generated corpus: ${corpus.size.toLocaleString('en')} articles (${Math.min(SIZE, 10_000).toLocaleString('en')} parsed, the rest copies with their own id, title, date), built in ${((p1 - p0) / 1000).toFixed(0)} s, indexed in ${((p2 - p1) / 1000).toFixed(1)} s`,
+  );
+  const r = await inProcess(`generated ${SIZE.toLocaleString('en')}`, corpus, QUERIES);
+  console.log(
+    `  targets: first frame < 1 s ${r.firstFrame < 1000 ? 'met' : 'NOT met'} (in process, corpus loaded); search update < 50 ms ${r.searchP50 < 50 ? 'met' : 'NOT met'} (p50)`,
+  );
+}
+process.exit(0);

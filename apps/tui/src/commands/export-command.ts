@@ -1,0 +1,42 @@
+import { existsSync } from 'node:fs';
+import { GazetteError } from '@gazette/core';
+import { openSqliteStore } from '@gazette/core/node';
+import type { CliIo } from '../cli-io';
+import { DEFAULT_STORE, storePath } from '../store-path';
+import { UsageError } from '../usage-error';
+
+/**
+ * gazette export [--format ndjson|json]: writes the store's articles to standard output, one Article
+ * per line (ndjson) or as a corpus snapshot (json, readable with GAZETTE_SNAPSHOT and by ingest).
+ */
+export async function exportCommand(
+  io: CliIo,
+  args: { db?: string | undefined; format?: string | undefined },
+): Promise<void> {
+  const format = args.format ?? 'ndjson';
+  if (format !== 'ndjson' && format !== 'json')
+    throw new UsageError(`--format for export is ndjson or json; got "${format}".`);
+  const db = storePath(args.db) ?? DEFAULT_STORE;
+  if (!existsSync(db))
+    throw new GazetteError(
+      'NOT_FOUND',
+      `There is no store at ${db}; create one with "gazette ingest PATH --db ${db}".`,
+      { where: db },
+    );
+  const store = openSqliteStore(db);
+  try {
+    // One article at a time: a large store is never held in memory whole.
+    if (format === 'ndjson') for (const a of store.iterate()) io.stdout(`${JSON.stringify(a)}\n`);
+    else {
+      io.stdout('{"format":"gazette-snapshot","version":1,"articles":[');
+      let first = true;
+      for (const a of store.iterate()) {
+        io.stdout(`${first ? '' : ','}\n${JSON.stringify(a)}`);
+        first = false;
+      }
+      io.stdout('\n]}\n');
+    }
+  } finally {
+    store.close();
+  }
+}

@@ -1,0 +1,27 @@
+import type {
+  Article,
+  EntitiesParams,
+  EntityListResult,
+  ListParams,
+  ListResult,
+  QuoteListResult,
+  QuotesParams,
+  RelatedResult,
+  SearchParams,
+  SearchResult,
+} from '@gazette/core';
+
+/**
+ * What the terminal UI and the scripting commands read from: the core's query functions, either in this
+ * process (a local corpus) or over HTTP (a Gazette API). Every call is async so both look the same.
+ */
+export interface GazetteSource {
+  /** Where the data comes from, for the status line: "built-in corpus", "https://api.example". */
+  readonly label: string;
+  list(params?: ListParams): Promise<ListResult>;
+  search(params: SearchParams): Promise<SearchResult>;
+  get(idOrSlug: string): Promise<Article | undefined>;
+  related(idOrSlug: string): Promise<RelatedResult>;
+  entities(params?: EntitiesParams): Promise<EntityListResult>;
+  quotes(params?: QuotesParams): Promise<QuoteListResult>;
+}

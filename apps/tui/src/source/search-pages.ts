@@ -1,0 +1,37 @@
+import {
+  type ArticleFilters,
+  type FacetName,
+  type Facets,
+  MAX_CURSOR_OFFSET,
+  type SearchHit,
+} from '@gazette/core';
+import type { PageLoader } from './article-pages';
+import type { GazetteSource } from './gazette-source';
+
+/** The facets the search screen offers as filters. */
+export const SEARCH_FACETS: readonly FacetName[] = ['person', 'place', 'organization', 'source'];
+
+/** Pages of search hits for one query; the first page's facets go to `onFacets`. */
+export function searchPages(
+  source: GazetteSource,
+  q: string,
+  filters: ArticleFilters,
+  onFacets: (facets: Facets) => void,
+  limit = 50,
+): PageLoader<SearchHit> {
+  let cursor: string | undefined;
+  return async (loaded) => {
+    // The same parameters on every page: a cursor belongs to one exact query.
+    const r = await source.search({
+      q,
+      filters,
+      limit,
+      facets: [...SEARCH_FACETS],
+      ...(cursor ? { cursor } : {}),
+    });
+    if (loaded.length === 0) onFacets(r.facets);
+    // Past the cursor depth a query must be narrowed: the list stops there.
+    cursor = loaded.length + 2 * limit <= MAX_CURSOR_OFFSET ? (r.nextCursor ?? undefined) : undefined;
+    return { items: r.hits, ...(loaded.length === 0 ? { total: r.total } : {}), done: !cursor };
+  };
+}

@@ -1,0 +1,209 @@
+import { type Article, createCorpus } from '@gazette/core';
+import { render } from 'ink-testing-library';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { GazetteSource } from '../source/gazette-source';
+import { localSource } from '../source/local-source';
+import {
+  HOSTILE_TEXT,
+  hostileArticle,
+  macronArticle,
+  manyArticles,
+  nigerArticle,
+} from '../testing/fixture-articles';
+import { App } from './app';
+import { themeFor } from './theme';
+
+const ESC = '\u001b';
+const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+// Frames as the user sees them: the styling Ink adds is not part of the text.
+const plain = (frame: string | undefined) => (frame ?? '').replace(/\u001b\[[0-9;]*m/g, '');
+
+let opened: string[] = [];
+let unmounts: Array<() => void> = [];
+afterEach(() => {
+  for (const u of unmounts) u();
+  unmounts = [];
+  opened = [];
+});
+
+function start(articles: Article[] | GazetteSource, env: Record<string, string> = {}) {
+  const source = Array.isArray(articles) ? localSource(createCorpus(articles), 'test corpus') : articles;
+  const r = render(<App source={source} theme={themeFor(env)} openUrl={(u) => opened.push(u)} />);
+  unmounts.push(r.unmount);
+  const screen = () => plain(r.lastFrame());
+  const waitFor = async (test: (s: string) => boolean, what: string) => {
+    for (let i = 0; i < 200; i++) {
+      if (test(screen())) return;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    throw new Error(`timed out waiting for ${what}; screen:\n${screen()}`);
+  };
+  const press = async (...keys: string[]) => {
+    for (const k of keys) {
+      r.stdin.write(k);
+      await new Promise((resolve) => setTimeout(resolve, 15));
+    }
+  };
+  return { ...r, screen, waitFor, press };
+}
+
+describe('the article list', () => {
+  it('shows the schema columns and the articles newest first, and sorts oldest first with s', async () => {
+    const ui = start([nigerArticle(), macronArticle()]);
+    await ui.waitFor((s) => s.includes('Macron recalls'), 'the list');
+    const s = ui.screen();
+    expect(s).toMatch(/Title +Source +Published at +Word count/);
+    expect(s.indexOf('Macron recalls')).toBeLessThan(s.indexOf('Niger junta'));
+    expect(s).toMatch(/Le Monde +2024-03-02/);
+    await ui.press('s');
+    await ui.waitFor((s) => s.includes('oldest first'), 'oldest first');
+    await ui.waitFor((s) => s.indexOf('Niger junta') < s.indexOf('Macron recalls'), 'the oldest on top');
+  });
+
+  it('renders only the rows that fit, however long the list, and pages on as you scroll', async () => {
+    const ui = start(manyArticles(1500));
+    await ui.waitFor((s) => s.includes('Story 0 '), 'the first rows');
+    const rows = ui.screen().match(/Story \d+ /g) ?? [];
+    expect(rows.length).toBeGreaterThan(5);
+    expect(rows.length).toBeLessThan(40);
+    expect(ui.screen()).toContain('1,500');
+    // Far past the first page: the rows there load and show.
+    await ui.press(...Array(12).fill(' '));
+    await ui.waitFor((s) => /Story 2\d\d /.test(s), 'rows beyond the first page');
+    await ui.press('G');
+    await ui.waitFor((s) => s.includes('Story 1499 '), 'the last row');
+    expect(ui.screen()).not.toContain('Story 0 ');
+  });
+});
+
+describe('search, reader and back', () => {
+  it('searches as you type, highlights, keeps the query, opens the reader and comes back', async () => {
+    const ui = start([nigerArticle(), macronArticle()]);
+    await ui.waitFor((s) => s.includes('Macron recalls'), 'the list');
+    await ui.press('/', ...'ambassador');
+    await ui.waitFor((s) => s.includes('/ ambassador'), 'the query');
+    await ui.waitFor((s) => /1 result\b/.test(s), 'one result');
+    expect(ui.screen()).toContain('Macron recalls ambassador');
+    expect(ui.screen()).not.toContain('Niger junta bans');
+    // The match is marked in the frame's styling.
+    expect(ui.lastFrame()).toMatch(/\u001b\[[0-9;]*m[Aa]mbassador/);
+    await ui.press('\r', '\r');
+    await ui.waitFor((s) => s.includes('We will not accept this'), 'the reader');
+    const reader = ui.screen();
+    expect(reader).toContain('We will not accept this');
+    expect(reader).toContain('‹Emmanuel Macron›');
+    expect(reader).toContain('Le Monde');
+    await ui.press('o');
+    expect(opened).toEqual(['https://example.org/macron-recalls-ambassador']);
+    await ui.press(ESC);
+    await ui.waitFor((s) => s.includes('/ ambassador'), 'the search with its query kept');
+    await ui.press(ESC);
+    await ui.waitFor((s) => s.includes('Title') && s.includes('Niger junta'), 'the list again');
+    await ui.press('/');
+    await ui.waitFor((s) => s.includes('/ ambassador'), 'the query still there');
+  });
+
+  it('offers facets and filters by one', async () => {
+    const ui = start([nigerArticle(), macronArticle()]);
+    await ui.waitFor((s) => s.includes('Macron recalls'), 'the list');
+    await ui.press('/', 'n', 'i', 'g', 'e', 'r');
+    await ui.waitFor((s) => /2 results/.test(s), 'two results');
+    expect(ui.screen()).toContain('Sources');
+    // Tab to the results, Tab to the facets; the first facet is a value of the first facet group.
+    await ui.press('\t', '\t');
+    const before = ui.screen();
+    const first = /\[ \] (\S+)/.exec(before)?.[1];
+    expect(first).toBeDefined();
+    await ui.press(' ');
+    await ui.waitFor((s) => s.includes('filters:') && /1 result\b/.test(s), 'one filtered result');
+  });
+});
+
+describe('entities, quotes, help, colour and safety', () => {
+  it('lists entities by mentions and lists the articles of one', async () => {
+    const ui = start([nigerArticle(), macronArticle()]);
+    await ui.waitFor((s) => s.includes('Macron recalls'), 'the list');
+    await ui.press('e');
+    await ui.waitFor((s) => s.includes('Emmanuel Macron'), 'the entities');
+    // Down to Macron's row, wherever the ranking put it.
+    const rows = ui.screen().split('\n');
+    const header = rows.findIndex((l) => l.startsWith('Name'));
+    const macron = rows.findIndex((l) => l.startsWith('Emmanuel Macron'));
+    await ui.press(...Array(macron - header - 1).fill('j'), '\r');
+    await ui.waitFor((s) => s.includes('Articles naming Emmanuel Macron'), 'the articles of an entity');
+    await ui.waitFor((s) => s.includes('Macron recalls'), 'its article');
+    expect(ui.screen()).not.toContain('Niger junta');
+  });
+
+  it('lists quotes with their speaker', async () => {
+    const ui = start([nigerArticle(), macronArticle()]);
+    await ui.waitFor((s) => s.includes('Macron recalls'), 'the list');
+    await ui.press('w');
+    await ui.waitFor((s) => s.includes('We will not accept this'), 'the quotes');
+    expect(ui.screen()).toMatch(/Emmanuel Macron +“We will not/);
+    await ui.press('\r');
+    await ui.waitFor((s) => s.includes('Articles naming Emmanuel Macron'), "the speaker's articles");
+  });
+
+  it('shows every key with ?', async () => {
+    const ui = start([macronArticle()]);
+    await ui.waitFor((s) => s.includes('Macron recalls'), 'the list');
+    await ui.press('?');
+    await ui.waitFor((s) => s.includes('Keys'), 'the help');
+    for (const k of ['Esc', '/', 'open the article URL', 'Reader', 'Search'])
+      expect(ui.screen()).toContain(k);
+    await ui.press(ESC);
+    await ui.waitFor((s) => s.includes('Word count'), 'the list again after Esc');
+  });
+
+  it('sends no colour under NO_COLOR', async () => {
+    const ui = start([macronArticle()], { NO_COLOR: '1' });
+    await ui.waitFor((s) => s.includes('Macron recalls'), 'the list');
+    await ui.press('\r');
+    await ui.waitFor((s) => s.includes('We will not accept this'), 'the reader');
+    // SGR colour codes are 30-37, 90-97 (foreground), 40-47, 100-107 (background), 38/48 (extended).
+    const codes = [...(ui.lastFrame() ?? '').matchAll(/\u001b\[([0-9;]*)m/g)].flatMap((m) =>
+      m[1]!.split(';'),
+    );
+    expect(codes.filter((c) => /^(3[0-8]|4[0-8]|9[0-7]|10[0-7])$/.test(c))).toEqual([]);
+  });
+
+  it('never lets escape sequences, controls or bidi overrides from article text reach the screen', async () => {
+    const ui = start([hostileArticle(), macronArticle()]);
+    await ui.waitFor((s) => s.includes('Hostile'), 'the list');
+    const check = () => {
+      // What is left once Ink's own styling is taken out must hold no control at all.
+      expect(ui.screen()).not.toMatch(UNSAFE);
+      expect(ui.screen()).not.toContain('pwned');
+    };
+    check();
+    await ui.press('j', 'k');
+    const row = ui
+      .screen()
+      .split('\n')
+      .findIndex((l) => l.includes('Hostile'));
+    expect(row).toBeGreaterThan(0);
+    // Open the hostile article (it is the older one: second row).
+    await ui.press('j', '\r');
+    await ui.waitFor((s) => s.includes('Cleared screen'), 'the hostile article');
+    check();
+    expect(ui.screen()).toContain('red');
+    expect(ui.screen()).toContain('evil');
+    expect(HOSTILE_TEXT).toMatch(UNSAFE);
+  });
+
+  it('shows a spinner while the source loads', async () => {
+    let resolve!: (s: GazetteSource) => void;
+    const pending = new Promise<GazetteSource>((r) => {
+      resolve = r;
+    });
+    const r = render(<App source={pending} theme={themeFor({})} openUrl={() => {}} />);
+    unmounts.push(r.unmount);
+    await new Promise((x) => setTimeout(x, 50));
+    expect(plain(r.lastFrame())).toContain('Loading the corpus');
+    resolve(localSource(createCorpus([macronArticle()])));
+    for (let i = 0; i < 100 && !plain(r.lastFrame()).includes('Macron recalls'); i++)
+      await new Promise((x) => setTimeout(x, 10));
+    expect(plain(r.lastFrame())).toContain('Macron recalls');
+  });
+});

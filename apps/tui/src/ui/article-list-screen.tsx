@@ -1,0 +1,75 @@
+import type { ArticleFilters, ArticleSummary } from '@gazette/core';
+import { Box, Text } from 'ink';
+import { type ReactNode, useMemo } from 'react';
+import { articlePages } from '../source/article-pages';
+import { safeLine } from '../text/safe-text';
+import { useAppApi, usePersisted, useScreenKeys } from './app-context';
+import { formatHeader, formatRow, layoutColumns } from './columns';
+import { Spinner } from './spinner';
+import { useTheme } from './theme';
+import { usePages } from './use-pages';
+import { moveSelection, VirtualList } from './virtual-list';
+
+/** Articles in date order (all, or those of an entity), with the columns of the list schema. */
+export function ArticleListScreen(props: {
+  screenKey: number;
+  filters?: ArticleFilters | undefined;
+  title?: string | undefined;
+}): ReactNode {
+  const api = useAppApi();
+  const theme = useTheme();
+  const [sort, setSort] = usePersisted<'newest' | 'oldest'>(`${props.screenKey}:sort`, 'newest');
+  const [selected, setSelected] = usePersisted(`${props.screenKey}:selected`, 0);
+  const loader = useMemo(
+    () => articlePages(api.source, sort, props.filters),
+    [api.source, sort, props.filters],
+  );
+  const pages = usePages(loader, selected);
+  const height = Math.max(1, api.height - 2);
+  const widths = layoutColumns(api.width);
+
+  useScreenKeys((input, key) => {
+    if (input === 's') {
+      setSort(sort === 'newest' ? 'oldest' : 'newest');
+      setSelected(0);
+      return true;
+    }
+    if (key.return) {
+      const item = pages.items[selected];
+      if (item) api.push({ kind: 'reader', id: item.id });
+      return true;
+    }
+    // Functional: keys replayed from one chunk must not see a stale selection.
+    if (moveSelection(input, key, 0, pages.count, height) === undefined) return false;
+    setSelected((old) => moveSelection(input, key, old, pages.count, height) ?? old);
+    return true;
+  });
+
+  const shown = Math.min(selected + 1, pages.count);
+  return (
+    <Box flexDirection="column">
+      <Text>
+        <Text {...theme.heading}>{props.title ?? 'Articles'}</Text>
+        <Text {...theme.dim}>
+          {'  '}
+          {pages.total.toLocaleString('en')} · {sort} first (s) · {shown.toLocaleString('en')}/
+          {pages.total.toLocaleString('en')}
+        </Text>
+      </Text>
+      <Text {...theme.bold}>{formatHeader(widths)}</Text>
+      {pages.error ? <Text {...theme.error}>{safeLine(pages.error)}</Text> : null}
+      <VirtualList<ArticleSummary>
+        items={pages.items}
+        count={pages.count}
+        selected={selected}
+        height={height}
+        renderRow={(item, index, isSelected) => (
+          <Text key={index} wrap="truncate-end" {...(isSelected ? theme.selected : {})}>
+            {formatRow(item, widths)}
+          </Text>
+        )}
+        empty={pages.ready ? <Text {...theme.dim}>No articles.</Text> : <Spinner label="Loading…" />}
+      />
+    </Box>
+  );
+}

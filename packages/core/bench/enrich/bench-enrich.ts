@@ -1,0 +1,82 @@
+// Ingest speed with enrichment on the BBC corpus (../shared/corpora/bbc), one core, and the cost of each
+// step, the rule recogniser and the trained tagger side by side on the same articles.
+//   npm run bench:enrich -w @gazette/core
+import { bbcAsText, HAS_SHARED, readBbc, SHARED_MISSING } from '@gazette/bench-corpora';
+import { findAmounts } from '../../src/enrich/amounts';
+import { findDates } from '../../src/enrich/dates';
+import { linkEntities } from '../../src/enrich/link-entities';
+import { nerRecognizer } from '../../src/enrich/ner/index';
+import { findQuotes } from '../../src/enrich/quotes';
+import { setEntityRecognizer } from '../../src/enrich/recognizer';
+import { ruleRecognizer } from '../../src/enrich/rule-recognizer';
+import { entityTags, ledeSummary } from '../../src/enrich/summary';
+import { countWords } from '../../src/text/count-words';
+import { parseText } from '../../src/text/parse-text';
+
+if (!HAS_SHARED) {
+  console.log(`enrich bench ${SHARED_MISSING}`);
+  process.exit(0);
+}
+const texts = readBbc().map(bbcAsText);
+const words = texts.reduce((s, t) => s + countWords(t), 0) / texts.length;
+// CPU time of this process (the machine may be shared): what one core spends, with wall time beside it.
+interface Timing {
+  cpu: number;
+  wall: number;
+}
+const time = (fn: () => void, rounds = 2): Timing => {
+  fn(); // warm up
+  const c0 = process.cpuUsage();
+  const started = performance.now();
+  for (let r = 0; r < rounds; r++) fn();
+  const c = process.cpuUsage(c0);
+  return { cpu: (c.user + c.system) / 1000 / rounds, wall: (performance.now() - started) / rounds };
+};
+
+const articles = texts.map((t) => parseText(t));
+const bodies = articles.map((a) => a.body.map((b) => b.text));
+const perArticle = (t: Timing) => `${((1000 * t.cpu) / texts.length).toFixed(0).padStart(6)} µs/article`;
+const rate = (t: Timing) =>
+  `${Math.round((texts.length * 1000) / t.cpu)
+    .toLocaleString('en')
+    .padStart(
+      6,
+    )} articles/s (wall clock: ${Math.round((texts.length * 1000) / t.wall).toLocaleString('en')}/s)`;
+
+const each = <T>(items: readonly T[], fn: (item: T, i: number) => unknown) => {
+  for (let i = 0; i < items.length; i++) fn(items[i]!, i);
+};
+const steps: Array<[string, () => void]> = [
+  ['entities: rule recogniser', () => each(bodies, (b) => ruleRecognizer.recognize(b))],
+  ['entities: trained tagger', () => each(bodies, (b) => nerRecognizer.recognize(b))],
+  ['entity linking', () => each(bodies, (b, i) => linkEntities(b, spansRules[i]!))],
+  ['quotes and speakers', () => each(bodies, (b, i) => findQuotes(b, linkedRules[i]!))],
+  ['dates', () => each(bodies, (b) => each(b, (t, k) => findDates(t, k, undefined)))],
+  ['amounts', () => each(bodies, (b) => each(b, (t, k) => findAmounts(t, k)))],
+  [
+    'summary and tags',
+    () =>
+      each(articles, (a) => {
+        ledeSummary(a.body);
+        entityTags(a.entities);
+      }),
+  ],
+];
+const spansRules = bodies.map((b) => ruleRecognizer.recognize(b));
+const linkedRules = bodies.map((b, i) => linkEntities(b, spansRules[i]!));
+
+console.log(
+  `BBC: ${texts.length} articles, ${words.toFixed(0)} words on average; one core (CPU time of this process), same data`,
+);
+for (const [name, fn] of steps) {
+  const ms = time(fn);
+  console.log(`  ${name.padEnd(28)} ${perArticle(ms)}  ${rate(ms)}`);
+}
+setEntityRecognizer(ruleRecognizer);
+const withRules = time(() => each(texts, (t) => parseText(t)));
+setEntityRecognizer(nerRecognizer);
+const withModel = time(() => each(texts, (t) => parseText(t)));
+setEntityRecognizer();
+console.log(`parse + enrich (parseText), rule recogniser:  ${perArticle(withRules)}  ${rate(withRules)}`);
+console.log(`parse + enrich (parseText), trained tagger:   ${perArticle(withModel)}  ${rate(withModel)}`);
+console.log(`ratio trained / rules: ${(withModel.cpu / withRules.cpu).toFixed(2)}x the CPU time`);

@@ -1,0 +1,54 @@
+// Entity-level precision, recall and F1 (exact span and type, as conlleval) of the shipped tagger on
+// ../shared/corpora/conll2003/valid.txt (or the file given), and its speed.
+//   npm run eval:ner -w @gazette/core   [-- test.txt]
+import { readFileSync } from 'node:fs';
+import { NerModel } from '../../src/enrich/ner/ner-model';
+import type { NerModelData } from '../../src/enrich/ner/ner-model-data';
+import { tagDocument } from '../../src/enrich/ner/tag-document';
+import { f1, goldSpans, readConll, type Score, scoreSpans } from './conll';
+
+const file = process.argv[2] ?? 'valid.txt';
+const modelUrl = new URL('../../src/enrich/ner/generated/ner-model.json', import.meta.url);
+const raw = readFileSync(modelUrl, 'utf8');
+const model = new NerModel(JSON.parse(raw) as NerModelData);
+const docs = readConll(file);
+const counts = new Map<string, Score>();
+let tokens = 0;
+const started = performance.now();
+const cpu0 = process.cpuUsage();
+for (const doc of docs) {
+  const predicted = tagDocument(
+    model,
+    doc.map((s) => s.words),
+  );
+  doc.forEach((s, i) => {
+    tokens += s.words.length;
+    scoreSpans(goldSpans(s), predicted[i]!, counts);
+  });
+}
+const seconds = (performance.now() - started) / 1000;
+const cpu = process.cpuUsage(cpu0);
+const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+const pct = (x: number) => (100 * x).toFixed(2).padStart(6);
+const sum = (labels: string[]): Score =>
+  labels.reduce(
+    (a, l) => {
+      const c = counts.get(l) ?? { tp: 0, fp: 0, fn: 0 };
+      return { tp: a.tp + c.tp, fp: a.fp + c.fp, fn: a.fn + c.fn };
+    },
+    { tp: 0, fp: 0, fn: 0 },
+  );
+console.log(`conll2003/${file}: ${docs.length} documents, ${tokens} tokens`);
+console.log('label        P       R      F1   (tp/fp/fn)');
+const row = (name: string, s: Score) => {
+  const r = f1(s);
+  console.log(
+    `${name.padEnd(8)} ${pct(r.precision)}  ${pct(r.recall)}  ${pct(r.f1)}   (${s.tp}/${s.fp}/${s.fn})`,
+  );
+};
+for (const l of ['PER', 'ORG', 'LOC', 'MISC']) row(l, sum([l]));
+row('PER/ORG/LOC micro', sum(['PER', 'ORG', 'LOC']));
+row('all four micro', sum(['PER', 'ORG', 'LOC', 'MISC']));
+console.log(
+  `model ${(raw.length / 1e6).toFixed(2)} MB JSON; tagging ${Math.round(tokens / cpuSeconds).toLocaleString('en')} tokens/s of CPU time (wall clock ${Math.round(tokens / seconds).toLocaleString('en')}/s)`,
+);

@@ -1,0 +1,313 @@
+// One adapter per engine, so every engine gets the same documents and the same queries.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { type Article, type Corpus, createCorpus, loadCorpus } from '@gazette/core';
+import {
+  create,
+  insertMultiple,
+  load as oramaLoad,
+  save as oramaSave,
+  search as oramaSearch,
+} from '@orama/orama';
+import FlexSearch from 'flexsearch';
+import lunr from 'lunr';
+import MiniSearch from 'minisearch';
+
+export interface Doc {
+  id: string;
+  title: string;
+  text: string;
+  section: string;
+  month: string;
+}
+
+export function toDoc(a: Article): Doc {
+  return {
+    id: a.id,
+    title: a.title,
+    text: [a.standfirst ?? '', ...a.body.map((b) => b.text)].join('\n'),
+    section: a.section ?? '',
+    month: (a.publishedAt ?? '').slice(0, 7),
+  };
+}
+
+export type QueryKind = 'and' | 'or' | 'phrase' | 'filtered';
+
+export interface Query {
+  words: string[];
+  kind: QueryKind;
+  /** For filtered queries: a section to filter by (and facets on section and month). */
+  section?: string;
+}
+
+export interface Engine {
+  name: string;
+  /** Which query kinds it can answer faithfully. */
+  supports: ReadonlySet<QueryKind>;
+  /** Ids of the top 10. */
+  search(q: Query, typos: boolean): string[];
+  /** Serialised form (in parts: one string may not exceed V8's 512 MB) and its loader. */
+  snapshot?(): string[];
+  load?(data: string[]): Engine;
+  dispose?(): void;
+  /** The database file, for engines whose snapshot is a file. */
+  file?: string;
+}
+
+export type EngineFactory = (articles: readonly Article[]) => Engine | Promise<Engine>;
+
+const ALL: ReadonlySet<QueryKind> = new Set(['and', 'or', 'phrase', 'filtered']);
+const NO_PHRASE: ReadonlySet<QueryKind> = new Set(['and', 'or', 'filtered']);
+const PLAIN: ReadonlySet<QueryKind> = new Set(['and', 'or']);
+
+function gazetteEngine(corpus: Corpus): Engine {
+  return {
+    name: 'Gazette',
+    supports: ALL,
+    search(q) {
+      const text =
+        q.kind === 'phrase' ? `"${q.words.join(' ')}"` : q.words.join(q.kind === 'or' ? ' OR ' : ' ');
+      const r = corpus.search(
+        q.kind === 'filtered'
+          ? { q: text, limit: 10, filters: { section: q.section! }, facets: ['section', 'month'] }
+          : { q: text, limit: 10 },
+      );
+      return r.hits.map((h) => h.id);
+    },
+    snapshot: () => {
+      // The snapshot is plain JSON; its article list is written in parts of 10k for size.
+      const { articles, ...head } = corpus.toSnapshot();
+      const parts = [JSON.stringify(head)];
+      for (let i = 0; i < articles.length; i += 10_000)
+        parts.push(JSON.stringify(articles.slice(i, i + 10_000)));
+      return parts;
+    },
+    load: ([head, ...parts]) =>
+      gazetteEngine(
+        loadCorpus({ ...JSON.parse(head!), articles: parts.flatMap((p) => JSON.parse(p) as string[]) }),
+      ),
+  };
+}
+
+export const gazette: EngineFactory = (articles) => gazetteEngine(createCorpus(articles));
+
+const MS_OPTIONS = { fields: ['title', 'text'], storeFields: ['section', 'month'], idField: 'id' };
+function miniEngine(ms: MiniSearch<Doc>): Engine {
+  return {
+    name: 'MiniSearch',
+    supports: NO_PHRASE,
+    search(q, typos) {
+      const opts = {
+        boost: { title: 2 },
+        prefix: false,
+        fuzzy: typos ? 0.2 : false,
+        combineWith: q.kind === 'or' ? 'OR' : 'AND',
+      } as const;
+      if (q.kind !== 'filtered')
+        return ms
+          .search(q.words.join(' '), opts)
+          .slice(0, 10)
+          .map((r) => r.id as string);
+      const hits = ms.search(q.words.join(' '), { ...opts, filter: (r) => r.section === q.section });
+      const facets = new Map<string, number>();
+      for (const h of hits)
+        for (const k of [`s:${h.section}`, `m:${h.month}`]) facets.set(k, (facets.get(k) ?? 0) + 1);
+      return hits.slice(0, 10).map((r) => r.id as string);
+    },
+    snapshot: () => [JSON.stringify(ms)],
+    load: (data) => miniEngine(MiniSearch.loadJSON<Doc>(data[0]!, MS_OPTIONS)),
+  };
+}
+
+export const minisearch: EngineFactory = (articles) => {
+  const ms = new MiniSearch<Doc>(MS_OPTIONS);
+  ms.addAll(articles.map(toDoc));
+  return miniEngine(ms);
+};
+
+type OramaDb = ReturnType<typeof makeOrama>;
+const makeOrama = () =>
+  create({
+    schema: { id: 'string', title: 'string', text: 'string', section: 'enum', month: 'enum' } as const,
+  });
+function oramaEngine(db: OramaDb): Engine {
+  return {
+    name: 'Orama',
+    supports: NO_PHRASE,
+    search(q, typos) {
+      const params = {
+        term: q.words.join(' '),
+        limit: 10,
+        boost: { title: 2 },
+        ...(typos ? { tolerance: 1 } : {}),
+        // Orama matches any word by default; threshold 0 keeps only documents with every word.
+        ...(q.kind === 'or' ? {} : { threshold: 0 }),
+        ...(q.kind === 'filtered'
+          ? { where: { section: { eq: q.section! } }, facets: { section: {}, month: {} } }
+          : {}),
+      };
+      const r = oramaSearch(db, params as never) as { hits: Array<{ document: { id: string } }> };
+      return r.hits.map((h) => h.document.id);
+    },
+    snapshot: () => [JSON.stringify(oramaSave(db))],
+    load: (data) => {
+      const fresh = makeOrama();
+      oramaLoad(fresh, JSON.parse(data[0]!));
+      return oramaEngine(fresh);
+    },
+  };
+}
+
+export const orama: EngineFactory = async (articles) => {
+  const db = makeOrama();
+  await insertMultiple(db, articles.map(toDoc) as never, 1000);
+  return oramaEngine(db);
+};
+
+type Flex = InstanceType<typeof FlexSearch.Index>;
+const makeFlex = () => new FlexSearch.Index({ tokenize: 'strict', resolution: 9 } as never) as Flex;
+function flexEngine(ix: Flex, ids: string[]): Engine {
+  return {
+    name: 'FlexSearch',
+    supports: PLAIN,
+    search(q) {
+      // FlexSearch has no OR operator: suggest mode returns partial matches too.
+      const r = ix.search(q.words.join(' '), {
+        limit: 10,
+        ...(q.kind === 'or' ? { suggest: true } : {}),
+      } as never) as number[];
+      return r.map((i) => ids[i]!);
+    },
+    snapshot() {
+      const parts: Record<string, string> = {};
+      ix.export((key: string | number, data: string) => {
+        parts[String(key)] = data;
+      });
+      return [JSON.stringify({ ids, parts })];
+    },
+    load(data) {
+      const { ids: savedIds, parts } = JSON.parse(data[0]!) as {
+        ids: string[];
+        parts: Record<string, string>;
+      };
+      const fresh = makeFlex();
+      for (const [k, v] of Object.entries(parts)) fresh.import(k, v);
+      return flexEngine(fresh, savedIds);
+    },
+  };
+}
+
+export const flexsearch: EngineFactory = (articles) => {
+  const ix = makeFlex();
+  const ids = articles.map((a) => a.id);
+  articles.forEach((a, i) => {
+    const d = toDoc(a);
+    ix.add(i, `${d.title}\n${d.text}`);
+  });
+  return flexEngine(ix, ids);
+};
+
+function lunrEngine(ix: lunr.Index): Engine {
+  return {
+    name: 'Lunr',
+    supports: PLAIN,
+    search(q) {
+      const text = q.words
+        .map((w) => w.replace(/[:~^*+-]/g, ''))
+        .filter(Boolean)
+        .map((w) => (q.kind === 'or' ? w : `+${w}`))
+        .join(' ');
+      try {
+        return ix
+          .search(text)
+          .slice(0, 10)
+          .map((r) => r.ref);
+      } catch {
+        return [];
+      }
+    },
+    snapshot: () => [JSON.stringify(ix)],
+    load: (data) => lunrEngine(lunr.Index.load(JSON.parse(data[0]!))),
+  };
+}
+
+export const lunrFactory: EngineFactory = (articles) =>
+  lunrEngine(
+    lunr(function () {
+      this.ref('id');
+      this.field('title', { boost: 2 });
+      this.field('text');
+      for (const a of articles) this.add(toDoc(a));
+    }),
+  );
+
+const fts = (w: string) => `"${w.replace(/"/g, '""')}"`;
+function sqliteEngine(db: DatabaseSync, file: string, dir: string): Engine {
+  const stmt = db.prepare('SELECT id FROM docs WHERE docs MATCH ? ORDER BY bm25(docs, 2.0, 1.0) LIMIT 10');
+  const filtered = db.prepare(
+    'SELECT id FROM docs WHERE docs MATCH ? AND section = ? ORDER BY bm25(docs, 2.0, 1.0) LIMIT 10',
+  );
+  const facetSection = db.prepare(
+    'SELECT section, count(*) FROM docs WHERE docs MATCH ? AND section = ? GROUP BY section',
+  );
+  const facetMonth = db.prepare(
+    'SELECT month, count(*) FROM docs WHERE docs MATCH ? AND section = ? GROUP BY month',
+  );
+  return {
+    name: 'SQLite FTS5',
+    supports: ALL,
+    search(q) {
+      const m =
+        q.kind === 'phrase'
+          ? fts(q.words.join(' '))
+          : q.words.map(fts).join(q.kind === 'or' ? ' OR ' : ' AND ');
+      if (q.kind !== 'filtered') return (stmt.all(m) as Array<{ id: string }>).map((r) => r.id);
+      facetSection.all(m, q.section!);
+      facetMonth.all(m, q.section!);
+      return (filtered.all(m, q.section!) as Array<{ id: string }>).map((r) => r.id);
+    },
+    file,
+    load: () => {
+      const again = new DatabaseSync(file, { readOnly: true });
+      return sqliteEngine(again, file, dir);
+    },
+    dispose: () => {
+      db.close();
+    },
+  };
+}
+
+/** SQLite FTS5 through node:sqlite, on a file in a temporary directory (porter tokenizer). */
+export const sqlite: EngineFactory = (articles) => {
+  const dir = mkdtempSync(join(tmpdir(), 'gazette-bench-'));
+  const file = join(dir, 'fts.db');
+  const db = new DatabaseSync(file);
+  db.exec(
+    "CREATE VIRTUAL TABLE docs USING fts5(title, text, id UNINDEXED, section UNINDEXED, month UNINDEXED, tokenize='porter unicode61 remove_diacritics 2')",
+  );
+  const insert = db.prepare('INSERT INTO docs (title, text, id, section, month) VALUES (?, ?, ?, ?, ?)');
+  db.exec('BEGIN');
+  for (const a of articles) {
+    const d = toDoc(a);
+    insert.run(d.title, d.text, d.id, d.section, d.month);
+  }
+  db.exec('COMMIT');
+  const engine = sqliteEngine(db, file, dir);
+  const dispose = engine.dispose!;
+  engine.dispose = () => {
+    dispose();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  return engine;
+};
+
+export const FACTORIES: Record<string, EngineFactory> = {
+  Gazette: gazette,
+  MiniSearch: minisearch,
+  Orama: orama,
+  FlexSearch: flexsearch,
+  Lunr: lunrFactory,
+  'SQLite FTS5': sqlite,
+};

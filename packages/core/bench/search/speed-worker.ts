@@ -1,0 +1,135 @@
+// Measures one engine on one corpus, inside a worker thread of the benchmark process (own heap, memory
+// cap and time limit, so a peer that crashes or stalls cannot take the benchmark down).
+import { gzipSync } from 'node:zlib';
+import { readFileSync, statSync } from 'node:fs';
+import v8 from 'node:v8';
+import { parentPort, workerData } from 'node:worker_threads';
+import type { Article } from '@gazette/core';
+import { bbcArticles, generatedArticles } from './articles';
+import { type Engine, FACTORIES, type Query } from './engines';
+
+export interface WorkerInput {
+  engine: string;
+  corpus: 'bbc' | number;
+  queries: Record<string, Query[]>;
+  /** Per query set, stop timing after this long. */
+  capMs: number;
+}
+
+export interface Latency {
+  p50: number;
+  p95: number;
+  n: number;
+}
+
+export interface WorkerResult {
+  engine: string;
+  buildMs: number;
+  heapMb: number;
+  snapshotBytes?: number;
+  snapshotGzipBytes?: number;
+  snapshotError?: string;
+  coldMs?: number;
+  loadHeapMb?: number;
+  latency: Record<string, Latency | 'n/a' | string>;
+}
+
+const gc = () => {
+  for (let i = 0; i < 3; i++) (globalThis as { gc?: () => void }).gc?.();
+};
+const heap = () => v8.getHeapStatistics().used_heap_size;
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
+};
+
+function slim(a: Article): Article {
+  // Peers get only what they index, so their heap is not charged for fields they never read.
+  return {
+    id: a.id,
+    title: a.title,
+    standfirst: a.standfirst,
+    body: a.body,
+    section: a.section,
+    publishedAt: a.publishedAt,
+  } as Article;
+}
+
+async function run(input: WorkerInput): Promise<WorkerResult> {
+  let articles: Article[] | undefined =
+    input.corpus === 'bbc' ? bbcArticles().map((x) => x.article) : generatedArticles(input.corpus);
+  if (input.engine !== 'Gazette') articles = articles.map(slim);
+  gc();
+  const h0 = heap();
+  const t0 = performance.now();
+  let engine: Engine | undefined = await FACTORIES[input.engine]!(articles);
+  const buildMs = performance.now() - t0;
+  gc();
+  const result: WorkerResult = {
+    engine: input.engine,
+    buildMs,
+    heapMb: (heap() - h0) / 2 ** 20,
+    latency: {},
+  };
+  for (const [name, qs] of Object.entries(input.queries)) {
+    if (!engine.supports.has(qs[0]!.kind)) {
+      result.latency[name] = 'n/a';
+      continue;
+    }
+    for (const q of qs.slice(0, 20)) engine.search(q, false); // warm-up
+    const times: number[] = [];
+    const start = performance.now();
+    for (const q of qs) {
+      const t = performance.now();
+      engine.search(q, false);
+      times.push(performance.now() - t);
+      if (performance.now() - start > input.capMs) break;
+    }
+    result.latency[name] = { p50: pct(times, 50), p95: pct(times, 95), n: times.length };
+  }
+  let snapshot: string[] | undefined;
+  try {
+    if (engine.file) {
+      result.snapshotBytes = statSync(engine.file).size;
+      result.snapshotGzipBytes = gzipSync(readFileSync(engine.file)).length;
+    } else if (engine.snapshot) {
+      snapshot = engine.snapshot();
+      result.snapshotBytes = snapshot.reduce((n, p) => n + Buffer.byteLength(p), 0);
+      result.snapshotGzipBytes = snapshot.reduce((n, p) => n + gzipSync(p).length, 0);
+    }
+  } catch (e) {
+    result.snapshotError = (e as Error).message.slice(0, 80);
+  }
+  if (engine.load && (snapshot !== undefined || engine.file)) {
+    const first = Object.values(input.queries)[0]![0]!;
+    const load = engine.load.bind(engine);
+    const fileEngine = engine.file !== undefined;
+    if (!fileEngine) {
+      engine.dispose?.();
+      engine = undefined;
+    }
+    articles = undefined;
+    gc();
+    const h1 = heap();
+    const t1 = performance.now();
+    try {
+      const loaded = load(snapshot ?? []);
+      loaded.search(first, false);
+      result.coldMs = performance.now() - t1;
+      gc();
+      result.loadHeapMb = (heap() - h1) / 2 ** 20;
+      loaded.dispose?.();
+    } catch (e) {
+      result.snapshotError = `load: ${(e as Error).message.slice(0, 80)}`;
+    }
+  }
+  engine?.dispose?.();
+  return result;
+}
+
+if (parentPort) {
+  run(workerData as WorkerInput).then(
+    (r) => parentPort!.postMessage(r),
+    (e) => parentPort!.postMessage({ error: String((e as Error)?.stack ?? e).slice(0, 300) }),
+  );
+}

@@ -1,0 +1,118 @@
+// Speed and size, side by side: Gazette, MiniSearch, Orama, FlexSearch, Lunr and SQLite FTS5 on the
+// same articles and queries. Each engine runs in a worker thread of this process (own heap, capped
+// memory and time), one after another, so a peer that crashes or stalls is reported, not fatal.
+import { Worker } from 'node:worker_threads';
+import { bbcArticles, generatedArticles } from './articles';
+import { FACTORIES, toDoc } from './engines';
+import { printTable } from './relevance';
+import { speedQueries } from './speed-queries';
+import type { Latency, WorkerInput, WorkerResult } from './speed-worker';
+
+const ENGINES = Object.keys(FACTORIES);
+
+function runWorker(input: WorkerInput, timeoutMs: number, memoryMb: number): Promise<WorkerResult | string> {
+  return new Promise((resolve) => {
+    const w = new Worker(new URL('./speed-worker.ts', import.meta.url), {
+      workerData: input,
+      resourceLimits: { maxOldGenerationSizeMb: memoryMb },
+    });
+    const timer = setTimeout(() => {
+      void w.terminate();
+      resolve(`stopped after ${Math.round(timeoutMs / 1000)} s`);
+    }, timeoutMs);
+    w.once('message', (m: WorkerResult | { error: string }) => {
+      clearTimeout(timer);
+      void w.terminate();
+      resolve('error' in m ? `failed: ${m.error.split('\n')[0]}` : m);
+    });
+    w.once('error', (e) => {
+      clearTimeout(timer);
+      resolve(
+        /memory/i.test(e.message)
+          ? `out of memory (${memoryMb} MB cap)`
+          : `crashed: ${e.message.slice(0, 60)}`,
+      );
+    });
+  });
+}
+
+const ms = (x: number) => (x < 1 ? x.toFixed(3) : x < 100 ? x.toFixed(2) : x.toFixed(0));
+const mb = (bytes: number | undefined) => (bytes === undefined ? '–' : (bytes / 2 ** 20).toFixed(1));
+const ratio = (x: number | undefined, base: number | undefined) =>
+  x === undefined || base === undefined || base === 0 ? '' : ` (${(x / base).toFixed(1)}×)`;
+
+export async function speed(
+  corpus: 'bbc' | number,
+  timeoutMs: number,
+  memoryMb: number,
+  capMs = 20_000,
+): Promise<void> {
+  const articles = corpus === 'bbc' ? bbcArticles().map((x) => x.article) : generatedArticles(corpus);
+  const label =
+    corpus === 'bbc'
+      ? `BBC News (${articles.length} articles)`
+      : `GENERATED from BBC text (${corpus} articles, seed 42)`;
+  const queries = speedQueries(articles.map(toDoc));
+  console.log(`\nSpeed and size: ${label}; times in ms, sizes in MB; (×) = relative to Gazette\n`);
+  const results: Array<WorkerResult | { engine: string; failure: string }> = [];
+  for (const engine of ENGINES) {
+    const r = await runWorker({ engine, corpus, queries, capMs }, timeoutMs, memoryMb);
+    results.push(typeof r === 'string' ? { engine, failure: r } : r);
+    console.error(`  ${engine}: ${typeof r === 'string' ? r : 'done'}`);
+  }
+  const base = results.find((r): r is WorkerResult => r.engine === 'Gazette' && !('failure' in r));
+  const rows: string[][] = [];
+  const metric = (
+    name: string,
+    get: (r: WorkerResult) => number | undefined,
+    fmt: (x: number | undefined) => string,
+  ) => {
+    rows.push([
+      name,
+      ...results.map((r) => {
+        if ('failure' in r) return r.failure;
+        const x = get(r);
+        if (x === undefined)
+          return r.snapshotError && /snapshot|cold/.test(name) ? `fails: ${r.snapshotError}` : '–';
+        return fmt(x) + (r === base ? '' : ratio(x, base ? get(base) : undefined));
+      }),
+    ]);
+  };
+  metric(
+    'build (ms)',
+    (r) => r.buildMs,
+    (x) => ms(x!),
+  );
+  metric(
+    'heap after build (MB)',
+    (r) => r.heapMb,
+    (x) => x!.toFixed(1),
+  );
+  metric('snapshot raw (MB)', (r) => r.snapshotBytes, mb);
+  metric('snapshot gzip (MB)', (r) => r.snapshotGzipBytes, mb);
+  metric(
+    'cold start: load + 1st query (ms)',
+    (r) => r.coldMs,
+    (x) => ms(x!),
+  );
+  metric(
+    'heap after load (MB)',
+    (r) => r.loadHeapMb,
+    (x) => x!.toFixed(1),
+  );
+  for (const name of Object.keys(queries)) {
+    for (const p of ['p50', 'p95'] as const) {
+      rows.push([
+        `${name} ${p} (ms)`,
+        ...results.map((r) => {
+          if ('failure' in r) return '';
+          const l = r.latency[name];
+          if (typeof l !== 'object') return l ?? '–';
+          const b = base?.latency[name] as Latency | undefined;
+          return ms(l[p]) + (r === base ? '' : ratio(l[p], typeof b === 'object' ? b[p] : undefined));
+        }),
+      ]);
+    }
+  }
+  printTable(['', ...results.map((r) => r.engine)], rows);
+}

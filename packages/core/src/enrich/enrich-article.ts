@@ -1,0 +1,54 @@
+import type { Article } from '../model/article-schema';
+import type { Entity } from '../model/entity-schema';
+import { findAmounts } from './amounts';
+import { estimatePublication, findDates, publicationDay } from './dates';
+import { linkEntities } from './link-entities';
+import { findQuotes } from './quotes';
+import { type EntityRecognizer, getEntityRecognizer } from './recognizer';
+import { ruleRecognizer } from './rule-recognizer';
+import { entityTags, ledeSummary } from './summary';
+
+export interface EnrichOptions {
+  /** The entity recogniser; defaults to the active one (rules, or the trained tagger once installed). */
+  recognizer?: EntityRecognizer;
+}
+
+/** The fields enrichment fills in. */
+export type Enrichment = Pick<Article, 'quotes' | 'entities' | 'dates' | 'amounts' | 'tags'> &
+  Partial<Pick<Article, 'summary' | 'publishedEstimate'>>;
+
+/** Whether the trained (English) tagger may read text of this language. */
+function readsEnglish(language: string): boolean {
+  return language === 'und' || language === 'en' || language.startsWith('en-');
+}
+
+/**
+ * Reads an article: entities (linked, with stable ids), quotes and speakers, dates (resolved against
+ * publishedAt when given, else a publication window estimate), amounts, an extractive summary and tags.
+ * Never throws on text: anything it cannot read is simply not found.
+ */
+export function enrichArticle(
+  article: Pick<Article, 'body' | 'language' | 'tags' | 'publishedAt' | 'summary' | 'standfirst'>,
+  options: EnrichOptions = {},
+): Enrichment {
+  const blocks = article.body.map((b) => b.text);
+  let recognizer = options.recognizer ?? getEntityRecognizer();
+  if (!readsEnglish(article.language) && recognizer !== ruleRecognizer) recognizer = ruleRecognizer;
+  const spans = recognizer.recognize(blocks);
+  const linked = linkEntities(blocks, spans);
+  const entities: Entity[] = [...new Set(linked.map((m) => m.entity))];
+  const quotes = findQuotes(blocks, linked);
+  const published = publicationDay(article.publishedAt);
+  const dates = blocks.flatMap((text, b) => findDates(text, b, published));
+  const amounts = blocks.flatMap((text, b) => findAmounts(text, b));
+  const tags = [...article.tags];
+  for (const t of entityTags(entities)) if (tags.length < 8 && !tags.includes(t)) tags.push(t);
+  const result: Enrichment = { quotes, entities, dates, amounts, tags };
+  const summary = article.summary ?? ledeSummary(article.body);
+  if (summary) result.summary = summary;
+  if (!published) {
+    const estimate = estimatePublication(blocks, dates);
+    if (estimate) result.publishedEstimate = estimate;
+  }
+  return result;
+}

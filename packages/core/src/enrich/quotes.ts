@@ -1,0 +1,395 @@
+import type { Quote } from '../model/quote-schema';
+import type { LinkedMention } from './link-entities';
+
+const MAX_SENTENCE = 500;
+// How far back a pronoun looks for its speaker, in speech events or mentions.
+const MAX_LOOKBACK = 200;
+
+const OPENERS = new Set(['“', '«', '„', '「', '『']);
+const CLOSERS = new Set(['”', '»', '」', '』']);
+
+// Reporting verbs (and "according to"); the first group that matches is the quote's verb.
+const VERB_RE =
+  /\b(according to|pointed out|(?:said|says|say|told|tells|added|adds|argued|argues|stated|states|explained|explains|warned|warns|insisted|insists|claimed|claims|noted|notes|wrote|writes|asked|asks|replied|replies|reaffirmed|reaffirms|called|calls|described|describes|declared|declares|announced|announces|acknowledged|acknowledges|admitted|admits|suggested|suggests|urged|urges|continued|continues|commented|remarked|stressed|stresses|recalled|recalls|conceded|concedes|boasted|complained|complains|predicted|predicts|promised|vowed|joked|confirmed|confirms|denied|denies|branded|dubbed|labelled|labeled|accused|tweeted|agreed|believes|thinks|thought|feels|felt|insisted|revealed|reveals|answered|responded|maintained|maintains|cautioned|estimated|reckons|reckoned|observed|emphasised|emphasized|underlined|repeated|described))\b/giu;
+
+interface Span {
+  block: number;
+  start: number;
+  endBlock: number;
+  end: number;
+}
+
+/** Quotation spans (between the marks) over the blocks; a quote may reopen at the start of a later block. */
+function findQuoteSpans(blocks: readonly string[]): Span[] {
+  const spans: Span[] = [];
+  let open: { block: number; start: number; straight: boolean } | undefined;
+  blocks.forEach((text, b) => {
+    if (open && open.block !== b) {
+      // A quotation runs on into this paragraph only when the paragraph reopens it.
+      const first = text.trimStart().charAt(0);
+      const reopens = open.straight ? first === '"' : OPENERS.has(first);
+      if (!reopens) {
+        const prev = blocks[b - 1]!;
+        if (open.block === b - 1 && prev.length > open.start)
+          spans.push({ block: open.block, start: open.start, endBlock: b - 1, end: prev.length });
+        open = undefined;
+      }
+    }
+    // Index of the first non-space character: "is there text before i" in constant time.
+    const firstText = text.search(/\S/);
+    for (let i = 0; i < text.length; i++) {
+      const ch = text[i]!;
+      if (OPENERS.has(ch)) {
+        if (!open || open.block === b) open = { block: b, start: i + 1, straight: false };
+        else if (i > firstText) open = { block: b, start: i + 1, straight: false };
+      } else if (CLOSERS.has(ch) && open && !open.straight) {
+        spans.push({ block: open.block, start: open.start, endBlock: b, end: i });
+        open = undefined;
+      } else if (ch === '"') {
+        // A mark after a space and before a word opens a quotation even if one is open: the text lost
+        // the paragraph break where the previous one was left open ("…did. "But he…").
+        const opensWord = (i === 0 || /\s/.test(text[i - 1]!)) && /[\p{L}\p{N}'‘]/u.test(text[i + 1] ?? '');
+        if (open?.straight && open.block === b && opensWord && i > open.start) {
+          let end = i;
+          while (end > open.start && /\s/.test(text[end - 1]!)) end--;
+          if (end > open.start) spans.push({ block: open.block, start: open.start, endBlock: b, end });
+          open = { block: b, start: i + 1, straight: true };
+        } else if (open?.straight && (open.block !== b || i > firstText)) {
+          spans.push({ block: open.block, start: open.start, endBlock: b, end: i });
+          open = undefined;
+        } else if (!open || open.block === b || i > firstText) {
+          open = { block: b, start: i + 1, straight: true };
+        }
+      }
+    }
+  });
+  if (open) {
+    const last = blocks[blocks.length - 1]!;
+    if (open.block === blocks.length - 1 && last.length > open.start)
+      spans.push({ block: open.block, start: open.start, endBlock: open.block, end: last.length });
+  }
+  return spans.filter((s) => s.block !== s.endBlock || s.end > s.start);
+}
+
+/** Start of the sentence that contains `at` (the writer's sentence, skipping quoted text). */
+function sentenceStart(text: string, at: number): number {
+  // A writer's sentence is not longer than this; the bound keeps long texts linear.
+  const floor = Math.max(0, at - MAX_SENTENCE);
+  for (let i = at - 1; i > floor; i--) {
+    const ch = text[i]!;
+    if ((ch === ' ' || ch === '\n') && /[.!?]["”’)]?$/.test(text.slice(Math.max(0, i - 2), i))) {
+      // "U.S. " and "Mr. " do not end sentences.
+      const word = text.slice(Math.max(text.lastIndexOf(' ', i - 1), text.lastIndexOf('\n', i - 1)) + 1, i);
+      if (/^(?:\p{L}\.)+$|^(?:Mr|Mrs|Ms|Dr|St|Gen|Prof)\.$/u.test(word)) continue;
+      if (/^\p{Lu}|^["“]/u.test(text.slice(i + 1, i + 2))) return i + 1;
+    }
+  }
+  return floor === 0 ? 0 : text.indexOf(' ', floor) + 1;
+}
+
+function sentenceEnd(text: string, at: number): number {
+  const window = text.slice(at, at + MAX_SENTENCE);
+  const m = /[.!?](?=\s+["“]?\p{Lu})|[.!?]$/u.exec(window);
+  return m ? at + m.index + 1 : at + window.length;
+}
+
+/** Index of the first mention (sorted by start) starting at or after `from`. */
+function firstAtOrAfter(mentions: readonly LinkedMention[], from: number): number {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid]!.start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The writer's sentence before the one starting at `start` of `block` (in the previous block at a block start). */
+function previousSentence(
+  blocks: readonly string[],
+  block: number,
+  start: number,
+): { block: number; start: number; end: number } | undefined {
+  if (start > 0) return { block, start: sentenceStart(blocks[block]!, start - 1), end: start };
+  if (block === 0) return undefined;
+  const text = blocks[block - 1]!;
+  return { block: block - 1, start: sentenceStart(text, text.length), end: text.length };
+}
+
+interface SpeechEvent {
+  block: number;
+  at: number;
+  mention: LinkedMention;
+}
+
+/** Number of events strictly before (block, at); events are sorted by position. */
+function countBefore(events: readonly { block: number; at: number }[], block: number, at: number): number {
+  let lo = 0;
+  let hi = events.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const e = events[mid]!;
+    if (e.block < block || (e.block === block && e.at < at)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+// Words that may stand between a subject and its verb ("he has previously called", "she later added").
+const FILLERS = new Set(['has', 'had', 'have', 'also', 'later', 'then', 'previously', 'again', 'once']);
+const isFiller = (w: string) => FILLERS.has(w) || (w.length > 3 && w.endsWith('ly'));
+
+/** "…he previously" before a verb: the pronoun and where it starts, walking back over filler words. */
+function pronounEnding(before: string): { 0: string; 1: string; index: number } | undefined {
+  const words = before.trimEnd().split(/\s+/);
+  let k = words.length - 1;
+  while (k >= 0 && isFiller(words[k]!.toLowerCase())) k--;
+  const word = words[k]?.toLowerCase();
+  if (word !== 'he' && word !== 'she') return undefined;
+  const index = before.trimEnd().length - words.slice(k).join(' ').length;
+  return { 0: words.slice(k).join(' '), 1: word, index };
+}
+
+/** Whether the text before a name ends with a reporting verb and perhaps a title ("said Mr "). */
+function saidBefore(before: string): boolean {
+  const words = before.trimEnd().split(/\s+/);
+  if (/^(?:Mr|Mrs|Ms|Miss|Dr)\.?$/.test(words[words.length - 1] ?? '')) words.pop();
+  const last = words[words.length - 1] ?? '';
+  if (/^(?:said|says|added|adds|told|warned|argued|explained)$/.test(last)) return true;
+  return last === 'to' && words[words.length - 2] === 'according';
+}
+
+/** Whether the words between a name and a verb are only fillers, or one aside between commas. */
+function onlyFillerOrAside(between: string): boolean {
+  let rest = between;
+  if (rest.startsWith(',')) {
+    const close = rest.indexOf(',', 1);
+    if (close < 0 || close > 72 || /[."“”]/.test(rest.slice(1, close))) return false;
+    rest = rest.slice(close + 1);
+  }
+  return rest
+    .trim()
+    .split(/\s+/)
+    .every((w) => w === '' || isFiller(w));
+}
+
+interface Attribution {
+  verb?: string;
+  mention?: LinkedMention;
+  pronoun?: 'he' | 'she';
+}
+
+/** Looks for "NAME verb", "verb NAME", "PRONOUN verb", "according to NAME" in a window of a block. */
+function attribute(
+  text: string,
+  from: number,
+  to: number,
+  mentions: readonly LinkedMention[],
+  side: 'before' | 'after',
+): Attribution | undefined {
+  const window = text.slice(from, to);
+  VERB_RE.lastIndex = 0;
+  const verbs = [...window.matchAll(VERB_RE)];
+  if (verbs.length === 0) return undefined;
+  // After a quote the attribution comes first; before it, the verb nearest the quote.
+  const m = side === 'after' ? verbs[0]! : verbs[verbs.length - 1]!;
+  const verbStart = from + m.index;
+  const verbEnd = verbStart + m[0].length;
+  if (side === 'after' && m.index > 60) return undefined;
+  const verb = m[1]!.toLowerCase();
+  const speakers: LinkedMention[] = [];
+  for (let k = firstAtOrAfter(mentions, from); k < mentions.length && mentions[k]!.start < to; k++) {
+    const x = mentions[k]!;
+    // A possessive is not the speaker: "Mr Sigarchi's lawyer labelled…".
+    if (/^['’](?:s\b|\s)/.test(text.slice(x.end, x.end + 3))) continue;
+    if (!x.demonym && x.end <= to && (x.entity.type === 'person' || x.entity.type === 'organization'))
+      speakers.push(x);
+  }
+  // "verb NAME" ("said Macron", "according to the ministry") binds tightest, except after verbs whose
+  // object is the listener ("told the Daily Mail", "asked Reuters").
+  const listener = /^(told|tells|asked|asks|urged|urges|accused|branded|dubbed|called|calls)$/.test(verb);
+  const afterVerb = listener
+    ? undefined
+    : speakers.find(
+        (x) =>
+          x.start >= verbEnd &&
+          /^[\s,]*(?:the\s+)?$/iu.test(text.slice(verbEnd, x.start)) &&
+          // Before a quote, "said X:" names the speaker; "said X was…" reports what X is.
+          (side === 'after' || /^\s*(?:[,:]|$)/.test(text.slice(x.end, to))),
+      );
+  // Before the verb: after a quote the subject comes first ("…,” Kirsten Pfeifer from the CEA told");
+  // before a quote the subject nearest the verb. A person is preferred to an organisation.
+  const subjects = speakers.filter((x) => x.end <= verbStart);
+  const people = subjects.filter((x) => x.entity.type === 'person');
+  const pool = people.length > 0 ? people : subjects;
+  const beforeVerb = side === 'after' ? pool[0] : pool[pool.length - 1];
+  const pronounBefore = pronounEnding(text.slice(from, verbStart));
+  const pronounAfter = /^\s*(he|she)\b/iu.exec(text.slice(verbEnd, to));
+  const result: Attribution = { verb };
+  if (verb === 'according to') {
+    if (afterVerb) result.mention = afterVerb;
+    return result;
+  }
+  // "Tim Collins is setting out … what he says are “…”": the pronoun is the sentence's own subject.
+  const subjectBeforePronoun =
+    pronounBefore && side === 'before' ? people.find((x) => x.end <= from + pronounBefore.index) : undefined;
+  if (subjectBeforePronoun) result.mention = subjectBeforePronoun;
+  else if (pronounBefore && (!beforeVerb || beforeVerb.end <= from + pronounBefore.index))
+    result.pronoun = pronounBefore[1]!.toLowerCase() as 'he' | 'she';
+  else if (beforeVerb && (side === 'before' || beforeVerb.start - from < 60)) result.mention = beforeVerb;
+  else if (afterVerb) result.mention = afterVerb;
+  else if (pronounAfter) result.pronoun = pronounAfter[1]!.toLowerCase() as 'he' | 'she';
+  return result;
+}
+
+/**
+ * Every quotation in the body, with who said it when the text says so. Attribution reads the writer's
+ * sentence around the quote ("…,” Macron told…", "He added that … “…”", "according to X"); a pronoun
+ * resolves to the most recent named speaker of that gender (or, before any, the most recent person
+ * named outside quotes); a quote with no attribution in its sentence inherits the speaker of the quote
+ * just before it in the same paragraph; otherwise it has no speaker.
+ */
+export function findQuotes(blocks: readonly string[], linked: readonly LinkedMention[]): Quote[] {
+  const byBlock: LinkedMention[][] = blocks.map(() => []);
+  for (const m of linked) byBlock[m.block]?.push(m);
+  for (const list of byBlock) list.sort((a, b) => a.start - b.start);
+  const quotes: Quote[] = [];
+  const gender = new Map<string, 'he' | 'she'>();
+  for (const m of linked) {
+    if (m.entity.type !== 'person') continue;
+    const title = /\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady)\.?\s*$/.exec(
+      blocks[m.block]!.slice(Math.max(0, m.start - 6), m.start),
+    );
+    if (title) gender.set(m.entity.id, /^(Mr|Sir|Lord)$/.test(title[1]!) ? 'he' : 'she');
+  }
+  const spans = findQuoteSpans(blocks);
+  const quoted = new Set<LinkedMention>();
+  for (const s of spans) {
+    const list = byBlock[s.block]!;
+    const end = s.endBlock === s.block ? s.end : Number.POSITIVE_INFINITY;
+    for (let k = firstAtOrAfter(list, s.start); k < list.length && list[k]!.start < end; k++)
+      quoted.add(list[k]!);
+  }
+  const insideQuote = (m: LinkedMention) => quoted.has(m);
+  // People named outside quotes, in text order, for a pronoun with no speaker before it.
+  const namedPeople = linked
+    .filter((m) => m.entity.type === 'person' && !m.demonym && !quoted.has(m))
+    .map((m) => ({ block: m.block, at: m.start, mention: m }))
+    .sort((a, b) => a.block - b.block || a.at - b.at);
+  // Who has spoken, and where: quote speakers as they are found, and people the writer reports as
+  // speaking without quotes ("Mark Oaten warned…", "Charles Kennedy, who backs it, said…").
+  const events: SpeechEvent[] = [];
+  for (const m of linked) {
+    if (m.entity.type !== 'person' || m.demonym || insideQuote(m)) continue;
+    const after = blocks[m.block]!.slice(m.end, m.end + 90);
+    VERB_RE.lastIndex = 0;
+    const v = VERB_RE.exec(after);
+    const verbFirst = saidBefore(blocks[m.block]!.slice(Math.max(0, m.start - 30), m.start));
+    if (verbFirst) events.push({ block: m.block, at: m.start, mention: m });
+    else if (v && onlyFillerOrAside(after.slice(0, v.index)))
+      events.push({ block: m.block, at: m.start, mention: m });
+  }
+  events.sort((a, b) => a.block - b.block || a.at - b.at);
+
+  for (const span of spans) {
+    const open = blocks[span.block]!;
+    const close = blocks[span.endBlock]!;
+    let text =
+      span.block === span.endBlock
+        ? open.slice(span.start, span.end)
+        : [open.slice(span.start), ...blocks.slice(span.block + 1, span.endBlock), close.slice(0, span.end)]
+            .map((t) => t.replace(/^\s*["“«„]/, ''))
+            .join(' ');
+    let end = span.end;
+    let cut = text.length;
+    while (cut > 0 && (text[cut - 1] === ',' || /\s/.test(text[cut - 1]!))) cut--;
+    let endBlock = span.endBlock;
+    if (cut < text.length) {
+      end = Math.max(0, end - (text.length - cut));
+      text = text.slice(0, cut);
+      // Nothing of the quotation left in its last block: it ends where the block before ends.
+      if (end === 0 && endBlock > span.block) {
+        endBlock--;
+        end = blocks[endBlock]!.trimEnd().length;
+      }
+    }
+    const lead = /^\s+/.exec(text)?.[0].length ?? 0;
+    text = text.slice(lead);
+    if (!/\p{L}|\p{N}/u.test(text)) continue;
+
+    const sStart = sentenceStart(open, span.start - 1);
+    const leadIn = open.slice(sStart, span.start - 1);
+    const partial = leadIn.trim() !== '' && !/[:,]\s*$/.test(leadIn);
+    const afterFrom = span.end + 1;
+    // After a quote that ends its own sentence ("….") the next words are the writer's next sentence;
+    // the attribution window also stops where another quotation opens.
+    const nextOpen = close.slice(afterFrom).search(/["“«„]/u);
+    let afterTo = sentenceEnd(close, afterFrom);
+    if (nextOpen >= 0) afterTo = Math.min(afterTo, afterFrom + nextOpen);
+    if (/\.\s*$/.test(close.slice(Math.max(0, span.end - 2), span.end))) afterTo = afterFrom;
+    const beforeAttr = attribute(open, sStart, span.start - 1, byBlock[span.block]!, 'before');
+    const afterAttr = attribute(close, afterFrom, afterTo, byBlock[span.endBlock]!, 'after');
+    const firstFound = partial || /[:,]\s*$/.test(leadIn) ? [beforeAttr, afterAttr] : [afterAttr, beforeAttr];
+    const attr = firstFound.find((a) => a?.mention || a?.pronoun) ?? firstFound.find((a) => a);
+
+    // "the so-called “Blair Babes”": a label the writer mentions, which nobody is quoted as saying.
+    const mentionOnly =
+      partial && /\b(?:so-called|so called|known as|term|word|phrase|titled|entitled)\s*$/i.test(leadIn);
+    if (mentionOnly) {
+      quotes.push({ text, partial, block: span.block, start: span.start + lead, end });
+      continue;
+    }
+    const quote: Quote = { text, partial, block: span.block, start: span.start + lead, end };
+    if (endBlock !== span.block) quote.endBlock = endBlock;
+    if (attr?.verb) quote.verb = attr.verb;
+    let speaker: LinkedMention | undefined = attr?.mention;
+    if (!speaker && attr?.pronoun) {
+      const pronoun = attr.pronoun;
+      // "he"/"she" is the most recent person who spoke (quoted or reported) and may be called so.
+      const fits = (m: LinkedMention) =>
+        m.entity.type === 'person' && (gender.get(m.entity.id) ?? pronoun) === pronoun;
+      // First, the person the previous sentence is about (its first person named outside quotes, not
+      // as a possessive): "Saulnier will move up the rankings. “…,” he said." Then the last speaker.
+      const prev = previousSentence(blocks, span.block, sStart);
+      if (prev) {
+        const list = byBlock[prev.block]!;
+        for (let k = firstAtOrAfter(list, prev.start); k < list.length && list[k]!.start < prev.end; k++) {
+          const m = list[k]!;
+          if (m.entity.type !== 'person' || m.demonym || quoted.has(m)) continue;
+          if (/^['’](?:s\b|\s)/.test(blocks[m.block]!.slice(m.end, m.end + 3))) continue;
+          if (fits(m)) speaker = m;
+          break;
+        }
+      }
+      const nEvents = countBefore(events, span.block, span.start);
+      for (let k = nEvents - 1; k >= Math.max(0, nEvents - MAX_LOOKBACK) && !speaker; k--)
+        if (fits(events[k]!.mention)) speaker = events[k]!.mention;
+      if (!speaker && nEvents === 0) {
+        const nPeople = countBefore(namedPeople, span.block, span.start);
+        for (let k = nPeople - 1; k >= Math.max(0, nPeople - MAX_LOOKBACK) && !speaker; k--)
+          if (fits(namedPeople[k]!.mention)) speaker = namedPeople[k]!.mention;
+      }
+      if (speaker && speaker.entity.type === 'person') gender.set(speaker.entity.id, pronoun);
+    }
+    if (!attr && !speaker) {
+      // "“…,” he said. “…”": a quote with no attribution continues the previous speaker's words.
+      const prev = quotes[quotes.length - 1];
+      if (prev?.speaker && (prev.endBlock ?? prev.block) === span.block && !partial) {
+        quote.speaker = prev.speaker;
+        if (prev.speakerEntityId) quote.speakerEntityId = prev.speakerEntityId;
+      }
+    }
+    if (speaker) {
+      quote.speaker = speaker.entity.name;
+      quote.speakerEntityId = speaker.entity.id;
+      events.splice(countBefore(events, span.block, span.start), 0, {
+        block: span.block,
+        at: span.start,
+        mention: speaker,
+      });
+    }
+    quotes.push(quote);
+  }
+  return quotes;
+}

@@ -1,0 +1,112 @@
+import { buildArticle } from '../article/build-article';
+import { GazetteError } from '../errors/gazette-error';
+import { createDocument } from '../html/create-document';
+import { htmlToBlocks } from '../html/html-to-blocks';
+import { normalizeDate } from '../html/normalize-date';
+import { type Article, ArticleSchema } from '../model/article-schema';
+import { type Block, BlockKindSchema } from '../model/block-schema';
+import type { InputFormat } from '../model/provenance-schema';
+import { classifyLines } from '../text/classify-lines';
+import { normalizeText } from '../text/normalize-text';
+import { readMeta } from '../text/read-meta';
+
+/** Maps model fields to the names a source uses, e.g. { title: "headline", body: "content" }. */
+export type FieldMapping = Record<string, string>;
+
+const BODY_KEYS = [
+  'body',
+  'text',
+  'content',
+  'articleBody',
+  'article',
+  'content_html',
+  'html',
+  'content_text',
+];
+const DATE_KEYS = [
+  'publishedAt',
+  'updatedAt',
+  'date',
+  'published',
+  'published_at',
+  'datePublished',
+  'updated',
+  'updated_at',
+  'modified',
+  'dateModified',
+];
+
+function get(record: Record<string, unknown>, path: string): unknown {
+  let v: unknown = record;
+  for (const part of path.split('.'))
+    v = v && typeof v === 'object' ? (v as Record<string, unknown>)[part] : undefined;
+  return v;
+}
+
+function textToBlocks(text: string): { body: Block[]; related: ReturnType<typeof classifyLines>['related'] } {
+  if (/<(?:p|div|h[1-6]|br|li|blockquote)\b/i.test(text)) {
+    const doc = createDocument(`<!doctype html><html><body>${text}</body></html>`);
+    return { body: doc.body ? htmlToBlocks(doc.body) : [], related: [] };
+  }
+  const lines = normalizeText(text).text.split('\n').filter(Boolean);
+  return lines.length ? classifyLines(lines) : { body: [], related: [] };
+}
+
+/**
+ * Turns one JSON record into an Article: a record that already is a valid Article is kept as it is;
+ * otherwise its fields are read through the mapping and common names (title/headline, body/text/content,
+ * author/authors, date/datePublished, url/link...), and the body is read as text (or HTML).
+ */
+export function jsonRecordToArticle(
+  record: Record<string, unknown>,
+  options: { where: string; format: InputFormat; mapping?: FieldMapping },
+): Article {
+  const asArticle = ArticleSchema.safeParse(record);
+  if (asArticle.success) return asArticle.data;
+  const mapped: Record<string, unknown> = { ...record };
+  for (const [field, from] of Object.entries(options.mapping ?? {})) {
+    const value = get(record, from);
+    if (value !== undefined) mapped[field] = value;
+  }
+  const bodyKey = BODY_KEYS.find((k) => mapped[k] !== undefined && mapped[k] !== null && mapped[k] !== '');
+  const rawBody = bodyKey ? mapped[bodyKey] : undefined;
+  let body: Block[] = [];
+  let related: ReturnType<typeof classifyLines>['related'] = [];
+  if (typeof rawBody === 'string') ({ body, related } = textToBlocks(rawBody));
+  else if (Array.isArray(rawBody)) {
+    for (const item of rawBody) {
+      if (typeof item === 'string') body.push(...textToBlocks(item).body);
+      else if (item && typeof item === 'object') {
+        const { kind, text } = item as { kind?: unknown; text?: unknown };
+        const k = BlockKindSchema.safeParse(kind);
+        if (typeof text === 'string' && text.trim())
+          body.push({
+            kind: k.success ? k.data : 'paragraph',
+            text: normalizeText(text).text.replace(/\n+/g, ' '),
+          });
+      }
+    }
+  }
+  if (body.length === 0)
+    throw new GazetteError(
+      'INVALID_ARTICLE',
+      `${options.where} has no body text: give "body" (or text/content), or map a field with --map body=FIELD.`,
+      { where: options.where },
+    );
+  const metaInput: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(mapped)) {
+    if (BODY_KEYS.includes(k)) continue;
+    if (DATE_KEYS.includes(k) && typeof v === 'string') metaInput[k] = normalizeDate(v) ?? v;
+    else if ((k === 'author' || k === 'authors' || k === 'byline') && Array.isArray(v))
+      metaInput[k] = v
+        .map((a) => (a && typeof a === 'object' ? (a as { name?: unknown }).name : a))
+        .filter((a) => typeof a === 'string');
+    else if ((k === 'author' || k === 'byline') && v && typeof v === 'object')
+      metaInput[k] = (v as { name?: unknown }).name;
+    else metaInput[k] = v;
+  }
+  const meta = readMeta(metaInput, options.where);
+  const fieldSources: Record<string, string> = { body: `json:${bodyKey}` };
+  for (const key of Object.keys(meta)) fieldSources[key] = 'json';
+  return buildArticle({ format: options.format, body, related, meta, fieldSources });
+}

@@ -1,0 +1,18 @@
+import type { Article } from '../model/article-schema';
+import { type FieldMapping, jsonRecordToArticle } from './json-record-to-article';
+import { readJsonRecords } from './json-records';
+
+/** Reads JSON or NDJSON articles; the first bad record raises a GazetteError naming it. */
+export function parseJsonArticles(
+  content: string,
+  options: { format: 'json' | 'ndjson'; name?: string; mapping?: FieldMapping },
+): Article[] {
+  const records = readJsonRecords(content, options.format, options.name ?? 'input');
+  return records.map((r) =>
+    jsonRecordToArticle(r.value, {
+      where: r.where,
+      format: options.format,
+      ...(options.mapping ? { mapping: options.mapping } : {}),
+    }),
+  );
+}

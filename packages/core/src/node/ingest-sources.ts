@@ -1,0 +1,247 @@
+import { createReadStream } from 'node:fs';
+import { basename } from 'node:path';
+import { createInterface } from 'node:readline';
+import { GazetteError, isGazetteError } from '../errors/gazette-error';
+import { feedItemToArticle } from '../feed/parse-feed';
+import { readFeed } from '../feed/read-feed';
+import { parseHtml } from '../html/parse-html';
+import { detectFormat } from '../input/detect-format';
+import { parseInput } from '../input/parse-input';
+import type { FieldMapping } from '../json-input/json-record-to-article';
+import { jsonRecordToArticle } from '../json-input/json-record-to-article';
+import { readJsonRecords } from '../json-input/json-records';
+import type { Article } from '../model/article-schema';
+import type { InputFormat } from '../model/provenance-schema';
+import type { ArticleStore, PutResult } from '../store/store-types';
+import { type FetchOptions, fetchUrl } from './fetch-url';
+import { isUrl, listInputs } from './list-inputs';
+import { readStdin, readTextInput } from './read-article-file';
+import { createLimiter, runPool } from './run-pool';
+
+export interface IngestOptions {
+  format?: InputFormat | 'auto';
+  /** Feeds: fetch each item's page and extract it, instead of keeping the feed's own text. */
+  full?: boolean;
+  mapping?: FieldMapping;
+  /** Sources read at once (default 4). */
+  concurrency?: number;
+  fetch?: FetchOptions;
+  /** Called after each source is done (stored or failed). */
+  onProgress?: (progress: IngestProgress) => void;
+  /** Called for each article once it is committed. */
+  onStored?: (result: PutResult, source: string) => void;
+  stdin?: () => Promise<string>;
+}
+
+export interface IngestProgress {
+  done: number;
+  total: number;
+  source: string;
+  summary: IngestSummary;
+}
+
+export interface IngestFailure {
+  source: string;
+  reason: string;
+}
+
+export interface IngestSummary {
+  sources: number;
+  added: number;
+  updated: number;
+  unchanged: number;
+  duplicates: number;
+  failed: IngestFailure[];
+  /** Stored, but not as asked (e.g. an item page could not be fetched: the feed's text was kept). */
+  warnings: IngestFailure[];
+}
+
+const reasonOf = (error: unknown) =>
+  isGazetteError(error) ? error.message : `unexpected error: ${(error as Error)?.message ?? String(error)}`;
+
+/** Reads one source into articles; record-level failures (a bad NDJSON line, an item page) are reported, not fatal. */
+async function readSource(
+  source: string,
+  options: IngestOptions,
+  summary: IngestSummary,
+  fetchLimited: (url: string) => ReturnType<typeof fetchUrl>,
+): Promise<Article[]> {
+  let content: string;
+  let name: string;
+  let pageUrl: string | undefined;
+  let format = options.format ?? 'auto';
+  if (isUrl(source)) {
+    const fetched = await fetchLimited(source);
+    content = fetched.content;
+    pageUrl = fetched.url;
+    name = source;
+    if (format === 'auto' && /(?:rss|atom|rdf)\+xml|feed\+json/.test(fetched.contentType)) format = 'feed';
+    if (format === 'auto' && fetched.contentType === 'text/html') format = 'html';
+  } else {
+    content = await readTextInput(source, options.stdin ?? readStdin);
+    name = source === '-' ? 'standard input' : basename(source);
+  }
+  if (format === 'auto') format = detectFormat(content, pageUrl ? new URL(pageUrl).pathname : name);
+  const where = source === '-' ? 'standard input' : source;
+
+  if (format === 'json' || format === 'ndjson') {
+    const articles: Article[] = [];
+    for (const record of readJsonRecords(content, format, where)) {
+      try {
+        articles.push(
+          jsonRecordToArticle(record.value, {
+            where: record.where,
+            format,
+            ...(options.mapping ? { mapping: options.mapping } : {}),
+          }),
+        );
+      } catch (error) {
+        summary.failed.push({ source: record.where, reason: reasonOf(error) });
+      }
+    }
+    return articles;
+  }
+  if (format === 'feed') {
+    const feed = readFeed(content, where);
+    const articles: Article[] = [];
+    await runPool(feed.items, options.full ? (options.concurrency ?? 4) : 1, async (item, i) => {
+      const at = `${where} item ${i + 1}`;
+      try {
+        if (options.full && item.link) {
+          try {
+            const page = await fetchLimited(item.link);
+            articles[i] = parseHtml(page.content, { url: page.url, name: item.link, fallback: item });
+            return;
+          } catch (error) {
+            summary.warnings.push({
+              source: item.link,
+              reason: `${reasonOf(error)} The feed's own text was stored.`,
+            });
+          }
+        }
+        articles[i] = feedItemToArticle(item);
+      } catch (error) {
+        summary.failed.push({ source: at, reason: reasonOf(error) });
+      }
+    });
+    return articles.filter(Boolean);
+  }
+  return parseInput(content, { format, name, ...(pageUrl ? { url: pageUrl } : {}) });
+}
+
+const NDJSON_BATCH = 500;
+
+/**
+ * Streams an NDJSON file (an export can be far larger than any one article) into the store, one
+ * transaction per batch of lines; a bad line is reported with its number and the rest are stored.
+ */
+async function ingestNdjsonFile(
+  store: ArticleStore,
+  path: string,
+  options: IngestOptions,
+  summary: IngestSummary,
+  tally: (results: PutResult[]) => void,
+): Promise<void> {
+  const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
+  let batch: Article[] = [];
+  let lineNo = 0;
+  const flush = () => {
+    if (batch.length) tally(store.putMany(batch));
+    batch = [];
+  };
+  for await (const line of lines) {
+    lineNo++;
+    if (!line.trim()) continue;
+    const where = `${path} line ${lineNo}`;
+    try {
+      let value: unknown;
+      try {
+        value = JSON.parse(line);
+      } catch (error) {
+        throw new GazetteError(
+          'INVALID_JSON',
+          `Line ${lineNo} of ${path} is not valid JSON: ${(error as Error).message}.`,
+          {
+            where: path,
+            line: lineNo,
+          },
+        );
+      }
+      if (!value || typeof value !== 'object' || Array.isArray(value))
+        throw new GazetteError('INVALID_JSON', `${where} is not a JSON object (an article).`, { where });
+      batch.push(
+        jsonRecordToArticle(value as Record<string, unknown>, {
+          where,
+          format: 'ndjson',
+          ...(options.mapping ? { mapping: options.mapping } : {}),
+        }),
+      );
+    } catch (error) {
+      if (isGazetteError(error) && error.code === 'STORE_ERROR') throw error;
+      summary.failed.push({ source: where, reason: reasonOf(error) });
+    }
+    if (batch.length >= NDJSON_BATCH) flush();
+  }
+  flush();
+}
+
+const isNdjsonFile = (source: string, format: IngestOptions['format']) =>
+  !isUrl(source) &&
+  source !== '-' &&
+  (format === 'ndjson' || ((!format || format === 'auto') && /\.(?:ndjson|jsonl)$/i.test(source)));
+
+/**
+ * Ingests files, folders and URLs into a store. Each source is stored in one transaction once read;
+ * a source that fails is reported with its reason and never stops the others.
+ */
+export async function ingestSources(
+  store: ArticleStore,
+  args: readonly string[],
+  options: IngestOptions = {},
+): Promise<IngestSummary> {
+  const { inputs, missing } = await listInputs(args);
+  const summary: IngestSummary = {
+    sources: inputs.length + missing.length,
+    added: 0,
+    updated: 0,
+    unchanged: 0,
+    duplicates: 0,
+    failed: [...missing],
+    warnings: [],
+  };
+  let done = 0;
+  // One limit for every request of the batch: URLs given and feed item pages alike.
+  const limit = createLimiter(options.concurrency ?? 4);
+  const fetchLimited = (url: string) => limit(() => fetchUrl(url, options.fetch));
+  await runPool(inputs, options.concurrency ?? 4, async (source) => {
+    const tally = (results: PutResult[]) => {
+      for (const r of results) {
+        if (r.status === 'added') summary.added++;
+        else if (r.status === 'updated') summary.updated++;
+        else if (r.status === 'unchanged') summary.unchanged++;
+        else summary.duplicates++;
+        options.onStored?.(r, source);
+      }
+    };
+    try {
+      if (isNdjsonFile(source, options.format)) {
+        await ingestNdjsonFile(store, source, options, summary, tally);
+        done++;
+        options.onProgress?.({ done, total: inputs.length, source, summary });
+        return;
+      }
+      const articles = await readSource(source, options, summary, fetchLimited);
+      if (articles.length === 0 && !summary.failed.some((f) => f.source.startsWith(source)))
+        throw new GazetteError('EMPTY_INPUT', `${source} holds no articles.`, { where: source });
+      // Sync: parse and store happen between awaits, so one source's transaction never interleaves another's.
+      tally(store.putMany(articles));
+    } catch (error) {
+      // A store that cannot be written stops the batch: every later source would fail the same way.
+      if (isGazetteError(error) && error.code === 'STORE_ERROR') throw error;
+      summary.failed.push({ source, reason: reasonOf(error) });
+    }
+    done++;
+    options.onProgress?.({ done, total: inputs.length, source, summary });
+  });
+  return summary;
+}

@@ -1,0 +1,65 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { afterAll, describe, expect, it } from 'vitest';
+import { otherArticle, storeContract, storyArticle } from '../../test-support/store-contract';
+import { GazetteError } from '../errors/gazette-error';
+import { openSqliteStore } from './sqlite-store';
+
+const dir = mkdtempSync(join(tmpdir(), 'gazette-store-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let n = 0;
+let last = '';
+
+storeContract('sqlite', {
+  open: () => {
+    last = join(dir, `contract-${++n}.db`);
+    return openSqliteStore(last);
+  },
+  reopen: () => openSqliteStore(last),
+});
+
+describe('SQLite store on disk', () => {
+  it('uses WAL and passes the integrity check', () => {
+    const path = join(dir, 'wal.db');
+    const store = openSqliteStore(path);
+    store.put(storyArticle('https://example.com/a'));
+    store.close();
+    const db = new DatabaseSync(path);
+    expect((db.prepare('PRAGMA journal_mode').get() as { journal_mode: string }).journal_mode).toBe('wal');
+    expect((db.prepare('PRAGMA integrity_check').get() as { integrity_check: string }).integrity_check).toBe(
+      'ok',
+    );
+    db.close();
+  });
+
+  it('says clearly when the path cannot hold a store', () => {
+    openSqliteStore(join(dir, 'ok.db')).close();
+    // A path under a regular file: its folder is not a folder.
+    expect(() => openSqliteStore(join(dir, 'ok.db', 'x.db'))).toThrow(/Cannot open the store .*x\.db/);
+    expect(() => openSqliteStore(dir)).toThrow(GazetteError);
+  });
+
+  it('on a full disk fails with a clear error and keeps what was stored', () => {
+    const path = join(dir, 'full.db');
+    const store = openSqliteStore(path);
+    const first = storyArticle('https://example.com/kept');
+    store.put(first);
+    store.close();
+    // A size cap just over the current file makes the next large write hit SQLITE_FULL, as a full disk does.
+    const capped = openSqliteStore(path, { maxBytes: 64 * 1024 });
+    const big = Array.from({ length: 300 }, (_, i) => otherArticle(`https://example.com/big/${i}`, i));
+    expect(() => capped.putMany(big)).toThrow(/disk is full/);
+    expect(capped.count()).toBe(1);
+    expect(capped.get(first.id)?.title).toBe(first.title);
+    // The store still works for what fits.
+    expect(capped.put(otherArticle('https://example.com/small', 1)).status).toBe('added');
+    capped.close();
+    const db = new DatabaseSync(path);
+    expect((db.prepare('PRAGMA integrity_check').get() as { integrity_check: string }).integrity_check).toBe(
+      'ok',
+    );
+    db.close();
+  });
+});

@@ -1,0 +1,70 @@
+import { type Matches, sc, ty } from './evaluate-query';
+
+/** Is result i ranked before result j? Fewer typos, then higher score, then document order (newer, then id). */
+function before(m: Matches, i: number, j: number): boolean {
+  const ti = ty(m, i);
+  const tj = ty(m, j);
+  if (ti !== tj) return ti < tj;
+  const si = sc(m, i);
+  const sj = sc(m, j);
+  if (si !== sj) return si > sj;
+  return m.docs[i]! < m.docs[j]!;
+}
+
+/** Indexes (into m) of the best k results in rank order, with a bounded heap. */
+export function topByRelevance(m: Matches, k: number): number[] {
+  const n = m.docs.length;
+  if (k <= 0) return [];
+  const heap: number[] = []; // worst at the root
+  const worse = (a: number, b: number) => before(m, b, a);
+  const up = (i: number) => {
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (!worse(heap[i]!, heap[p]!)) break;
+      [heap[i], heap[p]] = [heap[p]!, heap[i]!];
+      i = p;
+    }
+  };
+  const down = (i: number) => {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let w = i;
+      if (l < heap.length && worse(heap[l]!, heap[w]!)) w = l;
+      if (r < heap.length && worse(heap[r]!, heap[w]!)) w = r;
+      if (w === i) return;
+      [heap[i], heap[w]] = [heap[w]!, heap[i]!];
+      i = w;
+    }
+  };
+  for (let i = 0; i < n; i++) {
+    if (heap.length < k) {
+      heap.push(i);
+      up(heap.length - 1);
+    } else if (before(m, i, heap[0]!)) {
+      heap[0] = i;
+      down(0);
+    }
+  }
+  return heap.sort((a, b) => (before(m, a, b) ? -1 : 1));
+}
+
+/** Indexes of the best k results by a per-document rank (date order): smallest rank first. */
+export function topByRank(m: Matches, k: number, rank: (doc: number) => number): number[] {
+  const n = m.docs.length;
+  if (k <= 0) return [];
+  const idx = Array.from({ length: n }, (_, i) => i);
+  if (n > 4 * k) {
+    // Partial: keep the k smallest ranks seen.
+    const out: number[] = [];
+    for (const i of idx) {
+      out.push(i);
+      if (out.length > 2 * k) {
+        out.sort((a, b) => rank(m.docs[a]!) - rank(m.docs[b]!));
+        out.length = k;
+      }
+    }
+    return out.sort((a, b) => rank(m.docs[a]!) - rank(m.docs[b]!)).slice(0, k);
+  }
+  return idx.sort((a, b) => rank(m.docs[a]!) - rank(m.docs[b]!)).slice(0, k);
+}

@@ -1,0 +1,269 @@
+import type { ArticleFilters, FacetName } from '../corpus/query-params-schema';
+import type { Facets, SearchHit } from '../corpus/query-result-schema';
+import { analyze } from './analyze';
+import {
+  allDocs,
+  docHasSequence,
+  type EvalContext,
+  evaluate,
+  exactTerm,
+  type Matches,
+  phraseProbe,
+  sc,
+  ty,
+} from './evaluate-query';
+import { fold } from './fold';
+import { parseQuery } from './parse-query';
+import { topByRank, topByRelevance } from './rank-top';
+import type { SearchIndex } from './search-index';
+import { snippetsFor } from './snippets';
+
+const TEXT_CACHE = 20_000;
+const PROXIMITY_BOOST = 1.3;
+
+export interface RankedPage {
+  total: number;
+  hits: SearchHit[];
+  /** Documents of the page, in order. */
+  docs: number[];
+}
+
+/** The query engine over a SearchIndex: matching, ranking, snippets, facets, filters. */
+export class SearchEngine {
+  private readonly textCache = new Map<number, string[]>();
+  private maskKey = '';
+  private mask: Uint8Array | undefined;
+
+  constructor(readonly ix: SearchIndex) {}
+
+  readonly textTerms = (id: number): string[] => {
+    let t = this.textCache.get(id);
+    if (!t) {
+      t = analyze(this.ix.texts[id]!);
+      if (this.textCache.size >= TEXT_CACHE) this.textCache.clear();
+      this.textCache.set(id, t);
+    }
+    return t;
+  };
+
+  /** Matching documents for q and filters (typo tolerance on when the exact words find nothing). */
+  match(
+    q: string | undefined,
+    filters: ArticleFilters | undefined,
+  ): { m: Matches; matched: Set<string>; proximity?: { terms: string[]; probe: string } } {
+    const ctx: EvalContext = { ix: this.ix, textTerms: this.textTerms, matched: new Set() };
+    const tree = q?.trim() ? parseQuery(q) : null;
+    // No query (or only punctuation): every document. Only stop words: nothing to search for.
+    let m = (tree ? evaluate(ctx, tree, 'auto') : null) ?? (tree ? allDocs(0) : allDocs(this.ix.n));
+    if (tree && m.docs.length === 0) {
+      // Nothing matched as typed: a real word may be a typo of another ("word" for "world").
+      ctx.matched.clear();
+      m = evaluate(ctx, tree, 'force') ?? m;
+    }
+    const out = { m: this.filter(m, filters), matched: ctx.matched };
+    // Plain words (no operators): documents holding them side by side, in order, rank higher.
+    if (tree?.kind === 'and' && tree.children.every((c) => c.kind === 'term' && !c.field && !c.prefix)) {
+      const text = tree.children.map((c) => (c.kind === 'term' ? c.word : '')).join(' ');
+      const terms = analyze(text);
+      if (terms.filter(Boolean).length >= 2)
+        return { ...out, proximity: { terms, probe: phraseProbe(text) } };
+    }
+    return out;
+  }
+
+  private filter(m: Matches, filters: ArticleFilters | undefined): Matches {
+    if (!filters || Object.values(filters).every((v) => v === undefined)) return m;
+    const mask = this.filterMask(filters);
+    let k = 0;
+    const docs = new Uint32Array(m.docs.length);
+    const scores = new Float32Array(m.docs.length);
+    const typos = new Uint8Array(m.docs.length);
+    for (let i = 0; i < m.docs.length; i++) {
+      const d = m.docs[i]!;
+      if (!mask[d]) continue;
+      docs[k] = d;
+      scores[k] = sc(m, i);
+      typos[k] = ty(m, i);
+      k++;
+    }
+    return { docs: docs.subarray(0, k), scores: scores.subarray(0, k), typos: typos.subarray(0, k) };
+  }
+
+  /** Which documents pass the filters (cached for the last filter set). */
+  filterMask(f: ArticleFilters): Uint8Array {
+    const key = JSON.stringify(f);
+    if (this.mask && key === this.maskKey) return this.mask;
+    const ix = this.ix;
+    const mask = new Uint8Array(ix.n).fill(1);
+    const byValue = (
+      col: { values: string[]; off: Uint32Array; val: Uint32Array },
+      ok: (v: string, i: number) => boolean,
+    ) => {
+      const allowed = new Uint8Array(col.values.length);
+      col.values.forEach((v, i) => {
+        allowed[i] = ok(v, i) ? 1 : 0;
+      });
+      for (let d = 0; d < ix.n; d++) {
+        if (!mask[d]) continue;
+        let hit = 0;
+        for (let j = col.off[d]!; j < col.off[d + 1]!; j++) if (allowed[col.val[j]!]) hit = 1;
+        mask[d] = hit;
+      }
+    };
+    if (f.source) byValue(ix.facets.source, (v) => fold(v) === fold(f.source!));
+    if (f.section) byValue(ix.facets.section, (v) => fold(v) === fold(f.section!));
+    if (f.tag) byValue(ix.facets.tag, (v) => fold(v) === fold(f.tag!));
+    if (f.language) {
+      const want = fold(f.language);
+      byValue(ix.facets.language, (v) => fold(v) === want || fold(v).startsWith(`${want}-`));
+    }
+    if (f.entity) {
+      const want = fold(f.entity);
+      byValue(
+        ix.entities,
+        (id, i) => id === f.entity || (ix.entityKeys[i] ?? '').split('\u0000').includes(want),
+      );
+    }
+    for (let d = 0; d < ix.n; d++) {
+      if (!mask[d]) continue;
+      const date = ix.dates[d]!;
+      if (f.after && !(date && date.slice(0, f.after.length) >= f.after)) mask[d] = 0;
+      if (f.before && !(date && date.slice(0, f.before.length) < f.before)) mask[d] = 0;
+    }
+    this.mask = mask;
+    this.maskKey = key;
+    return mask;
+  }
+
+  /** One page of ranked hits with snippets. */
+  page(
+    found: { m: Matches; matched: Set<string>; proximity?: { terms: string[]; probe: string } },
+    sort: 'relevance' | 'newest' | 'oldest',
+    offset: number,
+    limit: number,
+  ): RankedPage {
+    let { m } = found;
+    const { matched, proximity } = found;
+    const k = offset + limit;
+    if (sort === 'relevance' && proximity && m.docs.length > 1)
+      m = this.proximityBoost(m, proximity, Math.max(k, 10));
+    const order =
+      sort === 'relevance'
+        ? topByRelevance(m, k)
+        : sort === 'newest'
+          ? Array.from({ length: Math.min(k, m.docs.length) }, (_, i) => i)
+          : topByRank(m, k, (d) => this.ix.oldestRank[d]!);
+    const slice = order.slice(offset, offset + limit);
+    const ix = this.ix;
+    const docs = slice.map((i) => m.docs[i]!);
+    const hits = slice.map((i) => {
+      const d = m.docs[i]!;
+      return {
+        id: ix.ids[d]!,
+        slug: ix.slugs[d]!,
+        title: ix.titles[d]!,
+        score: Math.round(sc(m, i) * 10_000) / 10_000,
+        snippets: snippetsFor(ix, d, matched),
+      };
+    });
+    return { total: m.docs.length, hits, docs };
+  }
+
+  /**
+   * Boosts, among the best `depth` results, those holding the query words as a phrase (Meilisearch's
+   * proximity rule, cut short): the results keep their set, only the order at the top changes.
+   */
+  private proximityBoost(m: Matches, p: { terms: string[]; probe: string }, depth: number): Matches {
+    const top = topByRelevance(m, depth);
+    const ctx: EvalContext = { ix: this.ix, textTerms: this.textTerms, matched: new Set() };
+    const scores = new Float32Array(m.docs.length);
+    for (let i = 0; i < m.docs.length; i++) scores[i] = sc(m, i);
+    let boosted = false;
+    for (const i of top) {
+      if (docHasSequence(ctx, m.docs[i]!, p.terms, p.probe)) {
+        scores[i] = scores[i]! * PROXIMITY_BOOST;
+        boosted = true;
+      }
+    }
+    return boosted ? { docs: m.docs, scores, typos: m.typos } : m;
+  }
+
+  /** Counts per facet value over the matching documents, most frequent first (ties by value). */
+  facets(m: Matches, names: readonly FacetName[], limit: number): Facets {
+    const out: Facets = {};
+    for (const name of names) {
+      const col = this.ix.facets[name];
+      const counts = new Uint32Array(col.values.length);
+      for (let i = 0; i < m.docs.length; i++) {
+        const d = m.docs[i]!;
+        for (let j = col.off[d]!; j < col.off[d + 1]!; j++) counts[col.val[j]!]!++;
+      }
+      const top: number[] = [];
+      for (let v = 0; v < counts.length; v++) if (counts[v]) top.push(v);
+      top.sort((x, y) => counts[y]! - counts[x]! || (col.values[x]! < col.values[y]! ? -1 : 1));
+      out[name] = top.slice(0, limit).map((v) => ({ value: col.values[v]!, count: counts[v]! }));
+    }
+    return out;
+  }
+
+  /** More like this: the document's most distinctive terms as an OR query, plus shared entities. */
+  related(
+    doc: number,
+    limit: number,
+    filters: ArticleFilters | undefined,
+  ): Array<{ doc: number; score: number }> {
+    const ix = this.ix;
+    const tf = new Map<string, number>();
+    for (let j = ix.textOff[doc]!; j < ix.textOff[doc + 1]!; j++) {
+      const w = ix.textField[j] === 0 ? 3 : 1;
+      for (const t of this.textTerms(ix.textIds[j]!)) if (t) tf.set(t, (tf.get(t) ?? 0) + w);
+    }
+    const scored = [...tf]
+      .map(([t, n]) => {
+        const df = this.docFreq(t);
+        return { t, w: df > 0 ? n * Math.log(ix.n / df) : 0 };
+      })
+      .filter((x) => x.w > 0)
+      .sort((a, b) => b.w - a.w || (a.t < b.t ? -1 : 1))
+      .slice(0, 20);
+    const acc = new Map<number, number>();
+    const ctx: EvalContext = { ix, textTerms: this.textTerms, matched: new Set() };
+    for (const { t } of scored) {
+      const r = exactTerm(ctx, t);
+      if (!r) continue;
+      for (let i = 0; i < r.docs.length; i++) acc.set(r.docs[i]!, (acc.get(r.docs[i]!) ?? 0) + sc(r, i));
+    }
+    const ents = ix.entities;
+    const mine = new Set<number>();
+    for (let j = ents.off[doc]!; j < ents.off[doc + 1]!; j++) mine.add(ents.val[j]!);
+    if (mine.size) {
+      for (let d = 0; d < ix.n; d++) {
+        let shared = 0;
+        for (let j = ents.off[d]!; j < ents.off[d + 1]!; j++) if (mine.has(ents.val[j]!)) shared++;
+        if (shared) acc.set(d, (acc.get(d) ?? 0) + 2 * shared);
+      }
+    }
+    acc.delete(doc);
+    const mask =
+      filters && Object.values(filters).some((v) => v !== undefined) ? this.filterMask(filters) : undefined;
+    return [...acc]
+      .filter(([d]) => !mask || mask[d])
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .slice(0, limit)
+      .map(([d, s]) => ({ doc: d, score: Math.round(s * 10_000) / 10_000 }));
+  }
+
+  private docFreq(term: string): number {
+    const ix = this.ix;
+    let lo = 0;
+    let hi = ix.terms.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const t = ix.terms[mid]!;
+      if (t === term) return ix.termOff[mid + 1]! - ix.termOff[mid]!;
+      if (t < term) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,105 @@
+import { isWordAt, segment, termOf, unspaced } from './analyze';
+import { fold } from './fold';
+
+/**
+ * Folded word -> term id for index building, without allocating a string per word: words are hashed
+ * while scanning and compared in place; only a word seen for the first time is sliced and analysed.
+ */
+export class WordTable {
+  private mask = (1 << 16) - 1;
+  private slots = new Int32Array(1 << 16).fill(-1);
+  private words: string[] = [];
+  private hashes = new Int32Array(1 << 15);
+  private ids: number[] = [];
+
+  constructor(private readonly termId: (term: string) => number) {}
+
+  private insert(word: string, hash: number): number {
+    const w = this.words.length;
+    const t = termOf(word);
+    const id = t ? this.termId(t) : -1;
+    this.words.push(word);
+    if (w === this.hashes.length) {
+      const h = new Int32Array(w * 2);
+      h.set(this.hashes);
+      this.hashes = h;
+    }
+    this.hashes[w] = hash;
+    this.ids.push(id);
+    if (this.words.length * 2 > this.mask) this.grow();
+    else this.place(w, hash);
+    return id;
+  }
+
+  private place(w: number, hash: number) {
+    let s = hash & this.mask;
+    while (this.slots[s] !== -1) s = (s + 1) & this.mask;
+    this.slots[s] = w;
+  }
+
+  private grow() {
+    this.mask = this.mask * 2 + 1;
+    this.slots = new Int32Array(this.mask + 1).fill(-1);
+    for (let w = 0; w < this.words.length; w++) this.place(w, this.hashes[w]!);
+  }
+
+  private lookup(text: string, start: number, end: number, hash: number): number {
+    const len = end - start;
+    for (let s = hash & this.mask; ; s = (s + 1) & this.mask) {
+      const w = this.slots[s]!;
+      if (w === -1) return this.insert(text.slice(start, end), hash);
+      if (this.hashes[w] !== hash) continue;
+      const word = this.words[w]!;
+      if (word.length !== len) continue;
+      let same = true;
+      for (let i = 0; i < len; i++) {
+        if (word.charCodeAt(i) !== text.charCodeAt(start + i)) {
+          same = false;
+          break;
+        }
+      }
+      if (same) return this.ids[w]!;
+    }
+  }
+
+  private wordId(word: string): number {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 16777619);
+    return this.lookup(word, 0, word.length, h);
+  }
+
+  /** Every word seen that has a term (not a stop word), with its term id. */
+  entries(): Array<[string, number]> {
+    const out: Array<[string, number]> = [];
+    for (let w = 0; w < this.words.length; w++)
+      if (this.ids[w]! >= 0) out.push([this.words[w]!, this.ids[w]!]);
+    return out;
+  }
+
+  /** Calls onId(termId) for each word of the text (-1 for a stop word); returns the word count. */
+  scan(raw: string, onId: (id: number) => void): void {
+    const text = fold(raw);
+    const n = text.length;
+    let i = 0;
+    while (i < n) {
+      let c = text.charCodeAt(i);
+      if (!isWordAt(text, i, c)) {
+        i++;
+        continue;
+      }
+      const start = i;
+      let cjk = false;
+      let h = 0x811c9dc5;
+      while (i < n) {
+        c = text.charCodeAt(i);
+        if (!isWordAt(text, i, c)) break;
+        if (c >= 0x0e00 && unspaced(c)) cjk = true;
+        h = Math.imul(h ^ c, 16777619);
+        i++;
+      }
+      if (cjk) {
+        for (const s of segment(text.slice(start, i))) if (s.isWordLike) onId(this.wordId(s.segment));
+      } else onId(this.lookup(text, start, i, h));
+    }
+  }
+}

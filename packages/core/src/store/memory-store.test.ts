@@ -1,0 +1,4 @@
+import { storeContract } from '../../test-support/store-contract';
+import { createMemoryStore } from './memory-store';
+
+storeContract('memory', { open: () => createMemoryStore() });

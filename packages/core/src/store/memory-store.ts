@@ -1,0 +1,127 @@
+import type { Corpus } from '../corpus/corpus-types';
+import { createCorpus } from '../corpus/create-corpus';
+import type { Article } from '../model/article-schema';
+import { decidePut } from './decide-put';
+import { diffArticles } from './diff-versions';
+import { contentFingerprint } from './fingerprint';
+import { FingerprintIndex } from './fingerprint-index';
+import type {
+  ArticleDiff,
+  ArticleStore,
+  ArticleVersion,
+  DuplicateLink,
+  PutOptions,
+  PutResult,
+} from './store-types';
+import { validateForStore } from './validate-for-store';
+
+interface Entry {
+  json: string;
+  article: Article;
+  versions: ArticleVersion[];
+}
+
+/** The store over memory: the same behaviour as the durable one, kept for tests, the browser and edge. */
+export function createMemoryStore(initial: readonly Article[] = []): ArticleStore {
+  const entries = new Map<string, Entry>();
+  const slugs = new Map<string, string>();
+  const links = new Map<string, DuplicateLink>();
+  const index = new FingerprintIndex();
+  let cached: Corpus | undefined;
+
+  function putOne(input: Article, options: PutOptions, validated = false): PutResult {
+    const article = validated ? input : validateForStore(input);
+    const fp = contentFingerprint(article);
+    const existing = entries.get(article.id);
+    const decision = decidePut(article, existing?.json, fp, index);
+    const savedAt = options.now ? { savedAt: options.now } : {};
+    const json = JSON.stringify(article);
+    switch (decision.status) {
+      case 'unchanged':
+        return { status: 'unchanged', id: article.id, version: existing!.versions.length };
+      case 'duplicate': {
+        const link: DuplicateLink = {
+          id: article.id,
+          duplicateOf: decision.duplicateOf!,
+          title: article.title,
+          similarity: decision.similarity!,
+          ...(article.url ? { url: article.url } : {}),
+          ...savedAt,
+        };
+        links.set(article.id, link);
+        return {
+          status: 'duplicate',
+          id: article.id,
+          version: 0,
+          duplicateOf: link.duplicateOf,
+          similarity: link.similarity,
+        };
+      }
+      default: {
+        const versions = existing?.versions ?? [];
+        const version = versions.length + 1;
+        // Stored once and shared by the entry and its version: nothing inside mutates it, reads clone it.
+        const kept = JSON.parse(json) as Article;
+        versions.push({ version, contentHash: article.provenance.contentHash, article: kept, ...savedAt });
+        if (existing) slugs.delete(existing.article.slug);
+        entries.set(article.id, { json, article: kept, versions });
+        slugs.set(article.slug, article.id);
+        links.delete(article.id);
+        index.add(article.id, fp);
+        cached = undefined;
+        return { status: decision.status, id: article.id, version };
+      }
+    }
+  }
+
+  const store: ArticleStore = {
+    backend: 'memory',
+    put: (article, options = {}) => putOne(article, options),
+    putMany(articles, options = {}) {
+      // All or nothing: validate every article before storing any.
+      const valid = articles.map(validateForStore);
+      return valid.map((a) => putOne(a, options, true));
+    },
+    get(idOrSlug) {
+      const entry = entries.get(idOrSlug) ?? entries.get(slugs.get(idOrSlug) ?? '');
+      return entry ? structuredClone(entry.article) : undefined;
+    },
+    count: () => entries.size,
+    list: () => [...entries.values()].map((e) => structuredClone(e.article)),
+    *iterate() {
+      for (const e of [...entries.values()]) yield structuredClone(e.article);
+    },
+    versions: (id) => structuredClone(entries.get(id)?.versions ?? []),
+    diff(id, from, to) {
+      const versions = entries.get(id)?.versions;
+      if (!versions || versions.length === 0) return undefined;
+      return diffBetween(id, versions, from, to);
+    },
+    duplicates: (ofId) => [...links.values()].filter((l) => !ofId || l.duplicateOf === ofId),
+    corpus() {
+      cached ??= createCorpus([...entries.values()].map((e) => e.article));
+      return cached;
+    },
+    close() {
+      cached = undefined;
+    },
+  };
+  if (initial.length) store.putMany(initial);
+  return store;
+}
+
+/** The diff between two versions of a list (default: the one before the last, and the last). */
+export function diffBetween(
+  id: string,
+  versions: readonly ArticleVersion[],
+  from?: number,
+  to?: number,
+): ArticleDiff | undefined {
+  const last = versions[versions.length - 1]!.version;
+  const b = to ?? last;
+  const a = from ?? Math.max(1, b - 1);
+  const x = versions.find((v) => v.version === a);
+  const y = versions.find((v) => v.version === b);
+  if (!x || !y) return undefined;
+  return diffArticles(id, a, x.article, b, y.article);
+}

@@ -1,0 +1,79 @@
+import type { Corpus } from '../corpus/corpus-types';
+import type { Article } from '../model/article-schema';
+
+/** What happened to an article given to a store. */
+export type PutStatus = 'added' | 'updated' | 'unchanged' | 'duplicate';
+
+export interface PutResult {
+  status: PutStatus;
+  /** The article's id (for a duplicate: its own id, which is linked, not stored as an article). */
+  id: string;
+  /** The stored version after the put (1 for a new article). */
+  version: number;
+  /** For a duplicate: the stored article it repeats. */
+  duplicateOf?: string;
+  /** For a duplicate: estimated share of word 3-shingles the two texts have in common (1 = same text). */
+  similarity?: number;
+}
+
+export interface ArticleVersion {
+  version: number;
+  savedAt?: string;
+  contentHash: string;
+  article: Article;
+}
+
+/** The same story seen at another URL: linked to the stored article, not stored twice. */
+export interface DuplicateLink {
+  id: string;
+  duplicateOf: string;
+  url?: string;
+  title: string;
+  similarity: number;
+  savedAt?: string;
+}
+
+export interface FieldChange {
+  field: string;
+  before: unknown;
+  after: unknown;
+}
+
+/** What changed between two versions of an article. */
+export interface ArticleDiff {
+  id: string;
+  from: number;
+  to: number;
+  fields: FieldChange[];
+  /** Body blocks (as text) only in the older version, and only in the newer one, in order. */
+  removed: string[];
+  added: string[];
+}
+
+export interface PutOptions {
+  /** When the put happens (ISO 8601): the core has no clock, so callers say. */
+  now?: string;
+}
+
+/**
+ * A durable (or in-memory) home for articles. Every put is atomic: when it returns, the article is
+ * stored (committed, for a durable backend); putMany stores all or nothing.
+ */
+export interface ArticleStore {
+  readonly backend: 'memory' | 'sqlite';
+  put(article: Article, options?: PutOptions): PutResult;
+  putMany(articles: readonly Article[], options?: PutOptions): PutResult[];
+  get(idOrSlug: string): Article | undefined;
+  count(): number;
+  /** Every stored article (current versions), in the order they were first stored. */
+  list(): Article[];
+  /** The same, one at a time, without holding them all (for export and large stores). */
+  iterate(): Iterable<Article>;
+  versions(id: string): ArticleVersion[];
+  /** The diff between two versions (default: the previous and the current one). */
+  diff(id: string, from?: number, to?: number): ArticleDiff | undefined;
+  duplicates(ofId?: string): DuplicateLink[];
+  /** The query surface over the stored articles (rebuilt after writes). */
+  corpus(): Corpus;
+  close(): void;
+}

@@ -1,0 +1,15 @@
+// Child process for the kill -9 test: ingests a folder into a SQLite store and prints "ACK <id>" for
+// each article once its transaction has committed (stdout to a pipe is synchronous on Linux).
+import { ingestSources } from '../src/node/ingest-sources';
+import { openSqliteStore } from '../src/node/sqlite-store';
+
+const [dbPath, folder] = process.argv.slice(2);
+const store = openSqliteStore(dbPath!);
+const summary = await ingestSources(store, [folder!], {
+  concurrency: 1,
+  onStored: (r) => process.stdout.write(`ACK ${r.status} ${r.id}\n`),
+});
+store.close();
+process.stdout.write(
+  `DONE ${JSON.stringify({ added: summary.added, unchanged: summary.unchanged, failed: summary.failed.length })}\n`,
+);

@@ -1,0 +1,196 @@
+import { describe, expect, it } from 'vitest';
+import { GazetteError } from '../src/errors/gazette-error';
+import type { Article } from '../src/model/article-schema';
+import type { ArticleStore } from '../src/store/store-types';
+import { parseText } from '../src/text/parse-text';
+
+const STORY = [
+  'The city council voted on Tuesday to close the old harbour bridge to cars from next spring, after engineers found corrosion in three of its steel supports.',
+  'Mayor Ana Ruiz said the decision was painful but unavoidable, and promised a free ferry service while a replacement is designed and built over the next four years.',
+  'Shop owners on the east bank warned that the closure would cut their trade by half, and asked the council for help with rents during the works.',
+  'The council said it would publish the engineers report in full next week, together with a timetable for the public consultation on the new bridge.',
+];
+
+/** A story with a URL (so its id is stable), built by the real parser. */
+export function storyArticle(
+  url: string,
+  lines: readonly string[] = STORY,
+  title = 'Harbour bridge to close to cars',
+): Article {
+  return parseText(lines.join('\n'), { title, url, publishedAt: '2026-03-04' });
+}
+
+const WORDS =
+  'river market school doctor farmer engine winter island museum budget striker harvest planet library violin courier glacier festival senator bakery vaccine tunnel orchard lighthouse referee satellite bishop canal drought concert hospital parliament monsoon railway theatre vineyard quarry ambassador carnival telescope refinery cathedral plateau marathon'.split(
+    ' ',
+  );
+
+/** A story far from STORY and from every other n: its words are drawn from a seeded sequence. */
+export function otherArticle(url: string, n = 0): Article {
+  let seed = (n + 1) * 2654435761;
+  const next = () => {
+    seed = (Math.imul(seed ^ (seed >>> 15), 2246822519) + 0x9e3779b9) >>> 0;
+    return WORDS[seed % WORDS.length]!;
+  };
+  const lines = Array.from(
+    { length: 4 },
+    () =>
+      `The ${next()} near the ${next()} met the ${next()} and the ${next()} before a ${next()} ${next()} ${next()} ${next()} ${next()}.`,
+  );
+  return parseText(lines.join('\n'), { title: `Report ${n}: the ${next()} and the ${next()}`, url });
+}
+
+export interface StoreFactory {
+  /** A fresh, empty store. */
+  open(): ArticleStore;
+  /** Reopens the same store after close (durable backends); absent for memory. */
+  reopen?: () => ArticleStore;
+}
+
+/** The behaviour every ArticleStore backend must have. Each backend's test file runs it. */
+export function storeContract(name: string, factory: StoreFactory): void {
+  describe(`ArticleStore contract: ${name}`, () => {
+    it('adds an article, finds it by id and slug, and counts it', () => {
+      const store = factory.open();
+      const a = storyArticle('https://example.com/news/bridge');
+      expect(store.put(a, { now: '2026-03-04T10:00:00Z' })).toEqual({
+        status: 'added',
+        id: a.id,
+        version: 1,
+      });
+      expect(store.count()).toBe(1);
+      expect(store.get(a.id)).toEqual(a);
+      expect(store.get(a.slug)?.id).toBe(a.id);
+      expect(store.get('a_0000000000000000')).toBeUndefined();
+      store.close();
+    });
+
+    it('reports the same article again as unchanged, not a second copy', () => {
+      const store = factory.open();
+      const a = storyArticle('https://example.com/news/bridge');
+      store.put(a);
+      expect(store.put(a).status).toBe('unchanged');
+      expect(store.count()).toBe(1);
+      store.close();
+    });
+
+    it('updates a re-ingested article, keeps the previous version, and diffs them', () => {
+      const store = factory.open();
+      const v1 = storyArticle('https://example.com/news/bridge');
+      const v2 = storyArticle(
+        'https://example.com/news/bridge',
+        [
+          ...STORY.slice(0, 3),
+          'The council later said the report would be delayed by a month because of a legal review.',
+        ],
+        'Harbour bridge to close to cars next spring',
+      );
+      expect(v2.id).toBe(v1.id);
+      store.put(v1, { now: '2026-03-04T10:00:00Z' });
+      expect(store.put(v2, { now: '2026-03-05T10:00:00Z' })).toEqual({
+        status: 'updated',
+        id: v1.id,
+        version: 2,
+      });
+      expect(store.count()).toBe(1);
+      expect(store.get(v1.id)?.title).toBe(v2.title);
+      const versions = store.versions(v1.id);
+      expect(versions.map((v) => v.version)).toEqual([1, 2]);
+      expect(versions[0]!.article.title).toBe(v1.title);
+      expect(versions[1]!.savedAt).toBe('2026-03-05T10:00:00Z');
+      const diff = store.diff(v1.id)!;
+      expect(diff.from).toBe(1);
+      expect(diff.to).toBe(2);
+      expect(diff.fields.map((f) => f.field)).toContain('title');
+      expect(diff.removed).toEqual([STORY[3]]);
+      expect(diff.added).toHaveLength(1);
+      store.close();
+    });
+
+    it('links the same story from another URL as a duplicate instead of storing it twice', () => {
+      const store = factory.open();
+      const a = storyArticle('https://example.com/news/bridge');
+      // The same story syndicated elsewhere: another URL, one word changed.
+      const b = storyArticle('https://mirror.example.org/bridge-story', [
+        STORY[0]!,
+        STORY[1]!.replace('free', 'subsidised'),
+        ...STORY.slice(2),
+      ]);
+      const c = otherArticle('https://example.com/science/comets');
+      store.put(a);
+      const r = store.put(b);
+      expect(r.status).toBe('duplicate');
+      expect(r.duplicateOf).toBe(a.id);
+      expect(store.put(c).status).toBe('added');
+      expect(store.count()).toBe(2);
+      expect(store.get(b.id)).toBeUndefined();
+      expect(store.duplicates(a.id)).toEqual([
+        expect.objectContaining({
+          id: b.id,
+          duplicateOf: a.id,
+          url: 'https://mirror.example.org/bridge-story',
+        }),
+      ]);
+      expect(store.duplicates(c.id)).toEqual([]);
+      // Seen again, it is still one link.
+      expect(store.put(b).status).toBe('duplicate');
+      expect(store.duplicates()).toHaveLength(1);
+      store.close();
+    });
+
+    it('stores a batch all or nothing: one invalid article stores none', () => {
+      const store = factory.open();
+      const good = otherArticle('https://example.com/science/1', 1);
+      const bad = { ...otherArticle('https://example.com/science/2', 2), title: '' } as Article;
+      expect(() => store.putMany([good, bad])).toThrow(GazetteError);
+      expect(store.count()).toBe(0);
+      const results = store.putMany([good, otherArticle('https://example.com/science/3', 3)]);
+      expect(results.map((r) => r.status)).toEqual(['added', 'added']);
+      expect(store.count()).toBe(2);
+      store.close();
+    });
+
+    it('hands the apps a Corpus over what it holds', () => {
+      const store = factory.open();
+      const a = storyArticle('https://example.com/news/bridge');
+      const c = otherArticle('https://example.com/science/comets');
+      store.putMany([a, c]);
+      const corpus = store.corpus();
+      expect(corpus.size).toBe(2);
+      expect(corpus.get(a.slug)?.id).toBe(a.id);
+      expect(
+        corpus
+          .search({ q: c.body[0]!.text.split(' ')[1]! } as Parameters<typeof corpus.search>[0])
+          .hits.map((h) => h.id),
+      ).toEqual([c.id]);
+      store.put(otherArticle('https://example.com/science/more', 7));
+      expect(store.corpus().size).toBe(3);
+      expect(
+        store
+          .list()
+          .map((x) => x.id)
+          .slice(0, 2),
+      ).toEqual([a.id, c.id]);
+      expect([...store.iterate()]).toEqual(store.list());
+      store.close();
+    });
+
+    if (factory.reopen) {
+      const reopen = factory.reopen;
+      it('keeps everything across close and reopen', () => {
+        const store = factory.open();
+        const a = storyArticle('https://example.com/news/bridge');
+        const b = storyArticle('https://mirror.example.org/bridge-story');
+        store.put(a);
+        store.put(b);
+        store.close();
+        const again = reopen();
+        expect(again.get(a.id)).toEqual(a);
+        expect(again.duplicates(a.id)).toHaveLength(1);
+        // The fingerprint index is rebuilt on open: the duplicate is still recognised.
+        expect(again.put(storyArticle('https://third.example.net/bridge')).status).toBe('duplicate');
+        again.close();
+      });
+    }
+  });
+}

@@ -1,0 +1,199 @@
+import { rmSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { serveStatic, type StaticSite } from '@gazette/site';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  CHROMIUM_MISSING,
+  HAS_CHROMIUM,
+  launch,
+  screenshot,
+  seriousViolations,
+  watchErrors,
+} from './browser';
+import { buildSiteOver } from './build-site';
+import { ADA, fixtureArticles } from './site-fixtures';
+
+describe.skipIf(!HAS_CHROMIUM)(`the static site in Chromium ${HAS_CHROMIUM ? '' : CHROMIUM_MISSING}`, () => {
+  let out: string;
+  let site: StaticSite;
+  let browser: Browser;
+  const articles = fixtureArticles();
+  const reference = articles[0]!;
+
+  beforeAll(async () => {
+    out = await buildSiteOver(articles, 'fixture');
+    site = await serveStatic({ dir: out });
+    browser = await launch();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+    if (out) rmSync(dirname(out), { recursive: true, force: true });
+  });
+
+  async function open(path: string, options: { width?: number; dark?: boolean } = {}) {
+    const context = await browser.newContext({
+      viewport: { width: options.width ?? 1200, height: 900 },
+      colorScheme: options.dark ? 'dark' : 'light',
+    });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    const res = await page.goto(`${site.url}${path}`);
+    return { page, errors, status: res?.status(), close: () => context.close() };
+  }
+
+  async function expectAccessible(page: Page) {
+    expect(await seriousViolations(page), page.url()).toEqual([]);
+  }
+
+  it('home -> reference article -> enriched article -> entity -> search -> result, with no console errors', async () => {
+    const { page, errors, close } = await open('/');
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Latest');
+    await expectAccessible(page);
+    await screenshot(page, 'home');
+
+    // The reference article: derived title flagged, no date.
+    await page.getByRole('link', { name: reference.title }).first().click();
+    await page.waitForURL(`**/articles/${reference.slug}/`);
+    expect(await page.locator('h1').textContent()).toBe(reference.title);
+    expect(await page.locator('.derived').count()).toBe(reference.titleSource === 'derived' ? 1 : 0);
+    expect(await page.locator('header .meta').textContent()).toContain(
+      reference.publishedAt ? '' : 'Date unknown',
+    );
+    const bodyText = await page.locator('.body').innerText();
+    for (const block of reference.body.slice(0, 3)) expect(bodyText).toContain(block.text.slice(0, 40));
+    for (const teaser of reference.related)
+      expect(await page.locator('.teasers').innerText()).toContain(teaser.title);
+    await expectAccessible(page);
+    await screenshot(page, 'article-reference');
+
+    // An enriched article: quote highlighted with its speaker, entity mentions linked.
+    const story = articles[1]!;
+    await page.goto(`${site.url}/`);
+    await page.getByRole('link', { name: story.title }).first().click();
+    await page.waitForURL(`**/articles/${story.slug}/`);
+    const quote = page.locator('.body mark.quote').first();
+    expect(await quote.innerText()).toBe(story.quotes[0]!.text);
+    expect(await page.locator('.body .speaker').first().innerText()).toContain(ADA.name);
+    await expectAccessible(page);
+    await screenshot(page, 'article-enriched');
+
+    await page.locator('.body a.entity', { hasText: ADA.name }).first().click();
+    await page.waitForURL(`**/entities/${ADA.id}/`);
+    expect(await page.locator('h1').textContent()).toBe(ADA.name);
+    expect(await page.locator('.timeline svg rect.bar').count()).toBeGreaterThan(0);
+    expect(await page.locator('#quotes blockquote').count()).toBe(1);
+    await expectAccessible(page);
+    await screenshot(page, 'entity');
+
+    await page.getByRole('link', { name: 'Search', exact: true }).click();
+    await page.waitForURL('**/search/');
+    await page.locator('#q').pressSequentially('analytical engine', { delay: 20 });
+    await expect.poll(() => page.locator('#results li').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('analytical engine');
+    expect(await page.locator('#results mark').count()).toBeGreaterThan(0);
+    expect(await page.locator('#facets button').count()).toBeGreaterThan(0);
+    await expectAccessible(page);
+    await screenshot(page, 'search');
+
+    const first = page.locator('#results li h3 a').first();
+    const title = await first.textContent();
+    await first.click();
+    await page.waitForURL('**/articles/**');
+    expect(await page.locator('h1').textContent()).toBe(title);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('every other page type is accessible and screenshotted: quotes, section, tag, 404, dark, 320 px', async () => {
+    const pages: Array<[string, string, number]> = [
+      ['/quotes/', 'quotes', 200],
+
+      ['/sections/science/', 'section', 200],
+      ['/tags/engines/', 'tag', 200],
+      ['/no-such-page/', '404', 404],
+    ];
+    for (const [path, name, want] of pages) {
+      const { page, errors, status, close } = await open(path);
+      expect(status, path).toBe(want);
+      await expectAccessible(page);
+      await screenshot(page, name);
+      expect(errors.filter((e) => !/status of 404/.test(e))).toEqual([]);
+      await close();
+    }
+    const dark = await open(`/articles/${articles[1]!.slug}/`, { dark: true });
+    const bg = await dark.page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(bg).not.toBe('rgb(253, 252, 249)');
+    await expectAccessible(dark.page);
+    await screenshot(dark.page, 'article-dark');
+    await dark.close();
+
+    for (const path of ['/', `/articles/${reference.slug}/`, `/entities/${ADA.id}/`, '/search/?q=engine']) {
+      const narrow = await open(path, { width: 320 });
+      await narrow.page.waitForLoadState('networkidle');
+      const overflow = await narrow.page.evaluate(
+        () => document.documentElement.scrollWidth - window.innerWidth,
+      );
+      expect(overflow, `horizontal scroll at 320 px on ${path}`).toBeLessThanOrEqual(0);
+      if (path === '/') await screenshot(narrow.page, 'home-320');
+      await narrow.close();
+    }
+  });
+
+  it('keeps search state in the URL: a shared link shows the same results, facets filter them', async () => {
+    const { page, errors, close } = await open('/search/?q=Lovelace');
+    expect(await page.locator('#q').inputValue()).toBe('Lovelace');
+    await expect.poll(() => page.locator('#results li').count(), { timeout: 10_000 }).toBe(2);
+    const science = page.locator('#facets button', { hasText: 'science' }).first();
+    expect(await science.innerText()).toContain('(2)');
+    await page.goto(`${site.url}/search/?q=London`);
+    await expect.poll(() => page.locator('#results li').count(), { timeout: 10_000 }).toBe(3);
+    await page.locator('#facets button', { hasText: 'business' }).first().click();
+    await expect.poll(() => page.locator('#results li').count()).toBe(1);
+    expect(new URL(page.url()).searchParams.get('section')).toBe('business');
+    await page.goBack();
+    await expect.poll(() => page.locator('#results li').count()).toBe(3);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('is keyboard navigable: the first Tab reaches the skip link, which moves focus to the content', async () => {
+    const { page, close } = await open('/');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    await close();
+  });
+
+  it('publishes feeds, a sitemap, robots.txt, canonical URLs, OpenGraph and JSON-LD NewsArticle', async () => {
+    const get = async (path: string) => {
+      const r = await fetch(`${site.url}${path}`);
+      expect(r.status, path).toBe(200);
+      return r.text();
+    };
+    const feed = JSON.parse(await get('/feed.json'));
+    expect(feed.version).toMatch(/jsonfeed/);
+    expect(feed.items.map((i: { title: string }) => i.title).sort()).toEqual(
+      articles.map((a) => a.title).sort(),
+    );
+    const atom = await get('/feed.xml');
+    expect(atom.match(/<entry>/g)).toHaveLength(articles.length);
+    const sitemap = await get('/sitemap.xml');
+    for (const a of articles) expect(sitemap).toContain(`/articles/${a.slug}/</loc>`);
+    expect(await get('/robots.txt')).toMatch(/Sitemap: http.*\/sitemap\.xml/);
+
+    const { page, close } = await open(`/articles/${articles[1]!.slug}/`);
+    expect(await page.locator('link[rel=canonical]').getAttribute('href')).toMatch(
+      new RegExp(`/articles/${articles[1]!.slug}/$`),
+    );
+    expect(await page.locator('meta[property="og:type"]').getAttribute('content')).toBe('article');
+    const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? '');
+    expect(ld['@type']).toBe('NewsArticle');
+    expect(ld.headline).toBe(articles[1]!.title);
+    expect(ld.datePublished).toBe(articles[1]!.publishedAt);
+    await close();
+  });
+});

@@ -1,0 +1,88 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+
+export const HAS_TMUX = spawnSync('tmux', ['-V']).status === 0;
+export const NO_TMUX =
+  'skipped: tmux is not installed (apt-get install -y tmux); these tests drive the UI in a real terminal';
+
+let sessions = 0;
+
+/** A real terminal (a tmux pane) running one command; read its screen, type into it. */
+export class TmuxTerminal {
+  readonly socket = `gazette-test-${process.pid}-${++sessions}`;
+
+  constructor(
+    command: readonly string[],
+    options: { env?: Record<string, string>; width?: number; height?: number } = {},
+  ) {
+    const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+    const env = Object.entries(options.env ?? {}).map(([k, v]) => `${k}=${quote(v)}`);
+    // After the program ends the pane stays, showing how it exited, so a test can check the terminal it left.
+    const script = `env ${env.join(' ')} ${command.map(quote).join(' ')}; echo "[exit $?]"; sleep 600`;
+    this.tmux(
+      'new-session',
+      '-d',
+      '-x',
+      String(options.width ?? 100),
+      '-y',
+      String(options.height ?? 30),
+      'sh',
+      '-c',
+      script,
+    );
+  }
+
+  private tmux(...args: string[]): string {
+    return execFileSync('tmux', ['-L', this.socket, '-f', '/dev/null', ...args], { encoding: 'utf8' });
+  }
+
+  /** The visible screen as text. */
+  screen(): string {
+    return this.tmux('capture-pane', '-p');
+  }
+
+  /** The visible screen with the attributes as escape sequences (what the terminal holds, styled). */
+  styledScreen(): string {
+    return this.tmux('capture-pane', '-p', '-e');
+  }
+
+  title(): string {
+    return this.tmux('display-message', '-p', '#{pane_title}').trim();
+  }
+
+  /** tmux key names (Enter, Escape, C-c, BSpace) or, with literal, text typed as is. */
+  keys(keys: string, literal = false): void {
+    this.tmux('send-keys', ...(literal ? ['-l'] : []), keys);
+  }
+
+  resize(width: number, height: number): void {
+    this.tmux('resize-window', '-x', String(width), '-y', String(height));
+  }
+
+  async waitFor(test: (screen: string) => boolean, what: string, timeoutMs = 15_000): Promise<string> {
+    const until = Date.now() + timeoutMs;
+    let s = '';
+    while (Date.now() < until) {
+      s = this.screen();
+      if (test(s)) return s;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(`timed out waiting for ${what}; the screen shows:\n${s}`);
+  }
+
+  cursorVisible(): boolean {
+    return this.tmux('display-message', '-p', '#{cursor_flag}').trim() === '1';
+  }
+
+  /** The pid of the program the pane runs (the child of the pane's shell). */
+  programPid(): number {
+    const shell = this.tmux('display-message', '-p', '#{pane_pid}').trim();
+    const child = execFileSync('pgrep', ['-P', shell], { encoding: 'utf8' }).trim().split('\n')[0];
+    return Number(child);
+  }
+
+  close(): void {
+    try {
+      this.tmux('kill-server');
+    } catch {}
+  }
+}
