@@ -6,4 +6,11 @@ import { parseHTML } from 'linkedom';
  */
 export type CreateDocument = (html: string) => Document;
 
-export const createDocument: CreateDocument = (html) => parseHTML(html).document as unknown as Document;
+export const createDocument: CreateDocument = (html) => {
+  const { document } = parseHTML(html);
+  // linkedom builds no <html> element for a fragment ("<p>text</p>", plain text), and then throws on
+  // document.head; a browser would wrap the fragment in a document, so do the same.
+  if (document.documentElement) return document as unknown as Document;
+  return parseHTML(`<!doctype html><html><head></head><body>${html}</body></html>`)
+    .document as unknown as Document;
+};

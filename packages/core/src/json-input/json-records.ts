@@ -1,4 +1,16 @@
 import { GazetteError } from '../errors/gazette-error';
+import { TEXT_LIMITS } from '../text/normalize-text';
+
+/** A JSON document is parsed whole, so it is bounded; NDJSON streams and bounds each line instead. */
+export const MAX_JSON_CHARS = 20_000_000;
+
+function tooLarge(what: string, length: number, limit: number, where: string, line?: number): GazetteError {
+  return new GazetteError(
+    'INPUT_TOO_LARGE',
+    `${what} is ${length.toLocaleString('en')} characters; the limit is ${limit.toLocaleString('en')}. ${line === undefined ? 'Use NDJSON (one article per line) for large exports.' : 'One article per line.'}`,
+    { where, ...(line === undefined ? {} : { line }) },
+  );
+}
 
 /** One record of a JSON or NDJSON input, with where it was (for errors). */
 export interface JsonRecord {
@@ -23,6 +35,8 @@ export function readJsonRecords(content: string, format: 'json' | 'ndjson', wher
     const lines = text.split(/\r?\n/);
     lines.forEach((line, i) => {
       if (!line.trim()) return;
+      if (line.length > TEXT_LIMITS.maxChars)
+        throw tooLarge(`Line ${i + 1} of ${where}`, line.length, TEXT_LIMITS.maxChars, where, i + 1);
       let value: unknown;
       try {
         value = JSON.parse(line);
@@ -39,6 +53,7 @@ export function readJsonRecords(content: string, format: 'json' | 'ndjson', wher
       push(value, `${where} line ${i + 1}`);
     });
   } else {
+    if (text.length > MAX_JSON_CHARS) throw tooLarge(where, text.length, MAX_JSON_CHARS, where);
     let value: unknown;
     try {
       value = JSON.parse(text);
