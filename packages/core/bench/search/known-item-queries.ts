@@ -9,7 +9,13 @@ export interface KnownItem {
 }
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
-const words = (text: string) => (text.match(WORD) ?? []).map((w) => w.replace(/['’-]+$/, ''));
+const trailing = new Set(["'", '’', '-']);
+const trimEnd = (w: string) => {
+  let end = w.length;
+  while (end > 0 && trailing.has(w[end - 1]!)) end--;
+  return w.slice(0, end);
+};
+const words = (text: string) => (text.match(WORD) ?? []).map(trimEnd);
 
 export function knownItems(items: ReadonlyArray<{ id: string; text: string }>): KnownItem[] {
   const df = new Map<string, number>();

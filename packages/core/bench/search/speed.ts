@@ -8,7 +8,10 @@ import { printTable } from './relevance';
 import { speedQueries } from './speed-queries';
 import type { Latency, WorkerInput, WorkerResult } from './speed-worker';
 
-const ENGINES = Object.keys(FACTORIES);
+// GAZETTE_BENCH_ENGINES=Gazette,MiniSearch runs only those.
+const ENGINES = Object.keys(FACTORIES).filter(
+  (e) => !process.env.GAZETTE_BENCH_ENGINES || process.env.GAZETTE_BENCH_ENGINES.split(',').includes(e),
+);
 
 function runWorker(input: WorkerInput, timeoutMs: number, memoryMb: number): Promise<WorkerResult | string> {
   return new Promise((resolve) => {

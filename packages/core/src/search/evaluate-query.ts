@@ -133,29 +133,8 @@ function union(ctx: EvalContext, exps: Expansion[]): Matches {
       typos: e.typos ? new Uint8Array(b - a).fill(e.typos) : null,
     };
   }
-  const acc = new Map<number, number>();
-  const typ = new Map<number, number>();
-  for (const e of exps) {
-    const a = ix.termOff[e.t]!;
-    const b = ix.termOff[e.t + 1]!;
-    const mult = (e.weight * idf(N, b - a) * (K1 + 1)) / 255;
-    for (let i = a; i < b; i++) {
-      const d = ix.postDoc[i]!;
-      const s = ix.postImp[i]! * mult;
-      const prev = acc.get(d);
-      if (prev === undefined || s > prev) acc.set(d, s);
-      const pt = typ.get(d);
-      if (pt === undefined || e.typos < pt) typ.set(d, e.typos);
-    }
-  }
-  const docs = Uint32Array.from(acc.keys()).sort();
-  const scores = new Float32Array(docs.length);
-  const typos = new Uint8Array(docs.length);
-  for (let i = 0; i < docs.length; i++) {
-    scores[i] = acc.get(docs[i]!)!;
-    typos[i] = typ.get(docs[i]!)!;
-  }
-  return { docs, scores, typos };
+  const parts: Matches[] = exps.map((e) => union(ctx, [e]));
+  return denseMerge(N, parts, 'max');
 }
 
 function gallop(docs: Uint32Array, from: number, target: number): number {
@@ -207,25 +186,68 @@ export function intersect(lists: Matches[]): Matches {
   return { docs: docs.subarray(0, k), scores: scores.subarray(0, k), typos: typos.subarray(0, k) };
 }
 
-function unionMatches(lists: Matches[]): Matches {
+function unionMatches(n: number, lists: Matches[]): Matches {
   const live = lists.filter((l) => l.docs.length > 0);
   if (live.length <= 1) return live[0] ?? EMPTY;
-  const acc = new Map<number, number>();
-  const typ = new Map<number, number>();
-  for (const l of live) {
+  return denseMerge(n, live, 'sum');
+}
+
+// Scratch for unions: a score and typo slot per document, valid where stamp === generation.
+let accScore = new Float32Array(0);
+let accTypos = new Uint8Array(0);
+let accStamp = new Uint32Array(0);
+let generation = 0;
+
+/** Union of sorted lists: scores summed (OR) or maxed (expansions of one word), fewest typos kept. */
+function denseMerge(n: number, lists: Matches[], mode: 'sum' | 'max'): Matches {
+  if (accStamp.length < n) {
+    accScore = new Float32Array(n);
+    accTypos = new Uint8Array(n);
+    accStamp = new Uint32Array(n);
+    generation = 0;
+  }
+  generation++;
+  if (generation === 0xffffffff) {
+    accStamp.fill(0);
+    generation = 1;
+  }
+  const g = generation;
+  let total = 0;
+  for (const l of lists) total += l.docs.length;
+  const touched = new Uint32Array(total);
+  let k = 0;
+  for (const l of lists) {
     for (let i = 0; i < l.docs.length; i++) {
       const d = l.docs[i]!;
-      acc.set(d, (acc.get(d) ?? 0) + sc(l, i));
-      const t = typ.get(d);
-      if (t === undefined || ty(l, i) < t) typ.set(d, ty(l, i));
+      const s = sc(l, i);
+      const t = ty(l, i);
+      if (accStamp[d] !== g) {
+        accStamp[d] = g;
+        accScore[d] = s;
+        accTypos[d] = t;
+        touched[k++] = d;
+      } else {
+        accScore[d] = mode === 'sum' ? accScore[d]! + s : Math.max(accScore[d]!, s);
+        if (t < accTypos[d]!) accTypos[d] = t;
+      }
     }
   }
-  const docs = Uint32Array.from(acc.keys()).sort();
-  const scores = new Float32Array(docs.length);
-  const typos = new Uint8Array(docs.length);
-  for (let i = 0; i < docs.length; i++) {
-    scores[i] = acc.get(docs[i]!)!;
-    typos[i] = typ.get(docs[i]!)!;
+  let docs: Uint32Array;
+  if (k * 8 > n) {
+    // Dense: a pass over all documents gives sorted order without sorting.
+    docs = new Uint32Array(k);
+    let j = 0;
+    for (let d = 0; d < n; d++) if (accStamp[d] === g) docs[j++] = d;
+  } else docs = touched.subarray(0, k).sort();
+  const scores = new Float32Array(k);
+  let typos: Uint8Array | null = null;
+  for (let i = 0; i < k; i++) {
+    const d = docs[i]!;
+    scores[i] = accScore[d]!;
+    if (accTypos[d]) {
+      typos ??= new Uint8Array(k);
+      typos[i] = accTypos[d]!;
+    }
   }
   return { docs, scores, typos };
 }
@@ -414,7 +436,7 @@ export function evaluate(ctx: EvalContext, node: QueryNode, typos: TypoMode): Ma
       return dateRange(ctx.ix, node.op, node.value);
     case 'or': {
       const parts = node.children.map((c) => evaluate(ctx, c, typos)).filter((m): m is Matches => m !== null);
-      return parts.length ? unionMatches(parts) : null;
+      return parts.length ? unionMatches(ctx.ix.n, parts) : null;
     }
     case 'not': {
       const inner = evaluate(ctx, node.child, 'off');

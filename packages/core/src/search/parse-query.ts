@@ -21,6 +21,19 @@ const FIELD_ALIASES: Record<string, QueryField | 'after' | 'before' | 'year'> = 
 };
 for (const f of [...QUERY_FIELDS, 'after', 'before', 'year'] as const) FIELD_ALIASES[f] = f;
 
+const WORD_CHAR = /^[\p{L}\p{M}\p{N}]$/u;
+const WORD_START = /^[\p{L}\p{N}]$/u;
+
+/** The word without leading and trailing punctuation (a loop, not a regex: no backtracking). */
+function trimPunctuation(w: string): string {
+  const chars = [...w];
+  let from = 0;
+  let to = chars.length;
+  while (from < to && !WORD_START.test(chars[from]!)) from++;
+  while (to > from && !WORD_CHAR.test(chars[to - 1]!)) to--;
+  return chars.slice(from, to).join('');
+}
+
 const OPEN_QUOTES = new Set(['"', '“', '”', '„', '«', '»']);
 const isSpace = (c: string) => /\s/u.test(c);
 const MAX_DEPTH = 32;
@@ -183,18 +196,14 @@ export function parseQuery(q: string): QueryNode | null {
   };
 
   const wordNode = (raw: string, at: number): QueryNode | null => {
-    const prefix = raw.length > 1 && raw.endsWith('*');
-    const word = raw.replace(/\*+$/, '');
-    if (!/[\p{L}\p{N}]/u.test(word)) return null;
+    let end = raw.length;
+    while (end > 0 && raw[end - 1] === '*') end--;
+    const prefix = end < raw.length && end > 0;
+    const word = trimPunctuation(raw.slice(0, end));
+    if (!word) return null;
     // "e-mail", "U.S." or "9/11" are one word written with punctuation: read them as a phrase.
-    if (/[^\p{L}\p{M}\p{N}]/u.test(word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{M}\p{N}]+$/gu, '')))
-      return { kind: 'phrase', text: word, offset: at };
-    return {
-      kind: 'term',
-      word: word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{M}\p{N}]+$/gu, ''),
-      prefix,
-      offset: at,
-    };
+    for (const ch of word) if (!WORD_CHAR.test(ch)) return { kind: 'phrase', text: word, offset: at };
+    return { kind: 'term', word, prefix, offset: at };
   };
 
   const parts: QueryNode[] = [];

@@ -1,0 +1,82 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { checkSync } from 'recheck';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../support/paths';
+
+interface FoundRegex {
+  where: string;
+  source: string;
+  flags: string;
+}
+
+const SOURCE_ROOTS = ['packages', 'apps'];
+const SKIP_DIRS = new Set(['node_modules', 'dist', '.astro', '.wrangler', '.turbo', 'generated']);
+
+function sourceFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir)) {
+    if (SKIP_DIRS.has(name)) continue;
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) out.push(...sourceFiles(path));
+    else if (/\.(ts|tsx|mts)$/.test(name) && !/\.d\.ts$/.test(name) && !/\.test\.tsx?$/.test(name))
+      out.push(path);
+  }
+  return out;
+}
+
+/** Every regex literal, and every `new RegExp('literal', 'flags')`, in the product's source. */
+function findRegexes(file: string): FoundRegex[] {
+  const text = readFileSync(file, 'utf8');
+  const sf = ts.createSourceFile(
+    file,
+    text,
+    ts.ScriptTarget.Latest,
+    true,
+    file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+  );
+  const found: FoundRegex[] = [];
+  const where = (node: ts.Node) =>
+    `${relative(REPO_ROOT, file)}:${sf.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
+  const visit = (node: ts.Node) => {
+    if (ts.isRegularExpressionLiteral(node)) {
+      const m = /^\/(.*)\/([a-z]*)$/s.exec(node.text)!;
+      found.push({ where: where(node), source: m[1]!, flags: m[2]! });
+    } else if (
+      ts.isNewExpression(node) &&
+      ts.isIdentifier(node.expression) &&
+      node.expression.text === 'RegExp'
+    ) {
+      const [pattern, flags] = node.arguments ?? [];
+      if (pattern && ts.isStringLiteralLike(pattern)) {
+        found.push({
+          where: where(node),
+          source: pattern.text,
+          flags: flags && ts.isStringLiteralLike(flags) ? flags.text : '',
+        });
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  return found;
+}
+
+const regexes = SOURCE_ROOTS.flatMap((root) => sourceFiles(join(REPO_ROOT, root))).flatMap(findRegexes);
+
+// Gazette runs its regexes over text from the open web: each must match in time linear (or close) in the input.
+describe('every regex in the product resists super-linear backtracking (ReDoS)', () => {
+  it('finds the regexes to check', () => {
+    expect(regexes.length).toBeGreaterThan(50);
+  });
+
+  it.each(regexes.map((r) => [r.where, r] as const))('%s', (_where, r) => {
+    const result = checkSync(r.source, r.flags.replace(/[^dgimsuyv]/g, ''), { timeout: 10_000 });
+    if (result.status === 'vulnerable') {
+      const attack = result.attack.pattern;
+      expect.fail(`/${r.source}/${r.flags} is ${result.complexity.type} (attack: ${attack})`);
+    }
+    expect(result.status === 'safe' || result.status === 'unknown').toBe(true);
+  });
+});
