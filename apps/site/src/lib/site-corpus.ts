@@ -1,12 +1,13 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { type Corpus, GazetteError, loadCorpus } from '@gazette/core';
+import { openSqliteStore } from '@gazette/core/node';
 import { builtinCorpus } from '@gazette/corpus';
 import { profileCorpus } from './profile-corpus';
 import { siteEnv } from './site-env';
 
 let cached: Corpus | undefined;
 
-/** The corpus the site is built from: GAZETTE_SNAPSHOT when set, else the built-in corpus. Loaded once. */
+/** The corpus the site is built from: GAZETTE_DB, else GAZETTE_SNAPSHOT, else the built-in corpus. Loaded once. */
 export function siteCorpus(): Corpus {
   const profile = siteEnv().GAZETTE_SITE_PROFILE;
   cached ??= profile ? profileCorpus(readCorpus(), profile) : readCorpus();
@@ -14,6 +15,21 @@ export function siteCorpus(): Corpus {
 }
 
 function readCorpus(): Corpus {
+  const db = siteEnv().GAZETTE_DB;
+  if (db) {
+    if (!existsSync(db)) {
+      throw new GazetteError(
+        'NOT_FOUND',
+        `GAZETTE_DB names ${db}, where there is no store; create one with "gazette ingest PATH --db ${db}".`,
+      );
+    }
+    const store = openSqliteStore(db, { readOnly: true });
+    try {
+      return store.corpus();
+    } finally {
+      store.close();
+    }
+  }
   const path = siteEnv().GAZETTE_SNAPSHOT;
   if (!path) return builtinCorpus();
   let text: string;

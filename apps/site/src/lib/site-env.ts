@@ -2,6 +2,11 @@ import { z } from 'zod';
 
 // The build reads its environment once, here, so a bad value fails the build with one clear message.
 const SiteEnvSchema = z.object({
+  GAZETTE_DB: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('Path to an article store (gazette ingest --db); wins over GAZETTE_SNAPSHOT.'),
   GAZETTE_SNAPSHOT: z
     .string()
     .min(1)
