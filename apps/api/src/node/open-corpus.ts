@@ -1,6 +1,5 @@
-import { existsSync } from 'node:fs';
 import type { Corpus } from '@gazette/core';
-import { openSqliteStore } from '@gazette/core/node';
+import { readStoreCorpus } from '@gazette/core/node';
 import { builtinCorpus } from '@gazette/corpus';
 import type { Env } from '../env';
 
@@ -11,14 +10,5 @@ import type { Env } from '../env';
 export async function openCorpus(env: Pick<Env, 'GAZETTE_DB'>): Promise<{ corpus: Corpus; name: string }> {
   const db = env.GAZETTE_DB;
   if (db === undefined) return { corpus: builtinCorpus(), name: 'built-in corpus' };
-  if (!existsSync(db))
-    throw new Error(
-      `GAZETTE_DB names ${db}, where there is no store; create one with "gazette ingest PATH --db ${db}".`,
-    );
-  const store = openSqliteStore(db, { readOnly: true });
-  try {
-    return { corpus: store.corpus(), name: `store ${db}` };
-  } finally {
-    store.close();
-  }
+  return { corpus: readStoreCorpus(db, { label: 'GAZETTE_DB' }), name: `store ${db}` };
 }

@@ -1,6 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { type Corpus, GazetteError, loadCorpus } from '@gazette/core';
-import { openSqliteStore } from '@gazette/core/node';
+import { readStoreCorpus } from '@gazette/core/node';
 import { builtinCorpus } from '@gazette/corpus';
 import { profileCorpus } from './profile-corpus';
 import { siteEnv } from './site-env';
@@ -16,20 +16,7 @@ export function siteCorpus(): Corpus {
 
 function readCorpus(): Corpus {
   const db = siteEnv().GAZETTE_DB;
-  if (db) {
-    if (!existsSync(db)) {
-      throw new GazetteError(
-        'NOT_FOUND',
-        `GAZETTE_DB names ${db}, where there is no store; create one with "gazette ingest PATH --db ${db}".`,
-      );
-    }
-    const store = openSqliteStore(db, { readOnly: true });
-    try {
-      return store.corpus();
-    } finally {
-      store.close();
-    }
-  }
+  if (db) return readStoreCorpus(db, { label: 'GAZETTE_DB' });
   const path = siteEnv().GAZETTE_SNAPSHOT;
   if (!path) return builtinCorpus();
   let text: string;

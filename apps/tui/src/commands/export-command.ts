@@ -1,6 +1,4 @@
-import { existsSync } from 'node:fs';
-import { GazetteError } from '@gazette/core';
-import { openSqliteStore } from '@gazette/core/node';
+import { openExistingStore } from '@gazette/core/node';
 import type { CliIo } from '../cli-io';
 import { DEFAULT_STORE, storePath } from '../store-path';
 import { UsageError } from '../usage-error';
@@ -17,13 +15,7 @@ export async function exportCommand(
   if (format !== 'ndjson' && format !== 'json')
     throw new UsageError(`--format for export is ndjson or json; got "${format}".`);
   const db = storePath(args.db) ?? DEFAULT_STORE;
-  if (!existsSync(db))
-    throw new GazetteError(
-      'NOT_FOUND',
-      `There is no store at ${db}; create one with "gazette ingest PATH --db ${db}".`,
-      { where: db },
-    );
-  const store = openSqliteStore(db);
+  const store = openExistingStore(db);
   try {
     // One article at a time: a large store is never held in memory whole.
     if (format === 'ndjson') for (const a of store.iterate()) io.stdout(`${JSON.stringify(a)}\n`);

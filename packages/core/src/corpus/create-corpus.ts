@@ -8,6 +8,7 @@ import { decodeIndex, encodeIndex } from '../search/snapshot-codec';
 import { compareNewest } from './compare-articles';
 import type { Corpus, CorpusSnapshot } from './corpus-types';
 import { decodeCursor, encodeCursor } from './cursor';
+import { coOccurringFromArticles, coOccurringFromIndex } from './co-occurring';
 import { buildEntityCatalog, type CatalogEntry, quoteItems } from './entity-catalog';
 import { ALL_FACETS } from './facet-counts';
 import { packArticle, unpackArticle } from './pack-article';
@@ -122,6 +123,10 @@ function corpusOver(
   let catalog: Map<string, CatalogEntry> | undefined;
   const allArticles = () => (all ??= Array.from({ length: ix.n }, (_, d) => article(d)));
   const entityCatalog = () => (catalog ??= buildEntityCatalog(allArticles()));
+  // The index keeps an entity once per article; when no article repeats an id it can count co-occurrences.
+  let distinct: boolean | undefined;
+  const idsDistinct = () =>
+    (distinct ??= allArticles().reduce((n, a) => n + a.entities.length, 0) === ix.entities.val.length);
 
   const docsInOrder = (docs: Uint32Array, sort: 'newest' | 'oldest'): number[] => {
     const out = Array.from(docs);
@@ -188,25 +193,23 @@ function corpusOver(
     entity(id) {
       const entry = entityCatalog().get(id);
       if (!entry) return undefined;
-      const co = new Map<string, { id: string; name: string; type: string; count: number }>();
-      for (const a of entry.articles) {
-        for (const e of a.entities) {
-          if (e.id === id) continue;
-          const c = co.get(e.id) ?? { id: e.id, name: e.name, type: e.type, count: 0 };
-          c.count++;
-          co.set(e.id, c);
+      // The first 100 quotes by this speaker, in article order: only those are built.
+      const quotes: QuoteItem[] = [];
+      outer: for (const a of entry.articles) {
+        if (!a.quotes.some((q) => q.speakerEntityId === id)) continue;
+        for (const q of quoteItems(a)) {
+          if (q.speakerEntityId !== id) continue;
+          quotes.push(q);
+          if (quotes.length === 100) break outer;
         }
       }
       return {
         ...entry.summary,
         articles: entry.articles.slice(0, 100).map(toSummary),
-        quotes: entry.articles
-          .flatMap(quoteItems)
-          .filter((q) => q.speakerEntityId === id)
-          .slice(0, 100),
-        coOccurring: [...co.values()]
-          .sort((x, y) => y.count - x.count || (x.id < y.id ? -1 : 1))
-          .slice(0, 20),
+        quotes,
+        coOccurring: idsDistinct()
+          ? coOccurringFromIndex(ix, engine.postings(), id, 20, (d) => allArticles()[d]!)
+          : coOccurringFromArticles(entry.articles, id, 20),
       };
     },
     quotes(raw = {}) {

@@ -1,17 +1,8 @@
 import type { Article } from '../model/article-schema';
-import type { FacetName } from './query-params-schema';
+import { type FacetName, FacetNameSchema } from './query-params-schema';
 import type { Facets } from './query-result-schema';
 
-export const ALL_FACETS: readonly FacetName[] = [
-  'section',
-  'tag',
-  'source',
-  'language',
-  'month',
-  'person',
-  'organization',
-  'place',
-];
+export const ALL_FACETS: readonly FacetName[] = FacetNameSchema.options;
 
 function valuesOf(a: Article, facet: FacetName): string[] {
   switch (facet) {

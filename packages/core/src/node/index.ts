@@ -9,5 +9,6 @@ export {
   ingestSources,
 } from './ingest-sources';
 export { isUrl, listInputs } from './list-inputs';
+export { openExistingStore, readStoreCorpus } from './open-existing-store';
 export { openSqliteStore, type SqliteStoreOptions } from './sqlite-store';
 export { STORE_SCHEMA, STORE_SCHEMA_VERSION } from './store-schema';

@@ -137,7 +137,8 @@ function union(ctx: EvalContext, exps: Expansion[]): Matches {
   return denseMerge(N, parts, 'max');
 }
 
-function gallop(docs: Uint32Array, from: number, target: number): number {
+/** The first index at or after `from` whose document is >= target (docs ascending). */
+export function gallop(docs: Uint32Array, from: number, target: number): number {
   let step = 1;
   let hi = from;
   while (hi < docs.length && docs[hi]! < target) {

@@ -1,12 +1,14 @@
 import type { ArticleFilters, FacetName } from '../corpus/query-params-schema';
 import type { Facets, SearchHit } from '../corpus/query-result-schema';
 import { analyze } from './analyze';
+import { buildEntityPostings, type EntityPostings, entityDocs, entityValues } from './entity-postings';
 import {
   allDocs,
   docHasSequence,
   type EvalContext,
   evaluate,
   exactTerm,
+  gallop,
   type Matches,
   phraseProbe,
   sc,
@@ -15,7 +17,7 @@ import {
 import { fold } from './fold';
 import { parseQuery } from './parse-query';
 import { topByRank, topByRelevance } from './rank-top';
-import type { SearchIndex } from './search-index';
+import { findTerm, type SearchIndex } from './search-index';
 import { snippetsFor } from './snippets';
 
 const TEXT_CACHE = 20_000;
@@ -33,6 +35,13 @@ export class SearchEngine {
   private readonly textCache = new Map<number, string[]>();
   private maskKey = '';
   private mask: Uint8Array | undefined;
+  private entityPostings: EntityPostings | undefined;
+  // Scratch for related(): a score and shared-entity count per document, valid where stamp === gen.
+  private relScore = new Float64Array(0);
+  private relShared = new Uint32Array(0);
+  private relStamp = new Uint32Array(0);
+  private relTouched = new Uint32Array(0);
+  private relGen = 0;
 
   constructor(readonly ix: SearchIndex) {}
 
@@ -73,6 +82,7 @@ export class SearchEngine {
 
   private filter(m: Matches, filters: ArticleFilters | undefined): Matches {
     if (!filters || Object.values(filters).every((v) => v === undefined)) return m;
+    if (filters.entity) return this.filterByEntity(m, filters);
     const mask = this.filterMask(filters);
     let k = 0;
     const docs = new Uint32Array(m.docs.length);
@@ -87,6 +97,42 @@ export class SearchEngine {
       k++;
     }
     return { docs: docs.subarray(0, k), scores: scores.subarray(0, k), typos: typos.subarray(0, k) };
+  }
+
+  /** An entity filter walks the entity's documents (few) against the matches, not every match. */
+  private filterByEntity(m: Matches, filters: ArticleFilters): Matches {
+    const want = this.entityDocsOf(filters.entity!);
+    const rest: ArticleFilters = { ...filters, entity: undefined };
+    const mask = Object.values(rest).some((v) => v !== undefined) ? this.filterMask(rest) : undefined;
+    const docs = new Uint32Array(want.length);
+    const scores = new Float32Array(want.length);
+    const typos = new Uint8Array(want.length);
+    let k = 0;
+    let p = 0;
+    for (let i = 0; i < want.length; i++) {
+      const d = want[i]!;
+      if (mask && !mask[d]) continue;
+      p = gallop(m.docs, p, d);
+      if (p >= m.docs.length) break;
+      if (m.docs[p] !== d) continue;
+      docs[k] = d;
+      scores[k] = sc(m, p);
+      typos[k] = ty(m, p);
+      k++;
+    }
+    return { docs: docs.subarray(0, k), scores: scores.subarray(0, k), typos: typos.subarray(0, k) };
+  }
+
+  /** The entity column inverted (built on first use). */
+  postings(): EntityPostings {
+    this.entityPostings ??= buildEntityPostings(this.ix);
+    return this.entityPostings;
+  }
+
+  /** Documents (ascending) an entity filter keeps: by entity id, or by a name or alias (folded). */
+  private entityDocsOf(entity: string): Uint32Array {
+    const p = this.postings();
+    return entityDocs(p, entityValues(p, entity), this.ix.n);
   }
 
   /** Which documents pass the filters (cached for the last filter set). */
@@ -118,11 +164,9 @@ export class SearchEngine {
       byValue(ix.facets.language, (v) => fold(v) === want || fold(v).startsWith(`${want}-`));
     }
     if (f.entity) {
-      const want = fold(f.entity);
-      byValue(
-        ix.entities,
-        (id, i) => id === f.entity || (ix.entityKeys[i] ?? '').split('\u0000').includes(want),
-      );
+      const keep = new Uint8Array(ix.n);
+      for (const d of this.entityDocsOf(f.entity)) keep[d] = mask[d]!;
+      mask.set(keep);
     }
     for (let d = 0; d < ix.n; d++) {
       if (!mask[d]) continue;
@@ -194,76 +238,111 @@ export class SearchEngine {
     for (const name of names) {
       const col = this.ix.facets[name];
       const counts = new Uint32Array(col.values.length);
+      // Values met, in order of first sighting: a few matches need not visit every value.
+      const top: number[] = [];
       for (let i = 0; i < m.docs.length; i++) {
         const d = m.docs[i]!;
-        for (let j = col.off[d]!; j < col.off[d + 1]!; j++) counts[col.val[j]!]!++;
+        for (let j = col.off[d]!; j < col.off[d + 1]!; j++) {
+          const v = col.val[j]!;
+          if (counts[v]!++ === 0) top.push(v);
+        }
       }
-      const top: number[] = [];
-      for (let v = 0; v < counts.length; v++) if (counts[v]) top.push(v);
       top.sort((x, y) => counts[y]! - counts[x]! || (col.values[x]! < col.values[y]! ? -1 : 1));
       out[name] = top.slice(0, limit).map((v) => ({ value: col.values[v]!, count: counts[v]! }));
     }
     return out;
   }
 
-  /** More like this: the document's most distinctive terms as an OR query, plus shared entities. */
+  /**
+   * More like this: the document's 20 most distinctive terms (tf-idf, title words count 3) as an OR
+   * query, plus 2 per shared entity. Scores gather in dense scratch arrays from the terms' postings and
+   * the shared entities' document lists, so a call reads only documents that share something.
+   */
   related(
     doc: number,
     limit: number,
     filters: ArticleFilters | undefined,
   ): Array<{ doc: number; score: number }> {
     const ix = this.ix;
+    if (limit <= 0) return [];
     const tf = new Map<string, number>();
     for (let j = ix.textOff[doc]!; j < ix.textOff[doc + 1]!; j++) {
       const w = ix.textField[j] === 0 ? 3 : 1;
       for (const t of this.textTerms(ix.textIds[j]!)) if (t) tf.set(t, (tf.get(t) ?? 0) + w);
     }
-    const scored = [...tf]
-      .map(([t, n]) => {
-        const df = this.docFreq(t);
-        return { t, w: df > 0 ? n * Math.log(ix.n / df) : 0 };
-      })
-      .filter((x) => x.w > 0)
-      .sort((a, b) => b.w - a.w || (a.t < b.t ? -1 : 1))
-      .slice(0, 20);
-    const acc = new Map<number, number>();
+    const scored: Array<{ t: string; id: number; w: number }> = [];
+    for (const [t, n] of tf) {
+      const id = findTerm(ix, t);
+      if (id < 0) continue;
+      const w = n * Math.log(ix.n / (ix.termOff[id + 1]! - ix.termOff[id]!));
+      if (w > 0) scored.push({ t, id, w });
+    }
+    scored.sort((a, b) => b.w - a.w || (a.t < b.t ? -1 : 1));
+    if (scored.length > 20) scored.length = 20;
+
+    if (this.relStamp.length < ix.n) {
+      this.relScore = new Float64Array(ix.n);
+      this.relShared = new Uint32Array(ix.n);
+      this.relStamp = new Uint32Array(ix.n);
+      this.relTouched = new Uint32Array(ix.n);
+      this.relGen = 0;
+    }
+    if (++this.relGen === 0xffffffff) {
+      this.relStamp.fill(0);
+      this.relGen = 1;
+    }
+    const g = this.relGen;
+    const score = this.relScore;
+    const shared = this.relShared;
+    const stamp = this.relStamp;
+    const touched = this.relTouched;
+    let nt = 0;
     const ctx: EvalContext = { ix, textTerms: this.textTerms, matched: new Set() };
     for (const { t } of scored) {
       const r = exactTerm(ctx, t);
       if (!r) continue;
-      for (let i = 0; i < r.docs.length; i++) acc.set(r.docs[i]!, (acc.get(r.docs[i]!) ?? 0) + sc(r, i));
-    }
-    const ents = ix.entities;
-    const mine = new Set<number>();
-    for (let j = ents.off[doc]!; j < ents.off[doc + 1]!; j++) mine.add(ents.val[j]!);
-    if (mine.size) {
-      for (let d = 0; d < ix.n; d++) {
-        let shared = 0;
-        for (let j = ents.off[d]!; j < ents.off[d + 1]!; j++) if (mine.has(ents.val[j]!)) shared++;
-        if (shared) acc.set(d, (acc.get(d) ?? 0) + 2 * shared);
+      for (let i = 0; i < r.docs.length; i++) {
+        const d = r.docs[i]!;
+        if (stamp[d] !== g) {
+          stamp[d] = g;
+          score[d] = sc(r, i);
+          shared[d] = 0;
+          touched[nt++] = d;
+        } else score[d] = score[d]! + sc(r, i);
       }
     }
-    acc.delete(doc);
+    const ents = ix.entities;
+    if (ents.off[doc + 1]! > ents.off[doc]!) {
+      const p = this.postings();
+      for (const v of new Set(ents.val.subarray(ents.off[doc]!, ents.off[doc + 1]!))) {
+        for (let j = p.off[v]!; j < p.off[v + 1]!; j++) {
+          const d = p.docs[j]!;
+          if (stamp[d] !== g) {
+            stamp[d] = g;
+            score[d] = 0;
+            shared[d] = 1;
+            touched[nt++] = d;
+          } else shared[d]!++;
+        }
+      }
+    }
     const mask =
       filters && Object.values(filters).some((v) => v !== undefined) ? this.filterMask(filters) : undefined;
-    return [...acc]
-      .filter(([d]) => !mask || mask[d])
-      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-      .slice(0, limit)
-      .map(([d, s]) => ({ doc: d, score: Math.round(s * 10_000) / 10_000 }));
-  }
-
-  private docFreq(term: string): number {
-    const ix = this.ix;
-    let lo = 0;
-    let hi = ix.terms.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const t = ix.terms[mid]!;
-      if (t === term) return ix.termOff[mid + 1]! - ix.termOff[mid]!;
-      if (t < term) lo = mid + 1;
-      else hi = mid - 1;
+    // The best `limit` by score, ties by document order, kept sorted (limit is small).
+    const top: Array<{ doc: number; s: number }> = [];
+    for (let k = 0; k < nt; k++) {
+      const d = touched[k]!;
+      if (d === doc || (mask && !mask[d])) continue;
+      const s = shared[d] ? score[d]! + 2 * shared[d]! : score[d]!;
+      if (top.length === limit) {
+        const last = top[limit - 1]!;
+        if (s < last.s || (s === last.s && d > last.doc)) continue;
+      }
+      let i = top.length;
+      while (i > 0 && (top[i - 1]!.s < s || (top[i - 1]!.s === s && top[i - 1]!.doc > d))) i--;
+      top.splice(i, 0, { doc: d, s });
+      if (top.length > limit) top.length = limit;
     }
-    return 0;
+    return top.map(({ doc: d, s }) => ({ doc: d, score: Math.round(s * 10_000) / 10_000 }));
   }
 }

@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import type { Article } from '../model/article-schema';
+import { fixture } from '../search/test-articles';
+import { createCorpus, loadCorpus } from './create-corpus';
+
+// A seeded corpus where entities overlap a lot, so the postings paths meet shared and repeated values.
+function rand(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const r = rand(7);
+const pool = Array.from({ length: 12 }, (_, i) => ({
+  id: `person:p${i}`,
+  name: `Person ${i}`,
+  type: 'person' as const,
+  aliases: [`Alias${i % 5}`],
+}));
+const words = ['budget', 'match', 'vote', 'league', 'tax', 'court', 'film', 'oil', 'bank', 'strike'];
+const articles: Article[] = Array.from({ length: 60 }, (_, i) => {
+  const ents = pool.filter(() => r() < 0.25);
+  const body = Array.from({ length: 3 }, () =>
+    Array.from({ length: 8 }, () => words[Math.floor(r() * words.length)]).join(' '),
+  );
+  return fixture({
+    title: `Story ${i} ${words[i % words.length]}`,
+    body,
+    publishedAt: `202${i % 4}-0${1 + (i % 9)}-1${i % 10}`,
+    section: i % 3 ? 'news' : 'sport',
+    entities: ents,
+    quotes: ents.length ? [{ text: `Quote ${i}`, speaker: ents[0]!.name }] : [],
+  });
+});
+const corpus = createCorpus(articles);
+const holds = (a: Article, entity: string) =>
+  a.entities.some(
+    (e) => e.id === entity || [e.name, ...e.aliases].some((n) => n.toLowerCase() === entity.toLowerCase()),
+  );
+
+describe('entity filter', () => {
+  it('keeps exactly the articles naming the entity by id, name or alias, with other filters', () => {
+    for (const entity of ['person:p3', 'Person 7', 'alias2', 'nobody']) {
+      for (const section of [undefined, 'sport']) {
+        const want = articles.filter((a) => holds(a, entity) && (!section || a.section === section));
+        const filters = section ? { entity, section } : { entity };
+        const got = corpus.list({ filters, limit: 100 });
+        expect(new Set(got.items.map((a) => a.id))).toEqual(new Set(want.map((a) => a.id)));
+        expect(corpus.timeline({ filters }).total).toBe(want.length);
+        const sections = corpus.facets({ filters, facets: ['section'] }).section ?? [];
+        expect(sections.reduce((n, s) => n + s.count, 0)).toBe(want.length);
+        expect(corpus.search({ q: 'budget', filters }).total).toBe(
+          want.filter((a) => [a.title, ...a.body.map((b) => b.text)].some((t) => t.includes('budget')))
+            .length,
+        );
+      }
+    }
+  });
+});
+
+describe('related', () => {
+  it('ranks by score, ties by corpus order, and honours limit and filters', () => {
+    for (const a of articles.slice(0, 20)) {
+      const items = corpus.related(a.id, { limit: 7 }).items;
+      expect(items.length).toBeLessThanOrEqual(7);
+      expect(items.map((i) => i.id)).not.toContain(a.id);
+      for (let i = 1; i < items.length; i++)
+        expect(items[i - 1]!.score).toBeGreaterThanOrEqual(items[i]!.score);
+      const sport = corpus.related(a.id, { limit: 50, filters: { section: 'sport' } }).items;
+      expect(sport.every((i) => i.section === 'sport')).toBe(true);
+    }
+  });
+
+  it('scores 2 per shared entity when no term is shared', () => {
+    const x = fixture({
+      title: 'Alpha',
+      body: ['zzqx'],
+      entities: [pool[0]!, pool[1]!],
+    });
+    const y = fixture({ title: 'Beta', body: ['wwvk'], entities: [pool[0]!, pool[1]!] });
+    const z = fixture({ title: 'Gamma', body: ['yyut'], entities: [pool[1]!] });
+    const c = createCorpus([x, y, z]);
+    expect(c.related(x.id).items.map((i) => [i.id, i.score])).toEqual([
+      [y.id, 4],
+      [z.id, 2],
+    ]);
+  });
+});
+
+describe('entity()', () => {
+  const brute = (list: readonly Article[], id: string) => {
+    const co = new Map<string, { id: string; name: string; type: string; count: number }>();
+    for (const a of list.filter((a) => a.entities.some((e) => e.id === id)))
+      for (const e of a.entities) {
+        if (e.id === id) continue;
+        const c = co.get(e.id) ?? { id: e.id, name: e.name, type: e.type, count: 0 };
+        c.count++;
+        co.set(e.id, c);
+      }
+    return [...co.values()].sort((x, y) => y.count - x.count || (x.id < y.id ? -1 : 1)).slice(0, 20);
+  };
+
+  it('counts co-occurring entities like a walk over the articles, loaded or not', () => {
+    const loaded = loadCorpus(JSON.parse(JSON.stringify(corpus.toSnapshot())));
+    const order = corpus.list({ limit: 100 }).items.map((s) => articles.find((a) => a.id === s.id)!);
+    for (const p of pool) {
+      const d = corpus.entity(p.id);
+      expect(d?.coOccurring).toEqual(brute(order, p.id));
+      expect(loaded.entity(p.id)).toEqual(d);
+      expect(d?.quotes.every((q) => q.articleId && d.articles.some((a) => a.id === q.articleId))).toBe(true);
+    }
+  });
+
+  it('counts each mention when an article repeats an entity id', () => {
+    const a = fixture({ title: 'Twice', body: ['x'], entities: [pool[0]!, pool[1]!, pool[1]!] });
+    const b = fixture({ title: 'Once', body: ['y'], entities: [pool[0]!, pool[2]!] });
+    const d = createCorpus([a, b]).entity(pool[0]!.id);
+    expect(d?.coOccurring.map((c) => [c.id, c.count])).toEqual([
+      [pool[1]!.id, 2],
+      [pool[2]!.id, 1],
+    ]);
+  });
+});
