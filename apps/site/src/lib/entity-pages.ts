@@ -40,21 +40,7 @@ export function hasEntityPage(corpus: Corpus, id: string | undefined): boolean {
   return id !== undefined && index(corpus).has.has(id);
 }
 
-/**
- * Articles mentioning an entity per month, in the core's TimelineResult shape. Read from the articles'
- * dates here because corpus.timeline({ filters: { entity } }) costs about 200 ms per call at 800 articles
- * (it folds every entity name of every article), which would make the build minutes long.
- */
+/** Articles mentioning an entity per month: the core's timeline with an entity filter. */
 export function entityTimeline(corpus: Corpus, id: string): TimelineResult {
-  const dates = index(corpus).dates.get(id) ?? [];
-  const counts = new Map<string, number>();
-  let undated = 0;
-  for (const d of dates) {
-    if (!d) undated++;
-    else counts.set(`${d.slice(0, 7)}-01`, (counts.get(`${d.slice(0, 7)}-01`) ?? 0) + 1);
-  }
-  const buckets = [...counts]
-    .sort((a, b) => (a[0] < b[0] ? -1 : 1))
-    .map(([start, count]) => ({ start, count }));
-  return { interval: 'month', buckets, undated, total: dates.length };
+  return corpus.timeline({ filters: { entity: id }, interval: 'month' });
 }
