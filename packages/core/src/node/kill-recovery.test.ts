@@ -68,30 +68,34 @@ describe('kill -9 during an ingest', () => {
     writeFileSync(join(folder, `${String(i).padStart(3, '0')}.json`), JSON.stringify(a));
   }
 
-  it('loses no acknowledged article, leaves no duplicate after re-running, and keeps the file sound', async () => {
-    // A fixed sequence of "random" kill points, so a failure can be reproduced.
-    let seed = 12345;
-    const random = () => {
-      seed = (seed * 1103515245 + 12345) % 2 ** 31;
-      return seed / 2 ** 31;
-    };
-    for (let iteration = 0; iteration < ITERATIONS; iteration++) {
-      const db = join(dir, `kill-${iteration}.db`);
-      const acknowledged = new Set<string>();
-      // Kill twice at random points, then let a run finish.
-      for (let k = 0; k < 2; k++) {
-        const { acked } = await runChild(db, folder, 1 + Math.floor(random() * (ARTICLES - 2)));
-        for (const id of acked) acknowledged.add(id);
+  it(
+    'loses no acknowledged article, leaves no duplicate after re-running, and keeps the file sound',
+    async () => {
+      // A fixed sequence of "random" kill points, so a failure can be reproduced.
+      let seed = 12345;
+      const random = () => {
+        seed = (seed * 1103515245 + 12345) % 2 ** 31;
+        return seed / 2 ** 31;
+      };
+      for (let iteration = 0; iteration < ITERATIONS; iteration++) {
+        const db = join(dir, `kill-${iteration}.db`);
+        const acknowledged = new Set<string>();
+        // Kill twice at random points, then let a run finish.
+        for (let k = 0; k < 2; k++) {
+          const { acked } = await runChild(db, folder, 1 + Math.floor(random() * (ARTICLES - 2)));
+          for (const id of acked) acknowledged.add(id);
+          const { ids, integrity } = inspect(db);
+          expect(integrity).toBe('ok');
+          for (const id of acknowledged) expect(ids).toContain(id);
+        }
+        const final = await runChild(db, folder);
+        expect(final.done).toBe(true);
         const { ids, integrity } = inspect(db);
         expect(integrity).toBe('ok');
-        for (const id of acknowledged) expect(ids).toContain(id);
+        expect(ids.length).toBe(ARTICLES);
+        expect(new Set(ids)).toEqual(expected);
       }
-      const final = await runChild(db, folder);
-      expect(final.done).toBe(true);
-      const { ids, integrity } = inspect(db);
-      expect(integrity).toBe('ok');
-      expect(ids.length).toBe(ARTICLES);
-      expect(new Set(ids)).toEqual(expected);
-    }
-  }, 60_000 + ITERATIONS * 10_000); // a round takes about a second; the bench runs 100
+    },
+    60_000 + ITERATIONS * 10_000,
+  ); // a round takes about a second; the bench runs 100
 });
