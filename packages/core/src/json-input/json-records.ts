@@ -18,6 +18,37 @@ export interface JsonRecord {
   where: string;
 }
 
+/** Checks that a parsed value is one article record (a JSON object). */
+function asRecord(value: unknown, where: string): JsonRecord {
+  if (!value || typeof value !== 'object' || Array.isArray(value))
+    throw new GazetteError('INVALID_JSON', `${where} is not a JSON object (an article).`, { where });
+  return { value: value as Record<string, unknown>, where };
+}
+
+/**
+ * Reads line `lineNo` of an NDJSON source: undefined for a blank line, else its record. Shared by the
+ * in-memory reader and the streaming ingest, so both bound and report lines the same way.
+ */
+export function readNdjsonLine(line: string, lineNo: number, source: string): JsonRecord | undefined {
+  if (!line.trim()) return undefined;
+  if (line.length > TEXT_LIMITS.maxChars)
+    throw tooLarge(`Line ${lineNo} of ${source}`, line.length, TEXT_LIMITS.maxChars, source, lineNo);
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch (error) {
+    throw new GazetteError(
+      'INVALID_JSON',
+      `Line ${lineNo} of ${source} is not valid JSON: ${(error as Error).message}.`,
+      {
+        where: source,
+        line: lineNo,
+      },
+    );
+  }
+  return asRecord(value, `${source} line ${lineNo}`);
+}
+
 /**
  * Splits JSON (an article, an array of articles, or { articles: [...] } as `gazette export` and
  * snapshots write) or NDJSON (one article per line) into records. Broken JSON is a GazetteError
@@ -26,31 +57,10 @@ export interface JsonRecord {
 export function readJsonRecords(content: string, format: 'json' | 'ndjson', where = 'input'): JsonRecord[] {
   const text = content.replace(/^\uFEFF/, '');
   const records: JsonRecord[] = [];
-  const push = (value: unknown, at: string) => {
-    if (!value || typeof value !== 'object' || Array.isArray(value))
-      throw new GazetteError('INVALID_JSON', `${at} is not a JSON object (an article).`, { where: at });
-    records.push({ value: value as Record<string, unknown>, where: at });
-  };
   if (format === 'ndjson') {
-    const lines = text.split(/\r?\n/);
-    lines.forEach((line, i) => {
-      if (!line.trim()) return;
-      if (line.length > TEXT_LIMITS.maxChars)
-        throw tooLarge(`Line ${i + 1} of ${where}`, line.length, TEXT_LIMITS.maxChars, where, i + 1);
-      let value: unknown;
-      try {
-        value = JSON.parse(line);
-      } catch (error) {
-        throw new GazetteError(
-          'INVALID_JSON',
-          `Line ${i + 1} of ${where} is not valid JSON: ${(error as Error).message}.`,
-          {
-            where,
-            line: i + 1,
-          },
-        );
-      }
-      push(value, `${where} line ${i + 1}`);
+    text.split(/\r?\n/).forEach((line, i) => {
+      const record = readNdjsonLine(line, i + 1, where);
+      if (record) records.push(record);
     });
   } else {
     if (text.length > MAX_JSON_CHARS) throw tooLarge(where, text.length, MAX_JSON_CHARS, where);
@@ -68,7 +78,7 @@ export function readJsonRecords(content: string, format: 'json' | 'ndjson', wher
         ? (value as { articles: unknown[] }).articles
         : [value];
     list.forEach((v, i) => {
-      push(v, list.length === 1 ? where : `${where} item ${i + 1}`);
+      records.push(asRecord(v, list.length === 1 ? where : `${where} item ${i + 1}`));
     });
   }
   if (records.length === 0) throw new GazetteError('EMPTY_INPUT', `${where} holds no articles.`, { where });

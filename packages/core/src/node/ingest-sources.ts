@@ -9,7 +9,7 @@ import { detectFormat } from '../input/detect-format';
 import { parseInput } from '../input/parse-input';
 import type { FieldMapping } from '../json-input/json-record-to-article';
 import { jsonRecordToArticle } from '../json-input/json-record-to-article';
-import { readJsonRecords } from '../json-input/json-records';
+import { readJsonRecords, readNdjsonLine } from '../json-input/json-records';
 import type { Article } from '../model/article-schema';
 import type { InputFormat } from '../model/provenance-schema';
 import type { ArticleStore, PutResult } from '../store/store-types';
@@ -151,26 +151,12 @@ async function ingestNdjsonFile(
   };
   for await (const line of lines) {
     lineNo++;
-    if (!line.trim()) continue;
     const where = `${path} line ${lineNo}`;
     try {
-      let value: unknown;
-      try {
-        value = JSON.parse(line);
-      } catch (error) {
-        throw new GazetteError(
-          'INVALID_JSON',
-          `Line ${lineNo} of ${path} is not valid JSON: ${(error as Error).message}.`,
-          {
-            where: path,
-            line: lineNo,
-          },
-        );
-      }
-      if (!value || typeof value !== 'object' || Array.isArray(value))
-        throw new GazetteError('INVALID_JSON', `${where} is not a JSON object (an article).`, { where });
+      const record = readNdjsonLine(line, lineNo, path);
+      if (!record) continue;
       batch.push(
-        jsonRecordToArticle(value as Record<string, unknown>, {
+        jsonRecordToArticle(record.value, {
           where,
           format: 'ndjson',
           ...(options.mapping ? { mapping: options.mapping } : {}),
