@@ -9,7 +9,6 @@ const LARGE_CORPUS = 100;
 interface EntityIndex {
   ids: string[];
   has: Set<string>;
-  dates: Map<string, Array<string | undefined>>;
 }
 
 const cache = new WeakMap<Corpus, EntityIndex>();
@@ -17,17 +16,14 @@ const cache = new WeakMap<Corpus, EntityIndex>();
 function index(corpus: Corpus): EntityIndex {
   let ix = cache.get(corpus);
   if (ix) return ix;
-  const dates = new Map<string, Array<string | undefined>>();
+  // Articles per entity, counted in one walk: corpus.entities() pages stop at the core's cursor depth.
+  const articleCounts = new Map<string, number>();
   for (const a of allArticles(corpus))
-    for (const e of a.entities) {
-      if (!PAGE_TYPES.has(e.type)) continue;
-      const list = dates.get(e.id);
-      if (list) list.push(a.publishedAt);
-      else dates.set(e.id, [a.publishedAt]);
-    }
+    for (const e of a.entities)
+      if (PAGE_TYPES.has(e.type)) articleCounts.set(e.id, (articleCounts.get(e.id) ?? 0) + 1);
   const min = corpus.size >= LARGE_CORPUS ? 2 : 1;
-  const ids = [...dates].filter(([, d]) => d.length >= min).map(([id]) => id);
-  ix = { ids, has: new Set(ids), dates };
+  const ids = [...articleCounts].filter(([, n]) => n >= min).map(([id]) => id);
+  ix = { ids, has: new Set(ids) };
   cache.set(corpus, ix);
   return ix;
 }
