@@ -1,8 +1,9 @@
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Article } from '@gazette/core';
 import { createCorpus } from '@gazette/core';
+import { writeSnapshotFile } from '@gazette/core/node';
 import { REPO_ROOT } from '../support/paths';
 import { runProcess } from '../support/run-process';
 
@@ -20,8 +21,8 @@ function astroBin(): string {
 /** Builds the site over the given articles into a fresh temporary directory; returns that directory. */
 export async function buildSiteOver(articles: Article[], label: string): Promise<string> {
   const work = mkdtempSync(join(tmpdir(), `gazette-site-${label}-`));
-  const snapshot = join(work, 'snapshot.json');
-  writeFileSync(snapshot, JSON.stringify(createCorpus(articles).toSnapshot()));
+  const snapshot = join(work, 'corpus.snapshot');
+  writeSnapshotFile(snapshot, createCorpus(articles));
   const out = join(work, 'dist');
   const r = await runProcess(process.execPath, [astroBin(), 'build'], {
     cwd: SITE_APP,

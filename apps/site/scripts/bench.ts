@@ -1,12 +1,13 @@
 // npm run bench -w @gazette/site: builds the site over the BBC corpus and a generated 10,000-article corpus;
 // prints build time, pages per second, dist size, and the bytes a typical search transfers.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bbcAsText, generateCorpus, HAS_SHARED, readBbc, SHARED_MISSING } from '@gazette/bench-corpora';
 import { type Article, createCorpus, parseText } from '@gazette/core';
+import { writeSnapshotFile } from '@gazette/core/node';
 import { ShardSearch } from '../src/lib/search/shard-search';
 import { serveStatic } from '../src/serve/static-server';
 
@@ -87,8 +88,8 @@ async function chromiumTransfer(
 async function bench(label: string, articles: Article[]) {
   const work = mkdtempSync(join(tmpdir(), 'gazette-site-bench-'));
   try {
-    const snapshot = join(work, 'snapshot.json');
-    writeFileSync(snapshot, JSON.stringify(createCorpus(articles).toSnapshot()));
+    const snapshot = join(work, 'corpus.snapshot');
+    writeSnapshotFile(snapshot, createCorpus(articles));
     const out = join(work, 'dist');
     const started = performance.now();
     const r = spawnSync(process.execPath, [ASTRO, 'build'], {

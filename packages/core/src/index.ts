@@ -19,7 +19,6 @@ export type { Corpus, CorpusSnapshot, CorpusSnapshotV1 } from './corpus/corpus-t
 export { createCorpus, loadCorpus } from './corpus/create-corpus';
 export { parseQuery } from './search/parse-query';
 export { QUERY_FIELDS, type QueryField, type QueryNode } from './search/query-ast';
-export type { SnapshotIndex } from './search/snapshot-codec';
 export { MAX_CURSOR_OFFSET } from './corpus/cursor';
 export {
   type ArticleFilters,

@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { type Corpus, GazetteError, loadCorpus } from '@gazette/core';
-import { readStoreCorpus } from '@gazette/core/node';
+import type { Corpus } from '@gazette/core';
+import { readSnapshotFile, readStoreCorpus } from '@gazette/core/node';
 import { builtinCorpus } from '@gazette/corpus';
 import { profileCorpus } from './profile-corpus';
 import { siteEnv } from './site-env';
@@ -18,15 +17,5 @@ function readCorpus(): Corpus {
   const db = siteEnv().GAZETTE_DB;
   if (db) return readStoreCorpus(db, { label: 'GAZETTE_DB' });
   const path = siteEnv().GAZETTE_SNAPSHOT;
-  if (!path) return builtinCorpus();
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    throw new GazetteError(
-      'INVALID_SNAPSHOT',
-      `GAZETTE_SNAPSHOT=${path} cannot be read: ${(e as Error).message}`,
-    );
-  }
-  return loadCorpus(JSON.parse(text));
+  return path ? readSnapshotFile(path) : builtinCorpus();
 }

@@ -11,7 +11,9 @@ const SiteEnvSchema = z.object({
     .string()
     .min(1)
     .optional()
-    .describe('Path to a corpus snapshot JSON (corpus.toSnapshot()); the built-in corpus when absent.'),
+    .describe(
+      'Path to a corpus snapshot file (the bytes of corpus.toSnapshot()); the built-in corpus when absent.',
+    ),
   GAZETTE_SITE_URL: z
     .url({ protocol: /^https?$/ })
     .default('http://127.0.0.1:4321')

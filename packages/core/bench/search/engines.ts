@@ -49,8 +49,8 @@ export interface Engine {
   /** Ids of the top 10. */
   search(q: Query, typos: boolean): string[];
   /** Serialised form (in parts: one string may not exceed V8's 512 MB) and its loader. */
-  snapshot?(): string[];
-  load?(data: string[]): Engine;
+  snapshot?(): Array<string | Uint8Array>;
+  load?(data: Array<string | Uint8Array>): Engine;
   dispose?(): void;
   /** The database file, for engines whose snapshot is a file. */
   file?: string;
@@ -76,18 +76,9 @@ function gazetteEngine(corpus: Corpus): Engine {
       );
       return r.hits.map((h) => h.id);
     },
-    snapshot: () => {
-      // The snapshot is plain JSON; its article list is written in parts of 10k for size.
-      const { articles, ...head } = corpus.toSnapshot();
-      const parts = [JSON.stringify(head)];
-      for (let i = 0; i < articles.length; i += 10_000)
-        parts.push(JSON.stringify(articles.slice(i, i + 10_000)));
-      return parts;
-    },
-    load: ([head, ...parts]) =>
-      gazetteEngine(
-        loadCorpus({ ...JSON.parse(head!), articles: parts.flatMap((p) => JSON.parse(p) as string[]) }),
-      ),
+    // The snapshot is bytes: typed arrays end to end, loaded as views.
+    snapshot: () => [corpus.toSnapshot()],
+    load: ([bytes]) => gazetteEngine(loadCorpus(bytes)),
   };
 }
 
@@ -117,7 +108,7 @@ function miniEngine(ms: MiniSearch<Doc>): Engine {
       return hits.slice(0, 10).map((r) => r.id as string);
     },
     snapshot: () => [JSON.stringify(ms)],
-    load: (data) => miniEngine(MiniSearch.loadJSON<Doc>(data[0]!, MS_OPTIONS)),
+    load: (data) => miniEngine(MiniSearch.loadJSON<Doc>(String(data[0]), MS_OPTIONS)),
   };
 }
 
@@ -154,7 +145,7 @@ function oramaEngine(db: OramaDb): Engine {
     snapshot: () => [JSON.stringify(oramaSave(db))],
     load: (data) => {
       const fresh = makeOrama();
-      oramaLoad(fresh, JSON.parse(data[0]!));
+      oramaLoad(fresh, JSON.parse(String(data[0])));
       return oramaEngine(fresh);
     },
   };
@@ -188,7 +179,7 @@ function flexEngine(ix: Flex, ids: string[]): Engine {
       return [JSON.stringify({ ids, parts })];
     },
     load(data) {
-      const { ids: savedIds, parts } = JSON.parse(data[0]!) as {
+      const { ids: savedIds, parts } = JSON.parse(String(data[0])) as {
         ids: string[];
         parts: Record<string, string>;
       };
@@ -229,7 +220,7 @@ function lunrEngine(ix: lunr.Index): Engine {
       }
     },
     snapshot: () => [JSON.stringify(ix)],
-    load: (data) => lunrEngine(lunr.Index.load(JSON.parse(data[0]!))),
+    load: (data) => lunrEngine(lunr.Index.load(JSON.parse(String(data[0])))),
   };
 }
 

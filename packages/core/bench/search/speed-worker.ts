@@ -26,6 +26,9 @@ export interface WorkerResult {
   engine: string;
   buildMs: number;
   heapMb: number;
+  /** Memory outside the JS heap held in ArrayBuffers (typed arrays), which heap figures leave out. */
+  bufferMb: number;
+  loadBufferMb?: number;
   snapshotBytes?: number;
   snapshotGzipBytes?: number;
   snapshotError?: string;
@@ -38,6 +41,7 @@ const gc = () => {
   for (let i = 0; i < 3; i++) (globalThis as { gc?: () => void }).gc?.();
 };
 const heap = () => v8.getHeapStatistics().used_heap_size;
+const buffers = () => process.memoryUsage().arrayBuffers;
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
@@ -61,6 +65,7 @@ async function run(input: WorkerInput): Promise<WorkerResult> {
   if (input.engine !== 'Gazette') articles = articles.map(slim);
   gc();
   const h0 = heap();
+  const b0 = buffers();
   const t0 = performance.now();
   let engine: Engine | undefined = await FACTORIES[input.engine]!(articles);
   const buildMs = performance.now() - t0;
@@ -69,6 +74,7 @@ async function run(input: WorkerInput): Promise<WorkerResult> {
     engine: input.engine,
     buildMs,
     heapMb: (heap() - h0) / 2 ** 20,
+    bufferMb: (buffers() - b0) / 2 ** 20,
     latency: {},
   };
   for (const [name, qs] of Object.entries(input.queries)) {
@@ -87,7 +93,7 @@ async function run(input: WorkerInput): Promise<WorkerResult> {
     }
     result.latency[name] = { p50: pct(times, 50), p95: pct(times, 95), n: times.length };
   }
-  let snapshot: string[] | undefined;
+  let snapshot: Array<string | Uint8Array> | undefined;
   try {
     if (engine.file) {
       result.snapshotBytes = statSync(engine.file).size;
@@ -111,6 +117,7 @@ async function run(input: WorkerInput): Promise<WorkerResult> {
     articles = undefined;
     gc();
     const h1 = heap();
+    const b1 = buffers();
     const t1 = performance.now();
     try {
       const loaded = load(snapshot ?? []);
@@ -118,6 +125,7 @@ async function run(input: WorkerInput): Promise<WorkerResult> {
       result.coldMs = performance.now() - t1;
       gc();
       result.loadHeapMb = (heap() - h1) / 2 ** 20;
+      result.loadBufferMb = (buffers() - b1) / 2 ** 20;
       loaded.dispose?.();
     } catch (e) {
       result.snapshotError = `load: ${(e as Error).message.slice(0, 80)}`;

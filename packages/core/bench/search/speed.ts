@@ -91,6 +91,11 @@ export async function speed(
     (r) => r.heapMb,
     (x) => x!.toFixed(1),
   );
+  metric(
+    'typed arrays after build (MB)',
+    (r) => r.bufferMb,
+    (x) => x!.toFixed(1),
+  );
   metric('snapshot raw (MB)', (r) => r.snapshotBytes, mb);
   metric('snapshot gzip (MB)', (r) => r.snapshotGzipBytes, mb);
   metric(
@@ -101,6 +106,11 @@ export async function speed(
   metric(
     'heap after load (MB)',
     (r) => r.loadHeapMb,
+    (x) => x!.toFixed(1),
+  );
+  metric(
+    'typed arrays after load (MB)',
+    (r) => r.loadBufferMb,
     (x) => x!.toFixed(1),
   );
   for (const name of Object.keys(queries)) {

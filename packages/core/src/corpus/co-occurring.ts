@@ -1,5 +1,5 @@
 import type { Article } from '../model/article-schema';
-import { gallop } from '../search/evaluate-query';
+import { gallop } from '../search/gallop';
 import type { EntityPostings } from '../search/entity-postings';
 import type { SearchIndex } from '../search/search-index';
 
@@ -58,7 +58,7 @@ export function coOccurringFromIndex(
     }
   }
   const ranked = topCoOccurring(
-    seen.map((v) => ({ id: ents.values[v]!, name: '', type: '', count: counts[v]! })),
+    seen.map((v) => ({ id: ents.values.at(v), name: '', type: '', count: counts[v]! })),
     k,
   );
   for (const c of ranked) {

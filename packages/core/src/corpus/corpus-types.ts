@@ -1,5 +1,4 @@
 import type { Article } from '../model/article-schema';
-import type { SnapshotIndex } from '../search/snapshot-codec';
 import type {
   EntitiesParams,
   FacetsParams,
@@ -36,16 +35,11 @@ export interface Corpus {
 }
 
 /**
- * A corpus as plain JSON: the articles (packed; body texts live once in the index's text table) and the
- * search index, so loading decodes arrays instead of re-analysing text. Treat it as opaque.
+ * A corpus as bytes: the search index's typed arrays and the articles as compact records, laid end to
+ * end, so loading makes views instead of parsing or re-analysing anything. Treat it as opaque; write it
+ * to a file as it is.
  */
-export interface CorpusSnapshot {
-  format: 'gazette-snapshot';
-  version: 2;
-  /** One JSON string per article, in document order (newest first). */
-  articles: string[];
-  index: SnapshotIndex;
-}
+export type CorpusSnapshot = Uint8Array;
 
 /** The first snapshot format (articles only); loadCorpus still reads it, re-indexing on load. */
 export interface CorpusSnapshotV1 {

@@ -4,14 +4,14 @@ import type { Article } from '../model/article-schema';
 import { buildIndex } from '../search/build-index';
 import { SearchEngine } from '../search/search-engine';
 import type { SearchIndex } from '../search/search-index';
-import { decodeIndex, encodeIndex } from '../search/snapshot-codec';
+import { type CorpusParts, decodeSnapshot, encodeSnapshot, isBinarySnapshot } from '../search/snapshot-codec';
+import { ArticleStore } from './article-store';
 import { compareNewest } from './compare-articles';
 import type { Corpus, CorpusSnapshot } from './corpus-types';
 import { decodeCursor, encodeCursor } from './cursor';
 import { coOccurringFromArticles, coOccurringFromIndex } from './co-occurring';
 import { buildEntityCatalog, type CatalogEntry, quoteItems } from './entity-catalog';
 import { ALL_FACETS } from './facet-counts';
-import { packArticle, unpackArticle } from './pack-article';
 import { parseParams } from './parse-params';
 import {
   EntitiesParamsSchema,
@@ -63,54 +63,50 @@ export function createCorpus(input: readonly Article[]): Corpus {
     slugs.set(a.slug, a);
   }
   const newest = articles.sort(compareNewest);
-  return corpusOver(buildIndex(newest), (d) => newest[d]!, undefined);
+  return corpusOver({ ix: buildIndex(newest), articles: ArticleStore.build(newest) });
 }
 
-/** Loads a corpus from `toSnapshot()` output (e.g. parsed from JSON): decodes the index, no re-analysis. */
+/**
+ * Loads a corpus from `toSnapshot()` bytes (a Uint8Array or ArrayBuffer): views on the bytes, nothing
+ * re-analysed. Also reads the first snapshot format, `{ format: 'gazette-snapshot', version: 1, articles }`,
+ * indexing its articles.
+ */
 export function loadCorpus(snapshot: unknown): Corpus {
-  const s = snapshot as { format?: unknown; version?: unknown; articles?: unknown; index?: unknown } | null;
-  const bad = () =>
-    new GazetteError(
-      'INVALID_SNAPSHOT',
-      'This is not a Gazette corpus snapshot (version 1 or 2); rebuild it with corpus.toSnapshot().',
-    );
-  if (s?.format !== 'gazette-snapshot' || !Array.isArray(s.articles)) throw bad();
-  if (s.version === 1) return createCorpus(s.articles as Article[]);
-  if (s.version !== 2 || typeof s.index !== 'object' || s.index === null) throw bad();
-  const snap = s as unknown as CorpusSnapshot;
-  let ix: SearchIndex;
-  try {
-    ix = decodeIndex(snap.index);
-  } catch {
-    throw new GazetteError(
-      'INVALID_SNAPSHOT',
-      'The snapshot index is damaged; rebuild it with corpus.toSnapshot().',
-    );
-  }
-  if (ix.n !== snap.articles.length) throw bad();
-  const article = (d: number) => unpackArticle(snap.articles[d]!, bodyTexts(ix, d));
-  return corpusOver(ix, article, snap);
+  const bytes = snapshot instanceof ArrayBuffer ? new Uint8Array(snapshot) : snapshot;
+  if (bytes instanceof Uint8Array && isBinarySnapshot(bytes)) return corpusOver(decodeSnapshot(bytes));
+  const s = snapshot as { format?: unknown; version?: unknown; articles?: unknown } | null;
+  if (s?.format === 'gazette-snapshot' && s.version === 1 && Array.isArray(s.articles))
+    return createCorpus(s.articles as Article[]);
+  throw new GazetteError(
+    'INVALID_SNAPSHOT',
+    s?.format === 'gazette-snapshot'
+      ? `This snapshot is format ${String(s.version)}, which this Gazette no longer reads; rebuild it with corpus.toSnapshot().`
+      : 'This is not a Gazette corpus snapshot: pass the bytes of corpus.toSnapshot() (a Uint8Array).',
+  );
 }
 
 function bodyTexts(ix: SearchIndex, d: number): string[] {
   const out: string[] = [];
   for (let j = ix.textOff[d]!; j < ix.textOff[d + 1]!; j++)
-    if (ix.textField[j] === 2) out.push(ix.texts[ix.textIds[j]!]!);
+    if (ix.textField[j] === 2) out.push(ix.texts.at(ix.textIds[j]!));
   return out;
 }
 
-function corpusOver(
-  ix: SearchIndex,
-  article: (doc: number) => Article,
-  snap: CorpusSnapshot | undefined,
-): Corpus {
+function corpusOver(parts: CorpusParts): Corpus {
+  const { ix } = parts;
+  const article = (d: number): Article =>
+    parts.articles.get(
+      d,
+      { id: ix.ids.at(d), slug: ix.slugs.at(d), title: ix.titles.at(d) },
+      bodyTexts(ix, d),
+    );
   const engine = new SearchEngine(ix);
   let docOf: Map<string, number> | undefined;
   const lookup = (idOrSlug: string): number | undefined => {
     if (!docOf) {
       docOf = new Map();
-      for (let d = 0; d < ix.n; d++) docOf.set(ix.slugs[d]!, d);
-      for (let d = 0; d < ix.n; d++) docOf.set(ix.ids[d]!, d);
+      for (let d = 0; d < ix.n; d++) docOf.set(ix.slugs.at(d), d);
+      for (let d = 0; d < ix.n; d++) docOf.set(ix.ids.at(d), d);
     }
     return docOf.get(idOrSlug);
   };
@@ -235,7 +231,7 @@ function corpusOver(
       const counts = new Map<string, number>();
       let undated = 0;
       for (const d of m.docs) {
-        const date = ix.dates[d]!;
+        const date = ix.dates.at(d);
         if (!date) {
           undated++;
           continue;
@@ -249,13 +245,7 @@ function corpusOver(
       return { interval: params.interval, buckets, undated, total: m.docs.length };
     },
     toSnapshot(): CorpusSnapshot {
-      if (snap) return snap;
-      return {
-        format: 'gazette-snapshot',
-        version: 2,
-        articles: Array.from({ length: ix.n }, (_, d) => packArticle(article(d))),
-        index: encodeIndex(ix),
-      };
+      return encodeSnapshot(parts);
     },
   };
 }

@@ -104,7 +104,7 @@ describe('entity()', () => {
   };
 
   it('counts co-occurring entities like a walk over the articles, loaded or not', () => {
-    const loaded = loadCorpus(JSON.parse(JSON.stringify(corpus.toSnapshot())));
+    const loaded = loadCorpus(corpus.toSnapshot().slice());
     const order = corpus.list({ limit: 100 }).items.map((s) => articles.find((a) => a.id === s.id)!);
     for (const p of pool) {
       const d = corpus.entity(p.id);

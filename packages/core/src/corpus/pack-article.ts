@@ -35,25 +35,33 @@ function unpackEntity([rest, flat]: PackedEntity): Entity {
   return { ...rest, mentions };
 }
 
-export function packArticle(a: Article): string {
-  return JSON.stringify({
-    ...a,
+/** What a snapshot stores of an article: no id, slug or title (index columns) and no body texts. */
+export function packArticle(a: Article): Record<string, unknown> {
+  const { id: _id, slug: _slug, title: _title, ...rest } = a;
+  return {
+    ...rest,
     body: a.body.map((b) => CODE[b.kind]).join(''),
     quotes: a.quotes.map((q) => packQuote(q, a)),
     entities: a.entities.map(packEntity),
-  });
+  };
 }
 
-export function unpackArticle(json: string, bodyTexts: readonly string[]): Article {
-  const a = JSON.parse(json) as Record<string, unknown> & {
+export function unpackArticle(
+  packed: unknown,
+  head: { id: string; slug: string; title: string },
+  bodyTexts: readonly string[],
+): Article {
+  const a = packed as Record<string, unknown> & {
     body: string;
     quotes: PackedQuote[];
     entities: PackedEntity[];
   };
   const kinds = a.body;
-  const article = a as unknown as Article;
-  article.body = bodyTexts.map((text, i) => ({ kind: KIND[kinds[i] ?? 'p'] ?? 'paragraph', text }));
-  article.quotes = a.quotes.map((q) => unpackQuote(q, bodyTexts));
-  article.entities = a.entities.map(unpackEntity);
-  return article;
+  return {
+    ...head,
+    ...a,
+    body: bodyTexts.map((text, i) => ({ kind: KIND[kinds[i] ?? 'p'] ?? 'paragraph', text })),
+    quotes: a.quotes.map((q) => unpackQuote(q, bodyTexts)),
+    entities: a.entities.map(unpackEntity),
+  } as unknown as Article;
 }

@@ -10,5 +10,6 @@ export {
 } from './ingest-sources';
 export { isUrl, listInputs } from './list-inputs';
 export { openExistingStore, readStoreCorpus } from './open-existing-store';
+export { readSnapshotFile, writeSnapshotFile } from './snapshot-file';
 export { openSqliteStore, type SqliteStoreOptions } from './sqlite-store';
 export { STORE_SCHEMA, STORE_SCHEMA_VERSION } from './store-schema';

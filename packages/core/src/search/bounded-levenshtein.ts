@@ -2,12 +2,10 @@
 let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
 
 /**
- * Damerau (optimal string alignment) distance of a and b if at most `max`, else max + 1: a swap of two
+ * Damerau (optimal string alignment) distance of code points a[0, la) and b[0, lb) if at most `max`, else max + 1: a swap of two
  * neighbouring letters is one typo, as in Meilisearch. Banded, with early exit.
  */
-export function boundedDistance(a: string, b: string, max: number): number {
-  const la = a.length;
-  const lb = b.length;
+export function boundedDistance(a: Uint32Array, la: number, b: Uint32Array, lb: number, max: number): number {
   const big = max + 1;
   if (Math.abs(la - lb) > max) return big;
   if (rows[0]!.length <= lb) rows = [new Int32Array(lb + 1), new Int32Array(lb + 1), new Int32Array(lb + 1)];
@@ -24,15 +22,15 @@ export function boundedDistance(a: string, b: string, max: number): number {
     let rowMin = i;
     const from = Math.max(1, i - max);
     const to = Math.min(lb, i + max);
-    const ca = a.charCodeAt(i - 1);
+    const ca = a[i - 1]!;
     for (let j = from; j <= to; j++) {
-      const cb = b.charCodeAt(j - 1);
+      const cb = b[j - 1]!;
       let v = prev[j - 1]! + (ca === cb ? 0 : 1);
       const del = prev[j]! + 1;
       if (del < v) v = del;
       const ins = cur[j - 1]! + 1;
       if (ins < v) v = ins;
-      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb) {
+      if (i > 1 && j > 1 && ca === b[j - 2] && a[i - 2] === cb) {
         const swap = prev2[j - 2]! + 1;
         if (swap < v) v = swap;
       }

@@ -2,9 +2,12 @@ import type { FacetName } from '../corpus/query-params-schema';
 import type { Article } from '../model/article-schema';
 import { forEachWord, termOf } from './analyze';
 import { fold } from './fold';
-import { WordTable } from './word-table';
+import { PositionLists } from './position-lists';
+import { PostingLists } from './posting-lists';
 import { FIELD_B, FIELD_WEIGHT, K1, KEYWORD_IMPACT } from './ranking-weights';
 import { type FacetColumn, FIELD_KEY, type SearchIndex } from './search-index';
+import { compareCodePoints, StringColumn } from './string-column';
+import { WordTable } from './word-table';
 
 const FIELDS = 5;
 
@@ -21,6 +24,19 @@ class U32List {
   }
   done() {
     return this.a.slice(0, this.n);
+  }
+}
+
+class I32List {
+  a = new Int32Array(1024);
+  n = 0;
+  push(v: number) {
+    if (this.n === this.a.length) {
+      const b = new Int32Array(this.a.length * 2);
+      b.set(this.a);
+      this.a = b;
+    }
+    this.a[this.n++] = v;
   }
 }
 
@@ -58,7 +74,7 @@ function facetColumn(articles: readonly Article[], valuesOf: (a: Article) => str
     }
     off[d + 1] = val.n;
   });
-  return { values, off, val: val.done() };
+  return { values: StringColumn.from(values), off, val: val.done() };
 }
 
 export function facetColumns(articles: readonly Article[]): Record<FacetName, FacetColumn> {
@@ -74,6 +90,13 @@ export function facetColumns(articles: readonly Article[]): Record<FacetName, Fa
     place: facetColumn(articles, ents('place')),
   };
 }
+
+/** Keyword key of an entity type for field qualifiers (person:, org:, place:). */
+const ENTITY_KEY: Record<string, string | undefined> = {
+  person: FIELD_KEY.person,
+  organization: FIELD_KEY.org,
+  place: FIELD_KEY.place,
+};
 
 /** Builds the index over articles already in document order (newest first). */
 export function buildIndex(articles: readonly Article[]): SearchIndex {
@@ -102,29 +125,6 @@ export function buildIndex(articles: readonly Article[]): SearchIndex {
   let slot = new Int32Array(1024);
   const local: number[] = [];
   const tf: Uint16Array[] = Array.from({ length: FIELDS }, () => new Uint16Array(1 << 16));
-
-  const texts: string[] = [];
-  const textIdOf = new Map<string, number>();
-  const textOff = new Uint32Array(n + 1);
-  const textIds = new U32List();
-  const textField = new U8List();
-  const seen: number[] = [];
-  const addText = (s: string, field: number): number => {
-    let id = textIdOf.get(s);
-    if (id === undefined) {
-      id = texts.length;
-      texts.push(s);
-      textIdOf.set(s, id);
-      seen.push(0);
-    }
-    seen[id]!++;
-    textIds.push(id);
-    textField.push(field);
-    return id;
-  };
-  // Term ids of body blocks met more than once (syndicated or boilerplate paragraphs): analysed once.
-  const blockTerms = new Map<number, Int32Array>();
-
   const ensure = (t: number) => {
     if (t < stamp.length) return;
     const st = new Int32Array(Math.max(t + 1, stamp.length * 2)).fill(-1);
@@ -134,34 +134,38 @@ export function buildIndex(articles: readonly Article[]): SearchIndex {
     sl.set(slot);
     slot = sl;
   };
-  // Keyword keys (field qualifiers): short repeated strings are cached; title and quote words map
-  // from their term ids.
-  const kwCache = new Map<string, number[]>();
-  const kwIds = (key: string, text: string): number[] => {
-    const ck = key + text;
-    let ids = kwCache.get(ck);
-    if (!ids) {
-      const out: number[] = [];
-      forEachWord(fold(text), (w) => {
-        out.push(idOf(key + (termOf(w) || w)));
-      });
-      ids = out;
-      if (kwCache.size < 500_000) kwCache.set(ck, ids);
+
+  // Unique stored texts, each analysed once into its words' term ids (`seq`, -1 for a stop word):
+  // documents sharing a text (syndicated or boilerplate paragraphs) reuse it, and the positional
+  // postings are built from it.
+  const texts: string[] = [];
+  const textIdOf = new Map<string, number>();
+  const textOff = new Uint32Array(n + 1);
+  const textIds = new U32List();
+  const textField = new U8List();
+  const seq = new I32List();
+  const seqOff = new U32List();
+  seqOff.push(0);
+  const addText = (s: string, f: number): number => {
+    let id = textIdOf.get(s);
+    if (id === undefined) {
+      id = texts.length;
+      texts.push(s);
+      textIdOf.set(s, id);
+      table.scan(s, (t) => seq.push(t));
+      seqOff.push(seq.n);
     }
-    return ids;
+    textIds.push(id);
+    textField.push(f);
+    return id;
   };
-  const titleKey: number[] = [];
-  const quoteKey: number[] = [];
-  const keyFor = (table: number[], key: string, t: number) => (table[t] ??= idOf(key + termNames[t]!));
-  const keys: number[] = [];
-  let collect: number[] | undefined;
+
   let d = 0;
-  let len = 0;
   let field = 0;
+  let len = 0;
   const onWord = (t: number) => {
     if (t < 0) return;
     len++;
-    if (collect) collect.push(t);
     ensure(t);
     if (stamp[t] !== d) {
       stamp[t] = d;
@@ -174,69 +178,94 @@ export function buildIndex(articles: readonly Article[]): SearchIndex {
     const sl = slot[t]!;
     if (cur[sl]! < 255) cur[sl]!++;
   };
-  const count = (text: string, f: number) => {
+  const countIds = (ids: ArrayLike<number>, from: number, to: number, f: number) => {
     len = 0;
     field = f;
-    table.scan(text, onWord);
+    for (let i = from; i < to; i++) onWord(ids[i]!);
     fieldLen[d * FIELDS + f]! += len;
   };
+  const countText = (s: string, f: number): number => {
+    const id = addText(s, f);
+    countIds(seq.a, seqOff.a[id]!, seqOff.a[id + 1]!, f);
+    return id;
+  };
+
   // Quotations and entity names recur across articles: their term ids are computed once.
-  const shortTerms = new Map<string, Int32Array>();
-  const countCached = (text: string, f: number, key: string) => {
-    let ids = shortTerms.get(key);
+  const scanIds = (text: string): Int32Array => {
+    const out: number[] = [];
+    table.scan(text, (t) => {
+      if (t >= 0) out.push(t);
+    });
+    return Int32Array.from(out);
+  };
+  const quoteIds = new Map<string, Int32Array>();
+  const entityIds = new Map<string, Array<{ name: string; aliases: string[]; ids: Int32Array }>>();
+  const entityTerms = (e: Article['entities'][number]): Int32Array => {
+    let variants = entityIds.get(e.id);
+    if (!variants) {
+      variants = [];
+      entityIds.set(e.id, variants);
+    }
+    for (const v of variants)
+      if (
+        v.name === e.name &&
+        v.aliases.length === e.aliases.length &&
+        v.aliases.every((x, i) => x === e.aliases[i])
+      )
+        return v.ids;
+    const ids = scanIds(e.aliases.length ? `${e.name} ${e.aliases.join(' ')}` : e.name);
+    if (variants.length < 8) variants.push({ name: e.name, aliases: e.aliases, ids });
+    return ids;
+  };
+
+  // Keyword keys (field qualifiers): short repeated strings are cached per key; title and quote words
+  // map from their term ids.
+  const kwCache = new Map<string, Map<string, number[]>>();
+  const kwIds = (key: string, text: string): number[] => {
+    let byText = kwCache.get(key);
+    if (!byText) {
+      byText = new Map();
+      kwCache.set(key, byText);
+    }
+    let ids = byText.get(text);
     if (!ids) {
       const out: number[] = [];
-      table.scan(text, (t) => {
-        if (t >= 0) out.push(t);
+      forEachWord(fold(text), (w) => {
+        out.push(idOf(key + (termOf(w) || w)));
       });
-      ids = Int32Array.from(out);
-      if (shortTerms.size < 1_000_000) shortTerms.set(key, ids);
+      ids = out;
+      if (byText.size < 200_000) byText.set(text, ids);
     }
-    len = 0;
-    field = f;
-    for (let i = 0; i < ids.length; i++) onWord(ids[i]!);
-    fieldLen[d * FIELDS + f]! += len;
+    return ids;
   };
-  const titleTerms: number[] = [];
-  const quoteTerms: number[] = [];
+  const titleKey: number[] = [];
+  const quoteKey: number[] = [];
+  const keyFor = (tbl: number[], key: string, t: number) => (tbl[t] ??= idOf(key + termNames[t]!));
+  const keys: number[] = [];
 
   for (d = 0; d < n; d++) {
     const a = articles[d]!;
     local.length = 0;
-    titleTerms.length = 0;
-    quoteTerms.length = 0;
-    collect = titleTerms;
-    count(a.title, 0);
-    collect = undefined;
-    addText(a.title, 0);
-    if (a.standfirst) {
-      count(a.standfirst, 1);
-      addText(a.standfirst, 1);
+    keys.length = 0;
+    const title = countText(a.title, 0);
+    for (let i = seqOff.a[title]!; i < seqOff.a[title + 1]!; i++) {
+      const t = seq.a[i]!;
+      if (t >= 0) keys.push(keyFor(titleKey, FIELD_KEY.title, t));
     }
-    for (const b of a.body) {
-      const id = addText(b.text, 2);
-      const known = blockTerms.get(id);
-      if (known) {
-        len = 0;
-        field = 2;
-        for (let i = 0; i < known.length; i++) onWord(known[i]!);
-        fieldLen[d * FIELDS + 2]! += len;
-      } else if (seen[id]! >= 2) {
-        const ids: number[] = [];
-        collect = ids;
-        count(b.text, 2);
-        collect = undefined;
-        blockTerms.set(id, Int32Array.from(ids));
-      } else count(b.text, 2);
+    if (a.standfirst) countText(a.standfirst, 1);
+    for (const b of a.body) countText(b.text, 2);
+    for (const q of a.quotes) {
+      let ids = quoteIds.get(q.text);
+      if (!ids) {
+        ids = scanIds(q.text);
+        if (quoteIds.size < 1_000_000) quoteIds.set(q.text, ids);
+      }
+      countIds(ids, 0, ids.length, 3);
+      for (let i = 0; i < ids.length; i++) keys.push(keyFor(quoteKey, FIELD_KEY.quote, ids[i]!));
     }
-    collect = quoteTerms;
-    for (const q of a.quotes) countCached(q.text, 3, q.text);
-    collect = undefined;
     for (const e of a.entities) {
-      const key = e.aliases.length
-        ? `${e.id}\u0000${e.name}\u0000${e.aliases.join('\u0000')}`
-        : `${e.id}\u0000${e.name}`;
-      countCached(e.aliases.length ? `${e.name} ${e.aliases.join(' ')}` : e.name, 4, key);
+      const ids = entityTerms(e);
+      countIds(ids, 0, ids.length, 4);
     }
     textOff[d + 1] = textIds.n;
     for (let i = 0; i < local.length; i++) {
@@ -246,9 +275,6 @@ export function buildIndex(articles: readonly Article[]): SearchIndex {
       eKeyword.push(0);
     }
     // Keyword postings for field qualifiers.
-    keys.length = 0;
-    for (const t of titleTerms) keys.push(keyFor(titleKey, FIELD_KEY.title, t));
-    for (const t of quoteTerms) keys.push(keyFor(quoteKey, FIELD_KEY.quote, t));
     const kw = (key: string, text: string | undefined) => {
       if (text) for (const k of kwIds(key, text)) keys.push(k);
     };
@@ -259,17 +285,12 @@ export function buildIndex(articles: readonly Article[]): SearchIndex {
     for (const t of a.tags) kw(FIELD_KEY.tag, t);
     kw(FIELD_KEY.lang, a.language);
     for (const e of a.entities) {
-      const k =
-        e.type === 'person'
-          ? FIELD_KEY.person
-          : e.type === 'organization'
-            ? FIELD_KEY.org
-            : e.type === 'place'
-              ? FIELD_KEY.place
-              : undefined;
-      for (const name of [e.name, ...e.aliases]) {
-        if (k) kw(k, name);
-        kw(FIELD_KEY.entity, name);
+      const k = ENTITY_KEY[e.type];
+      if (k) kw(k, e.name);
+      kw(FIELD_KEY.entity, e.name);
+      for (const alias of e.aliases) {
+        if (k) kw(k, alias);
+        kw(FIELD_KEY.entity, alias);
       }
     }
     for (const k of keys) {
@@ -288,10 +309,10 @@ export function buildIndex(articles: readonly Article[]): SearchIndex {
   for (let d = 0; d < n; d++) for (let f = 0; f < FIELDS; f++) avg[f]! += fieldLen[d * FIELDS + f]!;
   for (let f = 0; f < FIELDS; f++) avg[f] = Math.max(1, avg[f]! / Math.max(1, n));
 
-  // Sorted dictionary and a counting sort of the entries by term.
+  // Sorted dictionary (code point order) and a counting sort of the entries by term.
   const T = termNames.length;
   const order = Array.from({ length: T }, (_, i) => i).sort((x, y) =>
-    termNames[x]! < termNames[y]! ? -1 : termNames[x]! > termNames[y]! ? 1 : 0,
+    compareCodePoints(termNames[x]!, termNames[y]!),
   );
   const rank = new Uint32Array(T);
   order.forEach((t, r) => {
@@ -325,7 +346,7 @@ export function buildIndex(articles: readonly Article[]): SearchIndex {
   const surfaceEntries = table
     .entries()
     .filter(([w]) => /\p{L}/u.test(w))
-    .sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
+    .sort((x, y) => compareCodePoints(x[0], y[0]));
 
   const oldest = Array.from({ length: n }, (_, i) => i).sort((x, y) => {
     const dx = articles[x]!.publishedAt ?? '\uffff';
@@ -342,27 +363,25 @@ export function buildIndex(articles: readonly Article[]): SearchIndex {
   for (const a of articles)
     for (const e of a.entities)
       if (!keyOf.has(e.id)) keyOf.set(e.id, [e.name, ...e.aliases].map(fold).join('\u0000'));
-  const index: SearchIndex = {
+  const entities = facetColumn(articles, (a) => a.entities.map((e) => e.id));
+  return {
     n,
-    ids: articles.map((a) => a.id),
-    slugs: articles.map((a) => a.slug),
-    titles: articles.map((a) => a.title),
-    dates: articles.map((a) => a.publishedAt ?? ''),
+    ids: StringColumn.from(articles.map((a) => a.id)),
+    slugs: StringColumn.from(articles.map((a) => a.slug)),
+    titles: StringColumn.from(articles.map((a) => a.title)),
+    dates: StringColumn.from(articles.map((a) => a.publishedAt ?? '')),
     oldestRank,
-    terms: order.map((t) => termNames[t]!),
-    surface: surfaceEntries.map((e) => e[0]),
+    terms: StringColumn.from(order.map((t) => termNames[t]!)),
+    postings: PostingLists.encode(termOff, postDoc, postImp, n),
+    positions: PositionLists.build(seq.a.subarray(0, seq.n), seqOff.done(), rank, T),
+    surface: StringColumn.from(surfaceEntries.map((e) => e[0])),
     surfaceTerm: Uint32Array.from(surfaceEntries, (e) => rank[e[1]]!),
-    termOff,
-    postDoc,
-    postImp,
     facets: facetColumns(articles),
-    entities: facetColumn(articles, (a) => a.entities.map((e) => e.id)),
-    entityKeys: [],
-    texts,
+    entities,
+    entityKeys: StringColumn.from(entities.values.toArray().map((id) => keyOf.get(id) ?? '')),
+    texts: StringColumn.from(texts),
     textOff,
     textIds: textIds.done(),
     textField: textField.a.slice(0, textField.n),
   };
-  index.entityKeys = index.entities.values.map((id) => keyOf.get(id) ?? '');
-  return index;
 }

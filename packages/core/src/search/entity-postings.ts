@@ -28,14 +28,15 @@ export function buildEntityPostings(ix: SearchIndex): EntityPostings {
     for (let j = col.off[d]!; j < col.off[d + 1]!; j++) docs[fill[col.val[j]!]!++] = d;
   const byId = new Map<string, number>();
   const byKey = new Map<string, number[]>();
-  col.values.forEach((id, v) => {
+  for (let v = 0; v < nv; v++) {
+    const id = col.values.at(v);
     if (!byId.has(id)) byId.set(id, v);
-    for (const k of new Set((ix.entityKeys[v] ?? '').split('\u0000'))) {
+    for (const k of new Set(ix.entityKeys.at(v).split('\u0000'))) {
       const list = byKey.get(k);
       if (list) list.push(v);
       else byKey.set(k, [v]);
     }
-  });
+  }
   return { off, docs, byId, byKey };
 }
 

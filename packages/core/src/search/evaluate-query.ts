@@ -1,10 +1,13 @@
-import { analyze, forEachWord, termOf } from './analyze';
-import { stemProbe } from './snippets';
-import { boundedDistance } from './bounded-levenshtein';
+import { analyze } from './analyze';
+import { dateSpan } from './date-span';
 import { fold } from './fold';
+import { gallop } from './gallop';
+import { textHasSequence, textsWithSequence } from './phrase-positions';
+import type { TermPositions } from './position-lists';
+import { typoCandidates } from './typo-candidates';
 import type { QueryField, QueryNode } from './query-ast';
 import { K1, PREFIX_WEIGHT, TYPO_WEIGHT } from './ranking-weights';
-import { df, FIELD_KEY, findTerm, prefixRange, type SearchIndex } from './search-index';
+import { df, FIELD_KEY, findTerm, prefixRange, type SearchIndex, textDocs } from './search-index';
 
 /** Typo tolerance: off, for rare or unknown words, or for every word long enough. */
 export type TypoMode = 'off' | 'auto' | 'force';
@@ -26,8 +29,6 @@ export const ty = (m: Matches, i: number): number => (m.typos === null ? 0 : m.t
 
 export interface EvalContext {
   ix: SearchIndex;
-  /** Text of a stored text id, as terms ('' for stop words), cached. */
-  textTerms(textId: number): string[];
   /** Terms (without field keys) that matched, for snippets. */
   matched: Set<string>;
 }
@@ -93,66 +94,25 @@ function expand(
   return out;
 }
 
-function typoCandidates(ix: SearchIndex, word: string, max: number): Array<{ t: number; d: number }> {
-  if (!ix.surfaceByLength) {
-    const buckets: number[][] = [];
-    ix.surface.forEach((w, i) => {
-      const b = buckets[w.length] ?? [];
-      b.push(i);
-      buckets[w.length] = b;
-    });
-    ix.surfaceByLength = Array.from(buckets, (b) => Uint32Array.from(b ?? []));
-  }
-  const out: Array<{ t: number; d: number }> = [];
-  for (let len = Math.max(1, word.length - max); len <= word.length + max; len++) {
-    const bucket = ix.surfaceByLength[len];
-    if (!bucket) continue;
-    for (let k = 0; k < bucket.length; k++) {
-      const i = bucket[k]!;
-      const d = boundedDistance(word, ix.surface[i]!, max);
-      if (d > 0 && d <= max) out.push({ t: ix.surfaceTerm[i]!, d });
-    }
-  }
-  return out;
-}
-
 function union(ctx: EvalContext, exps: Expansion[]): Matches {
   const ix = ctx.ix;
   if (exps.length === 0) return EMPTY;
   const N = ix.n;
   if (exps.length === 1) {
     const e = exps[0]!;
-    const a = ix.termOff[e.t]!;
-    const b = ix.termOff[e.t + 1]!;
-    const mult = (e.weight * idf(N, b - a) * (K1 + 1)) / 255;
+    const p = ix.postings.get(e.t);
+    const n = p.docs.length;
+    const mult = (e.weight * idf(N, n) * (K1 + 1)) / 255;
     return {
-      docs: ix.postDoc.subarray(a, b),
+      docs: p.docs,
       scores: null,
-      imp: ix.postImp.subarray(a, b),
+      imp: p.imps,
       mult,
-      typos: e.typos ? new Uint8Array(b - a).fill(e.typos) : null,
+      typos: e.typos ? new Uint8Array(n).fill(e.typos) : null,
     };
   }
   const parts: Matches[] = exps.map((e) => union(ctx, [e]));
   return denseMerge(N, parts, 'max');
-}
-
-/** The first index at or after `from` whose document is >= target (docs ascending). */
-export function gallop(docs: Uint32Array, from: number, target: number): number {
-  let step = 1;
-  let hi = from;
-  while (hi < docs.length && docs[hi]! < target) {
-    from = hi + 1;
-    hi += step;
-    step *= 2;
-  }
-  hi = Math.min(hi, docs.length);
-  while (from < hi) {
-    const mid = (from + hi) >> 1;
-    if (docs[mid]! < target) from = mid + 1;
-    else hi = mid;
-  }
-  return from;
 }
 
 export function intersect(lists: Matches[]): Matches {
@@ -303,7 +263,7 @@ function termMatches(
   const key = keyOf(field);
   const t = term || folded;
   const exps = expand(ctx, key, folded, t, prefix, typos);
-  for (const e of exps) ctx.matched.add(ctx.ix.terms[e.t]!.slice(key.length));
+  for (const e of exps) ctx.matched.add(ctx.ix.terms.at(e.t).slice(key.length));
   return union(ctx, exps);
 }
 
@@ -313,49 +273,47 @@ function keywordStop(ctx: EvalContext, field: QueryField, folded: string): Match
   return t < 0 ? EMPTY : union(ctx, [{ t, weight: 1, typos: 0 }]);
 }
 
-/** A cheap substring probe for a phrase (its longest word, cut to the stem) to skip blocks unanalysed. */
-export function phraseProbe(text: string): string {
-  let probe = '';
-  forEachWord(fold(text), (w) => {
-    const t = termOf(w);
-    const p = t ? stemProbe(commonPrefix(w, t)) : '';
-    if (p.length > probe.length) probe = p;
-  });
-  return probe;
+/**
+ * A phrase's words as positional lists with their offsets in the phrase (stop words keep their place
+ * but have no list); null when a word is not in the corpus, [] when every word is a stop word.
+ */
+export function phraseLists(
+  ix: SearchIndex,
+  terms: readonly string[],
+): { lists: TermPositions[]; offsets: number[] } | null {
+  const lists: TermPositions[] = [];
+  const offsets: number[] = [];
+  for (let j = 0; j < terms.length; j++) {
+    if (!terms[j]) continue;
+    const t = findTerm(ix, terms[j]!);
+    if (t < 0) return null;
+    lists.push(ix.positions.get(t));
+    offsets.push(j);
+  }
+  return { lists, offsets };
 }
 
 /** Does one of the document's texts hold the terms in sequence? */
-export function docHasSequence(ctx: EvalContext, d: number, terms: string[], probe: string): boolean {
-  const ix = ctx.ix;
-  for (let j = ix.textOff[d]!; j < ix.textOff[d + 1]!; j++) {
-    const id = ix.textIds[j]!;
-    if (probe && !foldedText(ix, id).includes(probe)) continue;
-    if (containsSequence(ctx.textTerms(id), terms)) return true;
-  }
+export function docHasSequence(ix: SearchIndex, d: number, terms: readonly string[]): boolean {
+  const pl = phraseLists(ix, terms);
+  if (pl === null || pl.lists.length === 0) return false;
+  for (let j = ix.textOff[d]!; j < ix.textOff[d + 1]!; j++)
+    if (textHasSequence(pl.lists, pl.offsets, ix.textIds[j]!)) return true;
   return false;
 }
 
-const NON_ASCII = /[^\x00-\x7f]/;
-
-/** A stored text folded; most texts fold to their lower case, which is remembered to skip NFKC work. */
-export function foldedText(ix: SearchIndex, id: number): string {
-  const text = ix.texts[id]!;
-  ix.lowerFolds ??= new Uint8Array(ix.texts.length);
-  const known = ix.lowerFolds[id]!;
-  if (known === 1) return text.toLowerCase();
-  if (known === 2) return fold(text);
-  const lower = text.toLowerCase();
-  const folded = NON_ASCII.test(text) ? fold(text) : lower;
-  ix.lowerFolds[id] = folded === lower ? 1 : 2;
-  return folded;
-}
-
-function containsSequence(hay: string[], needle: string[]): boolean {
-  outer: for (let i = 0; i + needle.length <= hay.length; i++) {
-    for (let j = 0; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer;
-    return true;
-  }
-  return false;
+/** The documents (ascending, once each) holding any of the texts. */
+function docsOfTexts(ix: SearchIndex, texts: Uint32Array): Uint32Array {
+  const td = textDocs(ix);
+  let total = 0;
+  for (const x of texts) total += td.off[x + 1]! - td.off[x]!;
+  const out = new Uint32Array(total);
+  let k = 0;
+  for (const x of texts) for (let j = td.off[x]!; j < td.off[x + 1]!; j++) out[k++] = td.docs[j]!;
+  out.sort();
+  let u = 0;
+  for (let i = 0; i < k; i++) if (i === 0 || out[i] !== out[i - 1]) out[u++] = out[i]!;
+  return out.subarray(0, u);
 }
 
 function phraseMatches(
@@ -368,62 +326,30 @@ function phraseMatches(
   if (terms.length === 0) return null;
   const ix = ctx.ix;
   const key = keyOf(field);
-  let candidates: Matches;
-  if (content.length === 0) {
-    candidates = allDocs(ix.n);
-  } else {
-    const lists: Matches[] = [];
-    for (const t of new Set(content)) {
-      const id = findTerm(ix, key + t);
-      if (id < 0) return EMPTY;
-      ctx.matched.add(t);
-      lists.push(union(ctx, [{ t: id, weight: 1, typos: 0 }]));
-    }
-    candidates = intersect(lists);
+  if (content.length === 0) return null; // only stop words: ignored, like a stop word alone
+  const lists: Matches[] = [];
+  for (const t of new Set(content)) {
+    const id = findTerm(ix, key + t);
+    if (id < 0) return EMPTY;
+    ctx.matched.add(t);
+    lists.push(union(ctx, [{ t: id, weight: 1, typos: 0 }]));
   }
-  if (terms.length === 1 || field) return candidates; // a one-word phrase (or a keyword field) needs no check
-  const probe = phraseProbe(text);
-  const keep = new Uint8Array(candidates.docs.length);
-  let k = 0;
-  for (let i = 0; i < candidates.docs.length; i++) {
-    if (docHasSequence(ctx, candidates.docs[i]!, terms, probe)) {
-      keep[i] = 1;
-      k++;
-    }
-  }
-  const docs = new Uint32Array(k);
-  const scores = new Float32Array(k);
-  const typos = new Uint8Array(k);
-  k = 0;
-  for (let i = 0; i < keep.length; i++) {
-    if (!keep[i]) continue;
-    docs[k] = candidates.docs[i]!;
-    scores[k] = sc(candidates, i) * 1.5; // a phrase match is worth more than its words apart
-    typos[k] = 0;
-    k++;
-  }
-  return { docs, scores, typos };
+  // A one-word phrase (or a keyword field, which keeps no positions) needs no order check.
+  if (terms.length === 1 || field) return intersect(lists);
+  const pl = phraseLists(ix, terms);
+  if (!pl) return EMPTY;
+  // By positions: the texts holding the phrase, then their documents; then the words' scores there,
+  // worth more together than apart.
+  const docs = docsOfTexts(ix, textsWithSequence(pl.lists, pl.offsets));
+  const m = intersect([{ docs, scores: null, typos: null }, ...lists]);
+  const scores = new Float32Array(m.docs.length);
+  for (let i = 0; i < scores.length; i++) scores[i] = sc(m, i) * 1.5;
+  return { docs: m.docs, scores, typos: null };
 }
 
 function dateRange(ix: SearchIndex, op: 'after' | 'before' | 'year', value: string): Matches {
-  // Documents are newest first with undated ones last, so a date range is a contiguous run.
-  let dated = ix.n;
-  while (dated > 0 && ix.dates[dated - 1] === '') dated--;
-  const firstBelow = (v: string) => {
-    // first document whose date prefix is < v
-    let lo = 0;
-    let hi = dated;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (ix.dates[mid]!.slice(0, v.length) >= v) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
-  if (op === 'after') return allDocs(ix.n, 0, firstBelow(value));
-  if (op === 'before') return allDocs(ix.n, firstBelow(value), dated);
-  const next = String(Number(value) + 1).padStart(4, '0');
-  return allDocs(ix.n, firstBelow(next), firstBelow(value));
+  const [from, to] = dateSpan(ix, op, value);
+  return allDocs(ix.n, from, to);
 }
 
 /** Evaluates a query tree; `typos` turns typo tolerance on. */

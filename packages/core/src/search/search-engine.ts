@@ -8,16 +8,17 @@ import {
   type EvalContext,
   evaluate,
   exactTerm,
-  gallop,
   type Matches,
-  phraseProbe,
   sc,
   ty,
 } from './evaluate-query';
+import { dateSpan } from './date-span';
 import { fold } from './fold';
+import { gallop } from './gallop';
 import { parseQuery } from './parse-query';
 import { topByRank, topByRelevance } from './rank-top';
-import { findTerm, type SearchIndex } from './search-index';
+import { type FacetColumn, findTerm, type SearchIndex } from './search-index';
+import { compareStored } from './string-column';
 import { snippetsFor } from './snippets';
 
 const TEXT_CACHE = 20_000;
@@ -35,6 +36,8 @@ export class SearchEngine {
   private readonly textCache = new Map<number, string[]>();
   private maskKey = '';
   private mask: Uint8Array | undefined;
+  private testKey = '';
+  private test: ((d: number) => boolean) | undefined;
   private entityPostings: EntityPostings | undefined;
   // Scratch for related(): a score and shared-entity count per document, valid where stamp === gen.
   private relScore = new Float64Array(0);
@@ -48,7 +51,7 @@ export class SearchEngine {
   readonly textTerms = (id: number): string[] => {
     let t = this.textCache.get(id);
     if (!t) {
-      t = analyze(this.ix.texts[id]!);
+      t = analyze(this.ix.texts.at(id));
       if (this.textCache.size >= TEXT_CACHE) this.textCache.clear();
       this.textCache.set(id, t);
     }
@@ -59,8 +62,8 @@ export class SearchEngine {
   match(
     q: string | undefined,
     filters: ArticleFilters | undefined,
-  ): { m: Matches; matched: Set<string>; proximity?: { terms: string[]; probe: string } } {
-    const ctx: EvalContext = { ix: this.ix, textTerms: this.textTerms, matched: new Set() };
+  ): { m: Matches; matched: Set<string>; proximity?: { terms: string[] } } {
+    const ctx: EvalContext = { ix: this.ix, matched: new Set() };
     const tree = q?.trim() ? parseQuery(q) : null;
     // No query (or only punctuation): every document. Only stop words: nothing to search for.
     let m = (tree ? evaluate(ctx, tree, 'auto') : null) ?? (tree ? allDocs(0) : allDocs(this.ix.n));
@@ -74,8 +77,7 @@ export class SearchEngine {
     if (tree?.kind === 'and' && tree.children.every((c) => c.kind === 'term' && !c.field && !c.prefix)) {
       const text = tree.children.map((c) => (c.kind === 'term' ? c.word : '')).join(' ');
       const terms = analyze(text);
-      if (terms.filter(Boolean).length >= 2)
-        return { ...out, proximity: { terms, probe: phraseProbe(text) } };
+      if (terms.filter(Boolean).length >= 2) return { ...out, proximity: { terms } };
     }
     return out;
   }
@@ -83,14 +85,14 @@ export class SearchEngine {
   private filter(m: Matches, filters: ArticleFilters | undefined): Matches {
     if (!filters || Object.values(filters).every((v) => v === undefined)) return m;
     if (filters.entity) return this.filterByEntity(m, filters);
-    const mask = this.filterMask(filters);
+    const test = this.filterTest(filters);
     let k = 0;
     const docs = new Uint32Array(m.docs.length);
     const scores = new Float32Array(m.docs.length);
     const typos = new Uint8Array(m.docs.length);
     for (let i = 0; i < m.docs.length; i++) {
       const d = m.docs[i]!;
-      if (!mask[d]) continue;
+      if (!test(d)) continue;
       docs[k] = d;
       scores[k] = sc(m, i);
       typos[k] = ty(m, i);
@@ -103,7 +105,7 @@ export class SearchEngine {
   private filterByEntity(m: Matches, filters: ArticleFilters): Matches {
     const want = this.entityDocsOf(filters.entity!);
     const rest: ArticleFilters = { ...filters, entity: undefined };
-    const mask = Object.values(rest).some((v) => v !== undefined) ? this.filterMask(rest) : undefined;
+    const test = Object.values(rest).some((v) => v !== undefined) ? this.filterTest(rest) : undefined;
     const docs = new Uint32Array(want.length);
     const scores = new Float32Array(want.length);
     const typos = new Uint8Array(want.length);
@@ -111,7 +113,7 @@ export class SearchEngine {
     let p = 0;
     for (let i = 0; i < want.length; i++) {
       const d = want[i]!;
-      if (mask && !mask[d]) continue;
+      if (test && !test(d)) continue;
       p = gallop(m.docs, p, d);
       if (p >= m.docs.length) break;
       if (m.docs[p] !== d) continue;
@@ -135,45 +137,54 @@ export class SearchEngine {
     return entityDocs(p, entityValues(p, entity), this.ix.n);
   }
 
+  /**
+   * A test of one document against the filters other than entity (cached for the last filter set):
+   * the allowed values of each column, and the date run.
+   */
+  private filterTest(f: ArticleFilters): (d: number) => boolean {
+    const key = JSON.stringify({ ...f, entity: undefined });
+    if (this.test && key === this.testKey) return this.test;
+    const ix = this.ix;
+    const checks: Array<(d: number) => boolean> = [];
+    const byValue = (col: FacetColumn, ok: (v: string) => boolean) => {
+      const allowed = new Uint8Array(col.values.length);
+      for (let i = 0; i < allowed.length; i++) allowed[i] = ok(fold(col.values.at(i))) ? 1 : 0;
+      checks.push((d) => {
+        for (let j = col.off[d]!; j < col.off[d + 1]!; j++) if (allowed[col.val[j]!]) return true;
+        return false;
+      });
+    };
+    if (f.source) byValue(ix.facets.source, (v) => v === fold(f.source!));
+    if (f.section) byValue(ix.facets.section, (v) => v === fold(f.section!));
+    if (f.tag) byValue(ix.facets.tag, (v) => v === fold(f.tag!));
+    if (f.language) {
+      const want = fold(f.language);
+      byValue(ix.facets.language, (v) => v === want || v.startsWith(`${want}-`));
+    }
+    let from = 0;
+    let to = ix.n;
+    for (const op of ['after', 'before'] as const) {
+      const value = f[op];
+      if (!value) continue;
+      const [a, b] = dateSpan(ix, op, value);
+      from = Math.max(from, a);
+      to = Math.min(to, b);
+    }
+    const test = (d: number) => d >= from && d < to && checks.every((c) => c(d));
+    this.test = test;
+    this.testKey = key;
+    return test;
+  }
+
   /** Which documents pass the filters (cached for the last filter set). */
   filterMask(f: ArticleFilters): Uint8Array {
     const key = JSON.stringify(f);
     if (this.mask && key === this.maskKey) return this.mask;
     const ix = this.ix;
-    const mask = new Uint8Array(ix.n).fill(1);
-    const byValue = (
-      col: { values: string[]; off: Uint32Array; val: Uint32Array },
-      ok: (v: string, i: number) => boolean,
-    ) => {
-      const allowed = new Uint8Array(col.values.length);
-      col.values.forEach((v, i) => {
-        allowed[i] = ok(v, i) ? 1 : 0;
-      });
-      for (let d = 0; d < ix.n; d++) {
-        if (!mask[d]) continue;
-        let hit = 0;
-        for (let j = col.off[d]!; j < col.off[d + 1]!; j++) if (allowed[col.val[j]!]) hit = 1;
-        mask[d] = hit;
-      }
-    };
-    if (f.source) byValue(ix.facets.source, (v) => fold(v) === fold(f.source!));
-    if (f.section) byValue(ix.facets.section, (v) => fold(v) === fold(f.section!));
-    if (f.tag) byValue(ix.facets.tag, (v) => fold(v) === fold(f.tag!));
-    if (f.language) {
-      const want = fold(f.language);
-      byValue(ix.facets.language, (v) => fold(v) === want || fold(v).startsWith(`${want}-`));
-    }
-    if (f.entity) {
-      const keep = new Uint8Array(ix.n);
-      for (const d of this.entityDocsOf(f.entity)) keep[d] = mask[d]!;
-      mask.set(keep);
-    }
-    for (let d = 0; d < ix.n; d++) {
-      if (!mask[d]) continue;
-      const date = ix.dates[d]!;
-      if (f.after && !(date && date.slice(0, f.after.length) >= f.after)) mask[d] = 0;
-      if (f.before && !(date && date.slice(0, f.before.length) < f.before)) mask[d] = 0;
-    }
+    const test = this.filterTest(f);
+    const mask = new Uint8Array(ix.n);
+    if (f.entity) for (const d of this.entityDocsOf(f.entity)) mask[d] = test(d) ? 1 : 0;
+    else for (let d = 0; d < ix.n; d++) mask[d] = test(d) ? 1 : 0;
     this.mask = mask;
     this.maskKey = key;
     return mask;
@@ -181,7 +192,7 @@ export class SearchEngine {
 
   /** One page of ranked hits with snippets. */
   page(
-    found: { m: Matches; matched: Set<string>; proximity?: { terms: string[]; probe: string } },
+    found: { m: Matches; matched: Set<string>; proximity?: { terms: string[] } },
     sort: 'relevance' | 'newest' | 'oldest',
     offset: number,
     limit: number,
@@ -203,9 +214,9 @@ export class SearchEngine {
     const hits = slice.map((i) => {
       const d = m.docs[i]!;
       return {
-        id: ix.ids[d]!,
-        slug: ix.slugs[d]!,
-        title: ix.titles[d]!,
+        id: ix.ids.at(d),
+        slug: ix.slugs.at(d),
+        title: ix.titles.at(d),
         score: Math.round(sc(m, i) * 10_000) / 10_000,
         snippets: snippetsFor(ix, d, matched),
       };
@@ -217,19 +228,13 @@ export class SearchEngine {
    * Boosts, among the best `depth` results, those holding the query words as a phrase (Meilisearch's
    * proximity rule, cut short): the results keep their set, only the order at the top changes.
    */
-  private proximityBoost(m: Matches, p: { terms: string[]; probe: string }, depth: number): Matches {
-    const top = topByRelevance(m, depth);
-    const ctx: EvalContext = { ix: this.ix, textTerms: this.textTerms, matched: new Set() };
+  private proximityBoost(m: Matches, p: { terms: string[] }, depth: number): Matches {
+    const boosted = topByRelevance(m, depth).filter((i) => docHasSequence(this.ix, m.docs[i]!, p.terms));
+    if (boosted.length === 0) return m;
     const scores = new Float32Array(m.docs.length);
     for (let i = 0; i < m.docs.length; i++) scores[i] = sc(m, i);
-    let boosted = false;
-    for (const i of top) {
-      if (docHasSequence(ctx, m.docs[i]!, p.terms, p.probe)) {
-        scores[i] = scores[i]! * PROXIMITY_BOOST;
-        boosted = true;
-      }
-    }
-    return boosted ? { docs: m.docs, scores, typos: m.typos } : m;
+    for (const i of boosted) scores[i] = scores[i]! * PROXIMITY_BOOST;
+    return { docs: m.docs, scores, typos: m.typos };
   }
 
   /** Counts per facet value over the matching documents, most frequent first (ties by value). */
@@ -247,8 +252,9 @@ export class SearchEngine {
           if (counts[v]!++ === 0) top.push(v);
         }
       }
-      top.sort((x, y) => counts[y]! - counts[x]! || (col.values[x]! < col.values[y]! ? -1 : 1));
-      out[name] = top.slice(0, limit).map((v) => ({ value: col.values[v]!, count: counts[v]! }));
+      // Ties by value: compared in code point order on the stored bytes, without decoding.
+      top.sort((x, y) => counts[y]! - counts[x]! || compareStored(col.values, x, y));
+      out[name] = top.slice(0, limit).map((v) => ({ value: col.values.at(v), count: counts[v]! }));
     }
     return out;
   }
@@ -274,7 +280,7 @@ export class SearchEngine {
     for (const [t, n] of tf) {
       const id = findTerm(ix, t);
       if (id < 0) continue;
-      const w = n * Math.log(ix.n / (ix.termOff[id + 1]! - ix.termOff[id]!));
+      const w = n * Math.log(ix.n / ix.postings.df(id));
       if (w > 0) scored.push({ t, id, w });
     }
     scored.sort((a, b) => b.w - a.w || (a.t < b.t ? -1 : 1));
@@ -297,7 +303,7 @@ export class SearchEngine {
     const stamp = this.relStamp;
     const touched = this.relTouched;
     let nt = 0;
-    const ctx: EvalContext = { ix, textTerms: this.textTerms, matched: new Set() };
+    const ctx: EvalContext = { ix, matched: new Set() };
     for (const { t } of scored) {
       const r = exactTerm(ctx, t);
       if (!r) continue;

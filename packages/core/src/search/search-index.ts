@@ -1,4 +1,7 @@
 import type { FacetName } from '../corpus/query-params-schema';
+import type { PositionLists } from './position-lists';
+import type { PostingLists } from './posting-lists';
+import type { StringColumn } from './string-column';
 
 /** Keyword keys live in the term dictionary behind a control character, so they never meet a word prefix. */
 export const FIELD_KEY = {
@@ -20,75 +23,79 @@ export const FIELD_KEY = {
 export const TEXT_FIELD = ['title', 'standfirst', 'body'] as const;
 
 export interface FacetColumn {
-  values: string[];
+  values: StringColumn;
   off: Uint32Array;
   val: Uint32Array;
 }
 
 /**
- * The whole search index, in typed arrays. Documents are numbered newest first (ties by id), so document
- * order is the stable tie-break and date ranges are contiguous.
+ * The whole search index, in typed arrays and string columns (off the JS heap, stored in a snapshot as
+ * they are). Documents are numbered newest first (ties by id), so document order is the stable
+ * tie-break and date ranges are contiguous.
  */
 export interface SearchIndex {
   n: number;
-  ids: string[];
-  slugs: string[];
-  titles: string[];
+  ids: StringColumn;
+  slugs: StringColumn;
+  titles: StringColumn;
   /** publishedAt, '' when undated (undated documents come last). */
-  dates: string[];
+  dates: StringColumn;
   oldestRank: Uint32Array;
-  /** Sorted term dictionary (UTF-16 code unit order). */
-  terms: string[];
-  termOff: Uint32Array;
-  postDoc: Uint32Array;
-  /** BM25F saturation tf~/(k1+tf~) of the term in the document, quantised to 0..255. */
-  postImp: Uint8Array;
+  /** Sorted term dictionary (code point order, so UTF-8 bytes compare alike). */
+  terms: StringColumn;
+  postings: PostingLists;
+  positions: PositionLists;
   /** Surface words (folded, unstemmed, sorted) and their term: typos are judged on what people type. */
-  surface: string[];
+  surface: StringColumn;
   surfaceTerm: Uint32Array;
-  /** Surface word indexes by length, built on the first typo lookup (not serialised). */
+  /** Surface word indexes by byte length, built on the first typo lookup (not serialised). */
   surfaceByLength?: Uint32Array[];
-  /** Per stored text: 1 when folding it is lower-casing it, 2 when not, 0 unknown (not serialised). */
-  lowerFolds?: Uint8Array;
   facets: Record<FacetName, FacetColumn>;
   /** Entity ids per document (for the entity filter and related()). */
   entities: FacetColumn;
   /** Folded name and aliases of each entity of `entities.values`, joined by NUL. */
-  entityKeys: string[];
+  entityKeys: StringColumn;
   /** Unique stored texts (titles, standfirsts, body blocks), shared between documents. */
-  texts: string[];
+  texts: StringColumn;
   textOff: Uint32Array;
   textIds: Uint32Array;
   /** TEXT_FIELD index of each of a document's texts. */
   textField: Uint8Array;
+  /** Documents of each stored text, built on the first phrase query (not serialised). */
+  textDocs?: { off: Uint32Array; docs: Uint32Array };
 }
 
-export function findTerm(ix: SearchIndex, term: string): number {
-  let lo = 0;
-  let hi = ix.terms.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const t = ix.terms[mid]!;
-    if (t === term) return mid;
-    if (t < term) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
-}
+export const findTerm = (ix: SearchIndex, term: string): number => ix.terms.find(term);
 
 /** [from, to) of the dictionary terms starting with `prefix`. */
-export function prefixRange(ix: SearchIndex, prefix: string): [number, number] {
-  const lower = (s: string) => {
-    let lo = 0;
-    let hi = ix.terms.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (ix.terms[mid]! < s) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
-  return [lower(prefix), lower(prefix + '\uffff')];
-}
+export const prefixRange = (ix: SearchIndex, prefix: string): [number, number] =>
+  ix.terms.prefixRange(prefix);
 
-export const df = (ix: SearchIndex, t: number) => ix.termOff[t + 1]! - ix.termOff[t]!;
+export const df = (ix: SearchIndex, t: number) => ix.postings.df(t);
+
+/** The documents (ascending) holding each stored text: the inverse of textOff/textIds. */
+export function textDocs(ix: SearchIndex): { off: Uint32Array; docs: Uint32Array } {
+  if (ix.textDocs) return ix.textDocs;
+  const off = new Uint32Array(ix.texts.length + 1);
+  for (let j = 0; j < ix.textIds.length; j++) off[ix.textIds[j]! + 1]!++;
+  for (let x = 0; x < ix.texts.length; x++) off[x + 1]! += off[x]!;
+  const fill = off.slice(0, ix.texts.length);
+  const docs = new Uint32Array(ix.textIds.length);
+  for (let d = 0; d < ix.n; d++)
+    for (let j = ix.textOff[d]!; j < ix.textOff[d + 1]!; j++) {
+      const x = ix.textIds[j]!;
+      // A document may repeat a text (a repeated paragraph): listed once.
+      if (fill[x]! > off[x]! && docs[fill[x]! - 1] === d) continue;
+      docs[fill[x]!++] = d;
+    }
+  // Repeats leave gaps at the end of a text's range: compact them.
+  let k = 0;
+  const out = new Uint32Array(docs.length);
+  const outOff = new Uint32Array(off.length);
+  for (let x = 0; x < ix.texts.length; x++) {
+    for (let j = off[x]!; j < fill[x]!; j++) out[k++] = docs[j]!;
+    outOff[x + 1] = k;
+  }
+  ix.textDocs = { off: outOff, docs: out.subarray(0, k) };
+  return ix.textDocs;
+}

@@ -1,137 +1,211 @@
+import { ArticleStore } from '../corpus/article-store';
 import type { FacetName } from '../corpus/query-params-schema';
-import { base64ToBytes, bytesToBase64 } from './base64';
+import { damagedSnapshot } from './damaged-snapshot';
+import { PositionLists } from './position-lists';
+import { PostingLists } from './posting-lists';
 import type { FacetColumn, SearchIndex } from './search-index';
-import { decodeVarints, encodeVarints } from './varint';
+import { StringColumn } from './string-column';
 
-/** A column as JSON: values plus per-document value ids, varint-coded. */
-interface ColumnJson {
-  values: string[];
-  counts: string;
-  val: string;
-}
+// A snapshot is the corpus's typed arrays laid end to end behind a small JSON header, so loading one
+// is making views on the bytes: nothing is parsed or decoded until a query reads it.
+//
+//   "GAZETTE" 0x03 | u32 header length | header JSON | padding to 8 | sections, each 8-aligned
+//
+// Numbers are little-endian (every platform Gazette runs on).
 
-/** The serialised index: typed arrays as base64 (postings delta + varint coded). Plain JSON. */
-export interface SnapshotIndex {
+const MAGIC = [0x47, 0x41, 0x5a, 0x45, 0x54, 0x54, 0x45, 0x03]; // "GAZETTE" + version 3
+const TYPES = { u8: Uint8Array, u32: Uint32Array } as const;
+type SectionType = keyof typeof TYPES;
+type Section = Uint8Array | Uint32Array;
+/** name, type, byte offset, element count */
+type SectionEntry = [string, SectionType, number, number];
+
+interface Header {
+  format: 'gazette-snapshot';
+  version: 3;
   n: number;
-  ids: string[];
-  slugs: string[];
-  titles: string[];
-  dates: string[];
-  oldestRank: string;
-  /** Dictionary terms joined by "\n" (terms never contain one). */
-  terms: string;
-  df: string;
-  surface: string;
-  surfaceTerm: string;
-  postDoc: string;
-  postImp: string;
-  facets: Record<FacetName, ColumnJson>;
-  entities: ColumnJson;
-  entityKeys: string[];
-  texts: string[];
-  textCounts: string;
-  textIds: string;
-  textField: string;
+  facets: FacetName[];
+  sections: SectionEntry[];
 }
 
-const b64v = (a: ArrayLike<number>) => bytesToBase64(encodeVarints(a));
-const unb64v = (s: string, count: number) => decodeVarints(base64ToBytes(s), count);
-
-function countsOf(off: Uint32Array): Uint32Array {
-  const c = new Uint32Array(off.length - 1);
-  for (let i = 0; i < c.length; i++) c[i] = off[i + 1]! - off[i]!;
-  return c;
-}
-function offsetsOf(counts: Uint32Array): Uint32Array {
-  const off = new Uint32Array(counts.length + 1);
-  for (let i = 0; i < counts.length; i++) off[i + 1] = off[i]! + counts[i]!;
-  return off;
+export interface CorpusParts {
+  ix: SearchIndex;
+  articles: ArticleStore;
 }
 
-const encodeColumn = (c: FacetColumn): ColumnJson => ({
-  values: c.values,
-  counts: b64v(countsOf(c.off)),
-  val: b64v(c.val),
-});
-function decodeColumn(j: ColumnJson, n: number): FacetColumn {
-  const off = offsetsOf(unb64v(j.counts, n));
-  return { values: j.values, off, val: unb64v(j.val, off[n]!) };
+const align8 = (x: number) => (x + 7) & ~7;
+
+export function isBinarySnapshot(bytes: Uint8Array): boolean {
+  return bytes.length >= 12 && MAGIC.every((b, i) => bytes[i] === b);
 }
 
-export function encodeIndex(ix: SearchIndex): SnapshotIndex {
-  // Postings: document gaps within each term (sorted ascending), so most fit one byte.
-  const gaps = new Uint32Array(ix.postDoc.length);
-  for (let t = 0; t < ix.terms.length; t++) {
-    let prev = 0;
-    for (let i = ix.termOff[t]!; i < ix.termOff[t + 1]!; i++) {
-      gaps[i] = ix.postDoc[i]! - prev;
-      prev = ix.postDoc[i]!;
-    }
-  }
-  const facets = {} as Record<FacetName, ColumnJson>;
-  for (const [k, c] of Object.entries(ix.facets)) facets[k as FacetName] = encodeColumn(c);
-  return {
-    n: ix.n,
-    ids: ix.ids,
-    slugs: ix.slugs,
-    titles: ix.titles,
-    dates: ix.dates,
-    oldestRank: b64v(ix.oldestRank),
-    terms: ix.terms.join('\n'),
-    df: b64v(countsOf(ix.termOff)),
-    surface: ix.surface.join('\n'),
-    surfaceTerm: b64v(ix.surfaceTerm),
-    postDoc: b64v(gaps),
-    postImp: bytesToBase64(ix.postImp),
-    facets,
-    entities: encodeColumn(ix.entities),
-    entityKeys: ix.entityKeys,
-    texts: ix.texts,
-    textCounts: b64v(countsOf(ix.textOff)),
-    textIds: b64v(ix.textIds),
-    textField: bytesToBase64(ix.textField),
+function sectionsOf(p: CorpusParts): Array<[string, Section]> {
+  const { ix, articles } = p;
+  const out: Array<[string, Section]> = [];
+  const strings = (name: string, c: StringColumn) => {
+    out.push([`${name}.bytes`, c.bytes], [`${name}.off`, c.off]);
   };
+  const column = (name: string, c: FacetColumn) => {
+    strings(`${name}.values`, c.values);
+    out.push([`${name}.off`, c.off], [`${name}.val`, c.val]);
+  };
+  strings('ids', ix.ids);
+  strings('slugs', ix.slugs);
+  strings('titles', ix.titles);
+  strings('dates', ix.dates);
+  out.push(['oldestRank', ix.oldestRank]);
+  strings('terms', ix.terms);
+  out.push(['postings.termOff', ix.postings.termOff]);
+  out.push(['postings.byteOff', ix.postings.byteOff], ['postings.bytes', ix.postings.bytes]);
+  out.push(['positions.byteOff', ix.positions.byteOff], ['positions.bytes', ix.positions.bytes]);
+  strings('surface', ix.surface);
+  out.push(['surfaceTerm', ix.surfaceTerm]);
+  for (const [name, c] of Object.entries(ix.facets)) column(`facet.${name}`, c);
+  column('entities', ix.entities);
+  strings('entityKeys', ix.entityKeys);
+  strings('texts', ix.texts);
+  out.push(['textOff', ix.textOff], ['textIds', ix.textIds], ['textField', ix.textField]);
+  out.push(['articles.off', articles.off], ['articles.bytes', articles.bytes]);
+  strings('articles.strings', articles.strings);
+  return out;
 }
 
-/** Decodes a SnapshotIndex; throws (RangeError/TypeError) on damaged data, which the caller reports. */
-export function decodeIndex(j: SnapshotIndex): SearchIndex {
-  const n = j.n;
-  const terms = j.terms === '' ? [] : j.terms.split('\n');
-  const termOff = offsetsOf(unb64v(j.df, terms.length));
-  const surface = j.surface === '' ? [] : j.surface.split('\n');
-  const P = termOff[terms.length]!;
-  const postDoc = unb64v(j.postDoc, P);
-  for (let t = 0; t < terms.length; t++) {
-    let prev = 0;
-    for (let i = termOff[t]!; i < termOff[t + 1]!; i++) {
-      prev += postDoc[i]!;
-      postDoc[i] = prev;
-    }
+export function encodeSnapshot(p: CorpusParts): Uint8Array {
+  const parts = sectionsOf(p);
+  const entries: SectionEntry[] = [];
+  let at = 0;
+  for (const [name, a] of parts) {
+    entries.push([name, a instanceof Uint32Array ? 'u32' : 'u8', at, a.length]);
+    at = align8(at + a.byteLength);
   }
-  const postImp = base64ToBytes(j.postImp);
-  if (postImp.length !== P) throw new RangeError('postings and impacts differ in length');
+  const header: Header = {
+    format: 'gazette-snapshot',
+    version: 3,
+    n: p.ix.n,
+    facets: Object.keys(p.ix.facets) as FacetName[],
+    sections: entries,
+  };
+  const json = new TextEncoder().encode(JSON.stringify(header));
+  const base = align8(12 + json.length);
+  const out = new Uint8Array(base + at);
+  out.set(MAGIC, 0);
+  new DataView(out.buffer).setUint32(8, json.length, true);
+  out.set(json, 12);
+  parts.forEach(([, a], i) => {
+    out.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), base + entries[i]![2]);
+  });
+  return out;
+}
+
+const damaged = damagedSnapshot;
+
+/** Reads a snapshot into views on its bytes; checks its structure (not every list: those on use). */
+export function decodeSnapshot(input: Uint8Array): CorpusParts {
+  if (!isBinarySnapshot(input)) throw damaged('header');
+  // Typed views need aligned offsets: a buffer from a pool may start anywhere.
+  const bytes = input.byteOffset % 8 === 0 ? input : input.slice();
+  const len = new DataView(bytes.buffer, bytes.byteOffset).getUint32(8, true);
+  if (12 + len > bytes.length) throw damaged('header');
+  let header: Header;
+  try {
+    header = JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + len))) as Header;
+  } catch {
+    throw damaged('header');
+  }
+  if (header?.format !== 'gazette-snapshot' || header.version !== 3 || !Array.isArray(header.sections))
+    throw damaged('header');
+  const base = align8(12 + len);
+  const map = new Map<string, Section>();
+  for (const e of header.sections) {
+    if (!Array.isArray(e) || e.length !== 4) throw damaged('section table');
+    const [name, type, offset, count] = e;
+    const T = TYPES[type];
+    if (!T || !Number.isInteger(offset) || !Number.isInteger(count) || offset % 8 !== 0 || count < 0)
+      throw damaged(`section ${name}`);
+    const start = base + offset;
+    if (start + count * T.BYTES_PER_ELEMENT > bytes.length) throw damaged(`section ${name}`);
+    map.set(name, new T(bytes.buffer as ArrayBuffer, bytes.byteOffset + start, count));
+  }
+  const n = header.n;
+  const u8 = (name: string) => {
+    const a = map.get(name);
+    if (!(a instanceof Uint8Array)) throw damaged(`section ${name}`);
+    return a;
+  };
+  const u32 = (name: string, length?: number) => {
+    const a = map.get(name);
+    if (!(a instanceof Uint32Array) || (length !== undefined && a.length !== length))
+      throw damaged(`section ${name}`);
+    return a;
+  };
+  /** Offsets must rise and stay within what they index. */
+  const offsets = (name: string, length: number | undefined, end: number) => {
+    const off = u32(name, length);
+    if (off.length === 0 || off[0] !== 0 || off[off.length - 1] !== end) throw damaged(`section ${name}`);
+    for (let i = 1; i < off.length; i++) if (off[i]! < off[i - 1]!) throw damaged(`section ${name}`);
+    return off;
+  };
+  const strings = (name: string, count?: number) => {
+    const b = u8(`${name}.bytes`);
+    return new StringColumn(b, offsets(`${name}.off`, count === undefined ? undefined : count + 1, b.length));
+  };
+  const column = (name: string): FacetColumn => {
+    const values = strings(`${name}.values`);
+    const val = u32(`${name}.val`);
+    for (let i = 0; i < val.length; i++) if (val[i]! >= values.length) throw damaged(`section ${name}.val`);
+    return { values, off: offsets(`${name}.off`, n + 1, val.length), val };
+  };
+  if (!Number.isInteger(n) || n < 0) throw damaged('header');
+  const terms = strings('terms');
+  const T = terms.length;
+  const termOff = u32('postings.termOff', T + 1);
+  const postBytes = u8('postings.bytes');
+  const posBytes = u8('positions.bytes');
+  const texts = strings('texts');
+  const textIds = u32('textIds');
+  for (let i = 0; i < textIds.length; i++) if (textIds[i]! >= texts.length) throw damaged('section textIds');
+  const surface = strings('surface');
+  const surfaceTerm = u32('surfaceTerm', surface.length);
+  for (let i = 0; i < surfaceTerm.length; i++) if (surfaceTerm[i]! >= T) throw damaged('section surfaceTerm');
+  const oldestRank = u32('oldestRank', n);
   const facets = {} as Record<FacetName, FacetColumn>;
-  for (const [k, c] of Object.entries(j.facets)) facets[k as FacetName] = decodeColumn(c, n);
-  const textOff = offsetsOf(unb64v(j.textCounts, n));
-  return {
+  for (const name of header.facets) facets[name] = column(`facet.${name}`);
+  const entities = column('entities');
+  const articleBytes = u8('articles.bytes');
+  const ix: SearchIndex = {
     n,
-    ids: j.ids,
-    slugs: j.slugs,
-    titles: j.titles,
-    dates: j.dates,
-    oldestRank: unb64v(j.oldestRank, n),
+    ids: strings('ids', n),
+    slugs: strings('slugs', n),
+    titles: strings('titles', n),
+    dates: strings('dates', n),
+    oldestRank,
     terms,
-    termOff,
+    postings: new PostingLists(
+      offsets('postings.termOff', T + 1, termOff[T] ?? 0),
+      offsets('postings.byteOff', T + 1, postBytes.length),
+      postBytes,
+      n,
+    ),
+    positions: new PositionLists(
+      offsets('positions.byteOff', T + 1, posBytes.length),
+      posBytes,
+      texts.length,
+    ),
     surface,
-    surfaceTerm: unb64v(j.surfaceTerm, surface.length),
-    postDoc,
-    postImp,
+    surfaceTerm,
     facets,
-    entities: decodeColumn(j.entities, n),
-    entityKeys: j.entityKeys,
-    texts: j.texts,
-    textOff,
-    textIds: unb64v(j.textIds, textOff[n]!),
-    textField: base64ToBytes(j.textField),
+    entities,
+    entityKeys: strings('entityKeys', entities.values.length),
+    texts,
+    textOff: offsets('textOff', n + 1, textIds.length),
+    textIds,
+    textField: u8('textField'),
   };
+  if (ix.textField.length !== textIds.length) throw damaged('section textField');
+  const articles = new ArticleStore(
+    offsets('articles.off', n + 1, articleBytes.length),
+    articleBytes,
+    strings('articles.strings'),
+  );
+  return { ix, articles };
 }

@@ -1,7 +1,6 @@
 import type { Snippet } from '../corpus/query-result-schema';
 import { tokensWithOffsets } from './analyze';
-import { foldedText } from './evaluate-query';
-import { type SearchIndex, TEXT_FIELD } from './search-index';
+import { findTerm, type SearchIndex, TEXT_FIELD } from './search-index';
 
 const WINDOW = 220;
 
@@ -38,29 +37,40 @@ function window(
   };
 }
 
-/** Substrings every surface form of a stem contains ("hope" for "hoping", "economi" -> "econom"). */
-export function stemProbe(stem: string): string {
-  return stem.length > 3 && /[ei]$/.test(stem) ? stem.slice(0, -1) : stem;
+/** Is x in the ascending list? */
+function holds(list: Uint32Array, x: number): boolean {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < list.length && list[lo] === x;
 }
 
 /**
  * Plain-text snippets of a document for the matched terms: the title when it matches, and the
- * standfirst or body block with most matched terms. Blocks are screened by substring before any
- * analysis, so a snippet costs little more than the block it shows.
+ * standfirst or body block with most matched terms. Which texts hold which terms comes from the
+ * positional lists, so only the texts shown are decoded and analysed.
  */
 export function snippetsFor(ix: SearchIndex, doc: number, matched: ReadonlySet<string>): Snippet[] {
   const out: Snippet[] = [];
   if (matched.size === 0) return out;
-  const probes = [...matched].map(stemProbe);
+  const lists: Uint32Array[] = [];
+  for (const term of matched) {
+    const t = findTerm(ix, term);
+    if (t >= 0) lists.push(ix.positions.get(t).texts);
+  }
   let best = -1;
   let bestCount = 0;
   for (let j = ix.textOff[doc]!; j < ix.textOff[doc + 1]!; j++) {
-    const text = ix.texts[ix.textIds[j]!]!;
-    const folded = foldedText(ix, ix.textIds[j]!);
+    const x = ix.textIds[j]!;
     let count = 0;
-    for (const p of probes) if (folded.includes(p)) count++;
+    for (const l of lists) if (holds(l, x)) count++;
     if (count === 0) continue;
     if (ix.textField[j] === 0) {
+      const text = ix.texts.at(x);
       const hl = highlight(text, matched);
       if (hl.length) out.push({ field: 'title', text, highlights: hl });
     } else if (count > bestCount) {
@@ -69,7 +79,7 @@ export function snippetsFor(ix: SearchIndex, doc: number, matched: ReadonlySet<s
     }
   }
   if (best >= 0) {
-    const text = ix.texts[ix.textIds[best]!]!;
+    const text = ix.texts.at(ix.textIds[best]!);
     const hl = highlight(text, matched);
     if (hl.length) {
       const w = window(text, hl);

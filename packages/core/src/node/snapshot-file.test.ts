@@ -1,0 +1,47 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createCorpus } from '../corpus/create-corpus';
+import { GazetteError } from '../errors/gazette-error';
+import { fixture } from '../search/test-articles';
+import { readSnapshotFile, writeSnapshotFile } from './snapshot-file';
+
+const dir = mkdtempSync(join(tmpdir(), 'gazette-snap-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const articles = [
+  fixture({
+    title: 'Oil prices rise',
+    body: ['Oil rose on Monday in London.'],
+    publishedAt: '2024-01-02T00:00:00Z',
+  }),
+  fixture({ title: 'Rain in Paris', body: ['It rained all week.'], publishedAt: '2024-01-03T00:00:00Z' }),
+];
+
+describe('snapshot files', () => {
+  it('writes and reads a corpus back', () => {
+    const file = join(dir, 'a.snapshot');
+    const corpus = createCorpus(articles);
+    writeSnapshotFile(file, corpus);
+    const loaded = readSnapshotFile(file);
+    expect(loaded.search({ q: 'oil' })).toEqual(corpus.search({ q: 'oil' }));
+    expect(loaded.get(articles[1]!.id)).toEqual(corpus.get(articles[1]!.id));
+  });
+
+  it('reads the JSON form (version 1) that gazette export writes', () => {
+    const file = join(dir, 'b.json');
+    writeFileSync(file, JSON.stringify({ format: 'gazette-snapshot', version: 1, articles }));
+    expect(readSnapshotFile(file).search({ q: 'rain' }).total).toBe(1);
+  });
+
+  it('says which file is missing, unreadable or not a snapshot', () => {
+    expect(() => readSnapshotFile(join(dir, 'nope'))).toThrow(/no snapshot file at .*nope/);
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, '{"format": ');
+    expect(() => readSnapshotFile(bad)).toThrow(GazetteError);
+    expect(() => readSnapshotFile(bad)).toThrow(/bad\.json: not valid JSON/);
+    const junk = join(dir, 'junk.bin');
+    writeFileSync(junk, new Uint8Array([1, 2, 3, 4]));
+    expect(() => readSnapshotFile(junk)).toThrow(/junk\.bin: This is not a Gazette corpus snapshot/);
+  });
+});

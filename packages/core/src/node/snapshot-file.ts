@@ -1,0 +1,50 @@
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import type { Corpus } from '../corpus/corpus-types';
+import { loadCorpus } from '../corpus/create-corpus';
+import { GazetteError } from '../errors/gazette-error';
+
+// `gazette export --format json` writes the JSON form (version 1: the articles), which is read too.
+const isJson = (b: Uint8Array) => {
+  let i = 0;
+  while (i < b.length && (b[i] === 0x20 || b[i] === 0x0a || b[i] === 0x0d || b[i] === 0x09)) i++;
+  return b[i] === 0x7b; // {
+};
+
+function parseJson(bytes: Uint8Array): unknown {
+  try {
+    return JSON.parse(new TextDecoder().decode(bytes));
+  } catch (error) {
+    throw new GazetteError('INVALID_SNAPSHOT', `not valid JSON: ${(error as Error).message}.`);
+  }
+}
+
+/** Loads a corpus from a snapshot file: the bytes of corpus.toSnapshot(), or the JSON of version 1. */
+export function readSnapshotFile(path: string): Corpus {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new GazetteError(
+      'INVALID_SNAPSHOT',
+      code === 'ENOENT'
+        ? `There is no snapshot file at ${path}.`
+        : `Cannot read the snapshot file ${path}: ${(error as Error).message}.`,
+      { where: path },
+    );
+  }
+  try {
+    return loadCorpus(isJson(bytes) ? parseJson(bytes) : bytes);
+  } catch (error) {
+    if (error instanceof GazetteError)
+      throw new GazetteError(error.code, `${path}: ${error.message}`, { ...error.details, where: path });
+    throw error;
+  }
+}
+
+/** Writes a corpus snapshot; through a temporary file, so a reader never sees half of one. */
+export function writeSnapshotFile(path: string, corpus: Corpus): void {
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, corpus.toSnapshot());
+  renameSync(tmp, path);
+}

@@ -1,0 +1,135 @@
+// Many strings as one UTF-8 buffer plus offsets: off the JS heap, written to and read from a snapshot
+// without parsing, decoded one at a time when asked for.
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+export const utf8 = (s: string): Uint8Array => encoder.encode(s);
+
+/** Decodes bytes[from, to); short ASCII runs skip TextDecoder, whose call costs more than the work. */
+export function decodeUtf8(bytes: Uint8Array, from: number, to: number): string {
+  if (to - from <= 32) {
+    let s = '';
+    for (let i = from; i < to; i++) {
+      const c = bytes[i]!;
+      if (c >= 0x80) return decoder.decode(bytes.subarray(from, to));
+      s += String.fromCharCode(c);
+    }
+    return s;
+  }
+  return decoder.decode(bytes.subarray(from, to));
+}
+
+/**
+ * Code point order, which is UTF-8 byte order: UTF-16 code units put U+E000..U+FFFF after surrogates,
+ * so they are remapped before comparing.
+ */
+export function compareCodePoints(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    let x = a.charCodeAt(i);
+    let y = b.charCodeAt(i);
+    if (x === y) continue;
+    if (x >= 0xd800) x += x < 0xe000 ? 0x2000 : -0x800;
+    if (y >= 0xd800) y += y < 0xe000 ? 0x2000 : -0x800;
+    return x - y;
+  }
+  return a.length - b.length;
+}
+
+export class StringColumn {
+  constructor(
+    readonly bytes: Uint8Array,
+    /** String i is bytes[off[i], off[i + 1]). */
+    readonly off: Uint32Array,
+  ) {}
+
+  static from(strings: readonly string[]): StringColumn {
+    const off = new Uint32Array(strings.length + 1);
+    let total = 0;
+    const parts: Uint8Array[] = new Array(strings.length);
+    for (let i = 0; i < strings.length; i++) {
+      const b = encoder.encode(strings[i]!);
+      parts[i] = b;
+      total += b.length;
+      off[i + 1] = total;
+    }
+    const bytes = new Uint8Array(total);
+    for (let i = 0; i < parts.length; i++) bytes.set(parts[i]!, off[i]!);
+    return new StringColumn(bytes, off);
+  }
+
+  get length(): number {
+    return this.off.length - 1;
+  }
+
+  at(i: number): string {
+    return decodeUtf8(this.bytes, this.off[i]!, this.off[i + 1]!);
+  }
+
+  /** Byte length of string i. */
+  size(i: number): number {
+    return this.off[i + 1]! - this.off[i]!;
+  }
+
+  /** Compares string i with key (UTF-8) in byte order. */
+  compare(i: number, key: Uint8Array): number {
+    const b = this.bytes;
+    const from = this.off[i]!;
+    const len = this.off[i + 1]! - from;
+    const n = Math.min(len, key.length);
+    for (let k = 0; k < n; k++) {
+      const d = b[from + k]! - key[k]!;
+      if (d !== 0) return d;
+    }
+    return len - key.length;
+  }
+
+  /** First index whose string is >= key, for a column sorted in byte order. */
+  lowerBound(key: Uint8Array): number {
+    let lo = 0;
+    let hi = this.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.compare(mid, key) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Index of key in a sorted column, or -1. */
+  find(key: string): number {
+    const k = encoder.encode(key);
+    const i = this.lowerBound(k);
+    return i < this.length && this.compare(i, k) === 0 ? i : -1;
+  }
+
+  /** [from, to) of the strings starting with prefix, in a sorted column. */
+  prefixRange(prefix: string): [number, number] {
+    const p = encoder.encode(prefix);
+    const upper = new Uint8Array(p.length + 1);
+    upper.set(p);
+    upper[p.length] = 0xff; // no UTF-8 byte is 0xff: after every string with this prefix
+    return [this.lowerBound(p), this.lowerBound(upper)];
+  }
+
+  /** Every string, decoded (for small columns such as facet values). */
+  toArray(): string[] {
+    return Array.from({ length: this.length }, (_, i) => this.at(i));
+  }
+}
+
+/** Compares strings i and j of a column in code point (byte) order. */
+export function compareStored(c: StringColumn, i: number, j: number): number {
+  const b = c.bytes;
+  const ai = c.off[i]!;
+  const aj = c.off[j]!;
+  const li = c.off[i + 1]! - ai;
+  const lj = c.off[j + 1]! - aj;
+  const n = Math.min(li, lj);
+  for (let k = 0; k < n; k++) {
+    const d = b[ai + k]! - b[aj + k]!;
+    if (d !== 0) return d;
+  }
+  return li - lj;
+}
