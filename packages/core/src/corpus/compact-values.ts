@@ -33,8 +33,8 @@ export class CompactWriter {
     return id;
   }
 
-  write(v: unknown): void {
-    const w = this.out;
+  /** Writes v to `w` (by default this writer's own stream); strings go to the shared table. */
+  write(v: unknown, w: ByteWriter = this.out): void {
     if (v === null || v === undefined) w.varint(NULL);
     else if (typeof v === 'boolean') w.varint(v ? TRUE : FALSE);
     else if (typeof v === 'number') {
@@ -60,7 +60,7 @@ export class CompactWriter {
     } else if (Array.isArray(v)) {
       w.varint(ARRAY);
       w.varint(v.length);
-      for (const x of v) this.write(x);
+      for (const x of v) this.write(x, w);
     } else if (typeof v === 'object') {
       const o = v as Record<string, unknown>;
       let count = 0;
@@ -70,7 +70,7 @@ export class CompactWriter {
       for (const k in o) {
         if (o[k] === undefined) continue;
         w.varint(this.str(k));
-        this.write(o[k]);
+        this.write(o[k], w);
       }
     } else throw new TypeError(`cannot store a ${typeof v}`);
   }

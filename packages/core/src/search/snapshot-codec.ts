@@ -66,6 +66,7 @@ function sectionsOf(p: CorpusParts): Array<[string, Section]> {
   strings('texts', ix.texts);
   out.push(['textOff', ix.textOff], ['textIds', ix.textIds], ['textField', ix.textField]);
   out.push(['articles.off', articles.off], ['articles.bytes', articles.bytes]);
+  out.push(['articles.headOff', articles.headOff], ['articles.headBytes', articles.headBytes]);
   strings('articles.strings', articles.strings);
   return out;
 }
@@ -172,6 +173,7 @@ export function decodeSnapshot(input: Uint8Array): CorpusParts {
   for (const name of header.facets) facets[name] = column(`facet.${name}`);
   const entities = column('entities');
   const articleBytes = u8('articles.bytes');
+  const headBytes = u8('articles.headBytes');
   const ix: SearchIndex = {
     n,
     ids: strings('ids', n),
@@ -205,6 +207,8 @@ export function decodeSnapshot(input: Uint8Array): CorpusParts {
   const articles = new ArticleStore(
     offsets('articles.off', n + 1, articleBytes.length),
     articleBytes,
+    offsets('articles.headOff', undefined, headBytes.length),
+    headBytes,
     strings('articles.strings'),
   );
   return { ix, articles };
