@@ -5,7 +5,8 @@ import { fold } from './fold';
 import { PositionLists } from './position-lists';
 import { PostingLists } from './posting-lists';
 import { FIELD_B, FIELD_WEIGHT, K1, KEYWORD_IMPACT } from './ranking-weights';
-import { type FacetColumn, FIELD_KEY, type SearchIndex } from './search-index';
+import { FIELD_KEY, type SearchIndex } from './search-index';
+import { ColumnBuilder } from './column-builder';
 import { compareCodePoints, StringColumn } from './string-column';
 import { WordTable } from './word-table';
 
@@ -51,44 +52,6 @@ class U8List {
     }
     this.a[this.n++] = v;
   }
-}
-
-function facetColumn(articles: readonly Article[], valuesOf: (a: Article) => string[]): FacetColumn {
-  const ids = new Map<string, number>();
-  const values: string[] = [];
-  const off = new Uint32Array(articles.length + 1);
-  const val = new U32List();
-  articles.forEach((a, d) => {
-    const seen = new Set<number>();
-    for (const v of valuesOf(a)) {
-      let id = ids.get(v);
-      if (id === undefined) {
-        id = values.length;
-        values.push(v);
-        ids.set(v, id);
-      }
-      if (!seen.has(id)) {
-        seen.add(id);
-        val.push(id);
-      }
-    }
-    off[d + 1] = val.n;
-  });
-  return { values: StringColumn.from(values), off, val: val.done() };
-}
-
-export function facetColumns(articles: readonly Article[]): Record<FacetName, FacetColumn> {
-  const ents = (type: string) => (a: Article) => a.entities.filter((e) => e.type === type).map((e) => e.name);
-  return {
-    section: facetColumn(articles, (a) => (a.section ? [a.section] : [])),
-    tag: facetColumn(articles, (a) => a.tags),
-    source: facetColumn(articles, (a) => (a.source ? [a.source.name] : [])),
-    language: facetColumn(articles, (a) => [a.language]),
-    month: facetColumn(articles, (a) => (a.publishedAt ? [a.publishedAt.slice(0, 7)] : [])),
-    person: facetColumn(articles, ents('person')),
-    organization: facetColumn(articles, ents('organization')),
-    place: facetColumn(articles, ents('place')),
-  };
 }
 
 /** Keyword key of an entity type for field qualifiers (person:, org:, place:). */
@@ -199,24 +162,20 @@ export function buildIndex(articles: readonly Article[]): SearchIndex {
     return Int32Array.from(out);
   };
   const quoteIds = new Map<string, Int32Array>();
-  const entityIds = new Map<string, Array<{ name: string; aliases: string[]; ids: Int32Array }>>();
-  const entityTerms = (e: Article['entities'][number]): Int32Array => {
-    let variants = entityIds.get(e.id);
-    if (!variants) {
-      variants = [];
-      entityIds.set(e.id, variants);
-    }
-    for (const v of variants)
-      if (
-        v.name === e.name &&
-        v.aliases.length === e.aliases.length &&
-        v.aliases.every((x, i) => x === e.aliases[i])
-      )
-        return v.ids;
-    const ids = scanIds(e.aliases.length ? `${e.name} ${e.aliases.join(' ')}` : e.name);
-    if (variants.length < 8) variants.push({ name: e.name, aliases: e.aliases, ids });
-    return ids;
-  };
+
+  // Facet columns, filled document by document.
+  const col = {
+    section: new ColumnBuilder(n),
+    tag: new ColumnBuilder(n),
+    source: new ColumnBuilder(n),
+    language: new ColumnBuilder(n),
+    month: new ColumnBuilder(n),
+    person: new ColumnBuilder(n),
+    organization: new ColumnBuilder(n),
+    place: new ColumnBuilder(n),
+  } satisfies Record<FacetName, ColumnBuilder>;
+  const entityCol = new ColumnBuilder(n);
+  const entityKeyOf: string[] = [];
 
   // Keyword keys (field qualifiers): short repeated strings are cached per key; title and quote words
   // map from their term ids.
@@ -237,6 +196,70 @@ export function buildIndex(articles: readonly Article[]): SearchIndex {
       if (byText.size < 200_000) byText.set(text, ids);
     }
     return ids;
+  };
+  // Everything an entity adds to a document, worked out once per variant (id, name, type, aliases):
+  // names recur across thousands of articles.
+  interface EntityInfo {
+    name: string;
+    type: string;
+    aliases: string[];
+    terms: Int32Array;
+    keys: number[];
+    value: number;
+    typeCol: ColumnBuilder | undefined;
+    typeValue: number;
+  }
+  const entityInfo = new Map<string, EntityInfo[]>();
+  const infoOf = (e: Article['entities'][number]): EntityInfo => {
+    let variants = entityInfo.get(e.id);
+    if (!variants) {
+      variants = [];
+      entityInfo.set(e.id, variants);
+    }
+    for (const v of variants)
+      if (
+        v.name === e.name &&
+        v.type === e.type &&
+        v.aliases.length === e.aliases.length &&
+        v.aliases.every((x, i) => x === e.aliases[i])
+      )
+        return v;
+    const value = entityCol.id(e.id);
+    entityKeyOf[value] ??= [e.name, ...e.aliases].map(fold).join('\u0000');
+    const k = ENTITY_KEY[e.type];
+    const keys: number[] = [];
+    for (const name of [e.name, ...e.aliases]) {
+      if (k) keys.push(...kwIds(k, name));
+      keys.push(...kwIds(FIELD_KEY.entity, name));
+    }
+    const typeCol =
+      e.type === 'person' || e.type === 'organization' || e.type === 'place' ? col[e.type] : undefined;
+    const info: EntityInfo = {
+      name: e.name,
+      type: e.type,
+      aliases: e.aliases,
+      terms: scanIds(e.aliases.length ? `${e.name} ${e.aliases.join(' ')}` : e.name),
+      keys,
+      value,
+      typeCol,
+      typeValue: typeCol ? typeCol.id(e.name) : -1,
+    };
+    if (variants.length < 8) variants.push(info);
+    return info;
+  };
+  // Keyword ids of facet values, by column and value id.
+  const facetKw = new Map<ColumnBuilder, number[][]>();
+  const facet = (d: number, c: ColumnBuilder, key: string, value: string | undefined) => {
+    if (!value) return;
+    const v = c.id(value);
+    c.add(d, v);
+    let byValue = facetKw.get(c);
+    if (!byValue) {
+      byValue = [];
+      facetKw.set(c, byValue);
+    }
+    byValue[v] ??= kwIds(key, value);
+    for (const id of byValue[v]!) keys.push(id);
   };
   const titleKey: number[] = [];
   const quoteKey: number[] = [];
@@ -264,8 +287,11 @@ export function buildIndex(articles: readonly Article[]): SearchIndex {
       for (let i = 0; i < ids.length; i++) keys.push(keyFor(quoteKey, FIELD_KEY.quote, ids[i]!));
     }
     for (const e of a.entities) {
-      const ids = entityTerms(e);
-      countIds(ids, 0, ids.length, 4);
+      const info = infoOf(e);
+      countIds(info.terms, 0, info.terms.length, 4);
+      for (const k of info.keys) keys.push(k);
+      entityCol.add(d, info.value);
+      info.typeCol?.add(d, info.typeValue);
     }
     textOff[d + 1] = textIds.n;
     for (let i = 0; i < local.length; i++) {
@@ -274,25 +300,19 @@ export function buildIndex(articles: readonly Article[]): SearchIndex {
       for (let f = 0; f < FIELDS; f++) eTf[f]!.push(tf[f]![i]!);
       eKeyword.push(0);
     }
-    // Keyword postings for field qualifiers.
+    // Keyword postings for field qualifiers, and facet values.
     const kw = (key: string, text: string | undefined) => {
       if (text) for (const k of kwIds(key, text)) keys.push(k);
     };
     for (const q of a.quotes) kw(FIELD_KEY.speaker, q.speaker);
     for (const b of a.byline) kw(FIELD_KEY.byline, b);
-    kw(FIELD_KEY.source, a.source?.name);
-    kw(FIELD_KEY.section, a.section);
-    for (const t of a.tags) kw(FIELD_KEY.tag, t);
-    kw(FIELD_KEY.lang, a.language);
-    for (const e of a.entities) {
-      const k = ENTITY_KEY[e.type];
-      if (k) kw(k, e.name);
-      kw(FIELD_KEY.entity, e.name);
-      for (const alias of e.aliases) {
-        if (k) kw(k, alias);
-        kw(FIELD_KEY.entity, alias);
-      }
-    }
+    facet(d, col.source, FIELD_KEY.source, a.source?.name);
+    facet(d, col.section, FIELD_KEY.section, a.section);
+    for (const t of a.tags) facet(d, col.tag, FIELD_KEY.tag, t);
+    facet(d, col.language, FIELD_KEY.lang, a.language);
+    if (a.publishedAt) col.month.add(d, col.month.id(a.publishedAt.slice(0, 7)));
+    for (const c of Object.values(col)) c.end(d);
+    entityCol.end(d);
     for (const k of keys) {
       ensure(k);
       if (stamp[k] === d) continue;
@@ -359,11 +379,7 @@ export function buildIndex(articles: readonly Article[]): SearchIndex {
     oldestRank[d] = r;
   });
 
-  const keyOf = new Map<string, string>();
-  for (const a of articles)
-    for (const e of a.entities)
-      if (!keyOf.has(e.id)) keyOf.set(e.id, [e.name, ...e.aliases].map(fold).join('\u0000'));
-  const entities = facetColumn(articles, (a) => a.entities.map((e) => e.id));
+  const entities = entityCol.done();
   return {
     n,
     ids: StringColumn.from(articles.map((a) => a.id)),
@@ -376,9 +392,18 @@ export function buildIndex(articles: readonly Article[]): SearchIndex {
     positions: PositionLists.build(seq.a.subarray(0, seq.n), seqOff.done(), rank, T),
     surface: StringColumn.from(surfaceEntries.map((e) => e[0])),
     surfaceTerm: Uint32Array.from(surfaceEntries, (e) => rank[e[1]]!),
-    facets: facetColumns(articles),
+    facets: {
+      section: col.section.done(),
+      tag: col.tag.done(),
+      source: col.source.done(),
+      language: col.language.done(),
+      month: col.month.done(),
+      person: col.person.done(),
+      organization: col.organization.done(),
+      place: col.place.done(),
+    },
     entities,
-    entityKeys: StringColumn.from(entities.values.toArray().map((id) => keyOf.get(id) ?? '')),
+    entityKeys: StringColumn.from(entityKeyOf),
     texts: StringColumn.from(texts),
     textOff,
     textIds: textIds.done(),

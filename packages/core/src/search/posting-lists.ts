@@ -11,9 +11,12 @@ export interface Postings {
 // Lists this long are worth keeping decoded; shorter ones decode faster than a cache lookup costs.
 const CACHE_FROM = 64;
 const CACHE_POSTINGS = 8_000_000;
+const UNIFORM = 0;
+const EACH = 1;
 
 /**
- * Every term's postings in one buffer: document gaps as varints, then one impact byte per document.
+ * Every term's postings in one buffer: document gaps as varints, then one impact byte per document (or
+ * one for the list, when they are all alike).
  * Read as stored (a snapshot loads without decoding); a list is decoded when a query reads it, and the
  * long ones are kept in a bounded cache.
  */
@@ -43,7 +46,16 @@ export class PostingLists {
         w.varint(docs[i]! - prev);
         prev = docs[i]!;
       }
-      w.raw(imps.subarray(a, b));
+      // Keyword postings (field qualifiers) all weigh the same: one byte for the list.
+      let uniform = true;
+      for (let i = a + 1; i < b && uniform; i++) uniform = imps[i] === imps[a];
+      if (uniform && b > a) {
+        w.byte(UNIFORM);
+        w.byte(imps[a]!);
+      } else {
+        w.byte(EACH);
+        w.raw(imps.subarray(a, b));
+      }
       byteOff[t + 1] = w.length;
     }
     return new PostingLists(termOff, byteOff, w.done(), docCount);
@@ -64,7 +76,7 @@ export class PostingLists {
       if (hit) return hit;
     }
     const r = new ByteReader(this.bytes, this.byteOff[t]!, this.byteOff[t + 1]!);
-    if (2 * n > r.end - r.p) throw damagedSnapshot(`postings of term ${t}`);
+    if (n + 2 > r.end - r.p) throw damagedSnapshot(`postings of term ${t}`);
     const docs = new Uint32Array(n);
     let prev = 0;
     try {
@@ -75,8 +87,12 @@ export class PostingLists {
     } catch {
       throw damagedSnapshot(`postings of term ${t}`);
     }
-    if (r.p + n !== r.end || prev >= this.docCount) throw damagedSnapshot(`postings of term ${t}`);
-    const out = { docs, imps: this.bytes.subarray(r.p, r.end) };
+    const kind = this.bytes[r.p];
+    const ok = kind === UNIFORM ? r.p + 2 === r.end : kind === EACH && r.p + 1 + n === r.end;
+    if (!ok || prev >= this.docCount) throw damagedSnapshot(`postings of term ${t}`);
+    const imps =
+      kind === UNIFORM ? new Uint8Array(n).fill(this.bytes[r.p + 1]!) : this.bytes.subarray(r.p + 1, r.end);
+    const out = { docs, imps };
     if (n >= CACHE_FROM) this.cache.set(t, out, n);
     return out;
   }
