@@ -244,7 +244,7 @@ export function buildIndex(articles: readonly Article[]): SearchIndex {
       typeCol,
       typeValue: typeCol ? typeCol.id(e.name) : -1,
     };
-    if (variants.length < 8) variants.push(info);
+    if (variants.length < 32) variants.push(info);
     return info;
   };
   // Keyword ids of facet values, by column and value id.

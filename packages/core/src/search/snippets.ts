@@ -1,13 +1,31 @@
 import type { Snippet } from '../corpus/query-result-schema';
-import { tokensWithOffsets } from './analyze';
+import { forEachWord, tokensWithOffsets } from './analyze';
+import { fold } from './fold';
 import { findTerm, type SearchIndex, TEXT_FIELD } from './search-index';
 
 const WINDOW = 220;
 
+const ASCII_TERM = /^[a-z0-9]+$/;
+
+/**
+ * Offsets of the words of text whose term is matched. English stems change at most the end of a word
+ * ("hoping" -> "hope"), so a word that does not start like some matched term is skipped unanalysed.
+ */
 function highlight(text: string, matched: ReadonlySet<string>) {
-  return tokensWithOffsets(text)
-    .filter((t) => t.term && matched.has(t.term))
-    .map((t) => ({ start: t.start, end: t.end }));
+  const terms = [...matched];
+  if (!terms.every((t) => ASCII_TERM.test(t)))
+    return tokensWithOffsets(text)
+      .filter((t) => t.term && matched.has(t.term))
+      .map((t) => ({ start: t.start, end: t.end }));
+  const heads = terms.map((t) => t.slice(0, Math.max(1, t.length - 2)));
+  const out: Snippet['highlights'] = [];
+  forEachWord(text, (word, start) => {
+    const w = fold(word);
+    if (!heads.some((h) => w.startsWith(h))) return;
+    for (const t of tokensWithOffsets(word))
+      if (t.term && matched.has(t.term)) out.push({ start: start + t.start, end: start + t.end });
+  });
+  return out;
 }
 
 /** Cuts a long text to a window around its first highlights, at word boundaries; offsets follow. */
