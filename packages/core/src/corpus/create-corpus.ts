@@ -10,7 +10,7 @@ import { compareNewest } from './compare-articles';
 import type { Corpus, CorpusSnapshot } from './corpus-types';
 import { decodeCursor, encodeCursor } from './cursor';
 import { coOccurringFromArticles, coOccurringFromIndex } from './co-occurring';
-import { buildEntityCatalog, type CatalogEntry, quoteItems } from './entity-catalog';
+import { quoteItems } from './quote-items';
 import { ALL_FACETS } from './facet-counts';
 import { parseParams } from './parse-params';
 import {
@@ -22,7 +22,7 @@ import {
   SearchParamsSchema,
   TimelineParamsSchema,
 } from './query-params-schema';
-import type { QuoteItem, SearchResult, TimelineResult } from './query-result-schema';
+import type { EntitySummary, QuoteItem, SearchResult, TimelineResult } from './query-result-schema';
 import { bucketStart } from './timeline-buckets';
 import { toSummary } from './to-summary';
 
@@ -85,6 +85,10 @@ export function loadCorpus(snapshot: unknown): Corpus {
   );
 }
 
+function* range(n: number): Generator<number> {
+  for (let d = 0; d < n; d++) yield d;
+}
+
 function bodyTexts(ix: SearchIndex, d: number): string[] {
   const out: string[] = [];
   for (let j = ix.textOff[d]!; j < ix.textOff[d + 1]!; j++)
@@ -114,15 +118,20 @@ function corpusOver(parts: CorpusParts): Corpus {
     const d = lookup(idOrSlug);
     return d === undefined ? undefined : article(d);
   };
-  // Entities and quotes read whole articles: built on first use, not at load.
-  let all: Article[] | undefined;
-  let catalog: Map<string, CatalogEntry> | undefined;
-  const allArticles = () => (all ??= Array.from({ length: ix.n }, (_, d) => article(d)));
-  const entityCatalog = () => (catalog ??= buildEntityCatalog(allArticles()));
-  // The index keeps an entity once per article; when no article repeats an id it can count co-occurrences.
-  let distinct: boolean | undefined;
-  const idsDistinct = () =>
-    (distinct ??= allArticles().reduce((n, a) => n + a.entities.length, 0) === ix.entities.val.length);
+  // Entity summaries are decoded from the index on first use; articles only when a page shows them.
+  let summaryList: EntitySummary[] | undefined;
+  const summaries = () =>
+    (summaryList ??= Array.from(
+      { length: ix.entitySummaries.length },
+      (_, v) => JSON.parse(ix.entitySummaries.at(v)) as EntitySummary,
+    ));
+  /** Quotes of documents (ascending) that pass `keep`, in corpus order. */
+  const quotesOf = (docs: Iterable<number>, keep: (q: QuoteItem) => boolean): QuoteItem[] => {
+    const out: QuoteItem[] = [];
+    for (const d of docs)
+      if (ix.quoteCounts[d]) for (const q of quoteItems(article(d))) if (keep(q)) out.push(q);
+    return out;
+  };
 
   const docsInOrder = (docs: Uint32Array, sort: 'newest' | 'oldest'): number[] => {
     const out = Array.from(docs);
@@ -173,8 +182,7 @@ function corpusOver(parts: CorpusParts): Corpus {
     entities(raw = {}) {
       const params = parseParams(EntitiesParamsSchema, raw, 'entity parameters');
       const prefix = params.prefix ? fold(params.prefix) : undefined;
-      const list = [...entityCatalog().values()]
-        .map((e) => e.summary)
+      const list = summaries()
         .filter((e) => !params.type || e.type === params.type)
         .filter((e) => !prefix || [e.name, ...e.aliases].some((n) => fold(n).startsWith(prefix)))
         .sort((x, y) =>
@@ -187,43 +195,77 @@ function corpusOver(parts: CorpusParts): Corpus {
       return page(list, params);
     },
     entity(id) {
-      const entry = entityCatalog().get(id);
-      if (!entry) return undefined;
-      // The first 100 quotes by this speaker, in article order: only those are built.
+      const p = engine.postings();
+      const v = p.byId.get(id);
+      if (v === undefined) return undefined;
+      const docs = p.docs.subarray(p.off[v]!, p.off[v + 1]!);
+      // The first 100 quotes by this speaker, in article order: only those articles are read.
       const quotes: QuoteItem[] = [];
-      outer: for (const a of entry.articles) {
-        if (!a.quotes.some((q) => q.speakerEntityId === id)) continue;
-        for (const q of quoteItems(a)) {
-          if (q.speakerEntityId !== id) continue;
-          quotes.push(q);
-          if (quotes.length === 100) break outer;
-        }
+      for (const d of docs) {
+        if (quotes.length === 100) break;
+        if (!ix.quoteCounts[d]) continue;
+        for (const q of quoteItems(article(d)))
+          if (q.speakerEntityId === id && quotes.length < 100) quotes.push(q);
       }
       return {
-        ...entry.summary,
-        articles: entry.articles.slice(0, 100).map(toSummary),
+        ...summaries()[v]!,
+        articles: Array.from(docs.subarray(0, 100), (d) => toSummary(article(d))),
         quotes,
-        coOccurring: idsDistinct()
-          ? coOccurringFromIndex(ix, engine.postings(), id, 20, (d) => allArticles()[d]!)
-          : coOccurringFromArticles(entry.articles, id, 20),
+        coOccurring: ix.entityIdsDistinct
+          ? coOccurringFromIndex(ix, p, id, 20, article)
+          : coOccurringFromArticles(Array.from(docs, article), id, 20),
       };
     },
     quotes(raw = {}) {
       const params = parseParams(QuotesParamsSchema, raw, 'quote parameters');
       const speaker = params.speaker ? fold(params.speaker) : undefined;
       const words = params.q ? fold(params.q).split(/\s+/).filter(Boolean) : [];
-      const one = params.article === undefined ? undefined : get(params.article);
-      const source = params.article === undefined ? allArticles() : one ? [one] : [];
-      const items: QuoteItem[] = source
-        .flatMap(quoteItems)
-        .filter(
-          (q) =>
-            !speaker ||
-            q.speakerEntityId === params.speaker ||
-            (q.speaker !== undefined && fold(q.speaker) === speaker),
-        )
-        .filter((q) => words.every((w) => fold(q.text).includes(w)));
-      return page(items, params);
+      const keep = (q: QuoteItem) =>
+        (!speaker ||
+          q.speakerEntityId === params.speaker ||
+          (q.speaker !== undefined && fold(q.speaker) === speaker)) &&
+        words.every((w) => fold(q.text).includes(w));
+      if (params.article !== undefined) {
+        const d = lookup(params.article);
+        return page(d === undefined ? [] : quotesOf([d], keep), params);
+      }
+      if (!speaker && !words.length) {
+        // Every quote: counted from the index, and only the articles of the page are read.
+        const fp = fingerprint(params);
+        const offset = decodeCursor(params.cursor, fp);
+        let total = 0;
+        for (let d = 0; d < ix.n; d++) total += ix.quoteCounts[d]!;
+        const items: QuoteItem[] = [];
+        let skipped = 0;
+        for (let d = 0; d < ix.n && items.length < params.limit; d++) {
+          const c = ix.quoteCounts[d]!;
+          if (skipped + c <= offset) {
+            skipped += c;
+            continue;
+          }
+          const qs = quoteItems(article(d));
+          for (let i = Math.max(0, offset - skipped); i < qs.length && items.length < params.limit; i++)
+            items.push(qs[i]!);
+          skipped += c;
+        }
+        const next = offset + items.length;
+        return { total, items, nextCursor: next < total ? encodeCursor(next, fp) : null };
+      }
+      // By speaker: the documents whose quotes name the speaker (or hold the entity) are read.
+      if (!params.speaker) return page(quotesOf(range(ix.n), keep), params);
+      const p = engine.postings();
+      const v = p.byId.get(params.speaker);
+      const found = new Set(
+        engine.fieldDocs('speaker', v === undefined ? params.speaker : summaries()[v]!.name),
+      );
+      if (v !== undefined) for (const d of p.docs.subarray(p.off[v]!, p.off[v + 1]!)) found.add(d);
+      return page(
+        quotesOf(
+          [...found].sort((x, y) => x - y),
+          keep,
+        ),
+        params,
+      );
     },
     timeline(raw = {}): TimelineResult {
       const params = parseParams(TimelineParamsSchema, raw, 'timeline parameters');

@@ -124,3 +124,41 @@ describe('entity()', () => {
     ]);
   });
 });
+
+describe('quotes()', () => {
+  // Every quote in corpus order, as a walk over the articles gives them.
+  const order = corpus.list({ limit: 100 }).items.map((s) => articles.find((a) => a.id === s.id)!);
+  const all = order.flatMap((a) =>
+    a.quotes.map((q) => ({ text: q.text, speaker: q.speaker, articleId: a.id })),
+  );
+  const pick = (items: Array<{ text: string; speaker?: string | undefined; articleId: string }>) =>
+    items.map((q) => ({ text: q.text, speaker: q.speaker, articleId: q.articleId }));
+  const loaded = loadCorpus(corpus.toSnapshot());
+
+  it('pages through every quote with cursors, loaded or not', () => {
+    for (const c of [corpus, loaded]) {
+      const seen: Array<{ text: string; speaker?: string | undefined; articleId: string }> = [];
+      let cursor: string | undefined;
+      do {
+        const page = c.quotes({ limit: 7, ...(cursor ? { cursor } : {}) });
+        expect(page.total).toBe(all.length);
+        seen.push(...pick(page.items));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      expect(seen).toEqual(all);
+    }
+  });
+
+  it('finds a speaker by name (any case), and quotes by words', () => {
+    const who = pool[3]!;
+    const want = all.filter((q) => q.speaker === who.name);
+    expect(want.length).toBeGreaterThan(0);
+    for (const c of [corpus, loaded]) {
+      expect(pick(c.quotes({ speaker: who.name.toUpperCase(), limit: 100 }).items)).toEqual(want);
+      expect(c.quotes({ speaker: 'Nobody Here', limit: 100 }).total).toBe(0);
+      const byWords = c.quotes({ q: 'quote 1', limit: 100 }).items.map((q) => q.text);
+      const has = (t: string) => ['quote', '1'].every((w) => t.toLowerCase().includes(w));
+      expect(byWords).toEqual(all.filter((q) => has(q.text)).map((q) => q.text));
+    }
+  });
+});

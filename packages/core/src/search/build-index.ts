@@ -176,6 +176,12 @@ export function buildIndex(articles: readonly Article[]): SearchIndex {
   } satisfies Record<FacetName, ColumnBuilder>;
   const entityCol = new ColumnBuilder(n);
   const entityKeyOf: string[] = [];
+  // Each entity's summary across the corpus (EntitySummary), by entity value.
+  const summaries: Array<
+    Record<string, unknown> & { aliases: string[]; articleCount: number; mentionCount: number }
+  > = [];
+  let entityOccurrences = 0;
+  const quoteCounts = new Uint32Array(n);
 
   // Keyword keys (field qualifiers): short repeated strings are cached per key; title and quote words
   // map from their term ids.
@@ -226,6 +232,12 @@ export function buildIndex(articles: readonly Article[]): SearchIndex {
         return v;
     const value = entityCol.id(e.id);
     entityKeyOf[value] ??= [e.name, ...e.aliases].map(fold).join('\u0000');
+    if (value === summaries.length) {
+      const s = { id: e.id, name: e.name, type: e.type, aliases: [], articleCount: 0, mentionCount: 0 };
+      summaries.push(e.countryCode ? { ...s, countryCode: e.countryCode } : s);
+    }
+    const summary = summaries[value]!;
+    for (const alias of e.aliases) if (!summary.aliases.includes(alias)) summary.aliases.push(alias);
     const k = ENTITY_KEY[e.type];
     const keys: number[] = [];
     for (const name of [e.name, ...e.aliases]) {
@@ -292,6 +304,10 @@ export function buildIndex(articles: readonly Article[]): SearchIndex {
       for (const k of info.keys) keys.push(k);
       entityCol.add(d, info.value);
       info.typeCol?.add(d, info.typeValue);
+      const summary = summaries[info.value]!;
+      summary.articleCount++;
+      summary.mentionCount += e.mentions.length;
+      entityOccurrences++;
     }
     textOff[d + 1] = textIds.n;
     for (let i = 0; i < local.length; i++) {
@@ -304,6 +320,7 @@ export function buildIndex(articles: readonly Article[]): SearchIndex {
     const kw = (key: string, text: string | undefined) => {
       if (text) for (const k of kwIds(key, text)) keys.push(k);
     };
+    quoteCounts[d] = a.quotes.length;
     for (const q of a.quotes) kw(FIELD_KEY.speaker, q.speaker);
     for (const b of a.byline) kw(FIELD_KEY.byline, b);
     facet(d, col.source, FIELD_KEY.source, a.source?.name);
@@ -404,6 +421,9 @@ export function buildIndex(articles: readonly Article[]): SearchIndex {
     },
     entities,
     entityKeys: StringColumn.from(entityKeyOf),
+    entitySummaries: StringColumn.from(summaries.map((s) => JSON.stringify(s))),
+    entityIdsDistinct: entityOccurrences === entities.val.length,
+    quoteCounts,
     texts: StringColumn.from(texts),
     textOff,
     textIds: textIds.done(),

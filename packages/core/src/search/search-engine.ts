@@ -16,6 +16,7 @@ import { dateSpan } from './date-span';
 import { fold } from './fold';
 import { gallop } from './gallop';
 import { parseQuery } from './parse-query';
+import type { QueryField } from './query-ast';
 import { topByRank, topByRelevance } from './rank-top';
 import { type FacetColumn, findTerm, type SearchIndex } from './search-index';
 import { compareStored } from './string-column';
@@ -123,6 +124,12 @@ export class SearchEngine {
       k++;
     }
     return { docs: docs.subarray(0, k), scores: scores.subarray(0, k), typos: typos.subarray(0, k) };
+  }
+
+  /** Documents (ascending) whose `field` keywords hold every word of text, as `field:"text"` finds. */
+  fieldDocs(field: QueryField, text: string): Uint32Array {
+    const ctx: EvalContext = { ix: this.ix, matched: new Set() };
+    return evaluate(ctx, { kind: 'phrase', field, text, offset: 0 }, 'off')?.docs ?? new Uint32Array(0);
   }
 
   /** The entity column inverted (built on first use). */

@@ -55,6 +55,12 @@ export interface SearchIndex {
   entities: FacetColumn;
   /** Folded name and aliases of each entity of `entities.values`, joined by NUL. */
   entityKeys: StringColumn;
+  /** Each entity's EntitySummary (merged across articles) as JSON, by value of `entities`. */
+  entitySummaries: StringColumn;
+  /** No article lists an entity id twice: the entity column then counts co-occurrences exactly. */
+  entityIdsDistinct: boolean;
+  /** Quotations per document. */
+  quoteCounts: Uint32Array;
   /** Unique stored texts (titles, standfirsts, body blocks), shared between documents. */
   texts: StringColumn;
   textOff: Uint32Array;

@@ -63,6 +63,8 @@ function sectionsOf(p: CorpusParts): Array<[string, Section]> {
   for (const [name, c] of Object.entries(ix.facets)) column(`facet.${name}`, c);
   column('entities', ix.entities);
   strings('entityKeys', ix.entityKeys);
+  strings('entitySummaries', ix.entitySummaries);
+  out.push(['quoteCounts', ix.quoteCounts], ['flags', new Uint8Array([ix.entityIdsDistinct ? 1 : 0])]);
   strings('texts', ix.texts);
   out.push(['textOff', ix.textOff], ['textIds', ix.textIds], ['textField', ix.textField]);
   out.push(['articles.off', articles.off], ['articles.bytes', articles.bytes]);
@@ -198,6 +200,9 @@ export function decodeSnapshot(input: Uint8Array): CorpusParts {
     facets,
     entities,
     entityKeys: strings('entityKeys', entities.values.length),
+    entitySummaries: strings('entitySummaries', entities.values.length),
+    entityIdsDistinct: u8('flags')[0] === 1,
+    quoteCounts: u32('quoteCounts', n),
     texts,
     textOff: offsets('textOff', n + 1, textIds.length),
     textIds,

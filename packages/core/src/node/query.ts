@@ -1,0 +1,6 @@
+// @gazette/core/node/query: the Node helpers that READ a corpus (a store, a snapshot file), without the
+// ingest code that @gazette/core/node also exports (its parsers load linkedom and Readability, slow to
+// import for a command that only reads).
+export { openExistingStore, readStoreCorpus } from './open-existing-store';
+export { readSnapshotFile, writeSnapshotFile } from './snapshot-file';
+export type { SqliteStoreOptions } from './sqlite-store';

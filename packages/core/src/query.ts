@@ -1,0 +1,100 @@
+// @gazette/core/query: what a face needs to READ a corpus (the model, the query functions and their schemas,
+// errors), without the ingest code. The main entry also loads the HTML, feed, YAML and enrichment code
+// (linkedom and Readability among it), which costs a terminal command ~100-200 ms of start-up for nothing.
+// Everything here is also exported by the main entry: the two entries share the same modules.
+
+export { PARSER_VERSION } from './article/parser-version';
+export { compareNewest, compareOldest } from './corpus/compare-articles';
+export type { Corpus, CorpusSnapshot, CorpusSnapshotV1 } from './corpus/corpus-types';
+export { createCorpus, loadCorpus } from './corpus/create-corpus';
+export { MAX_CURSOR_OFFSET } from './corpus/cursor';
+export {
+  type ArticleFilters,
+  ArticleFiltersSchema,
+  type EntitiesParams,
+  EntitiesParamsSchema,
+  type FacetName,
+  FacetNameSchema,
+  type FacetsParams,
+  FacetsParamsSchema,
+  type ListParams,
+  ListParamsSchema,
+  QUERY_LIMITS,
+  type QuotesParams,
+  QuotesParamsSchema,
+  type RelatedParams,
+  RelatedParamsSchema,
+  type SearchParams,
+  SearchParamsSchema,
+  type TimelineParams,
+  TimelineParamsSchema,
+} from './corpus/query-params-schema';
+export {
+  type ArticleSummary,
+  ArticleSummarySchema,
+  type EntityDetail,
+  EntityDetailSchema,
+  type EntityListResult,
+  EntityListResultSchema,
+  type EntitySummary,
+  EntitySummarySchema,
+  type Facets,
+  FacetsSchema,
+  type ListResult,
+  ListResultSchema,
+  listResultSchema,
+  type QuoteItem,
+  QuoteItemSchema,
+  type QuoteListResult,
+  QuoteListResultSchema,
+  type RelatedResult,
+  RelatedResultSchema,
+  type SearchHit,
+  SearchHitSchema,
+  type SearchResult,
+  SearchResultSchema,
+  type Snippet,
+  SnippetSchema,
+  type TimelineResult,
+  TimelineResultSchema,
+} from './corpus/query-result-schema';
+export { toSummary } from './corpus/to-summary';
+export {
+  GazetteError,
+  type GazetteErrorCode,
+  type GazetteErrorDetails,
+  isGazetteError,
+} from './errors/gazette-error';
+export { type Amount, AmountSchema } from './model/amount-schema';
+export { type ArticleMeta, ArticleMetaSchema } from './model/article-meta-schema';
+export {
+  type Article,
+  ArticleSchema,
+  type DateEstimate,
+  DateEstimateSchema,
+  IsoDateSchema,
+  type Source,
+  SourceSchema,
+} from './model/article-schema';
+export { type Block, type BlockKind, BlockKindSchema, BlockSchema } from './model/block-schema';
+export { type DateMention, DateMentionSchema } from './model/date-mention-schema';
+export {
+  type Entity,
+  EntitySchema,
+  type EntityType,
+  EntityTypeSchema,
+  type Mention,
+  MentionSchema,
+} from './model/entity-schema';
+export {
+  type InputFormat,
+  InputFormatSchema,
+  type Provenance,
+  ProvenanceSchema,
+} from './model/provenance-schema';
+export { type QualityFlag, QualityFlagSchema } from './model/quality-flag-schema';
+export { type Quote, QuoteSchema } from './model/quote-schema';
+export { type Related, RelatedSchema } from './model/related-schema';
+export { parseQuery } from './search/parse-query';
+export { QUERY_FIELDS, type QueryField, type QueryNode } from './search/query-ast';
+export { trimEndChars } from './text/trim-end-chars';
