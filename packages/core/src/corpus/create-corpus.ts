@@ -22,7 +22,13 @@ import {
   SearchParamsSchema,
   TimelineParamsSchema,
 } from './query-params-schema';
-import type { EntitySummary, QuoteItem, SearchResult, TimelineResult } from './query-result-schema';
+import type {
+  ArticleSummary,
+  EntitySummary,
+  QuoteItem,
+  SearchResult,
+  TimelineResult,
+} from './query-result-schema';
 import { bucketStart } from './timeline-buckets';
 import { toSummary } from './to-summary';
 
@@ -133,6 +139,15 @@ function corpusOver(parts: CorpusParts): Corpus {
     return out;
   };
 
+  let oldest: Uint32Array | undefined;
+  /** Documents oldest first (the inverse of oldestRank), built on first use. */
+  const oldestOrder = () => {
+    if (!oldest) {
+      oldest = new Uint32Array(ix.n);
+      for (let d = 0; d < ix.n; d++) oldest[ix.oldestRank[d]!] = d;
+    }
+    return oldest;
+  };
   const docsInOrder = (docs: Uint32Array, sort: 'newest' | 'oldest'): number[] => {
     const out = Array.from(docs);
     if (sort === 'oldest') out.sort((a, b) => ix.oldestRank[a]! - ix.oldestRank[b]!);
@@ -143,6 +158,17 @@ function corpusOver(parts: CorpusParts): Corpus {
     size: ix.n,
     list(raw = {}) {
       const params = parseParams(ListParamsSchema, raw, 'list parameters');
+      const filtered = params.filters && Object.values(params.filters).some((v) => v !== undefined);
+      if (!filtered) {
+        // Every article: documents are numbered newest first, and oldest first is a stored order.
+        const fp = fingerprint(params);
+        const offset = decodeCursor(params.cursor, fp);
+        const end = Math.min(ix.n, offset + params.limit);
+        const byAge = params.sort === 'oldest' ? oldestOrder() : undefined;
+        const items: ArticleSummary[] = [];
+        for (let r = offset; r < end; r++) items.push(toSummary(article(byAge ? byAge[r]! : r)));
+        return { total: ix.n, items, nextCursor: end < ix.n ? encodeCursor(end, fp) : null };
+      }
       const { m } = engine.match(undefined, params.filters);
       const result = page(docsInOrder(m.docs, params.sort), params);
       return { ...result, items: result.items.map((d) => toSummary(article(d))) };

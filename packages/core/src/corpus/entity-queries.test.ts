@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../model/article-schema';
 import { fixture } from '../search/test-articles';
+import { compareNewest, compareOldest } from './compare-articles';
 import { createCorpus, loadCorpus } from './create-corpus';
 
 // A seeded corpus where entities overlap a lot, so the postings paths meet shared and repeated values.
@@ -159,6 +160,27 @@ describe('quotes()', () => {
       const byWords = c.quotes({ q: 'quote 1', limit: 100 }).items.map((q) => q.text);
       const has = (t: string) => ['quote', '1'].every((w) => t.toLowerCase().includes(w));
       expect(byWords).toEqual(all.filter((q) => has(q.text)).map((q) => q.text));
+    }
+  });
+});
+
+describe('list()', () => {
+  it('pages newest and oldest first with cursors, like the articles sorted by date then id', () => {
+    for (const sort of ['newest', 'oldest'] as const) {
+      const want = [...articles].sort(sort === 'newest' ? compareNewest : compareOldest).map((a) => a.id);
+      const got: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const p = corpus.list({ sort, limit: 9, ...(cursor ? { cursor } : {}) });
+        expect(p.total).toBe(articles.length);
+        got.push(...p.items.map((s) => s.id));
+        cursor = p.nextCursor ?? undefined;
+      } while (cursor);
+      expect(got).toEqual(want);
+      // The same order through the filtered path (a filter every article passes).
+      expect(corpus.list({ sort, limit: 100, filters: { after: '0000' } }).items.map((s) => s.id)).toEqual(
+        want,
+      );
     }
   });
 });
