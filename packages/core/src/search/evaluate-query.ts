@@ -159,8 +159,106 @@ let accTypos = new Uint8Array(0);
 let accStamp = new Uint32Array(0);
 let generation = 0;
 
+/**
+ * Union of a few sorted lists by walking them side by side: output comes sorted, memory is read in
+ * order, and nothing is allocated per document.
+ */
+function mergeFew(lists: Matches[], mode: 'sum' | 'max'): Matches {
+  if (lists.length === 2 && lists[0]!.typos === null && lists[1]!.typos === null)
+    return mergeTwo(lists[0]!, lists[1]!, mode);
+  const L = lists.length;
+  let total = 0;
+  for (const l of lists) total += l.docs.length;
+  const docs = new Uint32Array(total);
+  const scores = new Float32Array(total);
+  let typos: Uint8Array | null = null;
+  const at = new Array<number>(L).fill(0);
+  let k = 0;
+  for (;;) {
+    let d = 0xffffffff;
+    for (let j = 0; j < L; j++) {
+      const l = lists[j]!;
+      if (at[j]! < l.docs.length && l.docs[at[j]!]! < d) d = l.docs[at[j]!]!;
+    }
+    if (d === 0xffffffff) break;
+    let s = 0;
+    let t = 255;
+    let first = true;
+    for (let j = 0; j < L; j++) {
+      const l = lists[j]!;
+      const i = at[j]!;
+      if (i >= l.docs.length || l.docs[i] !== d) continue;
+      const x = l.scores !== null ? l.scores[i]! : l.imp !== undefined ? l.imp[i]! * l.mult! : 0;
+      s = first ? x : mode === 'sum' ? s + x : Math.max(s, x);
+      first = false;
+      const y = l.typos === null ? 0 : l.typos[i]!;
+      if (y < t) t = y;
+      at[j] = i + 1;
+    }
+    docs[k] = d;
+    scores[k] = s;
+    if (t) {
+      typos ??= new Uint8Array(total);
+      typos[k] = t;
+    }
+    k++;
+  }
+  return {
+    docs: docs.subarray(0, k),
+    scores: scores.subarray(0, k),
+    typos: typos ? typos.subarray(0, k) : null,
+  };
+}
+
+/** Scores of a list as a typed array (a list read in place scores impact x multiplier). */
+function scoresOf(m: Matches): Float32Array {
+  if (m.scores !== null) return m.scores;
+  const out = new Float32Array(m.docs.length);
+  if (m.imp !== undefined) for (let i = 0; i < out.length; i++) out[i] = m.imp[i]! * m.mult!;
+  return out;
+}
+
+/** The common union, two lists without typos, in one tight loop. */
+function mergeTwo(a: Matches, b: Matches, mode: 'sum' | 'max'): Matches {
+  const da = a.docs;
+  const db = b.docs;
+  const sa = scoresOf(a);
+  const sb = scoresOf(b);
+  const na = da.length;
+  const nb = db.length;
+  const docs = new Uint32Array(na + nb);
+  const scores = new Float32Array(na + nb);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < na && j < nb) {
+    const x = da[i]!;
+    const y = db[j]!;
+    if (x < y) {
+      docs[k] = x;
+      scores[k++] = sa[i++]!;
+    } else if (y < x) {
+      docs[k] = y;
+      scores[k++] = sb[j++]!;
+    } else {
+      docs[k] = x;
+      scores[k++] = mode === 'sum' ? sa[i++]! + sb[j++]! : Math.max(sa[i++]!, sb[j++]!);
+    }
+  }
+  while (i < na) {
+    docs[k] = da[i]!;
+    scores[k++] = sa[i++]!;
+  }
+  while (j < nb) {
+    docs[k] = db[j]!;
+    scores[k++] = sb[j++]!;
+  }
+  return { docs: docs.subarray(0, k), scores: scores.subarray(0, k), typos: null };
+}
+
 /** Union of sorted lists: scores summed (OR) or maxed (expansions of one word), fewest typos kept. */
 function denseMerge(n: number, lists: Matches[], mode: 'sum' | 'max'): Matches {
+  if (lists.length <= 4) return mergeFew(lists, mode);
   if (accStamp.length < n) {
     accScore = new Float32Array(n);
     accTypos = new Uint8Array(n);
