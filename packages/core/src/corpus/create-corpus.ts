@@ -4,7 +4,14 @@ import type { Article } from '../model/article-schema';
 import { buildIndex } from '../search/build-index';
 import { SearchEngine } from '../search/search-engine';
 import type { SearchIndex } from '../search/search-index';
-import { type CorpusParts, decodeSnapshot, encodeSnapshot, isBinarySnapshot } from '../search/snapshot-codec';
+import {
+  binarySnapshotFormat,
+  type CorpusParts,
+  decodeSnapshot,
+  encodeSnapshot,
+  isBinarySnapshot,
+  SNAPSHOT_FORMAT,
+} from '../search/snapshot-codec';
 import { ArticleStore } from './article-store';
 import { compareNewest } from './compare-articles';
 import type { Corpus, CorpusSnapshot } from './corpus-types';
@@ -79,7 +86,15 @@ export function createCorpus(input: readonly Article[]): Corpus {
  */
 export function loadCorpus(snapshot: unknown): Corpus {
   const bytes = snapshot instanceof ArrayBuffer ? new Uint8Array(snapshot) : snapshot;
-  if (bytes instanceof Uint8Array && isBinarySnapshot(bytes)) return corpusOver(decodeSnapshot(bytes));
+  if (bytes instanceof Uint8Array) {
+    if (isBinarySnapshot(bytes)) return corpusOver(decodeSnapshot(bytes));
+    const format = binarySnapshotFormat(bytes);
+    if (format !== undefined)
+      throw new GazetteError(
+        'INVALID_SNAPSHOT',
+        `This snapshot is format ${format}; this Gazette reads format ${SNAPSHOT_FORMAT}. Rebuild it with corpus.toSnapshot().`,
+      );
+  }
   const s = snapshot as { format?: unknown; version?: unknown; articles?: unknown } | null;
   if (s?.format === 'gazette-snapshot' && s.version === 1 && Array.isArray(s.articles))
     return createCorpus(s.articles as Article[]);

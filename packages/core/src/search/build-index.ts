@@ -78,10 +78,10 @@ export function buildIndex(articles: readonly Article[]): SearchIndex {
   const table = new WordTable(idOf);
 
   // Entries (term, doc, tf per field) in document order; sorted by term at the end.
+  // A document's entries end at docEnd[d]; a keyword entry has no tf in any field.
   const eTerm = new U32List();
-  const eDoc = new U32List();
+  const docEnd = new Uint32Array(n);
   const eTf: U8List[] = Array.from({ length: FIELDS }, () => new U8List());
-  const eKeyword = new U8List();
   const fieldLen = new Float64Array(n * FIELDS);
 
   let stamp = new Int32Array(1024).fill(-1);
@@ -312,9 +312,7 @@ export function buildIndex(articles: readonly Article[]): SearchIndex {
     textOff[d + 1] = textIds.n;
     for (let i = 0; i < local.length; i++) {
       eTerm.push(local[i]!);
-      eDoc.push(d);
       for (let f = 0; f < FIELDS; f++) eTf[f]!.push(tf[f]![i]!);
-      eKeyword.push(0);
     }
     // Keyword postings for field qualifiers, and facet values.
     const kw = (key: string, text: string | undefined) => {
@@ -335,10 +333,9 @@ export function buildIndex(articles: readonly Article[]): SearchIndex {
       if (stamp[k] === d) continue;
       stamp[k] = d;
       eTerm.push(k);
-      eDoc.push(d);
       for (let f = 0; f < FIELDS; f++) eTf[f]!.push(0);
-      eKeyword.push(1);
     }
+    docEnd[d] = eTerm.n;
   }
 
   // Average field lengths, then each entry's BM25F saturation.
@@ -362,22 +359,19 @@ export function buildIndex(articles: readonly Article[]): SearchIndex {
   const fill = termOff.slice(0, T);
   const postDoc = new Uint32Array(E);
   const postImp = new Uint8Array(E);
+  d = 0;
   for (let i = 0; i < E; i++) {
+    while (i >= docEnd[d]!) d++;
     const r = rank[eTerm.a[i]!]!;
     const at = fill[r]!++;
-    const d = eDoc.a[i]!;
     postDoc[at] = d;
-    if (eKeyword.a[i]) {
-      postImp[at] = KEYWORD_IMPACT;
-      continue;
-    }
     let s = 0;
     for (let f = 0; f < FIELDS; f++) {
       const x = eTf[f]!.a[i]!;
       if (x)
         s += (FIELD_WEIGHT[f]! * x) / (1 - FIELD_B[f]! + (FIELD_B[f]! * fieldLen[d * FIELDS + f]!) / avg[f]!);
     }
-    postImp[at] = Math.max(1, Math.round((255 * s) / (K1 + s)));
+    postImp[at] = s === 0 ? KEYWORD_IMPACT : Math.max(1, Math.round((255 * s) / (K1 + s)));
   }
 
   const surfaceEntries = table

@@ -9,11 +9,11 @@ import { StringColumn } from './string-column';
 // A snapshot is the corpus's typed arrays laid end to end behind a small JSON header, so loading one
 // is making views on the bytes: nothing is parsed or decoded until a query reads it.
 //
-//   "GAZETTE" 0x03 | u32 header length | header JSON | padding to 8 | sections, each 8-aligned
+//   "GAZETTE" 0x04 | u32 header length | header JSON | padding to 8 | sections, each 8-aligned
 //
 // Numbers are little-endian (every platform Gazette runs on).
 
-const MAGIC = [0x47, 0x41, 0x5a, 0x45, 0x54, 0x54, 0x45, 0x03]; // "GAZETTE" + version 3
+const MAGIC = [0x47, 0x41, 0x5a, 0x45, 0x54, 0x54, 0x45, 0x04]; // "GAZETTE" + format 4
 const TYPES = { u8: Uint8Array, u32: Uint32Array } as const;
 type SectionType = keyof typeof TYPES;
 type Section = Uint8Array | Uint32Array;
@@ -22,7 +22,7 @@ type SectionEntry = [string, SectionType, number, number];
 
 interface Header {
   format: 'gazette-snapshot';
-  version: 3;
+  version: 4;
   n: number;
   facets: FacetName[];
   sections: SectionEntry[];
@@ -35,8 +35,15 @@ export interface CorpusParts {
 
 const align8 = (x: number) => (x + 7) & ~7;
 
+/** The snapshot format of bytes that start like a Gazette snapshot, else undefined. */
+export function binarySnapshotFormat(bytes: Uint8Array): number | undefined {
+  return bytes.length >= 12 && MAGIC.slice(0, 7).every((b, i) => bytes[i] === b) ? bytes[7] : undefined;
+}
+
+export const SNAPSHOT_FORMAT = MAGIC[7]!;
+
 export function isBinarySnapshot(bytes: Uint8Array): boolean {
-  return bytes.length >= 12 && MAGIC.every((b, i) => bytes[i] === b);
+  return binarySnapshotFormat(bytes) === SNAPSHOT_FORMAT;
 }
 
 function sectionsOf(p: CorpusParts): Array<[string, Section]> {
@@ -83,7 +90,7 @@ export function encodeSnapshot(p: CorpusParts): Uint8Array {
   }
   const header: Header = {
     format: 'gazette-snapshot',
-    version: 3,
+    version: 4,
     n: p.ix.n,
     facets: Object.keys(p.ix.facets) as FacetName[],
     sections: entries,
@@ -115,7 +122,7 @@ export function decodeSnapshot(input: Uint8Array): CorpusParts {
   } catch {
     throw damaged('header');
   }
-  if (header?.format !== 'gazette-snapshot' || header.version !== 3 || !Array.isArray(header.sections))
+  if (header?.format !== 'gazette-snapshot' || header.version !== 4 || !Array.isArray(header.sections))
     throw damaged('header');
   const base = align8(12 + len);
   const map = new Map<string, Section>();
