@@ -1,7 +1,14 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts', 'node/index': 'src/node/index.ts', 'ner/index': 'src/enrich/ner/index.ts' },
+  entry: {
+    index: 'src/index.ts',
+    'node/index': 'src/node/index.ts',
+    'ner/index': 'src/enrich/ner/index.ts',
+    // Light entries for faces that only read a corpus (no HTML/feed ingest code, so no linkedom).
+    query: 'src/query.ts',
+    'node/query': 'src/node/query.ts',
+  },
   format: ['esm'],
   dts: true,
   sourcemap: true,

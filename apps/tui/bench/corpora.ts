@@ -2,31 +2,59 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bbcAsText, generateCorpus, readBbc } from '@gazette/bench-corpora';
-import { type Article, createCorpus, loadCorpus, PARSER_VERSION, parseText } from '@gazette/core';
+import { type Article, type Corpus, createCorpus, PARSER_VERSION, parseText } from '@gazette/core';
+import { readSnapshotFile, writeSnapshotFile } from '@gazette/core/node';
 
 const CACHE = join(tmpdir(), 'gazette-tui-bench');
 
-/** The BBC articles parsed, as a snapshot file (cached by parser version): what GAZETTE_SNAPSHOT reads. */
-export function bbcSnapshotFile(): { file: string; articles: number; newestTitle: string } {
+export interface SnapshotFile {
+  file: string;
+  articles: number;
+  /** The title of the first row of the list (newest first), which the first frame must show. */
+  newestTitle: string;
+}
+
+/**
+ * A corpus as a snapshot file (what GAZETTE_SNAPSHOT reads), made once and cached by parser version. A
+ * cached file the core no longer reads (its format changed) is made again.
+ */
+/** Whether the last snapshotFile() call had to make its file (rather than find it cached). */
+export let made = false;
+
+function snapshotFile(name: string, make: () => Corpus): SnapshotFile {
   mkdirSync(CACHE, { recursive: true });
-  const file = join(CACHE, `bbc-${PARSER_VERSION.replace(/[^\w.-]+/g, '-')}.json`);
+  const file = join(CACHE, `${name}-${PARSER_VERSION.replace(/[^\w.-]+/g, '-')}.snapshot`);
   const meta = `${file}.meta.json`;
-  // A cached snapshot from another version of the core is rebuilt (the format can change under one parser version).
   let stale = !existsSync(file) || !existsSync(meta);
   if (!stale) {
     try {
-      loadCorpus(JSON.parse(readFileSync(file, 'utf8'))).list({ limit: 1 });
+      // Every part read once: a file of an older layout can load and fail later, on its postings.
+      const corpus = readSnapshotFile(file);
+      corpus.get(corpus.list({ limit: 1 }).items[0]!.id);
+      for (const q of ['minister', 'economy growth', 'film award', 'chelsea', 'election campaign', 'the'])
+        corpus.search({ q, limit: 50, facets: ['person', 'place', 'organization', 'source'] });
     } catch {
       stale = true;
     }
   }
+  made = stale;
   if (stale) {
-    const corpus = createCorpus(readBbc().map((r) => parseText(bbcAsText(r))));
-    writeFileSync(file, JSON.stringify(corpus.toSnapshot()));
+    const corpus = make();
+    writeSnapshotFile(file, corpus);
     const first = corpus.list({ limit: 1 }).items[0]!;
     writeFileSync(meta, JSON.stringify({ articles: corpus.size, newestTitle: first.title }));
   }
-  return { file, ...(JSON.parse(readFileSync(meta, 'utf8')) as { articles: number; newestTitle: string }) };
+  return { file, ...(JSON.parse(readFileSync(meta, 'utf8')) as Omit<SnapshotFile, 'file'>) };
+}
+
+/** The BBC articles parsed, as a snapshot file. */
+export function bbcSnapshotFile(): SnapshotFile {
+  return snapshotFile('bbc', () => createCorpus(readBbc().map((r) => parseText(bbcAsText(r)))));
+}
+
+/** The generated corpus of `count` articles (see generatedArticles), as a snapshot file. */
+export function generatedSnapshotFile(count: number): SnapshotFile {
+  return snapshotFile(`generated-${count}`, () => createCorpus(generatedArticles(count)));
 }
 
 /**

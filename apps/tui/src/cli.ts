@@ -1,12 +1,8 @@
 import { parseArgs } from 'node:util';
-import { isGazetteError } from '@gazette/core';
-import { readStdin } from '@gazette/core/node';
+import { isGazetteError } from '@gazette/core/query';
 import type { CliIo } from './cli-io';
 import { entitiesCommand } from './commands/entities-command';
-import { exportCommand } from './commands/export-command';
-import { ingestCommand } from './commands/ingest-command';
 import { listCommand } from './commands/list-command';
-import { parseCommand } from './commands/parse-command';
 import { quotesCommand } from './commands/quotes-command';
 import { searchCommand } from './commands/search-command';
 import { showCommand } from './commands/show-command';
@@ -67,8 +63,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const source = () =>
       openSource({ api: values.api, db: values.db, snapshot: process.env['GAZETTE_SNAPSHOT'] || undefined });
     switch (command) {
+      // parse and ingest need the core's parsers (linkedom, Readability…): loaded only for them, so that
+      // reading commands and the UI start without them (@gazette/core/query holds what reading needs).
       case 'ingest':
-        return await ingestCommand(io, {
+        return await (await import('./commands/ingest-command')).ingestCommand(io, {
           inputs: rest,
           db: values.db,
           format: values.format,
@@ -77,10 +75,16 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           json: values.json,
         });
       case 'export':
-        await exportCommand(io, { db: values.db, format: values.format });
+        await (await import('./commands/export-command')).exportCommand(io, {
+          db: values.db,
+          format: values.format,
+        });
         return 0;
       case 'parse':
-        await parseCommand(io, { file: rest[0], format: values.format });
+        await (await import('./commands/parse-command')).parseCommand(io, {
+          file: rest[0],
+          format: values.format,
+        });
         return 0;
       case 'list':
         await listCommand(io, await source(), common);
@@ -140,7 +144,7 @@ if (isMain) {
   const io: CliIo = {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
-    stdin: readStdin,
+    stdin: async () => (await import('@gazette/core/node')).readStdin(),
     isTTY: Boolean(process.stdout.isTTY),
   };
   runCli(process.argv.slice(2), io).then((code) => {

@@ -29,7 +29,7 @@ Options:
 
 Environment:
   GAZETTE_DB=PATH         the article store (SQLite file) to use, as --db does
-  GAZETTE_SNAPSHOT=FILE   read a corpus snapshot (JSON of corpus.toSnapshot()) instead of the built-in corpus
+  GAZETTE_SNAPSHOT=FILE   read a corpus snapshot file (corpus.toSnapshot(), or export --format json) instead of the built-in corpus
   NO_COLOR=1              no colours in the UI (bold, underline and inverse still mark things)
   BROWSER=COMMAND         what \`o\` in the reader opens URLs with (default: xdg-open / open)
 

@@ -1,5 +1,5 @@
 // The built-in corpus, loaded from the snapshot made at build time (works in Node, workerd and browsers).
-import { type Corpus, type CorpusSnapshot, loadCorpus } from '@gazette/core';
+import { type Corpus, type CorpusSnapshot, loadCorpus } from '@gazette/core/query';
 import data from '../dist/snapshot-data.js';
 
 function fromBase64(b64: string): Uint8Array {

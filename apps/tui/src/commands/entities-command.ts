@@ -1,4 +1,4 @@
-import { EntitiesParamsSchema } from '@gazette/core';
+import { EntitiesParamsSchema } from '@gazette/core/query';
 import { type CliIo, printJson } from '../cli-io';
 import type { GazetteSource } from '../source/gazette-source';
 import { safeLine } from '../text/safe-text';

@@ -1,4 +1,4 @@
-import { openExistingStore } from '@gazette/core/node';
+import { openExistingStore } from '@gazette/core/node/query';
 import type { CliIo } from '../cli-io';
 import { DEFAULT_STORE, storePath } from '../store-path';
 import { UsageError } from '../usage-error';

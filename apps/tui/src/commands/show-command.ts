@@ -1,4 +1,4 @@
-import { GazetteError } from '@gazette/core';
+import { GazetteError } from '@gazette/core/query';
 import { type CliIo, printJson } from '../cli-io';
 import type { GazetteSource } from '../source/gazette-source';
 import { safeLine, safeText } from '../text/safe-text';

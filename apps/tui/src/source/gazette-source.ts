@@ -9,7 +9,7 @@ import type {
   RelatedResult,
   SearchParams,
   SearchResult,
-} from '@gazette/core';
+} from '@gazette/core/query';
 
 /**
  * What the terminal UI and the scripting commands read from: the core's query functions, either in this

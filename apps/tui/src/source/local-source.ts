@@ -1,4 +1,4 @@
-import type { Corpus } from '@gazette/core';
+import type { Corpus } from '@gazette/core/query';
 import type { GazetteSource } from './gazette-source';
 
 /** The core corpus behind the async source interface (its calls are synchronous). */

@@ -1,23 +1,30 @@
+import { createClient } from '@gazette/api/client';
 import {
   type Article,
-  ArticleSchema,
   type ArticleFilters,
+  ArticleSchema,
   EntityListResultSchema,
   ListResultSchema,
   QuoteListResultSchema,
   RelatedResultSchema,
   SearchResultSchema,
-} from '@gazette/core';
+} from '@gazette/core/query';
 import type { z } from 'zod';
 import type { GazetteSource } from './gazette-source';
 import { RemoteError } from './remote-error';
 
-type Query = Record<string, string | number | readonly string[] | undefined>;
+/** Query strings as the API's routes take them: flat, every value a string. */
+type Query = Record<string, string>;
 
-// Filters travel as plain query parameters (`?source=BBC&entity=…`), as the API's routes take them.
-function flatten(params: object): Query {
-  const { filters, ...rest } = params as { filters?: ArticleFilters } & Query;
-  return { ...rest, ...(filters ?? {}) };
+// Filters travel as plain query parameters (`?source=BBC&entity=…`), lists comma-separated (`facets=a,b`).
+function toQuery(params: object): Query {
+  const { filters, ...rest } = params as { filters?: ArticleFilters } & Record<string, unknown>;
+  const query: Query = {};
+  for (const [key, value] of Object.entries({ ...rest, ...(filters ?? {}) })) {
+    if (value === undefined) continue;
+    query[key] = Array.isArray(value) ? value.join(',') : String(value);
+  }
+  return query;
 }
 
 /** Checks and normalises an API base URL given on the command line. */
@@ -34,9 +41,13 @@ export function apiBaseUrl(raw: string): URL {
   return url;
 }
 
+/** Per-request options of the typed client: here, the transport (which records the URL it was asked for). */
+type RequestOptions = { fetch: typeof fetch };
+
 /**
- * A Gazette API over HTTP (the `/v1` routes), every reply checked against the core's result schemas.
- * Written against the documented routes with fetch; the API's typed client can replace `call` unchanged.
+ * A Gazette API over HTTP, through the API's typed client (`@gazette/api/client`, Hono's `hc`): routes and
+ * parameters are checked against the API's own types at build time, and every reply is checked against the
+ * core's result schemas at run time (the server at the URL may not be a Gazette API, or another version).
  */
 export function remoteSource(
   base: string | URL,
@@ -45,28 +56,26 @@ export function remoteSource(
   const root = typeof base === 'string' ? apiBaseUrl(base) : base;
   const doFetch = options.fetch ?? fetch;
   const timeoutMs = options.timeoutMs ?? 15_000;
+  const client = createClient(root.href.replace(/\/$/, ''), { headers: { accept: 'application/json' } });
 
   async function call<T>(
-    path: string,
-    query: Query,
+    send: (options: RequestOptions) => Promise<Response>,
     schema: z.ZodType<T>,
     allow404 = false,
   ): Promise<T | undefined> {
-    const url = new URL(`v1/${path}`, root);
-    for (const [key, value] of Object.entries(query)) {
-      if (value === undefined) continue;
-      url.searchParams.set(key, Array.isArray(value) ? value.join(',') : String(value));
-    }
+    let url = root.href;
+    const transport: typeof fetch = (input, init) => {
+      url = input instanceof Request ? input.url : String(input);
+      return doFetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+    };
     let response: Response;
     try {
-      response = await doFetch(url, {
-        headers: { accept: 'application/json' },
-        signal: AbortSignal.timeout(timeoutMs),
-      });
+      response = await send({ fetch: transport });
     } catch (error) {
       const why = (error as Error)?.name === 'TimeoutError' ? `no answer in ${timeoutMs} ms` : 'unreachable';
-      throw new RemoteError(`The Gazette API at ${root.origin} is ${why} (${url.pathname}).`, url.href);
+      throw new RemoteError(`The Gazette API at ${root.origin} is ${why} (${new URL(url).pathname}).`, url);
     }
+    const path = new URL(url).pathname;
     if (allow404 && response.status === 404) return undefined;
     const body: unknown = await response.json().catch(() => undefined);
     if (!response.ok) {
@@ -78,33 +87,58 @@ export function remoteSource(
             ? detail.title
             : '';
       throw new RemoteError(
-        `The Gazette API answered ${response.status} for ${url.pathname}${text ? `: ${text}` : ''}.`,
-        url.href,
+        `The Gazette API answered ${response.status} for ${path}${text ? `: ${text}` : ''}.`,
+        url,
         response.status,
       );
     }
     const parsed = schema.safeParse(body);
     if (!parsed.success)
       throw new RemoteError(
-        `The reply from ${url.pathname} is not a Gazette result (${parsed.error.issues[0]?.path.join('.') || 'shape'}: ${parsed.error.issues[0]?.message}). Is ${root.href} a Gazette API?`,
-        url.href,
+        `The reply from ${path} is not a Gazette result (${parsed.error.issues[0]?.path.join('.') || 'shape'}: ${parsed.error.issues[0]?.message}). Is ${root.href} a Gazette API?`,
+        url,
         response.status,
       );
     return parsed.data;
   }
 
   const must = <T>(value: T | undefined): T => value as T;
-  const id = encodeURIComponent;
+  const v1 = client.v1;
 
   return {
     label: root.href.replace(/\/$/, ''),
-    list: async (params = {}) => must(await call('articles', flatten(params), ListResultSchema)),
-    search: async (params) => must(await call('search', flatten(params), SearchResultSchema)),
+    list: async (params = {}) =>
+      must(await call((o) => v1.articles.$get({ query: toQuery(params) }, o), ListResultSchema)),
+    search: async (params) =>
+      must(
+        await call(
+          (o) => v1.search.$get({ query: toQuery(params) as Query & { q: string } }, o),
+          SearchResultSchema,
+        ),
+      ),
+    // The client puts path parameters in the URL as given: encoded here ("" would name the list route).
     get: async (idOrSlug) =>
-      (await call(`articles/${id(idOrSlug)}`, {}, ArticleSchema, true)) as Article | undefined,
+      idOrSlug
+        ? ((await call(
+            (o) => v1.articles[':id'].$get({ param: { id: encodeURIComponent(idOrSlug) } }, o),
+            ArticleSchema,
+            true,
+          )) as Article | undefined)
+        : undefined,
     related: async (idOrSlug) =>
-      must(await call(`articles/${id(idOrSlug)}/related`, {}, RelatedResultSchema)),
-    entities: async (params = {}) => must(await call('entities', params as Query, EntityListResultSchema)),
-    quotes: async (params = {}) => must(await call('quotes', params as Query, QuoteListResultSchema)),
+      must(
+        await call(
+          (o) =>
+            v1.articles[':id'].related.$get(
+              { param: { id: encodeURIComponent(idOrSlug) || '-' }, query: {} },
+              o,
+            ),
+          RelatedResultSchema,
+        ),
+      ),
+    entities: async (params = {}) =>
+      must(await call((o) => v1.entities.$get({ query: toQuery(params) }, o), EntityListResultSchema)),
+    quotes: async (params = {}) =>
+      must(await call((o) => v1.quotes.$get({ query: toQuery(params) }, o), QuoteListResultSchema)),
   };
 }

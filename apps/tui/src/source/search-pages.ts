@@ -4,7 +4,7 @@ import {
   type Facets,
   MAX_CURSOR_OFFSET,
   type SearchHit,
-} from '@gazette/core';
+} from '@gazette/core/query';
 import type { PageLoader } from './article-pages';
 import type { GazetteSource } from './gazette-source';
 

@@ -102,3 +102,18 @@ export function manyArticles(count: number): Article[] {
   }
   return out;
 }
+
+/**
+ * `count` articles like manyArticles (titled "Story N", one a day back from 2023-12-31) made from one
+ * parsed article with its own id, slug, title and date each: long lists without seconds of parsing.
+ */
+export function manyCopies(count: number): Article[] {
+  const [one] = manyArticles(1);
+  return Array.from({ length: count }, (_, i) => ({
+    ...one!,
+    id: `a_${i.toString(16).padStart(16, '0')}`,
+    slug: `story-${i}`,
+    title: `Story ${i}`,
+    publishedAt: `${new Date(Date.UTC(2023, 11, 31) - i * 86_400_000).toISOString().slice(0, 10)}T12:00:00Z`,
+  }));
+}

@@ -1,4 +1,4 @@
-import type { Snippet } from '@gazette/core';
+import type { Snippet } from '@gazette/core/query';
 import { safeText } from './safe-text';
 import { markSpans, type Span, span } from './spans';
 import { truncate, wrapSpans } from './wrap-spans';

@@ -1,4 +1,4 @@
-import type { Article, EntityType, RelatedResult } from '@gazette/core';
+import type { Article, EntityType, RelatedResult } from '@gazette/core/query';
 import { safeLine, safeText } from './safe-text';
 import { type Line, markSpans, type Span, type SpanStyle, span } from './spans';
 import { wrapSpans } from './wrap-spans';

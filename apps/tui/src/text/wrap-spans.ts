@@ -1,4 +1,4 @@
-import { trimEndChars } from '@gazette/core';
+import { trimEndChars } from '@gazette/core/query';
 import stringWidth from 'string-width';
 import { type Line, type Span, span } from './spans';
 

@@ -8,6 +8,7 @@ import {
   hostileArticle,
   macronArticle,
   manyArticles,
+  manyCopies,
   nigerArticle,
 } from '../testing/fixture-articles';
 import { App } from './app';
@@ -73,6 +74,30 @@ describe('the article list', () => {
     await ui.press('G');
     await ui.waitFor((s) => s.includes('Story 1499 '), 'the last row');
     expect(ui.screen()).not.toContain('Story 0 ');
+  });
+
+  it('jumps to the end of a long list without reading the rows in between, and scrolls back up from there', async () => {
+    const local = localSource(createCorpus(manyCopies(5000)), 'test corpus');
+    let lists = 0;
+    const ui = start({
+      ...local,
+      list: (p) => {
+        lists++;
+        return local.list(p);
+      },
+    });
+    await ui.waitFor((s) => s.includes('Story 0 '), 'the first rows');
+    const before = lists;
+    await ui.press('G');
+    await ui.waitFor((s) => s.includes('Story 4999 ') && s.includes('5,000/5,000'), 'the last row');
+    // A page from the other end (and a count of the dated rows), not the 49 pages in between.
+    expect(lists - before).toBeLessThanOrEqual(3);
+    // Up past the rows read from the end: the rows before them load, in order.
+    await ui.press(...Array(8).fill('b'));
+    await ui.waitFor((s) => /Story 48[0-4]\d /.test(s) && !s.includes('…'), 'rows further up');
+    const shown = [...ui.screen().matchAll(/Story (\d+) /g)].map((m) => Number(m[1]));
+    expect(shown).toEqual(shown.map((_, i) => shown[0]! + i));
+    expect(lists - before).toBeLessThan(10);
   });
 });
 

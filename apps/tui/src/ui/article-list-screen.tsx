@@ -1,4 +1,4 @@
-import type { ArticleFilters, ArticleSummary } from '@gazette/core';
+import type { ArticleFilters, ArticleSummary } from '@gazette/core/query';
 import { Box, Text } from 'ink';
 import { type ReactNode, useMemo } from 'react';
 import { articlePages } from '../source/article-pages';
@@ -35,7 +35,7 @@ export function ArticleListScreen(props: {
       return true;
     }
     if (key.return) {
-      const item = pages.items[selected];
+      const item = pages.at(selected);
       if (item) api.push({ kind: 'reader', id: item.id });
       return true;
     }
@@ -61,11 +61,17 @@ export function ArticleListScreen(props: {
       <VirtualList<ArticleSummary>
         items={pages.items}
         count={pages.count}
+        at={pages.at}
         selected={selected}
         height={height}
         renderRow={(item, index, isSelected) => (
           <Text key={index} wrap="truncate-end" {...(isSelected ? theme.selected : {})}>
             {formatRow(item, widths)}
+          </Text>
+        )}
+        pending={(index, isSelected) => (
+          <Text key={index} {...(isSelected ? theme.selected : theme.dim)}>
+            …
           </Text>
         )}
         empty={pages.ready ? <Text {...theme.dim}>No articles.</Text> : <Spinner label="Loading…" />}

@@ -1,4 +1,4 @@
-import { type ArticleSummary, ArticleSummarySchema } from '@gazette/core';
+import { type ArticleSummary, ArticleSummarySchema } from '@gazette/core/query';
 import { safeLine } from '../text/safe-text';
 import { fit } from '../text/wrap-spans';
 

@@ -1,4 +1,4 @@
-import type { EntitySummary } from '@gazette/core';
+import type { EntitySummary } from '@gazette/core/query';
 import { Box, Text } from 'ink';
 import { type ReactNode, useMemo } from 'react';
 import type { PageLoader } from '../source/article-pages';

@@ -1,4 +1,4 @@
-import type { QuoteItem } from '@gazette/core';
+import type { QuoteItem } from '@gazette/core/query';
 import { Box, Text } from 'ink';
 import { type ReactNode, useMemo } from 'react';
 import type { PageLoader } from '../source/article-pages';

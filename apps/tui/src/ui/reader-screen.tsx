@@ -1,4 +1,4 @@
-import type { Article, RelatedResult } from '@gazette/core';
+import type { Article, RelatedResult } from '@gazette/core/query';
 import { Box, Text } from 'ink';
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { readerLines } from '../text/reader-lines';

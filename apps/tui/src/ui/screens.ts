@@ -1,4 +1,4 @@
-import type { ArticleFilters } from '@gazette/core';
+import type { ArticleFilters } from '@gazette/core/query';
 
 /** The views of the UI; the app keeps them on a stack (Esc pops). */
 export type Screen =

@@ -1,4 +1,4 @@
-import type { ArticleFilters, FacetName, Facets, SearchHit } from '@gazette/core';
+import type { ArticleFilters, FacetName, Facets, SearchHit } from '@gazette/core/query';
 import { Box, Text } from 'ink';
 import { type ReactNode, useMemo, useState } from 'react';
 import { SEARCH_FACETS, searchPages } from '../source/search-pages';

@@ -2,7 +2,10 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PageLoader } from '../source/article-pages';
 
 export interface Pages<T> {
+  /** The rows loaded from the start. */
   items: readonly T[];
+  /** Row `i` of the list, if loaded (from the start, or from the end when the loader can read the end). */
+  at: (index: number) => T | undefined;
   /** How many there are, as the source counts them. */
   total: number;
   /** How many rows can be reached: the total, or what was loaded once loading stopped early. */
@@ -19,6 +22,10 @@ interface PagesState<T> {
   /** The loader these rows came from: rows of an older loader are never shown. */
   owner: PageLoader<T> | undefined;
   items: readonly T[];
+  /** Rows loaded from the end of the list (its last `tail.length` rows), until they meet `items`. */
+  tail: readonly T[];
+  /** The loader cannot read from the end: rows come from the start only. */
+  noTail: boolean;
   total: number;
   done: boolean;
   ready: boolean;
@@ -29,6 +36,8 @@ interface PagesState<T> {
 const fresh = <T>(owner: PageLoader<T> | undefined): PagesState<T> => ({
   owner,
   items: [],
+  tail: [],
+  noTail: !owner?.tail,
   total: 0,
   done: !owner,
   ready: !owner,
@@ -50,44 +59,61 @@ export function usePages<T>(loader: PageLoader<T> | undefined, selected = 0): Pa
   stateRef.current = view;
   const busy = useRef<PageLoader<T> | undefined>(undefined);
 
-  const load = useCallback(async () => {
-    const mine = current.current;
-    if (!mine || busy.current === mine) return;
-    const before = stateRef.current.owner === mine ? stateRef.current : fresh(mine);
-    if (before.done) return;
-    busy.current = mine;
-    try {
-      const page = await mine(before.items);
-      if (current.current !== mine) return;
-      const base = stateRef.current.owner === mine ? stateRef.current : fresh(mine);
-      const next: PagesState<T> = {
-        owner: mine,
-        items: [...base.items, ...page.items],
-        total: page.total ?? base.total,
-        done: page.done,
-        ready: true,
-        loading: false,
-        error: undefined,
-      };
-      stateRef.current = next;
-      setState(next);
-    } catch (e) {
-      if (current.current !== mine) return;
-      const base = stateRef.current.owner === mine ? stateRef.current : fresh(mine);
-      const next = {
-        ...base,
-        owner: mine,
-        done: true,
-        ready: true,
-        loading: false,
-        error: (e as Error).message,
-      };
-      stateRef.current = next;
-      setState(next);
-    } finally {
-      if (busy.current === mine) busy.current = undefined;
+  const settle = useCallback((mine: PageLoader<T>, change: (base: PagesState<T>) => PagesState<T>) => {
+    if (current.current !== mine) return;
+    const base = stateRef.current.owner === mine ? stateRef.current : fresh(mine);
+    let next = change(base);
+    // The rows from the start and those from the end meet: one list again.
+    if (next.tail.length && next.items.length + next.tail.length >= next.total) {
+      const overlap = next.items.length + next.tail.length - next.total;
+      next = { ...next, items: [...next.items, ...next.tail.slice(overlap)], tail: [], done: true };
     }
+    stateRef.current = next;
+    setState(next);
   }, []);
+
+  const load = useCallback(
+    async (from: 'start' | 'end' = 'start') => {
+      const mine = current.current;
+      if (!mine || busy.current === mine) return;
+      const before = stateRef.current.owner === mine ? stateRef.current : fresh(mine);
+      if (before.done) return;
+      busy.current = mine;
+      try {
+        if (from === 'end' && mine.tail && !before.noTail) {
+          const page = await mine.tail(before.tail, before.total);
+          // Nothing from the end (it cannot, or found no more rows): the rows come from the start instead.
+          settle(mine, (base) =>
+            page?.items.length
+              ? { ...base, tail: [...page.items, ...base.tail], loading: false }
+              : { ...base, noTail: true },
+          );
+        } else {
+          const page = await mine(before.items);
+          settle(mine, (base) => ({
+            ...base,
+            items: [...base.items, ...page.items],
+            total: page.total ?? base.total,
+            done: page.done,
+            ready: true,
+            loading: false,
+            error: undefined,
+          }));
+        }
+      } catch (e) {
+        settle(mine, (base) => ({
+          ...base,
+          done: true,
+          ready: true,
+          loading: false,
+          error: (e as Error).message,
+        }));
+      } finally {
+        if (busy.current === mine) busy.current = undefined;
+      }
+    },
+    [settle],
+  );
 
   useEffect(() => {
     if (!loader) return;
@@ -96,16 +122,33 @@ export function usePages<T>(loader: PageLoader<T> | undefined, selected = 0): Pa
     return () => clearTimeout(timer);
   }, [loader, load]);
 
-  // More rows when the selection nears the end of what is loaded (and again after each page lands).
-  const loadedCount = view.owner === loader ? view.items.length : 0;
+  // More rows when the selection nears rows not loaded yet: from the start, or (G, then scrolling up) from
+  // the end, whichever end is nearer, so reaching the end of 100,000 rows reads one page, not a thousand.
+  const mineView = view.owner === loader;
+  const headCount = mineView ? view.items.length : 0;
+  const tailCount = mineView ? view.tail.length : 0;
+  const gapEnd = view.done ? headCount : Math.max(headCount, view.total - tailCount);
+  const { noTail } = view;
   useEffect(() => {
     // The first page is the loader effect's (deferred) job.
-    if (loadedCount > 0 && selected >= loadedCount - AHEAD) void load();
-  }, [selected, loadedCount, load]);
+    if (headCount === 0 || headCount >= gapEnd) return;
+    if (selected < headCount - AHEAD || selected >= gapEnd + AHEAD) return;
+    void load(!noTail && selected - headCount > gapEnd - selected ? 'end' : 'start');
+  }, [selected, headCount, gapEnd, noTail, load]);
+
+  const at = useCallback(
+    (i: number): T | undefined => {
+      if (i < view.items.length) return view.items[i];
+      const first = view.total - view.tail.length;
+      return view.tail.length && i >= first ? view.tail[i - first] : undefined;
+    },
+    [view],
+  );
 
   const count = view.done ? view.items.length : Math.max(view.total, view.items.length);
   return {
     items: view.items,
+    at,
     total: view.total,
     count,
     loading: view.loading,

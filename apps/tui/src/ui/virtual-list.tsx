@@ -17,14 +17,27 @@ export function VirtualList<T>(props: {
   selected: number;
   height: number;
   renderRow: (item: T, index: number, selected: boolean) => ReactNode;
+  /**
+   * Row `i` when rows are not all loaded from the start (a list read from both ends): with it, the list
+   * spans `count` rows and those not loaded yet show as `pending`.
+   */
+  at?: (index: number) => T | undefined;
+  pending?: (index: number, selected: boolean) => ReactNode;
   empty?: ReactNode;
 }): ReactNode {
   const top = useRef(0);
-  top.current = scrollTop(top.current, props.selected, props.height, props.items.length);
+  const count = props.at ? (props.count ?? props.items.length) : props.items.length;
+  top.current = scrollTop(top.current, props.selected, props.height, count);
   const rows: ReactNode[] = [];
-  const end = Math.min(props.items.length, top.current + props.height);
-  for (let i = top.current; i < end; i++)
-    rows.push(props.renderRow(props.items[i]!, i, i === props.selected));
+  const end = Math.min(count, top.current + props.height);
+  for (let i = top.current; i < end; i++) {
+    const item = props.at ? props.at(i) : props.items[i];
+    rows.push(
+      item === undefined
+        ? (props.pending?.(i, i === props.selected) ?? null)
+        : props.renderRow(item, i, i === props.selected),
+    );
+  }
   return (
     <Box flexDirection="column" height={props.height} overflow="hidden">
       {rows.length ? rows : (props.empty ?? <Text> </Text>)}
