@@ -11,7 +11,7 @@ const yogaWithoutFetch = {
   setup(build: {
     onLoad: (o: { filter: RegExp }, f: (a: { path: string }) => Promise<{ contents: string }>) => void;
   }) {
-    build.onLoad({ filter: /yoga-layout[\\/].*yoga-wasm-base64-esm\.js$/ }, async ({ path }) => ({
+    build.onLoad({ filter: /yoga-wasm-base64-esm\.js$/ }, async ({ path }) => ({
       contents: (await readFile(path, 'utf8')).replaceAll('typeof fetch', 'typeof undefined'),
     }));
   },
