@@ -12,7 +12,7 @@ import {
   isBinarySnapshot,
   SNAPSHOT_FORMAT,
 } from '../search/snapshot-codec';
-import { ArticleStore } from './article-store';
+import { ArticleRecords } from './article-records';
 import { compareNewest } from './compare-articles';
 import type { Corpus, CorpusSnapshot } from './corpus-types';
 import { decodeCursor, encodeCursor } from './cursor';
@@ -76,7 +76,7 @@ export function createCorpus(input: readonly Article[]): Corpus {
     slugs.set(a.slug, a);
   }
   const newest = articles.sort(compareNewest);
-  return corpusOver({ ix: buildIndex(newest), articles: ArticleStore.build(newest) });
+  return corpusOver({ ix: buildIndex(newest), articles: ArticleRecords.build(newest) });
 }
 
 /**

@@ -1,4 +1,6 @@
 // @gazette/core/node: Node-only helpers (files, standard input, URLs, the SQLite store). The rest of the core stays runtime-agnostic.
+// Reading a corpus (a store, a snapshot file): the names of @gazette/core/node/query.
+export * from './query';
 export { readArticleFile, readStdin, readTextInput } from './read-article-file';
 export { type Fetched, type FetchOptions, fetchUrl, USER_AGENT } from './fetch-url';
 export {
@@ -9,7 +11,5 @@ export {
   ingestSources,
 } from './ingest-sources';
 export { isUrl, listInputs } from './list-inputs';
-export { openExistingStore, readStoreCorpus } from './open-existing-store';
-export { readSnapshotFile, writeSnapshotFile } from './snapshot-file';
-export { openSqliteStore, type SqliteStoreOptions } from './sqlite-store';
+export { openSqliteStore } from './sqlite-store';
 export { STORE_SCHEMA, STORE_SCHEMA_VERSION } from './store-schema';

@@ -1,4 +1,4 @@
-import { ArticleStore } from '../corpus/article-store';
+import { ArticleRecords } from '../corpus/article-records';
 import type { FacetName } from '../corpus/query-params-schema';
 import { damagedSnapshot } from './damaged-snapshot';
 import { PositionLists } from './position-lists';
@@ -30,7 +30,7 @@ interface Header {
 
 export interface CorpusParts {
   ix: SearchIndex;
-  articles: ArticleStore;
+  articles: ArticleRecords;
 }
 
 const align8 = (x: number) => (x + 7) & ~7;
@@ -216,7 +216,7 @@ export function decodeSnapshot(input: Uint8Array): CorpusParts {
     textField: u8('textField'),
   };
   if (ix.textField.length !== textIds.length) throw damaged('section textField');
-  const articles = new ArticleStore(
+  const articles = new ArticleRecords(
     offsets('articles.off', n + 1, articleBytes.length),
     articleBytes,
     offsets('articles.headOff', undefined, headBytes.length),

@@ -10,7 +10,7 @@ The French and German finance ministers will present the €20bn plan to the Eur
 
 "This is a good day for Europe," Olaf Scholz told reporters.`;
 
-describe('article store', () => {
+describe('article records', () => {
   it('gives back every field of an enriched article, through a snapshot too', () => {
     const a = parseText(TEXT, {
       url: 'https://example.com/news/budget',

@@ -24,7 +24,7 @@ function sameHead(x: EntityHead, y: EntityHead): boolean {
  * for: a corpus does not keep a hundred thousand article objects alive. Entity heads (name, type,
  * aliases) are stored once and shared by the records that name them.
  */
-export class ArticleStore {
+export class ArticleRecords {
   private readonly reader: CompactReader;
   private readonly headReader: CompactReader;
 
@@ -41,7 +41,7 @@ export class ArticleStore {
     this.headReader = new CompactReader(headBytes, strings);
   }
 
-  static build(articles: readonly Article[]): ArticleStore {
+  static build(articles: readonly Article[]): ArticleRecords {
     const w = new CompactWriter();
     const heads = new ByteWriter(1 << 16);
     const headOff = [0];
@@ -64,7 +64,7 @@ export class ArticleStore {
       w.write(packArticle(a, headIndex));
       off[d + 1] = w.out.length;
     });
-    return new ArticleStore(off, w.out.done(), Uint32Array.from(headOff), heads.done(), w.stringColumn());
+    return new ArticleRecords(off, w.out.done(), Uint32Array.from(headOff), heads.done(), w.stringColumn());
   }
 
   /** Article d; id, slug and title come from the index, body texts from its text table. */
