@@ -42,7 +42,7 @@ function runWorker(input: WorkerInput, timeoutMs: number, memoryMb: number): Pro
 const ms = (x: number) => (x < 1 ? x.toFixed(3) : x < 100 ? x.toFixed(2) : x.toFixed(0));
 const mb = (bytes: number | undefined) => (bytes === undefined ? '–' : (bytes / 2 ** 20).toFixed(1));
 const ratio = (x: number | undefined, base: number | undefined) =>
-  x === undefined || base === undefined || base === 0 ? '' : ` (${(x / base).toFixed(1)}×)`;
+  x === undefined || base === undefined || base <= 0 || x < 0 ? '' : ` (${(x / base).toFixed(1)}×)`;
 
 export async function speed(
   corpus: 'bbc' | number,

@@ -20,7 +20,7 @@ import type { QueryField } from './query-ast';
 import { topByRank, topByRelevance } from './rank-top';
 import { type FacetColumn, findTerm, type SearchIndex } from './search-index';
 import { compareStored } from './string-column';
-import { snippetsFor } from './snippets';
+import { matchedTexts, snippetsFor } from './snippets';
 
 const TEXT_CACHE = 20_000;
 const PROXIMITY_BOOST = 1.3;
@@ -218,6 +218,7 @@ export class SearchEngine {
     const slice = order.slice(offset, offset + limit);
     const ix = this.ix;
     const docs = slice.map((i) => m.docs[i]!);
+    const lists = matchedTexts(ix, matched);
     const hits = slice.map((i) => {
       const d = m.docs[i]!;
       return {
@@ -225,7 +226,7 @@ export class SearchEngine {
         slug: ix.slugs.at(d),
         title: ix.titles.at(d),
         score: Math.round(sc(m, i) * 10_000) / 10_000,
-        snippets: snippetsFor(ix, d, matched),
+        snippets: snippetsFor(ix, d, matched, lists),
       };
     });
     return { total: m.docs.length, hits, docs };

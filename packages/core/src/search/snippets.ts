@@ -55,6 +55,16 @@ function window(
   };
 }
 
+/** The texts holding each matched term (their positional lists): worked out once for a page of hits. */
+export function matchedTexts(ix: SearchIndex, matched: ReadonlySet<string>): Uint32Array[] {
+  const lists: Uint32Array[] = [];
+  for (const term of matched) {
+    const t = findTerm(ix, term);
+    if (t >= 0) lists.push(ix.positions.get(t).texts);
+  }
+  return lists;
+}
+
 /** Is x in the ascending list? */
 function holds(list: Uint32Array, x: number): boolean {
   let lo = 0;
@@ -72,14 +82,14 @@ function holds(list: Uint32Array, x: number): boolean {
  * standfirst or body block with most matched terms. Which texts hold which terms comes from the
  * positional lists, so only the texts shown are decoded and analysed.
  */
-export function snippetsFor(ix: SearchIndex, doc: number, matched: ReadonlySet<string>): Snippet[] {
+export function snippetsFor(
+  ix: SearchIndex,
+  doc: number,
+  matched: ReadonlySet<string>,
+  lists: readonly Uint32Array[] = matchedTexts(ix, matched),
+): Snippet[] {
   const out: Snippet[] = [];
   if (matched.size === 0) return out;
-  const lists: Uint32Array[] = [];
-  for (const term of matched) {
-    const t = findTerm(ix, term);
-    if (t >= 0) lists.push(ix.positions.get(t).texts);
-  }
   let best = -1;
   let bestCount = 0;
   for (let j = ix.textOff[doc]!; j < ix.textOff[doc + 1]!; j++) {
