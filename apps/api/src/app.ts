@@ -1,11 +1,14 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import 'hono/request-id'; // declares the `requestId` context variable
-import type { AppDeps } from './deps';
+import type { AppDeps, RouteDeps } from './deps';
 import { docsRoutes } from './docs/docs-routes';
 import { baseHeaders } from './http/base-headers';
+import type { Compression } from './http/compression';
+import { fastRead } from './http/fast-read';
 import { allowedMethods } from './http/allowed-methods';
 import { problem, problemResponse } from './http/problem';
+import { ReadCache } from './http/read-cache';
 import { fromThrown, fromZodIssues } from './http/to-problem';
 import { API_LIMITS } from './limits';
 import { OPENAPI_CONFIG } from './openapi-config';
@@ -23,12 +26,28 @@ import { searchPost } from './routes/search-post';
 import { timeline } from './routes/timeline';
 
 export interface AppOptions extends AppDeps {
-  /** Runtime-specific middleware run before the routes, e.g. compression on Node (workerd compresses itself). */
+  /** Compression of answers: Node passes `nodeCompression()`; workerd none (Cloudflare's edge compresses). */
+  compression?: Compression;
+  /** Runtime-specific middleware run before the routes. */
   middleware?: MiddlewareHandler[];
+  /**
+   * Budget of the cache of serialised reads (article bodies, search answers), in bytes of body; 0 turns it
+   * off. Default 32 MB.
+   */
+  readCacheBytes?: number;
 }
 
+const DEFAULT_READ_CACHE_BYTES = 32 * 1024 * 1024;
+
 /** The Gazette API over a corpus. Runtime-agnostic: the Node server and the worker both serve it. */
-export function createApp({ middleware = [], ...deps }: AppOptions) {
+export function createApp({
+  middleware = [],
+  compression,
+  readCacheBytes = DEFAULT_READ_CACHE_BYTES,
+  ...appDeps
+}: AppOptions) {
+  const reads = new ReadCache(readCacheBytes);
+  const deps: RouteDeps = { ...appDeps, reads };
   const app = new OpenAPIHono({
     defaultHook: (result, c) => {
       if (!result.success)
@@ -48,6 +67,7 @@ export function createApp({ middleware = [], ...deps }: AppOptions) {
       ),
     );
   });
+  if (compression) app.use(compression.middleware);
   for (const m of middleware) app.use(m);
   const routed = app.openapiRoutes([
     healthz(deps),
@@ -91,7 +111,17 @@ export function createApp({ middleware = [], ...deps }: AppOptions) {
       problem('internal', 'Something went wrong on our side; quote the request id if you report it.'),
     );
   });
-  return routed;
+  // Reads answered before (same target) skip routing, validation and the middleware chain; see fastRead.
+  // Not when the caller adds middleware: the fast path could not know what that middleware would change.
+  if (middleware.length === 0) {
+    const routedFetch = routed.fetch;
+    routed.fetch = (request, env, executionCtx) =>
+      fastRead(request, reads, compression) ?? routedFetch(request, env, executionCtx);
+  }
+  return Object.assign(routed, {
+    /** Hits and misses of the read cache (the bench checks that uncached runs really miss). */
+    readCacheStats: () => reads.stats(),
+  });
 }
 
 export type GazetteApp = ReturnType<typeof createApp>;

@@ -2,4 +2,5 @@
 export { type BbcRecord, bbcAsText, readBbc } from './bbc';
 export { type GeneratedRecord, generateCorpus, seededRandom } from './generate-corpus';
 export { parseCsv } from './parse-csv';
+export { PARSED_CACHE_DIR, parsedBbc, parsedGenerated } from './parsed-cache';
 export { HAS_SHARED, SHARED_CORPORA, SHARED_MISSING } from './shared-path';

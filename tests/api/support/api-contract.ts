@@ -190,6 +190,36 @@ export function apiContract(runtime: string, start: () => Promise<RunningApi>): 
       expect(await head.text()).toBe('');
     });
 
+    it('answers a repeated read (served from its cache) exactly as the first time', async () => {
+      const { items } = await json<{ items: Array<{ id: string; title: string }> }>('/v1/articles?limit=1');
+      const word = items[0]!.title.split(/\s+/).find((w) => /^\p{L}{4,}$/u.test(w)) ?? 'the';
+      const headersOf = (res: Response) => {
+        const h = Object.fromEntries(res.headers);
+        for (const k of ['x-request-id', 'date', 'content-length', 'connection', 'keep-alive']) delete h[k];
+        return h;
+      };
+      for (const path of [`/v1/articles/${items[0]!.id}`, `/v1/search?q=${encodeURIComponent(word)}`]) {
+        const first = await get(path, { headers: { 'x-request-id': 'first-1' } });
+        const firstBody = await first.text();
+        for (let i = 0; i < 3; i++) {
+          const again = await get(path, { headers: { 'x-request-id': `again-${i}` } });
+          expect(again.status, path).toBe(200);
+          expect(await again.text(), path).toBe(firstBody);
+          expect(headersOf(again), path).toEqual(headersOf(first));
+          expect(again.headers.get('x-request-id')).toBe(`again-${i}`);
+          expect(again.headers.get('x-content-type-options')).toBe('nosniff');
+          expect(again.headers.get('access-control-allow-origin')).toBe('*');
+        }
+        const unchanged = await get(path, { headers: { 'if-none-match': first.headers.get('etag')! } });
+        expect(unchanged.status, path).toBe(304);
+        expect(unchanged.headers.get('etag')?.replace(/^W\//, '')).toBe(
+          first.headers.get('etag')?.replace(/^W\//, ''),
+        );
+        expect(unchanged.headers.get('cache-control')).toMatch(/public, max-age=\d+/);
+        expect(unchanged.headers.get('x-request-id')).toMatch(/^[\w-]{8,}$/);
+      }
+    });
+
     it('allows cross-origin reads without credentials, and answers preflights', async () => {
       const res = await get('/v1/articles', { headers: { origin: 'https://reader.example' } });
       expect(res.headers.get('access-control-allow-origin')).toBe('*');

@@ -26,21 +26,29 @@ const PREFLIGHT_HEADERS: Readonly<Record<string, string>> = {
 
 const SANE_ID = /^[\w.:-]{1,128}$/;
 
+/** The caller's X-Request-Id when it is a sane token, else a fresh one. */
+export function requestIdFor(incoming: string | undefined | null): string {
+  return incoming && SANE_ID.test(incoming) ? incoming : crypto.randomUUID();
+}
+
+/** Security and CORS headers together: what every answer carries besides its request id. */
+export const BASE_HEADERS: Readonly<Record<string, string>> = { ...SECURITY_HEADERS, ...CORS_HEADERS };
+
 /**
  * Request id, security headers and CORS in one step, set before the handler runs. One middleware instead
  * of hono's requestId + secureHeaders + cors (three async layers, headers rewritten after the handler):
  * every read pays for it, and an article fetch is meant to stay near a hello-world's throughput.
  */
 export function baseHeaders(): MiddlewareHandler {
-  const fixed = Object.entries({ ...SECURITY_HEADERS, ...CORS_HEADERS });
+  const fixed = Object.entries(BASE_HEADERS);
+  const preflight = Object.entries(PREFLIGHT_HEADERS);
   return async (c, next) => {
-    const incoming = c.req.header('x-request-id');
-    const id = incoming && SANE_ID.test(incoming) ? incoming : crypto.randomUUID();
+    const id = requestIdFor(c.req.header('x-request-id'));
     c.set('requestId', id);
     c.header('x-request-id', id);
     for (const [k, v] of fixed) c.header(k, v);
     if (c.req.method === 'OPTIONS' && c.req.header('access-control-request-method')) {
-      for (const [k, v] of Object.entries(PREFLIGHT_HEADERS)) c.header(k, v);
+      for (const [k, v] of preflight) c.header(k, v);
       return c.body(null, 204);
     }
     await next();

@@ -1,7 +1,7 @@
-import { ArticleSchema, GazetteError } from '@gazette/core';
+import { type Article, ArticleSchema, GazetteError } from '@gazette/core';
 import { createRoute, defineOpenAPIRoute } from '@hono/zod-openapi';
-import type { AppDeps } from '../deps';
-import { readJsonOf } from '../http/read-response';
+import type { RouteDeps } from '../deps';
+import { readCachedJson } from '../http/read-response';
 import { IdParamSchema } from '../query-schemas';
 import { jsonReadOne } from './responses';
 
@@ -14,13 +14,18 @@ export const articleGetRoute = createRoute({
   responses: jsonReadOne(ArticleSchema, 'The article.'),
 });
 
-export const articleGet = ({ corpus }: AppDeps) =>
+export const articleGet = ({ corpus, reads }: RouteDeps) =>
   defineOpenAPIRoute({
     route: articleGetRoute,
     addRoute: true,
     handler: (c) => {
-      const article = corpus.get(c.req.valid('param').id);
-      if (!article) throw new GazetteError('NOT_FOUND', 'No article has this id or slug.', { where: 'id' });
-      return readJsonOf(c, article);
+      const id = c.req.valid('param').id;
+      // Keyed by what was asked (id or slug): both name one article of the app's unchanging corpus.
+      const entry = reads.through(`a:${id}`, () => {
+        const article = corpus.get(id);
+        if (!article) throw new GazetteError('NOT_FOUND', 'No article has this id or slug.', { where: 'id' });
+        return JSON.stringify(article);
+      });
+      return readCachedJson<Article>(c, reads, entry);
     },
   });

@@ -1,7 +1,7 @@
-import { type FacetName, SearchResultSchema } from '@gazette/core';
+import { type FacetName, type SearchResult, SearchResultSchema } from '@gazette/core';
 import { createRoute, defineOpenAPIRoute } from '@hono/zod-openapi';
-import type { AppDeps } from '../deps';
-import { readJson } from '../http/read-response';
+import type { RouteDeps } from '../deps';
+import { readCachedJson } from '../http/read-response';
 import { defined, SearchQuerySchema, toFilters } from '../query-schemas';
 import { jsonRead } from './responses';
 
@@ -16,7 +16,7 @@ export const searchRoute = createRoute({
   responses: jsonRead(SearchResultSchema, "The core's search result."),
 });
 
-export const search = ({ corpus }: AppDeps) =>
+export const search = ({ corpus, reads }: RouteDeps) =>
   defineOpenAPIRoute({
     route: searchRoute,
     addRoute: true,
@@ -27,12 +27,13 @@ export const search = ({ corpus }: AppDeps) =>
         ?.split(',')
         .map((f) => f.trim())
         .filter(Boolean) as FacetName[] | undefined;
-      return readJson(
-        c,
-        corpus.search({
-          q: q.q,
-          ...defined({ filters: toFilters(q), sort: q.sort, limit: q.limit, cursor: q.cursor, facets }),
-        }),
-      );
+      const params = {
+        q: q.q,
+        ...defined({ filters: toFilters(q), sort: q.sort, limit: q.limit, cursor: q.cursor, facets }),
+      };
+      // Keyed by the validated parameters, built in a fixed order: the same search, however it was
+      // spelled in the URL, is one entry. The corpus never changes under an app, so neither does the answer.
+      const entry = reads.through(`s:${JSON.stringify(params)}`, () => JSON.stringify(corpus.search(params)));
+      return readCachedJson<SearchResult>(c, reads, entry);
     },
   });
