@@ -150,6 +150,22 @@ export function storeContract(name: string, factory: StoreFactory): void {
       store.close();
     });
 
+    it('changes its revision when an article is added or updated, and only then', () => {
+      const store = factory.open();
+      const r0 = store.revision();
+      const a = storyArticle('https://example.com/news/bridge');
+      store.put(a);
+      const r1 = store.revision();
+      expect(r1).not.toBe(r0);
+      store.put(a);
+      expect(store.revision()).toBe(r1);
+      store.put(
+        storyArticle('https://example.com/news/bridge', [...STORY, 'A new paragraph was added later.']),
+      );
+      expect(store.revision()).not.toBe(r1);
+      store.close();
+    });
+
     it('hands the apps a Corpus over what it holds', () => {
       const store = factory.open();
       const a = storyArticle('https://example.com/news/bridge');

@@ -3,6 +3,7 @@ import type { Corpus } from '../corpus/corpus-types';
 import { GazetteError } from '../errors/gazette-error';
 import type { ArticleStore } from '../store/store-types';
 import { openSqliteStore, type SqliteStoreOptions } from './sqlite-store';
+import { readStoreSnapshot, storeSnapshotKey, storeSnapshotPath, writeStoreSnapshot } from './store-snapshot';
 
 /**
  * Opens a store that must already exist (reading commands never create one by accident). `label` names
@@ -24,11 +25,20 @@ export function openExistingStore(
   return openSqliteStore(path, storeOptions);
 }
 
-/** Reads an existing store, read-only, into the in-memory corpus that the query functions run on. */
+/**
+ * Reads an existing store, read-only, into the in-memory corpus that the query functions run on. The
+ * corpus's snapshot is kept beside the store (`<path>.snapshot`) and reused while the store is unchanged.
+ */
 export function readStoreCorpus(path: string, options: { label?: string } = {}): Corpus {
   const store = openExistingStore(path, { ...options, readOnly: true });
   try {
-    return store.corpus();
+    const key = storeSnapshotKey(store.revision());
+    const file = storeSnapshotPath(path);
+    const kept = readStoreSnapshot(file, key);
+    if (kept) return kept;
+    const corpus = store.corpus();
+    writeStoreSnapshot(file, key, corpus);
+    return corpus;
   } finally {
     store.close();
   }

@@ -82,6 +82,10 @@ function prepare(db: DatabaseSync) {
       'SELECT id, duplicate_of, url, title, similarity, saved_at FROM duplicates WHERE duplicate_of = ? ORDER BY rowid',
     ),
     count: db.prepare('SELECT count(*) AS n FROM articles'),
+    // An added article raises the count and the last seq, an updated one the sum of versions.
+    revision: db.prepare(
+      'SELECT count(*) AS n, coalesce(max(seq), 0) AS s, coalesce(sum(version), 0) AS v FROM articles',
+    ),
     all: db.prepare('SELECT json FROM articles ORDER BY seq'),
   } satisfies Record<string, StatementSync>;
 }
@@ -305,6 +309,10 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
     corpus() {
       cached ??= createCorpus(this.list());
       return cached;
+    },
+    revision() {
+      const r = q.revision.get() as { n: number; s: number; v: number };
+      return `${r.n}.${r.s}.${r.v}`;
     },
     close() {
       if (closed) return;

@@ -28,6 +28,7 @@ export function createMemoryStore(initial: readonly Article[] = []): ArticleStor
   const links = new Map<string, DuplicateLink>();
   const index = new FingerprintIndex();
   let cached: Corpus | undefined;
+  let revision = 0;
 
   function putOne(input: Article, options: PutOptions, validated = false): PutResult {
     const article = validated ? input : validateForStore(input);
@@ -69,6 +70,7 @@ export function createMemoryStore(initial: readonly Article[] = []): ArticleStor
         links.delete(article.id);
         index.add(article.id, fp);
         cached = undefined;
+        revision++;
         return { status: decision.status, id: article.id, version };
       }
     }
@@ -102,6 +104,7 @@ export function createMemoryStore(initial: readonly Article[] = []): ArticleStor
       cached ??= createCorpus([...entries.values()].map((e) => e.article));
       return cached;
     },
+    revision: () => String(revision),
     close() {
       cached = undefined;
     },

@@ -75,5 +75,10 @@ export interface ArticleStore {
   duplicates(ofId?: string): DuplicateLink[];
   /** The query surface over the stored articles (rebuilt after writes). */
   corpus(): Corpus;
+  /**
+   * Changes whenever what corpus() holds changes (an article added or updated), and only then: a key
+   * for a corpus built from the store earlier (a snapshot kept beside it).
+   */
+  revision(): string;
   close(): void;
 }
