@@ -17,31 +17,39 @@ type PackedEntity = [head: number, mentions: number[], demonyms?: number[]];
 /** Date and amount mentions drop their text when it is the slice of the block they point at. */
 type Spanned = { text?: string; block: number; start?: number | undefined; end?: number | undefined };
 
-const flat = (ms: readonly Entity['mentions'][number][]) => ms.flatMap((m) => [m.block, m.start, m.end]);
+// Spans keep their length rather than their end: a length is small, so it takes one byte.
+const flat = (ms: readonly Entity['mentions'][number][]) =>
+  ms.flatMap((m) => [m.block, m.start, m.end - m.start]);
 function unflat(xs: readonly number[]): Entity['mentions'] {
   const out: Entity['mentions'] = [];
-  for (let i = 0; i + 2 < xs.length; i += 3) out.push({ block: xs[i]!, start: xs[i + 1]!, end: xs[i + 2]! });
+  for (let i = 0; i + 2 < xs.length; i += 3)
+    out.push({ block: xs[i]!, start: xs[i + 1]!, end: xs[i + 1]! + xs[i + 2]! });
   return out;
 }
 
 function packQuote(q: Quote, a: Article): PackedQuote {
   const { text, ...rest } = q;
-  const inBody = q.endBlock === undefined && a.body[q.block]?.text.slice(q.start, q.end) === text;
-  return [inBody ? 0 : text, rest];
+  if (q.endBlock !== undefined) return [text, rest];
+  const inBody = a.body[q.block]?.text.slice(q.start, q.end) === text;
+  return [inBody ? 0 : text, { ...rest, end: q.end - q.start }];
 }
 
-function unpackQuote([text, rest]: PackedQuote, body: readonly string[]): Quote {
+function unpackQuote([text, packed]: PackedQuote, body: readonly string[]): Quote {
+  const rest = packed.endBlock === undefined ? { ...packed, end: packed.start + packed.end } : packed;
   return { text: text === 0 ? (body[rest.block] ?? '').slice(rest.start, rest.end) : text, ...rest };
 }
 
 function packSpanned<T extends Spanned>(x: T, a: Article): T {
   if (x.start === undefined || x.end === undefined) return x;
-  if (a.body[x.block]?.text.slice(x.start, x.end) !== x.text) return x;
-  const { text: _text, ...rest } = x;
+  const len = { ...x, end: x.end - x.start };
+  if (a.body[x.block]?.text.slice(x.start, x.end) !== x.text) return len;
+  const { text: _text, ...rest } = len;
   return rest as T;
 }
 
-function unpackSpanned<T extends Spanned>(x: T, body: readonly string[]): T {
+function unpackSpanned<T extends Spanned>(packed: T, body: readonly string[]): T {
+  if (packed.start === undefined || packed.end === undefined) return packed;
+  const x = { ...packed, end: packed.start + packed.end };
   return x.text === undefined ? { text: (body[x.block] ?? '').slice(x.start, x.end), ...x } : x;
 }
 
