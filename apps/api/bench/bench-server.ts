@@ -7,7 +7,9 @@ import { readSnapshotFile } from '@gazette/core/node';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { createApp } from '../src/app';
-import type { ReadCacheStats } from '../src/http/read-cache';
+import { BASE_HEADERS, requestIdFor } from '../src/http/base-headers';
+import { cachedRead, type ReadCacheStats } from '../src/http/read-cache';
+import { READ_CACHE_CONTROL } from '../src/limits';
 import { nodeCompression } from '../src/node/node-compress';
 
 export type ServerMessage =
@@ -50,9 +52,22 @@ const loadMs = performance.now() - t0;
 // A second ceiling: the same bare Hono answering a fixed body the size of a median article, to tell the
 // cost of the bytes from the cost of the API. UTF-8 bytes encoded once, as the API sends its cached reads.
 const medianBody = new TextEncoder().encode(JSON.stringify(corpus.get(medianId!)));
+const medianEtag = cachedRead(JSON.stringify(corpus.get(medianId!))).etag;
 const hello = new Hono()
   .get('/', (c) => c.text('Hello Hono!'))
-  .get('/sized', (c) => c.body(medianBody, 200, { 'content-type': 'application/json' }));
+  .get('/sized', (c) => c.body(medianBody, 200, { 'content-type': 'application/json' }))
+  // The same bytes with every header an API read carries (security, CORS, request id, ETag, caching):
+  // the ceiling for an answer that keeps the API's contract.
+  .get('/sized-headers', (c) =>
+    c.body(medianBody, 200, {
+      ...BASE_HEADERS,
+      'x-request-id': requestIdFor(c.req.header('x-request-id')),
+      etag: medianEtag,
+      'cache-control': READ_CACHE_CONTROL,
+      vary: 'Accept-Encoding',
+      'content-type': 'application/json',
+    }),
+  );
 const api = createApp({ corpus, compression: nodeCompression() });
 const uncachedApi = createApp({ corpus, compression: nodeCompression(), readCacheBytes: 0 });
 const freshApi = createApp({ corpus, compression: nodeCompression() });

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { HAS_SHARED, SHARED_MISSING } from '@gazette/bench-corpora';
 import autocannon from 'autocannon';
 import { type BenchCorpus, benchCorpus } from './bench-corpus';
+import { BASE_HEADERS } from '../src/http/base-headers';
 import type { ServerMessage } from './bench-server';
 
 // Per route and round; 3 rounds of 5 s after a 2 s warm-up by default.
@@ -61,6 +62,8 @@ async function load(r: Route, duration: number): Promise<Round> {
   };
 }
 
+// Security and CORS headers, plus request id, ETag, Cache-Control, Vary and Content-Type.
+const API_HEADER_COUNT = Object.keys(BASE_HEADERS).length + 5;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 function startServer(
@@ -104,6 +107,11 @@ async function runCorpus(label: string, which: string): Promise<void> {
     const sized = route(`hello-world, ${ready.medianBytes} B body (median article)`, ready.helloUrl, [
       '/sized',
     ]);
+    const sizedHeaders = route(
+      `hello-world, ${ready.medianBytes} B body + the API's ${API_HEADER_COUNT} headers`,
+      ready.helloUrl,
+      ['/sized-headers'],
+    );
     const articlePaths = corpus.ids.map((id) => `/v1/articles/${id}`);
     const article = route('GET /v1/articles/{id} (1000 ids, cached)', ready.apiUrl, articlePaths);
     // What most HTTP clients send: the cached read goes out as its gzip copy, made once.
@@ -124,7 +132,7 @@ async function runCorpus(label: string, which: string): Promise<void> {
       ready.freshApiUrl,
       corpus.freshSearches,
     );
-    const routes = [hello, sized, article, articleGzip, articleCold, search, searchFresh];
+    const routes = [hello, sized, sizedHeaders, article, articleGzip, articleCold, search, searchFresh];
     // Warm-up (JIT, caches), then ROUNDS rounds of every route in turn: the machine is shared and its load
     // drifts, so each route is compared with the hello-world of its own round, and the medians reported.
     const rounds = new Map<Route, Round[]>(routes.map((r) => [r, []]));
@@ -155,7 +163,7 @@ async function runCorpus(label: string, which: string): Promise<void> {
       `targets: article >= 70% (${pct(article)} cached, ${pct(articleCold)} cache off), search >= 50% (${pct(search)} repeated, ${pct(searchFresh)} all new), p99 < 10 ms (article ${row(article)['p99 ms']}/${row(articleCold)['p99 ms']} ms, search ${row(search)['p99 ms']}/${row(searchFresh)['p99 ms']} ms)`,
     );
     console.log(
-      `the bytes alone: a bare Hono sending a median article's JSON reaches ${pct(sized)} of hello-world`,
+      `the bytes alone: a bare Hono sending a median article's JSON reaches ${pct(sized)} of hello-world; with the headers every API read carries, ${pct(sizedHeaders)}`,
     );
     // Every fresh search path is distinct and the list is longer than a run sends, so each must miss; the
     // server's counters (of the app serving only these) say whether they did.
