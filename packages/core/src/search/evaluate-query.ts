@@ -392,8 +392,11 @@ export function phraseLists(
 }
 
 /** Does one of the document's texts hold the terms in sequence? */
-export function docHasSequence(ix: SearchIndex, d: number, terms: readonly string[]): boolean {
-  const pl = phraseLists(ix, terms);
+export function docHasSequence(
+  ix: SearchIndex,
+  d: number,
+  pl: { lists: TermPositions[]; offsets: number[] } | null,
+): boolean {
   if (pl === null || pl.lists.length === 0) return false;
   for (let j = ix.textOff[d]!; j < ix.textOff[d + 1]!; j++)
     if (textHasSequence(pl.lists, pl.offsets, ix.textIds[j]!)) return true;

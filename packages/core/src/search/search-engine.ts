@@ -5,6 +5,7 @@ import { buildEntityPostings, type EntityPostings, entityDocs, entityValues } fr
 import {
   allDocs,
   docHasSequence,
+  phraseLists,
   type EvalContext,
   evaluate,
   exactTerm,
@@ -237,7 +238,8 @@ export class SearchEngine {
    * proximity rule, cut short): the results keep their set, only the order at the top changes.
    */
   private proximityBoost(m: Matches, p: { terms: string[] }, depth: number): Matches {
-    const boosted = topByRelevance(m, depth).filter((i) => docHasSequence(this.ix, m.docs[i]!, p.terms));
+    const pl = phraseLists(this.ix, p.terms);
+    const boosted = topByRelevance(m, depth).filter((i) => docHasSequence(this.ix, m.docs[i]!, pl));
     if (boosted.length === 0) return m;
     const scores = new Float32Array(m.docs.length);
     for (let i = 0; i < m.docs.length; i++) scores[i] = sc(m, i);

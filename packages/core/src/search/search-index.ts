@@ -67,11 +67,25 @@ export interface SearchIndex {
   textIds: Uint32Array;
   /** TEXT_FIELD index of each of a document's texts. */
   textField: Uint8Array;
+  /** Recent term lookups (not serialised). */
+  termCache?: Map<string, number>;
   /** Documents of each stored text, built on the first phrase query (not serialised). */
   textDocs?: { off: Uint32Array; docs: Uint32Array };
 }
 
-export const findTerm = (ix: SearchIndex, term: string): number => ix.terms.find(term);
+const TERM_CACHE = 4096;
+
+/** A term's dictionary index, or -1; recent lookups are remembered (queries repeat their words). */
+export function findTerm(ix: SearchIndex, term: string): number {
+  ix.termCache ??= new Map();
+  let t = ix.termCache.get(term);
+  if (t === undefined) {
+    t = ix.terms.find(term);
+    if (ix.termCache.size >= TERM_CACHE) ix.termCache.clear();
+    ix.termCache.set(term, t);
+  }
+  return t;
+}
 
 /** [from, to) of the dictionary terms starting with `prefix`. */
 export const prefixRange = (ix: SearchIndex, prefix: string): [number, number] =>

@@ -18,8 +18,12 @@ function highlight(text: string, matched: ReadonlySet<string>) {
       .filter((t) => t.term && matched.has(t.term))
       .map((t) => ({ start: t.start, end: t.end }));
   const heads = terms.map((t) => t.slice(0, Math.max(1, t.length - 2)));
+  // First letters of the heads, in both cases: most words are turned away by their first letter alone.
+  const firsts = new Set(heads.flatMap((h) => [h.charCodeAt(0), h.toUpperCase().charCodeAt(0)]));
   const out: Snippet['highlights'] = [];
   forEachWord(text, (word, start) => {
+    const c = word.charCodeAt(0);
+    if (c < 128 && !firsts.has(c)) return;
     const w = fold(word);
     if (!heads.some((h) => w.startsWith(h))) return;
     for (const t of tokensWithOffsets(word))
