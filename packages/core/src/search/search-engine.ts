@@ -205,17 +205,29 @@ export class SearchEngine {
     offset: number,
     limit: number,
   ): RankedPage {
-    let { m } = found;
-    const { matched, proximity } = found;
+    const { m, matched, proximity } = found;
     const k = offset + limit;
-    if (sort === 'relevance' && proximity && m.docs.length > 1)
-      m = this.proximityBoost(m, proximity, Math.max(k, 10));
-    const order =
-      sort === 'relevance'
-        ? topByRelevance(m, k)
-        : sort === 'newest'
+    let order: number[];
+    let boosted: Set<number> | undefined;
+    if (sort === 'relevance') {
+      // Plain words: among the best (at least 10), documents holding them side by side in order move up
+      // (Meilisearch's proximity rule, cut short). A boost only raises scores, so the best set stays the
+      // same and only its order changes.
+      order = topByRelevance(m, Math.max(k, 10));
+      if (proximity && m.docs.length > 1) {
+        const pl = phraseLists(this.ix, proximity.terms);
+        boosted = new Set(order.filter((i) => docHasSequence(this.ix, m.docs[i]!, pl)));
+        if (boosted.size > 0) {
+          const s = (i: number) => (boosted!.has(i) ? Math.fround(sc(m, i) * PROXIMITY_BOOST) : sc(m, i));
+          order.sort((x, y) => ty(m, x) - ty(m, y) || s(y) - s(x) || m.docs[x]! - m.docs[y]!);
+        }
+      }
+    } else
+      order =
+        sort === 'newest'
           ? Array.from({ length: Math.min(k, m.docs.length) }, (_, i) => i)
           : topByRank(m, k, (d) => this.ix.oldestRank[d]!);
+    const score = (i: number) => (boosted?.has(i) ? Math.fround(sc(m, i) * PROXIMITY_BOOST) : sc(m, i));
     const slice = order.slice(offset, offset + limit);
     const ix = this.ix;
     const docs = slice.map((i) => m.docs[i]!);
@@ -226,25 +238,11 @@ export class SearchEngine {
         id: ix.ids.at(d),
         slug: ix.slugs.at(d),
         title: ix.titles.at(d),
-        score: Math.round(sc(m, i) * 10_000) / 10_000,
+        score: Math.round(score(i) * 10_000) / 10_000,
         snippets: snippetsFor(ix, d, matched, lists),
       };
     });
     return { total: m.docs.length, hits, docs };
-  }
-
-  /**
-   * Boosts, among the best `depth` results, those holding the query words as a phrase (Meilisearch's
-   * proximity rule, cut short): the results keep their set, only the order at the top changes.
-   */
-  private proximityBoost(m: Matches, p: { terms: string[] }, depth: number): Matches {
-    const pl = phraseLists(this.ix, p.terms);
-    const boosted = topByRelevance(m, depth).filter((i) => docHasSequence(this.ix, m.docs[i]!, pl));
-    if (boosted.length === 0) return m;
-    const scores = new Float32Array(m.docs.length);
-    for (let i = 0; i < m.docs.length; i++) scores[i] = sc(m, i);
-    for (const i of boosted) scores[i] = scores[i]! * PROXIMITY_BOOST;
-    return { docs: m.docs, scores, typos: m.typos };
   }
 
   /** Counts per facet value over the matching documents, most frequent first (ties by value). */
