@@ -184,3 +184,18 @@ describe('list()', () => {
     }
   });
 });
+
+describe('quotes() by a speaker named with stop words only', () => {
+  it('finds them, loaded or not', () => {
+    const band = fixture({
+      title: 'A band speaks',
+      body: ['The band spoke.'],
+      publishedAt: '2024-02-01',
+      quotes: [{ text: 'We will play on', speaker: 'The Who' }],
+    });
+    const other = fixture({ title: 'Another', body: ['Quiet.'], publishedAt: '2024-02-02' });
+    const c = createCorpus([band, other]);
+    for (const x of [c, loadCorpus(c.toSnapshot())])
+      expect(x.quotes({ speaker: 'the who' }).items.map((q) => q.text)).toEqual(['We will play on']);
+  });
+});

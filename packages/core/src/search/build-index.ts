@@ -1,10 +1,10 @@
 import type { FacetName } from '../corpus/query-params-schema';
 import type { Article } from '../model/article-schema';
-import { forEachWord, termOf } from './analyze';
 import { fold } from './fold';
 import { PositionLists } from './position-lists';
 import { PostingLists } from './posting-lists';
 import { FIELD_B, FIELD_WEIGHT, K1, KEYWORD_IMPACT } from './ranking-weights';
+import { keywordTerms } from './keyword-terms';
 import { FIELD_KEY, type SearchIndex } from './search-index';
 import { ColumnBuilder } from './column-builder';
 import { compareCodePoints, StringColumn } from './string-column';
@@ -192,15 +192,10 @@ export function buildIndex(articles: readonly Article[]): SearchIndex {
       byText = new Map();
       kwCache.set(key, byText);
     }
-    let ids = byText.get(text);
-    if (!ids) {
-      const out: number[] = [];
-      forEachWord(fold(text), (w) => {
-        out.push(idOf(key + (termOf(w) || w)));
-      });
-      ids = out;
-      if (byText.size < 200_000) byText.set(text, ids);
-    }
+    const known = byText.get(text);
+    if (known) return known;
+    const ids = keywordTerms(key, text).map(idOf);
+    if (byText.size < 200_000) byText.set(text, ids);
     return ids;
   };
   // Everything an entity adds to a document, worked out once per variant (id, name, type, aliases):

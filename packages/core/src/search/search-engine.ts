@@ -9,6 +9,7 @@ import {
   type EvalContext,
   evaluate,
   exactTerm,
+  intersect,
   type Matches,
   sc,
   ty,
@@ -19,7 +20,8 @@ import { gallop } from './gallop';
 import { parseQuery } from './parse-query';
 import type { QueryField } from './query-ast';
 import { topByRank, topByRelevance } from './rank-top';
-import { type FacetColumn, findTerm, type SearchIndex } from './search-index';
+import { type FacetColumn, FIELD_KEY, findTerm, type SearchIndex } from './search-index';
+import { keywordTerms } from './keyword-terms';
 import { compareStored } from './string-column';
 import { matchedTexts, snippetsFor } from './snippets';
 
@@ -127,10 +129,15 @@ export class SearchEngine {
     return { docs: docs.subarray(0, k), scores: scores.subarray(0, k), typos: typos.subarray(0, k) };
   }
 
-  /** Documents (ascending) whose `field` keywords hold every word of text, as `field:"text"` finds. */
+  /** Documents (ascending) whose `field` keywords hold every word of text, stop words included. */
   fieldDocs(field: QueryField, text: string): Uint32Array {
-    const ctx: EvalContext = { ix: this.ix, matched: new Set() };
-    return evaluate(ctx, { kind: 'phrase', field, text, offset: 0 }, 'off')?.docs ?? new Uint32Array(0);
+    const lists: Matches[] = [];
+    for (const key of keywordTerms(FIELD_KEY[field], text)) {
+      const t = findTerm(this.ix, key);
+      if (t < 0) return new Uint32Array(0);
+      lists.push({ docs: this.ix.postings.get(t).docs, scores: null, typos: null });
+    }
+    return lists.length ? intersect(lists).docs : new Uint32Array(0);
   }
 
   /** The entity column inverted (built on first use). */
