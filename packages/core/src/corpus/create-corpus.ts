@@ -18,6 +18,7 @@ import type { Corpus, CorpusSnapshot } from './corpus-types';
 import { decodeCursor, encodeCursor } from './cursor';
 import { coOccurringFromArticles, coOccurringFromIndex } from './co-occurring';
 import { quoteItems } from './quote-items';
+import { foldedWords, hasWordsStartingWith, quoteCandidates } from '../search/quote-words';
 import { ALL_FACETS } from './facet-counts';
 import { parseParams } from './parse-params';
 import {
@@ -260,12 +261,12 @@ function corpusOver(parts: CorpusParts): Corpus {
     quotes(raw = {}) {
       const params = parseParams(QuotesParamsSchema, raw, 'quote parameters');
       const speaker = params.speaker ? fold(params.speaker) : undefined;
-      const words = params.q ? fold(params.q).split(/\s+/).filter(Boolean) : [];
+      const words = params.q ? foldedWords(params.q) : [];
       const keep = (q: QuoteItem) =>
         (!speaker ||
           q.speakerEntityId === params.speaker ||
           (q.speaker !== undefined && fold(q.speaker) === speaker)) &&
-        words.every((w) => fold(q.text).includes(w));
+        hasWordsStartingWith(q.text, words);
       if (params.article !== undefined) {
         const d = lookup(params.article);
         return page(d === undefined ? [] : quotesOf([d], keep), params);
@@ -292,8 +293,9 @@ function corpusOver(parts: CorpusParts): Corpus {
         const next = offset + items.length;
         return { total, items, nextCursor: next < total ? encodeCursor(next, fp) : null };
       }
+      // By words: only the documents whose quotations may hold them are read.
+      if (!params.speaker) return page(quotesOf(quoteCandidates(ix, words) ?? range(ix.n), keep), params);
       // By speaker: the documents whose quotes name the speaker (or hold the entity) are read.
-      if (!params.speaker) return page(quotesOf(range(ix.n), keep), params);
       const p = engine.postings();
       const v = p.byId.get(params.speaker);
       const found = new Set(

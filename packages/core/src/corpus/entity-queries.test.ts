@@ -158,7 +158,10 @@ describe('quotes()', () => {
       expect(pick(c.quotes({ speaker: who.name.toUpperCase(), limit: 100 }).items)).toEqual(want);
       expect(c.quotes({ speaker: 'Nobody Here', limit: 100 }).total).toBe(0);
       const byWords = c.quotes({ q: 'quote 1', limit: 100 }).items.map((q) => q.text);
-      const has = (t: string) => ['quote', '1'].every((w) => t.toLowerCase().includes(w));
+      const has = (t: string) => {
+        const own = t.toLowerCase().split(/[^\p{L}\p{N}]+/u);
+        return ['quote', '1'].every((w) => own.some((x) => x.startsWith(w)));
+      };
       expect(byWords).toEqual(all.filter((q) => has(q.text)).map((q) => q.text));
     }
   });
@@ -197,5 +200,70 @@ describe('quotes() by a speaker named with stop words only', () => {
     const c = createCorpus([band, other]);
     for (const x of [c, loadCorpus(c.toSnapshot())])
       expect(x.quotes({ speaker: 'the who' }).items.map((q) => q.text)).toEqual(['We will play on']);
+  });
+});
+
+describe('quotes() by words', () => {
+  const texts = [
+    'The economy grew faster than forecast',
+    'Économie et emploi: the minister was optimistic',
+    'We are the economists of record',
+    'Running costs rose by 20% in 2024',
+    'Nothing about money at all',
+    'The buses ran late again',
+  ];
+  const articles = texts.map((text, i) =>
+    fixture({
+      title: `Story ${i}`,
+      body: [`Body ${i}.`],
+      publishedAt: `2024-03-0${i + 1}`,
+      quotes: [{ text, speaker: `Speaker ${i}` }],
+    }),
+  );
+  const c = createCorpus(articles);
+  const loaded = loadCorpus(c.toSnapshot());
+  const brute = (q: string) => {
+    const words = q
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter(Boolean);
+    return texts
+      .filter((t) => {
+        const own = t
+          .normalize('NFKD')
+          .replace(/\p{M}/gu, '')
+          .toLowerCase()
+          .split(/[^\p{L}\p{N}]+/u);
+        return words.every((w) => own.some((x) => x.startsWith(w)));
+      })
+      .sort();
+  };
+
+  it('finds quotations with a word starting with each word asked, like a walk over every quotation', () => {
+    for (const q of [
+      'econ',
+      'economy',
+      'economie',
+      'ÉCONOMIE',
+      'the',
+      'th',
+      'run',
+      'running costs',
+      'bus',
+      '20',
+      '202',
+      'minister econ',
+      'zzz',
+    ])
+      for (const x of [c, loaded])
+        expect(
+          x
+            .quotes({ q, limit: 100 })
+            .items.map((i) => i.text)
+            .sort(),
+          q,
+        ).toEqual(brute(q));
   });
 });

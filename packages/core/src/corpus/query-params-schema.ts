@@ -112,7 +112,12 @@ export type EntitiesParams = z.input<typeof EntitiesParamsSchema>;
 export const QuotesParamsSchema = z
   .object({
     speaker: z.string().min(1).max(200).optional().describe('A speaker entity id or name.'),
-    q: z.string().min(1).max(QUERY_LIMITS.maxQueryLength).optional().describe('Words in the quotation.'),
+    q: z
+      .string()
+      .min(1)
+      .max(QUERY_LIMITS.maxQueryLength)
+      .optional()
+      .describe('Words the quotation holds, each matching the start of a word ("econ" finds "economy").'),
     article: z.string().min(1).max(200).optional().describe('An article id or slug.'),
     limit: LimitSchema,
     cursor: CursorSchema.optional(),
