@@ -241,11 +241,10 @@ function corpusOver(parts: CorpusParts): Corpus {
       const v = p.byId.get(id);
       if (v === undefined) return undefined;
       const docs = p.docs.subarray(p.off[v]!, p.off[v + 1]!);
-      // The first 100 quotes by this speaker, in article order: only those articles are read.
+      // The first 100 quotes by this speaker, in article order: only the articles it is quoted in are read.
       const quotes: QuoteItem[] = [];
-      for (const d of docs) {
+      for (const d of engine.speakerDocs(id)) {
         if (quotes.length === 100) break;
-        if (!ix.quoteCounts[d]) continue;
         for (const q of quoteItems(article(d)))
           if (q.speakerEntityId === id && quotes.length < 100) quotes.push(q);
       }
@@ -295,13 +294,9 @@ function corpusOver(parts: CorpusParts): Corpus {
       }
       // By words: only the documents whose quotations may hold them are read.
       if (!params.speaker) return page(quotesOf(quoteCandidates(ix, words) ?? range(ix.n), keep), params);
-      // By speaker: the documents whose quotes name the speaker (or hold the entity) are read.
-      const p = engine.postings();
-      const v = p.byId.get(params.speaker);
-      const found = new Set(
-        engine.fieldDocs('speaker', v === undefined ? params.speaker : summaries()[v]!.name),
-      );
-      if (v !== undefined) for (const d of p.docs.subarray(p.off[v]!, p.off[v + 1]!)) found.add(d);
+      // By speaker: only the documents quoting someone of that name, or the entity of that id, are read.
+      const found = new Set(engine.fieldDocs('speaker', params.speaker));
+      for (const d of engine.speakerDocs(params.speaker)) found.add(d);
       return page(
         quotesOf(
           [...found].sort((x, y) => x - y),

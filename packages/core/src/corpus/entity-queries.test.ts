@@ -267,3 +267,51 @@ describe('quotes() by words', () => {
         ).toEqual(brute(q));
   });
 });
+
+describe('quotes credited to an entity', () => {
+  const macron = {
+    id: 'person:macron',
+    name: 'Emmanuel Macron',
+    type: 'person' as const,
+    aliases: ['Macron'],
+  };
+  const said = (i: number, who: 'id' | 'name' | 'other') =>
+    fixture({
+      title: `Visit ${i}`,
+      body: [`Day ${i}.`],
+      publishedAt: `2024-04-${String(10 + i)}`,
+      // Some articles credit him by id without listing him among their entities.
+      entities: i % 3 === 0 ? [] : [macron],
+      quotes: [
+        who === 'id'
+          ? {
+              text: `Statement ${i}`,
+              speaker: i % 2 ? 'Macron' : 'Emmanuel Macron',
+              speakerEntityId: macron.id,
+            }
+          : who === 'name'
+            ? { text: `Remark ${i}`, speaker: 'Emmanuel Macron' }
+            : { text: `Reply ${i}`, speaker: 'Someone Else' },
+      ],
+    });
+  const articles = Array.from({ length: 12 }, (_, i) =>
+    said(i, i % 3 === 1 ? 'name' : i % 4 === 0 ? 'other' : 'id'),
+  );
+  const c = createCorpus(articles);
+  const order = c.list({ limit: 100 }).items.map((s) => articles.find((a) => a.id === s.id)!);
+  const credited = order.flatMap((a) =>
+    a.quotes.filter((q) => q.speakerEntityId === macron.id).map((q) => q.text),
+  );
+
+  it('entity() and quotes({ speaker: id }) list exactly the quotations credited to its id, loaded or not', () => {
+    expect(credited.length).toBeGreaterThan(2);
+    for (const x of [c, loadCorpus(c.toSnapshot())]) {
+      expect(x.entity(macron.id)?.quotes.map((q) => q.text)).toEqual(credited);
+      expect(x.quotes({ speaker: macron.id, limit: 100 }).items.map((q) => q.text)).toEqual(credited);
+      const byName = order.flatMap((a) =>
+        a.quotes.filter((q) => q.speaker === 'Emmanuel Macron').map((q) => q.text),
+      );
+      expect(x.quotes({ speaker: 'emmanuel macron', limit: 100 }).items.map((q) => q.text)).toEqual(byName);
+    }
+  });
+});

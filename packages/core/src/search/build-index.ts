@@ -5,7 +5,7 @@ import { PositionLists } from './position-lists';
 import { PostingLists } from './posting-lists';
 import { FIELD_B, FIELD_WEIGHT, K1, KEYWORD_IMPACT } from './ranking-weights';
 import { keywordTerms } from './keyword-terms';
-import { FIELD_KEY, type SearchIndex } from './search-index';
+import { FIELD_KEY, type SearchIndex, SPEAKER_ID_KEY } from './search-index';
 import { ColumnBuilder } from './column-builder';
 import { compareCodePoints, StringColumn } from './string-column';
 import { WordTable } from './word-table';
@@ -314,7 +314,10 @@ export function buildIndex(articles: readonly Article[]): SearchIndex {
       if (text) for (const k of kwIds(key, text)) keys.push(k);
     };
     quoteCounts[d] = a.quotes.length;
-    for (const q of a.quotes) kw(FIELD_KEY.speaker, q.speaker);
+    for (const q of a.quotes) {
+      kw(FIELD_KEY.speaker, q.speaker);
+      if (q.speakerEntityId) keys.push(idOf(SPEAKER_ID_KEY + q.speakerEntityId));
+    }
     for (const b of a.byline) kw(FIELD_KEY.byline, b);
     facet(d, col.source, FIELD_KEY.source, a.source?.name);
     facet(d, col.section, FIELD_KEY.section, a.section);

@@ -20,7 +20,7 @@ import { gallop } from './gallop';
 import { parseQuery } from './parse-query';
 import type { QueryField } from './query-ast';
 import { topByRank, topByRelevance } from './rank-top';
-import { type FacetColumn, FIELD_KEY, findTerm, type SearchIndex } from './search-index';
+import { type FacetColumn, FIELD_KEY, findTerm, type SearchIndex, SPEAKER_ID_KEY } from './search-index';
 import { keywordTerms } from './keyword-terms';
 import { compareStored } from './string-column';
 import { matchedTexts, snippetsFor } from './snippets';
@@ -138,6 +138,12 @@ export class SearchEngine {
       lists.push({ docs: this.ix.postings.get(t).docs, scores: null, typos: null });
     }
     return lists.length ? intersect(lists).docs : new Uint32Array(0);
+  }
+
+  /** Documents (ascending) with a quotation the entity with this id is credited with. */
+  speakerDocs(entityId: string): Uint32Array {
+    const t = findTerm(this.ix, SPEAKER_ID_KEY + entityId);
+    return t < 0 ? new Uint32Array(0) : this.ix.postings.get(t).docs;
   }
 
   /** The entity column inverted (built on first use). */

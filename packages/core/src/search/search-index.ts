@@ -19,6 +19,9 @@ export const FIELD_KEY = {
   entity: '\u0001e',
 } as const;
 
+/** The documents quoting an entity, by its id as given (no query field reaches it). */
+export const SPEAKER_ID_KEY = '\u0001i';
+
 /** Where a stored text came from, for snippets. */
 export const TEXT_FIELD = ['title', 'standfirst', 'body'] as const;
 

@@ -9,11 +9,11 @@ import { StringColumn } from './string-column';
 // A snapshot is the corpus's typed arrays laid end to end behind a small JSON header, so loading one
 // is making views on the bytes: nothing is parsed or decoded until a query reads it.
 //
-//   "GAZETTE" 0x04 | u32 header length | header JSON | padding to 8 | sections, each 8-aligned
+//   "GAZETTE" 0x05 | u32 header length | header JSON | padding to 8 | sections, each 8-aligned
 //
 // Numbers are little-endian (every platform Gazette runs on).
 
-const MAGIC = [0x47, 0x41, 0x5a, 0x45, 0x54, 0x54, 0x45, 0x04]; // "GAZETTE" + format 4
+const MAGIC = [0x47, 0x41, 0x5a, 0x45, 0x54, 0x54, 0x45, 0x05]; // "GAZETTE" + format 5
 const TYPES = { u8: Uint8Array, u32: Uint32Array } as const;
 type SectionType = keyof typeof TYPES;
 type Section = Uint8Array | Uint32Array;
@@ -22,7 +22,7 @@ type SectionEntry = [string, SectionType, number, number];
 
 interface Header {
   format: 'gazette-snapshot';
-  version: 4;
+  version: 5;
   n: number;
   facets: FacetName[];
   sections: SectionEntry[];
@@ -90,7 +90,7 @@ export function encodeSnapshot(p: CorpusParts): Uint8Array {
   }
   const header: Header = {
     format: 'gazette-snapshot',
-    version: 4,
+    version: 5,
     n: p.ix.n,
     facets: Object.keys(p.ix.facets) as FacetName[],
     sections: entries,
@@ -122,7 +122,7 @@ export function decodeSnapshot(input: Uint8Array): CorpusParts {
   } catch {
     throw damaged('header');
   }
-  if (header?.format !== 'gazette-snapshot' || header.version !== 4 || !Array.isArray(header.sections))
+  if (header?.format !== 'gazette-snapshot' || header.version !== 5 || !Array.isArray(header.sections))
     throw damaged('header');
   const base = align8(12 + len);
   const map = new Map<string, Section>();

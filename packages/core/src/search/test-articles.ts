@@ -16,7 +16,7 @@ export interface FixtureInput {
   language?: string;
   standfirst?: string;
   entities?: Array<Pick<Entity, 'id' | 'name' | 'type'> & { aliases?: string[] }>;
-  quotes?: Array<Pick<Quote, 'text'> & { speaker?: string }>;
+  quotes?: Array<Pick<Quote, 'text'> & { speaker?: string; speakerEntityId?: string }>;
 }
 
 export function fixture(input: FixtureInput): Article {
@@ -38,6 +38,7 @@ export function fixture(input: FixtureInput): Article {
     quotes: (input.quotes ?? []).map((q) => ({
       text: q.text,
       ...(q.speaker ? { speaker: q.speaker } : {}),
+      ...(q.speakerEntityId ? { speakerEntityId: q.speakerEntityId } : {}),
       partial: false,
       block: 0,
       start: 0,
