@@ -36,6 +36,7 @@ export { type ParseInputOptions, parseInput } from './input/parse-input';
 export { type CreateDocument, createDocument } from './html/create-document';
 export { htmlToBlocks } from './html/html-to-blocks';
 export { dateFromUrl, normalizeDate } from './html/normalize-date';
+export { DATE_LIMITS, isPlausibleDate } from './html/plausible-date';
 export { MAX_HTML_CHARS, type ParseHtmlOptions, parseHtml } from './html/parse-html';
 export { splitAuthors } from './html/split-authors';
 export { feedItemToArticle, parseFeed } from './feed/parse-feed';

@@ -22,6 +22,8 @@ export async function parseCommand(
   const articles = parseInput(content, {
     format: format as 'auto',
     name: args.file === '-' ? 'standard input' : basename(args.file),
+    // The core has no clock: a date more than a day after now is no article's date.
+    now: new Date().toISOString(),
   });
   printJson(io, articles.length === 1 ? articles[0] : articles);
 }

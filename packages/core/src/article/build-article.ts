@@ -8,6 +8,7 @@ import type { Block } from '../model/block-schema';
 import type { InputFormat } from '../model/provenance-schema';
 import type { QualityFlag } from '../model/quality-flag-schema';
 import type { Related } from '../model/related-schema';
+import { isPlausibleDate } from '../html/plausible-date';
 import { countWords, readingMinutes } from '../text/count-words';
 import { deriveTitle } from '../text/derive-title';
 import { detectLanguage } from '../text/detect-language';
@@ -25,6 +26,8 @@ export interface ArticleParts {
   quality?: QualityFlag[];
   /** A title the input itself carried (e.g. its first line), when meta has none. */
   titleFromText?: string;
+  /** When the input was fetched or ingested (ISO 8601): bounds publishedAt and updatedAt. */
+  now?: string | undefined;
 }
 
 function uniqueStrings(values: readonly string[]): string[] {
@@ -32,12 +35,29 @@ function uniqueStrings(values: readonly string[]): string[] {
 }
 
 /**
+ * The parsers pass over dates that cannot be the article's (and read their next source); this is the
+ * last guard, so that no path, present or future, stores a placeholder or a date after `now`.
+ */
+function withPlausibleDates(meta: ArticleMeta, fields: Record<string, string>, now?: string): ArticleMeta {
+  const out = { ...meta };
+  for (const key of ['publishedAt', 'updatedAt'] as const) {
+    const value = out[key];
+    if (value !== undefined && !isPlausibleDate(value, now)) {
+      delete out[key];
+      delete fields[key];
+    }
+  }
+  return out;
+}
+
+/**
  * Assembles a valid Article from parsed parts: identity, title, counts, language and quality flags.
  * Nothing is invented: a field the parts do not give stays absent (and is flagged).
  */
 export function buildArticle(parts: ArticleParts): Article {
-  const { meta, body } = parts;
+  const { body } = parts;
   const fields: Record<string, string> = { ...parts.fieldSources };
+  const meta = withPlausibleDates(parts.meta, fields, parts.now);
   const quality = new Set<QualityFlag>(parts.quality ?? []);
   const bodyText = body.map((b) => b.text).join('\n\n');
   const contentHash = sha256Hex(bodyText);

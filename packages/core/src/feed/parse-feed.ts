@@ -35,8 +35,13 @@ export function feedItemToArticle(
 /** Reads an RSS 2.0, Atom 1.0 or JSON Feed 1.1 document: each item becomes an Article. */
 export function parseFeed(
   content: string,
-  options: { name?: string; createDocument?: CreateDocument } = {},
+  options: {
+    name?: string;
+    createDocument?: CreateDocument;
+    /** When the feed was fetched or ingested (ISO 8601): item dates more than a day after it are refused. */
+    now?: string;
+  } = {},
 ): Article[] {
-  const feed = readFeed(content, options.name ?? 'feed');
+  const feed = readFeed(content, options.name ?? 'feed', options.now);
   return feed.items.map((item) => feedItemToArticle(item, options.createDocument));
 }

@@ -51,12 +51,23 @@ class ItemBuilder {
     this.item.meta[key] = value;
     this.item.fieldSources[key] = `${this.source}:${from}`;
   }
+  /** The first of the elements named that holds a date that can be the item's (a placeholder is passed over). */
+  setDate(key: 'publishedAt' | 'updatedAt', el: XmlElement, names: string[], now: string | undefined): void {
+    for (const name of names) {
+      const date = normalizeDate(childText(el, name), now);
+      if (date) {
+        this.set(key, date, name);
+        return;
+      }
+    }
+  }
 }
 
 function rssItems(
   channel: XmlElement,
   feedTitle: string | undefined,
   feedUrl: string | undefined,
+  now: string | undefined,
 ): FeedItem[] {
   const items = channel.children.filter((c) => c.name === 'item');
   return items.map((el) => {
@@ -66,8 +77,8 @@ function rssItems(
     const guidUrl = guid && guid.attrs.isPermaLink !== 'false' ? httpUrl(guid.text.trim()) : undefined;
     b.set('title', normalizeLine(childText(el, 'title') ?? '') || undefined, 'title');
     b.set('url', link ?? guidUrl, link ? 'link' : 'guid');
-    b.set('publishedAt', normalizeDate(childText(el, 'pubDate', 'dc:date', 'published')), 'pubDate');
-    b.set('updatedAt', normalizeDate(childText(el, 'atom:updated', 'dc:modified')), 'updated');
+    b.setDate('publishedAt', el, ['pubDate', 'dc:date', 'published'], now);
+    b.setDate('updatedAt', el, ['atom:updated', 'dc:modified'], now);
     b.set(
       'byline',
       el.children
@@ -106,7 +117,12 @@ function rssItems(
   });
 }
 
-function atomItems(feed: XmlElement, feedTitle: string | undefined, feedUrl: string | undefined): FeedItem[] {
+function atomItems(
+  feed: XmlElement,
+  feedTitle: string | undefined,
+  feedUrl: string | undefined,
+  now: string | undefined,
+): FeedItem[] {
   return feed.children
     .filter((c) => c.name === 'entry')
     .map((el) => {
@@ -116,8 +132,8 @@ function atomItems(feed: XmlElement, feedTitle: string | undefined, feedUrl: str
       const link = httpUrl(alt?.attrs.href, feedUrl);
       b.set('title', normalizeLine(childText(el, 'title') ?? '') || undefined, 'title');
       b.set('url', link, 'link');
-      b.set('publishedAt', normalizeDate(childText(el, 'published', 'issued', 'created')), 'published');
-      b.set('updatedAt', normalizeDate(childText(el, 'updated', 'modified')), 'updated');
+      b.setDate('publishedAt', el, ['published', 'issued', 'created'], now);
+      b.setDate('updatedAt', el, ['updated', 'modified'], now);
       if (!b.item.meta.publishedAt) b.set('publishedAt', b.item.meta.updatedAt, 'updated');
       b.set(
         'byline',
@@ -156,6 +172,7 @@ function jsonFeedItems(
   data: Record<string, unknown>,
   feedTitle: string | undefined,
   feedUrl: string | undefined,
+  now: string | undefined,
 ): FeedItem[] {
   const items = Array.isArray(data.items) ? data.items : [];
   const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
@@ -172,8 +189,8 @@ function jsonFeedItems(
       const link = httpUrl(str(it.url) ?? str(it.external_url), feedUrl);
       b.set('title', normalizeLine(str(it.title) ?? '') || undefined, 'title');
       b.set('url', link, 'url');
-      b.set('publishedAt', normalizeDate(str(it.date_published)), 'date_published');
-      b.set('updatedAt', normalizeDate(str(it.date_modified)), 'date_modified');
+      b.set('publishedAt', normalizeDate(str(it.date_published), now), 'date_published');
+      b.set('updatedAt', normalizeDate(str(it.date_modified), now), 'date_modified');
       const authors = authorsOf(it.authors);
       b.set('byline', authors.length ? authors : authorsOf(it.author), 'authors');
       b.set(
@@ -200,8 +217,11 @@ function jsonFeedItems(
     });
 }
 
-/** Reads an RSS 2.0, Atom 1.0 or JSON Feed 1.1 document into its items. */
-export function readFeed(content: string, where = 'feed'): Feed {
+/**
+ * Reads an RSS 2.0, Atom 1.0 or JSON Feed 1.1 document into its items. `now` (when the feed was fetched
+ * or ingested, ISO 8601) bounds item dates; placeholders (before 1800, the epoch) are refused always.
+ */
+export function readFeed(content: string, where = 'feed', now?: string): Feed {
   const trimmed = content.replace(/^\uFEFF/, '').trimStart();
   if (trimmed.startsWith('{')) {
     let data: Record<string, unknown>;
@@ -224,7 +244,7 @@ export function readFeed(content: string, where = 'feed'): Feed {
       kind: 'json-feed',
       ...(title ? { title } : {}),
       ...(url ? { url } : {}),
-      items: jsonFeedItems(data, title, url),
+      items: jsonFeedItems(data, title, url, now),
     };
   }
   const root = parseXml(trimmed, where);
@@ -237,7 +257,7 @@ export function readFeed(content: string, where = 'feed'): Feed {
     // RSS 1.0 (RDF) puts items beside the channel.
     const holder = root.name === 'rdf:RDF' ? root : channel;
     const language = childText(channel, 'language', 'dc:language');
-    const items = rssItems(holder, title, url);
+    const items = rssItems(holder, title, url, now);
     if (language && /^[a-z]{2,3}(?:[-_][a-z0-9]{2,8})*$/i.test(language))
       for (const item of items)
         if (!item.meta.language) {
@@ -256,7 +276,7 @@ export function readFeed(content: string, where = 'feed'): Feed {
       kind: 'atom',
       ...(title ? { title } : {}),
       ...(url ? { url } : {}),
-      items: atomItems(root, title, url),
+      items: atomItems(root, title, url, now),
     };
   }
   throw new GazetteError(

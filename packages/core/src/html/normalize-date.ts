@@ -1,12 +1,21 @@
 import { IsoDateSchema } from '../model/article-schema';
+import { isPlausibleDate } from './plausible-date';
 
 const MONTHS = 'jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec';
 
 /**
  * Reads a date as pages and feeds write it (ISO 8601, RFC 822, "May 17, 2023") into ISO 8601.
- * Returns undefined for anything it cannot read for certain: a date is never invented.
+ * Returns undefined for anything it cannot read for certain (a date is never invented), and for a date
+ * that cannot be the article's (a placeholder such as 0001-01-01, or after `now`: see isPlausibleDate),
+ * so that the caller reads its next source.
  */
-export function normalizeDate(raw: string | undefined | null): string | undefined {
+export function normalizeDate(raw: string | undefined | null, now?: string): string | undefined {
+  const date = readDate(raw);
+  return date && isPlausibleDate(date, now) ? date : undefined;
+}
+
+/** The date as written, in ISO 8601, whether or not it can be an article's (normalizeDate checks that). */
+export function readDate(raw: string | undefined | null): string | undefined {
   if (!raw) return undefined;
   const value = String(raw).trim();
   if (!value || value.length > 64) return undefined;
@@ -24,9 +33,12 @@ export function normalizeDate(raw: string | undefined | null): string | undefine
     if (!Number.isNaN(ms)) {
       const hasTime = /\d{1,2}:\d{2}/.test(value);
       const d = new Date(ms);
+      // Date reads the year 0001 of a placeholder ("Mon, 01 Jan 0001") as 2001: keep the year written.
+      const ancient = /(?:^|[\s,])(00\d\d)(?=$|[\s,])/.exec(value);
+      if (ancient) d.setFullYear(Number(ancient[1]));
       if (!hasTime) {
         // A calendar date without a time: read it as written, not shifted to UTC.
-        const y = d.getFullYear();
+        const y = String(d.getFullYear()).padStart(4, '0');
         const m = String(d.getMonth() + 1).padStart(2, '0');
         const day = String(d.getDate()).padStart(2, '0');
         return `${y}-${m}-${day}`;
@@ -37,8 +49,8 @@ export function normalizeDate(raw: string | undefined | null): string | undefine
   return undefined;
 }
 
-/** A date in a URL path (/2023/05/17/, /2023-05-17-, /20230517/), checked to be a real day. */
-export function dateFromUrl(url: string | undefined): string | undefined {
+/** A date in a URL path (/2023/05/17/, /2023-05-17-, /20230517/), checked to be a real day, not after `now`. */
+export function dateFromUrl(url: string | undefined, now?: string): string | undefined {
   if (!url) return undefined;
   let path: string;
   try {
@@ -52,5 +64,5 @@ export function dateFromUrl(url: string | undefined): string | undefined {
   if (!m) return undefined;
   const date = `${m[1]}-${m[2]}-${m[3]}`;
   const d = new Date(`${date}T00:00:00Z`);
-  return d.toISOString().slice(0, 10) === date ? date : undefined;
+  return d.toISOString().slice(0, 10) === date && isPlausibleDate(date, now) ? date : undefined;
 }

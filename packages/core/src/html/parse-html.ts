@@ -20,6 +20,12 @@ export interface ParseHtmlOptions {
   meta?: Partial<ArticleMeta> | Record<string, unknown>;
   /** What another source (a feed item) says, used only for fields the page itself lacks. */
   fallback?: { meta: ArticleMeta; fieldSources: Record<string, string> };
+  /**
+   * When the page was fetched (ISO 8601). Dates after it (by more than a day) are refused, as are
+   * placeholders (before 1800, the Unix epoch) always; the core has no clock, so without `now` only
+   * the absolute rules apply.
+   */
+  now?: string;
   /** The DOM to use; linkedom by default. */
   createDocument?: CreateDocument;
 }
@@ -53,8 +59,8 @@ export function parseHtml(html: string, options: ParseHtmlOptions = {}): Article
   } catch {
     readable = null; // Readability gives up on some pages; the whole body is read instead.
   }
-  const found = readHtmlMeta(doc, readable ?? {}, options.url);
-  const given = readMeta(options.meta as Record<string, unknown> | undefined, 'meta argument');
+  const found = readHtmlMeta(doc, readable ?? {}, options.url, options.now);
+  const given = readMeta(options.meta as Record<string, unknown> | undefined, 'meta argument', options.now);
   const fieldSources: Record<string, string> = { ...found.fieldSources };
   for (const key of Object.keys(given)) fieldSources[key] = 'given';
   const meta: ArticleMeta = { ...found.meta, ...given };
@@ -72,5 +78,5 @@ export function parseHtml(html: string, options: ParseHtmlOptions = {}): Article
   fieldSources.body = readable?.content ? 'readability' : 'html:body';
   if (body.length === 0 && !meta.title)
     throw new GazetteError('EMPTY_INPUT', `The ${where} holds no readable text.`, { where });
-  return buildArticle({ format: 'html', body, meta, fieldSources });
+  return buildArticle({ format: 'html', body, meta, fieldSources, now: options.now });
 }

@@ -45,8 +45,16 @@ function language(value: string | undefined): string | undefined {
   return /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i.test(tag) ? tag : undefined;
 }
 
-/** Reads the page's own metadata: meta tags (Open Graph, article:*, Parse.ly, Dublin Core), JSON-LD, <time>, URL. */
-export function readHtmlMeta(doc: Document, readability: ReadabilityFields, pageUrl?: string): HtmlMeta {
+/**
+ * Reads the page's own metadata: meta tags (Open Graph, article:*, Parse.ly, Dublin Core), JSON-LD, <time>, URL.
+ * `now` (the fetch time, ISO 8601) bounds the dates: a date that cannot be the article's is passed over.
+ */
+export function readHtmlMeta(
+  doc: Document,
+  readability: ReadabilityFields,
+  pageUrl?: string,
+  now?: string,
+): HtmlMeta {
   const metas = new Map<string, string[]>();
   for (const el of doc.querySelectorAll('meta')) {
     const content = el.getAttribute('content');
@@ -126,16 +134,16 @@ export function readHtmlMeta(doc: Document, readability: ReadabilityFields, page
   );
 
   const dateCandidates = (list: Array<[string | undefined | null, string]>): Candidate<string>[] =>
-    list.map(([v, s]) => [normalizeDate(v), s]);
-  const timeEl =
-    doc.querySelector('time[itemprop~="datePublished"][datetime]') ??
-    doc.querySelector('time[pubdate][datetime]') ??
-    doc.querySelector('article time[datetime], time[datetime]');
+    list.map(([v, s]) => [normalizeDate(v, now), s]);
+  // <time> elements in order, a few of each kind: when the first holds a placeholder, the next is read.
+  const times = (selector: string): Array<[string | null, string]> =>
+    [...doc.querySelectorAll(selector)].slice(0, 4).map((el) => [el.getAttribute('datetime'), 'html:time']);
   put(
     'publishedAt',
     first(
       dateCandidates([
         [ld?.datePublished, 'json-ld:datePublished'],
+        [ld?.dateCreated, 'json-ld:dateCreated'],
         [m('article:published_time'), 'meta:article:published_time'],
         [m('og:published_time'), 'meta:og:published_time'],
         [m('parsely-pub-date') ?? pStr('pub_date'), 'meta:parsely'],
@@ -149,8 +157,11 @@ export function readHtmlMeta(doc: Document, readability: ReadabilityFields, page
         ],
         [m('citation_publication_date') ?? m('citation_date'), 'meta:citation'],
         [readability.publishedTime, 'readability'],
-        [timeEl?.getAttribute('datetime'), 'html:time'],
-        [dateFromUrl(meta.url ?? pageUrl), 'url-pattern'],
+        ...times('time[itemprop~="datePublished"][datetime]'),
+        ...times('time[pubdate][datetime]'),
+        ...times('article time[datetime]'),
+        ...times('time[datetime]'),
+        [dateFromUrl(meta.url ?? pageUrl, now), 'url-pattern'],
       ]),
     ),
   );

@@ -3,6 +3,8 @@ export interface JsonLdArticle {
   headline?: string;
   authors: string[];
   datePublished?: string;
+  /** Read when datePublished is absent or cannot be the article's date. */
+  dateCreated?: string;
   dateModified?: string;
   publisher?: string;
   language?: string;
@@ -88,7 +90,8 @@ export function readJsonLd(scripts: readonly string[]): JsonLdArticle | undefine
     if (value !== undefined) result[key] = value;
   };
   set('headline', text(node.headline) ?? text(node.name));
-  set('datePublished', text(node.datePublished) ?? text(node.dateCreated));
+  set('datePublished', text(node.datePublished));
+  set('dateCreated', text(node.dateCreated));
   set('dateModified', text(node.dateModified));
   const publisher = node.publisher as Node | undefined;
   const pubRef = publisher && typeof publisher['@id'] === 'string' ? byId.get(publisher['@id']) : undefined;

@@ -20,29 +20,45 @@ export interface ParseInputOptions {
   url?: string;
   /** JSON/NDJSON: model field to source field, e.g. { title: "headline" }. */
   mapping?: FieldMapping;
+  /**
+   * When the input was fetched or ingested (ISO 8601): a date more than a day after it is refused and
+   * the next source of the date read. The core has no clock; without `now`, only the absolute rules
+   * apply (no date before 1800, no Unix epoch).
+   */
+  now?: string;
 }
 
 /** Parsers by format; each turns one input into one or more Articles. */
 const PARSERS: Partial<Record<InputFormat, (content: string, options: ParseInputOptions) => Article[]>> = {
-  text: (content, { meta, name }) => [parseText(content, meta, name ? { name } : {})],
-  markdown: (content, { meta, name }) => [
-    parseMarkdown(content, { ...(name ? { name } : {}), ...(meta ? { meta } : {}) }),
+  text: (content, { meta, name, now }) => [
+    parseText(content, meta, { ...(name ? { name } : {}), ...(now ? { now } : {}) }),
   ],
-  html: (content, { meta, name, url }) => [
-    parseHtml(content, { ...(name ? { name } : {}), ...(meta ? { meta } : {}), ...(url ? { url } : {}) }),
+  markdown: (content, { meta, name, now }) => [
+    parseMarkdown(content, { ...(name ? { name } : {}), ...(meta ? { meta } : {}), ...(now ? { now } : {}) }),
   ],
-  feed: (content, { name }) => parseFeed(content, name ? { name } : {}),
-  json: (content, { name, mapping }) =>
+  html: (content, { meta, name, url, now }) => [
+    parseHtml(content, {
+      ...(name ? { name } : {}),
+      ...(meta ? { meta } : {}),
+      ...(url ? { url } : {}),
+      ...(now ? { now } : {}),
+    }),
+  ],
+  feed: (content, { name, now }) =>
+    parseFeed(content, { ...(name ? { name } : {}), ...(now ? { now } : {}) }),
+  json: (content, { name, mapping, now }) =>
     parseJsonArticles(content, {
       format: 'json',
       ...(name ? { name } : {}),
       ...(mapping ? { mapping } : {}),
+      ...(now ? { now } : {}),
     }),
-  ndjson: (content, { name, mapping }) =>
+  ndjson: (content, { name, mapping, now }) =>
     parseJsonArticles(content, {
       format: 'ndjson',
       ...(name ? { name } : {}),
       ...(mapping ? { mapping } : {}),
+      ...(now ? { now } : {}),
     }),
 };
 

@@ -2,7 +2,8 @@ import { buildArticle } from '../article/build-article';
 import { GazetteError } from '../errors/gazette-error';
 import { createDocument } from '../html/create-document';
 import { htmlToBlocks } from '../html/html-to-blocks';
-import { normalizeDate } from '../html/normalize-date';
+import { readDate } from '../html/normalize-date';
+import { isPlausibleDate } from '../html/plausible-date';
 import { type Article, ArticleSchema } from '../model/article-schema';
 import { type Block, BlockKindSchema } from '../model/block-schema';
 import type { InputFormat } from '../model/provenance-schema';
@@ -52,17 +53,44 @@ function textToBlocks(text: string): { body: Block[]; related: ReturnType<typeof
   return lines.length ? classifyLines(lines) : { body: [], related: [] };
 }
 
+export interface JsonRecordOptions {
+  where: string;
+  format: InputFormat;
+  mapping?: FieldMapping;
+  /** When the record was fetched or ingested (ISO 8601): dates more than a day after it are refused. */
+  now?: string | undefined;
+}
+
+/**
+ * An Article kept as it is (an export read back) loses a date that cannot be its own, like any other
+ * input: the date is removed, with its provenance, and the article is flagged `no-date` when undated.
+ */
+function withoutRefusedDates(article: Article, now: string | undefined): Article {
+  const refused = (['publishedAt', 'updatedAt'] as const).filter(
+    (key) => article[key] !== undefined && !isPlausibleDate(article[key], now),
+  );
+  if (refused.length === 0) return article;
+  const out: Article = {
+    ...article,
+    provenance: { ...article.provenance, fields: { ...article.provenance.fields } },
+  };
+  for (const key of refused) {
+    delete out[key];
+    delete out.provenance.fields[key];
+  }
+  if (!out.publishedAt && !out.quality.includes('no-date'))
+    out.quality = [...out.quality, 'no-date' as const].sort();
+  return out;
+}
+
 /**
  * Turns one JSON record into an Article: a record that already is a valid Article is kept as it is;
  * otherwise its fields are read through the mapping and common names (title/headline, body/text/content,
  * author/authors, date/datePublished, url/link...), and the body is read as text (or HTML).
  */
-export function jsonRecordToArticle(
-  record: Record<string, unknown>,
-  options: { where: string; format: InputFormat; mapping?: FieldMapping },
-): Article {
+export function jsonRecordToArticle(record: Record<string, unknown>, options: JsonRecordOptions): Article {
   const asArticle = ArticleSchema.safeParse(record);
-  if (asArticle.success) return asArticle.data;
+  if (asArticle.success) return withoutRefusedDates(asArticle.data, options.now);
   const mapped: Record<string, unknown> = { ...record };
   for (const [field, from] of Object.entries(options.mapping ?? {})) {
     const value = get(record, from);
@@ -96,7 +124,8 @@ export function jsonRecordToArticle(
   const metaInput: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(mapped)) {
     if (BODY_KEYS.includes(k)) continue;
-    if (DATE_KEYS.includes(k) && typeof v === 'string') metaInput[k] = normalizeDate(v) ?? v;
+    // An unreadable date is kept as written, for readMeta to report; readMeta drops a refused one.
+    if (DATE_KEYS.includes(k) && typeof v === 'string') metaInput[k] = readDate(v) ?? v;
     else if ((k === 'author' || k === 'authors' || k === 'byline') && Array.isArray(v))
       metaInput[k] = v
         .map((a) => (a && typeof a === 'object' ? (a as { name?: unknown }).name : a))
@@ -105,8 +134,8 @@ export function jsonRecordToArticle(
       metaInput[k] = (v as { name?: unknown }).name;
     else metaInput[k] = v;
   }
-  const meta = readMeta(metaInput, options.where);
+  const meta = readMeta(metaInput, options.where, options.now);
   const fieldSources: Record<string, string> = { body: `json:${bodyKey}` };
   for (const key of Object.keys(meta)) fieldSources[key] = 'json';
-  return buildArticle({ format: options.format, body, related, meta, fieldSources });
+  return buildArticle({ format: options.format, body, related, meta, fieldSources, now: options.now });
 }

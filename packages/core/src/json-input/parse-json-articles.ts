@@ -5,13 +5,14 @@ import { readJsonRecords } from './json-records';
 /** Reads JSON or NDJSON articles; the first bad record raises a GazetteError naming it. */
 export function parseJsonArticles(
   content: string,
-  options: { format: 'json' | 'ndjson'; name?: string; mapping?: FieldMapping },
+  options: { format: 'json' | 'ndjson'; name?: string; mapping?: FieldMapping; now?: string },
 ): Article[] {
   const records = readJsonRecords(content, options.format, options.name ?? 'input');
   return records.map((r) =>
     jsonRecordToArticle(r.value, {
       where: r.where,
       format: options.format,
+      now: options.now,
       ...(options.mapping ? { mapping: options.mapping } : {}),
     }),
   );

@@ -40,13 +40,13 @@ function stripClosingHashes(text: string): string {
  */
 export function parseMarkdown(
   text: string,
-  options: { name?: string; meta?: Partial<ArticleMeta> | Record<string, unknown> } = {},
+  options: { name?: string; meta?: Partial<ArticleMeta> | Record<string, unknown>; now?: string } = {},
 ): Article {
   const where = options.name ?? 'Markdown';
   assertTextInput(text, where);
   const front = splitFrontMatter(text.replace(/^\uFEFF/, ''));
-  const fromFront = readMeta(front.data, 'front matter');
-  const given = readMeta(options.meta as Record<string, unknown> | undefined, 'meta argument');
+  const fromFront = readMeta(front.data, 'front matter', options.now);
+  const given = readMeta(options.meta as Record<string, unknown> | undefined, 'meta argument', options.now);
   const meta: ArticleMeta = { ...fromFront, ...given };
   const fieldSources: Record<string, string> = {};
   for (const key of Object.keys(fromFront)) fieldSources[key] = 'front-matter';
@@ -123,6 +123,7 @@ export function parseMarkdown(
     body: blocks,
     meta,
     fieldSources,
+    now: options.now,
     ...(titleFromText ? { titleFromText } : {}),
   });
 }

@@ -11,6 +11,11 @@ import { splitFrontMatter } from './split-front-matter';
 export interface ParseTextOptions {
   /** Where the text came from, for error messages (a file name). */
   name?: string;
+  /**
+   * When the input was fetched or ingested (ISO 8601): dates more than a day after it are refused. The
+   * core has no clock; without `now`, only the absolute rules apply (no date before 1800, no epoch).
+   */
+  now?: string;
 }
 
 /**
@@ -28,8 +33,8 @@ export function parseText(
     throw new GazetteError('EMPTY_INPUT', `The ${where} is not a string.`, { where });
   assertTextInput(text, where);
   const front = splitFrontMatter(text.replace(/^\uFEFF/, ''));
-  const fromFront = readMeta(front.data, 'front matter');
-  const given = readMeta(meta as Record<string, unknown> | undefined, 'meta argument');
+  const fromFront = readMeta(front.data, 'front matter', options.now);
+  const given = readMeta(meta as Record<string, unknown> | undefined, 'meta argument', options.now);
   const merged: ArticleMeta = { ...fromFront, ...given };
   const fieldSources: Record<string, string> = {};
   for (const key of Object.keys(fromFront)) fieldSources[key] = 'front-matter';
@@ -78,6 +83,7 @@ export function parseText(
     meta: merged,
     fieldSources,
     quality,
+    now: options.now,
     ...(titleFromText ? { titleFromText } : {}),
   });
 }

@@ -1,4 +1,6 @@
 import { fromZodError } from '../errors/from-zod-error';
+import { isPlausibleDate } from '../html/plausible-date';
+import { IsoDateSchema } from '../model/article-schema';
 import { type ArticleMeta, ArticleMetaSchema } from '../model/article-meta-schema';
 
 // Names that front matter in the wild uses for the fields of ArticleMeta.
@@ -29,11 +31,18 @@ const ALIASES: Record<string, keyof ArticleMeta> = {
 
 const KNOWN = new Set(Object.keys(ArticleMetaSchema.shape));
 
+/** A well-formed date that cannot be the article's (0001-01-01, the epoch, after `now`): the next alias is read. */
+function isRefusedDate(value: unknown, now: string | undefined): boolean {
+  return typeof value === 'string' && IsoDateSchema.safeParse(value).success && !isPlausibleDate(value, now);
+}
+
 /**
  * Reads metadata from front matter or a caller: known names and their common aliases are kept and
  * validated; other keys (layout, draft...) are ignored, since they say nothing about the article.
+ * A date that cannot be the article's (see isPlausibleDate; `now` is the fetch or ingest time) is
+ * passed over, so that another name for the same field ("date" after "datePublished") is read instead.
  */
-export function readMeta(raw: Record<string, unknown> | undefined, where: string): ArticleMeta {
+export function readMeta(raw: Record<string, unknown> | undefined, where: string, now?: string): ArticleMeta {
   if (!raw) return {};
   const picked: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(raw)) {
@@ -41,8 +50,10 @@ export function readMeta(raw: Record<string, unknown> | undefined, where: string
     const name = KNOWN.has(key) ? key : ALIASES[key];
     if (!name || name in picked) continue;
     // YAML reads bare dates as strings with the core schema; numbers (a year) become strings too.
-    picked[name] =
+    const read =
       value instanceof Date ? value.toISOString() : typeof value === 'number' ? String(value) : value;
+    if ((name === 'publishedAt' || name === 'updatedAt') && isRefusedDate(read, now)) continue;
+    picked[name] = read;
   }
   if (typeof picked.tags === 'string')
     picked.tags = picked.tags
