@@ -34,6 +34,17 @@ function uniqueStrings(values: readonly string[]): string[] {
   return [...new Set(values.map(normalizeLine).filter(Boolean))];
 }
 
+/** Credits once each, whatever their case ("TavernCast" and "Taverncast" are one), as first written. */
+function uniqueCredits(values: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return uniqueStrings(values).filter((v) => {
+    const key = v.toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 /**
  * The parsers pass over dates that cannot be the article's (and read their next source); this is the
  * last guard, so that no path, present or future, stores a placeholder or a date after `now`.
@@ -74,7 +85,7 @@ export function buildArticle(parts: ArticleParts): Article {
     quality.add('title-derived');
   }
 
-  const byline = uniqueStrings(typeof meta.byline === 'string' ? [meta.byline] : (meta.byline ?? []));
+  const byline = uniqueCredits(typeof meta.byline === 'string' ? [meta.byline] : (meta.byline ?? []));
   const source = typeof meta.source === 'string' ? { name: meta.source } : meta.source;
   const language = meta.language ?? detectLanguage(bodyText);
   if (!meta.language) {

@@ -60,7 +60,9 @@ export function parseHtml(html: string, options: ParseHtmlOptions = {}): Article
     readable = null; // Readability gives up on some pages; the whole body is read instead.
   }
   const found = readHtmlMeta(doc, readable ?? {}, options.url, options.now);
-  const given = readMeta(options.meta as Record<string, unknown> | undefined, 'meta argument', options.now);
+  const given = readMeta(options.meta as Record<string, unknown> | undefined, 'meta argument', {
+    now: options.now,
+  });
   const fieldSources: Record<string, string> = { ...found.fieldSources };
   for (const key of Object.keys(given)) fieldSources[key] = 'given';
   const meta: ArticleMeta = { ...found.meta, ...given };

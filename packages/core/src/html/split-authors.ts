@@ -1,19 +1,32 @@
 import { normalizeLine } from '../text/normalize-text';
+import { AGENCY_CREDIT, isAccountName, isCollective, isRoleNoun, isRoleQualifier } from './credit-words';
 
 // Every pattern here runs on one normalised line (single spaces) and is searched, not matched to the
 // end with `.*$`, so none can backtrack super-linearly on text from the open web.
-const ROLE = /\b(?:staff|senior|chief|special|reporter|correspondent|editor|writer|contributor|columnist)\b/i;
 const CREDENTIAL = /^(?:MA|MS|MD|PhD|MSc|BSc|RN|MPH|DO|Jr\.?|Sr\.?|II|III)$/i;
 const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\\.?';
-const DATE = new RegExp(`(?:\\d{1,2} ?${MONTH} \\d{4}|${MONTH} \\d{1,2},? \\d{4})`, 'i');
+// A date ends the credit: "22 Dec 2016", "March 25, 2015", "2019-04-10", "10/04/2019".
+const DATE = new RegExp(
+  `(?:\\d{1,2} ?${MONTH} \\d{4}|${MONTH} \\d{1,2},? \\d{4}|\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b\\d{1,2}[/.]\\d{1,2}[/.]\\d{2,4}\\b)`,
+  'i',
+);
 const DATED = / (?:on|updated|published) [a-z]+ \d/i;
 const SEPARATOR = /,|;|\band\b|&|\bund\b|\bet\b/i;
 const NOT_A_NAME = /^(?:last )?(?:updated|published|posted|modified)\b/i;
+// "in Washington", "in Palm Beach, Florida", "in Rio de Janeiro": where the writer was, not who.
+const PLACE = "\\p{Lu}[\\p{L}\\p{M}.'’-]*";
+const DATELINE = new RegExp(
+  ` in ${PLACE}(?: (?:(?:de|da|del|do|di|la|le|of|upon|sur|am|al|el) )?${PLACE})*(?:, ${PLACE}(?=$| and | & |;|,))?`,
+  'gu',
+);
+// "(now)", "(earlier)", "(stevenhgm)", "(http://…)": asides that are not part of a name.
+const ASIDE = /\s*\(([^()]{0,80})\)/g;
+const INITIALS = /^(?:\p{Lu}\.\s?)+$/u;
 
-/** Drops trailing spaces and separators ("Ana Ruiz, " is "Ana Ruiz"). */
+/** Drops trailing spaces, separators and dashes ("Ana Ruiz, " and "Ana Ruiz - " are "Ana Ruiz"). */
 function trimPunctuation(text: string): string {
   let end = text.length;
-  while (end > 0 && ' \t,;:'.includes(text[end - 1]!)) end--;
+  while (end > 0 && ' \t,;:-–—'.includes(text[end - 1]!)) end--;
   return text.slice(0, end);
 }
 
@@ -23,14 +36,46 @@ function cutAt(text: string, pattern: RegExp): string {
   return (m ? text.slice(0, m.index) : text).trim();
 }
 
+const isLower = (word: string | undefined) => word !== undefined && /^\p{Ll}/u.test(word);
+
 /**
- * Splits a byline into people: "By A and B" is two, "A, B & C" is three. Drops the "By" lead-in,
- * trailing roles ("A, Staff Writer"), credentials ("MA") and dates; keeps "Surname, Given" whole.
+ * A credit without its job: "Jason Burke Africa correspondent" is "Jason Burke", "Jessica Elgot Chief
+ * political correspondent" is "Jessica Elgot", "Staff Writer" is "" (a job, nobody named).
  */
-export function splitAuthors(raw: string | undefined | null): string[] {
-  if (!raw) return [];
+function withoutRole(credit: string): string {
+  const words = credit.split(' ');
+  const i = words.findIndex(isRoleNoun);
+  if (i < 0) return credit;
+  // "Guardian staff", "Washington bureau": the desk of a named body is credited as it is written.
+  if (
+    i > 0 &&
+    i === words.length - 1 &&
+    isCollective(words[i]!) &&
+    !isRoleQualifier(words[i - 1]!) &&
+    !isLower(words[i - 1])
+  )
+    return credit;
+  let j = i;
+  while (j > 0 && (isLower(words[j - 1]) || isRoleQualifier(words[j - 1]!))) j--;
+  // A job in sentence case opens with one capitalised word ("Africa correspondent"); a name keeps two words.
+  if (isLower(words[i]) && isLower(words[j]) && j >= 3) j--;
+  if (j > 0) return trimPunctuation(words.slice(0, j).join(' '));
+  // The job comes first ("Reporter Ana Ruiz"): the name, if any, follows it.
+  const rest = words.slice(i + 1);
+  return rest.length > 0 && !isLower(rest[0]) ? withoutRole(rest.join(' ')) : '';
+}
+
+/** A credit that names someone (or a collective such as "Associated Press"), or "" for a job, date or login. */
+function cleanCredit(part: string): string {
+  const credit = trimPunctuation(withoutRole(trimPunctuation(part.trim())));
+  if (credit.length <= 1 || credit.length > 80 || !/\p{L}/u.test(credit)) return '';
+  return CREDENTIAL.test(credit) || isAccountName(credit) ? '' : credit;
+}
+
+/** The byline's first line, without its lead-in, dates, datelines and asides. */
+function bylineText(raw: string): string {
   // A byline block often continues on other lines with an editor, a desk or a date: the first line names the authors.
-  const lines = String(raw)
+  const lines = raw
     .slice(0, 2000)
     .split(/\r?\n/)
     .map((l) => normalizeLine(l))
@@ -38,12 +83,50 @@ export function splitAuthors(raw: string | undefined | null): string[] {
   if (lines.length > 1 && /^(?:by|written by):?$/i.test(lines[0]!))
     lines.splice(0, 2, `${lines[0]} ${lines[1]}`);
   let text = lines[0] ?? '';
-  if (!text || /^https?:\/\//i.test(text) || NOT_A_NAME.test(text)) return [];
+  if (!text || /^https?:\/\//i.test(text) || NOT_A_NAME.test(text)) return '';
   text = text.replace(/^(?:(?:written|posted|reported) )?by:? ?/i, '');
-  text = cutAt(text, /[|•·]/);
+  text = cutAt(text, /[|•·]|\s(?:https?:\/\/|www\.)/i);
   text = cutAt(text, DATE);
   text = cutAt(text, DATED);
-  text = trimPunctuation(text);
+  text = text.replace(ASIDE, (aside, inner: string) => (/^\p{Lu}/u.test(inner) ? aside : ''));
+  return trimPunctuation(text.replace(DATELINE, ''));
+}
+
+/** Splits at commas and conjunctions, keeping "Ash, C." (a surname and initials) and "X and agencies" whole. */
+function splitCredits(text: string): string[] {
+  const credits: string[] = [];
+  let previous: string | undefined;
+  for (const raw of text.split(SEPARATOR)) {
+    const part = raw.trim();
+    if (previous !== undefined && INITIALS.test(part)) {
+      credits[credits.length - 1] = `${cleanCredit(previous) || previous}, ${part}`;
+      previous = undefined;
+    } else if (previous !== undefined && isLower(part) && part.split(' ').some(isRoleNoun)) {
+      // "Defence and security editor": the conjunction was inside the job, not between two people.
+      previous = `${previous} and ${part}`;
+      credits[credits.length - 1] = cleanCredit(previous);
+    } else if (AGENCY_CREDIT.test(part)) {
+      // "Staff and agencies": one credit, whatever the part before it is.
+      const credit = previous === undefined ? part : `${cleanCredit(previous) || previous} and ${part}`;
+      if (previous !== undefined) credits.pop();
+      credits.push(credit);
+      previous = undefined;
+    } else {
+      credits.push(cleanCredit(part));
+      previous = part;
+    }
+  }
+  return credits.filter(Boolean);
+}
+
+/**
+ * Splits a byline into credits: "By A and B" is two, "A, B & C" is three. Drops the "By" lead-in, jobs
+ * and desks ("A, Staff Writer", "A Africa correspondent"), datelines ("A in Washington"), credentials
+ * ("MA"), dates and logins ("admin"); keeps "Surname, Given" and "X and agencies" whole.
+ */
+export function splitAuthors(raw: string | undefined | null): string[] {
+  if (!raw) return [];
+  const text = bylineText(String(raw));
   if (!text || !/\p{L}/u.test(text)) return [];
   // "Doe, Jane": one comma, no conjunction, a one-word surname first.
   const commaParts = text.split(',').map((p) => p.trim());
@@ -52,13 +135,9 @@ export function splitAuthors(raw: string | undefined | null): string[] {
     !/\band\b|&/i.test(text) &&
     !/\s/.test(commaParts[0]!) &&
     commaParts[1] &&
-    !CREDENTIAL.test(commaParts[1]) &&
-    !ROLE.test(commaParts[1])
+    cleanCredit(commaParts[1]) === commaParts[1] &&
+    !isAccountName(commaParts[0]!)
   )
     return [text];
-  const parts = text
-    .split(SEPARATOR)
-    .map((p) => trimPunctuation(cutAt(p, ROLE)))
-    .filter((p) => p.length > 1 && p.length <= 80 && /\p{L}/u.test(p) && !CREDENTIAL.test(p));
-  return [...new Set(parts)];
+  return [...new Set(splitCredits(text))];
 }

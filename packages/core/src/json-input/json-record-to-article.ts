@@ -134,7 +134,7 @@ export function jsonRecordToArticle(record: Record<string, unknown>, options: Js
       metaInput[k] = (v as { name?: unknown }).name;
     else metaInput[k] = v;
   }
-  const meta = readMeta(metaInput, options.where, options.now);
+  const meta = readMeta(metaInput, options.where, { now: options.now, splitByline: true });
   const fieldSources: Record<string, string> = { body: `json:${bodyKey}` };
   for (const key of Object.keys(meta)) fieldSources[key] = 'json';
   return buildArticle({ format: options.format, body, related, meta, fieldSources, now: options.now });

@@ -45,8 +45,10 @@ export function parseMarkdown(
   const where = options.name ?? 'Markdown';
   assertTextInput(text, where);
   const front = splitFrontMatter(text.replace(/^\uFEFF/, ''));
-  const fromFront = readMeta(front.data, 'front matter', options.now);
-  const given = readMeta(options.meta as Record<string, unknown> | undefined, 'meta argument', options.now);
+  const fromFront = readMeta(front.data, 'front matter', { now: options.now, splitByline: true });
+  const given = readMeta(options.meta as Record<string, unknown> | undefined, 'meta argument', {
+    now: options.now,
+  });
   const meta: ArticleMeta = { ...fromFront, ...given };
   const fieldSources: Record<string, string> = {};
   for (const key of Object.keys(fromFront)) fieldSources[key] = 'front-matter';

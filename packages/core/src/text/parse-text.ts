@@ -33,8 +33,8 @@ export function parseText(
     throw new GazetteError('EMPTY_INPUT', `The ${where} is not a string.`, { where });
   assertTextInput(text, where);
   const front = splitFrontMatter(text.replace(/^\uFEFF/, ''));
-  const fromFront = readMeta(front.data, 'front matter', options.now);
-  const given = readMeta(meta as Record<string, unknown> | undefined, 'meta argument', options.now);
+  const fromFront = readMeta(front.data, 'front matter', { now: options.now, splitByline: true });
+  const given = readMeta(meta as Record<string, unknown> | undefined, 'meta argument', { now: options.now });
   const merged: ArticleMeta = { ...fromFront, ...given };
   const fieldSources: Record<string, string> = {};
   for (const key of Object.keys(fromFront)) fieldSources[key] = 'front-matter';

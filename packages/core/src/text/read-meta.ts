@@ -1,5 +1,6 @@
 import { fromZodError } from '../errors/from-zod-error';
 import { isPlausibleDate } from '../html/plausible-date';
+import { splitAuthors } from '../html/split-authors';
 import { IsoDateSchema } from '../model/article-schema';
 import { type ArticleMeta, ArticleMetaSchema } from '../model/article-meta-schema';
 
@@ -36,13 +37,28 @@ function isRefusedDate(value: unknown, now: string | undefined): boolean {
   return typeof value === 'string' && IsoDateSchema.safeParse(value).success && !isPlausibleDate(value, now);
 }
 
+export interface ReadMetaOptions {
+  /** When the input was fetched or ingested (ISO 8601): bounds the dates. */
+  now?: string | undefined;
+  /**
+   * Read bylines as they arrive from the open web ("By A and B", "X Africa correspondent"): split into
+   * credits, jobs, dates and logins removed (see splitAuthors). A caller's own meta is taken as given.
+   */
+  splitByline?: boolean;
+}
+
 /**
  * Reads metadata from front matter or a caller: known names and their common aliases are kept and
  * validated; other keys (layout, draft...) are ignored, since they say nothing about the article.
  * A date that cannot be the article's (see isPlausibleDate; `now` is the fetch or ingest time) is
  * passed over, so that another name for the same field ("date" after "datePublished") is read instead.
  */
-export function readMeta(raw: Record<string, unknown> | undefined, where: string, now?: string): ArticleMeta {
+export function readMeta(
+  raw: Record<string, unknown> | undefined,
+  where: string,
+  options: ReadMetaOptions = {},
+): ArticleMeta {
+  const { now } = options;
   if (!raw) return {};
   const picked: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(raw)) {
@@ -54,6 +70,13 @@ export function readMeta(raw: Record<string, unknown> | undefined, where: string
       value instanceof Date ? value.toISOString() : typeof value === 'number' ? String(value) : value;
     if ((name === 'publishedAt' || name === 'updatedAt') && isRefusedDate(read, now)) continue;
     picked[name] = read;
+  }
+  if (options.splitByline && picked.byline !== undefined) {
+    const credits = (Array.isArray(picked.byline) ? picked.byline : [picked.byline])
+      .filter((b): b is string => typeof b === 'string')
+      .flatMap(splitAuthors);
+    if (credits.length > 0) picked.byline = credits;
+    else delete picked.byline;
   }
   if (typeof picked.tags === 'string')
     picked.tags = picked.tags
