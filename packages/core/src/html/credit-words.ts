@@ -115,10 +115,10 @@ export const isRoleQualifier = (word: string) => ROLE_QUALIFIERS.has(bare(word))
 
 /**
  * A login that names nobody: a publishing system's default account ("admin"), an e-mail address, or
- * one generated-looking token mixing letters and digits ("CC7567", "user42"). A chosen handle
- * ("/u/GallowBoob", "tobi") is how its writer signs, and is kept.
+ * one generated-looking token of letters ending in digits ("CC7567", "user42"). A chosen handle
+ * ("/u/GallowBoob", "tobi") or a company ("L2inc") is how its writer signs, and is kept.
  */
 export function isAccountName(credit: string): boolean {
   if (ACCOUNT_NAMES.has(credit.toLowerCase()) || /\S@\S+\.\S/.test(credit)) return true;
-  return /^[\w.-]+$/.test(credit) && /\d/.test(credit) && /[a-z]/i.test(credit);
+  return /^[\w.-]*[a-z][\w.-]*\d{2,}$/i.test(credit);
 }
