@@ -46,6 +46,24 @@ function language(value: string | undefined): string | undefined {
 }
 
 /**
+ * The page's <time datetime> values (one walk of the page, at most 20): those marked as the publication
+ * date first, then those in the article, then any, so that a placeholder in the first gives way to the next.
+ */
+function timeCandidates(doc: Document): Array<[string | null, string]> {
+  const rank = (el: Element) =>
+    /\bdatePublished\b/.test(el.getAttribute('itemprop') ?? '') || el.hasAttribute('pubdate')
+      ? 0
+      : el.closest('article')
+        ? 1
+        : 2;
+  return [...doc.querySelectorAll('time[datetime]')]
+    .slice(0, 20)
+    .map((el, i) => ({ el, i, r: rank(el) }))
+    .sort((a, b) => a.r - b.r || a.i - b.i)
+    .map(({ el }) => [el.getAttribute('datetime'), 'html:time']);
+}
+
+/**
  * Reads the page's own metadata: meta tags (Open Graph, article:*, Parse.ly, Dublin Core), JSON-LD, <time>, URL.
  * `now` (the fetch time, ISO 8601) bounds the dates: a date that cannot be the article's is passed over.
  */
@@ -135,9 +153,6 @@ export function readHtmlMeta(
 
   const dateCandidates = (list: Array<[string | undefined | null, string]>): Candidate<string>[] =>
     list.map(([v, s]) => [normalizeDate(v, now), s]);
-  // <time> elements in order, a few of each kind: when the first holds a placeholder, the next is read.
-  const times = (selector: string): Array<[string | null, string]> =>
-    [...doc.querySelectorAll(selector)].slice(0, 4).map((el) => [el.getAttribute('datetime'), 'html:time']);
   put(
     'publishedAt',
     first(
@@ -157,10 +172,7 @@ export function readHtmlMeta(
         ],
         [m('citation_publication_date') ?? m('citation_date'), 'meta:citation'],
         [readability.publishedTime, 'readability'],
-        ...times('time[itemprop~="datePublished"][datetime]'),
-        ...times('time[pubdate][datetime]'),
-        ...times('article time[datetime]'),
-        ...times('time[datetime]'),
+        ...timeCandidates(doc),
         [dateFromUrl(meta.url ?? pageUrl, now), 'url-pattern'],
       ]),
     ),
