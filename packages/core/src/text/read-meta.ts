@@ -47,6 +47,13 @@ export interface ReadMetaOptions {
   splitByline?: boolean;
 }
 
+/** A byline as it arrived (text or a list), as credits; what is not text stays, for the schema to report. */
+function creditsOf(byline: unknown): unknown[] {
+  return (Array.isArray(byline) ? byline : [byline]).flatMap((b: unknown) =>
+    typeof b === 'string' ? splitAuthors(b) : [b],
+  );
+}
+
 /**
  * Reads metadata from front matter or a caller: known names and their common aliases are kept and
  * validated; other keys (layout, draft...) are ignored, since they say nothing about the article.
@@ -72,9 +79,7 @@ export function readMeta(
     picked[name] = read;
   }
   if (options.splitByline && picked.byline !== undefined) {
-    const credits = (Array.isArray(picked.byline) ? picked.byline : [picked.byline])
-      .filter((b): b is string => typeof b === 'string')
-      .flatMap(splitAuthors);
+    const credits = creditsOf(picked.byline);
     if (credits.length > 0) picked.byline = credits;
     else delete picked.byline;
   }
