@@ -1,5 +1,5 @@
-import { constants, createReadStream, type Stats } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { constants, createReadStream, open, type Stats } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { Socket } from 'node:net';
 import type { Readable } from 'node:stream';
 import { GazetteError } from '../errors/gazette-error';
@@ -109,8 +109,13 @@ function kindOf(info: Stats): string {
 
 /** Opens a FIFO without blocking on a missing writer (a blocking open would hang the process for good). */
 async function openFifo(path: string): Promise<Readable> {
-  const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
-  return new Socket({ fd: handle.fd, readable: true, writable: false });
+  // A plain descriptor (not a FileHandle, which would close it again when collected): the socket owns it.
+  const fd = await new Promise<number>((resolve, reject) =>
+    open(path, constants.O_RDONLY | constants.O_NONBLOCK, (error, fd) =>
+      error ? reject(error) : resolve(fd),
+    ),
+  );
+  return new Socket({ fd, readable: true, writable: false });
 }
 
 /**

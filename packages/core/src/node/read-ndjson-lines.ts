@@ -6,7 +6,7 @@ import { chunksOf, type OpenedInput } from './read-input-bytes';
 export const MAX_LINE_BYTES = TEXT_LIMITS.maxChars * 4;
 
 /** An over-long line is skipped to its line break, but one that runs on past this is not waited out. */
-export const MAX_RUN_ON_BYTES = 256_000_000;
+export const MAX_RUN_ON_BYTES = 64_000_000;
 
 export type NdjsonLine =
   | { lineNo: number; text: string; replacements: number }
