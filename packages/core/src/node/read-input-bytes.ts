@@ -1,4 +1,4 @@
-import { constants, createReadStream, open, type Stats } from 'node:fs';
+import { constants, createReadStream, fstatSync, open, type Stats } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { Socket } from 'node:net';
 import type { Readable } from 'node:stream';
@@ -107,6 +107,15 @@ function kindOf(info: Stats): string {
   return 'not a regular file';
 }
 
+function isStandardInput(info: Stats): boolean {
+  try {
+    const stdin = fstatSync(0);
+    return stdin.dev === info.dev && stdin.ino === info.ino;
+  } catch {
+    return false;
+  }
+}
+
 /** Opens a FIFO without blocking on a missing writer (a blocking open would hang the process for good). */
 async function openFifo(path: string): Promise<Readable> {
   // A plain descriptor (not a FileHandle, which would close it again when collected): the socket owns it.
@@ -141,6 +150,9 @@ export async function openInput(path: string, options: ReadBytesOptions = {}): P
       { where: path },
     );
   if (info.isFile()) return { stream: createReadStream(path), where: path, label: path };
+  // /dev/stdin (or /proc/self/fd/0) when standard input is a pipe or socket: read the stream we already hold
+  // (a socket cannot be opened by name), under the same cap and, like "-", without a silence limit.
+  if (isStandardInput(info)) return { stream: process.stdin, where: path, label: `${path} (standard input)` };
   if (info.isSocket())
     throw new GazetteError('UNSUPPORTED_FORMAT', `${path} is a socket, not a file Gazette can read.`, {
       where: path,
