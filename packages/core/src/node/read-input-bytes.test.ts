@@ -7,6 +7,7 @@ import { Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readInputBytes } from './read-input-bytes';
 import { readNdjsonLines } from './read-ndjson-lines';
+import { readSnapshotFile } from './snapshot-file';
 
 const dir = mkdtempSync(join(tmpdir(), 'gazette-read-input-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -26,6 +27,10 @@ describe('readInputBytes: bounded by what is read, never by what stat claims', (
         code: 'INPUT_TOO_LARGE',
         message: expect.stringMatching(/character device\) is over 1 MB/),
       });
+  });
+
+  it('a snapshot file, read whole, must be a regular file: /dev/zero is refused, not read forever', () => {
+    expect(() => readSnapshotFile('/dev/zero')).toThrow(/\/dev\/zero is not a regular file/);
   });
 
   it('reads a regular file whole, and refuses one over the cap as it reads', async () => {
