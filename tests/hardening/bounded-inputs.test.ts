@@ -1,9 +1,17 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { GAZETTE_BIN } from '../support/paths';
+import { GAZETTE_BIN, REFERENCE_ARTICLE } from '../support/paths';
 
 // The real `gazette` CLI on inputs that never end or never start: each must end with a clear error,
 // exit code 1 and bounded memory. A watchdog kills a run whose memory runs away (it reached 5-20 GB)
@@ -129,6 +137,22 @@ describe('gazette reads every input through a counting stream (stat sizes are no
       r.stderr,
       /Nothing arrived from silent\.xml \(a FIFO\) for 10 s; gave up waiting \(is anything writing to it\?\)/,
     );
+  });
+});
+
+describe('gazette ingest of a folder of symbolic links', () => {
+  it('follows links to files and reports each entry it skips (was "0 sources, failed 0", exit 0)', async () => {
+    const folder = join(dir, 'links');
+    mkdirSync(folder);
+    symlinkSync(REFERENCE_ARTICLE, join(folder, 'story.txt'));
+    symlinkSync('/dev/zero', join(folder, 'zero.txt'));
+    symlinkSync(folder, join(folder, 'again'));
+    const r = await run(['ingest', folder, '--db', join(dir, 'links.db')]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^3 sources into .*: added 1, .* failed 0, skipped 2\n/);
+    expect(r.stdout).toMatch(/ {2}skipped .*\/again: a folder already read/);
+    expect(r.stdout).toMatch(/ {2}skipped .*\/zero\.txt: not a regular file/);
+    expect(r.peakKb).toBeLessThan(PEAK_LIMIT_KB);
   });
 });
 
