@@ -125,7 +125,7 @@ describe('gazette reads every input through a counting stream (stat sizes are no
     expectRefused(
       r,
       r.stdout,
-      /failed 1\n {2}failed {2}zero\.ndjson: Line 1 of zero\.ndjson runs on past 64 MB/,
+      /failed 1\n {2}failed {2}zero\.ndjson line 1: Line 1 of zero\.ndjson runs on past 64 MB/,
     );
   });
 

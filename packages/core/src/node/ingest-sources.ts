@@ -16,7 +16,7 @@ import { type FetchOptions, fetchUrl } from './fetch-url';
 import { isUrl, listInputs } from './list-inputs';
 import { type ReadStdin, readStdin, readTextInput } from './read-article-file';
 import { openInput } from './read-input-bytes';
-import { lineTooLong, readNdjsonLines } from './read-ndjson-lines';
+import { readNdjsonLines } from './read-ndjson-lines';
 import { createLimiter, runPool } from './run-pool';
 
 export interface IngestOptions {
@@ -154,42 +154,36 @@ async function ingestNdjsonFile(
   summary: IngestSummary,
   tally: (results: PutResult[]) => void,
 ): Promise<void> {
+  const lines = readNdjsonLines(await openInput(path));
   let batch: Article[] = [];
   let replacements = 0;
   const flush = () => {
     if (batch.length) tally(store.putMany(batch));
     batch = [];
   };
-  try {
-    for await (const line of readNdjsonLines(await openInput(path))) {
-      const where = `${path} line ${line.lineNo}`;
-      try {
-        if ('tooLong' in line) throw lineTooLong(path, line.lineNo);
-        replacements += line.replacements;
-        const record = readNdjsonLine(line.text, line.lineNo, path);
-        if (!record) continue;
-        batch.push(
-          jsonRecordToArticle(record.value, {
-            where,
-            format: 'ndjson',
-            ...(options.mapping ? { mapping: options.mapping } : {}),
-          }),
-        );
-      } catch (error) {
-        if (isGazetteError(error) && error.code === 'STORE_ERROR') throw error;
-        summary.failed.push({ source: where, reason: reasonOf(error) });
-      }
-      if (batch.length >= NDJSON_BATCH) flush();
+  for await (const line of lines) {
+    const where = `${path} line ${line.lineNo}`;
+    try {
+      if ('error' in line) throw line.error;
+      replacements += line.replacements;
+      const record = readNdjsonLine(line.text, line.lineNo, path);
+      if (!record) continue;
+      batch.push(
+        jsonRecordToArticle(record.value, {
+          where,
+          format: 'ndjson',
+          ...(options.mapping ? { mapping: options.mapping } : {}),
+        }),
+      );
+    } catch (error) {
+      if (isGazetteError(error) && error.code === 'STORE_ERROR') throw error;
+      summary.failed.push({ source: where, reason: reasonOf(error) });
     }
-    flush();
-  } catch (error) {
-    // Lines read before the input itself failed (e.g. ran on without a line break) are still stored.
-    if (!(isGazetteError(error) && error.code === 'STORE_ERROR')) flush();
-    throw error;
-  } finally {
-    const note = describeDecoding({ encoding: 'utf-8', source: 'default', replacements });
-    if (note) summary.warnings.push({ source: path, reason: note });
+    if (batch.length >= NDJSON_BATCH) flush();
   }
+  flush();
+  const note = describeDecoding({ encoding: 'utf-8', source: 'default', replacements });
+  if (note) summary.warnings.push({ source: path, reason: note });
 }
 
 const isNdjsonFile = (source: string, format: IngestOptions['format']) =>

@@ -8,13 +8,14 @@ export const MAX_LINE_BYTES = TEXT_LIMITS.maxChars * 4;
 /** An over-long line is skipped to its line break, but one that runs on past this is not waited out. */
 export const MAX_RUN_ON_BYTES = 64_000_000;
 
+/** A line's text, or why it could not be read (too long; or the input failed there, which ends the lines). */
 export type NdjsonLine =
   | { lineNo: number; text: string; replacements: number }
-  | { lineNo: number; tooLong: true };
+  | { lineNo: number; error: GazetteError };
 
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(0)} MB`;
 
-export function lineTooLong(where: string, lineNo: number, maxBytes = MAX_LINE_BYTES): GazetteError {
+function lineTooLong(where: string, lineNo: number, maxBytes: number): GazetteError {
   return new GazetteError(
     'INPUT_TOO_LARGE',
     `Line ${lineNo} of ${where} is over ${mb(maxBytes)}; one article per line, at most ${TEXT_LIMITS.maxChars.toLocaleString('en')} characters. The line was skipped.`,
@@ -40,7 +41,8 @@ function decodeLine(bytes: Buffer, lineNo: number): { text: string; replacements
 /**
  * Splits an input into NDJSON lines as bytes arrive, holding at most `maxLineBytes` of one line: a
  * longer line is reported as too long (never built into a string) and skipped to its line break. A
- * line that runs on past MAX_RUN_ON_BYTES (e.g. /dev/zero) stops the reading with an error.
+ * line that runs on past MAX_RUN_ON_BYTES (e.g. /dev/zero), or a failing input, ends the lines with
+ * an error line.
  */
 export async function* readNdjsonLines(
   input: OpenedInput,
@@ -70,7 +72,7 @@ export async function* readNdjsonLines(
   const line = (): NdjsonLine => {
     const done: NdjsonLine =
       skipped >= 0
-        ? { lineNo, tooLong: true }
+        ? { lineNo, error: lineTooLong(input.where, lineNo, maxLineBytes) }
         : { lineNo, ...decodeLine(Buffer.concat(parts, held), lineNo) };
     parts = [];
     held = 0;
@@ -78,14 +80,23 @@ export async function* readNdjsonLines(
     lineNo++;
     return done;
   };
-  for await (const chunk of chunksOf(input)) {
-    let at = 0;
-    for (let nl = chunk.indexOf(0x0a, at); nl !== -1; nl = chunk.indexOf(0x0a, at)) {
-      take(chunk.subarray(at, nl));
-      yield line();
-      at = nl + 1;
+  const lines: NdjsonLine[] = [];
+  try {
+    for await (const chunk of chunksOf(input)) {
+      let at = 0;
+      for (let nl = chunk.indexOf(0x0a, at); nl !== -1; nl = chunk.indexOf(0x0a, at)) {
+        take(chunk.subarray(at, nl));
+        lines.push(line());
+        at = nl + 1;
+      }
+      take(chunk.subarray(at));
+      yield* lines.splice(0);
     }
-    take(chunk.subarray(at));
+    if (held > 0 || skipped >= 0) yield line();
+  } catch (error) {
+    if (!(error instanceof GazetteError)) throw error;
+    // The lines before stay good: the failure is reported at the line where reading stopped.
+    yield* lines.splice(0);
+    yield { lineNo, error };
   }
-  if (held > 0 || skipped >= 0) yield line();
 }
