@@ -91,9 +91,9 @@ export async function listInputs(args: readonly string[]): Promise<ListedInputs>
     }
     try {
       const info = await stat(arg);
-      if (info.isDirectory()) {
-        if (firstVisit(info)) await walk(arg, 0);
-      } else inputs.push(arg);
+      if (!info.isDirectory()) inputs.push(arg);
+      else if (firstVisit(info)) await walk(arg, 0);
+      else skipped.push({ source: arg, reason: 'a folder already read' });
     } catch (error) {
       missing.push({ source: arg, reason: whyUnreadable(error) });
     }
