@@ -28,6 +28,11 @@ describe('decodeBytes', () => {
     expect(d).toMatchObject({ encoding: 'windows-1252', source: 'declared', replacements: 0 });
     expect(d.text).toContain('<title>Mãe</title>');
     expect(parseInput(d.text, { format: 'feed' })[0]!.title).toBe('Mãe');
+    const indented = bytes('\n  <?xml version="1.0" encoding="ISO-8859-1"?><a>', [0xe3], '</a>');
+    expect(decodeBytes(indented)).toMatchObject({
+      source: 'declared',
+      text: '\n  <?xml version="1.0" encoding="ISO-8859-1"?><a>ã</a>',
+    });
   });
 
   it('reads UTF-16 by its BOM (LE and BE) and by the XML "<?" pattern without one', () => {

@@ -55,7 +55,8 @@ function utf16ByPattern(bytes: Uint8Array): string | undefined {
 
 /** The charset an XML declaration or an HTML meta tag states in the first kilobyte, read as ASCII. */
 export function declaredCharset(bytes: Uint8Array): string | undefined {
-  const head = new TextDecoder('windows-1252').decode(bytes.subarray(0, PRESCAN_BYTES));
+  // Leading white space before the declaration is not XML, but feeds in the wild have it.
+  const head = new TextDecoder('windows-1252').decode(bytes.subarray(0, PRESCAN_BYTES)).trimStart();
   if (head.startsWith('<?xml')) {
     const decl = head.slice(0, head.indexOf('?>') + 1 || head.length);
     const xml = /\bencoding\s*=\s*["']([\w.:-]+)["']/.exec(decl)?.[1];

@@ -25,7 +25,7 @@ const mb = (bytes: number) => `${(bytes / 1e6).toFixed(0)} MB`;
 function tooLarge(where: string, label: string, maxBytes: number): GazetteError {
   return new GazetteError(
     'INPUT_TOO_LARGE',
-    `${label} is over ${mb(maxBytes)}; one input may be at most ${mb(maxBytes)} (use NDJSON, one article per line, for larger exports).`,
+    `${label} is over ${mb(maxBytes)}; one input may be at most ${mb(maxBytes)} (split it, or ingest a large export as an .ndjson file, which is read line by line).`,
     { where },
   );
 }
