@@ -23,17 +23,19 @@ function lineTooLong(where: string, lineNo: number, maxBytes: number): GazetteEr
   );
 }
 
+const STRICT = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const LENIENT = new TextDecoder('utf-8', { ignoreBOM: true });
+
 /** Decodes one line as UTF-8 (what NDJSON is), counting the bytes that became U+FFFD. */
 function decodeLine(bytes: Buffer, lineNo: number): { text: string; replacements: number } {
-  const end = bytes.length > 0 && bytes[bytes.length - 1] === 0x0d ? bytes.length - 1 : bytes.length;
-  const body = bytes.subarray(0, end);
+  let end = bytes.length > 0 && bytes[bytes.length - 1] === 0x0d ? bytes.length - 1 : bytes.length;
+  const bom = lineNo === 1 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  end = Math.max(end, bom);
+  const body = bytes.subarray(bom, end);
   try {
-    return {
-      text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: lineNo !== 1 }).decode(body),
-      replacements: 0,
-    };
+    return { text: STRICT.decode(body), replacements: 0 };
   } catch {
-    const text = new TextDecoder('utf-8', { ignoreBOM: lineNo !== 1 }).decode(body);
+    const text = LENIENT.decode(body);
     return { text, replacements: text.split('\uFFFD').length - 1 };
   }
 }
@@ -59,7 +61,7 @@ export async function* readNdjsonLines(
       parts = [];
       held = 0;
     } else if (segment.length > 0) {
-      parts.push(Buffer.from(segment));
+      parts.push(segment); // a view of the chunk: held only until its line ends
       held += segment.length;
     }
     if (skipped > MAX_RUN_ON_BYTES)
@@ -73,7 +75,7 @@ export async function* readNdjsonLines(
     const done: NdjsonLine =
       skipped >= 0
         ? { lineNo, error: lineTooLong(input.where, lineNo, maxLineBytes) }
-        : { lineNo, ...decodeLine(Buffer.concat(parts, held), lineNo) };
+        : { lineNo, ...decodeLine(parts.length === 1 ? parts[0]! : Buffer.concat(parts, held), lineNo) };
     parts = [];
     held = 0;
     skipped = -1;
