@@ -41,11 +41,19 @@ const rssKb = (pid: number) => {
 };
 
 /** Runs gazette, optionally piping `pipeBytes` zero bytes into its standard input, bounded in time and memory. */
-function run(args: string[], options: { pipeBytes?: number; timeoutMs?: number } = {}): Promise<Run> {
+function run(
+  args: string[],
+  options: { pipeBytes?: number; timeoutMs?: number; inTerminal?: boolean } = {},
+): Promise<Run> {
   const peakFile = join(dir, `peak-${Math.random().toString(36).slice(2)}`);
   const started = Date.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--require', PRELOAD, GAZETTE_BIN, ...args], {
+    const argv = [process.execPath, '--require', PRELOAD, GAZETTE_BIN, ...args];
+    // In a terminal: `script` gives the command a pseudo-terminal; its input stays open, nothing is typed.
+    const [command, ...commandArgs] = options.inTerminal
+      ? ['script', '-qec', argv.map((a) => `'${a}'`).join(' '), '/dev/null']
+      : argv;
+    const child = spawn(command!, commandArgs, {
       cwd: dir,
       env: { ...process.env, GAZETTE_TEST_PEAK_FILE: peakFile },
       stdio: ['pipe', 'pipe', 'pipe'],
@@ -78,6 +86,7 @@ function run(args: string[], options: { pipeBytes?: number; timeoutMs?: number }
     const total = options.pipeBytes ?? 0;
     const chunk = Buffer.alloc(1 << 20);
     let written = 0;
+    if (options.inTerminal) return;
     const pump = () => {
       while (written < total && !child.stdin.destroyed) {
         written += chunk.length;
@@ -139,6 +148,25 @@ describe('gazette reads every input through a counting stream (stat sizes are no
     );
   });
 });
+
+const HAS_SCRIPT = (() => {
+  try {
+    execFileSync('script', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+describe.skipIf(!HAS_SCRIPT)(
+  'gazette on a terminal nobody types into (skipped without util-linux script)',
+  () => {
+    it('parse /dev/tty gives up after 10 s and exits (a blocked read kept the process alive)', async () => {
+      const r = await run(['parse', '/dev/tty', '--json'], { inTerminal: true, timeoutMs: 50_000 });
+      expectRefused(r, r.stdout, /Nothing arrived from \/dev\/tty \(a character device\) for 10 s/);
+    });
+  },
+);
 
 describe('gazette ingest of a folder of symbolic links', () => {
   it('follows links to files and reports each entry it skips (was "0 sources, failed 0", exit 0)', async () => {

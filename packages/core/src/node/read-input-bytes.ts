@@ -1,6 +1,7 @@
 import { constants, createReadStream, fstatSync, open, type Stats } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { Socket } from 'node:net';
+import { isatty, ReadStream as TtyReadStream } from 'node:tty';
 import type { Readable } from 'node:stream';
 import { GazetteError } from '../errors/gazette-error';
 import { TEXT_LIMITS } from '../text/normalize-text';
@@ -116,15 +117,27 @@ function isStandardInput(info: Stats): boolean {
   }
 }
 
-/** Opens a FIFO without blocking on a missing writer (a blocking open would hang the process for good). */
-async function openFifo(path: string): Promise<Readable> {
-  // A plain descriptor (not a FileHandle, which would close it again when collected): the socket owns it.
-  const fd = await new Promise<number>((resolve, reject) =>
-    open(path, constants.O_RDONLY | constants.O_NONBLOCK, (error, fd) =>
-      error ? reject(error) : resolve(fd),
-    ),
+function openFd(path: string, flags: number): Promise<number> {
+  // A plain descriptor (not a FileHandle, which would close it again when collected): the stream owns it.
+  return new Promise((resolve, reject) =>
+    open(path, flags, (error, fd) => (error ? reject(error) : resolve(fd))),
   );
-  return new Socket({ fd, readable: true, writable: false });
+}
+
+/**
+ * Opens a FIFO or device so that waiting on it never pins the process: a FIFO without blocking on a
+ * missing writer, a terminal as a terminal stream (a plain read of one would block a worker thread until
+ * a key is pressed, keeping the process alive after it gave up). Other devices are read as files.
+ */
+async function openSpecial(path: string, info: Stats): Promise<Readable> {
+  if (info.isFIFO())
+    return new Socket({
+      fd: await openFd(path, constants.O_RDONLY | constants.O_NONBLOCK),
+      readable: true,
+      writable: false,
+    });
+  const fd = await openFd(path, constants.O_RDONLY);
+  return isatty(fd) ? new TtyReadStream(fd) : createReadStream('', { fd });
 }
 
 /**
@@ -159,7 +172,7 @@ export async function openInput(path: string, options: ReadBytesOptions = {}): P
     });
   try {
     return {
-      stream: info.isFIFO() ? await openFifo(path) : createReadStream(path),
+      stream: await openSpecial(path, info),
       where: path,
       label: `${path} (${kindOf(info)})`,
       silentMs: options.silentMs ?? SILENT_INPUT_MS,
