@@ -2,7 +2,8 @@
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
-  stdin: () => Promise<string>;
+  /** Standard input: bytes (decoded like a file), or text from a test. */
+  stdin: () => Promise<Uint8Array | string>;
   isTTY: boolean;
 }
 

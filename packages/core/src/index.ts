@@ -31,6 +31,8 @@ export { detectLanguage } from './text/detect-language';
 export { normalizeLine, normalizeText, TEXT_LIMITS } from './text/normalize-text';
 
 export { type ParseTextOptions, parseText } from './text/parse-text';
+export { type DecodedText, type DecodeHints, decodeBytes, type EncodingSource } from './input/decode-bytes';
+export { describeDecoding } from './input/describe-decoding';
 export { detectFormat } from './input/detect-format';
 export { type ParseInputOptions, parseInput } from './input/parse-input';
 export { type CreateDocument, createDocument } from './html/create-document';

@@ -28,10 +28,11 @@ function bar(p: IngestProgress): string {
 
 function printSummary(io: CliIo, db: string, s: IngestSummary): void {
   io.stdout(
-    `${s.sources} source${s.sources === 1 ? '' : 's'} into ${db}: added ${s.added}, updated ${s.updated}, unchanged ${s.unchanged}, duplicates ${s.duplicates}, failed ${s.failed.length}\n`,
+    `${s.sources} source${s.sources === 1 ? '' : 's'} into ${db}: added ${s.added}, updated ${s.updated}, unchanged ${s.unchanged}, duplicates ${s.duplicates}, failed ${s.failed.length}${s.skipped.length ? `, skipped ${s.skipped.length}` : ''}\n`,
   );
   for (const f of s.failed) io.stdout(`  failed  ${safeLine(f.source)}: ${safeLine(f.reason)}\n`);
   for (const w of s.warnings) io.stdout(`  warning ${safeLine(w.source)}: ${safeLine(w.reason)}\n`);
+  for (const k of s.skipped) io.stdout(`  skipped ${safeLine(k.source)}: ${safeLine(k.reason)}\n`);
 }
 
 /** gazette ingest PATH_OR_URL... : reads files, folders, URLs and feeds into the store. Exit 1 if any source failed. */

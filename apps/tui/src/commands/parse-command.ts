@@ -1,7 +1,8 @@
 import { basename } from 'node:path';
-import { InputFormatSchema, parseInput } from '@gazette/core';
+import { describeDecoding, InputFormatSchema, parseInput } from '@gazette/core';
 import { readTextInput } from '@gazette/core/node';
 import { type CliIo, printJson } from '../cli-io';
+import { safeLine } from '../text/safe-text';
 import { UsageError } from '../usage-error';
 
 export async function parseCommand(
@@ -18,8 +19,11 @@ export async function parseCommand(
   // Parsing one file is worth the trained entity tagger (its weights load only here, on demand).
   const { installNerModel } = await import('@gazette/core/ner');
   installNerModel();
-  const content = await readTextInput(args.file, io.stdin);
-  const articles = parseInput(content, {
+  const { text, ...decoding } = await readTextInput(args.file, io.stdin);
+  const note = describeDecoding(decoding);
+  if (note)
+    io.stderr(`gazette: note: ${safeLine(args.file === '-' ? 'standard input' : args.file)}: ${note}\n`);
+  const articles = parseInput(text, {
     format: format as 'auto',
     name: args.file === '-' ? 'standard input' : basename(args.file),
     // The core has no clock: a date more than a day after now is no article's date.

@@ -97,6 +97,9 @@ export function buildArticle(parts: ArticleParts): Article {
   if (!source) quality.add('no-source');
   if (!meta.url) quality.add('no-url');
   if ((parts.related?.length ?? 0) > 0) quality.add('teasers-removed');
+  // Undecodable bytes are never stored silently: the article says its text is damaged.
+  if ([title, bodyText, meta.standfirst ?? '', ...byline].some((t) => t.includes('\uFFFD')))
+    quality.add('replacement-characters');
 
   const wordCount = countWords(bodyText);
   if (wordCount < 50) quality.add('short-body');

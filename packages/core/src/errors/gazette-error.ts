@@ -29,6 +29,12 @@ export interface GazetteErrorDetails {
   issues?: Array<{ path: string; message: string }>;
 }
 
+// Messages quote inputs (a file name, an XML tag, a JSON parser's excerpt): control characters, NULs
+// and bidi overrides in them are shown as \u{…} escapes, never written raw to a terminal or a log.
+const UNPRINTABLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+const visible = (message: string) =>
+  message.replace(UNPRINTABLE, (c) => `\\u{${c.charCodeAt(0).toString(16).padStart(4, '0')}}`);
+
 /** The one error type Gazette throws on purpose; anything else is a bug. */
 export class GazetteError extends Error {
   override readonly name = 'GazetteError';
@@ -36,7 +42,7 @@ export class GazetteError extends Error {
   readonly details: GazetteErrorDetails;
 
   constructor(code: GazetteErrorCode, message: string, details: GazetteErrorDetails = {}) {
-    super(message);
+    super(visible(message));
     this.code = code;
     this.details = details;
   }

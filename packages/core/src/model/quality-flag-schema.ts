@@ -13,5 +13,7 @@ export const QualityFlagSchema = z.enum([
   'control-characters-removed',
   'bidi-controls-removed',
   'language-guessed',
+  /** The text holds U+FFFD: bytes that could not be decoded (or were already replaced upstream). */
+  'replacement-characters',
 ]);
 export type QualityFlag = z.infer<typeof QualityFlagSchema>;

@@ -1,4 +1,5 @@
 import { GazetteError } from '../errors/gazette-error';
+import { type DecodedText, decodeBytes } from '../input/decode-bytes';
 
 export interface FetchOptions {
   /** Whole request, body included (default 20 s). */
@@ -15,6 +16,8 @@ export interface Fetched {
   url: string;
   contentType: string;
   content: string;
+  /** How the body was decoded: the encoding used, why, and how many bytes became U+FFFD. */
+  decoding: Omit<DecodedText, 'text'>;
 }
 
 /** Says what is fetching and why; no browser disguise. */
@@ -38,14 +41,6 @@ const ACCEPTED = [
 
 function fail(url: string, reason: string): GazetteError {
   return new GazetteError('FETCH_FAILED', `Cannot fetch ${url}: ${reason}.`, { where: url });
-}
-
-function charsetOf(contentType: string, head: Uint8Array): string {
-  const fromHeader = /charset=["']?([\w-]+)/i.exec(contentType)?.[1];
-  if (fromHeader) return fromHeader;
-  // An HTML page may say its charset in a meta tag within its first kilobyte.
-  const ascii = new TextDecoder('latin1').decode(head.slice(0, 1024));
-  return /<meta[^<>]*charset=["']?([\w-]+)/i.exec(ascii)?.[1] ?? 'utf-8';
 }
 
 /**
@@ -136,12 +131,9 @@ export async function fetchUrl(url: string, options: FetchOptions = {}): Promise
       bytes.set(c, at);
       at += c.byteLength;
     }
-    let decoder: TextDecoder;
-    try {
-      decoder = new TextDecoder(charsetOf(contentType, bytes));
-    } catch {
-      decoder = new TextDecoder('utf-8');
-    }
-    return { url: current.href, contentType: mime, content: decoder.decode(bytes) };
+    // The page's own BOM or declaration beats the header; the bytes decide when they disagree.
+    const httpCharset = /charset=["']?([\w.:-]+)/i.exec(contentType)?.[1];
+    const { text, ...decoding } = decodeBytes(bytes, httpCharset ? { httpCharset } : {});
+    return { url: current.href, contentType: mime, content: text, decoding };
   }
 }

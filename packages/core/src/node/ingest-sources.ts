@@ -1,10 +1,9 @@
-import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
-import { createInterface } from 'node:readline';
 import { GazetteError, isGazetteError } from '../errors/gazette-error';
 import { feedItemToArticle } from '../feed/parse-feed';
 import { readFeed } from '../feed/read-feed';
 import { parseHtml } from '../html/parse-html';
+import { describeDecoding } from '../input/describe-decoding';
 import { detectFormat } from '../input/detect-format';
 import { parseInput } from '../input/parse-input';
 import type { FieldMapping } from '../json-input/json-record-to-article';
@@ -15,7 +14,9 @@ import type { InputFormat } from '../model/provenance-schema';
 import type { ArticleStore, PutResult } from '../store/store-types';
 import { type FetchOptions, fetchUrl } from './fetch-url';
 import { isUrl, listInputs } from './list-inputs';
-import { readStdin, readTextInput } from './read-article-file';
+import { type ReadStdin, readStdin, readTextInput } from './read-article-file';
+import { openInput } from './read-input-bytes';
+import { readNdjsonLines } from './read-ndjson-lines';
 import { createLimiter, runPool } from './run-pool';
 
 export interface IngestOptions {
@@ -30,7 +31,7 @@ export interface IngestOptions {
   onProgress?: (progress: IngestProgress) => void;
   /** Called for each article once it is committed. */
   onStored?: (result: PutResult, source: string) => void;
-  stdin?: () => Promise<string>;
+  stdin?: ReadStdin;
   /**
    * The ingest time (ISO 8601; default: when ingestSources is called): a date more than a day after it
    * is no article's date, and is passed over for the next source of the date.
@@ -59,6 +60,8 @@ export interface IngestSummary {
   failed: IngestFailure[];
   /** Stored, but not as asked (e.g. an item page could not be fetched: the feed's text was kept). */
   warnings: IngestFailure[];
+  /** Folder entries not read on purpose (a FIFO or device, a broken link, a folder already read). */
+  skipped: IngestFailure[];
 }
 
 const reasonOf = (error: unknown) =>
@@ -75,15 +78,23 @@ async function readSource(
   let name: string;
   let pageUrl: string | undefined;
   let format = options.format ?? 'auto';
+  // How the bytes were decoded goes in the summary when something was guessed, overruled or lost.
+  const noteDecoding = (at: string, decoding: Parameters<typeof describeDecoding>[0]) => {
+    const note = describeDecoding(decoding);
+    if (note) summary.warnings.push({ source: at, reason: note });
+  };
   if (isUrl(source)) {
     const fetched = await fetchLimited(source);
     content = fetched.content;
+    noteDecoding(source, fetched.decoding);
     pageUrl = fetched.url;
     name = source;
     if (format === 'auto' && /(?:rss|atom|rdf)\+xml|feed\+json/.test(fetched.contentType)) format = 'feed';
     if (format === 'auto' && fetched.contentType === 'text/html') format = 'html';
   } else {
-    content = await readTextInput(source, options.stdin ?? readStdin);
+    const { text, ...decoding } = await readTextInput(source, options.stdin ?? readStdin);
+    content = text;
+    noteDecoding(source === '-' ? 'standard input' : source, decoding);
     name = source === '-' ? 'standard input' : basename(source);
   }
   if (format === 'auto') format = detectFormat(content, pageUrl ? new URL(pageUrl).pathname : name);
@@ -116,6 +127,7 @@ async function readSource(
         if (options.full && item.link) {
           try {
             const page = await fetchLimited(item.link);
+            noteDecoding(item.link, page.decoding);
             articles[i] = parseHtml(page.content, {
               url: page.url,
               name: item.link,
@@ -158,18 +170,19 @@ async function ingestNdjsonFile(
   summary: IngestSummary,
   tally: (results: PutResult[]) => void,
 ): Promise<void> {
-  const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
+  const lines = readNdjsonLines(await openInput(path));
   let batch: Article[] = [];
-  let lineNo = 0;
+  let replacements = 0;
   const flush = () => {
     if (batch.length) tally(store.putMany(batch));
     batch = [];
   };
   for await (const line of lines) {
-    lineNo++;
-    const where = `${path} line ${lineNo}`;
+    const where = `${path} line ${line.lineNo}`;
     try {
-      const record = readNdjsonLine(line, lineNo, path);
+      if ('error' in line) throw line.error;
+      replacements += line.replacements;
+      const record = readNdjsonLine(line.text, line.lineNo, path);
       if (!record) continue;
       batch.push(
         jsonRecordToArticle(record.value, {
@@ -186,6 +199,8 @@ async function ingestNdjsonFile(
     if (batch.length >= NDJSON_BATCH) flush();
   }
   flush();
+  const note = describeDecoding({ encoding: 'utf-8', source: 'default', replacements });
+  if (note) summary.warnings.push({ source: path, reason: note });
 }
 
 const isNdjsonFile = (source: string, format: IngestOptions['format']) =>
@@ -204,15 +219,16 @@ export async function ingestSources(
 ): Promise<IngestSummary> {
   // Node has the clock the core lacks: every date read in this batch is bounded by the time it started.
   const options: IngestOptions = { ...given, now: given.now ?? new Date().toISOString() };
-  const { inputs, missing } = await listInputs(args);
+  const { inputs, missing, skipped } = await listInputs(args);
   const summary: IngestSummary = {
-    sources: inputs.length + missing.length,
+    sources: inputs.length + missing.length + skipped.length,
     added: 0,
     updated: 0,
     unchanged: 0,
     duplicates: 0,
     failed: [...missing],
     warnings: [],
+    skipped,
   };
   let done = 0;
   // One limit for every request of the batch: URLs given and feed item pages alike.

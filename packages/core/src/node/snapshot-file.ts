@@ -1,4 +1,4 @@
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import type { Corpus } from '../corpus/corpus-types';
 import { loadCorpus } from '../corpus/create-corpus';
 import { GazetteError } from '../errors/gazette-error';
@@ -22,8 +22,18 @@ function parseJson(bytes: Uint8Array): unknown {
 export function readSnapshotFile(path: string): Corpus {
   let bytes: Uint8Array;
   try {
+    // Read whole, so only a regular file (its size is real): a FIFO or /dev/zero would never end.
+    if (!statSync(path).isFile())
+      throw new GazetteError(
+        'INVALID_SNAPSHOT',
+        `${path} is not a regular file; a snapshot is read from a file.`,
+        {
+          where: path,
+        },
+      );
     bytes = readFileSync(path);
   } catch (error) {
+    if (error instanceof GazetteError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     throw new GazetteError(
       'INVALID_SNAPSHOT',
