@@ -25,6 +25,8 @@ export interface ArticleParts {
   quality?: QualityFlag[];
   /** A title the input itself carried (e.g. its first line), when meta has none. */
   titleFromText?: string;
+  /** The source's own identity for the article when its URL is not its own (see articleId). */
+  identity?: string;
 }
 
 function uniqueStrings(values: readonly string[]): string[] {
@@ -69,7 +71,7 @@ export function buildArticle(parts: ArticleParts): Article {
 
   const wordCount = countWords(bodyText);
   if (wordCount < 50) quality.add('short-body');
-  const id = articleId({ url: meta.url, contentHash });
+  const id = articleId({ url: meta.url, identity: parts.identity, contentHash });
 
   const article: Article = {
     id,

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -18,6 +18,7 @@ storeContract('sqlite', {
     return openSqliteStore(last);
   },
   reopen: () => openSqliteStore(last),
+  another: () => openSqliteStore(last),
 });
 
 describe('SQLite store on disk', () => {
@@ -48,7 +49,7 @@ describe('SQLite store on disk', () => {
     store.put(first);
     store.close();
     // A size cap just over the current file makes the next large write hit SQLITE_FULL, as a full disk does.
-    const capped = openSqliteStore(path, { maxBytes: 64 * 1024 });
+    const capped = openSqliteStore(path, { maxBytes: statSync(path).size + 24 * 1024 });
     const big = Array.from({ length: 300 }, (_, i) => otherArticle(`https://example.com/big/${i}`, i));
     expect(() => capped.putMany(big)).toThrow(/disk is full/);
     expect(capped.count()).toBe(1);
