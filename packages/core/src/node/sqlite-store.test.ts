@@ -35,6 +35,27 @@ describe('SQLite store on disk', () => {
     db.close();
   });
 
+  it('upgrades a store written before its near-duplicate bands were kept in a table (schema 1)', () => {
+    const path = join(dir, 'schema-1.db');
+    const store = openSqliteStore(path);
+    const a = storyArticle('https://example.com/a');
+    store.put(a);
+    store.close();
+    // What Gazette with schema 1 left: no fingerprint_bands table.
+    const raw = new DatabaseSync(path);
+    raw.exec("DROP TABLE fingerprint_bands; UPDATE meta SET value = '1' WHERE key = 'schema_version'");
+    raw.close();
+    const upgraded = openSqliteStore(path);
+    const r = upgraded.put(storyArticle('https://mirror.example.org/a'));
+    expect(r).toMatchObject({ status: 'duplicate', duplicateOf: a.id });
+    upgraded.close();
+    const check = new DatabaseSync(path);
+    expect(check.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get()).toEqual({
+      value: '2',
+    });
+    check.close();
+  });
+
   it('says clearly when the path cannot hold a store', () => {
     openSqliteStore(join(dir, 'ok.db')).close();
     // A path under a regular file: its folder is not a folder.
