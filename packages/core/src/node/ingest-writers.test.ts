@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storyArticle } from '../../test-support/store-contract';
 import { ingestSources, STORE_BATCH } from './ingest-sources';
+import { readStoreCorpus } from './open-existing-store';
 import { openSqliteStore } from './sqlite-store';
 
 const CHILD = fileURLToPath(new URL('../../test-support/store-writer-child.ts', import.meta.url));
@@ -201,4 +202,18 @@ describe('writers that run at once', () => {
     expect(done).toMatchObject({ added: 3, failed: [] });
     expect(await writer.exited).toBe(0);
   }, 120_000);
+
+  it('a reader waits for a store another process holds exclusively, saying so', async () => {
+    const db = join(dir, 'exclusive.db');
+    const store = openSqliteStore(db);
+    store.put(storyArticle('https://example.com/kept'));
+    store.close();
+    const holder = child(['hold-all', db, '3000']);
+    await holder.line('LOCKED');
+    const waits: string[] = [];
+    const corpus = readStoreCorpus(db, { onWait: (m) => waits.push(m) });
+    expect(waits).toEqual([expect.stringMatching(/waiting for the store .*exclusive\.db/)]);
+    expect(corpus.size).toBe(1);
+    expect(await holder.exited).toBe(0);
+  }, 60_000);
 });
