@@ -1,6 +1,6 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { isFingerprint } from '../store/fingerprint';
-import { bandKeys, type NearCandidate, rankCandidates } from '../store/fingerprint-index';
+import { BANDS, bandKeys, type NearCandidate, rankCandidates } from '../store/fingerprint-index';
 
 /**
  * The near-duplicate index kept in the store itself (table fingerprint_bands: one row per MinHash band
@@ -8,8 +8,7 @@ import { bandKeys, type NearCandidate, rankCandidates } from '../store/fingerpri
  * instead of an index loaded once when it opened the store.
  */
 export function sqliteFingerprints(db: DatabaseSync) {
-  const keys = bandKeys('0'.repeat(512)).length;
-  const placeholders = Array.from({ length: keys }, () => '?').join(', ');
+  const placeholders = Array.from({ length: BANDS }, () => '?').join(', ');
   const near = db.prepare(
     `SELECT DISTINCT a.id AS id, a.fingerprint AS fingerprint FROM fingerprint_bands b JOIN articles a ON a.id = b.id WHERE b.key IN (${placeholders})`,
   );

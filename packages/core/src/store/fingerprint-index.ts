@@ -1,6 +1,6 @@
 import { fromHex, isFingerprint, MINHASH_SIZE, NEAR_DUPLICATE_SIMILARITY, similarity } from './fingerprint';
 
-const BANDS = 16; // 16 bands of 4 values: texts with Jaccard 0.7 share a band with probability 0.98.
+export const BANDS = 16; // 16 bands of 4 values: texts with Jaccard 0.7 share a band with probability 0.98.
 const ROWS = MINHASH_SIZE / BANDS;
 
 /** The band keys of a fingerprint ("band:values"): two fingerprints sharing one are candidates. */

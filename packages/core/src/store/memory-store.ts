@@ -37,7 +37,7 @@ export function createMemoryStore(initial: readonly Article[] = []): ArticleStor
     const decision = decidePut(
       article,
       existing?.json,
-      index.candidates(fp, article.id),
+      existing ? [] : index.candidates(fp, article.id),
       (id) => entries.get(id)?.article,
     );
     const savedAt = options.now ? { savedAt: options.now } : {};
