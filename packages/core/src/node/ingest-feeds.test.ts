@@ -37,7 +37,7 @@ describe('feed items kept by the store', () => {
     const { summary, count } = await ingestFeed(rss(items));
     expect(summary).toMatchObject({ added: 3, duplicates: 0 });
     expect(count).toBe(3);
-  });
+  }, 60_000);
 
   it('gives items sharing a link their guid (RSS) or id (Atom) as identity, else their content; a unique link wins', async () => {
     const episodes = Array.from(
@@ -71,7 +71,7 @@ describe('feed items kept by the store', () => {
       rss('<item><title>Own page</title><link>https://news.example/own</link><guid>g1</guid></item>'),
     );
     expect(own.ids).toEqual([articleId({ url: 'https://news.example/own', contentHash: '' })]);
-  });
+  }, 60_000);
 
   const feeds = join(SHARED_CORPORA, 'feeds/rss-parser');
   const cases = HAS_SHARED

@@ -119,7 +119,7 @@ describe('writers that run at once', () => {
     expect(committedAtAck[0]).toBe(STORE_BATCH);
     expect(committedAtAck.at(-1)).toBe(total);
     expect(STORE_BATCH).toBeLessThanOrEqual(500);
-  });
+  }, 60_000);
 
   it('gives --full an overall deadline, reporting each page not fetched by then, and keeps the feed text', async () => {
     const feed = join(dir, 'slow-pages.rss');
@@ -143,7 +143,7 @@ describe('writers that run at once', () => {
     expect(summary.warnings.map((w) => w.source).sort()).toEqual([1, 2, 3].map((n) => `${base}/never/${n}`));
     for (const w of summary.warnings)
       expect(w.reason).toMatch(/overall deadline of 0.5 s.*feed's own text was stored/);
-  });
+  }, 60_000);
 
   it('stops at the signal with what was committed, and stores nothing after it', async () => {
     const store = openSqliteStore(join(dir, 'signal.db'));
@@ -157,7 +157,7 @@ describe('writers that run at once', () => {
     expect(summary.added).toBe(1);
     expect(store.count()).toBe(1);
     store.close();
-  });
+  }, 60_000);
 
   it('two processes ingesting the same story at once store it once: the near-duplicate is decided against the store', async () => {
     for (let round = 0; round < 3; round++) {
