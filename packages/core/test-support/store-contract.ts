@@ -242,6 +242,10 @@ export function storeContract(name: string, factory: StoreFactory): void {
         const copy = storyArticle('https://mirror.example.org/bridge-story');
         expect(second.put(copy).status).toBe('duplicate');
         expect(second.count()).toBe(1);
+        // Its corpus, built before, is rebuilt for what the other writer committed since.
+        expect(second.corpus().size).toBe(1);
+        first.put(otherArticle('https://example.com/science/comets'));
+        expect(second.corpus().size).toBe(2);
         first.close();
         second.close();
       });

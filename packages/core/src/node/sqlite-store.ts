@@ -199,7 +199,8 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
     const row = q.get.get(id) as Row | undefined;
     return row ? (JSON.parse(row.json) as Article) : undefined;
   };
-  let cached: Corpus | undefined;
+  // The corpus with the revision it was built at: another process's commits change the revision too.
+  let cached: { corpus: Corpus; revision: string } | undefined;
   let closed = false;
 
   function putOne(article: Article, savedAt: string): PutResult {
@@ -333,8 +334,9 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
     duplicates: (ofId) =>
       ((ofId ? q.linksOf.all(ofId) : q.links.all()) as Parameters<typeof toLink>[0][]).map(toLink),
     corpus() {
-      cached ??= createCorpus(this.list());
-      return cached;
+      const revision = this.revision();
+      if (cached?.revision !== revision) cached = { corpus: createCorpus(this.list()), revision };
+      return cached.corpus;
     },
     revision() {
       const r = q.revision.get() as { n: number; s: number; v: number };
