@@ -203,6 +203,19 @@ describe('writers that run at once', () => {
     expect(await writer.exited).toBe(0);
   }, 120_000);
 
+  it('gives up after the wait it was given, with an error that says why', async () => {
+    const db = join(dir, 'gives-up.db');
+    openSqliteStore(db).close();
+    const holder = child(['hold', db, '5000']);
+    await holder.line('LOCKED');
+    const store = openSqliteStore(db, { waitMs: 2000 });
+    expect(() => store.put(storyArticle('https://example.com/late'))).toThrow(
+      /Cannot write to the store .*gives-up\.db: another process held the store locked/,
+    );
+    store.close();
+    expect(await holder.exited).toBe(0);
+  }, 60_000);
+
   it('a reader waits for a store another process holds exclusively, saying so', async () => {
     const db = join(dir, 'exclusive.db');
     const store = openSqliteStore(db);

@@ -150,11 +150,15 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
       throw storeError(file, error, 'open');
     }
   }
+  // Said at most every 10 s: two long ingests taking turns would otherwise say it at every batch.
+  let saidAt = Number.NEGATIVE_INFINITY;
   const wait = {
     waitMs: options.waitMs ?? DEFAULT_STORE_WAIT_MS,
-    onWait:
-      options.onWait &&
-      (() => options.onWait!(`waiting for the store ${file}: another process holds it locked`)),
+    onWait: () => {
+      if (!options.onWait || Date.now() - saidAt < 10_000) return;
+      saidAt = Date.now();
+      options.onWait(`waiting for the store ${file}: another process holds it locked`);
+    },
   };
   let db: DatabaseSync;
   try {
