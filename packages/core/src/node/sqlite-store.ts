@@ -16,7 +16,7 @@ import type {
   PutResult,
 } from '../store/store-types';
 import { validateForStore } from '../store/validate-for-store';
-import { sqliteFingerprints } from './sqlite-fingerprints';
+import { backfillFingerprints, sqliteFingerprints } from './sqlite-fingerprints';
 import { STORE_SCHEMA, STORE_SCHEMA_VERSION } from './store-schema';
 import { DEFAULT_STORE_WAIT_MS, QUIET_WAIT_MS, whileWaiting } from './store-wait';
 
@@ -59,12 +59,14 @@ interface Row {
   id: string;
   json: string;
   version: number;
+  /** Selected by id (for the near-duplicate index), not by slug. */
+  fingerprint?: string;
 }
 
 /** The statements the store runs, prepared once per connection. */
 function prepare(db: DatabaseSync) {
   return {
-    get: db.prepare('SELECT id, json, version FROM articles WHERE id = ?'),
+    get: db.prepare('SELECT id, json, version, fingerprint FROM articles WHERE id = ?'),
     bySlug: db.prepare('SELECT id, json, version FROM articles WHERE slug = ?'),
     insert: db.prepare(
       'INSERT INTO articles(id, slug, url, content_hash, fingerprint, version, saved_at, published_at, json) VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?)',
@@ -115,7 +117,7 @@ function migrate(db: DatabaseSync): void {
     const from = storedSchemaVersion(db);
     if (from < STORE_SCHEMA_VERSION) {
       db.exec(STORE_SCHEMA);
-      if (from > 0) sqliteFingerprints(db).backfill();
+      if (from > 0) backfillFingerprints(db);
       db.prepare('INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)').run(
         'schema_version',
         String(STORE_SCHEMA_VERSION),
@@ -242,7 +244,7 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
           json,
           article.id,
         );
-        fingerprints!.set(article.id, fp);
+        fingerprints!.set(article.id, fp, row!.fingerprint);
         return { status: 'updated', id: article.id, version };
       }
       default:

@@ -42,9 +42,8 @@ CREATE TABLE IF NOT EXISTS duplicates (
 );
 CREATE INDEX IF NOT EXISTS duplicates_of ON duplicates(duplicate_of);
 CREATE TABLE IF NOT EXISTS fingerprint_bands (
-  key TEXT NOT NULL,
+  key INTEGER NOT NULL,
   id TEXT NOT NULL,
   PRIMARY KEY (key, id)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS fingerprint_bands_id ON fingerprint_bands(id);
 `;

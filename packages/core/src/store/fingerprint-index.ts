@@ -1,4 +1,4 @@
-import { fromHex, isFingerprint, MINHASH_SIZE, NEAR_DUPLICATE_SIMILARITY, similarity } from './fingerprint';
+import { isFingerprint, MINHASH_SIZE, NEAR_DUPLICATE_SIMILARITY, similarityHex } from './fingerprint';
 
 export const BANDS = 16; // 16 bands of 4 values: texts with Jaccard 0.7 share a band with probability 0.98.
 const ROWS = MINHASH_SIZE / BANDS;
@@ -22,13 +22,12 @@ export function rankCandidates(
   stored: Iterable<{ id: string; fingerprint: string }>,
   exceptId?: string,
 ): NearCandidate[] {
-  const mine = fromHex(fp);
   const out: NearCandidate[] = [];
   const seen = new Set<string>();
   for (const { id, fingerprint } of stored) {
     if (id === exceptId || seen.has(id) || !isFingerprint(fingerprint)) continue;
     seen.add(id);
-    const s = similarity(mine, fromHex(fingerprint));
+    const s = similarityHex(fp, fingerprint);
     if (s >= NEAR_DUPLICATE_SIMILARITY) out.push({ id, similarity: s });
   }
   return out.sort((a, b) => b.similarity - a.similarity);

@@ -75,6 +75,21 @@ export function fromHex(hex: string): Uint32Array {
   return out;
 }
 
+/** similarity() over two hex fingerprints, without decoding them (a store compares many candidates). */
+export function similarityHex(a: string, b: string): number {
+  let same = 0;
+  for (let i = 0; i < MINHASH_SIZE; i++) {
+    let equal = true;
+    for (let j = i * 8; j < i * 8 + 8; j++)
+      if (a.charCodeAt(j) !== b.charCodeAt(j)) {
+        equal = false;
+        break;
+      }
+    if (equal) same++;
+  }
+  return same / MINHASH_SIZE;
+}
+
 /** The share of MinHash positions two fingerprints agree on: an estimate of their Jaccard similarity. */
 export function similarity(a: Uint32Array, b: Uint32Array): number {
   let same = 0;
