@@ -9,6 +9,7 @@ import type { InputFormat } from '../model/provenance-schema';
 import { classifyLines } from '../text/classify-lines';
 import { normalizeText } from '../text/normalize-text';
 import { readMeta } from '../text/read-meta';
+import { recordIdentity, type UrlsSeen } from './record-identity';
 
 /** Maps model fields to the names a source uses, e.g. { title: "headline", body: "content" }. */
 export type FieldMapping = Record<string, string>;
@@ -59,7 +60,13 @@ function textToBlocks(text: string): { body: Block[]; related: ReturnType<typeof
  */
 export function jsonRecordToArticle(
   record: Record<string, unknown>,
-  options: { where: string; format: InputFormat; mapping?: FieldMapping },
+  options: {
+    where: string;
+    format: InputFormat;
+    mapping?: FieldMapping;
+    /** The URLs earlier records of the same file used: a record repeating one is not its page (see recordIdentity). */
+    urlsSeen?: UrlsSeen;
+  },
 ): Article {
   const asArticle = ArticleSchema.safeParse(record);
   if (asArticle.success) return asArticle.data;
@@ -108,5 +115,14 @@ export function jsonRecordToArticle(
   const meta = readMeta(metaInput, options.where);
   const fieldSources: Record<string, string> = { body: `json:${bodyKey}` };
   for (const key of Object.keys(meta)) fieldSources[key] = 'json';
-  return buildArticle({ format: options.format, body, related, meta, fieldSources });
+  const identity =
+    options.urlsSeen && recordIdentity(record, meta, body.map((b) => b.text).join('\n'), options.urlsSeen);
+  return buildArticle({
+    format: options.format,
+    body,
+    related,
+    meta,
+    fieldSources,
+    ...(identity ? { identity } : {}),
+  });
 }

@@ -8,10 +8,12 @@ export function parseJsonArticles(
   options: { format: 'json' | 'ndjson'; name?: string; mapping?: FieldMapping },
 ): Article[] {
   const records = readJsonRecords(content, options.format, options.name ?? 'input');
+  const urlsSeen = new Set<string>();
   return records.map((r) =>
     jsonRecordToArticle(r.value, {
       where: r.where,
       format: options.format,
+      urlsSeen,
       ...(options.mapping ? { mapping: options.mapping } : {}),
     }),
   );

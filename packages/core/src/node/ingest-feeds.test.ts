@@ -73,6 +73,30 @@ describe('feed items kept by the store', () => {
     expect(own.ids).toEqual([articleId({ url: 'https://news.example/own', contentHash: '' })]);
   }, 60_000);
 
+  it('keeps JSON and NDJSON records sharing a URL as distinct articles: the first keeps the URL id', async () => {
+    const records = [
+      { id: 'r1', title: 'Rates held', link: 'https://news.example/live', body: 'The bank held its rates.' },
+      { id: 'r2', title: 'Storm warning', link: 'https://news.example/live', body: 'A storm is coming.' },
+      { title: 'Cup final', link: 'https://news.example/live', body: 'The final is on Sunday.' },
+    ];
+    for (const [ext, text] of [
+      ['json', JSON.stringify(records)],
+      ['ndjson', records.map((r) => JSON.stringify(r)).join('\n')],
+    ] as const) {
+      const file = join(dir, `shared-url.${ext}`);
+      writeFileSync(file, text);
+      const store = openSqliteStore(join(dir, `shared-url-${ext}.db`));
+      const first = await ingestSources(store, [file]);
+      const again = await ingestSources(store, [file]);
+      expect(first, ext).toMatchObject({ added: 3, updated: 0 });
+      expect(again, ext).toMatchObject({ added: 0, unchanged: 3 });
+      expect(store.get(articleId({ url: 'https://news.example/live', contentHash: '' }))?.title).toBe(
+        'Rates held',
+      );
+      store.close();
+    }
+  }, 60_000);
+
   const feeds = join(SHARED_CORPORA, 'feeds/rss-parser');
   const cases = HAS_SHARED
     ? readdirSync(join(feeds, 'input')).filter((f) =>

@@ -115,12 +115,14 @@ async function readSource(
 
   if (format === 'json' || format === 'ndjson') {
     const articles: Article[] = [];
+    const urlsSeen = new Set<string>();
     for (const record of readJsonRecords(content, format, where)) {
       try {
         articles.push(
           jsonRecordToArticle(record.value, {
             where: record.where,
             format,
+            urlsSeen,
             ...(options.mapping ? { mapping: options.mapping } : {}),
           }),
         );
@@ -201,6 +203,7 @@ async function ingestNdjsonFile(
   const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
   let batch: Article[] = [];
   let lineNo = 0;
+  const urlsSeen = new Set<string>();
   const flush = () => {
     if (batch.length && !options.signal?.aborted) tally(store.putMany(batch));
     batch = [];
@@ -216,6 +219,7 @@ async function ingestNdjsonFile(
         jsonRecordToArticle(record.value, {
           where,
           format: 'ndjson',
+          urlsSeen,
           ...(options.mapping ? { mapping: options.mapping } : {}),
         }),
       );
