@@ -242,7 +242,7 @@ export function storeContract(name: string, factory: StoreFactory): void {
         const copy = storyArticle('https://mirror.example.org/bridge-story');
         expect(second.put(copy).status).toBe('duplicate');
         expect(second.count()).toBe(1);
-        // Its corpus, built before, is rebuilt for what the other writer committed since.
+        // Its corpus follows what the other writer commits after it was built.
         expect(second.corpus().size).toBe(1);
         first.put(otherArticle('https://example.com/science/comets'));
         expect(second.corpus().size).toBe(2);
