@@ -37,6 +37,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         sort: { type: 'string' },
         db: { type: 'string' },
         full: { type: 'boolean', default: false },
+        'full-deadline': { type: 'string' },
         map: { type: 'string' },
         api: { type: 'string' },
         type: { type: 'string' },
@@ -71,6 +72,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           db: values.db,
           format: values.format,
           full: values.full,
+          fullDeadline: values['full-deadline'],
           map: values.map,
           json: values.json,
         });
@@ -149,5 +151,7 @@ if (isMain) {
   };
   runCli(process.argv.slice(2), io).then((code) => {
     process.exitCode = code;
+    // Stopped by a signal (ingest): the summary is printed; requests still in flight must not hold the exit.
+    if (code === 130 || code === 143) process.exit(code);
   });
 }

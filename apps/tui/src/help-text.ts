@@ -6,7 +6,7 @@ Usage:
   gazette                                                   open the interactive UI (in a terminal)
   gazette parse FILE [--format auto|text|html|feed|json|ndjson|markdown] --json
                                                             print the Article for a file of any format (- reads stdin)
-  gazette ingest PATH_OR_URL... [--db PATH] [--format F] [--full] [--map FIELD=NAME,...] [--json]
+  gazette ingest PATH_OR_URL... [--db PATH] [--format F] [--full [--full-deadline S]] [--map FIELD=NAME,...] [--json]
                                                             read files, folders, URLs and feeds into the store
   gazette export [--format ndjson|json] [--db PATH]         write the store's articles to standard output
   gazette list [--limit N] [--sort newest|oldest] [--cursor C] [--json]
@@ -24,6 +24,8 @@ Options:
                 works with the UI and with list, show, search, entities and quotes
   --db PATH     use an article store instead of the built-in corpus (ingest and export: default ./gazette.db)
   --full        ingest: fetch each feed item's page and extract it, instead of keeping the feed's text
+  --full-deadline S  ingest --full: stop fetching item pages after S seconds in all (default 120);
+                a page not fetched by then keeps the feed's text and is reported
   --map F=N,... ingest JSON/NDJSON: read model field F from the source's field N (e.g. body=content)
   --limit N     page size, 1 to 100 (default 20)
 

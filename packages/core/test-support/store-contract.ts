@@ -45,6 +45,17 @@ export interface StoreFactory {
   open(): ArticleStore;
   /** Reopens the same store after close (durable backends); absent for memory. */
   reopen?: () => ArticleStore;
+  /** A second handle on the store last opened, open at the same time (another writer); absent for memory. */
+  another?: () => ArticleStore;
+}
+
+/** A feed-like item: its own title and URL, and a body of a few words (or none). */
+function shortItem(n: number, body: string): Article {
+  const a = parseText(body || 'x', {
+    title: `Item number ${n} of the feed: ${WORDS[n]} news`,
+    url: `https://feed.example/${n}`,
+  });
+  return body ? a : { ...a, body: [], wordCount: 0 };
 }
 
 /** The behaviour every ArticleStore backend must have. Each backend's test file runs it. */
@@ -138,6 +149,37 @@ export function storeContract(name: string, factory: StoreFactory): void {
       store.close();
     });
 
+    it('never takes distinct items with empty or short bodies for near-duplicates', () => {
+      const store = factory.open();
+      const items = [0, 1, 2].map((n) => shortItem(n, ''));
+      const links = [3, 4, 5].map((n) => shortItem(n, 'submitted by a reader [link] [comments]'));
+      const results = store.putMany([...items, ...links]);
+      expect(results.map((r) => r.status)).toEqual(Array(6).fill('added'));
+      expect(store.count()).toBe(6);
+      expect(store.duplicates()).toEqual([]);
+      store.close();
+    });
+
+    it('does not link a differently titled item as a duplicate on its body alone', () => {
+      const store = factory.open();
+      store.put(storyArticle('https://example.com/news/bridge'));
+      // The same long body under another item's title (a feed repeating boilerplate): another item.
+      const other = storyArticle(
+        'https://example.com/news/budget',
+        STORY,
+        'Council approves the school budget',
+      );
+      expect(store.put(other).status).toBe('added');
+      // A reworded headline over the same body is still the same story.
+      const reworded = storyArticle(
+        'https://mirror.example.org/b',
+        STORY,
+        'Harbour bridge will close to cars',
+      );
+      expect(store.put(reworded).status).toBe('duplicate');
+      store.close();
+    });
+
     it('stores a batch all or nothing: one invalid article stores none', () => {
       const store = factory.open();
       const good = otherArticle('https://example.com/science/1', 1);
@@ -190,6 +232,24 @@ export function storeContract(name: string, factory: StoreFactory): void {
       expect([...store.iterate()]).toEqual(store.list());
       store.close();
     });
+
+    if (factory.another) {
+      const another = factory.another;
+      it('decides a near-duplicate against what another writer has committed since it opened', () => {
+        const first = factory.open();
+        const second = another();
+        first.put(storyArticle('https://example.com/news/bridge'));
+        const copy = storyArticle('https://mirror.example.org/bridge-story');
+        expect(second.put(copy).status).toBe('duplicate');
+        expect(second.count()).toBe(1);
+        // Its corpus follows what the other writer commits after it was built.
+        expect(second.corpus().size).toBe(1);
+        first.put(otherArticle('https://example.com/science/comets'));
+        expect(second.corpus().size).toBe(2);
+        first.close();
+        second.close();
+      });
+    }
 
     if (factory.reopen) {
       const reopen = factory.reopen;

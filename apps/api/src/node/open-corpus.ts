@@ -10,5 +10,11 @@ import type { Env } from '../env';
 export async function openCorpus(env: Pick<Env, 'GAZETTE_DB'>): Promise<{ corpus: Corpus; name: string }> {
   const db = env.GAZETTE_DB;
   if (db === undefined) return { corpus: builtinCorpus(), name: 'built-in corpus' };
-  return { corpus: readStoreCorpus(db, { label: 'GAZETTE_DB' }), name: `store ${db}` };
+  return {
+    corpus: readStoreCorpus(db, {
+      label: 'GAZETTE_DB',
+      onWait: (message) => console.error(`gazette-api: ${message}…`),
+    }),
+    name: `store ${db}`,
+  };
 }

@@ -84,5 +84,7 @@ describe('gazette ingest and export', () => {
     const usage = capture();
     expect(await runCli(['ingest', '--db', db], usage.io)).toBe(2);
     expect(await runCli(['ingest', dir, '--format', 'pdf', '--db', db], usage.io)).toBe(2);
+    expect(await runCli(['ingest', dir, '--full', '--full-deadline', 'soon', '--db', db], usage.io)).toBe(2);
+    expect(usage.err()).toMatch(/--full-deadline takes a number of seconds above 0; got "soon"/);
   });
 });

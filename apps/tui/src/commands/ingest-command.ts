@@ -19,6 +19,14 @@ function parseMapping(value: string | undefined): Record<string, string> | undef
   return mapping;
 }
 
+function parseSeconds(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds <= 0)
+    throw new UsageError(`--full-deadline takes a number of seconds above 0; got "${value}".`);
+  return Math.round(seconds * 1000);
+}
+
 function bar(p: IngestProgress): string {
   const width = 24;
   const filled = Math.round((width * p.done) / Math.max(1, p.total));
@@ -27,6 +35,8 @@ function bar(p: IngestProgress): string {
 }
 
 function printSummary(io: CliIo, db: string, s: IngestSummary): void {
+  if (s.interrupted)
+    io.stdout('Interrupted: stopped before the next transaction; what is counted below was committed.\n');
   io.stdout(
     `${s.sources} source${s.sources === 1 ? '' : 's'} into ${db}: added ${s.added}, updated ${s.updated}, unchanged ${s.unchanged}, duplicates ${s.duplicates}, failed ${s.failed.length}${s.skipped.length ? `, skipped ${s.skipped.length}` : ''}\n`,
   );
@@ -45,6 +55,7 @@ export async function ingestCommand(
     full: boolean;
     map?: string | undefined;
     json: boolean;
+    fullDeadline?: string | undefined;
   },
 ): Promise<number> {
   if (args.inputs.length === 0)
@@ -55,30 +66,48 @@ export async function ingestCommand(
       `--format must be auto or one of ${InputFormatSchema.options.join(', ')}; got "${format}".`,
     );
   const mapping = parseMapping(args.map);
+  const fullDeadlineMs = parseSeconds(args.fullDeadline);
   const db = storePath(args.db) ?? DEFAULT_STORE;
   // Stored articles are read many times: they get the trained entity tagger, as `gazette parse` does.
   const { installNerModel } = await import('@gazette/core/ner');
   installNerModel();
-  const store = openSqliteStore(db);
+  const stop = new AbortController();
+  let signalled: NodeJS.Signals | undefined;
+  const onSignal = (signal: NodeJS.Signals) => {
+    signalled ??= signal;
+    stop.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   let summary: IngestSummary;
   try {
-    summary = await ingestSources(store, args.inputs, {
-      format: format as InputFormat | 'auto',
-      full: args.full,
-      ...(mapping ? { mapping } : {}),
-      stdin: io.stdin,
-      onProgress: (p) => {
-        if (io.isTTY) io.stderr(bar(p) + (p.done === p.total ? '\n' : ''));
-        else if (!args.json) {
-          const failed = p.summary.failed.find((f) => f.source === p.source);
-          io.stderr(`[${p.done}/${p.total}] ${safeLine(p.source)}${failed ? ' failed' : ''}\n`);
-        }
-      },
-    });
+    const store = openSqliteStore(db, { onWait: (message) => io.stderr(`gazette: ${message}…\n`) });
+    try {
+      summary = await ingestSources(store, args.inputs, {
+        format: format as InputFormat | 'auto',
+        full: args.full,
+        ...(fullDeadlineMs ? { fullDeadlineMs } : {}),
+        ...(mapping ? { mapping } : {}),
+        stdin: io.stdin,
+        signal: stop.signal,
+        onProgress: (p) => {
+          if (io.isTTY) io.stderr(bar(p) + (p.done === p.total ? '\n' : ''));
+          else if (!args.json) {
+            const failed = p.summary.failed.find((f) => f.source === p.source);
+            io.stderr(`[${p.done}/${p.total}] ${safeLine(p.source)}${failed ? ' failed' : ''}\n`);
+          }
+        },
+      });
+    } finally {
+      store.close();
+    }
   } finally {
-    store.close();
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
   }
   if (args.json) printJson(io, { db, ...summary });
   else printSummary(io, db, summary);
+  // 128 + the signal's number, as a shell reports a process a signal stopped.
+  if (signalled) return signalled === 'SIGINT' ? 130 : 143;
   return summary.failed.length > 0 ? 1 : 0;
 }

@@ -28,6 +28,8 @@ export interface ArticleParts {
   titleFromText?: string;
   /** When the input was fetched or ingested (ISO 8601): bounds publishedAt and updatedAt. */
   now?: string | undefined;
+  /** The source's own identity for the article when its URL is not its own (see articleId). */
+  identity?: string;
 }
 
 function uniqueStrings(values: readonly string[]): string[] {
@@ -103,7 +105,7 @@ export function buildArticle(parts: ArticleParts): Article {
 
   const wordCount = countWords(bodyText);
   if (wordCount < 50) quality.add('short-body');
-  const id = articleId({ url: meta.url, contentHash });
+  const id = articleId({ url: meta.url, identity: parts.identity, contentHash });
 
   const article: Article = {
     id,

@@ -29,6 +29,7 @@ export function feedItemToArticle(
     body,
     meta: item.meta,
     fieldSources: { ...item.fieldSources, body: 'feed:content' },
+    ...(item.identity ? { identity: item.identity } : {}),
   });
 }
 

@@ -3,6 +3,7 @@ import { normalizeDate } from '../html/normalize-date';
 import { splitAuthors } from '../html/split-authors';
 import type { ArticleMeta } from '../model/article-meta-schema';
 import { normalizeLine } from '../text/normalize-text';
+import { assignItemIdentities } from './item-identity';
 import { child, childText, parseXml, type XmlElement } from './parse-xml';
 
 /** One feed item, before it becomes an Article: what the feed says, and its content (HTML or text). */
@@ -15,6 +16,10 @@ export interface FeedItem {
   text?: string;
   /** The page the item points to (fetched with --full). */
   link?: string;
+  /** The feed's own id for the item: RSS <guid>, Atom <id>, JSON Feed id. */
+  guid?: string;
+  /** Set when the item's URL is not its own (see assignItemIdentities): the basis of its id. */
+  identity?: string;
 }
 
 export interface Feed {
@@ -113,6 +118,7 @@ function rssItems(
       );
     } else if (description) b.item.html = description;
     if (link ?? guidUrl) b.item.link = (link ?? guidUrl)!;
+    if (guid?.text.trim()) b.item.guid = guid.text.trim();
     return b.item;
   });
 }
@@ -164,6 +170,8 @@ function atomItems(
       }
       if (content && summary) b.set('standfirst', normalizeLine(summary.text) || undefined, 'summary');
       if (link) b.item.link = link;
+      const id = childText(el, 'id')?.trim();
+      if (id) b.item.guid = id;
       return b.item;
     });
 }
@@ -213,15 +221,24 @@ function jsonFeedItems(
       if (html) b.item.html = html;
       else if (text) b.item.text = text;
       if (link) b.item.link = link;
+      const id = str(it.id) ?? (typeof it.id === 'number' ? String(it.id) : undefined);
+      if (id) b.item.guid = id;
       return b.item;
     });
 }
 
 /**
- * Reads an RSS 2.0, Atom 1.0 or JSON Feed 1.1 document into its items. `now` (when the feed was fetched
- * or ingested, ISO 8601) bounds item dates; placeholders (before 1800, the epoch) are refused always.
+ * Reads an RSS 2.0, Atom 1.0 or JSON Feed 1.1 document into its items, each with its identity. `now`
+ * (when the feed was fetched or ingested, ISO 8601) bounds item dates; placeholders (before 1800, the
+ * epoch) are refused always.
  */
 export function readFeed(content: string, where = 'feed', now?: string): Feed {
+  const feed = readFeedItems(content, where, now);
+  assignItemIdentities(feed.items, feed.url ?? feed.title ?? '');
+  return feed;
+}
+
+function readFeedItems(content: string, where: string, now: string | undefined): Feed {
   const trimmed = content.replace(/^\uFEFF/, '').trimStart();
   if (trimmed.startsWith('{')) {
     let data: Record<string, unknown>;

@@ -19,7 +19,7 @@ export interface ParseHtmlOptions {
   /** What the caller knows; wins over what the page says (e.g. a feed item's fields). */
   meta?: Partial<ArticleMeta> | Record<string, unknown>;
   /** What another source (a feed item) says, used only for fields the page itself lacks. */
-  fallback?: { meta: ArticleMeta; fieldSources: Record<string, string> };
+  fallback?: { meta: ArticleMeta; fieldSources: Record<string, string>; identity?: string };
   /**
    * When the page was fetched (ISO 8601). Dates after it (by more than a day) are refused, as are
    * placeholders (before 1800, the Unix epoch) always; the core has no clock, so without `now` only
@@ -80,5 +80,13 @@ export function parseHtml(html: string, options: ParseHtmlOptions = {}): Article
   fieldSources.body = readable?.content ? 'readability' : 'html:body';
   if (body.length === 0 && !meta.title)
     throw new GazetteError('EMPTY_INPUT', `The ${where} holds no readable text.`, { where });
-  return buildArticle({ format: 'html', body, meta, fieldSources, now: options.now });
+  const identity = options.fallback?.identity;
+  return buildArticle({
+    format: 'html',
+    body,
+    meta,
+    fieldSources,
+    now: options.now,
+    ...(identity ? { identity } : {}),
+  });
 }

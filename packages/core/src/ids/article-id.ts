@@ -16,10 +16,19 @@ export function canonicalUrl(url: string): string {
 }
 
 /**
- * Stable id: the same input always gives the same id. From the canonical URL when there is one (the
- * same story re-fetched keeps its id), else from the content hash.
+ * Stable id: the same input always gives the same id. From the `identity` its source gave when the URL
+ * is not the article's own (a feed item sharing its link with other items: its guid), else from the
+ * canonical URL when there is one (the same story re-fetched keeps its id), else from the content hash.
  */
-export function articleId(input: { url?: string | undefined; contentHash: string }): string {
-  const basis = input.url ? `url:${canonicalUrl(input.url)}` : `content:${input.contentHash}`;
+export function articleId(input: {
+  url?: string | undefined;
+  identity?: string | undefined;
+  contentHash: string;
+}): string {
+  const basis = input.identity
+    ? `item:${input.identity}`
+    : input.url
+      ? `url:${canonicalUrl(input.url)}`
+      : `content:${input.contentHash}`;
   return `a_${sha256Hex(basis).slice(0, 16)}`;
 }

@@ -10,6 +10,7 @@ import type { InputFormat } from '../model/provenance-schema';
 import { classifyLines } from '../text/classify-lines';
 import { normalizeText } from '../text/normalize-text';
 import { readMeta } from '../text/read-meta';
+import { recordIdentity, type UrlsSeen } from './record-identity';
 
 /** Maps model fields to the names a source uses, e.g. { title: "headline", body: "content" }. */
 export type FieldMapping = Record<string, string>;
@@ -59,6 +60,8 @@ export interface JsonRecordOptions {
   mapping?: FieldMapping;
   /** When the record was fetched or ingested (ISO 8601): dates more than a day after it are refused. */
   now?: string | undefined;
+  /** The URLs earlier records of the same file used: a record repeating one is not its page (see recordIdentity). */
+  urlsSeen?: UrlsSeen;
 }
 
 /**
@@ -137,5 +140,15 @@ export function jsonRecordToArticle(record: Record<string, unknown>, options: Js
   const meta = readMeta(metaInput, options.where, { now: options.now, splitByline: true });
   const fieldSources: Record<string, string> = { body: `json:${bodyKey}` };
   for (const key of Object.keys(meta)) fieldSources[key] = 'json';
-  return buildArticle({ format: options.format, body, related, meta, fieldSources, now: options.now });
+  const identity =
+    options.urlsSeen && recordIdentity(record, meta, body.map((b) => b.text).join('\n'), options.urlsSeen);
+  return buildArticle({
+    format: options.format,
+    body,
+    related,
+    meta,
+    fieldSources,
+    now: options.now,
+    ...(identity ? { identity } : {}),
+  });
 }

@@ -8,11 +8,13 @@ export function parseJsonArticles(
   options: { format: 'json' | 'ndjson'; name?: string; mapping?: FieldMapping; now?: string },
 ): Article[] {
   const records = readJsonRecords(content, options.format, options.name ?? 'input');
+  const urlsSeen = new Set<string>();
   return records.map((r) =>
     jsonRecordToArticle(r.value, {
       where: r.where,
       format: options.format,
       now: options.now,
+      urlsSeen,
       ...(options.mapping ? { mapping: options.mapping } : {}),
     }),
   );

@@ -37,7 +37,18 @@ export interface IngestOptions {
    * is no article's date, and is passed over for the next source of the date.
    */
   now?: string;
+  /**
+   * Stops the ingest (SIGINT, SIGTERM): no transaction starts after it fires, sources still being read
+   * are dropped, and the summary returned (marked `interrupted`) counts what was committed.
+   */
+  signal?: AbortSignal;
+  /** --full: the overall deadline for item pages, in ms (default 120 s); a page not fetched by then keeps the feed's text. */
+  fullDeadlineMs?: number;
 }
+
+/** Articles per write transaction: the store's lock is held for one batch at a time (about 0.1 s), not a whole file. */
+export const STORE_BATCH = 100;
+export const DEFAULT_FULL_DEADLINE_MS = 120_000;
 
 export interface IngestProgress {
   done: number;
@@ -62,10 +73,27 @@ export interface IngestSummary {
   warnings: IngestFailure[];
   /** Folder entries not read on purpose (a FIFO or device, a broken link, a folder already read). */
   skipped: IngestFailure[];
+  /** Set when the ingest was stopped (options.signal): the counts are what was committed before. */
+  interrupted?: boolean;
 }
 
 const reasonOf = (error: unknown) =>
   isGazetteError(error) ? error.message : `unexpected error: ${(error as Error)?.message ?? String(error)}`;
+
+const TIMED_OUT = Symbol('timed out');
+
+/** The promise's value, or TIMED_OUT once the clock passes `deadlineAt` (ms since the epoch). */
+async function beforeDeadline<T>(promise: Promise<T>, deadlineAt: number): Promise<T | typeof TIMED_OUT> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<typeof TIMED_OUT>((resolve) => {
+    timer = setTimeout(() => resolve(TIMED_OUT), Math.max(0, deadlineAt - Date.now()));
+  });
+  try {
+    return await Promise.race([promise, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 /** Reads one source into articles; record-level failures (a bad NDJSON line, an item page) are reported, not fatal. */
 async function readSource(
@@ -73,6 +101,7 @@ async function readSource(
   options: IngestOptions,
   summary: IngestSummary,
   fetchLimited: (url: string) => ReturnType<typeof fetchUrl>,
+  fullDeadlineAt: number,
 ): Promise<Article[]> {
   let content: string;
   let name: string;
@@ -102,6 +131,7 @@ async function readSource(
 
   if (format === 'json' || format === 'ndjson') {
     const articles: Article[] = [];
+    const urlsSeen = new Set<string>();
     for (const record of readJsonRecords(content, format, where)) {
       try {
         articles.push(
@@ -109,6 +139,7 @@ async function readSource(
             where: record.where,
             format,
             now: options.now,
+            urlsSeen,
             ...(options.mapping ? { mapping: options.mapping } : {}),
           }),
         );
@@ -126,7 +157,15 @@ async function readSource(
       try {
         if (options.full && item.link) {
           try {
-            const page = await fetchLimited(item.link);
+            const page = await beforeDeadline(fetchLimited(item.link), fullDeadlineAt);
+            if (page === TIMED_OUT) {
+              const seconds = (options.fullDeadlineMs ?? DEFAULT_FULL_DEADLINE_MS) / 1000;
+              throw new GazetteError(
+                'FETCH_FAILED',
+                `Not fetched: --full has an overall deadline of ${seconds} s, reached before this page came.`,
+                { where: item.link },
+              );
+            }
             noteDecoding(item.link, page.decoding);
             articles[i] = parseHtml(page.content, {
               url: page.url,
@@ -157,11 +196,30 @@ async function readSource(
   });
 }
 
-const NDJSON_BATCH = 500;
+/** Stores articles one bounded transaction at a time, counting each batch once it has committed. */
+async function storeInBatches(
+  store: ArticleStore,
+  articles: readonly Article[],
+  tally: (results: PutResult[]) => void,
+  signal: AbortSignal | undefined,
+): Promise<void> {
+  for (let i = 0; i < articles.length; i += STORE_BATCH) {
+    if (signal?.aborted) return;
+    tally(store.putMany(articles.slice(i, i + STORE_BATCH)));
+    // Between transactions: a signal can be handled, and another process can take the lock.
+    if (i + STORE_BATCH < articles.length) await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+const whenAborted = (signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    if (signal.aborted) resolve();
+    else signal.addEventListener('abort', () => resolve(), { once: true });
+  });
 
 /**
  * Streams an NDJSON file (an export can be far larger than any one article) into the store, one
- * transaction per batch of lines; a bad line is reported with its number and the rest are stored.
+ * transaction per batch of STORE_BATCH records; a bad line is reported with its number and the rest are stored.
  */
 async function ingestNdjsonFile(
   store: ArticleStore,
@@ -173,11 +231,13 @@ async function ingestNdjsonFile(
   const lines = readNdjsonLines(await openInput(path));
   let batch: Article[] = [];
   let replacements = 0;
+  const urlsSeen = new Set<string>();
   const flush = () => {
-    if (batch.length) tally(store.putMany(batch));
+    if (batch.length && !options.signal?.aborted) tally(store.putMany(batch));
     batch = [];
   };
   for await (const line of lines) {
+    if (options.signal?.aborted) break;
     const where = `${path} line ${line.lineNo}`;
     try {
       if ('error' in line) throw line.error;
@@ -189,6 +249,7 @@ async function ingestNdjsonFile(
           where,
           format: 'ndjson',
           now: options.now,
+          urlsSeen,
           ...(options.mapping ? { mapping: options.mapping } : {}),
         }),
       );
@@ -196,7 +257,7 @@ async function ingestNdjsonFile(
       if (isGazetteError(error) && error.code === 'STORE_ERROR') throw error;
       summary.failed.push({ source: where, reason: reasonOf(error) });
     }
-    if (batch.length >= NDJSON_BATCH) flush();
+    if (batch.length >= STORE_BATCH) flush();
   }
   flush();
   const note = describeDecoding({ encoding: 'utf-8', source: 'default', replacements });
@@ -209,8 +270,9 @@ const isNdjsonFile = (source: string, format: IngestOptions['format']) =>
   (format === 'ndjson' || ((!format || format === 'auto') && /\.(?:ndjson|jsonl)$/i.test(source)));
 
 /**
- * Ingests files, folders and URLs into a store. Each source is stored in one transaction once read;
- * a source that fails is reported with its reason and never stops the others.
+ * Ingests files, folders and URLs into a store. Each source is stored once read, in transactions of
+ * STORE_BATCH articles (an article counts once its transaction has committed); a source that fails is
+ * reported with its reason and never stops the others.
  */
 export async function ingestSources(
   store: ArticleStore,
@@ -234,7 +296,10 @@ export async function ingestSources(
   // One limit for every request of the batch: URLs given and feed item pages alike.
   const limit = createLimiter(options.concurrency ?? 4);
   const fetchLimited = (url: string) => limit(() => fetchUrl(url, options.fetch));
-  await runPool(inputs, options.concurrency ?? 4, async (source) => {
+  const fullDeadlineAt = Date.now() + (options.fullDeadlineMs ?? DEFAULT_FULL_DEADLINE_MS);
+  const { signal } = options;
+  const work = runPool(inputs, options.concurrency ?? 4, async (source) => {
+    if (signal?.aborted) return;
     const tally = (results: PutResult[]) => {
       for (const r of results) {
         if (r.status === 'added') summary.added++;
@@ -251,18 +316,21 @@ export async function ingestSources(
         options.onProgress?.({ done, total: inputs.length, source, summary });
         return;
       }
-      const articles = await readSource(source, options, summary, fetchLimited);
+      const articles = await readSource(source, options, summary, fetchLimited, fullDeadlineAt);
       if (articles.length === 0 && !summary.failed.some((f) => f.source.startsWith(source)))
         throw new GazetteError('EMPTY_INPUT', `${source} holds no articles.`, { where: source });
-      // Sync: parse and store happen between awaits, so one source's transaction never interleaves another's.
-      tally(store.putMany(articles));
+      await storeInBatches(store, articles, tally, signal);
     } catch (error) {
       // A store that cannot be written stops the batch: every later source would fail the same way.
       if (isGazetteError(error) && error.code === 'STORE_ERROR') throw error;
       summary.failed.push({ source, reason: reasonOf(error) });
     }
+    if (signal?.aborted) return;
     done++;
     options.onProgress?.({ done, total: inputs.length, source, summary });
   });
+  // Stopped: return at once with what has committed; reads still pending never reach the store.
+  await (signal ? Promise.race([work, whenAborted(signal)]) : work);
+  if (signal?.aborted) summary.interrupted = true;
   return summary;
 }

@@ -29,7 +29,10 @@ export function openExistingStore(
  * Reads an existing store, read-only, into the in-memory corpus that the query functions run on. The
  * corpus's snapshot is kept beside the store (`<path>.snapshot`) and reused while the store is unchanged.
  */
-export function readStoreCorpus(path: string, options: { label?: string } = {}): Corpus {
+export function readStoreCorpus(
+  path: string,
+  options: { label?: string; onWait?: (message: string) => void } = {},
+): Corpus {
   const store = openExistingStore(path, { ...options, readOnly: true });
   try {
     const key = storeSnapshotKey(store.revision());

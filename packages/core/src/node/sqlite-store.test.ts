@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -18,6 +18,7 @@ storeContract('sqlite', {
     return openSqliteStore(last);
   },
   reopen: () => openSqliteStore(last),
+  another: () => openSqliteStore(last),
 });
 
 describe('SQLite store on disk', () => {
@@ -34,6 +35,27 @@ describe('SQLite store on disk', () => {
     db.close();
   });
 
+  it('upgrades a store written before its near-duplicate bands were kept in a table (schema 1)', () => {
+    const path = join(dir, 'schema-1.db');
+    const store = openSqliteStore(path);
+    const a = storyArticle('https://example.com/a');
+    store.put(a);
+    store.close();
+    // What Gazette with schema 1 left: no fingerprint_bands table.
+    const raw = new DatabaseSync(path);
+    raw.exec("DROP TABLE fingerprint_bands; UPDATE meta SET value = '1' WHERE key = 'schema_version'");
+    raw.close();
+    const upgraded = openSqliteStore(path);
+    const r = upgraded.put(storyArticle('https://mirror.example.org/a'));
+    expect(r).toMatchObject({ status: 'duplicate', duplicateOf: a.id });
+    upgraded.close();
+    const check = new DatabaseSync(path);
+    expect(check.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get()).toEqual({
+      value: '2',
+    });
+    check.close();
+  });
+
   it('says clearly when the path cannot hold a store', () => {
     openSqliteStore(join(dir, 'ok.db')).close();
     // A path under a regular file: its folder is not a folder.
@@ -48,7 +70,7 @@ describe('SQLite store on disk', () => {
     store.put(first);
     store.close();
     // A size cap just over the current file makes the next large write hit SQLITE_FULL, as a full disk does.
-    const capped = openSqliteStore(path, { maxBytes: 64 * 1024 });
+    const capped = openSqliteStore(path, { maxBytes: statSync(path).size + 24 * 1024 });
     const big = Array.from({ length: 300 }, (_, i) => otherArticle(`https://example.com/big/${i}`, i));
     expect(() => capped.putMany(big)).toThrow(/disk is full/);
     expect(capped.count()).toBe(1);

@@ -7,7 +7,6 @@ import { GazetteError } from '../errors/gazette-error';
 import type { Article } from '../model/article-schema';
 import { decidePut } from '../store/decide-put';
 import { contentFingerprint } from '../store/fingerprint';
-import { FingerprintIndex } from '../store/fingerprint-index';
 import { diffBetween } from '../store/memory-store';
 import type {
   ArticleStore,
@@ -17,7 +16,9 @@ import type {
   PutResult,
 } from '../store/store-types';
 import { validateForStore } from '../store/validate-for-store';
+import { backfillFingerprints, sqliteFingerprints } from './sqlite-fingerprints';
 import { STORE_SCHEMA, STORE_SCHEMA_VERSION } from './store-schema';
+import { DEFAULT_STORE_WAIT_MS, QUIET_WAIT_MS, whileWaiting } from './store-wait';
 
 export interface SqliteStoreOptions {
   /** The clock for savedAt; defaults to the system clock. */
@@ -26,6 +27,12 @@ export interface SqliteStoreOptions {
   readOnly?: boolean;
   /** Caps the file's size (a quota): writes beyond it fail as on a full disk, and roll back. */
   maxBytes?: number;
+  /**
+   * How long to wait for another process that holds the store locked, in all (default 120 s); after
+   * a quiet second, `onWait` is told (once per wait) so the user sees why nothing moves.
+   */
+  waitMs?: number;
+  onWait?: (message: string) => void;
 }
 
 /** Turns a SQLite failure into an error a user can act on, naming the file. */
@@ -43,7 +50,8 @@ function storeError(path: string, error: unknown, doing: string): GazetteError {
   else if (code === 26 || /not a database/i.test(message))
     why = 'the file is not a Gazette store (not a SQLite database)';
   else if (code === 5 || /locked|busy/i.test(message))
-    why = 'another process holds the store locked; try again';
+    why =
+      'another process held the store locked for as long as this one would wait; try again when it is done';
   return new GazetteError('STORE_ERROR', `Cannot ${doing} the store ${path}: ${why}.`, { where: path });
 }
 
@@ -51,12 +59,14 @@ interface Row {
   id: string;
   json: string;
   version: number;
+  /** Selected by id (for the near-duplicate index), not by slug. */
+  fingerprint?: string;
 }
 
 /** The statements the store runs, prepared once per connection. */
 function prepare(db: DatabaseSync) {
   return {
-    get: db.prepare('SELECT id, json, version FROM articles WHERE id = ?'),
+    get: db.prepare('SELECT id, json, version, fingerprint FROM articles WHERE id = ?'),
     bySlug: db.prepare('SELECT id, json, version FROM articles WHERE slug = ?'),
     insert: db.prepare(
       'INSERT INTO articles(id, slug, url, content_hash, fingerprint, version, saved_at, published_at, json) VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?)',
@@ -90,6 +100,39 @@ function prepare(db: DatabaseSync) {
   } satisfies Record<string, StatementSync>;
 }
 
+/** The schema version a store was written with (0: a new, empty file). */
+function storedSchemaVersion(db: DatabaseSync): number {
+  const hasMeta = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get();
+  if (!hasMeta) return 0;
+  const row = db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as
+    | { value?: string }
+    | undefined;
+  return Number(row?.value ?? 0);
+}
+
+/** Creates the tables of a new store, or adds what an older one lacks, in one transaction. */
+function migrate(db: DatabaseSync): void {
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const from = storedSchemaVersion(db);
+    if (from < STORE_SCHEMA_VERSION) {
+      db.exec(STORE_SCHEMA);
+      if (from > 0) backfillFingerprints(db);
+      db.prepare('INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)').run(
+        'schema_version',
+        String(STORE_SCHEMA_VERSION),
+      );
+    }
+    db.exec('COMMIT');
+  } catch (error) {
+    if (db.isTransaction) db.exec('ROLLBACK');
+    throw error;
+  }
+  // WAL lets readers go on while a writer commits; set once, kept in the file.
+  if ((db.prepare('PRAGMA journal_mode').get() as { journal_mode: string }).journal_mode !== 'wal')
+    db.exec('PRAGMA journal_mode = WAL');
+}
+
 /**
  * The durable store: one SQLite file through node:sqlite (no native addon), WAL, a transaction per
  * put (committed before it returns) and per putMany. Previous versions are kept; near-duplicates are
@@ -109,30 +152,36 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
       throw storeError(file, error, 'open');
     }
   }
+  // Said at most every 10 s: two long ingests taking turns would otherwise say it at every batch.
+  let saidAt = Number.NEGATIVE_INFINITY;
+  const wait = {
+    waitMs: options.waitMs ?? DEFAULT_STORE_WAIT_MS,
+    onWait: () => {
+      if (!options.onWait || Date.now() - saidAt < 10_000) return;
+      saidAt = Date.now();
+      options.onWait(`waiting for the store ${file}: another process holds it locked`);
+    },
+  };
   let db: DatabaseSync;
   try {
-    db = new DatabaseSync(file, { readOnly: options.readOnly ?? false, timeout: 5000 });
+    db = new DatabaseSync(file, { readOnly: options.readOnly ?? false, timeout: QUIET_WAIT_MS });
+    const locked = <T>(fn: () => T): T => whileWaiting(db, fn, wait);
+    const schemaVersion = () => locked(() => storedSchemaVersion(db));
     if (!options.readOnly) {
-      db.exec('PRAGMA journal_mode = WAL');
       // FULL: a commit survives power loss, not only a crash; an article is acknowledged only then.
       db.exec('PRAGMA synchronous = FULL');
-      db.exec(STORE_SCHEMA);
       if (options.maxBytes) {
         const pageSize = Number((db.prepare('PRAGMA page_size').get() as { page_size: number }).page_size);
         db.exec(`PRAGMA max_page_count = ${Math.max(1, Math.ceil(options.maxBytes / pageSize))}`);
       }
-      db.prepare('INSERT OR IGNORE INTO meta(key, value) VALUES (?, ?)').run(
-        'schema_version',
-        String(STORE_SCHEMA_VERSION),
-      );
+      // Only a new or older store is written to on open: opening a current one needs no lock.
+      if (schemaVersion() < STORE_SCHEMA_VERSION) locked(() => migrate(db));
     }
-    const version = db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as
-      | { value?: string }
-      | undefined;
-    if (version?.value && Number(version.value) > STORE_SCHEMA_VERSION)
+    const version = schemaVersion();
+    if (version > STORE_SCHEMA_VERSION)
       throw new GazetteError(
         'STORE_ERROR',
-        `The store ${file} was written by a newer Gazette (schema ${version.value}); upgrade Gazette to read it.`,
+        `The store ${file} was written by a newer Gazette (schema ${version}); upgrade Gazette to read it.`,
         { where: file },
       );
   } catch (error) {
@@ -151,26 +200,21 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
     );
   }
 
-  let index = new FingerprintIndex();
-  function loadIndex(): void {
-    for (const row of db.prepare('SELECT id, fingerprint FROM articles').iterate() as Iterable<{
-      id: string;
-      fingerprint: string;
-    }>)
-      index.add(row.id, row.fingerprint);
-  }
-  try {
-    loadIndex();
-  } catch (error) {
-    throw storeError(file, error, 'read');
-  }
-  let cached: Corpus | undefined;
+  const fingerprints = options.readOnly ? undefined : sqliteFingerprints(db);
+  const storedArticle = (id: string) => {
+    const row = q.get.get(id) as Row | undefined;
+    return row ? (JSON.parse(row.json) as Article) : undefined;
+  };
+  // The corpus with the revision it was built at: another process's commits change the revision too.
+  let cached: { corpus: Corpus; revision: string } | undefined;
   let closed = false;
 
   function putOne(article: Article, savedAt: string): PutResult {
     const fp = contentFingerprint(article);
     const row = q.get.get(article.id) as Row | undefined;
-    const decision = decidePut(article, row?.json, fp, index);
+    // Read inside the write transaction: what every process has committed, not what was there at open.
+    const near = row ? [] : fingerprints!.candidates(fp, article.id);
+    const decision = decidePut(article, row?.json, near, storedArticle);
     const json = JSON.stringify(article);
     const url = article.url ?? null;
     const published = article.publishedAt ?? null;
@@ -200,7 +244,7 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
           json,
           article.id,
         );
-        index.add(article.id, fp);
+        fingerprints!.set(article.id, fp, row!.fingerprint);
         return { status: 'updated', id: article.id, version };
       }
       default:
@@ -215,7 +259,7 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
           json,
         );
         q.unlink.run(article.id);
-        index.add(article.id, fp);
+        fingerprints!.set(article.id, fp);
         return { status: 'added', id: article.id, version: 1 };
     }
   }
@@ -225,7 +269,7 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
     const valid = articles.map(validateForStore);
     const savedAt = options.now ?? now();
     try {
-      db.exec('BEGIN IMMEDIATE');
+      whileWaiting(db, () => db.exec('BEGIN IMMEDIATE'), wait);
     } catch (error) {
       throw storeError(file, error, 'write to');
     }
@@ -240,18 +284,7 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
       } catch {
         // The rollback failing means SQLite already rolled back (e.g. on a full disk).
       }
-      // The fingerprint index may hold what was rolled back: rebuild it from what is committed.
-      rebuildIndex();
       throw storeError(file, error, 'write to');
-    }
-  }
-
-  function rebuildIndex(): void {
-    try {
-      index = new FingerprintIndex();
-      loadIndex();
-    } catch {
-      // Reading failed too: the next write will report the store's state.
     }
   }
 
@@ -307,8 +340,9 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
     duplicates: (ofId) =>
       ((ofId ? q.linksOf.all(ofId) : q.links.all()) as Parameters<typeof toLink>[0][]).map(toLink),
     corpus() {
-      cached ??= createCorpus(this.list());
-      return cached;
+      const revision = this.revision();
+      if (cached?.revision !== revision) cached = { corpus: createCorpus(this.list()), revision };
+      return cached.corpus;
     },
     revision() {
       const r = q.revision.get() as { n: number; s: number; v: number };

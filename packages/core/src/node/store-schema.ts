@@ -1,9 +1,12 @@
 /**
  * The store's SQLite schema. Plain SQLite (no extensions), so Cloudflare D1 can hold the same tables.
  * articles: the current version of each article; article_versions: the versions it replaced;
- * duplicates: the same story seen under another id (URL), linked to the stored article.
+ * duplicates: the same story seen under another id (URL), linked to the stored article;
+ * fingerprint_bands: the MinHash bands of each article's fingerprint, to find near-duplicates.
  */
-export const STORE_SCHEMA_VERSION = 1;
+// 2: fingerprint_bands (the near-duplicate index, read inside each write transaction). A Gazette that
+// knows only 1 refuses a store at 2, so it never writes articles without their bands.
+export const STORE_SCHEMA_VERSION = 2;
 
 export const STORE_SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -38,4 +41,9 @@ CREATE TABLE IF NOT EXISTS duplicates (
   saved_at TEXT
 );
 CREATE INDEX IF NOT EXISTS duplicates_of ON duplicates(duplicate_of);
+CREATE TABLE IF NOT EXISTS fingerprint_bands (
+  key INTEGER NOT NULL,
+  id TEXT NOT NULL,
+  PRIMARY KEY (key, id)
+) WITHOUT ROWID;
 `;

@@ -1,5 +1,6 @@
 import type { Article } from '../model/article-schema';
-import type { FingerprintIndex } from './fingerprint-index';
+import type { NearCandidate } from './fingerprint-index';
+import { type StoryFacts, sameStory } from './same-story';
 import type { PutStatus } from './store-types';
 
 export interface Decision {
@@ -10,17 +11,23 @@ export interface Decision {
 
 /**
  * The one rule both backends follow: the same id is an update (or unchanged when nothing differs);
- * a new id whose content fingerprint is near a stored article's is a duplicate, linked to it; else added.
+ * a new id whose body is near a stored article's (enough words, similar shingles) and whose title
+ * agrees with it (and whose date is within a week of it) is a duplicate, linked to it; else added.
+ * A body alone never makes two differently titled items one article. Backends call this inside their write transaction, with candidates read
+ * from what is committed, so two writers cannot both add the same story.
  */
 export function decidePut(
   article: Article,
   storedJson: string | undefined,
-  fingerprint: string,
-  index: FingerprintIndex,
+  candidates: readonly NearCandidate[],
+  storedFacts: (id: string) => StoryFacts | undefined,
 ): Decision {
   if (storedJson !== undefined)
     return { status: storedJson === JSON.stringify(article) ? 'unchanged' : 'updated' };
-  const near = index.nearest(fingerprint, article.id);
-  if (near) return { status: 'duplicate', duplicateOf: near.id, similarity: near.similarity };
+  for (const near of candidates) {
+    const other = storedFacts(near.id);
+    if (other && sameStory(article, other))
+      return { status: 'duplicate', duplicateOf: near.id, similarity: near.similarity };
+  }
   return { status: 'added' };
 }

@@ -1,7 +1,11 @@
 import type { Article } from '../model/article-schema';
 
-/** Words below this count are too few for a near-duplicate judgement; only identical text counts then. */
-export const MIN_FINGERPRINT_WORDS = 30;
+/**
+ * Words below this count are too few for a near-duplicate judgement: such an article is never a
+ * near-duplicate (feed items with an empty or one-line body are distinct items, not copies of each
+ * other). The same bar as the `short-body` quality flag.
+ */
+export const MIN_FINGERPRINT_WORDS = 50;
 /** Estimated Jaccard similarity of word 3-shingles at or above which two texts are the same story. */
 export const NEAR_DUPLICATE_SIMILARITY = 0.7;
 /** MinHash values per fingerprint; 16 bands of 4 for the index. */
@@ -71,6 +75,21 @@ export function fromHex(hex: string): Uint32Array {
   return out;
 }
 
+/** similarity() over two hex fingerprints, without decoding them (a store compares many candidates). */
+export function similarityHex(a: string, b: string): number {
+  let same = 0;
+  for (let i = 0; i < MINHASH_SIZE; i++) {
+    let equal = true;
+    for (let j = i * 8; j < i * 8 + 8; j++)
+      if (a.charCodeAt(j) !== b.charCodeAt(j)) {
+        equal = false;
+        break;
+      }
+    if (equal) same++;
+  }
+  return same / MINHASH_SIZE;
+}
+
 /** The share of MinHash positions two fingerprints agree on: an estimate of their Jaccard similarity. */
 export function similarity(a: Uint32Array, b: Uint32Array): number {
   let same = 0;
@@ -78,11 +97,16 @@ export function similarity(a: Uint32Array, b: Uint32Array): number {
   return same / Math.max(1, a.length);
 }
 
+/** Hex characters of a MinHash fingerprint; anything else stored (older stores kept "=hash") is no fingerprint. */
+export const FINGERPRINT_HEX_LENGTH = MINHASH_SIZE * 8;
+
 /**
- * An article's content fingerprint: MinHash (hex) when it has enough words, else "=" + its content hash,
- * so a short text is only ever a duplicate of the same text.
+ * An article's content fingerprint: MinHash (hex) when it has enough words, else "" (no fingerprint:
+ * a short text is never judged a near-duplicate, only the same id is the same article).
  */
-export function contentFingerprint(article: Pick<Article, 'body' | 'provenance'>): string {
+export function contentFingerprint(article: Pick<Article, 'body'>): string {
   const words = articleWords(article);
-  return words.length >= MIN_FINGERPRINT_WORDS ? toHex(minhash(words)) : `=${article.provenance.contentHash}`;
+  return words.length >= MIN_FINGERPRINT_WORDS ? toHex(minhash(words)) : '';
 }
+
+export const isFingerprint = (fp: string): boolean => fp.length === FINGERPRINT_HEX_LENGTH;

@@ -34,7 +34,12 @@ export function createMemoryStore(initial: readonly Article[] = []): ArticleStor
     const article = validated ? input : validateForStore(input);
     const fp = contentFingerprint(article);
     const existing = entries.get(article.id);
-    const decision = decidePut(article, existing?.json, fp, index);
+    const decision = decidePut(
+      article,
+      existing?.json,
+      existing ? [] : index.candidates(fp, article.id),
+      (id) => entries.get(id)?.article,
+    );
     const savedAt = options.now ? { savedAt: options.now } : {};
     const json = JSON.stringify(article);
     switch (decision.status) {

@@ -1,0 +1,59 @@
+import type { DatabaseSync } from 'node:sqlite';
+import { isFingerprint } from '../store/fingerprint';
+import { BANDS, bandKeys, type NearCandidate, rankCandidates } from '../store/fingerprint-index';
+
+/**
+ * A band key as an integer (smaller and faster to index than its text): the band's number above 48
+ * bits of its values. Two bands that differ may rarely share one; that only adds a candidate, which
+ * the similarity check then drops.
+ */
+const bandInteger = (key: string): number => {
+  const [band, values] = key.split(':') as [string, string];
+  return Number(band) * 2 ** 48 + Number.parseInt(values.slice(0, 12), 16);
+};
+
+const integerKeys = (fp: string): number[] => bandKeys(fp).map(bandInteger);
+
+/** Stored articles compared with a new one at most (a near copy shares about 4 of 16 bands, most share 0). */
+export const MAX_CANDIDATES = 64;
+
+/**
+ * The near-duplicate index kept in the store itself (table fingerprint_bands: one row per MinHash band
+ * of each article), so a writer reads what every process has committed, inside its own transaction,
+ * instead of an index loaded once when it opened the store.
+ */
+export function sqliteFingerprints(db: DatabaseSync) {
+  const placeholders = (n: string) => Array.from({ length: BANDS }, () => n).join(', ');
+  // At most MAX_CANDIDATES compared, those sharing the most bands first: text that many articles share
+  // (a footer, boilerplate) must not make every write compare against all of them.
+  const near = db.prepare(
+    `SELECT a.id AS id, a.fingerprint AS fingerprint FROM (SELECT id, count(*) AS shared FROM fingerprint_bands WHERE key IN (${placeholders('?')}) GROUP BY id ORDER BY shared DESC LIMIT ${MAX_CANDIDATES}) c JOIN articles a ON a.id = c.id`,
+  );
+  const insert = db.prepare(
+    `INSERT OR IGNORE INTO fingerprint_bands(key, id) VALUES ${placeholders('(?, ?)')}`,
+  );
+  const remove = db.prepare(`DELETE FROM fingerprint_bands WHERE id = ? AND key IN (${placeholders('?')})`);
+  return {
+    /** Indexes an article's new fingerprint in place of its previous one ("" for a new article). */
+    set(id: string, fp: string, previous = ''): void {
+      if (isFingerprint(previous)) remove.run(id, ...integerKeys(previous));
+      if (isFingerprint(fp)) insert.run(...integerKeys(fp).flatMap((k) => [k, id]));
+    },
+    /** Stored articles near `fp` (other than `exceptId`), most similar first. */
+    candidates(fp: string, exceptId?: string): NearCandidate[] {
+      if (!isFingerprint(fp)) return [];
+      const rows = near.all(...integerKeys(fp)) as Array<{ id: string; fingerprint: string }>;
+      return rankCandidates(fp, rows, exceptId);
+    },
+  };
+}
+
+/** Fills the table from the articles' fingerprints (a store written before the table existed). */
+export function backfillFingerprints(db: DatabaseSync): void {
+  const index = sqliteFingerprints(db);
+  const rows = db.prepare('SELECT id, fingerprint FROM articles').iterate() as Iterable<{
+    id: string;
+    fingerprint: string;
+  }>;
+  for (const row of rows) index.set(row.id, row.fingerprint);
+}
