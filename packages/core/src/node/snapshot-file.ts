@@ -2,6 +2,7 @@ import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { Corpus } from '../corpus/corpus-types';
 import { loadCorpus } from '../corpus/create-corpus';
 import { GazetteError } from '../errors/gazette-error';
+import { binarySnapshotFormat, SNAPSHOT_FORMAT } from '../search/snapshot-codec';
 
 // `gazette export --format json` writes the JSON form (version 1: the articles), which is read too.
 const isJson = (b: Uint8Array) => {
@@ -16,6 +17,24 @@ function parseJson(bytes: Uint8Array): unknown {
   } catch (error) {
     throw new GazetteError('INVALID_SNAPSHOT', `not valid JSON: ${(error as Error).message}.`);
   }
+}
+
+/** What a user runs to make a snapshot file again (the core's messages name corpus.toSnapshot()). */
+const remake = (path: string) =>
+  `make it again from its store with "gazette export --db STORE --format json > ${path}", or read the store itself with GAZETTE_DB`;
+
+/** The error for a snapshot file this Gazette will not load, saying why and what to run. */
+function refused(path: string, bytes: Uint8Array, error: GazetteError): GazetteError {
+  const format = binarySnapshotFormat(bytes);
+  const why =
+    format === undefined
+      ? isJson(bytes)
+        ? error.message
+        : `this is not a Gazette snapshot file; ${remake(path)}.`
+      : format !== SNAPSHOT_FORMAT
+        ? `this snapshot is format ${format}; this Gazette reads format ${SNAPSHOT_FORMAT} (an older or newer Gazette wrote it); ${remake(path)}.`
+        : `the snapshot is damaged (${error.details.where ?? 'its bytes do not match their checksums'}), so nothing of it was loaded; ${remake(path)}.`;
+  return new GazetteError(error.code, `${path}: ${why}`, { ...error.details, where: path });
 }
 
 /** Loads a corpus from a snapshot file: the bytes of corpus.toSnapshot(), or the JSON of version 1. */
@@ -36,8 +55,7 @@ export function readSnapshotFile(path: string): Corpus {
   try {
     return loadCorpus(isJson(bytes) ? parseJson(bytes) : bytes);
   } catch (error) {
-    if (error instanceof GazetteError)
-      throw new GazetteError(error.code, `${path}: ${error.message}`, { ...error.details, where: path });
+    if (error instanceof GazetteError) throw refused(path, bytes, error);
     throw error;
   }
 }

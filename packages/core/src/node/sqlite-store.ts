@@ -86,6 +86,8 @@ function prepare(db: DatabaseSync) {
     revision: db.prepare(
       'SELECT count(*) AS n, coalesce(max(seq), 0) AS s, coalesce(sum(version), 0) AS v FROM articles',
     ),
+    // Which store (an id made with it) and which state (moved by triggers on every change to articles).
+    meta: db.prepare("SELECT key, value FROM meta WHERE key IN ('store_id', 'revision', 'last_change')"),
     all: db.prepare('SELECT json FROM articles ORDER BY seq'),
   } satisfies Record<string, StatementSync>;
 }
@@ -166,6 +168,8 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
   }
   let cached: Corpus | undefined;
   let closed = false;
+  const meta = () =>
+    Object.fromEntries((q.meta.all() as Array<{ key: string; value: string }>).map((r) => [r.key, r.value]));
 
   function putOne(article: Article, savedAt: string): PutResult {
     const fp = contentFingerprint(article);
@@ -310,9 +314,13 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
       cached ??= createCorpus(this.list());
       return cached;
     },
+    identity() {
+      return meta().store_id || undefined;
+    },
     revision() {
       const r = q.revision.get() as { n: number; s: number; v: number };
-      return `${r.n}.${r.s}.${r.v}`;
+      const m = meta();
+      return `${m.revision ?? '-'}.${r.n}.${r.s}.${r.v} ${m.last_change ?? ''}`;
     },
     close() {
       if (closed) return;
