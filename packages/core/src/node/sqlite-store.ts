@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { DatabaseSync, type StatementSync } from 'node:sqlite';
+import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { Corpus } from '../corpus/corpus-types';
 import { createCorpus } from '../corpus/create-corpus';
 import { GazetteError } from '../errors/gazette-error';
@@ -17,6 +17,7 @@ import type {
   PutResult,
 } from '../store/store-types';
 import { validateForStore } from '../store/validate-for-store';
+import { openDatabase } from './open-database';
 import { STORE_SCHEMA, STORE_SCHEMA_VERSION } from './store-schema';
 
 export interface SqliteStoreOptions {
@@ -113,7 +114,7 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
   }
   let db: DatabaseSync;
   try {
-    db = new DatabaseSync(file, { readOnly: options.readOnly ?? false, timeout: 5000 });
+    db = openDatabase(file, options.readOnly ?? false);
     if (!options.readOnly) {
       db.exec('PRAGMA journal_mode = WAL');
       // FULL: a commit survives power loss, not only a crash; an article is acknowledged only then.
