@@ -153,7 +153,7 @@ function readSections(bytes: Uint8Array, header: Header, headerEnd: number): Map
   for (const e of header.sections) {
     if (!Array.isArray(e) || e.length !== 5) throw damaged('section table');
     const [name, type, offset, count, sum] = e;
-    const T = TYPES[type];
+    const T = Object.hasOwn(TYPES, type) ? TYPES[type] : undefined;
     if (!T || offset !== at - base || !Number.isInteger(count) || count < 0) throw damaged(`section ${name}`);
     const end = at + count * T.BYTES_PER_ELEMENT;
     if (end > bytes.length) throw damaged(`section ${name}`);
