@@ -1,8 +1,9 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ListResultSchema } from '@gazette/core';
 import { afterAll, describe, expect, it } from 'vitest';
+import { damageSection } from '../support/damage-snapshot';
 import { gazette } from '../support/run-process';
 
 // The snapshot the readers keep beside a store (PATH.snapshot) is served only for that store, at that
@@ -56,9 +57,7 @@ describe('gazette list --db with a kept snapshot', () => {
     const db = join(dir, 'news.db');
     const good = await titles(db);
     const side = `${db}.snapshot`;
-    const bytes = readFileSync(side);
-    bytes[bytes.length - 40] = bytes[bytes.length - 40]! ^ 0x04; // in the article records
-    writeFileSync(side, bytes);
+    damageSection(side, 'articles.bytes');
     const first = await titles(db);
     expect(first.titles).toEqual(good.titles);
     expect(first.stderr.trim().split('\n')).toEqual([expect.stringMatching(/is damaged .*rebuilt it/)]);
