@@ -3,8 +3,6 @@ import { pathToFileURL } from 'node:url';
 import { DatabaseSync } from 'node:sqlite';
 import { GazetteError } from '../errors/gazette-error';
 
-const WAIT_MS = 5000;
-
 /** SQLITE_READONLY and SQLITE_CANTOPEN, whatever their extended code. */
 const cannotShareMemory = (error: unknown) => {
   const code = ((error as { errcode?: number }).errcode ?? 0) & 0xff;
@@ -18,10 +16,11 @@ const hasUncheckpointedWal = (file: string) => existsSync(`${file}-wal`) && stat
  * file, which SQLite cannot create in a folder it may not write (a CD, a read-only mount, a folder of
  * another user's), so then the store is opened `immutable` (no locks, no shared memory). That is safe
  * because nothing can write there either; a `-wal` file left with content (a writer that did not
- * close) would be ignored that way, so then the error stands.
+ * close) would be ignored that way, so that store is refused, saying why.
  */
-export function openDatabase(file: string, readOnly: boolean): DatabaseSync {
-  const db = new DatabaseSync(file, { readOnly, timeout: WAIT_MS });
+export function openDatabase(file: string, options: { readOnly: boolean; timeout: number }): DatabaseSync {
+  const { readOnly } = options;
+  const db = new DatabaseSync(file, options);
   if (!readOnly || file === ':memory:') return db;
   try {
     // SQLite opens lazily: the first statement is where a missing -shm shows.
@@ -36,9 +35,6 @@ export function openDatabase(file: string, readOnly: boolean): DatabaseSync {
         `Cannot read the store ${file}: its folder is read-only and ${file}-wal holds changes not yet in the store (a writer did not close); open it once where it can be written, e.g. "gazette list --db ${file}" in a writable copy of the folder.`,
         { where: file },
       );
-    return new DatabaseSync(new URL(`${pathToFileURL(file).href}?immutable=1`), {
-      readOnly,
-      timeout: WAIT_MS,
-    });
+    return new DatabaseSync(new URL(`${pathToFileURL(file).href}?immutable=1`), options);
   }
 }

@@ -114,7 +114,7 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
   }
   let db: DatabaseSync;
   try {
-    db = openDatabase(file, options.readOnly ?? false);
+    db = openDatabase(file, { readOnly: options.readOnly ?? false, timeout: 5000 });
     if (!options.readOnly) {
       db.exec('PRAGMA journal_mode = WAL');
       // FULL: a commit survives power loss, not only a crash; an article is acknowledged only then.
