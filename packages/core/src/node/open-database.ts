@@ -27,8 +27,10 @@ export function openDatabase(file: string, options: { readOnly: boolean; timeout
     db.prepare('SELECT count(*) FROM sqlite_master').get();
     return db;
   } catch (error) {
+    // Anything else (a lock another process holds, a file that is no database) is for the caller's
+    // first statement to meet, and to wait for or report as it does.
+    if (!cannotShareMemory(error)) return db;
     db.close();
-    if (!cannotShareMemory(error)) throw error;
     if (hasUncheckpointedWal(file))
       throw new GazetteError(
         'STORE_ERROR',
