@@ -1,7 +1,8 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ListResultSchema } from '@gazette/core';
+import { type Article, createCorpus, ListResultSchema } from '@gazette/core';
+import { writeSnapshotFile } from '@gazette/core/node';
 import { afterAll, describe, expect, it } from 'vitest';
 import { damageSection } from '../support/damage-snapshot';
 import { gazette } from '../support/run-process';
@@ -62,5 +63,31 @@ describe('gazette list --db with a kept snapshot', () => {
     expect(first.titles).toEqual(good.titles);
     expect(first.stderr.trim().split('\n')).toEqual([expect.stringMatching(/is damaged .*rebuilt it/)]);
     expect(await titles(db)).toEqual({ titles: good.titles, stderr: '' });
+  }, 120_000);
+});
+
+describe('GAZETTE_SNAPSHOT naming a damaged snapshot file', () => {
+  it('is refused at load, saying what to run to make it again', async () => {
+    const db = join(dir, 'news.db');
+    const exported = await gazette(['export', '--db', db], { timeoutMs: 60_000 });
+    expect(exported.code, exported.stderr).toBe(0);
+    const articles = exported.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Article);
+    const file = join(dir, 'named.snapshot');
+    writeSnapshotFile(file, createCorpus(articles));
+    expect(
+      (await gazette(['list', '--json'], { env: { ...process.env, GAZETTE_SNAPSHOT: file } })).code,
+    ).toBe(0);
+    damageSection(file, 'articles.bytes');
+    const r = await gazette(['list', '--json'], { env: { ...process.env, GAZETTE_SNAPSHOT: file } });
+    expect(r.code).not.toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(
+      /GAZETTE_SNAPSHOT: .*named\.snapshot: the snapshot is damaged \(section articles\.bytes checksum\)/,
+    );
+    expect(r.stderr).toMatch(/gazette export --db STORE --format json > .*named\.snapshot/);
+    expect(r.stderr).not.toMatch(/toSnapshot|\n\s+at /);
   }, 120_000);
 });
