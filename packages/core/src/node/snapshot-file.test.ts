@@ -70,5 +70,10 @@ describe('snapshot files', () => {
     older[7] = 5;
     writeFileSync(file, older);
     expect(() => readSnapshotFile(file)).toThrow(/format 5; this Gazette reads format 6 .*gazette export/);
+    writeFileSync(file, JSON.stringify({ format: 'gazette-snapshot', version: 2, articles }));
+    expect(() => readSnapshotFile(file)).toThrow(
+      /c\.snapshot: this JSON is not a Gazette snapshot .*gazette export/,
+    );
+    expect(() => readSnapshotFile(file)).not.toThrow(/toSnapshot/);
   });
 });

@@ -23,18 +23,25 @@ function parseJson(bytes: Uint8Array): unknown {
 const remake = (path: string) =>
   `make it again from its store with "gazette export --db STORE --format json > ${path}", or read the store itself with GAZETTE_DB`;
 
-/** The error for a snapshot file this Gazette will not load, saying why and what to run. */
-function refused(path: string, bytes: Uint8Array, error: GazetteError): GazetteError {
+/** Why a snapshot file was refused, in the user's terms. */
+function refusal(bytes: Uint8Array, error: GazetteError): string {
   const format = binarySnapshotFormat(bytes);
-  const why =
-    format === undefined
-      ? isJson(bytes)
-        ? error.message
-        : `this is not a Gazette snapshot file; ${remake(path)}.`
-      : format !== SNAPSHOT_FORMAT
-        ? `this snapshot is format ${format}; this Gazette reads format ${SNAPSHOT_FORMAT} (an older or newer Gazette wrote it); ${remake(path)}.`
-        : `the snapshot is damaged (${error.details.where ?? 'its bytes do not match their checksums'}), so nothing of it was loaded; ${remake(path)}.`;
-  return new GazetteError(error.code, `${path}: ${why}`, { ...error.details, where: path });
+  if (format !== undefined && format !== SNAPSHOT_FORMAT)
+    return `this snapshot is format ${format}; this Gazette reads format ${SNAPSHOT_FORMAT} (another Gazette wrote it)`;
+  if (format !== undefined)
+    return `the snapshot is damaged (${error.details.where ?? 'its bytes do not match their checksums'}), so nothing of it was loaded`;
+  if (!isJson(bytes)) return 'this is not a Gazette snapshot file';
+  if (error.message.startsWith('not valid JSON')) return error.message.replace(/\.$/, '');
+  return 'this JSON is not a Gazette snapshot (what "gazette export --format json" writes: { "format": "gazette-snapshot", "version": 1, "articles": [...] })';
+}
+
+/** The error for a snapshot file this Gazette will not load: why, and what to run (not corpus.toSnapshot()). */
+function refused(path: string, bytes: Uint8Array, error: GazetteError): GazetteError {
+  const message =
+    error.code === 'INVALID_SNAPSHOT'
+      ? `${path}: ${refusal(bytes, error)}; ${remake(path)}.`
+      : `${path}: ${error.message}`;
+  return new GazetteError(error.code, message, { ...error.details, where: path });
 }
 
 /** Loads a corpus from a snapshot file: the bytes of corpus.toSnapshot(), or the JSON of version 1. */

@@ -1,6 +1,6 @@
 import { ArticleRecords } from '../corpus/article-records';
-import { checksum32 } from './checksum';
 import type { FacetName } from '../corpus/query-params-schema';
+import { checksum32 } from './checksum';
 import { damagedSnapshot } from './damaged-snapshot';
 import { PositionLists } from './position-lists';
 import { PostingLists } from './posting-lists';
