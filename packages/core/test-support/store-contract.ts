@@ -208,6 +208,12 @@ export function storeContract(name: string, factory: StoreFactory): void {
       store.close();
     });
 
+    it('has an identity, made with it', () => {
+      const store = factory.open();
+      expect(store.identity()).toMatch(/^[\w-]{16,}$/);
+      store.close();
+    });
+
     it('hands the apps a Corpus over what it holds', () => {
       const store = factory.open();
       const a = storyArticle('https://example.com/news/bridge');
@@ -266,6 +272,18 @@ export function storeContract(name: string, factory: StoreFactory): void {
         // The fingerprint index is rebuilt on open: the duplicate is still recognised.
         expect(again.put(storyArticle('https://third.example.net/bridge')).status).toBe('duplicate');
         again.close();
+      });
+
+      it('keeps its identity across close and reopen; another store has another', () => {
+        const store = factory.open();
+        const identity = store.identity();
+        store.close();
+        const again = reopen();
+        expect(again.identity()).toBe(identity);
+        again.close();
+        const other = factory.open();
+        expect(other.identity()).not.toBe(identity);
+        other.close();
       });
     }
   });

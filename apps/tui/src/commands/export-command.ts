@@ -15,7 +15,7 @@ export async function exportCommand(
   if (format !== 'ndjson' && format !== 'json')
     throw new UsageError(`--format for export is ndjson or json; got "${format}".`);
   const db = storePath(args.db) ?? DEFAULT_STORE;
-  const store = openExistingStore(db);
+  const store = openExistingStore(db, { readOnly: true });
   try {
     // One article at a time: a large store is never held in memory whole.
     if (format === 'ndjson') for (const a of store.iterate()) io.stdout(`${JSON.stringify(a)}\n`);

@@ -25,22 +25,41 @@ export function openExistingStore(
   return openSqliteStore(path, storeOptions);
 }
 
+/** Where a reader's notices go: one line each, on standard error unless the caller says otherwise. */
+export type Notice = (line: string) => void;
+const toStderr: Notice = (line) => process.stderr.write(`${line}\n`);
+
 /**
  * Reads an existing store, read-only, into the in-memory corpus that the query functions run on. The
- * corpus's snapshot is kept beside the store (`<path>.snapshot`) and reused while the store is unchanged.
+ * corpus's snapshot is kept beside the store (`<path>.snapshot`) under the store's identity and exact
+ * revision, and reused while both match; a damaged or foreign one is rebuilt, with one notice.
  */
 export function readStoreCorpus(
   path: string,
-  options: { label?: string; onWait?: (message: string) => void } = {},
+  options: { label?: string; notice?: Notice; onWait?: (message: string) => void } = {},
 ): Corpus {
-  const store = openExistingStore(path, { ...options, readOnly: true });
+  const { notice = toStderr, ...storeOptions } = options;
+  const store = openExistingStore(path, { ...storeOptions, readOnly: true });
   try {
-    const key = storeSnapshotKey(store.revision());
+    const identity = store.identity();
+    if (!identity) {
+      notice(
+        `gazette: the store ${path} was made by an older Gazette and has no id yet, so no snapshot of it is kept (it is indexed on each read); the next "gazette ingest --db ${path}" gives it one.`,
+      );
+      return store.corpus();
+    }
     const file = storeSnapshotPath(path);
+    const revision = store.revision();
+    const key = storeSnapshotKey(identity, revision);
     const kept = readStoreSnapshot(file, key);
-    if (kept) return kept;
+    if ('corpus' in kept) return kept.corpus;
+    if (kept.refused === 'damaged' || kept.refused === 'foreign')
+      notice(
+        `gazette: the kept snapshot ${file} is ${kept.refused} (${kept.why}); rebuilt it from the store.`,
+      );
     const corpus = store.corpus();
-    writeStoreSnapshot(file, key, corpus);
+    // Kept only if no write landed while it was built: the key must say exactly what it holds.
+    if (store.revision() === revision) writeStoreSnapshot(file, key, corpus);
     return corpus;
   } finally {
     store.close();

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -42,6 +42,38 @@ describe('snapshot files', () => {
     expect(() => readSnapshotFile(bad)).toThrow(/bad\.json: not valid JSON/);
     const junk = join(dir, 'junk.bin');
     writeFileSync(junk, new Uint8Array([1, 2, 3, 4]));
-    expect(() => readSnapshotFile(junk)).toThrow(/junk\.bin: This is not a Gazette corpus snapshot/);
+    expect(() => readSnapshotFile(junk)).toThrow(
+      /junk\.bin: this is not a Gazette snapshot file; make it again .*gazette export/,
+    );
+  });
+
+  it('refuses a damaged or older snapshot file with what to run to make it again, not corpus.toSnapshot()', () => {
+    const file = join(dir, 'c.snapshot');
+    writeSnapshotFile(file, createCorpus(articles));
+    const bytes = readFileSync(file);
+    const damaged = bytes.slice();
+    damaged[bytes.length - 20] = damaged[bytes.length - 20]! ^ 0x10; // in the last section (article strings)
+    writeFileSync(file, damaged);
+    const message = (() => {
+      try {
+        readSnapshotFile(file);
+      } catch (e) {
+        expect(e).toBeInstanceOf(GazetteError);
+        return (e as Error).message;
+      }
+      return 'loaded';
+    })();
+    expect(message).toMatch(/c\.snapshot: the snapshot is damaged \(section .* checksum\)/);
+    expect(message).toMatch(/gazette export --db STORE --format json > .*c\.snapshot/);
+    expect(message).not.toMatch(/toSnapshot/);
+    const older = bytes.slice();
+    older[7] = 5;
+    writeFileSync(file, older);
+    expect(() => readSnapshotFile(file)).toThrow(/format 5; this Gazette reads format 6 .*gazette export/);
+    writeFileSync(file, JSON.stringify({ format: 'gazette-snapshot', version: 2, articles }));
+    expect(() => readSnapshotFile(file)).toThrow(
+      /c\.snapshot: this JSON is not a Gazette snapshot .*gazette export/,
+    );
+    expect(() => readSnapshotFile(file)).not.toThrow(/toSnapshot/);
   });
 });

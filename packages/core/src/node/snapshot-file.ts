@@ -2,6 +2,7 @@ import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import type { Corpus } from '../corpus/corpus-types';
 import { loadCorpus } from '../corpus/create-corpus';
 import { GazetteError } from '../errors/gazette-error';
+import { binarySnapshotFormat, SNAPSHOT_FORMAT } from '../search/snapshot-codec';
 
 // `gazette export --format json` writes the JSON form (version 1: the articles), which is read too.
 const isJson = (b: Uint8Array) => {
@@ -16,6 +17,31 @@ function parseJson(bytes: Uint8Array): unknown {
   } catch (error) {
     throw new GazetteError('INVALID_SNAPSHOT', `not valid JSON: ${(error as Error).message}.`);
   }
+}
+
+/** What a user runs to make a snapshot file again (the core's messages name corpus.toSnapshot()). */
+const remake = (path: string) =>
+  `make it again from its store with "gazette export --db STORE --format json > ${path}", or read the store itself with GAZETTE_DB`;
+
+/** Why a snapshot file was refused, in the user's terms. */
+function refusal(bytes: Uint8Array, error: GazetteError): string {
+  const format = binarySnapshotFormat(bytes);
+  if (format !== undefined && format !== SNAPSHOT_FORMAT)
+    return `this snapshot is format ${format}; this Gazette reads format ${SNAPSHOT_FORMAT} (another Gazette wrote it)`;
+  if (format !== undefined)
+    return `the snapshot is damaged (${error.details.where ?? 'its bytes do not match their checksums'}), so nothing of it was loaded`;
+  if (!isJson(bytes)) return 'this is not a Gazette snapshot file';
+  if (error.message.startsWith('not valid JSON')) return error.message.replace(/\.$/, '');
+  return 'this JSON is not a Gazette snapshot (what "gazette export --format json" writes: { "format": "gazette-snapshot", "version": 1, "articles": [...] })';
+}
+
+/** The error for a snapshot file this Gazette will not load: why, and what to run (not corpus.toSnapshot()). */
+function refused(path: string, bytes: Uint8Array, error: GazetteError): GazetteError {
+  const message =
+    error.code === 'INVALID_SNAPSHOT'
+      ? `${path}: ${refusal(bytes, error)}; ${remake(path)}.`
+      : `${path}: ${error.message}`;
+  return new GazetteError(error.code, message, { ...error.details, where: path });
 }
 
 /** Loads a corpus from a snapshot file: the bytes of corpus.toSnapshot(), or the JSON of version 1. */
@@ -46,8 +72,7 @@ export function readSnapshotFile(path: string): Corpus {
   try {
     return loadCorpus(isJson(bytes) ? parseJson(bytes) : bytes);
   } catch (error) {
-    if (error instanceof GazetteError)
-      throw new GazetteError(error.code, `${path}: ${error.message}`, { ...error.details, where: path });
+    if (error instanceof GazetteError) throw refused(path, bytes, error);
     throw error;
   }
 }

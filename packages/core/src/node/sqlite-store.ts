@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { DatabaseSync, type StatementSync } from 'node:sqlite';
+import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { Corpus } from '../corpus/corpus-types';
 import { createCorpus } from '../corpus/create-corpus';
 import { GazetteError } from '../errors/gazette-error';
@@ -16,6 +16,7 @@ import type {
   PutResult,
 } from '../store/store-types';
 import { validateForStore } from '../store/validate-for-store';
+import { openDatabase } from './open-database';
 import { backfillFingerprints, sqliteFingerprints } from './sqlite-fingerprints';
 import { STORE_SCHEMA, STORE_SCHEMA_VERSION } from './store-schema';
 import { DEFAULT_STORE_WAIT_MS, QUIET_WAIT_MS, whileWaiting } from './store-wait';
@@ -96,6 +97,8 @@ function prepare(db: DatabaseSync) {
     revision: db.prepare(
       'SELECT count(*) AS n, coalesce(max(seq), 0) AS s, coalesce(sum(version), 0) AS v FROM articles',
     ),
+    // Which store (an id made with it) and which state (moved by triggers on every change to articles).
+    meta: db.prepare("SELECT key, value FROM meta WHERE key IN ('store_id', 'revision', 'last_change')"),
     all: db.prepare('SELECT json FROM articles ORDER BY seq'),
   } satisfies Record<string, StatementSync>;
 }
@@ -164,7 +167,7 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
   };
   let db: DatabaseSync;
   try {
-    db = new DatabaseSync(file, { readOnly: options.readOnly ?? false, timeout: QUIET_WAIT_MS });
+    db = openDatabase(file, { readOnly: options.readOnly ?? false, timeout: QUIET_WAIT_MS });
     const locked = <T>(fn: () => T): T => whileWaiting(db, fn, wait);
     const schemaVersion = () => locked(() => storedSchemaVersion(db));
     if (!options.readOnly) {
@@ -208,6 +211,8 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
   // The corpus with the revision it was built at: another process's commits change the revision too.
   let cached: { corpus: Corpus; revision: string } | undefined;
   let closed = false;
+  const meta = () =>
+    Object.fromEntries((q.meta.all() as Array<{ key: string; value: string }>).map((r) => [r.key, r.value]));
 
   function putOne(article: Article, savedAt: string): PutResult {
     const fp = contentFingerprint(article);
@@ -344,9 +349,13 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
       if (cached?.revision !== revision) cached = { corpus: createCorpus(this.list()), revision };
       return cached.corpus;
     },
+    identity() {
+      return meta().store_id || undefined;
+    },
     revision() {
       const r = q.revision.get() as { n: number; s: number; v: number };
-      return `${r.n}.${r.s}.${r.v}`;
+      const m = meta();
+      return `${m.revision ?? '-'}.${r.n}.${r.s}.${r.v} ${m.last_change ?? ''}`;
     },
     close() {
       if (closed) return;

@@ -3,6 +3,9 @@
  * articles: the current version of each article; article_versions: the versions it replaced;
  * duplicates: the same story seen under another id (URL), linked to the stored article;
  * fingerprint_bands: the MinHash bands of each article's fingerprint, to find near-duplicates.
+ * meta: the schema version; `store_id`, made at random with the store (or on the first write by this
+ * Gazette into an older store), and `revision`/`last_change`, moved by triggers on every change to
+ * `articles` (whoever makes it): together they say which store, at which state, a kept snapshot is of.
  */
 // 2: fingerprint_bands (the near-duplicate index, read inside each write transaction). A Gazette that
 // knows only 1 refuses a store at 2, so it never writes articles without their bands.
@@ -46,4 +49,19 @@ CREATE TABLE IF NOT EXISTS fingerprint_bands (
   id TEXT NOT NULL,
   PRIMARY KEY (key, id)
 ) WITHOUT ROWID;
+INSERT OR IGNORE INTO meta(key, value) VALUES ('store_id', lower(hex(randomblob(16))));
+INSERT OR IGNORE INTO meta(key, value) VALUES ('revision', '0');
+INSERT OR IGNORE INTO meta(key, value) VALUES ('last_change', '');
+CREATE TRIGGER IF NOT EXISTS articles_added AFTER INSERT ON articles BEGIN
+  UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'revision';
+  UPDATE meta SET value = NEW.id || ' ' || NEW.content_hash WHERE key = 'last_change';
+END;
+CREATE TRIGGER IF NOT EXISTS articles_updated AFTER UPDATE ON articles BEGIN
+  UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'revision';
+  UPDATE meta SET value = NEW.id || ' ' || NEW.content_hash WHERE key = 'last_change';
+END;
+CREATE TRIGGER IF NOT EXISTS articles_removed AFTER DELETE ON articles BEGIN
+  UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'revision';
+  UPDATE meta SET value = OLD.id || ' -' WHERE key = 'last_change';
+END;
 `;

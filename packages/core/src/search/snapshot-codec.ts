@@ -1,5 +1,6 @@
 import { ArticleRecords } from '../corpus/article-records';
 import type { FacetName } from '../corpus/query-params-schema';
+import { checksum32 } from './checksum';
 import { damagedSnapshot } from './damaged-snapshot';
 import { PositionLists } from './position-lists';
 import { PostingLists } from './posting-lists';
@@ -7,22 +8,27 @@ import type { FacetColumn, SearchIndex } from './search-index';
 import { StringColumn } from './string-column';
 
 // A snapshot is the corpus's typed arrays laid end to end behind a small JSON header, so loading one
-// is making views on the bytes: nothing is parsed or decoded until a query reads it.
+// is making views on the bytes: nothing is parsed or decoded until a query reads it. Every byte is
+// checked at load: the header and each section against their checksums, the padding for zeros, the
+// length exactly; a damaged snapshot is refused whole rather than answering from damaged bytes.
 //
-//   "GAZETTE" 0x05 | u32 header length | header JSON | padding to 8 | sections, each 8-aligned
+//   "GAZETTE" 0x06 | u32 header length | u32 header checksum | header JSON | zeros to 8
+//   | sections, each 8-aligned, one after the other, zeros between
 //
 // Numbers are little-endian (every platform Gazette runs on).
 
-const MAGIC = [0x47, 0x41, 0x5a, 0x45, 0x54, 0x54, 0x45, 0x05]; // "GAZETTE" + format 5
+const VERSION = 6;
+const MAGIC = [0x47, 0x41, 0x5a, 0x45, 0x54, 0x54, 0x45, VERSION]; // "GAZETTE" + format
+const PREFIX = 16;
 const TYPES = { u8: Uint8Array, u32: Uint32Array } as const;
 type SectionType = keyof typeof TYPES;
 type Section = Uint8Array | Uint32Array;
-/** name, type, byte offset, element count */
-type SectionEntry = [string, SectionType, number, number];
+/** name, type, byte offset, element count, checksum of its bytes */
+type SectionEntry = [string, SectionType, number, number, number];
 
 interface Header {
   format: 'gazette-snapshot';
-  version: 5;
+  version: typeof VERSION;
   n: number;
   facets: FacetName[];
   sections: SectionEntry[];
@@ -85,22 +91,24 @@ export function encodeSnapshot(p: CorpusParts): Uint8Array {
   const entries: SectionEntry[] = [];
   let at = 0;
   for (const [name, a] of parts) {
-    entries.push([name, a instanceof Uint32Array ? 'u32' : 'u8', at, a.length]);
+    const raw = new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+    entries.push([name, a instanceof Uint32Array ? 'u32' : 'u8', at, a.length, checksum32(raw)]);
     at = align8(at + a.byteLength);
   }
   const header: Header = {
     format: 'gazette-snapshot',
-    version: 5,
+    version: VERSION,
     n: p.ix.n,
     facets: Object.keys(p.ix.facets) as FacetName[],
     sections: entries,
   };
   const json = new TextEncoder().encode(JSON.stringify(header));
-  const base = align8(12 + json.length);
+  const base = align8(PREFIX + json.length);
   const out = new Uint8Array(base + at);
   out.set(MAGIC, 0);
   new DataView(out.buffer).setUint32(8, json.length, true);
-  out.set(json, 12);
+  new DataView(out.buffer).setUint32(12, checksum32(json), true);
+  out.set(json, PREFIX);
   parts.forEach(([, a], i) => {
     out.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), base + entries[i]![2]);
   });
@@ -109,33 +117,65 @@ export function encodeSnapshot(p: CorpusParts): Uint8Array {
 
 const damaged = damagedSnapshot;
 
-/** Reads a snapshot into views on its bytes; checks its structure (not every list: those on use). */
+const isZero = (b: Uint8Array, from: number, to: number) => {
+  for (let i = from; i < to; i++) if (b[i] !== 0) return false;
+  return true;
+};
+
+/** The header, checked against its checksum, and where it ends. */
+function readHeader(bytes: Uint8Array): { header: Header; end: number } {
+  if (bytes.length < PREFIX) throw damaged('header');
+  const view = new DataView(bytes.buffer, bytes.byteOffset);
+  const len = view.getUint32(8, true);
+  if (PREFIX + len > bytes.length) throw damaged('header');
+  const json = bytes.subarray(PREFIX, PREFIX + len);
+  if (checksum32(json) !== view.getUint32(12, true)) throw damaged('header checksum');
+  let header: Header;
+  try {
+    header = JSON.parse(new TextDecoder().decode(json)) as Header;
+  } catch {
+    throw damaged('header');
+  }
+  if (header?.format !== 'gazette-snapshot' || header.version !== VERSION || !Array.isArray(header.sections))
+    throw damaged('header');
+  return { header, end: PREFIX + len };
+}
+
+/**
+ * Views on the sections, each checked against its checksum; the sections must follow one another as
+ * written, with zeros between them, up to the last byte: no byte of the file goes unchecked.
+ */
+function readSections(bytes: Uint8Array, header: Header, headerEnd: number): Map<string, Section> {
+  const base = align8(headerEnd);
+  if (base > bytes.length || !isZero(bytes, headerEnd, base)) throw damaged('header');
+  let at = base;
+  const map = new Map<string, Section>();
+  for (const e of header.sections) {
+    if (!Array.isArray(e) || e.length !== 5) throw damaged('section table');
+    const [name, type, offset, count, sum] = e;
+    const T = Object.hasOwn(TYPES, type) ? TYPES[type] : undefined;
+    if (!T || offset !== at - base || !Number.isInteger(count) || count < 0) throw damaged(`section ${name}`);
+    const end = at + count * T.BYTES_PER_ELEMENT;
+    if (end > bytes.length) throw damaged(`section ${name}`);
+    if (checksum32(bytes.subarray(at, end)) !== sum) throw damaged(`section ${name} checksum`);
+    if (!isZero(bytes, end, Math.min(align8(end), bytes.length))) throw damaged(`after section ${name}`);
+    map.set(name, new T(bytes.buffer as ArrayBuffer, bytes.byteOffset + at, count));
+    at = align8(end);
+  }
+  if (at !== bytes.length) throw damaged('length');
+  return map;
+}
+
+/**
+ * Reads a snapshot into views on its bytes. Every byte is checked (checksums) and the structure (offsets,
+ * references) too; the lists themselves are decoded on use.
+ */
 export function decodeSnapshot(input: Uint8Array): CorpusParts {
   if (!isBinarySnapshot(input)) throw damaged('header');
   // Typed views need aligned offsets: a buffer from a pool may start anywhere.
   const bytes = input.byteOffset % 8 === 0 ? input : input.slice();
-  const len = new DataView(bytes.buffer, bytes.byteOffset).getUint32(8, true);
-  if (12 + len > bytes.length) throw damaged('header');
-  let header: Header;
-  try {
-    header = JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + len))) as Header;
-  } catch {
-    throw damaged('header');
-  }
-  if (header?.format !== 'gazette-snapshot' || header.version !== 5 || !Array.isArray(header.sections))
-    throw damaged('header');
-  const base = align8(12 + len);
-  const map = new Map<string, Section>();
-  for (const e of header.sections) {
-    if (!Array.isArray(e) || e.length !== 4) throw damaged('section table');
-    const [name, type, offset, count] = e;
-    const T = TYPES[type];
-    if (!T || !Number.isInteger(offset) || !Number.isInteger(count) || offset % 8 !== 0 || count < 0)
-      throw damaged(`section ${name}`);
-    const start = base + offset;
-    if (start + count * T.BYTES_PER_ELEMENT > bytes.length) throw damaged(`section ${name}`);
-    map.set(name, new T(bytes.buffer as ArrayBuffer, bytes.byteOffset + start, count));
-  }
+  const { header, end } = readHeader(bytes);
+  const map = readSections(bytes, header, end);
   const n = header.n;
   const u8 = (name: string) => {
     const a = map.get(name);

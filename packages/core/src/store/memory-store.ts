@@ -29,6 +29,7 @@ export function createMemoryStore(initial: readonly Article[] = []): ArticleStor
   const index = new FingerprintIndex();
   let cached: Corpus | undefined;
   let revision = 0;
+  const identity = globalThis.crypto.randomUUID();
 
   function putOne(input: Article, options: PutOptions, validated = false): PutResult {
     const article = validated ? input : validateForStore(input);
@@ -110,6 +111,7 @@ export function createMemoryStore(initial: readonly Article[] = []): ArticleStor
       return cached;
     },
     revision: () => String(revision),
+    identity: () => identity,
     close() {
       cached = undefined;
     },

@@ -80,5 +80,11 @@ export interface ArticleStore {
    * for a corpus built from the store earlier (a snapshot kept beside it).
    */
   revision(): string;
+  /**
+   * An id made at random with the store and kept in it, so a snapshot kept beside a store is known to
+   * be of this store (not of one deleted and made again at the same path, or copied from elsewhere).
+   * Undefined for a SQLite store made by an older Gazette and not written to since.
+   */
+  identity(): string | undefined;
   close(): void;
 }

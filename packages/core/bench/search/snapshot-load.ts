@@ -1,0 +1,76 @@
+// Cold start of a checked snapshot: reading the file, loading it (every section's checksum verified) and
+// a first query (coldMs, as bench:search measures it, and its CPU time), in a fresh process each run;
+// checksumPassCpuMs is one checksum pass over the whole file, the part the checks add. The snapshot of the GENERATED corpus is built once and
+// kept under .bench/ (rebuilt when it no longer loads: another format).
+//   npx tsx --conditions=@gazette/source bench/search/snapshot-load.ts [count=100000] [runs=5]
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { PARSED_CACHE_DIR } from '@gazette/bench-corpora';
+import { createCorpus, loadCorpus } from '../../src/corpus/create-corpus';
+import { checksum32 } from '../../src/search/checksum';
+import { generatedArticles } from './articles';
+
+const args = process.argv
+  .slice(2)
+  .filter((a) => a !== 'child')
+  .map(Number);
+const [count = 100_000, runs = 5] = args;
+const file = `${PARSED_CACHE_DIR}generated-${count}.snapshot`;
+
+/** Milliseconds of CPU this process spent since `from` (wall time drifts with the load of a shared machine). */
+const cpuMs = (from: NodeJS.CpuUsage) => {
+  const c = process.cpuUsage(from);
+  return (c.user + c.system) / 1000;
+};
+
+function measure(): void {
+  const t0 = performance.now();
+  const bytes = readFileSync(file);
+  const t1 = performance.now();
+  const c1 = process.cpuUsage();
+  const corpus = loadCorpus(bytes);
+  const t2 = performance.now();
+  corpus.search({ q: 'market school', limit: 10 });
+  const t3 = performance.now();
+  const coldCpu = cpuMs(c1);
+  const c4 = process.cpuUsage();
+  checksum32(bytes);
+  const f = (x: number) => Number(x.toFixed(1));
+  console.log(
+    JSON.stringify({
+      mb: f(bytes.length / 2 ** 20),
+      readMs: f(t1 - t0),
+      loadMs: f(t2 - t1),
+      coldMs: f(t3 - t1),
+      coldCpuMs: f(coldCpu),
+      checksumPassCpuMs: f(cpuMs(c4)),
+    }),
+  );
+}
+
+if (process.argv[2] === 'child') measure();
+else {
+  let ok = existsSync(file);
+  try {
+    if (ok) loadCorpus(readFileSync(file));
+  } catch {
+    ok = false;
+  }
+  if (!ok) {
+    const t = performance.now();
+    writeFileSync(file, createCorpus(generatedArticles(count)).toSnapshot());
+    console.log(`built ${file} in ${((performance.now() - t) / 1000).toFixed(0)} s`);
+  }
+  const self = fileURLToPath(import.meta.url);
+  for (let i = 0; i < runs; i++) {
+    const r = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', '--conditions=@gazette/source', self, 'child', String(count)],
+      {
+        stdio: 'inherit',
+      },
+    );
+    if (r.status !== 0) process.exit(1);
+  }
+}

@@ -1,0 +1,64 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../support/paths';
+import { damageSection } from '../support/damage-snapshot';
+import { gazette } from '../support/run-process';
+import { startPrintingApi } from './support/start-api';
+
+// The API reads a store through the snapshot kept beside it: it must serve the store's own articles,
+// never a deleted store's, and a damaged kept snapshot must not make every request fail.
+const dir = mkdtempSync(join(tmpdir(), 'gazette-api-snap-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function ingest(db: string, topic: string): Promise<void> {
+  const folder = join(dir, topic);
+  mkdirSync(folder, { recursive: true });
+  for (let i = 1; i <= 5; i++)
+    writeFileSync(
+      join(folder, `${i}.md`),
+      `---\nurl: https://example.com/${topic}/${i}\n---\n# ${topic} report ${i}\n\nThe ${topic} ${'story '.repeat(i)}${i} was told in full at the ${topic} hall on day ${i * 7}.\n`,
+    );
+  const r = await gazette(['ingest', folder, '--db', db], { timeoutMs: 60_000 });
+  expect(r.code, r.stderr).toBe(0);
+}
+
+/** Starts the API on the store, reads every article listed (each by id) and stops it. */
+async function served(db: string): Promise<{ titles: string[]; statuses: number[] }> {
+  const api = await startPrintingApi([`${REPO_ROOT}apps/api/dist/node/cli.js`], { GAZETTE_DB: db });
+  try {
+    const res = await fetch(`${api.url}/v1/articles?limit=20`);
+    expect(res.status).toBe(200);
+    const list = (await res.json()) as { items: Array<{ id: string; title: string }> };
+    const statuses = await Promise.all(
+      list.items.map(async (a) => (await fetch(`${api.url}/v1/articles/${encodeURIComponent(a.id)}`)).status),
+    );
+    return { titles: list.items.map((a) => a.title).sort(), statuses };
+  } finally {
+    await api.stop();
+  }
+}
+
+describe('the API over a store with a kept snapshot', () => {
+  const db = join(dir, 'news.db');
+
+  it("serves the store's articles, not the kept snapshot of a deleted store with as many", async () => {
+    await ingest(db, 'harbour');
+    expect((await served(db)).titles.every((t) => t.startsWith('harbour'))).toBe(true);
+    rmSync(db);
+    await ingest(db, 'orchard');
+    const now = await served(db);
+    expect(now.titles).toHaveLength(5);
+    expect(now.titles.every((t) => t.startsWith('orchard'))).toBe(true);
+    expect(now.statuses).toEqual([200, 200, 200, 200, 200]);
+  }, 180_000);
+
+  it('answers every article after the kept snapshot is damaged in its article records', async () => {
+    const side = `${db}.snapshot`;
+    damageSection(side, 'articles.bytes');
+    const now = await served(db);
+    expect(now.titles).toHaveLength(5);
+    expect(now.statuses).toEqual([200, 200, 200, 200, 200]);
+  }, 120_000);
+});
