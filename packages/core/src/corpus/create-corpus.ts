@@ -1,5 +1,4 @@
 import { GazetteError } from '../errors/gazette-error';
-import { sha256Hex } from '../ids/sha256-hex';
 import type { Article } from '../model/article-schema';
 import { buildIndex } from '../search/build-index';
 import { SearchEngine } from '../search/search-engine';
@@ -15,7 +14,7 @@ import {
 import { ArticleRecords } from './article-records';
 import { compareNewest } from './compare-articles';
 import type { Corpus, CorpusSnapshot } from './corpus-types';
-import { decodeCursor, encodeCursor } from './cursor';
+import { decodeCursor, encodeCursor, fingerprint } from './cursor';
 import { coOccurringFromArticles, coOccurringFromIndex } from './co-occurring';
 import { quoteItems } from './quote-items';
 import { foldedWords, hasWordsStartingWith, quoteCandidates } from '../search/quote-words';
@@ -39,11 +38,6 @@ import type {
 } from './query-result-schema';
 import { bucketStart } from './timeline-buckets';
 import { toSummary } from './to-summary';
-
-function fingerprint(params: object): string {
-  const { cursor: _cursor, ...rest } = params as { cursor?: string };
-  return sha256Hex(JSON.stringify(rest)).slice(0, 12);
-}
 
 function page<T>(all: readonly T[], params: { limit: number; cursor?: string | undefined }) {
   const fp = fingerprint(params);

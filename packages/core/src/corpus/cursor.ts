@@ -1,7 +1,14 @@
 import { GazetteError } from '../errors/gazette-error';
+import { sha256Hex } from '../ids/sha256-hex';
 
 /** The deepest a cursor may page: beyond this, narrow the query instead. */
 export const MAX_CURSOR_OFFSET = 10_000;
+
+/** What a cursor is bound to: the validated parameters of its query, all but the cursor. */
+export function fingerprint(params: object): string {
+  const { cursor: _cursor, ...rest } = params as { cursor?: string };
+  return sha256Hex(JSON.stringify(rest)).slice(0, 12);
+}
 
 function toBase64Url(text: string): string {
   const bytes = new TextEncoder().encode(text);
