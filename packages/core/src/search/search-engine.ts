@@ -23,7 +23,7 @@ import { topByRank, topByRelevance } from './rank-top';
 import { type FacetColumn, FIELD_KEY, findTerm, type SearchIndex, SPEAKER_ID_KEY } from './search-index';
 import { keywordTerms } from './keyword-terms';
 import { compareStored } from './string-column';
-import { matchedTexts, snippetsFor } from './snippets';
+import { pageSnippets } from './snippets';
 
 const TEXT_CACHE = 20_000;
 const PROXIMITY_BOOST = 1.3;
@@ -244,15 +244,15 @@ export class SearchEngine {
     const slice = order.slice(offset, offset + limit);
     const ix = this.ix;
     const docs = slice.map((i) => m.docs[i]!);
-    const lists = matchedTexts(ix, matched);
-    const hits = slice.map((i) => {
-      const d = m.docs[i]!;
+    const snippets = pageSnippets(ix, docs, matched);
+    const hits = slice.map((i, k) => {
+      const d = docs[k]!;
       return {
         id: ix.ids.at(d),
         slug: ix.slugs.at(d),
         title: ix.titles.at(d),
         score: Math.round(score(i) * 10_000) / 10_000,
-        snippets: snippetsFor(ix, d, matched, lists),
+        snippets: snippets[k]!,
       };
     });
     return { total: m.docs.length, hits, docs };
