@@ -189,14 +189,16 @@ function corpusOver(parts: CorpusParts): Corpus {
       const fp = fingerprint(params);
       const offset = decodeCursor(params.cursor, fp);
       const found = engine.match(params.q, params.filters);
-      const { m } = found;
+      const { m, budget } = found;
       const { total, hits } = engine.page(found, params.sort, offset, params.limit);
       const next = offset + hits.length;
+      const facets = params.facets?.length ? engine.facets(m, params.facets, 10, budget) : {};
       return {
         total,
         hits,
-        facets: params.facets?.length ? engine.facets(m, params.facets, 10) : {},
+        facets,
         nextCursor: next < total && hits.length > 0 ? encodeCursor(next, fp) : null,
+        partial: budget.exhausted,
       };
     },
     related(idOrSlug, raw = {}) {

@@ -66,6 +66,11 @@ export const SearchResultSchema = z
     hits: z.array(SearchHitSchema),
     facets: FacetsSchema,
     nextCursor: z.string().nullable(),
+    partial: z
+      .boolean()
+      .describe(
+        'True when the query reached its work budget (QUERY_LIMITS.maxQueryWork, maxQueryExpansions): some expansions, documents or facet counts were left out, so `total` and the counts are lower bounds and better hits may be missing. Narrow the query.',
+      ),
   })
   .meta({ id: 'SearchResult' });
 export type SearchResult = z.infer<typeof SearchResultSchema>;

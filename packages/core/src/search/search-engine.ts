@@ -24,9 +24,20 @@ import { type FacetColumn, FIELD_KEY, findTerm, type SearchIndex, SPEAKER_ID_KEY
 import { keywordTerms } from './keyword-terms';
 import { compareStored } from './string-column';
 import { pageSnippets } from './snippets';
+import { topK } from './top-k';
+import { expansionsPerWord, WorkBudget } from './work-budget';
+import { expandingWords } from './query-size';
 
 const TEXT_CACHE = 20_000;
 const PROXIMITY_BOOST = 1.3;
+
+/** A query's matches, the terms they matched (for snippets) and what is left of its work budget. */
+export interface Found {
+  m: Matches;
+  matched: Set<string>;
+  budget: WorkBudget;
+  proximity?: { terms: string[] };
+}
 
 export interface RankedPage {
   total: number;
@@ -63,12 +74,14 @@ export class SearchEngine {
   };
 
   /** Matching documents for q and filters (typo tolerance on when the exact words find nothing). */
-  match(
-    q: string | undefined,
-    filters: ArticleFilters | undefined,
-  ): { m: Matches; matched: Set<string>; proximity?: { terms: string[] } } {
-    const ctx: EvalContext = { ix: this.ix, matched: new Set() };
+  match(q: string | undefined, filters: ArticleFilters | undefined): Found {
     const tree = q?.trim() ? parseQuery(q) : null;
+    const ctx: EvalContext = {
+      ix: this.ix,
+      matched: new Set(),
+      budget: new WorkBudget(),
+      perWord: expansionsPerWord(tree ? expandingWords(tree) : 0),
+    };
     // No query (or only punctuation): every document. Only stop words: nothing to search for.
     let m = (tree ? evaluate(ctx, tree, 'auto') : null) ?? (tree ? allDocs(0) : allDocs(this.ix.n));
     if (tree && m.docs.length === 0) {
@@ -76,7 +89,7 @@ export class SearchEngine {
       ctx.matched.clear();
       m = evaluate(ctx, tree, 'force') ?? m;
     }
-    const out = { m: this.filter(m, filters), matched: ctx.matched };
+    const out = { m: this.filter(m, filters), matched: ctx.matched, budget: ctx.budget };
     // Plain words (no operators): documents holding them side by side, in order, rank higher.
     if (tree?.kind === 'and' && tree.children.every((c) => c.kind === 'term' && !c.field && !c.prefix)) {
       const text = tree.children.map((c) => (c.kind === 'term' ? c.word : '')).join(' ');
@@ -212,12 +225,7 @@ export class SearchEngine {
   }
 
   /** One page of ranked hits with snippets. */
-  page(
-    found: { m: Matches; matched: Set<string>; proximity?: { terms: string[] } },
-    sort: 'relevance' | 'newest' | 'oldest',
-    offset: number,
-    limit: number,
-  ): RankedPage {
+  page(found: Found, sort: 'relevance' | 'newest' | 'oldest', offset: number, limit: number): RankedPage {
     const { m, matched, proximity } = found;
     const k = offset + limit;
     let order: number[];
@@ -258,15 +266,19 @@ export class SearchEngine {
     return { total: m.docs.length, hits, docs };
   }
 
-  /** Counts per facet value over the matching documents, most frequent first (ties by value). */
-  facets(m: Matches, names: readonly FacetName[], limit: number): Facets {
+  /**
+   * Counts per facet value over the matching documents, most frequent first (ties by value). Each
+   * document counted is paid for from the budget; when it runs out, the rest are not counted.
+   */
+  facets(m: Matches, names: readonly FacetName[], limit: number, budget = new WorkBudget()): Facets {
     const out: Facets = {};
     for (const name of names) {
       const col = this.ix.facets[name];
       const counts = new Uint32Array(col.values.length);
       // Values met, in order of first sighting: a few matches need not visit every value.
       const top: number[] = [];
-      for (let i = 0; i < m.docs.length; i++) {
+      const n = budget.upTo(m.docs.length);
+      for (let i = 0; i < n; i++) {
         const d = m.docs[i]!;
         for (let j = col.off[d]!; j < col.off[d + 1]!; j++) {
           const v = col.val[j]!;
@@ -274,8 +286,9 @@ export class SearchEngine {
         }
       }
       // Ties by value: compared in code point order on the stored bytes, without decoding.
-      top.sort((x, y) => counts[y]! - counts[x]! || compareStored(col.values, x, y));
-      out[name] = top.slice(0, limit).map((v) => ({ value: col.values.at(v), count: counts[v]! }));
+      const better = (x: number, y: number) =>
+        counts[x] !== counts[y] ? counts[x]! > counts[y]! : compareStored(col.values, x, y) < 0;
+      out[name] = topK(top, limit, better).map((v) => ({ value: col.values.at(v), count: counts[v]! }));
     }
     return out;
   }
@@ -324,7 +337,7 @@ export class SearchEngine {
     const stamp = this.relStamp;
     const touched = this.relTouched;
     let nt = 0;
-    const ctx: EvalContext = { ix, matched: new Set() };
+    const ctx: EvalContext = { ix, matched: new Set(), budget: new WorkBudget() };
     for (const { t } of scored) {
       const r = exactTerm(ctx, t);
       if (!r) continue;

@@ -34,15 +34,26 @@ function highlighter(matched: ReadonlySet<string>): (text: string) => Snippet['h
   // First letters in both cases: most words are turned away by their first letter alone.
   const firsts = new Set<number>();
   for (const h of [...one, ...two]) firsts.add(h.charCodeAt(0)).add(h.toUpperCase().charCodeAt(0));
+  // A word's matched parts, once per page: the same words recur across the snippets of a page.
+  const seen = new Map<string, Snippet['highlights']>();
+  const partsOf = (word: string): Snippet['highlights'] => {
+    let parts = seen.get(word);
+    if (!parts) {
+      const w = fold(word);
+      parts =
+        one.has(w.slice(0, 1)) || two.has(w.slice(0, 2))
+          ? tokensWithOffsets(word).filter((t) => t.term && matched.has(t.term))
+          : [];
+      seen.set(word, parts);
+    }
+    return parts;
+  };
   return (text) => {
     const out: Snippet['highlights'] = [];
     forEachWord(text, (word, start) => {
       const c = word.charCodeAt(0);
       if (c < 128 && !firsts.has(c)) return;
-      const w = fold(word);
-      if (!one.has(w.slice(0, 1)) && !two.has(w.slice(0, 2))) return;
-      for (const t of tokensWithOffsets(word))
-        if (t.term && matched.has(t.term)) out.push({ start: start + t.start, end: start + t.end });
+      for (const t of partsOf(word)) out.push({ start: start + t.start, end: start + t.end });
     });
     return out;
   };
