@@ -214,8 +214,8 @@ function corpusOver(parts: CorpusParts): Corpus {
     },
     facets(raw = {}) {
       const params = parseParams(FacetsParamsSchema, raw, 'facet parameters');
-      const { m } = engine.match(params.q, params.filters);
-      return engine.facets(m, params.facets ?? ALL_FACETS, params.limit);
+      const { m, budget } = engine.match(params.q, params.filters);
+      return engine.facets(m, params.facets ?? ALL_FACETS, params.limit, budget);
     },
     entities(raw = {}) {
       const params = parseParams(EntitiesParamsSchema, raw, 'entity parameters');

@@ -302,18 +302,25 @@ function denseMerge(n: number, lists: Matches[], mode: 'sum' | 'max'): Matches {
   for (const l of lists) total += l.docs.length;
   const touched = new Uint32Array(total);
   let k = 0;
+  const sum = mode === 'sum';
   for (const l of lists) {
-    for (let i = 0; i < l.docs.length; i++) {
-      const d = l.docs[i]!;
-      const s = sc(l, i);
-      const t = ty(l, i);
+    // Read each list's arrays once: a list's shape (scores, or impacts and a multiplier) varies.
+    const ld = l.docs;
+    const ls = l.scores;
+    const imp = l.imp;
+    const mult = l.mult ?? 0;
+    const lt = l.typos;
+    for (let i = 0; i < ld.length; i++) {
+      const d = ld[i]!;
+      const s = ls !== null ? ls[i]! : imp !== undefined ? imp[i]! * mult : 0;
+      const t = lt === null ? 0 : lt[i]!;
       if (accStamp[d] !== g) {
         accStamp[d] = g;
         accScore[d] = s;
         accTypos[d] = t;
         touched[k++] = d;
       } else {
-        accScore[d] = mode === 'sum' ? accScore[d]! + s : Math.max(accScore[d]!, s);
+        accScore[d] = sum ? accScore[d]! + s : Math.max(accScore[d]!, s);
         if (t < accTypos[d]!) accTypos[d] = t;
       }
     }

@@ -25,7 +25,7 @@ import { keywordTerms } from './keyword-terms';
 import { compareStored } from './string-column';
 import { pageSnippets } from './snippets';
 import { topK } from './top-k';
-import { expansionsPerWord, WorkBudget } from './work-budget';
+import { expansionsPerWord, WORK_BUDGET, WorkBudget } from './work-budget';
 import { expandingWords } from './query-size';
 
 const TEXT_CACHE = 20_000;
@@ -61,7 +61,11 @@ export class SearchEngine {
   private relTouched = new Uint32Array(0);
   private relGen = 0;
 
-  constructor(readonly ix: SearchIndex) {}
+  /** `work`: the units each query may spend (a smaller budget lets tests reach it on a few articles). */
+  constructor(
+    readonly ix: SearchIndex,
+    private readonly work: number = WORK_BUDGET.maxQueryWork,
+  ) {}
 
   readonly textTerms = (id: number): string[] => {
     let t = this.textCache.get(id);
@@ -79,7 +83,7 @@ export class SearchEngine {
     const ctx: EvalContext = {
       ix: this.ix,
       matched: new Set(),
-      budget: new WorkBudget(),
+      budget: new WorkBudget(this.work),
       perWord: expansionsPerWord(tree ? expandingWords(tree) : 0),
     };
     // No query (or only punctuation): every document. Only stop words: nothing to search for.
@@ -270,7 +274,7 @@ export class SearchEngine {
    * Counts per facet value over the matching documents, most frequent first (ties by value). Each
    * document counted is paid for from the budget; when it runs out, the rest are not counted.
    */
-  facets(m: Matches, names: readonly FacetName[], limit: number, budget = new WorkBudget()): Facets {
+  facets(m: Matches, names: readonly FacetName[], limit: number, budget = new WorkBudget(this.work)): Facets {
     const out: Facets = {};
     for (const name of names) {
       const col = this.ix.facets[name];

@@ -25,7 +25,8 @@ export const expansionsPerWord = (words: number): number =>
  * budget says so: the answer is then `partial`, its total a lower bound.
  */
 export class WorkBudget {
-  private work: number = WORK_BUDGET.maxQueryWork;
+  constructor(private work: number = WORK_BUDGET.maxQueryWork) {}
+
   /** Something was left out. */
   exhausted = false;
 
