@@ -60,6 +60,10 @@ export const FacetsSchema = z
   .meta({ id: 'Facets' });
 export type Facets = z.infer<typeof FacetsSchema>;
 
+/** What every face says of a `partial` search result. */
+export const PARTIAL_SEARCH_NOTE =
+  'This search reached its work budget, so some matches were left out and the counts are lower bounds: narrow the query (fewer prefix* or misspelt words, or a filter).';
+
 export const SearchResultSchema = z
   .object({
     total: z.number().int().nonnegative(),
