@@ -303,7 +303,7 @@ function corpusOver(parts: CorpusParts): Corpus {
     },
     timeline(raw = {}): TimelineResult {
       const params = parseParams(TimelineParamsSchema, raw, 'timeline parameters');
-      const { m } = engine.match(params.q, params.filters);
+      const { m, budget } = engine.match(params.q, params.filters);
       const counts = new Map<string, number>();
       let undated = 0;
       for (const d of m.docs) {
@@ -318,7 +318,7 @@ function corpusOver(parts: CorpusParts): Corpus {
       const buckets = [...counts]
         .sort((x, y) => (x[0] < y[0] ? -1 : 1))
         .map(([start, count]) => ({ start, count }));
-      return { interval: params.interval, buckets, undated, total: m.docs.length };
+      return { interval: params.interval, buckets, undated, total: m.docs.length, partial: budget.exhausted };
     },
     toSnapshot(): CorpusSnapshot {
       return encodeSnapshot(parts);

@@ -143,6 +143,9 @@ export const TimelineResultSchema = z
     ),
     undated: z.number().int().nonnegative().describe('Matching articles with no publication date.'),
     total: z.number().int().nonnegative(),
+    partial: z
+      .boolean()
+      .describe('As in SearchResult: the query reached its work budget; counts are lower bounds.'),
   })
   .meta({ id: 'TimelineResult' });
 export type TimelineResult = z.infer<typeof TimelineResultSchema>;
