@@ -48,9 +48,11 @@ function highlighter(matched: ReadonlySet<string>): (text: string) => Snippet['h
     }
     return parts;
   };
+  // A long text is cut to a window from its first highlight: the words after it are not read.
   return (text) => {
     const out: Snippet['highlights'] = [];
     forEachWord(text, (word, start) => {
+      if (out.length > 0 && start > out[0]!.start + WINDOW) return true;
       const c = word.charCodeAt(0);
       if (c < 128 && !firsts.has(c)) return;
       for (const t of partsOf(word)) out.push({ start: start + t.start, end: start + t.end });
