@@ -86,7 +86,8 @@ export function forEachWord(
     const word = text.slice(start, i);
     if (cjk) {
       for (const s of segment(word)) {
-        if (s.isWordLike && fn(s.segment, start + s.index, start + s.index + s.segment.length) === true) return;
+        if (s.isWordLike && fn(s.segment, start + s.index, start + s.index + s.segment.length) === true)
+          return;
       }
     } else if (fn(word, start, i) === true) return;
   }

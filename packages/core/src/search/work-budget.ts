@@ -8,9 +8,9 @@ export const WORK_BUDGET = {
   /** Expansions one word may have (`econ*`: the 64 commonest words starting with econ). */
   maxWordExpansions: 64,
   /** Expansions one query may have: its prefix and typo words share them evenly. */
-  maxQueryExpansions: 512,
-  /** Work units one query may spend. */
-  maxQueryWork: 2_000_000,
+  maxQueryExpansions: 256,
+  /** Work units one query may spend (BBC's broadest prefix search takes about 140,000). */
+  maxQueryWork: 600_000,
 } as const;
 
 /** A typo comparison (bounded edit distance of two words) costs about this many postings read. */
