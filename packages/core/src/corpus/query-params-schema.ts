@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isGazetteError } from '../errors/gazette-error';
 import { IsoDateSchema } from '../model/article-schema';
 import { parseQuery } from '../search/parse-query';
+import { foldedWords } from '../search/quote-words';
 import { countTerms } from '../search/query-size';
 import { WORK_BUDGET } from '../search/work-budget';
 
@@ -146,6 +147,9 @@ export const QuotesParamsSchema = z
       .string()
       .min(1)
       .max(QUERY_LIMITS.maxQueryLength)
+      .refine((q) => foldedWords(q).length <= QUERY_LIMITS.maxQueryTerms, {
+        message: `At most ${QUERY_LIMITS.maxQueryTerms} words: drop some.`,
+      })
       .optional()
       .describe('Words the quotation holds, each matching the start of a word ("econ" finds "economy").'),
     article: z.string().min(1).max(200).optional().describe('An article id or slug.'),

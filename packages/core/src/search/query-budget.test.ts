@@ -56,6 +56,12 @@ describe('query term limit, counted after parsing', () => {
     expect(refusal(() => corpus.search({ q: `${phrase} market year:2024 report` })).details.where).toBe('q');
   });
 
+  it('bounds the words of a quotation search the same way', () => {
+    const words = (n: number) => Array.from({ length: n }, (_, i) => `w${i}`).join(' ');
+    expect(corpus.quotes({ q: words(QUERY_LIMITS.maxQueryTerms) }).total).toBe(0);
+    expect(refusal(() => corpus.quotes({ q: words(33) })).details.where).toBe('q');
+  });
+
   it('still reports an impossible date with its offset, not as a term count', () => {
     expect(refusal(() => corpus.search({ q: 'market after:2023-13' })).code).toBe('INVALID_QUERY');
   });
