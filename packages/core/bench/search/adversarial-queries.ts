@@ -74,6 +74,10 @@ export function adversarialSearches(): AdversarialSearch[] {
     { name: '32 common words OR-ed', params: { q: common, ...heavy } },
     { name: '32 common words AND-ed', params: { q: many(COMMON, TERMS).join(' '), ...heavy } },
     {
+      name: '6 common words AND-ed (side by side boost)',
+      params: { q: COMMON.slice(0, 6).join(' '), ...heavy },
+    },
+    {
       name: '32 misspelt long words (typos for each)',
       params: { q: TYPOS.slice(0, TERMS).join(' '), ...heavy },
     },

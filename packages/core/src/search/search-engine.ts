@@ -239,7 +239,7 @@ export class SearchEngine {
       // (Meilisearch's proximity rule, cut short). A boost only raises scores, so the best set stays the
       // same and only its order changes.
       order = topByRelevance(m, Math.max(k, 10));
-      if (proximity && m.docs.length > 1) {
+      if (proximity && m.docs.length > 1 && found.budget.afford(this.documentsOf(proximity.terms))) {
         const pl = phraseLists(this.ix, proximity.terms);
         boosted = new Set(order.filter((i) => docHasSequence(this.ix, m.docs[i]!, pl)));
         if (boosted.size > 0) {
@@ -268,6 +268,16 @@ export class SearchEngine {
       };
     });
     return { total: m.docs.length, hits, docs };
+  }
+
+  /** The documents the terms' postings list, summed: what reading their positions costs, at least. */
+  private documentsOf(terms: readonly string[]): number {
+    let n = 0;
+    for (const term of terms) {
+      const t = term ? findTerm(this.ix, term) : -1;
+      if (t >= 0) n += this.ix.postings.df(t);
+    }
+    return n;
   }
 
   /**

@@ -40,6 +40,13 @@ export class WorkBudget {
     return true;
   }
 
+  /** Takes `units` for optional work (a ranking refinement) if they fit; leaving it out is not partial. */
+  afford(units: number): boolean {
+    if (units > this.work) return false;
+    this.work -= units;
+    return true;
+  }
+
   /** Takes as many of `units` as are left (exhausted if not all): the units granted. */
   upTo(units: number): number {
     const n = Math.min(units, this.work);
