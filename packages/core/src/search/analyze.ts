@@ -65,7 +65,7 @@ export const unspaced = (c: number) =>
 /** Calls `fn(word, start, end)` for every word of (folded) text, in order, with its offsets; `true` stops. */
 export function forEachWord(
   text: string,
-  fn: (word: string, start: number, end: number) => boolean | void,
+  fn: (word: string, start: number, end: number) => boolean | undefined,
 ): void {
   const n = text.length;
   let i = 0;
