@@ -62,10 +62,15 @@ export const unspaced = (c: number) =>
   (c >= 0xf900 && c <= 0xfaff) ||
   (c >= 0xd840 && c <= 0xd87f);
 
-/** Calls `fn(word, start, end)` for every word of (folded) text, in order, with its offsets; `true` stops. */
+/**
+ * Calls `fn(word, start, end)` for every word of (folded) text, in order, with its offsets; `true` stops.
+ * `wanted(c)`, if given, is asked the first code unit of each word (not of words needing segmentation):
+ * a word it turns away is not cut out of the text nor passed to fn.
+ */
 export function forEachWord(
   text: string,
   fn: (word: string, start: number, end: number) => boolean | undefined,
+  wanted?: (c: number) => boolean,
 ): void {
   const n = text.length;
   let i = 0;
@@ -83,6 +88,7 @@ export function forEachWord(
       if (c >= 0x0e00 && unspaced(c)) cjk = true;
       i++;
     }
+    if (!cjk && wanted && !wanted(text.charCodeAt(start))) continue;
     const word = text.slice(start, i);
     if (cjk) {
       for (const s of segment(word)) {

@@ -32,8 +32,8 @@ function highlighter(matched: ReadonlySet<string>): (text: string) => Snippet['h
     else two.add(head.slice(0, 2));
   }
   // First letters in both cases: most words are turned away by their first letter alone.
-  const firsts = new Set<number>();
-  for (const h of [...one, ...two]) firsts.add(h.charCodeAt(0)).add(h.toUpperCase().charCodeAt(0));
+  const firsts = new Uint8Array(128);
+  for (const h of [...one, ...two]) firsts[h.charCodeAt(0)] = firsts[h.toUpperCase().charCodeAt(0)] = 1;
   // A word's matched parts, once per page: the same words recur across the snippets of a page.
   const seen = new Map<string, Snippet['highlights']>();
   const partsOf = (word: string): Snippet['highlights'] => {
@@ -51,12 +51,15 @@ function highlighter(matched: ReadonlySet<string>): (text: string) => Snippet['h
   // A long text is cut to a window from its first highlight: the words after it are not read.
   return (text) => {
     const out: Snippet['highlights'] = [];
-    forEachWord(text, (word, start) => {
-      if (out.length > 0 && start > out[0]!.start + WINDOW) return true;
-      const c = word.charCodeAt(0);
-      if (c < 128 && !firsts.has(c)) return;
-      for (const t of partsOf(word)) out.push({ start: start + t.start, end: start + t.end });
-    });
+    forEachWord(
+      text,
+      (word, start) => {
+        if (out.length > 0 && start > out[0]!.start + WINDOW) return true;
+        for (const t of partsOf(word)) out.push({ start: start + t.start, end: start + t.end });
+        return undefined;
+      },
+      (c) => c >= 128 || firsts[c] === 1,
+    );
     return out;
   };
 }
