@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isGazetteError } from '../errors/gazette-error';
 import { IsoDateSchema } from '../model/article-schema';
-import { parseQuery } from '../search/parse-query';
+import { parsedQuery } from '../search/parse-query';
 import { foldedWords } from '../search/quote-words';
 import { countTerms } from '../search/query-size';
 import { WORK_BUDGET } from '../search/work-budget';
@@ -24,9 +24,9 @@ export const QueryTextSchema = z
   .string()
   .max(QUERY_LIMITS.maxQueryLength)
   .superRefine((q, ctx) => {
-    let tree: ReturnType<typeof parseQuery>;
+    let tree: ReturnType<typeof parsedQuery>;
     try {
-      tree = parseQuery(q);
+      tree = parsedQuery(q);
     } catch (error) {
       if (isGazetteError(error)) return; // an impossible date: the search reports it, with its offset
       throw error;

@@ -17,7 +17,7 @@ import {
 import { dateSpan } from './date-span';
 import { fold } from './fold';
 import { gallop } from './gallop';
-import { parseQuery } from './parse-query';
+import { parsedQuery } from './parse-query';
 import type { QueryField } from './query-ast';
 import { topByRank, topByRelevance } from './rank-top';
 import { type FacetColumn, FIELD_KEY, findTerm, type SearchIndex, SPEAKER_ID_KEY } from './search-index';
@@ -79,7 +79,7 @@ export class SearchEngine {
 
   /** Matching documents for q and filters (typo tolerance on when the exact words find nothing). */
   match(q: string | undefined, filters: ArticleFilters | undefined): Found {
-    const tree = q?.trim() ? parseQuery(q) : null;
+    const tree = q?.trim() ? parsedQuery(q) : null;
     const ctx: EvalContext = {
       ix: this.ix,
       matched: new Set(),
