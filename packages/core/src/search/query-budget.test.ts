@@ -82,12 +82,16 @@ describe('query work budget', () => {
 
   it('pays for facet counts from the same budget', () => {
     const engine = new SearchEngine(ix, 45);
-    const found = engine.match('market', undefined);
+    const found = engine.match('market', { section: 'business' });
     expect(found.budget.exhausted).toBe(false);
     const facets = engine.facets(found.m, ['section', 'month'], 10, found.budget);
     expect(found.budget.exhausted).toBe(true);
     const counted = (facets.section ?? []).reduce((n, v) => n + v.count, 0);
-    expect(counted).toBeLessThan(articles.length);
+    expect(counted).toBeLessThan(found.m.docs.length);
+    // Every document: counted once per corpus, even with nothing left of the budget.
+    const all = engine.match(undefined, undefined);
+    const every = engine.facets(all.m, ['section'], 10, found.budget);
+    expect(every.section!.reduce((n, v) => n + v.count, 0)).toBe(articles.length);
   });
 
   it('shares the expansions of a query between its prefix words', () => {

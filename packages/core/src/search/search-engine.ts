@@ -46,6 +46,20 @@ export interface RankedPage {
   docs: number[];
 }
 
+/** Documents per value of a facet column over the first n docs, and the values met, in order of first sighting. */
+function countValues(col: FacetColumn, docs: Uint32Array, n: number): { counts: Uint32Array; top: number[] } {
+  const counts = new Uint32Array(col.values.length);
+  const top: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const d = docs[i]!;
+    for (let j = col.off[d]!; j < col.off[d + 1]!; j++) {
+      const v = col.val[j]!;
+      if (counts[v]!++ === 0) top.push(v);
+    }
+  }
+  return { counts, top };
+}
+
 /** The query engine over a SearchIndex: matching, ranking, snippets, facets, filters. */
 export class SearchEngine {
   private readonly textCache = new Map<number, string[]>();
@@ -54,6 +68,7 @@ export class SearchEngine {
   private testKey = '';
   private test: ((d: number) => boolean) | undefined;
   private entityPostings: EntityPostings | undefined;
+  private readonly everyCount = new Map<FacetName, { counts: Uint32Array; top: number[] }>();
   // Scratch for related(): a score and shared-entity count per document, valid where stamp === gen.
   private relScore = new Float64Array(0);
   private relShared = new Uint32Array(0);
@@ -286,19 +301,16 @@ export class SearchEngine {
    */
   facets(m: Matches, names: readonly FacetName[], limit: number, budget = new WorkBudget(this.work)): Facets {
     const out: Facets = {};
+    // Every document matches (no query, no filter): counted once, then free.
+    const every = m.docs.length === this.ix.n;
     for (const name of names) {
       const col = this.ix.facets[name];
-      const counts = new Uint32Array(col.values.length);
-      // Values met, in order of first sighting: a few matches need not visit every value.
-      const top: number[] = [];
-      const n = budget.upTo(m.docs.length);
-      for (let i = 0; i < n; i++) {
-        const d = m.docs[i]!;
-        for (let j = col.off[d]!; j < col.off[d + 1]!; j++) {
-          const v = col.val[j]!;
-          if (counts[v]!++ === 0) top.push(v);
-        }
+      let c = every ? this.everyCount.get(name) : undefined;
+      if (!c) {
+        c = countValues(col, m.docs, every ? m.docs.length : budget.upTo(m.docs.length));
+        if (every) this.everyCount.set(name, c);
       }
+      const { counts, top } = c;
       // Ties by value: compared in code point order on the stored bytes, without decoding.
       const better = (x: number, y: number) =>
         counts[x] !== counts[y] ? counts[x]! > counts[y]! : compareStored(col.values, x, y) < 0;

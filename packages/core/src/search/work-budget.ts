@@ -10,7 +10,7 @@ export const WORK_BUDGET = {
   /** Expansions one query may have: its prefix and typo words share them evenly. */
   maxQueryExpansions: 256,
   /** Work units one query may spend (BBC's broadest prefix search takes about 140,000). */
-  maxQueryWork: 600_000,
+  maxQueryWork: 1_000_000,
 } as const;
 
 /** A typo comparison (bounded edit distance of two words) costs about this many postings read. */
