@@ -43,4 +43,21 @@ if (!HAS_SHARED) {
   console.log(`\nAdversarial searches on BBC News (${corpus.size} articles): best of ${RUNS} runs, ms\n`);
   printTable(['search', 'wall ms', 'cpu ms', 'result'], rows);
   console.log(`\nworst: ${worst.ms.toFixed(2)} ms wall, ${worst.cpu.toFixed(2)} ms cpu (${worst.name})`);
+  // For scale: what an ordinary search costs (1-3 consecutive title words, default page, no facets).
+  const words = corpus.list({ limit: 100 }).items.flatMap((a) =>
+    a.title
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((w) => w.length > 2),
+  );
+  const plain = words.flatMap((_, i) => [1, 2, 3].map((n) => words.slice(i, i + n).join(' ')));
+  for (const q of plain.slice(0, 200)) corpus.search({ q });
+  const c = process.cpuUsage();
+  const t = performance.now();
+  for (const q of plain) corpus.search({ q });
+  const used = process.cpuUsage(c);
+  const per = (x: number) => ((x * 1000) / plain.length).toFixed(0);
+  console.log(
+    `ordinary: ${plain.length} searches of 1-3 title words, ${per(performance.now() - t)} us wall, ${per((used.user + used.system) / 1000)} us cpu each`,
+  );
 }
