@@ -6,8 +6,8 @@ export const API_LIMITS = {
   maxUrlLength: 4096,
   /** Largest JSON body accepted by POST /v1/search: beyond it, 413. */
   maxBodyBytes: 16 * 1024,
-  /** Most terms and operators in one search query (the boolean query size). */
-  maxQueryTerms: 32,
+  /** Most terms in one search query once parsed: the core's limit (its params schema checks it). */
+  maxQueryTerms: QUERY_LIMITS.maxQueryTerms,
   maxQueryLength: QUERY_LIMITS.maxQueryLength,
   maxLimit: QUERY_LIMITS.maxLimit,
   defaultLimit: QUERY_LIMITS.defaultLimit,

@@ -39,11 +39,8 @@ const cursor = z
   .optional()
   .describe('Opaque; the `nextCursor` of the previous page.');
 
-/** A search query, limited in length (by the core) and in the number of terms and operators. */
-export const SearchTextSchema = SearchParamsSchema.shape.q.refine(
-  (q) => q.split(/\s+/).filter(Boolean).length <= API_LIMITS.maxQueryTerms,
-  { message: `Too many terms: at most ${API_LIMITS.maxQueryTerms} words and operators.` },
-);
+/** A search query, limited by the core in length and, once parsed, in terms (the one owner of the limit). */
+export const SearchTextSchema = SearchParamsSchema.shape.q;
 
 export const ListQuerySchema = FilterQuerySchema.extend({
   sort: ListParamsSchema.shape.sort.optional(),

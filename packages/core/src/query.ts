@@ -43,6 +43,7 @@ export {
   type ListResult,
   ListResultSchema,
   listResultSchema,
+  PARTIAL_SEARCH_NOTE,
   type QuoteItem,
   QuoteItemSchema,
   type QuoteListResult,

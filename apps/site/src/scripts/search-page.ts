@@ -1,6 +1,12 @@
 // The search page: results as you type, over the split index, ranked by the core in the browser.
 // Article text only ever goes into text nodes (textContent / createTextNode), never into HTML.
-import type { ArticleFilters, FacetName, SearchHit, Snippet } from '@gazette/core';
+import {
+  type ArticleFilters,
+  type FacetName,
+  PARTIAL_SEARCH_NOTE,
+  type SearchHit,
+  type Snippet,
+} from '@gazette/core';
 import { CANDIDATES_PER_STEP, ShardSearch } from '../lib/search/shard-search';
 
 const FACETS: FacetName[] = ['section', 'tag', 'source', 'person', 'organization', 'place'];
@@ -165,6 +171,7 @@ async function search() {
         : partial
           ? `Best ${result.hits.length} results among ${loaded} of ${candidates} candidate articles.`
           : `${result.total} article${result.total === 1 ? ' matches' : 's match'}.`;
+    if (result.partial) status.textContent += ` ${PARTIAL_SEARCH_NOTE}`;
   } catch (e) {
     if (mine !== run) return;
     results.replaceChildren();

@@ -1,3 +1,4 @@
+import { PARTIAL_SEARCH_NOTE } from '@gazette/core/query';
 import { type CliIo, printJson } from '../cli-io';
 import type { GazetteSource } from '../source/gazette-source';
 import { safeLine } from '../text/safe-text';
@@ -27,5 +28,6 @@ export async function searchCommand(
     return;
   }
   for (const hit of result.hits) io.stdout(`${hit.score.toFixed(2)}\t${hit.slug}\t${safeLine(hit.title)}\n`);
-  io.stdout(`${result.hits.length} of ${result.total}\n`);
+  io.stdout(`${result.hits.length} of ${result.total}${result.partial ? ' or more' : ''}\n`);
+  if (result.partial) io.stderr(`${PARTIAL_SEARCH_NOTE}\n`);
 }

@@ -11,12 +11,12 @@ import type { GazetteSource } from './gazette-source';
 /** The facets the search screen offers as filters. */
 export const SEARCH_FACETS: readonly FacetName[] = ['person', 'place', 'organization', 'source'];
 
-/** Pages of search hits for one query; the first page's facets go to `onFacets`. */
+/** Pages of search hits for one query; the first page's facets (and whether it is partial) go to `onFirst`. */
 export function searchPages(
   source: GazetteSource,
   q: string,
   filters: ArticleFilters,
-  onFacets: (facets: Facets) => void,
+  onFirst: (facets: Facets, partial: boolean) => void,
   limit = 50,
 ): PageLoader<SearchHit> {
   let cursor: string | undefined;
@@ -29,7 +29,7 @@ export function searchPages(
       facets: [...SEARCH_FACETS],
       ...(cursor ? { cursor } : {}),
     });
-    if (loaded.length === 0) onFacets(r.facets);
+    if (loaded.length === 0) onFirst(r.facets, r.partial);
     // Past the cursor depth a query must be narrowed: the list stops there.
     cursor = loaded.length + 2 * limit <= MAX_CURSOR_OFFSET ? (r.nextCursor ?? undefined) : undefined;
     return { items: r.hits, ...(loaded.length === 0 ? { total: r.total } : {}), done: !cursor };

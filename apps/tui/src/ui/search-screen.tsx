@@ -57,10 +57,17 @@ export function SearchScreen(): ReactNode {
   const [focus, setFocus] = usePersisted<Focus>('search:focus', 'input');
   const [facetIndex, setFacetIndex] = useState(0);
   const [facets, setFacets] = useState<Facets>({});
+  const [partial, setPartial] = useState(false);
 
   const filters = useMemo(() => filtersFor(picks), [picks]);
   const loader = useMemo(
-    () => (q.trim() || picks.length ? searchPages(api.source, q, filters, setFacets) : undefined),
+    () =>
+      q.trim() || picks.length
+        ? searchPages(api.source, q, filters, (f, p) => {
+            setFacets(f);
+            setPartial(p);
+          })
+        : undefined,
     [api.source, q, filters, picks.length],
   );
   const pages = usePages(loader, selected);
@@ -143,7 +150,7 @@ export function SearchScreen(): ReactNode {
   const count = !loader
     ? 'type to search; Tab moves between the query, the results and the facets'
     : pages.ready
-      ? `${pages.total.toLocaleString('en')} result${pages.total === 1 ? '' : 's'}`
+      ? `${pages.total.toLocaleString('en')}${partial ? ' or more' : ''} result${pages.total === 1 ? '' : 's'}${partial ? ' (the search reached its work budget: narrow it)' : ''}`
       : 'searching…';
   const results = (
     <Box flexDirection="column" width={resultsWidth}>

@@ -1,5 +1,4 @@
 import { GazetteError } from '../errors/gazette-error';
-import { sha256Hex } from '../ids/sha256-hex';
 import type { Article } from '../model/article-schema';
 import { buildIndex } from '../search/build-index';
 import { SearchEngine } from '../search/search-engine';
@@ -15,7 +14,7 @@ import {
 import { ArticleRecords } from './article-records';
 import { compareNewest } from './compare-articles';
 import type { Corpus, CorpusSnapshot } from './corpus-types';
-import { decodeCursor, encodeCursor } from './cursor';
+import { decodeCursor, encodeCursor, fingerprint } from './cursor';
 import { coOccurringFromArticles, coOccurringFromIndex } from './co-occurring';
 import { quoteItems } from './quote-items';
 import { foldedWords, hasWordsStartingWith, quoteCandidates } from '../search/quote-words';
@@ -39,11 +38,6 @@ import type {
 } from './query-result-schema';
 import { bucketStart } from './timeline-buckets';
 import { toSummary } from './to-summary';
-
-function fingerprint(params: object): string {
-  const { cursor: _cursor, ...rest } = params as { cursor?: string };
-  return sha256Hex(JSON.stringify(rest)).slice(0, 12);
-}
 
 function page<T>(all: readonly T[], params: { limit: number; cursor?: string | undefined }) {
   const fp = fingerprint(params);
@@ -195,14 +189,16 @@ function corpusOver(parts: CorpusParts): Corpus {
       const fp = fingerprint(params);
       const offset = decodeCursor(params.cursor, fp);
       const found = engine.match(params.q, params.filters);
-      const { m } = found;
+      const { m, budget } = found;
       const { total, hits } = engine.page(found, params.sort, offset, params.limit);
       const next = offset + hits.length;
+      const facets = params.facets?.length ? engine.facets(m, params.facets, 10, budget) : {};
       return {
         total,
         hits,
-        facets: params.facets?.length ? engine.facets(m, params.facets, 10) : {},
+        facets,
         nextCursor: next < total && hits.length > 0 ? encodeCursor(next, fp) : null,
+        partial: budget.exhausted,
       };
     },
     related(idOrSlug, raw = {}) {
@@ -218,8 +214,8 @@ function corpusOver(parts: CorpusParts): Corpus {
     },
     facets(raw = {}) {
       const params = parseParams(FacetsParamsSchema, raw, 'facet parameters');
-      const { m } = engine.match(params.q, params.filters);
-      return engine.facets(m, params.facets ?? ALL_FACETS, params.limit);
+      const { m, budget } = engine.match(params.q, params.filters);
+      return engine.facets(m, params.facets ?? ALL_FACETS, params.limit, budget);
     },
     entities(raw = {}) {
       const params = parseParams(EntitiesParamsSchema, raw, 'entity parameters');
@@ -307,7 +303,7 @@ function corpusOver(parts: CorpusParts): Corpus {
     },
     timeline(raw = {}): TimelineResult {
       const params = parseParams(TimelineParamsSchema, raw, 'timeline parameters');
-      const { m } = engine.match(params.q, params.filters);
+      const { m, budget } = engine.match(params.q, params.filters);
       const counts = new Map<string, number>();
       let undated = 0;
       for (const d of m.docs) {
@@ -322,7 +318,7 @@ function corpusOver(parts: CorpusParts): Corpus {
       const buckets = [...counts]
         .sort((x, y) => (x[0] < y[0] ? -1 : 1))
         .map(([start, count]) => ({ start, count }));
-      return { interval: params.interval, buckets, undated, total: m.docs.length };
+      return { interval: params.interval, buckets, undated, total: m.docs.length, partial: budget.exhausted };
     },
     toSnapshot(): CorpusSnapshot {
       return encodeSnapshot(parts);

@@ -3,6 +3,25 @@ import { GazetteError } from '../errors/gazette-error';
 /** The deepest a cursor may page: beyond this, narrow the query instead. */
 export const MAX_CURSOR_OFFSET = 10_000;
 
+/** FNV-1a over the UTF-16 code units of text, from a seed: 32 bits. */
+function fnv1a(text: string, seed: number): number {
+  let h = seed >>> 0;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
+}
+
+/**
+ * What a cursor is bound to: the validated parameters of its query, all but the cursor. A cursor only
+ * says how far into its query's results to go, so this needs to tell queries apart, not resist forgery:
+ * two 32-bit FNV-1a hashes, cheap enough to make on every search.
+ */
+export function fingerprint(params: object): string {
+  const { cursor: _cursor, ...rest } = params as { cursor?: string };
+  const text = JSON.stringify(rest);
+  const hex = (h: number) => h.toString(16).padStart(8, '0');
+  return hex(fnv1a(text, 0x811c9dc5)) + hex(fnv1a(text, 0x050c5d1f)).slice(0, 4);
+}
+
 function toBase64Url(text: string): string {
   const bytes = new TextEncoder().encode(text);
   let binary = '';

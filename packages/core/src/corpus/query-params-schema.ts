@@ -1,12 +1,43 @@
 import { z } from 'zod';
+import { isGazetteError } from '../errors/gazette-error';
 import { IsoDateSchema } from '../model/article-schema';
+import { parsedQuery } from '../search/parse-query';
+import { foldedWords } from '../search/quote-words';
+import { countTerms } from '../search/query-size';
+import { WORK_BUDGET } from '../search/work-budget';
 
 export const QUERY_LIMITS = {
   maxLimit: 100,
   defaultLimit: 20,
   maxQueryLength: 1000,
+  /** Terms of a query once parsed: words, each word of a phrase, dates (see countTerms). */
+  maxQueryTerms: 32,
   maxCursorLength: 512,
+  ...WORK_BUDGET,
 } as const;
+
+/**
+ * A query of the query language, bounded in characters and, once parsed, in terms: `(a*)|(b*)|…` written
+ * without spaces is as many terms as it has words. The one place the limit is checked, for every face.
+ */
+export const QueryTextSchema = z
+  .string()
+  .max(QUERY_LIMITS.maxQueryLength)
+  .superRefine((q, ctx) => {
+    let tree: ReturnType<typeof parsedQuery>;
+    try {
+      tree = parsedQuery(q);
+    } catch (error) {
+      if (isGazetteError(error)) return; // an impossible date: the search reports it, with its offset
+      throw error;
+    }
+    const n = tree ? countTerms(tree) : 0;
+    if (n > QUERY_LIMITS.maxQueryTerms)
+      ctx.addIssue({
+        code: 'custom',
+        message: `The query has ${n} terms; at most ${QUERY_LIMITS.maxQueryTerms} (each word, each word of a phrase and each date counts): drop some words or split the search.`,
+      });
+  });
 
 /** Filters shared by list, search, facets and timeline; each narrows the set of articles. */
 export const ArticleFiltersSchema = z
@@ -64,7 +95,7 @@ export type FacetName = z.infer<typeof FacetNameSchema>;
 
 export const SearchParamsSchema = z
   .object({
-    q: z.string().max(QUERY_LIMITS.maxQueryLength),
+    q: QueryTextSchema,
     filters: ArticleFiltersSchema.optional(),
     sort: z.enum(['relevance', 'newest', 'oldest']).default('relevance'),
     limit: LimitSchema,
@@ -83,7 +114,7 @@ export type RelatedParams = z.input<typeof RelatedParamsSchema>;
 
 export const FacetsParamsSchema = z
   .object({
-    q: z.string().max(QUERY_LIMITS.maxQueryLength).optional(),
+    q: QueryTextSchema.optional(),
     filters: ArticleFiltersSchema.optional(),
     facets: z.array(FacetNameSchema).optional().describe('Which facets; all when absent.'),
     limit: z.number().int().min(1).max(100).default(10).describe('Values per facet.'),
@@ -116,6 +147,9 @@ export const QuotesParamsSchema = z
       .string()
       .min(1)
       .max(QUERY_LIMITS.maxQueryLength)
+      .refine((q) => foldedWords(q).length <= QUERY_LIMITS.maxQueryTerms, {
+        message: `At most ${QUERY_LIMITS.maxQueryTerms} words: drop some.`,
+      })
       .optional()
       .describe('Words the quotation holds, each matching the start of a word ("econ" finds "economy").'),
     article: z.string().min(1).max(200).optional().describe('An article id or slug.'),
@@ -128,7 +162,7 @@ export type QuotesParams = z.input<typeof QuotesParamsSchema>;
 
 export const TimelineParamsSchema = z
   .object({
-    q: z.string().max(QUERY_LIMITS.maxQueryLength).optional(),
+    q: QueryTextSchema.optional(),
     filters: ArticleFiltersSchema.optional(),
     interval: z.enum(['day', 'week', 'month']).default('month'),
   })

@@ -60,12 +60,21 @@ export const FacetsSchema = z
   .meta({ id: 'Facets' });
 export type Facets = z.infer<typeof FacetsSchema>;
 
+/** What every face says of a `partial` search result. */
+export const PARTIAL_SEARCH_NOTE =
+  'This search reached its work budget, so some matches were left out and the counts are lower bounds: narrow the query (fewer prefix* or misspelt words, or a filter).';
+
 export const SearchResultSchema = z
   .object({
     total: z.number().int().nonnegative(),
     hits: z.array(SearchHitSchema),
     facets: FacetsSchema,
     nextCursor: z.string().nullable(),
+    partial: z
+      .boolean()
+      .describe(
+        'True when the query reached its work budget (QUERY_LIMITS.maxQueryWork, maxQueryExpansions): some expansions, documents or facet counts were left out, so `total` and the counts are lower bounds and better hits may be missing. Narrow the query.',
+      ),
   })
   .meta({ id: 'SearchResult' });
 export type SearchResult = z.infer<typeof SearchResultSchema>;
@@ -134,6 +143,9 @@ export const TimelineResultSchema = z
     ),
     undated: z.number().int().nonnegative().describe('Matching articles with no publication date.'),
     total: z.number().int().nonnegative(),
+    partial: z
+      .boolean()
+      .describe('As in SearchResult: the query reached its work budget; counts are lower bounds.'),
   })
   .meta({ id: 'TimelineResult' });
 export type TimelineResult = z.infer<typeof TimelineResultSchema>;

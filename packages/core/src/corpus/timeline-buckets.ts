@@ -32,5 +32,5 @@ export function timelineBuckets(
   const buckets = [...counts]
     .sort((x, y) => (x[0] < y[0] ? -1 : 1))
     .map(([start, count]) => ({ start, count }));
-  return { interval, buckets, undated, total };
+  return { interval, buckets, undated, total, partial: false };
 }

@@ -62,8 +62,16 @@ export const unspaced = (c: number) =>
   (c >= 0xf900 && c <= 0xfaff) ||
   (c >= 0xd840 && c <= 0xd87f);
 
-/** Calls `fn(word, start, end)` for every word of (folded) text, in order, with its offsets. */
-export function forEachWord(text: string, fn: (word: string, start: number, end: number) => void): void {
+/**
+ * Calls `fn(word, start, end)` for every word of (folded) text, in order, with its offsets; `true` stops.
+ * `wanted(c)`, if given, is asked the first code unit of each word (not of words needing segmentation):
+ * a word it turns away is not cut out of the text nor passed to fn.
+ */
+export function forEachWord(
+  text: string,
+  fn: (word: string, start: number, end: number) => boolean | undefined,
+  wanted?: (c: number) => boolean,
+): void {
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -80,19 +88,23 @@ export function forEachWord(text: string, fn: (word: string, start: number, end:
       if (c >= 0x0e00 && unspaced(c)) cjk = true;
       i++;
     }
+    if (!cjk && wanted && !wanted(text.charCodeAt(start))) continue;
     const word = text.slice(start, i);
     if (cjk) {
       for (const s of segment(word)) {
-        if (s.isWordLike) fn(s.segment, start + s.index, start + s.index + s.segment.length);
+        if (s.isWordLike && fn(s.segment, start + s.index, start + s.index + s.segment.length) === true)
+          return;
       }
-    } else fn(word, start, i);
+    } else if (fn(word, start, i) === true) return;
   }
 }
 
 /** The terms of a text in order; stop words are '' so positions stay true. */
 export function analyze(text: string): string[] {
   const out: string[] = [];
-  forEachWord(fold(text), (w) => out.push(termOf(w)));
+  forEachWord(fold(text), (w) => {
+    out.push(termOf(w));
+  });
   return out;
 }
 

@@ -4,10 +4,12 @@ import { fold } from './fold';
 import { gallop } from './gallop';
 import { textHasSequence, textsWithSequence } from './phrase-positions';
 import type { TermPositions } from './position-lists';
-import { typoCandidates } from './typo-candidates';
+import { typoCandidates, typoScanSize } from './typo-candidates';
 import type { QueryField, QueryNode } from './query-ast';
 import { K1, PREFIX_WEIGHT, TYPO_WEIGHT } from './ranking-weights';
 import { df, FIELD_KEY, findTerm, prefixRange, type SearchIndex, textDocs } from './search-index';
+import { topK } from './top-k';
+import { TYPO_UNIT, WORK_BUDGET, type WorkBudget } from './work-budget';
 
 /** Typo tolerance: off, for rare or unknown words, or for every word long enough. */
 export type TypoMode = 'off' | 'auto' | 'force';
@@ -31,10 +33,15 @@ export interface EvalContext {
   ix: SearchIndex;
   /** Terms (without field keys) that matched, for snippets. */
   matched: Set<string>;
+  /** What the query may still read; what does not fit is left out, and the budget says so. */
+  budget: WorkBudget;
+  /** Expansions each prefix or typo word may have (expansionsPerWord); 64 when not given. */
+  perWord?: number;
+  /** Typo candidates already found for a word in this query (the 'force' pass asks again). */
+  typoMemo?: Map<string, Array<{ t: number; d: number }>>;
 }
 
 const EMPTY: Matches = { docs: new Uint32Array(0), scores: null, typos: null };
-const MAX_EXPANSIONS = 64;
 /** A word in at most this many documents may be a typo. */
 const RARE = 0;
 
@@ -65,15 +72,22 @@ function expand(
 ): Expansion[] {
   const ix = ctx.ix;
   const out: Expansion[] = [];
+  const take = (t: number) => ctx.budget.term(df(ix, t));
+  const maxExpansions = ctx.perWord ?? WORK_BUDGET.maxWordExpansions;
   const exact = findTerm(ix, key + term);
-  if (exact >= 0) out.push({ t: exact, weight: 1, typos: 0 });
+  if (exact >= 0 && take(exact)) out.push({ t: exact, weight: 1, typos: 0 });
   if (prefix) {
     const p = commonPrefix(folded, term) || folded;
     const [from, to] = prefixRange(ix, key + p);
-    const cands: number[] = [];
-    for (let t = from; t < to; t++) if (t !== exact) cands.push(t);
-    cands.sort((x, y) => df(ix, y) - df(ix, x));
-    for (const t of cands.slice(0, MAX_EXPANSIONS)) out.push({ t, weight: PREFIX_WEIGHT, typos: 0 });
+    // Ranking the candidates reads each one's document count.
+    if (ctx.budget.spend(to - from)) {
+      const cands: number[] = [];
+      for (let t = from; t < to; t++) if (t !== exact) cands.push(t);
+      // Commonest first; ties in dictionary order.
+      const commoner = (x: number, y: number) => df(ix, x) > df(ix, y) || (df(ix, x) === df(ix, y) && x < y);
+      for (const t of topK(cands, maxExpansions, commoner))
+        if (take(t)) out.push({ t, weight: PREFIX_WEIGHT, typos: 0 });
+    }
   }
   // Typos are tried for words the corpus lacks or barely has (likely misspelt themselves), or for
   // every word when the exact words find nothing; a correction must be commoner than the word as
@@ -83,15 +97,28 @@ function expand(
     const max = typoBudget(folded);
     if (max > 0) {
       const best = new Map<number, number>();
-      for (const { t, d } of typoCandidates(ix, folded, max)) {
+      for (const { t, d } of typosOf(ctx, folded, max)) {
         if (t === exact || df(ix, t) <= exactDf) continue;
         if (!best.has(t) || d < best.get(t)!) best.set(t, d);
       }
       const cands = [...best].sort((x, y) => x[1] - y[1] || df(ix, y[0]) - df(ix, x[0]));
-      for (const [t, d] of cands.slice(0, MAX_EXPANSIONS)) out.push({ t, weight: TYPO_WEIGHT, typos: d });
+      for (const [t, d] of cands.slice(0, maxExpansions))
+        if (take(t)) out.push({ t, weight: TYPO_WEIGHT, typos: d });
     }
   }
   return out;
+}
+
+/** Dictionary words within `max` typos of a word, once per query, paid for by the budget (none if it cannot). */
+function typosOf(ctx: EvalContext, folded: string, max: number): Array<{ t: number; d: number }> {
+  ctx.typoMemo ??= new Map();
+  const known = ctx.typoMemo.get(folded);
+  if (known) return known;
+  const found = ctx.budget.spend(typoScanSize(ctx.ix, folded, max) * TYPO_UNIT)
+    ? typoCandidates(ctx.ix, folded, max)
+    : [];
+  ctx.typoMemo.set(folded, found);
+  return found;
 }
 
 function union(ctx: EvalContext, exps: Expansion[]): Matches {
@@ -275,18 +302,25 @@ function denseMerge(n: number, lists: Matches[], mode: 'sum' | 'max'): Matches {
   for (const l of lists) total += l.docs.length;
   const touched = new Uint32Array(total);
   let k = 0;
+  const sum = mode === 'sum';
   for (const l of lists) {
-    for (let i = 0; i < l.docs.length; i++) {
-      const d = l.docs[i]!;
-      const s = sc(l, i);
-      const t = ty(l, i);
+    // Read each list's arrays once: a list's shape (scores, or impacts and a multiplier) varies.
+    const ld = l.docs;
+    const ls = l.scores;
+    const imp = l.imp;
+    const mult = l.mult ?? 0;
+    const lt = l.typos;
+    for (let i = 0; i < ld.length; i++) {
+      const d = ld[i]!;
+      const s = ls !== null ? ls[i]! : imp !== undefined ? imp[i]! * mult : 0;
+      const t = lt === null ? 0 : lt[i]!;
       if (accStamp[d] !== g) {
         accStamp[d] = g;
         accScore[d] = s;
         accTypos[d] = t;
         touched[k++] = d;
       } else {
-        accScore[d] = mode === 'sum' ? accScore[d]! + s : Math.max(accScore[d]!, s);
+        accScore[d] = sum ? accScore[d]! + s : Math.max(accScore[d]!, s);
         if (t < accTypos[d]!) accTypos[d] = t;
       }
     }
@@ -368,7 +402,7 @@ function termMatches(
 /** A stop word inside a field qualifier (lang:it) is looked up as a keyword. */
 function keywordStop(ctx: EvalContext, field: QueryField, folded: string): Matches {
   const t = findTerm(ctx.ix, FIELD_KEY[field] + folded);
-  return t < 0 ? EMPTY : union(ctx, [{ t, weight: 1, typos: 0 }]);
+  return t < 0 || !ctx.budget.term(df(ctx.ix, t)) ? EMPTY : union(ctx, [{ t, weight: 1, typos: 0 }]);
 }
 
 /**
@@ -431,7 +465,7 @@ function phraseMatches(
   const lists: Matches[] = [];
   for (const t of new Set(content)) {
     const id = findTerm(ix, key + t);
-    if (id < 0) return EMPTY;
+    if (id < 0 || !ctx.budget.term(df(ix, id))) return EMPTY;
     ctx.matched.add(t);
     lists.push(union(ctx, [{ t: id, weight: 1, typos: 0 }]));
   }
@@ -439,6 +473,9 @@ function phraseMatches(
   if (terms.length === 1 || field) return intersect(lists);
   const pl = phraseLists(ix, terms);
   if (!pl) return EMPTY;
+  let positions = 0;
+  for (const l of pl.lists) positions += l.texts.length + l.pos.length;
+  if (!ctx.budget.spend(positions)) return EMPTY;
   // By positions: the texts holding the phrase, then their documents; then the words' scores there,
   // worth more together than apart.
   const docs = docsOfTexts(ix, textsWithSequence(pl.lists, pl.offsets));
@@ -448,9 +485,14 @@ function phraseMatches(
   return { docs: m.docs, scores, typos: null };
 }
 
-function dateRange(ix: SearchIndex, op: 'after' | 'before' | 'year', value: string): Matches {
-  const [from, to] = dateSpan(ix, op, value);
-  return allDocs(ix.n, from, to);
+/** The documents from..to (every one by default), if the budget lets them be listed. */
+function docRange(ctx: EvalContext, from = 0, to = ctx.ix.n): Matches {
+  return ctx.budget.spend(to - from) ? allDocs(ctx.ix.n, from, to) : EMPTY;
+}
+
+function dateRange(ctx: EvalContext, op: 'after' | 'before' | 'year', value: string): Matches {
+  const [from, to] = dateSpan(ctx.ix, op, value);
+  return docRange(ctx, from, to);
 }
 
 /** Evaluates a query tree; `typos` turns typo tolerance on. */
@@ -461,14 +503,14 @@ export function evaluate(ctx: EvalContext, node: QueryNode, typos: TypoMode): Ma
     case 'phrase':
       return phraseMatches(ctx, node.field, node.text);
     case 'date':
-      return dateRange(ctx.ix, node.op, node.value);
+      return dateRange(ctx, node.op, node.value);
     case 'or': {
       const parts = node.children.map((c) => evaluate(ctx, c, typos)).filter((m): m is Matches => m !== null);
       return parts.length ? unionMatches(ctx.ix.n, parts) : null;
     }
     case 'not': {
       const inner = evaluate(ctx, node.child, 'off');
-      return inner ? subtract(allDocs(ctx.ix.n), inner) : null;
+      return inner ? subtract(docRange(ctx), inner) : null;
     }
     case 'and': {
       const pos: Matches[] = [];
@@ -483,7 +525,7 @@ export function evaluate(ctx: EvalContext, node: QueryNode, typos: TypoMode): Ma
         }
       }
       if (pos.length === 0 && neg.length === 0) return null;
-      let base = pos.length ? intersect(pos) : allDocs(ctx.ix.n);
+      let base = pos.length ? intersect(pos) : docRange(ctx);
       for (const m of neg) base = subtract(base, m);
       return base;
     }

@@ -109,6 +109,20 @@ function withField(node: QueryNode, field: QueryField): QueryNode {
 const and = (children: QueryNode[]): QueryNode | null =>
   children.length === 0 ? null : children.length === 1 ? children[0]! : { kind: 'and', children };
 
+// The last query parsed inside the core: a search parses its query when its parameters are checked (the
+// term limit) and again to run it, and the API checks them once more. The core never changes a tree.
+let lastQuery: string | undefined;
+let lastTree: QueryNode | null = null;
+
+/** parseQuery, remembering the last query: for the core's own use (its trees are shared, never changed). */
+export function parsedQuery(q: string): QueryNode | null {
+  if (q !== lastQuery) {
+    lastTree = parseQuery(q);
+    lastQuery = q;
+  }
+  return lastTree;
+}
+
 /** Parses a query into a tree; null for a query with nothing to search (empty, only punctuation). */
 export function parseQuery(q: string): QueryNode | null {
   const toks = lex(q);

@@ -17,22 +17,47 @@ import {
 import { dateSpan } from './date-span';
 import { fold } from './fold';
 import { gallop } from './gallop';
-import { parseQuery } from './parse-query';
+import { parsedQuery } from './parse-query';
 import type { QueryField } from './query-ast';
 import { topByRank, topByRelevance } from './rank-top';
 import { type FacetColumn, FIELD_KEY, findTerm, type SearchIndex, SPEAKER_ID_KEY } from './search-index';
 import { keywordTerms } from './keyword-terms';
 import { compareStored } from './string-column';
-import { matchedTexts, snippetsFor } from './snippets';
+import { pageSnippets } from './snippets';
+import { topK } from './top-k';
+import { expansionsPerWord, WORK_BUDGET, WorkBudget } from './work-budget';
+import { expandingWords } from './query-size';
 
 const TEXT_CACHE = 20_000;
 const PROXIMITY_BOOST = 1.3;
+
+/** A query's matches, the terms they matched (for snippets) and what is left of its work budget. */
+export interface Found {
+  m: Matches;
+  matched: Set<string>;
+  budget: WorkBudget;
+  proximity?: { terms: string[] };
+}
 
 export interface RankedPage {
   total: number;
   hits: SearchHit[];
   /** Documents of the page, in order. */
   docs: number[];
+}
+
+/** Documents per value of a facet column over the first n docs, and the values met, in order of first sighting. */
+function countValues(col: FacetColumn, docs: Uint32Array, n: number): { counts: Uint32Array; top: number[] } {
+  const counts = new Uint32Array(col.values.length);
+  const top: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const d = docs[i]!;
+    for (let j = col.off[d]!; j < col.off[d + 1]!; j++) {
+      const v = col.val[j]!;
+      if (counts[v]!++ === 0) top.push(v);
+    }
+  }
+  return { counts, top };
 }
 
 /** The query engine over a SearchIndex: matching, ranking, snippets, facets, filters. */
@@ -43,6 +68,7 @@ export class SearchEngine {
   private testKey = '';
   private test: ((d: number) => boolean) | undefined;
   private entityPostings: EntityPostings | undefined;
+  private readonly everyCount = new Map<FacetName, { counts: Uint32Array; top: number[] }>();
   // Scratch for related(): a score and shared-entity count per document, valid where stamp === gen.
   private relScore = new Float64Array(0);
   private relShared = new Uint32Array(0);
@@ -50,7 +76,11 @@ export class SearchEngine {
   private relTouched = new Uint32Array(0);
   private relGen = 0;
 
-  constructor(readonly ix: SearchIndex) {}
+  /** `work`: the units each query may spend (a smaller budget lets tests reach it on a few articles). */
+  constructor(
+    readonly ix: SearchIndex,
+    private readonly work: number = WORK_BUDGET.maxQueryWork,
+  ) {}
 
   readonly textTerms = (id: number): string[] => {
     let t = this.textCache.get(id);
@@ -63,12 +93,14 @@ export class SearchEngine {
   };
 
   /** Matching documents for q and filters (typo tolerance on when the exact words find nothing). */
-  match(
-    q: string | undefined,
-    filters: ArticleFilters | undefined,
-  ): { m: Matches; matched: Set<string>; proximity?: { terms: string[] } } {
-    const ctx: EvalContext = { ix: this.ix, matched: new Set() };
-    const tree = q?.trim() ? parseQuery(q) : null;
+  match(q: string | undefined, filters: ArticleFilters | undefined): Found {
+    const tree = q?.trim() ? parsedQuery(q) : null;
+    const ctx: EvalContext = {
+      ix: this.ix,
+      matched: new Set(),
+      budget: new WorkBudget(this.work),
+      perWord: expansionsPerWord(tree ? expandingWords(tree) : 0),
+    };
     // No query (or only punctuation): every document. Only stop words: nothing to search for.
     let m = (tree ? evaluate(ctx, tree, 'auto') : null) ?? (tree ? allDocs(0) : allDocs(this.ix.n));
     if (tree && m.docs.length === 0) {
@@ -76,7 +108,7 @@ export class SearchEngine {
       ctx.matched.clear();
       m = evaluate(ctx, tree, 'force') ?? m;
     }
-    const out = { m: this.filter(m, filters), matched: ctx.matched };
+    const out = { m: this.filter(m, filters), matched: ctx.matched, budget: ctx.budget };
     // Plain words (no operators): documents holding them side by side, in order, rank higher.
     if (tree?.kind === 'and' && tree.children.every((c) => c.kind === 'term' && !c.field && !c.prefix)) {
       const text = tree.children.map((c) => (c.kind === 'term' ? c.word : '')).join(' ');
@@ -212,12 +244,7 @@ export class SearchEngine {
   }
 
   /** One page of ranked hits with snippets. */
-  page(
-    found: { m: Matches; matched: Set<string>; proximity?: { terms: string[] } },
-    sort: 'relevance' | 'newest' | 'oldest',
-    offset: number,
-    limit: number,
-  ): RankedPage {
+  page(found: Found, sort: 'relevance' | 'newest' | 'oldest', offset: number, limit: number): RankedPage {
     const { m, matched, proximity } = found;
     const k = offset + limit;
     let order: number[];
@@ -227,7 +254,7 @@ export class SearchEngine {
       // (Meilisearch's proximity rule, cut short). A boost only raises scores, so the best set stays the
       // same and only its order changes.
       order = topByRelevance(m, Math.max(k, 10));
-      if (proximity && m.docs.length > 1) {
+      if (proximity && m.docs.length > 1 && found.budget.afford(this.documentsOf(proximity.terms))) {
         const pl = phraseLists(this.ix, proximity.terms);
         boosted = new Set(order.filter((i) => docHasSequence(this.ix, m.docs[i]!, pl)));
         if (boosted.size > 0) {
@@ -244,38 +271,50 @@ export class SearchEngine {
     const slice = order.slice(offset, offset + limit);
     const ix = this.ix;
     const docs = slice.map((i) => m.docs[i]!);
-    const lists = matchedTexts(ix, matched);
-    const hits = slice.map((i) => {
-      const d = m.docs[i]!;
+    const snippets = pageSnippets(ix, docs, matched);
+    const hits = slice.map((i, k) => {
+      const d = docs[k]!;
       return {
         id: ix.ids.at(d),
         slug: ix.slugs.at(d),
         title: ix.titles.at(d),
         score: Math.round(score(i) * 10_000) / 10_000,
-        snippets: snippetsFor(ix, d, matched, lists),
+        snippets: snippets[k]!,
       };
     });
     return { total: m.docs.length, hits, docs };
   }
 
-  /** Counts per facet value over the matching documents, most frequent first (ties by value). */
-  facets(m: Matches, names: readonly FacetName[], limit: number): Facets {
+  /** The documents the terms' postings list, summed: what reading their positions costs, at least. */
+  private documentsOf(terms: readonly string[]): number {
+    let n = 0;
+    for (const term of terms) {
+      const t = term ? findTerm(this.ix, term) : -1;
+      if (t >= 0) n += this.ix.postings.df(t);
+    }
+    return n;
+  }
+
+  /**
+   * Counts per facet value over the matching documents, most frequent first (ties by value). Each
+   * document counted is paid for from the budget; when it runs out, the rest are not counted.
+   */
+  facets(m: Matches, names: readonly FacetName[], limit: number, budget = new WorkBudget(this.work)): Facets {
     const out: Facets = {};
+    // Every document matches (no query, no filter): counted once, then free.
+    const every = m.docs.length === this.ix.n;
     for (const name of names) {
       const col = this.ix.facets[name];
-      const counts = new Uint32Array(col.values.length);
-      // Values met, in order of first sighting: a few matches need not visit every value.
-      const top: number[] = [];
-      for (let i = 0; i < m.docs.length; i++) {
-        const d = m.docs[i]!;
-        for (let j = col.off[d]!; j < col.off[d + 1]!; j++) {
-          const v = col.val[j]!;
-          if (counts[v]!++ === 0) top.push(v);
-        }
+      let c = every ? this.everyCount.get(name) : undefined;
+      if (!c) {
+        c = countValues(col, m.docs, every ? m.docs.length : budget.upTo(m.docs.length));
+        if (every) this.everyCount.set(name, c);
       }
+      const { counts, top } = c;
       // Ties by value: compared in code point order on the stored bytes, without decoding.
-      top.sort((x, y) => counts[y]! - counts[x]! || compareStored(col.values, x, y));
-      out[name] = top.slice(0, limit).map((v) => ({ value: col.values.at(v), count: counts[v]! }));
+      const better = (x: number, y: number) =>
+        counts[x] !== counts[y] ? counts[x]! > counts[y]! : compareStored(col.values, x, y) < 0;
+      out[name] = topK(top, limit, better).map((v) => ({ value: col.values.at(v), count: counts[v]! }));
     }
     return out;
   }
@@ -324,7 +363,7 @@ export class SearchEngine {
     const stamp = this.relStamp;
     const touched = this.relTouched;
     let nt = 0;
-    const ctx: EvalContext = { ix, matched: new Set() };
+    const ctx: EvalContext = { ix, matched: new Set(), budget: new WorkBudget() };
     for (const { t } of scored) {
       const r = exactTerm(ctx, t);
       if (!r) continue;

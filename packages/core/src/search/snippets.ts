@@ -1,35 +1,67 @@
 import type { Snippet } from '../corpus/query-result-schema';
 import { forEachWord, tokensWithOffsets } from './analyze';
 import { fold } from './fold';
+import { gallop } from './gallop';
 import { findTerm, type SearchIndex, TEXT_FIELD } from './search-index';
 
 const WINDOW = 220;
 
 const ASCII_TERM = /^[a-z0-9]+$/;
 
+/** How many matched terms choose a hit's snippet block: the query's own words come first in `matched`. */
+const CHOOSING_TERMS = 64;
+
 /**
- * Offsets of the words of text whose term is matched. English stems change at most the end of a word
- * ("hoping" -> "hope"), so a word that does not start like some matched term is skipped unanalysed.
+ * Finds the words of a text whose term is matched, at a cost per word that does not grow with the number
+ * of matched terms (a prefix query may match thousands). English stems change at most the end of a word
+ * ("hoping" -> "hope"), so a word whose first two letters start no matched term is skipped unanalysed.
  */
-function highlight(text: string, matched: ReadonlySet<string>) {
+function highlighter(matched: ReadonlySet<string>): (text: string) => Snippet['highlights'] {
   const terms = [...matched];
   if (!terms.every((t) => ASCII_TERM.test(t)))
-    return tokensWithOffsets(text)
-      .filter((t) => t.term && matched.has(t.term))
-      .map((t) => ({ start: t.start, end: t.end }));
-  const heads = terms.map((t) => t.slice(0, Math.max(1, t.length - 2)));
-  // First letters of the heads, in both cases: most words are turned away by their first letter alone.
-  const firsts = new Set(heads.flatMap((h) => [h.charCodeAt(0), h.toUpperCase().charCodeAt(0)]));
-  const out: Snippet['highlights'] = [];
-  forEachWord(text, (word, start) => {
-    const c = word.charCodeAt(0);
-    if (c < 128 && !firsts.has(c)) return;
-    const w = fold(word);
-    if (!heads.some((h) => w.startsWith(h))) return;
-    for (const t of tokensWithOffsets(word))
-      if (t.term && matched.has(t.term)) out.push({ start: start + t.start, end: start + t.end });
-  });
-  return out;
+    return (text) =>
+      tokensWithOffsets(text)
+        .filter((t) => t.term && matched.has(t.term))
+        .map((t) => ({ start: t.start, end: t.end }));
+  // Heads (a term less its last two letters) of one letter, and the first two letters of longer heads.
+  const one = new Set<string>();
+  const two = new Set<string>();
+  for (const t of terms) {
+    const head = t.slice(0, Math.max(1, t.length - 2));
+    if (head.length === 1) one.add(head);
+    else two.add(head.slice(0, 2));
+  }
+  // First letters in both cases: most words are turned away by their first letter alone.
+  const firsts = new Uint8Array(128);
+  for (const h of [...one, ...two]) firsts[h.charCodeAt(0)] = firsts[h.toUpperCase().charCodeAt(0)] = 1;
+  // A word's matched parts, once per page: the same words recur across the snippets of a page.
+  const seen = new Map<string, Snippet['highlights']>();
+  const partsOf = (word: string): Snippet['highlights'] => {
+    let parts = seen.get(word);
+    if (!parts) {
+      const w = fold(word);
+      parts =
+        one.has(w.slice(0, 1)) || two.has(w.slice(0, 2))
+          ? tokensWithOffsets(word).filter((t) => t.term && matched.has(t.term))
+          : [];
+      seen.set(word, parts);
+    }
+    return parts;
+  };
+  // A long text is cut to a window from its first highlight: the words after it are not read.
+  return (text) => {
+    const out: Snippet['highlights'] = [];
+    forEachWord(
+      text,
+      (word, start) => {
+        if (out.length > 0 && start > out[0]!.start + WINDOW) return true;
+        for (const t of partsOf(word)) out.push({ start: start + t.start, end: start + t.end });
+        return undefined;
+      },
+      (c) => c >= 128 || firsts[c] === 1,
+    );
+    return out;
+  };
 }
 
 /** Cuts a long text to a window around its first highlights, at word boundaries; offsets follow. */
@@ -59,64 +91,91 @@ function window(
   };
 }
 
-/** The texts holding each matched term (their positional lists): worked out once for a page of hits. */
-export function matchedTexts(ix: SearchIndex, matched: ReadonlySet<string>): Uint32Array[] {
-  const lists: Uint32Array[] = [];
-  for (const term of matched) {
-    const t = findTerm(ix, term);
-    if (t >= 0) lists.push(ix.positions.get(t).texts);
-  }
-  return lists;
-}
-
-/** Is x in the ascending list? */
-function holds(list: Uint32Array, x: number): boolean {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid]! < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < list.length && list[lo] === x;
+/** The stored texts of the documents, ascending, once each. */
+function textsOf(ix: SearchIndex, docs: readonly number[]): Uint32Array {
+  let n = 0;
+  for (const d of docs) n += ix.textOff[d + 1]! - ix.textOff[d]!;
+  const out = new Uint32Array(n);
+  let k = 0;
+  for (const d of docs) for (let j = ix.textOff[d]!; j < ix.textOff[d + 1]!; j++) out[k++] = ix.textIds[j]!;
+  out.sort();
+  let u = 0;
+  for (let i = 0; i < k; i++) if (i === 0 || out[i] !== out[i - 1]) out[u++] = out[i]!;
+  return out.subarray(0, u);
 }
 
 /**
- * Plain-text snippets of a document for the matched terms: the title when it matches, and the
- * standfirst or body block with most matched terms. Which texts hold which terms comes from the
- * positional lists, so only the texts shown are decoded and analysed.
+ * How many of the (first CHOOSING_TERMS) matched terms each text of the page holds, from the terms'
+ * positional lists: each list is walked against the page's texts from the shorter side, so the work
+ * follows the page, not the corpus.
  */
-export function snippetsFor(
+function matchCounts(ix: SearchIndex, matched: ReadonlySet<string>, texts: Uint32Array): Uint8Array {
+  const counts = new Uint8Array(texts.length);
+  let used = 0;
+  for (const term of matched) {
+    if (used++ === CHOOSING_TERMS) break;
+    const t = findTerm(ix, term);
+    if (t < 0) continue;
+    const list = ix.positions.get(t).texts;
+    if (list.length < texts.length) {
+      let p = 0;
+      for (const x of list) {
+        p = gallop(texts, p, x);
+        if (p >= texts.length) break;
+        if (texts[p] === x) counts[p]!++;
+      }
+    } else {
+      let p = 0;
+      for (let i = 0; i < texts.length; i++) {
+        p = gallop(list, p, texts[i]!);
+        if (p >= list.length) break;
+        if (list[p] === texts[i]) counts[i]!++;
+      }
+    }
+  }
+  return counts;
+}
+
+/**
+ * Plain-text snippets of each document of a page for the matched terms: the title when it matches, and
+ * the standfirst or body block with most matched terms. Which texts hold which terms comes from the
+ * positional lists, so only the texts shown are decoded and analysed; the work grows with the page.
+ */
+export function pageSnippets(
   ix: SearchIndex,
-  doc: number,
+  docs: readonly number[],
   matched: ReadonlySet<string>,
-  lists: readonly Uint32Array[] = matchedTexts(ix, matched),
-): Snippet[] {
-  const out: Snippet[] = [];
-  if (matched.size === 0) return out;
-  let best = -1;
-  let bestCount = 0;
-  for (let j = ix.textOff[doc]!; j < ix.textOff[doc + 1]!; j++) {
-    const x = ix.textIds[j]!;
-    let count = 0;
-    for (const l of lists) if (holds(l, x)) count++;
-    if (count === 0) continue;
-    if (ix.textField[j] === 0) {
-      const text = ix.texts.at(x);
-      const hl = highlight(text, matched);
-      if (hl.length) out.push({ field: 'title', text, highlights: hl });
-    } else if (count > bestCount) {
-      best = j;
-      bestCount = count;
+): Snippet[][] {
+  if (matched.size === 0) return docs.map(() => []);
+  const texts = textsOf(ix, docs);
+  const counts = matchCounts(ix, matched, texts);
+  const countOf = (x: number) => counts[gallop(texts, 0, x)]!;
+  const highlight = highlighter(matched);
+  return docs.map((doc) => {
+    const out: Snippet[] = [];
+    let best = -1;
+    let bestCount = 0;
+    for (let j = ix.textOff[doc]!; j < ix.textOff[doc + 1]!; j++) {
+      const x = ix.textIds[j]!;
+      const count = countOf(x);
+      if (count === 0) continue;
+      if (ix.textField[j] === 0) {
+        const text = ix.texts.at(x);
+        const hl = highlight(text);
+        if (hl.length) out.push({ field: 'title', text, highlights: hl });
+      } else if (count > bestCount) {
+        best = j;
+        bestCount = count;
+      }
     }
-  }
-  if (best >= 0) {
-    const text = ix.texts.at(ix.textIds[best]!);
-    const hl = highlight(text, matched);
-    if (hl.length) {
-      const w = window(text, hl);
-      out.push({ field: TEXT_FIELD[ix.textField[best]!]!, text: w.text, highlights: w.highlights });
+    if (best >= 0) {
+      const text = ix.texts.at(ix.textIds[best]!);
+      const hl = highlight(text);
+      if (hl.length) {
+        const w = window(text, hl);
+        out.push({ field: TEXT_FIELD[ix.textField[best]!]!, text: w.text, highlights: w.highlights });
+      }
     }
-  }
-  return out;
+    return out;
+  });
 }
