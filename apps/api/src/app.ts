@@ -6,6 +6,7 @@ import { docsRoutes } from './docs/docs-routes';
 import { baseHeaders } from './http/base-headers';
 import type { Compression } from './http/compression';
 import { fastRead } from './http/fast-read';
+import { headAnswer } from './http/head-answer';
 import { allowedMethods } from './http/allowed-methods';
 import { problem, problemResponse } from './http/problem';
 import { ReadCache } from './http/read-cache';
@@ -113,11 +114,17 @@ export function createApp({
   });
   // Reads answered before (same target) skip routing, validation and the middleware chain; see fastRead.
   // Not when the caller adds middleware: the fast path could not know what that middleware would change.
-  if (middleware.length === 0) {
-    const routedFetch = routed.fetch;
-    routed.fetch = (request, env, executionCtx) =>
-      fastRead(request, reads, compression) ?? routedFetch(request, env, executionCtx);
-  }
+  // HEAD is answered as its GET without the body, with that body's length (see headAnswer).
+  const routedFetch = routed.fetch;
+  const getFetch: typeof routedFetch =
+    middleware.length === 0
+      ? (request, env, executionCtx) =>
+          fastRead(request, reads, compression) ?? routedFetch(request, env, executionCtx)
+      : routedFetch;
+  routed.fetch = (request, env, executionCtx) =>
+    request.method === 'HEAD'
+      ? headAnswer(request, (get) => getFetch(get, env, executionCtx))
+      : getFetch(request, env, executionCtx);
   return Object.assign(routed, {
     /** Hits and misses of the read cache (the bench checks that uncached runs really miss). */
     readCacheStats: () => reads.stats(),

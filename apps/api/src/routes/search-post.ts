@@ -6,7 +6,21 @@ import type { AppDeps } from '../deps';
 import { problem, problemResponse, problemResponses } from '../http/problem';
 import { API_LIMITS } from '../limits';
 
+/**
+ * JSON as sent, uncompressed: a body with any Content-Encoding (gzip, br, …) would otherwise be read as if
+ * it were plain JSON, so it is refused before a byte of it is read.
+ */
 const requireJson = createMiddleware(async (c, next) => {
+  const encoding = c.req.header('content-encoding')?.trim().toLowerCase();
+  if (encoding && encoding !== 'identity')
+    return problemResponse(
+      c,
+      problem(
+        'unsupported-media-type',
+        'Send the body uncompressed: POST /v1/search accepts no Content-Encoding.',
+      ),
+      { 'accept-encoding': 'identity' },
+    );
   const type = c.req.header('content-type') ?? '';
   if (!/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(type))
     return problemResponse(
