@@ -2,7 +2,7 @@ import { request } from 'node:http';
 import { connect } from 'node:net';
 import autocannon from 'autocannon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningApi, startNodeApi } from '../api/support/start-api';
+import { NODE_CLI, type RunningApi, startNodeApi, startPrintingApi } from '../api/support/start-api';
 
 let api: RunningApi;
 beforeAll(async () => {
@@ -256,7 +256,7 @@ describe('HTTP limits and representations', () => {
     expect(plain.status).toBe(200);
   });
 
-  it('never copies the Host header or an absolute-form URL into feeds (links are relative)', async () => {
+  it('never copies the Host header or an absolute-form URL into feeds (relative, or GAZETTE_PUBLIC_URL)', async () => {
     const evil = { host: 'evil.example:666', 'x-forwarded-host': 'evil.example' };
     for (const path of ['/v1/feed.atom?limit=3', 'http://evil.example/v1/feed.json?limit=3']) {
       const res = await raw('GET', path, { headers: evil });
@@ -269,6 +269,17 @@ describe('HTTP limits and representations', () => {
     const atom = (await raw('GET', '/v1/feed.atom?limit=3')).body;
     expect(atom).toMatch(/<link rel="self" href="\/v1\/feed\.atom\?limit=3"\/>/);
     expect(atom).toMatch(/<link rel="alternate" href="(https?:\/\/(?!evil)|\/v1\/articles\/)/);
+    // With GAZETTE_PUBLIC_URL, links are absolute on that base, whatever the request says.
+    const pub = await startPrintingApi([NODE_CLI], { GAZETTE_PUBLIC_URL: 'https://news.example/api' });
+    try {
+      const res = await fetch(`${pub.url}/v1/feed.json?limit=3`, {
+        headers: { 'x-forwarded-host': 'evil.example' },
+      });
+      const feed = (await res.json()) as { feed_url: string };
+      expect(feed.feed_url).toBe('https://news.example/api/v1/feed.json?limit=3');
+    } finally {
+      await pub.stop();
+    }
   });
 });
 
