@@ -3,7 +3,7 @@
 // that module is not in this checkout yet, a small local list of the same kind.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { SearchParams } from '@gazette/core';
+import { FacetNameSchema, type SearchParams } from '@gazette/core';
 
 export interface AdversarialSearch {
   name: string;
@@ -14,16 +14,7 @@ const CORE_LIST = fileURLToPath(
   new URL('../../../packages/core/bench/search/adversarial-queries.ts', import.meta.url),
 );
 
-const ALL_FACETS = [
-  'section',
-  'tag',
-  'source',
-  'language',
-  'month',
-  'person',
-  'organization',
-  'place',
-] as const;
+const ALL_FACETS = FacetNameSchema.options;
 const STARTS =
   'co pr re st de in ma ca pa se di tr pe ch sh th wa mi ho fi be fo li ba ra sa la me ex ne po mo';
 
