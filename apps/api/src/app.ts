@@ -10,6 +10,7 @@ import { headAnswer } from './http/head-answer';
 import { allowedMethods } from './http/allowed-methods';
 import { problem, problemResponse } from './http/problem';
 import { ReadCache } from './http/read-cache';
+import { createTurns } from './http/turns';
 import { fromThrown, fromZodIssues } from './http/to-problem';
 import { API_LIMITS } from './limits';
 import { OPENAPI_CONFIG } from './openapi-config';
@@ -48,7 +49,8 @@ export function createApp({
   ...appDeps
 }: AppOptions) {
   const reads = new ReadCache(readCacheBytes);
-  const deps: RouteDeps = { ...appDeps, reads };
+  const turns = createTurns();
+  const deps: RouteDeps = { ...appDeps, reads, takeTurn: turns.take };
   const app = new OpenAPIHono({
     defaultHook: (result, c) => {
       if (!result.success)
@@ -68,6 +70,8 @@ export function createApp({
       ),
     );
   });
+  // Queries take turns with each other, so that no burst of them holds the other requests (see Turns).
+  app.use('/v1/*', turns.middleware);
   if (compression) app.use(compression.middleware);
   for (const m of middleware) app.use(m);
   const routed = app.openapiRoutes([

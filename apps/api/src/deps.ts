@@ -11,7 +11,11 @@ export interface AppDeps {
   publicUrl?: string;
 }
 
-/** What the routes get besides: the app's cache of serialised reads (one app, one corpus, one cache). */
+/**
+ * What the routes get besides: the app's cache of serialised reads (one app, one corpus, one cache), and
+ * its turns (see Turns) for a route that must read its body before its query can take one.
+ */
 export interface RouteDeps extends AppDeps {
   reads: ReadCache;
+  takeTurn: () => Promise<void>;
 }

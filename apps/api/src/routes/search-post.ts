@@ -2,7 +2,7 @@ import { SearchParamsSchema, SearchResultSchema } from '@gazette/core';
 import { createRoute, defineOpenAPIRoute } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
-import type { AppDeps } from '../deps';
+import type { RouteDeps } from '../deps';
 import { problem, problemResponse, problemResponses } from '../http/problem';
 import { API_LIMITS } from '../limits';
 
@@ -62,9 +62,14 @@ export const searchPostRoute = createRoute({
   },
 });
 
-export const searchPost = ({ corpus }: AppDeps) =>
+export const searchPost = ({ corpus, takeTurn }: RouteDeps) =>
   defineOpenAPIRoute({
     route: searchPostRoute,
     addRoute: true,
-    handler: (c) => c.json(corpus.search(c.req.valid('json')), 200, { 'cache-control': 'no-store' }),
+    // The turn is taken once the body is read (reading it awaits I/O), right before the query.
+    handler: async (c) => {
+      const params = c.req.valid('json');
+      await takeTurn();
+      return c.json(corpus.search(params), 200, { 'cache-control': 'no-store' });
+    },
   });
