@@ -11,6 +11,7 @@ import { BASE_HEADERS, requestIdFor } from '../src/http/base-headers';
 import { cachedRead, type ReadCacheStats } from '../src/http/read-cache';
 import { READ_CACHE_CONTROL } from '../src/limits';
 import { nodeCompression } from '../src/node/node-compress';
+import { nodeTurns } from '../src/node/node-turns';
 import { NODE_SERVER_OPTIONS } from '../src/node/server-limits';
 
 export type ServerMessage =
@@ -71,9 +72,11 @@ const hello = new Hono()
       'content-type': 'application/json',
     }),
   );
-const api = createApp({ corpus, compression: nodeCompression() });
-const uncachedApi = createApp({ corpus, compression: nodeCompression(), readCacheBytes: 0 });
-const freshApi = createApp({ corpus, compression: nodeCompression() });
+// One process, one event loop: the apps take their turns from one queue, as one server's routes do.
+const turns = nodeTurns();
+const api = createApp({ corpus, compression: nodeCompression(), turns });
+const uncachedApi = createApp({ corpus, compression: nodeCompression(), readCacheBytes: 0, turns });
+const freshApi = createApp({ corpus, compression: nodeCompression(), turns });
 const [helloUrl, apiUrl, uncachedApiUrl, freshApiUrl] = await Promise.all([
   listen(hello.fetch),
   listen(api.fetch),

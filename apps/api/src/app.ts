@@ -10,7 +10,7 @@ import { headAnswer } from './http/head-answer';
 import { allowedMethods } from './http/allowed-methods';
 import { problem, problemResponse } from './http/problem';
 import { ReadCache } from './http/read-cache';
-import { createTurns } from './http/turns';
+import { NO_TURNS, type Turns, turnsMiddleware } from './http/turns';
 import { fromThrown, fromZodIssues } from './http/to-problem';
 import { API_LIMITS } from './limits';
 import { OPENAPI_CONFIG } from './openapi-config';
@@ -30,6 +30,8 @@ import { timeline } from './routes/timeline';
 export interface AppOptions extends AppDeps {
   /** Compression of answers: Node passes `nodeCompression()`; workerd none (Cloudflare's edge compresses). */
   compression?: Compression;
+  /** Turns taken by queries (see Turns): Node passes `nodeTurns()`; workerd none. */
+  turns?: Turns;
   /** Runtime-specific middleware run before the routes. */
   middleware?: MiddlewareHandler[];
   /**
@@ -45,11 +47,11 @@ const DEFAULT_READ_CACHE_BYTES = 32 * 1024 * 1024;
 export function createApp({
   middleware = [],
   compression,
+  turns = NO_TURNS,
   readCacheBytes = DEFAULT_READ_CACHE_BYTES,
   ...appDeps
 }: AppOptions) {
   const reads = new ReadCache(readCacheBytes);
-  const turns = createTurns();
   const deps: RouteDeps = { ...appDeps, reads, takeTurn: turns.take };
   const app = new OpenAPIHono({
     defaultHook: (result, c) => {
@@ -71,7 +73,7 @@ export function createApp({
     );
   });
   // Queries take turns with each other, so that no burst of them holds the other requests (see Turns).
-  app.use('/v1/*', turns.middleware);
+  if (turns !== NO_TURNS) app.use('/v1/*', turnsMiddleware(turns));
   if (compression) app.use(compression.middleware);
   for (const m of middleware) app.use(m);
   const routed = app.openapiRoutes([

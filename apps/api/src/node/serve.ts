@@ -6,6 +6,7 @@ import { createApp } from '../app';
 import { answerClientError } from './client-error';
 import { closeGracefully } from './graceful-close';
 import { nodeCompression } from './node-compress';
+import { nodeTurns } from './node-turns';
 import { NODE_SERVER_LIMITS, NODE_SERVER_OPTIONS } from './server-limits';
 
 export interface RunningServer {
@@ -24,6 +25,7 @@ export function serveApi(opts: {
   const app = createApp({
     corpus: opts.corpus,
     compression: nodeCompression(),
+    turns: nodeTurns(),
     ...(opts.publicUrl ? { publicUrl: opts.publicUrl } : {}),
   });
   return new Promise((resolve, reject) => {

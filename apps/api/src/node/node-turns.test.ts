@@ -1,6 +1,7 @@
 import type { Corpus } from '@gazette/core';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../app';
+import { nodeTurns } from './node-turns';
 import { fixtureCorpus } from '../test-support/fixture-corpus';
 
 describe('turns', () => {
@@ -25,10 +26,10 @@ describe('turns', () => {
         };
       },
     }) as Corpus;
-    const app = createApp({ corpus, readCacheBytes: 0 });
+    const app = createApp({ corpus, readCacheBytes: 0, turns: nodeTurns() });
     const answered: string[] = [];
     const send = (path: string, init?: RequestInit) =>
-      app.request(path, init).then((res) => {
+      Promise.resolve(app.request(path, init)).then((res) => {
         answered.push(path);
         expect(res.status, path).toBe(200);
       });
