@@ -30,6 +30,15 @@ for (const service of SERVICES) {
   }
 }
 
-const stop = () => void Promise.all(running.map((s) => s.close())).then(() => process.exit(0));
-process.once('SIGINT', stop);
-process.once('SIGTERM', stop);
+// SIGINT/SIGTERM: every service stops accepting and finishes what is in flight (the API within its 10 s
+// shutdown grace), then the process exits 0. Repeated signals are ignored (a terminal's Ctrl-C and npm
+// both deliver one); a service that does not close within 12 s is not waited for.
+let stopping = false;
+const stop = () => {
+  if (stopping) return;
+  stopping = true;
+  setTimeout(() => process.exit(0), 12_000).unref();
+  void Promise.all(running.map((s) => s.close())).then(() => process.exit(0));
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

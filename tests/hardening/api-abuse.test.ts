@@ -1,7 +1,8 @@
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import autocannon from 'autocannon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningApi, startNodeApi } from '../api/support/start-api';
+import { NODE_CLI, type RunningApi, startNodeApi, startPrintingApi } from '../api/support/start-api';
 
 let api: RunningApi;
 beforeAll(async () => {
@@ -150,6 +151,134 @@ describe('API abuse over real HTTP', () => {
       expect(res.status, path).toBeLessThan(500);
       expect(res.body, path).not.toMatch(/root:x:0:0|"devDependencies"/);
       if (res.status >= 400) expectProblem(res, res.status);
+    }
+  });
+});
+
+/** Opens a raw connection, sends `head` (no final blank line) and then one header line per `everyMs`. */
+function trickle(head: string, everyMs: number): Promise<{ received: string; closedAfterMs: number }> {
+  const url = new URL(api.url);
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const socket = connect(Number(url.port), url.hostname);
+    let received = '';
+    let n = 0;
+    const timer = setInterval(() => socket.write(`x-slow-${n++}: ${'a'.repeat(20)}\r\n`), everyMs);
+    const giveUp = setTimeout(() => {
+      socket.destroy();
+      reject(new Error(`the server kept a trickling client for 40 s (${n} header lines sent)`));
+    }, 40_000);
+    socket.setEncoding('utf8').on('data', (d: string) => {
+      received += d;
+    });
+    socket.on('error', () => {});
+    socket.on('close', () => {
+      clearInterval(timer);
+      clearTimeout(giveUp);
+      resolve({ received, closedAfterMs: performance.now() - started });
+    });
+    socket.write(head);
+  });
+}
+
+describe('HTTP limits and representations', () => {
+  it('answers a URL over the limit with 414 problem+json, below and above the header size limit', async () => {
+    for (const length of [5_000, 20_000, 100_000]) {
+      const res = await raw('GET', `/v1/search?q=${'a'.repeat(length)}`);
+      expect(res.status, `${length} characters`).toBe(414);
+      expectProblem(res, 414);
+    }
+    expect((await raw('GET', '/healthz')).status).toBe(200);
+  });
+
+  it('answers oversized headers with 431 problem+json, not a bare status line', async () => {
+    const res = await raw('GET', '/healthz', { headers: { 'x-big': 'a'.repeat(64 * 1024) } });
+    expectProblem(res, 431);
+    expect(res.headers['x-request-id']).toBeTruthy();
+    expect((await raw('GET', '/healthz')).status).toBe(200);
+  });
+
+  it('cuts off a client trickling header lines (408 problem+json) instead of waiting on it', {
+    timeout: 60_000,
+  }, async () => {
+    const { received, closedAfterMs } = await trickle('GET /healthz HTTP/1.1\r\nHost: x\r\n', 2_000);
+    expect(received).toMatch(/^HTTP\/1\.1 408 /);
+    expect(received).toContain('application/problem+json');
+    // The headers timeout (10 s, checked every second), far from the minutes it took before.
+    expect(closedAfterMs).toBeLessThan(30_000);
+  });
+
+  it('gives HEAD the Content-Length of the GET body, compressed or not', async () => {
+    const list = JSON.parse((await raw('GET', '/v1/articles?limit=1')).body) as { items: { id: string }[] };
+    for (const path of [
+      '/healthz',
+      '/v1/articles',
+      `/v1/articles/${list.items[0]!.id}`,
+      '/v1/feed.atom',
+      '/nope',
+    ]) {
+      // The same request id: a problem body carries it, and gzip sizes vary with content.
+      for (const headers of [
+        { 'x-request-id': 'head-1' },
+        { 'x-request-id': 'head-1', 'accept-encoding': 'gzip' },
+      ]) {
+        const head = await raw('HEAD', path, { headers });
+        const get = await new Promise<number>((resolve, reject) => {
+          const url = new URL(api.url);
+          request({ host: url.hostname, port: url.port, path, headers }, (res) => {
+            let bytes = 0;
+            res.on('data', (d: Buffer) => {
+              bytes += d.length;
+            });
+            res.on('end', () => resolve(bytes));
+          })
+            .on('error', reject)
+            .end();
+        });
+        expect(head.body, path).toBe('');
+        expect(head.headers['content-length'], `${path} ${JSON.stringify(headers)}`).toBe(String(get));
+      }
+    }
+  });
+
+  it('refuses a compressed POST body (any Content-Encoding) with 415 instead of reading it as JSON', async () => {
+    for (const encoding of ['gzip', 'br', 'deflate, gzip']) {
+      const res = await raw('POST', '/v1/search', {
+        headers: { 'content-type': 'application/json', 'content-encoding': encoding },
+        body: '{"q":"bank"}',
+      });
+      expectProblem(res, 415);
+    }
+    const plain = await raw('POST', '/v1/search', {
+      headers: { 'content-type': 'application/json', 'content-encoding': 'identity' },
+      body: '{"q":"bank"}',
+    });
+    expect(plain.status).toBe(200);
+  });
+
+  it('never copies the Host header or an absolute-form URL into feeds (relative, or GAZETTE_PUBLIC_URL)', async () => {
+    const evil = { host: 'evil.example:666', 'x-forwarded-host': 'evil.example' };
+    for (const path of ['/v1/feed.atom?limit=3', 'http://evil.example/v1/feed.json?limit=3']) {
+      const res = await raw('GET', path, { headers: evil });
+      expect(res.status, path).toBe(200);
+      expect(res.body, path).not.toContain('evil.example');
+      // The next client, whatever Host it sends, gets the cached copy: it must not carry the first one's.
+      const again = await raw('GET', path.replace('http://evil.example', ''));
+      expect(again.body).toBe(res.body);
+    }
+    const atom = (await raw('GET', '/v1/feed.atom?limit=3')).body;
+    expect(atom).toMatch(/<link rel="self" href="\/v1\/feed\.atom\?limit=3"\/>/);
+    expect(atom).toMatch(/<link rel="alternate" href="(https?:\/\/(?!evil)|\/v1\/articles\/)/);
+    // With GAZETTE_PUBLIC_URL, links are absolute on that base, whatever the request says.
+    const pub = await startPrintingApi([NODE_CLI], { GAZETTE_PUBLIC_URL: 'https://news.example/api' });
+    try {
+      const res = await fetch(`${pub.url}/v1/feed.json?limit=3`, {
+        headers: { 'x-forwarded-host': 'evil.example' },
+      });
+      const feed = (await res.json()) as { feed_url: string };
+      expect(feed.feed_url).toBe('https://news.example/api/v1/feed.json?limit=3');
+    } finally {
+      await pub.stop();
     }
   });
 });

@@ -11,6 +11,8 @@ import { BASE_HEADERS, requestIdFor } from '../src/http/base-headers';
 import { cachedRead, type ReadCacheStats } from '../src/http/read-cache';
 import { READ_CACHE_CONTROL } from '../src/limits';
 import { nodeCompression } from '../src/node/node-compress';
+import { nodeTurns } from '../src/node/node-turns';
+import { NODE_SERVER_OPTIONS } from '../src/node/server-limits';
 
 export type ServerMessage =
   | {
@@ -37,10 +39,12 @@ export type ServerMessage =
 
 const [snapshot, medianId] = process.argv.slice(2);
 
+// Every server with the options `npm start` uses (header size, timeouts), so the API is measured as served.
 function listen(fetch: (req: Request) => Response | Promise<Response>): Promise<string> {
   return new Promise((resolve) => {
-    serve({ fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) =>
-      resolve(`http://127.0.0.1:${info.port}`),
+    serve(
+      { fetch, port: 0, hostname: '127.0.0.1', serverOptions: NODE_SERVER_OPTIONS },
+      (info: AddressInfo) => resolve(`http://127.0.0.1:${info.port}`),
     );
   });
 }
@@ -68,9 +72,11 @@ const hello = new Hono()
       'content-type': 'application/json',
     }),
   );
-const api = createApp({ corpus, compression: nodeCompression() });
-const uncachedApi = createApp({ corpus, compression: nodeCompression(), readCacheBytes: 0 });
-const freshApi = createApp({ corpus, compression: nodeCompression() });
+// One process, one event loop: the apps take their turns from one queue, as one server's routes do.
+const turns = nodeTurns();
+const api = createApp({ corpus, compression: nodeCompression(), turns });
+const uncachedApi = createApp({ corpus, compression: nodeCompression(), readCacheBytes: 0, turns });
+const freshApi = createApp({ corpus, compression: nodeCompression(), turns });
 const [helloUrl, apiUrl, uncachedApiUrl, freshApiUrl] = await Promise.all([
   listen(hello.fetch),
   listen(api.fetch),

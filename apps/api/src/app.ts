@@ -6,9 +6,11 @@ import { docsRoutes } from './docs/docs-routes';
 import { baseHeaders } from './http/base-headers';
 import type { Compression } from './http/compression';
 import { fastRead } from './http/fast-read';
+import { headAnswer } from './http/head-answer';
 import { allowedMethods } from './http/allowed-methods';
 import { problem, problemResponse } from './http/problem';
 import { ReadCache } from './http/read-cache';
+import { NO_TURNS, type Turns, turnsMiddleware } from './http/turns';
 import { fromThrown, fromZodIssues } from './http/to-problem';
 import { API_LIMITS } from './limits';
 import { OPENAPI_CONFIG } from './openapi-config';
@@ -28,6 +30,8 @@ import { timeline } from './routes/timeline';
 export interface AppOptions extends AppDeps {
   /** Compression of answers: Node passes `nodeCompression()`; workerd none (Cloudflare's edge compresses). */
   compression?: Compression;
+  /** Turns taken by queries (see Turns): Node passes `nodeTurns()`; workerd none. */
+  turns?: Turns;
   /** Runtime-specific middleware run before the routes. */
   middleware?: MiddlewareHandler[];
   /**
@@ -43,11 +47,12 @@ const DEFAULT_READ_CACHE_BYTES = 32 * 1024 * 1024;
 export function createApp({
   middleware = [],
   compression,
+  turns = NO_TURNS,
   readCacheBytes = DEFAULT_READ_CACHE_BYTES,
   ...appDeps
 }: AppOptions) {
   const reads = new ReadCache(readCacheBytes);
-  const deps: RouteDeps = { ...appDeps, reads };
+  const deps: RouteDeps = { ...appDeps, reads, takeTurn: turns.take };
   const app = new OpenAPIHono({
     defaultHook: (result, c) => {
       if (!result.success)
@@ -67,6 +72,8 @@ export function createApp({
       ),
     );
   });
+  // Queries take turns with each other, so that no burst of them holds the other requests (see Turns).
+  if (turns !== NO_TURNS) app.use('/v1/*', turnsMiddleware(turns));
   if (compression) app.use(compression.middleware);
   for (const m of middleware) app.use(m);
   const routed = app.openapiRoutes([
@@ -113,11 +120,17 @@ export function createApp({
   });
   // Reads answered before (same target) skip routing, validation and the middleware chain; see fastRead.
   // Not when the caller adds middleware: the fast path could not know what that middleware would change.
-  if (middleware.length === 0) {
-    const routedFetch = routed.fetch;
-    routed.fetch = (request, env, executionCtx) =>
-      fastRead(request, reads, compression) ?? routedFetch(request, env, executionCtx);
-  }
+  // HEAD is answered as its GET without the body, with that body's length (see headAnswer).
+  const routedFetch = routed.fetch;
+  const getFetch: typeof routedFetch =
+    middleware.length === 0
+      ? (request, env, executionCtx) =>
+          fastRead(request, reads, compression) ?? routedFetch(request, env, executionCtx)
+      : routedFetch;
+  routed.fetch = (request, env, executionCtx) =>
+    request.method === 'HEAD'
+      ? headAnswer(request, (get) => getFetch(get, env, executionCtx))
+      : getFetch(request, env, executionCtx);
   return Object.assign(routed, {
     /** Hits and misses of the read cache (the bench checks that uncached runs really miss). */
     readCacheStats: () => reads.stats(),

@@ -9,6 +9,11 @@ export const EnvSchema = z.object({
     .min(1)
     .optional()
     .describe('A corpus store to serve instead of the built-in corpus.'),
+  GAZETTE_PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://api.example.org' })
+    .refine((u) => !/[?#]/.test(u), 'must have no query or fragment')
+    .optional()
+    .describe('The public base URL of the API, for absolute links in feeds; relative links without it.'),
 });
 export type Env = z.infer<typeof EnvSchema>;
 
@@ -17,7 +22,7 @@ export function parseEnv(env: Record<string, string | undefined>): Env {
   if (!result.success) {
     const issue = result.error.issues[0];
     throw new Error(
-      `Invalid environment: ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? 'invalid'} (PORT is 0-65535).`,
+      `Invalid environment: ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? 'invalid'}${issue?.path[0] === 'PORT' ? ' (PORT is 0-65535)' : ''}.`,
     );
   }
   return result.data;

@@ -9,7 +9,7 @@ export interface RunningApi {
   stop(): Promise<void>;
 }
 
-const NODE_CLI = `${REPO_ROOT}apps/api/dist/node/cli.js`;
+export const NODE_CLI = `${REPO_ROOT}apps/api/dist/node/cli.js`;
 const WORKER = `${REPO_ROOT}apps/api/dist/worker/worker.js`;
 
 function requireBuilt(path: string): void {

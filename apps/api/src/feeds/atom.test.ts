@@ -5,6 +5,7 @@ import { jsonFeed } from './json-feed';
 
 const opts = {
   selfUrl: 'http://api.test/v1/feed.atom?q=a&b=<c>',
+  feedId: 'http://api.test/v1/feed.atom?q=a&b=<c>',
   title: 'Gazette: <test> & "more"',
   articleUrl: (a: { id: string }) => `http://api.test/v1/articles/${a.id}`,
 };

@@ -1,5 +1,6 @@
 import type { Article } from '@gazette/core';
 import { entrySummary, newestDate } from './feed-articles';
+import type { FeedLinks } from './feed-links';
 
 const escapeXml = (s: string) =>
   s
@@ -15,10 +16,7 @@ const escapeXml = (s: string) =>
  * An Atom feed (RFC 4287). Gazette never invents dates: an article without one has no `updated`
  * element, and the feed's own `updated` is its newest known date (absent when none is known).
  */
-export function atomFeed(
-  articles: readonly Article[],
-  opts: { selfUrl: string; title: string; articleUrl: (a: Article) => string },
-): string {
+export function atomFeed(articles: readonly Article[], opts: FeedLinks & { title: string }): string {
   const feedUpdated = newestDate(articles);
   const entries = articles.map((a) => {
     const updated = a.updatedAt ?? a.publishedAt;
@@ -41,7 +39,7 @@ export function atomFeed(
   return [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<feed xmlns="http://www.w3.org/2005/Atom">',
-    `  <id>${escapeXml(opts.selfUrl)}</id>`,
+    `  <id>${escapeXml(opts.feedId)}</id>`,
     `  <title>${escapeXml(opts.title)}</title>`,
     `  <link rel="self" href="${escapeXml(opts.selfUrl)}"/>`,
     feedUpdated ? `  <updated>${escapeXml(feedUpdated)}</updated>` : '',

@@ -1,11 +1,9 @@
 import type { Article } from '@gazette/core';
 import { entrySummary } from './feed-articles';
+import type { FeedLinks } from './feed-links';
 
 /** A JSON Feed 1.1 document (https://jsonfeed.org/version/1.1). Dates appear only when known. */
-export function jsonFeed(
-  articles: readonly Article[],
-  opts: { selfUrl: string; title: string; articleUrl: (a: Article) => string },
-) {
+export function jsonFeed(articles: readonly Article[], opts: FeedLinks & { title: string }) {
   return {
     version: 'https://jsonfeed.org/version/1.1',
     title: opts.title,

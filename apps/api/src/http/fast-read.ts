@@ -6,7 +6,7 @@ import type { ReadCache } from './read-cache';
 import { requestTarget } from './read-response';
 
 /**
- * Answers a GET whose exact request target was answered before (a cached read: an article, a search),
+ * Answers a GET whose exact request target was answered before (a cached read: an article, a search, a feed),
  * before routing, validation and the middleware chain; undefined sends the request the long way.
  *
  * It answers exactly as the long way would: the same body and ETag (the cache holds what the route
@@ -47,7 +47,7 @@ export function fastRead(
     }
   }
   cache.hits++;
-  headers['content-type'] = 'application/json';
+  headers['content-type'] = entry.type;
   if (!gzip) return new Response(entry.data, { status: 200, headers });
   // A compressed body is another representation: its tag is weak, as the streaming middleware makes it.
   entry.gzip ??= compression!.gzip(entry.data);

@@ -7,11 +7,14 @@ export const PROBLEMS = {
   'invalid-parameter': { status: 400, title: 'A parameter is invalid' },
   'invalid-cursor': { status: 400, title: 'The cursor is invalid' },
   'invalid-body': { status: 400, title: 'The request body is invalid' },
+  'bad-request': { status: 400, title: 'The request is not valid HTTP' },
   'not-found': { status: 404, title: 'Not found' },
   'method-not-allowed': { status: 405, title: 'Method not allowed' },
+  'request-timeout': { status: 408, title: 'The request took too long to arrive' },
   'payload-too-large': { status: 413, title: 'The request body is too large' },
   'uri-too-long': { status: 414, title: 'The request URL is too long' },
   'unsupported-media-type': { status: 415, title: 'Unsupported media type' },
+  'request-header-fields-too-large': { status: 431, title: 'The request headers are too large' },
   internal: { status: 500, title: 'Internal error' },
 } as const;
 export type ProblemKind = keyof typeof PROBLEMS;

@@ -2,11 +2,13 @@ import { etagOf } from './etag';
 
 /**
  * A serialised read, made once: its body as UTF-8 bytes (so the server writes bytes instead of encoding a
- * string on every request) and the strong ETag of that body; a gzip copy is made on first need.
+ * string on every request), its media type and the strong ETag of that body; a gzip copy is made on
+ * first need.
  */
 export interface CachedRead {
   readonly data: Uint8Array<ArrayBuffer>;
   readonly etag: string;
+  readonly type: string;
   gzip?: Uint8Array<ArrayBuffer>;
 }
 
@@ -20,8 +22,8 @@ export interface ReadCacheStats {
 
 const utf8 = new TextEncoder();
 
-export function cachedRead(body: string): CachedRead {
-  return { data: utf8.encode(body) as Uint8Array<ArrayBuffer>, etag: etagOf(body) };
+export function cachedRead(body: string, type = 'application/json'): CachedRead {
+  return { data: utf8.encode(body) as Uint8Array<ArrayBuffer>, etag: etagOf(body), type };
 }
 
 /**
@@ -76,15 +78,15 @@ export class ReadCache {
     }
   }
 
-  /** The cached read under `key`, or `make()` serialised and kept. Counts hits and misses. */
-  through(key: string, make: () => string): CachedRead {
+  /** The cached read under `key`, or `make()` serialised (as `type`) and kept. Counts hits and misses. */
+  through(key: string, make: () => string, type?: string): CachedRead {
     const hit = this.get(key);
     if (hit !== undefined) {
       this.hits++;
       return hit;
     }
     this.misses++;
-    const entry = cachedRead(make());
+    const entry = cachedRead(make(), type);
     if (this.enabled) this.set(key, entry);
     return entry;
   }

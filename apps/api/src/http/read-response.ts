@@ -35,16 +35,20 @@ export function requestTarget(url: string): string {
 }
 
 /**
- * `readJson` for a cached read (see ReadCache). A 200 answer is also remembered under its exact request
- * target, so the next identical GET is answered by `fastRead` before routing and validation.
+ * Answers a cached read (see ReadCache) with its own media type. A 200 answer is also remembered under its
+ * exact request target, so the next identical GET is answered by `fastRead` before routing and validation.
  */
+export function readCached(c: Context, cache: ReadCache, entry: CachedRead): Response {
+  if (cache.enabled) cache.set(`t:${requestTarget(c.req.url)}`, entry);
+  c.set('readBytes', entry.data.byteLength);
+  return readResponse(c, entry.data, entry.type, entry.etag);
+}
+
+/** `readCached` for a JSON read, typed as `c.json` would be so the typed client knows the shape. */
 export function readCachedJson<T>(
   c: Context,
   cache: ReadCache,
   entry: CachedRead,
 ): Response & TypedResponse<JSONParsed<T>, 200, 'json'> {
-  if (cache.enabled) cache.set(`t:${requestTarget(c.req.url)}`, entry);
-  c.set('readBytes', entry.data.byteLength);
-  return readResponse(c, entry.data, 'application/json', entry.etag) as Response &
-    TypedResponse<JSONParsed<T>, 200, 'json'>;
+  return readCached(c, cache, entry) as Response & TypedResponse<JSONParsed<T>, 200, 'json'>;
 }

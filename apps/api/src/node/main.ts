@@ -6,6 +6,11 @@ import { serveApi } from './serve';
 export async function startApi(env: Record<string, string | undefined> = process.env) {
   const parsed = parseEnv(env);
   const { corpus, name } = await openCorpus(parsed);
-  const server = await serveApi({ corpus, port: parsed.PORT, host: parsed.HOST });
+  const server = await serveApi({
+    corpus,
+    port: parsed.PORT,
+    host: parsed.HOST,
+    publicUrl: parsed.GAZETTE_PUBLIC_URL,
+  });
   return { ...server, corpusName: name, articles: corpus.size };
 }

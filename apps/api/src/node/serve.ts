@@ -1,25 +1,45 @@
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Corpus } from '@gazette/core';
 import { serve } from '@hono/node-server';
 import { createApp } from '../app';
+import { answerClientError } from './client-error';
+import { closeGracefully } from './graceful-close';
 import { nodeCompression } from './node-compress';
+import { nodeTurns } from './node-turns';
+import { NODE_SERVER_LIMITS, NODE_SERVER_OPTIONS } from './server-limits';
 
 export interface RunningServer {
   url: string;
+  /** Stops accepting, lets requests in flight finish (up to the shutdown grace), closes every connection. */
   close(): Promise<void>;
 }
 
 /** Serves the API over `corpus` on Node, with compression (Node has no proxy doing it for us). */
-export function serveApi(opts: { corpus: Corpus; port: number; host: string }): Promise<RunningServer> {
-  const app = createApp({ corpus: opts.corpus, compression: nodeCompression() });
+export function serveApi(opts: {
+  corpus: Corpus;
+  port: number;
+  host: string;
+  publicUrl?: string | undefined;
+}): Promise<RunningServer> {
+  const app = createApp({
+    corpus: opts.corpus,
+    compression: nodeCompression(),
+    turns: nodeTurns(),
+    ...(opts.publicUrl ? { publicUrl: opts.publicUrl } : {}),
+  });
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, port: opts.port, hostname: opts.host }, (info: AddressInfo) => {
-      const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
-      resolve({
-        url: `http://${host}:${info.port}`,
-        close: () => new Promise((done) => server.close(() => done())),
-      });
-    });
+    const server = serve(
+      { fetch: app.fetch, port: opts.port, hostname: opts.host, serverOptions: NODE_SERVER_OPTIONS },
+      (info: AddressInfo) => {
+        const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
+        resolve({
+          url: `http://${host}:${info.port}`,
+          close: () => closeGracefully(server as Server, NODE_SERVER_LIMITS.shutdownGraceMs),
+        });
+      },
+    ) as Server;
+    server.on('clientError', answerClientError);
     server.once('error', reject);
   });
 }

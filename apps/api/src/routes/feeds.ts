@@ -1,25 +1,54 @@
-import type { Article } from '@gazette/core';
 import { createRoute, defineOpenAPIRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import type { AppDeps } from '../deps';
+import type { RouteDeps } from '../deps';
 import { atomFeed } from '../feeds/atom';
 import { feedArticles } from '../feeds/feed-articles';
+import { feedLinks } from '../feeds/feed-links';
 import { jsonFeed } from '../feeds/json-feed';
 import { problemResponses } from '../http/problem';
-import { readResponse } from '../http/read-response';
+import { readCached } from '../http/read-response';
 import { defined, FeedQuerySchema, toFilters } from '../query-schemas';
 
-function feedOf(c: Context, { corpus }: AppDeps, q: z.infer<typeof FeedQuerySchema>) {
-  const url = new URL(c.req.url);
-  const articles = feedArticles(corpus, defined({ q: q.q, filters: toFilters(q), limit: q.limit }));
-  return {
-    articles,
-    opts: {
-      selfUrl: url.href,
-      title: q.q?.trim() ? `Gazette: ${q.q.trim().slice(0, 100)}` : 'Gazette: newest articles',
-      articleUrl: (a: Article) => `${url.origin}/v1/articles/${encodeURIComponent(a.id)}`,
-    },
-  };
+type FeedQuery = z.infer<typeof FeedQuerySchema>;
+
+interface FeedFormat {
+  path: '/v1/feed.atom' | '/v1/feed.json';
+  type: string;
+  write: typeof atomFeed;
+}
+
+const ATOM: FeedFormat = {
+  path: '/v1/feed.atom',
+  type: 'application/atom+xml; charset=utf-8',
+  write: atomFeed,
+};
+const JSON_FEED: FeedFormat = {
+  path: '/v1/feed.json',
+  type: 'application/feed+json',
+  write: (articles, opts) => JSON.stringify(jsonFeed(articles, opts)),
+};
+
+/**
+ * A feed's body, cached like the other reads: keyed by the validated parameters, and made from them alone
+ * (links from the configured public URL, never from the request), so one entry serves every request.
+ */
+function cachedFeed(
+  c: Context,
+  { corpus, reads, publicUrl }: RouteDeps,
+  q: FeedQuery,
+  { path, type, write }: FeedFormat,
+) {
+  const params = defined({ q: q.q?.trim() || undefined, filters: toFilters(q), limit: q.limit });
+  const entry = reads.through(
+    `f:${path}:${JSON.stringify(params)}`,
+    () =>
+      write(feedArticles(corpus, params), {
+        ...feedLinks(publicUrl, path, { q: params.q, ...params.filters, limit: params.limit }),
+        title: params.q ? `Gazette: ${params.q.slice(0, 100)}` : 'Gazette: newest articles',
+      }),
+    type,
+  );
+  return readCached(c, reads, entry);
 }
 
 const feedResponses = (type: string) =>
@@ -47,22 +76,16 @@ export const jsonFeedRoute = createRoute({
   responses: feedResponses('application/feed+json'),
 });
 
-export const atomFeedEndpoint = (deps: AppDeps) =>
+export const atomFeedEndpoint = (deps: RouteDeps) =>
   defineOpenAPIRoute({
     route: atomFeedRoute,
     addRoute: true,
-    handler: (c) => {
-      const { articles, opts } = feedOf(c, deps, c.req.valid('query'));
-      return readResponse(c, atomFeed(articles, opts), 'application/atom+xml; charset=utf-8') as never;
-    },
+    handler: (c) => cachedFeed(c, deps, c.req.valid('query'), ATOM) as never,
   });
 
-export const jsonFeedEndpoint = (deps: AppDeps) =>
+export const jsonFeedEndpoint = (deps: RouteDeps) =>
   defineOpenAPIRoute({
     route: jsonFeedRoute,
     addRoute: true,
-    handler: (c) => {
-      const { articles, opts } = feedOf(c, deps, c.req.valid('query'));
-      return readResponse(c, JSON.stringify(jsonFeed(articles, opts)), 'application/feed+json') as never;
-    },
+    handler: (c) => cachedFeed(c, deps, c.req.valid('query'), JSON_FEED) as never,
   });

@@ -2,11 +2,25 @@ import { SearchParamsSchema, SearchResultSchema } from '@gazette/core';
 import { createRoute, defineOpenAPIRoute } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
-import type { AppDeps } from '../deps';
+import type { RouteDeps } from '../deps';
 import { problem, problemResponse, problemResponses } from '../http/problem';
 import { API_LIMITS } from '../limits';
 
+/**
+ * JSON as sent, uncompressed: a body with any Content-Encoding (gzip, br, …) would otherwise be read as if
+ * it were plain JSON, so it is refused before a byte of it is read.
+ */
 const requireJson = createMiddleware(async (c, next) => {
+  const encoding = c.req.header('content-encoding')?.trim().toLowerCase();
+  if (encoding && encoding !== 'identity')
+    return problemResponse(
+      c,
+      problem(
+        'unsupported-media-type',
+        'Send the body uncompressed: POST /v1/search accepts no Content-Encoding.',
+      ),
+      { 'accept-encoding': 'identity' },
+    );
   const type = c.req.header('content-type') ?? '';
   if (!/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(type))
     return problemResponse(
@@ -48,9 +62,14 @@ export const searchPostRoute = createRoute({
   },
 });
 
-export const searchPost = ({ corpus }: AppDeps) =>
+export const searchPost = ({ corpus, takeTurn }: RouteDeps) =>
   defineOpenAPIRoute({
     route: searchPostRoute,
     addRoute: true,
-    handler: (c) => c.json(corpus.search(c.req.valid('json')), 200, { 'cache-control': 'no-store' }),
+    // The turn is taken once the body is read (reading it awaits I/O), right before the query.
+    handler: async (c) => {
+      const params = c.req.valid('json');
+      await takeTurn();
+      return c.json(corpus.search(params), 200, { 'cache-control': 'no-store' });
+    },
   });

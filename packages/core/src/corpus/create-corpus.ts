@@ -169,7 +169,8 @@ function corpusOver(parts: CorpusParts): Corpus {
     list(raw = {}) {
       const params = parseParams(ListParamsSchema, raw, 'list parameters');
       const filtered = params.filters && Object.values(params.filters).some((v) => v !== undefined);
-      if (!filtered) {
+      const queried = params.q !== undefined && params.q.trim() !== '';
+      if (!filtered && !queried) {
         // Every article: documents are numbered newest first, and oldest first is a stored order.
         const fp = fingerprint(params);
         const offset = decodeCursor(params.cursor, fp);
@@ -179,7 +180,8 @@ function corpusOver(parts: CorpusParts): Corpus {
         for (let r = offset; r < end; r++) items.push(toSummary(article(byAge ? byAge[r]! : r)));
         return { total: ix.n, items, nextCursor: end < ix.n ? encodeCursor(end, fp) : null };
       }
-      const { m } = engine.match(undefined, params.filters);
+      // A query only selects: unlike search, no ranking and no snippets (a feed needs neither).
+      const { m } = engine.match(queried ? params.q : undefined, params.filters);
       const result = page(docsInOrder(m.docs, params.sort), params);
       return { ...result, items: result.items.map((d) => toSummary(article(d))) };
     },

@@ -186,6 +186,28 @@ describe('list()', () => {
       );
     }
   });
+
+  it('with a query, lists the articles search finds, in date order, paged, without snippets', () => {
+    for (const q of ['budget', 'tax OR oil', 'court -film', 'leag*']) {
+      for (const sort of ['newest', 'oldest'] as const) {
+        const found = corpus.search({ q, sort, limit: 100 }).hits.map((h) => h.id);
+        expect(found.length, q).toBeGreaterThan(0);
+        const got: string[] = [];
+        let cursor: string | undefined;
+        do {
+          const p = corpus.list({ q, sort, limit: 7, ...(cursor ? { cursor } : {}) });
+          expect(p.total).toBe(found.length);
+          expect(p.items.every((s) => !('snippets' in s))).toBe(true);
+          got.push(...p.items.map((s) => s.id));
+          cursor = p.nextCursor ?? undefined;
+        } while (cursor);
+        expect(got, `${q} ${sort}`).toEqual(found);
+      }
+    }
+    // A cursor of one query is refused by another.
+    const next = corpus.list({ q: 'budget', limit: 1 }).nextCursor!;
+    expect(() => corpus.list({ q: 'tax', limit: 1, cursor: next })).toThrow(/cursor/i);
+  });
 });
 
 describe('quotes() by a speaker named with stop words only', () => {

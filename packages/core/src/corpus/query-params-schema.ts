@@ -72,6 +72,13 @@ export const CursorSchema = z
 
 export const ListParamsSchema = z
   .object({
+    q: z
+      .string()
+      .max(QUERY_LIMITS.maxQueryLength)
+      .optional()
+      .describe(
+        'Only the articles matching this query (the search language), in date order: no ranking, no snippets.',
+      ),
     filters: ArticleFiltersSchema.optional(),
     sort: z.enum(['newest', 'oldest']).default('newest'),
     limit: LimitSchema,

@@ -1,0 +1,30 @@
+/**
+ * The links a feed carries, made from the configured public base URL (GAZETTE_PUBLIC_URL) or, without one,
+ * relative to the server. Never from the request's Host header or absolute-form URL: a feed is cached (by
+ * this app and by shared caches), so a link taken from one request would be served to everyone.
+ */
+export interface FeedLinks {
+  /** The feed's own URL (Atom `rel="self"`, JSON Feed `feed_url`). */
+  selfUrl: string;
+  /** The feed's permanent id: its URL when absolute, else a URN built from its path and query. */
+  feedId: string;
+  /** The API's URL of an article without a canonical URL of its own. */
+  articleUrl: (a: { id: string }) => string;
+}
+
+/** Links for the feed at `path` (starting with `/`) over `query`, in the order given. */
+export function feedLinks(
+  publicUrl: string | undefined,
+  path: string,
+  query: Record<string, string | number | undefined>,
+): FeedLinks {
+  const base = publicUrl?.replace(/\/+$/, '') ?? '';
+  const search = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v !== undefined) search.set(k, String(v));
+  const target = search.size ? `${path}?${search}` : path;
+  return {
+    selfUrl: `${base}${target}`,
+    feedId: base ? `${base}${target}` : `urn:gazette:feed:${encodeURIComponent(target)}`,
+    articleUrl: (a) => `${base}/v1/articles/${encodeURIComponent(a.id)}`,
+  };
+}
