@@ -110,3 +110,5 @@ process.on('message', (m: unknown) => {
   }
   if (m === 'exit') process.exit(0);
 });
+// A bench that crashed sends no 'exit': its channel closes, and this server must not outlive it.
+process.once('disconnect', () => process.exit(0));

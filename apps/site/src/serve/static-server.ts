@@ -49,7 +49,10 @@ async function fileFor(root: string, pathname: string): Promise<string | undefin
 /** A small static file server for the built site: gzip when asked, /404.html for what is missing. */
 export function serveStatic({ dir, port = 0, host = '127.0.0.1' }: ServeOptions): Promise<StaticSite> {
   const root = resolve(dir);
-  const server = createServer(async (req, res) => {
+  // As the API's server: a client has 10 s to send its headers and 30 s for its request (checked every
+  // second), so a slow one cannot hold a connection, nor `npm start` when it stops.
+  const limits = { headersTimeout: 10_000, requestTimeout: 30_000, connectionsCheckingInterval: 1_000 };
+  const server = createServer(limits, async (req, res) => {
     try {
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         res.writeHead(405, { Allow: 'GET, HEAD' }).end();
@@ -98,7 +101,18 @@ export function serveStatic({ dir, port = 0, host = '127.0.0.1' }: ServeOptions)
       ok({
         url: `http://${host}:${actual}`,
         server,
-        close: () => new Promise<void>((done) => server.close(() => done())),
+        // Stop accepting, close idle connections now and busy ones once answered, every one after 10 s.
+        close: () =>
+          new Promise<void>((done) => {
+            const idle = setInterval(() => server.closeIdleConnections(), 50);
+            const force = setTimeout(() => server.closeAllConnections(), 10_000);
+            server.close(() => {
+              clearInterval(idle);
+              clearTimeout(force);
+              done();
+            });
+            server.closeIdleConnections();
+          }),
       });
     });
   });

@@ -1,0 +1,45 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { serveStatic } from './static-server';
+
+describe('serveStatic', () => {
+  it('cuts off a client trickling its headers (408), and closes despite one', {
+    timeout: 60_000,
+  }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gazette-site-'));
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>t</title>');
+    const site = await serveStatic({ dir });
+    const sockets: ReturnType<typeof connect>[] = [];
+    const timers: NodeJS.Timeout[] = [];
+    try {
+      const { port } = new URL(site.url);
+      // One header line a second, never the blank line that ends them.
+      const trickle = () => {
+        const socket = connect(Number(port), '127.0.0.1');
+        sockets.push(socket);
+        socket.on('error', () => {});
+        let text = '';
+        socket.setEncoding('utf8').on('data', (d: string) => {
+          text += d;
+        });
+        socket.write('GET / HTTP/1.1\r\nHost: x\r\n');
+        timers.push(setInterval(() => socket.write('x-slow: 1\r\n'), 1_000));
+        return new Promise<string>((resolve) => socket.once('close', () => resolve(text)));
+      };
+      expect(await trickle()).toMatch(/^HTTP\/1\.1 408 /);
+      // Closing waits for requests in flight, not for a client that never finishes its headers.
+      const second = trickle();
+      await new Promise((r) => setTimeout(r, 200));
+      await site.close();
+      await second;
+    } finally {
+      for (const t of timers) clearInterval(t);
+      for (const s of sockets) s.destroy();
+      await site.close().catch(() => {});
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
