@@ -181,9 +181,10 @@ function corpusOver(parts: CorpusParts): Corpus {
         return { total: ix.n, items, nextCursor: end < ix.n ? encodeCursor(end, fp) : null };
       }
       // A query only selects: unlike search, no ranking and no snippets (a feed needs neither).
-      const { m } = engine.match(queried ? params.q : undefined, params.filters);
+      const { m, budget } = engine.match(queried ? params.q : undefined, params.filters);
       const result = page(docsInOrder(m.docs, params.sort), params);
-      return { ...result, items: result.items.map((d) => toSummary(article(d))) };
+      const items = result.items.map((d) => toSummary(article(d)));
+      return { ...result, items, ...(budget.exhausted ? { partial: true } : {}) };
     },
     get,
     search(raw): SearchResult {

@@ -29,7 +29,16 @@ export function listResultSchema<T extends z.ZodType>(item: T) {
   });
 }
 
-export const ListResultSchema = listResultSchema(ArticleSummarySchema).meta({ id: 'ArticleList' });
+export const ListResultSchema = listResultSchema(ArticleSummarySchema)
+  .extend({
+    partial: z
+      .boolean()
+      .optional()
+      .describe(
+        'Set when a `q` reached its work budget: some matches were left out and `total` is a lower bound. Narrow the query.',
+      ),
+  })
+  .meta({ id: 'ArticleList' });
 export type ListResult = z.infer<typeof ListResultSchema>;
 
 export const HighlightSchema = z.object({ start: z.number().int(), end: z.number().int() });
