@@ -1,8 +1,14 @@
 import { basename } from 'node:path';
-import { InputFormatSchema, parseInput } from '@gazette/core';
+import { detectFormat, type InputFormat, InputFormatSchema, parseInput } from '@gazette/core';
 import { readTextInput } from '@gazette/core/node';
 import { type CliIo, printJson } from '../cli-io';
 import { UsageError } from '../usage-error';
+
+/**
+ * Formats that hold one article print it as an object; feeds, JSON and NDJSON hold a list and print an
+ * array, even of one item or none: the shape follows what the input is, not how many items it has today.
+ */
+const ONE_ARTICLE: ReadonlySet<InputFormat> = new Set(['text', 'html', 'markdown']);
 
 export async function parseCommand(
   io: CliIo,
@@ -19,9 +25,8 @@ export async function parseCommand(
   const { installNerModel } = await import('@gazette/core/ner');
   installNerModel();
   const content = await readTextInput(args.file, io.stdin);
-  const articles = parseInput(content, {
-    format: format as 'auto',
-    name: args.file === '-' ? 'standard input' : basename(args.file),
-  });
-  printJson(io, articles.length === 1 ? articles[0] : articles);
+  const name = args.file === '-' ? 'standard input' : basename(args.file);
+  const resolved = format === 'auto' ? detectFormat(content, name) : (format as InputFormat);
+  const articles = parseInput(content, { format: resolved, name });
+  printJson(io, ONE_ARTICLE.has(resolved) ? articles[0] : articles);
 }
