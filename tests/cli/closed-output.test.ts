@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, openSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GAZETTE_BIN, REFERENCE_ARTICLE } from '../support/paths';
 import { gazette } from '../support/run-process';
+import { onProcessEnd, testTempDir } from '../support/test-resources';
 
 /** Runs gazette with its standard output going to `stdout`: a pipe whose reader is gone, or /dev/full. */
 function run(args: string[], stdout: 'closed-pipe' | number) {
@@ -12,6 +12,7 @@ function run(args: string[], stdout: 'closed-pipe' | number) {
     const child = spawn(process.execPath, [GAZETTE_BIN, ...args], {
       stdio: ['ignore', stdout === 'closed-pipe' ? 'pipe' : stdout, 'pipe'],
     });
+    const forget = onProcessEnd(() => child.kill('SIGKILL'));
     // The reader leaves before the first line, as `head` does after its lines: every write is EPIPE.
     child.stdout?.destroy();
     let stderr = '';
@@ -25,6 +26,7 @@ function run(args: string[], stdout: 'closed-pipe' | number) {
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(timer);
+      forget();
       resolve({ code, stderr });
     });
   });
@@ -33,7 +35,7 @@ function run(args: string[], stdout: 'closed-pipe' | number) {
 let dir = '';
 let db = '';
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'gazette-test-closed-output-'));
+  dir = testTempDir('closed-output');
   db = join(dir, 'store.db');
   const ingest = await gazette(['ingest', REFERENCE_ARTICLE, '--db', db]);
   expect(ingest.code, ingest.stderr).toBe(0);
