@@ -148,6 +148,7 @@ if (isMain) {
   const stderr = guardedWriter(process.stderr);
   const io: CliIo = {
     stdout: stdout.write,
+    drained: stdout.drain,
     stderr: (t) => {
       try {
         stderr.write(t);

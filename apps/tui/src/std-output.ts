@@ -1,3 +1,5 @@
+import type { Writable } from 'node:stream';
+
 /** Exit code of a Unix tool whose reader went away (killed by SIGPIPE, as the shell reports it: 128 + 13). */
 export const CLOSED_OUTPUT_EXIT = 141;
 
@@ -19,7 +21,7 @@ export class OutputError extends Error {
  * large store) stops at once instead of writing the rest into nothing. `failure()` (after the writes so
  * far have been handed to the system) tells a command that finished after its last write failed.
  */
-export function guardedWriter(stream: NodeJS.WritableStream & { writableErrored?: Error | null }) {
+export function guardedWriter(stream: Writable) {
   let failure: OutputError | undefined;
   const fail = (error: unknown) => {
     failure ??= new OutputError((error as NodeJS.ErrnoException)?.code);
@@ -29,9 +31,24 @@ export function guardedWriter(stream: NodeJS.WritableStream & { writableErrored?
   return {
     write(text: string): void {
       if (failure) throw failure;
-      if (stream.writableErrored) throw fail(stream.writableErrored);
+      if (stream.errored) throw fail(stream.errored);
       stream.write(text);
     },
+    /**
+     * Resolves once the stream takes more (at once while its buffer is below the high-water mark). Writes
+     * to a pipe are asynchronous: a command writing in a loop waits here, or it would buffer its whole
+     * output in memory (and only learn after the loop that the reader had gone).
+     */
+    drain: (): Promise<void> =>
+      !stream.writableNeedDrain || failure
+        ? Promise.resolve()
+        : new Promise((resolve) => {
+            const done = () => {
+              for (const event of ['drain', 'error', 'close']) stream.off(event, done);
+              resolve();
+            };
+            for (const event of ['drain', 'error', 'close']) stream.once(event, done);
+          }),
     failure: (): Promise<OutputError | undefined> =>
       new Promise((resolve) => {
         if (failure) return resolve(failure);
