@@ -10,5 +10,7 @@ export default defineConfig({
     hookTimeout: 180_000,
     // Black-box suites start servers and browsers: one file at a time keeps 2 cores from thrashing.
     fileParallelism: false,
+    // Temp folders and tmux servers that killed runs left (named for their dead test process) go first.
+    globalSetup: ['./support/global-setup.ts'],
   },
 });

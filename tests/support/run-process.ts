@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { onProcessEnd } from './test-resources';
 
 export interface ProcessResult {
   code: number | null;
@@ -18,6 +19,8 @@ export function runProcess(
       env: options.env ?? process.env,
       stdio: ['pipe', 'pipe', 'pipe'],
     });
+    // Killed with the test process too (a run stopped by Ctrl-C or turbo), not only on its timeout.
+    const forget = onProcessEnd(() => child.kill('SIGKILL'));
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => {
@@ -33,6 +36,7 @@ export function runProcess(
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(timer);
+      forget();
       resolve({ code, stdout, stderr });
     });
     // A process that exits without reading its input closes the pipe: that is not an error here.

@@ -1,8 +1,7 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Article, createCorpus, parseText } from '@gazette/core';
 import { writeSnapshotFile } from '@gazette/core/node';
+import { testTempDir } from '../support/test-resources';
 
 /** Escape sequences, controls and bidi overrides, as a hostile page or a compromised API might send them. */
 export const HOSTILE =
@@ -46,7 +45,7 @@ export function fixtureArticles(): Article[] {
 
 /** The fixture corpus as a snapshot file, for GAZETTE_SNAPSHOT. */
 export function writeFixtureSnapshot(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'gazette-tui-'));
+  const dir = testTempDir('tui');
   const file = join(dir, 'corpus.snapshot');
   writeSnapshotFile(file, createCorpus(fixtureArticles()));
   return file;

@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GAZETTE_BIN } from '../support/paths';
+import { testTempDir } from '../support/test-resources';
 import { writeFixtureSnapshot } from './fixture-corpus';
 
 // The parsers' dependencies, as the bundle names the files it took them from.
@@ -12,7 +12,7 @@ const PARSERS = /node_modules\/(linkedom|@mozilla\/readability|yaml)\//;
 let dir = '';
 let snapshot = '';
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'gazette-start-up-'));
+  dir = testTempDir('start-up');
   snapshot = writeFixtureSnapshot();
   // Records every module file the process loads (Node's synchronous module hooks, in the same thread).
   writeFileSync(
@@ -36,6 +36,7 @@ function loadedCode(args: string[], env: Record<string, string> = {}, input = ''
     env: { ...process.env, ...env, RECORD: record },
     input,
     stdio: ['pipe', 'pipe', 'pipe'],
+    timeout: 60_000,
   });
   const files = [...new Set(readFileSync(record, 'utf8').split('\n').filter(Boolean))];
   expect(files.length).toBeGreaterThan(1);

@@ -1,4 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { onProcessEnd, TMUX_SOCKETS, tmuxSocketName } from '../support/test-resources';
 
 export const HAS_TMUX = spawnSync('tmux', ['-V']).status === 0;
 export const NO_TMUX =
@@ -6,9 +9,13 @@ export const NO_TMUX =
 
 let sessions = 0;
 
-/** A real terminal (a tmux pane) running one command; read its screen, type into it. */
+/**
+ * A real terminal (a tmux pane) running one command; read its screen, type into it. Each has its own tmux
+ * server (socket `-L`), killed with the program in it by close(), and when the test process ends anyhow.
+ */
 export class TmuxTerminal {
-  readonly socket = `gazette-test-${process.pid}-${++sessions}`;
+  readonly socket = tmuxSocketName(`tmux-${++sessions}`);
+  readonly #forget = onProcessEnd(() => this.close());
 
   constructor(
     command: readonly string[],
@@ -81,8 +88,10 @@ export class TmuxTerminal {
   }
 
   close(): void {
+    this.#forget();
     try {
       this.tmux('kill-server');
-    } catch {}
+    } catch {} // already gone
+    rmSync(join(TMUX_SOCKETS, this.socket), { force: true });
   }
 }

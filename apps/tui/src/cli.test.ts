@@ -84,3 +84,41 @@ describe('entities, quotes and --api', () => {
     expect(c.out()).toContain('Usage:');
   });
 });
+
+describe('gazette parse --json: one shape per format', () => {
+  const item = (n: number) =>
+    `<item><title>Story ${n}</title><link>https://example.com/${n}</link><description>Body of story number ${n} with enough words.</description></item>`;
+  const feed = (items: number) =>
+    `<?xml version="1.0"?><rss version="2.0"><channel><title>F</title>${Array.from({ length: items }, (_, i) => item(i + 1)).join('')}</channel></rss>`;
+
+  async function parsed(input: string, ...args: string[]): Promise<unknown> {
+    const c = capture(input);
+    expect(await runCli(['parse', '-', '--json', ...args], c.io), c.err()).toBe(0);
+    return JSON.parse(c.out());
+  }
+
+  it('prints an array for a feed, JSON or NDJSON of one item as of many, and an object for a page', async () => {
+    for (const items of [1, 2]) {
+      const articles = await parsed(feed(items));
+      expect(Array.isArray(articles)).toBe(true);
+      expect((articles as { title: string }[]).map((a) => a.title)).toEqual(
+        Array.from({ length: items }, (_, i) => `Story ${i + 1}`),
+      );
+    }
+    const record = { headline: 'One record', content: 'The only record in this file has a body.' };
+    expect(await parsed(JSON.stringify([record]))).toMatchObject([{ title: 'One record' }]);
+    expect(await parsed(JSON.stringify(record), '--format', 'json')).toMatchObject([{ title: 'One record' }]);
+    expect(await parsed(`${JSON.stringify(record)}\n`, '--format', 'ndjson')).toMatchObject([
+      { title: 'One record' },
+    ]);
+    for (const [page, format] of [
+      ['<title>A page</title><p>The page has one paragraph of text, and a second sentence.</p>', 'html'],
+      ['# A page\n\nThe page has one paragraph of text, and a second sentence.\n', 'markdown'],
+      ['The page has one paragraph of text, and a second sentence.\n', 'text'],
+    ] as const) {
+      const article = await parsed(page, '--format', format);
+      expect(Array.isArray(article), format).toBe(false);
+      expect(article).toMatchObject({ provenance: { format } });
+    }
+  });
+});

@@ -9,6 +9,7 @@ import { showCommand } from './commands/show-command';
 import { HELP_TEXT } from './help-text';
 import { isRemoteError } from './source/remote-error';
 import { openSource } from './source/open-source';
+import { guardedWriter, OutputError, outputFailed } from './std-output';
 import { UsageError } from './usage-error';
 
 const VERSION = '0.1.0';
@@ -126,6 +127,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         throw new UsageError(`Unknown command "${command}".`);
     }
   } catch (error) {
+    if (error instanceof OutputError) return outputFailed(error, io.stderr);
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       io.stderr(`gazette: ${(error as Error).message}\nRun gazette --help for usage.\n`);
       return 2;
@@ -143,14 +145,24 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
 const isMain = process.argv[1] && /gazette(\.js)?$|cli\.js$/.test(process.argv[1]);
 if (isMain) {
+  // A closed pipe (`gazette show ID | head -3`) or a full disk is an exit code, never a stack trace.
+  const stdout = guardedWriter(process.stdout);
+  const stderr = guardedWriter(process.stderr);
   const io: CliIo = {
-    stdout: (t) => process.stdout.write(t),
-    stderr: (t) => process.stderr.write(t),
+    stdout: stdout.write,
+    drained: stdout.drain,
+    stderr: (t) => {
+      try {
+        stderr.write(t);
+      } catch {} // standard error closed: there is nowhere left to say anything
+    },
     stdin: async () => (await import('@gazette/core/node')).readStdin(),
     isTTY: Boolean(process.stdout.isTTY),
   };
-  runCli(process.argv.slice(2), io).then((code) => {
-    process.exitCode = code;
+  runCli(process.argv.slice(2), io).then(async (code) => {
+    // The last write may have failed once the command had nothing more to write: it still did not succeed.
+    const failed = await stdout.failure();
+    process.exitCode = failed && code === 0 ? outputFailed(failed, io.stderr) : code;
     // Stopped by a signal (ingest): the summary is printed; requests still in flight must not hold the exit.
     if (code === 130 || code === 143) process.exit(code);
   });

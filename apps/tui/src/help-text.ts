@@ -5,7 +5,8 @@ export const HELP_TEXT = `gazette: read, search and browse news articles
 Usage:
   gazette                                                   open the interactive UI (in a terminal)
   gazette parse FILE [--format auto|text|html|feed|json|ndjson|markdown] --json
-                                                            print the Article for a file of any format (- reads stdin)
+                                                            print a page's Article, or a feed's, JSON's or NDJSON's
+                                                            Articles as an array (even of one); - reads stdin
   gazette ingest PATH_OR_URL... [--db PATH] [--format F] [--full [--full-deadline S]] [--map FIELD=NAME,...] [--json]
                                                             read files, folders, URLs and feeds into the store
   gazette export [--format ndjson|json] [--db PATH]         write the store's articles to standard output
@@ -21,7 +22,7 @@ Usage:
 Options:
   --json        machine-readable output (the same shapes as the API)
   --api URL     read from a Gazette API (e.g. http://localhost:8787) instead of the local corpus;
-                works with the UI and with list, show, search, entities and quotes
+                works with the UI and with list, show, search, entities and quotes (15 s, 64 MB a reply)
   --db PATH     use an article store instead of the built-in corpus (ingest and export: default ./gazette.db)
   --full        ingest: fetch each feed item's page and extract it, instead of keeping the feed's text
   --full-deadline S  ingest --full: stop fetching item pages after S seconds in all (default 120);

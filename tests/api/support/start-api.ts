@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Miniflare } from 'miniflare';
 import { REPO_ROOT } from '../../support/paths';
+import { onProcessEnd } from '../../support/test-resources';
 
 export interface RunningApi {
   url: string;
@@ -65,6 +66,11 @@ export async function startPrintingApi(
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // Killed with the test process too (a run stopped by Ctrl-C or turbo), not only by stop().
+  child.once(
+    'exit',
+    onProcessEnd(() => child.kill('SIGKILL')),
+  );
   try {
     const [, url] = await waitForLine(child, /API: (http:\/\/127\.0\.0\.1:\d+)/, 30_000);
     return { url: url!, child, stop: () => stopChild(child) };

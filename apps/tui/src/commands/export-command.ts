@@ -17,13 +17,18 @@ export async function exportCommand(
   const db = storePath(args.db) ?? DEFAULT_STORE;
   const store = openExistingStore(db, { readOnly: true });
   try {
-    // One article at a time: a large store is never held in memory whole.
-    if (format === 'ndjson') for (const a of store.iterate()) io.stdout(`${JSON.stringify(a)}\n`);
+    // One article at a time, at the pace of the reader: a large store is never held in memory whole.
+    if (format === 'ndjson')
+      for (const a of store.iterate()) {
+        io.stdout(`${JSON.stringify(a)}\n`);
+        await io.drained?.();
+      }
     else {
       io.stdout('{"format":"gazette-snapshot","version":1,"articles":[');
       let first = true;
       for (const a of store.iterate()) {
         io.stdout(`${first ? '' : ','}\n${JSON.stringify(a)}`);
+        await io.drained?.();
         first = false;
       }
       io.stdout('\n]}\n');

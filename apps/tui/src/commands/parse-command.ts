@@ -1,9 +1,21 @@
 import { basename } from 'node:path';
-import { describeDecoding, InputFormatSchema, parseInput } from '@gazette/core';
+import {
+  describeDecoding,
+  detectFormat,
+  type InputFormat,
+  InputFormatSchema,
+  parseInput,
+} from '@gazette/core';
 import { readTextInput } from '@gazette/core/node';
 import { type CliIo, printJson } from '../cli-io';
 import { safeLine } from '../text/safe-text';
 import { UsageError } from '../usage-error';
+
+/**
+ * Formats that hold one article print it as an object; feeds, JSON and NDJSON hold a list and print an
+ * array, even of one item or none: the shape follows what the input is, not how many items it has today.
+ */
+const ONE_ARTICLE: ReadonlySet<InputFormat> = new Set(['text', 'html', 'markdown']);
 
 export async function parseCommand(
   io: CliIo,
@@ -23,11 +35,9 @@ export async function parseCommand(
   const note = describeDecoding(decoding);
   if (note)
     io.stderr(`gazette: note: ${safeLine(args.file === '-' ? 'standard input' : args.file)}: ${note}\n`);
-  const articles = parseInput(text, {
-    format: format as 'auto',
-    name: args.file === '-' ? 'standard input' : basename(args.file),
-    // The core has no clock: a date more than a day after now is no article's date.
-    now: new Date().toISOString(),
-  });
-  printJson(io, articles.length === 1 ? articles[0] : articles);
+  const name = args.file === '-' ? 'standard input' : basename(args.file);
+  const resolved = format === 'auto' ? detectFormat(text, name) : (format as InputFormat);
+  // The core has no clock: a date more than a day after now is no article's date.
+  const articles = parseInput(text, { format: resolved, name, now: new Date().toISOString() });
+  printJson(io, ONE_ARTICLE.has(resolved) ? articles[0] : articles);
 }

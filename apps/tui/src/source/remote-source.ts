@@ -11,6 +11,7 @@ import {
 } from '@gazette/core/query';
 import type { z } from 'zod';
 import type { GazetteSource } from './gazette-source';
+import { MAX_REPLY_BYTES, ReplyTooLarge, readReplyText } from './read-reply';
 import { RemoteError } from './remote-error';
 
 /** Query strings as the API's routes take them: flat, every value a string. */
@@ -51,11 +52,12 @@ type RequestOptions = { fetch: typeof fetch };
  */
 export function remoteSource(
   base: string | URL,
-  options: { fetch?: typeof fetch; timeoutMs?: number } = {},
+  options: { fetch?: typeof fetch; timeoutMs?: number; maxBytes?: number } = {},
 ): GazetteSource {
   const root = typeof base === 'string' ? apiBaseUrl(base) : base;
   const doFetch = options.fetch ?? fetch;
   const timeoutMs = options.timeoutMs ?? 15_000;
+  const maxBytes = options.maxBytes ?? MAX_REPLY_BYTES;
   const client = createClient(root.href.replace(/\/$/, ''), { headers: { accept: 'application/json' } });
 
   async function call<T>(
@@ -64,9 +66,11 @@ export function remoteSource(
     allow404 = false,
   ): Promise<T | undefined> {
     let url = root.href;
+    // One deadline for the whole exchange, the body included: a server that trickles is a timeout too.
+    const signal = AbortSignal.timeout(timeoutMs);
     const transport: typeof fetch = (input, init) => {
       url = input instanceof Request ? input.url : String(input);
-      return doFetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+      return doFetch(input, { ...init, signal });
     };
     let response: Response;
     try {
@@ -76,8 +80,11 @@ export function remoteSource(
       throw new RemoteError(`The Gazette API at ${root.origin} is ${why} (${new URL(url).pathname}).`, url);
     }
     const path = new URL(url).pathname;
-    if (allow404 && response.status === 404) return undefined;
-    const body: unknown = await response.json().catch(() => undefined);
+    if (allow404 && response.status === 404) {
+      await response.body?.cancel().catch(() => {});
+      return undefined;
+    }
+    const body = await readBody(response, signal, url);
     if (!response.ok) {
       const detail = (body as { detail?: unknown; title?: unknown } | undefined) ?? {};
       const text =
@@ -100,6 +107,29 @@ export function remoteSource(
         response.status,
       );
     return parsed.data;
+  }
+
+  /** The reply as JSON (undefined when it is not JSON); a reply too long or too slow is an error of its own. */
+  async function readBody(response: Response, signal: AbortSignal, url: string): Promise<unknown> {
+    const path = new URL(url).pathname;
+    let text: string;
+    try {
+      text = await readReplyText(response, maxBytes);
+    } catch (error) {
+      if (error instanceof ReplyTooLarge)
+        throw new RemoteError(
+          `The reply from ${path} is ${error.message}; is ${root.href} a Gazette API?`,
+          url,
+          response.status,
+        );
+      const why = signal.aborted ? `sent no complete answer in ${timeoutMs} ms` : 'broke off its answer';
+      throw new RemoteError(`The Gazette API at ${root.origin} ${why} (${path}).`, url, response.status);
+    }
+    try {
+      return JSON.parse(text);
+    } catch {
+      return undefined;
+    }
   }
 
   const must = <T>(value: T | undefined): T => value as T;

@@ -27,17 +27,27 @@ afterEach(() => {
   opened = [];
 });
 
+/**
+ * Polls until `test` holds, for up to 20 s of wall-clock time (not a count of polls: on a loaded machine
+ * each poll takes longer, and a render can take seconds); false if it never did.
+ */
+async function eventually(test: () => boolean, ms = 20_000): Promise<boolean> {
+  const until = Date.now() + ms;
+  while (!test()) {
+    if (Date.now() > until) return false;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  return true;
+}
+
 function start(articles: Article[] | GazetteSource, env: Record<string, string> = {}) {
   const source = Array.isArray(articles) ? localSource(createCorpus(articles), 'test corpus') : articles;
   const r = render(<App source={source} theme={themeFor(env)} openUrl={(u) => opened.push(u)} />);
   unmounts.push(r.unmount);
   const screen = () => plain(r.lastFrame());
   const waitFor = async (test: (s: string) => boolean, what: string) => {
-    for (let i = 0; i < 200; i++) {
-      if (test(screen())) return;
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-    throw new Error(`timed out waiting for ${what}; screen:\n${screen()}`);
+    if (!(await eventually(() => test(screen()))))
+      throw new Error(`timed out waiting for ${what}; screen:\n${screen()}`);
   };
   const press = async (...keys: string[]) => {
     for (const k of keys) {
@@ -227,8 +237,7 @@ describe('entities, quotes, help, colour and safety', () => {
     await new Promise((x) => setTimeout(x, 50));
     expect(plain(r.lastFrame())).toContain('Loading the corpus');
     resolve(localSource(createCorpus([macronArticle()])));
-    for (let i = 0; i < 100 && !plain(r.lastFrame()).includes('Macron recalls'); i++)
-      await new Promise((x) => setTimeout(x, 10));
+    await eventually(() => plain(r.lastFrame()).includes('Macron recalls'));
     expect(plain(r.lastFrame())).toContain('Macron recalls');
   });
 });
