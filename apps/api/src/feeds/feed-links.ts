@@ -18,7 +18,7 @@ export function feedLinks(
   path: string,
   query: Record<string, string | number | undefined>,
 ): FeedLinks {
-  const base = publicUrl?.replace(/\/+$/, '') ?? '';
+  const base = withoutTrailingSlashes(publicUrl ?? '');
   const search = new URLSearchParams();
   for (const [k, v] of Object.entries(query)) if (v !== undefined) search.set(k, String(v));
   const target = search.size ? `${path}?${search}` : path;
@@ -27,4 +27,11 @@ export function feedLinks(
     feedId: base ? `${base}${target}` : `urn:gazette:feed:${encodeURIComponent(target)}`,
     articleUrl: (a) => `${base}/v1/articles/${encodeURIComponent(a.id)}`,
   };
+}
+
+/** "https://x.test/news//" is "https://x.test/news" (a loop: /\/+$/ backtracks polynomially). */
+function withoutTrailingSlashes(url: string): string {
+  let end = url.length;
+  while (end > 0 && url[end - 1] === '/') end--;
+  return url.slice(0, end);
 }

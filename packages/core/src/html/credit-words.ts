@@ -106,7 +106,16 @@ const ACCOUNT_NAMES = new Set([
   'default',
 ]);
 
-const bare = (word: string) => word.toLowerCase().replace(/^[^\p{L}&]+|[^\p{L}&]+$/gu, '');
+const kept = (char: string) => char === '&' || /\p{L}/u.test(char);
+/** The word without what surrounds its letters ("(Editor)," is "editor"); a loop, as a regex trim backtracks. */
+function bare(word: string): string {
+  const chars = [...word.toLowerCase()];
+  let start = 0;
+  let end = chars.length;
+  while (start < end && !kept(chars[start]!)) start++;
+  while (end > start && !kept(chars[end - 1]!)) end--;
+  return chars.slice(start, end).join('');
+}
 
 export const isRoleNoun = (word: string) => ROLE_NOUNS.has(bare(word));
 /** A job held by a body rather than a person: "Guardian staff", "Washington bureau". */
@@ -119,6 +128,8 @@ export const isRoleQualifier = (word: string) => ROLE_QUALIFIERS.has(bare(word))
  * ("/u/GallowBoob", "tobi") or a company ("L2inc") is how its writer signs, and is kept.
  */
 export function isAccountName(credit: string): boolean {
-  if (ACCOUNT_NAMES.has(credit.toLowerCase()) || /\S@\S+\.\S/.test(credit)) return true;
-  return /^[\w.-]*[a-z][\w.-]*\d{2,}$/i.test(credit);
+  if (ACCOUNT_NAMES.has(credit.toLowerCase()) || /\S@[^\s.@]+\.\S/.test(credit)) return true;
+  // One token of word characters, dots and dashes, with a letter, ending in two digits (three checks,
+  // not one pattern: [\w.-]* on both sides of the letter backtracks polynomially).
+  return /^[\w.-]+$/.test(credit) && /[a-z]/i.test(credit) && /\d\d$/.test(credit);
 }

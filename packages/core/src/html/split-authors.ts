@@ -20,8 +20,25 @@ const DATELINE = new RegExp(
   'gu',
 );
 // "(now)", "(earlier)", "(stevenhgm)", "(http://…)": asides that are not part of a name.
-const ASIDE = /\s*\(([^()]{0,80})\)/g;
+const ASIDE = /\(([^()]{0,80})\)/g;
 const INITIALS = /^(?:\p{Lu}\.\s?)+$/u;
+
+/**
+ * Drops lower-case asides ("(now)", "(stevenhgm)") with the space before them; a capitalised one may be
+ * part of the credit and stays. A loop, because a leading \s* in the pattern backtracks polynomially.
+ */
+function withoutAsides(text: string): string {
+  let out = '';
+  let from = 0;
+  for (const match of text.matchAll(ASIDE)) {
+    const keep = /^\p{Lu}/u.test(match[1]!);
+    out += text.slice(from, match.index);
+    if (keep) out += match[0];
+    else out = out.trimEnd();
+    from = match.index + match[0].length;
+  }
+  return out + text.slice(from);
+}
 
 /** Drops trailing spaces, separators and dashes ("Ana Ruiz, " and "Ana Ruiz - " are "Ana Ruiz"). */
 function trimPunctuation(text: string): string {
@@ -88,7 +105,7 @@ function bylineText(raw: string): string {
   text = cutAt(text, /[|•·]|\s(?:https?:\/\/|www\.)/i);
   text = cutAt(text, DATE);
   text = cutAt(text, DATED);
-  text = text.replace(ASIDE, (aside, inner: string) => (/^\p{Lu}/u.test(inner) ? aside : ''));
+  text = withoutAsides(text);
   return trimPunctuation(text.replace(DATELINE, ''));
 }
 
