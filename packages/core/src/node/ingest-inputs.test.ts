@@ -108,9 +108,13 @@ describe('ingest decodes every input by its BOM, its declaration, its transport,
     try {
       const summary = await ingestSources(store, [path, ndjson]);
       expect(summary.added).toBe(2);
-      expect(summary.warnings.map((w) => [w.source, w.reason])).toEqual([
-        [path, expect.stringMatching(/^2 bytes could not be decoded as utf-8 and became U\+FFFD/)],
+      // Sources are read concurrently: the warnings come in no fixed order.
+      const warnings = summary.warnings
+        .map((w) => [w.source, w.reason])
+        .sort(([a], [b]) => a!.localeCompare(b!));
+      expect(warnings).toEqual([
         [ndjson, expect.stringMatching(/^1 byte could not be decoded as utf-8/)],
+        [path, expect.stringMatching(/^2 bytes could not be decoded as utf-8 and became U\+FFFD/)],
       ]);
       for (const item of store.corpus().list({ limit: 10 }).items)
         expect(store.get(item.id)!.quality).toContain('replacement-characters');
