@@ -40,7 +40,7 @@ function textAround(
 /** Whether the paragraph(s) of the quotation already name its speaker, outside the quotation. */
 function speakerNamed(article: Article, quote: Quote, around: string): boolean {
   const entity = quote.speakerEntityId
-    ? article.entities.find((e) => e.id === quote.speakerEntityId)
+    ? (article.entities ?? []).find((e) => e.id === quote.speakerEntityId)
     : undefined;
   const names = [quote.speaker ?? '', ...(entity ? [entity.name, ...entity.aliases] : [])];
   return names.some((n) => namesIn(around, n.trim()));
