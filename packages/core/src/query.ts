@@ -97,5 +97,18 @@ export { type QualityFlag, QualityFlagSchema } from './model/quality-flag-schema
 export { type Quote, QuoteSchema } from './model/quote-schema';
 export { type Related, RelatedSchema } from './model/related-schema';
 export { parseQuery } from './search/parse-query';
+export { type ArticleSegmentsOptions, articleSegments } from './segments/article-segments';
+export { MIN_STATEMENT_WORDS } from './segments/quote-decisions';
+export {
+  type ArticleSegments,
+  ArticleSegmentsSchema,
+  type BlockSegments,
+  type InlineSegment,
+  type MentionSegment,
+  type QuoteDecision,
+  type QuoteSegment,
+  type Segment,
+  type TextSegment,
+} from './segments/segments-schema';
 export { QUERY_FIELDS, type QueryField, type QueryNode } from './search/query-ast';
 export { trimEndChars } from './text/trim-end-chars';

@@ -1,6 +1,8 @@
+import { articleSegments } from '@gazette/core/query';
 import { describe, expect, it } from 'vitest';
 import { hostileArticle, macronArticle } from '../testing/fixture-articles';
-import { blockSpans, readerLines } from './reader-lines';
+import { readerLines } from './reader-lines';
+import { segmentSpans } from './segment-spans';
 import { displayWidth, lineText } from './wrap-spans';
 
 describe('readerLines', () => {
@@ -13,14 +15,28 @@ describe('readerLines', () => {
     }
   });
 
-  it('marks quotations with their speaker after the closing mark, and names by type', () => {
-    const spans = blockSpans(macronArticle(), 1);
+  it('marks quotations and names by type, and adds no speaker the paragraph already names', () => {
+    const article = macronArticle();
+    const { blocks, quotes } = articleSegments(article);
+    const spans = segmentSpans(blocks[1]!.segments, quotes);
     const text = spans.map((s) => s.text).join('');
-    expect(text).toBe('“We will not accept this,” ‹Emmanuel Macron› Emmanuel Macron said in Paris.');
+    expect(text).toBe('“We will not accept this,” Emmanuel Macron said in Paris.');
     expect(spans.find((s) => s.style === 'quote')?.text).toBe('“We will not accept this,”');
-    expect(spans.find((s) => s.style === 'speaker')?.text).toBe('Emmanuel Macron');
+    expect(spans.find((s) => s.style === 'speaker')).toBeUndefined();
     expect(spans.find((s) => s.style === 'person')?.text).toBe('Emmanuel Macron');
-    expect(blockSpans(macronArticle(), 2).find((s) => s.style === 'place')?.text).toBe('Niger');
+    expect(segmentSpans(blocks[2]!.segments, quotes).find((s) => s.style === 'place')?.text).toBe('Niger');
+  });
+
+  it('names the speaker after the closing mark when the paragraph says only "he"', () => {
+    const base = macronArticle();
+    const text = '“We will not accept this,” he said in Paris.';
+    const article = { ...base, body: base.body.map((b, i) => (i === 1 ? { ...b, text } : b)), entities: [] };
+    article.quotes = [{ ...base.quotes[0]!, start: 0, end: text.indexOf(' he') }];
+    const { blocks, quotes } = articleSegments(article);
+    const line = segmentSpans(blocks[1]!.segments, quotes)
+      .map((s) => s.text)
+      .join('');
+    expect(line).toBe('“We will not accept this,” ‹Emmanuel Macron› he said in Paris.');
   });
 
   it('holds no control character, whatever the article text holds', () => {

@@ -1,60 +1,8 @@
-import type { Article, EntityType, RelatedResult } from '@gazette/core/query';
-import { safeLine, safeText } from './safe-text';
-import { type Line, markSpans, type Span, type SpanStyle, span } from './spans';
+import { type Article, articleSegments, type RelatedResult } from '@gazette/core/query';
+import { safeLine } from './safe-text';
+import { entityStyle, segmentSpans } from './segment-spans';
+import { type Line, span } from './spans';
 import { wrapSpans } from './wrap-spans';
-
-const ENTITY_STYLE: Record<EntityType, SpanStyle> = {
-  person: 'person',
-  organization: 'organization',
-  place: 'place',
-  other: 'other',
-};
-
-/** Puts `extra` spans at UTF-16 offset `at` of the text the spans cover. */
-function insertAt(spans: Span[], at: number, extra: Span[]): Span[] {
-  const out: Span[] = [];
-  let pos = 0;
-  let done = false;
-  for (const s of spans) {
-    const end = pos + s.text.length;
-    if (!done && at >= pos && at < end) {
-      if (at > pos) out.push(span(s.text.slice(0, at - pos), s.style));
-      out.push(...extra);
-      out.push(span(s.text.slice(at - pos), s.style));
-      done = true;
-    } else out.push(s);
-    pos = end;
-  }
-  if (!done) out.push(...extra);
-  return out;
-}
-
-/** The spans of one body block: entities and quotations marked, each quotation followed by its speaker. */
-export function blockSpans(article: Article, blockIndex: number): Span[] {
-  const block = article.body[blockIndex]!;
-  const marks: Array<{ start: number; end: number; style: SpanStyle }> = [];
-  // Names first, so a name inside a quotation keeps its colour.
-  // Defensive: a snapshot or store written by another version may leave a list out; the reader still reads.
-  for (const e of article.entities ?? [])
-    for (const m of e.mentions ?? [])
-      if (m.block === blockIndex) marks.push({ start: m.start, end: m.end, style: ENTITY_STYLE[e.type] });
-  const quotes = (article.quotes ?? []).filter((q) => q.block === blockIndex);
-  // A quotation's range may stop inside its closing mark: the speaker goes after `,”`, not before it.
-  const quoteEnd = (q: (typeof quotes)[number]) => {
-    if (q.endBlock !== undefined) return block.text.length;
-    const close = /^[,.;:!?…]*["”’»]/.exec(block.text.slice(q.end))?.[0].length ?? 0;
-    return q.end + close;
-  };
-  for (const q of quotes) marks.push({ start: q.start, end: quoteEnd(q), style: 'quote' });
-  let spans = markSpans(block.text, marks);
-  // Speakers go in from the last quotation back, so earlier offsets stay right.
-  for (const q of [...quotes].sort((a, b) => quoteEnd(b) - quoteEnd(a))) {
-    const who = q.speaker ? safeLine(q.speaker) : 'unattributed';
-    spans = insertAt(spans, quoteEnd(q), [span(' ‹', 'dim'), span(who, 'speaker'), span('›', 'dim')]);
-  }
-  // Made safe after marking: offsets refer to the text as stored.
-  return spans.map((s) => span(safeText(s.text).replace(/\n/g, ' '), s.style));
-}
 
 /** The whole reader as rows of `width` cells: head, body, quotations and entities marked, related stories. */
 export function readerLines(article: Article, related: RelatedResult | undefined, width: number): Line[] {
@@ -72,8 +20,9 @@ export function readerLines(article: Article, related: RelatedResult | undefined
   ].filter(Boolean);
   lines.push(...wrapSpans([span(meta.join(' · '), 'dim')], w));
   blank();
+  const segments = articleSegments(article);
   article.body.forEach((block, i) => {
-    const spans = blockSpans(article, i);
+    const spans = segmentSpans(segments.blocks[i]?.segments ?? [], segments.quotes);
     if (block.kind === 'heading')
       lines.push(
         ...wrapSpans(
@@ -107,7 +56,7 @@ export function readerLines(article: Article, related: RelatedResult | undefined
     lines.push([span('In this story', 'heading')]);
     lines.push(
       ...wrapSpans(
-        people.flatMap((e, i) => [...(i ? [span(', ')] : []), span(safeLine(e.name), ENTITY_STYLE[e.type])]),
+        people.flatMap((e, i) => [...(i ? [span(', ')] : []), span(safeLine(e.name), entityStyle(e.type))]),
         w,
       ),
     );
