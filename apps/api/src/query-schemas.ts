@@ -36,14 +36,6 @@ export function querySchemaOf(params: z.ZodObject, descriptions: Readonly<Record
   return z.object(shape);
 }
 
-/** The params object of a validated query: filters nested again, absent fields left out. */
-export function paramsOf(
-  params: z.ZodObject,
-  query: Readonly<Record<string, unknown>>,
-): Record<string, unknown> {
-  return nestQuery(params, query);
-}
-
 /** What a feed takes: a query (term-limited, as search's), the list filters and a page size. */
 const FeedParamsSchema = z.object({
   q: SearchParamsSchema.shape.q.optional(),
@@ -62,7 +54,7 @@ export const FeedQuerySchema = querySchemaOf(FeedParamsSchema, {
 
 /** The core's `filters` object from a feed's flat query (absent fields left out). */
 export function toFilters(q: Readonly<Record<string, unknown>>): ArticleFilters | undefined {
-  return paramsOf(FeedParamsSchema, q).filters as ArticleFilters | undefined;
+  return nestQuery(FeedParamsSchema, q).filters as ArticleFilters | undefined;
 }
 
 /** Drops undefined values: the core's schemas are strict and the model uses exactOptionalPropertyTypes. */

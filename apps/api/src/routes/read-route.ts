@@ -1,10 +1,11 @@
 import { GazetteError } from '@gazette/core';
 import { createRoute, defineOpenAPIRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { nestQuery } from '../client/query-codec';
 import { READ_ROUTES, type ReadName, type ReadRoute, takesId } from '../client/read-routes';
 import type { RouteDeps } from '../deps';
 import { readCachedJson, readResponse } from '../http/read-response';
-import { paramsOf, querySchemaOf } from '../query-schemas';
+import { querySchemaOf } from '../query-schemas';
 import { jsonRead, jsonReadOne } from './responses';
 
 /**
@@ -55,7 +56,7 @@ function readHandler(deps: RouteDeps, name: ReadName) {
   return (c: Context) => {
     const valid = (target: string) => c.req.valid(target as never) as Record<string, unknown>;
     const id = takesId(route) ? (valid('param').id as string) : undefined;
-    const params = route.params ? paramsOf(route.params, valid('query')) : undefined;
+    const params = route.params ? nestQuery(route.params, valid('query')) : undefined;
     if (!CACHED.has(name)) return readResponse(c, answer(deps, name, id, params), 'application/json');
     // Keyed by the validated parameters, built in the schema's order: the same read, however it was
     // spelled in the URL, is one entry. The corpus never changes under an app, so neither does the answer.
