@@ -9,7 +9,7 @@ import {
 } from '@gazette/core';
 import { describe, expect, it } from 'vitest';
 import { createApp } from './app';
-import { createClient } from './client';
+import { remoteCorpus } from './client';
 import { fixtureArticles, fixtureCorpus } from './test-support/fixture-corpus';
 
 const corpus = fixtureCorpus();
@@ -186,17 +186,14 @@ describe('documents', () => {
   });
 });
 
-describe('typed client', () => {
+describe('client', () => {
   it('calls the routes with typed parameters and results', async () => {
-    const client = createClient('http://api.test', {
-      fetch: (input: RequestInfo | URL, init?: RequestInit) => app.request(input, init),
+    const client = remoteCorpus('http://api.test', {
+      fetch: async (input, init) => app.request(input, init),
     });
-    const res = await client.v1.articles.$get({ query: { limit: '2' } });
-    if (res.status !== 200) throw new Error(`list answered ${res.status}`);
-    const body = await res.json();
-    expect(body.items).toHaveLength(2);
-    const one = await client.v1.articles[':id'].$get({ param: { id: body.items[0]!.id } });
-    if (one.status !== 200) throw new Error(`get answered ${one.status}`);
-    expect((await one.json()).title).toBe(body.items[0]!.title);
+    const list = await client.list({ limit: 2 });
+    expect(list.items).toHaveLength(2);
+    const one = await client.get(list.items[0]!.id);
+    expect(one?.title).toBe(list.items[0]!.title);
   });
 });

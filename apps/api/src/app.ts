@@ -14,18 +14,10 @@ import { NO_TURNS, type Turns, turnsMiddleware } from './http/turns';
 import { fromThrown, fromZodIssues } from './http/to-problem';
 import { API_LIMITS } from './limits';
 import { OPENAPI_CONFIG } from './openapi-config';
-import { articleGet } from './routes/article-get';
-import { articleRelated } from './routes/article-related';
-import { articlesList } from './routes/articles-list';
-import { entitiesList } from './routes/entities-list';
-import { entityGet } from './routes/entity-get';
-import { facets } from './routes/facets';
 import { atomFeedEndpoint, jsonFeedEndpoint } from './routes/feeds';
 import { healthz } from './routes/healthz';
-import { quotesList } from './routes/quotes-list';
-import { search } from './routes/search';
+import { readRoutes } from './routes/read-route';
 import { searchPost } from './routes/search-post';
-import { timeline } from './routes/timeline';
 
 export interface AppOptions extends AppDeps {
   /** Compression of answers: Node passes `nodeCompression()`; workerd none (Cloudflare's edge compresses). */
@@ -78,16 +70,8 @@ export function createApp({
   for (const m of middleware) app.use(m);
   const routed = app.openapiRoutes([
     healthz(deps),
-    articlesList(deps),
-    articleGet(deps),
-    articleRelated(deps),
-    search(deps),
+    ...readRoutes(deps),
     searchPost(deps),
-    facets(deps),
-    entitiesList(deps),
-    entityGet(deps),
-    quotesList(deps),
-    timeline(deps),
     atomFeedEndpoint(deps),
     jsonFeedEndpoint(deps),
   ] as const);

@@ -1,121 +1,60 @@
-// Query-string forms of the core's parameter schemas: flat, string-typed, derived field by field from them.
+// The routes' query schemas, derived from the core's params schemas by the codec the client shares
+// (client/query-codec): each parameter validated by the core's own field schema, once read from its text.
 import {
   type ArticleFilters,
   ArticleFiltersSchema,
-  EntitiesParamsSchema,
   ListParamsSchema,
-  QuotesParamsSchema,
   SearchParamsSchema,
-  TimelineParamsSchema,
 } from '@gazette/core';
 import { z } from '@hono/zod-openapi';
-import { API_LIMITS } from './limits';
+import { decodeValue, nestQuery, type QueryField, queryFields } from './client/query-codec';
 
-const F = ArticleFiltersSchema.shape;
+/** Lists are refused past this many characters, before being split into items. */
+const MAX_LIST_CHARS = 200;
 
-export const FilterQuerySchema = z.object({
-  source: F.source,
-  section: F.section,
-  tag: F.tag,
-  language: F.language,
-  entity: F.entity,
-  after: F.after,
-  before: F.before,
+/** One query parameter: its text read as the codec reads it, then checked by the core's schema of it. */
+function parameterSchema(field: QueryField, description: string | undefined): z.ZodType {
+  let s: z.ZodType;
+  if (field.kind === 'string') s = field.schema;
+  else if (field.kind === 'number')
+    s = z.preprocess((v) => (typeof v === 'string' ? decodeValue('number', v) : v), field.schema);
+  else
+    s = z
+      .string()
+      .max(MAX_LIST_CHARS)
+      .transform((v) => decodeValue('list', v))
+      .pipe(field.schema);
+  if (field.kind !== 'string' && field.schema.isOptional()) s = s.optional();
+  return description ? s.describe(description) : s;
+}
+
+/** The flat query schema of a params schema (for validation and the OpenAPI document). */
+export function querySchemaOf(params: z.ZodObject, descriptions: Readonly<Record<string, string>> = {}) {
+  const shape: Record<string, z.ZodType> = {};
+  for (const field of queryFields(params))
+    shape[field.name] = parameterSchema(field, descriptions[field.name]);
+  return z.object(shape);
+}
+
+/** What a feed takes: a query (term-limited, as search's), the list filters and a page size. */
+const FeedParamsSchema = z.object({
+  q: SearchParamsSchema.shape.q.optional(),
+  filters: ArticleFiltersSchema.optional(),
+  limit: ListParamsSchema.shape.limit,
 });
 
-const limit = (max: number, fallback: number) =>
-  z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(max)
-    .optional()
-    .openapi({ type: 'integer', minimum: 1, maximum: max, default: fallback, description: 'Page size.' });
+export const FeedQuerySchema = querySchemaOf(FeedParamsSchema, {
+  q: 'Only articles matching this query; newest first.',
+  limit: 'Page size.',
+}) as unknown as z.ZodObject<
+  {
+    [K in 'q' | keyof ArticleFilters]: z.ZodOptional<z.ZodString>;
+  } & { limit: z.ZodOptional<z.ZodNumber> }
+>;
 
-const cursor = z
-  .string()
-  .min(1)
-  .max(API_LIMITS.maxCursorLength)
-  .optional()
-  .describe('Opaque; the `nextCursor` of the previous page.');
-
-/** A search query, limited by the core in length and, once parsed, in terms (the one owner of the limit). */
-export const SearchTextSchema = SearchParamsSchema.shape.q;
-
-export const ListQuerySchema = FilterQuerySchema.extend({
-  sort: ListParamsSchema.shape.sort.optional(),
-  limit: limit(API_LIMITS.maxLimit, API_LIMITS.defaultLimit),
-  cursor,
-});
-
-export const SearchQuerySchema = FilterQuerySchema.extend({
-  q: SearchTextSchema.describe('The query: words, "phrases", and the operators of the core query language.'),
-  sort: SearchParamsSchema.shape.sort.optional(),
-  limit: limit(API_LIMITS.maxLimit, API_LIMITS.defaultLimit),
-  cursor,
-  facets: z
-    .string()
-    .max(200)
-    .optional()
-    .describe(
-      `Comma-separated facet names to count: ${SearchParamsSchema.shape.facets.unwrap().element.options.join(', ')}.`,
-    ),
-});
-
-export const RelatedQuerySchema = z.object({ limit: limit(50, 5) });
-
-export const EntitiesQuerySchema = z.object({
-  type: EntitiesParamsSchema.shape.type,
-  prefix: EntitiesParamsSchema.shape.prefix,
-  sort: EntitiesParamsSchema.shape.sort.optional(),
-  limit: limit(API_LIMITS.maxLimit, API_LIMITS.defaultLimit),
-  cursor,
-});
-
-export const QuotesQuerySchema = z.object({
-  speaker: QuotesParamsSchema.shape.speaker,
-  q: QuotesParamsSchema.shape.q,
-  article: QuotesParamsSchema.shape.article,
-  limit: limit(API_LIMITS.maxLimit, API_LIMITS.defaultLimit),
-  cursor,
-});
-
-export const TimelineQuerySchema = FilterQuerySchema.extend({
-  q: SearchTextSchema.optional().describe('Count only articles matching this query.'),
-  interval: TimelineParamsSchema.shape.interval.optional(),
-});
-
-export const FeedQuerySchema = FilterQuerySchema.extend({
-  q: SearchTextSchema.optional().describe('Only articles matching this query; newest first.'),
-  limit: limit(API_LIMITS.maxLimit, API_LIMITS.defaultLimit),
-});
-
-export const IdParamSchema = z.object({
-  id: z
-    .string()
-    .min(1)
-    .max(200)
-    .openapi({ param: { name: 'id', in: 'path' }, description: 'An article id (a_…) or slug.' }),
-});
-
-export const EntityIdParamSchema = z.object({
-  id: z
-    .string()
-    .min(1)
-    .max(200)
-    .openapi({ param: { name: 'id', in: 'path' }, description: 'An entity id.' }),
-});
-
-type FilterQuery = z.infer<typeof FilterQuerySchema>;
-
-/** The core's `filters` object from the flat query (absent fields left out). */
-export function toFilters(q: FilterQuery): ArticleFilters | undefined {
-  const out: Record<string, string> = {};
-  for (const key of Object.keys(FilterQuerySchema.shape) as Array<keyof FilterQuery>) {
-    const v = q[key];
-    if (v !== undefined) out[key] = v;
-  }
-  return Object.keys(out).length ? (out as ArticleFilters) : undefined;
+/** The core's `filters` object from a feed's flat query (absent fields left out). */
+export function toFilters(q: Readonly<Record<string, unknown>>): ArticleFilters | undefined {
+  return nestQuery(FeedParamsSchema, q).filters as ArticleFilters | undefined;
 }
 
 /** Drops undefined values: the core's schemas are strict and the model uses exactOptionalPropertyTypes. */

@@ -7,7 +7,7 @@ import { quotesCommand } from './commands/quotes-command';
 import { searchCommand } from './commands/search-command';
 import { showCommand } from './commands/show-command';
 import { HELP_TEXT } from './help-text';
-import { isRemoteError } from './source/remote-error';
+import { isRemoteError } from '@gazette/api/client';
 import { openSource } from './source/open-source';
 import { guardedWriter, OutputError, outputFailed } from './std-output';
 import { UsageError } from './usage-error';

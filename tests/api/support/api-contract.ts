@@ -1,4 +1,4 @@
-import { createClient } from '@gazette/api/client';
+import { remoteCorpus } from '@gazette/api/client';
 import {
   ArticleSchema,
   EntityDetailSchema,
@@ -338,15 +338,11 @@ export function apiContract(runtime: string, start: () => Promise<RunningApi>): 
     });
 
     it('is usable through the typed client', async () => {
-      const client = createClient(api.url);
-      const list = await client.v1.articles.$get({ query: { limit: '1' } });
-      if (list.status !== 200) throw new Error(`list answered ${list.status}`);
-      const { items } = await list.json();
-      const one = await client.v1.articles[':id'].$get({ param: { id: items[0]!.id } });
-      if (one.status !== 200) throw new Error(`get answered ${one.status}`);
-      expect((await one.json()).id).toBe(items[0]!.id);
-      const missing = await client.v1.articles[':id'].$get({ param: { id: 'a_0000000000000000' } });
-      expect(missing.status).toBe(404);
+      const client = remoteCorpus(api.url);
+      const { items } = await client.list({ limit: 1 });
+      expect(items).toHaveLength(1);
+      expect((await client.get(items[0]!.id))?.id).toBe(items[0]!.id);
+      expect(await client.get('a_0000000000000000')).toBeUndefined();
     });
   });
 }

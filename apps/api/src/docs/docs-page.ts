@@ -28,6 +28,12 @@ const esc = (s: unknown) =>
     .replace(/"/g, '&quot;')
     .replace(/'/g, '&#39;');
 
+/**
+ * Description text as HTML: escaped, with its Markdown inline code (`like this`) as <code>. The
+ * descriptions come from the zod schemas, written in Markdown as OpenAPI says they may be.
+ */
+export const prose = (s: unknown) => esc(s).replace(/`([^`]+)`/g, '<code>$1</code>');
+
 const anchor = (method: string, path: string) => `${method}-${path.replace(/[^a-z0-9]+/gi, '-')}`;
 
 function typeOf(p: Parameter): string {
@@ -43,7 +49,7 @@ function operationHtml(path: string, method: string, op: Operation): string {
       (p) =>
         `<tr><td><code>${esc(p.name)}</code></td><td>${esc(p.in)}</td><td>${p.required ? 'yes' : ''}</td>` +
         `<td><code>${esc(typeOf(p))}</code>${p.schema?.default !== undefined ? ` (default ${esc(p.schema.default)})` : ''}</td>` +
-        `<td>${esc(p.description)}</td></tr>`,
+        `<td>${prose(p.description)}</td></tr>`,
     )
     .join('');
   const inputs = params
@@ -54,7 +60,7 @@ function operationHtml(path: string, method: string, op: Operation): string {
     )
     .join(' ');
   const statuses = Object.entries(op.responses ?? {})
-    .map(([code, r]) => `<li><code>${esc(code)}</code> ${esc(r.description)}</li>`)
+    .map(([code, r]) => `<li><code>${esc(code)}</code> ${prose(r.description)}</li>`)
     .join('');
   const tryIt =
     method === 'get'
@@ -62,7 +68,7 @@ function operationHtml(path: string, method: string, op: Operation): string {
       : '<p class="note">Send a JSON body with <code>Content-Type: application/json</code>.</p>';
   return `<section class="op" id="${anchor(method, path)}">
 <h3><span class="method ${esc(method)}">${esc(method.toUpperCase())}</span> <code>${esc(path)}</code></h3>
-<p>${esc(op.summary)}</p>${op.description ? `<p class="desc">${esc(op.description)}</p>` : ''}
+<p>${prose(op.summary)}</p>${op.description ? `<p class="desc">${prose(op.description)}</p>` : ''}
 ${rows ? `<table><thead><tr><th>parameter</th><th>in</th><th>required</th><th>type</th><th>meaning</th></tr></thead><tbody>${rows}</tbody></table>` : ''}
 <ul class="statuses">${statuses}</ul>
 ${tryIt}
@@ -98,7 +104,7 @@ export function docsPage(doc: OpenApiDocument): string {
 </head>
 <body>
 <header><h1>${esc(doc.info.title)} <small>${esc(doc.info.version)}</small></h1>
-<p>${esc(doc.info.description)}</p>
+<p>${prose(doc.info.description)}</p>
 <p>Machine-readable: <a href="/openapi.json">/openapi.json</a> (OpenAPI 3.1).</p></header>
 <main>
 <nav aria-label="Operations"><h2>Operations</h2><ul>${toc}</ul></nav>

@@ -31,9 +31,9 @@ export function cachedRead(body: string, type = 'application/json'): CachedRead 
  *
  * Correct because an app serves ONE corpus, which never changes while it is served (a new corpus means a
  * new app, hence a new cache): the same validated parameters always give the same body, and the ETag is a
- * hash of that body. Keys are namespaced by the caller (`a:` article, `s:` search, `t:` raw request target).
- * Sizes count the body once per key, so entries shared by two keys are counted twice: the bound is
- * conservative.
+ * hash of that body. Keys are namespaced by the caller (`get:`, `search:`: a read by its corpus function;
+ * `f:` a feed; `t:` a raw request target). Sizes count the body once per key, so entries shared by two
+ * keys are counted twice: the bound is conservative.
  */
 export class ReadCache {
   readonly #map = new Map<string, CachedRead>();

@@ -23,10 +23,22 @@ async function snapshotCorpus(path: string) {
   }
 }
 
+/** The API's client (`@gazette/api/client`) as a source; a bad URL is a mistake in --api. */
+async function remoteSource(api: string): Promise<GazetteSource> {
+  const { isRemoteError, remoteCorpus, RemoteError } = await import('@gazette/api/client');
+  try {
+    const remote = remoteCorpus(api);
+    return { ...remote, label: remote.url };
+  } catch (error) {
+    if (isRemoteError(error)) throw new RemoteError(`--api needs a URL: ${error.message}`, api);
+    throw error;
+  }
+}
+
 /** Where commands and the UI read from: the API with --api, else a snapshot, a store, or the built-in corpus. */
 export async function openSource(options: SourceOptions): Promise<GazetteSource> {
   // The HTTP client is loaded only for --api.
-  if (options.api) return (await import('./remote-source')).remoteSource(options.api);
+  if (options.api) return remoteSource(options.api);
   if (options.snapshot && !options.db)
     return localSource(await snapshotCorpus(options.snapshot), `snapshot ${options.snapshot}`);
   return localSource(await openCorpus({ db: options.db }), options.db ? options.db : 'built-in corpus');
