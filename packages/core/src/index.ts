@@ -8,13 +8,7 @@ export { buildArticle, type ArticleParts } from './article/build-article';
 export { countryByCode, countryByDemonym, countryByName, type Country } from './enrich/countries';
 export { type Enrichment, type EnrichOptions, enrichArticle } from './enrich/enrich-article';
 export { type ExtractedEntity, extractEntities } from './enrich/extract-entities';
-export {
-  type EntityRecognizer,
-  getEntityRecognizer,
-  type NerLabel,
-  type RecognizedSpan,
-  setEntityRecognizer,
-} from './enrich/recognizer';
+export type { EntityRecognizer, NerLabel, RecognizedSpan } from './enrich/recognizer';
 export { ruleRecognizer } from './enrich/rule-recognizer';
 export { type Sentence, splitSentences, type Token, tokenize } from './enrich/tokenize';
 

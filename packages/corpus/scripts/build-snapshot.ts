@@ -3,15 +3,16 @@
 // and bundler can import (Node, workerd, browsers), with no file access at run time.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createCorpus, parseText } from '@gazette/core';
-import { installNerModel } from '@gazette/core/ner';
-
-installNerModel(); // the snapshot is built once: read it with the trained entity tagger
+import { nerRecognizer } from '@gazette/core/ner';
 
 const dir = new URL('../articles/', import.meta.url);
 const articles = readdirSync(dir)
   .filter((f) => f.endsWith('.txt'))
   .sort()
-  .map((f) => parseText(readFileSync(new URL(f, dir), 'utf8'), undefined, { name: f }));
+  // The snapshot is built once: read it with the trained entity tagger.
+  .map((f) =>
+    parseText(readFileSync(new URL(f, dir), 'utf8'), undefined, { name: f, recognizer: nerRecognizer }),
+  );
 const snapshot = createCorpus(articles).toSnapshot();
 const out = new URL('../dist/', import.meta.url);
 mkdirSync(out, { recursive: true });

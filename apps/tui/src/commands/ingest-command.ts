@@ -69,8 +69,7 @@ export async function ingestCommand(
   const fullDeadlineMs = parseSeconds(args.fullDeadline);
   const db = storePath(args.db) ?? DEFAULT_STORE;
   // Stored articles are read many times: they get the trained entity tagger, as `gazette parse` does.
-  const { installNerModel } = await import('@gazette/core/ner');
-  installNerModel();
+  const { nerRecognizer } = await import('@gazette/core/ner');
   const stop = new AbortController();
   let signalled: NodeJS.Signals | undefined;
   const onSignal = (signal: NodeJS.Signals) => {
@@ -85,6 +84,7 @@ export async function ingestCommand(
     try {
       summary = await ingestSources(store, args.inputs, {
         format: format as InputFormat | 'auto',
+        recognizer: nerRecognizer,
         full: args.full,
         ...(fullDeadlineMs ? { fullDeadlineMs } : {}),
         ...(mapping ? { mapping } : {}),

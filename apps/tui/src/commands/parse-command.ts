@@ -29,8 +29,7 @@ export async function parseCommand(
     );
   }
   // Parsing one file is worth the trained entity tagger (its weights load only here, on demand).
-  const { installNerModel } = await import('@gazette/core/ner');
-  installNerModel();
+  const { nerRecognizer } = await import('@gazette/core/ner');
   const { text, ...decoding } = await readTextInput(args.file, io.stdin);
   const note = describeDecoding(decoding);
   if (note)
@@ -38,6 +37,11 @@ export async function parseCommand(
   const name = args.file === '-' ? 'standard input' : basename(args.file);
   const resolved = format === 'auto' ? detectFormat(text, name) : (format as InputFormat);
   // The core has no clock: a date more than a day after now is no article's date.
-  const articles = parseInput(text, { format: resolved, name, now: new Date().toISOString() });
+  const articles = parseInput(text, {
+    format: resolved,
+    name,
+    now: new Date().toISOString(),
+    recognizer: nerRecognizer,
+  });
   printJson(io, ONE_ARTICLE.has(resolved) ? articles[0] : articles);
 }

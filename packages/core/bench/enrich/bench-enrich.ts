@@ -7,7 +7,6 @@ import { findDates } from '../../src/enrich/dates';
 import { linkEntities } from '../../src/enrich/link-entities';
 import { nerRecognizer } from '../../src/enrich/ner/index';
 import { findQuotes } from '../../src/enrich/quotes';
-import { setEntityRecognizer } from '../../src/enrich/recognizer';
 import { ruleRecognizer } from '../../src/enrich/rule-recognizer';
 import { entityTags, ledeSummary } from '../../src/enrich/summary';
 import { countWords } from '../../src/text/count-words';
@@ -72,11 +71,8 @@ for (const [name, fn] of steps) {
   const ms = time(fn);
   console.log(`  ${name.padEnd(28)} ${perArticle(ms)}  ${rate(ms)}`);
 }
-setEntityRecognizer(ruleRecognizer);
-const withRules = time(() => each(texts, (t) => parseText(t)));
-setEntityRecognizer(nerRecognizer);
-const withModel = time(() => each(texts, (t) => parseText(t)));
-setEntityRecognizer();
+const withRules = time(() => each(texts, (t) => parseText(t, undefined, { recognizer: ruleRecognizer })));
+const withModel = time(() => each(texts, (t) => parseText(t, undefined, { recognizer: nerRecognizer })));
 console.log(`parse + enrich (parseText), rule recogniser:  ${perArticle(withRules)}  ${rate(withRules)}`);
 console.log(`parse + enrich (parseText), trained tagger:   ${perArticle(withModel)}  ${rate(withModel)}`);
 console.log(`ratio trained / rules: ${(withModel.cpu / withRules.cpu).toFixed(2)}x the CPU time`);

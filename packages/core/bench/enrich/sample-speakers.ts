@@ -2,21 +2,20 @@
 // paragraph it sits in, for checking speakers by hand. The sample is deterministic.
 //   npx tsx --conditions=@gazette/source bench/enrich/sample-speakers.ts [count] [val|train] [offset 0..1]
 import { bbcAsText, HAS_SHARED, readBbc, SHARED_MISSING } from '@gazette/bench-corpora';
-import { installNerModel } from '../../src/enrich/ner/index';
+import { nerRecognizer } from '../../src/enrich/ner/index';
 import { parseText } from '../../src/text/parse-text';
 
 if (!HAS_SHARED) {
   console.log(SHARED_MISSING);
   process.exit(0);
 }
-installNerModel();
 const count = Number(process.argv[2] ?? 30);
 const split = process.argv[3] === 'train' ? 'train' : 'val';
 const offset = Number(process.argv[4] ?? 0);
 const all: Array<{ key: string; quote: string; speaker: string; verb: string; context: string }> = [];
 let unattributed = 0;
 for (const record of readBbc([split])) {
-  const a = parseText(bbcAsText(record));
+  const a = parseText(bbcAsText(record), undefined, { recognizer: nerRecognizer });
   for (const q of a.quotes) {
     if (!q.speaker) {
       unattributed++;

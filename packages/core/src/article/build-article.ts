@@ -1,4 +1,4 @@
-import { enrichArticle } from '../enrich/enrich-article';
+import { type EnrichOptions, enrichArticle } from '../enrich/enrich-article';
 import { articleId } from '../ids/article-id';
 import { sha256Hex } from '../ids/sha256-hex';
 import { articleSlug } from '../ids/slugify';
@@ -65,9 +65,10 @@ function withPlausibleDates(meta: ArticleMeta, fields: Record<string, string>, n
 
 /**
  * Assembles a valid Article from parsed parts: identity, title, counts, language and quality flags.
- * Nothing is invented: a field the parts do not give stays absent (and is flagged).
+ * Nothing is invented: a field the parts do not give stays absent (and is flagged). `options.recognizer`
+ * chooses the entity recogniser (the rule-based one by default).
  */
-export function buildArticle(parts: ArticleParts): Article {
+export function buildArticle(parts: ArticleParts, options: EnrichOptions = {}): Article {
   const { body } = parts;
   const fields: Record<string, string> = { ...parts.fieldSources };
   const meta = withPlausibleDates(parts.meta, fields, parts.now);
@@ -134,7 +135,7 @@ export function buildArticle(parts: ArticleParts): Article {
   if (meta.updatedAt) article.updatedAt = meta.updatedAt;
   if (meta.section) article.section = normalizeLine(meta.section);
   // Enrichment reads the finished body: entities, quotes, dates, amounts, summary, tags.
-  const enrichment = enrichArticle(article);
+  const enrichment = enrichArticle(article, options);
   Object.assign(article, enrichment);
   fields.entities = 'derived:text';
   if (enrichment.summary) fields.summary = 'derived:lede';

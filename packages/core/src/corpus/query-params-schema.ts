@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isGazetteError } from '../errors/gazette-error';
 import { IsoDateSchema } from '../model/article-schema';
+import { FacetNameSchema } from '../model/facet-name-schema';
 import { parsedQuery } from '../search/parse-query';
 import { foldedWords } from '../search/quote-words';
 import { countTerms } from '../search/query-size';
@@ -88,17 +89,7 @@ export const ListParamsSchema = z
   .meta({ id: 'ListParams' });
 export type ListParams = z.input<typeof ListParamsSchema>;
 
-export const FacetNameSchema = z.enum([
-  'section',
-  'tag',
-  'source',
-  'language',
-  'month',
-  'person',
-  'organization',
-  'place',
-]);
-export type FacetName = z.infer<typeof FacetNameSchema>;
+export { type FacetName, FacetNameSchema } from '../model/facet-name-schema';
 
 export const SearchParamsSchema = z
   .object({

@@ -4,13 +4,13 @@ import { findAmounts } from './amounts';
 import { estimatePublication, findDates, publicationDay } from './dates';
 import { linkEntities } from './link-entities';
 import { findQuotes } from './quotes';
-import { type EntityRecognizer, getEntityRecognizer } from './recognizer';
+import type { EntityRecognizer } from './recognizer';
 import { ruleRecognizer } from './rule-recognizer';
 import { entityTags, ledeSummary } from './summary';
 
 export interface EnrichOptions {
-  /** The entity recogniser; defaults to the active one (rules, or the trained tagger once installed). */
-  recognizer?: EntityRecognizer;
+  /** The entity recogniser: the rule-based one by default; `nerRecognizer` from @gazette/core/ner is the trained tagger. */
+  recognizer?: EntityRecognizer | undefined;
 }
 
 /** The fields enrichment fills in. */
@@ -32,8 +32,9 @@ export function enrichArticle(
   options: EnrichOptions = {},
 ): Enrichment {
   const blocks = article.body.map((b) => b.text);
-  let recognizer = options.recognizer ?? getEntityRecognizer();
-  if (!readsEnglish(article.language) && recognizer !== ruleRecognizer) recognizer = ruleRecognizer;
+  // The trained tagger learnt English: other languages are read by the rules.
+  const recognizer =
+    options.recognizer && readsEnglish(article.language) ? options.recognizer : ruleRecognizer;
   const spans = recognizer.recognize(blocks);
   const linked = linkEntities(blocks, spans);
   const entities: Entity[] = [...new Set(linked.map((m) => m.entity))];

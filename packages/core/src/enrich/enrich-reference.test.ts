@@ -7,18 +7,12 @@ import type { Article } from '../model/article-schema';
 import { ArticleSchema } from '../model/article-schema';
 import { parseText } from '../text/parse-text';
 import { nerRecognizer } from './ner/index';
-import { setEntityRecognizer } from './recognizer';
 import { ruleRecognizer } from './rule-recognizer';
 
 const text = readFileSync(REFERENCE_ARTICLE_PATH, 'utf8');
 
 function parseWith(recognizer: typeof ruleRecognizer): Article {
-  setEntityRecognizer(recognizer);
-  try {
-    return parseText(text);
-  } finally {
-    setEntityRecognizer();
-  }
+  return parseText(text, undefined, { recognizer });
 }
 
 const MACRON = { speaker: 'Emmanuel Macron', speakerEntityId: 'person:emmanuel-macron' };

@@ -1,6 +1,7 @@
 import type { EntityType } from '../model/entity-schema';
 import { linkEntities } from './link-entities';
-import { type EntityRecognizer, getEntityRecognizer } from './recognizer';
+import type { EntityRecognizer } from './recognizer';
+import { ruleRecognizer } from './rule-recognizer';
 
 /** One name found in a string: offsets into that string, and the canonical name it links to. */
 export interface ExtractedEntity {
@@ -14,11 +15,12 @@ export interface ExtractedEntity {
 /**
  * The names in any string, with the same recogniser and linking as article enrichment: "President
  * Emmanuel Macron" gives "Emmanuel Macron" (the title is not part of it); an adjective of a country
- * ("French") is not a name and is left out.
+ * ("French") is not a name and is left out. The rule-based recogniser by default; pass `nerRecognizer`
+ * (@gazette/core/ner) for the trained tagger.
  */
 export function extractEntities(
   text: string,
-  recognizer: EntityRecognizer = getEntityRecognizer(),
+  recognizer: EntityRecognizer = ruleRecognizer,
 ): ExtractedEntity[] {
   if (typeof text !== 'string' || text.length === 0) return [];
   const linked = linkEntities([text], recognizer.recognize([text]));

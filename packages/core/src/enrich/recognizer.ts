@@ -1,6 +1,7 @@
-// The entity recogniser in use. The main entry ships a rule-based one (capitalisation and gazetteers,
-// no weights); importing @gazette/core/ner and calling installNerModel() swaps in the trained tagger.
-import { ruleRecognizer } from './rule-recognizer';
+// What an entity recogniser is. The main entry ships a rule-based one (capitalisation and gazetteers,
+// no weights, the default everywhere); @gazette/core/ner exports the trained tagger. A caller chooses
+// one per call (the `recognizer` option): no process-wide setting, so an Article depends only on its
+// input and its options, never on what else was imported.
 
 export type NerLabel = 'PER' | 'ORG' | 'LOC' | 'MISC';
 
@@ -18,15 +19,4 @@ export interface RecognizedSpan {
 export interface EntityRecognizer {
   readonly name: string;
   recognize(blocks: readonly string[]): RecognizedSpan[][];
-}
-
-let active: EntityRecognizer = ruleRecognizer;
-
-/** Sets the recogniser enrichment uses by default; no argument restores the rule-based one. */
-export function setEntityRecognizer(recognizer?: EntityRecognizer): void {
-  active = recognizer ?? ruleRecognizer;
-}
-
-export function getEntityRecognizer(): EntityRecognizer {
-  return active;
 }

@@ -1,7 +1,7 @@
 import { canonicalUrl } from '../ids/article-id';
 import { sha256Hex } from '../ids/sha256-hex';
 import { normalizeLine } from '../text/normalize-text';
-import type { FeedItem } from './read-feed';
+import type { FeedItem } from './feed-item';
 
 /**
  * Gives each item whose URL is not its own an identity for its id. The canonical URL wins when no other

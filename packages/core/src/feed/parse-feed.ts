@@ -1,4 +1,5 @@
 import { buildArticle } from '../article/build-article';
+import type { EnrichOptions } from '../enrich/enrich-article';
 import { createDocument as linkedomDocument, type CreateDocument } from '../html/create-document';
 import { htmlToBlocks } from '../html/html-to-blocks';
 import type { Article } from '../model/article-schema';
@@ -22,21 +23,25 @@ function itemBlocks(item: FeedItem, createDocument: CreateDocument): Block[] {
 export function feedItemToArticle(
   item: FeedItem,
   createDocument: CreateDocument = linkedomDocument,
+  options: EnrichOptions = {},
 ): Article {
   const body = itemBlocks(item, createDocument);
-  return buildArticle({
-    format: 'feed',
-    body,
-    meta: item.meta,
-    fieldSources: { ...item.fieldSources, body: 'feed:content' },
-    ...(item.identity ? { identity: item.identity } : {}),
-  });
+  return buildArticle(
+    {
+      format: 'feed',
+      body,
+      meta: item.meta,
+      fieldSources: { ...item.fieldSources, body: 'feed:content' },
+      ...(item.identity ? { identity: item.identity } : {}),
+    },
+    options,
+  );
 }
 
 /** Reads an RSS 2.0, Atom 1.0 or JSON Feed 1.1 document: each item becomes an Article. */
 export function parseFeed(
   content: string,
-  options: {
+  options: EnrichOptions & {
     name?: string;
     createDocument?: CreateDocument;
     /** When the feed was fetched or ingested (ISO 8601): item dates more than a day after it are refused. */
@@ -44,5 +49,5 @@ export function parseFeed(
   } = {},
 ): Article[] {
   const feed = readFeed(content, options.name ?? 'feed', options.now);
-  return feed.items.map((item) => feedItemToArticle(item, options.createDocument));
+  return feed.items.map((item) => feedItemToArticle(item, options.createDocument, options));
 }

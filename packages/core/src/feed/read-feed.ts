@@ -3,24 +3,11 @@ import { normalizeDate } from '../html/normalize-date';
 import { splitAuthors } from '../html/split-authors';
 import type { ArticleMeta } from '../model/article-meta-schema';
 import { normalizeLine } from '../text/normalize-text';
+import type { FeedItem } from './feed-item';
 import { assignItemIdentities } from './item-identity';
 import { child, childText, parseXml, type XmlElement } from './parse-xml';
 
-/** One feed item, before it becomes an Article: what the feed says, and its content (HTML or text). */
-export interface FeedItem {
-  meta: ArticleMeta;
-  fieldSources: Record<string, string>;
-  /** The item's body as HTML (content:encoded, Atom content, JSON Feed content_html), when given. */
-  html?: string;
-  /** The item's body as plain text, when given. */
-  text?: string;
-  /** The page the item points to (fetched with --full). */
-  link?: string;
-  /** The feed's own id for the item: RSS <guid>, Atom <id>, JSON Feed id. */
-  guid?: string;
-  /** Set when the item's URL is not its own (see assignItemIdentities): the basis of its id. */
-  identity?: string;
-}
+export type { FeedItem } from './feed-item';
 
 export interface Feed {
   kind: 'rss' | 'atom' | 'json-feed';

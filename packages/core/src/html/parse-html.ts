@@ -1,5 +1,6 @@
 import { Readability } from '@mozilla/readability';
 import { buildArticle } from '../article/build-article';
+import type { EnrichOptions } from '../enrich/enrich-article';
 import { GazetteError } from '../errors/gazette-error';
 import type { Article } from '../model/article-schema';
 import type { ArticleMeta } from '../model/article-meta-schema';
@@ -11,7 +12,7 @@ import { type ReadabilityFields, readHtmlMeta } from './read-html-meta';
 /** An HTML page may be at most this many characters (10 M): larger is not an article page. */
 export const MAX_HTML_CHARS = 10_000_000;
 
-export interface ParseHtmlOptions {
+export interface ParseHtmlOptions extends EnrichOptions {
   /** Where the page came from (file name or URL), for errors. */
   name?: string;
   /** The page's own URL, when fetched: resolves relative links and feeds the URL date pattern. */
@@ -81,12 +82,15 @@ export function parseHtml(html: string, options: ParseHtmlOptions = {}): Article
   if (body.length === 0 && !meta.title)
     throw new GazetteError('EMPTY_INPUT', `The ${where} holds no readable text.`, { where });
   const identity = options.fallback?.identity;
-  return buildArticle({
-    format: 'html',
-    body,
-    meta,
-    fieldSources,
-    now: options.now,
-    ...(identity ? { identity } : {}),
-  });
+  return buildArticle(
+    {
+      format: 'html',
+      body,
+      meta,
+      fieldSources,
+      now: options.now,
+      ...(identity ? { identity } : {}),
+    },
+    options,
+  );
 }

@@ -1,3 +1,4 @@
+import type { EnrichOptions } from '../enrich/enrich-article';
 import { GazetteError } from '../errors/gazette-error';
 import type { Article } from '../model/article-schema';
 import type { ArticleMeta } from '../model/article-meta-schema';
@@ -10,7 +11,7 @@ import { parseMarkdown } from '../json-input/parse-markdown';
 import { parseText } from '../text/parse-text';
 import { detectFormat } from './detect-format';
 
-export interface ParseInputOptions {
+export interface ParseInputOptions extends EnrichOptions {
   /** Overrides detection. */
   format?: InputFormat | 'auto';
   /** A file name or URL: used for detection and in error messages. */
@@ -28,37 +29,45 @@ export interface ParseInputOptions {
   now?: string;
 }
 
-/** Parsers by format; each turns one input into one or more Articles. */
+/** Parsers by format; each turns one input into one or more Articles, read with the caller's recogniser. */
 const PARSERS: Partial<Record<InputFormat, (content: string, options: ParseInputOptions) => Article[]>> = {
-  text: (content, { meta, name, now }) => [
-    parseText(content, meta, { ...(name ? { name } : {}), ...(now ? { now } : {}) }),
+  text: (content, { meta, name, now, recognizer }) => [
+    parseText(content, meta, { ...(name ? { name } : {}), ...(now ? { now } : {}), recognizer }),
   ],
-  markdown: (content, { meta, name, now }) => [
-    parseMarkdown(content, { ...(name ? { name } : {}), ...(meta ? { meta } : {}), ...(now ? { now } : {}) }),
+  markdown: (content, { meta, name, now, recognizer }) => [
+    parseMarkdown(content, {
+      ...(name ? { name } : {}),
+      ...(meta ? { meta } : {}),
+      ...(now ? { now } : {}),
+      recognizer,
+    }),
   ],
-  html: (content, { meta, name, url, now }) => [
+  html: (content, { meta, name, url, now, recognizer }) => [
     parseHtml(content, {
       ...(name ? { name } : {}),
       ...(meta ? { meta } : {}),
       ...(url ? { url } : {}),
       ...(now ? { now } : {}),
+      recognizer,
     }),
   ],
-  feed: (content, { name, now }) =>
-    parseFeed(content, { ...(name ? { name } : {}), ...(now ? { now } : {}) }),
-  json: (content, { name, mapping, now }) =>
+  feed: (content, { name, now, recognizer }) =>
+    parseFeed(content, { ...(name ? { name } : {}), ...(now ? { now } : {}), recognizer }),
+  json: (content, { name, mapping, now, recognizer }) =>
     parseJsonArticles(content, {
       format: 'json',
       ...(name ? { name } : {}),
       ...(mapping ? { mapping } : {}),
       ...(now ? { now } : {}),
+      recognizer,
     }),
-  ndjson: (content, { name, mapping, now }) =>
+  ndjson: (content, { name, mapping, now, recognizer }) =>
     parseJsonArticles(content, {
       format: 'ndjson',
       ...(name ? { name } : {}),
       ...(mapping ? { mapping } : {}),
       ...(now ? { now } : {}),
+      recognizer,
     }),
 };
 

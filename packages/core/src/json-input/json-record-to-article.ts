@@ -1,4 +1,5 @@
 import { buildArticle } from '../article/build-article';
+import type { EnrichOptions } from '../enrich/enrich-article';
 import { GazetteError } from '../errors/gazette-error';
 import { createDocument } from '../html/create-document';
 import { htmlToBlocks } from '../html/html-to-blocks';
@@ -54,7 +55,7 @@ function textToBlocks(text: string): { body: Block[]; related: ReturnType<typeof
   return lines.length ? classifyLines(lines) : { body: [], related: [] };
 }
 
-export interface JsonRecordOptions {
+export interface JsonRecordOptions extends EnrichOptions {
   where: string;
   format: InputFormat;
   mapping?: FieldMapping;
@@ -142,13 +143,16 @@ export function jsonRecordToArticle(record: Record<string, unknown>, options: Js
   for (const key of Object.keys(meta)) fieldSources[key] = 'json';
   const identity =
     options.urlsSeen && recordIdentity(record, meta, body.map((b) => b.text).join('\n'), options.urlsSeen);
-  return buildArticle({
-    format: options.format,
-    body,
-    related,
-    meta,
-    fieldSources,
-    now: options.now,
-    ...(identity ? { identity } : {}),
-  });
+  return buildArticle(
+    {
+      format: options.format,
+      body,
+      related,
+      meta,
+      fieldSources,
+      now: options.now,
+      ...(identity ? { identity } : {}),
+    },
+    options,
+  );
 }

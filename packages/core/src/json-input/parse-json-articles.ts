@@ -1,3 +1,4 @@
+import type { EnrichOptions } from '../enrich/enrich-article';
 import type { Article } from '../model/article-schema';
 import { type FieldMapping, jsonRecordToArticle } from './json-record-to-article';
 import { readJsonRecords } from './json-records';
@@ -5,7 +6,7 @@ import { readJsonRecords } from './json-records';
 /** Reads JSON or NDJSON articles; the first bad record raises a GazetteError naming it. */
 export function parseJsonArticles(
   content: string,
-  options: { format: 'json' | 'ndjson'; name?: string; mapping?: FieldMapping; now?: string },
+  options: EnrichOptions & { format: 'json' | 'ndjson'; name?: string; mapping?: FieldMapping; now?: string },
 ): Article[] {
   const records = readJsonRecords(content, options.format, options.name ?? 'input');
   const urlsSeen = new Set<string>();
@@ -15,6 +16,7 @@ export function parseJsonArticles(
       format: options.format,
       now: options.now,
       urlsSeen,
+      recognizer: options.recognizer,
       ...(options.mapping ? { mapping: options.mapping } : {}),
     }),
   );

@@ -1,4 +1,5 @@
 import { buildArticle } from '../article/build-article';
+import type { EnrichOptions } from '../enrich/enrich-article';
 import { GazetteError } from '../errors/gazette-error';
 import type { Article } from '../model/article-schema';
 import type { ArticleMeta } from '../model/article-meta-schema';
@@ -40,7 +41,11 @@ function stripClosingHashes(text: string): string {
  */
 export function parseMarkdown(
   text: string,
-  options: { name?: string; meta?: Partial<ArticleMeta> | Record<string, unknown>; now?: string } = {},
+  options: EnrichOptions & {
+    name?: string;
+    meta?: Partial<ArticleMeta> | Record<string, unknown>;
+    now?: string;
+  } = {},
 ): Article {
   const where = options.name ?? 'Markdown';
   assertTextInput(text, where);
@@ -120,12 +125,15 @@ export function parseMarkdown(
       `The ${where} holds no text${front.data ? ' after its front matter' : ''}.`,
       { where },
     );
-  return buildArticle({
-    format: 'markdown',
-    body: blocks,
-    meta,
-    fieldSources,
-    now: options.now,
-    ...(titleFromText ? { titleFromText } : {}),
-  });
+  return buildArticle(
+    {
+      format: 'markdown',
+      body: blocks,
+      meta,
+      fieldSources,
+      now: options.now,
+      ...(titleFromText ? { titleFromText } : {}),
+    },
+    options,
+  );
 }

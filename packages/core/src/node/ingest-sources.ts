@@ -1,4 +1,5 @@
 import { basename } from 'node:path';
+import type { EnrichOptions } from '../enrich/enrich-article';
 import { GazetteError, isGazetteError } from '../errors/gazette-error';
 import { feedItemToArticle } from '../feed/parse-feed';
 import { readFeed } from '../feed/read-feed';
@@ -19,7 +20,8 @@ import { openInput } from './read-input-bytes';
 import { readNdjsonLines } from './read-ndjson-lines';
 import { createLimiter, runPool } from './run-pool';
 
-export interface IngestOptions {
+/** `recognizer`: the entity recogniser every source is read with (the rule-based one by default). */
+export interface IngestOptions extends EnrichOptions {
   format?: InputFormat | 'auto';
   /** Feeds: fetch each item's page and extract it, instead of keeping the feed's own text. */
   full?: boolean;
@@ -140,6 +142,7 @@ async function readSource(
             format,
             now: options.now,
             urlsSeen,
+            recognizer: options.recognizer,
             ...(options.mapping ? { mapping: options.mapping } : {}),
           }),
         );
@@ -171,6 +174,7 @@ async function readSource(
               url: page.url,
               name: item.link,
               fallback: item,
+              recognizer: options.recognizer,
               ...(options.now ? { now: options.now } : {}),
             });
             return;
@@ -181,7 +185,7 @@ async function readSource(
             });
           }
         }
-        articles[i] = feedItemToArticle(item);
+        articles[i] = feedItemToArticle(item, undefined, options);
       } catch (error) {
         summary.failed.push({ source: at, reason: reasonOf(error) });
       }
@@ -193,6 +197,7 @@ async function readSource(
     name,
     ...(pageUrl ? { url: pageUrl } : {}),
     ...(options.now ? { now: options.now } : {}),
+    recognizer: options.recognizer,
   });
 }
 
@@ -250,6 +255,7 @@ async function ingestNdjsonFile(
           format: 'ndjson',
           now: options.now,
           urlsSeen,
+          recognizer: options.recognizer,
           ...(options.mapping ? { mapping: options.mapping } : {}),
         }),
       );

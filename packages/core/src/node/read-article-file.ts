@@ -1,4 +1,5 @@
 import { basename } from 'node:path';
+import type { EnrichOptions } from '../enrich/enrich-article';
 import { type DecodedText, decodeBytes } from '../input/decode-bytes';
 import type { Article } from '../model/article-schema';
 import { parseText } from '../text/parse-text';
@@ -22,8 +23,11 @@ export function readStdin(): Promise<Uint8Array> {
   return readBounded({ stream: process.stdin, where: 'stdin', label: 'Standard input' });
 }
 
-/** Reads a plain-text article file into an Article. */
-export async function readArticleFile(path: string): Promise<Article> {
+/** Reads a plain-text article file into an Article, its names found by `options.recognizer` (rules by default). */
+export async function readArticleFile(path: string, options: EnrichOptions = {}): Promise<Article> {
   const { text } = await readTextInput(path);
-  return parseText(text, undefined, { name: path === '-' ? 'standard input' : basename(path) });
+  return parseText(text, undefined, {
+    name: path === '-' ? 'standard input' : basename(path),
+    recognizer: options.recognizer,
+  });
 }

@@ -1,4 +1,4 @@
-import type { FacetName } from '../corpus/query-params-schema';
+import type { FacetName } from '../model/facet-name-schema';
 import type { Article } from '../model/article-schema';
 import { fold } from './fold';
 import { PositionLists } from './position-lists';

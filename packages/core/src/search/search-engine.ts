@@ -1,4 +1,5 @@
-import type { ArticleFilters, FacetName } from '../corpus/query-params-schema';
+import type { ArticleFilters } from '../corpus/query-params-schema';
+import type { FacetName } from '../model/facet-name-schema';
 import type { Facets, SearchHit } from '../corpus/query-result-schema';
 import { analyze } from './analyze';
 import { buildEntityPostings, type EntityPostings, entityDocs, entityValues } from './entity-postings';

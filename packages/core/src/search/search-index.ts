@@ -1,4 +1,4 @@
-import type { FacetName } from '../corpus/query-params-schema';
+import type { FacetName } from '../model/facet-name-schema';
 import type { PositionLists } from './position-lists';
 import type { PostingLists } from './posting-lists';
 import type { StringColumn } from './string-column';

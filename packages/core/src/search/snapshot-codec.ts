@@ -1,5 +1,5 @@
 import { ArticleRecords } from '../corpus/article-records';
-import type { FacetName } from '../corpus/query-params-schema';
+import type { FacetName } from '../model/facet-name-schema';
 import { checksum32 } from './checksum';
 import { damagedSnapshot } from './damaged-snapshot';
 import { PositionLists } from './position-lists';

@@ -1,4 +1,5 @@
 import { buildArticle } from '../article/build-article';
+import type { EnrichOptions } from '../enrich/enrich-article';
 import { GazetteError } from '../errors/gazette-error';
 import type { Article } from '../model/article-schema';
 import type { ArticleMeta } from '../model/article-meta-schema';
@@ -8,7 +9,7 @@ import { assertTextInput, normalizeText, TEXT_LIMITS } from './normalize-text';
 import { readMeta } from './read-meta';
 import { splitFrontMatter } from './split-front-matter';
 
-export interface ParseTextOptions {
+export interface ParseTextOptions extends EnrichOptions {
   /** Where the text came from, for error messages (a file name). */
   name?: string;
   /**
@@ -76,14 +77,17 @@ export function parseText(
   const quality: QualityFlag[] = [];
   if (normalized.removedControls) quality.push('control-characters-removed');
   if (normalized.removedBidi) quality.push('bidi-controls-removed');
-  return buildArticle({
-    format: 'text',
-    body,
-    related,
-    meta: merged,
-    fieldSources,
-    quality,
-    now: options.now,
-    ...(titleFromText ? { titleFromText } : {}),
-  });
+  return buildArticle(
+    {
+      format: 'text',
+      body,
+      related,
+      meta: merged,
+      fieldSources,
+      quality,
+      now: options.now,
+      ...(titleFromText ? { titleFromText } : {}),
+    },
+    options,
+  );
 }

@@ -1,6 +1,6 @@
 // @gazette/core/ner: the trained entity tagger (averaged perceptron, CoNLL-2003 train), in its own entry
 // so that only code that imports it downloads its weights. Its weights are parsed on first use.
-import { type EntityRecognizer, setEntityRecognizer } from '../recognizer';
+import type { EntityRecognizer } from '../recognizer';
 import modelData from './generated/ner-model.json';
 import { NerModel } from './ner-model';
 import type { NerModelData } from './ner-model-data';
@@ -13,13 +13,12 @@ function getModel(): NerModel {
   return model;
 }
 
-/** The trained recogniser; pass it as `recognizer` to enrichment, or install it with installNerModel(). */
+/**
+ * The trained recogniser (English; other languages are read by the rules). Pass it per call:
+ * `parseInput(content, { recognizer: nerRecognizer })`, `parseText(text, meta, { recognizer })`,
+ * `enrichArticle(article, { recognizer })`, `extractEntities(text, nerRecognizer)`.
+ */
 export const nerRecognizer: EntityRecognizer = modelRecognizer(getModel);
-
-/** Makes the trained tagger the default recogniser of parseText, parseInput and extractEntities. */
-export function installNerModel(): void {
-  setEntityRecognizer(nerRecognizer);
-}
 
 export { NerModel } from './ner-model';
 export type { NerModelData } from './ner-model-data';
