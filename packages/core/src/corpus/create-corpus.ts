@@ -12,9 +12,18 @@ import {
   SNAPSHOT_FORMAT,
 } from '../search/snapshot-codec';
 import { ArticleRecords } from './article-records';
-import { compareNewest } from './compare-articles';
+import { compareNewest, compareNewestKey, compareOldestKey } from './compare-articles';
 import type { Corpus, CorpusSnapshot } from './corpus-types';
-import { decodeCursor, encodeCursor, fingerprint } from './cursor';
+import {
+  type CursorKey,
+  decodeCursor,
+  encodeCursor,
+  fingerprint,
+  MAX_CURSOR_OFFSET,
+  pageByKey,
+  seekAfter,
+} from './cursor';
+import { compareEntityKeys, ENTITY_KEY_SHAPE, entityKey } from './entity-order';
 import { coOccurringFromArticles, coOccurringFromIndex } from './co-occurring';
 import { quoteItems } from './quote-items';
 import { foldedWords, hasWordsStartingWith, quoteCandidates } from '../search/quote-words';
@@ -29,6 +38,7 @@ import {
   SearchParamsSchema,
   TimelineParamsSchema,
 } from './query-params-schema';
+import type { ArticleFilters } from './query-params-schema';
 import type {
   ArticleSummary,
   EntitySummary,
@@ -39,12 +49,18 @@ import type {
 import { bucketStart } from './timeline-buckets';
 import { toSummary } from './to-summary';
 
-function page<T>(all: readonly T[], params: { limit: number; cursor?: string | undefined }) {
-  const fp = fingerprint(params);
-  const offset = decodeCursor(params.cursor, fp);
-  const items = all.slice(offset, offset + params.limit);
-  const next = offset + items.length;
-  return { total: all.length, items, nextCursor: next < all.length ? encodeCursor(next, fp) : null };
+/** A quotation's place in corpus order: its article's date and id, then its index in the article. */
+interface KeyedQuote {
+  item: QuoteItem;
+  key: CursorKey;
+}
+const compareQuoteKeys = (a: CursorKey, b: CursorKey) =>
+  compareNewestKey(a, b) || (a[2] as number) - (b[2] as number);
+
+/** A page of quotations in corpus order, keyed on the last one. */
+function quotePage(all: readonly KeyedQuote[], params: { limit: number; cursor?: string | undefined }) {
+  const page = pageByKey(all, params, (q) => q.key, compareQuoteKeys, 'ssn');
+  return { ...page, items: page.items.map((q) => q.item) };
 }
 
 const fold = (s: string) =>
@@ -141,11 +157,15 @@ function corpusOver(parts: CorpusParts): Corpus {
       { length: ix.entitySummaries.length },
       (_, v) => JSON.parse(ix.entitySummaries.at(v)) as EntitySummary,
     ));
-  /** Quotes of documents (ascending) that pass `keep`, in corpus order. */
-  const quotesOf = (docs: Iterable<number>, keep: (q: QuoteItem) => boolean): QuoteItem[] => {
-    const out: QuoteItem[] = [];
-    for (const d of docs)
-      if (ix.quoteCounts[d]) for (const q of quoteItems(article(d))) if (keep(q)) out.push(q);
+  /** Quotes of documents (ascending) that pass `keep`, in corpus order, with their keys. */
+  const quotesOf = (docs: Iterable<number>, keep: (q: QuoteItem) => boolean): KeyedQuote[] => {
+    const out: KeyedQuote[] = [];
+    for (const d of docs) {
+      if (!ix.quoteCounts[d]) continue;
+      const qs = quoteItems(article(d));
+      for (let i = 0; i < qs.length; i++)
+        if (keep(qs[i]!)) out.push({ item: qs[i]!, key: [...dateKeyOf(d), i] });
+    }
     return out;
   };
 
@@ -158,49 +178,116 @@ function corpusOver(parts: CorpusParts): Corpus {
     }
     return oldest;
   };
-  const docsInOrder = (docs: Uint32Array, sort: 'newest' | 'oldest'): number[] => {
-    const out = Array.from(docs);
-    if (sort === 'oldest') out.sort((a, b) => ix.oldestRank[a]! - ix.oldestRank[b]!);
-    return out;
+  let newest: Uint32Array | undefined;
+  /** Documents newest first: their own numbers. */
+  const newestOrder = () => (newest ??= Uint32Array.from({ length: ix.n }, (_, d) => d));
+  const docsInOrder = (docs: Uint32Array, sort: 'newest' | 'oldest'): ArrayLike<number> => {
+    if (sort === 'newest') return docs;
+    return Array.from(docs).sort((a, b) => ix.oldestRank[a]! - ix.oldestRank[b]!);
+  };
+  /** A document's place in date order (its date, '' when undated, and its id): what date cursors carry. */
+  const dateKeyOf = (d: number): [string, string] => [ix.dates.at(d), ix.ids.at(d)];
+  const compareDates = (sort: 'newest' | 'oldest') =>
+    sort === 'oldest' ? compareOldestKey : compareNewestKey;
+  /** Where in `docs` (sorted by `sort`) the page after `key` starts: a binary search. */
+  const seekDocs = (docs: ArrayLike<number>, sort: 'newest' | 'oldest', key: CursorKey | undefined) =>
+    seekAfter(docs.length, (i) => dateKeyOf(docs[i]!), compareDates(sort), key);
+  /** Every document matching `filters` (and `q`), in date order; the work budget only bounds `q`. */
+  const matching = (
+    q: string | undefined,
+    filters: ArticleFilters | undefined,
+    sort: 'newest' | 'oldest',
+  ) => {
+    const filtered = filters && Object.values(filters).some((v) => v !== undefined);
+    const queried = q !== undefined && q.trim() !== '';
+    // Every article: documents are numbered newest first, and oldest first is a stored order.
+    if (!filtered && !queried)
+      return { docs: sort === 'oldest' ? oldestOrder() : newestOrder(), exhausted: false };
+    const { m, budget } = engine.match(queried ? q : undefined, filters);
+    return { docs: docsInOrder(m.docs, sort), exhausted: budget.exhausted };
+  };
+
+  /** The offset a search page starts at: relevance counts it (up to a limit), date sorts seek their key. */
+  const searchOffset = (
+    sort: 'relevance' | 'newest' | 'oldest',
+    cursor: string | undefined,
+    fp: string,
+    docs: Uint32Array,
+  ): number => {
+    if (sort !== 'relevance') {
+      const key = decodeCursor(cursor, fp, 'ss');
+      return key ? seekDocs(docsInOrder(docs, sort), sort, key) : 0;
+    }
+    const offset = (decodeCursor(cursor, fp, 'n')?.[0] as number | undefined) ?? 0;
+    if (offset > MAX_CURSOR_OFFSET)
+      throw new GazetteError(
+        'INVALID_CURSOR',
+        `A search by relevance pages at most ${MAX_CURSOR_OFFSET} results deep; narrow the query, or sort by date.`,
+        { where: 'cursor' },
+      );
+    return offset;
+  };
+  /** Every quote, in corpus order: counted from the index; only the articles of the page are read. */
+  const everyQuote = (params: { limit: number; cursor?: string | undefined }) => {
+    const fp = fingerprint(params);
+    const key = decodeCursor(params.cursor, fp, 'ssn');
+    let total = 0;
+    for (let d = 0; d < ix.n; d++) total += ix.quoteCounts[d]!;
+    // The cursor's article, or the first after it (a seek); its quotes up to the cursor's are skipped.
+    let d = key ? seekAfter(ix.n, dateKeyOf, (a, b) => compareNewestKey(a, b) || 1, key) : 0;
+    const items: KeyedQuote[] = [];
+    let more = false;
+    for (; d < ix.n && !more; d++) {
+      if (!ix.quoteCounts[d]) continue;
+      const first = key && ix.ids.at(d) === key[1] ? (key[2] as number) + 1 : 0;
+      if (first >= ix.quoteCounts[d]!) continue;
+      if (items.length === params.limit) more = true;
+      const qs = more ? [] : quoteItems(article(d));
+      for (let i = first; i < qs.length && !more; i++)
+        if (items.length === params.limit) more = true;
+        else items.push({ item: qs[i]!, key: [...dateKeyOf(d), i] });
+    }
+    const nextCursor = more && items.length ? encodeCursor(items.at(-1)!.key, fp) : null;
+    return { total, items: items.map((q) => q.item), nextCursor };
   };
 
   return {
     size: ix.n,
     list(raw = {}) {
       const params = parseParams(ListParamsSchema, raw, 'list parameters');
-      const filtered = params.filters && Object.values(params.filters).some((v) => v !== undefined);
-      const queried = params.q !== undefined && params.q.trim() !== '';
-      if (!filtered && !queried) {
-        // Every article: documents are numbered newest first, and oldest first is a stored order.
-        const fp = fingerprint(params);
-        const offset = decodeCursor(params.cursor, fp);
-        const end = Math.min(ix.n, offset + params.limit);
-        const byAge = params.sort === 'oldest' ? oldestOrder() : undefined;
-        const items: ArticleSummary[] = [];
-        for (let r = offset; r < end; r++) items.push(toSummary(article(byAge ? byAge[r]! : r)));
-        return { total: ix.n, items, nextCursor: end < ix.n ? encodeCursor(end, fp) : null };
-      }
+      const fp = fingerprint(params);
+      const key = decodeCursor(params.cursor, fp, 'ss');
       // A query only selects: unlike search, no ranking and no snippets (a feed needs neither).
-      const { m, budget } = engine.match(queried ? params.q : undefined, params.filters);
-      const result = page(docsInOrder(m.docs, params.sort), params);
-      const items = result.items.map((d) => toSummary(article(d)));
-      return { ...result, items, ...(budget.exhausted ? { partial: true } : {}) };
+      const { docs, exhausted } = matching(params.q, params.filters, params.sort);
+      // Keyed on the last article's date and id: a seek, so page 1,000 costs what page 1 does.
+      const from = seekDocs(docs, params.sort, key);
+      const end = Math.min(docs.length, from + params.limit);
+      const items: ArticleSummary[] = [];
+      for (let i = from; i < end; i++) items.push(toSummary(article(docs[i]!)));
+      const nextCursor = end < docs.length && end > from ? encodeCursor(dateKeyOf(docs[end - 1]!), fp) : null;
+      return { total: docs.length, items, nextCursor, ...(exhausted ? { partial: true } : {}) };
+    },
+    *articles(filters, sort = 'newest') {
+      const params = parseParams(ListParamsSchema, { filters, sort }, 'articles parameters');
+      const { docs } = matching(undefined, params.filters, params.sort);
+      for (let i = 0; i < docs.length; i++) yield article(docs[i]!);
     },
     get,
     search(raw): SearchResult {
       const params = parseParams(SearchParamsSchema, raw, 'search parameters');
       const fp = fingerprint(params);
-      const offset = decodeCursor(params.cursor, fp);
       const found = engine.match(params.q, params.filters);
       const { m, budget } = found;
-      const { total, hits } = engine.page(found, params.sort, offset, params.limit);
-      const next = offset + hits.length;
+      const offset = searchOffset(params.sort, params.cursor, fp, m.docs);
+      const { total, hits, docs } = engine.page(found, params.sort, offset, params.limit);
+      const more = offset + hits.length < total && hits.length > 0;
+      const last = params.sort === 'relevance' ? [offset + hits.length] : dateKeyOf(docs.at(-1)!);
       const facets = params.facets?.length ? engine.facets(m, params.facets, 10, budget) : {};
       return {
         total,
         hits,
         facets,
-        nextCursor: next < total && hits.length > 0 ? encodeCursor(next, fp) : null,
+        nextCursor: more ? encodeCursor(last, fp) : null,
         partial: budget.exhausted,
       };
     },
@@ -223,17 +310,13 @@ function corpusOver(parts: CorpusParts): Corpus {
     entities(raw = {}) {
       const params = parseParams(EntitiesParamsSchema, raw, 'entity parameters');
       const prefix = params.prefix ? fold(params.prefix) : undefined;
+      const keyOf = (e: EntitySummary) => entityKey(e, params.sort);
+      const compare = compareEntityKeys(params.sort);
       const list = summaries()
         .filter((e) => !params.type || e.type === params.type)
         .filter((e) => !prefix || [e.name, ...e.aliases].some((n) => fold(n).startsWith(prefix)))
-        .sort((x, y) =>
-          params.sort === 'name'
-            ? x.name.localeCompare(y.name, 'en') || (x.id < y.id ? -1 : 1)
-            : params.sort === 'articles'
-              ? y.articleCount - x.articleCount || y.mentionCount - x.mentionCount || (x.id < y.id ? -1 : 1)
-              : y.mentionCount - x.mentionCount || y.articleCount - x.articleCount || (x.id < y.id ? -1 : 1),
-        );
-      return page(list, params);
+        .sort((x, y) => compare(keyOf(x), keyOf(y)));
+      return pageByKey(list, params, keyOf, compare, ENTITY_KEY_SHAPE[params.sort]);
     },
     entity(id) {
       const p = engine.postings();
@@ -267,36 +350,16 @@ function corpusOver(parts: CorpusParts): Corpus {
         hasWordsStartingWith(q.text, words);
       if (params.article !== undefined) {
         const d = lookup(params.article);
-        return page(d === undefined ? [] : quotesOf([d], keep), params);
+        return quotePage(d === undefined ? [] : quotesOf([d], keep), params);
       }
-      if (!speaker && !words.length) {
-        // Every quote: counted from the index, and only the articles of the page are read.
-        const fp = fingerprint(params);
-        const offset = decodeCursor(params.cursor, fp);
-        let total = 0;
-        for (let d = 0; d < ix.n; d++) total += ix.quoteCounts[d]!;
-        const items: QuoteItem[] = [];
-        let skipped = 0;
-        for (let d = 0; d < ix.n && items.length < params.limit; d++) {
-          const c = ix.quoteCounts[d]!;
-          if (skipped + c <= offset) {
-            skipped += c;
-            continue;
-          }
-          const qs = quoteItems(article(d));
-          for (let i = Math.max(0, offset - skipped); i < qs.length && items.length < params.limit; i++)
-            items.push(qs[i]!);
-          skipped += c;
-        }
-        const next = offset + items.length;
-        return { total, items, nextCursor: next < total ? encodeCursor(next, fp) : null };
-      }
+      if (!speaker && !words.length) return everyQuote(params);
       // By words: only the documents whose quotations may hold them are read.
-      if (!params.speaker) return page(quotesOf(quoteCandidates(ix, words) ?? range(ix.n), keep), params);
+      if (!params.speaker)
+        return quotePage(quotesOf(quoteCandidates(ix, words) ?? range(ix.n), keep), params);
       // By speaker: only the documents quoting someone of that name, or the entity of that id, are read.
       const found = new Set(engine.fieldDocs('speaker', params.speaker));
       for (const d of engine.speakerDocs(params.speaker)) found.add(d);
-      return page(
+      return quotePage(
         quotesOf(
           [...found].sort((x, y) => x - y),
           keep,
