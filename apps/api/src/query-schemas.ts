@@ -44,6 +44,11 @@ export const SearchTextSchema = SearchParamsSchema.shape.q;
 
 export const ListQuerySchema = FilterQuerySchema.extend({
   sort: ListParamsSchema.shape.sort.optional(),
+  reverse: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v === 'true'))
+    .openapi({ type: 'boolean', description: ListParamsSchema.shape.reverse.description ?? '' }),
   limit: limit(API_LIMITS.maxLimit, API_LIMITS.defaultLimit),
   cursor,
 });

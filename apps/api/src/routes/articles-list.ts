@@ -23,7 +23,15 @@ export const articlesList = ({ corpus }: AppDeps) =>
       const q = c.req.valid('query');
       return readJson(
         c,
-        corpus.list(defined({ filters: toFilters(q), sort: q.sort, limit: q.limit, cursor: q.cursor })),
+        corpus.list(
+          defined({
+            filters: toFilters(q),
+            sort: q.sort,
+            reverse: q.reverse,
+            limit: q.limit,
+            cursor: q.cursor,
+          }),
+        ),
       );
     },
   });

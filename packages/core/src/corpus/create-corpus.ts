@@ -259,13 +259,17 @@ function corpusOver(parts: CorpusParts): Corpus {
       const key = decodeCursor(params.cursor, fp, 'ss');
       // A query only selects: unlike search, no ranking and no snippets (a feed needs neither).
       const { docs, exhausted } = matching(params.q, params.filters, params.sort);
+      const n = docs.length;
+      const docAt = params.reverse ? (i: number) => docs[n - 1 - i]! : (i: number) => docs[i]!;
+      const order = compareDates(params.sort);
+      const compare = params.reverse ? (a: CursorKey, b: CursorKey) => order(b, a) : order;
       // Keyed on the last article's date and id: a seek, so page 1,000 costs what page 1 does.
-      const from = seekDocs(docs, params.sort, key);
-      const end = Math.min(docs.length, from + params.limit);
+      const from = seekAfter(n, (i) => dateKeyOf(docAt(i)), compare, key);
+      const end = Math.min(n, from + params.limit);
       const items: ArticleSummary[] = [];
-      for (let i = from; i < end; i++) items.push(toSummary(article(docs[i]!)));
-      const nextCursor = end < docs.length && end > from ? encodeCursor(dateKeyOf(docs[end - 1]!), fp) : null;
-      return { total: docs.length, items, nextCursor, ...(exhausted ? { partial: true } : {}) };
+      for (let i = from; i < end; i++) items.push(toSummary(article(docAt(i))));
+      const nextCursor = end < n && end > from ? encodeCursor(dateKeyOf(docAt(end - 1)), fp) : null;
+      return { total: n, items, nextCursor, ...(exhausted ? { partial: true } : {}) };
     },
     *articles(filters, sort = 'newest') {
       const params = parseParams(ListParamsSchema, { filters, sort }, 'articles parameters');
@@ -280,8 +284,11 @@ function corpusOver(parts: CorpusParts): Corpus {
       const { m, budget } = found;
       const offset = searchOffset(params.sort, params.cursor, fp, m.docs);
       const { total, hits, docs } = engine.page(found, params.sort, offset, params.limit);
-      const more = offset + hits.length < total && hits.length > 0;
-      const last = params.sort === 'relevance' ? [offset + hits.length] : dateKeyOf(docs.at(-1)!);
+      // Relevance gives no cursor it would refuse: the list ends at its depth limit.
+      const next = offset + hits.length;
+      const more =
+        next < total && hits.length > 0 && (params.sort !== 'relevance' || next <= MAX_CURSOR_OFFSET);
+      const last = params.sort === 'relevance' ? [next] : dateKeyOf(docs.at(-1)!);
       const facets = params.facets?.length ? engine.facets(m, params.facets, 10, budget) : {};
       return {
         total,

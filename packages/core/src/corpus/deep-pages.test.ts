@@ -55,6 +55,17 @@ describe('deep pages', () => {
     }
   });
 
+  it('list reads the same order from its end with reverse, page after page, filtered or not', () => {
+    for (const sort of ['newest', 'oldest'] as const)
+      for (const filters of [undefined, { language: 'en' }]) {
+        const want = [...articles].sort(sort === 'newest' ? compareNewest : compareOldest).reverse();
+        const first = corpus.list({ sort, reverse: true, limit: 100, ...(filters ? { filters } : {}) });
+        expect(first.items.map((a) => a.id)).toEqual(want.slice(0, 100).map((a) => a.id));
+        const got = walk((c) => corpus.list({ sort, reverse: true, limit: 100, filters, ...withCursor(c) }));
+        expect(got.map((a) => a.id)).toEqual(want.map((a) => a.id));
+      }
+  });
+
   it('list pages past 10,000 with a filter (the undated tax notes)', () => {
     const filters = { language: 'en' };
     const got = walk((c) => corpus.list({ filters, q: 'tax', limit: 100, ...withCursor(c) }));
