@@ -23,7 +23,7 @@ import {
   pageByKey,
   seekAfter,
 } from './cursor';
-import { compareEntityKeys, ENTITY_KEY_SHAPE, entityKey } from './entity-order';
+import { compareEntities } from './entity-order';
 import { coOccurringFromArticles, coOccurringFromIndex } from './co-occurring';
 import { quoteItems } from './quote-items';
 import { foldedWords, hasWordsStartingWith, quoteCandidates } from '../search/quote-words';
@@ -317,13 +317,19 @@ function corpusOver(parts: CorpusParts): Corpus {
     entities(raw = {}) {
       const params = parseParams(EntitiesParamsSchema, raw, 'entity parameters');
       const prefix = params.prefix ? fold(params.prefix) : undefined;
-      const keyOf = (e: EntitySummary) => entityKey(e, params.sort);
-      const compare = compareEntityKeys(params.sort);
       const list = summaries()
         .filter((e) => !params.type || e.type === params.type)
         .filter((e) => !prefix || [e.name, ...e.aliases].some((n) => fold(n).startsWith(prefix)))
-        .sort((x, y) => compare(keyOf(x), keyOf(y)));
-      return pageByKey(list, params, keyOf, compare, ENTITY_KEY_SHAPE[params.sort]);
+        .sort(compareEntities(params.sort));
+      // Every call sorts the whole (filtered) list, so a position in it costs the same at any depth; a
+      // position rather than a sort key because names and ids are unbounded and a cursor is not.
+      return pageByKey(
+        list,
+        params,
+        (_, i) => [i],
+        (a, b) => (a[0] as number) - (b[0] as number),
+        'n',
+      );
     },
     entity(id) {
       const p = engine.postings();

@@ -117,13 +117,18 @@ export function seekAfter(
 export function pageByKey<T>(
   all: readonly T[],
   params: { limit: number; cursor?: string | undefined },
-  keyOf: (item: T) => CursorKey,
+  keyOf: (item: T, index: number) => CursorKey,
   compare: (a: CursorKey, b: CursorKey) => number,
   shape: string,
 ) {
   const fp = fingerprint(params);
-  const from = seekAfter(all.length, (i) => keyOf(all[i]!), compare, decodeCursor(params.cursor, fp, shape));
-  const items = all.slice(from, from + params.limit);
-  const more = from + items.length < all.length && items.length > 0;
-  return { total: all.length, items, nextCursor: more ? encodeCursor(keyOf(items.at(-1)!), fp) : null };
+  const keyAt = (i: number) => keyOf(all[i]!, i);
+  const from = seekAfter(all.length, keyAt, compare, decodeCursor(params.cursor, fp, shape));
+  const end = Math.min(all.length, from + params.limit);
+  const more = end < all.length && end > from;
+  return {
+    total: all.length,
+    items: all.slice(from, end),
+    nextCursor: more ? encodeCursor(keyAt(end - 1), fp) : null,
+  };
 }
