@@ -12,18 +12,12 @@ import {
   SNAPSHOT_FORMAT,
 } from '../search/snapshot-codec';
 import { ArticleRecords } from './article-records';
-import { compareNewest, compareNewestKey, compareOldestKey } from './compare-articles';
+import { compareNewest } from './compare-articles';
 import type { Corpus, CorpusSnapshot } from './corpus-types';
-import {
-  type CursorKey,
-  decodeCursor,
-  encodeCursor,
-  fingerprint,
-  MAX_CURSOR_OFFSET,
-  pageByKey,
-  seekAfter,
-} from './cursor';
+import { decodeCursor, encodeCursor, fingerprint, MAX_CURSOR_OFFSET, pageByKey } from './cursor';
+import { DateOrder } from './date-order';
 import { compareEntities } from './entity-order';
+import { everyQuote, type KeyedQuote, quotePage } from './quote-pages';
 import { coOccurringFromArticles, coOccurringFromIndex } from './co-occurring';
 import { quoteItems } from './quote-items';
 import { foldedWords, hasWordsStartingWith, quoteCandidates } from '../search/quote-words';
@@ -48,20 +42,6 @@ import type {
 } from './query-result-schema';
 import { bucketStart } from './timeline-buckets';
 import { toSummary } from './to-summary';
-
-/** A quotation's place in corpus order: its article's date and id, then its index in the article. */
-interface KeyedQuote {
-  item: QuoteItem;
-  key: CursorKey;
-}
-const compareQuoteKeys = (a: CursorKey, b: CursorKey) =>
-  compareNewestKey(a, b) || (a[2] as number) - (b[2] as number);
-
-/** A page of quotations in corpus order, keyed on the last one. */
-function quotePage(all: readonly KeyedQuote[], params: { limit: number; cursor?: string | undefined }) {
-  const page = pageByKey(all, params, (q) => q.key, compareQuoteKeys, 'ssn');
-  return { ...page, items: page.items.map((q) => q.item) };
-}
 
 const fold = (s: string) =>
   s
@@ -157,6 +137,7 @@ function corpusOver(parts: CorpusParts): Corpus {
       { length: ix.entitySummaries.length },
       (_, v) => JSON.parse(ix.entitySummaries.at(v)) as EntitySummary,
     ));
+  const dates = new DateOrder(ix);
   /** Quotes of documents (ascending) that pass `keep`, in corpus order, with their keys. */
   const quotesOf = (docs: Iterable<number>, keep: (q: QuoteItem) => boolean): KeyedQuote[] => {
     const out: KeyedQuote[] = [];
@@ -164,34 +145,11 @@ function corpusOver(parts: CorpusParts): Corpus {
       if (!ix.quoteCounts[d]) continue;
       const qs = quoteItems(article(d));
       for (let i = 0; i < qs.length; i++)
-        if (keep(qs[i]!)) out.push({ item: qs[i]!, key: [...dateKeyOf(d), i] });
+        if (keep(qs[i]!)) out.push({ item: qs[i]!, key: [...dates.key(d), i] });
     }
     return out;
   };
 
-  let oldest: Uint32Array | undefined;
-  /** Documents oldest first (the inverse of oldestRank), built on first use. */
-  const oldestOrder = () => {
-    if (!oldest) {
-      oldest = new Uint32Array(ix.n);
-      for (let d = 0; d < ix.n; d++) oldest[ix.oldestRank[d]!] = d;
-    }
-    return oldest;
-  };
-  let newest: Uint32Array | undefined;
-  /** Documents newest first: their own numbers. */
-  const newestOrder = () => (newest ??= Uint32Array.from({ length: ix.n }, (_, d) => d));
-  const docsInOrder = (docs: Uint32Array, sort: 'newest' | 'oldest'): ArrayLike<number> => {
-    if (sort === 'newest') return docs;
-    return Array.from(docs).sort((a, b) => ix.oldestRank[a]! - ix.oldestRank[b]!);
-  };
-  /** A document's place in date order (its date, '' when undated, and its id): what date cursors carry. */
-  const dateKeyOf = (d: number): [string, string] => [ix.dates.at(d), ix.ids.at(d)];
-  const compareDates = (sort: 'newest' | 'oldest') =>
-    sort === 'oldest' ? compareOldestKey : compareNewestKey;
-  /** Where in `docs` (sorted by `sort`) the page after `key` starts: a binary search. */
-  const seekDocs = (docs: ArrayLike<number>, sort: 'newest' | 'oldest', key: CursorKey | undefined) =>
-    seekAfter(docs.length, (i) => dateKeyOf(docs[i]!), compareDates(sort), key);
   /** Every document matching `filters` (and `q`), in date order; the work budget only bounds `q`. */
   const matching = (
     q: string | undefined,
@@ -201,10 +159,9 @@ function corpusOver(parts: CorpusParts): Corpus {
     const filtered = filters && Object.values(filters).some((v) => v !== undefined);
     const queried = q !== undefined && q.trim() !== '';
     // Every article: documents are numbered newest first, and oldest first is a stored order.
-    if (!filtered && !queried)
-      return { docs: sort === 'oldest' ? oldestOrder() : newestOrder(), exhausted: false };
+    if (!filtered && !queried) return { docs: dates.all(sort), exhausted: false };
     const { m, budget } = engine.match(queried ? q : undefined, filters);
-    return { docs: docsInOrder(m.docs, sort), exhausted: budget.exhausted };
+    return { docs: dates.of(m.docs, sort), exhausted: budget.exhausted };
   };
 
   /** The offset a search page starts at: relevance counts it (up to a limit), date sorts seek their key. */
@@ -216,7 +173,7 @@ function corpusOver(parts: CorpusParts): Corpus {
   ): number => {
     if (sort !== 'relevance') {
       const key = decodeCursor(cursor, fp, 'ss');
-      return key ? seekDocs(docsInOrder(docs, sort), sort, key) : 0;
+      return key ? dates.seek(dates.of(docs, sort), sort, key) : 0;
     }
     const offset = (decodeCursor(cursor, fp, 'n')?.[0] as number | undefined) ?? 0;
     if (offset > MAX_CURSOR_OFFSET)
@@ -226,29 +183,6 @@ function corpusOver(parts: CorpusParts): Corpus {
         { where: 'cursor' },
       );
     return offset;
-  };
-  /** Every quote, in corpus order: counted from the index; only the articles of the page are read. */
-  const everyQuote = (params: { limit: number; cursor?: string | undefined }) => {
-    const fp = fingerprint(params);
-    const key = decodeCursor(params.cursor, fp, 'ssn');
-    let total = 0;
-    for (let d = 0; d < ix.n; d++) total += ix.quoteCounts[d]!;
-    // The cursor's article, or the first after it (a seek); its quotes up to the cursor's are skipped.
-    let d = key ? seekAfter(ix.n, dateKeyOf, (a, b) => compareNewestKey(a, b) || 1, key) : 0;
-    const items: KeyedQuote[] = [];
-    let more = false;
-    for (; d < ix.n && !more; d++) {
-      if (!ix.quoteCounts[d]) continue;
-      const first = key && ix.ids.at(d) === key[1] ? (key[2] as number) + 1 : 0;
-      if (first >= ix.quoteCounts[d]!) continue;
-      if (items.length === params.limit) more = true;
-      const qs = more ? [] : quoteItems(article(d));
-      for (let i = first; i < qs.length && !more; i++)
-        if (items.length === params.limit) more = true;
-        else items.push({ item: qs[i]!, key: [...dateKeyOf(d), i] });
-    }
-    const nextCursor = more && items.length ? encodeCursor(items.at(-1)!.key, fp) : null;
-    return { total, items: items.map((q) => q.item), nextCursor };
   };
 
   return {
@@ -261,14 +195,12 @@ function corpusOver(parts: CorpusParts): Corpus {
       const { docs, exhausted } = matching(params.q, params.filters, params.sort);
       const n = docs.length;
       const docAt = params.reverse ? (i: number) => docs[n - 1 - i]! : (i: number) => docs[i]!;
-      const order = compareDates(params.sort);
-      const compare = params.reverse ? (a: CursorKey, b: CursorKey) => order(b, a) : order;
       // Keyed on the last article's date and id: a seek, so page 1,000 costs what page 1 does.
-      const from = seekAfter(n, (i) => dateKeyOf(docAt(i)), compare, key);
+      const from = dates.seek(docs, params.sort, key, params.reverse);
       const end = Math.min(n, from + params.limit);
       const items: ArticleSummary[] = [];
       for (let i = from; i < end; i++) items.push(toSummary(article(docAt(i))));
-      const nextCursor = end < n && end > from ? encodeCursor(dateKeyOf(docAt(end - 1)), fp) : null;
+      const nextCursor = end < n && end > from ? encodeCursor(dates.key(docAt(end - 1)), fp) : null;
       return { total: n, items, nextCursor, ...(exhausted ? { partial: true } : {}) };
     },
     *articles(filters, sort = 'newest') {
@@ -288,7 +220,7 @@ function corpusOver(parts: CorpusParts): Corpus {
       const next = offset + hits.length;
       const more =
         next < total && hits.length > 0 && (params.sort !== 'relevance' || next <= MAX_CURSOR_OFFSET);
-      const last = params.sort === 'relevance' ? [next] : dateKeyOf(docs.at(-1)!);
+      const last = params.sort === 'relevance' ? [next] : dates.key(docs.at(-1)!);
       const facets = params.facets?.length ? engine.facets(m, params.facets, 10, budget) : {};
       return {
         total,
@@ -365,7 +297,7 @@ function corpusOver(parts: CorpusParts): Corpus {
         const d = lookup(params.article);
         return quotePage(d === undefined ? [] : quotesOf([d], keep), params);
       }
-      if (!speaker && !words.length) return everyQuote(params);
+      if (!speaker && !words.length) return everyQuote(ix, dates, article, params);
       // By words: only the documents whose quotations may hold them are read.
       if (!params.speaker)
         return quotePage(quotesOf(quoteCandidates(ix, words) ?? range(ix.n), keep), params);
