@@ -203,10 +203,13 @@ function corpusOver(parts: CorpusParts): Corpus {
       const nextCursor = end < n && end > from ? encodeCursor(dates.key(docAt(end - 1)), fp) : null;
       return { total: n, items, nextCursor, ...(exhausted ? { partial: true } : {}) };
     },
-    *articles(filters, sort = 'newest') {
+    articles(filters, sort = 'newest') {
+      // Checked and matched now, so a bad filter throws here rather than at the first article.
       const params = parseParams(ListParamsSchema, { filters, sort }, 'articles parameters');
       const { docs } = matching(undefined, params.filters, params.sort);
-      for (let i = 0; i < docs.length; i++) yield article(docs[i]!);
+      return (function* () {
+        for (let i = 0; i < docs.length; i++) yield article(docs[i]!);
+      })();
     },
     get,
     search(raw): SearchResult {
