@@ -39,6 +39,19 @@ describe('reads', () => {
     expect(first).toEqual(corpus.list({ limit: 1 }));
   });
 
+  it('reads a list from its end with reverse=true, paging back with its cursor, as the core does', async () => {
+    const last = await (await get('/v1/articles?limit=1&reverse=true')).json();
+    expect(last).toEqual(corpus.list({ limit: 1, reverse: true }));
+    expect(last.items[0].id).toBe(corpus.list({ limit: 100 }).items.at(-1)!.id);
+    const before = await (
+      await get(`/v1/articles?limit=1&reverse=true&cursor=${encodeURIComponent(last.nextCursor)}`)
+    ).json();
+    expect(before).toEqual(corpus.list({ limit: 1, reverse: true, cursor: last.nextCursor }));
+    const bad = await get('/v1/articles?reverse=maybe');
+    expect(bad.status).toBe(400);
+    expect((await problemOf(bad)).parameter).toBe('reverse');
+  });
+
   it('filters by section and sorts oldest first, as the core does', async () => {
     const body = await (await get('/v1/articles?section=sport&sort=oldest')).json();
     expect(body).toEqual(corpus.list({ filters: { section: 'sport' }, sort: 'oldest' }));

@@ -16,8 +16,10 @@ const MAX_LIST_CHARS = 200;
 function parameterSchema(field: QueryField, description: string | undefined): z.ZodType {
   let s: z.ZodType;
   if (field.kind === 'string') s = field.schema;
-  else if (field.kind === 'number')
-    s = z.preprocess((v) => (typeof v === 'string' ? decodeValue('number', v) : v), field.schema);
+  else if (field.kind === 'number' || field.kind === 'boolean') {
+    const kind = field.kind;
+    s = z.preprocess((v) => (typeof v === 'string' ? decodeValue(kind, v) : v), field.schema);
+  }
   else
     s = z
       .string()

@@ -7,7 +7,7 @@ import { z } from 'zod';
  */
 
 /** How one field's value is written in a query string. */
-export type FieldKind = 'string' | 'number' | 'list';
+export type FieldKind = 'string' | 'number' | 'boolean' | 'list';
 
 /** One query parameter: its name, where its value sits in the params object, and the core's schema for it. */
 export interface QueryField {
@@ -28,6 +28,7 @@ function unwrapped(schema: z.ZodType): z.ZodType {
 function kindOf(schema: z.ZodType): FieldKind {
   const s = unwrapped(schema);
   if (s instanceof z.ZodNumber) return 'number';
+  if (s instanceof z.ZodBoolean) return 'boolean';
   if (s instanceof z.ZodArray) return 'list';
   return 'string';
 }
@@ -58,11 +59,13 @@ export function encodeValue(kind: FieldKind, value: unknown): string {
 }
 
 /**
- * One value read from a query string. A number that is not one stays NaN, for the schema to refuse with
- * its own message; a list drops empty items and the spaces around names.
+ * One value read from a query string. A number that is not one stays NaN, and a boolean other than `true`
+ * or `false` stays text, for the schema to refuse with its own message; a list drops empty items and the
+ * spaces around names.
  */
 export function decodeValue(kind: FieldKind, text: string): unknown {
   if (kind === 'number') return Number(text);
+  if (kind === 'boolean') return text === 'true' ? true : text === 'false' ? false : text;
   if (kind === 'list')
     return text
       .split(',')

@@ -1,10 +1,4 @@
-import {
-  type ArticleFilters,
-  type FacetName,
-  type Facets,
-  MAX_CURSOR_OFFSET,
-  type SearchHit,
-} from '@gazette/core/query';
+import type { ArticleFilters, FacetName, Facets, SearchHit } from '@gazette/core/query';
 import type { PageLoader } from './article-pages';
 import type { GazetteSource } from './gazette-source';
 
@@ -30,8 +24,8 @@ export function searchPages(
       ...(cursor ? { cursor } : {}),
     });
     if (loaded.length === 0) onFirst(r.facets, r.partial);
-    // Past the cursor depth a query must be narrowed: the list stops there.
-    cursor = loaded.length + 2 * limit <= MAX_CURSOR_OFFSET ? (r.nextCursor ?? undefined) : undefined;
+    // By relevance the core stops giving cursors at its depth limit: the list ends there.
+    cursor = r.nextCursor ?? undefined;
     return { items: r.hits, ...(loaded.length === 0 ? { total: r.total } : {}), done: !cursor };
   };
 }

@@ -48,7 +48,7 @@ const many = <T>(xs: readonly T[], n: number): T[] => Array.from({ length: n }, 
 /** A cursor `offset` results deep into the search `params` (what its nextCursor would be). */
 export function cursorAt(params: SearchParams, offset: number): string {
   const { cursor: _cursor, ...rest } = params;
-  return encodeCursor(offset, fingerprint(SearchParamsSchema.parse(rest)));
+  return encodeCursor([offset], fingerprint(SearchParamsSchema.parse(rest)));
 }
 
 /** The searches, worst candidates first; every one is within the documented limits. */

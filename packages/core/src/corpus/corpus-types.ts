@@ -1,5 +1,6 @@
 import type { Article } from '../model/article-schema';
 import type {
+  ArticleFilters,
   EntitiesParams,
   FacetsParams,
   ListParams,
@@ -24,6 +25,11 @@ export interface Corpus {
   readonly size: number;
   list(params?: ListParams): ListResult;
   get(idOrSlug: string): Article | undefined;
+  /**
+   * Every article matching `filters`, in date order (undated last), one at a time: for builds and exports.
+   * No pages and no depth limit; each article is read when the loop reaches it.
+   */
+  articles(filters?: ArticleFilters, sort?: 'newest' | 'oldest'): Generator<Article, void, undefined>;
   search(params: SearchParams): SearchResult;
   related(idOrSlug: string, params?: RelatedParams): RelatedResult;
   facets(params?: FacetsParams): Facets;

@@ -14,7 +14,10 @@ import {
 import { ArticleRecords } from './article-records';
 import { compareNewest } from './compare-articles';
 import type { Corpus, CorpusSnapshot } from './corpus-types';
-import { decodeCursor, encodeCursor, fingerprint } from './cursor';
+import { decodeCursor, encodeCursor, fingerprint, MAX_CURSOR_OFFSET, pageByKey } from './cursor';
+import { DateOrder } from './date-order';
+import { compareEntities } from './entity-order';
+import { everyQuote, type KeyedQuote, quotePage } from './quote-pages';
 import { coOccurringFromArticles, coOccurringFromIndex } from './co-occurring';
 import { quoteItems } from './quote-items';
 import { foldedWords, hasWordsStartingWith, quoteCandidates } from '../search/quote-words';
@@ -29,6 +32,7 @@ import {
   SearchParamsSchema,
   TimelineParamsSchema,
 } from './query-params-schema';
+import type { ArticleFilters } from './query-params-schema';
 import type {
   ArticleSummary,
   EntitySummary,
@@ -38,14 +42,6 @@ import type {
 } from './query-result-schema';
 import { bucketStart } from './timeline-buckets';
 import { toSummary } from './to-summary';
-
-function page<T>(all: readonly T[], params: { limit: number; cursor?: string | undefined }) {
-  const fp = fingerprint(params);
-  const offset = decodeCursor(params.cursor, fp);
-  const items = all.slice(offset, offset + params.limit);
-  const next = offset + items.length;
-  return { total: all.length, items, nextCursor: next < all.length ? encodeCursor(next, fp) : null };
-}
 
 const fold = (s: string) =>
   s
@@ -141,66 +137,99 @@ function corpusOver(parts: CorpusParts): Corpus {
       { length: ix.entitySummaries.length },
       (_, v) => JSON.parse(ix.entitySummaries.at(v)) as EntitySummary,
     ));
-  /** Quotes of documents (ascending) that pass `keep`, in corpus order. */
-  const quotesOf = (docs: Iterable<number>, keep: (q: QuoteItem) => boolean): QuoteItem[] => {
-    const out: QuoteItem[] = [];
-    for (const d of docs)
-      if (ix.quoteCounts[d]) for (const q of quoteItems(article(d))) if (keep(q)) out.push(q);
+  const dates = new DateOrder(ix);
+  /** Quotes of documents (ascending) that pass `keep`, in corpus order, with their keys. */
+  const quotesOf = (docs: Iterable<number>, keep: (q: QuoteItem) => boolean): KeyedQuote[] => {
+    const out: KeyedQuote[] = [];
+    for (const d of docs) {
+      if (!ix.quoteCounts[d]) continue;
+      const qs = quoteItems(article(d));
+      for (let i = 0; i < qs.length; i++)
+        if (keep(qs[i]!)) out.push({ item: qs[i]!, key: [...dates.key(d), i] });
+    }
     return out;
   };
 
-  let oldest: Uint32Array | undefined;
-  /** Documents oldest first (the inverse of oldestRank), built on first use. */
-  const oldestOrder = () => {
-    if (!oldest) {
-      oldest = new Uint32Array(ix.n);
-      for (let d = 0; d < ix.n; d++) oldest[ix.oldestRank[d]!] = d;
-    }
-    return oldest;
+  /** Every document matching `filters` (and `q`), in date order; the work budget only bounds `q`. */
+  const matching = (
+    q: string | undefined,
+    filters: ArticleFilters | undefined,
+    sort: 'newest' | 'oldest',
+  ) => {
+    const filtered = filters && Object.values(filters).some((v) => v !== undefined);
+    const queried = q !== undefined && q.trim() !== '';
+    // Every article: documents are numbered newest first, and oldest first is a stored order.
+    if (!filtered && !queried) return { docs: dates.all(sort), exhausted: false };
+    const { m, budget } = engine.match(queried ? q : undefined, filters);
+    return { docs: dates.of(m.docs, sort), exhausted: budget.exhausted };
   };
-  const docsInOrder = (docs: Uint32Array, sort: 'newest' | 'oldest'): number[] => {
-    const out = Array.from(docs);
-    if (sort === 'oldest') out.sort((a, b) => ix.oldestRank[a]! - ix.oldestRank[b]!);
-    return out;
+
+  /** The offset a search page starts at: relevance counts it (up to a limit), date sorts seek their key. */
+  const searchOffset = (
+    sort: 'relevance' | 'newest' | 'oldest',
+    cursor: string | undefined,
+    fp: string,
+    docs: Uint32Array,
+  ): number => {
+    if (sort !== 'relevance') {
+      const key = decodeCursor(cursor, fp, 'ss');
+      return key ? dates.seek(dates.of(docs, sort), sort, key) : 0;
+    }
+    const offset = (decodeCursor(cursor, fp, 'n')?.[0] as number | undefined) ?? 0;
+    if (offset > MAX_CURSOR_OFFSET)
+      throw new GazetteError(
+        'INVALID_CURSOR',
+        `A search by relevance pages at most ${MAX_CURSOR_OFFSET} results deep; narrow the query, or sort by date.`,
+        { where: 'cursor' },
+      );
+    return offset;
   };
 
   return {
     size: ix.n,
     list(raw = {}) {
       const params = parseParams(ListParamsSchema, raw, 'list parameters');
-      const filtered = params.filters && Object.values(params.filters).some((v) => v !== undefined);
-      const queried = params.q !== undefined && params.q.trim() !== '';
-      if (!filtered && !queried) {
-        // Every article: documents are numbered newest first, and oldest first is a stored order.
-        const fp = fingerprint(params);
-        const offset = decodeCursor(params.cursor, fp);
-        const end = Math.min(ix.n, offset + params.limit);
-        const byAge = params.sort === 'oldest' ? oldestOrder() : undefined;
-        const items: ArticleSummary[] = [];
-        for (let r = offset; r < end; r++) items.push(toSummary(article(byAge ? byAge[r]! : r)));
-        return { total: ix.n, items, nextCursor: end < ix.n ? encodeCursor(end, fp) : null };
-      }
+      const fp = fingerprint(params);
+      const key = decodeCursor(params.cursor, fp, 'ss');
       // A query only selects: unlike search, no ranking and no snippets (a feed needs neither).
-      const { m, budget } = engine.match(queried ? params.q : undefined, params.filters);
-      const result = page(docsInOrder(m.docs, params.sort), params);
-      const items = result.items.map((d) => toSummary(article(d)));
-      return { ...result, items, ...(budget.exhausted ? { partial: true } : {}) };
+      const { docs, exhausted } = matching(params.q, params.filters, params.sort);
+      const n = docs.length;
+      const docAt = params.reverse ? (i: number) => docs[n - 1 - i]! : (i: number) => docs[i]!;
+      // Keyed on the last article's date and id: a seek, so page 1,000 costs what page 1 does.
+      const from = dates.seek(docs, params.sort, key, params.reverse);
+      const end = Math.min(n, from + params.limit);
+      const items: ArticleSummary[] = [];
+      for (let i = from; i < end; i++) items.push(toSummary(article(docAt(i))));
+      const nextCursor = end < n && end > from ? encodeCursor(dates.key(docAt(end - 1)), fp) : null;
+      return { total: n, items, nextCursor, ...(exhausted ? { partial: true } : {}) };
+    },
+    articles(filters, sort = 'newest') {
+      // Checked and matched now, so a bad filter throws here rather than at the first article.
+      const params = parseParams(ListParamsSchema, { filters, sort }, 'articles parameters');
+      const { docs } = matching(undefined, params.filters, params.sort);
+      return (function* () {
+        for (let i = 0; i < docs.length; i++) yield article(docs[i]!);
+      })();
     },
     get,
     search(raw): SearchResult {
       const params = parseParams(SearchParamsSchema, raw, 'search parameters');
       const fp = fingerprint(params);
-      const offset = decodeCursor(params.cursor, fp);
       const found = engine.match(params.q, params.filters);
       const { m, budget } = found;
-      const { total, hits } = engine.page(found, params.sort, offset, params.limit);
+      const offset = searchOffset(params.sort, params.cursor, fp, m.docs);
+      const { total, hits, docs } = engine.page(found, params.sort, offset, params.limit);
+      // Relevance gives no cursor it would refuse: the list ends at its depth limit.
       const next = offset + hits.length;
+      const more =
+        next < total && hits.length > 0 && (params.sort !== 'relevance' || next <= MAX_CURSOR_OFFSET);
+      const last = params.sort === 'relevance' ? [next] : dates.key(docs.at(-1)!);
       const facets = params.facets?.length ? engine.facets(m, params.facets, 10, budget) : {};
       return {
         total,
         hits,
         facets,
-        nextCursor: next < total && hits.length > 0 ? encodeCursor(next, fp) : null,
+        nextCursor: more ? encodeCursor(last, fp) : null,
         partial: budget.exhausted,
       };
     },
@@ -226,14 +255,16 @@ function corpusOver(parts: CorpusParts): Corpus {
       const list = summaries()
         .filter((e) => !params.type || e.type === params.type)
         .filter((e) => !prefix || [e.name, ...e.aliases].some((n) => fold(n).startsWith(prefix)))
-        .sort((x, y) =>
-          params.sort === 'name'
-            ? x.name.localeCompare(y.name, 'en') || (x.id < y.id ? -1 : 1)
-            : params.sort === 'articles'
-              ? y.articleCount - x.articleCount || y.mentionCount - x.mentionCount || (x.id < y.id ? -1 : 1)
-              : y.mentionCount - x.mentionCount || y.articleCount - x.articleCount || (x.id < y.id ? -1 : 1),
-        );
-      return page(list, params);
+        .sort(compareEntities(params.sort));
+      // Every call sorts the whole (filtered) list, so a position in it costs the same at any depth; a
+      // position rather than a sort key because names and ids are unbounded and a cursor is not.
+      return pageByKey(
+        list,
+        params,
+        (_, i) => [i],
+        (a, b) => (a[0] as number) - (b[0] as number),
+        'n',
+      );
     },
     entity(id) {
       const p = engine.postings();
@@ -267,36 +298,16 @@ function corpusOver(parts: CorpusParts): Corpus {
         hasWordsStartingWith(q.text, words);
       if (params.article !== undefined) {
         const d = lookup(params.article);
-        return page(d === undefined ? [] : quotesOf([d], keep), params);
+        return quotePage(d === undefined ? [] : quotesOf([d], keep), params);
       }
-      if (!speaker && !words.length) {
-        // Every quote: counted from the index, and only the articles of the page are read.
-        const fp = fingerprint(params);
-        const offset = decodeCursor(params.cursor, fp);
-        let total = 0;
-        for (let d = 0; d < ix.n; d++) total += ix.quoteCounts[d]!;
-        const items: QuoteItem[] = [];
-        let skipped = 0;
-        for (let d = 0; d < ix.n && items.length < params.limit; d++) {
-          const c = ix.quoteCounts[d]!;
-          if (skipped + c <= offset) {
-            skipped += c;
-            continue;
-          }
-          const qs = quoteItems(article(d));
-          for (let i = Math.max(0, offset - skipped); i < qs.length && items.length < params.limit; i++)
-            items.push(qs[i]!);
-          skipped += c;
-        }
-        const next = offset + items.length;
-        return { total, items, nextCursor: next < total ? encodeCursor(next, fp) : null };
-      }
+      if (!speaker && !words.length) return everyQuote(ix, dates, article, params);
       // By words: only the documents whose quotations may hold them are read.
-      if (!params.speaker) return page(quotesOf(quoteCandidates(ix, words) ?? range(ix.n), keep), params);
+      if (!params.speaker)
+        return quotePage(quotesOf(quoteCandidates(ix, words) ?? range(ix.n), keep), params);
       // By speaker: only the documents quoting someone of that name, or the entity of that id, are read.
       const found = new Set(engine.fieldDocs('speaker', params.speaker));
       for (const d of engine.speakerDocs(params.speaker)) found.add(d);
-      return page(
+      return quotePage(
         quotesOf(
           [...found].sort((x, y) => x - y),
           keep,

@@ -91,6 +91,23 @@ describe('related', () => {
   });
 });
 
+describe('entities()', () => {
+  it('pages every sort with cursors, each entity once, as one big page orders them', () => {
+    for (const sort of ['mentions', 'articles', 'name'] as const) {
+      const all = corpus.entities({ sort, limit: 100 }).items.map((e) => e.id);
+      const paged: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const p = corpus.entities({ sort, limit: 5, ...(cursor ? { cursor } : {}) });
+        paged.push(...p.items.map((e) => e.id));
+        cursor = p.nextCursor ?? undefined;
+      } while (cursor);
+      expect(paged).toEqual(all);
+      expect(all.length).toBe(pool.length);
+    }
+  });
+});
+
 describe('entity()', () => {
   const brute = (list: readonly Article[], id: string) => {
     const co = new Map<string, { id: string; name: string; type: string; count: number }>();

@@ -82,6 +82,12 @@ export const ListParamsSchema = z
       ),
     filters: ArticleFiltersSchema.optional(),
     sort: z.enum(['newest', 'oldest']).default('newest'),
+    reverse: z
+      .boolean()
+      .default(false)
+      .describe(
+        'The same order read from its end, the last article first: the end of a long list without paging through it.',
+      ),
     limit: LimitSchema,
     cursor: CursorSchema.optional(),
   })
