@@ -32,14 +32,16 @@ function fieldValues(field: QueryField): fc.Arbitrary<unknown> {
   const base: fc.Arbitrary<unknown> =
     field.kind === 'number'
       ? fc.integer({ min: -2, max: 120 })
-      : field.kind === 'list'
-        ? fc.array(fc.constantFrom(...options!), { maxLength: 4 })
-        : options
-          ? fc.constantFrom(...options)
-          : fc.oneof(
-              { arbitrary: fc.constantFrom(...SOME), weight: 3 },
-              { arbitrary: fc.string({ unit: 'grapheme', maxLength: 30 }), weight: 1 },
-            );
+      : field.kind === 'boolean'
+        ? fc.boolean()
+        : field.kind === 'list'
+          ? fc.array(fc.constantFrom(...options!), { maxLength: 4 })
+          : options
+            ? fc.constantFrom(...options)
+            : fc.oneof(
+                { arbitrary: fc.constantFrom(...SOME), weight: 3 },
+                { arbitrary: fc.string({ unit: 'grapheme', maxLength: 30 }), weight: 1 },
+              );
   return base.filter((v) => field.schema.safeParse(v).success);
 }
 
