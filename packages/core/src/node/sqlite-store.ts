@@ -7,6 +7,7 @@ import { GazetteError } from '../errors/gazette-error';
 import type { Article } from '../model/article-schema';
 import { decidePut } from '../store/decide-put';
 import { contentFingerprint } from '../store/fingerprint';
+import { withFirstSeen } from '../store/first-seen';
 import { diffBetween } from '../store/memory-store';
 import type {
   ArticleStore,
@@ -214,9 +215,10 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
   const meta = () =>
     Object.fromEntries((q.meta.all() as Array<{ key: string; value: string }>).map((r) => [r.key, r.value]));
 
-  function putOne(article: Article, savedAt: string): PutResult {
+  function putOne(valid: Article, savedAt: string): PutResult {
+    const row = q.get.get(valid.id) as Row | undefined;
+    const article = withFirstSeen(valid, row && (JSON.parse(row.json) as Article), savedAt);
     const fp = contentFingerprint(article);
-    const row = q.get.get(article.id) as Row | undefined;
     // Read inside the write transaction: what every process has committed, not what was there at open.
     const near = row ? [] : fingerprints!.candidates(fp, article.id);
     const decision = decidePut(article, row?.json, near, storedArticle);
