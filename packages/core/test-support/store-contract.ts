@@ -87,7 +87,10 @@ export function storeContract(name: string, factory: StoreFactory): void {
       expect(store.get(v1.id)?.firstSeenAt).toBe('2026-03-04T10:00:00Z');
       expect(store.corpus().get(v1.id)?.firstSeenAt).toBe('2026-03-04T10:00:00Z');
       // A time it carries (an export read back) is kept: it was first seen then, elsewhere.
-      const exported = { ...otherArticle('https://example.com/news/exported'), firstSeenAt: '2025-01-02T03:04:05Z' };
+      const exported = {
+        ...otherArticle('https://example.com/news/exported'),
+        firstSeenAt: '2025-01-02T03:04:05Z',
+      };
       store.put(exported, { now: '2026-03-04T10:00:00Z' });
       expect(store.get(exported.id)?.firstSeenAt).toBe('2025-01-02T03:04:05Z');
       store.close();
