@@ -18,6 +18,7 @@ import type {
 } from '../store/store-types';
 import { validateForStore } from '../store/validate-for-store';
 import { openDatabase } from './open-database';
+import { backfillFirstSeen } from './sqlite-first-seen';
 import { backfillFingerprints, sqliteFingerprints } from './sqlite-fingerprints';
 import { STORE_SCHEMA, STORE_SCHEMA_VERSION } from './store-schema';
 import { DEFAULT_STORE_WAIT_MS, QUIET_WAIT_MS, whileWaiting } from './store-wait';
@@ -121,7 +122,8 @@ function migrate(db: DatabaseSync): void {
     const from = storedSchemaVersion(db);
     if (from < STORE_SCHEMA_VERSION) {
       db.exec(STORE_SCHEMA);
-      if (from > 0) backfillFingerprints(db);
+      if (from > 0 && from < 2) backfillFingerprints(db);
+      if (from > 0 && from < 3) backfillFirstSeen(db);
       db.prepare('INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)').run(
         'schema_version',
         String(STORE_SCHEMA_VERSION),
