@@ -2,9 +2,7 @@ import type { Article } from '../model/article-schema';
 import { entryAuthors, entryCategories, entryLink, entrySummary } from './entry-fields';
 import { escapeXml } from './escape-xml';
 import { isInstant, knownUpdate, newestInstant } from './feed-dates';
-import type { FeedOptions } from './feed-options';
-
-const DEFAULT_AUTHOR = 'Gazette';
+import { DEFAULT_FEED_AUTHOR, type FeedOptions } from './feed-options';
 
 const element = (name: string, text: string, indent = '    ') =>
   `${indent}<${name}>${escapeXml(text)}</${name}>`;
@@ -50,7 +48,7 @@ export function atomFeed(articles: readonly Article[], options: FeedOptions): st
       ? [linkElement('alternate', { href: options.homeUrl, type: 'text/html' }, '  ')]
       : []),
     element('updated', feedUpdated, '  '),
-    author(options.author ?? DEFAULT_AUTHOR, '  '),
+    author(options.author ?? DEFAULT_FEED_AUTHOR, '  '),
     '  <generator>Gazette</generator>',
     ...articles.map((a, i) => entry(a, updates[i]!, options)),
     '</feed>',

@@ -4,6 +4,9 @@ import type { Article } from '../model/article-schema';
 export const ATOM_MEDIA_TYPE = 'application/atom+xml; charset=utf-8';
 export const JSON_FEED_MEDIA_TYPE = 'application/feed+json; charset=utf-8';
 
+/** Who publishes a feed when the face does not say: the author that stands for entries without one. */
+export const DEFAULT_FEED_AUTHOR = 'Gazette';
+
 /** What a face tells the feed writers: its titles and links. The articles come from `feedArticles`. */
 export interface FeedOptions {
   title: string;

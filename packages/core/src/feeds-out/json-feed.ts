@@ -1,7 +1,7 @@
 import type { Article } from '../model/article-schema';
 import { entryAuthors, entryCategories, entryLink, entrySummary, isHttpUrl } from './entry-fields';
 import { isInstant } from './feed-dates';
-import type { FeedOptions } from './feed-options';
+import { DEFAULT_FEED_AUTHOR, type FeedOptions } from './feed-options';
 
 export const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1';
 
@@ -59,7 +59,7 @@ export function jsonFeed(articles: readonly Article[], options: FeedOptions): Js
     // public origin (the API without GAZETTE_PUBLIC_URL) leaves these optional ones out.
     ...(isHttpUrl(options.homeUrl) ? { home_page_url: options.homeUrl } : {}),
     ...(isHttpUrl(options.selfUrl) ? { feed_url: options.selfUrl } : {}),
-    authors: [{ name: options.author ?? 'Gazette' }],
+    authors: [{ name: options.author ?? DEFAULT_FEED_AUTHOR }],
     items: articles.map((a) => item(a, options)),
   };
 }
