@@ -267,7 +267,9 @@ describe('HTTP limits and representations', () => {
       expect(again.body).toBe(res.body);
     }
     const atom = (await raw('GET', '/v1/feed.atom?limit=3')).body;
-    expect(atom).toMatch(/<link rel="self" href="\/v1\/feed\.atom\?limit=3"\/>/);
+    expect(atom).toMatch(
+      /<link rel="self" href="\/v1\/feed\.atom\?limit=3" type="application\/atom\+xml"\/>/,
+    );
     expect(atom).toMatch(/<link rel="alternate" href="(https?:\/\/(?!evil)|\/v1\/articles\/)/);
     // With GAZETTE_PUBLIC_URL, links are absolute on that base, whatever the request says.
     const pub = await startPrintingApi([NODE_CLI], { GAZETTE_PUBLIC_URL: 'https://news.example/api' });

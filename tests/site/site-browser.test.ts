@@ -11,6 +11,7 @@ import {
   seriousViolations,
   watchErrors,
 } from './browser';
+import { atomProblems, jsonFeedProblems } from '../../packages/core/test-support/feed-validity';
 import { buildSiteOver } from './build-site';
 import { ADA, fixtureArticles } from './site-fixtures';
 
@@ -18,10 +19,12 @@ describe.skipIf(!HAS_CHROMIUM)(`the static site in Chromium ${HAS_CHROMIUM ? '' 
   let out: string;
   let site: StaticSite;
   let browser: Browser;
+  let builtAfter: number;
   const articles = fixtureArticles();
   const reference = articles[0]!;
 
   beforeAll(async () => {
+    builtAfter = Date.now() - 1000;
     out = await buildSiteOver(articles, 'fixture');
     site = await serveStatic({ dir: out });
     browser = await launch();
@@ -222,5 +225,31 @@ describe.skipIf(!HAS_CHROMIUM)(`the static site in Chromium ${HAS_CHROMIUM ? '' 
     expect(ld.headline).toBe(articles[1]!.title);
     expect(ld.datePublished).toBe(articles[1]!.publishedAt);
     await close();
+  });
+
+  // Issue 14: the site's Atom dated an undated article 1970-01-01 (or another article's date), had no
+  // <summary>, was served as application/xml; its JSON Feed items had no content; both link its pages.
+  it('serves valid Atom and JSON Feed with their media types, dating no article by an invented date', async () => {
+    const feedAt = async (path: string) => {
+      const r = await fetch(`${site.url}${path}`);
+      expect(r.status, path).toBe(200);
+      return { type: r.headers.get('content-type'), text: await r.text() };
+    };
+    const atom = await feedAt('/feed.xml');
+    expect(atom.type).toMatch(/^application\/atom\+xml/);
+    expect(atomProblems(atom.text)).toEqual([]);
+    expect(atom.text).not.toContain('1970-01-01');
+    const entry = atom.text.split('<entry>').find((e) => e.includes(`urn:gazette:${reference.id}<`))!;
+    expect(reference.publishedAt, 'the reference article is undated').toBeUndefined();
+    // No date of its own and no store: the time this build published it.
+    const updated = Date.parse(/<updated>([^<]+)<\/updated>/.exec(entry)![1]!);
+    expect(updated).toBeGreaterThanOrEqual(builtAfter);
+    expect(updated).toBeLessThanOrEqual(Date.now());
+    expect(entry).not.toContain('<published>');
+    expect(entry).toContain('<summary type="text">');
+    expect(entry).toMatch(new RegExp(`href="http[^"]*/articles/${reference.slug}/"`));
+    const json = await feedAt('/feed.json');
+    expect(json.type).toMatch(/^application\/feed\+json/);
+    expect(jsonFeedProblems(JSON.parse(json.text))).toEqual([]);
   });
 });

@@ -9,6 +9,8 @@ export interface AppDeps {
    * are relative. Never taken from a request: answers are cached and shared.
    */
   publicUrl?: string;
+  /** The clock for feeds (ISO 8601), which date an entry that has no date at all; default the system's. */
+  now?: () => string;
 }
 
 /**

@@ -70,9 +70,29 @@ export function storeContract(name: string, factory: StoreFactory): void {
         version: 1,
       });
       expect(store.count()).toBe(1);
-      expect(store.get(a.id)).toEqual(a);
+      expect(store.get(a.id)).toEqual({ ...a, firstSeenAt: '2026-03-04T10:00:00Z' });
       expect(store.get(a.slug)?.id).toBe(a.id);
       expect(store.get('a_0000000000000000')).toBeUndefined();
+      store.close();
+    });
+
+    it('dates an article by when it first saw it, kept across updates and unchanged puts', () => {
+      const store = factory.open();
+      const v1 = { ...storyArticle('https://example.com/news/first-seen') };
+      delete v1.publishedAt;
+      const v2 = { ...v1, title: `${v1.title} (updated)` };
+      store.put(v1, { now: '2026-03-04T10:00:00Z' });
+      expect(store.put(v1, { now: '2026-03-06T10:00:00Z' }).status).toBe('unchanged');
+      expect(store.put(v2, { now: '2026-03-05T10:00:00Z' }).status).toBe('updated');
+      expect(store.get(v1.id)?.firstSeenAt).toBe('2026-03-04T10:00:00Z');
+      expect(store.corpus().get(v1.id)?.firstSeenAt).toBe('2026-03-04T10:00:00Z');
+      // A time it carries (an export read back) is kept: it was first seen then, elsewhere.
+      const exported = {
+        ...otherArticle('https://example.com/news/exported'),
+        firstSeenAt: '2025-01-02T03:04:05Z',
+      };
+      store.put(exported, { now: '2026-03-04T10:00:00Z' });
+      expect(store.get(exported.id)?.firstSeenAt).toBe('2025-01-02T03:04:05Z');
       store.close();
     });
 
@@ -263,11 +283,11 @@ export function storeContract(name: string, factory: StoreFactory): void {
         const store = factory.open();
         const a = storyArticle('https://example.com/news/bridge');
         const b = storyArticle('https://mirror.example.org/bridge-story');
-        store.put(a);
+        store.put(a, { now: '2026-03-04T10:00:00Z' });
         store.put(b);
         store.close();
         const again = reopen();
-        expect(again.get(a.id)).toEqual(a);
+        expect(again.get(a.id)).toEqual({ ...a, firstSeenAt: '2026-03-04T10:00:00Z' });
         expect(again.duplicates(a.id)).toHaveLength(1);
         // The fingerprint index is rebuilt on open: the duplicate is still recognised.
         expect(again.put(storyArticle('https://third.example.net/bridge')).status).toBe('duplicate');

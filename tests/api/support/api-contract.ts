@@ -13,6 +13,7 @@ import {
 import { Validator } from '@seriousme/openapi-schema-validator';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { atomProblems, jsonFeedProblems } from '../../../packages/core/test-support/feed-validity';
 import type { RunningApi } from './start-api';
 
 /** A value that must never come back in a response: it is not valid anywhere, so every echo is a leak. */
@@ -157,10 +158,13 @@ export function apiContract(runtime: string, start: () => Promise<RunningApi>): 
         /^<\?xml version="1.0" encoding="utf-8"\?>\n<feed xmlns="http:\/\/www.w3.org\/2005\/Atom">/,
       );
       expect(xml).not.toContain('<b>');
+      // Issue 14: over an undated article (the built-in one) the Atom had no <updated> and no <author>.
+      expect(atomProblems(await (await get('/v1/feed.atom')).text())).toEqual([]);
       const feed = await get('/v1/feed.json');
       expect(feed.headers.get('content-type')).toMatch(/^application\/feed\+json/);
       const body = (await feed.json()) as { version: string; items: Array<{ id: string; title: string }> };
       expect(body.version).toBe('https://jsonfeed.org/version/1.1');
+      expect(jsonFeedProblems(body)).toEqual([]);
       expect(body.items.map((i) => i.id)).toContain(first!.id);
       await expectProblem(await get('/v1/feed.json?limit=1000'), 400, 'limit');
     });

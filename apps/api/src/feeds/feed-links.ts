@@ -1,16 +1,11 @@
+import type { FeedOptions } from '@gazette/core';
+
 /**
  * The links a feed carries, made from the configured public base URL (GAZETTE_PUBLIC_URL) or, without one,
  * relative to the server. Never from the request's Host header or absolute-form URL: a feed is cached (by
  * this app and by shared caches), so a link taken from one request would be served to everyone.
  */
-export interface FeedLinks {
-  /** The feed's own URL (Atom `rel="self"`, JSON Feed `feed_url`). */
-  selfUrl: string;
-  /** The feed's permanent id: its URL when absolute, else a URN built from its path and query. */
-  feedId: string;
-  /** The API's URL of an article without a canonical URL of its own. */
-  articleUrl: (a: { id: string }) => string;
-}
+export type FeedLinks = Pick<FeedOptions, 'selfUrl' | 'feedId' | 'articleLink' | 'articleLinkType'>;
 
 /** Links for the feed at `path` (starting with `/`) over `query`, in the order given. */
 export function feedLinks(
@@ -25,7 +20,9 @@ export function feedLinks(
   return {
     selfUrl: `${base}${target}`,
     feedId: base ? `${base}${target}` : `urn:gazette:feed:${encodeURIComponent(target)}`,
-    articleUrl: (a) => `${base}/v1/articles/${encodeURIComponent(a.id)}`,
+    // The API has no HTML page: an article without a URL of its own links to its JSON, and says so.
+    articleLink: (a) => `${base}/v1/articles/${encodeURIComponent(a.id)}`,
+    articleLinkType: 'application/json',
   };
 }
 

@@ -1,5 +1,7 @@
 import type { Corpus } from '@gazette/core';
+import { createMemoryStore } from '@gazette/core';
 import { describe, expect, it } from 'vitest';
+import { atomProblems, jsonFeedProblems } from '../../../../packages/core/test-support/feed-validity';
 import { createApp } from '../app';
 import { fixtureArticles, fixtureCorpus } from '../test-support/fixture-corpus';
 
@@ -73,7 +75,9 @@ describe('feeds', () => {
       for (const url of ['http://evil.example/v1/feed.atom?q=budget', '/v1/feed.atom?q=budget']) {
         const atom = await (await app.request(url, hostile)).text();
         expect(atom).not.toContain('evil.example');
-        expect(atom).toContain(`<link rel="self" href="${base}/v1/feed.atom?q=budget"/>`);
+        expect(atom).toContain(
+          `<link rel="self" href="${base}/v1/feed.atom?q=budget" type="application/atom+xml"/>`,
+        );
         expect(atom).toContain(
           publicUrl ? `<id>${base}/v1/feed.atom?q=budget</id>` : '<id>urn:gazette:feed:',
         );
@@ -82,9 +86,36 @@ describe('feeds', () => {
         feed_url: string;
         items: { id: string; url: string }[];
       };
-      expect(json.feed_url).toBe(`${base}/v1/feed.json`);
+      // JSON Feed URLs are absolute: without a public URL the optional feed_url is left out.
+      if (publicUrl) expect(json.feed_url).toBe(`${base}/v1/feed.json`);
+      else expect(json).not.toHaveProperty('feed_url');
       expect(json.items.find((i) => i.id === noUrl!.id)!.url).toBe(`${base}/v1/articles/${noUrl!.id}`);
       expect(JSON.stringify(json)).not.toContain('evil.example');
     }
+  });
+
+  // Issue 14: the API's Atom had no <updated> and no <author> for an undated article; strict readers refuse it.
+  it('are valid Atom 1.0 and JSON Feed 1.1 over dated and undated articles, with no invented date', async () => {
+    const now = '2026-12-03T09:00:00.000Z';
+    const app = createApp({ corpus: fixtureCorpus(), now: () => now });
+    const undated = fixtureArticles().find((a) => !a.publishedAt && !a.updatedAt)!;
+    expect(undated, 'the fixture has an undated article').toBeDefined();
+    const atom = await (await app.request('/v1/feed.atom')).text();
+    expect(atomProblems(atom)).toEqual([]);
+    const entry = atom.split('<entry>').find((e) => e.includes(undated.id))!;
+    expect(entry).toContain(`<updated>${now}</updated>`);
+    expect(entry).not.toContain('<published>');
+    expect(entry).toContain(`href="/v1/articles/${undated.id}" type="application/json"`);
+    expect(jsonFeedProblems(await (await app.request('/v1/feed.json')).json())).toEqual([]);
+  });
+
+  it('date an undated stored article by when the store first saw it', async () => {
+    const store = createMemoryStore();
+    store.putMany(fixtureArticles(), { now: '2025-01-02T03:04:05Z' });
+    const app = createApp({ corpus: store.corpus(), now: () => '2026-12-03T09:00:00.000Z' });
+    const atom = await (await app.request('/v1/feed.atom')).text();
+    expect(atomProblems(atom)).toEqual([]);
+    expect(atom).toContain('<updated>2025-01-02T03:04:05Z</updated>');
+    expect(atom).not.toContain('2026-12-03');
   });
 });

@@ -1,10 +1,8 @@
 import { createRoute, defineOpenAPIRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { RouteDeps } from '../deps';
-import { atomFeed } from '../feeds/atom';
-import { feedArticles } from '../feeds/feed-articles';
+import { ATOM_MEDIA_TYPE, atomFeed, feedArticles, JSON_FEED_MEDIA_TYPE, jsonFeed } from '@gazette/core';
 import { feedLinks } from '../feeds/feed-links';
-import { jsonFeed } from '../feeds/json-feed';
 import { problemResponses } from '../http/problem';
 import { readCached } from '../http/read-response';
 import { defined, FeedQuerySchema, toFilters } from '../query-schemas';
@@ -17,24 +15,20 @@ interface FeedFormat {
   write: typeof atomFeed;
 }
 
-const ATOM: FeedFormat = {
-  path: '/v1/feed.atom',
-  type: 'application/atom+xml; charset=utf-8',
-  write: atomFeed,
-};
+const ATOM: FeedFormat = { path: '/v1/feed.atom', type: ATOM_MEDIA_TYPE, write: atomFeed };
 const JSON_FEED: FeedFormat = {
   path: '/v1/feed.json',
-  type: 'application/feed+json',
-  write: (articles, opts) => JSON.stringify(jsonFeed(articles, opts)),
+  type: JSON_FEED_MEDIA_TYPE,
+  write: (articles, options) => JSON.stringify(jsonFeed(articles, options)),
 };
 
 /**
- * A feed's body, cached like the other reads: keyed by the validated parameters, and made from them alone
+ * A feed's body (the core's writers over the core's feed articles), cached like the other reads: keyed by the validated parameters, and made from them alone
  * (links from the configured public URL, never from the request), so one entry serves every request.
  */
 function cachedFeed(
   c: Context,
-  { corpus, reads, publicUrl }: RouteDeps,
+  { corpus, reads, publicUrl, now = () => new Date().toISOString() }: RouteDeps,
   q: FeedQuery,
   { path, type, write }: FeedFormat,
 ) {
@@ -45,6 +39,8 @@ function cachedFeed(
       write(feedArticles(corpus, params), {
         ...feedLinks(publicUrl, path, { q: params.q, ...params.filters, limit: params.limit }),
         title: params.q ? `Gazette: ${params.q.slice(0, 100)}` : 'Gazette: newest articles',
+        // Read once per cached body: an undated entry keeps the time this feed first published it.
+        now: now(),
       }),
     type,
   );

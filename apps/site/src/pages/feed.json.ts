@@ -1,24 +1,9 @@
+import { JSON_FEED_MEDIA_TYPE, jsonFeed } from '@gazette/core';
 import type { APIRoute } from 'astro';
-import { feedItems } from '../lib/feed-items';
-import { articlePath } from '../lib/site-paths';
+import { siteFeedArticles, siteFeedOptions } from '../lib/site-feeds';
 
-export const GET: APIRoute = ({ site }) => {
-  const abs = (p: string) => new URL(p, site).href;
-  const feed = {
-    version: 'https://jsonfeed.org/version/1.1',
-    title: 'Gazette',
-    home_page_url: abs('/'),
-    feed_url: abs('/feed.json'),
-    items: feedItems().map((a) => ({
-      id: abs(articlePath(a.slug)),
-      url: abs(articlePath(a.slug)),
-      title: a.title,
-      ...(a.standfirst ? { summary: a.standfirst } : {}),
-      ...(a.publishedAt ? { date_published: a.publishedAt } : {}),
-      ...(a.byline.length ? { authors: a.byline.map((name) => ({ name })) } : {}),
-      tags: a.tags,
-      language: a.language,
-    })),
-  };
-  return new Response(JSON.stringify(feed), { headers: { 'Content-Type': 'application/feed+json' } });
-};
+// A static build keeps the body only: the static server (and public/_headers) give the media type.
+export const GET: APIRoute = ({ site }) =>
+  new Response(JSON.stringify(jsonFeed(siteFeedArticles(), siteFeedOptions(site, '/feed.json'))), {
+    headers: { 'Content-Type': JSON_FEED_MEDIA_TYPE },
+  });

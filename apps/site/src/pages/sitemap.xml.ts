@@ -1,9 +1,9 @@
+import { escapeXml } from '@gazette/core';
 import type { APIRoute } from 'astro';
 import { allSummaries } from '../lib/corpus-walk';
 import { entityPageIds } from '../lib/entity-pages';
 import { siteCorpus } from '../lib/site-corpus';
 import { articlePath, entityPath, sectionPath, tagPath } from '../lib/site-paths';
-import { escapeXml } from '../lib/xml';
 
 export const GET: APIRoute = ({ site }) => {
   const corpus = siteCorpus();

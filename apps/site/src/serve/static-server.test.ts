@@ -6,6 +6,24 @@ import { describe, expect, it } from 'vitest';
 import { serveStatic } from './static-server';
 
 describe('serveStatic', () => {
+  // Issue 14: the site's Atom feed was served as application/xml, its JSON Feed as application/json.
+  it('serves the feeds with their own media types, other files by extension', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gazette-site-'));
+    for (const name of ['feed.xml', 'feed.json', 'sitemap.xml', 'data.json'])
+      writeFileSync(join(dir, name), '{}');
+    const site = await serveStatic({ dir });
+    try {
+      const type = async (path: string) => (await fetch(`${site.url}${path}`)).headers.get('content-type');
+      expect(await type('/feed.xml')).toBe('application/atom+xml; charset=utf-8');
+      expect(await type('/feed.json')).toBe('application/feed+json; charset=utf-8');
+      expect(await type('/sitemap.xml')).toBe('application/xml; charset=utf-8');
+      expect(await type('/data.json')).toBe('application/json');
+    } finally {
+      await site.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('cuts off a client trickling its headers (408), and closes despite one', {
     timeout: 60_000,
   }, async () => {

@@ -1,8 +1,9 @@
 import { readFile, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { extname, join, normalize, relative, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { ATOM_MEDIA_TYPE, JSON_FEED_MEDIA_TYPE } from '@gazette/core';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -16,6 +17,16 @@ const TYPES: Record<string, string> = {
   '.ico': 'image/x-icon',
   '.webp': 'image/webp',
 };
+
+// The feeds by name: by extension they would be application/xml and application/json, which feed readers
+// and browsers do not take for Atom and JSON Feed. public/_headers says the same to Cloudflare Pages and Netlify.
+const FEED_TYPES: Record<string, string> = {
+  'feed.xml': ATOM_MEDIA_TYPE,
+  'feed.json': JSON_FEED_MEDIA_TYPE,
+};
+
+const typeOf = (root: string, file: string) =>
+  FEED_TYPES[relative(root, file)] ?? TYPES[extname(file)] ?? 'application/octet-stream';
 
 export interface StaticSite {
   url: string;
@@ -78,7 +89,7 @@ export function serveStatic({ dir, port = 0, host = '127.0.0.1' }: ServeOptions)
       }
       let body: Buffer = await readFile(file);
       const headers: Record<string, string> = {
-        'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'Content-Type': typeOf(root, file),
         'X-Content-Type-Options': 'nosniff',
         Vary: 'Accept-Encoding',
       };

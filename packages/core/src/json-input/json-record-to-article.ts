@@ -70,7 +70,7 @@ export interface JsonRecordOptions extends EnrichOptions {
  * input: the date is removed, with its provenance, and the article is flagged `no-date` when undated.
  */
 function withoutRefusedDates(article: Article, now: string | undefined): Article {
-  const refused = (['publishedAt', 'updatedAt'] as const).filter(
+  const refused = (['publishedAt', 'updatedAt', 'firstSeenAt'] as const).filter(
     (key) => article[key] !== undefined && !isPlausibleDate(article[key], now),
   );
   if (refused.length === 0) return article;

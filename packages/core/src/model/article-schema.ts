@@ -43,6 +43,9 @@ export const ArticleSchema = z
     language: z.string().min(2).describe('BCP 47 tag'),
     publishedAt: IsoDateSchema.optional(),
     updatedAt: IsoDateSchema.optional(),
+    firstSeenAt: IsoDateSchema.optional().describe(
+      'When a store first saved the article: a true date even for an undated article. Set by the store and kept across updates; never read from a page or feed (an Article record read back, such as an export, keeps its own).',
+    ),
     publishedEstimate: DateEstimateSchema.optional(),
     section: z.string().optional(),
     tags: z.array(z.string()),

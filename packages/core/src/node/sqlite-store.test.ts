@@ -5,7 +5,9 @@ import { DatabaseSync } from 'node:sqlite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { otherArticle, storeContract, storyArticle } from '../../test-support/store-contract';
 import { GazetteError } from '../errors/gazette-error';
+import type { Article } from '../model/article-schema';
 import { openSqliteStore } from './sqlite-store';
+import { STORE_SCHEMA_VERSION } from './store-schema';
 
 const dir = mkdtempSync(join(tmpdir(), 'gazette-store-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -51,9 +53,34 @@ describe('SQLite store on disk', () => {
     upgraded.close();
     const check = new DatabaseSync(path);
     expect(check.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get()).toEqual({
-      value: '2',
+      value: String(STORE_SCHEMA_VERSION),
     });
     check.close();
+  });
+
+  it('upgrades a store written before firstSeenAt (schema 2): dated by its first saved version', () => {
+    const path = join(dir, 'schema-2.db');
+    const store = openSqliteStore(path);
+    const v1 = storyArticle('https://example.com/seen');
+    const v2 = { ...v1, title: `${v1.title} (updated)` };
+    const other = otherArticle('https://example.com/other');
+    store.put(v1, { now: '2025-01-01T00:00:00Z' });
+    store.put(v2, { now: '2025-02-01T00:00:00Z' });
+    store.put(other, { now: '2025-03-01T00:00:00Z' });
+    store.close();
+    // What Gazette with schema 2 left: the same rows, their JSON without firstSeenAt.
+    const raw = new DatabaseSync(path);
+    for (const row of raw.prepare('SELECT id, json FROM articles').all() as { id: string; json: string }[]) {
+      const { firstSeenAt: _none, ...old } = JSON.parse(row.json) as Article;
+      raw.prepare('UPDATE articles SET json = ? WHERE id = ?').run(JSON.stringify(old), row.id);
+    }
+    raw.exec("UPDATE meta SET value = '2' WHERE key = 'schema_version'");
+    raw.close();
+    const upgraded = openSqliteStore(path);
+    expect(upgraded.get(v1.id)?.firstSeenAt).toBe('2025-01-01T00:00:00Z');
+    expect(upgraded.get(other.id)?.firstSeenAt).toBe('2025-03-01T00:00:00Z');
+    expect(upgraded.put(v2, { now: '2025-04-01T00:00:00Z' }).status).toBe('unchanged');
+    upgraded.close();
   });
 
   it('says clearly when the path cannot hold a store', () => {

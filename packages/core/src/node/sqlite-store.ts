@@ -7,6 +7,7 @@ import { GazetteError } from '../errors/gazette-error';
 import type { Article } from '../model/article-schema';
 import { decidePut } from '../store/decide-put';
 import { contentFingerprint } from '../store/fingerprint';
+import { withFirstSeen } from '../store/first-seen';
 import { diffBetween } from '../store/memory-store';
 import type {
   ArticleStore,
@@ -17,6 +18,7 @@ import type {
 } from '../store/store-types';
 import { validateForStore } from '../store/validate-for-store';
 import { openDatabase } from './open-database';
+import { backfillFirstSeen } from './sqlite-first-seen';
 import { backfillFingerprints, sqliteFingerprints } from './sqlite-fingerprints';
 import { STORE_SCHEMA, STORE_SCHEMA_VERSION } from './store-schema';
 import { DEFAULT_STORE_WAIT_MS, QUIET_WAIT_MS, whileWaiting } from './store-wait';
@@ -120,7 +122,8 @@ function migrate(db: DatabaseSync): void {
     const from = storedSchemaVersion(db);
     if (from < STORE_SCHEMA_VERSION) {
       db.exec(STORE_SCHEMA);
-      if (from > 0) backfillFingerprints(db);
+      if (from > 0 && from < 2) backfillFingerprints(db);
+      if (from > 0 && from < 3) backfillFirstSeen(db);
       db.prepare('INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)').run(
         'schema_version',
         String(STORE_SCHEMA_VERSION),
@@ -214,9 +217,10 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
   const meta = () =>
     Object.fromEntries((q.meta.all() as Array<{ key: string; value: string }>).map((r) => [r.key, r.value]));
 
-  function putOne(article: Article, savedAt: string): PutResult {
+  function putOne(valid: Article, savedAt: string): PutResult {
+    const row = q.get.get(valid.id) as Row | undefined;
+    const article = withFirstSeen(valid, row && (JSON.parse(row.json) as Article), savedAt);
     const fp = contentFingerprint(article);
-    const row = q.get.get(article.id) as Row | undefined;
     // Read inside the write transaction: what every process has committed, not what was there at open.
     const near = row ? [] : fingerprints!.candidates(fp, article.id);
     const decision = decidePut(article, row?.json, near, storedArticle);

@@ -9,7 +9,9 @@
  */
 // 2: fingerprint_bands (the near-duplicate index, read inside each write transaction). A Gazette that
 // knows only 1 refuses a store at 2, so it never writes articles without their bands.
-export const STORE_SCHEMA_VERSION = 2;
+// 3: each article's JSON carries `firstSeenAt` (older stores are backfilled from the saved_at of their
+// first version on open), so feeds date an undated article by when the store first saw it.
+export const STORE_SCHEMA_VERSION = 3;
 
 export const STORE_SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);

@@ -5,6 +5,7 @@ import { decidePut } from './decide-put';
 import { diffArticles } from './diff-versions';
 import { contentFingerprint } from './fingerprint';
 import { FingerprintIndex } from './fingerprint-index';
+import { withFirstSeen } from './first-seen';
 import type {
   ArticleDiff,
   ArticleStore,
@@ -32,9 +33,10 @@ export function createMemoryStore(initial: readonly Article[] = []): ArticleStor
   const identity = globalThis.crypto.randomUUID();
 
   function putOne(input: Article, options: PutOptions, validated = false): PutResult {
-    const article = validated ? input : validateForStore(input);
+    const valid = validated ? input : validateForStore(input);
+    const existing = entries.get(valid.id);
+    const article = withFirstSeen(valid, existing?.article, options.now);
     const fp = contentFingerprint(article);
-    const existing = entries.get(article.id);
     const decision = decidePut(
       article,
       existing?.json,
