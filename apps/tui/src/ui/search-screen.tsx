@@ -1,4 +1,10 @@
-import type { ArticleFilters, FacetName, Facets, SearchHit } from '@gazette/core/query';
+import {
+  type ArticleFilters,
+  type FacetName,
+  type Facets,
+  prefixLastWord,
+  type SearchHit,
+} from '@gazette/core/query';
 import { Box, Text } from 'ink';
 import { type ReactNode, useMemo, useState } from 'react';
 import { SEARCH_FACETS, searchPages } from '../source/search-pages';
@@ -63,7 +69,8 @@ export function SearchScreen(): ReactNode {
   const loader = useMemo(
     () =>
       q.trim() || picks.length
-        ? searchPages(api.source, q, filters, (f, p) => {
+        ? // The word being typed matches as a prefix (`mac` finds Macron): the core's rule.
+          searchPages(api.source, prefixLastWord(q), filters, (f, p) => {
             setFacets(f);
             setPartial(p);
           })
