@@ -38,6 +38,7 @@ import type {
 } from './query-result-schema';
 import { bucketStart } from './timeline-buckets';
 import { toSummary } from './to-summary';
+import { fold } from '../search/fold';
 
 function page<T>(all: readonly T[], params: { limit: number; cursor?: string | undefined }) {
   const fp = fingerprint(params);
@@ -46,12 +47,6 @@ function page<T>(all: readonly T[], params: { limit: number; cursor?: string | u
   const next = offset + items.length;
   return { total: all.length, items, nextCursor: next < all.length ? encodeCursor(next, fp) : null };
 }
-
-const fold = (s: string) =>
-  s
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase();
 
 /** Builds an in-memory corpus over articles, with its search index. A repeated id keeps the last version. */
 export function createCorpus(input: readonly Article[]): Corpus {

@@ -96,6 +96,12 @@ function evaluate(l: Lookup, node: NeedNode): Set<number> | null {
   return out;
 }
 
+/** A candidate document and its weight: the sum of its query words' rarities. */
+export interface Candidate {
+  n: number;
+  score: number;
+}
+
 /**
  * Candidate documents, most promising first: rarer words weigh more, then newer (lower numbers).
  * `count` is the number of documents; `forceTypos` reads every word as the engine's retry does.
@@ -106,14 +112,16 @@ export function rankCandidates(
   shard: Shards,
   count: number,
   forceTypos: boolean,
-): number[] {
+): Candidate[] {
   const l: Lookup = { firsts, shard, forceTypos, seen: [] };
   const docs = evaluate(l, tree);
-  if (!docs) return Array.from({ length: count }, (_, i) => i);
+  if (!docs) return Array.from({ length: count }, (_, n) => ({ n, score: 0 }));
   const score = new Map<number, number>();
   for (const s of l.seen) {
     const w = Math.log(1 + count / (1 + s.size));
     for (const d of s) if (docs.has(d)) score.set(d, (score.get(d) ?? 0) + w);
   }
-  return [...docs].sort((a, b) => score.get(b)! - score.get(a)! || a - b);
+  return [...docs]
+    .map((n) => ({ n, score: score.get(n) ?? 0 }))
+    .sort((a, b) => b.score - a.score || a.n - b.n);
 }

@@ -96,14 +96,15 @@ describe('the sharded search index', () => {
     expect(queries.length).toBeGreaterThan(100);
     let narrowed = 0;
     for (const q of queries) {
-      const params = { q, limit: 100, facets: [] };
+      const params = { q, limit: 100, facets: ['section' as const, 'tag' as const] };
       const want = corpus.search(params);
       const got = await sharded.search(params, Number.POSITIVE_INFINITY);
       if (got.candidates < articles.length) narrowed++;
-      expect({ q, total: got.result.total, ids: ids(got.result.hits) }).toEqual({
+      expect({ q, total: got.result.total, ids: ids(got.result.hits), facets: got.result.facets }).toEqual({
         q,
         total: want.total,
         ids: ids(want.hits),
+        facets: want.facets,
       });
     }
     // The shards narrow most queries to fewer candidates than the whole corpus.
@@ -120,12 +121,18 @@ describe('the sharded search index', () => {
   });
 
   it('adds a bounded number of files however many articles there are, not one per article', () => {
-    const many = Array.from({ length: 3000 }, (_, i) =>
+    const many = Array.from({ length: 6000 }, (_, i) =>
       fixture({ title: `Story ${i} about ${WORDS[i % WORDS.length]}`, body: [`Number ${i}.`] }),
     );
     const written = searchShards(many);
     const packs = written.filter((f) => f.path.startsWith('d/')).length;
     expect(packs).toBeLessThanOrEqual(MAX_DOC_PACKS);
+    expect(packs * 2).toBeLessThan(many.length);
     expect(written.length).toBeLessThan(many.length / 4);
+    // Every article is in exactly one pack.
+    const packed = written
+      .filter((f) => f.path.startsWith('d/'))
+      .flatMap((f) => JSON.parse(f.body) as Article[]);
+    expect(new Set(packed.map((a) => a.id)).size).toBe(many.length);
   });
 });

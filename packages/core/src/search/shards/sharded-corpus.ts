@@ -7,7 +7,7 @@ import { GazetteError } from '../../errors/gazette-error';
 import type { Article } from '../../model/article-schema';
 import { parseQuery } from '../parse-query';
 import { queryNeeds, wordNeeds } from './query-words';
-import { rankCandidates, shardsOf } from './shard-candidates';
+import { type Candidate, rankCandidates, shardsOf } from './shard-candidates';
 import {
   docPackPath,
   MANIFEST_PATH,
@@ -95,7 +95,7 @@ export function loadShardedCorpus(fetchJson: FetchJson): ShardedCorpus {
     return p;
   };
 
-  async function candidates(q: string): Promise<number[]> {
+  async function ranked(q: string): Promise<Candidate[]> {
     const m = await getManifest();
     const tree = queryNeeds(parseQuery(q));
     const words = wordNeeds(tree);
@@ -108,25 +108,29 @@ export function loadShardedCorpus(fetchJson: FetchJson): ShardedCorpus {
     return found.length || !words.length ? found : rank(true);
   }
 
+  const candidates = async (q: string) => (await ranked(q)).map((c) => c.n);
+
   async function search(params: SearchParams, want = CANDIDATES_PER_STEP): Promise<ShardedSearchResult> {
     const m = await getManifest();
-    const ids = await candidates(params.q);
+    const found = await ranked(params.q);
+    const packOf = (n: number) => Math.floor(n / m.docsPerPack);
     const perPack = new Map<number, number>();
-    for (const n of ids) {
-      const p = Math.floor(n / m.docsPerPack);
-      perPack.set(p, (perPack.get(p) ?? 0) + 1);
-    }
+    for (const { n } of found) perPack.set(packOf(n), (perPack.get(packOf(n)) ?? 0) + 1);
+    // Among equally promising candidates, those sharing a pack come first: fewer, fuller packs to fetch.
+    const ids = found
+      .sort((a, b) => b.score - a.score || perPack.get(packOf(b.n))! - perPack.get(packOf(a.n))! || a.n - b.n)
+      .map((c) => c.n);
     // Packs of the best candidates until enough are in hand; every candidate of a fetched pack is ranked.
     const chosen = new Set<number>();
     let loaded = 0;
     for (const n of ids) {
       if (loaded >= Math.max(want, CANDIDATES_PER_STEP)) break;
-      const p = Math.floor(n / m.docsPerPack);
+      const p = packOf(n);
       if (chosen.has(p)) continue;
       chosen.add(p);
       loaded += perPack.get(p)!;
     }
-    const wanted = new Set(ids.filter((n) => chosen.has(Math.floor(n / m.docsPerPack))));
+    const wanted = new Set(ids.filter((n) => chosen.has(packOf(n))));
     const fetched = await Promise.all([...chosen].map(async (p) => ({ p, pack: await fetchPack(p) })));
     const docs = fetched.flatMap(({ p, pack }) => pack.filter((_, k) => wanted.has(p * m.docsPerPack + k)));
     const corpus: Corpus = createCorpus(docs);

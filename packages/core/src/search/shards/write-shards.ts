@@ -11,6 +11,7 @@ import {
   type TermShard,
   termShardPath,
 } from './shard-format';
+import { searchRecord } from './search-record';
 import { searchableText } from './searchable-text';
 
 /** A term shard is cut once it holds this many characters: a few kB gzipped per word a query fetches. */
@@ -19,7 +20,7 @@ export const SHARD_CHARS = 32_000;
  * Document packs at most: a static host caps files per site (Cloudflare Pages: 20,000), so packs grow
  * with the corpus instead of adding one file per article.
  */
-export const MAX_DOC_PACKS = 512;
+export const MAX_DOC_PACKS = 1000;
 
 export interface ShardOptions {
   /** Characters a term shard holds before the next one starts (SHARD_CHARS). */
@@ -100,7 +101,7 @@ export function searchShards(input: readonly Article[], options: ShardOptions = 
   for (let i = 0; i * docsPerPack < articles.length; i++)
     files.push({
       path: docPackPath(i),
-      body: JSON.stringify(articles.slice(i * docsPerPack, (i + 1) * docsPerPack)),
+      body: JSON.stringify(articles.slice(i * docsPerPack, (i + 1) * docsPerPack).map(searchRecord)),
     });
   return files;
 }
