@@ -111,3 +111,4 @@ export {
 } from './search/shards/sharded-corpus';
 export type { ShardFile } from './search/shards/shard-format';
 export { MAX_DOC_PACKS, searchShards } from './search/shards/write-shards';
+export { queryHighlights } from './search/query-highlights';

@@ -153,6 +153,8 @@ describe('search, reader and back', () => {
     const count = new RegExp(`\\b${macs} results?\\b`);
     await ui.waitFor((s) => s.includes('/ mac') && count.test(s), `${macs} result(s) for mac`);
     expect(ui.screen()).toContain('Macron recalls ambassador');
+    // The whole word the prefix found is marked, by the core's word rule (not the typed letters only).
+    expect(ui.lastFrame()).toMatch(/\u001b\[[0-9;]*mMacron\u001b/);
   });
 
   it('offers facets and filters by one', async () => {

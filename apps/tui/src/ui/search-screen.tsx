@@ -8,7 +8,7 @@ import {
 import { Box, Text } from 'ink';
 import { type ReactNode, useMemo, useState } from 'react';
 import { SEARCH_FACETS, searchPages } from '../source/search-pages';
-import { highlightWords, queryWords, snippetRow } from '../text/highlight';
+import { highlightQuery, snippetRow } from '../text/highlight';
 import { safeLine } from '../text/safe-text';
 import { span } from '../text/spans';
 import { fit, truncate } from '../text/wrap-spans';
@@ -153,7 +153,6 @@ export function SearchScreen(): ReactNode {
     return true;
   });
 
-  const words = queryWords(q);
   const count = !loader
     ? 'type to search; Tab moves between the query, the results and the facets'
     : pages.ready
@@ -171,7 +170,7 @@ export function SearchScreen(): ReactNode {
             <StyledLine
               line={[
                 span(isSelected ? '› ' : '  ', 'dim'),
-                ...highlightWords(truncate(hit.title, resultsWidth - 2), words),
+                ...highlightQuery(truncate(hit.title, resultsWidth - 2), prefixLastWord(q)),
               ]}
               selected={isSelected}
             />
