@@ -47,7 +47,7 @@ function checked<T>(what: string, schema: { safeParse(v: unknown): { success: bo
     if (!r.success)
       throw new GazetteError(
         'INVALID_SNAPSHOT',
-        `The search index file ${what} is not a Gazette search index file.`,
+        `The search index file ${what} is not one searchShards wrote (or is from another version): rebuild the site.`,
         {
           where: what,
         },
