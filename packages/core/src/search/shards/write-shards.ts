@@ -29,6 +29,16 @@ export interface ShardOptions {
   maxDocPacks?: number;
 }
 
+/**
+ * Documents are numbered by section, newest first within one: a query's candidates gather in the packs of
+ * the sections it is about, so a search fetches fewer, fuller packs.
+ */
+function bySectionNewest(a: Article, b: Article): number {
+  const sa = fold(a.section ?? '\uffff');
+  const sb = fold(b.section ?? '\uffff');
+  return sa < sb ? -1 : sa > sb ? 1 : compareNewest(a, b);
+}
+
 interface Postings {
   docs: Map<string, number[]>;
   words: Map<string, string>;
@@ -84,7 +94,7 @@ function termShards(p: Postings, shardChars: number): { firsts: string[]; shards
  * browser can fetch only the shards a query needs and let `corpus.search` rank what they point to.
  */
 export function searchShards(input: readonly Article[], options: ShardOptions = {}): ShardFile[] {
-  const articles = [...input].sort(compareNewest);
+  const articles = [...input].sort(bySectionNewest);
   const { firsts, shards } = termShards(collect(articles), options.shardChars ?? SHARD_CHARS);
   const docsPerPack = Math.max(1, Math.ceil(articles.length / (options.maxDocPacks ?? MAX_DOC_PACKS)));
   const manifest: ShardManifest = {
