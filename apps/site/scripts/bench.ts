@@ -6,9 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bbcAsText, generateCorpus, HAS_SHARED, readBbc, SHARED_MISSING } from '@gazette/bench-corpora';
-import { type Article, createCorpus, parseText } from '@gazette/core';
+import { type Article, createCorpus, loadShardedCorpus, parseText } from '@gazette/core';
 import { writeSnapshotFile } from '@gazette/core/node';
-import { ShardSearch } from '../src/lib/search/shard-search';
 import { serveStatic } from '../src/serve/static-server';
 
 const APP = fileURLToPath(new URL('../', import.meta.url));
@@ -34,8 +33,8 @@ const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 async function searchTransfer(url: string, q: string) {
   let bytes = 0;
   let files = 0;
-  const engine = new ShardSearch(async (path) => {
-    const res = await fetch(`${url}${path}`, { headers: { 'Accept-Encoding': 'gzip' } });
+  const engine = loadShardedCorpus(async (path) => {
+    const res = await fetch(`${url}/search/${path}`, { headers: { 'Accept-Encoding': 'gzip' } });
     const body = await res.arrayBuffer();
     bytes += Number(res.headers.get('content-length') ?? body.byteLength);
     files++;

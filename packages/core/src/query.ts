@@ -112,3 +112,16 @@ export {
 } from './segments/segments-schema';
 export { QUERY_FIELDS, type QueryField, type QueryNode } from './search/query-ast';
 export { trimEndChars } from './text/trim-end-chars';
+export { analyze } from './search/analyze';
+export { prefixLastWord } from './search/as-you-type';
+export { fold } from './search/fold';
+export {
+  CANDIDATES_PER_STEP,
+  type FetchJson,
+  loadShardedCorpus,
+  type ShardedCorpus,
+  type ShardedSearchResult,
+} from './search/shards/sharded-corpus';
+export type { ShardFile } from './search/shards/shard-format';
+export { MAX_DOC_PACKS, searchShards } from './search/shards/write-shards';
+export { queryHighlights } from './search/query-highlights';

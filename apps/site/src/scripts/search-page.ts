@@ -2,12 +2,14 @@
 // Article text only ever goes into text nodes (textContent / createTextNode), never into HTML.
 import {
   type ArticleFilters,
+  CANDIDATES_PER_STEP,
   type FacetName,
+  loadShardedCorpus,
   PARTIAL_SEARCH_NOTE,
+  prefixLastWord,
   type SearchHit,
   type Snippet,
-} from '@gazette/core';
-import { CANDIDATES_PER_STEP, ShardSearch } from '../lib/search/shard-search';
+} from '@gazette/core/query';
 
 const FACETS: FacetName[] = ['section', 'tag', 'source', 'person', 'organization', 'place'];
 const FACET_LABEL: Record<string, string> = {
@@ -36,9 +38,10 @@ const results = document.querySelector<HTMLOListElement>('#results')!;
 const facetsBox = document.querySelector<HTMLElement>('#facets')!;
 const more = document.querySelector<HTMLButtonElement>('#more')!;
 
-const engine = new ShardSearch(async (path) => {
-  const res = await fetch(path);
-  if (!res.ok) throw new Error(`${path}: HTTP ${res.status}`);
+// The core's own index and search: this page only fetches the files the core asks for.
+const engine = loadShardedCorpus(async (path) => {
+  const res = await fetch(`/search/${path}`);
+  if (!res.ok) throw new Error(`/search/${path}: HTTP ${res.status}`);
   return res.json();
 });
 
@@ -46,6 +49,8 @@ interface State {
   q: string;
   filters: ArticleFilters;
   shown: number;
+  /** While typing, the last word is read as a prefix (the core's rule for search as you type). */
+  typing?: boolean;
 }
 let state: State = readUrl();
 let run = 0;
@@ -157,7 +162,12 @@ async function search() {
   try {
     const want = Math.ceil(state.shown / CANDIDATES_PER_STEP) * CANDIDATES_PER_STEP;
     const { result, candidates, loaded } = await engine.search(
-      { q, filters: state.filters, limit: Math.min(100, state.shown), facets: FACETS },
+      {
+        q: state.typing ? prefixLastWord(q) : q,
+        filters: state.filters,
+        limit: Math.min(100, state.shown),
+        facets: FACETS,
+      },
       want,
     );
     if (mine !== run) return;
@@ -184,7 +194,7 @@ input.value = state.q;
 input.addEventListener('input', () => {
   clearTimeout(timer);
   timer = setTimeout(() => {
-    state = { ...state, q: input.value, shown: PAGE };
+    state = { ...state, q: input.value, shown: PAGE, typing: true };
     writeUrl(state, true);
     void search();
   }, 120);
@@ -192,7 +202,7 @@ input.addEventListener('input', () => {
 form.addEventListener('submit', (e) => {
   e.preventDefault();
   clearTimeout(timer);
-  state = { ...state, q: input.value, shown: PAGE };
+  state = { ...state, q: input.value, shown: PAGE, typing: false };
   writeUrl(state, false);
   void search();
 });

@@ -1,23 +1,11 @@
-import type { Snippet } from '@gazette/core/query';
+import { queryHighlights, type Snippet } from '@gazette/core/query';
 import { safeText } from './safe-text';
 import { markSpans, type Span, span } from './spans';
 import { truncate, wrapSpans } from './wrap-spans';
 
-/** Words of a query worth highlighting in a title: no operators, qualifiers or tiny words. */
-export function queryWords(q: string): string[] {
-  return (q.toLowerCase().match(/[\p{L}\p{N}]{2,}/gu) ?? []).filter((w) => !['or', 'and', 'not'].includes(w));
-}
-
-/** A title with the query's words marked (case-insensitive). */
-export function highlightWords(text: string, words: readonly string[]): Span[] {
-  const lower = text.toLowerCase();
-  const marks: Array<{ start: number; end: number; style: 'match' }> = [];
-  if (lower.length === text.length) {
-    for (const w of words) {
-      for (let i = lower.indexOf(w); i !== -1; i = lower.indexOf(w, i + w.length))
-        marks.push({ start: i, end: i + w.length, style: 'match' });
-    }
-  }
+/** A title with the query's words marked, found by the core's own word rule (any script, stems, prefixes). */
+export function highlightQuery(text: string, q: string): Span[] {
+  const marks = queryHighlights(text, q).map((h) => ({ ...h, style: 'match' as const }));
   return markSpans(text, marks).map((s) => span(safeText(s.text).replace(/\n/g, ' '), s.style));
 }
 

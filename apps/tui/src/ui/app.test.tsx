@@ -153,6 +153,25 @@ describe('search, reader and back', () => {
     await ui.waitFor((s) => s.includes('/ ambassador'), 'the query still there');
   });
 
+  it('matches the word being typed as a prefix: m and mac find Macron, as the core reads mac*', async () => {
+    const articles = [nigerArticle(), macronArticle()];
+    const corpus = createCorpus(articles);
+    expect(corpus.search({ q: 'mac' }).total).toBe(0);
+    const macs = corpus.search({ q: 'mac*' }).total;
+    expect(macs).toBeGreaterThan(0);
+    const ui = start(articles);
+    await ui.waitFor((s) => s.includes('Macron recalls'), 'the list');
+    await ui.press('/', 'm');
+    await ui.waitFor((s) => s.includes('/ m') && /\d+ results?\b/.test(s), 'results for m');
+    expect(ui.screen()).not.toMatch(/\b0 results/);
+    await ui.press('a', 'c');
+    const count = new RegExp(`\\b${macs} results?\\b`);
+    await ui.waitFor((s) => s.includes('/ mac') && count.test(s), `${macs} result(s) for mac`);
+    expect(ui.screen()).toContain('Macron recalls ambassador');
+    // The whole word the prefix found is marked, by the core's word rule (not the typed letters only).
+    expect(ui.lastFrame()).toMatch(/\u001b\[[0-9;]*mMacron\u001b/);
+  });
+
   it('offers facets and filters by one', async () => {
     const ui = start([nigerArticle(), macronArticle()]);
     await ui.waitFor((s) => s.includes('Macron recalls'), 'the list');

@@ -1,8 +1,14 @@
-import type { ArticleFilters, FacetName, Facets, SearchHit } from '@gazette/core/query';
+import {
+  type ArticleFilters,
+  type FacetName,
+  type Facets,
+  prefixLastWord,
+  type SearchHit,
+} from '@gazette/core/query';
 import { Box, Text } from 'ink';
 import { type ReactNode, useMemo, useState } from 'react';
 import { SEARCH_FACETS, searchPages } from '../source/search-pages';
-import { highlightWords, queryWords, snippetRow } from '../text/highlight';
+import { highlightQuery, snippetRow } from '../text/highlight';
 import { safeLine } from '../text/safe-text';
 import { span } from '../text/spans';
 import { fit, truncate } from '../text/wrap-spans';
@@ -63,7 +69,8 @@ export function SearchScreen(): ReactNode {
   const loader = useMemo(
     () =>
       q.trim() || picks.length
-        ? searchPages(api.source, q, filters, (f, p) => {
+        ? // The word being typed matches as a prefix (`mac` finds Macron): the core's rule.
+          searchPages(api.source, prefixLastWord(q), filters, (f, p) => {
             setFacets(f);
             setPartial(p);
           })
@@ -146,7 +153,6 @@ export function SearchScreen(): ReactNode {
     return true;
   });
 
-  const words = queryWords(q);
   const count = !loader
     ? 'type to search; Tab moves between the query, the results and the facets'
     : pages.ready
@@ -164,7 +170,7 @@ export function SearchScreen(): ReactNode {
             <StyledLine
               line={[
                 span(isSelected ? '› ' : '  ', 'dim'),
-                ...highlightWords(truncate(hit.title, resultsWidth - 2), words),
+                ...highlightQuery(truncate(hit.title, resultsWidth - 2), prefixLastWord(q)),
               ]}
               selected={isSelected}
             />

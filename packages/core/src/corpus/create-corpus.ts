@@ -42,12 +42,7 @@ import type {
 } from './query-result-schema';
 import { bucketStart } from './timeline-buckets';
 import { toSummary } from './to-summary';
-
-const fold = (s: string) =>
-  s
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase();
+import { fold } from '../search/fold';
 
 /** Builds an in-memory corpus over articles, with its search index. A repeated id keeps the last version. */
 export function createCorpus(input: readonly Article[]): Corpus {

@@ -1,11 +1,6 @@
 import type { Article } from '../model/article-schema';
 import type { ArticleFilters } from './query-params-schema';
-
-const fold = (s: string) =>
-  s
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase();
+import { fold } from '../search/fold';
 
 /** True when the article passes every filter given; comparisons ignore case and diacritics. */
 export function matchesFilters(a: Article, f: ArticleFilters | undefined): boolean {

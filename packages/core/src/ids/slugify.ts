@@ -1,3 +1,5 @@
+import { fold } from '../search/fold';
+
 const MAX_SLUG_WORDS = 8;
 const MAX_SLUG_LENGTH = 72;
 
@@ -6,10 +8,7 @@ const MAX_SLUG_LENGTH = 72;
  * folded; scripts with no ASCII form yield nothing, and the caller falls back to the id.
  */
 export function slugify(text: string): string {
-  const words = text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
+  const words = fold(text)
     .replace(/['’]/g, '')
     .split(/[^a-z0-9]+/)
     .filter(Boolean)

@@ -63,13 +63,14 @@ export const unspaced = (c: number) =>
   (c >= 0xd840 && c <= 0xd87f);
 
 /**
- * Calls `fn(word, start, end)` for every word of (folded) text, in order, with its offsets; `true` stops.
- * `wanted(c)`, if given, is asked the first code unit of each word (not of words needing segmentation):
- * a word it turns away is not cut out of the text nor passed to fn.
+ * Calls `fn(start, end)` for every word of (folded) text, in order, without cutting it out: `true` stops.
+ * Runs of scripts written without spaces are cut into words with Intl.Segmenter. `wanted(c)`, if given,
+ * is asked the first code unit of each word (not of words needing segmentation): a word it turns away is
+ * skipped. The one word scanner: the analyser, snippets and the index builder's word table all use it.
  */
-export function forEachWord(
+export function forEachWordSpan(
   text: string,
-  fn: (word: string, start: number, end: number) => boolean | undefined,
+  fn: (start: number, end: number) => boolean | undefined,
   wanted?: (c: number) => boolean,
 ): void {
   const n = text.length;
@@ -89,14 +90,21 @@ export function forEachWord(
       i++;
     }
     if (!cjk && wanted && !wanted(text.charCodeAt(start))) continue;
-    const word = text.slice(start, i);
     if (cjk) {
-      for (const s of segment(word)) {
-        if (s.isWordLike && fn(s.segment, start + s.index, start + s.index + s.segment.length) === true)
-          return;
+      for (const s of segment(text.slice(start, i))) {
+        if (s.isWordLike && fn(start + s.index, start + s.index + s.segment.length) === true) return;
       }
-    } else if (fn(word, start, i) === true) return;
+    } else if (fn(start, i) === true) return;
   }
+}
+
+/** Calls `fn(word, start, end)` for every word of (folded) text, in order, with its offsets; `true` stops. */
+export function forEachWord(
+  text: string,
+  fn: (word: string, start: number, end: number) => boolean | undefined,
+  wanted?: (c: number) => boolean,
+): void {
+  forEachWordSpan(text, (start, end) => fn(text.slice(start, end), start, end), wanted);
 }
 
 /** The terms of a text in order; stop words are '' so positions stay true. */

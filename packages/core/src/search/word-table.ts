@@ -1,4 +1,4 @@
-import { isWordAt, segment, termOf, unspaced } from './analyze';
+import { forEachWordSpan, termOf } from './analyze';
 import { fold } from './fold';
 
 /**
@@ -62,12 +62,6 @@ export class WordTable {
     }
   }
 
-  private wordId(word: string): number {
-    let h = 0x811c9dc5;
-    for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 16777619);
-    return this.lookup(word, 0, word.length, h);
-  }
-
   /** Every word seen that has a term (not a stop word), with its term id. */
   entries(): Array<[string, number]> {
     const out: Array<[string, number]> = [];
@@ -76,30 +70,14 @@ export class WordTable {
     return out;
   }
 
-  /** Calls onId(termId) for each word of the text (-1 for a stop word); returns the word count. */
+  /** Calls onId(termId) for each word of the text (-1 for a stop word). */
   scan(raw: string, onId: (id: number) => void): void {
     const text = fold(raw);
-    const n = text.length;
-    let i = 0;
-    while (i < n) {
-      let c = text.charCodeAt(i);
-      if (!isWordAt(text, i, c)) {
-        i++;
-        continue;
-      }
-      const start = i;
-      let cjk = false;
+    forEachWordSpan(text, (start, end) => {
       let h = 0x811c9dc5;
-      while (i < n) {
-        c = text.charCodeAt(i);
-        if (!isWordAt(text, i, c)) break;
-        if (c >= 0x0e00 && unspaced(c)) cjk = true;
-        h = Math.imul(h ^ c, 16777619);
-        i++;
-      }
-      if (cjk) {
-        for (const s of segment(text.slice(start, i))) if (s.isWordLike) onId(this.wordId(s.segment));
-      } else onId(this.lookup(text, start, i, h));
-    }
+      for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+      onId(this.lookup(text, start, end, h));
+      return undefined;
+    });
   }
 }

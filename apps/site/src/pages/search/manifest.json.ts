@@ -1,4 +1,4 @@
 import type { APIRoute } from 'astro';
-import { siteSearchIndex } from '../../lib/search/site-search-index';
+import { siteSearchFiles } from '../../lib/search/site-search-index';
 
-export const GET: APIRoute = () => new Response(JSON.stringify(siteSearchIndex().manifest));
+export const GET: APIRoute = () => new Response(siteSearchFiles().get('manifest.json'));

@@ -1,7 +1,9 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { siteSearchIndex } from '../../../lib/search/site-search-index';
+import { searchFileNames, siteSearchFiles } from '../../../lib/search/site-search-index';
 
+// Document packs: the articles a search ranks, many to a file (a static host caps files per site).
 export const getStaticPaths = (() =>
-  siteSearchIndex().docs.map((_, n) => ({ params: { n: String(n) } }))) satisfies GetStaticPaths;
+  searchFileNames('d').map((n) => ({ params: { n } }))) satisfies GetStaticPaths;
 
-export const GET: APIRoute = ({ params }) => new Response(siteSearchIndex().docs[Number(params.n)] ?? 'null');
+export const GET: APIRoute = ({ params }) =>
+  new Response(siteSearchFiles().get(`d/${params.n}.json`) ?? 'null');

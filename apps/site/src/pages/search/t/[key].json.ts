@@ -1,8 +1,9 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { siteSearchIndex } from '../../../lib/search/site-search-index';
+import { searchFileNames, siteSearchFiles } from '../../../lib/search/site-search-index';
 
+// Term shards: the core's terms in sorted runs, with their postings.
 export const getStaticPaths = (() =>
-  [...siteSearchIndex().shards.keys()].map((key) => ({ params: { key } }))) satisfies GetStaticPaths;
+  searchFileNames('t').map((key) => ({ params: { key } }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ params }) =>
-  new Response(JSON.stringify(siteSearchIndex().shards.get(params.key ?? '') ?? {}));
+  new Response(siteSearchFiles().get(`t/${params.key}.json`) ?? '{}');
