@@ -19,8 +19,7 @@ function parameterSchema(field: QueryField, description: string | undefined): z.
   else if (field.kind === 'number' || field.kind === 'boolean') {
     const kind = field.kind;
     s = z.preprocess((v) => (typeof v === 'string' ? decodeValue(kind, v) : v), field.schema);
-  }
-  else
+  } else
     s = z
       .string()
       .max(MAX_LIST_CHARS)

@@ -11,12 +11,12 @@ const graph = readImportGraph(dirname(fileURLToPath(import.meta.url)));
  * Rooms that still import each other, each to be undone by its own part of issue 14: the format readers
  * build an Article while the article builder uses their text helpers (formats/ in their own folders
  * removes it); the search engine returns the corpus's result types and its snapshot codec packs corpus
- * records (search/ split, the codec moved beside the corpus). A circle not listed here fails the test;
+ * records, and the static index (search/shards) loads a corpus (search/ split, the codec moved beside the corpus). A circle not listed here fails the test;
  * one that goes away passes.
  */
 const KNOWN_ROOM_CIRCLES = [
   ['article', 'html', 'text'],
-  ['corpus', 'search'],
+  ['corpus', 'search', 'search/shards'],
 ];
 
 describe('the import graph of packages/core/src', () => {

@@ -8,9 +8,10 @@ import { dirname, join, relative, resolve } from 'node:path';
 export type ImportGraph = Map<string, string[]>;
 
 const SPECIFIERS = [
-  // import x from '...', import { a } from '...', import type * as n from '...', export { a } from '...'
-  /^\s*(?:import|export)\s+(?:type\s+)?[^'";]*?\bfrom\s*['"]([^'"]+)['"]/gm,
-  /^\s*import\s*['"]([^'"]+)['"]/gm, // side effects only
+  // import x from '...', import { a } from '...', export { a } from '...', the closing line of a multi-line
+  // import. Read without the statement's head: a pattern spanning it backtracks polynomially (ReDoS suite).
+  /\bfrom ['"]([^'"]+)['"]/g,
+  /^import ['"]([^'"]+)['"]/gm, // side effects only (formatted sources start imports at column 0)
   /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g, // dynamic
 ];
 

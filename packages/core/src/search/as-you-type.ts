@@ -9,7 +9,7 @@ const OPERATORS = new Set(['OR', 'AND', 'NOT', '|']);
  * inside an open "phrase", on an operator, a date qualifier or a word already ending in `*`.
  */
 export function prefixLastWord(q: string): string {
-  const last = /[^\s()]+$/.exec(q)?.[0];
+  const last = lastWord(q);
   if (!last || last.endsWith('*') || last.endsWith('"') || OPERATORS.has(last)) return q;
   if ((q.match(/"/g)?.length ?? 0) % 2 === 1) return q;
   const colon = last.indexOf(':');
@@ -20,4 +20,11 @@ export function prefixLastWord(q: string): string {
     return q;
   if (!/[\p{L}\p{N}]$/u.test(last)) return q;
   return `${q}*`;
+}
+
+/** The run of characters after the last space or parenthesis (a loop: /[^\s()]+$/ backtracks polynomially). */
+function lastWord(q: string): string | undefined {
+  let start = q.length;
+  while (start > 0 && !/[\s()]/.test(q[start - 1]!)) start--;
+  return start < q.length ? q.slice(start) : undefined;
 }
