@@ -24,7 +24,8 @@ export class TmuxTerminal {
     const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
     const env = Object.entries(options.env ?? {}).map(([k, v]) => `${k}=${quote(v)}`);
     // After the program ends the pane stays, showing how it exited, so a test can check the terminal it left.
-    const script = `env ${env.join(' ')} ${command.map(quote).join(' ')}; echo "[exit $?]"; sleep 600`;
+    // The pane is a person's terminal, not CI's: with CI set, chalk (through Ink) drops every style.
+    const script = `env -u CI ${env.join(' ')} ${command.map(quote).join(' ')}; echo "[exit $?]"; sleep 600`;
     this.tmux(
       'new-session',
       '-d',
