@@ -1,3 +1,4 @@
+import { gatherUnique } from './gather-unique';
 import { analyze } from './analyze';
 import { dateSpan } from './date-span';
 import { fold } from './fold';
@@ -440,15 +441,7 @@ export function docHasSequence(
 /** The documents (ascending, once each) holding any of the texts. */
 function docsOfTexts(ix: SearchIndex, texts: Uint32Array): Uint32Array {
   const td = textDocs(ix);
-  let total = 0;
-  for (const x of texts) total += td.off[x + 1]! - td.off[x]!;
-  const out = new Uint32Array(total);
-  let k = 0;
-  for (const x of texts) for (let j = td.off[x]!; j < td.off[x + 1]!; j++) out[k++] = td.docs[j]!;
-  out.sort();
-  let u = 0;
-  for (let i = 0; i < k; i++) if (i === 0 || out[i] !== out[i - 1]) out[u++] = out[i]!;
-  return out.subarray(0, u);
+  return gatherUnique(texts, td.off, td.docs);
 }
 
 function phraseMatches(

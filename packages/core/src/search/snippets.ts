@@ -1,3 +1,4 @@
+import { gatherUnique } from './gather-unique';
 import type { Snippet } from '../corpus/query-result-schema';
 import { forEachWord, tokensWithOffsets } from './analyze';
 import { fold } from './fold';
@@ -93,15 +94,7 @@ function window(
 
 /** The stored texts of the documents, ascending, once each. */
 function textsOf(ix: SearchIndex, docs: readonly number[]): Uint32Array {
-  let n = 0;
-  for (const d of docs) n += ix.textOff[d + 1]! - ix.textOff[d]!;
-  const out = new Uint32Array(n);
-  let k = 0;
-  for (const d of docs) for (let j = ix.textOff[d]!; j < ix.textOff[d + 1]!; j++) out[k++] = ix.textIds[j]!;
-  out.sort();
-  let u = 0;
-  for (let i = 0; i < k; i++) if (i === 0 || out[i] !== out[i - 1]) out[u++] = out[i]!;
-  return out.subarray(0, u);
+  return gatherUnique(docs, ix.textOff, ix.textIds);
 }
 
 /**

@@ -71,29 +71,21 @@ export function loadShardedCorpus(fetchJson: FetchJson): ShardedCorpus {
     manifest ??= fetchJson(MANIFEST_PATH).then(checked(MANIFEST_PATH, ShardManifestSchema));
     return manifest;
   };
-  const fetchShard = (i: number) => {
-    let p = shards.get(i);
-    if (!p) {
-      p = fetchJson(termShardPath(i))
+  const fetchShard = (i: number) =>
+    once(shards, i, () =>
+      fetchJson(termShardPath(i))
         .then(checked(termShardPath(i), TermShardSchema))
         .then((s) => {
           loadedShards.set(i, s);
           return s;
-        });
-      shards.set(i, p);
-    }
-    return p;
-  };
-  const fetchPack = (i: number) => {
-    let p = packs.get(i);
-    if (!p) {
-      p = fetchJson(docPackPath(i))
+        }),
+    );
+  const fetchPack = (i: number) =>
+    once(packs, i, () =>
+      fetchJson(docPackPath(i))
         .then(checked(docPackPath(i), DocPackSchema))
-        .then((pack) => pack as unknown as Article[]);
-      packs.set(i, p);
-    }
-    return p;
-  };
+        .then((pack) => pack as unknown as Article[]),
+    );
 
   async function ranked(q: string): Promise<Candidate[]> {
     const m = await getManifest();
@@ -138,4 +130,14 @@ export function loadShardedCorpus(fetchJson: FetchJson): ShardedCorpus {
   }
 
   return { candidates, search };
+}
+
+/** The file's promise, fetched the first time it is asked for: each file is read once per page. */
+function once<T>(cache: Map<number, Promise<T>>, i: number, load: () => Promise<T>): Promise<T> {
+  let p = cache.get(i);
+  if (!p) {
+    p = load();
+    cache.set(i, p);
+  }
+  return p;
 }
