@@ -4,10 +4,10 @@
 // Everything here is also exported by the main entry: the two entries share the same modules.
 
 export { PARSER_VERSION } from './article/parser-version';
-export { compareNewest, compareOldest } from './corpus/compare-articles';
-export type { Corpus, CorpusSnapshot, CorpusSnapshotV1 } from './corpus/corpus-types';
+export { compareNewest, compareOldest } from './corpus/components/compare-articles';
+export type { Corpus, CorpusSnapshot, CorpusSnapshotV1 } from './corpus/components/corpus-types';
 export { createCorpus, loadCorpus } from './corpus/create-corpus';
-export { MAX_CURSOR_OFFSET } from './corpus/cursor';
+export { MAX_CURSOR_OFFSET } from './corpus/components/cursor';
 export {
   type ArticleFilters,
   ArticleFiltersSchema,
@@ -28,7 +28,7 @@ export {
   SearchParamsSchema,
   type TimelineParams,
   TimelineParamsSchema,
-} from './corpus/query-params-schema';
+} from './query-schema/query-params-schema';
 export {
   type ArticleSummary,
   ArticleSummarySchema,
@@ -58,8 +58,8 @@ export {
   SnippetSchema,
   type TimelineResult,
   TimelineResultSchema,
-} from './corpus/query-result-schema';
-export { toSummary } from './corpus/to-summary';
+} from './query-schema/query-result-schema';
+export { toSummary } from './corpus/components/to-summary';
 export {
   GazetteError,
   type GazetteErrorCode,
@@ -96,7 +96,7 @@ export {
 export { type QualityFlag, QualityFlagSchema } from './model/quality-flag-schema';
 export { type Quote, QuoteSchema } from './model/quote-schema';
 export { type Related, RelatedSchema } from './model/related-schema';
-export { parseQuery } from './search/parse-query';
+export { parseQuery } from './search/query/parse-query';
 export { type ArticleSegmentsOptions, articleSegments } from './segments/article-segments';
 export { MIN_STATEMENT_WORDS } from './segments/quote-decisions';
 export {
@@ -110,18 +110,18 @@ export {
   type Segment,
   type TextSegment,
 } from './segments/segments-schema';
-export { QUERY_FIELDS, type QueryField, type QueryNode } from './search/query-ast';
+export { QUERY_FIELDS, type QueryField, type QueryNode } from './search/query/query-ast';
 export { trimEndChars } from './text/trim-end-chars';
-export { analyze } from './search/analyze';
-export { prefixLastWord } from './search/as-you-type';
-export { fold } from './search/fold';
+export { analyze } from './search/analysis/analyze';
+export { prefixLastWord } from './search/analysis/as-you-type';
+export { fold } from './search/analysis/fold';
 export {
   CANDIDATES_PER_STEP,
   type FetchJson,
   loadShardedCorpus,
   type ShardedCorpus,
   type ShardedSearchResult,
-} from './search/shards/sharded-corpus';
-export type { ShardFile } from './search/shards/shard-format';
-export { MAX_DOC_PACKS, searchShards } from './search/shards/write-shards';
-export { queryHighlights } from './search/query-highlights';
+} from './static-index/sharded-corpus';
+export type { ShardFile } from './static-index/shard-format';
+export { MAX_DOC_PACKS, searchShards } from './static-index/write-shards';
+export { queryHighlights } from './search/query/query-highlights';

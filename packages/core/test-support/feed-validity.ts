@@ -1,4 +1,4 @@
-import { parseXml, type XmlElement } from '../src/feed/parse-xml';
+import { parseXml, type XmlElement } from '../src/formats/feed/parse-xml';
 
 // A strict checker for the feeds Gazette writes, used by the core's, the API's and the site's tests: the
 // elements RFC 4287 (Atom 1.0) requires, and the fields JSON Feed 1.1 requires. Each returns the

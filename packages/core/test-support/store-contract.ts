@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { GazetteError } from '../src/errors/gazette-error';
 import type { Article } from '../src/model/article-schema';
 import type { ArticleStore } from '../src/store/store-types';
-import { parseText } from '../src/text/parse-text';
+import { parseText } from '../src/formats/text/parse-text';
 
 const STORY = [
   'The city council voted on Tuesday to close the old harbour bridge to cars from next spring, after engineers found corrosion in three of its steel supports.',

@@ -10,7 +10,7 @@ import { findQuotes } from '../../src/enrich/quotes';
 import { ruleRecognizer } from '../../src/enrich/rule-recognizer';
 import { entityTags, ledeSummary } from '../../src/enrich/summary';
 import { countWords } from '../../src/text/count-words';
-import { parseText } from '../../src/text/parse-text';
+import { parseText } from '../../src/formats/text/parse-text';
 
 if (!HAS_SHARED) {
   console.log(`enrich bench ${SHARED_MISSING}`);

@@ -3,7 +3,7 @@
 //   npx tsx --conditions=@gazette/source bench/enrich/sample-speakers.ts [count] [val|train] [offset 0..1]
 import { bbcAsText, HAS_SHARED, readBbc, SHARED_MISSING } from '@gazette/bench-corpora';
 import { nerRecognizer } from '../../src/enrich/ner/index';
-import { parseText } from '../../src/text/parse-text';
+import { parseText } from '../../src/formats/text/parse-text';
 
 if (!HAS_SHARED) {
   console.log(SHARED_MISSING);

@@ -9,15 +9,15 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { Readability } from '@mozilla/readability';
 import { type BbcRecord, bbcAsText, readBbc, seededRandom } from '@gazette/bench-corpora';
-import { createDocument } from '../../src/html/create-document';
-import { parseHtml } from '../../src/html/parse-html';
+import { createDocument } from '../../src/formats/html/create-document';
+import { parseHtml } from '../../src/formats/html/parse-html';
 import { articleId } from '../../src/ids/article-id';
 import { sha256Hex } from '../../src/ids/sha256-hex';
 import { articleSlug } from '../../src/ids/slugify';
 import type { Article } from '../../src/model/article-schema';
 import { openSqliteStore } from '../../src/node/sqlite-store';
 import { createMemoryStore } from '../../src/store/memory-store';
-import { parseText } from '../../src/text/parse-text';
+import { parseText } from '../../src/formats/text/parse-text';
 import { HAS_SHARED, SHARED_CORPORA, SHARED_MISSING } from '../../test-support/shared-corpora';
 
 const arg = (name: string) => {

@@ -3,8 +3,8 @@
 // share of pages where a publication date was found (by Gazette, and in Readability's own metadata).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createDocument } from '../../src/html/create-document';
-import { parseHtml } from '../../src/html/parse-html';
+import { createDocument } from '../../src/formats/html/create-document';
+import { parseHtml } from '../../src/formats/html/parse-html';
 
 interface Expected {
   title?: string | null;

@@ -3,7 +3,7 @@
 // sends to find the worst request and to hold /healthz with. Each is plain `SearchParams` (a POST
 // /v1/search body as is); `searchPath` gives the GET form. English words: aimed at the BBC corpus.
 import { type FacetName, FacetNameSchema, type SearchParams, SearchParamsSchema } from '../../src/index';
-import { encodeCursor, fingerprint } from '../../src/corpus/cursor';
+import { encodeCursor, fingerprint } from '../../src/corpus/components/cursor';
 
 export interface AdversarialSearch {
   name: string;

@@ -1,7 +1,7 @@
 // Cost of a page by depth: lists every one of N undated articles (default 100,000) page by page, and
 // reads the end with one reversed page. Run: npx tsx --conditions=@gazette/source bench/search/deep-pages.ts [N]
 import { createCorpus } from '../../src/corpus/create-corpus';
-import { fixture } from '../../src/search/test-articles';
+import { fixture } from '../../test-support/test-articles';
 
 const N = Number(process.argv[2] ?? 100_000);
 const corpus = createCorpus(

@@ -8,7 +8,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PARSED_CACHE_DIR } from '@gazette/bench-corpora';
 import { createCorpus, loadCorpus } from '../../src/corpus/create-corpus';
-import { checksum32 } from '../../src/search/checksum';
+import { checksum32 } from '../../src/binary/checksum';
 import { generatedArticles } from './articles';
 
 const args = process.argv

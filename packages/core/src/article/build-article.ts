@@ -8,7 +8,7 @@ import type { Block } from '../model/block-schema';
 import type { InputFormat } from '../model/provenance-schema';
 import type { QualityFlag } from '../model/quality-flag-schema';
 import type { Related } from '../model/related-schema';
-import { isPlausibleDate } from '../html/plausible-date';
+import { isPlausibleDate } from '../metadata/plausible-date';
 import { countWords, readingMinutes } from '../text/count-words';
 import { deriveTitle } from '../text/derive-title';
 import { detectLanguage } from '../text/detect-language';

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { GazetteError } from '../errors/gazette-error';
 import type { Article } from '../model/article-schema';
-import { fixture } from '../search/test-articles';
-import { compareNewest, compareOldest } from './compare-articles';
+import { fixture } from '../../test-support/test-articles';
+import { compareNewest, compareOldest } from './components/compare-articles';
 import { createCorpus } from './create-corpus';
-import { encodeCursor, fingerprint, MAX_CURSOR_OFFSET } from './cursor';
-import { ListParamsSchema, SearchParamsSchema } from './query-params-schema';
+import { encodeCursor, fingerprint, MAX_CURSOR_OFFSET } from './components/cursor';
+import { ListParamsSchema, SearchParamsSchema } from '../query-schema/query-params-schema';
 
 // More undated articles than the old offset cursors reached (10,000), plus a few dated ones and some
 // quotes: small, so the corpus builds in a few seconds on a busy machine.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../model/article-schema';
-import { fixture } from '../search/test-articles';
-import { compareNewest, compareOldest } from './compare-articles';
+import { fixture } from '../../test-support/test-articles';
+import { compareNewest, compareOldest } from './components/compare-articles';
 import { createCorpus, loadCorpus } from './create-corpus';
 
 // A seeded corpus where entities overlap a lot, so the postings paths meet shared and repeated values.

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { REFERENCE_ARTICLE_PATH } from '../../test-support/shared-corpora';
 import type { Article } from '../model/article-schema';
 import { ArticleSchema } from '../model/article-schema';
-import { parseText } from '../text/parse-text';
+import { parseText } from '../formats/text/parse-text';
 import { nerRecognizer } from './ner/index';
 import { ruleRecognizer } from './rule-recognizer';
 

@@ -4,7 +4,7 @@ import { bbcAsText, readBbc } from '@gazette/bench-corpora';
 import { describe, expect, it } from 'vitest';
 import { HAS_SHARED, SHARED_CORPORA, SHARED_MISSING } from '../../test-support/shared-corpora';
 import { ArticleSchema } from '../model/article-schema';
-import { parseText } from '../text/parse-text';
+import { parseText } from '../formats/text/parse-text';
 import { enrichArticle } from './enrich-article';
 import { nerRecognizer } from './ner/index';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseText } from '../text/parse-text';
+import { parseText } from '../formats/text/parse-text';
 import { findAmounts } from './amounts';
 import { findDates, publicationDay } from './dates';
 import { extractEntities } from './extract-entities';

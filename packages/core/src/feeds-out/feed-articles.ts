@@ -1,5 +1,5 @@
-import type { Corpus } from '../corpus/corpus-types';
-import type { ArticleFilters } from '../corpus/query-params-schema';
+import type { Corpus } from '../corpus/components/corpus-types';
+import type { ArticleFilters } from '../query-schema/query-params-schema';
 import type { Article } from '../model/article-schema';
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { atomProblems, jsonFeedProblems } from '../../test-support/feed-validity';
-import { parseText } from '../text/parse-text';
-import { parseXml } from '../feed/parse-xml';
+import { parseText } from '../formats/text/parse-text';
+import { parseXml } from '../formats/feed/parse-xml';
 import type { Article } from '../model/article-schema';
 import { atomFeed } from './atom-feed';
 import type { FeedOptions } from './feed-options';

@@ -1,4 +1,4 @@
-import { fold } from '../search/fold';
+import { fold } from '../search/analysis/fold';
 
 const MAX_SLUG_WORDS = 8;
 const MAX_SLUG_LENGTH = 72;

@@ -3,12 +3,12 @@ import { GazetteError } from '../errors/gazette-error';
 import type { Article } from '../model/article-schema';
 import type { ArticleMeta } from '../model/article-meta-schema';
 import type { InputFormat } from '../model/provenance-schema';
-import { parseFeed } from '../feed/parse-feed';
-import { parseHtml } from '../html/parse-html';
-import type { FieldMapping } from '../json-input/json-record-to-article';
-import { parseJsonArticles } from '../json-input/parse-json-articles';
-import { parseMarkdown } from '../json-input/parse-markdown';
-import { parseText } from '../text/parse-text';
+import { parseFeed } from '../formats/feed/parse-feed';
+import { parseHtml } from '../formats/html/parse-html';
+import type { FieldMapping } from '../formats/json/json-record-to-article';
+import { parseJsonArticles } from '../formats/json/parse-json-articles';
+import { parseMarkdown } from '../formats/markdown/parse-markdown';
+import { parseText } from '../formats/text/parse-text';
 import { detectFormat } from './detect-format';
 
 export interface ParseInputOptions extends EnrichOptions {

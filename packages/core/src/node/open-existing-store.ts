@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import type { Corpus } from '../corpus/corpus-types';
+import type { Corpus } from '../corpus/components/corpus-types';
 import { GazetteError } from '../errors/gazette-error';
 import type { ArticleStore } from '../store/store-types';
 import { openSqliteStore, type SqliteStoreOptions } from './sqlite-store';

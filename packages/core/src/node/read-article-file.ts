@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import type { EnrichOptions } from '../enrich/enrich-article';
 import { type DecodedText, decodeBytes } from '../input/decode-bytes';
 import type { Article } from '../model/article-schema';
-import { parseText } from '../text/parse-text';
+import { parseText } from '../formats/text/parse-text';
 import { readBounded, readInputBytes } from './read-input-bytes';
 
 /** Standard input as bytes (or, from a test, as text), read through the same byte cap as files. */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createCorpus } from '../corpus/create-corpus';
 import { GazetteError } from '../errors/gazette-error';
-import { fixture } from '../search/test-articles';
+import { fixture } from '../../test-support/test-articles';
 import { readSnapshotFile, writeSnapshotFile } from './snapshot-file';
 
 const dir = mkdtempSync(join(tmpdir(), 'gazette-snap-'));

@@ -1,8 +1,8 @@
 import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import type { Corpus } from '../corpus/corpus-types';
+import type { Corpus } from '../corpus/components/corpus-types';
 import { loadCorpus } from '../corpus/create-corpus';
 import { GazetteError } from '../errors/gazette-error';
-import { binarySnapshotFormat, SNAPSHOT_FORMAT } from '../search/snapshot-codec';
+import { binarySnapshotFormat, SNAPSHOT_FORMAT } from '../corpus/snapshot/snapshot-codec';
 
 // `gazette export --format json` writes the JSON form (version 1: the articles), which is read too.
 const isJson = (b: Uint8Array) => {

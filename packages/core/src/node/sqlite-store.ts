@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
-import type { Corpus } from '../corpus/corpus-types';
+import type { Corpus } from '../corpus/components/corpus-types';
 import { createCorpus } from '../corpus/create-corpus';
 import { GazetteError } from '../errors/gazette-error';
 import type { Article } from '../model/article-schema';

@@ -1,10 +1,10 @@
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { PARSER_VERSION } from '../article/parser-version';
-import type { Corpus } from '../corpus/corpus-types';
+import type { Corpus } from '../corpus/components/corpus-types';
 import { loadCorpus } from '../corpus/create-corpus';
 import { GazetteError } from '../errors/gazette-error';
-import { checksum32 } from '../search/checksum';
-import { SNAPSHOT_FORMAT } from '../search/snapshot-codec';
+import { checksum32 } from '../binary/checksum';
+import { SNAPSHOT_FORMAT } from '../corpus/snapshot/snapshot-codec';
 
 // A store's corpus is built by indexing every article (a minute for 100k); the snapshot of it is kept
 // beside the store, under the store's identity and exact revision, so the next reader loads it in

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { REFERENCE_ARTICLE_PATH } from '../../test-support/shared-corpora';
 import type { Article } from '../model/article-schema';
 import type { Entity } from '../model/entity-schema';
-import { parseText } from '../text/parse-text';
+import { parseText } from '../formats/text/parse-text';
 import { articleSegments } from './article-segments';
 import { ArticleSegmentsSchema, type Segment } from './segments-schema';
 

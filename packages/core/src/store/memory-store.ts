@@ -1,4 +1,4 @@
-import type { Corpus } from '../corpus/corpus-types';
+import type { Corpus } from '../corpus/components/corpus-types';
 import { createCorpus } from '../corpus/create-corpus';
 import type { Article } from '../model/article-schema';
 import { decidePut } from './decide-put';

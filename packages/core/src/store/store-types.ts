@@ -1,4 +1,4 @@
-import type { Corpus } from '../corpus/corpus-types';
+import type { Corpus } from '../corpus/components/corpus-types';
 import type { Article } from '../model/article-schema';
 
 /** What happened to an article given to a store. */

@@ -1,0 +1,33 @@
+import type { Corpus } from './components/corpus-types';
+import { corpusState } from './components/corpus-state';
+import { articles } from './methods/articles';
+import { entities } from './methods/entities';
+import { entity } from './methods/entity';
+import { facets } from './methods/facets';
+import { get } from './methods/get';
+import { list } from './methods/list';
+import { quotes } from './methods/quotes';
+import { related } from './methods/related';
+import { search } from './methods/search';
+import { timeline } from './methods/timeline';
+import { toSnapshot } from './methods/to-snapshot';
+import type { CorpusParts } from './snapshot/snapshot-codec';
+
+/** The `Corpus` front door over an index and its article records: each method lives in `methods/`. */
+export function corpusOver(parts: CorpusParts): Corpus {
+  const state = corpusState(parts);
+  return {
+    size: state.index.n,
+    list: (params) => list(state, params),
+    get: (idOrSlug) => get(state, idOrSlug),
+    articles: (filters, sort) => articles(state, filters, sort),
+    search: (params) => search(state, params),
+    related: (idOrSlug, params) => related(state, idOrSlug, params),
+    facets: (params) => facets(state, params),
+    entities: (params) => entities(state, params),
+    entity: (id) => entity(state, id),
+    quotes: (params) => quotes(state, params),
+    timeline: (params) => timeline(state, params),
+    toSnapshot: () => toSnapshot(state),
+  };
+}

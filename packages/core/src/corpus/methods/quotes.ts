@@ -1,0 +1,45 @@
+import { QuotesParamsSchema } from '../../query-schema/query-params-schema';
+import type { QuoteItem, QuoteListResult } from '../../query-schema/query-result-schema';
+import { parseParams } from '../../query-schema/parse-params';
+import { foldedWords, hasWordsStartingWith } from '../../search/analysis/folded-words';
+import { fold } from '../../search/analysis/fold';
+import { quoteCandidates } from '../../search/engine/quote-candidates';
+import type { CorpusState } from '../components/corpus-state';
+import { everyQuote, quotePage } from '../components/quote-pages';
+
+function* range(n: number): Generator<number> {
+  for (let d = 0; d < n; d++) yield d;
+}
+
+/** `corpus.quotes()`: quotations by speaker, article or words, in corpus order, paged. */
+export function quotes(state: CorpusState, raw: unknown = {}): QuoteListResult {
+  const params = parseParams(QuotesParamsSchema, raw, 'quote parameters');
+  const speaker = params.speaker ? fold(params.speaker) : undefined;
+  const words = params.q ? foldedWords(params.q) : [];
+  const keep = (q: QuoteItem) =>
+    (!speaker ||
+      q.speakerEntityId === params.speaker ||
+      (q.speaker !== undefined && fold(q.speaker) === speaker)) &&
+    hasWordsStartingWith(q.text, words);
+  if (params.article !== undefined) {
+    const d = state.lookup(params.article);
+    return quotePage(d === undefined ? [] : state.quotesOf([d], keep), params);
+  }
+  if (!speaker && !words.length) return everyQuote(state.index, state.dates, state.article, params);
+  // By words: only the documents whose quotations may hold them are read.
+  if (!params.speaker)
+    return quotePage(
+      state.quotesOf(quoteCandidates(state.index, words) ?? range(state.index.n), keep),
+      params,
+    );
+  // By speaker: only the documents quoting someone of that name, or the entity of that id, are read.
+  const found = new Set(state.engine.fieldDocs('speaker', params.speaker));
+  for (const d of state.engine.speakerDocs(params.speaker)) found.add(d);
+  return quotePage(
+    state.quotesOf(
+      [...found].sort((x, y) => x - y),
+      keep,
+    ),
+    params,
+  );
+}

@@ -1,0 +1,82 @@
+import type { Article } from '../../model/article-schema';
+import { damagedSnapshot } from '../../binary/damaged-snapshot';
+import type { StringColumn } from '../../binary/string-column';
+import { ByteWriter } from '../../binary/varint';
+import { CompactReader, CompactWriter } from './compact-values';
+import { type EntityHead, packArticle, unpackArticle } from './pack-article';
+
+function sameValue(x: unknown, y: unknown): boolean {
+  if (x === y) return true;
+  if (Array.isArray(x) && Array.isArray(y)) return x.length === y.length && x.every((v, i) => v === y[i]);
+  return false;
+}
+
+function sameHead(x: EntityHead, y: EntityHead): boolean {
+  const kx = Object.keys(x);
+  if (kx.length !== Object.keys(y).length) return false;
+  const a = x as Record<string, unknown>;
+  const b = y as Record<string, unknown>;
+  return kx.every((k) => sameValue(a[k], b[k]));
+}
+
+/**
+ * The articles of a corpus as compact records in one buffer (document order), decoded when one is asked
+ * for: a corpus does not keep a hundred thousand article objects alive. Entity heads (name, type,
+ * aliases) are stored once and shared by the records that name them.
+ */
+export class ArticleRecords {
+  private readonly reader: CompactReader;
+  private readonly headReader: CompactReader;
+
+  constructor(
+    /** Record d is bytes[off[d], off[d+1]). */
+    readonly off: Uint32Array,
+    readonly bytes: Uint8Array,
+    /** Head h is headBytes[headOff[h], headOff[h+1]). */
+    readonly headOff: Uint32Array,
+    readonly headBytes: Uint8Array,
+    readonly strings: StringColumn,
+  ) {
+    this.reader = new CompactReader(bytes, strings);
+    this.headReader = new CompactReader(headBytes, strings);
+  }
+
+  static build(articles: readonly Article[]): ArticleRecords {
+    const w = new CompactWriter();
+    const heads = new ByteWriter(1 << 16);
+    const headOff = [0];
+    const byId = new Map<string, Array<{ head: EntityHead; index: number }>>();
+    const headIndex = (head: EntityHead): number => {
+      let variants = byId.get(head.id);
+      if (!variants) {
+        variants = [];
+        byId.set(head.id, variants);
+      }
+      for (const v of variants) if (sameHead(v.head, head)) return v.index;
+      const index = headOff.length - 1;
+      w.write(head, heads);
+      headOff.push(heads.length);
+      variants.push({ head, index });
+      return index;
+    };
+    const off = new Uint32Array(articles.length + 1);
+    articles.forEach((a, d) => {
+      w.write(packArticle(a, headIndex));
+      off[d + 1] = w.out.length;
+    });
+    return new ArticleRecords(off, w.out.done(), Uint32Array.from(headOff), heads.done(), w.stringColumn());
+  }
+
+  /** Article d; id, slug and title come from the index, body texts from its text table. */
+  get(d: number, head: { id: string; slug: string; title: string }, bodyTexts: readonly string[]): Article {
+    // A damaged record fails to decode or to unpack (a wrong shape); either is reported as such.
+    try {
+      return unpackArticle(this.reader.read(this.off[d]!, this.off[d + 1]!), head, bodyTexts, (h) => {
+        if (!(h < this.headOff.length - 1)) throw new RangeError('no such entity head');
+        return this.headReader.read(this.headOff[h]!, this.headOff[h + 1]!) as EntityHead;
+      });
+    } catch {
+      throw damagedSnapshot(`article ${head.id}`);
+    }
+  }
+}

@@ -1,0 +1,164 @@
+import { decodeUtf8, StringColumn } from '../../binary/string-column';
+import { ByteReader, ByteWriter } from '../../binary/varint';
+
+// JSON values as tagged bytes, every string once in a shared table: article records repeat the same
+// keys, names and labels thousands of times, and small numbers (offsets) dominate the rest.
+const NULL = 0;
+const FALSE = 1;
+const TRUE = 2;
+const UINT = 3;
+const NEG = 4;
+const FLOAT = 5;
+const STRING = 6;
+const ARRAY = 7;
+const OBJECT = 8;
+const TEXT = 9; // a long string written in place: long strings rarely repeat, and hashing them is costly
+const SHARED_UP_TO = 48;
+const SMALL = 40; // tags SMALL..255 are the integers 0..215
+
+export class CompactWriter {
+  private readonly ids = new Map<string, number>();
+  readonly strings: string[] = [];
+  readonly out = new ByteWriter(1 << 16);
+  private readonly f64 = new DataView(new ArrayBuffer(8));
+  private readonly encoder = new TextEncoder();
+
+  private str(s: string): number {
+    let id = this.ids.get(s);
+    if (id === undefined) {
+      id = this.strings.length;
+      this.strings.push(s);
+      this.ids.set(s, id);
+    }
+    return id;
+  }
+
+  /** Writes v to `w` (by default this writer's own stream); strings go to the shared table. */
+  write(v: unknown, w: ByteWriter = this.out): void {
+    if (v === null || v === undefined) w.varint(NULL);
+    else if (typeof v === 'boolean') w.varint(v ? TRUE : FALSE);
+    else if (typeof v === 'number') {
+      if (Number.isInteger(v) && v >= 0 && v < 256 - SMALL) w.byte(SMALL + v);
+      else if (Number.isInteger(v) && Math.abs(v) <= 0xffffffff) {
+        w.varint(v >= 0 ? UINT : NEG);
+        w.varint(Math.abs(v));
+      } else {
+        w.varint(FLOAT);
+        this.f64.setFloat64(0, v, true);
+        w.raw(new Uint8Array(this.f64.buffer.slice(0)));
+      }
+    } else if (typeof v === 'string') {
+      if (v.length > SHARED_UP_TO) {
+        const b = this.encoder.encode(v);
+        w.varint(TEXT);
+        w.varint(b.length);
+        w.raw(b);
+      } else {
+        w.varint(STRING);
+        w.varint(this.str(v));
+      }
+    } else if (Array.isArray(v)) {
+      w.varint(ARRAY);
+      w.varint(v.length);
+      for (const x of v) this.write(x, w);
+    } else if (typeof v === 'object') {
+      const o = v as Record<string, unknown>;
+      let count = 0;
+      for (const k in o) if (o[k] !== undefined) count++;
+      w.varint(OBJECT);
+      w.varint(count);
+      for (const k in o) {
+        if (o[k] === undefined) continue;
+        w.varint(this.str(k));
+        this.write(o[k], w);
+      }
+    } else throw new TypeError(`cannot store a ${typeof v}`);
+  }
+
+  stringColumn(): StringColumn {
+    return StringColumn.from(this.strings);
+  }
+}
+
+/** Reads values written by CompactWriter; throws (RangeError/TypeError) on damaged bytes. */
+export class CompactReader {
+  private readonly keys: string[] = [];
+  private readonly f64 = new DataView(new ArrayBuffer(8));
+
+  constructor(
+    readonly bytes: Uint8Array,
+    readonly strings: StringColumn,
+  ) {}
+
+  read(from: number, to: number): unknown {
+    const r = new ByteReader(this.bytes, from, to);
+    const v = this.value(r);
+    if (r.p !== to) throw new RangeError('record length mismatch');
+    return v;
+  }
+
+  private string(i: number): string {
+    if (i >= this.strings.length) throw new RangeError('string index out of range');
+    return this.strings.at(i);
+  }
+
+  private value(r: ByteReader): unknown {
+    if (r.p >= r.end) throw new RangeError('truncated record');
+    const tag = r.bytes[r.p++]!;
+    if (tag >= SMALL) return tag - SMALL;
+    switch (tag) {
+      case NULL:
+        return null;
+      case FALSE:
+        return false;
+      case TRUE:
+        return true;
+      case UINT:
+        return r.varint();
+      case NEG:
+        return -r.varint();
+      case FLOAT: {
+        if (r.p + 8 > r.end) throw new RangeError('truncated record');
+        for (let i = 0; i < 8; i++) this.f64.setUint8(i, r.bytes[r.p + i]!);
+        r.p += 8;
+        return this.f64.getFloat64(0, true);
+      }
+      case STRING:
+        return this.string(r.varint());
+      case TEXT: {
+        const n = r.varint();
+        if (n > r.end - r.p) throw new RangeError('text longer than its record');
+        r.p += n;
+        return decodeUtf8(r.bytes, r.p - n, r.p);
+      }
+      case ARRAY: {
+        const n = r.varint();
+        if (n > r.end - r.p) throw new RangeError('array longer than its record');
+        const a = new Array<unknown>(n);
+        for (let i = 0; i < n; i++) a[i] = this.value(r);
+        return a;
+      }
+      case OBJECT: {
+        const n = r.varint();
+        if (n > r.end - r.p) throw new RangeError('object longer than its record');
+        const o: Record<string, unknown> = {};
+        for (let i = 0; i < n; i++) {
+          const k = r.varint();
+          // Keys are few and recur in every record: decoded once.
+          let key = this.keys[k];
+          if (key === undefined) {
+            key = this.string(k);
+            this.keys[k] = key;
+          }
+          const v = this.value(r);
+          if (key === '__proto__')
+            Object.defineProperty(o, key, { value: v, enumerable: true, writable: true });
+          else o[key] = v;
+        }
+        return o;
+      }
+      default:
+        throw new RangeError(`unknown value tag ${tag}`);
+    }
+  }
+}

@@ -1,0 +1,267 @@
+import { ArticleRecords } from '../records/article-records';
+import type { FacetName } from '../../model/facet-name-schema';
+import { checksum32 } from '../../binary/checksum';
+import { damagedSnapshot } from '../../binary/damaged-snapshot';
+import { PositionLists } from '../../search/index/position-lists';
+import { PostingLists } from '../../search/index/posting-lists';
+import type { FacetColumn, SearchIndex } from '../../search/index/search-index';
+import { StringColumn } from '../../binary/string-column';
+
+// A snapshot is the corpus's typed arrays laid end to end behind a small JSON header, so loading one
+// is making views on the bytes: nothing is parsed or decoded until a query reads it. Every byte is
+// checked at load: the header and each section against their checksums, the padding for zeros, the
+// length exactly; a damaged snapshot is refused whole rather than answering from damaged bytes.
+//
+//   "GAZETTE" 0x06 | u32 header length | u32 header checksum | header JSON | zeros to 8
+//   | sections, each 8-aligned, one after the other, zeros between
+//
+// Numbers are little-endian (every platform Gazette runs on).
+
+const VERSION = 6;
+const MAGIC = [0x47, 0x41, 0x5a, 0x45, 0x54, 0x54, 0x45, VERSION]; // "GAZETTE" + format
+const PREFIX = 16;
+const TYPES = { u8: Uint8Array, u32: Uint32Array } as const;
+type SectionType = keyof typeof TYPES;
+type Section = Uint8Array | Uint32Array;
+/** name, type, byte offset, element count, checksum of its bytes */
+type SectionEntry = [string, SectionType, number, number, number];
+
+interface Header {
+  format: 'gazette-snapshot';
+  version: typeof VERSION;
+  n: number;
+  facets: FacetName[];
+  sections: SectionEntry[];
+}
+
+export interface CorpusParts {
+  ix: SearchIndex;
+  articles: ArticleRecords;
+}
+
+const align8 = (x: number) => (x + 7) & ~7;
+
+/** The snapshot format of bytes that start like a Gazette snapshot, else undefined. */
+export function binarySnapshotFormat(bytes: Uint8Array): number | undefined {
+  return bytes.length >= 12 && MAGIC.slice(0, 7).every((b, i) => bytes[i] === b) ? bytes[7] : undefined;
+}
+
+export const SNAPSHOT_FORMAT = MAGIC[7]!;
+
+export function isBinarySnapshot(bytes: Uint8Array): boolean {
+  return binarySnapshotFormat(bytes) === SNAPSHOT_FORMAT;
+}
+
+function sectionsOf(p: CorpusParts): Array<[string, Section]> {
+  const { ix, articles } = p;
+  const out: Array<[string, Section]> = [];
+  const strings = (name: string, c: StringColumn) => {
+    out.push([`${name}.bytes`, c.bytes], [`${name}.off`, c.off]);
+  };
+  const column = (name: string, c: FacetColumn) => {
+    strings(`${name}.values`, c.values);
+    out.push([`${name}.off`, c.off], [`${name}.val`, c.val]);
+  };
+  strings('ids', ix.ids);
+  strings('slugs', ix.slugs);
+  strings('titles', ix.titles);
+  strings('dates', ix.dates);
+  out.push(['oldestRank', ix.oldestRank]);
+  strings('terms', ix.terms);
+  out.push(['postings.termOff', ix.postings.termOff]);
+  out.push(['postings.byteOff', ix.postings.byteOff], ['postings.bytes', ix.postings.bytes]);
+  out.push(['positions.byteOff', ix.positions.byteOff], ['positions.bytes', ix.positions.bytes]);
+  strings('surface', ix.surface);
+  out.push(['surfaceTerm', ix.surfaceTerm]);
+  for (const [name, c] of Object.entries(ix.facets)) column(`facet.${name}`, c);
+  column('entities', ix.entities);
+  strings('entityKeys', ix.entityKeys);
+  strings('entitySummaries', ix.entitySummaries);
+  out.push(['quoteCounts', ix.quoteCounts], ['flags', new Uint8Array([ix.entityIdsDistinct ? 1 : 0])]);
+  strings('texts', ix.texts);
+  out.push(['textOff', ix.textOff], ['textIds', ix.textIds], ['textField', ix.textField]);
+  out.push(['articles.off', articles.off], ['articles.bytes', articles.bytes]);
+  out.push(['articles.headOff', articles.headOff], ['articles.headBytes', articles.headBytes]);
+  strings('articles.strings', articles.strings);
+  return out;
+}
+
+export function encodeSnapshot(p: CorpusParts): Uint8Array {
+  const parts = sectionsOf(p);
+  const entries: SectionEntry[] = [];
+  let at = 0;
+  for (const [name, a] of parts) {
+    const raw = new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+    entries.push([name, a instanceof Uint32Array ? 'u32' : 'u8', at, a.length, checksum32(raw)]);
+    at = align8(at + a.byteLength);
+  }
+  const header: Header = {
+    format: 'gazette-snapshot',
+    version: VERSION,
+    n: p.ix.n,
+    facets: Object.keys(p.ix.facets) as FacetName[],
+    sections: entries,
+  };
+  const json = new TextEncoder().encode(JSON.stringify(header));
+  const base = align8(PREFIX + json.length);
+  const out = new Uint8Array(base + at);
+  out.set(MAGIC, 0);
+  new DataView(out.buffer).setUint32(8, json.length, true);
+  new DataView(out.buffer).setUint32(12, checksum32(json), true);
+  out.set(json, PREFIX);
+  parts.forEach(([, a], i) => {
+    out.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), base + entries[i]![2]);
+  });
+  return out;
+}
+
+const damaged = damagedSnapshot;
+
+const isZero = (b: Uint8Array, from: number, to: number) => {
+  for (let i = from; i < to; i++) if (b[i] !== 0) return false;
+  return true;
+};
+
+/** The header, checked against its checksum, and where it ends. */
+function readHeader(bytes: Uint8Array): { header: Header; end: number } {
+  if (bytes.length < PREFIX) throw damaged('header');
+  const view = new DataView(bytes.buffer, bytes.byteOffset);
+  const len = view.getUint32(8, true);
+  if (PREFIX + len > bytes.length) throw damaged('header');
+  const json = bytes.subarray(PREFIX, PREFIX + len);
+  if (checksum32(json) !== view.getUint32(12, true)) throw damaged('header checksum');
+  let header: Header;
+  try {
+    header = JSON.parse(new TextDecoder().decode(json)) as Header;
+  } catch {
+    throw damaged('header');
+  }
+  if (header?.format !== 'gazette-snapshot' || header.version !== VERSION || !Array.isArray(header.sections))
+    throw damaged('header');
+  return { header, end: PREFIX + len };
+}
+
+/**
+ * Views on the sections, each checked against its checksum; the sections must follow one another as
+ * written, with zeros between them, up to the last byte: no byte of the file goes unchecked.
+ */
+function readSections(bytes: Uint8Array, header: Header, headerEnd: number): Map<string, Section> {
+  const base = align8(headerEnd);
+  if (base > bytes.length || !isZero(bytes, headerEnd, base)) throw damaged('header');
+  let at = base;
+  const map = new Map<string, Section>();
+  for (const e of header.sections) {
+    if (!Array.isArray(e) || e.length !== 5) throw damaged('section table');
+    const [name, type, offset, count, sum] = e;
+    const T = Object.hasOwn(TYPES, type) ? TYPES[type] : undefined;
+    if (!T || offset !== at - base || !Number.isInteger(count) || count < 0) throw damaged(`section ${name}`);
+    const end = at + count * T.BYTES_PER_ELEMENT;
+    if (end > bytes.length) throw damaged(`section ${name}`);
+    if (checksum32(bytes.subarray(at, end)) !== sum) throw damaged(`section ${name} checksum`);
+    if (!isZero(bytes, end, Math.min(align8(end), bytes.length))) throw damaged(`after section ${name}`);
+    map.set(name, new T(bytes.buffer as ArrayBuffer, bytes.byteOffset + at, count));
+    at = align8(end);
+  }
+  if (at !== bytes.length) throw damaged('length');
+  return map;
+}
+
+/**
+ * Reads a snapshot into views on its bytes. Every byte is checked (checksums) and the structure (offsets,
+ * references) too; the lists themselves are decoded on use.
+ */
+export function decodeSnapshot(input: Uint8Array): CorpusParts {
+  if (!isBinarySnapshot(input)) throw damaged('header');
+  // Typed views need aligned offsets: a buffer from a pool may start anywhere.
+  const bytes = input.byteOffset % 8 === 0 ? input : input.slice();
+  const { header, end } = readHeader(bytes);
+  const map = readSections(bytes, header, end);
+  const n = header.n;
+  const u8 = (name: string) => {
+    const a = map.get(name);
+    if (!(a instanceof Uint8Array)) throw damaged(`section ${name}`);
+    return a;
+  };
+  const u32 = (name: string, length?: number) => {
+    const a = map.get(name);
+    if (!(a instanceof Uint32Array) || (length !== undefined && a.length !== length))
+      throw damaged(`section ${name}`);
+    return a;
+  };
+  /** Offsets must rise and stay within what they index. */
+  const offsets = (name: string, length: number | undefined, end: number) => {
+    const off = u32(name, length);
+    if (off.length === 0 || off[0] !== 0 || off[off.length - 1] !== end) throw damaged(`section ${name}`);
+    for (let i = 1; i < off.length; i++) if (off[i]! < off[i - 1]!) throw damaged(`section ${name}`);
+    return off;
+  };
+  const strings = (name: string, count?: number) => {
+    const b = u8(`${name}.bytes`);
+    return new StringColumn(b, offsets(`${name}.off`, count === undefined ? undefined : count + 1, b.length));
+  };
+  const column = (name: string): FacetColumn => {
+    const values = strings(`${name}.values`);
+    const val = u32(`${name}.val`);
+    for (let i = 0; i < val.length; i++) if (val[i]! >= values.length) throw damaged(`section ${name}.val`);
+    return { values, off: offsets(`${name}.off`, n + 1, val.length), val };
+  };
+  if (!Number.isInteger(n) || n < 0) throw damaged('header');
+  const terms = strings('terms');
+  const T = terms.length;
+  const termOff = u32('postings.termOff', T + 1);
+  const postBytes = u8('postings.bytes');
+  const posBytes = u8('positions.bytes');
+  const texts = strings('texts');
+  const textIds = u32('textIds');
+  for (let i = 0; i < textIds.length; i++) if (textIds[i]! >= texts.length) throw damaged('section textIds');
+  const surface = strings('surface');
+  const surfaceTerm = u32('surfaceTerm', surface.length);
+  for (let i = 0; i < surfaceTerm.length; i++) if (surfaceTerm[i]! >= T) throw damaged('section surfaceTerm');
+  const oldestRank = u32('oldestRank', n);
+  const facets = {} as Record<FacetName, FacetColumn>;
+  for (const name of header.facets) facets[name] = column(`facet.${name}`);
+  const entities = column('entities');
+  const articleBytes = u8('articles.bytes');
+  const headBytes = u8('articles.headBytes');
+  const ix: SearchIndex = {
+    n,
+    ids: strings('ids', n),
+    slugs: strings('slugs', n),
+    titles: strings('titles', n),
+    dates: strings('dates', n),
+    oldestRank,
+    terms,
+    postings: new PostingLists(
+      offsets('postings.termOff', T + 1, termOff[T] ?? 0),
+      offsets('postings.byteOff', T + 1, postBytes.length),
+      postBytes,
+      n,
+    ),
+    positions: new PositionLists(
+      offsets('positions.byteOff', T + 1, posBytes.length),
+      posBytes,
+      texts.length,
+    ),
+    surface,
+    surfaceTerm,
+    facets,
+    entities,
+    entityKeys: strings('entityKeys', entities.values.length),
+    entitySummaries: strings('entitySummaries', entities.values.length),
+    entityIdsDistinct: u8('flags')[0] === 1,
+    quoteCounts: u32('quoteCounts', n),
+    texts,
+    textOff: offsets('textOff', n + 1, textIds.length),
+    textIds,
+    textField: u8('textField'),
+  };
+  if (ix.textField.length !== textIds.length) throw damaged('section textField');
+  const articles = new ArticleRecords(
+    offsets('articles.off', n + 1, articleBytes.length),
+    articleBytes,
+    offsets('articles.headOff', undefined, headBytes.length),
+    headBytes,
+    strings('articles.strings'),
+  );
+  return { ix, articles };
+}

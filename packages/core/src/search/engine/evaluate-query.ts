@@ -1,0 +1,524 @@
+import { typoBudget } from '../query/typo-budget';
+import { gatherUnique } from './gather-unique';
+import { analyze } from '../analysis/analyze';
+import { dateSpan } from './date-span';
+import { fold } from '../analysis/fold';
+import { gallop } from './gallop';
+import { textHasSequence, textsWithSequence } from './phrase-positions';
+import type { TermPositions } from '../index/position-lists';
+import { typoCandidates, typoScanSize } from './typo-candidates';
+import type { QueryField, QueryNode } from '../query/query-ast';
+import { K1, PREFIX_WEIGHT, TYPO_WEIGHT } from '../index/ranking-weights';
+import { df, FIELD_KEY, findTerm, prefixRange, type SearchIndex, textDocs } from '../index/search-index';
+import { topK } from './top-k';
+import { TYPO_UNIT, WORK_BUDGET, type WorkBudget } from '../query/work-budget';
+
+/** Typo tolerance: off, for rare or unknown words, or for every word long enough. */
+export type TypoMode = 'off' | 'auto' | 'force';
+
+/** A sorted list of matching documents with a score and a typo count each. */
+export interface Matches {
+  docs: Uint32Array;
+  /** Scores, or null when they are `imp[i] * mult` (a posting list read in place) or all 0. */
+  scores: Float32Array | null;
+  imp?: Uint8Array;
+  mult?: number;
+  /** Typo counts, or null when all are 0. */
+  typos: Uint8Array | null;
+}
+
+export const sc = (m: Matches, i: number): number =>
+  m.scores !== null ? m.scores[i]! : m.imp !== undefined ? m.imp[i]! * m.mult! : 0;
+export const ty = (m: Matches, i: number): number => (m.typos === null ? 0 : m.typos[i]!);
+
+export interface EvalContext {
+  ix: SearchIndex;
+  /** Terms (without field keys) that matched, for snippets. */
+  matched: Set<string>;
+  /** What the query may still read; what does not fit is left out, and the budget says so. */
+  budget: WorkBudget;
+  /** Expansions each prefix or typo word may have (expansionsPerWord); 64 when not given. */
+  perWord?: number;
+  /** Typo candidates already found for a word in this query (the 'force' pass asks again). */
+  typoMemo?: Map<string, Array<{ t: number; d: number }>>;
+}
+
+const EMPTY: Matches = { docs: new Uint32Array(0), scores: null, typos: null };
+/** A word in at most this many documents may be a typo. */
+const RARE = 0;
+
+const idf = (N: number, n: number) => Math.log(1 + (N - n + 0.5) / (n + 0.5));
+
+interface Expansion {
+  t: number;
+  weight: number;
+  typos: number;
+}
+
+function commonPrefix(a: string, b: string): string {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return a.slice(0, i);
+}
+
+function expand(
+  ctx: EvalContext,
+  key: string,
+  folded: string,
+  term: string,
+  prefix: boolean,
+  typos: TypoMode,
+): Expansion[] {
+  const ix = ctx.ix;
+  const out: Expansion[] = [];
+  const take = (t: number) => ctx.budget.term(df(ix, t));
+  const maxExpansions = ctx.perWord ?? WORK_BUDGET.maxWordExpansions;
+  const exact = findTerm(ix, key + term);
+  if (exact >= 0 && take(exact)) out.push({ t: exact, weight: 1, typos: 0 });
+  if (prefix) {
+    const p = commonPrefix(folded, term) || folded;
+    const [from, to] = prefixRange(ix, key + p);
+    // Ranking the candidates reads each one's document count.
+    if (ctx.budget.spend(to - from)) {
+      const cands: number[] = [];
+      for (let t = from; t < to; t++) if (t !== exact) cands.push(t);
+      // Commonest first; ties in dictionary order.
+      const commoner = (x: number, y: number) => df(ix, x) > df(ix, y) || (df(ix, x) === df(ix, y) && x < y);
+      for (const t of topK(cands, maxExpansions, commoner))
+        if (take(t)) out.push({ t, weight: PREFIX_WEIGHT, typos: 0 });
+    }
+  }
+  // Typos are tried for words the corpus lacks or barely has (likely misspelt themselves), or for
+  // every word when the exact words find nothing; a correction must be commoner than the word as
+  // typed. Typo matches rank below exact ones. Judged on surface words, not stems.
+  const exactDf = exact < 0 ? 0 : df(ix, exact);
+  if (typos !== 'off' && !prefix && !key && (exactDf <= RARE || typos === 'force')) {
+    const max = typoBudget(folded);
+    if (max > 0) {
+      const best = new Map<number, number>();
+      for (const { t, d } of typosOf(ctx, folded, max)) {
+        if (t === exact || df(ix, t) <= exactDf) continue;
+        if (!best.has(t) || d < best.get(t)!) best.set(t, d);
+      }
+      const cands = [...best].sort((x, y) => x[1] - y[1] || df(ix, y[0]) - df(ix, x[0]));
+      for (const [t, d] of cands.slice(0, maxExpansions))
+        if (take(t)) out.push({ t, weight: TYPO_WEIGHT, typos: d });
+    }
+  }
+  return out;
+}
+
+/** Dictionary words within `max` typos of a word, once per query, paid for by the budget (none if it cannot). */
+function typosOf(ctx: EvalContext, folded: string, max: number): Array<{ t: number; d: number }> {
+  ctx.typoMemo ??= new Map();
+  const known = ctx.typoMemo.get(folded);
+  if (known) return known;
+  const found = ctx.budget.spend(typoScanSize(ctx.ix, folded, max) * TYPO_UNIT)
+    ? typoCandidates(ctx.ix, folded, max)
+    : [];
+  ctx.typoMemo.set(folded, found);
+  return found;
+}
+
+function union(ctx: EvalContext, exps: Expansion[]): Matches {
+  const ix = ctx.ix;
+  if (exps.length === 0) return EMPTY;
+  const N = ix.n;
+  if (exps.length === 1) {
+    const e = exps[0]!;
+    const p = ix.postings.get(e.t);
+    const n = p.docs.length;
+    const mult = (e.weight * idf(N, n) * (K1 + 1)) / 255;
+    return {
+      docs: p.docs,
+      scores: null,
+      imp: p.imps,
+      mult,
+      typos: e.typos ? new Uint8Array(n).fill(e.typos) : null,
+    };
+  }
+  const parts: Matches[] = exps.map((e) => union(ctx, [e]));
+  return denseMerge(N, parts, 'max');
+}
+
+export function intersect(lists: Matches[]): Matches {
+  if (lists.length === 0) return EMPTY;
+  if (lists.length === 1) return lists[0]!;
+  const sorted = [...lists].sort((x, y) => x.docs.length - y.docs.length);
+  const first = sorted[0]!;
+  const rest = sorted.slice(1);
+  const pos = new Array<number>(rest.length).fill(0);
+  const docs = new Uint32Array(first.docs.length);
+  const scores = new Float32Array(first.docs.length);
+  const typos = new Uint8Array(first.docs.length);
+  let k = 0;
+  outer: for (let i = 0; i < first.docs.length; i++) {
+    const d = first.docs[i]!;
+    let s = sc(first, i);
+    let nt = ty(first, i);
+    for (let j = 0; j < rest.length; j++) {
+      const l = rest[j]!;
+      const p = gallop(l.docs, pos[j]!, d);
+      pos[j] = p;
+      if (p >= l.docs.length) break outer;
+      if (l.docs[p] !== d) continue outer;
+      s += sc(l, p);
+      nt += ty(l, p);
+    }
+    docs[k] = d;
+    scores[k] = s;
+    typos[k] = Math.min(255, nt);
+    k++;
+  }
+  return { docs: docs.subarray(0, k), scores: scores.subarray(0, k), typos: typos.subarray(0, k) };
+}
+
+function unionMatches(n: number, lists: Matches[]): Matches {
+  const live = lists.filter((l) => l.docs.length > 0);
+  if (live.length <= 1) return live[0] ?? EMPTY;
+  return denseMerge(n, live, 'sum');
+}
+
+// Scratch for unions: a score and typo slot per document, valid where stamp === generation.
+let accScore = new Float32Array(0);
+let accTypos = new Uint8Array(0);
+let accStamp = new Uint32Array(0);
+let generation = 0;
+
+/**
+ * Union of a few sorted lists by walking them side by side: output comes sorted, memory is read in
+ * order, and nothing is allocated per document.
+ */
+function mergeFew(lists: Matches[], mode: 'sum' | 'max'): Matches {
+  if (lists.length === 2 && lists[0]!.typos === null && lists[1]!.typos === null)
+    return mergeTwo(lists[0]!, lists[1]!, mode);
+  const L = lists.length;
+  let total = 0;
+  for (const l of lists) total += l.docs.length;
+  const docs = new Uint32Array(total);
+  const scores = new Float32Array(total);
+  let typos: Uint8Array | null = null;
+  const at = new Array<number>(L).fill(0);
+  let k = 0;
+  for (;;) {
+    let d = 0xffffffff;
+    for (let j = 0; j < L; j++) {
+      const l = lists[j]!;
+      if (at[j]! < l.docs.length && l.docs[at[j]!]! < d) d = l.docs[at[j]!]!;
+    }
+    if (d === 0xffffffff) break;
+    let s = 0;
+    let t = 255;
+    let first = true;
+    for (let j = 0; j < L; j++) {
+      const l = lists[j]!;
+      const i = at[j]!;
+      if (i >= l.docs.length || l.docs[i] !== d) continue;
+      const x = l.scores !== null ? l.scores[i]! : l.imp !== undefined ? l.imp[i]! * l.mult! : 0;
+      s = first ? x : mode === 'sum' ? s + x : Math.max(s, x);
+      first = false;
+      const y = l.typos === null ? 0 : l.typos[i]!;
+      if (y < t) t = y;
+      at[j] = i + 1;
+    }
+    docs[k] = d;
+    scores[k] = s;
+    if (t) {
+      typos ??= new Uint8Array(total);
+      typos[k] = t;
+    }
+    k++;
+  }
+  return {
+    docs: docs.subarray(0, k),
+    scores: scores.subarray(0, k),
+    typos: typos ? typos.subarray(0, k) : null,
+  };
+}
+
+/** Scores of a list as a typed array (a list read in place scores impact x multiplier). */
+function scoresOf(m: Matches): Float32Array {
+  if (m.scores !== null) return m.scores;
+  const out = new Float32Array(m.docs.length);
+  if (m.imp !== undefined) for (let i = 0; i < out.length; i++) out[i] = m.imp[i]! * m.mult!;
+  return out;
+}
+
+/** The common union, two lists without typos, in one tight loop. */
+function mergeTwo(a: Matches, b: Matches, mode: 'sum' | 'max'): Matches {
+  const da = a.docs;
+  const db = b.docs;
+  const sa = scoresOf(a);
+  const sb = scoresOf(b);
+  const na = da.length;
+  const nb = db.length;
+  const docs = new Uint32Array(na + nb);
+  const scores = new Float32Array(na + nb);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < na && j < nb) {
+    const x = da[i]!;
+    const y = db[j]!;
+    if (x < y) {
+      docs[k] = x;
+      scores[k++] = sa[i++]!;
+    } else if (y < x) {
+      docs[k] = y;
+      scores[k++] = sb[j++]!;
+    } else {
+      docs[k] = x;
+      scores[k++] = mode === 'sum' ? sa[i++]! + sb[j++]! : Math.max(sa[i++]!, sb[j++]!);
+    }
+  }
+  while (i < na) {
+    docs[k] = da[i]!;
+    scores[k++] = sa[i++]!;
+  }
+  while (j < nb) {
+    docs[k] = db[j]!;
+    scores[k++] = sb[j++]!;
+  }
+  return { docs: docs.subarray(0, k), scores: scores.subarray(0, k), typos: null };
+}
+
+/** Union of sorted lists: scores summed (OR) or maxed (expansions of one word), fewest typos kept. */
+function denseMerge(n: number, lists: Matches[], mode: 'sum' | 'max'): Matches {
+  if (lists.length <= 4) return mergeFew(lists, mode);
+  if (accStamp.length < n) {
+    accScore = new Float32Array(n);
+    accTypos = new Uint8Array(n);
+    accStamp = new Uint32Array(n);
+    generation = 0;
+  }
+  generation++;
+  if (generation === 0xffffffff) {
+    accStamp.fill(0);
+    generation = 1;
+  }
+  const g = generation;
+  let total = 0;
+  for (const l of lists) total += l.docs.length;
+  const touched = new Uint32Array(total);
+  let k = 0;
+  const sum = mode === 'sum';
+  for (const l of lists) {
+    // Read each list's arrays once: a list's shape (scores, or impacts and a multiplier) varies.
+    const ld = l.docs;
+    const ls = l.scores;
+    const imp = l.imp;
+    const mult = l.mult ?? 0;
+    const lt = l.typos;
+    for (let i = 0; i < ld.length; i++) {
+      const d = ld[i]!;
+      const s = ls !== null ? ls[i]! : imp !== undefined ? imp[i]! * mult : 0;
+      const t = lt === null ? 0 : lt[i]!;
+      if (accStamp[d] !== g) {
+        accStamp[d] = g;
+        accScore[d] = s;
+        accTypos[d] = t;
+        touched[k++] = d;
+      } else {
+        accScore[d] = sum ? accScore[d]! + s : Math.max(accScore[d]!, s);
+        if (t < accTypos[d]!) accTypos[d] = t;
+      }
+    }
+  }
+  let docs: Uint32Array;
+  if (k * 8 > n) {
+    // Dense: a pass over all documents gives sorted order without sorting.
+    docs = new Uint32Array(k);
+    let j = 0;
+    for (let d = 0; d < n; d++) if (accStamp[d] === g) docs[j++] = d;
+  } else docs = touched.subarray(0, k).sort();
+  const scores = new Float32Array(k);
+  let typos: Uint8Array | null = null;
+  for (let i = 0; i < k; i++) {
+    const d = docs[i]!;
+    scores[i] = accScore[d]!;
+    if (accTypos[d]) {
+      typos ??= new Uint8Array(k);
+      typos[i] = accTypos[d]!;
+    }
+  }
+  return { docs, scores, typos };
+}
+
+export function subtract(base: Matches, minus: Matches): Matches {
+  if (minus.docs.length === 0) return base;
+  const docs = new Uint32Array(base.docs.length);
+  const scores = new Float32Array(base.docs.length);
+  const typos = new Uint8Array(base.docs.length);
+  let k = 0;
+  let p = 0;
+  for (let i = 0; i < base.docs.length; i++) {
+    const d = base.docs[i]!;
+    p = gallop(minus.docs, p, d);
+    if (p < minus.docs.length && minus.docs[p] === d) continue;
+    docs[k] = d;
+    scores[k] = sc(base, i);
+    typos[k] = ty(base, i);
+    k++;
+  }
+  return { docs: docs.subarray(0, k), scores: scores.subarray(0, k), typos: typos.subarray(0, k) };
+}
+
+export function allDocs(n: number, from = 0, to = n): Matches {
+  const docs = new Uint32Array(Math.max(0, to - from));
+  for (let i = 0; i < docs.length; i++) docs[i] = from + i;
+  return { docs, scores: null, typos: null };
+}
+
+/** The postings of one dictionary term (already analysed), scored; null when the corpus lacks it. */
+export function exactTerm(ctx: EvalContext, term: string): Matches | null {
+  const t = findTerm(ctx.ix, term);
+  return t < 0 ? null : union(ctx, [{ t, weight: 1, typos: 0 }]);
+}
+
+function keyOf(field: QueryField | undefined): string {
+  return field ? FIELD_KEY[field] : '';
+}
+
+function termMatches(
+  ctx: EvalContext,
+  field: QueryField | undefined,
+  word: string,
+  prefix: boolean,
+  typos: TypoMode,
+): Matches | null {
+  const folded = fold(word);
+  const terms = analyze(folded);
+  if (terms.length !== 1 && !prefix) return phraseMatches(ctx, field, word, terms);
+  const term = terms[0] ?? '';
+  if (!term && !prefix) return field ? keywordStop(ctx, field, folded) : null; // a stop word: ignored
+  const key = keyOf(field);
+  const t = term || folded;
+  const exps = expand(ctx, key, folded, t, prefix, typos);
+  for (const e of exps) ctx.matched.add(ctx.ix.terms.at(e.t).slice(key.length));
+  return union(ctx, exps);
+}
+
+/** A stop word inside a field qualifier (lang:it) is looked up as a keyword. */
+function keywordStop(ctx: EvalContext, field: QueryField, folded: string): Matches {
+  const t = findTerm(ctx.ix, FIELD_KEY[field] + folded);
+  return t < 0 || !ctx.budget.term(df(ctx.ix, t)) ? EMPTY : union(ctx, [{ t, weight: 1, typos: 0 }]);
+}
+
+/**
+ * A phrase's words as positional lists with their offsets in the phrase (stop words keep their place
+ * but have no list); null when a word is not in the corpus, [] when every word is a stop word.
+ */
+export function phraseLists(
+  ix: SearchIndex,
+  terms: readonly string[],
+): { lists: TermPositions[]; offsets: number[] } | null {
+  const lists: TermPositions[] = [];
+  const offsets: number[] = [];
+  for (let j = 0; j < terms.length; j++) {
+    if (!terms[j]) continue;
+    const t = findTerm(ix, terms[j]!);
+    if (t < 0) return null;
+    lists.push(ix.positions.get(t));
+    offsets.push(j);
+  }
+  return { lists, offsets };
+}
+
+/** Does one of the document's texts hold the terms in sequence? */
+export function docHasSequence(
+  ix: SearchIndex,
+  d: number,
+  pl: { lists: TermPositions[]; offsets: number[] } | null,
+): boolean {
+  if (pl === null || pl.lists.length === 0) return false;
+  for (let j = ix.textOff[d]!; j < ix.textOff[d + 1]!; j++)
+    if (textHasSequence(pl.lists, pl.offsets, ix.textIds[j]!)) return true;
+  return false;
+}
+
+/** The documents (ascending, once each) holding any of the texts. */
+function docsOfTexts(ix: SearchIndex, texts: Uint32Array): Uint32Array {
+  const td = textDocs(ix);
+  return gatherUnique(texts, td.off, td.docs);
+}
+
+function phraseMatches(
+  ctx: EvalContext,
+  field: QueryField | undefined,
+  text: string,
+  terms = analyze(text),
+): Matches | null {
+  const content = terms.filter(Boolean);
+  if (terms.length === 0) return null;
+  const ix = ctx.ix;
+  const key = keyOf(field);
+  if (content.length === 0) return null; // only stop words: ignored, like a stop word alone
+  const lists: Matches[] = [];
+  for (const t of new Set(content)) {
+    const id = findTerm(ix, key + t);
+    if (id < 0 || !ctx.budget.term(df(ix, id))) return EMPTY;
+    ctx.matched.add(t);
+    lists.push(union(ctx, [{ t: id, weight: 1, typos: 0 }]));
+  }
+  // A one-word phrase (or a keyword field, which keeps no positions) needs no order check.
+  if (terms.length === 1 || field) return intersect(lists);
+  const pl = phraseLists(ix, terms);
+  if (!pl) return EMPTY;
+  let positions = 0;
+  for (const l of pl.lists) positions += l.texts.length + l.pos.length;
+  if (!ctx.budget.spend(positions)) return EMPTY;
+  // By positions: the texts holding the phrase, then their documents; then the words' scores there,
+  // worth more together than apart.
+  const docs = docsOfTexts(ix, textsWithSequence(pl.lists, pl.offsets));
+  const m = intersect([{ docs, scores: null, typos: null }, ...lists]);
+  const scores = new Float32Array(m.docs.length);
+  for (let i = 0; i < scores.length; i++) scores[i] = sc(m, i) * 1.5;
+  return { docs: m.docs, scores, typos: null };
+}
+
+/** The documents from..to (every one by default), if the budget lets them be listed. */
+function docRange(ctx: EvalContext, from = 0, to = ctx.ix.n): Matches {
+  return ctx.budget.spend(to - from) ? allDocs(ctx.ix.n, from, to) : EMPTY;
+}
+
+function dateRange(ctx: EvalContext, op: 'after' | 'before' | 'year', value: string): Matches {
+  const [from, to] = dateSpan(ctx.ix, op, value);
+  return docRange(ctx, from, to);
+}
+
+/** Evaluates a query tree; `typos` turns typo tolerance on. */
+export function evaluate(ctx: EvalContext, node: QueryNode, typos: TypoMode): Matches | null {
+  switch (node.kind) {
+    case 'term':
+      return termMatches(ctx, node.field, node.word, node.prefix, typos);
+    case 'phrase':
+      return phraseMatches(ctx, node.field, node.text);
+    case 'date':
+      return dateRange(ctx, node.op, node.value);
+    case 'or': {
+      const parts = node.children.map((c) => evaluate(ctx, c, typos)).filter((m): m is Matches => m !== null);
+      return parts.length ? unionMatches(ctx.ix.n, parts) : null;
+    }
+    case 'not': {
+      const inner = evaluate(ctx, node.child, 'off');
+      return inner ? subtract(docRange(ctx), inner) : null;
+    }
+    case 'and': {
+      const pos: Matches[] = [];
+      const neg: Matches[] = [];
+      for (const c of node.children) {
+        if (c.kind === 'not') {
+          const m = evaluate(ctx, c.child, 'off');
+          if (m) neg.push(m);
+        } else {
+          const m = evaluate(ctx, c, typos);
+          if (m) pos.push(m);
+        }
+      }
+      if (pos.length === 0 && neg.length === 0) return null;
+      let base = pos.length ? intersect(pos) : docRange(ctx);
+      for (const m of neg) base = subtract(base, m);
+      return base;
+    }
+  }
+}

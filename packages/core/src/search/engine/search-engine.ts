@@ -1,0 +1,421 @@
+import type { ArticleFilters } from '../../query-schema/query-params-schema';
+import type { FacetName } from '../../model/facet-name-schema';
+import type { Facets, SearchHit } from '../../query-schema/query-result-schema';
+import { analyze } from '../analysis/analyze';
+import { buildEntityPostings, type EntityPostings, entityDocs, entityValues } from '../index/entity-postings';
+import {
+  allDocs,
+  docHasSequence,
+  phraseLists,
+  type EvalContext,
+  evaluate,
+  exactTerm,
+  intersect,
+  type Matches,
+  sc,
+  ty,
+} from './evaluate-query';
+import { dateSpan } from './date-span';
+import { fold } from '../analysis/fold';
+import { gallop } from './gallop';
+import { parsedQuery } from '../query/parse-query';
+import type { QueryField } from '../query/query-ast';
+import { topByRank, topByRelevance } from './rank-top';
+import {
+  type FacetColumn,
+  FIELD_KEY,
+  findTerm,
+  type SearchIndex,
+  SPEAKER_ID_KEY,
+} from '../index/search-index';
+import { keywordTerms } from '../analysis/keyword-terms';
+import { compareStored } from '../../binary/string-column';
+import { pageSnippets } from './snippets';
+import { topK } from './top-k';
+import { expansionsPerWord, WORK_BUDGET, WorkBudget } from '../query/work-budget';
+import { expandingWords } from '../query/query-size';
+
+const TEXT_CACHE = 20_000;
+const PROXIMITY_BOOST = 1.3;
+
+/** A query's matches, the terms they matched (for snippets) and what is left of its work budget. */
+export interface Found {
+  m: Matches;
+  matched: Set<string>;
+  budget: WorkBudget;
+  proximity?: { terms: string[] };
+}
+
+export interface RankedPage {
+  total: number;
+  hits: SearchHit[];
+  /** Documents of the page, in order. */
+  docs: number[];
+}
+
+/** Documents per value of a facet column over the first n docs, and the values met, in order of first sighting. */
+function countValues(col: FacetColumn, docs: Uint32Array, n: number): { counts: Uint32Array; top: number[] } {
+  const counts = new Uint32Array(col.values.length);
+  const top: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const d = docs[i]!;
+    for (let j = col.off[d]!; j < col.off[d + 1]!; j++) {
+      const v = col.val[j]!;
+      if (counts[v]!++ === 0) top.push(v);
+    }
+  }
+  return { counts, top };
+}
+
+/** The query engine over a SearchIndex: matching, ranking, snippets, facets, filters. */
+export class SearchEngine {
+  private readonly textCache = new Map<number, string[]>();
+  private maskKey = '';
+  private mask: Uint8Array | undefined;
+  private testKey = '';
+  private test: ((d: number) => boolean) | undefined;
+  private entityPostings: EntityPostings | undefined;
+  private readonly everyCount = new Map<FacetName, { counts: Uint32Array; top: number[] }>();
+  // Scratch for related(): a score and shared-entity count per document, valid where stamp === gen.
+  private relScore = new Float64Array(0);
+  private relShared = new Uint32Array(0);
+  private relStamp = new Uint32Array(0);
+  private relTouched = new Uint32Array(0);
+  private relGen = 0;
+
+  /** `work`: the units each query may spend (a smaller budget lets tests reach it on a few articles). */
+  constructor(
+    readonly ix: SearchIndex,
+    private readonly work: number = WORK_BUDGET.maxQueryWork,
+  ) {}
+
+  readonly textTerms = (id: number): string[] => {
+    let t = this.textCache.get(id);
+    if (!t) {
+      t = analyze(this.ix.texts.at(id));
+      if (this.textCache.size >= TEXT_CACHE) this.textCache.clear();
+      this.textCache.set(id, t);
+    }
+    return t;
+  };
+
+  /** Matching documents for q and filters (typo tolerance on when the exact words find nothing). */
+  match(q: string | undefined, filters: ArticleFilters | undefined): Found {
+    const tree = q?.trim() ? parsedQuery(q) : null;
+    const ctx: EvalContext = {
+      ix: this.ix,
+      matched: new Set(),
+      budget: new WorkBudget(this.work),
+      perWord: expansionsPerWord(tree ? expandingWords(tree) : 0),
+    };
+    // No query (or only punctuation): every document. Only stop words: nothing to search for.
+    let m = (tree ? evaluate(ctx, tree, 'auto') : null) ?? (tree ? allDocs(0) : allDocs(this.ix.n));
+    if (tree && m.docs.length === 0) {
+      // Nothing matched as typed: a real word may be a typo of another ("word" for "world").
+      ctx.matched.clear();
+      m = evaluate(ctx, tree, 'force') ?? m;
+    }
+    const out = { m: this.filter(m, filters), matched: ctx.matched, budget: ctx.budget };
+    // Plain words (no operators): documents holding them side by side, in order, rank higher.
+    if (tree?.kind === 'and' && tree.children.every((c) => c.kind === 'term' && !c.field && !c.prefix)) {
+      const text = tree.children.map((c) => (c.kind === 'term' ? c.word : '')).join(' ');
+      const terms = analyze(text);
+      if (terms.filter(Boolean).length >= 2) return { ...out, proximity: { terms } };
+    }
+    return out;
+  }
+
+  private filter(m: Matches, filters: ArticleFilters | undefined): Matches {
+    if (!filters || Object.values(filters).every((v) => v === undefined)) return m;
+    if (filters.entity) return this.filterByEntity(m, filters);
+    const test = this.filterTest(filters);
+    let k = 0;
+    const docs = new Uint32Array(m.docs.length);
+    const scores = new Float32Array(m.docs.length);
+    const typos = new Uint8Array(m.docs.length);
+    for (let i = 0; i < m.docs.length; i++) {
+      const d = m.docs[i]!;
+      if (!test(d)) continue;
+      docs[k] = d;
+      scores[k] = sc(m, i);
+      typos[k] = ty(m, i);
+      k++;
+    }
+    return { docs: docs.subarray(0, k), scores: scores.subarray(0, k), typos: typos.subarray(0, k) };
+  }
+
+  /** An entity filter walks the entity's documents (few) against the matches, not every match. */
+  private filterByEntity(m: Matches, filters: ArticleFilters): Matches {
+    const want = this.entityDocsOf(filters.entity!);
+    const rest: ArticleFilters = { ...filters, entity: undefined };
+    const test = Object.values(rest).some((v) => v !== undefined) ? this.filterTest(rest) : undefined;
+    const docs = new Uint32Array(want.length);
+    const scores = new Float32Array(want.length);
+    const typos = new Uint8Array(want.length);
+    let k = 0;
+    let p = 0;
+    for (let i = 0; i < want.length; i++) {
+      const d = want[i]!;
+      if (test && !test(d)) continue;
+      p = gallop(m.docs, p, d);
+      if (p >= m.docs.length) break;
+      if (m.docs[p] !== d) continue;
+      docs[k] = d;
+      scores[k] = sc(m, p);
+      typos[k] = ty(m, p);
+      k++;
+    }
+    return { docs: docs.subarray(0, k), scores: scores.subarray(0, k), typos: typos.subarray(0, k) };
+  }
+
+  /** Documents (ascending) whose `field` keywords hold every word of text, stop words included. */
+  fieldDocs(field: QueryField, text: string): Uint32Array {
+    const lists: Matches[] = [];
+    for (const key of keywordTerms(FIELD_KEY[field], text)) {
+      const t = findTerm(this.ix, key);
+      if (t < 0) return new Uint32Array(0);
+      lists.push({ docs: this.ix.postings.get(t).docs, scores: null, typos: null });
+    }
+    return lists.length ? intersect(lists).docs : new Uint32Array(0);
+  }
+
+  /** Documents (ascending) with a quotation the entity with this id is credited with. */
+  speakerDocs(entityId: string): Uint32Array {
+    const t = findTerm(this.ix, SPEAKER_ID_KEY + entityId);
+    return t < 0 ? new Uint32Array(0) : this.ix.postings.get(t).docs;
+  }
+
+  /** The entity column inverted (built on first use). */
+  postings(): EntityPostings {
+    this.entityPostings ??= buildEntityPostings(this.ix);
+    return this.entityPostings;
+  }
+
+  /** Documents (ascending) an entity filter keeps: by entity id, or by a name or alias (folded). */
+  private entityDocsOf(entity: string): Uint32Array {
+    const p = this.postings();
+    return entityDocs(p, entityValues(p, entity), this.ix.n);
+  }
+
+  /**
+   * A test of one document against the filters other than entity (cached for the last filter set):
+   * the allowed values of each column, and the date run.
+   */
+  private filterTest(f: ArticleFilters): (d: number) => boolean {
+    const key = JSON.stringify({ ...f, entity: undefined });
+    if (this.test && key === this.testKey) return this.test;
+    const ix = this.ix;
+    const checks: Array<(d: number) => boolean> = [];
+    const byValue = (col: FacetColumn, ok: (v: string) => boolean) => {
+      const allowed = new Uint8Array(col.values.length);
+      for (let i = 0; i < allowed.length; i++) allowed[i] = ok(fold(col.values.at(i))) ? 1 : 0;
+      checks.push((d) => {
+        for (let j = col.off[d]!; j < col.off[d + 1]!; j++) if (allowed[col.val[j]!]) return true;
+        return false;
+      });
+    };
+    if (f.source) byValue(ix.facets.source, (v) => v === fold(f.source!));
+    if (f.section) byValue(ix.facets.section, (v) => v === fold(f.section!));
+    if (f.tag) byValue(ix.facets.tag, (v) => v === fold(f.tag!));
+    if (f.language) {
+      const want = fold(f.language);
+      byValue(ix.facets.language, (v) => v === want || v.startsWith(`${want}-`));
+    }
+    let from = 0;
+    let to = ix.n;
+    for (const op of ['after', 'before'] as const) {
+      const value = f[op];
+      if (!value) continue;
+      const [a, b] = dateSpan(ix, op, value);
+      from = Math.max(from, a);
+      to = Math.min(to, b);
+    }
+    const test = (d: number) => d >= from && d < to && checks.every((c) => c(d));
+    this.test = test;
+    this.testKey = key;
+    return test;
+  }
+
+  /** Which documents pass the filters (cached for the last filter set). */
+  filterMask(f: ArticleFilters): Uint8Array {
+    const key = JSON.stringify(f);
+    if (this.mask && key === this.maskKey) return this.mask;
+    const ix = this.ix;
+    const test = this.filterTest(f);
+    const mask = new Uint8Array(ix.n);
+    if (f.entity) for (const d of this.entityDocsOf(f.entity)) mask[d] = test(d) ? 1 : 0;
+    else for (let d = 0; d < ix.n; d++) mask[d] = test(d) ? 1 : 0;
+    this.mask = mask;
+    this.maskKey = key;
+    return mask;
+  }
+
+  /** One page of ranked hits with snippets. */
+  page(found: Found, sort: 'relevance' | 'newest' | 'oldest', offset: number, limit: number): RankedPage {
+    const { m, matched, proximity } = found;
+    const k = offset + limit;
+    let order: number[];
+    let boosted: Set<number> | undefined;
+    if (sort === 'relevance') {
+      // Plain words: among the best (at least 10), documents holding them side by side in order move up
+      // (Meilisearch's proximity rule, cut short). A boost only raises scores, so the best set stays the
+      // same and only its order changes.
+      order = topByRelevance(m, Math.max(k, 10));
+      if (proximity && m.docs.length > 1 && found.budget.afford(this.documentsOf(proximity.terms))) {
+        const pl = phraseLists(this.ix, proximity.terms);
+        boosted = new Set(order.filter((i) => docHasSequence(this.ix, m.docs[i]!, pl)));
+        if (boosted.size > 0) {
+          const s = (i: number) => (boosted!.has(i) ? Math.fround(sc(m, i) * PROXIMITY_BOOST) : sc(m, i));
+          order.sort((x, y) => ty(m, x) - ty(m, y) || s(y) - s(x) || m.docs[x]! - m.docs[y]!);
+        }
+      }
+    } else
+      order =
+        sort === 'newest'
+          ? Array.from({ length: Math.min(k, m.docs.length) }, (_, i) => i)
+          : topByRank(m, k, (d) => this.ix.oldestRank[d]!);
+    const score = (i: number) => (boosted?.has(i) ? Math.fround(sc(m, i) * PROXIMITY_BOOST) : sc(m, i));
+    const slice = order.slice(offset, offset + limit);
+    const ix = this.ix;
+    const docs = slice.map((i) => m.docs[i]!);
+    const snippets = pageSnippets(ix, docs, matched);
+    const hits = slice.map((i, k) => {
+      const d = docs[k]!;
+      return {
+        id: ix.ids.at(d),
+        slug: ix.slugs.at(d),
+        title: ix.titles.at(d),
+        score: Math.round(score(i) * 10_000) / 10_000,
+        snippets: snippets[k]!,
+      };
+    });
+    return { total: m.docs.length, hits, docs };
+  }
+
+  /** The documents the terms' postings list, summed: what reading their positions costs, at least. */
+  private documentsOf(terms: readonly string[]): number {
+    let n = 0;
+    for (const term of terms) {
+      const t = term ? findTerm(this.ix, term) : -1;
+      if (t >= 0) n += this.ix.postings.df(t);
+    }
+    return n;
+  }
+
+  /**
+   * Counts per facet value over the matching documents, most frequent first (ties by value). Each
+   * document counted is paid for from the budget; when it runs out, the rest are not counted.
+   */
+  facets(m: Matches, names: readonly FacetName[], limit: number, budget = new WorkBudget(this.work)): Facets {
+    const out: Facets = {};
+    // Every document matches (no query, no filter): counted once, then free.
+    const every = m.docs.length === this.ix.n;
+    for (const name of names) {
+      const col = this.ix.facets[name];
+      let c = every ? this.everyCount.get(name) : undefined;
+      if (!c) {
+        c = countValues(col, m.docs, every ? m.docs.length : budget.upTo(m.docs.length));
+        if (every) this.everyCount.set(name, c);
+      }
+      const { counts, top } = c;
+      // Ties by value: compared in code point order on the stored bytes, without decoding.
+      const better = (x: number, y: number) =>
+        counts[x] !== counts[y] ? counts[x]! > counts[y]! : compareStored(col.values, x, y) < 0;
+      out[name] = topK(top, limit, better).map((v) => ({ value: col.values.at(v), count: counts[v]! }));
+    }
+    return out;
+  }
+
+  /**
+   * More like this: the document's 20 most distinctive terms (tf-idf, title words count 3) as an OR
+   * query, plus 2 per shared entity. Scores gather in dense scratch arrays from the terms' postings and
+   * the shared entities' document lists, so a call reads only documents that share something.
+   */
+  related(
+    doc: number,
+    limit: number,
+    filters: ArticleFilters | undefined,
+  ): Array<{ doc: number; score: number }> {
+    const ix = this.ix;
+    if (limit <= 0) return [];
+    const tf = new Map<string, number>();
+    for (let j = ix.textOff[doc]!; j < ix.textOff[doc + 1]!; j++) {
+      const w = ix.textField[j] === 0 ? 3 : 1;
+      for (const t of this.textTerms(ix.textIds[j]!)) if (t) tf.set(t, (tf.get(t) ?? 0) + w);
+    }
+    const scored: Array<{ t: string; id: number; w: number }> = [];
+    for (const [t, n] of tf) {
+      const id = findTerm(ix, t);
+      if (id < 0) continue;
+      const w = n * Math.log(ix.n / ix.postings.df(id));
+      if (w > 0) scored.push({ t, id, w });
+    }
+    scored.sort((a, b) => b.w - a.w || (a.t < b.t ? -1 : 1));
+    if (scored.length > 20) scored.length = 20;
+
+    if (this.relStamp.length < ix.n) {
+      this.relScore = new Float64Array(ix.n);
+      this.relShared = new Uint32Array(ix.n);
+      this.relStamp = new Uint32Array(ix.n);
+      this.relTouched = new Uint32Array(ix.n);
+      this.relGen = 0;
+    }
+    if (++this.relGen === 0xffffffff) {
+      this.relStamp.fill(0);
+      this.relGen = 1;
+    }
+    const g = this.relGen;
+    const score = this.relScore;
+    const shared = this.relShared;
+    const stamp = this.relStamp;
+    const touched = this.relTouched;
+    let nt = 0;
+    const ctx: EvalContext = { ix, matched: new Set(), budget: new WorkBudget() };
+    for (const { t } of scored) {
+      const r = exactTerm(ctx, t);
+      if (!r) continue;
+      for (let i = 0; i < r.docs.length; i++) {
+        const d = r.docs[i]!;
+        if (stamp[d] !== g) {
+          stamp[d] = g;
+          score[d] = sc(r, i);
+          shared[d] = 0;
+          touched[nt++] = d;
+        } else score[d] = score[d]! + sc(r, i);
+      }
+    }
+    const ents = ix.entities;
+    if (ents.off[doc + 1]! > ents.off[doc]!) {
+      const p = this.postings();
+      for (const v of new Set(ents.val.subarray(ents.off[doc]!, ents.off[doc + 1]!))) {
+        for (let j = p.off[v]!; j < p.off[v + 1]!; j++) {
+          const d = p.docs[j]!;
+          if (stamp[d] !== g) {
+            stamp[d] = g;
+            score[d] = 0;
+            shared[d] = 1;
+            touched[nt++] = d;
+          } else shared[d]!++;
+        }
+      }
+    }
+    const mask =
+      filters && Object.values(filters).some((v) => v !== undefined) ? this.filterMask(filters) : undefined;
+    // The best `limit` by score, ties by document order, kept sorted (limit is small).
+    const top: Array<{ doc: number; s: number }> = [];
+    for (let k = 0; k < nt; k++) {
+      const d = touched[k]!;
+      if (d === doc || (mask && !mask[d])) continue;
+      const s = shared[d] ? score[d]! + 2 * shared[d]! : score[d]!;
+      if (top.length === limit) {
+        const last = top[limit - 1]!;
+        if (s < last.s || (s === last.s && d > last.doc)) continue;
+      }
+      let i = top.length;
+      while (i > 0 && (top[i - 1]!.s < s || (top[i - 1]!.s === s && top[i - 1]!.doc > d))) i--;
+      top.splice(i, 0, { doc: d, s });
+      if (top.length > limit) top.length = limit;
+    }
+    return top.map(({ doc: d, s }) => ({ doc: d, score: Math.round(s * 10_000) / 10_000 }));
+  }
+}

@@ -1,0 +1,68 @@
+import { fold } from '../analysis/fold';
+import type { SearchIndex } from './search-index';
+
+/**
+ * The entity column inverted: documents per entity value, and the values an entity filter names (by id,
+ * or by a folded name or alias). Built once per index on first use, so an entity filter or related()
+ * reads a few short lists instead of every document's entities.
+ */
+export interface EntityPostings {
+  /** Documents of value v: docs[off[v]..off[v+1]), ascending. */
+  off: Uint32Array;
+  docs: Uint32Array;
+  /** Value indexes by entity id and by each folded name or alias. */
+  byId: Map<string, number>;
+  byKey: Map<string, number[]>;
+}
+
+export function buildEntityPostings(ix: SearchIndex): EntityPostings {
+  const col = ix.entities;
+  const nv = col.values.length;
+  const off = new Uint32Array(nv + 1);
+  for (let j = 0; j < col.val.length; j++) off[col.val[j]! + 1]!++;
+  for (let v = 0; v < nv; v++) off[v + 1]! += off[v]!;
+  const fill = off.slice(0, nv);
+  const docs = new Uint32Array(col.val.length);
+  // Documents in order, so each value's list comes out ascending.
+  for (let d = 0; d < ix.n; d++)
+    for (let j = col.off[d]!; j < col.off[d + 1]!; j++) docs[fill[col.val[j]!]!++] = d;
+  const byId = new Map<string, number>();
+  const byKey = new Map<string, number[]>();
+  for (let v = 0; v < nv; v++) {
+    const id = col.values.at(v);
+    if (!byId.has(id)) byId.set(id, v);
+    for (const k of new Set(ix.entityKeys.at(v).split('\u0000'))) {
+      const list = byKey.get(k);
+      if (list) list.push(v);
+      else byKey.set(k, [v]);
+    }
+  }
+  return { off, docs, byId, byKey };
+}
+
+/** Value indexes an entity filter selects: the entity with that id, or any named or aliased so (folded). */
+export function entityValues(p: EntityPostings, entity: string): number[] {
+  const out = new Set(p.byKey.get(fold(entity)) ?? []);
+  const v = p.byId.get(entity);
+  if (v !== undefined) out.add(v);
+  return [...out].sort((a, b) => a - b);
+}
+
+/** Documents holding any of the values, ascending, without repeats. */
+export function entityDocs(p: EntityPostings, values: readonly number[], n: number): Uint32Array {
+  if (values.length === 1) return p.docs.subarray(p.off[values[0]!]!, p.off[values[0]! + 1]!);
+  const seen = new Uint8Array(n);
+  let k = 0;
+  for (const v of values)
+    for (let j = p.off[v]!; j < p.off[v + 1]!; j++) {
+      const d = p.docs[j]!;
+      if (!seen[d]) {
+        seen[d] = 1;
+        k++;
+      }
+    }
+  const out = new Uint32Array(k);
+  k = 0;
+  for (let d = 0; d < n; d++) if (seen[d]) out[k++] = d;
+  return out;
+}
