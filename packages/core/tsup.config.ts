@@ -5,6 +5,7 @@ export default defineConfig({
     index: 'src/index.ts',
     'node/index': 'src/node/index.ts',
     'ner/index': 'src/enrich/ner/index.ts',
+    internals: 'src/internals.ts',
     // Light entries for faces that only read a corpus (no HTML/feed ingest code, so no linkedom).
     query: 'src/query.ts',
     'node/query': 'src/node/query.ts',

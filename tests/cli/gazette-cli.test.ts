@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { ArticleSchema, ListResultSchema, SearchResultSchema } from '@gazette/core';
+import { ArticleSchema } from '@gazette/core';
+import { ListResultSchema, SearchResultSchema } from '@gazette/core/query';
 import { describe, expect, it } from 'vitest';
 import { REFERENCE_ARTICLE } from '../support/paths';
 import { gazette } from '../support/run-process';

@@ -1,7 +1,8 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Article, createCorpus, ListResultSchema } from '@gazette/core';
+import { type Article, createCorpus } from '@gazette/core';
+import { ListResultSchema } from '@gazette/core/query';
 import { writeSnapshotFile } from '@gazette/core/node';
 import { afterAll, describe, expect, it } from 'vitest';
 import { damageSection } from '../support/damage-snapshot';

@@ -1,4 +1,5 @@
-import { ArticleSchema, createCorpus, GazetteError, normalizeText, parseText } from '@gazette/core';
+import { ArticleSchema, createCorpus, GazetteError, parseText } from '@gazette/core';
+import { normalizeText } from '@gazette/core/internals';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 

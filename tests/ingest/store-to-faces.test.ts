@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ListResultSchema } from '@gazette/core';
+import { ListResultSchema } from '@gazette/core/query';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPrintingApi } from '../api/support/start-api';
 import { SITE_APP } from '../site/build-site';

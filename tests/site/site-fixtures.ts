@@ -1,4 +1,5 @@
-import { type Article, type Entity, type EntityType, parseText, type Quote } from '@gazette/core';
+import { type Article, type Entity, parseText, type Quote } from '@gazette/core';
+import type { EntityType } from '@gazette/core/query';
 import { builtinCorpus } from '@gazette/corpus';
 
 // Fixture corpora for the site tests, built with the Article shape: enrichment (entities, quotes) is added

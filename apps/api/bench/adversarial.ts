@@ -3,7 +3,7 @@
 // that module is not in this checkout yet, a small local list of the same kind.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { FacetNameSchema, type SearchParams } from '@gazette/core';
+import { FacetNameSchema, type SearchParams } from '@gazette/core/query';
 
 export interface AdversarialSearch {
   name: string;

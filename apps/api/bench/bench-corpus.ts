@@ -4,7 +4,8 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PARSED_CACHE_DIR, parsedBbc, parsedGenerated, seededRandom } from '@gazette/bench-corpora';
-import { type Article, createCorpus, isGazetteError, PARSER_VERSION } from '@gazette/core';
+import { type Article, createCorpus, isGazetteError } from '@gazette/core';
+import { PARSER_VERSION } from '@gazette/core/query';
 import { readSnapshotFile, writeSnapshotFile } from '@gazette/core/node';
 
 const CORE_SRC = fileURLToPath(new URL('../../../packages/core/src/', import.meta.url));

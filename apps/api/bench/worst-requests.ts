@@ -1,7 +1,7 @@
 // The issue-13 targets that autocannon's req/s do not show: how long the worst search within the documented
 // limits takes, and how much 8 of them at once delay /healthz on the same server.
 import { Agent, request } from 'node:http';
-import type { SearchParams } from '@gazette/core';
+import type { SearchParams } from '@gazette/core/query';
 import type { AdversarialSearch } from './adversarial';
 
 interface Sent {

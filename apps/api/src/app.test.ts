@@ -1,12 +1,12 @@
+import { ArticleSchema } from '@gazette/core';
 import {
-  ArticleSchema,
   EntityDetailSchema,
   EntityListResultSchema,
   ListResultSchema,
   QuoteListResultSchema,
   SearchResultSchema,
   TimelineResultSchema,
-} from '@gazette/core';
+} from '@gazette/core/query';
 import { describe, expect, it } from 'vitest';
 import { createApp } from './app';
 import { remoteCorpus } from './client';

@@ -1,4 +1,4 @@
-import { QUERY_LIMITS } from '@gazette/core';
+import { QUERY_LIMITS } from '@gazette/core/query';
 
 /** Transport limits of the HTTP API; the query limits themselves (q length, page size, cursor) are the core's. */
 export const API_LIMITS = {

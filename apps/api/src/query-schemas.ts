@@ -5,7 +5,7 @@ import {
   ArticleFiltersSchema,
   ListParamsSchema,
   SearchParamsSchema,
-} from '@gazette/core';
+} from '@gazette/core/query';
 import { z } from '@hono/zod-openapi';
 import { decodeValue, nestQuery, type QueryField, queryFields } from './client/query-codec';
 

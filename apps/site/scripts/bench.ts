@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bbcAsText, generateCorpus, HAS_SHARED, readBbc, SHARED_MISSING } from '@gazette/bench-corpora';
-import { type Article, createCorpus, loadShardedCorpus, parseText } from '@gazette/core';
+import { type Article, createCorpus, parseText } from '@gazette/core';
+import { loadShardedCorpus } from '@gazette/core/query';
 import { writeSnapshotFile } from '@gazette/core/node';
 import { serveStatic } from '../src/serve/static-server';
 

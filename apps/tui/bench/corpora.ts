@@ -2,7 +2,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bbcAsText, generateCorpus, readBbc } from '@gazette/bench-corpora';
-import { type Article, type Corpus, createCorpus, PARSER_VERSION, parseText } from '@gazette/core';
+import { type Article, type Corpus, createCorpus, parseText } from '@gazette/core';
+import { PARSER_VERSION } from '@gazette/core/query';
 import { readSnapshotFile, writeSnapshotFile } from '@gazette/core/node';
 
 const CACHE = join(tmpdir(), 'gazette-tui-bench');

@@ -55,7 +55,7 @@ describe('entities, quotes and --api', () => {
   });
 
   it('lists entities and quotes as JSON of the API shapes', async () => {
-    const { EntityListResultSchema, QuoteListResultSchema } = await import('@gazette/core');
+    const { EntityListResultSchema, QuoteListResultSchema } = await import('@gazette/core/query');
     const e = capture();
     expect(await runCli(['entities', '--json', '--limit', '5'], e.io)).toBe(0);
     const entities = EntityListResultSchema.parse(JSON.parse(e.out()));

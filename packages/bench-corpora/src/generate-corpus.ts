@@ -1,4 +1,4 @@
-import { trimEndChars } from '@gazette/core';
+import { trimEndChars } from '@gazette/core/query';
 import { type BbcRecord, bbcAsText } from './bbc';
 
 export interface GeneratedRecord {

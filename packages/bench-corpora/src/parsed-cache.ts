@@ -3,7 +3,8 @@
 // The cache is keyed by the parser version, so a new parser re-parses.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { type Article, PARSER_VERSION, parseText } from '@gazette/core';
+import { type Article, parseText } from '@gazette/core';
+import { PARSER_VERSION } from '@gazette/core/query';
 import { type BbcRecord, bbcAsText, readBbc } from './bbc';
 import { generateCorpus } from './generate-corpus';
 

@@ -1,7 +1,8 @@
 // @gazette/core/query: what a face needs to READ a corpus (the model, the query functions and their schemas,
 // errors), without the ingest code. The main entry also loads the HTML, feed, YAML and enrichment code
 // (linkedom and Readability among it), which costs a terminal command ~100-200 ms of start-up for nothing.
-// Everything here is also exported by the main entry: the two entries share the same modules.
+// The model, createCorpus/loadCorpus and the errors are in both entries (the same modules); the query
+// schemas, the feed writers, segments and the static index are here only.
 
 export { PARSER_VERSION } from './article/parser-version';
 export { compareNewest, compareOldest } from './corpus/components/compare-articles';
@@ -60,6 +61,11 @@ export {
   TimelineResultSchema,
 } from './query-schema/query-result-schema';
 export { toSummary } from './corpus/components/to-summary';
+export { atomFeed } from './feeds-out/atom-feed';
+export { escapeXml } from './feeds-out/escape-xml';
+export { feedArticles } from './feeds-out/feed-articles';
+export { ATOM_MEDIA_TYPE, type FeedOptions, JSON_FEED_MEDIA_TYPE } from './feeds-out/feed-options';
+export { type JsonFeed, type JsonFeedItem, jsonFeed } from './feeds-out/json-feed';
 export {
   GazetteError,
   type GazetteErrorCode,

@@ -1,6 +1,6 @@
 import { remoteCorpus } from '@gazette/api/client';
+import { ArticleSchema } from '@gazette/core';
 import {
-  ArticleSchema,
   EntityDetailSchema,
   EntityListResultSchema,
   FacetsSchema,
@@ -9,7 +9,7 @@ import {
   RelatedResultSchema,
   SearchResultSchema,
   TimelineResultSchema,
-} from '@gazette/core';
+} from '@gazette/core/query';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

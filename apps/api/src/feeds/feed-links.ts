@@ -1,4 +1,4 @@
-import type { FeedOptions } from '@gazette/core';
+import type { FeedOptions } from '@gazette/core/query';
 
 /**
  * The links a feed carries, made from the configured public base URL (GAZETTE_PUBLIC_URL) or, without one,

@@ -1,7 +1,7 @@
 import { createRoute, defineOpenAPIRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { RouteDeps } from '../deps';
-import { ATOM_MEDIA_TYPE, atomFeed, feedArticles, JSON_FEED_MEDIA_TYPE, jsonFeed } from '@gazette/core';
+import { ATOM_MEDIA_TYPE, atomFeed, feedArticles, JSON_FEED_MEDIA_TYPE, jsonFeed } from '@gazette/core/query';
 import { feedLinks } from '../feeds/feed-links';
 import { problemResponses } from '../http/problem';
 import { readCached } from '../http/read-response';

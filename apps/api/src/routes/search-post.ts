@@ -1,4 +1,4 @@
-import { SearchParamsSchema, SearchResultSchema } from '@gazette/core';
+import { SearchParamsSchema, SearchResultSchema } from '@gazette/core/query';
 import { createRoute, defineOpenAPIRoute } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';

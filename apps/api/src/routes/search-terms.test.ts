@@ -1,4 +1,4 @@
-import { QUERY_LIMITS } from '@gazette/core';
+import { QUERY_LIMITS } from '@gazette/core/query';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../app';
 import { fixtureCorpus } from '../test-support/fixture-corpus';

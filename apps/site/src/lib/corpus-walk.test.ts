@@ -1,4 +1,5 @@
-import { type Article, compareNewest, createCorpus } from '@gazette/core';
+import { type Article, createCorpus } from '@gazette/core';
+import { compareNewest } from '@gazette/core/query';
 import { describe, expect, it } from 'vitest';
 import { allArticles, allSummaries } from './corpus-walk';
 

@@ -1,11 +1,5 @@
-import {
-  type Article,
-  type ArticleFilters,
-  type ArticleSummary,
-  type Corpus,
-  type QuoteItem,
-  toSummary,
-} from '@gazette/core';
+import type { Article, Corpus } from '@gazette/core';
+import { type ArticleFilters, type ArticleSummary, type QuoteItem, toSummary } from '@gazette/core/query';
 
 // The core walks every article (corpus.articles) and pages every list at any depth; these only collect.
 

@@ -1,4 +1,5 @@
-import type { Corpus, EntityType, TimelineResult } from '@gazette/core';
+import type { Corpus } from '@gazette/core';
+import type { EntityType, TimelineResult } from '@gazette/core/query';
 import { allArticles } from './corpus-walk';
 
 /** Entity types that get a page (the issue's people, organisations and places; `other` is too noisy). */

@@ -1,4 +1,5 @@
-import type { ArticleFilters, ArticleSummary, Corpus } from '@gazette/core';
+import type { Corpus } from '@gazette/core';
+import type { ArticleFilters, ArticleSummary } from '@gazette/core/query';
 import { allSummaries } from './corpus-walk';
 
 export const PAGE_SIZE = 50;

@@ -1,4 +1,5 @@
-import { type Article, type FeedOptions, feedArticles } from '@gazette/core';
+import type { Article } from '@gazette/core';
+import { type FeedOptions, feedArticles } from '@gazette/core/query';
 import { siteCorpus } from './site-corpus';
 import { articlePath } from './site-paths';
 

@@ -1,4 +1,4 @@
-import { sha256Hex, slugify } from '@gazette/core';
+import { sha256Hex, slugify } from '@gazette/core/internals';
 
 // One place that turns corpus values into URL paths, so every link and every getStaticPaths agree.
 // Values that are already URL-safe keep their form; others get a readable slug plus a short hash,

@@ -1,4 +1,4 @@
-import type { QuoteItem } from '@gazette/core';
+import type { QuoteItem } from '@gazette/core/query';
 
 export interface Speaker {
   /** What the core's quotes({ speaker }) filter takes: the entity id, else the name. */

@@ -1,4 +1,4 @@
-import { JSON_FEED_MEDIA_TYPE, jsonFeed } from '@gazette/core';
+import { JSON_FEED_MEDIA_TYPE, jsonFeed } from '@gazette/core/query';
 import type { APIRoute } from 'astro';
 import { siteFeedArticles, siteFeedOptions } from '../lib/site-feeds';
 

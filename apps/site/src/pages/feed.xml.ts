@@ -1,4 +1,4 @@
-import { ATOM_MEDIA_TYPE, atomFeed } from '@gazette/core';
+import { ATOM_MEDIA_TYPE, atomFeed } from '@gazette/core/query';
 import type { APIRoute } from 'astro';
 import { siteFeedArticles, siteFeedOptions } from '../lib/site-feeds';
 

@@ -1,4 +1,4 @@
-import { escapeXml } from '@gazette/core';
+import { escapeXml } from '@gazette/core/query';
 import type { APIRoute } from 'astro';
 import { allSummaries } from '../lib/corpus-walk';
 import { entityPageIds } from '../lib/entity-pages';

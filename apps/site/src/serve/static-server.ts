@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, relative, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { ATOM_MEDIA_TYPE, JSON_FEED_MEDIA_TYPE } from '@gazette/core';
+import { ATOM_MEDIA_TYPE, JSON_FEED_MEDIA_TYPE } from '@gazette/core/query';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -1,4 +1,4 @@
-import { type InputFormat, InputFormatSchema } from '@gazette/core';
+import { type InputFormat, InputFormatSchema } from '@gazette/core/query';
 import { type IngestProgress, type IngestSummary, ingestSources, openSqliteStore } from '@gazette/core/node';
 import { type CliIo, printJson } from '../cli-io';
 import { DEFAULT_STORE, storePath } from '../store-path';

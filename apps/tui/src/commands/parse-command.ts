@@ -1,11 +1,7 @@
 import { basename } from 'node:path';
-import {
-  describeDecoding,
-  detectFormat,
-  type InputFormat,
-  InputFormatSchema,
-  parseInput,
-} from '@gazette/core';
+import { parseInput } from '@gazette/core';
+import { type InputFormat, InputFormatSchema } from '@gazette/core/query';
+import { describeDecoding, detectFormat } from '@gazette/core/internals';
 import { readTextInput } from '@gazette/core/node';
 import { type CliIo, printJson } from '../cli-io';
 import { safeLine } from '../text/safe-text';

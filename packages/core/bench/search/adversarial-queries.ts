@@ -2,7 +2,7 @@
 // every facet, cursors up to 10,000 deep): what `worst-query.ts` times in the core and what the API bench
 // sends to find the worst request and to hold /healthz with. Each is plain `SearchParams` (a POST
 // /v1/search body as is); `searchPath` gives the GET form. English words: aimed at the BBC corpus.
-import { type FacetName, FacetNameSchema, type SearchParams, SearchParamsSchema } from '../../src/index';
+import { type FacetName, FacetNameSchema, type SearchParams, SearchParamsSchema } from '../../src/internals';
 import { encodeCursor, fingerprint } from '../../src/corpus/components/cursor';
 
 export interface AdversarialSearch {

@@ -2,7 +2,8 @@
 // Usage: npx tsx --conditions=@gazette/source bench/search/related-speed.ts [count]
 import { existsSync, readFileSync } from 'node:fs';
 import { generateCorpus, readBbc } from '@gazette/bench-corpora';
-import { type Article, createCorpus, PARSER_VERSION, parseText } from '@gazette/core';
+import { type Article, createCorpus, parseText } from '@gazette/core';
+import { PARSER_VERSION } from '@gazette/core/query';
 
 const count = Number(process.argv[2] ?? 10_000);
 const shard = (i: number) =>

@@ -3,7 +3,7 @@
 // process's CPU time (steadier on a shared machine), the total, whether the work budget cut it short, and
 // the worst of them. The API bench times the same searches over HTTP.
 import { HAS_SHARED, SHARED_MISSING } from '@gazette/bench-corpora';
-import { createCorpus, isGazetteError } from '../../src/index';
+import { createCorpus, isGazetteError } from '../../src/internals';
 import { adversarialSearches } from './adversarial-queries';
 import { bbcArticles } from './articles';
 import { printTable } from './relevance';

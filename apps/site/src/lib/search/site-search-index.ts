@@ -1,4 +1,4 @@
-import { searchShards } from '@gazette/core';
+import { searchShards } from '@gazette/core/query';
 import { allArticles } from '../corpus-walk';
 import { siteCorpus } from '../site-corpus';
 
