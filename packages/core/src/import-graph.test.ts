@@ -1,6 +1,7 @@
 // The core's plan, checked on its sources: no file reaches itself through its imports (type-only ones
 // included), and the rooms (folders) import each other one way only, save the back arrows named below.
-import { dirname } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { findCycles, folderGraph, readImportGraph } from '../test-support/import-graph';
@@ -14,15 +15,15 @@ const graph = readImportGraph(dirname(fileURLToPath(import.meta.url)));
 const LAYERS: readonly (readonly string[])[] = [
   ['errors', 'model', 'search/analysis'],
   ['binary', 'text', 'ids', 'search/query'],
-  ['metadata', 'enrich', 'enrich/ner/generated', 'query-schema', 'search/index'],
-  ['article', 'enrich/ner', 'corpus/records', 'search/engine'],
-  ['formats/text', 'formats/html', 'corpus/snapshot'],
+  ['metadata', 'enrich', 'enrich/ner/generated', 'search/index'],
+  ['article', 'enrich/ner', 'corpus/records', 'query-schema'],
+  ['formats/text', 'formats/html', 'corpus/snapshot', 'search/engine'],
   ['formats/markdown', 'formats/json', 'formats/feed', 'corpus/components'],
   ['corpus/methods'],
   ['corpus'],
   ['input', 'store', 'feeds-out', 'static-index', 'segments'],
   ['node', 'query.ts'],
-  ['index.ts'],
+  ['index.ts', 'internals.ts'],
 ];
 const layerOf = new Map(LAYERS.flatMap((rooms, i) => rooms.map((r) => [r, i] as const)));
 
@@ -53,6 +54,25 @@ describe('the import graph of packages/core/src', () => {
         if (target !== room && layerOf.get(target)! >= layerOf.get(room)!)
           upward.push(`${room} -> ${target}`);
     expect(upward).toEqual([]);
+  });
+});
+
+describe('ARCHITECTURE.md', () => {
+  it('draws the same plan as this test: each line of its table names the rooms of that layer', () => {
+    const doc = readFileSync(
+      join(dirname(fileURLToPath(import.meta.url)), '../../../ARCHITECTURE.md'),
+      'utf8',
+    );
+    const drawn: string[][] = [];
+    for (const line of doc.split('\n')) {
+      const cells = line.split('|').map((c) => c.trim());
+      // Table rows read `| line | rooms | holds |`: the rooms are the backticked names of the second cell.
+      if (cells.length < 4 || !/^\d+$/.test(cells[1]!)) continue;
+      drawn[Number(cells[1])] = [...cells[2]!.matchAll(/`([^`]+)`/g)].map((m) => m[1]!);
+    }
+    expect(drawn.map((rooms) => [...rooms].sort())).toEqual(
+      LAYERS.map((rooms) => rooms.filter((r) => r !== 'enrich/ner/generated').sort()),
+    );
   });
 });
 

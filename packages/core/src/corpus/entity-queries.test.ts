@@ -354,3 +354,39 @@ describe('quotes credited to an entity', () => {
     }
   });
 });
+
+describe('quotes({ statements: true })', () => {
+  // Words woven into the writer's sentence ("hostage") and short fragments are quotations, not statements:
+  // the site's /quotes page and entity pages list only statements, as the article page pulls out only them.
+  const quoteTexts = [
+    'hostage',
+    'We will not give in to threats of any kind',
+    'a red line',
+    'The talks resume on Monday with both delegations present',
+  ];
+  const articles = Array.from({ length: 9 }, (_, i) =>
+    fixture({
+      title: `Talks ${i}`,
+      body: [`Body ${i}.`],
+      publishedAt: `2024-04-0${i + 1}`,
+      quotes: quoteTexts.map((text) => ({ text, speaker: `Speaker ${i % 3}` })),
+    }),
+  );
+  for (const c of [createCorpus(articles), loadCorpus(createCorpus(articles).toSnapshot())]) {
+    it('lists and counts only whole quotations of a sentence, paged, alone and with a speaker or words', () => {
+      const all: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = c.quotes({ statements: true, limit: 4, ...(cursor ? { cursor } : {}) });
+        expect(page.total).toBe(18);
+        all.push(...page.items.map((q) => q.text));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      expect(all).toHaveLength(18);
+      expect(new Set(all)).toEqual(new Set([quoteTexts[1], quoteTexts[3]]));
+      expect(c.quotes({ statements: true, speaker: 'Speaker 1', limit: 100 }).total).toBe(6);
+      expect(c.quotes({ statements: true, q: 'red', limit: 100 }).total).toBe(0);
+      expect(c.quotes({ limit: 1 }).total).toBe(36);
+    });
+  }
+});

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MIN_STATEMENT_WORDS } from '../enrich/statement';
 import { isGazetteError } from '../errors/gazette-error';
 import { IsoDateSchema } from '../model/article-schema';
 import { FacetNameSchema } from '../model/facet-name-schema';
@@ -157,6 +158,12 @@ export const QuotesParamsSchema = z
       .optional()
       .describe('Words the quotation holds, each matching the start of a word ("econ" finds "economy").'),
     article: z.string().min(1).max(200).optional().describe('An article id or slug.'),
+    statements: z
+      .boolean()
+      .optional()
+      .describe(
+        `Only quotations that read as statements: whole, of at least ${MIN_STATEMENT_WORDS} words (not a word woven into the writer's sentence).`,
+      ),
     limit: LimitSchema,
     cursor: CursorSchema.optional(),
   })

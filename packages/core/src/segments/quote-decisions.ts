@@ -1,11 +1,8 @@
 import type { Article } from '../model/article-schema';
 import type { Quote } from '../model/quote-schema';
-import { countWords } from '../text/count-words';
+import { readsAsStatement } from '../enrich/statement';
 import type { Range } from './block-ranges';
 import type { QuoteDecision } from './segments-schema';
-
-/** Fewest words for a quotation to stand alone as a pull-quote ("hostage" does not; a sentence does). */
-export const MIN_STATEMENT_WORDS = 6;
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
@@ -58,6 +55,6 @@ export function quoteDecisions(
   return (article.quotes ?? []).map((q, i) => ({
     needsAttribution:
       Boolean(q.speaker) && !speakerNamed(article, q, textAround(article, q, quoteRangesByBlock, i)),
-    isStatement: !q.partial && countWords(q.text) >= minStatementWords,
+    isStatement: readsAsStatement(q, minStatementWords),
   }));
 }

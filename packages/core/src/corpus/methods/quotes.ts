@@ -1,6 +1,7 @@
 import { QuotesParamsSchema } from '../../query-schema/query-params-schema';
 import type { QuoteItem, QuoteListResult } from '../../query-schema/query-result-schema';
 import { parseParams } from '../../query-schema/parse-params';
+import { readsAsStatement } from '../../enrich/statement';
 import { foldedWords, hasWordsStartingWith } from '../../search/analysis/folded-words';
 import { fold } from '../../search/analysis/fold';
 import { quoteCandidates } from '../../search/engine/quote-candidates';
@@ -20,12 +21,15 @@ export function quotes(state: CorpusState, raw: unknown = {}): QuoteListResult {
     (!speaker ||
       q.speakerEntityId === params.speaker ||
       (q.speaker !== undefined && fold(q.speaker) === speaker)) &&
-    hasWordsStartingWith(q.text, words);
+    hasWordsStartingWith(q.text, words) &&
+    (!params.statements || readsAsStatement(q));
   if (params.article !== undefined) {
     const d = state.lookup(params.article);
     return quotePage(d === undefined ? [] : state.quotesOf([d], keep), params);
   }
-  if (!speaker && !words.length) return everyQuote(state.index, state.dates, state.article, params);
+  // Every quote is counted from the index without reading one; a statement must be read to be known.
+  if (!speaker && !words.length && !params.statements)
+    return everyQuote(state.index, state.dates, state.article, params);
   // By words: only the documents whose quotations may hold them are read.
   if (!params.speaker)
     return quotePage(
