@@ -10,7 +10,7 @@ import { headAnswer } from './http/head-answer';
 import { allowedMethods } from './http/allowed-methods';
 import { problem, problemResponse } from './http/problem';
 import { ReadCache } from './http/read-cache';
-import { NO_TURNS, type Turns, turnsMiddleware } from './http/turns';
+import { NO_TURNS, refusedTurnResponse, TurnRefused, type Turns, turnsMiddleware } from './http/turns';
 import { fromThrown, fromZodIssues } from './http/to-problem';
 import { API_LIMITS } from './limits';
 import { OPENAPI_CONFIG } from './openapi-config';
@@ -93,6 +93,7 @@ export function createApp({
     return problemResponse(c, problem('not-found', 'No such resource; see /docs.'));
   });
   app.onError((error, c) => {
+    if (error instanceof TurnRefused) return refusedTurnResponse(c, error);
     const known = fromThrown(error);
     if (known) return problemResponse(c, known);
     // A bug, not the caller's fault: log it, say nothing about it.

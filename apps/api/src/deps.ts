@@ -19,5 +19,5 @@ export interface AppDeps {
  */
 export interface RouteDeps extends AppDeps {
   reads: ReadCache;
-  takeTurn: () => Promise<void>;
+  takeTurn: (signal?: AbortSignal) => Promise<void>;
 }

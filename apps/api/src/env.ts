@@ -17,8 +17,24 @@ export const EnvSchema = z.object({
 });
 export type Env = z.infer<typeof EnvSchema>;
 
+/**
+ * What the worker reads of its `env` binding (wrangler `[vars]`, or the dashboard's variables): the same
+ * variables as on Node, less those of a Node server (port, host, store).
+ */
+export const WorkerEnvSchema = EnvSchema.pick({ GAZETTE_PUBLIC_URL: true });
+export type WorkerEnv = z.infer<typeof WorkerEnvSchema>;
+
 export function parseEnv(env: Record<string, string | undefined>): Env {
-  const result = EnvSchema.safeParse(env);
+  return parseWith(EnvSchema, env);
+}
+
+/** The worker's `env` binding, checked as the Node server checks its environment. */
+export function parseWorkerEnv(env: Record<string, unknown>): WorkerEnv {
+  return parseWith(WorkerEnvSchema, env);
+}
+
+function parseWith<S extends z.ZodType>(schema: S, env: Record<string, unknown>): z.infer<S> {
+  const result = schema.safeParse(env);
   if (!result.success) {
     const issue = result.error.issues[0];
     throw new Error(

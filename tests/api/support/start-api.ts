@@ -86,8 +86,11 @@ export async function startNodeApi(): Promise<RunningApi> {
   return startPrintingApi([NODE_CLI]);
 }
 
-/** The built worker (`wrangler deploy --dry-run` output) in real workerd, through Miniflare, on loopback. */
-export async function startWorkerdApi(): Promise<RunningApi> {
+/**
+ * The built worker (`wrangler deploy --dry-run` output) in real workerd, through Miniflare, on loopback;
+ * `vars` are its variables (wrangler `[vars]`).
+ */
+export async function startWorkerdApi(vars: Record<string, string> = {}): Promise<RunningApi> {
   requireBuilt(WORKER);
   const mf = new Miniflare({
     scriptPath: WORKER,
@@ -99,6 +102,7 @@ export async function startWorkerdApi(): Promise<RunningApi> {
     )![1]!,
     host: '127.0.0.1',
     port: 0,
+    bindings: vars,
   });
   const url = await mf.ready;
   return { url: url.origin, stop: () => mf.dispose() };

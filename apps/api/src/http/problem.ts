@@ -16,6 +16,7 @@ export const PROBLEMS = {
   'unsupported-media-type': { status: 415, title: 'Unsupported media type' },
   'request-header-fields-too-large': { status: 431, title: 'The request headers are too large' },
   internal: { status: 500, title: 'Internal error' },
+  'server-busy': { status: 503, title: 'The server is busy' },
 } as const;
 export type ProblemKind = keyof typeof PROBLEMS;
 
@@ -65,7 +66,7 @@ export function problemResponse(c: Context, body: Problem, headers: Record<strin
 }
 
 const problemContent = { [PROBLEM_CONTENT_TYPE]: { schema: ProblemSchema } };
-type ProblemStatus = 400 | 404 | 413 | 415;
+type ProblemStatus = 400 | 404 | 413 | 415 | 503;
 
 /** The problem responses of a route, for the OpenAPI document (and the typed client). */
 export function problemResponses<const S extends ProblemStatus[]>(

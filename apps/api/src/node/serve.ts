@@ -7,7 +7,7 @@ import { answerClientError } from './client-error';
 import { closeGracefully } from './graceful-close';
 import { nodeCompression } from './node-compress';
 import { nodeTurns } from './node-turns';
-import { NODE_SERVER_LIMITS, NODE_SERVER_OPTIONS } from './server-limits';
+import { atLeastOne, NODE_SERVER_LIMITS, NODE_SERVER_OPTIONS } from './server-limits';
 
 export interface RunningServer {
   url: string;
@@ -21,11 +21,19 @@ export function serveApi(opts: {
   port: number;
   host: string;
   publicUrl?: string | undefined;
+  /** Open connections at once (default NODE_SERVER_LIMITS.maxConnections); more are closed when accepted. */
+  maxConnections?: number;
+  /** Queries waiting for their turn (default NODE_SERVER_LIMITS.maxQueuedQueries); more get 503 at once. */
+  maxQueuedQueries?: number;
 }): Promise<RunningServer> {
+  const maxConnections = atLeastOne(
+    'maxConnections',
+    opts.maxConnections ?? NODE_SERVER_LIMITS.maxConnections,
+  );
   const app = createApp({
     corpus: opts.corpus,
     compression: nodeCompression(),
-    turns: nodeTurns(),
+    turns: nodeTurns({ maxWaiting: opts.maxQueuedQueries ?? NODE_SERVER_LIMITS.maxQueuedQueries }),
     ...(opts.publicUrl ? { publicUrl: opts.publicUrl } : {}),
   });
   return new Promise((resolve, reject) => {
@@ -39,6 +47,7 @@ export function serveApi(opts: {
         });
       },
     ) as Server;
+    server.maxConnections = maxConnections;
     server.on('clientError', answerClientError);
     server.once('error', reject);
   });

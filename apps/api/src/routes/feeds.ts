@@ -51,7 +51,7 @@ const feedResponses = (type: string) =>
   ({
     200: { description: 'The feed.', content: { [type]: { schema: z.string() } } },
     304: { description: 'Not modified.' },
-    ...problemResponses(400),
+    ...problemResponses(400, 503),
   }) as const;
 
 export const atomFeedRoute = createRoute({

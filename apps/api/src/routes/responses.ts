@@ -3,12 +3,12 @@ import { problemResponses } from '../http/problem';
 
 const notModified = { description: 'Not modified: the copy named by If-None-Match is current.' };
 
-/** The responses of a JSON read: 200 with the schema, 304, and 400 for bad parameters. */
+/** The responses of a JSON read: 200 with the schema, 304, 400 for bad parameters, 503 when busy (Node). */
 export function jsonRead<S extends z.ZodType>(schema: S, description: string) {
   return {
     200: { description, content: { 'application/json': { schema } } },
     304: notModified,
-    ...problemResponses(400),
+    ...problemResponses(400, 503),
   };
 }
 

@@ -58,7 +58,7 @@ export const searchPostRoute = createRoute({
       description: "The core's search result.",
       content: { 'application/json': { schema: SearchResultSchema } },
     },
-    ...problemResponses(400, 413, 415),
+    ...problemResponses(400, 413, 415, 503),
   },
 });
 
@@ -69,7 +69,7 @@ export const searchPost = ({ corpus, takeTurn }: RouteDeps) =>
     // The turn is taken once the body is read (reading it awaits I/O), right before the query.
     handler: async (c) => {
       const params = c.req.valid('json');
-      await takeTurn();
+      await takeTurn(c.req.raw.signal);
       return c.json(corpus.search(params), 200, { 'cache-control': 'no-store' });
     },
   });

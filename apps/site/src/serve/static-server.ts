@@ -39,6 +39,8 @@ export interface ServeOptions {
   dir: string;
   port?: number;
   host?: string;
+  /** Open connections at once, as the API's server (1024); one more is closed as soon as it is accepted. */
+  maxConnections?: number;
 }
 
 async function fileFor(root: string, pathname: string): Promise<string | undefined> {
@@ -58,7 +60,12 @@ async function fileFor(root: string, pathname: string): Promise<string | undefin
 }
 
 /** A small static file server for the built site: gzip when asked, /404.html for what is missing. */
-export function serveStatic({ dir, port = 0, host = '127.0.0.1' }: ServeOptions): Promise<StaticSite> {
+export function serveStatic({
+  dir,
+  port = 0,
+  host = '127.0.0.1',
+  maxConnections = 1024,
+}: ServeOptions): Promise<StaticSite> {
   const root = resolve(dir);
   // As the API's server: a client has 10 s to send its headers and 30 s for its request (checked every
   // second), so a slow one cannot hold a connection, nor `npm start` when it stops.
@@ -105,6 +112,7 @@ export function serveStatic({ dir, port = 0, host = '127.0.0.1' }: ServeOptions)
       res.end('Internal error');
     }
   });
+  server.maxConnections = maxConnections;
   return new Promise((ok, fail) => {
     server.once('error', fail);
     server.listen(port, host, () => {
