@@ -1,51 +1,15 @@
-import { rmSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { serveStatic, type StaticSite } from '@gazette/site';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  CHROMIUM_MISSING,
-  HAS_CHROMIUM,
-  launch,
-  screenshot,
-  seriousViolations,
-  watchErrors,
-} from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { atomProblems, jsonFeedProblems } from '../../packages/core/test-support/feed-validity';
-import { buildSiteOver } from './build-site';
+import { CHROMIUM_MISSING, HAS_CHROMIUM, screenshot, seriousViolations } from './browser';
+import { servedSite } from './served-site';
 import { ADA, fixtureArticles } from './site-fixtures';
 
 describe.skipIf(!HAS_CHROMIUM)(`the static site in Chromium ${HAS_CHROMIUM ? '' : CHROMIUM_MISSING}`, () => {
-  let out: string;
-  let site: StaticSite;
-  let browser: Browser;
-  let builtAfter: number;
+  const builtAfter = Date.now() - 1000;
   const articles = fixtureArticles();
   const reference = articles[0]!;
-
-  beforeAll(async () => {
-    builtAfter = Date.now() - 1000;
-    out = await buildSiteOver(articles, 'fixture');
-    site = await serveStatic({ dir: out });
-    browser = await launch();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-    if (out) rmSync(dirname(out), { recursive: true, force: true });
-  });
-
-  async function open(path: string, options: { width?: number; dark?: boolean } = {}) {
-    const context = await browser.newContext({
-      viewport: { width: options.width ?? 1200, height: 900 },
-      colorScheme: options.dark ? 'dark' : 'light',
-    });
-    const page = await context.newPage();
-    const errors = watchErrors(page);
-    const res = await page.goto(`${site.url}${path}`);
-    return { page, errors, status: res?.status(), close: () => context.close() };
-  }
+  const { served, open } = servedSite(articles, 'fixture');
 
   async function expectAccessible(page: Page) {
     expect(await seriousViolations(page), page.url()).toEqual([]);
@@ -75,7 +39,7 @@ describe.skipIf(!HAS_CHROMIUM)(`the static site in Chromium ${HAS_CHROMIUM ? '' 
     // An enriched article: quote highlighted (with its marks), entity mentions linked; the paragraph names Ada
     // Lovelace after the quotation, so no "— Ada Lovelace" repeats it.
     const story = articles[1]!;
-    await page.goto(`${site.url}/`);
+    await page.goto(`${served.site.url}/`);
     await page.getByRole('link', { name: story.title }).first().click();
     await page.waitForURL(`**/articles/${story.slug}/`);
     const quote = page.locator('.body mark.quote').first();
@@ -178,7 +142,7 @@ describe.skipIf(!HAS_CHROMIUM)(`the static site in Chromium ${HAS_CHROMIUM ? '' 
     await expect.poll(() => page.locator('#results li').count(), { timeout: 10_000 }).toBe(2);
     const science = page.locator('#facets button', { hasText: 'science' }).first();
     expect(await science.innerText()).toContain('(2)');
-    await page.goto(`${site.url}/search/?q=London`);
+    await page.goto(`${served.site.url}/search/?q=London`);
     await expect.poll(() => page.locator('#results li').count(), { timeout: 10_000 }).toBe(3);
     await page.locator('#facets button', { hasText: 'business' }).first().click();
     await expect.poll(() => page.locator('#results li').count()).toBe(1);
@@ -200,7 +164,7 @@ describe.skipIf(!HAS_CHROMIUM)(`the static site in Chromium ${HAS_CHROMIUM ? '' 
 
   it('publishes feeds, a sitemap, robots.txt, canonical URLs, OpenGraph and JSON-LD NewsArticle', async () => {
     const get = async (path: string) => {
-      const r = await fetch(`${site.url}${path}`);
+      const r = await fetch(`${served.site.url}${path}`);
       expect(r.status, path).toBe(200);
       return r.text();
     };
@@ -231,7 +195,7 @@ describe.skipIf(!HAS_CHROMIUM)(`the static site in Chromium ${HAS_CHROMIUM ? '' 
   // <summary>, was served as application/xml; its JSON Feed items had no content; both link its pages.
   it('serves valid Atom and JSON Feed with their media types, dating no article by an invented date', async () => {
     const feedAt = async (path: string) => {
-      const r = await fetch(`${site.url}${path}`);
+      const r = await fetch(`${served.site.url}${path}`);
       expect(r.status, path).toBe(200);
       return { type: r.headers.get('content-type'), text: await r.text() };
     };

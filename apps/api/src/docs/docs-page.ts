@@ -47,7 +47,7 @@ function operationHtml(path: string, method: string, op: Operation): string {
   const rows = params
     .map(
       (p) =>
-        `<tr><td><code>${esc(p.name)}</code></td><td>${esc(p.in)}</td><td>${p.required ? 'yes' : ''}</td>` +
+        `<tr><th scope="row"><code>${esc(p.name)}</code></th><td>${esc(p.in)}</td><td>${p.required ? 'yes' : ''}</td>` +
         `<td><code>${esc(typeOf(p))}</code>${p.schema?.default !== undefined ? ` (default ${esc(p.schema.default)})` : ''}</td>` +
         `<td>${prose(p.description)}</td></tr>`,
     )
@@ -69,7 +69,7 @@ function operationHtml(path: string, method: string, op: Operation): string {
   return `<section class="op" id="${anchor(method, path)}">
 <h3><span class="method ${esc(method)}">${esc(method.toUpperCase())}</span> <code>${esc(path)}</code></h3>
 <p>${prose(op.summary)}</p>${op.description ? `<p class="desc">${prose(op.description)}</p>` : ''}
-${rows ? `<table><thead><tr><th>parameter</th><th>in</th><th>required</th><th>type</th><th>meaning</th></tr></thead><tbody>${rows}</tbody></table>` : ''}
+${rows ? `<table><thead><tr><th scope="col">parameter</th><th scope="col">in</th><th scope="col">required</th><th scope="col">type</th><th scope="col">meaning</th></tr></thead><tbody>${rows}</tbody></table>` : ''}
 <ul class="statuses">${statuses}</ul>
 ${tryIt}
 </section>`;

@@ -9,6 +9,7 @@ export const ArticleSummarySchema = ArticleSchema.pick({
   title: true,
   titleSource: true,
   standfirst: true,
+  summary: true,
   byline: true,
   source: true,
   url: true,

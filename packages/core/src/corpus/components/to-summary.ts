@@ -14,6 +14,8 @@ export function toSummary(a: Article): ArticleSummary {
     readingMinutes: a.readingMinutes,
   };
   if (a.standfirst !== undefined) s.standfirst = a.standfirst;
+  // The card's lede: the enrichment's extractive summary (the opening sentences, at most ~320 chars).
+  if (a.summary !== undefined) s.summary = a.summary;
   if (a.source !== undefined) s.source = a.source;
   if (a.url !== undefined) s.url = a.url;
   if (a.publishedAt !== undefined) s.publishedAt = a.publishedAt;
