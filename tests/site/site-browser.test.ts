@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { MIN_STATEMENT_WORDS } from '@gazette/core/query';
 import { atomProblems, jsonFeedProblems } from '../../packages/core/test-support/feed-validity';
 import { CHROMIUM_MISSING, HAS_CHROMIUM, screenshot, seriousViolations } from './browser';
 import { servedSite } from './served-site';
@@ -99,6 +100,27 @@ describe.skipIf(!HAS_CHROMIUM)(`the static site in Chromium ${HAS_CHROMIUM ? '' 
     expect(await body.locator('mark.quote', { hasText: 'hostage' }).count()).toBe(1);
     expect(errors).toEqual([]);
     await close();
+  });
+
+  it("the quotes page and a speaker's page list only statements, as the article page pulls them out", async () => {
+    const article = await open(`/articles/${reference.slug}/`);
+    const macron = await article.page
+      .locator('.body a.entity', { hasText: /Macron/ })
+      .first()
+      .getAttribute('href');
+    await article.close();
+    expect(macron).toBeTruthy();
+    for (const path of ['/quotes/', macron!]) {
+      const { page, errors, close } = await open(path);
+      const listed = await page.locator('.quotes-list blockquote').allInnerTexts();
+      // The reference story quotes Macron in whole sentences and in single words ("hostage", "epidemic").
+      expect(listed.length).toBeGreaterThan(0);
+      for (const q of listed)
+        expect(q.trim().split(/\s+/).length, `${path}: ${q}`).toBeGreaterThanOrEqual(MIN_STATEMENT_WORDS);
+      expect(listed).not.toContain('hostage');
+      expect(errors).toEqual([]);
+      await close();
+    }
   });
 
   it('every other page type is accessible and screenshotted: quotes, section, tag, 404, dark, 320 px', async () => {

@@ -1,5 +1,6 @@
 import { connect } from 'node:net';
-import type { Corpus, SearchParams } from '@gazette/core';
+import type { Corpus } from '@gazette/core';
+import type { SearchParams } from '@gazette/core/query';
 import { describe, expect, it } from 'vitest';
 import { fixtureCorpus } from '../test-support/fixture-corpus';
 import { type RunningServer, serveApi } from './serve';

@@ -20,12 +20,13 @@ export function allArticles(corpus: Corpus): Article[] {
   return all;
 }
 
-/** Quotations, newest first, optionally by one speaker (an entity id or a name), up to `max`. */
+/** Quotations that read as statements, newest first, optionally by one speaker (an entity id or a name), up to `max`. */
 export function allQuotes(corpus: Corpus, speaker: string | undefined, max: number): QuoteItem[] {
   const out: QuoteItem[] = [];
   let cursor: string | undefined;
   do {
     const page = corpus.quotes({
+      statements: true,
       limit: 100,
       ...(speaker ? { speaker } : {}),
       ...(cursor ? { cursor } : {}),

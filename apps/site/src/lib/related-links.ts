@@ -1,4 +1,6 @@
-import { type Article, type ArticleSummary, type Corpus, canonicalUrl } from '@gazette/core';
+import type { Article, Corpus } from '@gazette/core';
+import type { ArticleSummary } from '@gazette/core/query';
+import { canonicalUrl } from '@gazette/core/internals';
 import { allSummaries } from './corpus-walk';
 import { safeHttpUrl } from './safe-url';
 import { articlePath } from './site-paths';

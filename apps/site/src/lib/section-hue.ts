@@ -1,4 +1,4 @@
-import { sha256Hex } from '@gazette/core';
+import { sha256Hex } from '@gazette/core/internals';
 
 /** How many accent hues the stylesheet defines (.hue-0 … .hue-11); inline styles are barred by the CSP. */
 export const HUES = 12;
