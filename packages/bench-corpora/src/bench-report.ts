@@ -1,7 +1,8 @@
 // Benchmark tables live in docs/benchmarks.md, one section per bench, each rewritten by the bench that
 // measures it (never pasted by hand), so the figures a reader sees are the last run's.
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** docs/benchmarks.md at the repository root. */
@@ -52,6 +53,7 @@ export function writeBenchSection(
     from >= 0 && to > from
       ? old.slice(0, from) + body + old.slice(to + end.length)
       : `${old.trimEnd()}\n\n${body}\n`;
+  mkdirSync(dirname(file), { recursive: true }); // the first run makes docs/
   // Write beside and rename, so a bench killed mid-write never leaves half a document.
   writeFileSync(`${file}.tmp`, next);
   renameSync(`${file}.tmp`, file);
@@ -61,4 +63,27 @@ export function writeBenchSection(
 export function markdownTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
   return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+/** What a bench prints, kept as Markdown for its section: every line goes to the console and the report. */
+export interface BenchLog {
+  /** Prints a line (Markdown: a paragraph line, a heading) and keeps it. */
+  line(text?: string): void;
+  /** Prints a table and keeps it, with blank lines around it so Markdown reads it as one. */
+  table(header: readonly string[], rows: readonly (readonly string[])[]): void;
+  /** Everything kept so far. */
+  markdown(): string;
+}
+
+export function benchLog(): BenchLog {
+  const lines: string[] = [];
+  const line = (text = '') => {
+    console.log(text);
+    lines.push(text);
+  };
+  return {
+    line,
+    table: (header, rows) => line(`\n${markdownTable(header, rows)}\n`),
+    markdown: () => lines.join('\n').replace(/\n{3,}/g, '\n\n'),
+  };
 }
