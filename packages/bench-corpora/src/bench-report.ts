@@ -67,23 +67,32 @@ export function markdownTable(header: readonly string[], rows: readonly (readonl
 
 /** What a bench prints, kept as Markdown for its section: every line goes to the console and the report. */
 export interface BenchLog {
-  /** Prints a line (Markdown: a paragraph line, a heading) and keeps it. */
+  /** Prints a line and keeps it as a paragraph of its own (or a heading: `### …`). */
   line(text?: string): void;
-  /** Prints a table and keeps it, with blank lines around it so Markdown reads it as one. */
+  /** Prints a table and keeps it. */
   table(header: readonly string[], rows: readonly (readonly string[])[]): void;
-  /** Everything kept so far. */
+  /** Everything kept so far, one blank line between paragraphs and tables. */
   markdown(): string;
 }
 
 export function benchLog(): BenchLog {
-  const lines: string[] = [];
-  const line = (text = '') => {
-    console.log(text);
-    lines.push(text);
-  };
+  const blocks: string[] = [];
   return {
-    line,
-    table: (header, rows) => line(`\n${markdownTable(header, rows)}\n`),
-    markdown: () => lines.join('\n').replace(/\n{3,}/g, '\n\n'),
+    line(text = '') {
+      console.log(text);
+      blocks.push(text.trim());
+    },
+    table(header, rows) {
+      const table = markdownTable(header, rows);
+      console.log(`\n${table}\n`);
+      blocks.push(table);
+    },
+    markdown: () => blocks.filter(Boolean).join('\n\n'),
   };
+}
+
+/** `command` as this run was started: with those of the `settings` (environment variables) it had set. */
+export function benchCommand(command: string, settings: readonly string[]): string {
+  const set = settings.filter((name) => process.env[name]).map((name) => `${name}=${process.env[name]} `);
+  return `${set.join('')}${command}`;
 }

@@ -8,6 +8,7 @@ export {
   BENCHMARKS_FILE,
   type BenchLog,
   type BenchSectionOptions,
+  benchCommand,
   benchLog,
   markdownTable,
   writeBenchSection,
