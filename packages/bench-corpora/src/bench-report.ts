@@ -59,9 +59,9 @@ export function writeBenchSection(
   renameSync(`${file}.tmp`, file);
 }
 
-/** A Markdown table from a header row and body rows (cells already formatted). */
+/** A Markdown table from a header row and body rows (cells already formatted; a `|` in one is escaped). */
 export function markdownTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
+  const line = (cells: readonly string[]) => `| ${cells.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`;
   return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
 }
 
