@@ -2,7 +2,9 @@
 //   GAZETTE_LOAD_SECONDS (30)    each load run: 100 connections on the search and the article route
 //   GAZETTE_SOAK_SECONDS (600)   the soak: mixed requests, server memory sampled every window
 //   GAZETTE_KILL_ITERATIONS (100) kill -9 rounds during an ingest (packages/core kill-recovery test)
+// The figures are written to the section `hardening` of docs/benchmarks.md.
 import { readFileSync } from 'node:fs';
+import { benchCommand, benchLog, writeBenchSection } from '@gazette/bench-corpora';
 import autocannon from 'autocannon';
 import { startPrintingApi } from '../api/support/start-api';
 import { REPO_ROOT } from '../support/paths';
@@ -12,6 +14,7 @@ const LOAD_SECONDS = Number(process.env.GAZETTE_LOAD_SECONDS ?? 30);
 const SOAK_SECONDS = Number(process.env.GAZETTE_SOAK_SECONDS ?? 600);
 const KILL_ITERATIONS = Number(process.env.GAZETTE_KILL_ITERATIONS ?? 100);
 const SOAK_WINDOW = 30;
+const log = benchLog();
 
 function rssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -26,18 +29,26 @@ try {
   };
   const article = `/v1/articles/${list.items[0]!.id}`;
 
-  console.log(`\n## Load: 100 connections, ${LOAD_SECONDS} s each, on loopback`);
-  console.log('| route | req/s | p50 ms | p99 ms | errors | timeouts | non-2xx |');
-  console.log('| --- | --- | --- | --- | --- | --- | --- |');
+  log.line(`### Load: 100 connections, ${LOAD_SECONDS} s each, on loopback`);
+  const rows: string[][] = [];
   for (const path of ['/v1/search?q=Macron+ambassador', article]) {
     const r = await autocannon({ url: `${api.url}${path}`, connections: 100, duration: LOAD_SECONDS });
-    console.log(
-      `| ${path} | ${Math.round(r.requests.average)} | ${r.latency.p50} | ${r.latency.p99} | ${r.errors} | ${r.timeouts} | ${r.non2xx} |`,
+    rows.push(
+      [
+        path,
+        Math.round(r.requests.average),
+        r.latency.p50,
+        r.latency.p99,
+        r.errors,
+        r.timeouts,
+        r.non2xx,
+      ].map(String),
     );
   }
+  log.table(['route', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'timeouts', 'non-2xx'], rows);
 
-  console.log(
-    `\n## Soak: ${SOAK_SECONDS} s of mixed requests, 20 connections; server RSS after each ${SOAK_WINDOW} s window`,
+  log.line(
+    `### Soak: ${SOAK_SECONDS} s of mixed requests, 20 connections; server RSS after each ${SOAK_WINDOW} s window`,
   );
   const requests = [
     { path: '/v1/search?q=Niger' },
@@ -65,16 +76,14 @@ try {
   }
   const settled = samples.slice(Math.min(2, samples.length - 1));
   const growth = settled.at(-1)! - settled[0]!;
-  console.log(`requests ${total}, errors ${errors}`);
-  console.log(`RSS MB: ${samples.map((s) => s.toFixed(0)).join(' ')}`);
-  console.log(
-    `growth after warm-up: ${growth.toFixed(1)} MB (${((growth / settled[0]!) * 100).toFixed(1)}%)`,
-  );
+  log.line(`requests ${total}, errors ${errors}`);
+  log.line(`RSS MB: ${samples.map((s) => s.toFixed(0)).join(' ')}`);
+  log.line(`growth after warm-up: ${growth.toFixed(1)} MB (${((growth / settled[0]!) * 100).toFixed(1)}%)`);
 } finally {
   await api.stop();
 }
 
-console.log(`\n## Faults: kill -9 at random points during an ingest, ${KILL_ITERATIONS} rounds`);
+log.line(`### Faults: kill -9 at random points during an ingest, ${KILL_ITERATIONS} rounds`);
 const started = performance.now();
 const faults = await runProcess(
   process.execPath,
@@ -86,10 +95,18 @@ const faults = await runProcess(
   },
 );
 const summary = /Tests\s+(.*)/.exec(faults.stdout.replace(/\x1b\[[0-9;]*m/g, ''))?.[1] ?? 'no summary';
-console.log(
+log.line(
   `${faults.code === 0 ? 'passed' : 'FAILED'}: no acknowledged article lost, no duplicate after re-run, integrity_check ok in every round (${summary.trim()}, ${((performance.now() - started) / 1000).toFixed(0)} s)`,
 );
 if (faults.code !== 0) {
   console.log(faults.stdout.slice(-3000));
   process.exitCode = 1;
 }
+writeBenchSection('hardening', 'Hardening', log.markdown(), {
+  now: new Date(),
+  command: benchCommand('npm run bench -w @gazette/tests', [
+    'GAZETTE_LOAD_SECONDS',
+    'GAZETTE_SOAK_SECONDS',
+    'GAZETTE_KILL_ITERATIONS',
+  ]),
+});

@@ -4,11 +4,17 @@
 // feeds of those queries (cached), over the BBC corpus and a generated corpus. Prints req/s, p99, the
 // ratios to hello-world, errors and the server's memory. Then the worst requests (issue 13): each
 // adversarial search within the documented limits timed alone, its feed, and /healthz p99 while 8 of the
-// worst run at once.
+// worst run at once. The tables are written to the section `api-speed` of docs/benchmarks.md.
 import { type ChildProcess, fork } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { HAS_SHARED, SHARED_MISSING } from '@gazette/bench-corpora';
+import {
+  benchCommand,
+  benchLog,
+  HAS_SHARED,
+  SHARED_MISSING,
+  writeBenchSection,
+} from '@gazette/bench-corpora';
 import autocannon from 'autocannon';
 import { BASE_HEADERS } from '../src/http/base-headers';
 import { adversarialSearches } from './adversarial';
@@ -26,6 +32,7 @@ const CONNECTIONS = 50;
 const GENERATED = Number(process.env.GAZETTE_BENCH_GENERATED ?? 100_000);
 // GAZETTE_BENCH_ONLY=bbc|generated runs one corpus.
 const ONLY = process.env.GAZETTE_BENCH_ONLY;
+const log = benchLog();
 
 /** One route's load: its paths are sent in turn, never restarting, across every round. */
 interface Route {
@@ -103,8 +110,8 @@ async function runCorpus(label: string, which: string): Promise<void> {
   globalThis.gc?.(); // the parsed articles are not needed any more
   const { child, ready } = await startServer(corpus);
   try {
-    console.log(
-      `\n${label}: ${ready.articles} articles (parsed articles read back from .bench/ in ${(corpus.readMs / 1000).toFixed(1)} s${corpus.buildMs ? `; corpus built and its snapshot written in ${(corpus.buildMs / 1000).toFixed(1)} s` : ''}; the server loaded the binary snapshot in ${ready.loadMs.toFixed(0)} ms)`,
+    log.line(
+      `\n### ${label}: ${ready.articles} articles (parsed articles read back from .bench/ in ${(corpus.readMs / 1000).toFixed(1)} s${corpus.buildMs ? `; corpus built and its snapshot written in ${(corpus.buildMs / 1000).toFixed(1)} s` : ''}; the server loaded the binary snapshot in ${ready.loadMs.toFixed(0)} ms)`,
     );
     const before = await memory(child);
     const loadBefore = loadavg()[0]!.toFixed(1);
@@ -180,29 +187,39 @@ async function runCorpus(label: string, which: string): Promise<void> {
         'errors+non2xx': rs.reduce((n, x) => n + x.errors, 0),
       };
     });
-    console.table(rows.map((r) => ({ ...r, 'vs hello': `${(r['vs hello'] * 100).toFixed(1)}%` })));
+    log.table(
+      ['route', 'req/s', 'vs hello', 'p99 ms', 'worst p99', 'errors+non2xx'],
+      rows.map((r) => [
+        r.route,
+        String(r['req/s']),
+        `${(r['vs hello'] * 100).toFixed(1)}%`,
+        String(r['p99 ms']),
+        String(r['worst p99']),
+        String(r['errors+non2xx']),
+      ]),
+    );
     const row = (r: Route) => rows[routes.indexOf(r)]!;
     const pct = (r: Route) => `${(row(r)['vs hello'] * 100).toFixed(1)}%`;
-    console.log(
+    log.line(
       `hello-world per round: ${helloRounds.map((x) => Math.round(x.rps)).join(', ')} req/s (medians of ${ROUNDS} rounds of ${DURATION} s; ratios are to the same round's hello-world); machine load average ${loadBefore} before, ${loadAfter} after, on ${availableParallelism()} cores`,
     );
-    console.log(
+    log.line(
       `targets: article >= 70% (${pct(article)} cached, ${pct(articleCold)} cache off), search >= 50% (${pct(search)} repeated, ${pct(searchFresh)} all new), p99 < 10 ms (article ${row(article)['p99 ms']}/${row(articleCold)['p99 ms']} ms, search ${row(search)['p99 ms']}/${row(searchFresh)['p99 ms']} ms)`,
     );
-    console.log(
+    log.line(
       `targets (issue 13): uncached search >= 20% (${pct(searchFresh)}), feeds once cached >= 50% (${pct(feeds)}, p99 ${row(feeds)['p99 ms']} ms)`,
     );
-    console.log(
+    log.line(
       `the bytes alone: a bare Hono sending a median article's JSON reaches ${pct(sized)} of hello-world; with the headers every API read carries, ${pct(sizedHeaders)}`,
     );
     // Every fresh search path is distinct and the list is longer than a run sends, so each must miss; the
     // server's counters (of the app serving only these) say whether they did.
     const fresh = after.freshCache;
     if (process.env.GAZETTE_BENCH_DEBUG) console.log(JSON.stringify({ freshBefore, after }));
-    console.log(
+    log.line(
       `uncached search really missed: ${fresh.misses - freshBefore.freshCache.misses} misses and ${fresh.hits - freshBefore.freshCache.hits} hits in its app's read cache for ${rounds.get(searchFresh)!.reduce((n, x) => n + x.sent, 0)} answers counted by autocannon (${searchFresh.next} of ${corpus.freshSearches.length} distinct paths sent, warm-up included)`,
     );
-    console.log(
+    log.line(
       `server memory: rss ${mb(before.rss)} / heap ${mb(before.heapUsed)} / array buffers ${mb(before.arrayBuffers)} after loading; rss ${mb(after.rss)} / heap ${mb(after.heapUsed)} / array buffers ${mb(after.arrayBuffers)} after the runs (read caches: ${mb(after.cache.bytes)} of ${mb(after.cache.maxBytes)} in ${after.cache.entries} entries for articles and repeated searches, ${mb(fresh.bytes)} for the fresh searches' app)`,
     );
     await worstRequests(ready.uncachedApiUrl);
@@ -216,15 +233,18 @@ async function worstRequests(apiUrl: string): Promise<void> {
   const { searches, source } = await adversarialSearches();
   const timed = await timeSearches(apiUrl, searches);
   timed.sort((a, b) => b.ms - a.ms);
-  console.log(
+  log.line(
     `\nworst requests: ${searches.length} adversarial searches from ${source}, POST /v1/search, cache off, median of 3:`,
   );
-  console.table(timed.map((t) => ({ search: t.name, status: t.status, ms: Number(t.ms.toFixed(1)) })));
+  log.table(
+    ['search', 'status', 'ms'],
+    timed.map((t) => [t.name, String(t.status), t.ms.toFixed(1)]),
+  );
   const worst = searches.find((s) => s.name === timed[0]!.name)!;
   const feedPath = `/v1/feed.atom?limit=100&q=${encodeURIComponent(worst.params.q)}`;
   const feed = await timeFeed(apiUrl, feedPath);
   const held = await healthzUnderWorst(apiUrl, worst.params, { concurrency: 8, ms: DURATION * 1000 });
-  console.log(
+  log.line(
     `targets (issue 13): worst query <= 50 ms (${timed[0]!.ms.toFixed(1)} ms: ${timed[0]!.name}; status ${timed[0]!.status}); its Atom feed (limit 100, uncached) ${feed.ms.toFixed(1)} ms (status ${feed.status}); 8 at once delay /healthz p99 by <= 100 ms (${(held.loadedP99 - held.idleP99).toFixed(1)} ms: p99 ${held.idleP99.toFixed(1)} ms alone, ${held.loadedP99.toFixed(1)} ms under load, ${held.probes} probes; ${held.statuses} worst searches answered meanwhile); load average ${loadavg()[0]!.toFixed(1)}`,
   );
 }
@@ -232,7 +252,7 @@ async function worstRequests(apiUrl: string): Promise<void> {
 if (!HAS_SHARED) {
   console.log(`api bench ${SHARED_MISSING}`);
 } else {
-  console.log(
+  log.line(
     `api bench: autocannon, ${CONNECTIONS} connections, ${DURATION} s per route, loopback, Node ${process.version}`,
   );
   if (ONLY !== 'generated') await runCorpus('BBC News (../shared/corpora/bbc)', 'bbc');
@@ -241,4 +261,13 @@ if (!HAS_SHARED) {
       `GENERATED corpus (${GENERATED} articles from BBC text, seed 42)`,
       `generated:${GENERATED}`,
     );
+  writeBenchSection('api-speed', 'API speed', log.markdown(), {
+    now: new Date(),
+    command: benchCommand('npm run bench -w @gazette/api', [
+      'GAZETTE_BENCH_ONLY',
+      'GAZETTE_BENCH_GENERATED',
+      'GAZETTE_BENCH_SECONDS',
+      'GAZETTE_BENCH_ROUNDS',
+    ]),
+  });
 }

@@ -1,11 +1,20 @@
 // npm run bench -w @gazette/site: builds the site over the BBC corpus and a generated 10,000-article corpus;
-// prints build time, pages per second, dist size, and the bytes a typical search transfers.
+// prints build time, pages per second, dist size, and the bytes a typical search transfers, and writes them
+// to the section `site-build` of docs/benchmarks.md.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bbcAsText, generateCorpus, HAS_SHARED, readBbc, SHARED_MISSING } from '@gazette/bench-corpora';
+import {
+  bbcAsText,
+  benchLog,
+  generateCorpus,
+  HAS_SHARED,
+  readBbc,
+  SHARED_MISSING,
+  writeBenchSection,
+} from '@gazette/bench-corpora';
 import { type Article, createCorpus, parseText } from '@gazette/core';
 import { loadShardedCorpus } from '@gazette/core/query';
 import { writeSnapshotFile } from '@gazette/core/node';
@@ -19,6 +28,7 @@ const ASTRO = [
 const QUERIES = ['government plans', 'mobile phone', 'election', 'economic growth forecast', 'film award'];
 const TARGET_PAGES_PER_S = 200;
 const PAGEFIND_BYTES = 300 * 1024;
+const log = benchLog();
 
 function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((n) => {
@@ -117,8 +127,8 @@ async function bench(label: string, articles: Article[]) {
         .toString()
         .trim(),
     );
-    console.log(`\n## ${label}: ${articles.length} articles`);
-    console.log(`build (astro build, whole process): ${seconds.toFixed(1)} s`);
+    log.line(`### ${label}: ${articles.length} articles`);
+    log.line(`build (astro build, whole process): ${seconds.toFixed(1)} s`);
     const kinds = new Map<string, number>();
     for (const f of html) {
       const kind = f
@@ -127,8 +137,8 @@ async function bench(label: string, articles: Article[]) {
         .replace(/\.html$/, '');
       kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
     }
-    console.log(`HTML pages by kind: ${[...kinds].map(([k, n]) => `${k} ${n}`).join(', ')}`);
-    console.log(
+    log.line(`HTML pages by kind: ${[...kinds].map(([k, n]) => `${k} ${n}`).join(', ')}`);
+    log.line(
       `pages: ${html.length} HTML pages, ${all.length} files in all → ${(html.length / seconds).toFixed(0)} HTML pages/s, ${(all.length / seconds).toFixed(0)} files/s (target ≥ ${TARGET_PAGES_PER_S} pages/s: ${(html.length / seconds / TARGET_PAGES_PER_S).toFixed(2)}×)`,
     );
     const profilePath = join(work, 'profile.json');
@@ -137,7 +147,7 @@ async function bench(label: string, articles: Article[]) {
         JSON.parse(readFileSync(profilePath, 'utf8')) as Record<string, { calls: number; ms: number }>,
       ).sort((a, b) => b[1].ms - a[1].ms);
       const coreSeconds = calls.reduce((s, [, c]) => s + c.ms, 0) / 1000;
-      console.log(
+      log.line(
         `time in the core's query functions: ${coreSeconds.toFixed(1)} s (${calls
           .slice(0, 4)
           .map(([name, c]) => `${name} ${(c.ms / 1000).toFixed(1)} s in ${c.calls} calls`)
@@ -146,22 +156,29 @@ async function bench(label: string, articles: Article[]) {
           )}); the rest of the build runs at ${(html.length / (seconds - coreSeconds)).toFixed(0)} HTML pages/s`,
       );
     }
-    console.log(
+    log.line(
       `dist: ${mb(bytes)} (${mb(gzipDist)} as a gzip tarball); search index ${indexFiles.length} files, ${mb(indexBytes)}`,
     );
     const site = await serveStatic({ dir: out });
     try {
-      console.log('typical searches (index files fetched, gzip as served; ratio to Pagefind’s ~300 kB):');
+      log.line('Typical searches (index files fetched, gzip as served; ratio to Pagefind’s ~300 kB):');
+      const rows: string[][] = [];
       for (const q of QUERIES) {
         const t = await searchTransfer(site.url, q);
-        console.log(
-          `  ${JSON.stringify(q).padEnd(28)} ${kb(t.bytes).padStart(9)} in ${String(t.files).padStart(3)} files, ${t.hits} hits of ${t.candidates} candidates, ${t.ms.toFixed(0)} ms  (${(t.bytes / PAGEFIND_BYTES).toFixed(2)}×)`,
-        );
+        rows.push([
+          JSON.stringify(q),
+          kb(t.bytes),
+          String(t.files),
+          `${t.hits} of ${t.candidates}`,
+          `${t.ms.toFixed(0)} ms`,
+          `${(t.bytes / PAGEFIND_BYTES).toFixed(2)}×`,
+        ]);
       }
+      log.table(['query', 'transfer', 'files', 'hits of candidates', 'time', 'vs Pagefind'], rows);
       const c = await chromiumTransfer(site.url, QUERIES[0]!);
       if (c)
-        console.log(
-          `  in Chromium, /search/?q=${QUERIES[0]} from a cold cache: ${kb(c.total)} in all (page, CSS, JS, index), of which index ${kb(c.index)}  (${(c.total / PAGEFIND_BYTES).toFixed(2)}× Pagefind)`,
+        log.line(
+          `In Chromium, /search/?q=${QUERIES[0]} from a cold cache: ${kb(c.total)} in all (page, CSS, JS, index), of which index ${kb(c.index)}  (${(c.total / PAGEFIND_BYTES).toFixed(2)}× Pagefind)`,
         );
     } finally {
       await site.close();
@@ -192,4 +209,8 @@ if (!HAS_SHARED) {
     );
     await bench('Generated (from BBC text, labelled generated)', articles);
   }
+  writeBenchSection('site-build', 'Site build', log.markdown(), {
+    now: new Date(),
+    command: `npm run bench -w @gazette/site${only ? ` -- ${only}` : ''}`,
+  });
 }

@@ -1,8 +1,8 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { markdownTable, writeBenchSection } from './bench-report';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { benchCommand, benchLog, markdownTable, writeBenchSection } from './bench-report';
 
 const dir = mkdtempSync(join(tmpdir(), 'gazette-bench-report-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -26,5 +26,45 @@ describe('writeBenchSection', () => {
 describe('markdownTable', () => {
   it('writes a header, a rule and one line per row', () => {
     expect(markdownTable(['a', 'b'], [['1', '2']])).toBe('| a | b |\n| --- | --- |\n| 1 | 2 |');
+  });
+
+  it('escapes a | inside a cell, so a route such as feed.atom|json stays one cell', () => {
+    expect(markdownTable(['route'], [['/v1/feed.atom|json']])).toBe(
+      '| route |\n| --- |\n| /v1/feed.atom\\|json |',
+    );
+  });
+});
+
+describe('benchLog', () => {
+  it('keeps each printed line as its own paragraph and each table whole, in order', () => {
+    const print = vi.spyOn(console, 'log').mockImplementation(() => {});
+    try {
+      const log = benchLog();
+      log.line('### Scale');
+      log.line('first figure');
+      log.line('second figure');
+      log.table(['n', 'ms'], [['1', '2']]);
+      log.line('after');
+      expect(log.markdown()).toBe(
+        '### Scale\n\nfirst figure\n\nsecond figure\n\n| n | ms |\n| --- | --- |\n| 1 | 2 |\n\nafter',
+      );
+      expect(print).toHaveBeenCalledTimes(5);
+    } finally {
+      print.mockRestore();
+    }
+  });
+});
+
+describe('benchCommand', () => {
+  it('puts the settings this run had before the command, and only those', () => {
+    vi.stubEnv('GAZETTE_TEST_SET', '5');
+    vi.stubEnv('GAZETTE_TEST_UNSET', '');
+    try {
+      expect(benchCommand('npm run bench', ['GAZETTE_TEST_UNSET', 'GAZETTE_TEST_SET'])).toBe(
+        'GAZETTE_TEST_SET=5 npm run bench',
+      );
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 });

@@ -1,7 +1,8 @@
 // Benchmark tables live in docs/benchmarks.md, one section per bench, each rewritten by the bench that
 // measures it (never pasted by hand), so the figures a reader sees are the last run's.
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** docs/benchmarks.md at the repository root. */
@@ -52,13 +53,46 @@ export function writeBenchSection(
     from >= 0 && to > from
       ? old.slice(0, from) + body + old.slice(to + end.length)
       : `${old.trimEnd()}\n\n${body}\n`;
+  mkdirSync(dirname(file), { recursive: true }); // the first run makes docs/
   // Write beside and rename, so a bench killed mid-write never leaves half a document.
   writeFileSync(`${file}.tmp`, next);
   renameSync(`${file}.tmp`, file);
 }
 
-/** A Markdown table from a header row and body rows (cells already formatted). */
+/** A Markdown table from a header row and body rows (cells already formatted; a `|` in one is escaped). */
 export function markdownTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
+  const line = (cells: readonly string[]) => `| ${cells.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`;
   return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+/** What a bench prints, kept as Markdown for its section: every line goes to the console and the report. */
+export interface BenchLog {
+  /** Prints a line and keeps it as a paragraph of its own (or a heading: `### …`). */
+  line(text?: string): void;
+  /** Prints a table and keeps it. */
+  table(header: readonly string[], rows: readonly (readonly string[])[]): void;
+  /** Everything kept so far, one blank line between paragraphs and tables. */
+  markdown(): string;
+}
+
+export function benchLog(): BenchLog {
+  const blocks: string[] = [];
+  return {
+    line(text = '') {
+      console.log(text);
+      blocks.push(text.trim());
+    },
+    table(header, rows) {
+      const table = markdownTable(header, rows);
+      console.log(`\n${table}\n`);
+      blocks.push(table);
+    },
+    markdown: () => blocks.filter(Boolean).join('\n\n'),
+  };
+}
+
+/** `command` as this run was started: with those of the `settings` (environment variables) it had set. */
+export function benchCommand(command: string, settings: readonly string[]): string {
+  const set = settings.filter((name) => process.env[name]).map((name) => `${name}=${process.env[name]} `);
+  return `${set.join('')}${command}`;
 }

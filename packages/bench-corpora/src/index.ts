@@ -4,4 +4,12 @@ export { type GeneratedRecord, generateCorpus, seededRandom } from './generate-c
 export { parseCsv } from './parse-csv';
 export { PARSED_CACHE_DIR, parsedBbc, parsedGenerated } from './parsed-cache';
 export { HAS_SHARED, SHARED_CORPORA, SHARED_MISSING } from './shared-path';
-export { BENCHMARKS_FILE, type BenchSectionOptions, markdownTable, writeBenchSection } from './bench-report';
+export {
+  BENCHMARKS_FILE,
+  type BenchLog,
+  type BenchSectionOptions,
+  benchCommand,
+  benchLog,
+  markdownTable,
+  writeBenchSection,
+} from './bench-report';

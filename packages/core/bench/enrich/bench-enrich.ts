@@ -1,7 +1,15 @@
 // Ingest speed with enrichment on the BBC corpus (../shared/corpora/bbc), one core, and the cost of each
-// step, the rule recogniser and the trained tagger side by side on the same articles.
+// step, the rule recogniser and the trained tagger side by side on the same articles; written to the
+// section `enrich-speed` of docs/benchmarks.md.
 //   npm run bench:enrich -w @gazette/core
-import { bbcAsText, HAS_SHARED, readBbc, SHARED_MISSING } from '@gazette/bench-corpora';
+import {
+  bbcAsText,
+  benchLog,
+  HAS_SHARED,
+  readBbc,
+  SHARED_MISSING,
+  writeBenchSection,
+} from '@gazette/bench-corpora';
 import { findAmounts } from '../../src/enrich/amounts';
 import { findDates } from '../../src/enrich/dates';
 import { linkEntities } from '../../src/enrich/link-entities';
@@ -34,13 +42,10 @@ const time = (fn: () => void, rounds = 2): Timing => {
 
 const articles = texts.map((t) => parseText(t));
 const bodies = articles.map((a) => a.body.map((b) => b.text));
-const perArticle = (t: Timing) => `${((1000 * t.cpu) / texts.length).toFixed(0).padStart(6)} µs/article`;
-const rate = (t: Timing) =>
-  `${Math.round((texts.length * 1000) / t.cpu)
-    .toLocaleString('en')
-    .padStart(
-      6,
-    )} articles/s (wall clock: ${Math.round((texts.length * 1000) / t.wall).toLocaleString('en')}/s)`;
+const perArticle = (t: Timing) => `${((1000 * t.cpu) / texts.length).toFixed(0)} µs`;
+const rate = (t: Timing) => Math.round((texts.length * 1000) / t.cpu).toLocaleString('en');
+const wallRate = (t: Timing) => Math.round((texts.length * 1000) / t.wall).toLocaleString('en');
+const cells = (name: string, t: Timing) => [name, perArticle(t), rate(t), wallRate(t)];
 
 const each = <T>(items: readonly T[], fn: (item: T, i: number) => unknown) => {
   for (let i = 0; i < items.length; i++) fn(items[i]!, i);
@@ -64,15 +69,23 @@ const steps: Array<[string, () => void]> = [
 const spansRules = bodies.map((b) => ruleRecognizer.recognize(b));
 const linkedRules = bodies.map((b, i) => linkEntities(b, spansRules[i]!));
 
-console.log(
-  `BBC: ${texts.length} articles, ${words.toFixed(0)} words on average; one core (CPU time of this process), same data`,
+const log = benchLog();
+log.line(
+  `BBC: ${texts.length} articles, ${words.toFixed(0)} words on average; one core (CPU time of this process), same data.`,
 );
-for (const [name, fn] of steps) {
-  const ms = time(fn);
-  console.log(`  ${name.padEnd(28)} ${perArticle(ms)}  ${rate(ms)}`);
-}
+const rows = steps.map(([name, fn]) => cells(name, time(fn)));
 const withRules = time(() => each(texts, (t) => parseText(t, undefined, { recognizer: ruleRecognizer })));
 const withModel = time(() => each(texts, (t) => parseText(t, undefined, { recognizer: nerRecognizer })));
-console.log(`parse + enrich (parseText), rule recogniser:  ${perArticle(withRules)}  ${rate(withRules)}`);
-console.log(`parse + enrich (parseText), trained tagger:   ${perArticle(withModel)}  ${rate(withModel)}`);
-console.log(`ratio trained / rules: ${(withModel.cpu / withRules.cpu).toFixed(2)}x the CPU time`);
+log.table(
+  ['step', 'CPU per article', 'articles/s (CPU)', 'articles/s (wall clock)'],
+  [
+    ...rows,
+    cells('parse + enrich (parseText), rule recogniser', withRules),
+    cells('parse + enrich (parseText), trained tagger', withModel),
+  ],
+);
+log.line(`ratio trained / rules: ${(withModel.cpu / withRules.cpu).toFixed(2)}x the CPU time`);
+writeBenchSection('enrich-speed', 'Enrich speed', log.markdown(), {
+  now: new Date(),
+  command: 'npm run bench:enrich -w @gazette/core',
+});

@@ -1,7 +1,9 @@
 // Entity-level precision, recall and F1 (exact span and type, as conlleval) of the shipped tagger on
-// ../shared/corpora/conll2003/valid.txt (or the file given), and its speed.
+// ../shared/corpora/conll2003/valid.txt (or the file given), and its speed; written to the section
+// `ner-quality` of docs/benchmarks.md.
 //   npm run eval:ner -w @gazette/core   [-- test.txt]
 import { readFileSync } from 'node:fs';
+import { benchLog, writeBenchSection } from '@gazette/bench-corpora';
 import { NerModel } from '../../src/enrich/ner/ner-model';
 import type { NerModelData } from '../../src/enrich/ner/ner-model-data';
 import { tagDocument } from '../../src/enrich/ner/tag-document';
@@ -29,7 +31,7 @@ for (const doc of docs) {
 const seconds = (performance.now() - started) / 1000;
 const cpu = process.cpuUsage(cpu0);
 const cpuSeconds = (cpu.user + cpu.system) / 1e6;
-const pct = (x: number) => (100 * x).toFixed(2).padStart(6);
+const pct = (x: number) => (100 * x).toFixed(2);
 const sum = (labels: string[]): Score =>
   labels.reduce(
     (a, l) => {
@@ -38,17 +40,26 @@ const sum = (labels: string[]): Score =>
     },
     { tp: 0, fp: 0, fn: 0 },
   );
-console.log(`conll2003/${file}: ${docs.length} documents, ${tokens} tokens`);
-console.log('label        P       R      F1   (tp/fp/fn)');
+const log = benchLog();
+log.line(
+  `conll2003/${file}: ${docs.length} documents, ${tokens} tokens; entity-level scores (exact span and type).`,
+);
 const row = (name: string, s: Score) => {
   const r = f1(s);
-  console.log(
-    `${name.padEnd(8)} ${pct(r.precision)}  ${pct(r.recall)}  ${pct(r.f1)}   (${s.tp}/${s.fp}/${s.fn})`,
-  );
+  return [name, pct(r.precision), pct(r.recall), pct(r.f1), `${s.tp}/${s.fp}/${s.fn}`];
 };
-for (const l of ['PER', 'ORG', 'LOC', 'MISC']) row(l, sum([l]));
-row('PER/ORG/LOC micro', sum(['PER', 'ORG', 'LOC']));
-row('all four micro', sum(['PER', 'ORG', 'LOC', 'MISC']));
-console.log(
+log.table(
+  ['label', 'P', 'R', 'F1', 'tp/fp/fn'],
+  [
+    ...['PER', 'ORG', 'LOC', 'MISC'].map((l) => row(l, sum([l]))),
+    row('PER/ORG/LOC micro', sum(['PER', 'ORG', 'LOC'])),
+    row('all four micro', sum(['PER', 'ORG', 'LOC', 'MISC'])),
+  ],
+);
+log.line(
   `model ${(raw.length / 1e6).toFixed(2)} MB JSON; tagging ${Math.round(tokens / cpuSeconds).toLocaleString('en')} tokens/s of CPU time (wall clock ${Math.round(tokens / seconds).toLocaleString('en')}/s)`,
 );
+writeBenchSection('ner-quality', 'NER quality', log.markdown(), {
+  now: new Date(),
+  command: `npm run eval:ner${process.argv[2] ? ` -- ${file}` : ''}`,
+});

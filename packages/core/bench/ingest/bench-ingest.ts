@@ -1,6 +1,7 @@
 // Ingest benchmarks: parse throughput (HTML pages, plain text), store writes (memory vs SQLite),
 // store size per 1,000 articles, and how far each backend goes (articles, memory, query time).
-// Peers run in the same process on the same data; ratios are printed.
+// Peers run in the same process on the same data; ratios are printed. The tables are written to the
+// section `ingest-speed` of docs/benchmarks.md.
 // Run: npm run bench:ingest -w @gazette/core            (scale: 1k and 10k articles)
 //      npm run bench:ingest -w @gazette/core -- --scale 1000,10000,50000
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, existsSync } from 'node:fs';
@@ -8,7 +9,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { Readability } from '@mozilla/readability';
-import { type BbcRecord, bbcAsText, readBbc, seededRandom } from '@gazette/bench-corpora';
+import {
+  type BbcRecord,
+  bbcAsText,
+  benchLog,
+  readBbc,
+  seededRandom,
+  writeBenchSection,
+} from '@gazette/bench-corpora';
 import { createDocument } from '../../src/formats/html/create-document';
 import { parseHtml } from '../../src/formats/html/parse-html';
 import { articleId } from '../../src/ids/article-id';
@@ -85,6 +93,7 @@ function main(): void {
     return;
   }
   const tmp = mkdtempSync(join(tmpdir(), 'gazette-bench-ingest-'));
+  const log = benchLog();
   try {
     // 1. Parse throughput.
     const root = join(SHARED_CORPORA, 'readability');
@@ -98,14 +107,25 @@ function main(): void {
     const records: BbcRecord[] = readBbc();
     const texts = records.map(bbcAsText);
     const text = time(() => texts.map((t) => parseText(t)));
-    console.log('## Parse throughput (one core, same process)');
-    console.log('| input | pages | Gazette | peer | ratio |');
-    console.log('| --- | --- | --- | --- | --- |');
-    console.log(
-      `| HTML (Readability test pages, ${mb(bytes)}) | ${pages.length} | ${rate(pages.length, ours.ms)} | linkedom+Readability alone ${rate(pages.length, readabilityOnly.ms)} | ${(ours.ms / readabilityOnly.ms).toFixed(2)}x the time |`,
-    );
-    console.log(
-      `| plain text (BBC, enrichment included) | ${texts.length} | ${rate(texts.length, text.ms)} | – | – |`,
+    log.line('### Parse throughput (one core, same process)');
+    log.table(
+      ['input', 'pages', 'Gazette', 'peer', 'ratio'],
+      [
+        [
+          `HTML (Readability test pages, ${mb(bytes)})`,
+          String(pages.length),
+          rate(pages.length, ours.ms),
+          `linkedom+Readability alone ${rate(pages.length, readabilityOnly.ms)}`,
+          `${(ours.ms / readabilityOnly.ms).toFixed(2)}x the time`,
+        ],
+        [
+          'plain text (BBC, enrichment included)',
+          String(texts.length),
+          rate(texts.length, text.ms),
+          '–',
+          '–',
+        ],
+      ],
     );
 
     // 2. Store writes and size per 1,000 articles.
@@ -130,29 +150,36 @@ function main(): void {
     });
     single.close();
     const size = fileBytes(batchPath);
-    console.log('\n## Store writes (1,000 parsed BBC articles)');
-    console.log(
+    log.line('\n### Store writes (1,000 parsed BBC articles)');
+    log.line(
       `outcome: ${[...statuses].map(([k, v]) => `${k} ${v}`).join(', ')} (BBC repeats some stories: those are linked as duplicates)`,
     );
-    console.log('| backend | write | articles/s | vs memory |');
-    console.log('| --- | --- | --- | --- |');
-    console.log(`| memory | putMany | ${rate(1000, memory.ms)} | 1.00x |`);
-    console.log(
-      `| SQLite (WAL, synchronous=FULL) | putMany, 100 per transaction | ${rate(1000, batched.ms)} | ${(batched.ms / memory.ms).toFixed(2)}x the time |`,
+    const sqlite = 'SQLite (WAL, synchronous=FULL)';
+    log.table(
+      ['backend', 'write', 'articles/s', 'vs memory'],
+      [
+        ['memory', 'putMany', rate(1000, memory.ms), '1.00x'],
+        [
+          sqlite,
+          'putMany, 100 per transaction',
+          rate(1000, batched.ms),
+          `${(batched.ms / memory.ms).toFixed(2)}x the time`,
+        ],
+        [
+          sqlite,
+          'put, one transaction each',
+          rate(300, singles.ms),
+          `${(singles.ms / 300 / (memory.ms / 1000)).toFixed(2)}x the time`,
+        ],
+      ],
     );
-    console.log(
-      `| SQLite (WAL, synchronous=FULL) | put, one transaction each | ${rate(300, singles.ms)} | ${(singles.ms / 300 / (memory.ms / 1000)).toFixed(2)}x the time |`,
-    );
-    console.log(
+    log.line(
       `store size: ${mb(size)} for ${stored} articles = ${mb((size * 1000) / stored)} per 1,000 articles (JSON with enrichment, plus indexes)`,
     );
 
     // 3. Scale: how far each backend goes.
-    console.log('\n## Scale (GENERATED articles mixed from BBC paragraphs, enrichment dropped)');
-    console.log(
-      '| articles | SQLite ingest | file | reopen + corpus() | heap after corpus | search p50 | get by id (SQLite) |',
-    );
-    console.log('| --- | --- | --- | --- | --- | --- | --- |');
+    log.line('\n### Scale (GENERATED articles mixed from BBC paragraphs, enrichment dropped)');
+    const scaleRows: string[][] = [];
     for (const n of SCALES) {
       const articles = generatedArticles([...unique.values()], n);
       const path = join(tmp, `scale-${n}.db`);
@@ -179,13 +206,35 @@ function main(): void {
         for (const id of ids) reopened.get(id);
       });
       reopened.close();
-      console.log(
-        `| ${count.toLocaleString('en')} | ${rate(count, ingest.ms)} | ${mb(fsize)} | ${(built.ms / 1000).toFixed(1)} s | ${mb(heap)} | ${times[Math.floor(times.length / 2)]!.toFixed(1)} ms | ${(gets.ms / ids.length).toFixed(3)} ms |`,
-      );
+      scaleRows.push([
+        count.toLocaleString('en'),
+        rate(count, ingest.ms),
+        mb(fsize),
+        `${(built.ms / 1000).toFixed(1)} s`,
+        mb(heap),
+        `${times[Math.floor(times.length / 2)]!.toFixed(1)} ms`,
+        `${(gets.ms / ids.length).toFixed(3)} ms`,
+      ]);
     }
-    console.log(
-      '\nheap: measured with --expose-gc when given; the memory backend holds the same corpus plus its versions.',
+    log.table(
+      [
+        'articles',
+        'SQLite ingest (500 per transaction)',
+        'file',
+        'reopen + corpus()',
+        'heap after corpus',
+        'search p50',
+        'get by id (SQLite)',
+      ],
+      scaleRows,
     );
+    log.line(
+      'heap: measured with --expose-gc when given; the memory backend holds the same corpus plus its versions.',
+    );
+    writeBenchSection('ingest-speed', 'Ingest speed', log.markdown(), {
+      now: new Date(),
+      command: `npm run bench:ingest -w @gazette/core -- --scale ${SCALES.join(',')}`,
+    });
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }

@@ -1,7 +1,7 @@
 // Articles for the benchmarks, parsed once and cached under .bench/ (gitignored) by @gazette/bench-corpora:
 // parsing 100k texts with parseText takes minutes, and the benchmarks measure the index, not the parser.
 import { type BbcRecord, parsedBbc, parsedGenerated, readBbc } from '@gazette/bench-corpora';
-import { type Article } from '@gazette/core';
+import type { Article } from '@gazette/core';
 
 export interface BbcItem {
   record: BbcRecord;

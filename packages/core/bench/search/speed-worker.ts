@@ -4,7 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { readFileSync, statSync } from 'node:fs';
 import v8 from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
-import { type Article } from '@gazette/core';
+import type { Article } from '@gazette/core';
 import { bbcArticles, generatedArticles } from './articles';
 import { type Engine, FACTORIES, type Query } from './engines';
 
