@@ -26,9 +26,9 @@ export interface Matches {
   typos: Uint8Array | null;
 }
 
-export const sc = (m: Matches, i: number): number =>
+export const scoreAt = (m: Matches, i: number): number =>
   m.scores !== null ? m.scores[i]! : m.imp !== undefined ? m.imp[i]! * m.mult! : 0;
-export const ty = (m: Matches, i: number): number => (m.typos === null ? 0 : m.typos[i]!);
+export const typosAt = (m: Matches, i: number): number => (m.typos === null ? 0 : m.typos[i]!);
 
 export interface EvalContext {
   ix: SearchIndex;
@@ -156,16 +156,16 @@ export function intersect(lists: Matches[]): Matches {
   let k = 0;
   outer: for (let i = 0; i < first.docs.length; i++) {
     const d = first.docs[i]!;
-    let s = sc(first, i);
-    let nt = ty(first, i);
+    let s = scoreAt(first, i);
+    let nt = typosAt(first, i);
     for (let j = 0; j < rest.length; j++) {
       const l = rest[j]!;
       const p = gallop(l.docs, pos[j]!, d);
       pos[j] = p;
       if (p >= l.docs.length) break outer;
       if (l.docs[p] !== d) continue outer;
-      s += sc(l, p);
-      nt += ty(l, p);
+      s += scoreAt(l, p);
+      nt += typosAt(l, p);
     }
     docs[k] = d;
     scores[k] = s;
@@ -358,8 +358,8 @@ export function subtract(base: Matches, minus: Matches): Matches {
     p = gallop(minus.docs, p, d);
     if (p < minus.docs.length && minus.docs[p] === d) continue;
     docs[k] = d;
-    scores[k] = sc(base, i);
-    typos[k] = ty(base, i);
+    scores[k] = scoreAt(base, i);
+    typos[k] = typosAt(base, i);
     k++;
   }
   return { docs: docs.subarray(0, k), scores: scores.subarray(0, k), typos: typos.subarray(0, k) };
@@ -474,7 +474,7 @@ function phraseMatches(
   const docs = docsOfTexts(ix, textsWithSequence(pl.lists, pl.offsets));
   const m = intersect([{ docs, scores: null, typos: null }, ...lists]);
   const scores = new Float32Array(m.docs.length);
-  for (let i = 0; i < scores.length; i++) scores[i] = sc(m, i) * 1.5;
+  for (let i = 0; i < scores.length; i++) scores[i] = scoreAt(m, i) * 1.5;
   return { docs: m.docs, scores, typos: null };
 }
 

@@ -1,12 +1,12 @@
-import { type Matches, sc, ty } from './evaluate-query';
+import { type Matches, scoreAt, typosAt } from './evaluate-query';
 
 /** Is result i ranked before result j? Fewer typos, then higher score, then document order (newer, then id). */
 function before(m: Matches, i: number, j: number): boolean {
-  const ti = ty(m, i);
-  const tj = ty(m, j);
+  const ti = typosAt(m, i);
+  const tj = typosAt(m, j);
   if (ti !== tj) return ti < tj;
-  const si = sc(m, i);
-  const sj = sc(m, j);
+  const si = scoreAt(m, i);
+  const sj = scoreAt(m, j);
   if (si !== sj) return si > sj;
   return m.docs[i]! < m.docs[j]!;
 }
