@@ -49,13 +49,17 @@ export interface RankedPage {
 }
 
 /** Documents per value of a facet column over the first n docs, and the values met, in order of first sighting. */
-function countValues(col: FacetColumn, docs: Uint32Array, n: number): { counts: Uint32Array; top: number[] } {
-  const counts = new Uint32Array(col.values.length);
+function countValues(
+  column: FacetColumn,
+  docs: Uint32Array,
+  n: number,
+): { counts: Uint32Array; top: number[] } {
+  const counts = new Uint32Array(column.values.length);
   const top: number[] = [];
   for (let i = 0; i < n; i++) {
     const d = docs[i]!;
-    for (let j = col.off[d]!; j < col.off[d + 1]!; j++) {
-      const v = col.val[j]!;
+    for (let j = column.off[d]!; j < column.off[d + 1]!; j++) {
+      const v = column.val[j]!;
       if (counts[v]!++ === 0) top.push(v);
     }
   }
@@ -197,11 +201,11 @@ export class SearchEngine {
     if (this.test && key === this.testKey) return this.test;
     const ix = this.ix;
     const checks: Array<(d: number) => boolean> = [];
-    const byValue = (col: FacetColumn, ok: (v: string) => boolean) => {
-      const allowed = new Uint8Array(col.values.length);
-      for (let i = 0; i < allowed.length; i++) allowed[i] = ok(fold(col.values.at(i))) ? 1 : 0;
+    const byValue = (column: FacetColumn, ok: (v: string) => boolean) => {
+      const allowed = new Uint8Array(column.values.length);
+      for (let i = 0; i < allowed.length; i++) allowed[i] = ok(fold(column.values.at(i))) ? 1 : 0;
       checks.push((d) => {
-        for (let j = col.off[d]!; j < col.off[d + 1]!; j++) if (allowed[col.val[j]!]) return true;
+        for (let j = column.off[d]!; j < column.off[d + 1]!; j++) if (allowed[column.val[j]!]) return true;
         return false;
       });
     };
@@ -253,8 +257,8 @@ export class SearchEngine {
       // same and only its order changes.
       order = topByRelevance(m, Math.max(k, 10));
       if (proximity && m.docs.length > 1 && found.budget.afford(this.documentsOf(proximity.terms))) {
-        const pl = phraseLists(this.ix, proximity.terms);
-        boosted = new Set(order.filter((i) => docHasSequence(this.ix, m.docs[i]!, pl)));
+        const phrase = phraseLists(this.ix, proximity.terms);
+        boosted = new Set(order.filter((i) => docHasSequence(this.ix, m.docs[i]!, phrase)));
         if (boosted.size > 0) {
           const s = (i: number) =>
             boosted!.has(i) ? Math.fround(scoreAt(m, i) * PROXIMITY_BOOST) : scoreAt(m, i);
@@ -304,17 +308,17 @@ export class SearchEngine {
     // Every document matches (no query, no filter): counted once, then free.
     const every = m.docs.length === this.ix.n;
     for (const name of names) {
-      const col = this.ix.facets[name];
+      const column = this.ix.facets[name];
       let c = every ? this.everyCount.get(name) : undefined;
       if (!c) {
-        c = countValues(col, m.docs, every ? m.docs.length : budget.upTo(m.docs.length));
+        c = countValues(column, m.docs, every ? m.docs.length : budget.upTo(m.docs.length));
         if (every) this.everyCount.set(name, c);
       }
       const { counts, top } = c;
       // Ties by value: compared in code point order on the stored bytes, without decoding.
       const better = (x: number, y: number) =>
-        counts[x] !== counts[y] ? counts[x]! > counts[y]! : compareStored(col.values, x, y) < 0;
-      out[name] = topK(top, limit, better).map((v) => ({ value: col.values.at(v), count: counts[v]! }));
+        counts[x] !== counts[y] ? counts[x]! > counts[y]! : compareStored(column.values, x, y) < 0;
+      out[name] = topK(top, limit, better).map((v) => ({ value: column.values.at(v), count: counts[v]! }));
     }
     return out;
   }

@@ -153,13 +153,14 @@ function readSections(bytes: Uint8Array, header: Header, headerEnd: number): Map
   for (const e of header.sections) {
     if (!Array.isArray(e) || e.length !== 5) throw damaged('section table');
     const [name, type, offset, count, sum] = e;
-    const T = Object.hasOwn(TYPES, type) ? TYPES[type] : undefined;
-    if (!T || offset !== at - base || !Number.isInteger(count) || count < 0) throw damaged(`section ${name}`);
-    const end = at + count * T.BYTES_PER_ELEMENT;
+    const ArrayType = Object.hasOwn(TYPES, type) ? TYPES[type] : undefined;
+    if (!ArrayType || offset !== at - base || !Number.isInteger(count) || count < 0)
+      throw damaged(`section ${name}`);
+    const end = at + count * ArrayType.BYTES_PER_ELEMENT;
     if (end > bytes.length) throw damaged(`section ${name}`);
     if (checksum32(bytes.subarray(at, end)) !== sum) throw damaged(`section ${name} checksum`);
     if (!isZero(bytes, end, Math.min(align8(end), bytes.length))) throw damaged(`after section ${name}`);
-    map.set(name, new T(bytes.buffer as ArrayBuffer, bytes.byteOffset + at, count));
+    map.set(name, new ArrayType(bytes.buffer as ArrayBuffer, bytes.byteOffset + at, count));
     at = align8(end);
   }
   if (at !== bytes.length) throw damaged('length');
