@@ -240,9 +240,9 @@ function documentColumns(
 /** Each document's rank from the oldest (undated last, ties by id). */
 function oldestRank(articles: readonly Article[]): Uint32Array {
   const oldest = Array.from({ length: articles.length }, (_, i) => i).sort((x, y) => {
-    const dx = articles[x]!.publishedAt ?? '\uffff';
-    const dy = articles[y]!.publishedAt ?? '\uffff';
-    if (dx !== dy) return dx < dy ? -1 : 1;
+    const dateX = articles[x]!.publishedAt ?? '\uffff';
+    const dateY = articles[y]!.publishedAt ?? '\uffff';
+    if (dateX !== dateY) return dateX < dateY ? -1 : 1;
     return articles[x]!.id < articles[y]!.id ? -1 : 1;
   });
   const ranks = new Uint32Array(articles.length);
