@@ -13,17 +13,19 @@ const graph = readImportGraph(dirname(fileURLToPath(import.meta.url)));
  * plan). Rooms on one line are independent of each other.
  */
 const LAYERS: readonly (readonly string[])[] = [
-  ['errors', 'model', 'search/analysis'],
-  ['binary', 'text', 'ids', 'search/query'],
-  ['metadata', 'enrich', 'enrich/ner/generated', 'search/index'],
-  ['article', 'enrich/ner', 'corpus/records', 'query-schema'],
-  ['formats/text', 'formats/html', 'corpus/snapshot', 'search/engine'],
+  ['errors', 'model', 'enrich/ner/generated'],
+  ['binary', 'text'],
+  ['metadata', 'search/analysis', 'corpus/records'],
+  ['ids', 'search/index', 'search/query'],
+  ['enrich', 'corpus/snapshot'],
+  ['article', 'enrich/ner', 'query-schema', 'segments'],
+  ['formats/text', 'formats/html', 'search/engine'],
   ['formats/markdown', 'formats/json', 'formats/feed', 'corpus/components'],
-  ['corpus/methods'],
+  ['input', 'corpus/methods', 'feeds-out'],
   ['corpus'],
-  ['input', 'store', 'feeds-out', 'static-index', 'segments'],
-  ['node', 'query.ts'],
-  ['index.ts', 'internals.ts'],
+  ['store', 'static-index'],
+  ['node', 'query.ts', 'index.ts'],
+  ['internals.ts'],
 ];
 const layerOf = new Map(LAYERS.flatMap((rooms, i) => rooms.map((r) => [r, i] as const)));
 

@@ -122,14 +122,14 @@ export class StringColumn {
 /** Compares strings i and j of a column in code point (byte) order. */
 export function compareStored(c: StringColumn, i: number, j: number): number {
   const b = c.bytes;
-  const ai = c.off[i]!;
-  const aj = c.off[j]!;
-  const li = c.off[i + 1]! - ai;
-  const lj = c.off[j + 1]! - aj;
-  const n = Math.min(li, lj);
+  const startI = c.off[i]!;
+  const startJ = c.off[j]!;
+  const lengthI = c.off[i + 1]! - startI;
+  const lengthJ = c.off[j + 1]! - startJ;
+  const n = Math.min(lengthI, lengthJ);
   for (let k = 0; k < n; k++) {
-    const d = b[ai + k]! - b[aj + k]!;
+    const d = b[startI + k]! - b[startJ + k]!;
     if (d !== 0) return d;
   }
-  return li - lj;
+  return lengthI - lengthJ;
 }

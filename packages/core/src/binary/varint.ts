@@ -1,41 +1,39 @@
 // Unsigned LEB128 varints, for compact snapshots of sorted id lists.
+import { GrowableArray } from './growable-array';
 
 /** A growable byte buffer for varints and raw bytes. */
 export class ByteWriter {
-  bytes: Uint8Array;
-  length = 0;
+  private readonly buffer: GrowableArray<Uint8Array>;
   constructor(capacity = 1024) {
-    this.bytes = new Uint8Array(Math.max(16, capacity));
+    this.buffer = new GrowableArray(Uint8Array, capacity);
   }
-  private room(n: number) {
-    if (this.length + n <= this.bytes.length) return;
-    const b = new Uint8Array(Math.max(this.bytes.length * 2, this.length + n));
-    b.set(this.bytes.subarray(0, this.length));
-    this.bytes = b;
+  /** Bytes written so far. */
+  get length(): number {
+    return this.buffer.length;
   }
   varint(v: number): void {
-    this.room(5);
-    const out = this.bytes;
-    let o = this.length;
+    const buffer = this.buffer;
+    buffer.reserve(5);
+    const out = buffer.array;
+    let o = buffer.length;
     v >>>= 0;
     while (v >= 0x80) {
       out[o++] = (v & 0x7f) | 0x80;
       v >>>= 7;
     }
     out[o++] = v;
-    this.length = o;
+    buffer.length = o;
   }
   byte(v: number): void {
-    this.room(1);
-    this.bytes[this.length++] = v;
+    this.buffer.push(v);
   }
   raw(b: Uint8Array): void {
-    this.room(b.length);
-    this.bytes.set(b, this.length);
-    this.length += b.length;
+    this.buffer.reserve(b.length);
+    this.buffer.array.set(b, this.buffer.length);
+    this.buffer.length += b.length;
   }
   done(): Uint8Array {
-    return this.bytes.slice(0, this.length);
+    return this.buffer.done();
   }
 }
 

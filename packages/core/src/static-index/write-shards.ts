@@ -34,9 +34,9 @@ export interface ShardOptions {
  * the sections it is about, so a search fetches fewer, fuller packs.
  */
 function bySectionNewest(a: Article, b: Article): number {
-  const sa = fold(a.section ?? '\uffff');
-  const sb = fold(b.section ?? '\uffff');
-  return sa < sb ? -1 : sa > sb ? 1 : compareNewest(a, b);
+  const sectionA = fold(a.section ?? '\uffff');
+  const sectionB = fold(b.section ?? '\uffff');
+  return sectionA < sectionB ? -1 : sectionA > sectionB ? 1 : compareNewest(a, b);
 }
 
 interface Postings {
@@ -69,20 +69,20 @@ function termShards(p: Postings, shardChars: number): { firsts: string[]; shards
   }
   const firsts: string[] = [];
   const shards: TermShard[] = [];
-  let cur: TermShard | undefined;
+  let shard: TermShard | undefined;
   let size = 0;
   for (const term of [...p.docs.keys()].sort()) {
-    if (!cur || size >= shardChars) {
-      cur = { t: {}, w: {} };
-      shards.push(cur);
+    if (!shard || size >= shardChars) {
+      shard = { t: {}, w: {} };
+      shards.push(shard);
       firsts.push(term);
       size = 0;
     }
     const postings = encodePostings(p.docs.get(term)!);
-    cur.t[term] = postings;
+    shard.t[term] = postings;
     size += term.length + postings.length + 6;
     for (const w of wordsOf.get(term) ?? []) {
-      cur.w[w] = term;
+      shard.w[w] = term;
       size += w.length + term.length + 6;
     }
   }

@@ -21,16 +21,16 @@ export function topCoOccurring(all: Iterable<CoEntity>, k: number): CoEntity[] {
 
 /** Counted over the articles' entity lists (any article may repeat an id: each mention counts). */
 export function coOccurringFromArticles(articles: readonly Article[], id: string, k: number): CoEntity[] {
-  const co = new Map<string, CoEntity>();
+  const counts = new Map<string, CoEntity>();
   for (const a of articles) {
     for (const e of a.entities) {
       if (e.id === id) continue;
-      const c = co.get(e.id);
+      const c = counts.get(e.id);
       if (c) c.count++;
-      else co.set(e.id, { id: e.id, name: e.name, type: e.type, count: 1 });
+      else counts.set(e.id, { id: e.id, name: e.name, type: e.type, count: 1 });
     }
   }
-  return topCoOccurring(co.values(), k);
+  return topCoOccurring(counts.values(), k);
 }
 
 /**

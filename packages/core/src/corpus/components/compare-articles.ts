@@ -14,9 +14,9 @@ export function compareNewestKey(a: CursorKey, b: CursorKey): number {
 
 /** Oldest first; undated still last. */
 export function compareOldestKey(a: CursorKey, b: CursorKey): number {
-  const da = a[0] || '\uffff';
-  const db = b[0] || '\uffff';
-  if (da !== db) return da < db ? -1 : 1;
+  const dateA = a[0] || '\uffff';
+  const dateB = b[0] || '\uffff';
+  if (dateA !== dateB) return dateA < dateB ? -1 : 1;
   return byId(a, b);
 }
 

@@ -121,14 +121,14 @@ export function pageByKey<T>(
   compare: (a: CursorKey, b: CursorKey) => number,
   shape: string,
 ) {
-  const fp = fingerprint(params);
+  const paramsFingerprint = fingerprint(params);
   const keyAt = (i: number) => keyOf(all[i]!, i);
-  const from = seekAfter(all.length, keyAt, compare, decodeCursor(params.cursor, fp, shape));
+  const from = seekAfter(all.length, keyAt, compare, decodeCursor(params.cursor, paramsFingerprint, shape));
   const end = Math.min(all.length, from + params.limit);
   const more = end < all.length && end > from;
   return {
     total: all.length,
     items: all.slice(from, end),
-    nextCursor: more ? encodeCursor(keyAt(end - 1), fp) : null,
+    nextCursor: more ? encodeCursor(keyAt(end - 1), paramsFingerprint) : null,
   };
 }

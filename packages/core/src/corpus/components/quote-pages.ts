@@ -32,8 +32,8 @@ export function everyQuote(
   article: (d: number) => Article,
   params: PageParams,
 ) {
-  const fp = fingerprint(params);
-  const key = decodeCursor(params.cursor, fp, 'ssn');
+  const paramsFingerprint = fingerprint(params);
+  const key = decodeCursor(params.cursor, paramsFingerprint, 'ssn');
   let total = 0;
   for (let d = 0; d < ix.n; d++) total += ix.quoteCounts[d]!;
   // The cursor's article, or the first after it; its quotes up to the cursor's are skipped.
@@ -52,11 +52,11 @@ export function everyQuote(
     const first = key && ix.ids.at(d) === key[1] ? (key[2] as number) + 1 : 0;
     if (first >= ix.quoteCounts[d]!) continue;
     if (items.length === params.limit) more = true;
-    const qs = more ? [] : quoteItems(article(d));
-    for (let i = first; i < qs.length && !more; i++)
+    const quotes = more ? [] : quoteItems(article(d));
+    for (let i = first; i < quotes.length && !more; i++)
       if (items.length === params.limit) more = true;
-      else items.push({ item: qs[i]!, key: [...dates.key(d), i] });
+      else items.push({ item: quotes[i]!, key: [...dates.key(d), i] });
   }
-  const nextCursor = more && items.length ? encodeCursor(items.at(-1)!.key, fp) : null;
+  const nextCursor = more && items.length ? encodeCursor(items.at(-1)!.key, paramsFingerprint) : null;
   return { total, items: items.map((q) => q.item), nextCursor };
 }

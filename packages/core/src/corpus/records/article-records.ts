@@ -12,11 +12,11 @@ function sameValue(x: unknown, y: unknown): boolean {
 }
 
 function sameHead(x: EntityHead, y: EntityHead): boolean {
-  const kx = Object.keys(x);
-  if (kx.length !== Object.keys(y).length) return false;
+  const keys = Object.keys(x);
+  if (keys.length !== Object.keys(y).length) return false;
   const a = x as Record<string, unknown>;
   const b = y as Record<string, unknown>;
-  return kx.every((k) => sameValue(a[k], b[k]));
+  return keys.every((k) => sameValue(a[k], b[k]));
 }
 
 /**

@@ -5,7 +5,8 @@ import { damagedSnapshot } from '../../binary/damaged-snapshot';
 import { PositionLists } from '../../search/index/position-lists';
 import { PostingLists } from '../../search/index/posting-lists';
 import type { FacetColumn, SearchIndex } from '../../search/index/search-index';
-import { StringColumn } from '../../binary/string-column';
+import { type Section, SectionReader } from './snapshot-sections';
+import type { StringColumn } from '../../binary/string-column';
 
 // A snapshot is the corpus's typed arrays laid end to end behind a small JSON header, so loading one
 // is making views on the bytes: nothing is parsed or decoded until a query reads it. Every byte is
@@ -22,7 +23,6 @@ const MAGIC = [0x47, 0x41, 0x5a, 0x45, 0x54, 0x54, 0x45, VERSION]; // "GAZETTE" 
 const PREFIX = 16;
 const TYPES = { u8: Uint8Array, u32: Uint32Array } as const;
 type SectionType = keyof typeof TYPES;
-type Section = Uint8Array | Uint32Array;
 /** name, type, byte offset, element count, checksum of its bytes */
 type SectionEntry = [string, SectionType, number, number, number];
 
@@ -153,13 +153,14 @@ function readSections(bytes: Uint8Array, header: Header, headerEnd: number): Map
   for (const e of header.sections) {
     if (!Array.isArray(e) || e.length !== 5) throw damaged('section table');
     const [name, type, offset, count, sum] = e;
-    const T = Object.hasOwn(TYPES, type) ? TYPES[type] : undefined;
-    if (!T || offset !== at - base || !Number.isInteger(count) || count < 0) throw damaged(`section ${name}`);
-    const end = at + count * T.BYTES_PER_ELEMENT;
+    const ArrayType = Object.hasOwn(TYPES, type) ? TYPES[type] : undefined;
+    if (!ArrayType || offset !== at - base || !Number.isInteger(count) || count < 0)
+      throw damaged(`section ${name}`);
+    const end = at + count * ArrayType.BYTES_PER_ELEMENT;
     if (end > bytes.length) throw damaged(`section ${name}`);
     if (checksum32(bytes.subarray(at, end)) !== sum) throw damaged(`section ${name} checksum`);
     if (!isZero(bytes, end, Math.min(align8(end), bytes.length))) throw damaged(`after section ${name}`);
-    map.set(name, new T(bytes.buffer as ArrayBuffer, bytes.byteOffset + at, count));
+    map.set(name, new ArrayType(bytes.buffer as ArrayBuffer, bytes.byteOffset + at, count));
     at = align8(end);
   }
   if (at !== bytes.length) throw damaged('length');
@@ -175,70 +176,44 @@ export function decodeSnapshot(input: Uint8Array): CorpusParts {
   // Typed views need aligned offsets: a buffer from a pool may start anywhere.
   const bytes = input.byteOffset % 8 === 0 ? input : input.slice();
   const { header, end } = readHeader(bytes);
-  const map = readSections(bytes, header, end);
+  const sections = readSections(bytes, header, end);
   const n = header.n;
-  const u8 = (name: string) => {
-    const a = map.get(name);
-    if (!(a instanceof Uint8Array)) throw damaged(`section ${name}`);
-    return a;
-  };
-  const u32 = (name: string, length?: number) => {
-    const a = map.get(name);
-    if (!(a instanceof Uint32Array) || (length !== undefined && a.length !== length))
-      throw damaged(`section ${name}`);
-    return a;
-  };
-  /** Offsets must rise and stay within what they index. */
-  const offsets = (name: string, length: number | undefined, end: number) => {
-    const off = u32(name, length);
-    if (off.length === 0 || off[0] !== 0 || off[off.length - 1] !== end) throw damaged(`section ${name}`);
-    for (let i = 1; i < off.length; i++) if (off[i]! < off[i - 1]!) throw damaged(`section ${name}`);
-    return off;
-  };
-  const strings = (name: string, count?: number) => {
-    const b = u8(`${name}.bytes`);
-    return new StringColumn(b, offsets(`${name}.off`, count === undefined ? undefined : count + 1, b.length));
-  };
-  const column = (name: string): FacetColumn => {
-    const values = strings(`${name}.values`);
-    const val = u32(`${name}.val`);
-    for (let i = 0; i < val.length; i++) if (val[i]! >= values.length) throw damaged(`section ${name}.val`);
-    return { values, off: offsets(`${name}.off`, n + 1, val.length), val };
-  };
   if (!Number.isInteger(n) || n < 0) throw damaged('header');
-  const terms = strings('terms');
-  const T = terms.length;
-  const termOff = u32('postings.termOff', T + 1);
-  const postBytes = u8('postings.bytes');
-  const posBytes = u8('positions.bytes');
-  const texts = strings('texts');
-  const textIds = u32('textIds');
-  for (let i = 0; i < textIds.length; i++) if (textIds[i]! >= texts.length) throw damaged('section textIds');
-  const surface = strings('surface');
-  const surfaceTerm = u32('surfaceTerm', surface.length);
-  for (let i = 0; i < surfaceTerm.length; i++) if (surfaceTerm[i]! >= T) throw damaged('section surfaceTerm');
-  const oldestRank = u32('oldestRank', n);
+  const read = new SectionReader(sections, n);
+  const ix = readIndex(read, n, header.facets);
+  return { ix, articles: readArticles(read, n) };
+}
+
+function readIndex(read: SectionReader, n: number, facetNames: readonly FacetName[]): SearchIndex {
+  const terms = read.strings('terms');
+  const termCount = terms.length;
+  const termOff = read.u32('postings.termOff', termCount + 1);
+  const postBytes = read.u8('postings.bytes');
+  const posBytes = read.u8('positions.bytes');
+  const texts = read.strings('texts');
+  const textIds = read.ids('textIds', texts.length);
+  const surface = read.strings('surface');
+  const surfaceTerm = read.ids('surfaceTerm', termCount, surface.length);
+  const oldestRank = read.u32('oldestRank', n);
   const facets = {} as Record<FacetName, FacetColumn>;
-  for (const name of header.facets) facets[name] = column(`facet.${name}`);
-  const entities = column('entities');
-  const articleBytes = u8('articles.bytes');
-  const headBytes = u8('articles.headBytes');
+  for (const name of facetNames) facets[name] = read.column(`facet.${name}`);
+  const entities = read.column('entities');
   const ix: SearchIndex = {
     n,
-    ids: strings('ids', n),
-    slugs: strings('slugs', n),
-    titles: strings('titles', n),
-    dates: strings('dates', n),
+    ids: read.strings('ids', n),
+    slugs: read.strings('slugs', n),
+    titles: read.strings('titles', n),
+    dates: read.strings('dates', n),
     oldestRank,
     terms,
     postings: new PostingLists(
-      offsets('postings.termOff', T + 1, termOff[T] ?? 0),
-      offsets('postings.byteOff', T + 1, postBytes.length),
+      read.offsets('postings.termOff', termCount + 1, termOff[termCount] ?? 0),
+      read.offsets('postings.byteOff', termCount + 1, postBytes.length),
       postBytes,
       n,
     ),
     positions: new PositionLists(
-      offsets('positions.byteOff', T + 1, posBytes.length),
+      read.offsets('positions.byteOff', termCount + 1, posBytes.length),
       posBytes,
       texts.length,
     ),
@@ -246,22 +221,27 @@ export function decodeSnapshot(input: Uint8Array): CorpusParts {
     surfaceTerm,
     facets,
     entities,
-    entityKeys: strings('entityKeys', entities.values.length),
-    entitySummaries: strings('entitySummaries', entities.values.length),
-    entityIdsDistinct: u8('flags')[0] === 1,
-    quoteCounts: u32('quoteCounts', n),
+    entityKeys: read.strings('entityKeys', entities.values.length),
+    entitySummaries: read.strings('entitySummaries', entities.values.length),
+    entityIdsDistinct: read.u8('flags')[0] === 1,
+    quoteCounts: read.u32('quoteCounts', n),
     texts,
-    textOff: offsets('textOff', n + 1, textIds.length),
+    textOff: read.offsets('textOff', n + 1, textIds.length),
     textIds,
-    textField: u8('textField'),
+    textField: read.u8('textField'),
   };
   if (ix.textField.length !== textIds.length) throw damaged('section textField');
-  const articles = new ArticleRecords(
-    offsets('articles.off', n + 1, articleBytes.length),
+  return ix;
+}
+
+function readArticles(read: SectionReader, n: number): ArticleRecords {
+  const articleBytes = read.u8('articles.bytes');
+  const headBytes = read.u8('articles.headBytes');
+  return new ArticleRecords(
+    read.offsets('articles.off', n + 1, articleBytes.length),
     articleBytes,
-    offsets('articles.headOff', undefined, headBytes.length),
+    read.offsets('articles.headOff', undefined, headBytes.length),
     headBytes,
-    strings('articles.strings'),
+    read.strings('articles.strings'),
   );
-  return { ix, articles };
 }

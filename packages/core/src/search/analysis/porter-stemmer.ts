@@ -29,7 +29,7 @@ const hasVowel = (w: string, end: number): boolean => {
 const doubleCons = (w: string, end: number): boolean =>
   end >= 2 && w[end - 1] === w[end - 2] && isCons(w, end - 1);
 
-/** cvc at the end, where the last c is not w, x or y. */
+/** Consonant-vowel-consonant (Porter's cvc) at the end, where the last consonant is not w, x or y. */
 const cvc = (w: string, end: number): boolean => {
   if (end < 3 || !isCons(w, end - 1) || isCons(w, end - 2) || !isCons(w, end - 3)) return false;
   const c = w[end - 1];

@@ -1,5 +1,6 @@
 import { forEachWordSpan, termOf } from './analyze';
 import { fold } from './fold';
+import { GrowableArray } from '../../binary/growable-array';
 
 /**
  * Folded word -> term id for index building, without allocating a string per word: words are hashed
@@ -9,7 +10,7 @@ export class WordTable {
   private mask = (1 << 16) - 1;
   private slots = new Int32Array(1 << 16).fill(-1);
   private words: string[] = [];
-  private hashes = new Int32Array(1 << 15);
+  private readonly hashes = new GrowableArray(Int32Array, 1 << 15);
   private ids: number[] = [];
 
   constructor(private readonly termId: (term: string) => number) {}
@@ -19,12 +20,7 @@ export class WordTable {
     const t = termOf(word);
     const id = t ? this.termId(t) : -1;
     this.words.push(word);
-    if (w === this.hashes.length) {
-      const h = new Int32Array(w * 2);
-      h.set(this.hashes);
-      this.hashes = h;
-    }
-    this.hashes[w] = hash;
+    this.hashes.push(hash);
     this.ids.push(id);
     if (this.words.length * 2 > this.mask) this.grow();
     else this.place(w, hash);
@@ -40,7 +36,7 @@ export class WordTable {
   private grow() {
     this.mask = this.mask * 2 + 1;
     this.slots = new Int32Array(this.mask + 1).fill(-1);
-    for (let w = 0; w < this.words.length; w++) this.place(w, this.hashes[w]!);
+    for (let w = 0; w < this.words.length; w++) this.place(w, this.hashes.array[w]!);
   }
 
   private lookup(text: string, start: number, end: number, hash: number): number {
@@ -48,7 +44,7 @@ export class WordTable {
     for (let s = hash & this.mask; ; s = (s + 1) & this.mask) {
       const w = this.slots[s]!;
       if (w === -1) return this.insert(text.slice(start, end), hash);
-      if (this.hashes[w] !== hash) continue;
+      if (this.hashes.array[w] !== hash) continue;
       const word = this.words[w]!;
       if (word.length !== len) continue;
       let same = true;

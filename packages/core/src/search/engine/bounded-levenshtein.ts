@@ -22,15 +22,15 @@ export function boundedDistance(a: Uint32Array, la: number, b: Uint32Array, lb: 
     let rowMin = i;
     const from = Math.max(1, i - max);
     const to = Math.min(lb, i + max);
-    const ca = a[i - 1]!;
+    const charA = a[i - 1]!;
     for (let j = from; j <= to; j++) {
-      const cb = b[j - 1]!;
-      let v = prev[j - 1]! + (ca === cb ? 0 : 1);
+      const charB = b[j - 1]!;
+      let v = prev[j - 1]! + (charA === charB ? 0 : 1);
       const del = prev[j]! + 1;
       if (del < v) v = del;
       const ins = cur[j - 1]! + 1;
       if (ins < v) v = ins;
-      if (i > 1 && j > 1 && ca === b[j - 2] && a[i - 2] === cb) {
+      if (i > 1 && j > 1 && charA === b[j - 2] && a[i - 2] === charB) {
         const swap = prev2[j - 2]! + 1;
         if (swap < v) v = swap;
       }

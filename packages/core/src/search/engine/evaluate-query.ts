@@ -27,9 +27,9 @@ export interface Matches {
   typos: Uint8Array | null;
 }
 
-export const sc = (m: Matches, i: number): number =>
+export const scoreAt = (m: Matches, i: number): number =>
   m.scores !== null ? m.scores[i]! : m.imp !== undefined ? m.imp[i]! * m.mult! : 0;
-export const ty = (m: Matches, i: number): number => (m.typos === null ? 0 : m.typos[i]!);
+export const typosAt = (m: Matches, i: number): number => (m.typos === null ? 0 : m.typos[i]!);
 
 export interface EvalContext {
   ix: SearchIndex;
@@ -154,20 +154,20 @@ export function intersect(lists: Matches[]): Matches {
   let k = 0;
   outer: for (let i = 0; i < first.docs.length; i++) {
     const d = first.docs[i]!;
-    let s = sc(first, i);
-    let nt = ty(first, i);
+    let s = scoreAt(first, i);
+    let typoCount = typosAt(first, i);
     for (let j = 0; j < rest.length; j++) {
       const l = rest[j]!;
       const p = gallop(l.docs, pos[j]!, d);
       pos[j] = p;
       if (p >= l.docs.length) break outer;
       if (l.docs[p] !== d) continue outer;
-      s += sc(l, p);
-      nt += ty(l, p);
+      s += scoreAt(l, p);
+      typoCount += typosAt(l, p);
     }
     docs[k] = d;
     scores[k] = s;
-    typos[k] = Math.min(255, nt);
+    typos[k] = Math.min(255, typoCount);
     k++;
   }
   return { docs: docs.subarray(0, k), scores: scores.subarray(0, k), typos: typos.subarray(0, k) };
@@ -246,38 +246,38 @@ function scoresOf(m: Matches): Float32Array {
 
 /** The common union, two lists without typos, in one tight loop. */
 function mergeTwo(a: Matches, b: Matches, mode: 'sum' | 'max'): Matches {
-  const da = a.docs;
-  const db = b.docs;
-  const sa = scoresOf(a);
-  const sb = scoresOf(b);
-  const na = da.length;
-  const nb = db.length;
-  const docs = new Uint32Array(na + nb);
-  const scores = new Float32Array(na + nb);
+  const docsA = a.docs;
+  const docsB = b.docs;
+  const scoresA = scoresOf(a);
+  const scoresB = scoresOf(b);
+  const countA = docsA.length;
+  const countB = docsB.length;
+  const docs = new Uint32Array(countA + countB);
+  const scores = new Float32Array(countA + countB);
   let i = 0;
   let j = 0;
   let k = 0;
-  while (i < na && j < nb) {
-    const x = da[i]!;
-    const y = db[j]!;
+  while (i < countA && j < countB) {
+    const x = docsA[i]!;
+    const y = docsB[j]!;
     if (x < y) {
       docs[k] = x;
-      scores[k++] = sa[i++]!;
+      scores[k++] = scoresA[i++]!;
     } else if (y < x) {
       docs[k] = y;
-      scores[k++] = sb[j++]!;
+      scores[k++] = scoresB[j++]!;
     } else {
       docs[k] = x;
-      scores[k++] = mode === 'sum' ? sa[i++]! + sb[j++]! : Math.max(sa[i++]!, sb[j++]!);
+      scores[k++] = mode === 'sum' ? scoresA[i++]! + scoresB[j++]! : Math.max(scoresA[i++]!, scoresB[j++]!);
     }
   }
-  while (i < na) {
-    docs[k] = da[i]!;
-    scores[k++] = sa[i++]!;
+  while (i < countA) {
+    docs[k] = docsA[i]!;
+    scores[k++] = scoresA[i++]!;
   }
-  while (j < nb) {
-    docs[k] = db[j]!;
-    scores[k++] = sb[j++]!;
+  while (j < countB) {
+    docs[k] = docsB[j]!;
+    scores[k++] = scoresB[j++]!;
   }
   return { docs: docs.subarray(0, k), scores: scores.subarray(0, k), typos: null };
 }
@@ -296,7 +296,7 @@ function denseMerge(n: number, lists: Matches[], mode: 'sum' | 'max'): Matches {
     accStamp.fill(0);
     generation = 1;
   }
-  const g = generation;
+  const current = generation;
   let total = 0;
   for (const l of lists) total += l.docs.length;
   const touched = new Uint32Array(total);
@@ -304,17 +304,17 @@ function denseMerge(n: number, lists: Matches[], mode: 'sum' | 'max'): Matches {
   const sum = mode === 'sum';
   for (const l of lists) {
     // Read each list's arrays once: a list's shape (scores, or impacts and a multiplier) varies.
-    const ld = l.docs;
-    const ls = l.scores;
-    const imp = l.imp;
+    const listDocs = l.docs;
+    const listScores = l.scores;
+    const impacts = l.imp;
     const mult = l.mult ?? 0;
-    const lt = l.typos;
-    for (let i = 0; i < ld.length; i++) {
-      const d = ld[i]!;
-      const s = ls !== null ? ls[i]! : imp !== undefined ? imp[i]! * mult : 0;
-      const t = lt === null ? 0 : lt[i]!;
-      if (accStamp[d] !== g) {
-        accStamp[d] = g;
+    const listTypos = l.typos;
+    for (let i = 0; i < listDocs.length; i++) {
+      const d = listDocs[i]!;
+      const s = listScores !== null ? listScores[i]! : impacts !== undefined ? impacts[i]! * mult : 0;
+      const t = listTypos === null ? 0 : listTypos[i]!;
+      if (accStamp[d] !== current) {
+        accStamp[d] = current;
         accScore[d] = s;
         accTypos[d] = t;
         touched[k++] = d;
@@ -329,7 +329,7 @@ function denseMerge(n: number, lists: Matches[], mode: 'sum' | 'max'): Matches {
     // Dense: a pass over all documents gives sorted order without sorting.
     docs = new Uint32Array(k);
     let j = 0;
-    for (let d = 0; d < n; d++) if (accStamp[d] === g) docs[j++] = d;
+    for (let d = 0; d < n; d++) if (accStamp[d] === current) docs[j++] = d;
   } else docs = touched.subarray(0, k).sort();
   const scores = new Float32Array(k);
   let typos: Uint8Array | null = null;
@@ -356,8 +356,8 @@ export function subtract(base: Matches, minus: Matches): Matches {
     p = gallop(minus.docs, p, d);
     if (p < minus.docs.length && minus.docs[p] === d) continue;
     docs[k] = d;
-    scores[k] = sc(base, i);
-    typos[k] = ty(base, i);
+    scores[k] = scoreAt(base, i);
+    typos[k] = typosAt(base, i);
     k++;
   }
   return { docs: docs.subarray(0, k), scores: scores.subarray(0, k), typos: typos.subarray(0, k) };
@@ -428,18 +428,18 @@ export function phraseLists(
 export function docHasSequence(
   ix: SearchIndex,
   d: number,
-  pl: { lists: TermPositions[]; offsets: number[] } | null,
+  phrase: { lists: TermPositions[]; offsets: number[] } | null,
 ): boolean {
-  if (pl === null || pl.lists.length === 0) return false;
+  if (phrase === null || phrase.lists.length === 0) return false;
   for (let j = ix.textOff[d]!; j < ix.textOff[d + 1]!; j++)
-    if (textHasSequence(pl.lists, pl.offsets, ix.textIds[j]!)) return true;
+    if (textHasSequence(phrase.lists, phrase.offsets, ix.textIds[j]!)) return true;
   return false;
 }
 
 /** The documents (ascending, once each) holding any of the texts. */
 function docsOfTexts(ix: SearchIndex, texts: Uint32Array): Uint32Array {
-  const td = textDocs(ix);
-  return gatherUnique(texts, td.off, td.docs);
+  const byText = textDocs(ix);
+  return gatherUnique(texts, byText.off, byText.docs);
 }
 
 function phraseMatches(
@@ -462,17 +462,17 @@ function phraseMatches(
   }
   // A one-word phrase (or a keyword field, which keeps no positions) needs no order check.
   if (terms.length === 1 || field) return intersect(lists);
-  const pl = phraseLists(ix, terms);
-  if (!pl) return EMPTY;
+  const phrase = phraseLists(ix, terms);
+  if (!phrase) return EMPTY;
   let positions = 0;
-  for (const l of pl.lists) positions += l.texts.length + l.pos.length;
+  for (const l of phrase.lists) positions += l.texts.length + l.pos.length;
   if (!ctx.budget.spend(positions)) return EMPTY;
   // By positions: the texts holding the phrase, then their documents; then the words' scores there,
   // worth more together than apart.
-  const docs = docsOfTexts(ix, textsWithSequence(pl.lists, pl.offsets));
+  const docs = docsOfTexts(ix, textsWithSequence(phrase.lists, phrase.offsets));
   const m = intersect([{ docs, scores: null, typos: null }, ...lists]);
   const scores = new Float32Array(m.docs.length);
-  for (let i = 0; i < scores.length; i++) scores[i] = sc(m, i) * 1.5;
+  for (let i = 0; i < scores.length; i++) scores[i] = scoreAt(m, i) * 1.5;
   return { docs: m.docs, scores, typos: null };
 }
 

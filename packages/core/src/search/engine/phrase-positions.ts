@@ -7,10 +7,10 @@ function aligned(
   offsets: readonly number[],
   at: readonly number[],
 ): boolean {
-  const l0 = lists[0]!;
-  const i0 = at[0]!;
-  outer: for (let p = l0.posOff[i0]!; p < l0.posOff[i0 + 1]!; p++) {
-    const start = l0.pos[p]! - offsets[0]!;
+  const first = lists[0]!;
+  const firstText = at[0]!;
+  outer: for (let p = first.posOff[firstText]!; p < first.posOff[firstText + 1]!; p++) {
+    const start = first.pos[p]! - offsets[0]!;
     if (start < 0) continue;
     for (let k = 1; k < lists.length; k++) {
       const l = lists[k]!;
@@ -36,13 +36,13 @@ export function textsWithSequence(lists: readonly TermPositions[], offsets: read
   if (lists.length === 0) return new Uint32Array(0);
   let driver = 0;
   for (let k = 1; k < lists.length; k++) if (lists[k]!.texts.length < lists[driver]!.texts.length) driver = k;
-  const drv = lists[driver]!.texts;
+  const driverTexts = lists[driver]!.texts;
   const cursor = new Array<number>(lists.length).fill(0);
   const at = new Array<number>(lists.length).fill(0);
-  const out = new Uint32Array(drv.length);
+  const out = new Uint32Array(driverTexts.length);
   let n = 0;
-  outer: for (let i = 0; i < drv.length; i++) {
-    const x = drv[i]!;
+  outer: for (let i = 0; i < driverTexts.length; i++) {
+    const x = driverTexts[i]!;
     for (let k = 0; k < lists.length; k++) {
       if (k === driver) {
         at[k] = i;

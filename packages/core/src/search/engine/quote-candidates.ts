@@ -12,7 +12,7 @@ const STOP_LIST = [...STOP_WORDS];
  * the caller then reads every document. The result is a superset; the caller checks each quotation.
  */
 export function quoteCandidates(ix: SearchIndex, words: readonly string[]): Uint32Array | undefined {
-  let acc: Uint32Array | undefined;
+  let candidates: Uint32Array | undefined;
   const mark = new Uint8Array(ix.n);
   for (const w of words) {
     // Stop words are not indexed, and words without letters are not in the surface dictionary.
@@ -29,9 +29,9 @@ export function quoteCandidates(ix: SearchIndex, words: readonly string[]): Uint
       if (k >= 0) for (const d of ix.postings.get(k).docs) mark[d] = 1;
     }
     const next: number[] = [];
-    if (acc) for (const d of acc) if (mark[d]) next.push(d);
-    if (!acc) for (let d = 0; d < ix.n; d++) if (mark[d]) next.push(d);
-    acc = Uint32Array.from(next);
+    if (candidates) for (const d of candidates) if (mark[d]) next.push(d);
+    if (!candidates) for (let d = 0; d < ix.n; d++) if (mark[d]) next.push(d);
+    candidates = Uint32Array.from(next);
   }
-  return acc;
+  return candidates;
 }

@@ -1,13 +1,13 @@
-import { type Matches, sc, ty } from './evaluate-query';
+import { type Matches, scoreAt, typosAt } from './evaluate-query';
 
 /** Is result i ranked before result j? Fewer typos, then higher score, then document order (newer, then id). */
 function before(m: Matches, i: number, j: number): boolean {
-  const ti = ty(m, i);
-  const tj = ty(m, j);
-  if (ti !== tj) return ti < tj;
-  const si = sc(m, i);
-  const sj = sc(m, j);
-  if (si !== sj) return si > sj;
+  const typosI = typosAt(m, i);
+  const typosJ = typosAt(m, j);
+  if (typosI !== typosJ) return typosI < typosJ;
+  const scoreI = scoreAt(m, i);
+  const scoreJ = scoreAt(m, j);
+  if (scoreI !== scoreJ) return scoreI > scoreJ;
   return m.docs[i]! < m.docs[j]!;
 }
 

@@ -12,8 +12,8 @@ import {
   exactTerm,
   intersect,
   type Matches,
-  sc,
-  ty,
+  scoreAt,
+  typosAt,
 } from './evaluate-query';
 import { dateSpan } from './date-span';
 import { fold } from '../analysis/fold';
@@ -21,6 +21,7 @@ import { gallop } from './gallop';
 import { parsedQuery } from '../query/parse-query';
 import type { QueryField } from '../query/query-ast';
 import { topByRank, topByRelevance } from './rank-top';
+import { distinctiveTerms, RelatedScores } from './related-documents';
 import {
   type FacetColumn,
   FIELD_KEY,
@@ -54,13 +55,17 @@ export interface RankedPage {
 }
 
 /** Documents per value of a facet column over the first n docs, and the values met, in order of first sighting. */
-function countValues(col: FacetColumn, docs: Uint32Array, n: number): { counts: Uint32Array; top: number[] } {
-  const counts = new Uint32Array(col.values.length);
+function countValues(
+  column: FacetColumn,
+  docs: Uint32Array,
+  n: number,
+): { counts: Uint32Array; top: number[] } {
+  const counts = new Uint32Array(column.values.length);
   const top: number[] = [];
   for (let i = 0; i < n; i++) {
     const d = docs[i]!;
-    for (let j = col.off[d]!; j < col.off[d + 1]!; j++) {
-      const v = col.val[j]!;
+    for (let j = column.off[d]!; j < column.off[d + 1]!; j++) {
+      const v = column.val[j]!;
       if (counts[v]!++ === 0) top.push(v);
     }
   }
@@ -76,12 +81,8 @@ export class SearchEngine {
   private test: ((d: number) => boolean) | undefined;
   private entityPostings: EntityPostings | undefined;
   private readonly everyCount = new Map<FacetName, { counts: Uint32Array; top: number[] }>();
-  // Scratch for related(): a score and shared-entity count per document, valid where stamp === gen.
-  private relScore = new Float64Array(0);
-  private relShared = new Uint32Array(0);
-  private relStamp = new Uint32Array(0);
-  private relTouched = new Uint32Array(0);
-  private relGen = 0;
+  /** Scratch for related() (built on first use). */
+  private relatedScores: RelatedScores | undefined;
 
   /** `work`: the units each query may spend (a smaller budget lets tests reach it on a few articles). */
   constructor(
@@ -137,8 +138,8 @@ export class SearchEngine {
       const d = m.docs[i]!;
       if (!test(d)) continue;
       docs[k] = d;
-      scores[k] = sc(m, i);
-      typos[k] = ty(m, i);
+      scores[k] = scoreAt(m, i);
+      typos[k] = typosAt(m, i);
       k++;
     }
     return { docs: docs.subarray(0, k), scores: scores.subarray(0, k), typos: typos.subarray(0, k) };
@@ -161,8 +162,8 @@ export class SearchEngine {
       if (p >= m.docs.length) break;
       if (m.docs[p] !== d) continue;
       docs[k] = d;
-      scores[k] = sc(m, p);
-      typos[k] = ty(m, p);
+      scores[k] = scoreAt(m, p);
+      typos[k] = typosAt(m, p);
       k++;
     }
     return { docs: docs.subarray(0, k), scores: scores.subarray(0, k), typos: typos.subarray(0, k) };
@@ -206,11 +207,11 @@ export class SearchEngine {
     if (this.test && key === this.testKey) return this.test;
     const ix = this.ix;
     const checks: Array<(d: number) => boolean> = [];
-    const byValue = (col: FacetColumn, ok: (v: string) => boolean) => {
-      const allowed = new Uint8Array(col.values.length);
-      for (let i = 0; i < allowed.length; i++) allowed[i] = ok(fold(col.values.at(i))) ? 1 : 0;
+    const byValue = (column: FacetColumn, ok: (v: string) => boolean) => {
+      const allowed = new Uint8Array(column.values.length);
+      for (let i = 0; i < allowed.length; i++) allowed[i] = ok(fold(column.values.at(i))) ? 1 : 0;
       checks.push((d) => {
-        for (let j = col.off[d]!; j < col.off[d + 1]!; j++) if (allowed[col.val[j]!]) return true;
+        for (let j = column.off[d]!; j < column.off[d + 1]!; j++) if (allowed[column.val[j]!]) return true;
         return false;
       });
     };
@@ -262,11 +263,12 @@ export class SearchEngine {
       // same and only its order changes.
       order = topByRelevance(m, Math.max(k, 10));
       if (proximity && m.docs.length > 1 && found.budget.afford(this.documentsOf(proximity.terms))) {
-        const pl = phraseLists(this.ix, proximity.terms);
-        boosted = new Set(order.filter((i) => docHasSequence(this.ix, m.docs[i]!, pl)));
+        const phrase = phraseLists(this.ix, proximity.terms);
+        boosted = new Set(order.filter((i) => docHasSequence(this.ix, m.docs[i]!, phrase)));
         if (boosted.size > 0) {
-          const s = (i: number) => (boosted!.has(i) ? Math.fround(sc(m, i) * PROXIMITY_BOOST) : sc(m, i));
-          order.sort((x, y) => ty(m, x) - ty(m, y) || s(y) - s(x) || m.docs[x]! - m.docs[y]!);
+          const s = (i: number) =>
+            boosted!.has(i) ? Math.fround(scoreAt(m, i) * PROXIMITY_BOOST) : scoreAt(m, i);
+          order.sort((x, y) => typosAt(m, x) - typosAt(m, y) || s(y) - s(x) || m.docs[x]! - m.docs[y]!);
         }
       }
     } else
@@ -274,7 +276,8 @@ export class SearchEngine {
         sort === 'newest'
           ? Array.from({ length: Math.min(k, m.docs.length) }, (_, i) => i)
           : topByRank(m, k, (d) => this.ix.oldestRank[d]!);
-    const score = (i: number) => (boosted?.has(i) ? Math.fround(sc(m, i) * PROXIMITY_BOOST) : sc(m, i));
+    const score = (i: number) =>
+      boosted?.has(i) ? Math.fround(scoreAt(m, i) * PROXIMITY_BOOST) : scoreAt(m, i);
     const slice = order.slice(offset, offset + limit);
     const ix = this.ix;
     const docs = slice.map((i) => m.docs[i]!);
@@ -311,25 +314,25 @@ export class SearchEngine {
     // Every document matches (no query, no filter): counted once, then free.
     const every = m.docs.length === this.ix.n;
     for (const name of names) {
-      const col = this.ix.facets[name];
+      const column = this.ix.facets[name];
       let c = every ? this.everyCount.get(name) : undefined;
       if (!c) {
-        c = countValues(col, m.docs, every ? m.docs.length : budget.upTo(m.docs.length));
+        c = countValues(column, m.docs, every ? m.docs.length : budget.upTo(m.docs.length));
         if (every) this.everyCount.set(name, c);
       }
       const { counts, top } = c;
       // Ties by value: compared in code point order on the stored bytes, without decoding.
       const better = (x: number, y: number) =>
-        counts[x] !== counts[y] ? counts[x]! > counts[y]! : compareStored(col.values, x, y) < 0;
-      out[name] = topK(top, limit, better).map((v) => ({ value: col.values.at(v), count: counts[v]! }));
+        counts[x] !== counts[y] ? counts[x]! > counts[y]! : compareStored(column.values, x, y) < 0;
+      out[name] = topK(top, limit, better).map((v) => ({ value: column.values.at(v), count: counts[v]! }));
     }
     return out;
   }
 
   /**
    * More like this: the document's 20 most distinctive terms (tf-idf, title words count 3) as an OR
-   * query, plus 2 per shared entity. Scores gather in dense scratch arrays from the terms' postings and
-   * the shared entities' document lists, so a call reads only documents that share something.
+   * query, plus 2 per shared entity. Scores gather from the terms' postings and the shared entities'
+   * document lists, so a call reads only documents that share something.
    */
   related(
     doc: number,
@@ -338,84 +341,22 @@ export class SearchEngine {
   ): Array<{ doc: number; score: number }> {
     const ix = this.ix;
     if (limit <= 0) return [];
-    const tf = new Map<string, number>();
-    for (let j = ix.textOff[doc]!; j < ix.textOff[doc + 1]!; j++) {
-      const w = ix.textField[j] === 0 ? 3 : 1;
-      for (const t of this.textTerms(ix.textIds[j]!)) if (t) tf.set(t, (tf.get(t) ?? 0) + w);
-    }
-    const scored: Array<{ t: string; id: number; w: number }> = [];
-    for (const [t, n] of tf) {
-      const id = findTerm(ix, t);
-      if (id < 0) continue;
-      const w = n * Math.log(ix.n / ix.postings.df(id));
-      if (w > 0) scored.push({ t, id, w });
-    }
-    scored.sort((a, b) => b.w - a.w || (a.t < b.t ? -1 : 1));
-    if (scored.length > 20) scored.length = 20;
-
-    if (this.relStamp.length < ix.n) {
-      this.relScore = new Float64Array(ix.n);
-      this.relShared = new Uint32Array(ix.n);
-      this.relStamp = new Uint32Array(ix.n);
-      this.relTouched = new Uint32Array(ix.n);
-      this.relGen = 0;
-    }
-    if (++this.relGen === 0xffffffff) {
-      this.relStamp.fill(0);
-      this.relGen = 1;
-    }
-    const g = this.relGen;
-    const score = this.relScore;
-    const shared = this.relShared;
-    const stamp = this.relStamp;
-    const touched = this.relTouched;
-    let nt = 0;
+    this.relatedScores ??= new RelatedScores(ix.n);
+    const scores = this.relatedScores;
+    scores.start();
     const ctx: EvalContext = { ix, matched: new Set(), budget: new WorkBudget() };
-    for (const { t } of scored) {
-      const r = exactTerm(ctx, t);
-      if (!r) continue;
-      for (let i = 0; i < r.docs.length; i++) {
-        const d = r.docs[i]!;
-        if (stamp[d] !== g) {
-          stamp[d] = g;
-          score[d] = sc(r, i);
-          shared[d] = 0;
-          touched[nt++] = d;
-        } else score[d] = score[d]! + sc(r, i);
-      }
+    for (const term of distinctiveTerms(ix, doc, this.textTerms)) {
+      const matches = exactTerm(ctx, term);
+      if (matches) scores.addMatches(matches);
     }
-    const ents = ix.entities;
-    if (ents.off[doc + 1]! > ents.off[doc]!) {
+    const entities = ix.entities;
+    if (entities.off[doc + 1]! > entities.off[doc]!) {
       const p = this.postings();
-      for (const v of new Set(ents.val.subarray(ents.off[doc]!, ents.off[doc + 1]!))) {
-        for (let j = p.off[v]!; j < p.off[v + 1]!; j++) {
-          const d = p.docs[j]!;
-          if (stamp[d] !== g) {
-            stamp[d] = g;
-            score[d] = 0;
-            shared[d] = 1;
-            touched[nt++] = d;
-          } else shared[d]!++;
-        }
-      }
+      for (const v of new Set(entities.val.subarray(entities.off[doc]!, entities.off[doc + 1]!)))
+        scores.addSharedEntity(p.docs, p.off[v]!, p.off[v + 1]!);
     }
     const mask =
       filters && Object.values(filters).some((v) => v !== undefined) ? this.filterMask(filters) : undefined;
-    // The best `limit` by score, ties by document order, kept sorted (limit is small).
-    const top: Array<{ doc: number; s: number }> = [];
-    for (let k = 0; k < nt; k++) {
-      const d = touched[k]!;
-      if (d === doc || (mask && !mask[d])) continue;
-      const s = shared[d] ? score[d]! + 2 * shared[d]! : score[d]!;
-      if (top.length === limit) {
-        const last = top[limit - 1]!;
-        if (s < last.s || (s === last.s && d > last.doc)) continue;
-      }
-      let i = top.length;
-      while (i > 0 && (top[i - 1]!.s < s || (top[i - 1]!.s === s && top[i - 1]!.doc > d))) i--;
-      top.splice(i, 0, { doc: d, s });
-      if (top.length > limit) top.length = limit;
-    }
-    return top.map(({ doc: d, s }) => ({ doc: d, score: Math.round(s * 10_000) / 10_000 }));
+    return scores.best(doc, limit, mask);
   }
 }

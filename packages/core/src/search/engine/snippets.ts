@@ -68,10 +68,10 @@ function highlighter(matched: ReadonlySet<string>): (text: string) => Snippet['h
 /** Cuts a long text to a window around its first highlights, at word boundaries; offsets follow. */
 function window(
   text: string,
-  hl: Snippet['highlights'],
+  highlighted: Snippet['highlights'],
 ): { text: string; highlights: Snippet['highlights'] } {
-  if (text.length <= WINDOW) return { text, highlights: hl };
-  const first = hl[0]?.start ?? 0;
+  if (text.length <= WINDOW) return { text, highlights: highlighted };
+  const first = highlighted[0]?.start ?? 0;
   let from = Math.max(0, first - 60);
   if (from > 0) {
     const space = text.indexOf(' ', from);
@@ -86,7 +86,7 @@ function window(
   const post = to < text.length ? '…' : '';
   return {
     text: pre + text.slice(from, to) + post,
-    highlights: hl
+    highlights: highlighted
       .filter((h) => h.start >= from && h.end <= to)
       .map((h) => ({ start: h.start - from + pre.length, end: h.end - from + pre.length })),
   };
@@ -154,8 +154,8 @@ export function pageSnippets(
       if (count === 0) continue;
       if (ix.textField[j] === 0) {
         const text = ix.texts.at(x);
-        const hl = highlight(text);
-        if (hl.length) out.push({ field: 'title', text, highlights: hl });
+        const highlighted = highlight(text);
+        if (highlighted.length) out.push({ field: 'title', text, highlights: highlighted });
       } else if (count > bestCount) {
         best = j;
         bestCount = count;
@@ -163,9 +163,9 @@ export function pageSnippets(
     }
     if (best >= 0) {
       const text = ix.texts.at(ix.textIds[best]!);
-      const hl = highlight(text);
-      if (hl.length) {
-        const w = window(text, hl);
+      const highlighted = highlight(text);
+      if (highlighted.length) {
+        const w = window(text, highlighted);
         out.push({ field: TEXT_FIELD[ix.textField[best]!]!, text: w.text, highlights: w.highlights });
       }
     }

@@ -31,9 +31,9 @@ function codePoints(bytes: Uint8Array, from: number, to: number, out: Uint32Arra
 }
 
 /** A set of a word's code points as 32 bits (code point mod 32). */
-function maskOf(cps: Uint32Array, n: number): number {
+function maskOf(chars: Uint32Array, n: number): number {
   let m = 0;
-  for (let i = 0; i < n; i++) m |= 1 << (cps[i]! & 31);
+  for (let i = 0; i < n; i++) m |= 1 << (chars[i]! & 31);
   return m;
 }
 
@@ -51,10 +51,10 @@ function surfaceMasks(ix: SearchIndex): Uint32Array {
   if (out) return out;
   const s = ix.surface;
   out = new Uint32Array(s.length);
-  let buf = new Uint32Array(64);
+  let codePointBuffer = new Uint32Array(64);
   for (let i = 0; i < s.length; i++) {
-    if (buf.length < s.size(i)) buf = new Uint32Array(s.size(i));
-    out[i] = maskOf(buf, codePoints(s.bytes, s.off[i]!, s.off[i + 1]!, buf));
+    if (codePointBuffer.length < s.size(i)) codePointBuffer = new Uint32Array(s.size(i));
+    out[i] = maskOf(codePointBuffer, codePoints(s.bytes, s.off[i]!, s.off[i + 1]!, codePointBuffer));
   }
   masks.set(ix, out);
   return out;
@@ -78,13 +78,16 @@ function byLength(ix: SearchIndex): Uint32Array[] {
 
 /**
  * The UTF-8 lengths a word within `max` typos of `folded` may have. A code point takes 1 to 4 bytes:
- * a match has at least la - max code points (so bytes); an ASCII word's match has at most `max` other
+ * a match has at least wordLength - max code points (so bytes); an ASCII word's match has at most `max` other
  * code points, of up to 4 bytes each.
  */
 function lengthRange(folded: string, max: number): [number, number] {
-  const la = [...folded].length;
+  const wordLength = [...folded].length;
   const bytes = new TextEncoder().encode(folded).length;
-  return [Math.max(1, la - max), bytes === la ? la + 4 * max : 4 * (la + max)];
+  return [
+    Math.max(1, wordLength - max),
+    bytes === wordLength ? wordLength + 4 * max : 4 * (wordLength + max),
+  ];
 }
 
 /** How many dictionary words `typoCandidates` compares the word with: its cost, known before it runs. */
@@ -108,27 +111,27 @@ export function typoCandidates(
 ): Array<{ t: number; d: number }> {
   const s = ix.surface;
   const buckets = byLength(ix);
-  const cps = [...folded];
-  if (cps.length > word.length) return [];
-  for (let i = 0; i < cps.length; i++) word[i] = cps[i]!.codePointAt(0)!;
-  const la = cps.length;
+  const chars = [...folded];
+  if (chars.length > word.length) return [];
+  for (let i = 0; i < chars.length; i++) word[i] = chars[i]!.codePointAt(0)!;
+  const wordLength = chars.length;
   const [lo, hi] = lengthRange(folded, max);
   const out: Array<{ t: number; d: number }> = [];
   // An edit adds or removes at most one code point of a word's set: a word whose set differs from this
   // one's by more than `max` (bits, a lower bound) is turned away without decoding it.
-  const wm = maskOf(word, la);
-  const sm = surfaceMasks(ix);
+  const wordMask = maskOf(word, wordLength);
+  const surfaceSetMasks = surfaceMasks(ix);
   for (let len = lo; len <= hi && len < buckets.length; len++) {
     const bucket = buckets[len];
     if (!bucket) continue;
     if (cand.length < len) cand = new Uint32Array(len);
     for (let k = 0; k < bucket.length; k++) {
       const i = bucket[k]!;
-      const m = sm[i]!;
-      if (bitCount(wm & ~m) > max || bitCount(m & ~wm) > max) continue;
-      const lb = codePoints(s.bytes, s.off[i]!, s.off[i + 1]!, cand);
-      if (Math.abs(lb - la) > max) continue;
-      const d = boundedDistance(word, la, cand, lb, max);
+      const m = surfaceSetMasks[i]!;
+      if (bitCount(wordMask & ~m) > max || bitCount(m & ~wordMask) > max) continue;
+      const candidateLength = codePoints(s.bytes, s.off[i]!, s.off[i + 1]!, cand);
+      if (Math.abs(candidateLength - wordLength) > max) continue;
+      const d = boundedDistance(word, wordLength, cand, candidateLength, max);
       if (d > 0 && d <= max) out.push({ t: ix.surfaceTerm[i]!, d });
     }
   }

@@ -1,3 +1,4 @@
+import { GrowableArray } from '../../binary/growable-array';
 import type { FacetColumn } from './search-index';
 import { StringColumn } from '../../binary/string-column';
 
@@ -5,9 +6,9 @@ import { StringColumn } from '../../binary/string-column';
 export class ColumnBuilder {
   private readonly ids = new Map<string, number>();
   private readonly values: string[] = [];
-  private lastDoc = new Int32Array(256).fill(-1);
-  private val = new Uint32Array(1024);
-  private count = 0;
+  /** The document each value was last added to (-1: none yet), and the value ids by document. */
+  private readonly lastDoc = new GrowableArray(Int32Array, 256, -1);
+  private readonly val = new GrowableArray(Uint32Array);
   private readonly off: Uint32Array;
 
   constructor(n: number) {
@@ -21,30 +22,21 @@ export class ColumnBuilder {
       id = this.values.length;
       this.values.push(value);
       this.ids.set(value, id);
-      if (id === this.lastDoc.length) {
-        const grown = new Int32Array(id * 2).fill(-1);
-        grown.set(this.lastDoc);
-        this.lastDoc = grown;
-      }
+      this.lastDoc.cover(id);
     }
     return id;
   }
 
   /** Adds value id v to document d (documents in order; repeats within a document are dropped). */
   add(d: number, v: number): void {
-    if (this.lastDoc[v] === d) return;
-    this.lastDoc[v] = d;
-    if (this.count === this.val.length) {
-      const grown = new Uint32Array(this.count * 2);
-      grown.set(this.val);
-      this.val = grown;
-    }
-    this.val[this.count++] = v;
+    if (this.lastDoc.array[v] === d) return;
+    this.lastDoc.array[v] = d;
+    this.val.push(v);
   }
 
   /** Closes document d. */
   end(d: number): void {
-    this.off[d + 1] = this.count;
+    this.off[d + 1] = this.val.length;
   }
 
   /** Value ids in the order they were first seen. */
@@ -53,6 +45,6 @@ export class ColumnBuilder {
   }
 
   done(): FacetColumn {
-    return { values: StringColumn.from(this.values), off: this.off, val: this.val.slice(0, this.count) };
+    return { values: StringColumn.from(this.values), off: this.off, val: this.val.done() };
   }
 }

@@ -16,20 +16,20 @@ export interface EntityPostings {
 }
 
 export function buildEntityPostings(ix: SearchIndex): EntityPostings {
-  const col = ix.entities;
-  const nv = col.values.length;
-  const off = new Uint32Array(nv + 1);
-  for (let j = 0; j < col.val.length; j++) off[col.val[j]! + 1]!++;
-  for (let v = 0; v < nv; v++) off[v + 1]! += off[v]!;
-  const fill = off.slice(0, nv);
-  const docs = new Uint32Array(col.val.length);
+  const column = ix.entities;
+  const valueCount = column.values.length;
+  const off = new Uint32Array(valueCount + 1);
+  for (let j = 0; j < column.val.length; j++) off[column.val[j]! + 1]!++;
+  for (let v = 0; v < valueCount; v++) off[v + 1]! += off[v]!;
+  const fill = off.slice(0, valueCount);
+  const docs = new Uint32Array(column.val.length);
   // Documents in order, so each value's list comes out ascending.
   for (let d = 0; d < ix.n; d++)
-    for (let j = col.off[d]!; j < col.off[d + 1]!; j++) docs[fill[col.val[j]!]!++] = d;
+    for (let j = column.off[d]!; j < column.off[d + 1]!; j++) docs[fill[column.val[j]!]!++] = d;
   const byId = new Map<string, number>();
   const byKey = new Map<string, number[]>();
-  for (let v = 0; v < nv; v++) {
-    const id = col.values.at(v);
+  for (let v = 0; v < valueCount; v++) {
+    const id = column.values.at(v);
     if (!byId.has(id)) byId.set(id, v);
     for (const k of new Set(ix.entityKeys.at(v).split('\u0000'))) {
       const list = byKey.get(k);

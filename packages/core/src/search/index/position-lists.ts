@@ -1,4 +1,5 @@
 import { damagedSnapshot } from '../../binary/damaged-snapshot';
+import { GrowableArray } from '../../binary/growable-array';
 import { LruCache } from '../../binary/lru-cache';
 import { ByteReader, ByteWriter } from '../../binary/varint';
 
@@ -131,24 +132,22 @@ export class PositionLists {
       texts[i] = prev;
     }
     const posOff = new Uint32Array(n + 1);
-    let pos = new Uint32Array(Math.max(n, 16));
-    let k = 0;
+    const pos = new GrowableArray(Uint32Array, n);
     for (let i = 0; i < n; i++) {
       const len = r.varint();
       if (len > r.end - r.p) throw new RangeError('damaged');
-      if (k + len > pos.length) {
-        const grown = new Uint32Array(Math.max(pos.length * 2, k + len));
-        grown.set(pos);
-        pos = grown;
-      }
+      pos.reserve(len);
+      const out = pos.array;
+      let k = pos.length;
       let q = 0;
       for (let j = 0; j < len; j++) {
         q += r.varint();
-        pos[k++] = q;
+        out[k++] = q;
       }
+      pos.length = k;
       posOff[i + 1] = k;
     }
     if (r.p !== r.end || (n > 0 && prev >= this.textCount)) throw new RangeError('damaged');
-    return { texts, posOff, pos: pos.subarray(0, k) };
+    return { texts, posOff, pos: pos.view() };
   }
 }

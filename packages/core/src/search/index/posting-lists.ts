@@ -35,10 +35,10 @@ export class PostingLists {
 
   /** Encodes flat postings (grouped by term, documents ascending within a term). */
   static encode(termOff: Uint32Array, docs: Uint32Array, imps: Uint8Array, docCount: number): PostingLists {
-    const T = termOff.length - 1;
+    const termCount = termOff.length - 1;
     const w = new ByteWriter(docs.length * 2 + 1024);
-    const byteOff = new Uint32Array(T + 1);
-    for (let t = 0; t < T; t++) {
+    const byteOff = new Uint32Array(termCount + 1);
+    for (let t = 0; t < termCount; t++) {
       let prev = 0;
       const a = termOff[t]!;
       const b = termOff[t + 1]!;

@@ -34,7 +34,8 @@ export interface FacetColumn {
 /**
  * The whole search index, in typed arrays and string columns (off the JS heap, stored in a snapshot as
  * they are). Documents are numbered newest first (ties by id), so document order is the stable
- * tie-break and date ranges are contiguous.
+ * tie-break and date ranges are contiguous. Throughout the engine `ix` names a SearchIndex, `d` a
+ * document number and `t` a term id (its rank in `terms`); `df` is a term's document frequency.
  */
 export interface SearchIndex {
   n: number;

@@ -5,11 +5,11 @@ import { QUERY_FIELDS, type QueryField, type QueryNode } from './query-ast';
 // parentheses. Read leniently (a stray parenthesis or quote is read as a user would mean it); the only
 // errors are typed INVALID_QUERY errors with the character offset (e.g. an impossible date).
 
-type Tok =
-  | { t: 'lp' | 'rp' | 'or' | 'and' | 'not' | 'neg'; at: number }
-  | { t: 'word'; v: string; at: number }
-  | { t: 'phrase'; v: string; at: number }
-  | { t: 'field'; v: QueryField | 'after' | 'before' | 'year'; at: number };
+type Token =
+  | { kind: 'lp' | 'rp' | 'or' | 'and' | 'not' | 'neg'; at: number }
+  | { kind: 'word'; value: string; at: number }
+  | { kind: 'phrase'; value: string; at: number }
+  | { kind: 'field'; value: QueryField | 'after' | 'before' | 'year'; at: number };
 
 const FIELD_ALIASES: Record<string, QueryField | 'after' | 'before' | 'year'> = {
   language: 'lang',
@@ -38,23 +38,23 @@ const OPEN_QUOTES = new Set(['"', '“', '”', '„', '«', '»']);
 const isSpace = (c: string) => /\s/u.test(c);
 const MAX_DEPTH = 32;
 
-function lex(q: string): Tok[] {
-  const out: Tok[] = [];
+function lex(q: string): Token[] {
+  const out: Token[] = [];
   let i = 0;
   while (i < q.length) {
     const c = q[i]!;
     if (isSpace(c)) {
       i++;
     } else if (c === '(' || c === ')') {
-      out.push({ t: c === '(' ? 'lp' : 'rp', at: i });
+      out.push({ kind: c === '(' ? 'lp' : 'rp', at: i });
       i++;
     } else if (OPEN_QUOTES.has(c)) {
       let j = i + 1;
       while (j < q.length && !OPEN_QUOTES.has(q[j]!)) j++;
-      out.push({ t: 'phrase', v: q.slice(i + 1, j), at: i + 1 });
+      out.push({ kind: 'phrase', value: q.slice(i + 1, j), at: i + 1 });
       i = j + 1;
     } else if ((c === '-' || c === '!') && i + 1 < q.length && !isSpace(q[i + 1]!) && q[i + 1] !== c) {
-      out.push({ t: 'neg', at: i });
+      out.push({ kind: 'neg', at: i });
       i++;
     } else {
       let j = i;
@@ -63,13 +63,13 @@ function lex(q: string): Tok[] {
       const colon = chunk.indexOf(':');
       const field = colon > 0 ? FIELD_ALIASES[chunk.slice(0, colon).toLowerCase()] : undefined;
       if (field) {
-        out.push({ t: 'field', v: field, at: i });
+        out.push({ kind: 'field', value: field, at: i });
         const rest = chunk.slice(colon + 1);
-        if (rest) out.push({ t: 'word', v: rest, at: i + colon + 1 });
-      } else if (chunk === 'OR' || chunk === '|' || chunk === '||') out.push({ t: 'or', at: i });
-      else if (chunk === 'AND' || chunk === '&&') out.push({ t: 'and', at: i });
-      else if (chunk === 'NOT') out.push({ t: 'not', at: i });
-      else out.push({ t: 'word', v: chunk, at: i });
+        if (rest) out.push({ kind: 'word', value: rest, at: i + colon + 1 });
+      } else if (chunk === 'OR' || chunk === '|' || chunk === '||') out.push({ kind: 'or', at: i });
+      else if (chunk === 'AND' || chunk === '&&') out.push({ kind: 'and', at: i });
+      else if (chunk === 'NOT') out.push({ kind: 'not', at: i });
+      else out.push({ kind: 'word', value: chunk, at: i });
       i = j;
     }
   }
@@ -125,106 +125,118 @@ export function parsedQuery(q: string): QueryNode | null {
 
 /** Parses a query into a tree; null for a query with nothing to search (empty, only punctuation). */
 export function parseQuery(q: string): QueryNode | null {
-  const toks = lex(q);
-  let p = 0;
-  let depth = 0;
+  return new QueryParser(lex(q)).parse();
+}
 
-  const parseOr = (): QueryNode | null => {
+/** A recursive descent over the tokens: OR of ANDs of (negated) primaries; `p` is the next token. */
+class QueryParser {
+  private p = 0;
+  private depth = 0;
+
+  constructor(private readonly tokens: readonly Token[]) {}
+
+  parse(): QueryNode | null {
     const parts: QueryNode[] = [];
-    const first = parseAnd();
+    while (this.p < this.tokens.length) {
+      const node = this.parseOr();
+      if (node) parts.push(node);
+      if (this.tokens[this.p]?.kind === 'rp') this.p++; // a stray ")": ignored
+    }
+    return and(parts);
+  }
+
+  private parseOr(): QueryNode | null {
+    const parts: QueryNode[] = [];
+    const first = this.parseAnd();
     if (first) parts.push(first);
-    while (toks[p]?.t === 'or') {
-      p++;
-      const next = parseAnd();
+    while (this.tokens[this.p]?.kind === 'or') {
+      this.p++;
+      const next = this.parseAnd();
       if (next) parts.push(next);
     }
     return parts.length === 0 ? null : parts.length === 1 ? parts[0]! : { kind: 'or', children: parts };
-  };
+  }
 
-  const parseAnd = (): QueryNode | null => {
+  private parseAnd(): QueryNode | null {
     const items: QueryNode[] = [];
-    for (let tok = toks[p]; tok && tok.t !== 'rp' && tok.t !== 'or'; tok = toks[p]) {
-      if (tok.t === 'and') {
-        p++;
+    for (
+      let token = this.tokens[this.p];
+      token && token.kind !== 'rp' && token.kind !== 'or';
+      token = this.tokens[this.p]
+    ) {
+      if (token.kind === 'and') {
+        this.p++;
         continue;
       }
-      const item = parseUnary();
+      const item = this.parseUnary();
       if (item) items.push(item);
     }
     return and(items);
-  };
+  }
 
-  const parseUnary = (): QueryNode | null => {
-    const tok = toks[p];
-    if (tok?.t === 'neg' || tok?.t === 'not') {
-      p++;
-      const next = toks[p];
-      if (!next || next.t === 'rp' || next.t === 'or' || next.t === 'and') return null;
-      const child = parseUnary();
+  private parseUnary(): QueryNode | null {
+    const token = this.tokens[this.p];
+    if (token?.kind === 'neg' || token?.kind === 'not') {
+      this.p++;
+      const next = this.tokens[this.p];
+      if (!next || next.kind === 'rp' || next.kind === 'or' || next.kind === 'and') return null;
+      const child = this.parseUnary();
       return child ? { kind: 'not', child } : null;
     }
-    return parsePrimary();
-  };
+    return this.parsePrimary();
+  }
 
-  const parseGroup = (): QueryNode | null => {
-    p++; // (
-    if (depth >= MAX_DEPTH) return null; // absurd nesting: the parenthesis is ignored
-    depth++;
-    const inner = parseOr();
-    depth--;
-    if (toks[p]?.t === 'rp') p++;
+  private parseGroup(): QueryNode | null {
+    this.p++; // (
+    if (this.depth >= MAX_DEPTH) return null; // absurd nesting: the parenthesis is ignored
+    this.depth++;
+    const inner = this.parseOr();
+    this.depth--;
+    if (this.tokens[this.p]?.kind === 'rp') this.p++;
     return inner;
-  };
+  }
 
-  const parsePrimary = (): QueryNode | null => {
-    const tok = toks[p]!;
-    switch (tok.t) {
-      case 'lp':
-        return parseGroup();
+  private parsePrimary(): QueryNode | null {
+    const token = this.tokens[this.p]!;
+    if (token.kind === 'lp') return this.parseGroup();
+    this.p++;
+    switch (token.kind) {
       case 'phrase':
-        p++;
-        return tok.v.trim() ? { kind: 'phrase', text: tok.v, offset: tok.at } : null;
-      case 'word': {
-        p++;
-        return wordNode(tok.v, tok.at);
-      }
-      case 'field': {
-        p++;
-        const next = toks[p];
-        if (tok.v === 'after' || tok.v === 'before' || tok.v === 'year') {
-          if (next?.t !== 'word' && next?.t !== 'phrase') return null;
-          p++;
-          return { kind: 'date', op: tok.v, value: checkDate(tok.v, next.v.trim(), next.at), offset: tok.at };
-        }
-        if (!next) return null;
-        let value: QueryNode | null = null;
-        if (next.t === 'word' || next.t === 'phrase') value = parsePrimary();
-        else if (next.t === 'lp') value = parseGroup();
-        return value ? withField(value, tok.v) : null;
-      }
+        return token.value.trim() ? { kind: 'phrase', text: token.value, offset: token.at } : null;
+      case 'word':
+        return wordNode(token.value, token.at);
+      case 'field':
+        return this.parseField(token);
       default:
         // A stray operator where a word belongs (e.g. "NOT OR"): skip it.
-        p++;
         return null;
     }
-  };
-
-  const wordNode = (raw: string, at: number): QueryNode | null => {
-    let end = raw.length;
-    while (end > 0 && raw[end - 1] === '*') end--;
-    const prefix = end < raw.length && end > 0;
-    const word = trimPunctuation(raw.slice(0, end));
-    if (!word) return null;
-    // "e-mail", "U.S." or "9/11" are one word written with punctuation: read them as a phrase.
-    for (const ch of word) if (!WORD_CHAR.test(ch)) return { kind: 'phrase', text: word, offset: at };
-    return { kind: 'term', word, prefix, offset: at };
-  };
-
-  const parts: QueryNode[] = [];
-  while (p < toks.length) {
-    const node = parseOr();
-    if (node) parts.push(node);
-    if (toks[p]?.t === 'rp') p++; // a stray ")": ignored
   }
-  return and(parts);
+
+  /** field:value, the field token read: a date (after:, before:, year:), or a word, phrase or group. */
+  private parseField(token: Extract<Token, { kind: 'field' }>): QueryNode | null {
+    const next = this.tokens[this.p];
+    if (token.value === 'after' || token.value === 'before' || token.value === 'year') {
+      if (next?.kind !== 'word' && next?.kind !== 'phrase') return null;
+      this.p++;
+      const value = checkDate(token.value, next.value.trim(), next.at);
+      return { kind: 'date', op: token.value, value, offset: token.at };
+    }
+    if (!next) return null;
+    let value: QueryNode | null = null;
+    if (next.kind === 'word' || next.kind === 'phrase') value = this.parsePrimary();
+    else if (next.kind === 'lp') value = this.parseGroup();
+    return value ? withField(value, token.value) : null;
+  }
+}
+
+function wordNode(raw: string, at: number): QueryNode | null {
+  let end = raw.length;
+  while (end > 0 && raw[end - 1] === '*') end--;
+  const prefix = end < raw.length && end > 0;
+  const word = trimPunctuation(raw.slice(0, end));
+  if (!word) return null;
+  // "e-mail", "U.S." or "9/11" are one word written with punctuation: read them as a phrase.
+  for (const ch of word) if (!WORD_CHAR.test(ch)) return { kind: 'phrase', text: word, offset: at };
+  return { kind: 'term', word, prefix, offset: at };
 }

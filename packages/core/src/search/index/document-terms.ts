@@ -1,0 +1,88 @@
+import { GrowableArray } from '../../binary/growable-array';
+
+/** Fields a word is counted in, in FIELD_WEIGHT's order: title, standfirst, body, quotes, entity names. */
+export const FIELDS = 5;
+/** Distinct terms counted in one document: an absurdly long document's later new terms are dropped. */
+export const MAX_DOCUMENT_TERMS = 1 << 16;
+
+/**
+ * The index's entries (term, document, count per field) in document order, to be sorted by term: each
+ * document's words are counted in a scratch table, appended when the document ends. A keyword entry
+ * (field qualifier, facet value) has no count in any field.
+ */
+export class DocumentTerms {
+  readonly entryTerm = new GrowableArray(Uint32Array);
+  /** Per field, each entry's count of the term's words (at most 255). */
+  readonly entryCounts = Array.from({ length: FIELDS }, () => new GrowableArray(Uint8Array));
+  /** Document d's entries end at docEnd[d]. */
+  readonly docEnd: Uint32Array;
+  /** Words counted in document d's field f, at d * FIELDS + f. */
+  readonly fieldLength: Float64Array;
+
+  private doc = 0;
+  /** The document a term was last seen in (-1: none yet), and its row in the scratch counts (-1: dropped). */
+  private readonly lastDoc = new GrowableArray(Int32Array, 1024, -1);
+  private readonly row = new GrowableArray(Int32Array);
+  /** The current document's terms, by row, and their counts per field. */
+  private readonly docTerms: number[] = [];
+  private readonly counts = Array.from({ length: FIELDS }, () => new Uint16Array(MAX_DOCUMENT_TERMS));
+
+  constructor(documents: number) {
+    this.docEnd = new Uint32Array(documents);
+    this.fieldLength = new Float64Array(documents * FIELDS);
+  }
+
+  startDocument(d: number): void {
+    this.doc = d;
+    this.docTerms.length = 0;
+  }
+
+  /** Counts the words ids[from..to) (term ids, -1 for a stop word) in the given field. */
+  count(ids: ArrayLike<number>, from: number, to: number, field: number): void {
+    const counts = this.counts[field]!;
+    let words = 0;
+    for (let i = from; i < to; i++) {
+      const t = ids[i]!;
+      if (t < 0) continue;
+      words++;
+      const r = this.isNew(t) ? this.addRow(t) : this.row.array[t]!;
+      if (r >= 0 && counts[r]! < 255) counts[r]!++;
+    }
+    this.fieldLength[this.doc * FIELDS + field]! += words;
+  }
+
+  /** Closes the document: its counted terms, then its keyword terms (each once), become entries. */
+  endDocument(keywords: readonly number[]): void {
+    for (let r = 0; r < this.docTerms.length; r++) {
+      this.entryTerm.push(this.docTerms[r]!);
+      for (let f = 0; f < FIELDS; f++) this.entryCounts[f]!.push(this.counts[f]![r]!);
+    }
+    for (const k of keywords) {
+      if (!this.isNew(k)) continue;
+      this.entryTerm.push(k);
+      for (let f = 0; f < FIELDS; f++) this.entryCounts[f]!.push(0);
+    }
+    this.docEnd[this.doc] = this.entryTerm.length;
+  }
+
+  /** Whether term t is seen for the first time in this document (it is marked seen). */
+  private isNew(t: number): boolean {
+    if (t >= this.lastDoc.array.length) {
+      this.lastDoc.cover(t);
+      this.row.cover(t);
+    }
+    if (this.lastDoc.array[t] === this.doc) return false;
+    this.lastDoc.array[t] = this.doc;
+    return true;
+  }
+
+  /** Gives term t a row of zero counts in this document; -1 once the document has too many terms. */
+  private addRow(t: number): number {
+    const r = this.docTerms.length < MAX_DOCUMENT_TERMS ? this.docTerms.length : -1;
+    this.row.array[t] = r;
+    if (r < 0) return r;
+    this.docTerms.push(t);
+    for (let f = 0; f < FIELDS; f++) this.counts[f]![r] = 0;
+    return r;
+  }
+}

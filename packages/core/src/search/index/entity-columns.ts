@@ -1,0 +1,140 @@
+import type { Article } from '../../model/article-schema';
+import { ColumnBuilder } from './column-builder';
+import { fold } from '../analysis/fold';
+import type { KeywordTable } from './keyword-table';
+import { FIELD_KEY, type SearchIndex } from './search-index';
+import { StringColumn } from '../../binary/string-column';
+
+type Entity = Article['entities'][number];
+type EntitySummary = Record<string, unknown> & {
+  aliases: string[];
+  articleCount: number;
+  mentionCount: number;
+};
+
+/** Keyword key of an entity type for field qualifiers (person:, org:, place:). */
+const ENTITY_KEY: Record<string, string | undefined> = {
+  person: FIELD_KEY.person,
+  organization: FIELD_KEY.org,
+  place: FIELD_KEY.place,
+};
+/** Variants (name, type, aliases) remembered per entity id: past these, a variant is worked out each time. */
+const MAX_VARIANTS = 32;
+
+/** Everything an entity adds to a document, worked out once per variant: names recur across thousands of articles. */
+export interface EntityInfo {
+  name: string;
+  type: string;
+  aliases: string[];
+  /** Term ids of its name and aliases, counted in the entity field. */
+  terms: Int32Array;
+  /** Keyword terms (entity:, and person:, org: or place: by type). */
+  keys: number[];
+  /** Its value id in the entities column, and in its type's facet column (-1 for none). */
+  value: number;
+  typeColumn: ColumnBuilder | undefined;
+  typeValue: number;
+}
+
+/** Columns a typed entity also counts in, by entity type. */
+export type TypeColumns = Record<'person' | 'organization' | 'place', ColumnBuilder>;
+
+/** The entities column (entity ids by document), each entity's search keys and its summary across the corpus. */
+export class EntityColumns {
+  private readonly column: ColumnBuilder;
+  private readonly keyOf: string[] = [];
+  private readonly summaries: EntitySummary[] = [];
+  private occurrences = 0;
+  private readonly variantsById = new Map<string, EntityInfo[]>();
+
+  constructor(
+    documents: number,
+    private readonly keywords: KeywordTable,
+    private readonly typeColumns: TypeColumns,
+    private readonly termIds: (text: string) => Int32Array,
+  ) {
+    this.column = new ColumnBuilder(documents);
+  }
+
+  /** Adds an entity of document d; what it adds to the document's terms. */
+  add(d: number, e: Entity): EntityInfo {
+    const info = this.variantsById.get(e.id)?.find((v) => sameVariant(v, e)) ?? this.newVariant(e);
+    this.column.add(d, info.value);
+    info.typeColumn?.add(d, info.typeValue);
+    const summary = this.summaries[info.value]!;
+    summary.articleCount++;
+    summary.mentionCount += e.mentions.length;
+    this.occurrences++;
+    return info;
+  }
+
+  endDocument(d: number): void {
+    this.column.end(d);
+  }
+
+  done(): Pick<SearchIndex, 'entities' | 'entityKeys' | 'entitySummaries' | 'entityIdsDistinct'> {
+    const entities = this.column.done();
+    return {
+      entities,
+      entityKeys: StringColumn.from(this.keyOf),
+      entitySummaries: StringColumn.from(this.summaries.map((s) => JSON.stringify(s))),
+      entityIdsDistinct: this.occurrences === entities.val.length,
+    };
+  }
+
+  private newVariant(e: Entity): EntityInfo {
+    const value = this.column.id(e.id);
+    this.keyOf[value] ??= [e.name, ...e.aliases].map(fold).join('\u0000');
+    this.addToSummary(value, e);
+    const typeColumn =
+      e.type === 'person' || e.type === 'organization' || e.type === 'place'
+        ? this.typeColumns[e.type]
+        : undefined;
+    const info: EntityInfo = {
+      name: e.name,
+      type: e.type,
+      aliases: e.aliases,
+      terms: this.termIds(e.aliases.length ? `${e.name} ${e.aliases.join(' ')}` : e.name),
+      keys: this.keysOf(e),
+      value,
+      typeColumn,
+      typeValue: typeColumn ? typeColumn.id(e.name) : -1,
+    };
+    let variants = this.variantsById.get(e.id);
+    if (!variants) {
+      variants = [];
+      this.variantsById.set(e.id, variants);
+    }
+    if (variants.length < MAX_VARIANTS) variants.push(info);
+    return info;
+  }
+
+  /** The summary of entity value id `value` (the first variant seen names it), with every alias seen. */
+  private addToSummary(value: number, e: Entity): void {
+    if (value === this.summaries.length) {
+      const s = { id: e.id, name: e.name, type: e.type, aliases: [], articleCount: 0, mentionCount: 0 };
+      this.summaries.push(e.countryCode ? { ...s, countryCode: e.countryCode } : s);
+    }
+    const summary = this.summaries[value]!;
+    for (const alias of e.aliases) if (!summary.aliases.includes(alias)) summary.aliases.push(alias);
+  }
+
+  private keysOf(e: Entity): number[] {
+    const typeKey = ENTITY_KEY[e.type];
+    const keys: number[] = [];
+    for (const name of [e.name, ...e.aliases]) {
+      if (typeKey) keys.push(...this.keywords.of(typeKey, name));
+      keys.push(...this.keywords.of(FIELD_KEY.entity, name));
+    }
+    return keys;
+  }
+}
+
+function sameVariant(v: EntityInfo, e: Entity): boolean {
+  return (
+    v.name === e.name &&
+    v.type === e.type &&
+    v.aliases.length === e.aliases.length &&
+    v.aliases.every((alias, i) => alias === e.aliases[i])
+  );
+}

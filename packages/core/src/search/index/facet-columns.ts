@@ -1,0 +1,67 @@
+import type { FacetName } from '../../model/facet-name-schema';
+import { ColumnBuilder } from './column-builder';
+import type { KeywordTable } from './keyword-table';
+import type { FacetColumn } from './search-index';
+
+/** The facet columns, filled document by document, and each value's keyword terms (e.g. `section:`). */
+export class FacetColumns {
+  readonly columns: Record<FacetName, ColumnBuilder>;
+  /** Keyword terms of facet values, by column and value id. */
+  private readonly keywordsOf = new Map<ColumnBuilder, number[][]>();
+
+  constructor(
+    documents: number,
+    private readonly keywords: KeywordTable,
+  ) {
+    const column = () => new ColumnBuilder(documents);
+    this.columns = {
+      section: column(),
+      tag: column(),
+      source: column(),
+      language: column(),
+      month: column(),
+      person: column(),
+      organization: column(),
+      place: column(),
+    };
+  }
+
+  /** Adds a value to document d's column `name`, and its keyword terms (under `key`) to `out`. */
+  add(d: number, name: FacetName, key: string, value: string | undefined, out: number[]): void {
+    if (!value) return;
+    const column = this.columns[name];
+    const v = column.id(value);
+    column.add(d, v);
+    let byValue = this.keywordsOf.get(column);
+    if (!byValue) {
+      byValue = [];
+      this.keywordsOf.set(column, byValue);
+    }
+    byValue[v] ??= this.keywords.of(key, value);
+    for (const id of byValue[v]!) out.push(id);
+  }
+
+  /** Adds the month (YYYY-MM) of a publication date; months have no keyword terms (dates are filters). */
+  addMonth(d: number, publishedAt: string | undefined): void {
+    const month = this.columns.month;
+    if (publishedAt) month.add(d, month.id(publishedAt.slice(0, 7)));
+  }
+
+  endDocument(d: number): void {
+    for (const column of Object.values(this.columns)) column.end(d);
+  }
+
+  done(): Record<FacetName, FacetColumn> {
+    const columns = this.columns;
+    return {
+      section: columns.section.done(),
+      tag: columns.tag.done(),
+      source: columns.source.done(),
+      language: columns.language.done(),
+      month: columns.month.done(),
+      person: columns.person.done(),
+      organization: columns.organization.done(),
+      place: columns.place.done(),
+    };
+  }
+}
