@@ -84,8 +84,16 @@ export class TmuxTerminal {
   /** The pid of the program the pane runs (the child of the pane's shell). */
   programPid(): number {
     const shell = this.tmux('display-message', '-p', '#{pane_pid}').trim();
-    const child = execFileSync('pgrep', ['-P', shell], { encoding: 'utf8' }).trim().split('\n')[0];
-    return Number(child);
+    // On a loaded machine the shell may not have started the program yet: ask again, for 20 s at most.
+    const until = Date.now() + 20_000;
+    for (;;) {
+      try {
+        return Number(execFileSync('pgrep', ['-P', shell], { encoding: 'utf8' }).trim().split('\n')[0]);
+      } catch (error) {
+        if (Date.now() > until) throw error; // pgrep exits 1 while the shell has no child
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+      }
+    }
   }
 
   close(): void {

@@ -189,14 +189,21 @@ describe('writers that run at once', () => {
     openSqliteStore(db).close();
     const src = join(dir, 'locked.json');
     writeJsonArticles(src, 3, 'locked.example');
-    const holder = child(['hold', db, '6500']);
+    // Held until the test says so (a minute at most): on a loaded machine a timed hold ran out before
+    // the writer had even started.
+    const holder = child(['hold-until', db, '60000']);
     await holder.line('LOCKED');
+    const lockedAt = Date.now();
     const writer = child(['ingest', db, src]);
     // Opening needs no lock: the writer is ready while the other process still holds it.
     await writer.line('READY');
     expect(holder.lines).not.toContain('RELEASED');
     writer.send('go\n');
     expect(await writer.line('WAIT ')).toMatch(/waiting for the store .*locked\.db/);
+    expect(holder.lines).not.toContain('RELEASED');
+    // Held past SQLite's usual 5 s busy timeout, so the writer shows it waits longer than that.
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, lockedAt + 5500 - Date.now())));
+    holder.send('release\n');
     const done = JSON.parse((await writer.line('DONE ')).slice(5)) as { added: number; failed: unknown[] };
     expect(holder.lines).toContain('RELEASED');
     expect(done).toMatchObject({ added: 3, failed: [] });
