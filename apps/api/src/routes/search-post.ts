@@ -1,6 +1,7 @@
 import { SearchParamsSchema, SearchResultSchema } from '@gazette/core/query';
 import { createRoute, defineOpenAPIRoute } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
+import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { RouteDeps } from '../deps';
 import { problem, problemResponse, problemResponses } from '../http/problem';
@@ -34,13 +35,44 @@ const requireJson = createMiddleware(async (c, next) => {
   await next();
 });
 
-const limitBody = bodyLimit({
-  maxSize: API_LIMITS.maxBodyBytes,
-  onError: (c) =>
-    problemResponse(
-      c,
-      problem('payload-too-large', `The body may be at most ${API_LIMITS.maxBodyBytes} bytes.`),
-    ),
+const tooLarge = (c: Context) =>
+  problemResponse(
+    c,
+    problem('payload-too-large', `The body may be at most ${API_LIMITS.maxBodyBytes} bytes.`),
+  );
+
+/** A declared body this much over the limit is refused unread; the connection may then be reset. */
+const DRAIN_BYTES = 1 << 20;
+
+/**
+ * Reads a refused body to its end (up to DRAIN_BYTES) before answering 413: a server that answers and closes
+ * while the client is still sending resets the connection (workerd does), and the client sees ECONNRESET
+ * instead of the 413 that says what is wrong. A body declared larger than that is refused at once.
+ */
+async function drain(body: ReadableStream<Uint8Array> | null): Promise<void> {
+  if (!body) return;
+  const reader = body.getReader();
+  let read = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      read += value.byteLength;
+      if (read > DRAIN_BYTES) break;
+    }
+  } finally {
+    await reader.cancel().catch(() => {});
+  }
+}
+
+const limitBody = createMiddleware(async (c, next) => {
+  const declared = Number(c.req.header('content-length') ?? Number.NaN);
+  if (declared > API_LIMITS.maxBodyBytes) {
+    if (declared <= DRAIN_BYTES) await drain(c.req.raw.body);
+    return tooLarge(c);
+  }
+  // A body without a length (chunked) is counted as it is read.
+  return bodyLimit({ maxSize: API_LIMITS.maxBodyBytes, onError: tooLarge })(c, next);
 });
 
 export const searchPostRoute = createRoute({
