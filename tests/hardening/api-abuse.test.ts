@@ -27,7 +27,17 @@ function raw(
   const url = new URL(api.url);
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: url.hostname, port: url.port, method, path, headers: options.headers, timeout: 10_000 },
+      // A fresh connection each time (no agent): a pooled socket the server closed after refusing a body would
+      // otherwise carry the next request and fail it with ECONNRESET.
+      {
+        host: url.hostname,
+        port: url.port,
+        method,
+        path,
+        headers: options.headers,
+        timeout: 10_000,
+        agent: false,
+      },
       (res) => {
         let body = '';
         res.setEncoding('utf8').on('data', (d: string) => {
