@@ -1,7 +1,8 @@
 // Benchmark tables live in docs/benchmarks.md, one section per bench, each rewritten by the bench that
 // measures it (never pasted by hand), so the figures a reader sees are the last run's.
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** docs/benchmarks.md at the repository root. */
@@ -52,7 +53,9 @@ export function writeBenchSection(
     from >= 0 && to > from
       ? old.slice(0, from) + body + old.slice(to + end.length)
       : `${old.trimEnd()}\n\n${body}\n`;
-  // Write beside and rename, so a bench killed mid-write never leaves half a document.
+  // Write beside and rename, so a bench killed mid-write never leaves half a document; the first run
+  // makes the folder (docs/ may not exist yet).
+  mkdirSync(dirname(file), { recursive: true });
   writeFileSync(`${file}.tmp`, next);
   renameSync(`${file}.tmp`, file);
 }
