@@ -45,13 +45,16 @@ const MS_PER_100K = 1_800_000;
 const MIN_MS = 600_000;
 const MEMORY_MB = Math.floor((totalmem() / 2 ** 20) * 0.6);
 
-async function large(corpus: CorpusSpec & { count: number }): Promise<SpeedRun | string> {
+async function large(
+  corpus: CorpusSpec & { count: number },
+  progress: (run: SpeedRun) => void,
+): Promise<SpeedRun | string> {
   const scale = corpus.count / 100_000;
   // Half the cap is about what Gazette and MiniSearch need; below that a run would only fail.
   if ((MB_PER_100K / 2) * scale > MEMORY_MB)
     return `skipped: it needs about ${Math.round((MB_PER_100K / 2) * scale)} MB a worker and this machine gives ${MEMORY_MB}`;
   const memoryMb = Math.min(MEMORY_MB, Math.max(4096, Math.round(MB_PER_100K * scale)));
-  return speed(corpus, enginesFor(corpus), Math.max(MIN_MS, MS_PER_100K * scale), memoryMb, 8_000);
+  return speed(corpus, enginesFor(corpus), Math.max(MIN_MS, MS_PER_100K * scale), memoryMb, 8_000, progress);
 }
 
 const COMMAND = `${[
@@ -97,5 +100,5 @@ if (!HAS_SHARED) {
       ? [{ kind: 'replicated' as const, count: replicated }]
       : []),
   ];
-  for (const corpus of corpora) report(corpus, await large(corpus));
+  for (const corpus of corpora) report(corpus, await large(corpus, (run) => report(corpus, run)));
 }

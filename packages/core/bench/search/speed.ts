@@ -55,6 +55,8 @@ export async function speed(
   timeoutMs: number,
   memoryMb: number,
   capMs = 20_000,
+  /** Called after each engine with what is measured so far (a long run leaves its figures as it goes). */
+  progress?: (run: SpeedRun) => void,
 ): Promise<SpeedRun> {
   const { label, vocabulary, queries } = prepare(corpus);
   console.log(`\nSpeed and size: ${label}; times in ms, sizes in MB; (×) = relative to Gazette`);
@@ -64,6 +66,14 @@ export async function speed(
     const r = await runWorker({ engine, corpus, queries, capMs }, timeoutMs, memoryMb);
     results.push(typeof r === 'string' ? { engine, failure: r } : r);
     console.error(`  ${engine}: ${typeof r === 'string' ? r : 'done'}`);
+    const left = engines.run.slice(results.length);
+    if (left.length)
+      progress?.({
+        label,
+        vocabulary,
+        results,
+        skipped: [...engines.skipped, `${left.join(', ')} not measured yet (the run is still going)`],
+      });
   }
   const base = results.find((r): r is WorkerResult => r.engine === 'Gazette' && !('failure' in r));
   const rows: string[][] = [];
