@@ -18,6 +18,11 @@ function latencies(r: WorkerResult, sets: string[], p: 'p50' | 'p95'): string {
   return cells.every((c) => c === '–') ? '–' : cells.join(' / ');
 }
 
+function answered(r: WorkerResult, set: string): string {
+  const l = r.latency[set];
+  return typeof l === 'object' && l.answered !== undefined ? `${l.answered} of ${l.n}` : '–';
+}
+
 const ROWS: Array<[string, (r: WorkerResult) => string]> = [
   ['distinct terms in the dictionary', (r) => r.dictionary ?? '–'],
   ['build (s)', (r) => (r.buildMs / 1000).toFixed(1)],
@@ -37,6 +42,7 @@ const ROWS: Array<[string, (r: WorkerResult) => string]> = [
     'typo, 1 word p50 / p95 (ms)',
     (r) => `${latencies(r, ['typo 1 word'], 'p50')} / ${latencies(r, ['typo 1 word'], 'p95')}`,
   ],
+  ['typo, 1 word: queries with a hit', (r) => answered(r, 'typo 1 word')],
   ['prefix (4–5 letters) p50 (ms)', (r) => latencies(r, ['prefix'], 'p50')],
 ];
 

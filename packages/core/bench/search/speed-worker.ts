@@ -20,6 +20,8 @@ export interface Latency {
   p50: number;
   p95: number;
   n: number;
+  /** Queries with at least one hit: an engine that gives up (a work budget) is fast and finds nothing. */
+  answered: number;
 }
 
 export interface WorkerResult {
@@ -87,14 +89,16 @@ async function run(input: WorkerInput): Promise<WorkerResult> {
     const typos = qs[0]!.kind === 'typo';
     for (const q of qs.slice(0, 20)) engine.search(q, typos); // warm-up
     const times: number[] = [];
+    let answered = 0;
     const start = performance.now();
     for (const q of qs) {
       const t = performance.now();
-      engine.search(q, typos);
+      const hits = engine.search(q, typos).length;
       times.push(performance.now() - t);
+      if (hits > 0) answered++;
       if (performance.now() - start > input.capMs) break;
     }
-    result.latency[name] = { p50: pct(times, 50), p95: pct(times, 95), n: times.length };
+    result.latency[name] = { p50: pct(times, 50), p95: pct(times, 95), n: times.length, answered };
   }
   let snapshot: Array<string | Uint8Array> | undefined;
   try {
