@@ -64,7 +64,7 @@ const COMMAND = `${[
   'GAZETTE_BENCH_ENGINES',
 ]
   .filter((k) => env[k])
-  .map((k) => `${k}=${env[k]} `)
+  .map((k) => `${k}=${/\s/.test(env[k]!) ? `'${env[k]}'` : env[k]} `)
   .join('')}npm run bench:search -w @gazette/core`;
 
 if (!HAS_SHARED) {
