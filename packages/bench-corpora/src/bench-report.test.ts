@@ -21,6 +21,12 @@ describe('writeBenchSection', () => {
     expect(text.indexOf('## Search')).toBeLessThan(text.indexOf('## Ingest'));
     expect(text).toContain('`npm run bench:b` · 2026-12-03 11:00 UTC');
   });
+
+  it('makes the folder of a document that does not exist yet', () => {
+    const file = join(dir, 'docs', 'benchmarks.md');
+    writeBenchSection('a', 'Search', 'body', { file, now: new Date(), command: 'npm run bench:a' });
+    expect(readFileSync(file, 'utf8')).toContain('## Search');
+  });
 });
 
 describe('markdownTable', () => {

@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { type Article, parseText } from '@gazette/core';
 import { PARSER_VERSION } from '@gazette/core/query';
 import { type BbcRecord, bbcAsText, readBbc } from './bbc';
-import { generateCorpus } from './generate-corpus';
+import { type GeneratedRecord, generateCorpus } from './generate-corpus';
+import { generateNewsCorpus, NEWS_CORPUS_VERSION } from './news-corpus';
 
 /** Where the parsed shards live: `.bench/` beside the workspace's package.json. */
 export const PARSED_CACHE_DIR = fileURLToPath(new URL('../../../.bench/', import.meta.url));
@@ -54,12 +55,27 @@ export function parsedBbc(records: readonly BbcRecord[] = readBbc()): Article[] 
  * for 100k). Records whose text repeats another's get the same id; like createCorpus, the last is kept.
  */
 export function parsedGenerated(count: number): Article[] {
-  const all = cached(`generated-${count}`, () => {
-    const records = generateCorpus(readBbc(), count, 42);
+  return parsedRecords(`generated-${count}`, () => generateCorpus(readBbc(), count, 42));
+}
+
+/**
+ * The GENERATED news corpus with a growing vocabulary (generateNewsCorpus, seed 42) of `count` records,
+ * parsed and cached like parsedGenerated (the cache is named by the generator's version too).
+ */
+export function parsedNews(count: number): Article[] {
+  return parsedRecords(
+    `news-v${NEWS_CORPUS_VERSION}-${count}`,
+    () => generateNewsCorpus(readBbc(), count, 42).records,
+  );
+}
+
+function parsedRecords(name: string, make: () => GeneratedRecord[]): Article[] {
+  const all = cached(name, () => {
+    const records = make();
     const out: Article[] = [];
     for (const [i, r] of records.entries()) {
       out.push(parseText(r.text, r.meta));
-      if (i % 10_000 === 0) console.error(`  parsed ${i}/${count}…`);
+      if (i % 10_000 === 0) console.error(`  ${name}: parsed ${i}/${records.length}…`);
     }
     return out;
   });

@@ -1,6 +1,6 @@
 // Articles for the benchmarks, parsed once and cached under .bench/ (gitignored) by @gazette/bench-corpora:
 // parsing 100k texts with parseText takes minutes, and the benchmarks measure the index, not the parser.
-import { type BbcRecord, parsedBbc, parsedGenerated, readBbc } from '@gazette/bench-corpora';
+import { type BbcRecord, parsedBbc, parsedGenerated, parsedNews, readBbc } from '@gazette/bench-corpora';
 import type { Article } from '@gazette/core';
 
 export interface BbcItem {
@@ -29,4 +29,23 @@ export function bbcArticles(): BbcItem[] {
  */
 export function generatedArticles(count: number): Article[] {
   return parsedGenerated(count);
+}
+
+/**
+ * A corpus of the speed benchmark: the BBC articles, the GENERATED news corpus whose vocabulary grows as
+ * real news does (the default large corpus), or the replicated one (BBC articles repeated, about 30,000
+ * words whatever its size).
+ */
+export type CorpusSpec = { kind: 'bbc' } | { kind: 'news' | 'replicated'; count: number };
+
+export function corpusArticles(spec: CorpusSpec): Article[] {
+  if (spec.kind === 'bbc') return bbcArticles().map((x) => x.article);
+  return spec.kind === 'news' ? parsedNews(spec.count) : generatedArticles(spec.count);
+}
+
+export function corpusLabel(spec: CorpusSpec, articles: number): string {
+  if (spec.kind === 'bbc') return `BBC News (${articles} articles)`;
+  return spec.kind === 'news'
+    ? `GENERATED news, growing vocabulary (${spec.count.toLocaleString('en')} articles, seed 42)`
+    : `GENERATED replicated BBC text (${spec.count.toLocaleString('en')} articles, seed 42)`;
 }

@@ -33,7 +33,8 @@ export function toDoc(a: Article): Doc {
   };
 }
 
-export type QueryKind = 'and' | 'or' | 'phrase' | 'filtered';
+/** `typo`: one word with one typo; `prefix`: one word's first letters, matching every word they start. */
+export type QueryKind = 'and' | 'or' | 'phrase' | 'filtered' | 'typo' | 'prefix';
 
 export interface Query {
   words: string[];
@@ -52,14 +53,18 @@ export interface Engine {
   snapshot?(): Array<string | Uint8Array>;
   load?(data: Array<string | Uint8Array>): Engine;
   dispose?(): void;
+  /** The number of terms in its dictionary, read after `snapshot` (given its parts). */
+  dictionary?(snapshot?: Array<string | Uint8Array>): string;
   /** The database file, for engines whose snapshot is a file. */
   file?: string;
 }
 
 export type EngineFactory = (articles: readonly Article[]) => Engine | Promise<Engine>;
 
-const ALL: ReadonlySet<QueryKind> = new Set(['and', 'or', 'phrase', 'filtered']);
-const NO_PHRASE: ReadonlySet<QueryKind> = new Set(['and', 'or', 'filtered']);
+const ALL: ReadonlySet<QueryKind> = new Set(['and', 'or', 'phrase', 'filtered', 'typo', 'prefix']);
+const NO_PHRASE: ReadonlySet<QueryKind> = new Set(['and', 'or', 'filtered', 'typo', 'prefix']);
+const NO_PHRASE_PREFIX: ReadonlySet<QueryKind> = new Set(['and', 'or', 'filtered', 'typo']);
+const FTS: ReadonlySet<QueryKind> = new Set(['and', 'or', 'phrase', 'filtered', 'prefix']);
 const PLAIN: ReadonlySet<QueryKind> = new Set(['and', 'or']);
 
 function gazetteEngine(corpus: Corpus): Engine {
@@ -67,8 +72,13 @@ function gazetteEngine(corpus: Corpus): Engine {
     name: 'Gazette',
     supports: ALL,
     search(q) {
+      // A word missing from the dictionary is read with typos: a typo query is the word as typed.
       const text =
-        q.kind === 'phrase' ? `"${q.words.join(' ')}"` : q.words.join(q.kind === 'or' ? ' OR ' : ' ');
+        q.kind === 'phrase'
+          ? `"${q.words.join(' ')}"`
+          : q.kind === 'prefix'
+            ? `${q.words[0]}*`
+            : q.words.join(q.kind === 'or' ? ' OR ' : ' ');
       const r = corpus.search(
         q.kind === 'filtered'
           ? { q: text, limit: 10, filters: { section: q.section! }, facets: ['section', 'month'] }
@@ -79,7 +89,24 @@ function gazetteEngine(corpus: Corpus): Engine {
     // The snapshot is bytes: typed arrays end to end, loaded as views.
     snapshot: () => [corpus.toSnapshot()],
     load: ([bytes]) => gazetteEngine(loadCorpus(bytes)),
+    dictionary: (snapshot) => (snapshot?.[0] instanceof Uint8Array ? snapshotTerms(snapshot[0]) : '–'),
   };
+}
+
+/**
+ * Index terms and surface words of a Gazette snapshot, read from its header's section table (element
+ * counts of the string columns' offsets): the bench reads them without reaching into the engine.
+ */
+function snapshotTerms(bytes: Uint8Array): string {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const header = JSON.parse(new TextDecoder().decode(bytes.subarray(16, 16 + view.getUint32(8, true)))) as {
+    sections?: Array<[string, string, number, number]>;
+  };
+  const count = (name: string) => {
+    const entry = header.sections?.find((e) => e[0] === name);
+    return entry ? (entry[3] - 1).toLocaleString('en') : '?';
+  };
+  return `${count('terms.off')} (${count('surface.off')} surface words)`;
 }
 
 export const gazette: EngineFactory = (articles) => gazetteEngine(createCorpus(articles));
@@ -92,7 +119,7 @@ function miniEngine(ms: MiniSearch<Doc>): Engine {
     search(q, typos) {
       const opts = {
         boost: { title: 2 },
-        prefix: false,
+        prefix: q.kind === 'prefix',
         fuzzy: typos ? 0.2 : false,
         combineWith: q.kind === 'or' ? 'OR' : 'AND',
       } as const;
@@ -109,6 +136,7 @@ function miniEngine(ms: MiniSearch<Doc>): Engine {
     },
     snapshot: () => [JSON.stringify(ms)],
     load: (data) => miniEngine(MiniSearch.loadJSON<Doc>(String(data[0]), MS_OPTIONS)),
+    dictionary: () => ms.termCount.toLocaleString('en'),
   };
 }
 
@@ -126,7 +154,7 @@ const makeOrama = () =>
 function oramaEngine(db: OramaDb): Engine {
   return {
     name: 'Orama',
-    supports: NO_PHRASE,
+    supports: NO_PHRASE_PREFIX,
     search(q, typos) {
       const params = {
         term: q.words.join(' '),
@@ -178,6 +206,7 @@ function flexEngine(ix: Flex, ids: string[]): Engine {
       });
       return [JSON.stringify({ ids, parts })];
     },
+    dictionary: () => (ix as unknown as { map: Map<unknown, unknown> }).map.size.toLocaleString('en'),
     load(data) {
       const { ids: savedIds, parts } = JSON.parse(String(data[0])) as {
         ids: string[];
@@ -248,18 +277,25 @@ function sqliteEngine(db: DatabaseSync, file: string, dir: string): Engine {
   );
   return {
     name: 'SQLite FTS5',
-    supports: ALL,
+    supports: FTS,
     search(q) {
       const m =
         q.kind === 'phrase'
           ? fts(q.words.join(' '))
-          : q.words.map(fts).join(q.kind === 'or' ? ' OR ' : ' AND ');
+          : q.kind === 'prefix'
+            ? `${fts(q.words[0]!)}*`
+            : q.words.map(fts).join(q.kind === 'or' ? ' OR ' : ' AND ');
       if (q.kind !== 'filtered') return (stmt.all(m) as Array<{ id: string }>).map((r) => r.id);
       facetSection.all(m, q.section!);
       facetMonth.all(m, q.section!);
       return (filtered.all(m, q.section!) as Array<{ id: string }>).map((r) => r.id);
     },
     file,
+    dictionary() {
+      db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocab USING fts5vocab(main, 'docs', 'row')");
+      const row = db.prepare('SELECT count(*) AS n FROM temp.vocab').get() as { n: number };
+      return row.n.toLocaleString('en');
+    },
     load: () => {
       const again = new DatabaseSync(file, { readOnly: true });
       return sqliteEngine(again, file, dir);

@@ -1,8 +1,9 @@
 // Query sets for the speed benchmark, drawn (seeded) from the corpus itself: title words for 1-3 word
 // AND and OR queries, body word runs for phrases, and a word plus the article's section for filtered
-// + faceted queries.
+// + faceted queries, a title word with one typo, and the first 4-5 letters of a title word as a prefix.
 import { seededRandom } from '@gazette/bench-corpora';
 import type { Doc, Query } from './engines';
+import { withTypo } from './known-item-queries';
 
 const STOP = new Set(
   'the a an and or of to in on for with at by from as is are was were be been has have had it its this that not but his her their they he she we you will would said says after over into than more new'.split(
@@ -19,6 +20,8 @@ export type QuerySetName =
   | 'OR 2 words'
   | 'OR 3 words'
   | 'phrase'
+  | 'typo 1 word'
+  | 'prefix'
   | 'filtered + faceted';
 
 export function speedQueries(docs: readonly Doc[], count = 200, seed = 7): Record<QuerySetName, Query[]> {
@@ -43,6 +46,12 @@ export function speedQueries(docs: readonly Doc[], count = 200, seed = 7): Recor
         return ws;
     }
   };
+  const longTitleWord = (min: number): string => {
+    for (;;) {
+      const w = titleWords(1)[0]!;
+      if (w.length >= min) return w;
+    }
+  };
   const make = (f: () => Query) => Array.from({ length: count }, f);
   return {
     'AND 1 word': make(() => ({ kind: 'and', words: titleWords(1) })),
@@ -59,5 +68,13 @@ export function speedQueries(docs: readonly Doc[], count = 200, seed = 7): Recor
         if (d.section && ws.length) return { kind: 'filtered', words: [ws[0]!], section: d.section };
       }
     }),
+    // Made after the others, so theirs stay the queries they were.
+    // One edit in a word of 5 letters or more: the length from which every engine here reads typos.
+    'typo 1 word': make(() => ({
+      kind: 'typo',
+      words: withTypo({ target: '', kind: 'headline', words: [longTitleWord(5)] }, Math.floor(rand() * 1e9))
+        .words,
+    })),
+    prefix: make(() => ({ kind: 'prefix', words: [longTitleWord(6).slice(0, 4 + Math.floor(rand() * 2))] })),
   };
 }

@@ -5,12 +5,12 @@ import { readFileSync, statSync } from 'node:fs';
 import v8 from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Article } from '@gazette/core';
-import { bbcArticles, generatedArticles } from './articles';
+import { type CorpusSpec, corpusArticles } from './articles';
 import { type Engine, FACTORIES, type Query } from './engines';
 
 export interface WorkerInput {
   engine: string;
-  corpus: 'bbc' | number;
+  corpus: CorpusSpec;
   queries: Record<string, Query[]>;
   /** Per query set, stop timing after this long. */
   capMs: number;
@@ -20,6 +20,8 @@ export interface Latency {
   p50: number;
   p95: number;
   n: number;
+  /** Queries with at least one hit: an engine that gives up (a work budget) is fast and finds nothing. */
+  answered: number;
 }
 
 export interface WorkerResult {
@@ -32,6 +34,8 @@ export interface WorkerResult {
   snapshotBytes?: number;
   snapshotGzipBytes?: number;
   snapshotError?: string;
+  /** Terms in its dictionary, as the engine counts them. */
+  dictionary?: string;
   coldMs?: number;
   loadHeapMb?: number;
   latency: Record<string, Latency | 'n/a' | string>;
@@ -60,8 +64,7 @@ function slim(a: Article): Article {
 }
 
 async function run(input: WorkerInput): Promise<WorkerResult> {
-  let articles: Article[] | undefined =
-    input.corpus === 'bbc' ? bbcArticles().map((x) => x.article) : generatedArticles(input.corpus);
+  let articles: Article[] | undefined = corpusArticles(input.corpus);
   if (input.engine !== 'Gazette') articles = articles.map(slim);
   gc();
   const h0 = heap();
@@ -82,16 +85,20 @@ async function run(input: WorkerInput): Promise<WorkerResult> {
       result.latency[name] = 'n/a';
       continue;
     }
-    for (const q of qs.slice(0, 20)) engine.search(q, false); // warm-up
+    // Typos are asked for only where the query has one (engines that read them always ignore the flag).
+    const typos = qs[0]!.kind === 'typo';
+    for (const q of qs.slice(0, 20)) engine.search(q, typos); // warm-up
     const times: number[] = [];
+    let answered = 0;
     const start = performance.now();
     for (const q of qs) {
       const t = performance.now();
-      engine.search(q, false);
+      const hits = engine.search(q, typos).length;
       times.push(performance.now() - t);
+      if (hits > 0) answered++;
       if (performance.now() - start > input.capMs) break;
     }
-    result.latency[name] = { p50: pct(times, 50), p95: pct(times, 95), n: times.length };
+    result.latency[name] = { p50: pct(times, 50), p95: pct(times, 95), n: times.length, answered };
   }
   let snapshot: Array<string | Uint8Array> | undefined;
   try {
@@ -105,6 +112,12 @@ async function run(input: WorkerInput): Promise<WorkerResult> {
     }
   } catch (e) {
     result.snapshotError = (e as Error).message.slice(0, 80);
+  }
+  try {
+    const dictionary = engine.dictionary?.(snapshot);
+    if (dictionary !== undefined) result.dictionary = dictionary;
+  } catch (e) {
+    result.dictionary = `fails: ${(e as Error).message.slice(0, 60)}`;
   }
   if (engine.load && (snapshot !== undefined || engine.file)) {
     const first = Object.values(input.queries)[0]![0]!;

@@ -2,16 +2,21 @@
 // same articles and queries. Each engine runs in a worker thread of this process (own heap, capped
 // memory and time), one after another, so a peer that crashes or stalls is reported, not fatal.
 import { Worker } from 'node:worker_threads';
-import { bbcArticles, generatedArticles } from './articles';
-import { FACTORIES, toDoc } from './engines';
+import { type CorpusSpec, corpusArticles, corpusLabel } from './articles';
+import { type CorpusVocabulary, corpusVocabulary, describeVocabulary } from './corpus-vocabulary';
+import { toDoc } from './engines';
 import { printTable } from './relevance';
 import { speedQueries } from './speed-queries';
 import type { Latency, WorkerInput, WorkerResult } from './speed-worker';
 
-// GAZETTE_BENCH_ENGINES=Gazette,MiniSearch runs only those.
-const ENGINES = Object.keys(FACTORIES).filter(
-  (e) => !process.env.GAZETTE_BENCH_ENGINES || process.env.GAZETTE_BENCH_ENGINES.split(',').includes(e),
-);
+/** What one corpus measured: every engine's result, or why it has none. */
+export interface SpeedRun {
+  label: string;
+  vocabulary: CorpusVocabulary;
+  results: Array<WorkerResult | { engine: string; failure: string }>;
+  /** Engines left out of this corpus, with the reason. */
+  skipped: string[];
+}
 
 function runWorker(input: WorkerInput, timeoutMs: number, memoryMb: number): Promise<WorkerResult | string> {
   return new Promise((resolve) => {
@@ -45,23 +50,30 @@ const ratio = (x: number | undefined, base: number | undefined) =>
   x === undefined || base === undefined || base <= 0 || x < 0 ? '' : ` (${(x / base).toFixed(1)}×)`;
 
 export async function speed(
-  corpus: 'bbc' | number,
+  corpus: CorpusSpec,
+  engines: { run: string[]; skipped: string[] },
   timeoutMs: number,
   memoryMb: number,
   capMs = 20_000,
-): Promise<void> {
-  const articles = corpus === 'bbc' ? bbcArticles().map((x) => x.article) : generatedArticles(corpus);
-  const label =
-    corpus === 'bbc'
-      ? `BBC News (${articles.length} articles)`
-      : `GENERATED from BBC text (${corpus} articles, seed 42)`;
-  const queries = speedQueries(articles.map(toDoc));
-  console.log(`\nSpeed and size: ${label}; times in ms, sizes in MB; (×) = relative to Gazette\n`);
-  const results: Array<WorkerResult | { engine: string; failure: string }> = [];
-  for (const engine of ENGINES) {
+  /** Called after each engine with what is measured so far (a long run leaves its figures as it goes). */
+  progress?: (run: SpeedRun) => void,
+): Promise<SpeedRun> {
+  const { label, vocabulary, queries } = prepare(corpus);
+  console.log(`\nSpeed and size: ${label}; times in ms, sizes in MB; (×) = relative to Gazette`);
+  console.log(`${describeVocabulary(vocabulary)}\n`);
+  const results: SpeedRun['results'] = [];
+  for (const engine of engines.run) {
     const r = await runWorker({ engine, corpus, queries, capMs }, timeoutMs, memoryMb);
     results.push(typeof r === 'string' ? { engine, failure: r } : r);
     console.error(`  ${engine}: ${typeof r === 'string' ? r : 'done'}`);
+    const left = engines.run.slice(results.length);
+    if (left.length)
+      progress?.({
+        label,
+        vocabulary,
+        results,
+        skipped: [...engines.skipped, `${left.join(', ')} not measured yet (the run is still going)`],
+      });
   }
   const base = results.find((r): r is WorkerResult => r.engine === 'Gazette' && !('failure' in r));
   const rows: string[][] = [];
@@ -81,6 +93,7 @@ export async function speed(
       }),
     ]);
   };
+  rows.push(['dictionary terms', ...results.map((r) => ('failure' in r ? '' : (r.dictionary ?? '–')))]);
   metric(
     'build (ms)',
     (r) => r.buildMs,
@@ -128,4 +141,16 @@ export async function speed(
     }
   }
   printTable(['', ...results.map((r) => r.engine)], rows);
+  for (const s of engines.skipped) console.log(`skipped: ${s}`);
+  return { label, vocabulary, results, skipped: engines.skipped };
+}
+
+/** The corpus's label, vocabulary and queries; its articles are dropped before the engines run. */
+function prepare(corpus: CorpusSpec) {
+  const articles = corpusArticles(corpus);
+  return {
+    label: corpusLabel(corpus, articles.length),
+    vocabulary: corpusVocabulary(corpus, articles),
+    queries: speedQueries(articles.map(toDoc)),
+  };
 }
