@@ -3,6 +3,9 @@ import type { SearchIndex } from '../index/search-index';
 
 /** Longest word (code points) a typo lookup takes: longer ones find nothing. */
 const MAX_WORD = 256;
+/** nextLetter's answers besides a letter: any letter may follow, or none. */
+const ANY = -1;
+const NONE = 0x110000;
 
 /** Dictionary words within `max` typos of a word, with their term and distance, and the steps taken. */
 export interface TypoWalk {
@@ -23,6 +26,8 @@ interface Walk {
   rows: Int32Array;
   path: Uint32Array;
   byteEnd: Uint32Array;
+  /** Scratch for a seek key. */
+  key: Uint8Array;
   steps: number;
 }
 
@@ -70,15 +75,14 @@ function sharesPrefix(ix: SearchIndex, i: number, j: number, length: number): bo
 }
 
 /**
- * The first word after i that does not start with word i's first `length` bytes (the words that do are
- * contiguous: the dictionary is sorted): galloping, then binary search, so a short range costs little.
+ * The first word after i for which `before` is false (it holds for a run of words from i on: the
+ * dictionary is sorted): galloping, then binary search, so a short run costs little. One step per probe.
  */
-function skipPrefix(w: Walk, ix: SearchIndex, i: number, length: number): number {
-  const n = ix.surface.length;
+function gallop(w: Walk, i: number, n: number, before: (j: number) => boolean): number {
   let inside = i;
   let step = 1;
   let probe = i + 1;
-  while (probe < n && sharesPrefix(ix, i, probe, length)) {
+  while (probe < n && before(probe)) {
     w.steps++;
     inside = probe;
     step *= 2;
@@ -89,10 +93,64 @@ function skipPrefix(w: Walk, ix: SearchIndex, i: number, length: number): number
   while (lo < hi) {
     w.steps++;
     const mid = (lo + hi) >>> 1;
-    if (sharesPrefix(ix, i, mid, length)) lo = mid + 1;
+    if (before(mid)) lo = mid + 1;
     else hi = mid;
   }
   return lo;
+}
+
+/**
+ * The least code point above `after` that can follow the prefix of depth k with a distance row still
+ * within max: NONE when none can, ANY when any can. A row whose least value is below
+ * max lets any letter through (as a substitution); one whose least value is max only lets through the
+ * query letter each max cell is diagonal to, or the one a swap of neighbours needs: every other letter
+ * takes every value over max.
+ */
+function nextLetter(w: Walk, k: number, after: number): number {
+  const { q, m, max, rows, path } = w;
+  const width = m + 1;
+  const row = k * width;
+  let least = rows[row]!;
+  for (let j = 1; j <= m; j++) if (rows[row + j]! < least) least = rows[row + j]!;
+  if (least < max) return ANY;
+  let next = NONE;
+  for (let j = 1; j <= m; j++) {
+    const c = q[j - 1]!;
+    if (c > after && c < next && rows[row + j - 1]! <= max) next = c;
+  }
+  if (k >= 1)
+    for (let j = 2; j <= m; j++) {
+      const c = q[j - 2]!;
+      if (c > after && c < next && path[k] === q[j - 1] && rows[row - width + j - 2]! + 1 <= max) next = c;
+    }
+  return next;
+}
+
+/** UTF-8 of word i's first `length` bytes and code point c, in the walk's scratch buffer: its length. */
+function prefixThen(w: Walk, ix: SearchIndex, i: number, length: number, c: number): number {
+  const { bytes, off } = ix.surface;
+  if (w.key.length < length + 4) w.key = new Uint8Array(2 * length + 4);
+  const key = w.key;
+  key.set(bytes.subarray(off[i]!, off[i]! + length));
+  if (c < 0x80) key[length] = c;
+  else if (c < 0x800) key.set([0xc0 | (c >> 6), 0x80 | (c & 63)], length);
+  else if (c < 0x10000) key.set([0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63)], length);
+  else key.set([0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63)], length);
+  return length + (c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4);
+}
+
+/**
+ * The next word to visit once word i's prefix of depth k is out of reach: the first word under the next
+ * letter that its parent prefix (depth k - 1) lets through, else the first word past the parent, else
+ * (any letter goes) the first word past this prefix. Dead siblings are skipped without a visit.
+ */
+function nextAfterDead(w: Walk, ix: SearchIndex, i: number, k: number): number {
+  const n = ix.surface.length;
+  const next = nextLetter(w, k - 1, w.path[k]!);
+  const length = next === ANY ? w.byteEnd[k]! : w.byteEnd[k - 1]!;
+  if (next === ANY || next === NONE) return gallop(w, i, n, (j) => sharesPrefix(ix, i, j, length));
+  const key = w.key.subarray(0, prefixThen(w, ix, i, length, next));
+  return gallop(w, i, n, (j) => ix.surface.compare(j, key) < 0);
 }
 
 /** Code points word i shares with the walk's current path of `top` code points (word `last`'s prefix). */
@@ -122,6 +180,7 @@ function startWalk(folded: string, max: number): Walk | null {
     rows: new Int32Array(depth * (m + 1)),
     path: new Uint32Array(depth),
     byteEnd: new Uint32Array(depth),
+    key: new Uint8Array(64),
     steps: 0,
   };
   for (let j = 0; j <= m; j++) w.rows[j] = Math.min(j, max + 1);
@@ -173,7 +232,7 @@ export function typoCandidates(
     last = i;
     if (pruned) {
       top = k - 1;
-      i = skipPrefix(w, ix, i, w.byteEnd[k]!);
+      i = nextAfterDead(w, ix, i, k);
       if (w.steps > maxSteps) return null;
       continue;
     }
