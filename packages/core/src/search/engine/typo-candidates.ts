@@ -6,6 +6,8 @@ const MAX_WORD = 256;
 /** nextLetter's answers besides a letter: any letter may follow, or none. */
 const ANY = -1;
 const NONE = 0x110000;
+/** prefixThen's letter past every other. */
+const PAST = NONE;
 
 /** Dictionary words within `max` typos of a word, with their term and distance, and the steps taken. */
 export interface TypoWalk {
@@ -64,25 +66,31 @@ function fillRow(w: Walk, k: number, c: number): number {
   return rowMin;
 }
 
-/** Whether dictionary word j starts with the first `length` bytes of word i. */
-function sharesPrefix(ix: SearchIndex, i: number, j: number, length: number): boolean {
+/** Whether dictionary word j sorts before key[0, length) (byte order). */
+function sortsBefore(ix: SearchIndex, j: number, key: Uint8Array, length: number): boolean {
   const { bytes, off } = ix.surface;
-  if (off[j + 1]! - off[j]! < length) return false;
-  const a = off[i]!;
-  const b = off[j]!;
-  for (let x = 0; x < length; x++) if (bytes[a + x] !== bytes[b + x]) return false;
-  return true;
+  const from = off[j]!;
+  const size = off[j + 1]! - from;
+  const n = Math.min(size, length);
+  for (let x = 0; x < n; x++) {
+    const d = bytes[from + x]! - key[x]!;
+    if (d !== 0) return d < 0;
+  }
+  return size < length;
 }
 
 /**
- * The first word after i for which `before` is false (it holds for a run of words from i on: the
- * dictionary is sorted): galloping, then binary search, so a short run costs little. One step per probe.
+ * The first word after i not sorting before the walk's key[0, length) (the words from i on that do are
+ * a run: the dictionary is sorted): galloping, then binary search, so a short run costs little. One step
+ * per probe.
  */
-function gallop(w: Walk, i: number, n: number, before: (j: number) => boolean): number {
+function seek(w: Walk, ix: SearchIndex, i: number, length: number): number {
+  const n = ix.surface.length;
+  const key = w.key;
   let inside = i;
   let step = 1;
   let probe = i + 1;
-  while (probe < n && before(probe)) {
+  while (probe < n && sortsBefore(ix, probe, key, length)) {
     w.steps++;
     inside = probe;
     step *= 2;
@@ -93,7 +101,7 @@ function gallop(w: Walk, i: number, n: number, before: (j: number) => boolean): 
   while (lo < hi) {
     w.steps++;
     const mid = (lo + hi) >>> 1;
-    if (before(mid)) lo = mid + 1;
+    if (sortsBefore(ix, mid, key, length)) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -126,17 +134,31 @@ function nextLetter(w: Walk, k: number, after: number): number {
   return next;
 }
 
-/** UTF-8 of word i's first `length` bytes and code point c, in the walk's scratch buffer: its length. */
+/**
+ * Writes word i's first `length` bytes then code point c (UTF-8) into the walk's key, or then 0xff for
+ * PAST (no UTF-8 byte is 0xff: the key sorts after every word with that prefix). Returns the key's length.
+ */
 function prefixThen(w: Walk, ix: SearchIndex, i: number, length: number, c: number): number {
   const { bytes, off } = ix.surface;
   if (w.key.length < length + 4) w.key = new Uint8Array(2 * length + 4);
   const key = w.key;
-  key.set(bytes.subarray(off[i]!, off[i]! + length));
-  if (c < 0x80) key[length] = c;
-  else if (c < 0x800) key.set([0xc0 | (c >> 6), 0x80 | (c & 63)], length);
-  else if (c < 0x10000) key.set([0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63)], length);
-  else key.set([0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63)], length);
-  return length + (c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4);
+  for (let x = 0, from = off[i]!; x < length; x++) key[x] = bytes[from + x]!;
+  if (c === PAST) key[length] = 0xff;
+  else if (c < 0x80) key[length] = c;
+  else if (c < 0x800) {
+    key[length] = 0xc0 | (c >> 6);
+    key[length + 1] = 0x80 | (c & 63);
+  } else if (c < 0x10000) {
+    key[length] = 0xe0 | (c >> 12);
+    key[length + 1] = 0x80 | ((c >> 6) & 63);
+    key[length + 2] = 0x80 | (c & 63);
+  } else {
+    key[length] = 0xf0 | (c >> 18);
+    key[length + 1] = 0x80 | ((c >> 12) & 63);
+    key[length + 2] = 0x80 | ((c >> 6) & 63);
+    key[length + 3] = 0x80 | (c & 63);
+  }
+  return length + (c === PAST || c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4);
 }
 
 /**
@@ -145,12 +167,9 @@ function prefixThen(w: Walk, ix: SearchIndex, i: number, length: number, c: numb
  * (any letter goes) the first word past this prefix. Dead siblings are skipped without a visit.
  */
 function nextAfterDead(w: Walk, ix: SearchIndex, i: number, k: number): number {
-  const n = ix.surface.length;
   const next = nextLetter(w, k - 1, w.path[k]!);
-  const length = next === ANY ? w.byteEnd[k]! : w.byteEnd[k - 1]!;
-  if (next === ANY || next === NONE) return gallop(w, i, n, (j) => sharesPrefix(ix, i, j, length));
-  const key = w.key.subarray(0, prefixThen(w, ix, i, length, next));
-  return gallop(w, i, n, (j) => ix.surface.compare(j, key) < 0);
+  if (next === ANY) return seek(w, ix, i, prefixThen(w, ix, i, w.byteEnd[k]!, PAST));
+  return seek(w, ix, i, prefixThen(w, ix, i, w.byteEnd[k - 1]!, next === NONE ? PAST : next));
 }
 
 /** Code points word i shares with the walk's current path of `top` code points (word `last`'s prefix). */
