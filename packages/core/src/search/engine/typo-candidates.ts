@@ -212,8 +212,10 @@ function startWalk(folded: string, max: number): Walk | null {
  *
  * The sorted surface dictionary is walked as a trie: a word reuses the distance rows of the prefix it
  * shares with the word before, and as soon as a prefix's row has no value within `max` (no word starting
- * with it can come back within reach: rows never decrease), every word with that prefix is skipped at
- * once. The cost follows the prefixes near the word, not the dictionary's size.
+ * with it can come back within reach: a row's least value never decreases down the trie), every word with
+ * that prefix is skipped at once, and a prefix whose row is at the limit only lets through the letters
+ * nextLetter names. The cost follows the dictionary prefixes within reach of the word's own (for two
+ * typos, nearly every two-letter prefix: bench/search/typo-lookup.ts), not the dictionary's size.
  *
  * Found words come by UTF-8 length, then dictionary order: the order of the length-bucketed scan this
  * replaces, on which ties among the candidates are broken.
