@@ -3,17 +3,9 @@ import type { Article } from '../model/article-schema';
 import { fixture } from '../../test-support/test-articles';
 import { compareNewest, compareOldest } from './components/compare-articles';
 import { createCorpus, loadCorpus } from './create-corpus';
+import { seededRandom as rand } from '../../test-support/seeded-random';
 
 // A seeded corpus where entities overlap a lot, so the postings paths meet shared and repeated values.
-function rand(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const r = rand(7);
 const pool = Array.from({ length: 12 }, (_, i) => ({
   id: `person:p${i}`,

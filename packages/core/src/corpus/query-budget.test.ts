@@ -5,7 +5,8 @@ import { isGazetteError } from '../errors/gazette-error';
 import { buildIndex } from '../search/index/build-index';
 import { SearchEngine } from '../search/engine/search-engine';
 import { fixture } from '../../test-support/test-articles';
-import { WORK_BUDGET } from '../search/query/work-budget';
+import { TYPO_UNIT, WORK_BUDGET } from '../search/query/work-budget';
+import { typoCandidates } from '../search/engine/typo-candidates';
 
 // Words of two letters and a tail: 'aa0b', 'ab1c', …: many distinct words under each two-letter start.
 const STARTS = 'aa ab ac ad ae af ag ah'.split(' ');
@@ -92,6 +93,21 @@ describe('query work budget', () => {
     const all = engine.match(undefined, undefined);
     const every = engine.facets(all.m, ['section'], 10, found.budget);
     expect(every.section!.reduce((n, v) => n + v.count, 0)).toBe(articles.length);
+  });
+
+  it('pays for a typo lookup by the steps its walk takes, and leaves it out when they do not fit', () => {
+    const walk = typoCandidates(ix, 'markte', 1)!;
+    expect(walk.steps).toBeGreaterThan(0);
+    const full = new SearchEngine(ix).match('markte', undefined);
+    expect(full.budget.exhausted).toBe(false);
+    expect([...full.matched]).toContain('market');
+    expect(full.m.docs.length).toBe(articles.length);
+    expect(WORK_BUDGET.maxQueryWork - full.budget.left).toBeGreaterThanOrEqual(walk.steps * TYPO_UNIT);
+    // One step short: the walk stops, the word finds nothing, and the answer says it is partial.
+    const short = new SearchEngine(ix, walk.steps * TYPO_UNIT - 1).match('markte', undefined);
+    expect(short.budget.exhausted).toBe(true);
+    expect(short.budget.left).toBe(0);
+    expect(short.m.docs.length).toBe(0);
   });
 
   it('shares the expansions of a query between its prefix words', () => {

@@ -1,139 +1,276 @@
-import { boundedDistance } from './bounded-levenshtein';
+import { codePointAt, utf8Width } from './code-points';
 import type { SearchIndex } from '../index/search-index';
 
-const word = new Uint32Array(256);
-let cand = new Uint32Array(256);
+/** Longest word (code points) a typo lookup takes: longer ones find nothing. */
+const MAX_WORD = 256;
+/** nextLetter's answers besides a letter: any letter may follow, or none. */
+const ANY = -1;
+const NONE = 0x110000;
+/** prefixThen's letter past every other. */
+const PAST = NONE;
 
-/** Code points of bytes[from, to) (UTF-8) into out; returns the count. */
-function codePoints(bytes: Uint8Array, from: number, to: number, out: Uint32Array): number {
-  let n = 0;
-  for (let i = from; i < to && n < out.length; ) {
-    const c = bytes[i]!;
-    if (c < 0x80) {
-      out[n++] = c;
-      i++;
-    } else if (c < 0xe0) {
-      out[n++] = ((c & 0x1f) << 6) | (bytes[i + 1]! & 0x3f);
-      i += 2;
-    } else if (c < 0xf0) {
-      out[n++] = ((c & 0x0f) << 12) | ((bytes[i + 1]! & 0x3f) << 6) | (bytes[i + 2]! & 0x3f);
-      i += 3;
-    } else {
-      out[n++] =
-        ((c & 0x07) << 18) |
-        ((bytes[i + 1]! & 0x3f) << 12) |
-        ((bytes[i + 2]! & 0x3f) << 6) |
-        (bytes[i + 3]! & 0x3f);
-      i += 4;
-    }
-  }
-  return n;
-}
-
-/** A set of a word's code points as 32 bits (code point mod 32). */
-function maskOf(chars: Uint32Array, n: number): number {
-  let m = 0;
-  for (let i = 0; i < n; i++) m |= 1 << (chars[i]! & 31);
-  return m;
-}
-
-function bitCount(x: number): number {
-  let v = x - ((x >>> 1) & 0x55555555);
-  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
-  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
-}
-
-const masks = new WeakMap<SearchIndex, Uint32Array>();
-
-/** Each dictionary word's code point set (maskOf), made on first use. */
-function surfaceMasks(ix: SearchIndex): Uint32Array {
-  let out = masks.get(ix);
-  if (out) return out;
-  const s = ix.surface;
-  out = new Uint32Array(s.length);
-  let codePointBuffer = new Uint32Array(64);
-  for (let i = 0; i < s.length; i++) {
-    if (codePointBuffer.length < s.size(i)) codePointBuffer = new Uint32Array(s.size(i));
-    out[i] = maskOf(codePointBuffer, codePoints(s.bytes, s.off[i]!, s.off[i + 1]!, codePointBuffer));
-  }
-  masks.set(ix, out);
-  return out;
-}
-
-/** Dictionary words (surface index) by UTF-8 length, bucketed on first use. */
-function byLength(ix: SearchIndex): Uint32Array[] {
-  if (ix.surfaceByLength) return ix.surfaceByLength;
-  const s = ix.surface;
-  const counts: number[] = [];
-  for (let i = 0; i < s.length; i++) counts[s.size(i)] = (counts[s.size(i)] ?? 0) + 1;
-  const buckets = Array.from(counts, (c) => new Uint32Array(c ?? 0));
-  const fill = new Array<number>(buckets.length).fill(0);
-  for (let i = 0; i < s.length; i++) {
-    const b = s.size(i);
-    buckets[b]![fill[b]!++] = i;
-  }
-  ix.surfaceByLength = buckets;
-  return buckets;
+/** Dictionary words within `max` typos of a word, with their term and distance, and the steps taken. */
+export interface TypoWalk {
+  found: Array<{ t: number; d: number }>;
+  /** One per dictionary word visited, per distance row computed and per probe skipping a prefix. */
+  steps: number;
 }
 
 /**
- * The UTF-8 lengths a word within `max` typos of `folded` may have. A code point takes 1 to 4 bytes:
- * a match has at least wordLength - max code points (so bytes); an ASCII word's match has at most `max` other
- * code points, of up to 4 bytes each.
+ * The walk's state: the query's code points (columns) and, per depth k of the current dictionary prefix,
+ * its k-th code point, its byte length and the distance row of the query against it.
  */
-function lengthRange(folded: string, max: number): [number, number] {
-  const wordLength = [...folded].length;
-  const bytes = new TextEncoder().encode(folded).length;
-  return [
-    Math.max(1, wordLength - max),
-    bytes === wordLength ? wordLength + 4 * max : 4 * (wordLength + max),
-  ];
-}
-
-/** How many dictionary words `typoCandidates` compares the word with: its cost, known before it runs. */
-export function typoScanSize(ix: SearchIndex, folded: string, max: number): number {
-  if ([...folded].length > word.length) return 0;
-  const buckets = byLength(ix);
-  const [lo, hi] = lengthRange(folded, max);
-  let n = 0;
-  for (let len = lo; len <= hi && len < buckets.length; len++) n += buckets[len]?.length ?? 0;
-  return n;
+interface Walk {
+  q: Uint32Array;
+  m: number;
+  max: number;
+  /** rows[k * (m + 1) + j]: distance of prefix[0, k) and q[0, j), capped at max + 1. */
+  rows: Int32Array;
+  path: Uint32Array;
+  byteEnd: Uint32Array;
+  /** Scratch for a seek key. */
+  key: Uint8Array;
+  steps: number;
 }
 
 /**
- * Dictionary words within `max` typos of a folded word, with their term. Words are bucketed by UTF-8
- * length on first use, and compared on code points decoded straight from the dictionary bytes.
+ * Computes row k from rows k - 1 and k - 2 for the prefix's k-th code point c: the optimal string
+ * alignment distance of boundedDistance (a swap of neighbours is one typo), capped at max + 1, which
+ * keeps every value up to max exact. Returns the row's minimum.
+ */
+function fillRow(w: Walk, k: number, c: number): number {
+  const { q, m, rows, path } = w;
+  const big = w.max + 1;
+  const width = m + 1;
+  const cur = k * width;
+  const prev = cur - width;
+  const before = k > 1 ? path[k - 1]! : 0;
+  let v = Math.min(k, big);
+  rows[cur] = v;
+  let rowMin = v;
+  for (let j = 1; j <= m; j++) {
+    const qj = q[j - 1]!;
+    v = rows[prev + j - 1]! + (c === qj ? 0 : 1);
+    const del = rows[prev + j]! + 1;
+    if (del < v) v = del;
+    const ins = rows[cur + j - 1]! + 1;
+    if (ins < v) v = ins;
+    if (k > 1 && j > 1 && c === q[j - 2] && before === qj) {
+      const swap = rows[prev - width + j - 2]! + 1;
+      if (swap < v) v = swap;
+    }
+    if (v > big) v = big;
+    rows[cur + j] = v;
+    if (v < rowMin) rowMin = v;
+  }
+  return rowMin;
+}
+
+/** Whether dictionary word j sorts before key[0, length) (byte order). */
+function sortsBefore(ix: SearchIndex, j: number, key: Uint8Array, length: number): boolean {
+  const { bytes, off } = ix.surface;
+  const from = off[j]!;
+  const size = off[j + 1]! - from;
+  const n = Math.min(size, length);
+  for (let x = 0; x < n; x++) {
+    const d = bytes[from + x]! - key[x]!;
+    if (d !== 0) return d < 0;
+  }
+  return size < length;
+}
+
+/**
+ * The first word after i not sorting before the walk's key[0, length) (the words from i on that do are
+ * a run: the dictionary is sorted): galloping, then binary search, so a short run costs little. One step
+ * per probe.
+ */
+function seek(w: Walk, ix: SearchIndex, i: number, length: number): number {
+  const n = ix.surface.length;
+  const key = w.key;
+  let inside = i;
+  let step = 1;
+  let probe = i + 1;
+  while (probe < n && sortsBefore(ix, probe, key, length)) {
+    w.steps++;
+    inside = probe;
+    step *= 2;
+    probe = inside + step;
+  }
+  let lo = inside + 1;
+  let hi = Math.min(probe, n);
+  while (lo < hi) {
+    w.steps++;
+    const mid = (lo + hi) >>> 1;
+    if (sortsBefore(ix, mid, key, length)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The least code point above `after` that can follow the prefix of depth k with a distance row still
+ * within max: NONE when none can, ANY when any can. A row whose least value is below
+ * max lets any letter through (as a substitution); one whose least value is max only lets through the
+ * query letter each max cell is diagonal to, or the one a swap of neighbours needs: every other letter
+ * takes every value over max.
+ */
+function nextLetter(w: Walk, k: number, after: number): number {
+  const { q, m, max, rows, path } = w;
+  const width = m + 1;
+  const row = k * width;
+  let least = rows[row]!;
+  for (let j = 1; j <= m; j++) if (rows[row + j]! < least) least = rows[row + j]!;
+  if (least < max) return ANY;
+  let next = NONE;
+  for (let j = 1; j <= m; j++) {
+    const c = q[j - 1]!;
+    if (c > after && c < next && rows[row + j - 1]! <= max) next = c;
+  }
+  if (k >= 1)
+    for (let j = 2; j <= m; j++) {
+      const c = q[j - 2]!;
+      if (c > after && c < next && path[k] === q[j - 1] && rows[row - width + j - 2]! + 1 <= max) next = c;
+    }
+  return next;
+}
+
+/**
+ * Writes word i's first `length` bytes then code point c (UTF-8) into the walk's key, or then 0xff for
+ * PAST (no UTF-8 byte is 0xff: the key sorts after every word with that prefix). Returns the key's length.
+ */
+function prefixThen(w: Walk, ix: SearchIndex, i: number, length: number, c: number): number {
+  const { bytes, off } = ix.surface;
+  if (w.key.length < length + 4) w.key = new Uint8Array(2 * length + 4);
+  const key = w.key;
+  for (let x = 0, from = off[i]!; x < length; x++) key[x] = bytes[from + x]!;
+  if (c === PAST) key[length] = 0xff;
+  else if (c < 0x80) key[length] = c;
+  else if (c < 0x800) {
+    key[length] = 0xc0 | (c >> 6);
+    key[length + 1] = 0x80 | (c & 63);
+  } else if (c < 0x10000) {
+    key[length] = 0xe0 | (c >> 12);
+    key[length + 1] = 0x80 | ((c >> 6) & 63);
+    key[length + 2] = 0x80 | (c & 63);
+  } else {
+    key[length] = 0xf0 | (c >> 18);
+    key[length + 1] = 0x80 | ((c >> 12) & 63);
+    key[length + 2] = 0x80 | ((c >> 6) & 63);
+    key[length + 3] = 0x80 | (c & 63);
+  }
+  return length + (c === PAST || c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4);
+}
+
+/**
+ * The next word to visit once word i's prefix of depth k is out of reach: the first word under the next
+ * letter that its parent prefix (depth k - 1) lets through, else the first word past the parent, else
+ * (any letter goes) the first word past this prefix. Dead siblings are skipped without a visit.
+ */
+function nextAfterDead(w: Walk, ix: SearchIndex, i: number, k: number): number {
+  const next = nextLetter(w, k - 1, w.path[k]!);
+  if (next === ANY) return seek(w, ix, i, prefixThen(w, ix, i, w.byteEnd[k]!, PAST));
+  return seek(w, ix, i, prefixThen(w, ix, i, w.byteEnd[k - 1]!, next === NONE ? PAST : next));
+}
+
+/** Code points word i shares with the walk's current path of `top` code points (word `last`'s prefix). */
+function sharedDepth(w: Walk, ix: SearchIndex, i: number, last: number, top: number): number {
+  if (last < 0 || top === 0) return 0;
+  const { bytes, off } = ix.surface;
+  const a = off[i]!;
+  const b = off[last]!;
+  const limit = Math.min(w.byteEnd[top]!, off[i + 1]! - a);
+  let same = 0;
+  while (same < limit && bytes[a + same] === bytes[b + same]) same++;
+  let k = 0;
+  while (k < top && w.byteEnd[k + 1]! <= same) k++;
+  return k;
+}
+
+function startWalk(folded: string, max: number): Walk | null {
+  const chars = Array.from(folded, (c) => c.codePointAt(0)!);
+  if (chars.length > MAX_WORD) return null;
+  const m = chars.length;
+  // A word deeper than m + max code points is more than max typos away: its row is pruned first.
+  const depth = m + max + 2;
+  const w: Walk = {
+    q: Uint32Array.from(chars),
+    m,
+    max,
+    rows: new Int32Array(depth * (m + 1)),
+    path: new Uint32Array(depth),
+    byteEnd: new Uint32Array(depth),
+    key: new Uint8Array(64),
+    steps: 0,
+  };
+  for (let j = 0; j <= m; j++) w.rows[j] = Math.min(j, max + 1);
+  return w;
+}
+
+/**
+ * Dictionary words within `max` typos of a folded word (the word itself excluded), with their term, or
+ * null once the walk would take more than `maxSteps` steps.
+ *
+ * The sorted surface dictionary is walked as a trie: a word reuses the distance rows of the prefix it
+ * shares with the word before, and as soon as a prefix's row has no value within `max` (no word starting
+ * with it can come back within reach: a row's least value never decreases down the trie), every word with
+ * that prefix is skipped at once, and a prefix whose row is at the limit only lets through the letters
+ * nextLetter names. The cost follows the dictionary prefixes within reach of the word's own (for two
+ * typos, nearly every two-letter prefix: bench/search/typo-lookup.ts), not the dictionary's size.
+ *
+ * Found words come by UTF-8 length, then dictionary order: the order of the length-bucketed scan this
+ * replaces, on which ties among the candidates are broken.
  */
 export function typoCandidates(
   ix: SearchIndex,
   folded: string,
   max: number,
-): Array<{ t: number; d: number }> {
-  const s = ix.surface;
-  const buckets = byLength(ix);
-  const chars = [...folded];
-  if (chars.length > word.length) return [];
-  for (let i = 0; i < chars.length; i++) word[i] = chars[i]!.codePointAt(0)!;
-  const wordLength = chars.length;
-  const [lo, hi] = lengthRange(folded, max);
-  const out: Array<{ t: number; d: number }> = [];
-  // An edit adds or removes at most one code point of a word's set: a word whose set differs from this
-  // one's by more than `max` (bits, a lower bound) is turned away without decoding it.
-  const wordMask = maskOf(word, wordLength);
-  const surfaceSetMasks = surfaceMasks(ix);
-  for (let len = lo; len <= hi && len < buckets.length; len++) {
-    const bucket = buckets[len];
-    if (!bucket) continue;
-    if (cand.length < len) cand = new Uint32Array(len);
-    for (let k = 0; k < bucket.length; k++) {
-      const i = bucket[k]!;
-      const m = surfaceSetMasks[i]!;
-      if (bitCount(wordMask & ~m) > max || bitCount(m & ~wordMask) > max) continue;
-      const candidateLength = codePoints(s.bytes, s.off[i]!, s.off[i + 1]!, cand);
-      if (Math.abs(candidateLength - wordLength) > max) continue;
-      const d = boundedDistance(word, wordLength, cand, candidateLength, max);
-      if (d > 0 && d <= max) out.push({ t: ix.surfaceTerm[i]!, d });
+  maxSteps = Number.POSITIVE_INFINITY,
+): TypoWalk | null {
+  const w = startWalk(folded, max);
+  if (!w) return { found: [], steps: 0 };
+  const { bytes, off } = ix.surface;
+  const n = ix.surface.length;
+  const found: number[] = [];
+  const distance: number[] = [];
+  let top = 0;
+  let last = -1;
+  for (let i = 0; i < n; ) {
+    if (++w.steps > maxSteps) return null;
+    const from = off[i]!;
+    const to = off[i + 1]!;
+    let k = sharedDepth(w, ix, i, last, top);
+    let pruned = false;
+    for (let p = from + w.byteEnd[k]!; p < to; p += utf8Width(bytes[p]!)) {
+      k++;
+      w.path[k] = codePointAt(bytes, p);
+      w.byteEnd[k] = p + utf8Width(bytes[p]!) - from;
+      if (++w.steps > maxSteps) return null;
+      if (fillRow(w, k, w.path[k]!) > max) {
+        pruned = true;
+        break;
+      }
     }
+    last = i;
+    if (pruned) {
+      top = k - 1;
+      i = nextAfterDead(w, ix, i, k);
+      if (w.steps > maxSteps) return null;
+      continue;
+    }
+    top = k;
+    const d = w.rows[k * (w.m + 1) + w.m]!;
+    if (d > 0 && d <= max) {
+      found.push(i);
+      distance.push(d);
+    }
+    i++;
   }
-  return out;
+  return { found: inScanOrder(ix, found, distance), steps: w.steps };
+}
+
+/** Found words (in dictionary order) sorted by UTF-8 length, stably. */
+function inScanOrder(ix: SearchIndex, found: number[], distance: number[]): Array<{ t: number; d: number }> {
+  const order = found.map((_, x) => x);
+  order.sort((x, y) => ix.surface.size(found[x]!) - ix.surface.size(found[y]!) || x - y);
+  return order.map((x) => ({ t: ix.surfaceTerm[found[x]!]!, d: distance[x]! }));
 }

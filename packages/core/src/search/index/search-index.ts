@@ -52,8 +52,6 @@ export interface SearchIndex {
   /** Surface words (folded, unstemmed, sorted) and their term: typos are judged on what people type. */
   surface: StringColumn;
   surfaceTerm: Uint32Array;
-  /** Surface word indexes by byte length, built on the first typo lookup (not serialised). */
-  surfaceByLength?: Uint32Array[];
   facets: Record<FacetName, FacetColumn>;
   /** Entity ids per document (for the entity filter and related()). */
   entities: FacetColumn;

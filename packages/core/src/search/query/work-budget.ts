@@ -1,8 +1,9 @@
 /**
  * What one query may do, counted (the core has no clock): the expansions of its prefix and typo words,
  * shared between them, and its work in units: one per posting or position list entry read, per
- * candidate prefix ranked and per document counted into facets, TYPO_UNIT per dictionary word compared
- * for typos. Sized so the worst query within the limits costs a few tens of milliseconds on one core.
+ * candidate prefix ranked and per document counted into facets, TYPO_UNIT per step of a typo lookup
+ * (typo-candidates.ts). Sized so the worst query within the limits costs a few tens of milliseconds on one
+ * core.
  */
 export const WORK_BUDGET = {
   /** Expansions one word may have (`econ*`: the 64 commonest words starting with econ). */
@@ -13,7 +14,10 @@ export const WORK_BUDGET = {
   maxQueryWork: 1_000_000,
 } as const;
 
-/** A typo comparison (bounded edit distance of two words) costs about this many postings read. */
+/**
+ * A step of a typo lookup (a dictionary word visited, a distance row computed or a probe skipping a prefix:
+ * about 50 ns, bench/search/typo-lookup.ts) costs about this many postings read.
+ */
 export const TYPO_UNIT = 8;
 
 /** How many expansions each of a query's `words` prefix and typo words may have. */
@@ -26,6 +30,11 @@ export const expansionsPerWord = (words: number): number =>
  */
 export class WorkBudget {
   constructor(private work: number = WORK_BUDGET.maxQueryWork) {}
+
+  /** Units left. */
+  get left(): number {
+    return this.work;
+  }
 
   /** Something was left out. */
   exhausted = false;
