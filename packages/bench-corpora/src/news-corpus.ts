@@ -1,4 +1,4 @@
-import { analyze } from '@gazette/core';
+import { analyze } from '@gazette/core/query';
 import type { BbcRecord } from './bbc';
 import { type GeneratedRecord, generateCorpus, seededRandom } from './generate-corpus';
 import { MAKE_WORD, misspell, type Rand, type WordKind } from './synthetic-words';

@@ -10,7 +10,8 @@ import {
   type Vocabulary,
   vocabularyOf,
 } from '@gazette/bench-corpora';
-import { type Article, PARSER_VERSION } from '@gazette/core';
+import type { Article } from '@gazette/core';
+import { PARSER_VERSION } from '@gazette/core/query';
 import type { CorpusSpec } from './articles';
 import { toDoc } from './engines';
 
