@@ -59,6 +59,15 @@ export function writeBenchSection(
   renameSync(`${file}.tmp`, file);
 }
 
+/** The id of a section titled `title`: the anchor GitHub gives its heading, so a link to it lands there. */
+export function sectionId(title: string): string {
+  return title
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N} _-]/gu, '')
+    .replace(/ /g, '-');
+}
+
 /** A Markdown table from a header row and body rows (cells already formatted; a `|` in one is escaped). */
 export function markdownTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const line = (cells: readonly string[]) => `| ${cells.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`;

@@ -3,19 +3,11 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { BENCHMARKS_FILE } from './bench-report';
+import { BENCHMARKS_FILE, sectionId } from './bench-report';
 
 const README = fileURLToPath(new URL('../../../README.md', import.meta.url));
 const readme = readFileSync(README, 'utf8');
 const benchmarks = readFileSync(BENCHMARKS_FILE, 'utf8');
-
-/** The anchor GitHub gives a heading: lower case, punctuation dropped, spaces as hyphens. */
-const headingAnchor = (heading: string) =>
-  heading
-    .trim()
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N} _-]/gu, '')
-    .replace(/ /g, '-');
 
 /**
  * A table row holding a measured figure: a time in ms or µs, a rate (`/s`), a percentage, or a size with
@@ -45,7 +37,7 @@ describe('README and docs/benchmarks.md', () => {
       expect(end, `end of section ${id}`).toBeGreaterThan(start);
       // The link lands on the section only if GitHub's anchor for its title is the id.
       const heading = /^## (.+)$/m.exec(benchmarks.slice(start, end))?.[1] ?? '';
-      expect(headingAnchor(heading), `the title of section ${id}`).toBe(id);
+      expect(sectionId(heading), `the title of section ${id}`).toBe(id);
     }
   });
 

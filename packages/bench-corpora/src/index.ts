@@ -18,5 +18,6 @@ export {
   benchCommand,
   benchLog,
   markdownTable,
+  sectionId,
   writeBenchSection,
 } from './bench-report';

@@ -6,7 +6,7 @@
 //   GAZETTE_BENCH_REPLICATED=100000                    size of the replicated corpus (0 skips it)
 //   GAZETTE_BENCH_ENGINES=Gazette,MiniSearch           only those engines
 import { totalmem } from 'node:os';
-import { HAS_SHARED, SHARED_MISSING, writeBenchSection } from '@gazette/bench-corpora';
+import { HAS_SHARED, SHARED_MISSING, sectionId, writeBenchSection } from '@gazette/bench-corpora';
 import type { CorpusSpec } from './articles';
 import { FACTORIES } from './engines';
 import { relevance } from './relevance';
@@ -74,7 +74,6 @@ if (!HAS_SHARED) {
   const now = new Date();
   // Each corpus has its own section, replaced when that corpus is measured again.
   const report = (corpus: CorpusSpec, run: SpeedRun | string) => {
-    const id = corpus.kind === 'bbc' ? 'search-bbc' : `search-${corpus.kind}-${corpus.count}`;
     const title =
       corpus.kind === 'bbc'
         ? 'Search speed and size: BBC News'
@@ -82,7 +81,7 @@ if (!HAS_SHARED) {
     if (typeof run === 'string') console.log(`\n${title}: ${run}`);
     const body = typeof run === 'string' ? run : speedSummary(run);
     writeBenchSection(
-      id,
+      sectionId(title),
       title,
       `Times in ms (p50 / p95 over up to 200 seeded queries each), sizes in MB.\n\n${body}`,
       {
@@ -91,7 +90,7 @@ if (!HAS_SHARED) {
       },
     );
   };
-  if (!only || only === 'relevance') await relevance();
+  if (!only || only === 'relevance') await relevance(now, COMMAND);
   const bbc: CorpusSpec = { kind: 'bbc' };
   if (!only || only === 'bbc') report(bbc, await speed(bbc, enginesFor(bbc), MIN_MS, 4096));
   const corpora: Array<CorpusSpec & { count: number }> = [

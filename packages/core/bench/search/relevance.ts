@@ -1,11 +1,18 @@
 // Known-item relevance on BBC News: MRR@10 and recall@10 for Gazette, MiniSearch and Orama on the
 // same articles and the same queries, with and without one typo per query.
-import { HAS_SHARED, SHARED_MISSING } from '@gazette/bench-corpora';
+import {
+  HAS_SHARED,
+  markdownTable,
+  SHARED_MISSING,
+  sectionId,
+  writeBenchSection,
+} from '@gazette/bench-corpora';
 import { bbcArticles } from './articles';
 import { type Engine, gazette, minisearch, orama } from './engines';
 import { knownItems, withTypo } from './known-item-queries';
 
-export async function relevance(): Promise<void> {
+/** Measures, prints and writes the section `search-relevance` of docs/benchmarks.md (run at `now` by `command`). */
+export async function relevance(now: Date, command: string): Promise<void> {
   if (!HAS_SHARED) {
     console.log(`relevance: skipped (${SHARED_MISSING})`);
     return;
@@ -36,7 +43,15 @@ export async function relevance(): Promise<void> {
       rows.push(row);
     }
   }
-  printTable(['queries', ...engines.map((e) => `${e.name} MRR@10 / R@10`)], rows);
+  const head = ['queries', ...engines.map((e) => `${e.name} MRR@10 / R@10`)];
+  printTable(head, rows);
+  const title = 'Search relevance: BBC known items';
+  writeBenchSection(
+    sectionId(title),
+    title,
+    `Known-item test on ${articles.length} BBC articles, ${queries.length} queries (each article's headline, or a phrase from it, must find it), with and without one typo per query.\n\n${markdownTable(head, rows)}`,
+    { now, command },
+  );
 }
 
 export function printTable(head: string[], rows: string[][]): void {
