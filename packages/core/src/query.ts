@@ -104,7 +104,7 @@ export { type Quote, QuoteSchema } from './model/quote-schema';
 export { type Related, RelatedSchema } from './model/related-schema';
 export { parseQuery } from './search/query/parse-query';
 export { type ArticleSegmentsOptions, articleSegments } from './segments/article-segments';
-export { MIN_STATEMENT_WORDS, readsAsStatement } from './enrich/statement';
+export { MIN_STATEMENT_WORDS, readsAsStatement } from './text/statement';
 export {
   type ArticleSegments,
   ArticleSegmentsSchema,

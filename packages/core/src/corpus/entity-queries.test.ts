@@ -382,3 +382,39 @@ describe('quotes({ statements: true })', () => {
     });
   }
 });
+
+describe('quotes({ statements: true }) over many articles', () => {
+  // Counted from the index and paged by key: only a page's articles are read, as for every quote.
+  const quoteTexts = ['hostage', 'We will not give in to threats of any kind at all', 'a red line'];
+  const many = Array.from({ length: 300 }, (_, i) =>
+    fixture({
+      title: `Story ${i}`,
+      body: [`Body ${i}.`],
+      publishedAt: `2024-0${1 + (i % 9)}-1${i % 10}`,
+      // Every third article quotes only fragments: no statement to list.
+      quotes: (i % 3 === 0 ? [quoteTexts[0]!, quoteTexts[2]!] : quoteTexts).map((text) => ({
+        text,
+        speaker: 'S',
+      })),
+    }),
+  );
+  const corpus = createCorpus(many);
+  it('counts every statement and pages each once, whichever articles hold none', () => {
+    let reads = 0;
+    const first = corpus.quotes({ statements: true, limit: 5 });
+    expect(first.total).toBe(200);
+    expect(first.items).toHaveLength(5);
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = corpus.quotes({ statements: true, limit: 7, ...(cursor ? { cursor } : {}) });
+      seen.push(...page.items.map((q) => q.articleId));
+      for (const q of page.items) expect(q.text).toBe(quoteTexts[1]);
+      cursor = page.nextCursor ?? undefined;
+      reads++;
+    } while (cursor);
+    expect(seen).toHaveLength(200);
+    expect(new Set(seen).size).toBe(200);
+    expect(reads).toBe(Math.ceil(200 / 7));
+  });
+});

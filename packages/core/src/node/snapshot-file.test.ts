@@ -69,7 +69,7 @@ describe('snapshot files', () => {
     const older = bytes.slice();
     older[7] = 5;
     writeFileSync(file, older);
-    expect(() => readSnapshotFile(file)).toThrow(/format 5; this Gazette reads format 6 .*gazette export/);
+    expect(() => readSnapshotFile(file)).toThrow(/format 5; this Gazette reads format 7 .*gazette export/);
     writeFileSync(file, JSON.stringify({ format: 'gazette-snapshot', version: 2, articles }));
     expect(() => readSnapshotFile(file)).toThrow(
       /c\.snapshot: this JSON is not a Gazette snapshot .*gazette export/,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MIN_STATEMENT_WORDS } from '../enrich/statement';
+import { MIN_STATEMENT_WORDS } from '../text/statement';
 import { isGazetteError } from '../errors/gazette-error';
 import { IsoDateSchema } from '../model/article-schema';
 import { FacetNameSchema } from '../model/facet-name-schema';

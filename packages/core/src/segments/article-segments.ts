@@ -1,6 +1,6 @@
 import type { Article } from '../model/article-schema';
 import { mentionRanges, quoteRanges, type Range } from './block-ranges';
-import { MIN_STATEMENT_WORDS } from '../enrich/statement';
+import { MIN_STATEMENT_WORDS } from '../text/statement';
 import { quoteDecisions } from './quote-decisions';
 import type { ArticleSegments, BlockSegments } from './segments-schema';
 import { splitBlock } from './split-block';

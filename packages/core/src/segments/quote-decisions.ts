@@ -1,6 +1,6 @@
 import type { Article } from '../model/article-schema';
 import type { Quote } from '../model/quote-schema';
-import { readsAsStatement } from '../enrich/statement';
+import { readsAsStatement } from '../text/statement';
 import type { Range } from './block-ranges';
 import type { QuoteDecision } from './segments-schema';
 

@@ -23,19 +23,21 @@ export function quotePage(all: readonly KeyedQuote[], params: PageParams) {
 }
 
 /**
- * Every quote, in corpus order: counted from the index; only the articles of the page are read, from the
- * cursor's article (found by a seek) on.
+ * Every quote that passes `keep`, in corpus order: counted from the index (`counts`: how many pass, per
+ * document); only the articles of the page are read, from the cursor's article (found by a seek) on.
  */
 export function everyQuote(
   ix: SearchIndex,
   dates: DateOrder,
   article: (d: number) => Article,
   params: PageParams,
+  counts: Uint32Array = ix.quoteCounts,
+  keep: (q: QuoteItem) => boolean = () => true,
 ) {
   const paramsFingerprint = fingerprint(params);
   const key = decodeCursor(params.cursor, paramsFingerprint, 'ssn');
   let total = 0;
-  for (let d = 0; d < ix.n; d++) total += ix.quoteCounts[d]!;
+  for (let d = 0; d < ix.n; d++) total += counts[d]!;
   // The cursor's article, or the first after it; its quotes up to the cursor's are skipped.
   let d = key
     ? seekAfter(
@@ -48,14 +50,20 @@ export function everyQuote(
   const items: KeyedQuote[] = [];
   let more = false;
   for (; d < ix.n && !more; d++) {
-    if (!ix.quoteCounts[d]) continue;
+    if (!counts[d]) continue;
     const first = key && ix.ids.at(d) === key[1] ? (key[2] as number) + 1 : 0;
     if (first >= ix.quoteCounts[d]!) continue;
-    if (items.length === params.limit) more = true;
-    const quotes = more ? [] : quoteItems(article(d));
-    for (let i = first; i < quotes.length && !more; i++)
+    // A full page and another article with a quote to keep: there is more, known without reading it.
+    if (items.length === params.limit && first === 0) {
+      more = true;
+      break;
+    }
+    const quotes = quoteItems(article(d));
+    for (let i = first; i < quotes.length && !more; i++) {
+      if (!keep(quotes[i]!)) continue;
       if (items.length === params.limit) more = true;
       else items.push({ item: quotes[i]!, key: [...dates.key(d), i] });
+    }
   }
   const nextCursor = more && items.length ? encodeCursor(items.at(-1)!.key, paramsFingerprint) : null;
   return { total, items: items.map((q) => q.item), nextCursor };

@@ -1,7 +1,7 @@
 import { QuotesParamsSchema } from '../../query-schema/query-params-schema';
 import type { QuoteItem, QuoteListResult } from '../../query-schema/query-result-schema';
 import { parseParams } from '../../query-schema/parse-params';
-import { readsAsStatement } from '../../enrich/statement';
+import { readsAsStatement } from '../../text/statement';
 import { foldedWords, hasWordsStartingWith } from '../../search/analysis/folded-words';
 import { fold } from '../../search/analysis/fold';
 import { quoteCandidates } from '../../search/engine/quote-candidates';
@@ -27,9 +27,13 @@ export function quotes(state: CorpusState, raw: unknown = {}): QuoteListResult {
     const d = state.lookup(params.article);
     return quotePage(d === undefined ? [] : state.quotesOf([d], keep), params);
   }
-  // Every quote is counted from the index without reading one; a statement must be read to be known.
-  if (!speaker && !words.length && !params.statements)
-    return everyQuote(state.index, state.dates, state.article, params);
+  // Every quote, or every statement, is counted from the index; only the page's articles are read.
+  if (!speaker && !words.length)
+    return params.statements
+      ? everyQuote(state.index, state.dates, state.article, params, state.index.statementCounts, (q) =>
+          readsAsStatement(q),
+        )
+      : everyQuote(state.index, state.dates, state.article, params);
   // By words: only the documents whose quotations may hold them are read.
   if (!params.speaker)
     return quotePage(

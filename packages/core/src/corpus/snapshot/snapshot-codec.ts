@@ -13,12 +13,12 @@ import type { StringColumn } from '../../binary/string-column';
 // checked at load: the header and each section against their checksums, the padding for zeros, the
 // length exactly; a damaged snapshot is refused whole rather than answering from damaged bytes.
 //
-//   "GAZETTE" 0x06 | u32 header length | u32 header checksum | header JSON | zeros to 8
+//   "GAZETTE" 0x07 | u32 header length | u32 header checksum | header JSON | zeros to 8
 //   | sections, each 8-aligned, one after the other, zeros between
 //
 // Numbers are little-endian (every platform Gazette runs on).
 
-const VERSION = 6;
+const VERSION = 7;
 const MAGIC = [0x47, 0x41, 0x5a, 0x45, 0x54, 0x54, 0x45, VERSION]; // "GAZETTE" + format
 const PREFIX = 16;
 const TYPES = { u8: Uint8Array, u32: Uint32Array } as const;
@@ -77,7 +77,11 @@ function sectionsOf(p: CorpusParts): Array<[string, Section]> {
   column('entities', ix.entities);
   strings('entityKeys', ix.entityKeys);
   strings('entitySummaries', ix.entitySummaries);
-  out.push(['quoteCounts', ix.quoteCounts], ['flags', new Uint8Array([ix.entityIdsDistinct ? 1 : 0])]);
+  out.push(
+    ['quoteCounts', ix.quoteCounts],
+    ['statementCounts', ix.statementCounts],
+    ['flags', new Uint8Array([ix.entityIdsDistinct ? 1 : 0])],
+  );
   strings('texts', ix.texts);
   out.push(['textOff', ix.textOff], ['textIds', ix.textIds], ['textField', ix.textField]);
   out.push(['articles.off', articles.off], ['articles.bytes', articles.bytes]);
@@ -225,6 +229,7 @@ function readIndex(read: SectionReader, n: number, facetNames: readonly FacetNam
     entitySummaries: read.strings('entitySummaries', entities.values.length),
     entityIdsDistinct: read.u8('flags')[0] === 1,
     quoteCounts: read.u32('quoteCounts', n),
+    statementCounts: read.u32('statementCounts', n),
     texts,
     textOff: read.offsets('textOff', n + 1, textIds.length),
     textIds,

@@ -1,4 +1,5 @@
 import type { Article } from '../../model/article-schema';
+import { readsAsStatement } from '../../text/statement';
 import { DocumentTerms, FIELDS } from './document-terms';
 import { EntityColumns } from './entity-columns';
 import { FacetColumns } from './facet-columns';
@@ -34,6 +35,7 @@ interface Builders {
   termIds: (text: string) => Int32Array;
   quoteTermIds: Map<string, Int32Array>;
   quoteCounts: Uint32Array;
+  statementCounts: Uint32Array;
   /** The current document's keyword terms (field qualifiers, facet values). */
   keys: number[];
 }
@@ -62,6 +64,7 @@ export function buildIndex(articles: readonly Article[]): SearchIndex {
     facets: b.facets.done(),
     ...b.entities.done(),
     quoteCounts: b.quoteCounts,
+    statementCounts: b.statementCounts,
     texts: StringColumn.from(b.texts.texts),
     textOff: b.texts.textOff,
     textIds: b.texts.textIds.done(),
@@ -92,6 +95,7 @@ function createBuilders(documents: number): Builders {
     termIds,
     quoteTermIds: new Map(),
     quoteCounts: new Uint32Array(documents),
+    statementCounts: new Uint32Array(documents),
     keys: [],
   };
 }
@@ -152,6 +156,7 @@ function addKeywords(b: Builders, d: number, a: Article): void {
     if (text) for (const k of b.keywords.of(key, text)) b.keys.push(k);
   };
   b.quoteCounts[d] = a.quotes.length;
+  b.statementCounts[d] = a.quotes.filter((q) => readsAsStatement(q)).length;
   for (const q of a.quotes) {
     keyword(FIELD_KEY.speaker, q.speaker);
     if (q.speakerEntityId) b.keys.push(b.terms.idOf(SPEAKER_ID_KEY + q.speakerEntityId));

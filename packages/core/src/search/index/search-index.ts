@@ -63,6 +63,8 @@ export interface SearchIndex {
   entityIdsDistinct: boolean;
   /** Quotations per document. */
   quoteCounts: Uint32Array;
+  /** Per document: how many of its quotations read as statements (readsAsStatement). */
+  statementCounts: Uint32Array;
   /** Unique stored texts (titles, standfirsts, body blocks), shared between documents. */
   texts: StringColumn;
   textOff: Uint32Array;

@@ -1,4 +1,4 @@
-import { countWords } from '../text/count-words';
+import { countWords } from './count-words';
 
 /** Fewest words for a quotation to stand alone as a pull-quote ("hostage" does not; a sentence does). */
 export const MIN_STATEMENT_WORDS = 6;
