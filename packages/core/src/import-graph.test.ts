@@ -14,7 +14,7 @@ const graph = readImportGraph(dirname(fileURLToPath(import.meta.url)));
  */
 const LAYERS: readonly (readonly string[])[] = [
   ['errors', 'model', 'enrich/ner/generated'],
-  ['binary', 'text'],
+  ['binary', 'text', 'follow'],
   ['metadata', 'search/analysis', 'corpus/records'],
   ['ids', 'search/index', 'search/query'],
   ['enrich', 'corpus/snapshot'],

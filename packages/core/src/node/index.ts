@@ -13,3 +13,12 @@ export {
 export { isUrl, listInputs } from './list-inputs';
 export { openSqliteStore } from './sqlite-store';
 export { STORE_SCHEMA, STORE_SCHEMA_VERSION } from './store-schema';
+export { type FollowOptions, type FollowResult, followSources } from './follow-sources';
+export {
+  createPoller,
+  type PollOptions,
+  type Poller,
+  type PollReport,
+  type PollSummary,
+} from './poll-sources';
+export { type WatchOptions, watchSources } from './watch-sources';

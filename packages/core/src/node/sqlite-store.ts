@@ -20,6 +20,7 @@ import { validateForStore } from '../store/validate-for-store';
 import { openDatabase } from './open-database';
 import { backfillFirstSeen } from './sqlite-first-seen';
 import { backfillFingerprints, sqliteFingerprints } from './sqlite-fingerprints';
+import { sqliteSources } from './sqlite-sources';
 import { STORE_SCHEMA, STORE_SCHEMA_VERSION } from './store-schema';
 import { DEFAULT_STORE_WAIT_MS, QUIET_WAIT_MS, whileWaiting } from './store-wait';
 
@@ -214,6 +215,14 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
   // The corpus with the revision it was built at: another process's commits change the revision too.
   let cached: { corpus: Corpus; revision: string } | undefined;
   let closed = false;
+  const sources = sqliteSources(db, file, (fn) => {
+    if (closed) throw new GazetteError('STORE_ERROR', `The store ${file} is closed.`, { where: file });
+    try {
+      return whileWaiting(db, fn, wait);
+    } catch (error) {
+      throw storeError(file, error, 'use');
+    }
+  });
   const meta = () =>
     Object.fromEntries((q.meta.all() as Array<{ key: string; value: string }>).map((r) => [r.key, r.value]));
 
@@ -348,6 +357,7 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
     },
     duplicates: (ofId) =>
       ((ofId ? q.linksOf.all(ofId) : q.links.all()) as Parameters<typeof toLink>[0][]).map(toLink),
+    sources,
     corpus() {
       const revision = this.revision();
       if (cached?.revision !== revision) cached = { corpus: createCorpus(this.list()), revision };

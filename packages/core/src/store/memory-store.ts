@@ -5,6 +5,7 @@ import { decidePut } from './decide-put';
 import { diffArticles } from './diff-versions';
 import { contentFingerprint } from './fingerprint';
 import { FingerprintIndex } from './fingerprint-index';
+import { createMemorySources } from './memory-sources';
 import { withFirstSeen } from './first-seen';
 import type {
   ArticleDiff,
@@ -31,6 +32,7 @@ export function createMemoryStore(initial: readonly Article[] = []): ArticleStor
   let cached: Corpus | undefined;
   let revision = 0;
   const identity = globalThis.crypto.randomUUID();
+  const sources = createMemorySources();
 
   function putOne(input: Article, options: PutOptions, validated = false): PutResult {
     const valid = validated ? input : validateForStore(input);
@@ -108,6 +110,7 @@ export function createMemoryStore(initial: readonly Article[] = []): ArticleStor
       return diffBetween(id, versions, from, to);
     },
     duplicates: (ofId) => [...links.values()].filter((l) => !ofId || l.duplicateOf === ofId),
+    sources,
     corpus() {
       cached ??= createCorpus([...entries.values()].map((e) => e.article));
       return cached;

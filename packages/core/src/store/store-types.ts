@@ -1,4 +1,5 @@
 import type { Corpus } from '../corpus/components/corpus-types';
+import type { FollowedSource, PollState } from '../follow/followed-source-schema';
 import type { Article } from '../model/article-schema';
 
 /** What happened to an article given to a store. */
@@ -55,6 +56,20 @@ export interface PutOptions {
   now?: string;
 }
 
+/** The feeds a store follows, with what polling them has learnt (kept beside the articles). */
+export interface SourceRegistry {
+  /** Adds a source, or takes the new options (full, every, title) of the one with its URL, keeping its state. */
+  follow(source: FollowedSource): { source: FollowedSource; added: boolean };
+  /** Every followed source, in the order they were followed. */
+  list(): FollowedSource[];
+  /** A source by its id or URL. */
+  get(idOrUrl: string): FollowedSource | undefined;
+  /** Stops following a source (its articles stay); the source removed, or undefined if there was none. */
+  unfollow(idOrUrl: string): FollowedSource | undefined;
+  /** Saves a poll's outcome; a source unfollowed meanwhile stays unfollowed. */
+  saveState(id: string, state: PollState): void;
+}
+
 /**
  * A durable (or in-memory) home for articles. Every put is atomic: when it returns, the article is
  * stored (committed, for a durable backend); putMany stores all or nothing.
@@ -73,6 +88,8 @@ export interface ArticleStore {
   /** The diff between two versions (default: the previous and the current one). */
   diff(id: string, from?: number, to?: number): ArticleDiff | undefined;
   duplicates(ofId?: string): DuplicateLink[];
+  /** The feeds this store follows (`gazette follow`, polled by `gazette watch`). */
+  readonly sources: SourceRegistry;
   /** The query surface over the stored articles (rebuilt after writes). */
   corpus(): Corpus;
   /**
