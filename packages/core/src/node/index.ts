@@ -21,4 +21,4 @@ export {
   type PollReport,
   type PollSummary,
 } from './poll-sources';
-export { type WatchOptions, watchSources } from './watch-sources';
+export { startWatching, type Watching, type WatchOptions, watchSources } from './watch-sources';

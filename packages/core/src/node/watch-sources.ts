@@ -1,5 +1,6 @@
 import { createPoller, type PollOptions, type PollSummary } from './poll-sources';
 import type { ArticleStore } from '../store/store-types';
+import { openSqliteStore } from './sqlite-store';
 
 export interface WatchOptions extends PollOptions {
   /** Stops the watch (SIGINT, SIGTERM): no new poll starts; polls under way finish. */
@@ -33,4 +34,40 @@ export async function watchSources(store: ArticleStore, options: WatchOptions): 
     const wait = Number.isFinite(next) ? next - Date.parse(clock()) : maxSleep;
     await sleep(Math.min(maxSleep, Math.max(250, wait)), options.signal);
   }
+}
+
+/** A poller running beside a server, until closed. */
+export interface Watching {
+  /** Sources followed when it started. */
+  sources: number;
+  close(): Promise<void>;
+}
+
+/**
+ * Runs the poller over the store at `path` in the background (`npm start` beside the API), or returns
+ * undefined when the store follows nothing. A store that cannot be written ends the watch and is told to
+ * `onError`; the server goes on.
+ */
+export function startWatching(
+  path: string,
+  options: Omit<WatchOptions, 'signal'> & { onError?: (error: unknown) => void },
+): Watching | undefined {
+  const store = openSqliteStore(path);
+  const sources = store.sources.list().length;
+  if (sources === 0) {
+    store.close();
+    return undefined;
+  }
+  const stop = new AbortController();
+  const running = watchSources(store, { ...options, signal: stop.signal }).catch((error) =>
+    options.onError?.(error),
+  );
+  return {
+    sources,
+    async close() {
+      stop.abort();
+      await running;
+      store.close();
+    },
+  };
 }
