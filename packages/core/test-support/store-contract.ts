@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { GazetteError } from '../src/errors/gazette-error';
 import type { Article } from '../src/model/article-schema';
 import type { ArticleStore } from '../src/store/store-types';
+import type { FollowedSource } from '../src/follow/followed-source-schema';
+import { initialState } from '../src/follow/poll-schedule';
+import { sourceId } from '../src/follow/source-id';
 import { parseText } from '../src/formats/text/parse-text';
 
 const STORY = [
@@ -58,9 +61,45 @@ function shortItem(n: number, body: string): Article {
   return body ? a : { ...a, body: [], wordCount: 0 };
 }
 
+/** A followed source as `follow` makes it. */
+function followed(url: string): FollowedSource {
+  const now = '2026-03-04T10:00:00.000Z';
+  return { id: sourceId(url), url, full: false, addedAt: now, state: initialState(now) };
+}
+
 /** The behaviour every ArticleStore backend must have. Each backend's test file runs it. */
 export function storeContract(name: string, factory: StoreFactory): void {
   describe(`ArticleStore contract: ${name}`, () => {
+    it('follows sources: one per URL, found by id or URL, options updated with the state kept, unfollowed', () => {
+      const store = factory.open();
+      const a = followed('https://feeds.example/a.xml');
+      const b = followed('https://feeds.example/b.xml');
+      expect(store.sources.follow(a)).toEqual({ source: a, added: true });
+      store.sources.follow(b);
+      store.sources.saveState(a.id, { ...a.state, polls: 3, etag: '"x"' });
+      const again = store.sources.follow({
+        ...a,
+        id: 'ignored',
+        full: true,
+        everySeconds: 900,
+        addedAt: '2026-05-01T00:00:00.000Z',
+      });
+      expect(again.added).toBe(false);
+      expect(again.source).toMatchObject({
+        id: a.id,
+        full: true,
+        everySeconds: 900,
+        addedAt: a.addedAt,
+        state: { polls: 3, etag: '"x"' },
+      });
+      expect(store.sources.list().map((s) => s.url)).toEqual([a.url, b.url]);
+      expect(store.sources.get(b.url)?.id).toBe(b.id);
+      expect(store.sources.unfollow(a.url)?.id).toBe(a.id);
+      store.sources.saveState(a.id, a.state);
+      expect(store.sources.list().map((s) => s.id)).toEqual([b.id]);
+      store.close();
+    });
+
     it('adds an article, finds it by id and slug, and counts it', () => {
       const store = factory.open();
       const a = storyArticle('https://example.com/news/bridge');
@@ -291,6 +330,17 @@ export function storeContract(name: string, factory: StoreFactory): void {
         expect(again.duplicates(a.id)).toHaveLength(1);
         // The fingerprint index is rebuilt on open: the duplicate is still recognised.
         expect(again.put(storyArticle('https://third.example.net/bridge')).status).toBe('duplicate');
+        again.close();
+      });
+
+      it('keeps its followed sources and their poll state across close and reopen', () => {
+        const store = factory.open();
+        const source = followed('https://feeds.example/durable.xml');
+        store.sources.follow(source);
+        store.sources.saveState(source.id, { ...source.state, etag: '"e1"', failures: 2 });
+        store.close();
+        const again = reopen();
+        expect(again.sources.get(source.id)?.state).toMatchObject({ etag: '"e1"', failures: 2 });
         again.close();
       });
 
