@@ -70,6 +70,31 @@ function followed(url: string): FollowedSource {
 /** The behaviour every ArticleStore backend must have. Each backend's test file runs it. */
 export function storeContract(name: string, factory: StoreFactory): void {
   describe(`ArticleStore contract: ${name}`, () => {
+    it('logs every article added or updated in commit order, and pages the log by its last seq', () => {
+      const store = factory.open();
+      const a = storyArticle('https://example.com/news/logged');
+      const b = otherArticle('https://example.com/news/other', 1);
+      store.put(a, { now: '2026-03-04T10:00:00Z' });
+      store.put(b, { now: '2026-03-04T10:01:00Z' });
+      store.put(a); // unchanged: not a change
+      store.put(storyArticle('https://mirror.example.org/logged')); // a duplicate: linked, not a change
+      store.put({ ...a, title: `${a.title} (updated)` }, { now: '2026-03-04T10:02:00Z' });
+      const all = store.changes(0);
+      expect(all.changes.map((c) => [c.id, c.version, c.kind, c.savedAt])).toEqual([
+        [a.id, 1, 'added', '2026-03-04T10:00:00Z'],
+        [b.id, 1, 'added', '2026-03-04T10:01:00Z'],
+        [a.id, 2, 'updated', '2026-03-04T10:02:00Z'],
+      ]);
+      const seqs = all.changes.map((c) => c.seq);
+      expect([...seqs].sort((x, y) => x - y)).toEqual(seqs);
+      expect(all.last).toBe(seqs[2]);
+      const first = store.changes(0, 1);
+      expect(first.changes.map((c) => c.id)).toEqual([a.id]);
+      expect(store.changes(first.last, 10).changes.map((c) => c.seq)).toEqual(seqs.slice(1));
+      expect(store.changes(all.last)).toEqual({ changes: [], last: all.last });
+      store.close();
+    });
+
     it('follows sources: one per URL, found by id or URL, options updated with the state kept, unfollowed', () => {
       const store = factory.open();
       const a = followed('https://feeds.example/a.xml');

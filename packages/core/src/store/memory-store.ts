@@ -8,6 +8,7 @@ import { FingerprintIndex } from './fingerprint-index';
 import { createMemorySources } from './memory-sources';
 import { withFirstSeen } from './first-seen';
 import type {
+  ArticleChange,
   ArticleDiff,
   ArticleStore,
   ArticleVersion,
@@ -16,6 +17,9 @@ import type {
   PutResult,
 } from './store-types';
 import { validateForStore } from './validate-for-store';
+
+/** Changes a page of the log holds when the caller does not say. */
+export const CHANGE_PAGE = 1_000;
 
 interface Entry {
   json: string;
@@ -33,6 +37,7 @@ export function createMemoryStore(initial: readonly Article[] = []): ArticleStor
   let revision = 0;
   const identity = globalThis.crypto.randomUUID();
   const sources = createMemorySources();
+  const log: ArticleChange[] = [];
 
   function putOne(input: Article, options: PutOptions, validated = false): PutResult {
     const valid = validated ? input : validateForStore(input);
@@ -81,6 +86,7 @@ export function createMemoryStore(initial: readonly Article[] = []): ArticleStor
         index.add(article.id, fp);
         cached = undefined;
         revision++;
+        log.push({ seq: log.length + 1, id: article.id, version, kind: decision.status, ...savedAt });
         return { status: decision.status, id: article.id, version };
       }
     }
@@ -111,6 +117,10 @@ export function createMemoryStore(initial: readonly Article[] = []): ArticleStor
     },
     duplicates: (ofId) => [...links.values()].filter((l) => !ofId || l.duplicateOf === ofId),
     sources,
+    changes(since, limit = CHANGE_PAGE) {
+      const changes = log.slice(Math.max(0, since), Math.max(0, since) + Math.max(1, limit));
+      return { changes: structuredClone(changes), last: changes.at(-1)?.seq ?? since };
+    },
     corpus() {
       cached ??= createCorpus([...entries.values()].map((e) => e.article));
       return cached;

@@ -56,6 +56,23 @@ export interface PutOptions {
   now?: string;
 }
 
+/** One entry of a store's change log: an article added or updated (its new version), in commit order. */
+export interface ArticleChange {
+  /** Position in the log: rises with every change, never reused. */
+  seq: number;
+  id: string;
+  version: number;
+  kind: 'added' | 'updated';
+  savedAt?: string;
+}
+
+/** A page of the change log: the changes after `since`, and where the next page starts. */
+export interface ChangePage {
+  changes: ArticleChange[];
+  /** The seq of the last change given (or `since`, when none): pass it as `since` next time. */
+  last: number;
+}
+
 /** The feeds a store follows, with what polling them has learnt (kept beside the articles). */
 export interface SourceRegistry {
   /** Adds a source, or takes the new options (full, every, title) of the one with its URL, keeping its state. */
@@ -88,6 +105,11 @@ export interface ArticleStore {
   /** The diff between two versions (default: the previous and the current one). */
   diff(id: string, from?: number, to?: number): ArticleDiff | undefined;
   duplicates(ofId?: string): DuplicateLink[];
+  /**
+   * What was added or updated after the change numbered `since` (0: from the start), oldest first, at most
+   * `limit` (default 1,000): how a reader (an index, a replica, /v1/changes) catches up with every writer.
+   */
+  changes(since: number, limit?: number): ChangePage;
   /** The feeds this store follows (`gazette follow`, polled by `gazette watch`). */
   readonly sources: SourceRegistry;
   /** The query surface over the stored articles (rebuilt after writes). */
