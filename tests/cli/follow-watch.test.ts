@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { createHmac } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -14,6 +15,7 @@ let server: Server;
 let base = '';
 let items = 2;
 let notModified = 0;
+const hooked: Array<{ body: string; signature: string | undefined }> = [];
 
 const rss = () =>
   `<?xml version="1.0"?><rss version="2.0"><channel><title>Harbour News</title><link>${base}/</link>${Array.from(
@@ -24,6 +26,17 @@ const rss = () =>
 
 beforeAll(async () => {
   server = createServer((req, res) => {
+    if (req.url === '/hook' && req.method === 'POST') {
+      let body = '';
+      req.on('data', (d: Buffer) => {
+        body += d.toString();
+      });
+      req.on('end', () => {
+        hooked.push({ body, signature: req.headers['gazette-signature'] as string | undefined });
+        res.writeHead(204).end();
+      });
+      return;
+    }
     if (req.url === '/feed.xml') {
       const etag = `"n${items}"`;
       if (req.headers['if-none-match'] === etag) {
@@ -83,6 +96,44 @@ describe('gazette follow, sources, watch, unfollow', () => {
     expect(JSON.parse(search.stdout).total).toBe(3);
   }, 90_000);
 
+  it('an alert hears of new matches through its signed webhook, and only of those', async () => {
+    const add = await gazette([
+      'alert',
+      'add',
+      'harbour',
+      'story',
+      '--webhook',
+      `${base}/hook`,
+      '--db',
+      db,
+      '--json',
+    ]);
+    expect(add.code, add.stderr).toBe(0);
+    const { alert } = JSON.parse(add.stdout) as { alert: { id: string; secret: string } };
+    const other = await gazette(['alert', 'add', 'volcano', '--webhook', `${base}/hook`, '--db', db]);
+    expect(other.stdout).toMatch(/alert a\w+ {2}volcano {2}→ .*\n {2}secret [0-9a-f]{48}/);
+    const listed = JSON.parse((await gazette(['alerts', '--db', db, '--json'])).stdout) as {
+      alerts: object[];
+    };
+    expect(listed.alerts).toHaveLength(2);
+    expect(JSON.stringify(listed.alerts)).not.toContain(alert.secret);
+    items = 4;
+    const watch = await gazette(['watch', '--once', '--db', db]);
+    expect(watch.stdout).toMatch(/alerts: 1 new batches of matches; webhooks sent 1, failed 0/);
+    expect(hooked).toHaveLength(1);
+    const sent = JSON.parse(hooked[0]!.body) as { alert: { id: string }; articles: Array<{ title: string }> };
+    expect(sent.alert.id).toBe(alert.id);
+    expect(sent.articles.map((a) => a.title)).toEqual(['Harbour story 4']);
+    expect(hooked[0]!.signature).toBe(
+      `sha256=${createHmac('sha256', alert.secret).update(hooked[0]!.body).digest('hex')}`,
+    );
+    const rm = await gazette(['alert', 'rm', alert.id, '--db', db]);
+    expect(rm.stdout).toMatch(/removed/);
+    const bad = await gazette(['alert', 'add', 'harbour', '--webhook', 'ftp://x', '--db', db]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/http or https URL/);
+  }, 90_000);
+
   it('watch runs until stopped, and stops at once on SIGTERM', async () => {
     const child = spawn(process.execPath, [GAZETTE_BIN, 'watch', '--db', db], {
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -135,6 +186,6 @@ describe('gazette follow, sources, watch, unfollow', () => {
     expect(out.code).toBe(0);
     expect(out.stdout).toMatch(/unfollowed .*its articles stay/);
     expect(JSON.parse((await gazette(['sources', '--db', db, '--json'])).stdout).sources).toEqual([]);
-    expect(JSON.parse((await gazette(['list', '--db', db, '--json'])).stdout).total).toBe(3);
+    expect(JSON.parse((await gazette(['list', '--db', db, '--json'])).stdout).total).toBe(4);
   }, 60_000);
 });

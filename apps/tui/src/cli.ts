@@ -47,6 +47,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         article: { type: 'string' },
         every: { type: 'string' },
         once: { type: 'boolean', default: false },
+        webhook: { type: 'string' },
       },
     });
     const [command, ...rest] = positionals;
@@ -101,6 +102,18 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await (await import('./commands/follow-commands')).watchCommand(io, {
           db: values.db,
           once: values.once,
+          json: values.json,
+        });
+      case 'alert':
+        return await (await import('./commands/alert-commands')).alertCommand(io, {
+          words: rest,
+          db: values.db,
+          webhook: values.webhook,
+          json: values.json,
+        });
+      case 'alerts':
+        return await (await import('./commands/alert-commands')).alertsCommand(io, {
+          db: values.db,
           json: values.json,
         });
       case 'export':

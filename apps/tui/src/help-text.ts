@@ -15,6 +15,9 @@ Usage:
   gazette unfollow URL_OR_ID... [--db PATH]                 stop following (the articles stay)
   gazette watch [--db PATH] [--once] [--json]               poll followed feeds as they fall due and store what is new;
                                                             --once polls every one now and exits with the summary
+  gazette alert add QUERY [--webhook URL] [--db PATH]       a saved search: watch POSTs its new matches (signed)
+  gazette alerts [--db PATH] [--json]                       the alerts, and deliveries waiting or given up
+  gazette alert rm ID... [--db PATH]                        remove alerts
   gazette export [--format ndjson|json] [--db PATH]         write the store's articles to standard output
   gazette list [--limit N] [--sort newest|oldest] [--cursor C] [--json]
   gazette show ID_OR_SLUG [--json]                          print one article

@@ -95,6 +95,57 @@ export function storeContract(name: string, factory: StoreFactory): void {
       store.close();
     });
 
+    it('keeps alerts and their waiting deliveries: due by time, settled, given up, dropped with their alert', () => {
+      const store = factory.open();
+      const alert = {
+        id: 'al1',
+        query: 'harbour',
+        webhook: 'http://127.0.0.1:9/hook',
+        secret: 's',
+        createdAt: '2026-03-04T10:00:00Z',
+      };
+      store.alerts.add(alert);
+      store.alerts.add({ ...alert, id: 'al2', webhook: undefined });
+      expect(store.alerts.list().map((a) => a.id)).toEqual(['al1', 'al2']);
+      expect(store.alerts.get('al1')).toEqual(alert);
+      const delivery = (id: string, nextAt: string) => ({
+        id,
+        alertId: 'al1',
+        body: '{}',
+        attempts: 0,
+        nextAt,
+        gaveUp: false,
+      });
+      store.alerts.enqueue(delivery('d1', '2026-03-04T10:00:00Z'));
+      store.alerts.enqueue(delivery('d2', '2026-03-04T11:00:00Z'));
+      store.alerts.enqueue({ ...delivery('d3', '2026-03-04T10:00:00Z'), alertId: 'gone' });
+      expect(store.alerts.pending().map((d) => d.id)).toEqual(['d1', 'd2']);
+      expect(store.alerts.due('2026-03-04T10:30:00Z', 10).map((d) => d.id)).toEqual(['d1']);
+      store.alerts.settle('d1', {
+        delivered: false,
+        attempts: 1,
+        nextAt: '2026-03-04T12:00:00Z',
+        lastError: 'HTTP 500',
+        gaveUp: false,
+      });
+      expect(store.alerts.due('2026-03-04T11:30:00Z', 10).map((d) => d.id)).toEqual(['d2']);
+      expect(store.alerts.pending()[0]).toMatchObject({ id: 'd1', attempts: 1, lastError: 'HTTP 500' });
+      store.alerts.settle('d2', { delivered: true });
+      store.alerts.settle('d1', {
+        delivered: false,
+        attempts: 8,
+        nextAt: '2026-03-04T12:00:00Z',
+        lastError: 'HTTP 500',
+        gaveUp: true,
+      });
+      expect(store.alerts.due('2027-01-01T00:00:00Z', 10)).toEqual([]);
+      expect(store.alerts.pending().map((d) => [d.id, d.gaveUp])).toEqual([['d1', true]]);
+      expect(store.alerts.remove('al1')?.id).toBe('al1');
+      expect(store.alerts.pending()).toEqual([]);
+      expect(store.alerts.remove('al1')).toBeUndefined();
+      store.close();
+    });
+
     it('follows sources: one per URL, found by id or URL, options updated with the state kept, unfollowed', () => {
       const store = factory.open();
       const a = followed('https://feeds.example/a.xml');
@@ -358,14 +409,31 @@ export function storeContract(name: string, factory: StoreFactory): void {
         again.close();
       });
 
-      it('keeps its followed sources and their poll state across close and reopen', () => {
+      it('keeps its followed sources, alerts and deliveries across close and reopen', () => {
         const store = factory.open();
+        store.alerts.add({
+          id: 'kept',
+          query: 'bridge',
+          secret: 's',
+          createdAt: '2026-03-04T10:00:00Z',
+          webhook: 'http://127.0.0.1:9/',
+        });
+        store.alerts.enqueue({
+          id: 'dk',
+          alertId: 'kept',
+          body: '{"a":1}',
+          attempts: 2,
+          nextAt: '2026-03-04T10:00:00Z',
+          gaveUp: false,
+        });
         const source = followed('https://feeds.example/durable.xml');
         store.sources.follow(source);
         store.sources.saveState(source.id, { ...source.state, etag: '"e1"', failures: 2 });
         store.close();
         const again = reopen();
         expect(again.sources.get(source.id)?.state).toMatchObject({ etag: '"e1"', failures: 2 });
+        expect(again.alerts.get('kept')?.query).toBe('bridge');
+        expect(again.alerts.pending()).toMatchObject([{ id: 'dk', body: '{"a":1}', attempts: 2 }]);
         again.close();
       });
 

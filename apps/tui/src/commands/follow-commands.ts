@@ -1,23 +1,12 @@
 import { type FollowedSource, itemsPerDay, parseDuration } from '@gazette/core/query';
-import {
-  createPoller,
-  followSources,
-  openSqliteStore,
-  type PollSummary,
-  watchSources,
-} from '@gazette/core/node';
+import { createPoller, followSources, type PollSummary, watchSources } from '@gazette/core/node';
 import { type CliIo, printJson } from '../cli-io';
-import { DEFAULT_STORE, storePath } from '../store-path';
+import { openCommandStore } from '../store-path';
 import { safeLine } from '../text/safe-text';
 import { UsageError } from '../usage-error';
 
 // follow, sources, unfollow and watch: the store's followed feeds. One file, since they share the store
 // handling and the way a source is shown.
-
-function openStore(io: CliIo, db: string | undefined) {
-  const path = storePath(db) ?? DEFAULT_STORE;
-  return { path, store: openSqliteStore(path, { onWait: (m) => io.stderr(`gazette: ${m}…\n`) }) };
-}
 
 function everySeconds(every: string | undefined): number | undefined {
   if (every === undefined) return undefined;
@@ -35,7 +24,7 @@ export async function followCommand(
 ): Promise<number> {
   if (args.urls.length === 0) throw new UsageError('gazette follow needs at least one feed or page URL.');
   const every = everySeconds(args.every);
-  const { path, store } = openStore(io, args.db);
+  const { path, store } = await openCommandStore(io, args.db);
   try {
     const results = await followSources(store, args.urls, {
       full: args.full,
@@ -89,7 +78,7 @@ export async function sourcesCommand(
   io: CliIo,
   args: { db?: string | undefined; json: boolean },
 ): Promise<number> {
-  const { path, store } = openStore(io, args.db);
+  const { path, store } = await openCommandStore(io, args.db);
   try {
     const now = new Date().toISOString();
     const sources = store.sources.list();
@@ -114,7 +103,7 @@ export async function unfollowCommand(
 ): Promise<number> {
   if (args.targets.length === 0)
     throw new UsageError('gazette unfollow needs the URL or id of a followed source (see gazette sources).');
-  const { store } = openStore(io, args.db);
+  const { store } = await openCommandStore(io, args.db);
   try {
     let missing = 0;
     for (const target of args.targets) {
@@ -137,6 +126,11 @@ function printRound(io: CliIo, s: PollSummary): void {
   );
   for (const f of s.failed) io.stdout(`  failed  ${safeLine(f.source)}: ${safeLine(f.reason)}\n`);
   for (const w of s.warnings) io.stdout(`  warning ${safeLine(w.source)}: ${safeLine(w.reason)}\n`);
+  const a = s.alerts;
+  if (a.queued || a.sent || a.failed)
+    io.stdout(
+      `  alerts: ${a.queued} new batches of matches; webhooks sent ${a.sent}, failed ${a.failed} (given up ${a.gaveUp})\n`,
+    );
 }
 
 /** gazette watch [--once]: polls followed sources as they fall due (every one now, with --once). */
@@ -145,7 +139,7 @@ export async function watchCommand(
   args: { db?: string | undefined; once: boolean; json: boolean },
 ): Promise<number> {
   const { nerRecognizer } = await import('@gazette/core/ner');
-  const { path, store } = openStore(io, args.db);
+  const { path, store } = await openCommandStore(io, args.db);
   const stop = new AbortController();
   const onSignal = () => stop.abort();
   process.on('SIGINT', onSignal);

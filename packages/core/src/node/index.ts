@@ -22,3 +22,10 @@ export {
   type PollSummary,
 } from './poll-sources';
 export { startWatching, type Watching, type WatchOptions, watchSources } from './watch-sources';
+export {
+  type DeliveryReport,
+  deliverAlerts,
+  MAX_DELIVERY_ATTEMPTS,
+  queueAlertMatches,
+  signBody,
+} from './alert-deliveries';

@@ -8,7 +8,8 @@ import {
   type PollOutcome,
   type ScheduleBounds,
 } from '../follow/poll-schedule';
-import type { ArticleStore } from '../store/store-types';
+import type { ArticleStore, PutResult } from '../store/store-types';
+import { type DeliveryReport, deliverAlerts, queueAlertMatches } from './alert-deliveries';
 import { fetchUrl } from './fetch-url';
 import { emptySummary, type IngestOptions, type IngestSummary, ingestFetched } from './ingest-sources';
 import { createRobotsCheck } from './robots-check';
@@ -43,6 +44,8 @@ export interface PollSummary extends IngestSummary {
   polled: number;
   notModified: number;
   failedSources: number;
+  /** Alert deliveries queued for what this round stored, and the sending of every due one. */
+  alerts: { queued: number } & DeliveryReport;
 }
 
 /** Everything a poller shares across rounds: one limit per host, one overall, robots.txt read once a day. */
@@ -52,7 +55,13 @@ export interface Poller {
 
 const DEFAULT_SOURCE_DEADLINE_MS = 60_000;
 
-const emptyPoll = (): PollSummary => ({ ...emptySummary(0), polled: 0, notModified: 0, failedSources: 0 });
+const emptyPoll = (): PollSummary => ({
+  ...emptySummary(0),
+  polled: 0,
+  notModified: 0,
+  failedSources: 0,
+  alerts: { queued: 0, sent: 0, failed: 0, gaveUp: 0 },
+});
 
 function merge(total: PollSummary, part: IngestSummary): void {
   total.added += part.added;
@@ -93,7 +102,11 @@ export function createPoller(options: PollOptions = {}): Poller {
     return politely(url, () => fetchUrl(url, { ...options.fetch, timeoutMs: deadlineMs }));
   };
 
-  async function pollOne(store: ArticleStore, source: FollowedSource): Promise<PollReport> {
+  async function pollOne(
+    store: ArticleStore,
+    source: FollowedSource,
+    stored: PutResult[],
+  ): Promise<PollReport> {
     const now = clock();
     let outcome: PollOutcome;
     let summary: IngestSummary | undefined;
@@ -119,6 +132,10 @@ export function createPoller(options: PollOptions = {}): Poller {
           fetchPage,
           onFeed: (feed) => {
             feedHint = feed.pollHintSeconds;
+          },
+          onStored: (result, at) => {
+            if (result.status === 'added' || result.status === 'updated') stored.push(result);
+            options.onStored?.(result, at);
           },
         });
         const own = summary.failed.find((f) => f.source === source.url);
@@ -154,9 +171,10 @@ export function createPoller(options: PollOptions = {}): Poller {
       const due = options.all ? followed : dueSources(followed, clock());
       const total = emptyPoll();
       total.sources = due.length;
+      const stored: PutResult[] = [];
       await runPool(due, due.length, async (source) => {
         if (options.signal?.aborted) return;
-        const report = await pollOne(store, source);
+        const report = await pollOne(store, source, stored);
         total.polled++;
         if (report.outcome === 'not-modified') total.notModified++;
         if (report.outcome === 'failed') {
@@ -167,6 +185,11 @@ export function createPoller(options: PollOptions = {}): Poller {
         options.onPolled?.(report);
       });
       if (options.signal?.aborted) total.interrupted = true;
+      else {
+        // Matched once per round over everything it stored; sent with whatever earlier rounds left due.
+        total.alerts.queued = queueAlertMatches(store, stored, clock());
+        Object.assign(total.alerts, await deliverAlerts(store, { clock, random }));
+      }
       return total;
     },
   };

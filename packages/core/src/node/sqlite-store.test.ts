@@ -95,7 +95,7 @@ describe('SQLite store on disk', () => {
     // What Gazette with schema 3 left: no change log, no sources.
     const raw = new DatabaseSync(path);
     raw.exec(
-      "DROP TRIGGER articles_logged_added; DROP TRIGGER articles_logged_updated; DROP TABLE changes; DROP TABLE sources; UPDATE meta SET value = '3' WHERE key = 'schema_version'",
+      "DROP TRIGGER articles_logged_added; DROP TRIGGER articles_logged_updated; DROP TABLE changes; DROP TABLE sources; DROP TABLE alerts; DROP TABLE alert_deliveries; UPDATE meta SET value = '3' WHERE key = 'schema_version'",
     );
     raw.close();
     const readOnly = openSqliteStore(path, { readOnly: true });

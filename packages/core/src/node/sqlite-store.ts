@@ -20,6 +20,7 @@ import { validateForStore } from '../store/validate-for-store';
 import { openDatabase } from './open-database';
 import { backfillFirstSeen } from './sqlite-first-seen';
 import { backfillFingerprints, sqliteFingerprints } from './sqlite-fingerprints';
+import { sqliteAlerts } from './sqlite-alerts';
 import { sqliteSources } from './sqlite-sources';
 import { STORE_SCHEMA, STORE_SCHEMA_VERSION } from './store-schema';
 import { DEFAULT_STORE_WAIT_MS, QUIET_WAIT_MS, whileWaiting } from './store-wait';
@@ -234,14 +235,16 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
   let cached: { corpus: Corpus; revision: string } | undefined;
   let closed = false;
   let readChanges: StatementSync | undefined;
-  const sources = sqliteSources(db, file, (fn) => {
+  const usingStore = <T>(fn: () => T): T => {
     if (closed) throw new GazetteError('STORE_ERROR', `The store ${file} is closed.`, { where: file });
     try {
       return whileWaiting(db, fn, wait);
     } catch (error) {
       throw storeError(file, error, 'use');
     }
-  });
+  };
+  const sources = sqliteSources(db, file, usingStore);
+  const alerts = sqliteAlerts(db, file, usingStore);
   const meta = () =>
     Object.fromEntries((q.meta.all() as Array<{ key: string; value: string }>).map((r) => [r.key, r.value]));
 
@@ -377,6 +380,7 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
     duplicates: (ofId) =>
       ((ofId ? q.linksOf.all(ofId) : q.links.all()) as Parameters<typeof toLink>[0][]).map(toLink),
     sources,
+    alerts,
     changes(since, limit = CHANGE_PAGE) {
       readChanges ??= prepareChanges(db);
       if (!readChanges) return { changes: [], last: since };

@@ -16,6 +16,7 @@
 // 3: each article's JSON carries `firstSeenAt` (older stores are backfilled from the saved_at of their
 // first version on open), so feeds date an undated article by when the store first saw it.
 // 4: sources (the feeds the store follows, with their poll state as JSON: validators, failures, next due);
+// alerts and alert_deliveries (saved searches, and the webhook POSTs waiting to be sent);
 // changes (the ordered change log of articles added and updated, written by triggers, so by every writer).
 export const STORE_SCHEMA_VERSION = 4;
 
@@ -63,6 +64,21 @@ CREATE TABLE IF NOT EXISTS sources (
   url TEXT NOT NULL UNIQUE,
   source TEXT NOT NULL,
   state TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS alerts (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  id TEXT NOT NULL UNIQUE,
+  json TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS alert_deliveries (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  id TEXT NOT NULL UNIQUE,
+  alert_id TEXT NOT NULL,
+  body TEXT NOT NULL,
+  attempts INTEGER NOT NULL,
+  next_at TEXT NOT NULL,
+  last_error TEXT,
+  gave_up INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE IF NOT EXISTS changes (
   seq INTEGER PRIMARY KEY AUTOINCREMENT,

@@ -106,6 +106,12 @@ export const SearchParamsSchema = z
     limit: LimitSchema,
     cursor: CursorSchema.optional(),
     facets: z.array(FacetNameSchema).optional(),
+    typos: z
+      .enum(['auto', 'off'])
+      .default('auto')
+      .describe(
+        'auto: a word the corpus lacks, or a query that finds nothing as typed, is also read with typos; off: words match only as typed (as alerts match).',
+      ),
   })
   .strict()
   .meta({ id: 'SearchParams' });

@@ -5,6 +5,7 @@ import { decidePut } from './decide-put';
 import { diffArticles } from './diff-versions';
 import { contentFingerprint } from './fingerprint';
 import { FingerprintIndex } from './fingerprint-index';
+import { createMemoryAlerts } from './memory-alerts';
 import { createMemorySources } from './memory-sources';
 import { withFirstSeen } from './first-seen';
 import type {
@@ -37,6 +38,7 @@ export function createMemoryStore(initial: readonly Article[] = []): ArticleStor
   let revision = 0;
   const identity = globalThis.crypto.randomUUID();
   const sources = createMemorySources();
+  const alerts = createMemoryAlerts();
   const log: ArticleChange[] = [];
 
   function putOne(input: Article, options: PutOptions, validated = false): PutResult {
@@ -117,6 +119,7 @@ export function createMemoryStore(initial: readonly Article[] = []): ArticleStor
     },
     duplicates: (ofId) => [...links.values()].filter((l) => !ofId || l.duplicateOf === ofId),
     sources,
+    alerts,
     changes(since, limit = CHANGE_PAGE) {
       const changes = log.slice(Math.max(0, since), Math.max(0, since) + Math.max(1, limit));
       return { changes: structuredClone(changes), last: changes.at(-1)?.seq ?? since };

@@ -1,4 +1,5 @@
 import type { Corpus } from '../corpus/components/corpus-types';
+import type { Alert, PendingDelivery } from '../follow/alert-schema';
 import type { FollowedSource, PollState } from '../follow/followed-source-schema';
 import type { Article } from '../model/article-schema';
 
@@ -87,6 +88,27 @@ export interface SourceRegistry {
   saveState(id: string, state: PollState): void;
 }
 
+/** How a delivery attempt ended: sent (it is forgotten), or to be tried again (or given up). */
+export type DeliveryOutcome =
+  | { delivered: true }
+  | { delivered: false; attempts: number; nextAt: string; lastError: string; gaveUp: boolean };
+
+/** The store's alerts (saved searches) and the webhook deliveries waiting to be sent. */
+export interface AlertRegistry {
+  add(alert: Alert): void;
+  /** Every alert, in the order they were added. */
+  list(): Alert[];
+  get(id: string): Alert | undefined;
+  /** Removes an alert and its waiting deliveries; the alert removed, or undefined if there was none. */
+  remove(id: string): Alert | undefined;
+  enqueue(delivery: PendingDelivery): void;
+  /** Deliveries not yet sent, given-up ones included, oldest first. */
+  pending(): PendingDelivery[];
+  /** Deliveries due at `now` (not given up), oldest first, at most `limit`. */
+  due(now: string, limit: number): PendingDelivery[];
+  settle(id: string, outcome: DeliveryOutcome): void;
+}
+
 /**
  * A durable (or in-memory) home for articles. Every put is atomic: when it returns, the article is
  * stored (committed, for a durable backend); putMany stores all or nothing.
@@ -112,6 +134,8 @@ export interface ArticleStore {
   changes(since: number, limit?: number): ChangePage;
   /** The feeds this store follows (`gazette follow`, polled by `gazette watch`). */
   readonly sources: SourceRegistry;
+  /** Saved searches that tell about new matches (`gazette alert add`). */
+  readonly alerts: AlertRegistry;
   /** The query surface over the stored articles (rebuilt after writes). */
   corpus(): Corpus;
   /**

@@ -100,8 +100,8 @@ export class SearchEngine {
     return t;
   };
 
-  /** Matching documents for q and filters (typo tolerance on when the exact words find nothing). */
-  match(q: string | undefined, filters: ArticleFilters | undefined): Found {
+  /** Matching documents for q and filters (typo tolerance on when the exact words find nothing, unless 'off'). */
+  match(q: string | undefined, filters: ArticleFilters | undefined, typos: 'auto' | 'off' = 'auto'): Found {
     const tree = q?.trim() ? parsedQuery(q) : null;
     const ctx: EvalContext = {
       ix: this.ix,
@@ -110,8 +110,8 @@ export class SearchEngine {
       perWord: expansionsPerWord(tree ? expandingWords(tree) : 0),
     };
     // No query (or only punctuation): every document. Only stop words: nothing to search for.
-    let m = (tree ? evaluate(ctx, tree, 'auto') : null) ?? (tree ? allDocs(0) : allDocs(this.ix.n));
-    if (tree && m.docs.length === 0) {
+    let m = (tree ? evaluate(ctx, tree, typos) : null) ?? (tree ? allDocs(0) : allDocs(this.ix.n));
+    if (tree && typos === 'auto' && m.docs.length === 0) {
       // Nothing matched as typed: a real word may be a typo of another ("word" for "world").
       ctx.matched.clear();
       m = evaluate(ctx, tree, 'force') ?? m;
