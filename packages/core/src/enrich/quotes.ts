@@ -19,6 +19,23 @@ interface Span {
   end: number;
 }
 
+/**
+ * Whether the first quotation mark of a paragraph closes a quotation (`back-flip", said…`, `…flip.” He`):
+ * the quotation left open at the end of the paragraph before runs on into this one although the text lost
+ * the mark that would reopen it (a paragraph break lost in the middle of a quotation).
+ */
+function closesFirst(text: string, straight: boolean): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (straight ? ch === '"' : OPENERS.has(ch)) {
+      if (!straight) return false;
+      return i > 0 && /\S/.test(text[i - 1]!) && !/[\p{L}\p{N}]/u.test(text[i + 1] ?? '');
+    }
+    if (!straight && CLOSERS.has(ch)) return true;
+  }
+  return false;
+}
+
 /** Quotation spans (between the marks) over the blocks; a quote may reopen at the start of a later block. */
 function findQuoteSpans(blocks: readonly string[]): Span[] {
   const spans: Span[] = [];
@@ -28,7 +45,7 @@ function findQuoteSpans(blocks: readonly string[]): Span[] {
       // A quotation runs on into this paragraph only when the paragraph reopens it.
       const first = text.trimStart().charAt(0);
       const reopens = open.straight ? first === '"' : OPENERS.has(first);
-      if (!reopens) {
+      if (!reopens && !closesFirst(text, open.straight)) {
         const prev = blocks[b - 1]!;
         if (open.block === b - 1 && prev.length > open.start)
           spans.push({ block: open.block, start: open.start, endBlock: b - 1, end: prev.length });
@@ -49,10 +66,14 @@ function findQuoteSpans(blocks: readonly string[]): Span[] {
         // A mark after a space and before a word opens a quotation even if one is open: the text lost
         // the paragraph break where the previous one was left open ("…did. "But he…").
         const opensWord = (i === 0 || /\s/.test(text[i - 1]!)) && /[\p{L}\p{N}'‘]/u.test(text[i + 1] ?? '');
-        if (open?.straight && open.block === b && opensWord && i > open.start) {
+        if (open?.straight && open.block !== b && i === firstText && opensWord) {
+          // The mark that reopens the quotation in this paragraph: it runs on.
+        } else if (open?.straight && opensWord && (open.block !== b || i > open.start)) {
+          const floor = open.block === b ? open.start : 0;
           let end = i;
-          while (end > open.start && /\s/.test(text[end - 1]!)) end--;
-          if (end > open.start) spans.push({ block: open.block, start: open.start, endBlock: b, end });
+          while (end > floor && /\s/.test(text[end - 1]!)) end--;
+          if (end > floor || open.block !== b)
+            spans.push({ block: open.block, start: open.start, endBlock: b, end });
           open = { block: b, start: i + 1, straight: true };
         } else if (open?.straight && (open.block !== b || i > firstText)) {
           spans.push({ block: open.block, start: open.start, endBlock: b, end: i });
