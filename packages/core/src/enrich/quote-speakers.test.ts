@@ -2,8 +2,15 @@
 // Gazette getting wrong; every text here is written for the test.
 import { describe, expect, it } from 'vitest';
 import { parseText } from '../formats/text/parse-text';
+import { nerRecognizer } from './ner/index';
 
-const quotesOf = (text: string) => parseText(text).quotes.map((q) => ({ text: q.text, speaker: q.speaker }));
+// Read with the trained tagger, as the BBC figures are, so that names are found and each test is about
+// who said what.
+const quotesOf = (text: string) =>
+  parseText(text, undefined, { recognizer: nerRecognizer }).quotes.map((q) => ({
+    text: q.text,
+    speaker: q.speaker,
+  }));
 
 describe('quotation spans across a lost or kept paragraph break', () => {
   it('runs a straight quotation on into the next paragraph that reopens it, never reading the writer as quoted', () => {
@@ -23,5 +30,72 @@ describe('quotation spans across a lost or kept paragraph break', () => {
         speaker: 'Ann Burns',
       },
     ]);
+  });
+});
+
+describe('speakers named after the verb, by title, by description', () => {
+  it('reads "said Dr Bjorn" and "said Finance Minister Omar Davis": a title between the verb and the name', () => {
+    const quotes = quotesOf(
+      'Dr Michael Bjorn led the study.\n"Habits stay the same," said Dr Bjorn.\n"We will cut the subsidy," said Finance Minister Omar Davis. "The sooner the better," said London race director David Bedford.',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(['Michael Bjorn', 'Omar Davis', 'David Bedford']);
+  });
+
+  it('gives "the prop said" the person the text is about, and "the prime minister said" the person given that title', () => {
+    const quotes = quotesOf(
+      'Adam Jones says the forwards are ready for France. The prop said: "If we lose the scrum, our backs have had it."\nPrime Minister Tony Blair visited Leeds. Michael Howard spoke later.\n"We will win the argument," the prime minister said.',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(['Adam Jones', 'Tony Blair']);
+  });
+
+  it('gives "…, said an REM spokesman, who added…" no name of the person the spokesman talks about', () => {
+    const quotes = quotesOf(
+      'Mike Mills could not play, said a spokesman for the band, who added he is now "resting" in hospital.',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual([undefined]);
+  });
+
+  it('reads an organisation whose reporting verb ends the sentence ("…, the British Chamber of Commerce has said.")', () => {
+    const quotes = quotesOf(
+      'Manufacturers will continue to face "serious challenges" over the next two years, the British Chamber of Commerce has said.',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(['British Chamber of Commerce']);
+  });
+
+  it('reads "adding:" and "he will argue" as reporting verbs', () => {
+    const quotes = quotesOf(
+      'Marta Silva tried to play down the incidents, adding: "There was nothing I have not seen before."\nMichael Howard will make a pitch for votes. "It sets family against family," he will argue.',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(['Marta Silva', 'Michael Howard']);
+  });
+});
+
+describe('quotes with no attribution of their own, and pronouns', () => {
+  it('continues the words of whoever spoke just before, across a paragraph break, unless someone else was named since', () => {
+    const quotes = quotesOf(
+      '"Oil is following the dollar," said Chris Furness, a strategist at Delta Markets.\n"If the dollar weakens, oil will be higher."\n"It is a bad year," said Ann Clark. Maria Lopez left early.\n"Nobody knows why."',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(['Chris Furness', 'Chris Furness', 'Ann Clark', undefined]);
+  });
+
+  it('continues reported speech into the quotation after it ("Barrow said he was surprised… “We have…”")', () => {
+    const quotes = quotesOf(
+      'Geoff Barrow said he was surprised people thought the band had split up. "We have just had our heads down."',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(['Geoff Barrow']);
+  });
+
+  it('does not take the object of a sentence whose subject is a pronoun for the next "he"', () => {
+    const quotes = quotesOf(
+      'Jan Eerdekens said the letter was sent on Friday. He conceded Tom Kuznets might have taken a medicine. "We have simply stated a fact," he said.',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(['Jan Eerdekens']);
+  });
+
+  it('counts "Mr Hirsch from Retail Banking Research said…" as speaking, for the "he" that follows', () => {
+    const quotes = quotesOf(
+      'Mr Todd Thiemann told the BBC the banks were exposed. Mr Alan Hirsch from Retail Banking Research said few machines were at risk.\nCurrently, he said, machines last ten years. "It is unusual to hear about viruses," he said.',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(['Alan Hirsch']);
   });
 });
