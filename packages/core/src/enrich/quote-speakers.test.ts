@@ -99,3 +99,26 @@ describe('quotes with no attribution of their own, and pronouns', () => {
     expect(quotes.map((q) => q.speaker)).toEqual(['Alan Hirsch']);
   });
 });
+
+describe('quotes that run on over several paragraphs', () => {
+  it('treats a name in a later paragraph of a quotation as quoted, so the speaker runs on past it', () => {
+    const quotes = quotesOf(
+      'Rick Parry told reporters the club would not sell.\n"We had told the buyers he was not for sale.\n"Our position is we want Steven Gerrard to stay. "You are not going to keep a player against his will."',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(['Rick Parry', 'Rick Parry']);
+  });
+
+  it('runs a speaker on from a few quoted words they are credited with ("…," he added.), and from "countered:"', () => {
+    const quotes = quotesOf(
+      'The bill stood "no chance of becoming law," Michael Ancram added.\n"This is a cheap gesture."\nBut Rick Parry countered: "It could go into the team.\n"Time will tell."',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(['Michael Ancram', 'Michael Ancram', 'Rick Parry']);
+  });
+
+  it('runs a speaker on past the names that describe them in their own attribution', () => {
+    const quotes = quotesOf(
+      '"We need more capacity," said Ann Lee, chief technology officer for Vivendi Universal. "Blu-ray offers it."',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(['Ann Lee', 'Ann Lee']);
+  });
+});

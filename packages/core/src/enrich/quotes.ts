@@ -11,7 +11,7 @@ const CLOSERS = new Set(['”', '»', '」', '』']);
 
 // Reporting verbs (and "according to"); the first group that matches is the quote's verb.
 const VERB_RE =
-  /\b(according to|pointed out|(?:said|says|say|saying|told|tells|added|adds|adding|argued|argues|argue|accuse|accuses|stated|states|explained|explains|warned|warns|insisted|insists|claimed|claims|noted|notes|wrote|writes|asked|asks|replied|replies|reaffirmed|reaffirms|called|calls|described|describes|declared|declares|announced|announces|acknowledged|acknowledges|admitted|admits|suggested|suggests|urged|urges|continued|continues|commented|remarked|stressed|stresses|recalled|recalls|conceded|concedes|boasted|complained|complains|predicted|predicts|promised|vowed|joked|confirmed|confirms|denied|denies|branded|dubbed|labelled|labeled|accused|tweeted|agreed|believes|thinks|thought|feels|felt|insisted|revealed|reveals|answered|responded|maintained|maintains|cautioned|estimated|reckons|reckoned|observed|emphasised|emphasized|underlined|repeated|described))\b/giu;
+  /\b(according to|pointed out|(?:said|says|say|saying|countered|counters|retorted|quipped|reiterated|reiterates|told|tells|added|adds|adding|argued|argues|argue|accuse|accuses|stated|states|explained|explains|warned|warns|insisted|insists|claimed|claims|noted|notes|wrote|writes|asked|asks|replied|replies|reaffirmed|reaffirms|called|calls|described|describes|declared|declares|announced|announces|acknowledged|acknowledges|admitted|admits|suggested|suggests|urged|urges|continued|continues|commented|remarked|stressed|stresses|recalled|recalls|conceded|concedes|boasted|complained|complains|predicted|predicts|promised|vowed|joked|confirmed|confirms|denied|denies|branded|dubbed|labelled|labeled|accused|tweeted|agreed|believes|thinks|thought|feels|felt|insisted|revealed|reveals|answered|responded|maintained|maintains|cautioned|estimated|reckons|reckoned|observed|emphasised|emphasized|underlined|repeated|described))\b/giu;
 
 interface Span {
   block: number;
@@ -144,10 +144,12 @@ interface SpeechEvent {
   at: number;
   mention: LinkedMention;
   /**
-   * Set on a quote's speaker (absent on reported speech): true when the quote is a few words inside the
-   * writer's sentence, whose speaker's words do not run on into the next quotation.
+   * Set on a quote's speaker (absent on reported speech): true when the quote is only sourced to them
+   * ("according to X"), whose words then do not run on into the next quotation.
    */
-  partial?: boolean;
+  sourced?: boolean;
+  /** The block where the speaker's quote ends (a quote may run over paragraphs). */
+  endBlock?: number;
 }
 
 /** Number of events strictly before (block, at); events are sorted by position. */
@@ -432,20 +434,20 @@ function continuedSpeaker(
 ): LinkedMention | undefined {
   const n = countBefore(ctx.events, block, at);
   let last = ctx.events[n - 1];
-  if (!last || last.block < block - 1) return undefined;
+  if (!last) return undefined;
   // A name in a sentence that quotes is that quote's attribution ("“…,” said Tony Blair."): what runs on is
   // the quote, if its speaker is the same; reported speech runs on only from a sentence that quotes nothing.
   const text = ctx.blocks[last.block]!;
   if (
-    last.partial === undefined &&
+    last.sourced === undefined &&
     /["“”«»]/.test(text.slice(sentenceStart(text, last.at), sentenceEnd(text, last.at)))
   ) {
     const quoteEvent = ctx.events[n - 2];
-    if (quoteEvent?.partial === undefined || quoteEvent.mention.entity !== last.mention.entity)
+    if (quoteEvent?.sourced === undefined || quoteEvent.mention.entity !== last.mention.entity)
       return undefined;
     last = quoteEvent;
   }
-  if (last.partial) return undefined;
+  if (last.sourced || (last.endBlock ?? last.block) < block - 1) return undefined;
   const prev = quotes[quotes.length - 1];
   if (
     prev &&
@@ -453,15 +455,21 @@ function continuedSpeaker(
     (prev.block > last.block || (prev.block === last.block && prev.start > last.at))
   )
     return undefined;
+  // Names after the speaker's in their own sentence describe them ("said Ann Lee, chief of Vivendi").
+  const named = last.mention;
+  const namedText = ctx.blocks[named.block]!;
+  const describes = (m: LinkedMention) =>
+    m.block === named.block &&
+    m.start > named.start &&
+    sentenceStart(namedText, m.start) === sentenceStart(namedText, named.start);
   for (let b = last.block; b <= block; b++) {
-    const list = ctx.byBlock[b]!;
-    for (const m of list) {
+    for (const m of ctx.byBlock[b]!) {
       if ((b === last.block && m.start <= last.at) || (b === block && m.start >= at)) continue;
-      if (m.entity.type === 'person' && !m.demonym && !ctx.quoted.has(m) && m.entity !== last.mention.entity)
-        return undefined;
+      if (m.entity.type !== 'person' || m.demonym || ctx.quoted.has(m) || m.entity === named.entity) continue;
+      if (!describes(m)) return undefined;
     }
   }
-  return last.mention;
+  return named;
 }
 
 /**
@@ -488,12 +496,18 @@ export function findQuotes(blocks: readonly string[], linked: readonly LinkedMen
   }
   const spans = findQuoteSpans(blocks);
   const quoted = new Set<LinkedMention>();
-  for (const s of spans) {
-    const list = byBlock[s.block]!;
-    const end = s.endBlock === s.block ? s.end : Number.POSITIVE_INFINITY;
-    for (let k = firstAtOrAfter(list, s.start); k < list.length && list[k]!.start < end; k++)
-      quoted.add(list[k]!);
-  }
+  // Every block a quotation covers: a name in its last paragraph is as quoted as one in its first.
+  for (const s of spans)
+    for (let b = s.block; b <= s.endBlock; b++) {
+      const list = byBlock[b]!;
+      const end = b === s.endBlock ? s.end : Number.POSITIVE_INFINITY;
+      for (
+        let k = firstAtOrAfter(list, b === s.block ? s.start : 0);
+        k < list.length && list[k]!.start < end;
+        k++
+      )
+        quoted.add(list[k]!);
+    }
   const insideQuote = (m: LinkedMention) => quoted.has(m);
   // People named outside quotes, in text order, for a pronoun with no speaker before it.
   const namedPeople = linked
@@ -590,7 +604,8 @@ export function findQuotes(blocks: readonly string[], linked: readonly LinkedMen
         block: span.block,
         at: span.start,
         mention: speaker,
-        partial,
+        sourced: attr?.verb === 'according to',
+        endBlock,
       });
     }
     quotes.push(quote);
