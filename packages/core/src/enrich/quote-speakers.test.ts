@@ -122,3 +122,12 @@ describe('quotes that run on over several paragraphs', () => {
     expect(quotes.map((q) => q.speaker)).toEqual(['Ann Lee', 'Ann Lee']);
   });
 });
+
+describe('the subject of the reporting verb', () => {
+  it('prefers the name after the verb to an object ending the phrase before it ("…with United, said Tony Froggatt")', () => {
+    const quotes = quotesOf(
+      'The deal was a "natural development" of its joint venture with United Breweries, said Tony Froggatt, the chief executive.',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(['Tony Froggatt']);
+  });
+});

@@ -304,7 +304,14 @@ function attribute(
   if (subjectBeforePronoun) result.mention = subjectBeforePronoun;
   else if (pronounBefore && (!beforeVerb || beforeVerb.end <= from + pronounBefore.index))
     result.pronoun = pronounBefore[1]!.toLowerCase() as 'he' | 'she';
-  else if (beforeVerb && (side === 'before' || beforeVerb.start - from < 60)) result.mention = beforeVerb;
+  else if (
+    beforeVerb &&
+    (side === 'before' || beforeVerb.start - from < 60) &&
+    // "…" of its venture with United, said Tony Froggatt': a name ending a phrase is not the verb's subject
+    // when a name follows the verb.
+    !(side === 'after' && afterVerb && !onlyFillerOrAside(text.slice(beforeVerb.end, verbStart)))
+  )
+    result.mention = beforeVerb;
   else if (afterVerb) result.mention = afterVerb;
   else if (pronounAfter) result.pronoun = pronounAfter[1]!.toLowerCase() as 'he' | 'she';
   else {
@@ -343,8 +350,8 @@ function referent(
 ): LinkedMention | undefined {
   const fits = (m: LinkedMention) =>
     m.entity.type === 'person' && (!pronoun || (ctx.gender.get(m.entity.id) ?? pronoun) === pronoun);
-  const fromPrevious = previousSentenceSubject(ctx, block, sentence);
-  if (fromPrevious && fits(fromPrevious)) return fromPrevious;
+  const previous = previousSentenceSubject(ctx, block, sentence);
+  if (previous && fits(previous)) return previous;
   const nEvents = countBefore(ctx.events, block, at);
   for (let k = nEvents - 1; k >= Math.max(0, nEvents - MAX_LOOKBACK); k--)
     if (fits(ctx.events[k]!.mention)) return ctx.events[k]!.mention;
