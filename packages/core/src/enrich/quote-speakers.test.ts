@@ -124,6 +124,13 @@ describe('quotes that run on over several paragraphs', () => {
 });
 
 describe('the subject of the reporting verb', () => {
+  it('takes the subject of the verb itself across an aside that names someone else ("X, … after Jane Hutt was sacked, admitted")', () => {
+    const quotes = quotesOf(
+      'Dr Brian Gibbons, on his first full day in the job after Jane Hutt was sacked, admitted "big challenges" lay ahead.\nMarc Gonsalves, an executive at Xstrata, said: "We will review the statement."',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(['Brian Gibbons', 'Marc Gonsalves']);
+  });
+
   it('prefers the name after the verb to an object ending the phrase before it ("…with United, said Tony Froggatt")', () => {
     const quotes = quotesOf(
       'The deal was a "natural development" of its joint venture with United Breweries, said Tony Froggatt, the chief executive.',

@@ -280,7 +280,12 @@ function attribute(
   const subjects = speakers.filter((x) => x.end <= verbStart);
   const people = subjects.filter((x) => x.entity.type === 'person');
   const pool = people.length > 0 ? people : subjects;
-  const beforeVerb = side === 'after' ? pool[0] : pool[pool.length - 1];
+  // Before a quote, the subject nearest the verb, unless an earlier one is the verb's own subject with only an
+  // aside between ("Dr Brian Gibbons, on his first day after Jane Hutt was sacked, admitted “…”").
+  const ownSubject = pool.find(
+    (x) => onlyFillerOrAside(text.slice(x.end, verbStart)) && /^\s*,/.test(text.slice(x.end, verbStart)),
+  );
+  const beforeVerb = side === 'after' ? pool[0] : (ownSubject ?? pool[pool.length - 1]);
   const pronounBefore = pronounEnding(text.slice(from, verbStart));
   const pronounAfter = /^\s*(he|she)\b/iu.exec(text.slice(verbEnd, to));
   const lead = withoutFillers(text.slice(from, verbStart));
