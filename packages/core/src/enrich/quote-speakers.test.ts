@@ -131,6 +131,20 @@ describe('the subject of the reporting verb', () => {
     expect(quotes.map((q) => q.speaker)).toEqual(['Brian Gibbons', 'Marc Gonsalves']);
   });
 
+  it('takes the person, not the organisation in their title ("said EEF chief economist, Steve Radley")', () => {
+    const quotes = quotesOf(
+      '"Rates have helped," said EEF chief economist, Steve Radley.\n"Jobs are up," said UKA chief executive David Moorcroft.',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(['Steve Radley', 'David Moorcroft']);
+  });
+
+  it('gives "Reuters quoted one trader as saying" the one quoted, here unnamed, never the news agency', () => {
+    const quotes = quotesOf(
+      'Shares in Marks & Spencer fell on Monday.\n"The chief executive would be abandoning his duty if he did not talk to rivals, but a deal does not seem likely," Reuters quoted one trader as saying.',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual([undefined]);
+  });
+
   it('prefers the name after the verb to an object ending the phrase before it ("…with United, said Tony Froggatt")', () => {
     const quotes = quotesOf(
       'The deal was a "natural development" of its joint venture with United Breweries, said Tony Froggatt, the chief executive.',

@@ -266,15 +266,17 @@ function attribute(
   // "verb NAME" ("said Macron", "according to the ministry") binds tightest, except after verbs whose
   // object is the listener ("told the Daily Mail", "asked Reuters").
   const listener = /^(told|tells|asked|asks|urged|urges|accused|branded|dubbed|called|calls)$/.test(verb);
-  const afterVerb = listener
-    ? undefined
-    : speakers.find(
+  const introduced = listener
+    ? []
+    : speakers.filter(
         (x) =>
           x.start >= verbEnd &&
           onlyTitleBetween(text.slice(verbEnd, x.start)) &&
           // Before a quote, "said X:" names the speaker; "said X was…" reports what X is.
           (side === 'after' || /^\s*(?:[,:]|$)/.test(text.slice(x.end, to))),
       );
+  // "said EEF chief economist, Steve Radley": the organisation is part of the person's title.
+  const afterVerb = introduced.find((x) => x.entity.type === 'person') ?? introduced[0];
   // Before the verb: after a quote the subject comes first ("…,” Kirsten Pfeifer from the CEA told");
   // before a quote the subject nearest the verb. A person is preferred to an organisation.
   const subjects = speakers.filter((x) => x.end <= verbStart);
@@ -290,6 +292,14 @@ function attribute(
   const pronounAfter = /^\s*(he|she)\b/iu.exec(text.slice(verbEnd, to));
   const lead = withoutFillers(text.slice(from, verbStart));
   const result: Attribution = { verb };
+  // "Reuters quoted one trader as saying": the speaker is who was quoted, named or not, never the quoter.
+  const quotedAs = verb === 'saying' ? /\bquot(?:ed|es|ing)\b(.*)\bas$/i.exec(lead) : null;
+  if (quotedAs) {
+    const at = from + quotedAs.index + quotedAs[0].length - quotedAs[1]!.length - 2;
+    const quotedOne = speakers.find((x) => x.start >= at && x.end <= from + lead.length - 2);
+    if (quotedOne) result.mention = quotedOne;
+    return result;
+  }
   // "…, said an REM spokesman, who added he is “resting”": the subject is what "who" stands for.
   if (/(?:^|\s)who$/i.test(lead)) {
     // Only a name that "who" follows (perhaps after a job: "an REM spokesman, who"); else nobody named.

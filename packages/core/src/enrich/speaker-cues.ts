@@ -11,7 +11,11 @@ const NOT_IN_TITLE =
  * Minister", "London race director", "the Yukos chief executive"): a few words, no clause, no punctuation.
  */
 export function onlyTitleBetween(between: string): boolean {
-  const words = between.replace(/^[\s,]*/, '').trim();
+  // A comma may close the title before the name ("said EEF chief economist, Steve Radley").
+  const words = between
+    .replace(/^[\s,]*/, '')
+    .replace(/,\s*$/, '')
+    .trim();
   if (words === '') return true;
   if (words.length > 60 || /[,.;:"“”()!?]/.test(words)) return false;
   const list = words.split(/\s+/);
