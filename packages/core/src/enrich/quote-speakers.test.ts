@@ -48,6 +48,13 @@ describe('speakers named after the verb, by title, by description', () => {
     expect(quotes.map((q) => q.speaker)).toEqual(['Adam Jones', 'Tony Blair']);
   });
 
+  it('reads no description in "the prime minister shrugged off claims from…" (a clause, not a title)', () => {
+    const quotes = quotesOf(
+      'Tony Blair spoke to BBC News. "We have drawn a line under that," he said.\nDavid Blunkett stood down. The prime minister shrugged off claims from Conservative leader Michael Howard that he led a "grubby government".\nRoger Federer was happy with his form. "I am playing so well," said the top seed.',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(['Tony Blair', undefined, 'Roger Federer']);
+  });
+
   it('gives "…, said an REM spokesman, who added…" no name of the person the spokesman talks about', () => {
     const quotes = quotesOf(
       'Mike Mills could not play, said a spokesman for the band, who added he is now "resting" in hospital.',

@@ -28,9 +28,15 @@ const NOT_A_PERSON =
 
 const DESCRIPTION_WORD = "[\\p{L}\\p{N}'’-]+";
 
+// Words a description of a person does not hold: a verb form or a particle means the phrase runs on
+// into a clause ("the prime minister shrugged off").
+const CLAUSE_WORD =
+  /^(?:\p{Ll}{3,}ed|off|up|out|down|back|away|over|also|who|which|that|has|had|have|is|was|were|are|will|would|not)$/u;
+
 /** The head word of a description that can stand for a person: singular, lower case, not an institution. */
 function personHead(phrase: string): string | undefined {
   const words = phrase.trim().split(/\s+/);
+  if (words.some((w) => CLAUSE_WORD.test(w))) return undefined;
   const head = words[words.length - 1] ?? '';
   if (!/^[\p{Ll}\p{N}][\p{Ll}\p{N}-]*$/u.test(head)) return undefined;
   if (NOT_A_PERSON.test(head) || (/s$/.test(head) && !/ss$/.test(head))) return undefined;
