@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { datesInText } from './date-in-text';
+import { datesInText, slashOrderOf } from './date-in-text';
 import { normalizeDate, readDate } from './normalize-date';
 
 const days = (text: string) => datesInText(text).map((d) => d.date);
@@ -36,6 +36,16 @@ describe('datesInText', () => {
       'in 2024',
     ])
       expect(days(text), text).toEqual([]);
+  });
+
+  it("reads CJK dates and slashed dates in the order of the page's language, or when the numbers show it", () => {
+    expect(days('发布时间：2017年3月10日 08:00')).toEqual(['2017-03-10']);
+    expect(days('2024년 3월 6일')).toEqual(['2024-03-06']);
+    expect(datesInText('06/03/2024 14:35', slashOrderOf('es')).map((d) => d.date)).toEqual(['2024-03-06']);
+    expect(datesInText('03/06/2024', slashOrderOf('en-US')).map((d) => d.date)).toEqual(['2024-03-06']);
+    expect(datesInText('06/03/2024', slashOrderOf('en')).map((d) => d.date)).toEqual([]);
+    expect(days('25/03/2024')).toEqual(['2024-03-25']);
+    expect(days('03/25/2024')).toEqual(['2024-03-25']);
   });
 
   it('reads the time written after the date, in 24 hours', () => {

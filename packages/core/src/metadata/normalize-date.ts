@@ -66,7 +66,7 @@ function readWrittenDate(value: string): string | undefined {
   return `${found.date}T${found.time}${offset ?? ''}`;
 }
 
-/** A date in a URL path (/2023/05/17/, /2023-05-17-, /20230517/), checked to be a real day, not after `now`. */
+/** A date in a URL path (/2023/05/17/, /2023-05-17-, story-2023-05-17.html, /20230517/), checked to be a real day, not after `now`. */
 export function dateFromUrl(url: string | undefined, now?: string): string | undefined {
   if (!url) return undefined;
   let path: string;
@@ -76,7 +76,8 @@ export function dateFromUrl(url: string | undefined, now?: string): string | und
     return undefined;
   }
   const m =
-    /\/((?:19|20)\d{2})[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?:[/\-_.]|$)/.exec(path) ??
+    /[/_-]((?:19|20)\d{2})\/(0[1-9]|1[0-2])\/(0[1-9]|[12]\d|3[01])(?:[/\-_.]|$)/.exec(path) ??
+    /[/_-]((?:19|20)\d{2})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?:[/\-_.]|$)/.exec(path) ??
     /[/_-]((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:[/\-_.]|$)/.exec(path);
   if (!m) return undefined;
   const date = `${m[1]}-${m[2]}-${m[3]}`;

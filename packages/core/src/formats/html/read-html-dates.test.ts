@@ -122,6 +122,23 @@ describe('HTML publication date: the date written near the headline', () => {
   });
 });
 
+describe('HTML publication date: URL and slashed dates', () => {
+  it("reads a date in a slug (story-2026-03-06.html) and the fetched URL's date when the canonical has none", () => {
+    expect(read(page({}), 'https://harbour.example/news/bridge-closes-2026-03-06.html').publishedAt).toBe(
+      '2026-03-06',
+    );
+    const canonical = page({ head: '<link rel="canonical" href="https://harbour.example/bridge">' });
+    expect(read(canonical, 'https://harbour.example/2026/03/06/bridge').publishedAt).toBe('2026-03-06');
+  });
+
+  it("reads 06/03/2026 near the headline as the page's language writes it (day first in Spanish)", () => {
+    expect(read(page({ after: '<p class="fecha">06/03/2026 14:35</p>', lang: 'es' })).publishedAt).toBe(
+      '2026-03-06',
+    );
+    expect(read(page({ after: '<p class="date">06/03/2026</p>', lang: 'en' })).publishedAt).toBeUndefined();
+  });
+});
+
 describe('HTML publication date: none is invented', () => {
   it('a date in the story, a related-article module, the site header or a data table is not the publication date', () => {
     const story = `<p>On 5 March 2026 the harbour council met late into the night and voted to close the old bridge to lorries.</p>${STORY}`;

@@ -1,4 +1,4 @@
-import { type DateInText, datesInText } from '../../metadata/date-in-text';
+import { type DateInText, datesInText, slashOrderOf } from '../../metadata/date-in-text';
 import { dateFromUrl, normalizeDate } from '../../metadata/normalize-date';
 import { blocksNearHeadline, headlineElement, isElsewhere } from './near-headline';
 import type { JsonLdArticle } from './read-json-ld';
@@ -11,8 +11,8 @@ export interface PageDateSources {
   parselyPubDate: string | undefined;
   readabilityTime: string | null | undefined;
   title: string | undefined;
-  /** The page's canonical or fetched URL, for a date in its path. */
-  url: string | undefined;
+  /** The page's canonical and fetched URLs, for a date in their path (the first that has one). */
+  urls: Array<string | undefined>;
   now: string | undefined;
 }
 
@@ -141,6 +141,7 @@ function isDateLine(el: Element, text: string, found: DateInText): boolean {
 function nearHeadline(doc: Document, title: string | undefined, now: string | undefined): Found[] {
   const headline = headlineElement(doc, title);
   if (!headline) return [];
+  const slashes = slashOrderOf(doc.documentElement?.getAttribute('lang')?.trim() || undefined);
   for (const el of blocksNearHeadline(doc, headline)) {
     if (UPDATED_MARK.test(marks(el)) || labelledUpdate(el)) continue;
     if (el.tagName === 'TIME') {
@@ -149,7 +150,7 @@ function nearHeadline(doc: Document, title: string | undefined, now: string | un
       continue;
     }
     const text = el.textContent ?? '';
-    for (const found of datesInText(text)) {
+    for (const found of datesInText(text, slashes)) {
       if (UPDATE_LABEL.test(text.slice(Math.max(0, found.index - 40), found.index))) continue;
       if (!isDateLine(el, text, found)) continue;
       const d = normalizeDate(found.date, now);
@@ -219,7 +220,7 @@ export function readHtmlDates(doc: Document, s: PageDateSources): { published?: 
   const published =
     structured[0] ??
     markedElements(doc, s.now)[0] ??
-    one(dateFromUrl(s.url, s.now), 'url-pattern')[0] ??
+    s.urls.flatMap((url) => one(dateFromUrl(url, s.now), 'url-pattern'))[0] ??
     nearHeadline(doc, s.title, s.now)[0] ??
     articleTimes(doc, s.now)[0];
   const updated = [...one(s.ld?.dateModified, 'json-ld:dateModified'), ...fromMeta(MODIFIED_META, s)][0];

@@ -139,7 +139,7 @@ export function readHtmlMeta(
     parselyPubDate: pStr('pub_date'),
     readabilityTime: readability.publishedTime,
     title: meta.title,
-    url: meta.url ?? pageUrl,
+    urls: [meta.url, pageUrl],
     now,
   });
   put('publishedAt', dates.published);
