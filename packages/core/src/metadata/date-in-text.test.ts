@@ -21,6 +21,15 @@ describe('datesInText', () => {
       '2024/03/06',
     ])
       expect(days(text), text).toEqual(['2024-03-06']);
+    for (const text of [
+      '6 марта 2024 г.',
+      '6 marca 2024',
+      '6 Mart 2024',
+      '6 mars 2024',
+      '6. března 2024',
+      '6th of March 2024',
+    ])
+      expect(days(text), text).toEqual(['2024-03-06']);
     expect(days('1er avril 2024')).toEqual(['2024-04-01']);
     expect(days('le 12 décembre 2023')).toEqual(['2023-12-12']);
     expect(days('am 3. Dezember 2023 und am 4. Jänner 2024')).toEqual(['2023-12-03', '2024-01-04']);

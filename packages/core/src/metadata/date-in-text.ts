@@ -21,7 +21,7 @@ const SHAPES: Array<{ re: RegExp; order: [number, number, number] }> = [
   // 6 March 2024 · 6. März 2024 · 6 de marzo de 2024 · 1er avril 2024 · 6th Mar, 2024
   {
     re: new RegExp(
-      `${B}${DAY}(?:\\.|er|st|nd|rd|th|º)?\\s+(?:de\\s+)?${MONTH},?\\s+(?:de\\s+|del\\s+)?${YEAR}${E}`,
+      `${B}${DAY}(?:\\.|er|st|nd|rd|th|º)?\\s+(?:de\\s+|of\\s+)?${MONTH},?\\s+(?:de\\s+|del\\s+)?${YEAR}${E}`,
       'giu',
     ),
     order: [3, 2, 1],
@@ -104,9 +104,10 @@ function slashedDates(text: string, slashes: SlashOrder): DateInText[] {
 }
 
 /**
- * Every calendar day written in a text, in order: month names in seven languages, day-month-year and
- * month-day-year, ISO, day.month.year and CJK. Numbers with slashes ("3/4/2024") are read only in the
- * order the page's convention gives (`slashes`) or their numbers show. Nothing is guessed: a day must exist.
+ * Every calendar day written in a text, in order: month names in many languages (month-names.ts),
+ * day-month-year and month-day-year, ISO, day.month.year and CJK. Numbers with slashes ("3/4/2024") are
+ * read only in the order the page's convention gives (`slashes`) or their numbers show. Nothing is
+ * guessed: a day must exist.
  */
 export function datesInText(text: string, slashes?: SlashOrder): DateInText[] {
   const found: DateInText[] = slashedDates(text, slashes);
