@@ -85,6 +85,15 @@ const PUBLISHED_MARK = /\b(?:datePublished|published|pubdate|entry-date|publish|
 const marks = (el: Element) =>
   `${el.getAttribute('itemprop') ?? ''} ${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
 
+/**
+ * Whether an element is marked as an update only: WordPress writes "entry-date published updated" on a
+ * post never updated, which is its publication date.
+ */
+const markedUpdate = (el: Element) => UPDATED_MARK.test(marks(el)) && !PUBLISHED_MARK.test(marks(el));
+
+/** A row of a data table (an infobox's "Founded", "Released"): its dates are facts, not the page's. */
+const inDataRow = (el: Element) => el.closest('tr')?.querySelector('th') != null;
+
 /** The date an element holds: its datetime or content attribute (an <abbr>'s title), else its text. */
 function elementDate(el: Element, now: string | undefined): string | undefined {
   const attr =
@@ -115,7 +124,7 @@ function markedElements(doc: Document, now: string | undefined): Found[] {
         el.tagName !== 'META' &&
         PUBLISHED_MARK.test(`${marks(el)} ${el.hasAttribute('pubdate') ? 'pubdate' : ''}`),
     )
-    .filter((el) => !UPDATED_MARK.test(marks(el)) && !isElsewhere(el))
+    .filter((el) => !markedUpdate(el) && !isElsewhere(el) && !inDataRow(el))
     .map((el): Found | undefined => {
       const d = elementDate(el, now);
       return d ? [d, 'html:itemprop-or-pubdate'] : undefined;
@@ -131,7 +140,7 @@ const DATE_LINE_MARK = /date|time|byline|meta|posted|publish|stamp|author|info|d
  * holding little but the date ("Published 6 March 2024, 14:35"). A row of a data table never is.
  */
 function isDateLine(el: Element, text: string, found: DateInText): boolean {
-  if (el.closest('tr')?.querySelector('th')) return false;
+  if (inDataRow(el)) return false;
   let e: Element | null = el;
   for (let i = 0; e && i < 3; e = e.parentElement, i++) if (DATE_LINE_MARK.test(marks(e))) return true;
   return (text.slice(0, found.index) + text.slice(found.end)).replace(/[^\p{L}]/gu, '').length <= 30;
@@ -143,7 +152,7 @@ function nearHeadline(doc: Document, title: string | undefined, now: string | un
   if (!headline) return [];
   const slashes = slashOrderOf(doc.documentElement?.getAttribute('lang')?.trim() || undefined);
   for (const el of blocksNearHeadline(doc, headline)) {
-    if (UPDATED_MARK.test(marks(el)) || labelledUpdate(el)) continue;
+    if (markedUpdate(el) || labelledUpdate(el)) continue;
     if (el.tagName === 'TIME') {
       const d = elementDate(el, now);
       if (d) return [[d, 'html:time']];
@@ -164,7 +173,7 @@ function nearHeadline(doc: Document, title: string | undefined, now: string | un
 function articleTimes(doc: Document, now: string | undefined): Found[] {
   return [...doc.querySelectorAll('article time[datetime]')]
     .slice(0, 20)
-    .filter((el) => !UPDATED_MARK.test(marks(el)) && !isElsewhere(el) && !labelledUpdate(el))
+    .filter((el) => !markedUpdate(el) && !isElsewhere(el) && !labelledUpdate(el))
     .map((el): Found | undefined => {
       const d = elementDate(el, now);
       return d ? [d, 'html:time'] : undefined;
