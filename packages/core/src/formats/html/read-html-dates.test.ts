@@ -62,6 +62,23 @@ describe('HTML publication date: structured sources', () => {
   });
 });
 
+describe('HTML publication date: WordPress marks', () => {
+  it('takes "entry-date published updated" (a post never updated) and "published" over "updated"', () => {
+    const never =
+      '<p class="posted-on"><time class="entry-date published updated" datetime="2026-03-06T09:00:00+00:00">March 6, 2026</time></p>';
+    expect(read(page({ after: never })).publishedAt).toBe('2026-03-06T09:00:00+00:00');
+    const both =
+      '<p><time class="updated" datetime="2026-03-08T09:00:00+00:00">March 8</time><time class="entry-date published" datetime="2026-03-06T09:00:00+00:00">March 6</time></p>';
+    expect(read(page({ after: both })).publishedAt).toBe('2026-03-06T09:00:00+00:00');
+  });
+
+  it("an element marked datePublished in an infobox row is a fact, not the page's date", () => {
+    const infobox =
+      '<table class="infobox"><tr><th>Founded</th><td><span class="bday published updated">1998-02-28</span></td></tr></table>';
+    expect(read(page({ after: infobox })).publishedAt).toBeUndefined();
+  });
+});
+
 describe("HTML publication date: the page's own offset", () => {
   it("a time given with an offset stays on the page's day, in the model and in timeline buckets", () => {
     const a = read(
