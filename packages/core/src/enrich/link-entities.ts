@@ -2,6 +2,7 @@ import { slugify } from '../ids/slugify';
 import type { Entity, EntityType, Mention } from '../model/entity-schema';
 import { countryByDemonym, countryByName } from './countries';
 import type { NerLabel, RecognizedSpan } from './recognizer';
+import { NAMES_WITH_THE, repairSpans } from './span-repairs';
 import { PERSON_TITLES } from './titles';
 
 const TYPES: Record<NerLabel, EntityType> = {
@@ -28,7 +29,11 @@ export interface LinkedMention extends Mention {
 function cleanName(raw: string): string {
   let words = raw.replace(/[’`]/g, "'").replace(/\s+/g, ' ').trim().split(' ');
   while (words.length > 1 && PERSON_TITLES.has(words[0]!.toLowerCase())) words = words.slice(1);
-  if (words.length > 1 && /^the$/i.test(words[0]!)) words = words.slice(1);
+  if (words.length > 1 && /^the$/i.test(words[0]!)) {
+    // "the Hague" is The Hague; otherwise the article is not part of the name.
+    const withThe = `The ${words.slice(1).join(' ')}`;
+    words = NAMES_WITH_THE.has(withThe) ? withThe.split(' ') : words.slice(1);
+  }
   return words.join(' ').replace(/'s$/i, '');
 }
 
@@ -39,7 +44,8 @@ function cleanName(raw: string): string {
  * Macron); an adjective of a country ("French") links to the country as a demonym mention, not a name.
  * Ids are `<type>:<slug of the canonical name>`, so the same name is the same entity in every article.
  */
-export function linkEntities(blocks: readonly string[], spans: readonly RecognizedSpan[][]): LinkedMention[] {
+export function linkEntities(blocks: readonly string[], found: readonly RecognizedSpan[][]): LinkedMention[] {
+  const spans = repairSpans(blocks, found);
   const entities = new Map<string, Entity>();
   const linked: LinkedMention[] = [];
   const entityFor = (id: string, name: string, type: EntityType, countryCode?: string): Entity => {
