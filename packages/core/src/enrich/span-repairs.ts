@@ -2,7 +2,14 @@
 // them: the shapes below are ones both recognisers get wrong, and no retraining is needed to read them.
 import { countryByName } from './countries';
 import type { NerLabel, RecognizedSpan } from './recognizer';
-import { PERSON_TITLES } from './titles';
+
+// Offices named without their holder ("the Chancellor", "the Foreign Secretary"); not trades ("the Singer
+// world series" is a name).
+const OFFICES = new Set(
+  'president vice-president minister chancellor king queen prince princess pope secretary premier governor mayor senator ambassador emir sultan sheikh'.split(
+    ' ',
+  ),
+);
 
 // Lower-case particles inside place and person names ("Viña del Mar", "Rio de Janeiro", "Ludwig van Beethoven").
 const PARTICLE = '(?:de la|de las|de los|van der|van den|von der|del|de|do|da|dos|das|di|della|van|von)';
@@ -17,6 +24,9 @@ export const NAMES_WITH_THE = new Set(['The Hague', 'The Bronx', 'The Wirral', '
 const COMPANY_CONTEXT =
   /\b(?:(?:subsidiary|subsidiaries|division|owner|owners|takeover|shareholders?|chief executive|CEO|founder|co-founder) of|stake in|(?:owned|acquired|bought) by) $/i;
 
+// What may follow a name that ends its noun phrase: "owned by Maersk, ..." but not "owned by Dutch citizen ...".
+const ENDS_NOUN_PHRASE = /^(?:$|\s*[,.;:)]|\s+(?:and|or|in|for|to|which|that|said|says|was|is|has|had)\b)/;
+
 // Taxes, benefits and schemes: named with capitals, but neither organisations nor people.
 const SCHEMES = new Set([
   'National Insurance',
@@ -25,7 +35,8 @@ const SCHEMES = new Set([
   'Medicare',
   'Medicaid',
 ]);
-const SCHEME_END = /^(?:Tax|Taxes|Duty|Credit|Credits|Levy|Allowance|Relief|Benefit|Pension)$/;
+// ("Levy" and "Relief" are left out: David Levy, Comic Relief.)
+const SCHEME_END = /^(?:Tax|Taxes|Duty|Credit|Credits|Allowance|Benefit|Pension)$/;
 
 const textOf = (text: string, s: RecognizedSpan) => text.slice(s.start, s.end);
 
@@ -60,13 +71,13 @@ function withArticle(text: string, s: RecognizedSpan): RecognizedSpan {
   return s;
 }
 
-/** "The Chancellor", "the Prime Minister": a role named without the person is not a name. */
+/** "The Chancellor", "the Prime Minister": an office named without its holder is not a name. */
 function isBareRole(text: string, s: RecognizedSpan): boolean {
   const words = textOf(text, s).split(' ');
   const the =
     /^the$/i.test(words[0]!) || /(?:^|[^\p{L}])the $/iu.test(text.slice(Math.max(0, s.start - 5), s.start));
   const titles = words.filter((w) => !/^the$/i.test(w));
-  return the && titles.length > 0 && titles.length <= 3 && PERSON_TITLES.has(titles.at(-1)!.toLowerCase());
+  return the && titles.length > 0 && titles.length <= 3 && OFFICES.has(titles.at(-1)!.toLowerCase());
 }
 
 /** The label the words around a span call for, if they say more than the recogniser saw. */
@@ -75,7 +86,7 @@ function relabel(text: string, s: RecognizedSpan): NerLabel {
   const last = name.slice(name.lastIndexOf(' ') + 1);
   if (SCHEMES.has(name) || (name.includes(' ') && SCHEME_END.test(last))) return 'MISC';
   if (
-    (s.label === 'LOC' || s.label === 'MISC') &&
+    (s.label === 'LOC' || (s.label === 'MISC' && ENDS_NOUN_PHRASE.test(text.slice(s.end, s.end + 12)))) &&
     COMPANY_CONTEXT.test(text.slice(Math.max(0, s.start - 30), s.start)) &&
     !countryByName(name)
   )
