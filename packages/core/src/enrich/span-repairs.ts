@@ -111,10 +111,16 @@ function repairBlock(text: string, spans: readonly RecognizedSpan[]): Recognized
   return out;
 }
 
-/** Every block's spans, repaired (see the module comment); spans must come sorted by start. */
+/** Every block's spans, repaired (see the module comment), in order of where they start. */
 export function repairSpans(
   blocks: readonly string[],
   spans: readonly RecognizedSpan[][],
 ): RecognizedSpan[][] {
-  return spans.map((list, b) => repairBlock(blocks[b] ?? '', list));
+  // A caller's own recogniser may give its spans in any order.
+  return spans.map((list, b) =>
+    repairBlock(
+      blocks[b] ?? '',
+      [...list].sort((x, y) => x.start - y.start),
+    ),
+  );
 }
