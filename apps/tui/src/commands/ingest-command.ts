@@ -1,3 +1,4 @@
+import { articleRecognizer } from './article-recognizer';
 import { type InputFormat, InputFormatSchema } from '@gazette/core/query';
 import {
   deliverAlerts,
@@ -76,8 +77,9 @@ export async function ingestCommand(
   const mapping = parseMapping(args.map);
   const fullDeadlineMs = parseSeconds(args.fullDeadline);
   const db = storePath(args.db) ?? DEFAULT_STORE;
-  // Stored articles are read many times: they get the trained entity tagger, as `gazette parse` does.
-  const { nerRecognizer } = await import('@gazette/core/ner');
+  // Stored articles are read many times: they get the trained entity tagger and the gazetteer, as
+  // `gazette parse` does.
+  const recognizer = await articleRecognizer();
   const stop = new AbortController();
   let signalled: NodeJS.Signals | undefined;
   const onSignal = (signal: NodeJS.Signals) => {
@@ -94,7 +96,7 @@ export async function ingestCommand(
     try {
       summary = await ingestSources(store, args.inputs, {
         format: format as InputFormat | 'auto',
-        recognizer: nerRecognizer,
+        recognizer,
         full: args.full,
         ...(fullDeadlineMs ? { fullDeadlineMs } : {}),
         ...(mapping ? { mapping } : {}),

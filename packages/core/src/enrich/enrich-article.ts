@@ -36,7 +36,7 @@ export function enrichArticle(
   const recognizer =
     options.recognizer && readsEnglish(article.language) ? options.recognizer : ruleRecognizer;
   const spans = recognizer.recognize(blocks);
-  const linked = linkEntities(blocks, spans);
+  const linked = linkEntities(blocks, spans, options.recognizer?.place);
   const entities: Entity[] = [...new Set(linked.map((m) => m.entity))];
   const quotes = findQuotes(blocks, linked);
   const published = publicationDay(article.publishedAt);
