@@ -1,6 +1,8 @@
 import type { Article } from '../../model/article-schema';
 import { damagedSnapshot } from '../../binary/damaged-snapshot';
+import { GazetteError } from '../../errors/gazette-error';
 import type { StringColumn } from '../../binary/string-column';
+import type { BlockCheck } from '../../binary/block-check';
 import { ByteWriter } from '../../binary/varint';
 import { CompactReader, CompactWriter } from './compact-values';
 import { type EntityHead, packArticle, unpackArticle } from './pack-article';
@@ -36,6 +38,8 @@ export class ArticleRecords {
     readonly headOff: Uint32Array,
     readonly headBytes: Uint8Array,
     readonly strings: StringColumn,
+    /** For a snapshot's records checked as they are read: the checks of `bytes` and `headBytes`. */
+    private readonly checks: { bytes?: BlockCheck | undefined; headBytes?: BlockCheck | undefined } = {},
   ) {
     this.reader = new CompactReader(bytes, strings);
     this.headReader = new CompactReader(headBytes, strings);
@@ -71,11 +75,15 @@ export class ArticleRecords {
   get(d: number, head: { id: string; slug: string; title: string }, bodyTexts: readonly string[]): Article {
     // A damaged record fails to decode or to unpack (a wrong shape); either is reported as such.
     try {
+      this.checks.bytes?.check(this.off[d]!, this.off[d + 1]!);
       return unpackArticle(this.reader.read(this.off[d]!, this.off[d + 1]!), head, bodyTexts, (h) => {
         if (!(h < this.headOff.length - 1)) throw new RangeError('no such entity head');
+        this.checks.headBytes?.check(this.headOff[h]!, this.headOff[h + 1]!);
         return this.headReader.read(this.headOff[h]!, this.headOff[h + 1]!) as EntityHead;
       });
-    } catch {
+    } catch (e) {
+      // A block that fails its checksum says which section; anything else is a record that does not decode.
+      if (e instanceof GazetteError) throw e;
       throw damagedSnapshot(`article ${head.id}`);
     }
   }
