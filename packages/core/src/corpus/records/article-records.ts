@@ -5,7 +5,8 @@ import type { StringColumn } from '../../binary/string-column';
 import type { BlockCheck } from '../../binary/block-check';
 import { ByteWriter } from '../../binary/varint';
 import { CompactReader, CompactWriter } from './compact-values';
-import { type EntityHead, packArticle, unpackArticle } from './pack-article';
+import { type EntityHead, headOf, packArticle, unpackArticle } from './pack-article';
+import type { Entity } from '../../model/entity-schema';
 
 function sameValue(x: unknown, y: unknown): boolean {
   if (x === y) return true;
@@ -13,12 +14,16 @@ function sameValue(x: unknown, y: unknown): boolean {
   return false;
 }
 
-function sameHead(x: EntityHead, y: EntityHead): boolean {
-  const keys = Object.keys(x);
-  if (keys.length !== Object.keys(y).length) return false;
-  const a = x as Record<string, unknown>;
-  const b = y as Record<string, unknown>;
-  return keys.every((k) => sameValue(a[k], b[k]));
+/** Whether entity e has the head `head` (of `keys` fields): the same fields but its mentions, each equal. */
+function hasHead(e: Entity, head: Record<string, unknown>, keys: number): boolean {
+  const x = e as unknown as Record<string, unknown>;
+  let n = 0;
+  for (const k in x) {
+    if (k === 'mentions' || k === 'demonymMentions') continue;
+    if (!sameValue(x[k], head[k])) return false;
+    n++;
+  }
+  return n === keys;
 }
 
 /**
@@ -49,18 +54,21 @@ export class ArticleRecords {
     const w = new CompactWriter();
     const heads = new ByteWriter(1 << 16);
     const headOff = [0];
-    const byId = new Map<string, Array<{ head: EntityHead; index: number }>>();
-    const headIndex = (head: EntityHead): number => {
-      let variants = byId.get(head.id);
+    const byId = new Map<string, Array<{ head: Record<string, unknown>; keys: number; index: number }>>();
+    // An entity's head is looked up from the entity itself: most entities repeat a known head, and
+    // making a head object (or a key) for each costs more than comparing a few fields.
+    const headIndex = (e: Entity): number => {
+      let variants = byId.get(e.id);
       if (!variants) {
         variants = [];
-        byId.set(head.id, variants);
+        byId.set(e.id, variants);
       }
-      for (const v of variants) if (sameHead(v.head, head)) return v.index;
+      for (const v of variants) if (hasHead(e, v.head, v.keys)) return v.index;
+      const head = headOf(e);
       const index = headOff.length - 1;
       w.write(head, heads);
       headOff.push(heads.length);
-      variants.push({ head, index });
+      variants.push({ head, keys: Object.keys(head).length, index });
       return index;
     };
     const off = new Uint32Array(articles.length + 1);
