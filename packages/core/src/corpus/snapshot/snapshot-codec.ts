@@ -172,7 +172,12 @@ function readHeader(bytes: Uint8Array): { header: Header; end: number } {
  * they are read); the sections must follow one another as written, with zeros between them, up to the
  * last byte: no byte of the file goes unchecked.
  */
-function readSections(bytes: Uint8Array, header: Header, headerEnd: number): Map<string, Section> {
+function readSections(
+  bytes: Uint8Array,
+  header: Header,
+  headerEnd: number,
+  checkAll: boolean,
+): Map<string, Section> {
   const base = align8(headerEnd);
   if (base > bytes.length || !isZero(bytes, headerEnd, base)) throw damaged('header');
   let at = base;
@@ -186,7 +191,7 @@ function readSections(bytes: Uint8Array, header: Header, headerEnd: number): Map
       throw damaged(`section ${name}`);
     const end = at + count * ArrayType.BYTES_PER_ELEMENT;
     if (end > bytes.length) throw damaged(`section ${name}`);
-    const lazy = LAZY.has(name) && names.has(name + BLOCKS);
+    const lazy = !checkAll && LAZY.has(name) && names.has(name + BLOCKS);
     if (!lazy && checksum32(bytes.subarray(at, end)) !== sum) throw damaged(`section ${name} checksum`);
     if (!isZero(bytes, end, Math.min(align8(end), bytes.length))) throw damaged(`after section ${name}`);
     map.set(name, new ArrayType(bytes.buffer as ArrayBuffer, bytes.byteOffset + at, count));
@@ -199,17 +204,18 @@ function readSections(bytes: Uint8Array, header: Header, headerEnd: number): Map
 /**
  * Reads a snapshot into views on its bytes. Every byte is checked (checksums: the stored content's
  * blocks when first read, the rest now) and the structure (offsets, references) too; the lists
- * themselves are decoded on use.
+ * themselves are decoded on use. `checkAll` checks every byte now, for a caller that can still do
+ * something else with a damaged snapshot (rebuild a cache) but not once it has been served from.
  */
-export function decodeSnapshot(input: Uint8Array): CorpusParts {
+export function decodeSnapshot(input: Uint8Array, checkAll = false): CorpusParts {
   if (!isBinarySnapshot(input)) throw damaged('header');
   // Typed views need aligned offsets: a buffer from a pool may start anywhere.
   const bytes = input.byteOffset % 8 === 0 ? input : input.slice();
   const { header, end } = readHeader(bytes);
-  const sections = readSections(bytes, header, end);
+  const sections = readSections(bytes, header, end, checkAll);
   const n = header.n;
   if (!Number.isInteger(n) || n < 0) throw damaged('header');
-  const read = new SectionReader(sections, n, blockChecks(sections));
+  const read = new SectionReader(sections, n, checkAll ? new Map() : blockChecks(sections));
   const ix = readIndex(read, n, header.facets);
   return { ix, articles: readArticles(read, n) };
 }
