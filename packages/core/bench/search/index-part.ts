@@ -44,7 +44,7 @@ export function gazetteIndexPart(bytes: Uint8Array): IndexPart {
   return {
     bytes: index.length,
     gzipBytes: gzipSync(index).length,
-    holds: `every section but the article records: dictionary, postings, positions, columns, facets, entity tables, and the unique texts that snippets, phrases and get() read (${mb(texts.length)} / ${mb(textsGzip)} MB of it)`,
+    holds: `every section but the article records: dictionary, postings, positions, columns, facets, entity tables, and the unique texts (titles, standfirsts, paragraphs) that snippets and get() read, ${mb(texts.length)} / ${mb(textsGzip)} MB of the figure`,
   };
 }
 
