@@ -5,7 +5,7 @@ import type { StringColumn } from '../../binary/string-column';
 import type { BlockCheck } from '../../binary/block-check';
 import { ByteWriter } from '../../binary/varint';
 import { CompactReader, CompactWriter } from './compact-values';
-import { type EntityHead, headOf, packArticle, unpackArticle } from './pack-article';
+import { type ArticleHead, type EntityHead, headOf, packArticle, unpackArticle } from './pack-article';
 import type { Entity } from '../../model/entity-schema';
 
 function sameValue(x: unknown, y: unknown): boolean {
@@ -79,8 +79,8 @@ export class ArticleRecords {
     return new ArticleRecords(off, w.out.done(), Uint32Array.from(headOff), heads.done(), w.stringColumn());
   }
 
-  /** Article d; id, slug and title come from the index, body texts from its text table. */
-  get(d: number, head: { id: string; slug: string; title: string }, bodyTexts: readonly string[]): Article {
+  /** Article d; id, slug and title come from the index, standfirst and body texts from its text table. */
+  get(d: number, head: ArticleHead, bodyTexts: readonly string[]): Article {
     // A damaged record fails to decode or to unpack (a wrong shape); either is reported as such.
     try {
       this.checks.bytes?.check(this.off[d]!, this.off[d + 1]!);

@@ -3,8 +3,8 @@ import type { BlockKind } from '../../model/block-schema';
 import type { Entity } from '../../model/entity-schema';
 import type { Quote } from '../../model/quote-schema';
 
-// In a snapshot an article's body texts live once in the index's text table; the article keeps the
-// kinds of its blocks (one letter each). Quotes drop their text when it is a slice of the body, and
+// In a snapshot an article's body texts and standfirst live once in the index's text table; the
+// article keeps the kinds of its blocks (one letter each) and 0 for its standfirst. Quotes drop their text when it is a slice of the body, and
 // entity mentions become flat number lists: enrichment is most of an article's weight.
 const CODE: Record<BlockKind, string> = { paragraph: 'p', heading: 'h', blockquote: 'q', 'list-item': 'l' };
 const KIND: Record<string, BlockKind> = { p: 'paragraph', h: 'heading', q: 'blockquote', l: 'list-item' };
@@ -103,12 +103,22 @@ export function packArticle(a: Article, headIndex: (e: Entity) => number): Recor
   };
   if (a.summary !== undefined && a.summary !== '' && a.body[0]?.text.startsWith(a.summary))
     packed.summary = a.summary.length;
+  // The index stores a non-empty standfirst as a text (an empty one is not a text: kept as it is).
+  if (a.standfirst) packed.standfirst = 0;
   return packed;
+}
+
+/** What an article's record leaves to the index: its id, slug, title and standfirst (if a text). */
+export interface ArticleHead {
+  id: string;
+  slug: string;
+  title: string;
+  standfirst?: string | undefined;
 }
 
 export function unpackArticle(
   packed: unknown,
-  head: { id: string; slug: string; title: string },
+  head: ArticleHead,
   bodyTexts: readonly string[],
   headAt: (i: number) => EntityHead,
 ): Article {
@@ -120,8 +130,9 @@ export function unpackArticle(
     amounts: Spanned[];
   };
   const kinds = a.body;
+  const { standfirst, ...ids } = head;
   const out = {
-    ...head,
+    ...ids,
     ...a,
     body: bodyTexts.map((text, i) => ({ kind: KIND[kinds[i] ?? 'p'] ?? 'paragraph', text })),
     quotes: a.quotes.map((q) => unpackQuote(q, bodyTexts)),
@@ -134,5 +145,9 @@ export function unpackArticle(
     amounts: a.amounts.map((x) => unpackSpanned(x, bodyTexts)),
   } as Record<string, unknown>;
   if (typeof a.summary === 'number') out.summary = (bodyTexts[0] ?? '').slice(0, a.summary);
+  if (a.standfirst === 0) {
+    if (standfirst === undefined) throw new RangeError('no standfirst text');
+    out.standfirst = standfirst;
+  }
   return out as unknown as Article;
 }
