@@ -14,6 +14,7 @@ import {
 import FlexSearch from 'flexsearch';
 import lunr from 'lunr';
 import MiniSearch from 'minisearch';
+import { gazetteIndexPart, gazetteSections, type IndexPart, sqliteIndexPart } from './index-part';
 
 export interface Doc {
   id: string;
@@ -57,6 +58,10 @@ export interface Engine {
   dictionary?(snapshot?: Array<string | Uint8Array>): string;
   /** The database file, for engines whose snapshot is a file. */
   file?: string;
+  /** The index part of its snapshot (without the records it hands back), read after `snapshot`. */
+  indexPart?(snapshot?: Array<string | Uint8Array>): IndexPart | undefined;
+  /** For an engine whose snapshot is its index alone: what it holds (the index part is the snapshot). */
+  indexHolds?: string;
 }
 
 export type EngineFactory = (articles: readonly Article[]) => Engine | Promise<Engine>;
@@ -90,6 +95,8 @@ function gazetteEngine(corpus: Corpus): Engine {
     snapshot: () => [corpus.toSnapshot()],
     load: ([bytes]) => gazetteEngine(loadCorpus(bytes)),
     dictionary: (snapshot) => (snapshot?.[0] instanceof Uint8Array ? snapshotTerms(snapshot[0]) : '–'),
+    indexPart: (snapshot) =>
+      snapshot?.[0] instanceof Uint8Array ? gazetteIndexPart(snapshot[0]) : undefined,
   };
 }
 
@@ -98,12 +105,9 @@ function gazetteEngine(corpus: Corpus): Engine {
  * counts of the string columns' offsets): the bench reads them without reaching into the engine.
  */
 function snapshotTerms(bytes: Uint8Array): string {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const header = JSON.parse(new TextDecoder().decode(bytes.subarray(16, 16 + view.getUint32(8, true)))) as {
-    sections?: Array<[string, string, number, number]>;
-  };
+  const { sections } = gazetteSections(bytes);
   const count = (name: string) => {
-    const entry = header.sections?.find((e) => e[0] === name);
+    const entry = sections.find((e) => e[0] === name);
     return entry ? (entry[3] - 1).toLocaleString('en') : '?';
   };
   return `${count('terms.off')} (${count('surface.off')} surface words)`;
@@ -137,6 +141,7 @@ function miniEngine(ms: MiniSearch<Doc>): Engine {
     snapshot: () => [JSON.stringify(ms)],
     load: (data) => miniEngine(MiniSearch.loadJSON<Doc>(String(data[0]), MS_OPTIONS)),
     dictionary: () => ms.termCount.toLocaleString('en'),
+    indexHolds: 'the whole snapshot: its index and the section and month of each document (stored fields)',
   };
 }
 
@@ -207,6 +212,7 @@ function flexEngine(ix: Flex, ids: string[]): Engine {
       return [JSON.stringify({ ids, parts })];
     },
     dictionary: () => (ix as unknown as { map: Map<unknown, unknown> }).map.size.toLocaleString('en'),
+    indexHolds: 'the whole snapshot: its export holds the index alone (no documents), and the ids',
     load(data) {
       const { ids: savedIds, parts } = JSON.parse(String(data[0])) as {
         ids: string[];
@@ -249,6 +255,7 @@ function lunrEngine(ix: lunr.Index): Engine {
       }
     },
     snapshot: () => [JSON.stringify(ix)],
+    indexHolds: 'the whole snapshot: the index alone (no documents)',
     load: (data) => lunrEngine(lunr.Index.load(JSON.parse(String(data[0])))),
   };
 }
@@ -291,6 +298,7 @@ function sqliteEngine(db: DatabaseSync, file: string, dir: string): Engine {
       return (filtered.all(m, q.section!) as Array<{ id: string }>).map((r) => r.id);
     },
     file,
+    indexPart: () => sqliteIndexPart(db, file),
     dictionary() {
       db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocab USING fts5vocab(main, 'docs', 'row')");
       const row = db.prepare('SELECT count(*) AS n FROM temp.vocab').get() as { n: number };

@@ -1,4 +1,5 @@
-// Cold start of a checked snapshot: reading the file, loading it (every section's checksum verified) and
+// Cold start of a checked snapshot: reading the file, loading it (checksums verified: the stored content's
+// blocks as the first query reads them, every other section at load) and
 // a first query (coldMs, as bench:search measures it, and its CPU time), in a fresh process each run;
 // checksumPassCpuMs is one checksum pass over the whole file, the part the checks add. The snapshot of the GENERATED corpus is built once and
 // kept under .bench/ (rebuilt when it no longer loads: another format).

@@ -33,6 +33,10 @@ const ROWS: Array<[string, (r: WorkerResult) => string]> = [
         ? `– ${r.snapshotError ?? ''}`
         : `${mb(r.snapshotBytes)} / ${mb(r.snapshotGzipBytes)}`,
   ],
+  [
+    'index part, without records: raw / gzip (MB)',
+    (r) => (r.indexBytes === undefined ? '–' : `${mb(r.indexBytes)} / ${mb(r.indexGzipBytes)}`),
+  ],
   ['cold start: load + 1st query (ms)', (r) => ms(r.coldMs)],
   ['AND 1 / 2 / 3 words p50 (ms)', (r) => latencies(r, ['AND 1 word', 'AND 2 words', 'AND 3 words'], 'p50')],
   ['AND 1 / 2 / 3 words p95 (ms)', (r) => latencies(r, ['AND 1 word', 'AND 2 words', 'AND 3 words'], 'p95')],
@@ -46,6 +50,14 @@ const ROWS: Array<[string, (r: WorkerResult) => string]> = [
   ['prefix (4–5 letters) p50 (ms)', (r) => latencies(r, ['prefix'], 'p50')],
 ];
 
+/** What each engine's index part holds: the engines keep different things. */
+function indexNote(run: SpeedRun): string {
+  const lines = run.results.flatMap((r) =>
+    'failure' in r || r.indexHolds === undefined ? [] : [`- ${r.engine}: ${r.indexHolds}.`],
+  );
+  return lines.length ? `\n\nIndex part, what each figure holds:\n${lines.join('\n')}` : '';
+}
+
 export function speedSummary(run: SpeedRun): string {
   const table = markdownTable(
     ['', ...run.results.map((r) => r.engine)],
@@ -57,5 +69,5 @@ export function speedSummary(run: SpeedRun): string {
     ]),
   );
   const skipped = run.skipped.map((s) => `\n\nSkipped: ${s}.`).join('');
-  return `${run.label}: ${describeVocabulary(run.vocabulary)}.\n\n${table}${skipped}`;
+  return `${run.label}: ${describeVocabulary(run.vocabulary)}.\n\n${table}${indexNote(run)}${skipped}`;
 }

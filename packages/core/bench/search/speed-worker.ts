@@ -34,6 +34,10 @@ export interface WorkerResult {
   snapshotBytes?: number;
   snapshotGzipBytes?: number;
   snapshotError?: string;
+  /** The index part of the snapshot (without the records it hands back), and what it holds. */
+  indexBytes?: number;
+  indexGzipBytes?: number;
+  indexHolds?: string;
   /** Terms in its dictionary, as the engine counts them. */
   dictionary?: string;
   coldMs?: number;
@@ -61,6 +65,24 @@ function slim(a: Article): Article {
     section: a.section,
     publishedAt: a.publishedAt,
   } as Article;
+}
+
+/** The index part: the engine's own figure, or the whole snapshot where that is all its index. */
+function measureIndexPart(engine: Engine, snapshot: Array<string | Uint8Array> | undefined, r: WorkerResult) {
+  try {
+    const part = engine.indexPart?.(snapshot);
+    if (part) {
+      r.indexBytes = part.bytes;
+      r.indexGzipBytes = part.gzipBytes;
+      r.indexHolds = part.holds;
+    } else if (engine.indexHolds && r.snapshotBytes !== undefined && r.snapshotGzipBytes !== undefined) {
+      r.indexBytes = r.snapshotBytes;
+      r.indexGzipBytes = r.snapshotGzipBytes;
+      r.indexHolds = engine.indexHolds;
+    }
+  } catch (e) {
+    r.indexHolds = `fails: ${(e as Error).message.slice(0, 60)}`;
+  }
 }
 
 async function run(input: WorkerInput): Promise<WorkerResult> {
@@ -113,6 +135,7 @@ async function run(input: WorkerInput): Promise<WorkerResult> {
   } catch (e) {
     result.snapshotError = (e as Error).message.slice(0, 80);
   }
+  measureIndexPart(engine, snapshot, result);
   try {
     const dictionary = engine.dictionary?.(snapshot);
     if (dictionary !== undefined) result.dictionary = dictionary;

@@ -111,6 +111,8 @@ export async function speed(
   );
   metric('snapshot raw (MB)', (r) => r.snapshotBytes, mb);
   metric('snapshot gzip (MB)', (r) => r.snapshotGzipBytes, mb);
+  metric('index part, without records, raw (MB)', (r) => r.indexBytes, mb);
+  metric('index part, without records, gzip (MB)', (r) => r.indexGzipBytes, mb);
   metric(
     'cold start: load + 1st query (ms)',
     (r) => r.coldMs,

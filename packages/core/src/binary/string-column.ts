@@ -46,17 +46,20 @@ export class StringColumn {
 
   static from(strings: readonly string[]): StringColumn {
     const off = new Uint32Array(strings.length + 1);
+    // Encoded straight into one buffer, grown as needed (an array per string cost more than the encoding).
+    let bytes = new Uint8Array(1 << 16);
     let total = 0;
-    const parts: Uint8Array[] = new Array(strings.length);
     for (let i = 0; i < strings.length; i++) {
-      const b = encoder.encode(strings[i]!);
-      parts[i] = b;
-      total += b.length;
+      const s = strings[i]!;
+      if (total + s.length * 3 > bytes.length) {
+        const grown = new Uint8Array(Math.max(bytes.length * 2, total + s.length * 3));
+        grown.set(bytes.subarray(0, total));
+        bytes = grown;
+      }
+      total += encoder.encodeInto(s, bytes.subarray(total)).written;
       off[i + 1] = total;
     }
-    const bytes = new Uint8Array(total);
-    for (let i = 0; i < parts.length; i++) bytes.set(parts[i]!, off[i]!);
-    return new StringColumn(bytes, off);
+    return new StringColumn(bytes.slice(0, total), off);
   }
 
   get length(): number {

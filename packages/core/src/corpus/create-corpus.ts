@@ -36,12 +36,13 @@ export function createCorpus(input: readonly Article[]): Corpus {
 /**
  * Loads a corpus from `toSnapshot()` bytes (a Uint8Array or ArrayBuffer): views on the bytes, nothing
  * re-analysed. Also reads the first snapshot format, `{ format: 'gazette-snapshot', version: 1, articles }`,
- * indexing its articles.
+ * indexing its articles. The stored content (texts, records) is checked a block at a time as reads reach
+ * it; `checkAll` checks every byte at load instead (for a cache that is rebuilt when damaged).
  */
-export function loadCorpus(snapshot: unknown): Corpus {
+export function loadCorpus(snapshot: unknown, options: { checkAll?: boolean } = {}): Corpus {
   const bytes = snapshot instanceof ArrayBuffer ? new Uint8Array(snapshot) : snapshot;
   if (bytes instanceof Uint8Array) {
-    if (isBinarySnapshot(bytes)) return corpusOver(decodeSnapshot(bytes));
+    if (isBinarySnapshot(bytes)) return corpusOver(decodeSnapshot(bytes, options.checkAll === true));
     const format = binarySnapshotFormat(bytes);
     if (format !== undefined)
       throw new GazetteError(

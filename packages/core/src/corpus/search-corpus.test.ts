@@ -272,31 +272,53 @@ describe('snapshot', () => {
     expect(() => loadCorpus(bytes.subarray(0, bytes.length - 9))).toThrow(GazetteError);
     const older = bytes.slice();
     older[7] = 3;
-    expect(() => loadCorpus(older)).toThrow(/format 3; this Gazette reads format 7/);
+    expect(() => loadCorpus(older)).toThrow(/format 3; this Gazette reads format 8/);
     const header = bytes.slice();
     header[20] = 0x7b; // inside the JSON header
     expect(() => loadCorpus(header)).toThrow(GazetteError);
   });
 
-  it('refuses every damaged byte at load, so no query is ever answered from damaged bytes', () => {
+  it('refuses every damaged byte at load or at its first read, so no query is ever answered from damaged bytes', () => {
     const bytes = corpus.toSnapshot();
+    // Every read a corpus offers over its stored content (records, texts through snippets, entity
+    // summaries): each must give what the undamaged corpus gives, or a typed error.
+    const reads = (c: typeof corpus) => [
+      ...articles.map((a) => () => c.get(a.slug)),
+      ...articles.map((a) => () => c.search({ q: a.title, limit: 10 })),
+      () => c.entities({ limit: 100 }),
+    ];
+    const expected = reads(corpus).map((read) => read());
     // Every byte of the file, one at a time, set to 0xff (bytes that already were 0xff are not damage).
     let damaged = 0;
+    let lazy = 0;
     for (let i = 0; i < bytes.length; i++) {
       if (bytes[i] === 0xff) continue;
       const bad = bytes.slice();
       bad[i] = 0xff;
       damaged++;
-      let loaded: unknown;
+      let loaded: typeof corpus;
       try {
         loaded = loadCorpus(bad);
       } catch (e) {
         expect(e).toBeInstanceOf(GazetteError);
         continue;
       }
-      expect.fail(`byte ${i} of ${bytes.length} set to 0xff loaded (${typeof loaded})`);
+      // Loaded: the byte is in stored content checked as it is read. Every read up to the first that
+      // reaches it answers as the undamaged corpus does; one must reach it, and refuse.
+      lazy++;
+      const refused = reads(loaded).findIndex((read, k) => {
+        try {
+          expect(read()).toEqual(expected[k]);
+          return false;
+        } catch (e) {
+          expect(e, `byte ${i}, read ${k}`).toBeInstanceOf(GazetteError);
+          return true;
+        }
+      });
+      if (refused < 0) expect.fail(`byte ${i} of ${bytes.length} set to 0xff was never refused`);
     }
     expect(damaged).toBeGreaterThan(bytes.length / 2);
+    expect(lazy).toBeGreaterThan(0);
   });
 
   it('still reads version 1 snapshots', () => {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createCorpus } from '../corpus/create-corpus';
 import { GazetteError } from '../errors/gazette-error';
+import { sectionRange } from '../../test-support/snapshot-sections';
 import { fixture } from '../../test-support/test-articles';
 import { readSnapshotFile, writeSnapshotFile } from './snapshot-file';
 
@@ -51,25 +52,29 @@ describe('snapshot files', () => {
     const file = join(dir, 'c.snapshot');
     writeSnapshotFile(file, createCorpus(articles));
     const bytes = readFileSync(file);
-    const damaged = bytes.slice();
-    damaged[bytes.length - 20] = damaged[bytes.length - 20]! ^ 0x10; // in the last section (article strings)
-    writeFileSync(file, damaged);
-    const message = (() => {
-      try {
-        readSnapshotFile(file);
-      } catch (e) {
-        expect(e).toBeInstanceOf(GazetteError);
-        return (e as Error).message;
-      }
-      return 'loaded';
-    })();
-    expect(message).toMatch(/c\.snapshot: the snapshot is damaged \(section .* checksum\)/);
-    expect(message).toMatch(/gazette export --db STORE --format json > .*c\.snapshot/);
-    expect(message).not.toMatch(/toSnapshot/);
-    const older = bytes.slice();
+    // The stored texts and article records too, which a plain loadCorpus checks only as they are read.
+    for (const name of ['articles.strings.off', 'texts.bytes', 'articles.bytes']) {
+      const [start, end] = sectionRange(bytes, name);
+      const damaged = Uint8Array.from(bytes); // a copy: a Buffer's slice() is a view
+      damaged[(start + end) >> 1] = damaged[(start + end) >> 1]! ^ 0x10;
+      writeFileSync(file, damaged);
+      const message = (() => {
+        try {
+          readSnapshotFile(file);
+        } catch (e) {
+          expect(e).toBeInstanceOf(GazetteError);
+          return (e as Error).message;
+        }
+        return 'loaded';
+      })();
+      expect(message).toMatch(/c\.snapshot: the snapshot is damaged \(section .* checksum\)/);
+      expect(message).toMatch(/gazette export --db STORE --format json > .*c\.snapshot/);
+      expect(message).not.toMatch(/toSnapshot/);
+    }
+    const older = Uint8Array.from(bytes);
     older[7] = 5;
     writeFileSync(file, older);
-    expect(() => readSnapshotFile(file)).toThrow(/format 5; this Gazette reads format 7 .*gazette export/);
+    expect(() => readSnapshotFile(file)).toThrow(/format 5; this Gazette reads format 8 .*gazette export/);
     writeFileSync(file, JSON.stringify({ format: 'gazette-snapshot', version: 2, articles }));
     expect(() => readSnapshotFile(file)).toThrow(
       /c\.snapshot: this JSON is not a Gazette snapshot .*gazette export/,

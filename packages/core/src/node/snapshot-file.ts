@@ -70,7 +70,8 @@ export function readSnapshotFile(path: string): Corpus {
     );
   }
   try {
-    return loadCorpus(isJson(bytes) ? parseJson(bytes) : bytes);
+    // Checked whole at load, so a damaged file is refused here with what to run, never midway through serving.
+    return loadCorpus(isJson(bytes) ? parseJson(bytes) : bytes, { checkAll: true });
   } catch (error) {
     if (error instanceof GazetteError) throw refused(path, bytes, error);
     throw error;

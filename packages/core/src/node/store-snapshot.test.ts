@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, describe, expect, it } from 'vitest';
+import { keptSnapshotBase, sectionRange } from '../../test-support/snapshot-sections';
 import { otherArticle } from '../../test-support/store-contract';
 import { createCorpus } from '../corpus/create-corpus';
 import type { Article } from '../model/article-schema';
@@ -64,12 +65,28 @@ describe('the snapshot kept beside a store', () => {
     expect(read(db).notices).toHaveLength(1);
     // One byte changed anywhere (the key, the corpus header, an index list, an article record): refused.
     for (let i = 0; i < good.length; i += Math.max(1, Math.floor(good.length / 40))) {
-      const bad = good.slice();
+      const bad = Uint8Array.from(good); // a copy: a Buffer's slice() is a view
       bad[i] = bad[i]! ^ 0x20;
       writeFileSync(side, bad);
       const r = read(db);
       expect(r.ids, `byte ${i}`).toEqual(served);
       expect(r.notices, `byte ${i}`).toEqual([expect.stringMatching(/is damaged \(.*\); rebuilt it/)]);
+    }
+  });
+
+  it('is checked whole at load, its stored texts and records too, so a damaged one is rebuilt before it is served', () => {
+    read(db);
+    const good = readFileSync(side);
+    // The sections a plain load checks as they are read, each damaged in its last byte.
+    const lazy = ['texts.bytes', 'articles.bytes', 'articles.strings.bytes'];
+    for (const name of lazy) {
+      const [start, end] = sectionRange(good, name, keptSnapshotBase(good));
+      expect(end, name).toBeGreaterThan(start);
+      const bad = Uint8Array.from(good); // a copy: a Buffer's slice() is a view
+      bad[end - 1] = bad[end - 1]! ^ 0x20;
+      writeFileSync(side, bad);
+      const r = read(db);
+      expect(r.notices, name).toEqual([expect.stringMatching(/is damaged \(.*checksum\); rebuilt it/)]);
     }
   });
 

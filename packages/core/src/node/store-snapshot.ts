@@ -75,7 +75,8 @@ export function readStoreSnapshot(file: string, key: StoreSnapshotKey): KeptSnap
   if (kept.code !== key.code) return { refused: 'stale', why: 'written by another Gazette' };
   if (kept.revision !== key.revision) return { refused: 'stale', why: 'of an earlier revision' };
   try {
-    return { corpus: loadCorpus(bytes.subarray(base)) };
+    // Checked whole now: a damaged kept snapshot is rebuilt, which it can no longer be once served from.
+    return { corpus: loadCorpus(bytes.subarray(base), { checkAll: true }) };
   } catch (error) {
     if (error instanceof GazetteError) return damaged(error.details.where ?? error.message);
     throw error;

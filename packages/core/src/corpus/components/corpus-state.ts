@@ -33,12 +33,15 @@ export interface CorpusState {
   quotesOf(docs: Iterable<number>, keep: (q: QuoteItem) => boolean): KeyedQuote[];
 }
 
-/** The texts of a document's body paragraphs, as the index stores them (field 2). */
-function bodyTexts(index: SearchIndex, d: number): string[] {
-  const out: string[] = [];
-  for (let j = index.textOff[d]!; j < index.textOff[d + 1]!; j++)
-    if (index.textField[j] === 2) out.push(index.texts.at(index.textIds[j]!));
-  return out;
+/** The texts of a document's body paragraphs (field 2), and its standfirst (field 1), as the index stores them. */
+function storedTexts(index: SearchIndex, d: number): { body: string[]; standfirst: string | undefined } {
+  const body: string[] = [];
+  let standfirst: string | undefined;
+  for (let j = index.textOff[d]!; j < index.textOff[d + 1]!; j++) {
+    if (index.textField[j] === 2) body.push(index.texts.at(index.textIds[j]!));
+    else if (index.textField[j] === 1) standfirst = index.texts.at(index.textIds[j]!);
+  }
+  return { body, standfirst };
 }
 
 /** Ids and slugs to documents, built on the first lookup (a corpus that is only searched never needs it). */
@@ -58,12 +61,11 @@ export function corpusState(parts: CorpusParts): CorpusState {
   const index = parts.ix;
   const engine = new SearchEngine(index);
   const dates = new DateOrder(index);
-  const article = (d: number): Article =>
-    parts.articles.get(
-      d,
-      { id: index.ids.at(d), slug: index.slugs.at(d), title: index.titles.at(d) },
-      bodyTexts(index, d),
-    );
+  const article = (d: number): Article => {
+    const { body, standfirst } = storedTexts(index, d);
+    const head = { id: index.ids.at(d), slug: index.slugs.at(d), title: index.titles.at(d), standfirst };
+    return parts.articles.get(d, head, body);
+  };
   // Entity summaries are decoded from the index on first use; articles only when a page shows them.
   let summaryList: EntitySummary[] | undefined;
   const summaries = () =>

@@ -11,7 +11,7 @@ The French and German finance ministers will present the €20bn plan to the Eur
 "This is a good day for Europe," Olaf Scholz told reporters.`;
 
 describe('article records', () => {
-  it('gives back every field of an enriched article, through a snapshot too', () => {
+  it('gives back every field of an enriched article, through a snapshot too, storing its standfirst once', () => {
     const a = parseText(TEXT, {
       url: 'https://example.com/news/budget',
       publishedAt: '2025-03-03T10:00:00Z',
@@ -23,11 +23,22 @@ describe('article records', () => {
     expect(a.quotes.length).toBeGreaterThan(0);
     expect(a.entities.length).toBeGreaterThan(0);
     const b = parseText(TEXT.replace('Monday', 'Tuesday'), { publishedAt: '2025-03-04T10:00:00Z' });
-    const corpus = createCorpus([a, b]);
+    // A standfirst is stored once, as the index's text; an empty one is not a text and stays in the record.
+    const c = { ...parseText(TEXT.replace('Monday', 'Friday'), {}), standfirst: 'Leaders meet in Paris.' };
+    const d = { ...parseText(TEXT.replace('Monday', 'Sunday'), {}), standfirst: '' };
+    const corpus = createCorpus([a, b, c, d]);
     expect(corpus.get(a.id)).toEqual(a);
     expect(corpus.get(b.slug)).toEqual(b);
     const loaded = loadCorpus(corpus.toSnapshot());
     expect(loaded.get(a.id)).toEqual(a);
     expect(loaded.get(b.id)).toEqual(b);
+    for (const x of [c, d]) {
+      expect(loaded.get(x.id)).toEqual(x);
+      expect(corpus.get(x.id)).toEqual(x);
+    }
+    // Stored once: the standfirst's bytes appear in the snapshot once (the index's text), not in its record too.
+    const snapshot = Buffer.from(corpus.toSnapshot());
+    expect(snapshot.indexOf(c.standfirst)).toBeGreaterThan(0);
+    expect(snapshot.indexOf(c.standfirst, snapshot.indexOf(c.standfirst) + 1)).toBe(-1);
   });
 });

@@ -22,6 +22,7 @@ export class CompactWriter {
   readonly out = new ByteWriter(1 << 16);
   private readonly f64 = new DataView(new ArrayBuffer(8));
   private readonly encoder = new TextEncoder();
+  private scratch = new Uint8Array(1 << 12);
 
   private str(s: string): number {
     let id = this.ids.get(s);
@@ -49,10 +50,12 @@ export class CompactWriter {
       }
     } else if (typeof v === 'string') {
       if (v.length > SHARED_UP_TO) {
-        const b = this.encoder.encode(v);
+        // Encoded into a reused buffer: a new array for each long string was most of the encoder's cost.
+        if (this.scratch.length < v.length * 3) this.scratch = new Uint8Array(v.length * 6);
+        const n = this.encoder.encodeInto(v, this.scratch).written;
         w.varint(TEXT);
-        w.varint(b.length);
-        w.raw(b);
+        w.varint(n);
+        w.raw(this.scratch.subarray(0, n));
       } else {
         w.varint(STRING);
         w.varint(this.str(v));

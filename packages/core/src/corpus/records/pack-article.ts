@@ -3,8 +3,8 @@ import type { BlockKind } from '../../model/block-schema';
 import type { Entity } from '../../model/entity-schema';
 import type { Quote } from '../../model/quote-schema';
 
-// In a snapshot an article's body texts live once in the index's text table; the article keeps the
-// kinds of its blocks (one letter each). Quotes drop their text when it is a slice of the body, and
+// In a snapshot an article's body texts and standfirst live once in the index's text table; the
+// article keeps the kinds of its blocks (one letter each) and 0 for its standfirst. Quotes drop their text when it is a slice of the body, and
 // entity mentions become flat number lists: enrichment is most of an article's weight.
 const CODE: Record<BlockKind, string> = { paragraph: 'p', heading: 'h', blockquote: 'q', 'list-item': 'l' };
 const KIND: Record<string, BlockKind> = { p: 'paragraph', h: 'heading', q: 'blockquote', l: 'list-item' };
@@ -17,9 +17,28 @@ type PackedEntity = [head: number, mentions: number[], demonyms?: number[]];
 /** Date and amount mentions drop their text when it is the slice of the block they point at. */
 type Spanned = { text?: string; block: number; start?: number | undefined; end?: number | undefined };
 
+/**
+ * The fields of `o` but `a` and `b`, in order. Object rest with excluded keys (`{ a, ...rest } = o`)
+ * takes a slow runtime path in V8, and packing runs it for every entity, quote and span of a corpus.
+ */
+function without<T extends object>(o: T, a: string, b?: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const from = o as Record<string, unknown>;
+  for (const k in from) if (k !== a && k !== b) out[k] = from[k];
+  return out;
+}
+
 // Spans keep their length rather than their end: a length is small, so it takes one byte.
-const flat = (ms: readonly Entity['mentions'][number][]) =>
-  ms.flatMap((m) => [m.block, m.start, m.end - m.start]);
+function flat(ms: readonly Entity['mentions'][number][]): number[] {
+  const out = new Array<number>(ms.length * 3);
+  for (let i = 0; i < ms.length; i++) {
+    const m = ms[i]!;
+    out[3 * i] = m.block;
+    out[3 * i + 1] = m.start;
+    out[3 * i + 2] = m.end - m.start;
+  }
+  return out;
+}
 function unflat(xs: readonly number[]): Entity['mentions'] {
   const out: Entity['mentions'] = [];
   for (let i = 0; i + 2 < xs.length; i += 3)
@@ -28,10 +47,11 @@ function unflat(xs: readonly number[]): Entity['mentions'] {
 }
 
 function packQuote(q: Quote, a: Article): PackedQuote {
-  const { text, ...rest } = q;
-  if (q.endBlock !== undefined) return [text, rest];
-  const inBody = a.body[q.block]?.text.slice(q.start, q.end) === text;
-  return [inBody ? 0 : text, { ...rest, end: q.end - q.start }];
+  const rest = without(q, 'text') as Omit<Quote, 'text'>;
+  if (q.endBlock !== undefined) return [q.text, rest];
+  const inBody = a.body[q.block]?.text.slice(q.start, q.end) === q.text;
+  rest.end = q.end - q.start;
+  return [inBody ? 0 : q.text, rest];
 }
 
 function unpackQuote([text, packed]: PackedQuote, body: readonly string[]): Quote {
@@ -41,10 +61,10 @@ function unpackQuote([text, packed]: PackedQuote, body: readonly string[]): Quot
 
 function packSpanned<T extends Spanned>(x: T, a: Article): T {
   if (x.start === undefined || x.end === undefined) return x;
-  const len = { ...x, end: x.end - x.start };
-  if (a.body[x.block]?.text.slice(x.start, x.end) !== x.text) return len;
-  const { text: _text, ...rest } = len;
-  return rest as T;
+  const inBody = a.body[x.block]?.text.slice(x.start, x.end) === x.text;
+  const out = inBody ? without(x, 'text') : { ...x };
+  out.end = x.end - x.start;
+  return out as T;
 }
 
 function unpackSpanned<T extends Spanned>(packed: T, body: readonly string[]): T {
@@ -53,33 +73,52 @@ function unpackSpanned<T extends Spanned>(packed: T, body: readonly string[]): T
   return x.text === undefined ? { text: (body[x.block] ?? '').slice(x.start, x.end), ...x } : x;
 }
 
+/** An entity's head: its fields but its mentions. */
+export const headOf = (e: Entity): EntityHead => without(e, 'mentions', 'demonymMentions') as EntityHead;
+
+/** The article but its id, slug and title. */
+function withoutHead(a: Article): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const from = a as unknown as Record<string, unknown>;
+  for (const k in from) if (k !== 'id' && k !== 'slug' && k !== 'title') out[k] = from[k];
+  return out;
+}
+
 /**
  * What a snapshot stores of an article: no id, slug or title (index columns), no body texts (the
- * text table), entity heads as indexes (`headIndex`), and the summary as a length when it is the start
+ * text table), entity heads as indexes (`headIndex` of the entity), and the summary as a length when it is the start
  * of the first block.
  */
-export function packArticle(a: Article, headIndex: (head: EntityHead) => number): Record<string, unknown> {
-  const { id: _id, slug: _slug, title: _title, ...rest } = a;
+export function packArticle(a: Article, headIndex: (e: Entity) => number): Record<string, unknown> {
   const packed: Record<string, unknown> = {
-    ...rest,
+    ...withoutHead(a),
     body: a.body.map((b) => CODE[b.kind]).join(''),
     quotes: a.quotes.map((q) => packQuote(q, a)),
     entities: a.entities.map((e): PackedEntity => {
-      const { mentions, demonymMentions, ...head } = e;
-      const i = headIndex(head);
-      return demonymMentions ? [i, flat(mentions), flat(demonymMentions)] : [i, flat(mentions)];
+      const i = headIndex(e);
+      return e.demonymMentions ? [i, flat(e.mentions), flat(e.demonymMentions)] : [i, flat(e.mentions)];
     }),
     dates: a.dates.map((x) => packSpanned(x, a)),
     amounts: a.amounts.map((x) => packSpanned(x, a)),
   };
   if (a.summary !== undefined && a.summary !== '' && a.body[0]?.text.startsWith(a.summary))
     packed.summary = a.summary.length;
+  // The index stores a non-empty standfirst as a text (an empty one is not a text: kept as it is).
+  if (a.standfirst) packed.standfirst = 0;
   return packed;
+}
+
+/** What an article's record leaves to the index: its id, slug, title and standfirst (if a text). */
+export interface ArticleHead {
+  id: string;
+  slug: string;
+  title: string;
+  standfirst?: string | undefined;
 }
 
 export function unpackArticle(
   packed: unknown,
-  head: { id: string; slug: string; title: string },
+  head: ArticleHead,
   bodyTexts: readonly string[],
   headAt: (i: number) => EntityHead,
 ): Article {
@@ -91,8 +130,9 @@ export function unpackArticle(
     amounts: Spanned[];
   };
   const kinds = a.body;
+  const { standfirst, ...ids } = head;
   const out = {
-    ...head,
+    ...ids,
     ...a,
     body: bodyTexts.map((text, i) => ({ kind: KIND[kinds[i] ?? 'p'] ?? 'paragraph', text })),
     quotes: a.quotes.map((q) => unpackQuote(q, bodyTexts)),
@@ -105,5 +145,9 @@ export function unpackArticle(
     amounts: a.amounts.map((x) => unpackSpanned(x, bodyTexts)),
   } as Record<string, unknown>;
   if (typeof a.summary === 'number') out.summary = (bodyTexts[0] ?? '').slice(0, a.summary);
+  if (a.standfirst === 0) {
+    if (standfirst === undefined) throw new RangeError('no standfirst text');
+    out.standfirst = standfirst;
+  }
   return out as unknown as Article;
 }

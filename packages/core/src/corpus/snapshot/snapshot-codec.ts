@@ -7,18 +7,22 @@ import { PostingLists } from '../../search/index/posting-lists';
 import type { FacetColumn, SearchIndex } from '../../search/index/search-index';
 import { type Section, SectionReader } from './snapshot-sections';
 import type { StringColumn } from '../../binary/string-column';
+import { BlockCheck, blockChecksums } from '../../binary/block-check';
 
 // A snapshot is the corpus's typed arrays laid end to end behind a small JSON header, so loading one
 // is making views on the bytes: nothing is parsed or decoded until a query reads it. Every byte is
-// checked at load: the header and each section against their checksums, the padding for zeros, the
-// length exactly; a damaged snapshot is refused whole rather than answering from damaged bytes.
+// checked before it is used: at load the header and each section against their checksums, the padding
+// for zeros, the length exactly, and a damaged snapshot is refused whole. The stored content (texts,
+// article records, entity summaries: most of the file, and few of its bytes read by any one query)
+// carries a checksum per block besides, checked at load, and its blocks are checked when a read first
+// reaches them: a cold start does not pay for bytes it never reads, and no answer is made from damaged ones.
 //
-//   "GAZETTE" 0x07 | u32 header length | u32 header checksum | header JSON | zeros to 8
+//   "GAZETTE" 0x08 | u32 header length | u32 header checksum | header JSON | zeros to 8
 //   | sections, each 8-aligned, one after the other, zeros between
 //
 // Numbers are little-endian (every platform Gazette runs on).
 
-const VERSION = 7;
+const VERSION = 8;
 const MAGIC = [0x47, 0x41, 0x5a, 0x45, 0x54, 0x54, 0x45, VERSION]; // "GAZETTE" + format
 const PREFIX = 16;
 const TYPES = { u8: Uint8Array, u32: Uint32Array } as const;
@@ -90,8 +94,26 @@ function sectionsOf(p: CorpusParts): Array<[string, Section]> {
   return out;
 }
 
+/** Sections checked a block at a time when first read (each followed by `<name>.blocks`, its block checksums). */
+const LAZY = new Set([
+  'texts.bytes',
+  'entitySummaries.bytes',
+  'articles.bytes',
+  'articles.headBytes',
+  'articles.strings.bytes',
+]);
+const BLOCKS = '.blocks';
+
 export function encodeSnapshot(p: CorpusParts): Uint8Array {
-  const parts = sectionsOf(p);
+  const parts = sectionsOf(p).flatMap(
+    ([name, a]): Array<[string, Section]> =>
+      LAZY.has(name) && a instanceof Uint8Array
+        ? [
+            [name, a],
+            [name + BLOCKS, blockChecksums(a)],
+          ]
+        : [[name, a]],
+  );
   const entries: SectionEntry[] = [];
   let at = 0;
   for (const [name, a] of parts) {
@@ -146,14 +168,21 @@ function readHeader(bytes: Uint8Array): { header: Header; end: number } {
 }
 
 /**
- * Views on the sections, each checked against its checksum; the sections must follow one another as
- * written, with zeros between them, up to the last byte: no byte of the file goes unchecked.
+ * Views on the sections, each checked against its checksum (but those with block checksums, checked as
+ * they are read); the sections must follow one another as written, with zeros between them, up to the
+ * last byte: no byte of the file goes unchecked.
  */
-function readSections(bytes: Uint8Array, header: Header, headerEnd: number): Map<string, Section> {
+function readSections(
+  bytes: Uint8Array,
+  header: Header,
+  headerEnd: number,
+  checkAll: boolean,
+): Map<string, Section> {
   const base = align8(headerEnd);
   if (base > bytes.length || !isZero(bytes, headerEnd, base)) throw damaged('header');
   let at = base;
   const map = new Map<string, Section>();
+  const names = new Set(header.sections.map((e) => (Array.isArray(e) ? e[0] : undefined)));
   for (const e of header.sections) {
     if (!Array.isArray(e) || e.length !== 5) throw damaged('section table');
     const [name, type, offset, count, sum] = e;
@@ -162,7 +191,8 @@ function readSections(bytes: Uint8Array, header: Header, headerEnd: number): Map
       throw damaged(`section ${name}`);
     const end = at + count * ArrayType.BYTES_PER_ELEMENT;
     if (end > bytes.length) throw damaged(`section ${name}`);
-    if (checksum32(bytes.subarray(at, end)) !== sum) throw damaged(`section ${name} checksum`);
+    const lazy = !checkAll && LAZY.has(name) && names.has(name + BLOCKS);
+    if (!lazy && checksum32(bytes.subarray(at, end)) !== sum) throw damaged(`section ${name} checksum`);
     if (!isZero(bytes, end, Math.min(align8(end), bytes.length))) throw damaged(`after section ${name}`);
     map.set(name, new ArrayType(bytes.buffer as ArrayBuffer, bytes.byteOffset + at, count));
     at = align8(end);
@@ -172,20 +202,35 @@ function readSections(bytes: Uint8Array, header: Header, headerEnd: number): Map
 }
 
 /**
- * Reads a snapshot into views on its bytes. Every byte is checked (checksums) and the structure (offsets,
- * references) too; the lists themselves are decoded on use.
+ * Reads a snapshot into views on its bytes. Every byte is checked (checksums: the stored content's
+ * blocks when first read, the rest now) and the structure (offsets, references) too; the lists
+ * themselves are decoded on use. `checkAll` checks every byte now, for a caller that can still do
+ * something else with a damaged snapshot (rebuild a cache) but not once it has been served from.
  */
-export function decodeSnapshot(input: Uint8Array): CorpusParts {
+export function decodeSnapshot(input: Uint8Array, checkAll = false): CorpusParts {
   if (!isBinarySnapshot(input)) throw damaged('header');
   // Typed views need aligned offsets: a buffer from a pool may start anywhere.
   const bytes = input.byteOffset % 8 === 0 ? input : input.slice();
   const { header, end } = readHeader(bytes);
-  const sections = readSections(bytes, header, end);
+  const sections = readSections(bytes, header, end, checkAll);
   const n = header.n;
   if (!Number.isInteger(n) || n < 0) throw damaged('header');
-  const read = new SectionReader(sections, n);
+  const read = new SectionReader(sections, n, checkAll ? new Map() : blockChecks(sections));
   const ix = readIndex(read, n, header.facets);
   return { ix, articles: readArticles(read, n) };
+}
+
+/** The block checks of the sections that have block checksums (sections the loader left unchecked). */
+function blockChecks(sections: Map<string, Section>): Map<string, BlockCheck> {
+  const checks = new Map<string, BlockCheck>();
+  for (const name of LAZY) {
+    const bytes = sections.get(name);
+    const sums = sections.get(name + BLOCKS);
+    if (sums === undefined) continue;
+    if (!(bytes instanceof Uint8Array) || !(sums instanceof Uint32Array)) throw damaged(`section ${name}`);
+    checks.set(name, new BlockCheck(bytes, sums, name));
+  }
+  return checks;
 }
 
 function readIndex(read: SectionReader, n: number, facetNames: readonly FacetName[]): SearchIndex {
@@ -248,5 +293,6 @@ function readArticles(read: SectionReader, n: number): ArticleRecords {
     read.offsets('articles.headOff', undefined, headBytes.length),
     headBytes,
     read.strings('articles.strings'),
+    { bytes: read.blockCheck('articles.bytes'), headBytes: read.blockCheck('articles.headBytes') },
   );
 }

@@ -1,6 +1,7 @@
 import { damagedSnapshot as damaged } from '../../binary/damaged-snapshot';
 import type { FacetColumn } from '../../search/index/search-index';
 import { StringColumn } from '../../binary/string-column';
+import { type BlockCheck, CheckedStringColumn } from '../../binary/block-check';
 
 /** A snapshot section: a typed view on its bytes. */
 export type Section = Uint8Array | Uint32Array;
@@ -14,7 +15,14 @@ export class SectionReader {
   constructor(
     private readonly sections: Map<string, Section>,
     private readonly documents: number,
+    /** Sections checked a block at a time when read, by name (the others were checked whole at load). */
+    private readonly checks: ReadonlyMap<string, BlockCheck> = new Map(),
   ) {}
+
+  /** The block check of a section read lazily, or undefined for one checked whole at load. */
+  blockCheck(name: string): BlockCheck | undefined {
+    return this.checks.get(name);
+  }
 
   u8(name: string): Uint8Array {
     const a = this.sections.get(name);
@@ -46,10 +54,9 @@ export class SectionReader {
 
   strings(name: string, count?: number): StringColumn {
     const b = this.u8(`${name}.bytes`);
-    return new StringColumn(
-      b,
-      this.offsets(`${name}.off`, count === undefined ? undefined : count + 1, b.length),
-    );
+    const off = this.offsets(`${name}.off`, count === undefined ? undefined : count + 1, b.length);
+    const check = this.checks.get(`${name}.bytes`);
+    return check ? new CheckedStringColumn(b, off, check) : new StringColumn(b, off);
   }
 
   column(name: string): FacetColumn {

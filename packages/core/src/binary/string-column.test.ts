@@ -1,0 +1,20 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { StringColumn } from './string-column';
+
+const encoder = new TextEncoder();
+
+describe('string columns', () => {
+  it('hold each string as its UTF-8 bytes end to end, any text, long or short (lone surrogates as U+FFFD)', () => {
+    const text = fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: 'binary', minLength: 20000 }));
+    fc.assert(
+      fc.property(fc.array(text, { maxLength: 8 }), (strings) => {
+        const c = StringColumn.from(strings);
+        const parts = strings.map((s) => encoder.encode(s));
+        expect(c.bytes).toEqual(Uint8Array.from(parts.flatMap((p) => [...p])));
+        expect(c.toArray()).toEqual(parts.map((p) => new TextDecoder().decode(p)));
+      }),
+      { numRuns: 50 },
+    );
+  });
+});
