@@ -1,6 +1,6 @@
 import { normalizeDate } from './normalize-date';
 import { relativeDate } from './relative-date';
-import { splitAuthors } from './split-authors';
+import { splitAuthors, withoutLeadIn } from './split-authors';
 import { isRoleNoun, isRoleQualifier } from './credit-words';
 
 /** What the lines above a story say about it: its authors and dates. */
@@ -19,8 +19,6 @@ export interface HeadLines {
 /** Only the first few lines of a story can be its byline or dates: past them, a line is text. */
 const MAX_HEAD_LINES = 4;
 const MAX_LINE_CHARS = 160;
-// "By", "Par", "Von", "Por", "Door", "Di", "Av", "Af": the lead-in of a byline in the common languages.
-const BY = /^(?:(?:written|reported|posted) )?(?:by|par|von|por|door|di|av|af)\s*:?\s+(?=\p{Lu})/iu;
 // Words a byline holds between names: particles of names, conjunctions, a dateline's "in".
 const LINKS = new Set(
   'and & et und y e en och og de del della der den van von la le du da di dos das bin ibn al el ter of in avec with'.split(
@@ -49,12 +47,10 @@ function readsAsNames(text: string): boolean {
 /** The credits of a byline line ("By Anna de Vries", "Par Sébastien Farcis | 6 mars 2024"), or undefined. */
 export function bylineOfLine(line: string): string[] | undefined {
   if (line.length > MAX_LINE_CHARS) return undefined;
-  const lead = BY.exec(line);
-  if (!lead) return undefined;
-  const names = line
-    .slice(lead[0].length)
-    .split(AFTER_NAMES)[0]!
-    .replace(/[.,;:]+$/u, '');
+  // A lead-in ("By", "Par", "Von": see withoutLeadIn) and a capital after it.
+  const rest = withoutLeadIn(line).trimStart();
+  if (rest === line || !/^\p{Lu}/u.test(rest)) return undefined;
+  const names = rest.split(AFTER_NAMES)[0]!.replace(/[.,;:]+$/u, '');
   // A paragraph that opens with "By Tuesday, the talks had..." is a sentence, not a credit.
   if (!readsAsNames(names)) return undefined;
   const credits = splitAuthors(names);
