@@ -31,6 +31,8 @@ export interface ArticleParts {
   now?: string | undefined;
   /** The source's own identity for the article when its URL is not its own (see articleId). */
   identity?: string;
+  /** The page lists stories (a section front): no line of it is the author's byline. */
+  sectionFront?: boolean;
 }
 
 function uniqueStrings(values: readonly string[]): string[] {
@@ -73,7 +75,9 @@ export function buildArticle(parts: ArticleParts, options: EnrichOptions = {}): 
   const fields: Record<string, string> = { ...parts.fieldSources };
   // Byline, date and dateline lines at the head of the story are metadata, never body.
   const { body, head, dateline } = liftHead(parts.body, parts.now);
-  const meta = withPlausibleDates(fillFromHead(parts.meta, fields, head), fields, parts.now);
+  const fromHead = { ...head };
+  if (parts.sectionFront) delete fromHead.byline;
+  const meta = withPlausibleDates(fillFromHead(parts.meta, fields, fromHead), fields, parts.now);
   const quality = new Set<QualityFlag>(parts.quality ?? []);
   const bodyText = body.map((b) => b.text).join('\n\n');
   const contentHash = sha256Hex(bodyText);

@@ -3,6 +3,7 @@ import { normalizeLine } from '../../text/normalize-text';
 import { dateFromUrl, normalizeDate } from '../../metadata/normalize-date';
 import { readJsonLd } from './read-json-ld';
 import { splitAuthors } from '../../metadata/split-authors';
+import { bylineFromModule, isSectionFront } from './byline-origin';
 
 /** What Readability itself found, for the fields it finds. */
 export interface ReadabilityFields {
@@ -17,6 +18,8 @@ export interface ReadabilityFields {
 export interface HtmlMeta {
   meta: ArticleMeta;
   fieldSources: Record<string, string>;
+  /** The page lists stories (a section front): it has no author of its own. */
+  sectionFront: boolean;
 }
 
 type Candidate<T> = [T | undefined, string];
@@ -144,12 +147,16 @@ export function readHtmlMeta(
     ],
     [all('author').flatMap(splitAuthors), 'meta:author'],
     [all('parsely-author').flatMap(splitAuthors), 'meta:parsely'],
-    [splitAuthors(readability.byline), 'readability:byline'],
+    // Readability takes the first byline-like element, which may belong to a list of other stories.
+    [bylineFromModule(doc, readability.byline) ? [] : splitAuthors(readability.byline), 'readability:byline'],
   ];
-  put(
-    'byline',
-    first(authorCandidates, (v) => v.length > 0),
-  );
+  // A section front lists other people's stories: it has no author of its own.
+  const sectionFront = isSectionFront(doc, ld !== undefined);
+  if (!sectionFront)
+    put(
+      'byline',
+      first(authorCandidates, (v) => v.length > 0),
+    );
 
   const dateCandidates = (list: Array<[string | undefined | null, string]>): Candidate<string>[] =>
     list.map(([v, s]) => [normalizeDate(v, now), s]);
@@ -264,5 +271,5 @@ export function readHtmlMeta(
       [absoluteUrl(m('twitter:image'), base ?? meta.url), 'meta:twitter:image'],
     ]),
   );
-  return { meta, fieldSources: sources };
+  return { meta, fieldSources: sources, sectionFront };
 }
