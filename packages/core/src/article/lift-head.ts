@@ -1,7 +1,7 @@
 import type { ArticleMeta } from '../model/article-meta-schema';
 import type { Block } from '../model/block-schema';
 import { type Dateline, splitDateline } from '../metadata/dateline';
-import { type HeadMeta, readHeadLines } from '../metadata/head-lines';
+import { type HeadMeta, MAX_HEAD_LINES, readHeadLines } from '../metadata/head-lines';
 
 /** A story's body without the lines that repeat its metadata, and what those lines said. */
 export interface LiftedHead {
@@ -31,8 +31,11 @@ export function fillFromHead(meta: ArticleMeta, fields: Record<string, string>, 
  * ("LONDON (Reuters) -": the rest of the paragraph stays). They are metadata, never story text.
  */
 export function liftHead(body: readonly Block[], now?: string): LiftedHead {
+  // Only the head is read (readHeadLines looks at MAX_HEAD_LINES lines): a long body costs nothing more.
   const texts = (from: number) =>
-    body.slice(from).map((b) => (b.kind === 'paragraph' || b.kind === 'heading' ? b.text : ''));
+    body
+      .slice(from, from + MAX_HEAD_LINES)
+      .map((b) => (b.kind === 'paragraph' || b.kind === 'heading' ? b.text : ''));
   let start = 0;
   let lines = readHeadLines(texts(0), now);
   if (lines.count === 0 && body[0]?.kind === 'heading') {

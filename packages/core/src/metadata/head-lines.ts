@@ -17,7 +17,7 @@ export interface HeadLines {
 }
 
 /** Only the first few lines of a story can be its byline or dates: past them, a line is text. */
-const MAX_HEAD_LINES = 4;
+export const MAX_HEAD_LINES = 4;
 const MAX_LINE_CHARS = 160;
 // Words a byline holds between names: particles of names, conjunctions, a dateline's "in".
 const LINKS = new Set(

@@ -72,6 +72,16 @@ describe('bylines and datelines in plain text are metadata, never body', () => {
     expect(undated.title).toBe(HEADLINE);
   });
 
+  it('relative dates in days keep the calendar day of now as written; a month without a day gives no date', () => {
+    const at = (line: string, now?: string) =>
+      parseText([HEADLINE, line, ...STORY].join('\n'), undefined, now ? { now } : {});
+    expect(at('Published 2 days ago', '2024-03-06T01:00:00+02:00').publishedAt).toBe('2024-03-04');
+    expect(at('Posted 5 mins ago', '2024-03-06T12:00:00Z').publishedAt).toBe('2024-03-06T11:55:00Z');
+    const monthOnly = at('Updated March 2024');
+    expect(monthOnly.updatedAt).toBeUndefined();
+    expect(monthOnly.body.map((b) => b.text)).toEqual(STORY);
+  });
+
   it('"Updated 6 March 2024" is the modified time, not the published one', () => {
     const a = parseText([HEADLINE, 'By Anna de Vries', 'Updated 6 March 2024', ...STORY].join('\n'));
     expect(a.updatedAt).toBe('2024-03-06');
