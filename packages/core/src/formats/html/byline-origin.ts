@@ -33,10 +33,21 @@ function inModule(el: Element): boolean {
 export function bylineFromModule(doc: Document, byline: string | null | undefined): boolean {
   const text = byline ? normalizeLine(byline) : '';
   if (!text) return false;
-  const found = [...doc.querySelectorAll('*')]
+  const found = [...doc.querySelectorAll('[class],[id],[rel],[itemprop]')]
     .slice(0, MAX_ELEMENTS)
     .filter((el) => CREDIT_ATTR.test(attrs(el)) && normalizeLine(el.textContent ?? '') === text);
   return found.length > 0 && found.every(inModule);
+}
+
+/** What the page's metadata says of its kind, as read once by readHtmlMeta. */
+export interface PageKind {
+  /** JSON-LD holds an article node. */
+  articleLd: boolean;
+  /** The texts of the JSON-LD scripts. */
+  ldScripts: readonly string[];
+  ogType: string | undefined;
+  /** An article:published_time meta tag is present. */
+  publishedMeta: boolean;
 }
 
 /**
@@ -44,13 +55,8 @@ export function bylineFromModule(doc: Document, byline: string | null | undefine
  * says it is a collection, or it holds several <article> elements while nothing marks it as an article
  * (no og:type "article", no article:published_time, no JSON-LD article).
  */
-export function isSectionFront(doc: Document, hasArticleLd: boolean): boolean {
-  const scripts = [...doc.querySelectorAll('script[type="application/ld+json"]')].map(
-    (s) => s.textContent ?? '',
-  );
-  if (!hasArticleLd && scripts.some((s) => LISTING_TYPES.test(s))) return true;
-  const ogType = doc.querySelector('meta[property="og:type"]')?.getAttribute('content')?.trim().toLowerCase();
-  if (hasArticleLd || ogType === 'article' || doc.querySelector('meta[property="article:published_time"]'))
-    return false;
+export function isSectionFront(doc: Document, kind: PageKind): boolean {
+  if (kind.articleLd || kind.ogType?.trim().toLowerCase() === 'article' || kind.publishedMeta) return false;
+  if (kind.ldScripts.some((s) => LISTING_TYPES.test(s))) return true;
   return doc.querySelectorAll('article').length >= LISTING_ARTICLES;
 }

@@ -90,9 +90,10 @@ export function readHtmlMeta(
   }
   const m = (key: string) => metas.get(key)?.[0];
   const all = (key: string) => metas.get(key) ?? [];
-  const ld = readJsonLd(
-    [...doc.querySelectorAll('script[type="application/ld+json"]')].map((s) => s.textContent ?? ''),
+  const ldScripts = [...doc.querySelectorAll('script[type="application/ld+json"]')].map(
+    (s) => s.textContent ?? '',
   );
+  const ld = readJsonLd(ldScripts);
   let parsely: Record<string, unknown> | undefined;
   try {
     const raw = m('parsely-page');
@@ -147,15 +148,24 @@ export function readHtmlMeta(
     ],
     [all('author').flatMap(splitAuthors), 'meta:author'],
     [all('parsely-author').flatMap(splitAuthors), 'meta:parsely'],
-    // Readability takes the first byline-like element, which may belong to a list of other stories.
-    [bylineFromModule(doc, readability.byline) ? [] : splitAuthors(readability.byline), 'readability:byline'],
+  ];
+  // Readability takes the first byline-like element, which may belong to a list of other stories
+  // (looked for only when the page's metadata names nobody).
+  const fromReadability = (): Candidate<string[]> => [
+    bylineFromModule(doc, readability.byline) ? [] : splitAuthors(readability.byline),
+    'readability:byline',
   ];
   // A section front lists other people's stories: it has no author of its own.
-  const sectionFront = isSectionFront(doc, ld !== undefined);
+  const sectionFront = isSectionFront(doc, {
+    articleLd: ld !== undefined,
+    ldScripts,
+    ogType: m('og:type'),
+    publishedMeta: metas.has('article:published_time'),
+  });
   if (!sectionFront)
     put(
       'byline',
-      first(authorCandidates, (v) => v.length > 0),
+      first(authorCandidates, (v) => v.length > 0) ?? first([fromReadability()], (v) => v.length > 0),
     );
 
   const dateCandidates = (list: Array<[string | undefined | null, string]>): Candidate<string>[] =>
