@@ -1,5 +1,6 @@
 // `npm start`: serves Gazette over the built-in corpus (or GAZETTE_DB) and prints where. Each service runs in
-// this process and returns { url, close }; to add one (e.g. the static site), add an entry to SERVICES.
+// this process and returns { url, close }, or nothing when it has nothing to do; to add one, add an entry
+// to SERVICES.
 const SERVICES = [
   {
     name: 'API',
@@ -9,6 +10,28 @@ const SERVICES = [
     name: 'Site',
     // The static site (apps/site/dist) on 127.0.0.1:4321, or GAZETTE_SITE_PORT.
     start: async () => (await import('@gazette/site')).startSite({ env: process.env }),
+  },
+  {
+    name: 'Watch',
+    // A store that follows sources (gazette follow) is polled beside the API, unless GAZETTE_WATCH=0.
+    start: async () => {
+      const db = process.env.GAZETTE_DB;
+      if (!db) return undefined;
+      if (process.env.GAZETTE_WATCH === '0') return { url: 'off (GAZETTE_WATCH=0)', close: async () => {} };
+      const { startWatching } = await import('@gazette/core/node');
+      const { nerRecognizer } = await import('@gazette/core/ner');
+      const watching = startWatching(db, {
+        recognizer: nerRecognizer,
+        onRound: (s) =>
+          console.log(
+            `Watch: polled ${s.polled} (${s.notModified} unchanged, ${s.failedSources} failed): added ${s.added}, updated ${s.updated}`,
+          ),
+        onError: (error) => console.error(`gazette: the watch stopped: ${explain(error)}`),
+      });
+      if (!watching) return undefined;
+      const url = `polling ${watching.sources} followed source${watching.sources === 1 ? '' : 's'} in ${db} (GAZETTE_WATCH=0 turns this off)`;
+      return { url, close: () => watching.close() };
+    },
   },
 ];
 
@@ -21,6 +44,7 @@ const running = [];
 for (const service of SERVICES) {
   try {
     const server = await service.start();
+    if (!server) continue;
     running.push(server);
     console.log(`${service.name}: ${server.url}`);
   } catch (error) {

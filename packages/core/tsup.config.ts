@@ -5,6 +5,8 @@ export default defineConfig({
     index: 'src/index.ts',
     'node/index': 'src/node/index.ts',
     'ner/index': 'src/enrich/ner/index.ts',
+    // The gazetteer (0.9 MB of place data) stays out of every other entry.
+    'places/index': 'src/enrich/places/index.ts',
     internals: 'src/internals.ts',
     // Light entries for faces that only read a corpus (no HTML/feed ingest code, so no linkedom).
     query: 'src/query.ts',

@@ -1,4 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -39,6 +41,58 @@ describe('npm start (scripts/start.mjs)', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('polls the sources a GAZETTE_DB store follows beside the API, unless GAZETTE_WATCH=0', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gazette-start-watch-'));
+    const feed = createServer((_req, res) => {
+      res
+        .writeHead(200, { 'content-type': 'application/rss+xml' })
+        .end(
+          `<?xml version="1.0"?><rss version="2.0"><channel><title>Quay</title>${[1, 2]
+            .map(
+              (n) =>
+                `<item><title>Quay story ${n}</title><guid>q${n}</guid><description>The quay reopened after repairs to pier ${n}.</description></item>`,
+            )
+            .join('')}</channel></rss>`,
+        );
+    });
+    await new Promise<void>((r) => feed.listen(0, '127.0.0.1', r));
+    try {
+      const db = join(dir, 'gazette.db');
+      const url = `http://127.0.0.1:${(feed.address() as AddressInfo).port}/feed.xml`;
+      expect((await gazette(['follow', url, '--db', db])).code).toBe(0);
+      const off = await startPrintingApi([`${REPO_ROOT}scripts/start.mjs`], {
+        GAZETTE_DB: db,
+        GAZETTE_SITE_PORT: '0',
+        GAZETTE_WATCH: '0',
+      });
+      for (let i = 0; i < 300 && !/Watch:/.test(off.output()); i++)
+        await new Promise((r) => setTimeout(r, 100));
+      await off.stop();
+      expect(off.output()).toMatch(/Watch: off \(GAZETTE_WATCH=0\)/);
+      expect(
+        JSON.parse((await gazette(['sources', '--db', db, '--json'])).stdout).sources[0].state.polls,
+      ).toBe(0);
+      const api = await startPrintingApi([`${REPO_ROOT}scripts/start.mjs`], {
+        GAZETTE_DB: db,
+        GAZETTE_SITE_PORT: '0',
+      });
+      try {
+        for (let i = 0; i < 300 && !/Watch: polled 1 .*added 2/.test(api.output()); i++)
+          await new Promise((r) => setTimeout(r, 100));
+        expect(api.output()).toMatch(/Watch: polling 1 followed source in .*GAZETTE_WATCH=0 turns this off/);
+        expect(api.output()).toMatch(/Watch: polled 1 \(0 unchanged, 0 failed\): added 2/);
+      } finally {
+        await api.stop();
+      }
+      const sources = JSON.parse((await gazette(['sources', '--db', db, '--json'])).stdout);
+      expect(sources.sources[0].state.polls).toBe(1);
+    } finally {
+      feed.closeAllConnections();
+      await new Promise((r) => feed.close(r));
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 
   it('says clearly when GAZETTE_DB names no store', async () => {
     await expect(

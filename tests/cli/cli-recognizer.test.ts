@@ -3,21 +3,24 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Article, parseInput, ruleRecognizer } from '@gazette/core';
 import { nerRecognizer } from '@gazette/core/ner';
+import { withPlaces } from '@gazette/core/places';
 import { afterAll, describe, expect, it } from 'vitest';
 import { gazette } from '../support/run-process';
 
-// `gazette parse` and `gazette ingest` read names with the trained tagger, passed to the core as the
-// `recognizer` option (there is no process-wide switch any more to install it with).
+// `gazette parse` and `gazette ingest` read names with the trained tagger and places with the gazetteer
+// (withPlaces), passed to the core as the `recognizer` option (there is no process-wide switch).
 const TEXT =
   'Angela Merkel met Boris Johnson in Berlin on Monday.\nMerkel said the talks with Downing Street went well.\n';
-const namesOf = (a: Article) => a.entities.map((e) => ({ id: e.id, mentions: e.mentions }));
-const trained = namesOf(parseInput(TEXT, { format: 'text', recognizer: nerRecognizer })[0]!);
+const namesOf = (a: Article) =>
+  a.entities.map((e) => ({ id: e.id, mentions: e.mentions, countryCode: e.countryCode }));
+const trained = namesOf(parseInput(TEXT, { format: 'text', recognizer: withPlaces(nerRecognizer) })[0]!);
 const dir = mkdtempSync(join(tmpdir(), 'gazette-cli-recognizer-'));
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('the CLI reads names with the trained tagger', () => {
-  it('the test text is one the two recognisers read differently', () => {
+describe('the CLI reads names with the trained tagger and places with the gazetteer', () => {
+  it('the test text is one the two recognisers read differently, with Berlin placed in Germany', () => {
+    expect(trained).toContainEqual(expect.objectContaining({ id: 'place:berlin', countryCode: 'DE' }));
     expect(namesOf(parseInput(TEXT, { format: 'text', recognizer: ruleRecognizer })[0]!)).not.toEqual(
       trained,
     );

@@ -45,6 +45,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         prefix: { type: 'string' },
         speaker: { type: 'string' },
         article: { type: 'string' },
+        every: { type: 'string' },
+        once: { type: 'boolean', default: false },
+        webhook: { type: 'string' },
       },
     });
     const [command, ...rest] = positionals;
@@ -75,6 +78,42 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           full: values.full,
           fullDeadline: values['full-deadline'],
           map: values.map,
+          json: values.json,
+        });
+      case 'follow':
+        return await (await import('./commands/follow-commands')).followCommand(io, {
+          urls: rest,
+          db: values.db,
+          full: values.full,
+          every: values.every,
+          json: values.json,
+        });
+      case 'sources':
+        return await (await import('./commands/follow-commands')).sourcesCommand(io, {
+          db: values.db,
+          json: values.json,
+        });
+      case 'unfollow':
+        return await (await import('./commands/follow-commands')).unfollowCommand(io, {
+          targets: rest,
+          db: values.db,
+        });
+      case 'watch':
+        return await (await import('./commands/follow-commands')).watchCommand(io, {
+          db: values.db,
+          once: values.once,
+          json: values.json,
+        });
+      case 'alert':
+        return await (await import('./commands/alert-commands')).alertCommand(io, {
+          words: rest,
+          db: values.db,
+          webhook: values.webhook,
+          json: values.json,
+        });
+      case 'alerts':
+        return await (await import('./commands/alert-commands')).alertsCommand(io, {
+          db: values.db,
           json: values.json,
         });
       case 'export':

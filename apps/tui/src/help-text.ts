@@ -9,6 +9,15 @@ Usage:
                                                             Articles as an array (even of one); - reads stdin
   gazette ingest PATH_OR_URL... [--db PATH] [--format F] [--full [--full-deadline S]] [--map FIELD=NAME,...] [--json]
                                                             read files, folders, URLs and feeds into the store
+  gazette follow URL... [--db PATH] [--full] [--every DURATION] [--json]
+                                                            follow feeds (RSS, Atom, JSON Feed), or pages naming one
+  gazette sources [--db PATH] [--json]                      the followed feeds: last success, errors, items/day, next poll
+  gazette unfollow URL_OR_ID... [--db PATH]                 stop following (the articles stay)
+  gazette watch [--db PATH] [--once] [--json]               poll followed feeds as they fall due and store what is new;
+                                                            --once polls every one now and exits with the summary
+  gazette alert add QUERY [--webhook URL] [--db PATH]       a saved search: watch POSTs its new matches (signed)
+  gazette alerts [--db PATH] [--json]                       the alerts, and deliveries waiting or given up
+  gazette alert rm ID... [--db PATH]                        remove alerts
   gazette export [--format ndjson|json] [--db PATH]         write the store's articles to standard output
   gazette list [--limit N] [--sort newest|oldest] [--cursor C] [--json]
   gazette show ID_OR_SLUG [--json]                          print one article
@@ -23,10 +32,14 @@ Options:
   --json        machine-readable output (the same shapes as the API)
   --api URL     read from a Gazette API (e.g. http://localhost:8787) instead of the local corpus;
                 works with the UI and with list, show, search, entities and quotes (15 s, 64 MB a reply)
-  --db PATH     use an article store instead of the built-in corpus (ingest and export: default ./gazette.db)
-  --full        ingest: fetch each feed item's page and extract it, instead of keeping the feed's text
+  --db PATH     use an article store instead of the built-in corpus (ingest, export, follow, sources,
+                unfollow and watch: default ./gazette.db)
+  --full        ingest, follow: fetch each feed item's page and extract it, instead of keeping the feed's text
+                (follow: robots.txt is obeyed)
   --full-deadline S  ingest --full: stop fetching item pages after S seconds in all (default 120);
                 a page not fetched by then keeps the feed's text and is reported
+  --every D     follow: poll at this interval (90s, 15m, 2h, 1d) instead of the one learnt from the feed;
+                never sooner than the feed's own ttl or Cache-Control allows
   --map F=N,... ingest JSON/NDJSON: read model field F from the source's field N (e.g. body=content)
   --limit N     page size, 1 to 100 (default 20)
 

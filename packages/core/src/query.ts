@@ -131,3 +131,13 @@ export {
 export type { ShardFile } from './static-index/shard-format';
 export { MAX_DOC_PACKS, searchShards } from './static-index/write-shards';
 export { queryHighlights } from './search/query/query-highlights';
+export {
+  type FollowedSource,
+  FollowedSourceSchema,
+  type PollState,
+  PollStateSchema,
+} from './follow/followed-source-schema';
+export { parseDuration } from './follow/parse-duration';
+export { itemsPerDay } from './follow/poll-schedule';
+export { type Alert, type AlertDelivery, AlertDeliverySchema, AlertSchema } from './follow/alert-schema';
+export { createAlert } from './alerts/create-alert';

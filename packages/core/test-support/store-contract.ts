@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { GazetteError } from '../src/errors/gazette-error';
 import type { Article } from '../src/model/article-schema';
 import type { ArticleStore } from '../src/store/store-types';
+import type { FollowedSource } from '../src/follow/followed-source-schema';
+import { initialState } from '../src/follow/poll-schedule';
+import { sourceId } from '../src/follow/source-id';
 import { parseText } from '../src/formats/text/parse-text';
 
 const STORY = [
@@ -58,9 +61,121 @@ function shortItem(n: number, body: string): Article {
   return body ? a : { ...a, body: [], wordCount: 0 };
 }
 
+/** A followed source as `follow` makes it. */
+function followed(url: string): FollowedSource {
+  const now = '2026-03-04T10:00:00.000Z';
+  return { id: sourceId(url), url, full: false, addedAt: now, state: initialState(now) };
+}
+
 /** The behaviour every ArticleStore backend must have. Each backend's test file runs it. */
 export function storeContract(name: string, factory: StoreFactory): void {
   describe(`ArticleStore contract: ${name}`, () => {
+    it('logs every article added or updated in commit order, and pages the log by its last seq', () => {
+      const store = factory.open();
+      const a = storyArticle('https://example.com/news/logged');
+      const b = otherArticle('https://example.com/news/other', 1);
+      store.put(a, { now: '2026-03-04T10:00:00Z' });
+      store.put(b, { now: '2026-03-04T10:01:00Z' });
+      store.put(a); // unchanged: not a change
+      store.put(storyArticle('https://mirror.example.org/logged')); // a duplicate: linked, not a change
+      store.put({ ...a, title: `${a.title} (updated)` }, { now: '2026-03-04T10:02:00Z' });
+      const all = store.changes(0);
+      expect(all.changes.map((c) => [c.id, c.version, c.kind, c.savedAt])).toEqual([
+        [a.id, 1, 'added', '2026-03-04T10:00:00Z'],
+        [b.id, 1, 'added', '2026-03-04T10:01:00Z'],
+        [a.id, 2, 'updated', '2026-03-04T10:02:00Z'],
+      ]);
+      const seqs = all.changes.map((c) => c.seq);
+      expect([...seqs].sort((x, y) => x - y)).toEqual(seqs);
+      expect(all.last).toBe(seqs[2]);
+      const first = store.changes(0, 1);
+      expect(first.changes.map((c) => c.id)).toEqual([a.id]);
+      expect(store.changes(first.last, 10).changes.map((c) => c.seq)).toEqual(seqs.slice(1));
+      expect(store.changes(all.last)).toEqual({ changes: [], last: all.last });
+      store.close();
+    });
+
+    it('keeps alerts and their waiting deliveries: due by time, settled, given up, dropped with their alert', () => {
+      const store = factory.open();
+      const alert = {
+        id: 'al1',
+        query: 'harbour',
+        webhook: 'http://127.0.0.1:9/hook',
+        secret: 's',
+        createdAt: '2026-03-04T10:00:00Z',
+      };
+      store.alerts.add(alert);
+      store.alerts.add({ ...alert, id: 'al2', webhook: undefined });
+      expect(store.alerts.list().map((a) => a.id)).toEqual(['al1', 'al2']);
+      expect(store.alerts.get('al1')).toEqual(alert);
+      const delivery = (id: string, nextAt: string) => ({
+        id,
+        alertId: 'al1',
+        body: '{}',
+        attempts: 0,
+        nextAt,
+        gaveUp: false,
+      });
+      store.alerts.enqueue(delivery('d1', '2026-03-04T10:00:00Z'));
+      store.alerts.enqueue(delivery('d2', '2026-03-04T11:00:00Z'));
+      store.alerts.enqueue({ ...delivery('d3', '2026-03-04T10:00:00Z'), alertId: 'gone' });
+      expect(store.alerts.pending().map((d) => d.id)).toEqual(['d1', 'd2']);
+      expect(store.alerts.due('2026-03-04T10:30:00Z', 10).map((d) => d.id)).toEqual(['d1']);
+      store.alerts.settle('d1', {
+        delivered: false,
+        attempts: 1,
+        nextAt: '2026-03-04T12:00:00Z',
+        lastError: 'HTTP 500',
+        gaveUp: false,
+      });
+      expect(store.alerts.due('2026-03-04T11:30:00Z', 10).map((d) => d.id)).toEqual(['d2']);
+      expect(store.alerts.pending()[0]).toMatchObject({ id: 'd1', attempts: 1, lastError: 'HTTP 500' });
+      store.alerts.settle('d2', { delivered: true });
+      store.alerts.settle('d1', {
+        delivered: false,
+        attempts: 8,
+        nextAt: '2026-03-04T12:00:00Z',
+        lastError: 'HTTP 500',
+        gaveUp: true,
+      });
+      expect(store.alerts.due('2027-01-01T00:00:00Z', 10)).toEqual([]);
+      expect(store.alerts.pending().map((d) => [d.id, d.gaveUp])).toEqual([['d1', true]]);
+      expect(store.alerts.remove('al1')?.id).toBe('al1');
+      expect(store.alerts.pending()).toEqual([]);
+      expect(store.alerts.remove('al1')).toBeUndefined();
+      store.close();
+    });
+
+    it('follows sources: one per URL, found by id or URL, options updated with the state kept, unfollowed', () => {
+      const store = factory.open();
+      const a = followed('https://feeds.example/a.xml');
+      const b = followed('https://feeds.example/b.xml');
+      expect(store.sources.follow(a)).toEqual({ source: a, added: true });
+      store.sources.follow(b);
+      store.sources.saveState(a.id, { ...a.state, polls: 3, etag: '"x"' });
+      const again = store.sources.follow({
+        ...a,
+        id: 'ignored',
+        full: true,
+        everySeconds: 900,
+        addedAt: '2026-05-01T00:00:00.000Z',
+      });
+      expect(again.added).toBe(false);
+      expect(again.source).toMatchObject({
+        id: a.id,
+        full: true,
+        everySeconds: 900,
+        addedAt: a.addedAt,
+        state: { polls: 3, etag: '"x"' },
+      });
+      expect(store.sources.list().map((s) => s.url)).toEqual([a.url, b.url]);
+      expect(store.sources.get(b.url)?.id).toBe(b.id);
+      expect(store.sources.unfollow(a.url)?.id).toBe(a.id);
+      store.sources.saveState(a.id, a.state);
+      expect(store.sources.list().map((s) => s.id)).toEqual([b.id]);
+      store.close();
+    });
+
     it('adds an article, finds it by id and slug, and counts it', () => {
       const store = factory.open();
       const a = storyArticle('https://example.com/news/bridge');
@@ -291,6 +406,34 @@ export function storeContract(name: string, factory: StoreFactory): void {
         expect(again.duplicates(a.id)).toHaveLength(1);
         // The fingerprint index is rebuilt on open: the duplicate is still recognised.
         expect(again.put(storyArticle('https://third.example.net/bridge')).status).toBe('duplicate');
+        again.close();
+      });
+
+      it('keeps its followed sources, alerts and deliveries across close and reopen', () => {
+        const store = factory.open();
+        store.alerts.add({
+          id: 'kept',
+          query: 'bridge',
+          secret: 's',
+          createdAt: '2026-03-04T10:00:00Z',
+          webhook: 'http://127.0.0.1:9/',
+        });
+        store.alerts.enqueue({
+          id: 'dk',
+          alertId: 'kept',
+          body: '{"a":1}',
+          attempts: 2,
+          nextAt: '2026-03-04T10:00:00Z',
+          gaveUp: false,
+        });
+        const source = followed('https://feeds.example/durable.xml');
+        store.sources.follow(source);
+        store.sources.saveState(source.id, { ...source.state, etag: '"e1"', failures: 2 });
+        store.close();
+        const again = reopen();
+        expect(again.sources.get(source.id)?.state).toMatchObject({ etag: '"e1"', failures: 2 });
+        expect(again.alerts.get('kept')?.query).toBe('bridge');
+        expect(again.alerts.pending()).toMatchObject([{ id: 'dk', body: '{"a":1}', attempts: 2 }]);
         again.close();
       });
 

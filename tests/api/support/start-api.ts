@@ -60,11 +60,15 @@ export async function stopChild(child: ChildProcess): Promise<void> {
 export async function startPrintingApi(
   args: readonly string[],
   env: Record<string, string> = {},
-): Promise<RunningApi & { child: ChildProcess }> {
+): Promise<RunningApi & { child: ChildProcess; output: () => string }> {
   const child = spawn(process.execPath, args, {
     cwd: REPO_ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (d: Buffer | string) => {
+    output += String(d);
   });
   // Killed with the test process too (a run stopped by Ctrl-C or turbo), not only by stop().
   child.once(
@@ -73,7 +77,7 @@ export async function startPrintingApi(
   );
   try {
     const [, url] = await waitForLine(child, /API: (http:\/\/127\.0\.0\.1:\d+)/, 30_000);
-    return { url: url!, child, stop: () => stopChild(child) };
+    return { url: url!, child, output: () => output, stop: () => stopChild(child) };
   } catch (error) {
     await stopChild(child);
     throw error;

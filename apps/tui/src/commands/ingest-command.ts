@@ -1,5 +1,14 @@
+import { articleRecognizer } from './article-recognizer';
 import { type InputFormat, InputFormatSchema } from '@gazette/core/query';
-import { type IngestProgress, type IngestSummary, ingestSources, openSqliteStore } from '@gazette/core/node';
+import {
+  deliverAlerts,
+  type IngestProgress,
+  type IngestSummary,
+  ingestSources,
+  openSqliteStore,
+  queueAlertMatches,
+} from '@gazette/core/node';
+import type { PutResult } from '@gazette/core';
 import { type CliIo, printJson } from '../cli-io';
 import { DEFAULT_STORE, storePath } from '../store-path';
 import { safeLine } from '../text/safe-text';
@@ -68,8 +77,9 @@ export async function ingestCommand(
   const mapping = parseMapping(args.map);
   const fullDeadlineMs = parseSeconds(args.fullDeadline);
   const db = storePath(args.db) ?? DEFAULT_STORE;
-  // Stored articles are read many times: they get the trained entity tagger, as `gazette parse` does.
-  const { nerRecognizer } = await import('@gazette/core/ner');
+  // Stored articles are read many times: they get the trained entity tagger and the gazetteer, as
+  // `gazette parse` does.
+  const recognizer = await articleRecognizer();
   const stop = new AbortController();
   let signalled: NodeJS.Signals | undefined;
   const onSignal = (signal: NodeJS.Signals) => {
@@ -79,17 +89,22 @@ export async function ingestCommand(
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   let summary: IngestSummary;
+  const stored: PutResult[] = [];
+  let alertsNote = '';
   try {
     const store = openSqliteStore(db, { onWait: (message) => io.stderr(`gazette: ${message}…\n`) });
     try {
       summary = await ingestSources(store, args.inputs, {
         format: format as InputFormat | 'auto',
-        recognizer: nerRecognizer,
+        recognizer,
         full: args.full,
         ...(fullDeadlineMs ? { fullDeadlineMs } : {}),
         ...(mapping ? { mapping } : {}),
         stdin: io.stdin,
         signal: stop.signal,
+        onStored: (r) => {
+          if (r.status === 'added' || r.status === 'updated') stored.push(r);
+        },
         onProgress: (p) => {
           if (io.isTTY) io.stderr(bar(p) + (p.done === p.total ? '\n' : ''));
           else if (!args.json) {
@@ -98,6 +113,12 @@ export async function ingestCommand(
           }
         },
       });
+      // Alerts (gazette alert add) hear of what this ingest stored, as they do of what watch stores.
+      const queued = queueAlertMatches(store, stored, new Date().toISOString());
+      if (queued) {
+        const sent = await deliverAlerts(store);
+        alertsNote = `alerts: ${queued} new batches of matches; webhooks sent ${sent.sent}, failed ${sent.failed} (gazette watch tries again)\n`;
+      }
     } finally {
       store.close();
     }
@@ -107,6 +128,7 @@ export async function ingestCommand(
   }
   if (args.json) printJson(io, { db, ...summary });
   else printSummary(io, db, summary);
+  if (alertsNote && !args.json) io.stdout(alertsNote);
   // 128 + the signal's number, as a shell reports a process a signal stopped.
   if (signalled) return signalled === 'SIGINT' ? 130 : 143;
   return summary.failed.length > 0 ? 1 : 0;

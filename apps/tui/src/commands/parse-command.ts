@@ -1,3 +1,4 @@
+import { articleRecognizer } from './article-recognizer';
 import { basename } from 'node:path';
 import { parseInput } from '@gazette/core';
 import { type InputFormat, InputFormatSchema } from '@gazette/core/query';
@@ -24,8 +25,8 @@ export async function parseCommand(
       `--format must be auto or one of ${InputFormatSchema.options.join(', ')}; got "${format}".`,
     );
   }
-  // Parsing one file is worth the trained entity tagger (its weights load only here, on demand).
-  const { nerRecognizer } = await import('@gazette/core/ner');
+  // Parsing one file is worth the trained entity tagger and the gazetteer (loaded only here, on demand).
+  const recognizer = await articleRecognizer();
   const { text, ...decoding } = await readTextInput(args.file, io.stdin);
   const note = describeDecoding(decoding);
   if (note)
@@ -37,7 +38,7 @@ export async function parseCommand(
     format: resolved,
     name,
     now: new Date().toISOString(),
-    recognizer: nerRecognizer,
+    recognizer,
   });
   printJson(io, ONE_ARTICLE.has(resolved) ? articles[0] : articles);
 }

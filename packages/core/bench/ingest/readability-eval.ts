@@ -4,7 +4,44 @@
 import { join } from 'node:path';
 import { benchLog, writeBenchSection } from '@gazette/bench-corpora';
 import { HAS_SHARED, SHARED_CORPORA, SHARED_MISSING } from '../../test-support/shared-corpora';
+import { evaluateDates } from './date-metrics';
 import { evaluateReadability } from './readability-metrics';
+
+// publishedAt on the same pages before issue 18's date work (commit 974528c), measured with date-metrics.ts:
+// kept beside the new figures so the section shows what changed.
+const DATES_BEFORE = { found: 26, sameDay: 23, truth: 26, datedWithoutTruth: 15 };
+
+/** The section `html-publication-dates`: publishedAt by day against Readability's expected dates. */
+function writeDateSection(root: string): void {
+  const d = evaluateDates(root);
+  const ratio = (a: number, b: number) => (a / Math.max(1, b)).toFixed(3);
+  const f1 = (p: number, r: number) => (p + r > 0 ? (2 * p * r) / (p + r) : 0).toFixed(3);
+  const b = DATES_BEFORE;
+  const bp = b.sameDay / b.found;
+  const br = b.sameDay / b.truth;
+  const log = benchLog();
+  log.line(
+    `publishedAt by calendar day (as the page writes it) on the ${d.truth} Readability pages whose expected metadata gives a publication date.`,
+  );
+  log.table(
+    ['measure', 'before (974528c)', 'Gazette'],
+    [
+      ['precision (same day / dated)', ratio(b.sameDay, b.found), d.precision.toFixed(3)],
+      ['recall (same day / with a date)', ratio(b.sameDay, b.truth), d.recall.toFixed(3)],
+      ['F1', f1(bp, br), d.f1.toFixed(3)],
+      [
+        'pages dated without an expected date (unscored)',
+        String(b.datedWithoutTruth),
+        String(d.datedWithoutTruth),
+      ],
+    ],
+  );
+  if (d.misses.length > 0) log.line(`Misses: ${d.misses.join('; ')}.`);
+  writeBenchSection('html-publication-dates', 'HTML publication dates', log.markdown(), {
+    now: new Date(),
+    command: 'npm run eval:readability -w @gazette/core',
+  });
+}
 
 if (!HAS_SHARED) {
   console.log(SHARED_MISSING);
@@ -33,4 +70,5 @@ if (!HAS_SHARED) {
     command: 'npm run eval:readability -w @gazette/core',
   });
   if (process.argv.includes('--verbose')) console.log(`pages with token-F1 < 0.8: ${r.lowF1.join(', ')}`);
+  writeDateSection(root);
 }

@@ -59,6 +59,25 @@ const NOT_NOUNS = new Set(
   ),
 );
 const MONTH_OR_DAY = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
+// Words that describe what is counted rather than name it ("27 million working people", "thousands of
+// young protesters"): the counted thing is the noun after them.
+const DESCRIBING = new Set(
+  'new old young elderly older younger more other extra additional local foreign small big large poor rich low high armed full'.split(
+    ' ',
+  ),
+);
+const NEXT_WORD = /^\s+(\p{Ll}+)\b/u;
+
+/** The counted noun after `word` (which ends at `end` in `text`): the word itself, or the noun it describes. */
+function countedNoun(text: string, word: string, end: number): { noun: string; end: number } {
+  const next = NEXT_WORD.exec(text.slice(end, end + 40));
+  const describes = DESCRIBING.has(word) || /.(?:ing|ed)$/.test(word);
+  if (!next || !describes) return { noun: word, end };
+  const noun = next[1]!.toLowerCase();
+  // "1 building collapsed": a participle after it is what happened, not what is counted.
+  if (NOT_NOUNS.has(noun) || /.(?:ing|ed|ly)$/.test(noun)) return { noun: word, end };
+  return { noun, end: end + next[0].length };
+}
 
 const NUM = '\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?';
 const SCALE_WORDS = 'thousand|million|billion|trillion|bn|mn|tn|m|k';
@@ -107,15 +126,19 @@ export function findAmounts(text: string, block: number): Amount[] {
       }
       if (m[8] && NOT_NOUNS.has(m[8].toLowerCase())) matched = matched.slice(0, -m[8].length).trimEnd();
     } else if (m[9]) {
-      const noun = m[11]!.toLowerCase();
+      const counted = countedNoun(text, m[11]!.toLowerCase(), m.index + matched.length);
+      const noun = counted.noun;
       if (NOT_NOUNS.has(noun) || MONTH_OR_DAY.test(noun)) continue;
+      matched = text.slice(m.index, counted.end);
       // Years are dates, not amounts ("in 2030 people will...").
       if (!m[10] && /^(19|20)\d\d$/.test(m[9]) && !/^(people|soldiers|troops|votes)$/.test(noun)) continue;
       value = num(m[9]) * (m[10] ? (SCALE[m[10].toLowerCase()] ?? 1) : 1);
       unit = CURRENCY_WORDS[noun] ?? noun;
     } else if (m[12]) {
-      const noun = m[14]!.toLowerCase();
+      const counted = countedNoun(text, m[14]!.toLowerCase(), m.index + matched.length);
+      const noun = counted.noun;
       if (NOT_NOUNS.has(noun)) continue;
+      matched = text.slice(m.index, counted.end);
       value = (WORD_NUMBERS[m[12].toLowerCase()] ?? 0) * (m[13] ? (SCALE[m[13].toLowerCase()] ?? 1) : 1);
       unit = CURRENCY_WORDS[noun] ?? noun;
     } else continue;

@@ -6,6 +6,7 @@ const MONTH =
   '(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?';
 const DAY = '(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)';
 const YEAR = '((?:19|20)\\d\\d)';
+const ABBREVIATED_MONTH = /\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?$/i;
 
 // Longest forms first: one alternation, so a mention is never matched twice.
 const DATE_RE = new RegExp(
@@ -135,6 +136,9 @@ export function findDates(text: string, block: number, published: Date | undefin
     const raw = m[0];
     // "May" alone is mostly the verb; a bare month needs "in", a day or a year with it.
     if (/^May$/.test(raw)) continue;
+    // An abbreviated month alone is a word of a name ("Viña del Mar", "Jan Smith"), not a date: a date
+    // written short has a day or a year with it.
+    if (!/\d/.test(raw) && ABBREVIATED_MONTH.test(raw)) continue;
     const mention: DateMention = { text: raw, block, start: m.index, end: m.index + raw.length };
     const r = resolve(raw, published);
     if (r.value) mention.value = r.value;

@@ -48,7 +48,7 @@ export function enrichArticle(
   const recognizer =
     options.recognizer && readsEnglish(article.language) ? options.recognizer : ruleRecognizer;
   const spans = recognizer.recognize(blocks);
-  const linked = withoutAuthors(linkEntities(blocks, spans), article.byline ?? []);
+  const linked = withoutAuthors(linkEntities(blocks, spans, options.recognizer?.place), article.byline ?? []);
   const entities: Entity[] = [...new Set(linked.map((m) => m.entity))];
   const quotes = findQuotes(blocks, linked);
   const published = publicationDay(article.publishedAt);

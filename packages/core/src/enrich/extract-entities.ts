@@ -23,7 +23,7 @@ export function extractEntities(
   recognizer: EntityRecognizer = ruleRecognizer,
 ): ExtractedEntity[] {
   if (typeof text !== 'string' || text.length === 0) return [];
-  const linked = linkEntities([text], recognizer.recognize([text]));
+  const linked = linkEntities([text], recognizer.recognize([text]), recognizer.place);
   return linked
     .filter((m) => !m.demonym)
     .map((m) => ({ type: m.entity.type, start: m.start, end: m.end, text: m.text, name: m.entity.name }));

@@ -1,7 +1,8 @@
 import { slugify } from '../ids/slugify';
 import type { Entity, EntityType, Mention } from '../model/entity-schema';
 import { countryByDemonym, countryByName } from './countries';
-import type { NerLabel, RecognizedSpan } from './recognizer';
+import type { KnownPlace, NerLabel, RecognizedSpan } from './recognizer';
+import { NAMES_WITH_THE, repairSpans } from './span-repairs';
 import { PERSON_TITLES } from './titles';
 
 const TYPES: Record<NerLabel, EntityType> = {
@@ -10,6 +11,8 @@ const TYPES: Record<NerLabel, EntityType> = {
   LOC: 'place',
   MISC: 'other',
 };
+/** Population from which a name the recogniser left untyped is read as the city of the gazetteer. */
+const WELL_KNOWN_CITY = 100_000;
 const PREFIX: Record<EntityType, string> = {
   person: 'person',
   organization: 'org',
@@ -28,7 +31,11 @@ export interface LinkedMention extends Mention {
 function cleanName(raw: string): string {
   let words = raw.replace(/[’`]/g, "'").replace(/\s+/g, ' ').trim().split(' ');
   while (words.length > 1 && PERSON_TITLES.has(words[0]!.toLowerCase())) words = words.slice(1);
-  if (words.length > 1 && /^the$/i.test(words[0]!)) words = words.slice(1);
+  if (words.length > 1 && /^the$/i.test(words[0]!)) {
+    // "the Hague" is The Hague; otherwise the article is not part of the name.
+    const withThe = `The ${words.slice(1).join(' ')}`;
+    words = NAMES_WITH_THE.has(withThe) ? withThe.split(' ') : words.slice(1);
+  }
   return words.join(' ').replace(/'s$/i, '');
 }
 
@@ -39,7 +46,12 @@ function cleanName(raw: string): string {
  * Macron); an adjective of a country ("French") links to the country as a demonym mention, not a name.
  * Ids are `<type>:<slug of the canonical name>`, so the same name is the same entity in every article.
  */
-export function linkEntities(blocks: readonly string[], spans: readonly RecognizedSpan[][]): LinkedMention[] {
+export function linkEntities(
+  blocks: readonly string[],
+  found: readonly RecognizedSpan[][],
+  place?: (name: string) => KnownPlace | undefined,
+): LinkedMention[] {
+  const spans = repairSpans(blocks, found);
   const entities = new Map<string, Entity>();
   const linked: LinkedMention[] = [];
   const entityFor = (id: string, name: string, type: EntityType, countryCode?: string): Entity => {
@@ -99,6 +111,13 @@ export function linkEntities(blocks: readonly string[], spans: readonly Recogniz
       const v = [...(votes.get(p.name) ?? [])].sort((a, b) => b[1] - a[1]);
       if (v[0] && v[0][1] > (v.find(([l]) => l === label)?.[1] ?? 0)) label = v[0][0];
     }
+    // A city the gazetteer knows well is a place, when the recogniser could not type it.
+    if (
+      label === 'MISC' &&
+      (place?.(p.name)?.population ?? 0) >= WELL_KNOWN_CITY &&
+      !countryByDemonym(p.name)
+    )
+      label = 'LOC';
     if (label !== p.span.label) p.span = { ...p.span, label };
   }
 
@@ -128,6 +147,11 @@ export function linkEntities(blocks: readonly string[], spans: readonly Recogniz
       }
       const slug = slugify(canonical) || encodeURIComponent(canonical.toLowerCase());
       entity = entityFor(`${PREFIX[type]}:${slug}`, canonical, type);
+      const known = type === 'place' && entity.mentions.length === 0 ? place?.(canonical) : undefined;
+      if (known) {
+        entity.countryCode = known.countryCode;
+        entity.coordinates = { lat: known.lat, lon: known.lon };
+      }
     }
     const mention: Mention = { block, start, end };
     const surface = blocks[block]!.slice(start, end);

@@ -1,5 +1,6 @@
 import type { Quote } from '../model/quote-schema';
 import type { LinkedMention } from './link-entities';
+import { descriptionAfter, descriptionBefore, onlyTitleBetween } from './speaker-cues';
 
 const MAX_SENTENCE = 500;
 // How far back a pronoun looks for its speaker, in speech events or mentions.
@@ -10,13 +11,30 @@ const CLOSERS = new Set(['”', '»', '」', '』']);
 
 // Reporting verbs (and "according to"); the first group that matches is the quote's verb.
 const VERB_RE =
-  /\b(according to|pointed out|(?:said|says|say|told|tells|added|adds|argued|argues|stated|states|explained|explains|warned|warns|insisted|insists|claimed|claims|noted|notes|wrote|writes|asked|asks|replied|replies|reaffirmed|reaffirms|called|calls|described|describes|declared|declares|announced|announces|acknowledged|acknowledges|admitted|admits|suggested|suggests|urged|urges|continued|continues|commented|remarked|stressed|stresses|recalled|recalls|conceded|concedes|boasted|complained|complains|predicted|predicts|promised|vowed|joked|confirmed|confirms|denied|denies|branded|dubbed|labelled|labeled|accused|tweeted|agreed|believes|thinks|thought|feels|felt|insisted|revealed|reveals|answered|responded|maintained|maintains|cautioned|estimated|reckons|reckoned|observed|emphasised|emphasized|underlined|repeated|described))\b/giu;
+  /\b(according to|pointed out|(?:said|says|say|saying|countered|counters|retorted|quipped|reiterated|reiterates|told|tells|added|adds|adding|argued|argues|argue|accuse|accuses|stated|states|explained|explains|warned|warns|insisted|insists|claimed|claims|noted|notes|wrote|writes|asked|asks|replied|replies|reaffirmed|reaffirms|called|calls|described|describes|declared|declares|announced|announces|acknowledged|acknowledges|admitted|admits|suggested|suggests|urged|urges|continued|continues|commented|remarked|stressed|stresses|recalled|recalls|conceded|concedes|boasted|complained|complains|predicted|predicts|promised|vowed|joked|confirmed|confirms|denied|denies|branded|dubbed|labelled|labeled|accused|tweeted|agreed|believes|thinks|thought|feels|felt|insisted|revealed|reveals|answered|responded|maintained|maintains|cautioned|estimated|reckons|reckoned|observed|emphasised|emphasized|underlined|repeated|described))\b/giu;
 
 interface Span {
   block: number;
   start: number;
   endBlock: number;
   end: number;
+}
+
+/**
+ * Whether the first quotation mark of a paragraph closes a quotation (`back-flip", said…`, `…flip.” He`):
+ * the quotation left open at the end of the paragraph before runs on into this one although the text lost
+ * the mark that would reopen it (a paragraph break lost in the middle of a quotation).
+ */
+function closesFirst(text: string, straight: boolean): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (straight ? ch === '"' : OPENERS.has(ch)) {
+      if (!straight) return false;
+      return i > 0 && /\S/.test(text[i - 1]!) && !/[\p{L}\p{N}]/u.test(text[i + 1] ?? '');
+    }
+    if (!straight && CLOSERS.has(ch)) return true;
+  }
+  return false;
 }
 
 /** Quotation spans (between the marks) over the blocks; a quote may reopen at the start of a later block. */
@@ -28,7 +46,7 @@ function findQuoteSpans(blocks: readonly string[]): Span[] {
       // A quotation runs on into this paragraph only when the paragraph reopens it.
       const first = text.trimStart().charAt(0);
       const reopens = open.straight ? first === '"' : OPENERS.has(first);
-      if (!reopens) {
+      if (!reopens && !closesFirst(text, open.straight)) {
         const prev = blocks[b - 1]!;
         if (open.block === b - 1 && prev.length > open.start)
           spans.push({ block: open.block, start: open.start, endBlock: b - 1, end: prev.length });
@@ -49,10 +67,14 @@ function findQuoteSpans(blocks: readonly string[]): Span[] {
         // A mark after a space and before a word opens a quotation even if one is open: the text lost
         // the paragraph break where the previous one was left open ("…did. "But he…").
         const opensWord = (i === 0 || /\s/.test(text[i - 1]!)) && /[\p{L}\p{N}'‘]/u.test(text[i + 1] ?? '');
-        if (open?.straight && open.block === b && opensWord && i > open.start) {
+        if (open?.straight && open.block !== b && i === firstText && opensWord) {
+          // The mark that reopens the quotation in this paragraph: it runs on.
+        } else if (open?.straight && opensWord && (open.block !== b || i > open.start)) {
+          const floor = open.block === b ? open.start : 0;
           let end = i;
-          while (end > open.start && /\s/.test(text[end - 1]!)) end--;
-          if (end > open.start) spans.push({ block: open.block, start: open.start, endBlock: b, end });
+          while (end > floor && /\s/.test(text[end - 1]!)) end--;
+          if (end > floor || open.block !== b)
+            spans.push({ block: open.block, start: open.start, endBlock: b, end });
           open = { block: b, start: i + 1, straight: true };
         } else if (open?.straight && (open.block !== b || i > firstText)) {
           spans.push({ block: open.block, start: open.start, endBlock: b, end: i });
@@ -121,6 +143,13 @@ interface SpeechEvent {
   block: number;
   at: number;
   mention: LinkedMention;
+  /**
+   * Set on a quote's speaker (absent on reported speech): true when the quote is only sourced to them
+   * ("according to X"), whose words then do not run on into the next quotation.
+   */
+  sourced?: boolean;
+  /** The block where the speaker's quote ends (a quote may run over paragraphs). */
+  endBlock?: number;
 }
 
 /** Number of events strictly before (block, at); events are sorted by position. */
@@ -137,7 +166,22 @@ function countBefore(events: readonly { block: number; at: number }[], block: nu
 }
 
 // Words that may stand between a subject and its verb ("he has previously called", "she later added").
-const FILLERS = new Set(['has', 'had', 'have', 'also', 'later', 'then', 'previously', 'again', 'once']);
+const FILLERS = new Set([
+  'has',
+  'had',
+  'have',
+  'also',
+  'later',
+  'then',
+  'previously',
+  'again',
+  'once',
+  'will',
+  'would',
+  'went',
+  'on',
+  'to',
+]);
 const isFiller = (w: string) => FILLERS.has(w) || (w.length > 3 && w.endsWith('ly'));
 
 /** "…he previously" before a verb: the pronoun and where it starts, walking back over filler words. */
@@ -162,7 +206,8 @@ function saidBefore(before: string): boolean {
 
 /** Whether the words between a name and a verb are only fillers, or one aside between commas. */
 function onlyFillerOrAside(between: string): boolean {
-  let rest = between;
+  // "Mr Hirsch from Retail Banking Research said": where the speaker is from.
+  let rest = between.replace(/^\s+(?:from|of|at)(?:\s+(?:the\s+)?\p{Lu}[\p{L}'’&.-]*){1,5}/u, '');
   if (rest.startsWith(',')) {
     const close = rest.indexOf(',', 1);
     if (close < 0 || close > 72 || /[."“”]/.test(rest.slice(1, close))) return false;
@@ -178,6 +223,16 @@ interface Attribution {
   verb?: string;
   mention?: LinkedMention;
   pronoun?: 'he' | 'she';
+  /** A description standing for the speaker: "prop" in "the prop said". */
+  description?: string;
+}
+
+/** The text before a verb without the filler words that may stand before it ("the minister also"). */
+function withoutFillers(before: string): string {
+  const words = before.trimEnd().split(/\s+/);
+  let k = words.length;
+  while (k > 0 && isFiller(words[k - 1]!.toLowerCase())) k--;
+  return words.slice(0, k).join(' ');
 }
 
 /** Looks for "NAME verb", "verb NAME", "PRONOUN verb", "according to NAME" in a window of a block. */
@@ -196,7 +251,9 @@ function attribute(
   const m = side === 'after' ? verbs[0]! : verbs[verbs.length - 1]!;
   const verbStart = from + m.index;
   const verbEnd = verbStart + m[0].length;
-  if (side === 'after' && m.index > 60) return undefined;
+  // After a quote the verb comes early, or ends the sentence ("…”, the British Chamber of Commerce has said.").
+  if (side === 'after' && m.index > 60 && (m.index > 110 || !/^\s*\./.test(text.slice(verbEnd, verbEnd + 3))))
+    return undefined;
   const verb = m[1]!.toLowerCase();
   const speakers: LinkedMention[] = [];
   for (let k = firstAtOrAfter(mentions, from); k < mentions.length && mentions[k]!.start < to; k++) {
@@ -209,24 +266,49 @@ function attribute(
   // "verb NAME" ("said Macron", "according to the ministry") binds tightest, except after verbs whose
   // object is the listener ("told the Daily Mail", "asked Reuters").
   const listener = /^(told|tells|asked|asks|urged|urges|accused|branded|dubbed|called|calls)$/.test(verb);
-  const afterVerb = listener
-    ? undefined
-    : speakers.find(
+  const introduced = listener
+    ? []
+    : speakers.filter(
         (x) =>
           x.start >= verbEnd &&
-          /^[\s,]*(?:the\s+)?$/iu.test(text.slice(verbEnd, x.start)) &&
+          onlyTitleBetween(text.slice(verbEnd, x.start)) &&
           // Before a quote, "said X:" names the speaker; "said X was…" reports what X is.
           (side === 'after' || /^\s*(?:[,:]|$)/.test(text.slice(x.end, to))),
       );
+  // "said EEF chief economist, Steve Radley": the organisation is part of the person's title.
+  const afterVerb = introduced.find((x) => x.entity.type === 'person') ?? introduced[0];
   // Before the verb: after a quote the subject comes first ("…,” Kirsten Pfeifer from the CEA told");
   // before a quote the subject nearest the verb. A person is preferred to an organisation.
   const subjects = speakers.filter((x) => x.end <= verbStart);
   const people = subjects.filter((x) => x.entity.type === 'person');
   const pool = people.length > 0 ? people : subjects;
-  const beforeVerb = side === 'after' ? pool[0] : pool[pool.length - 1];
+  // Before a quote, the subject nearest the verb, unless an earlier one is the verb's own subject with only an
+  // aside between ("Dr Brian Gibbons, on his first day after Jane Hutt was sacked, admitted “…”").
+  const ownSubject = pool.find(
+    (x) => onlyFillerOrAside(text.slice(x.end, verbStart)) && /^\s*,/.test(text.slice(x.end, verbStart)),
+  );
+  const beforeVerb = side === 'after' ? pool[0] : (ownSubject ?? pool[pool.length - 1]);
   const pronounBefore = pronounEnding(text.slice(from, verbStart));
   const pronounAfter = /^\s*(he|she)\b/iu.exec(text.slice(verbEnd, to));
+  const lead = withoutFillers(text.slice(from, verbStart));
   const result: Attribution = { verb };
+  // "Reuters quoted one trader as saying": the speaker is who was quoted, named or not, never the quoter.
+  const quotedAs = verb === 'saying' ? /\bquot(?:ed|es|ing)\b(.*)\bas$/i.exec(lead) : null;
+  if (quotedAs) {
+    const at = from + quotedAs.index + quotedAs[0].length - quotedAs[1]!.length - 2;
+    const quotedOne = speakers.find((x) => x.start >= at && x.end <= from + lead.length - 2);
+    if (quotedOne) result.mention = quotedOne;
+    return result;
+  }
+  // "…, said an REM spokesman, who added he is “resting”": the subject is what "who" stands for.
+  if (/(?:^|\s)who$/i.test(lead)) {
+    // Only a name that "who" follows (perhaps after a job: "an REM spokesman, who"); else nobody named.
+    const whoAt = from + lead.length - 3;
+    const antecedent = speakers.filter((x) => x.end <= whoAt).pop();
+    if (antecedent && /^(?:\s+[\p{Ll}-]+){0,2}\s*,?\s*$/u.test(text.slice(antecedent.end, whoAt)))
+      result.mention = antecedent;
+    return result;
+  }
   if (verb === 'according to') {
     if (afterVerb) result.mention = afterVerb;
     return result;
@@ -237,18 +319,189 @@ function attribute(
   if (subjectBeforePronoun) result.mention = subjectBeforePronoun;
   else if (pronounBefore && (!beforeVerb || beforeVerb.end <= from + pronounBefore.index))
     result.pronoun = pronounBefore[1]!.toLowerCase() as 'he' | 'she';
-  else if (beforeVerb && (side === 'before' || beforeVerb.start - from < 60)) result.mention = beforeVerb;
+  else if (
+    beforeVerb &&
+    (side === 'before' || beforeVerb.start - from < 60) &&
+    // "…" of its venture with United, said Tony Froggatt': a name ending a phrase is not the verb's subject
+    // when a name follows the verb.
+    !(side === 'after' && afterVerb && !onlyFillerOrAside(text.slice(beforeVerb.end, verbStart)))
+  )
+    result.mention = beforeVerb;
   else if (afterVerb) result.mention = afterVerb;
   else if (pronounAfter) result.pronoun = pronounAfter[1]!.toLowerCase() as 'he' | 'she';
+  else {
+    const description =
+      descriptionBefore(lead) ?? (listener ? undefined : descriptionAfter(text.slice(verbEnd, to)));
+    if (description) result.description = description;
+  }
   return result;
+}
+
+/** What speaker resolution reads: the blocks, their mentions, and who has spoken so far. */
+interface ReadingContext {
+  blocks: readonly string[];
+  byBlock: readonly LinkedMention[][];
+  quoted: ReadonlySet<LinkedMention>;
+  /** Speech events in text order (quote speakers are added as they are found). */
+  events: SpeechEvent[];
+  namedPeople: readonly SpeechEvent[];
+  gender: Map<string, 'he' | 'she'>;
+}
+
+const isPossessive = (ctx: ReadingContext, m: LinkedMention) =>
+  /^['’](?:s\b|\s)/.test(ctx.blocks[m.block]!.slice(m.end, m.end + 3));
+
+/**
+ * Who "he"/"she" (or, with no pronoun, a description such as "the prop") stands for: the person the
+ * previous sentence is about, else the most recent person who spoke (quoted or reported) and may be
+ * called so, else, before anyone spoke, the most recent person named outside quotes.
+ */
+function referent(
+  ctx: ReadingContext,
+  block: number,
+  at: number,
+  sentence: number,
+  pronoun: 'he' | 'she' | undefined,
+): LinkedMention | undefined {
+  const fits = (m: LinkedMention) =>
+    m.entity.type === 'person' && (!pronoun || (ctx.gender.get(m.entity.id) ?? pronoun) === pronoun);
+  const previous = previousSentenceSubject(ctx, block, sentence);
+  if (previous && fits(previous)) return previous;
+  const nEvents = countBefore(ctx.events, block, at);
+  for (let k = nEvents - 1; k >= Math.max(0, nEvents - MAX_LOOKBACK); k--)
+    if (fits(ctx.events[k]!.mention)) return ctx.events[k]!.mention;
+  if (nEvents > 0) return undefined;
+  const nPeople = countBefore(ctx.namedPeople, block, at);
+  for (let k = nPeople - 1; k >= Math.max(0, nPeople - MAX_LOOKBACK); k--)
+    if (fits(ctx.namedPeople[k]!.mention)) return ctx.namedPeople[k]!.mention;
+  return undefined;
+}
+
+/**
+ * The person the writer's sentence before `sentence` is about: one it reports as speaking ("Eerdekens
+ * said…"), else its first person named outside quotes and not as a possessive ("Saulnier will move up the
+ * rankings."); none when that sentence's subject is itself a pronoun ("He conceded Kuznetsova…").
+ */
+function previousSentenceSubject(
+  ctx: ReadingContext,
+  block: number,
+  sentence: number,
+): LinkedMention | undefined {
+  const prev = previousSentence(ctx.blocks, block, sentence);
+  if (!prev) return undefined;
+  const list = ctx.byBlock[prev.block]!;
+  const people: LinkedMention[] = [];
+  for (let k = firstAtOrAfter(list, prev.start); k < list.length && list[k]!.start < prev.end; k++) {
+    const m = list[k]!;
+    if (m.entity.type === 'person' && !m.demonym && !ctx.quoted.has(m) && !isPossessive(ctx, m))
+      people.push(m);
+  }
+  const spoke = people.find((m) => {
+    const k = countBefore(ctx.events, m.block, m.start);
+    return ctx.events[k]?.mention === m;
+  });
+  if (spoke) return spoke;
+  if (/^\W*(?:he|she|they|it|we)\b/i.test(ctx.blocks[prev.block]!.slice(prev.start, prev.end)))
+    return undefined;
+  return people[0];
+}
+
+/**
+ * "the prime minister said": the person the text gave that title, the latest before the quote
+ * ("Prime Minister Tony Blair", "Tony Blair, the prime minister").
+ */
+function titledPerson(
+  ctx: ReadingContext,
+  block: number,
+  at: number,
+  description: string,
+): LinkedMention | undefined {
+  const title = description.toLowerCase().replace(/\s+/g, ' ');
+  for (let b = block; b >= 0; b--) {
+    const list = ctx.byBlock[b]!;
+    const text = ctx.blocks[b]!;
+    for (let k = list.length - 1; k >= 0; k--) {
+      const m = list[k]!;
+      if (m.entity.type !== 'person' || (b === block && m.start >= at)) continue;
+      const before = text
+        .slice(Math.max(0, m.start - title.length - 2), m.start)
+        .toLowerCase()
+        .replace(/\s+/g, ' ');
+      const after = text
+        .slice(m.end, m.end + title.length + 8)
+        .toLowerCase()
+        .replace(/\s+/g, ' ');
+      if (
+        before.trimEnd().endsWith(title) ||
+        after.startsWith(`, the ${title}`) ||
+        after.startsWith(`, ${title}`)
+      )
+        return m;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The speaker a quote with no attribution continues: whoever spoke last (a quote's speaker or a person
+ * reported as speaking), in its paragraph or the one before, with no other person named since and no
+ * unattributed quote between.
+ */
+function continuedSpeaker(
+  ctx: ReadingContext,
+  quotes: readonly Quote[],
+  speakerOf: ReadonlyMap<Quote, LinkedMention>,
+  block: number,
+  at: number,
+): LinkedMention | undefined {
+  const n = countBefore(ctx.events, block, at);
+  let last = ctx.events[n - 1];
+  if (!last) return undefined;
+  // A name in a sentence that quotes is that quote's attribution ("“…,” said Tony Blair."): what runs on is
+  // the quote, if its speaker is the same; reported speech runs on only from a sentence that quotes nothing.
+  const text = ctx.blocks[last.block]!;
+  if (
+    last.sourced === undefined &&
+    /["“”«»]/.test(text.slice(sentenceStart(text, last.at), sentenceEnd(text, last.at)))
+  ) {
+    const quoteEvent = ctx.events[n - 2];
+    if (quoteEvent?.sourced === undefined || quoteEvent.mention.entity !== last.mention.entity)
+      return undefined;
+    last = quoteEvent;
+  }
+  if (last.sourced || (last.endBlock ?? last.block) < block - 1) return undefined;
+  const prev = quotes[quotes.length - 1];
+  if (
+    prev &&
+    !speakerOf.has(prev) &&
+    (prev.block > last.block || (prev.block === last.block && prev.start > last.at))
+  )
+    return undefined;
+  // Names after the speaker's in their own sentence describe them ("said Ann Lee, chief of Vivendi").
+  const named = last.mention;
+  const namedText = ctx.blocks[named.block]!;
+  const describes = (m: LinkedMention) =>
+    m.block === named.block &&
+    m.start > named.start &&
+    sentenceStart(namedText, m.start) === sentenceStart(namedText, named.start);
+  for (let b = last.block; b <= block; b++) {
+    for (const m of ctx.byBlock[b]!) {
+      if ((b === last.block && m.start <= last.at) || (b === block && m.start >= at)) continue;
+      if (m.entity.type !== 'person' || m.demonym || ctx.quoted.has(m) || m.entity === named.entity) continue;
+      if (!describes(m)) return undefined;
+    }
+  }
+  return named;
 }
 
 /**
  * Every quotation in the body, with who said it when the text says so. Attribution reads the writer's
- * sentence around the quote ("…,” Macron told…", "He added that … “…”", "according to X"); a pronoun
- * resolves to the most recent named speaker of that gender (or, before any, the most recent person
- * named outside quotes); a quote with no attribution in its sentence inherits the speaker of the quote
- * just before it in the same paragraph; otherwise it has no speaker.
+ * sentence around the quote ("…,” Macron told…", "said Finance Minister X", "He added that … “…”",
+ * "according to X"); a pronoun resolves to the person the previous sentence is about, else the most recent
+ * named speaker of that gender (or, before any, the most recent person named outside quotes); a description
+ * ("the prime minister said") to the person given that title, else as a pronoun; a quote with no
+ * attribution in its sentence continues the words of whoever spoke just before it, in its paragraph or the
+ * one before, when nobody else was named since; otherwise it has no speaker.
  */
 export function findQuotes(blocks: readonly string[], linked: readonly LinkedMention[]): Quote[] {
   const byBlock: LinkedMention[][] = blocks.map(() => []);
@@ -265,12 +518,18 @@ export function findQuotes(blocks: readonly string[], linked: readonly LinkedMen
   }
   const spans = findQuoteSpans(blocks);
   const quoted = new Set<LinkedMention>();
-  for (const s of spans) {
-    const list = byBlock[s.block]!;
-    const end = s.endBlock === s.block ? s.end : Number.POSITIVE_INFINITY;
-    for (let k = firstAtOrAfter(list, s.start); k < list.length && list[k]!.start < end; k++)
-      quoted.add(list[k]!);
-  }
+  // Every block a quotation covers: a name in its last paragraph is as quoted as one in its first.
+  for (const s of spans)
+    for (let b = s.block; b <= s.endBlock; b++) {
+      const list = byBlock[b]!;
+      const end = b === s.endBlock ? s.end : Number.POSITIVE_INFINITY;
+      for (
+        let k = firstAtOrAfter(list, b === s.block ? s.start : 0);
+        k < list.length && list[k]!.start < end;
+        k++
+      )
+        quoted.add(list[k]!);
+    }
   const insideQuote = (m: LinkedMention) => quoted.has(m);
   // People named outside quotes, in text order, for a pronoun with no speaker before it.
   const namedPeople = linked
@@ -291,6 +550,8 @@ export function findQuotes(blocks: readonly string[], linked: readonly LinkedMen
       events.push({ block: m.block, at: m.start, mention: m });
   }
   events.sort((a, b) => a.block - b.block || a.at - b.at);
+  const ctx: ReadingContext = { blocks, byBlock, quoted, events, namedPeople, gender };
+  const speakerOf = new Map<Quote, LinkedMention>();
 
   for (const span of spans) {
     const open = blocks[span.block]!;
@@ -331,7 +592,8 @@ export function findQuotes(blocks: readonly string[], linked: readonly LinkedMen
     const beforeAttr = attribute(open, sStart, span.start - 1, byBlock[span.block]!, 'before');
     const afterAttr = attribute(close, afterFrom, afterTo, byBlock[span.endBlock]!, 'after');
     const firstFound = partial || /[:,]\s*$/.test(leadIn) ? [beforeAttr, afterAttr] : [afterAttr, beforeAttr];
-    const attr = firstFound.find((a) => a?.mention || a?.pronoun) ?? firstFound.find((a) => a);
+    const attr =
+      firstFound.find((a) => a?.mention || a?.pronoun || a?.description) ?? firstFound.find((a) => a);
 
     // "the so-called “Blair Babes”": a label the writer mentions, which nobody is quoted as saying.
     const mentionOnly =
@@ -345,48 +607,27 @@ export function findQuotes(blocks: readonly string[], linked: readonly LinkedMen
     if (attr?.verb) quote.verb = attr.verb;
     let speaker: LinkedMention | undefined = attr?.mention;
     if (!speaker && attr?.pronoun) {
-      const pronoun = attr.pronoun;
-      // "he"/"she" is the most recent person who spoke (quoted or reported) and may be called so.
-      const fits = (m: LinkedMention) =>
-        m.entity.type === 'person' && (gender.get(m.entity.id) ?? pronoun) === pronoun;
-      // First, the person the previous sentence is about (its first person named outside quotes, not
-      // as a possessive): "Saulnier will move up the rankings. “…,” he said." Then the last speaker.
-      const prev = previousSentence(blocks, span.block, sStart);
-      if (prev) {
-        const list = byBlock[prev.block]!;
-        for (let k = firstAtOrAfter(list, prev.start); k < list.length && list[k]!.start < prev.end; k++) {
-          const m = list[k]!;
-          if (m.entity.type !== 'person' || m.demonym || quoted.has(m)) continue;
-          if (/^['’](?:s\b|\s)/.test(blocks[m.block]!.slice(m.end, m.end + 3))) continue;
-          if (fits(m)) speaker = m;
-          break;
-        }
-      }
-      const nEvents = countBefore(events, span.block, span.start);
-      for (let k = nEvents - 1; k >= Math.max(0, nEvents - MAX_LOOKBACK) && !speaker; k--)
-        if (fits(events[k]!.mention)) speaker = events[k]!.mention;
-      if (!speaker && nEvents === 0) {
-        const nPeople = countBefore(namedPeople, span.block, span.start);
-        for (let k = nPeople - 1; k >= Math.max(0, nPeople - MAX_LOOKBACK) && !speaker; k--)
-          if (fits(namedPeople[k]!.mention)) speaker = namedPeople[k]!.mention;
-      }
-      if (speaker && speaker.entity.type === 'person') gender.set(speaker.entity.id, pronoun);
+      speaker = referent(ctx, span.block, span.start, sStart, attr.pronoun);
+      if (speaker) gender.set(speaker.entity.id, attr.pronoun);
     }
-    if (!attr && !speaker) {
-      // "“…,” he said. “…”": a quote with no attribution continues the previous speaker's words.
-      const prev = quotes[quotes.length - 1];
-      if (prev?.speaker && (prev.endBlock ?? prev.block) === span.block && !partial) {
-        quote.speaker = prev.speaker;
-        if (prev.speakerEntityId) quote.speakerEntityId = prev.speakerEntityId;
-      }
-    }
+    if (!speaker && attr?.description)
+      speaker =
+        titledPerson(ctx, span.block, span.start, attr.description) ??
+        referent(ctx, span.block, span.start, sStart, undefined);
+    // "“…,” he said. “…”", and a quotation opening a paragraph after one: with no attribution of its own,
+    // a quote continues the words of whoever spoke just before it.
+    if (!attr && !speaker && !partial)
+      speaker = continuedSpeaker(ctx, quotes, speakerOf, span.block, span.start);
     if (speaker) {
+      speakerOf.set(quote, speaker);
       quote.speaker = speaker.entity.name;
       quote.speakerEntityId = speaker.entity.id;
       events.splice(countBefore(events, span.block, span.start), 0, {
         block: span.block,
         at: span.start,
         mention: speaker,
+        sourced: attr?.verb === 'according to',
+        endBlock,
       });
     }
     quotes.push(quote);

@@ -12,6 +12,15 @@ export interface RecognizedSpan {
   end: number;
 }
 
+/** A place of the gazetteer (@gazette/core/places): its country and where it is. */
+export interface KnownPlace {
+  name: string;
+  countryCode: string;
+  lat: number;
+  lon: number;
+  population: number;
+}
+
 /**
  * Finds names in the blocks of one document. It is given the whole document so that it may use the
  * other blocks as context (how a word is written elsewhere); it returns one list of spans per block.
@@ -19,4 +28,6 @@ export interface RecognizedSpan {
 export interface EntityRecognizer {
   readonly name: string;
   recognize(blocks: readonly string[]): RecognizedSpan[][];
+  /** The gazetteer's place of this name, when the recogniser carries one (`withPlaces`, @gazette/core/places). */
+  place?(name: string): KnownPlace | undefined;
 }

@@ -27,6 +27,10 @@ export interface GazetteErrorDetails {
   line?: number;
   /** Machine-readable issues, e.g. from zod. */
   issues?: Array<{ path: string; message: string }>;
+  /** A server's Retry-After (seconds or an HTTP date), when it asked to be left alone for a while. */
+  retryAfter?: string;
+  /** The HTTP status a server answered with, when a fetch failed on it. */
+  status?: number;
 }
 
 // Messages quote inputs (a file name, an XML tag, a JSON parser's excerpt): control characters, NULs

@@ -1,7 +1,6 @@
 import { IsoDateSchema } from '../model/article-schema';
+import { datesInText } from './date-in-text';
 import { isPlausibleDate } from './plausible-date';
-
-const MONTHS = 'jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec';
 
 /**
  * Reads a date as pages and feeds write it (ISO 8601, RFC 822, "May 17, 2023") into ISO 8601.
@@ -27,29 +26,47 @@ export function readDate(raw: string | undefined | null): string | undefined {
     if (IsoDateSchema.safeParse(withSeconds).success && !Number.isNaN(Date.parse(withSeconds)))
       return withSeconds;
   }
-  // RFC 822 / 1123 and "Month D, YYYY": only with a year and a month name, so "3/4/05" is not guessed.
-  if (new RegExp(`\\b(${MONTHS})[a-z]*\\b`, 'i').test(value) && /\b\d{4}\b/.test(value)) {
-    const ms = Date.parse(value.replace(/\b(at|on)\b/gi, ' '));
-    if (!Number.isNaN(ms)) {
-      const hasTime = /\d{1,2}:\d{2}/.test(value);
-      const d = new Date(ms);
-      // Date reads the year 0001 of a placeholder ("Mon, 01 Jan 0001") as 2001: keep the year written.
-      const ancient = /(?:^|[\s,])(00\d\d)(?=$|[\s,])/.exec(value);
-      if (ancient) d.setFullYear(Number(ancient[1]));
-      if (!hasTime) {
-        // A calendar date without a time: read it as written, not shifted to UTC.
-        const y = String(d.getFullYear()).padStart(4, '0');
-        const m = String(d.getMonth() + 1).padStart(2, '0');
-        const day = String(d.getDate()).padStart(2, '0');
-        return `${y}-${m}-${day}`;
-      }
-      return d.toISOString();
-    }
-  }
-  return undefined;
+  return readWrittenDate(value);
 }
 
-/** A date in a URL path (/2023/05/17/, /2023-05-17-, /20230517/), checked to be a real day, not after `now`. */
+// Zones Date.parse knows by name, in minutes east of UTC.
+const ZONES: Record<string, number> = {
+  EST: -300,
+  EDT: -240,
+  CST: -360,
+  CDT: -300,
+  MST: -420,
+  MDT: -360,
+  PST: -480,
+  PDT: -420,
+};
+
+/** The UTC offset written after a time ("+0200", "GMT+01:00", "EST"), as "+02:00" ("Z" for GMT, UTC); else undefined. */
+function writtenOffset(rest: string): string | undefined {
+  const numeric = /(?:GMT|UTC)?\s*([+-])(\d{2}):?(\d{2})(?!\d)/.exec(rest);
+  if (numeric) return `${numeric[1]}${numeric[2]}:${numeric[3]}`;
+  if (/\b(?:GMT|UTC|UT)\b|^\s*Z\b/.test(rest)) return 'Z';
+  const named = /\b([ECMP][SD]T)\b/.exec(rest);
+  const minutes = named ? ZONES[named[1] as string] : undefined;
+  if (minutes === undefined) return undefined;
+  const h = String(Math.abs(minutes) / 60).padStart(2, '0');
+  return `${minutes < 0 ? '-' : '+'}${h}:00`;
+}
+
+/**
+ * A date written in words or numbers ("Wed, 06 Mar 2024 01:00:00 +0200", "6 mars 2024", "May 17, 2023"),
+ * in ISO 8601 as written: the day and time the writer gave, with the writer's offset when one is given,
+ * never converted to UTC (which could move the article to the day before or after the one it shows).
+ */
+function readWrittenDate(value: string): string | undefined {
+  const [found] = datesInText(value);
+  if (!found) return undefined;
+  if (!found.time) return found.date;
+  const offset = writtenOffset(value.slice(found.end));
+  return `${found.date}T${found.time}${offset ?? ''}`;
+}
+
+/** A date in a URL path (/2023/05/17/, /2023-05-17-, story-2023-05-17.html, /20230517/), checked to be a real day, not after `now`. */
 export function dateFromUrl(url: string | undefined, now?: string): string | undefined {
   if (!url) return undefined;
   let path: string;
@@ -59,7 +76,8 @@ export function dateFromUrl(url: string | undefined, now?: string): string | und
     return undefined;
   }
   const m =
-    /\/((?:19|20)\d{2})[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?:[/\-_.]|$)/.exec(path) ??
+    /[/_-]((?:19|20)\d{2})\/(0[1-9]|1[0-2])\/(0[1-9]|[12]\d|3[01])(?:[/\-_.]|$)/.exec(path) ??
+    /[/_-]((?:19|20)\d{2})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?:[/\-_.]|$)/.exec(path) ??
     /[/_-]((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:[/\-_.]|$)/.exec(path);
   if (!m) return undefined;
   const date = `${m[1]}-${m[2]}-${m[3]}`;

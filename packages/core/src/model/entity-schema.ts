@@ -17,7 +17,11 @@ export const EntitySchema = z
       .string()
       .regex(/^[A-Z]{2}$/)
       .optional()
-      .describe('ISO 3166-1 alpha-2, for a country.'),
+      .describe('ISO 3166-1 alpha-2: of a country, or of the country a place of the gazetteer is in.'),
+    coordinates: z
+      .object({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) })
+      .optional()
+      .describe('Where a place of the gazetteer is (GeoNames, read with @gazette/core/places).'),
     mentions: z.array(MentionSchema),
     demonymMentions: z
       .array(MentionSchema)

@@ -9,6 +9,18 @@ export interface FetchOptions {
   /** Redirects followed at most (default 5). */
   maxRedirects?: number;
   userAgent?: string;
+  /**
+   * Validators from an earlier answer: sent as If-None-Match / If-Modified-Since, so an unchanged
+   * resource costs a 304 with no body (then `notModified` is set and `content` is empty).
+   */
+  validators?: { etag?: string | undefined; lastModified?: string | undefined };
+}
+
+/** What the response said about caching and scheduling, for conditional polls. */
+export interface HttpHints {
+  etag?: string;
+  lastModified?: string;
+  cacheControl?: string;
 }
 
 export interface Fetched {
@@ -18,6 +30,32 @@ export interface Fetched {
   content: string;
   /** How the body was decoded: the encoding used, why, and how many bytes became U+FFFD. */
   decoding: Omit<DecodedText, 'text'>;
+  http: HttpHints;
+  /** The server answered 304 Not Modified to the validators given: nothing new, no body. */
+  notModified?: true;
+}
+
+function hintsOf(headers: Headers): HttpHints {
+  const etag = headers.get('etag') ?? undefined;
+  const lastModified = headers.get('last-modified') ?? undefined;
+  const cacheControl = headers.get('cache-control') ?? undefined;
+  return {
+    ...(etag ? { etag } : {}),
+    ...(lastModified ? { lastModified } : {}),
+    ...(cacheControl ? { cacheControl } : {}),
+  };
+}
+
+/** Request headers: what Gazette accepts, and the validators of an earlier answer. */
+function requestHeaders(options: FetchOptions): Record<string, string> {
+  const headers: Record<string, string> = {
+    'user-agent': options.userAgent ?? USER_AGENT,
+    accept:
+      'text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/feed+json,application/json;q=0.9,text/*;q=0.8',
+  };
+  if (options.validators?.etag) headers['if-none-match'] = options.validators.etag;
+  if (options.validators?.lastModified) headers['if-modified-since'] = options.validators.lastModified;
+  return headers;
 }
 
 /** Says what is fetching and why; no browser disguise. */
@@ -66,11 +104,7 @@ export async function fetchUrl(url: string, options: FetchOptions = {}): Promise
       response = await fetch(current, {
         redirect: 'manual',
         signal,
-        headers: {
-          'user-agent': options.userAgent ?? USER_AGENT,
-          accept:
-            'text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/feed+json,application/json;q=0.9,text/*;q=0.8',
-        },
+        headers: requestHeaders(options),
       });
     } catch (error) {
       const e = error as Error & { cause?: { code?: string } };
@@ -84,11 +118,25 @@ export async function fetchUrl(url: string, options: FetchOptions = {}): Promise
       current = new URL(response.headers.get('location')!, current);
       continue;
     }
+    if (response.status === 304 && options.validators) {
+      await response.body?.cancel();
+      const decoding = { encoding: 'utf-8', source: 'default' as const, replacements: 0 };
+      return {
+        url: current.href,
+        contentType: '',
+        content: '',
+        decoding,
+        http: hintsOf(response.headers),
+        notModified: true,
+      };
+    }
     if (!response.ok) {
       await response.body?.cancel();
-      throw fail(
-        url,
-        `the server answered HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`,
+      const retryAfter = response.headers.get('retry-after') ?? undefined;
+      throw new GazetteError(
+        'FETCH_FAILED',
+        `Cannot fetch ${url}: the server answered HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}.`,
+        { where: url, status: response.status, ...(retryAfter ? { retryAfter } : {}) },
       );
     }
     const contentType = (response.headers.get('content-type') ?? '').toLowerCase();
@@ -134,6 +182,6 @@ export async function fetchUrl(url: string, options: FetchOptions = {}): Promise
     // The page's own BOM or declaration beats the header; the bytes decide when they disagree.
     const httpCharset = /charset=["']?([\w.:-]+)/i.exec(contentType)?.[1];
     const { text, ...decoding } = decodeBytes(bytes, httpCharset ? { httpCharset } : {});
-    return { url: current.href, contentType: mime, content: text, decoding };
+    return { url: current.href, contentType: mime, content: text, decoding, http: hintsOf(response.headers) };
   }
 }

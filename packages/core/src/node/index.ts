@@ -13,3 +13,19 @@ export {
 export { isUrl, listInputs } from './list-inputs';
 export { openSqliteStore } from './sqlite-store';
 export { STORE_SCHEMA, STORE_SCHEMA_VERSION } from './store-schema';
+export { type FollowOptions, type FollowResult, followSources } from './follow-sources';
+export {
+  createPoller,
+  type PollOptions,
+  type Poller,
+  type PollReport,
+  type PollSummary,
+} from './poll-sources';
+export { startWatching, type Watching, type WatchOptions, watchSources } from './watch-sources';
+export {
+  type DeliveryReport,
+  deliverAlerts,
+  MAX_DELIVERY_ATTEMPTS,
+  queueAlertMatches,
+  signBody,
+} from './alert-deliveries';

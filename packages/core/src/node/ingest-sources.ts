@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import type { EnrichOptions } from '../enrich/enrich-article';
 import { GazetteError, isGazetteError } from '../errors/gazette-error';
 import { feedItemToArticle } from '../formats/feed/parse-feed';
-import { readFeed } from '../formats/feed/read-feed';
+import { type Feed, readFeed } from '../formats/feed/read-feed';
 import { parseHtml } from '../formats/html/parse-html';
 import { describeDecoding } from '../input/describe-decoding';
 import { detectFormat } from '../input/detect-format';
@@ -13,7 +13,7 @@ import { readJsonRecords, readNdjsonLine } from '../formats/json/json-records';
 import type { Article } from '../model/article-schema';
 import type { InputFormat } from '../model/provenance-schema';
 import type { ArticleStore, PutResult } from '../store/store-types';
-import { type FetchOptions, fetchUrl } from './fetch-url';
+import { type Fetched, type FetchOptions, fetchUrl } from './fetch-url';
 import { isUrl, listInputs } from './list-inputs';
 import { type ReadStdin, readStdin, readTextInput } from './read-article-file';
 import { openInput } from './read-input-bytes';
@@ -46,6 +46,12 @@ export interface IngestOptions extends EnrichOptions {
   signal?: AbortSignal;
   /** --full: the overall deadline for item pages, in ms (default 120 s); a page not fetched by then keeps the feed's text. */
   fullDeadlineMs?: number;
+  /** --full: how item pages are fetched (the poller adds robots.txt and a per-host limit); default: fetchUrl. */
+  fetchPage?: (url: string) => Promise<Fetched>;
+  /** A source with no articles is no failure (a followed feed with no items yet). */
+  emptyIsFine?: boolean;
+  /** Called with each feed read, before its items are stored (its title, its polling hint). */
+  onFeed?: (feed: Feed, source: string) => void;
 }
 
 /** Articles per write transaction: the store's lock is held for one batch at a time (about 0.1 s), not a whole file. */
@@ -104,6 +110,7 @@ async function readSource(
   summary: IngestSummary,
   fetchLimited: (url: string) => ReturnType<typeof fetchUrl>,
   fullDeadlineAt: number,
+  prefetched?: Fetched,
 ): Promise<Article[]> {
   let content: string;
   let name: string;
@@ -115,7 +122,7 @@ async function readSource(
     if (note) summary.warnings.push({ source: at, reason: note });
   };
   if (isUrl(source)) {
-    const fetched = await fetchLimited(source);
+    const fetched = prefetched ?? (await fetchLimited(source));
     content = fetched.content;
     noteDecoding(source, fetched.decoding);
     pageUrl = fetched.url;
@@ -154,13 +161,15 @@ async function readSource(
   }
   if (format === 'feed') {
     const feed = readFeed(content, where, options.now);
+    options.onFeed?.(feed, source);
+    const fetchPage = options.fetchPage ?? fetchLimited;
     const articles: Article[] = [];
     await runPool(feed.items, options.full ? (options.concurrency ?? 4) : 1, async (item, i) => {
       const at = `${where} item ${i + 1}`;
       try {
         if (options.full && item.link) {
           try {
-            const page = await beforeDeadline(fetchLimited(item.link), fullDeadlineAt);
+            const page = await beforeDeadline(fetchPage(item.link), fullDeadlineAt);
             if (page === TIMED_OUT) {
               const seconds = (options.fullDeadlineMs ?? DEFAULT_FULL_DEADLINE_MS) / 1000;
               throw new GazetteError(
@@ -275,6 +284,80 @@ const isNdjsonFile = (source: string, format: IngestOptions['format']) =>
   source !== '-' &&
   (format === 'ndjson' || ((!format || format === 'auto') && /\.(?:ndjson|jsonl)$/i.test(source)));
 
+/** How a batch fetches: one limit for every request, one deadline for --full pages; a body already fetched. */
+interface Fetching {
+  fetchLimited: (url: string) => Promise<Fetched>;
+  fullDeadlineAt: number;
+  prefetched?: Fetched;
+}
+
+/** Reads and stores one source, counting what was committed into the summary; a failure is noted, not thrown. */
+async function ingestOne(
+  store: ArticleStore,
+  source: string,
+  options: IngestOptions,
+  summary: IngestSummary,
+  fetching: Fetching,
+): Promise<void> {
+  const tally = (results: PutResult[]) => {
+    for (const r of results) {
+      if (r.status === 'added') summary.added++;
+      else if (r.status === 'updated') summary.updated++;
+      else if (r.status === 'unchanged') summary.unchanged++;
+      else summary.duplicates++;
+      options.onStored?.(r, source);
+    }
+  };
+  try {
+    if (isNdjsonFile(source, options.format)) {
+      await ingestNdjsonFile(store, source, options, summary, tally);
+      return;
+    }
+    const { fetchLimited, fullDeadlineAt, prefetched } = fetching;
+    const articles = await readSource(source, options, summary, fetchLimited, fullDeadlineAt, prefetched);
+    const empty = articles.length === 0 && !options.emptyIsFine;
+    if (empty && !summary.failed.some((f) => f.source.startsWith(source)))
+      throw new GazetteError('EMPTY_INPUT', `${source} holds no articles.`, { where: source });
+    await storeInBatches(store, articles, tally, options.signal);
+  } catch (error) {
+    // A store that cannot be written stops the batch: every later source would fail the same way.
+    if (isGazetteError(error) && error.code === 'STORE_ERROR') throw error;
+    summary.failed.push({ source, reason: reasonOf(error) });
+  }
+}
+
+/** A summary with nothing counted yet. */
+export const emptySummary = (sources: number): IngestSummary => ({
+  sources,
+  added: 0,
+  updated: 0,
+  unchanged: 0,
+  duplicates: 0,
+  failed: [],
+  warnings: [],
+  skipped: [],
+});
+
+/**
+ * Ingests what was fetched from a URL (a feed, a page) into a store, as `ingestSources` would have after
+ * fetching it: the poller fetches conditionally itself, and hands over only what changed.
+ */
+export async function ingestFetched(
+  store: ArticleStore,
+  url: string,
+  fetched: Fetched,
+  given: IngestOptions = {},
+): Promise<IngestSummary> {
+  const options: IngestOptions = { ...given, now: given.now ?? new Date().toISOString() };
+  const summary = emptySummary(1);
+  const limit = createLimiter(options.concurrency ?? 4);
+  const fetchLimited = (u: string) => limit(() => fetchUrl(u, options.fetch));
+  const fullDeadlineAt = Date.now() + (options.fullDeadlineMs ?? DEFAULT_FULL_DEADLINE_MS);
+  await ingestOne(store, url, options, summary, { fetchLimited, fullDeadlineAt, prefetched: fetched });
+  if (options.signal?.aborted) summary.interrupted = true;
+  return summary;
+}
+
 /**
  * Ingests files, folders and URLs into a store. Each source is stored once read, in transactions of
  * STORE_BATCH articles (an article counts once its transaction has committed); a source that fails is
@@ -289,13 +372,8 @@ export async function ingestSources(
   const options: IngestOptions = { ...given, now: given.now ?? new Date().toISOString() };
   const { inputs, missing, skipped } = await listInputs(args);
   const summary: IngestSummary = {
-    sources: inputs.length + missing.length + skipped.length,
-    added: 0,
-    updated: 0,
-    unchanged: 0,
-    duplicates: 0,
+    ...emptySummary(inputs.length + missing.length + skipped.length),
     failed: [...missing],
-    warnings: [],
     skipped,
   };
   let done = 0;
@@ -306,31 +384,7 @@ export async function ingestSources(
   const { signal } = options;
   const work = runPool(inputs, options.concurrency ?? 4, async (source) => {
     if (signal?.aborted) return;
-    const tally = (results: PutResult[]) => {
-      for (const r of results) {
-        if (r.status === 'added') summary.added++;
-        else if (r.status === 'updated') summary.updated++;
-        else if (r.status === 'unchanged') summary.unchanged++;
-        else summary.duplicates++;
-        options.onStored?.(r, source);
-      }
-    };
-    try {
-      if (isNdjsonFile(source, options.format)) {
-        await ingestNdjsonFile(store, source, options, summary, tally);
-        done++;
-        options.onProgress?.({ done, total: inputs.length, source, summary });
-        return;
-      }
-      const articles = await readSource(source, options, summary, fetchLimited, fullDeadlineAt);
-      if (articles.length === 0 && !summary.failed.some((f) => f.source.startsWith(source)))
-        throw new GazetteError('EMPTY_INPUT', `${source} holds no articles.`, { where: source });
-      await storeInBatches(store, articles, tally, signal);
-    } catch (error) {
-      // A store that cannot be written stops the batch: every later source would fail the same way.
-      if (isGazetteError(error) && error.code === 'STORE_ERROR') throw error;
-      summary.failed.push({ source, reason: reasonOf(error) });
-    }
+    await ingestOne(store, source, options, summary, { fetchLimited, fullDeadlineAt });
     if (signal?.aborted) return;
     done++;
     options.onProgress?.({ done, total: inputs.length, source, summary });

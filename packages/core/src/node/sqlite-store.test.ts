@@ -83,6 +83,36 @@ describe('SQLite store on disk', () => {
     upgraded.close();
   });
 
+  it('upgrades a store written before the change log and sources (schema 3): its articles enter the log, and read-only it reads', () => {
+    const path = join(dir, 'schema-3.db');
+    const store = openSqliteStore(path);
+    const v1 = storyArticle('https://example.com/logged');
+    const other = otherArticle('https://example.com/logged-other');
+    store.put(v1, { now: '2025-01-01T00:00:00Z' });
+    store.put({ ...v1, title: `${v1.title} (updated)` }, { now: '2025-02-01T00:00:00Z' });
+    store.put(other, { now: '2025-03-01T00:00:00Z' });
+    store.close();
+    // What Gazette with schema 3 left: no change log, no sources.
+    const raw = new DatabaseSync(path);
+    raw.exec(
+      "DROP TRIGGER articles_logged_added; DROP TRIGGER articles_logged_updated; DROP TABLE changes; DROP TABLE sources; DROP TABLE alerts; DROP TABLE alert_deliveries; UPDATE meta SET value = '3' WHERE key = 'schema_version'",
+    );
+    raw.close();
+    const readOnly = openSqliteStore(path, { readOnly: true });
+    expect(readOnly.changes(0)).toEqual({ changes: [], last: 0 });
+    expect(readOnly.sources.list()).toEqual([]);
+    expect(readOnly.count()).toBe(2);
+    readOnly.close();
+    const upgraded = openSqliteStore(path);
+    expect(upgraded.changes(0).changes.map((c) => [c.id, c.version, c.kind])).toEqual([
+      [v1.id, 2, 'updated'],
+      [other.id, 1, 'added'],
+    ]);
+    upgraded.put(otherArticle('https://example.com/logged-third', 3));
+    expect(upgraded.changes(2).changes.map((c) => c.kind)).toEqual(['added']);
+    upgraded.close();
+  });
+
   it('says clearly when the path cannot hold a store', () => {
     openSqliteStore(join(dir, 'ok.db')).close();
     // A path under a regular file: its folder is not a folder.

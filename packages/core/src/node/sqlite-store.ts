@@ -8,7 +8,7 @@ import type { Article } from '../model/article-schema';
 import { decidePut } from '../store/decide-put';
 import { contentFingerprint } from '../store/fingerprint';
 import { withFirstSeen } from '../store/first-seen';
-import { diffBetween } from '../store/memory-store';
+import { CHANGE_PAGE, diffBetween } from '../store/memory-store';
 import type {
   ArticleStore,
   ArticleVersion,
@@ -20,6 +20,8 @@ import { validateForStore } from '../store/validate-for-store';
 import { openDatabase } from './open-database';
 import { backfillFirstSeen } from './sqlite-first-seen';
 import { backfillFingerprints, sqliteFingerprints } from './sqlite-fingerprints';
+import { sqliteAlerts } from './sqlite-alerts';
+import { sqliteSources } from './sqlite-sources';
 import { STORE_SCHEMA, STORE_SCHEMA_VERSION } from './store-schema';
 import { DEFAULT_STORE_WAIT_MS, QUIET_WAIT_MS, whileWaiting } from './store-wait';
 
@@ -105,6 +107,16 @@ function prepare(db: DatabaseSync) {
   } satisfies Record<string, StatementSync>;
 }
 
+/** The change log's reader; undefined for an older store opened read-only (it has no log until written to). */
+function prepareChanges(db: DatabaseSync): StatementSync | undefined {
+  const exists = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'changes'").get();
+  return exists
+    ? db.prepare(
+        'SELECT seq, article_id AS id, version, kind, saved_at FROM changes WHERE seq > ? ORDER BY seq LIMIT ?',
+      )
+    : undefined;
+}
+
 /** The schema version a store was written with (0: a new, empty file). */
 function storedSchemaVersion(db: DatabaseSync): number {
   const hasMeta = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get();
@@ -113,6 +125,13 @@ function storedSchemaVersion(db: DatabaseSync): number {
     | { value?: string }
     | undefined;
   return Number(row?.value ?? 0);
+}
+
+/** An older store's articles enter the new change log as they are now, in the order they were first stored. */
+function backfillChanges(db: DatabaseSync): void {
+  db.exec(
+    "INSERT INTO changes(article_id, version, kind, saved_at) SELECT id, version, CASE WHEN version > 1 THEN 'updated' ELSE 'added' END, saved_at FROM articles ORDER BY seq",
+  );
 }
 
 /** Creates the tables of a new store, or adds what an older one lacks, in one transaction. */
@@ -124,6 +143,7 @@ function migrate(db: DatabaseSync): void {
       db.exec(STORE_SCHEMA);
       if (from > 0 && from < 2) backfillFingerprints(db);
       if (from > 0 && from < 3) backfillFirstSeen(db);
+      if (from > 0 && from < 4) backfillChanges(db);
       db.prepare('INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)').run(
         'schema_version',
         String(STORE_SCHEMA_VERSION),
@@ -214,6 +234,17 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
   // The corpus with the revision it was built at: another process's commits change the revision too.
   let cached: { corpus: Corpus; revision: string } | undefined;
   let closed = false;
+  let readChanges: StatementSync | undefined;
+  const usingStore = <T>(fn: () => T): T => {
+    if (closed) throw new GazetteError('STORE_ERROR', `The store ${file} is closed.`, { where: file });
+    try {
+      return whileWaiting(db, fn, wait);
+    } catch (error) {
+      throw storeError(file, error, 'use');
+    }
+  };
+  const sources = sqliteSources(db, file, usingStore);
+  const alerts = sqliteAlerts(db, file, usingStore);
   const meta = () =>
     Object.fromEntries((q.meta.all() as Array<{ key: string; value: string }>).map((r) => [r.key, r.value]));
 
@@ -348,6 +379,21 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
     },
     duplicates: (ofId) =>
       ((ofId ? q.linksOf.all(ofId) : q.links.all()) as Parameters<typeof toLink>[0][]).map(toLink),
+    sources,
+    alerts,
+    changes(since, limit = CHANGE_PAGE) {
+      readChanges ??= prepareChanges(db);
+      if (!readChanges) return { changes: [], last: since };
+      const rows = readChanges.all(Math.max(0, since), Math.max(1, limit)) as Array<{
+        seq: number;
+        id: string;
+        version: number;
+        kind: 'added' | 'updated';
+        saved_at: string | null;
+      }>;
+      const changes = rows.map(({ saved_at, ...c }) => (saved_at ? { ...c, savedAt: saved_at } : c));
+      return { changes, last: changes.at(-1)?.seq ?? since };
+    },
     corpus() {
       const revision = this.revision();
       if (cached?.revision !== revision) cached = { corpus: createCorpus(this.list()), revision };

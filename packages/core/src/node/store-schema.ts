@@ -3,6 +3,10 @@
  * articles: the current version of each article; article_versions: the versions it replaced;
  * duplicates: the same story seen under another id (URL), linked to the stored article;
  * fingerprint_bands: the MinHash bands of each article's fingerprint, to find near-duplicates.
+ * changes: every article added or updated, in commit order (seq), for readers that catch up (an index, a
+ * replica); filled by triggers, so every writer logs alike.
+ * sources: the feeds the store follows; `source` holds what the user chose (JSON), `state` what polling
+ * learnt (JSON), written apart so a poll never undoes a `follow` made meanwhile, nor the other way round.
  * meta: the schema version; `store_id`, made at random with the store (or on the first write by this
  * Gazette into an older store), and `revision`/`last_change`, moved by triggers on every change to
  * `articles` (whoever makes it): together they say which store, at which state, a kept snapshot is of.
@@ -11,7 +15,10 @@
 // knows only 1 refuses a store at 2, so it never writes articles without their bands.
 // 3: each article's JSON carries `firstSeenAt` (older stores are backfilled from the saved_at of their
 // first version on open), so feeds date an undated article by when the store first saw it.
-export const STORE_SCHEMA_VERSION = 3;
+// 4: sources (the feeds the store follows, with their poll state as JSON: validators, failures, next due);
+// alerts and alert_deliveries (saved searches, and the webhook POSTs waiting to be sent);
+// changes (the ordered change log of articles added and updated, written by triggers, so by every writer).
+export const STORE_SCHEMA_VERSION = 4;
 
 export const STORE_SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -51,6 +58,42 @@ CREATE TABLE IF NOT EXISTS fingerprint_bands (
   id TEXT NOT NULL,
   PRIMARY KEY (key, id)
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS sources (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  id TEXT NOT NULL UNIQUE,
+  url TEXT NOT NULL UNIQUE,
+  source TEXT NOT NULL,
+  state TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS alerts (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  id TEXT NOT NULL UNIQUE,
+  json TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS alert_deliveries (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  id TEXT NOT NULL UNIQUE,
+  alert_id TEXT NOT NULL,
+  body TEXT NOT NULL,
+  attempts INTEGER NOT NULL,
+  next_at TEXT NOT NULL,
+  last_error TEXT,
+  gave_up INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS changes (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  article_id TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  saved_at TEXT
+);
+CREATE TRIGGER IF NOT EXISTS articles_logged_added AFTER INSERT ON articles BEGIN
+  INSERT INTO changes(article_id, version, kind, saved_at) VALUES (NEW.id, NEW.version, 'added', NEW.saved_at);
+END;
+CREATE TRIGGER IF NOT EXISTS articles_logged_updated AFTER UPDATE OF version ON articles
+WHEN NEW.version <> OLD.version BEGIN
+  INSERT INTO changes(article_id, version, kind, saved_at) VALUES (NEW.id, NEW.version, 'updated', NEW.saved_at);
+END;
 INSERT OR IGNORE INTO meta(key, value) VALUES ('store_id', lower(hex(randomblob(16))));
 INSERT OR IGNORE INTO meta(key, value) VALUES ('revision', '0');
 INSERT OR IGNORE INTO meta(key, value) VALUES ('last_change', '');

@@ -49,6 +49,13 @@ export const ArticleFiltersSchema = z
     tag: z.string().min(1).max(200).optional(),
     language: z.string().min(2).max(35).optional(),
     entity: z.string().min(1).max(200).optional().describe('An entity id, or a name or alias of one.'),
+    country: z
+      .string()
+      .regex(/^[A-Za-z]{2}$/, 'an ISO 3166-1 alpha-2 country code, such as FR')
+      .optional()
+      .describe(
+        'An ISO 3166-1 alpha-2 code: articles naming the country or a place in it (places linked to the gazetteer carry their country).',
+      ),
     after: IsoDateSchema.or(z.string().regex(/^\d{4}(-\d{2})?$/))
       .optional()
       .describe('Published on or after.'),
@@ -106,6 +113,12 @@ export const SearchParamsSchema = z
     limit: LimitSchema,
     cursor: CursorSchema.optional(),
     facets: z.array(FacetNameSchema).optional(),
+    typos: z
+      .enum(['auto', 'off'])
+      .default('auto')
+      .describe(
+        'auto: a word the corpus lacks, or a query that finds nothing as typed, is also read with typos; off: words match only as typed (as alerts match).',
+      ),
   })
   .strict()
   .meta({ id: 'SearchParams' });

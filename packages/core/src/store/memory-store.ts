@@ -5,8 +5,11 @@ import { decidePut } from './decide-put';
 import { diffArticles } from './diff-versions';
 import { contentFingerprint } from './fingerprint';
 import { FingerprintIndex } from './fingerprint-index';
+import { createMemoryAlerts } from './memory-alerts';
+import { createMemorySources } from './memory-sources';
 import { withFirstSeen } from './first-seen';
 import type {
+  ArticleChange,
   ArticleDiff,
   ArticleStore,
   ArticleVersion,
@@ -15,6 +18,9 @@ import type {
   PutResult,
 } from './store-types';
 import { validateForStore } from './validate-for-store';
+
+/** Changes a page of the log holds when the caller does not say. */
+export const CHANGE_PAGE = 1_000;
 
 interface Entry {
   json: string;
@@ -31,6 +37,9 @@ export function createMemoryStore(initial: readonly Article[] = []): ArticleStor
   let cached: Corpus | undefined;
   let revision = 0;
   const identity = globalThis.crypto.randomUUID();
+  const sources = createMemorySources();
+  const alerts = createMemoryAlerts();
+  const log: ArticleChange[] = [];
 
   function putOne(input: Article, options: PutOptions, validated = false): PutResult {
     const valid = validated ? input : validateForStore(input);
@@ -79,6 +88,7 @@ export function createMemoryStore(initial: readonly Article[] = []): ArticleStor
         index.add(article.id, fp);
         cached = undefined;
         revision++;
+        log.push({ seq: log.length + 1, id: article.id, version, kind: decision.status, ...savedAt });
         return { status: decision.status, id: article.id, version };
       }
     }
@@ -108,6 +118,12 @@ export function createMemoryStore(initial: readonly Article[] = []): ArticleStor
       return diffBetween(id, versions, from, to);
     },
     duplicates: (ofId) => [...links.values()].filter((l) => !ofId || l.duplicateOf === ofId),
+    sources,
+    alerts,
+    changes(since, limit = CHANGE_PAGE) {
+      const changes = log.slice(Math.max(0, since), Math.max(0, since) + Math.max(1, limit));
+      return { changes: structuredClone(changes), last: changes.at(-1)?.seq ?? since };
+    },
     corpus() {
       cached ??= createCorpus([...entries.values()].map((e) => e.article));
       return cached;

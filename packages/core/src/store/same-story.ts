@@ -1,3 +1,4 @@
+import { instantMs } from '../metadata/instant-ms';
 import type { Article } from '../model/article-schema';
 
 /** What the rule reads of two articles whose bodies are near each other. */
@@ -32,7 +33,7 @@ export function titlesAgree(a: Omit<StoryFacts, 'publishedAt'>, b: Omit<StoryFac
 
 function datesAgree(a: StoryFacts, b: StoryFacts): boolean {
   if (!a.publishedAt || !b.publishedAt) return true;
-  const days = Math.abs(Date.parse(a.publishedAt) - Date.parse(b.publishedAt)) / 86_400_000;
+  const days = Math.abs(instantMs(a.publishedAt) - instantMs(b.publishedAt)) / 86_400_000;
   return !(days > SAME_STORY_MAX_DAYS);
 }
 

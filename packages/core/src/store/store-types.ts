@@ -1,4 +1,6 @@
 import type { Corpus } from '../corpus/components/corpus-types';
+import type { Alert, PendingDelivery } from '../follow/alert-schema';
+import type { FollowedSource, PollState } from '../follow/followed-source-schema';
 import type { Article } from '../model/article-schema';
 
 /** What happened to an article given to a store. */
@@ -55,6 +57,58 @@ export interface PutOptions {
   now?: string;
 }
 
+/** One entry of a store's change log: an article added or updated (its new version), in commit order. */
+export interface ArticleChange {
+  /** Position in the log: rises with every change, never reused. */
+  seq: number;
+  id: string;
+  version: number;
+  kind: 'added' | 'updated';
+  savedAt?: string;
+}
+
+/** A page of the change log: the changes after `since`, and where the next page starts. */
+export interface ChangePage {
+  changes: ArticleChange[];
+  /** The seq of the last change given (or `since`, when none): pass it as `since` next time. */
+  last: number;
+}
+
+/** The feeds a store follows, with what polling them has learnt (kept beside the articles). */
+export interface SourceRegistry {
+  /** Adds a source, or takes the new options (full, every, title) of the one with its URL, keeping its state. */
+  follow(source: FollowedSource): { source: FollowedSource; added: boolean };
+  /** Every followed source, in the order they were followed. */
+  list(): FollowedSource[];
+  /** A source by its id or URL. */
+  get(idOrUrl: string): FollowedSource | undefined;
+  /** Stops following a source (its articles stay); the source removed, or undefined if there was none. */
+  unfollow(idOrUrl: string): FollowedSource | undefined;
+  /** Saves a poll's outcome; a source unfollowed meanwhile stays unfollowed. */
+  saveState(id: string, state: PollState): void;
+}
+
+/** How a delivery attempt ended: sent (it is forgotten), or to be tried again (or given up). */
+export type DeliveryOutcome =
+  | { delivered: true }
+  | { delivered: false; attempts: number; nextAt: string; lastError: string; gaveUp: boolean };
+
+/** The store's alerts (saved searches) and the webhook deliveries waiting to be sent. */
+export interface AlertRegistry {
+  add(alert: Alert): void;
+  /** Every alert, in the order they were added. */
+  list(): Alert[];
+  get(id: string): Alert | undefined;
+  /** Removes an alert and its waiting deliveries; the alert removed, or undefined if there was none. */
+  remove(id: string): Alert | undefined;
+  enqueue(delivery: PendingDelivery): void;
+  /** Deliveries not yet sent, given-up ones included, oldest first. */
+  pending(): PendingDelivery[];
+  /** Deliveries due at `now` (not given up), oldest first, at most `limit`. */
+  due(now: string, limit: number): PendingDelivery[];
+  settle(id: string, outcome: DeliveryOutcome): void;
+}
+
 /**
  * A durable (or in-memory) home for articles. Every put is atomic: when it returns, the article is
  * stored (committed, for a durable backend); putMany stores all or nothing.
@@ -73,6 +127,15 @@ export interface ArticleStore {
   /** The diff between two versions (default: the previous and the current one). */
   diff(id: string, from?: number, to?: number): ArticleDiff | undefined;
   duplicates(ofId?: string): DuplicateLink[];
+  /**
+   * What was added or updated after the change numbered `since` (0: from the start), oldest first, at most
+   * `limit` (default 1,000): how a reader (an index, a replica, /v1/changes) catches up with every writer.
+   */
+  changes(since: number, limit?: number): ChangePage;
+  /** The feeds this store follows (`gazette follow`, polled by `gazette watch`). */
+  readonly sources: SourceRegistry;
+  /** Saved searches that tell about new matches (`gazette alert add`). */
+  readonly alerts: AlertRegistry;
   /** The query surface over the stored articles (rebuilt after writes). */
   corpus(): Corpus;
   /**

@@ -20,6 +20,10 @@ export function matchesFilters(a: Article, f: ArticleFilters | undefined): boole
     );
     if (!hit) return false;
   }
+  if (f.country) {
+    const code = f.country.toUpperCase();
+    if (!a.entities.some((e) => e.countryCode === code)) return false;
+  }
   if (f.after && !(a.publishedAt && a.publishedAt.slice(0, f.after.length) >= f.after)) return false;
   if (f.before && !(a.publishedAt && a.publishedAt.slice(0, f.before.length) < f.before)) return false;
   return true;

@@ -33,7 +33,7 @@ function searchOffset(
 export function search(state: CorpusState, raw: unknown): SearchResult {
   const params = parseParams(SearchParamsSchema, raw, 'search parameters');
   const fp = fingerprint(params);
-  const found = state.engine.match(params.q, params.filters);
+  const found = state.engine.match(params.q, params.filters, params.typos);
   const { m, budget } = found;
   const offset = searchOffset(state, params.sort, params.cursor, fp, m.docs);
   const { total, hits, docs } = state.engine.page(found, params.sort, offset, params.limit);

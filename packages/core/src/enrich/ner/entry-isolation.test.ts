@@ -15,6 +15,12 @@ describe('entry points', () => {
     expect(graph.filter((f) => f.startsWith('enrich/ner/'))).toEqual([]);
   });
 
+  it('the main, query and ner entries never reach the gazetteer of places; its own entry carries it', () => {
+    for (const entry of ['index.ts', 'query.ts', 'enrich/ner/index.ts'])
+      expect([...importGraph(entry)].filter((f) => f.startsWith('enrich/places/'))).toEqual([]);
+    expect([...importGraph('enrich/places/index.ts')]).toContain('enrich/places/generated/places.json');
+  });
+
   it('the ner entry carries the weights', () => {
     const graph = [...importGraph('enrich/ner/index.ts')];
     expect(graph.some((f) => f.endsWith('generated/ner-model.json'))).toBe(true);

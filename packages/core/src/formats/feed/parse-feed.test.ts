@@ -53,7 +53,7 @@ describe('feeds', () => {
     const [a, b] = parseInput(RSS);
     expect(a!.title).toBe('Bridge to close & ferry to open');
     expect(a!.byline).toEqual(['Ana Ruiz', 'Tom Lee']);
-    expect(a!.publishedAt).toBe('2026-03-04T09:30:00.000Z');
+    expect(a!.publishedAt).toBe('2026-03-04T09:30:00+00:00');
     expect(a!.language).toBe('en-gb');
     expect(a!.source).toEqual({ name: 'Harbour Times', url: 'https://harbour.example/' });
     expect(a!.standfirst).toBe('Short summary.');

@@ -4,6 +4,7 @@ import { splitAuthors } from '../../metadata/split-authors';
 import type { ArticleMeta } from '../../model/article-meta-schema';
 import { normalizeLine } from '../../text/normalize-text';
 import type { FeedItem } from './feed-item';
+import { feedPollHintSeconds } from './feed-poll-hint';
 import { assignItemIdentities } from './item-identity';
 import { child, childText, parseXml, type XmlElement } from './parse-xml';
 
@@ -14,6 +15,8 @@ export interface Feed {
   title?: string;
   url?: string;
   items: FeedItem[];
+  /** How often the feed says it may be polled (RSS ttl, sy:updatePeriod), in seconds. */
+  pollHintSeconds?: number;
 }
 
 function httpUrl(value: string | undefined, base?: string): string | undefined {
@@ -268,7 +271,14 @@ function readFeedItems(content: string, where: string, now: string | undefined):
           item.meta.language = language.replace('_', '-');
           item.fieldSources.language = 'rss:channel-language';
         }
-    return { kind: 'rss', ...(title ? { title } : {}), ...(url ? { url } : {}), items };
+    const hint = feedPollHintSeconds(channel);
+    return {
+      kind: 'rss',
+      ...(title ? { title } : {}),
+      ...(url ? { url } : {}),
+      items,
+      ...(hint ? { pollHintSeconds: hint } : {}),
+    };
   }
   if (root.name === 'feed') {
     const title = normalizeLine(childText(root, 'title') ?? '') || undefined;
@@ -276,11 +286,13 @@ function readFeedItems(content: string, where: string, now: string | undefined):
     const url = httpUrl(
       (links.find((l) => !l.attrs.rel || l.attrs.rel === 'alternate') ?? links[0])?.attrs.href,
     );
+    const hint = feedPollHintSeconds(root);
     return {
       kind: 'atom',
       ...(title ? { title } : {}),
       ...(url ? { url } : {}),
       items: atomItems(root, title, url, now),
+      ...(hint ? { pollHintSeconds: hint } : {}),
     };
   }
   throw new GazetteError(

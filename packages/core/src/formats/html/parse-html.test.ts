@@ -129,7 +129,7 @@ describe('dates', () => {
   it('normalises what pages write and refuses what it cannot read', () => {
     expect(normalizeDate('2026-03-04')).toBe('2026-03-04');
     expect(normalizeDate('2026-03-04 09:30:00+0100')).toBe('2026-03-04T09:30:00+01:00');
-    expect(normalizeDate('Wed, 04 Mar 2026 09:30:00 GMT')).toBe('2026-03-04T09:30:00.000Z');
+    expect(normalizeDate('Wed, 04 Mar 2026 09:30:00 GMT')).toBe('2026-03-04T09:30:00Z');
     expect(normalizeDate('March 4, 2026')).toBe('2026-03-04');
     expect(normalizeDate('3/4/26')).toBeUndefined();
     expect(normalizeDate('yesterday')).toBeUndefined();

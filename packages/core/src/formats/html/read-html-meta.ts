@@ -1,6 +1,6 @@
 import type { ArticleMeta } from '../../model/article-meta-schema';
 import { normalizeLine } from '../../text/normalize-text';
-import { dateFromUrl, normalizeDate } from '../../metadata/normalize-date';
+import { readHtmlDates } from './read-html-dates';
 import { readJsonLd } from './read-json-ld';
 import { splitAuthors } from '../../metadata/split-authors';
 import { bylineFromModule, isSectionFront } from './byline-origin';
@@ -46,24 +46,6 @@ function language(value: string | undefined): string | undefined {
   if (!value) return undefined;
   const tag = value.trim().replace(/_/g, '-');
   return /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i.test(tag) ? tag : undefined;
-}
-
-/**
- * The page's <time datetime> values (one walk of the page, at most 20): those marked as the publication
- * date first, then those in the article, then any, so that a placeholder in the first gives way to the next.
- */
-function timeCandidates(doc: Document): Array<[string | null, string]> {
-  const rank = (el: Element) =>
-    /\bdatePublished\b/.test(el.getAttribute('itemprop') ?? '') || el.hasAttribute('pubdate')
-      ? 0
-      : el.closest('article')
-        ? 1
-        : 2;
-  return [...doc.querySelectorAll('time[datetime]')]
-    .slice(0, 20)
-    .map((el, i) => ({ el, i, r: rank(el) }))
-    .sort((a, b) => a.r - b.r || a.i - b.i)
-    .map(({ el }) => [el.getAttribute('datetime'), 'html:time']);
 }
 
 /**
@@ -168,44 +150,17 @@ export function readHtmlMeta(
       first(authorCandidates, (v) => v.length > 0) ?? first([fromReadability()], (v) => v.length > 0),
     );
 
-  const dateCandidates = (list: Array<[string | undefined | null, string]>): Candidate<string>[] =>
-    list.map(([v, s]) => [normalizeDate(v, now), s]);
-  put(
-    'publishedAt',
-    first(
-      dateCandidates([
-        [ld?.datePublished, 'json-ld:datePublished'],
-        [ld?.dateCreated, 'json-ld:dateCreated'],
-        [m('article:published_time'), 'meta:article:published_time'],
-        [m('og:published_time'), 'meta:og:published_time'],
-        [m('parsely-pub-date') ?? pStr('pub_date'), 'meta:parsely'],
-        [
-          m('datepublished') ?? m('date') ?? m('pubdate') ?? m('publish-date') ?? m('sailthru.date'),
-          'meta:date',
-        ],
-        [
-          m('dc.date') ?? m('dc.date.issued') ?? m('dcterms.date') ?? m('dcterms.created'),
-          'meta:dublin-core',
-        ],
-        [m('citation_publication_date') ?? m('citation_date'), 'meta:citation'],
-        [readability.publishedTime, 'readability'],
-        ...timeCandidates(doc),
-        [dateFromUrl(meta.url ?? pageUrl, now), 'url-pattern'],
-      ]),
-    ),
-  );
-  put(
-    'updatedAt',
-    first(
-      dateCandidates([
-        [ld?.dateModified, 'json-ld:dateModified'],
-        [m('article:modified_time'), 'meta:article:modified_time'],
-        [m('og:updated_time'), 'meta:og:updated_time'],
-        [m('datemodified') ?? m('last-modified'), 'meta:date'],
-        [m('dcterms.modified'), 'meta:dublin-core'],
-      ]),
-    ),
-  );
+  const dates = readHtmlDates(doc, {
+    meta: m,
+    ld,
+    parselyPubDate: pStr('pub_date'),
+    readabilityTime: readability.publishedTime,
+    title: meta.title,
+    urls: [meta.url, pageUrl],
+    now,
+  });
+  put('publishedAt', dates.published);
+  put('updatedAt', dates.updated);
 
   const htmlLang = doc.documentElement?.getAttribute('lang') ?? undefined;
   put(

@@ -61,12 +61,20 @@ function names(value: unknown, byId: Map<string, Node>): string[] {
   return out.filter((n) => !/^https?:\/\//.test(n));
 }
 
+/**
+ * The JSON of a script block without the wrappers pages put around it for old parsers: an HTML comment
+ * (<!-- … -->) or a CDATA section (<![CDATA[ … ]]>, often behind //), which JSON.parse refuses.
+ */
+function unwrap(raw: string): string {
+  return raw.replace(/^\s*(?:\/\/\s*)?(?:<!--|<!\[CDATA\[)/, '').replace(/(?:\/\/\s*)?(?:-->|\]\]>)\s*$/, '');
+}
+
 /** Reads the JSON-LD blocks of a page; broken JSON is skipped, never fatal. */
 export function readJsonLd(scripts: readonly string[]): JsonLdArticle | undefined {
   const nodes: Node[] = [];
   for (const raw of scripts) {
     try {
-      flatten(JSON.parse(raw.replace(/^\s*<!--|-->\s*$/g, '')), nodes);
+      flatten(JSON.parse(unwrap(raw)), nodes);
     } catch {
       // A page's broken JSON-LD says nothing; the other sources still do.
     }

@@ -2,7 +2,13 @@ import type { ArticleFilters } from '../../query-schema/query-params-schema';
 import type { FacetName } from '../../model/facet-name-schema';
 import type { Facets, SearchHit } from '../../query-schema/query-result-schema';
 import { analyze } from '../analysis/analyze';
-import { buildEntityPostings, type EntityPostings, entityDocs, entityValues } from '../index/entity-postings';
+import {
+  buildEntityPostings,
+  countryValues,
+  type EntityPostings,
+  entityDocs,
+  entityValues,
+} from '../index/entity-postings';
 import {
   allDocs,
   docHasSequence,
@@ -100,8 +106,8 @@ export class SearchEngine {
     return t;
   };
 
-  /** Matching documents for q and filters (typo tolerance on when the exact words find nothing). */
-  match(q: string | undefined, filters: ArticleFilters | undefined): Found {
+  /** Matching documents for q and filters (typo tolerance on when the exact words find nothing, unless 'off'). */
+  match(q: string | undefined, filters: ArticleFilters | undefined, typos: 'auto' | 'off' = 'auto'): Found {
     const tree = q?.trim() ? parsedQuery(q) : null;
     const ctx: EvalContext = {
       ix: this.ix,
@@ -110,8 +116,8 @@ export class SearchEngine {
       perWord: expansionsPerWord(tree ? expandingWords(tree) : 0),
     };
     // No query (or only punctuation): every document. Only stop words: nothing to search for.
-    let m = (tree ? evaluate(ctx, tree, 'auto') : null) ?? (tree ? allDocs(0) : allDocs(this.ix.n));
-    if (tree && m.docs.length === 0) {
+    let m = (tree ? evaluate(ctx, tree, typos) : null) ?? (tree ? allDocs(0) : allDocs(this.ix.n));
+    if (tree && typos === 'auto' && m.docs.length === 0) {
       // Nothing matched as typed: a real word may be a typo of another ("word" for "world").
       ctx.matched.clear();
       m = evaluate(ctx, tree, 'force') ?? m;
@@ -128,7 +134,7 @@ export class SearchEngine {
 
   private filter(m: Matches, filters: ArticleFilters | undefined): Matches {
     if (!filters || Object.values(filters).every((v) => v === undefined)) return m;
-    if (filters.entity) return this.filterByEntity(m, filters);
+    if (filters.entity || filters.country) return this.filterByEntity(m, filters);
     const test = this.filterTest(filters);
     let k = 0;
     const docs = new Uint32Array(m.docs.length);
@@ -145,10 +151,10 @@ export class SearchEngine {
     return { docs: docs.subarray(0, k), scores: scores.subarray(0, k), typos: typos.subarray(0, k) };
   }
 
-  /** An entity filter walks the entity's documents (few) against the matches, not every match. */
+  /** An entity or country filter walks its documents (few) against the matches, not every match. */
   private filterByEntity(m: Matches, filters: ArticleFilters): Matches {
-    const want = this.entityDocsOf(filters.entity!);
-    const rest: ArticleFilters = { ...filters, entity: undefined };
+    const want = this.entityFilterDocs(filters);
+    const rest: ArticleFilters = { ...filters, entity: undefined, country: undefined };
     const test = Object.values(rest).some((v) => v !== undefined) ? this.filterTest(rest) : undefined;
     const docs = new Uint32Array(want.length);
     const scores = new Float32Array(want.length);
@@ -198,12 +204,25 @@ export class SearchEngine {
     return entityDocs(p, entityValues(p, entity), this.ix.n);
   }
 
+  /** Documents (ascending) the entity and country filters keep (both when both are given). */
+  private entityFilterDocs(f: ArticleFilters): Uint32Array {
+    const p = this.postings();
+    const byCountry = f.country ? entityDocs(p, countryValues(p, f.country), this.ix.n) : undefined;
+    if (!f.entity) return byCountry!;
+    const byEntity = this.entityDocsOf(f.entity);
+    if (!byCountry) return byEntity;
+    return intersect([
+      { docs: byEntity, scores: null, typos: null },
+      { docs: byCountry, scores: null, typos: null },
+    ]).docs;
+  }
+
   /**
    * A test of one document against the filters other than entity (cached for the last filter set):
    * the allowed values of each column, and the date run.
    */
   private filterTest(f: ArticleFilters): (d: number) => boolean {
-    const key = JSON.stringify({ ...f, entity: undefined });
+    const key = JSON.stringify({ ...f, entity: undefined, country: undefined });
     if (this.test && key === this.testKey) return this.test;
     const ix = this.ix;
     const checks: Array<(d: number) => boolean> = [];
@@ -244,7 +263,7 @@ export class SearchEngine {
     const ix = this.ix;
     const test = this.filterTest(f);
     const mask = new Uint8Array(ix.n);
-    if (f.entity) for (const d of this.entityDocsOf(f.entity)) mask[d] = test(d) ? 1 : 0;
+    if (f.entity || f.country) for (const d of this.entityFilterDocs(f)) mask[d] = test(d) ? 1 : 0;
     else for (let d = 0; d < ix.n; d++) mask[d] = test(d) ? 1 : 0;
     this.mask = mask;
     this.maskKey = key;

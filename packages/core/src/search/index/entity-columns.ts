@@ -63,7 +63,8 @@ export class EntityColumns {
     info.typeColumn?.add(d, info.typeValue);
     const summary = this.summaries[info.value]!;
     summary.articleCount++;
-    summary.mentionCount += e.mentions.length;
+    // Every reference counts: a country the text only calls "French" is referred to, not mentioned 0 times.
+    summary.mentionCount += e.mentions.length + (e.demonymMentions?.length ?? 0);
     this.occurrences++;
     return info;
   }

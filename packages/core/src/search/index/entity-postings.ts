@@ -13,6 +13,8 @@ export interface EntityPostings {
   /** Value indexes by entity id and by each folded name or alias. */
   byId: Map<string, number>;
   byKey: Map<string, number[]>;
+  /** Value indexes by country code (upper case): the country and the places in it. */
+  byCountry: Map<string, number[]>;
 }
 
 export function buildEntityPostings(ix: SearchIndex): EntityPostings {
@@ -37,7 +39,27 @@ export function buildEntityPostings(ix: SearchIndex): EntityPostings {
       else byKey.set(k, [v]);
     }
   }
-  return { off, docs, byId, byKey };
+  return { off, docs, byId, byKey, byCountry: valuesByCountry(ix) };
+}
+
+/** Entity values by the country code of their summary (only summaries that carry one are parsed). */
+function valuesByCountry(ix: SearchIndex): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  for (let v = 0; v < ix.entitySummaries.length; v++) {
+    const json = ix.entitySummaries.at(v);
+    if (!json.includes('"countryCode"')) continue;
+    const code = (JSON.parse(json) as { countryCode?: string }).countryCode;
+    if (!code) continue;
+    const list = out.get(code);
+    if (list) list.push(v);
+    else out.set(code, [v]);
+  }
+  return out;
+}
+
+/** Value indexes a country filter selects: the country and every place with its code. */
+export function countryValues(p: EntityPostings, code: string): number[] {
+  return p.byCountry.get(code.toUpperCase()) ?? [];
 }
 
 /** Value indexes an entity filter selects: the entity with that id, or any named or aliased so (folded). */

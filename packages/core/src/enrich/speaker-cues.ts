@@ -1,0 +1,56 @@
+// Word-level cues around a reporting verb that name a speaker without a recognised name at the verb:
+// a title between the verb and the name ("said Finance Minister Omar Davies"), or a description in place
+// of the name ("the prop said", "said the Warriors chief").
+
+// Words that end a title run: a name after them is not the one the verb introduces ("said that Smith…").
+const NOT_IN_TITLE =
+  /^(?:that|this|it|its|he|she|they|we|i|you|was|were|is|are|be|been|would|will|could|should|can|may|had|has|have|and|but|or|in|on|at|to|for|with|by|from|after|before|when|if|as|there|his|her|their|our|not|no|who|which)$/i;
+
+/**
+ * Whether the words between a reporting verb and a name are only a title or job ("Dr", "Finance
+ * Minister", "London race director", "the Yukos chief executive"): a few words, no clause, no punctuation.
+ */
+export function onlyTitleBetween(between: string): boolean {
+  // A comma may close the title before the name ("said EEF chief economist, Steve Radley").
+  const words = between
+    .replace(/^[\s,]*/, '')
+    .replace(/,\s*$/, '')
+    .trim();
+  if (words === '') return true;
+  if (words.length > 60 || /[,.;:"“”()!?]/.test(words)) return false;
+  const list = words.split(/\s+/);
+  return list.length <= 6 && list.every((w) => !NOT_IN_TITLE.test(w));
+}
+
+// Heads of a description that name no one person (an organisation, a document, an unnamed source, a group).
+const NOT_A_PERSON =
+  /^(?:company|firm|group|government|report|statement|survey|study|poll|bank|club|court|ministry|department|party|union|body|agency|magazine|newspaper|paper|website|site|board|committee|council|organisation|organization|association|federation|league|team|side|band|police|army|commission|authority|service|industry|market|document|letter|bill|law|book|film|show|programme|program|station|network|channel|broadcaster|regulator|watchdog|airline|carrier|maker|retailer|exchange|fund|trust|charity|campaign|state|country|city|town|spokesman|spokeswoman|spokesperson|source|official|insider|executive|person|man|woman|other|latter|former|rest|same|world|public|paper|evidence|data|figures|research|website)$/i;
+
+const DESCRIPTION_WORD = "[\\p{L}\\p{N}'’-]+";
+
+// Words a description of a person does not hold: a verb form or a particle means the phrase runs on
+// into a clause ("the prime minister shrugged off").
+const CLAUSE_WORD =
+  /^(?:\p{Ll}{3,}ed|off|up|out|down|back|away|over|also|who|which|that|has|had|have|is|was|were|are|will|would|not)$/u;
+
+/** The head word of a description that can stand for a person: singular, lower case, not an institution. */
+function personHead(phrase: string): string | undefined {
+  const words = phrase.trim().split(/\s+/);
+  if (words.some((w) => CLAUSE_WORD.test(w))) return undefined;
+  const head = words[words.length - 1] ?? '';
+  if (!/^[\p{Ll}\p{N}][\p{Ll}\p{N}-]*$/u.test(head)) return undefined;
+  if (NOT_A_PERSON.test(head) || (/s$/.test(head) && !/ss$/.test(head))) return undefined;
+  return phrase.trim();
+}
+
+/** "…the prop" (or "The 30-year-old") just before a verb: the description, or undefined. */
+export function descriptionBefore(before: string): string | undefined {
+  const m = new RegExp(`(?:^|[\\s,])[Tt]he((?:\\s+${DESCRIPTION_WORD}){1,4})\\s*$`, 'u').exec(before);
+  return m ? personHead(m[1]!) : undefined;
+}
+
+/** "the Warriors chief" just after a verb, ending the clause: the description, or undefined. */
+export function descriptionAfter(after: string): string | undefined {
+  const m = new RegExp(`^\\s*the((?:\\s+${DESCRIPTION_WORD}){1,4}?)\\s*(?:[.,;:]|$)`, 'u').exec(after);
+  return m ? personHead(m[1]!) : undefined;
+}

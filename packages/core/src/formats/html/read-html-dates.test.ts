@@ -1,0 +1,178 @@
+import { describe, expect, it } from 'vitest';
+import { bucketStart } from '../../corpus/components/timeline-buckets';
+import { parseFeed } from '../feed/parse-feed';
+import { parseHtml } from './parse-html';
+
+const NOW = '2026-03-10T12:00:00Z';
+const STORY = Array.from(
+  { length: 5 },
+  (_, i) =>
+    `<p>Paragraph ${i}: the harbour council met late into the night and voted to close the old bridge to lorries, after engineers warned that its supports had worn thin.</p>`,
+).join('');
+
+/** A news page: head, then an article with a headline, what follows it, and the story. */
+const page = (o: {
+  head?: string;
+  top?: string;
+  after?: string;
+  story?: string;
+  outside?: string;
+  lang?: string;
+}) =>
+  `<!doctype html><html lang="${o.lang ?? 'en'}"><head><title>Harbour bridge to close</title>${o.head ?? ''}</head><body>${o.outside ?? ''}<article>${o.top ?? ''}<h1>Harbour bridge to close</h1>${o.after ?? ''}${o.story ?? STORY}</article></body></html>`;
+
+const read = (html: string, url?: string) => parseHtml(html, { now: NOW, ...(url ? { url } : {}) });
+
+describe('HTML publication date: structured sources', () => {
+  it('JSON-LD wrapped in CDATA is read, so its datePublished wins over a later og time (was the og time)', () => {
+    const ld = `<script type="application/ld+json">//<![CDATA[
+      {"@type":"NewsArticle","datePublished":"2025-10-15T02:19:15Z","dateModified":"2026-01-02T10:00:00Z"}
+    //]]></script>`;
+    const a = read(
+      page({ head: `${ld}<meta property="article:published_time" content="2025-12-11T14:28:34Z">` }),
+    );
+    expect(a.publishedAt).toBe('2025-10-15T02:19:15Z');
+    expect(a.updatedAt).toBe('2026-01-02T10:00:00Z');
+  });
+
+  it('reads the less common meta names of the publication date', () => {
+    for (const meta of [
+      '<meta property="og:article:published_time" content="2026-03-06T09:00:00+01:00">',
+      '<meta property="og:published_time" content="2026-03-06">',
+      '<meta name="sailthru.date" content="2026-03-06 09:00:00">',
+      '<meta name="parsely-pub-date" content="2026-03-06T09:00:00Z">',
+      '<meta name="DC.date.issued" content="2026-03-06">',
+      '<meta name="dcterms.issued" content="2026-03-06">',
+      '<meta name="publish-date" content="2026-03-06">',
+      '<meta name="publishdate" content="2026-03-06">',
+      '<meta name="pubdate" content="2026-03-06">',
+      '<meta itemprop="datePublished" content="2026-03-06">',
+      '<meta name="date" content="6 mars 2026">',
+    ])
+      expect(read(page({ head: meta })).publishedAt?.slice(0, 10), meta).toBe('2026-03-06');
+  });
+
+  it('itemprop datePublished on any element, <time pubdate> and a microformat <abbr class="published">', () => {
+    for (const after of [
+      '<span itemprop="datePublished" content="2026-03-06">6 March</span>',
+      '<p>Posted <time pubdate datetime="2026-03-06T08:00:00-05:00">yesterday</time></p>',
+      '<p class="entry-meta">on <abbr class="published" title="2026-03-06T08:05:41-07:00">March 6</abbr></p>',
+    ])
+      expect(read(page({ after })).publishedAt?.slice(0, 10), after).toBe('2026-03-06');
+  });
+});
+
+describe('HTML publication date: WordPress marks', () => {
+  it('takes "entry-date published updated" (a post never updated) and "published" over "updated"', () => {
+    const never =
+      '<p class="posted-on"><time class="entry-date published updated" datetime="2026-03-06T09:00:00+00:00">March 6, 2026</time></p>';
+    expect(read(page({ after: never })).publishedAt).toBe('2026-03-06T09:00:00+00:00');
+    const both =
+      '<p><time class="updated" datetime="2026-03-08T09:00:00+00:00">March 8</time><time class="entry-date published" datetime="2026-03-06T09:00:00+00:00">March 6</time></p>';
+    expect(read(page({ after: both })).publishedAt).toBe('2026-03-06T09:00:00+00:00');
+  });
+
+  it("an element marked datePublished in an infobox row is a fact, not the page's date", () => {
+    const infobox =
+      '<table class="infobox"><tr><th>Founded</th><td><span class="bday published updated">1998-02-28</span></td></tr></table>';
+    expect(read(page({ after: infobox })).publishedAt).toBeUndefined();
+  });
+});
+
+describe("HTML publication date: the page's own offset", () => {
+  it("a time given with an offset stays on the page's day, in the model and in timeline buckets", () => {
+    const a = read(
+      page({ head: '<meta property="article:published_time" content="2026-03-06T00:30:00+02:00">' }),
+    );
+    expect(a.publishedAt).toBe('2026-03-06T00:30:00+02:00');
+    expect(bucketStart(a.publishedAt!, 'day')).toBe('2026-03-06');
+  });
+
+  it('a UTC value yields to the same instant written with the page\'s offset (was "2017-02-24T01:18:13Z")', () => {
+    const ld = `<script type="application/ld+json">{"@type":"NewsArticle","dateCreated":"2017-02-24T01:18:13Z"}</script>`;
+    const a = read(
+      page({ head: `${ld}<meta property="article:published_time" content="2017-02-23T17:18:13-08:00">` }),
+    );
+    expect(a.publishedAt).toBe('2017-02-23T17:18:13-08:00');
+  });
+
+  it("a feed's RFC 822 date keeps its offset and day (was converted to the UTC day before)", () => {
+    const rss = `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><item><title>Bridge</title><link>https://harbour.example/b</link><description>The council voted to close the bridge.</description><pubDate>Fri, 06 Mar 2026 00:30:00 +0200</pubDate></item></channel></rss>`;
+    const [a] = parseFeed(rss, { now: NOW });
+    expect(a?.publishedAt).toBe('2026-03-06T00:30:00+02:00');
+  });
+});
+
+describe('HTML publication date: the date written near the headline', () => {
+  it('reads the byline and time block in French, German, Spanish and English (was none)', () => {
+    for (const [lang, after] of [
+      ['fr', '<p class="meta">Par Sébastien Farcis · Publié le 6 mars 2026 à 14h35</p>'],
+      ['de', '<div class="article-header"><span>Veröffentlicht am 6. März 2026</span></div>'],
+      ['es', '<div><span>6 de marzo de 2026</span></div>'],
+      ['en', '<p class="byline">By Priya Sharma and Tom Whitaker</p><time>6 March 2026</time>'],
+      ['de', '<div class="datum">06.03.2026, 14:35 Uhr</div>'],
+    ] as const) {
+      const a = read(page({ after, lang }));
+      expect(a.publishedAt?.slice(0, 10), after).toBe('2026-03-06');
+    }
+  });
+
+  it('reads a dateline above the headline inside the article', () => {
+    expect(read(page({ top: '<p class="kicker-date">Friday 6 March 2026</p>' })).publishedAt).toBe(
+      '2026-03-06',
+    );
+  });
+
+  it('takes the published date, not the update beside it ("Updated" / "Mis à jour" / itemprop dateModified)', () => {
+    const both = '<p>Updated 8 March 2026 · Published 6 March 2026</p>';
+    expect(read(page({ after: both })).publishedAt).toBe('2026-03-06');
+    const fr = '<p class="date">Mis à jour le 8 mars 2026</p><p class="date">Publié le 6 mars 2026</p>';
+    expect(read(page({ after: fr, lang: 'fr' })).publishedAt).toBe('2026-03-06');
+  });
+
+  it('a modified time alone is never taken for the published one (was the "Last updated" time)', () => {
+    const after =
+      '<div class="article-meta"><time datetime="2026-03-08T07:07:00-04:00" itemprop="dateModified">Last updated March 8, 2026</time></div>';
+    expect(read(page({ after })).publishedAt).toBeUndefined();
+    const updated = '<p>Updated <time datetime="2026-03-08T07:07:00Z">8 March</time></p>';
+    expect(read(page({ after: updated })).publishedAt).toBeUndefined();
+  });
+});
+
+describe('HTML publication date: URL and slashed dates', () => {
+  it("reads a date in a slug (story-2026-03-06.html) and the fetched URL's date when the canonical has none", () => {
+    expect(read(page({}), 'https://harbour.example/news/bridge-closes-2026-03-06.html').publishedAt).toBe(
+      '2026-03-06',
+    );
+    const canonical = page({ head: '<link rel="canonical" href="https://harbour.example/bridge">' });
+    expect(read(canonical, 'https://harbour.example/2026/03/06/bridge').publishedAt).toBe('2026-03-06');
+  });
+
+  it("reads 06/03/2026 near the headline as the page's language writes it (day first in Spanish)", () => {
+    expect(read(page({ after: '<p class="fecha">06/03/2026 14:35</p>', lang: 'es' })).publishedAt).toBe(
+      '2026-03-06',
+    );
+    expect(read(page({ after: '<p class="date">06/03/2026</p>', lang: 'en' })).publishedAt).toBeUndefined();
+  });
+});
+
+describe('HTML publication date: none is invented', () => {
+  it('a date in the story, a related-article module, the site header or a data table is not the publication date', () => {
+    const story = `<p>On 5 March 2026 the harbour council met late into the night and voted to close the old bridge to lorries.</p>${STORY}`;
+    const related =
+      '<aside class="related"><h2>More</h2><ul><li><a href="/a">Ferry fares rise</a> <span class="date">2 March 2026</span></li></ul></aside>';
+    const siteHeader = '<header class="masthead"><span class="today">Tuesday 10 March 2026</span></header>';
+    const infobox = '<table class="infobox"><tr><th>Opened</th><td>February 28, 1998</td></tr></table>';
+    const a = read(page({ story: `${story}${related}`, outside: siteHeader, after: infobox }));
+    expect(a.publishedAt).toBeUndefined();
+  });
+
+  it("the URL's date is read when the page gives none, before a date written near the headline", () => {
+    const a = read(
+      page({ after: '<p class="date">7 March 2026</p>' }),
+      'https://harbour.example/2026/03/06/bridge',
+    );
+    expect(a.publishedAt).toBe('2026-03-06');
+    expect(a.provenance.fields.publishedAt).toBe('url-pattern');
+  });
+});

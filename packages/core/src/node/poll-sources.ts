@@ -1,0 +1,196 @@
+import { GazetteError, isGazetteError } from '../errors/gazette-error';
+import type { FollowedSource } from '../follow/followed-source-schema';
+import { maxAgeSeconds, retryAfterSeconds } from '../follow/http-hints';
+import {
+  afterPoll,
+  DEFAULT_BOUNDS,
+  dueSources,
+  type PollOutcome,
+  type ScheduleBounds,
+} from '../follow/poll-schedule';
+import type { ArticleStore, PutResult } from '../store/store-types';
+import { type DeliveryReport, deliverAlerts, queueAlertMatches } from './alert-deliveries';
+import { fetchUrl } from './fetch-url';
+import { emptySummary, type IngestOptions, type IngestSummary, ingestFetched } from './ingest-sources';
+import { createRobotsCheck } from './robots-check';
+import { createLimiter, runPool } from './run-pool';
+
+export interface PollOptions
+  extends Omit<IngestOptions, 'now' | 'onFeed' | 'fetchPage' | 'full' | 'onProgress' | 'format'> {
+  /** The clock, as ISO 8601 (default: the system's). */
+  clock?: () => string;
+  /** In [0, 1), for the schedule's jitter (default Math.random). */
+  random?: () => number;
+  bounds?: ScheduleBounds;
+  /** Poll every followed source now (`watch --once`), not only those due. */
+  all?: boolean;
+  /** Requests at once across hosts (default 4); never more than one at a time to a host. */
+  concurrency?: number;
+  /** Each source's deadline, its feed and --full pages together, in ms (default 60 s). */
+  sourceDeadlineMs?: number;
+  /** Called after each source is polled, with its new state. */
+  onPolled?: (report: PollReport) => void;
+}
+
+export interface PollReport {
+  source: FollowedSource;
+  outcome: PollOutcome['kind'];
+  /** What a changed feed stored. */
+  summary?: IngestSummary;
+  reason?: string;
+}
+
+export interface PollSummary extends IngestSummary {
+  polled: number;
+  notModified: number;
+  failedSources: number;
+  /** Alert deliveries queued for what this round stored, and the sending of every due one. */
+  alerts: { queued: number } & DeliveryReport;
+}
+
+/** Everything a poller shares across rounds: one limit per host, one overall, robots.txt read once a day. */
+export interface Poller {
+  poll(store: ArticleStore): Promise<PollSummary>;
+}
+
+const DEFAULT_SOURCE_DEADLINE_MS = 60_000;
+
+const emptyPoll = (): PollSummary => ({
+  ...emptySummary(0),
+  polled: 0,
+  notModified: 0,
+  failedSources: 0,
+  alerts: { queued: 0, sent: 0, failed: 0, gaveUp: 0 },
+});
+
+function merge(total: PollSummary, part: IngestSummary): void {
+  total.added += part.added;
+  total.updated += part.updated;
+  total.unchanged += part.unchanged;
+  total.duplicates += part.duplicates;
+  total.failed.push(...part.failed);
+  total.warnings.push(...part.warnings);
+}
+
+/** A poller: `poll` polls the store's due sources (or all of them, with `all`) once each. */
+export function createPoller(options: PollOptions = {}): Poller {
+  const clock = options.clock ?? (() => new Date().toISOString());
+  const random = options.random ?? Math.random;
+  const bounds = options.bounds ?? DEFAULT_BOUNDS;
+  const deadlineMs = options.sourceDeadlineMs ?? DEFAULT_SOURCE_DEADLINE_MS;
+  const overall = createLimiter(options.concurrency ?? 4);
+  const hosts = new Map<string, ReturnType<typeof createLimiter>>();
+  const politely = <T>(url: string, fn: () => Promise<T>): Promise<T> => {
+    const host = new URL(url).host;
+    let limit = hosts.get(host);
+    if (!limit) {
+      limit = createLimiter(1);
+      hosts.set(host, limit);
+    }
+    return limit(() => overall(fn));
+  };
+  const robotsAllow = createRobotsCheck(() => Date.parse(clock()), options.fetch);
+  const fetchPage = async (url: string) => {
+    if (!(await robotsAllow(url)))
+      throw new GazetteError(
+        'FETCH_FAILED',
+        `Not fetched: robots.txt of ${new URL(url).host} disallows ${url}.`,
+        {
+          where: url,
+        },
+      );
+    return politely(url, () => fetchUrl(url, { ...options.fetch, timeoutMs: deadlineMs }));
+  };
+
+  async function pollOne(
+    store: ArticleStore,
+    source: FollowedSource,
+    stored: PutResult[],
+  ): Promise<PollReport> {
+    const now = clock();
+    let outcome: PollOutcome;
+    let summary: IngestSummary | undefined;
+    try {
+      const fetched = await politely(source.url, () =>
+        fetchUrl(source.url, {
+          ...options.fetch,
+          timeoutMs: Math.min(options.fetch?.timeoutMs ?? deadlineMs, deadlineMs),
+          validators: { etag: source.state.etag, lastModified: source.state.lastModified },
+        }),
+      );
+      const maxAge = maxAgeSeconds(fetched.http.cacheControl);
+      if (fetched.notModified) outcome = { kind: 'not-modified', hintSeconds: maxAge };
+      else {
+        let feedHint: number | undefined;
+        summary = await ingestFetched(store, source.url, fetched, {
+          ...options,
+          format: 'feed',
+          emptyIsFine: true,
+          now,
+          full: source.full,
+          fullDeadlineMs: deadlineMs,
+          fetchPage,
+          onFeed: (feed) => {
+            feedHint = feed.pollHintSeconds;
+          },
+          onStored: (result, at) => {
+            if (result.status === 'added' || result.status === 'updated') stored.push(result);
+            options.onStored?.(result, at);
+          },
+        });
+        const own = summary.failed.find((f) => f.source === source.url);
+        const hints = [feedHint, maxAge].filter((h): h is number => h !== undefined);
+        outcome = own
+          ? { kind: 'failed', reason: own.reason }
+          : {
+              kind: 'fetched',
+              stored: summary.added + summary.updated,
+              etag: fetched.http.etag,
+              lastModified: fetched.http.lastModified,
+              hintSeconds: hints.length ? Math.max(...hints) : undefined,
+            };
+      }
+    } catch (error) {
+      if (isGazetteError(error) && error.code === 'STORE_ERROR') throw error;
+      const reason = isGazetteError(error) ? error.message : `unexpected error: ${(error as Error).message}`;
+      const retryAfter = isGazetteError(error) ? retryAfterSeconds(error.details.retryAfter, now) : undefined;
+      outcome = { kind: 'failed', reason, retryAfterSeconds: retryAfter };
+    }
+    // Saved even when the poll failed: the backoff must survive a restart.
+    const state = afterPoll(source, outcome, now, random, bounds);
+    store.sources.saveState(source.id, state);
+    const report: PollReport = { source: { ...source, state }, outcome: outcome.kind };
+    if (summary) report.summary = summary;
+    if (outcome.kind === 'failed') report.reason = outcome.reason;
+    return report;
+  }
+
+  return {
+    async poll(store) {
+      const followed = store.sources.list();
+      const due = options.all ? followed : dueSources(followed, clock());
+      const total = emptyPoll();
+      total.sources = due.length;
+      const stored: PutResult[] = [];
+      await runPool(due, due.length, async (source) => {
+        if (options.signal?.aborted) return;
+        const report = await pollOne(store, source, stored);
+        total.polled++;
+        if (report.outcome === 'not-modified') total.notModified++;
+        if (report.outcome === 'failed') {
+          total.failedSources++;
+          if (!report.summary) total.failed.push({ source: source.url, reason: report.reason! });
+        }
+        if (report.summary) merge(total, report.summary);
+        options.onPolled?.(report);
+      });
+      if (options.signal?.aborted) total.interrupted = true;
+      else {
+        // Matched once per round over everything it stored; sent with whatever earlier rounds left due.
+        total.alerts.queued = queueAlertMatches(store, stored, clock());
+        Object.assign(total.alerts, await deliverAlerts(store, { clock, random }));
+      }
+      return total;
+    },
+  };
+}

@@ -1,0 +1,39 @@
+import type { Alert, PendingDelivery } from '../follow/alert-schema';
+import type { AlertRegistry } from './store-types';
+
+/** Alerts and their waiting deliveries in memory: the same contract as the SQLite tables. */
+export function createMemoryAlerts(): AlertRegistry {
+  const alerts = new Map<string, Alert>();
+  const deliveries = new Map<string, PendingDelivery>();
+  const byAge = () => [...deliveries.values()].map((d) => structuredClone(d));
+  return {
+    add(alert) {
+      alerts.set(alert.id, structuredClone(alert));
+    },
+    list: () => [...alerts.values()].map((a) => structuredClone(a)),
+    get: (id) => {
+      const a = alerts.get(id);
+      return a && structuredClone(a);
+    },
+    remove(id) {
+      const a = alerts.get(id);
+      alerts.delete(id);
+      for (const [key, d] of deliveries) if (d.alertId === id) deliveries.delete(key);
+      return a;
+    },
+    enqueue(delivery) {
+      if (alerts.has(delivery.alertId)) deliveries.set(delivery.id, structuredClone(delivery));
+    },
+    pending: byAge,
+    due: (now, limit) =>
+      byAge()
+        .filter((d) => !d.gaveUp && Date.parse(d.nextAt) <= Date.parse(now))
+        .slice(0, limit),
+    settle(id, outcome) {
+      const d = deliveries.get(id);
+      if (!d) return;
+      if (outcome.delivered) deliveries.delete(id);
+      else deliveries.set(id, { ...d, ...outcome });
+    },
+  };
+}
