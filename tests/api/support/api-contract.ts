@@ -131,6 +131,16 @@ export function apiContract(runtime: string, start: () => Promise<RunningApi>): 
       await expectProblem(await get('/v1/search'), 400, 'q');
     });
 
+    it('/v1/quotes?speaker=Macron matches any alias of the speaking entity, as its id does (issue 18)', async () => {
+      const byId = QuoteListResultSchema.parse(
+        await json('/v1/quotes?speaker=person%3Aemmanuel-macron&limit=50'),
+      );
+      expect(byId.total).toBeGreaterThan(0);
+      const byAlias = QuoteListResultSchema.parse(await json('/v1/quotes?speaker=Macron&limit=50'));
+      expect(byAlias.total).toBe(byId.total);
+      expect(byAlias.items.map((q) => q.text)).toEqual(byId.items.map((q) => q.text));
+    });
+
     it('answers entities, quotes and timelines in the core shapes', async () => {
       const entities = EntityListResultSchema.parse(await json('/v1/entities?limit=5'));
       if (entities.items[0])

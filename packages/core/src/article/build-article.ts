@@ -13,6 +13,7 @@ import { countWords, readingMinutes } from '../text/count-words';
 import { deriveTitle } from '../text/derive-title';
 import { detectLanguage } from '../text/detect-language';
 import { normalizeLine } from '../text/normalize-text';
+import { fillFromHead, liftHead } from './lift-head';
 import { PARSER_VERSION } from './parser-version';
 
 /** What every input parser hands over: the body it read, and what it knows about the article. */
@@ -30,6 +31,8 @@ export interface ArticleParts {
   now?: string | undefined;
   /** The source's own identity for the article when its URL is not its own (see articleId). */
   identity?: string;
+  /** The page lists stories (a section front): no line of it is the author's byline. */
+  sectionFront?: boolean;
 }
 
 function uniqueStrings(values: readonly string[]): string[] {
@@ -69,9 +72,12 @@ function withPlausibleDates(meta: ArticleMeta, fields: Record<string, string>, n
  * chooses the entity recogniser (the rule-based one by default).
  */
 export function buildArticle(parts: ArticleParts, options: EnrichOptions = {}): Article {
-  const { body } = parts;
   const fields: Record<string, string> = { ...parts.fieldSources };
-  const meta = withPlausibleDates(parts.meta, fields, parts.now);
+  // Byline, date and dateline lines at the head of the story are metadata, never body.
+  const { body, head, dateline } = liftHead(parts.body, parts.now);
+  const fromHead = { ...head };
+  if (parts.sectionFront) delete fromHead.byline;
+  const meta = withPlausibleDates(fillFromHead(parts.meta, fields, fromHead), fields, parts.now);
   const quality = new Set<QualityFlag>(parts.quality ?? []);
   const bodyText = body.map((b) => b.text).join('\n\n');
   const contentHash = sha256Hex(bodyText);
@@ -134,6 +140,10 @@ export function buildArticle(parts: ArticleParts, options: EnrichOptions = {}): 
   if (meta.publishedAt) article.publishedAt = meta.publishedAt;
   if (meta.updatedAt) article.updatedAt = meta.updatedAt;
   if (meta.section) article.section = normalizeLine(meta.section);
+  if (dateline) {
+    article.dateline = dateline;
+    fields.dateline = 'text:dateline';
+  }
   // Enrichment reads the finished body: entities, quotes, dates, amounts, summary, tags.
   const enrichment = enrichArticle(article, options);
   Object.assign(article, enrichment);

@@ -339,11 +339,59 @@ describe('quotes credited to an entity', () => {
     for (const x of [c, loadCorpus(c.toSnapshot())]) {
       expect(x.entity(macron.id)?.quotes.map((q) => q.text)).toEqual(credited);
       expect(x.quotes({ speaker: macron.id, limit: 100 }).items.map((q) => q.text)).toEqual(credited);
+      // By name: every quotation credited to that name, and every one of the entity of that name.
       const byName = order.flatMap((a) =>
-        a.quotes.filter((q) => q.speaker === 'Emmanuel Macron').map((q) => q.text),
+        a.quotes
+          .filter((q) => q.speaker === 'Emmanuel Macron' || q.speakerEntityId === macron.id)
+          .map((q) => q.text),
       );
       expect(x.quotes({ speaker: 'emmanuel macron', limit: 100 }).items.map((q) => q.text)).toEqual(byName);
     }
+  });
+
+  it('quotes({ speaker: "Macron" }) matches any alias of the speaking entity, as speaker:macron does in search', () => {
+    const isHis = (a: Article, q: Article['quotes'][number]) =>
+      q.speakerEntityId === macron.id ||
+      q.speaker === 'Macron' ||
+      a.entities.some(
+        (e) => e.id === q.speakerEntityId && [e.name, ...e.aliases].some((n) => n.toLowerCase() === 'macron'),
+      );
+    const want = order.flatMap((a) => a.quotes.filter((q) => isHis(a, q)).map((q) => q.text));
+    expect(want.length).toBeGreaterThan(credited.length - 1);
+    for (const x of [c, loadCorpus(c.toSnapshot())]) {
+      for (const asked of ['Macron', 'macron', 'MACRON'])
+        expect(x.quotes({ speaker: asked, limit: 100 }).items.map((q) => q.text)).toEqual(want);
+      // "Emmanuel" is no alias of his: only the words of a name or alias as written match.
+      expect(x.quotes({ speaker: 'Emmanuel', limit: 100 }).total).toBe(0);
+    }
+  });
+});
+
+describe("quotes({ speaker }) by an alias only the quotation's own article gives", () => {
+  it('finds the speaker aliased "Dupont" in its article, though the corpus first met him without it', () => {
+    const full = {
+      id: 'person:jean-dupont',
+      name: 'Jean Dupont',
+      type: 'person' as const,
+      aliases: ['Jean Dupont'],
+    };
+    const articles = [
+      fixture({
+        title: 'First',
+        body: ['Jean Dupont arrived.'],
+        publishedAt: '2024-01-01',
+        entities: [full],
+      }),
+      fixture({
+        title: 'Second',
+        body: ['Dupont spoke.'],
+        publishedAt: '2024-01-02',
+        entities: [{ ...full, aliases: ['Jean Dupont', 'Dupont'] }],
+        quotes: [{ text: 'We will rebuild', speaker: 'Jean Dupont', speakerEntityId: full.id }],
+      }),
+    ];
+    const c = createCorpus(articles);
+    expect(c.quotes({ speaker: 'Dupont' }).items.map((q) => q.text)).toEqual(['We will rebuild']);
   });
 });
 

@@ -2,7 +2,7 @@ import type { Article } from '../model/article-schema';
 import type { Entity } from '../model/entity-schema';
 import { findAmounts } from './amounts';
 import { estimatePublication, findDates, publicationDay } from './dates';
-import { linkEntities } from './link-entities';
+import { type LinkedMention, linkEntities } from './link-entities';
 import { findQuotes } from './quotes';
 import type { EntityRecognizer } from './recognizer';
 import { ruleRecognizer } from './rule-recognizer';
@@ -23,12 +23,24 @@ function readsEnglish(language: string): boolean {
 }
 
 /**
+ * The mentions without the article's own authors: who wrote the story is metadata, not someone it
+ * mentions ("Additional reporting by Tom Whitaker"), so an author is neither an entity nor a tag. A
+ * place is never an author, and one-word credits ("Reuters", "Staff") are left to the text.
+ */
+function withoutAuthors(linked: LinkedMention[], byline: readonly string[]): LinkedMention[] {
+  const authors = new Set(byline.filter((c) => /\s/.test(c)).map((c) => c.toLowerCase()));
+  if (authors.size === 0) return linked;
+  return linked.filter((m) => m.entity.type === 'place' || !authors.has(m.entity.name.toLowerCase()));
+}
+
+/**
  * Reads an article: entities (linked, with stable ids), quotes and speakers, dates (resolved against
  * publishedAt when given, else a publication window estimate), amounts, an extractive summary and tags.
  * Never throws on text: anything it cannot read is simply not found.
  */
 export function enrichArticle(
-  article: Pick<Article, 'body' | 'language' | 'tags' | 'publishedAt' | 'summary' | 'standfirst'>,
+  article: Pick<Article, 'body' | 'language' | 'tags' | 'publishedAt' | 'summary' | 'standfirst'> &
+    Partial<Pick<Article, 'byline'>>,
   options: EnrichOptions = {},
 ): Enrichment {
   const blocks = article.body.map((b) => b.text);
@@ -36,7 +48,7 @@ export function enrichArticle(
   const recognizer =
     options.recognizer && readsEnglish(article.language) ? options.recognizer : ruleRecognizer;
   const spans = recognizer.recognize(blocks);
-  const linked = linkEntities(blocks, spans, options.recognizer?.place);
+  const linked = withoutAuthors(linkEntities(blocks, spans, options.recognizer?.place), article.byline ?? []);
   const entities: Entity[] = [...new Set(linked.map((m) => m.entity))];
   const quotes = findQuotes(blocks, linked);
   const published = publicationDay(article.publishedAt);

@@ -159,3 +159,31 @@ describe.skipIf(!HAS_GUARDIAN)(`the Guardian's own feed${HAS_GUARDIAN ? '' : ` (
     expect(items).toBeGreaterThan(200);
   });
 });
+
+describe('splitAuthors on the bylines big-news pages print (issue 18)', () => {
+  it('"Martin Untersinger (avec Damien Leloup et Morgane Tual)" is three authors, not split at the parenthesis', () => {
+    expect(splitAuthors('Martin Untersinger (avec Damien Leloup et Morgane Tual)')).toEqual([
+      'Martin Untersinger',
+      'Damien Leloup',
+      'Morgane Tual',
+    ]);
+    expect(splitAuthors('Ana Ruiz (with Tom Lee and Mia Chen)')).toEqual(['Ana Ruiz', 'Tom Lee', 'Mia Chen']);
+    // An aside that is not a "with" still goes or stays as before.
+    expect(splitAuthors('Jason Burke (now)')).toEqual(['Jason Burke']);
+  });
+
+  it('"Par Sébastien Farcis" drops "Par", as "By" is dropped; a surname that looks like a lead-in stays', () => {
+    expect(splitAuthors('Par Sébastien Farcis')).toEqual(['Sébastien Farcis']);
+    expect(splitAuthors('Von Anna Müller')).toEqual(['Anna Müller']);
+    expect(splitAuthors('Por María López')).toEqual(['María López']);
+    expect(splitAuthors('Von Trier')).toEqual(['Von Trier']);
+    expect(splitAuthors('Byron Smith')).toEqual(['Byron Smith']);
+    expect(splitAuthors('By Byron Smith')).toEqual(['Byron Smith']);
+  });
+
+  it('"Our Foreign Staff" is the paper\'s desk, credited whole, not truncated to "Our Foreign"', () => {
+    expect(splitAuthors('Our Foreign Staff')).toEqual(['Our Foreign Staff']);
+    expect(splitAuthors('By Our Foreign Staff')).toEqual(['Our Foreign Staff']);
+    expect(splitAuthors('Our Correspondent')).toEqual(['Our Correspondent']);
+  });
+});

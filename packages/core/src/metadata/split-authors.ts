@@ -22,6 +22,17 @@ const DATELINE = new RegExp(
 // "(now)", "(earlier)", "(stevenhgm)", "(http://…)": asides that are not part of a name.
 const ASIDE = /\(([^()]{0,80})\)/g;
 const INITIALS = /^(?:\p{Lu}\.\s?)+$/u;
+// "with" in the languages bylines are written in: an aside that opens with it names co-authors.
+const WITH = /^(?:with|avec|mit|con|com|met|med)\s+(?=\p{Lu})/iu;
+// "Par Sébastien Farcis", "Von Anna Müller": a lead-in other than "By" is taken only before a full name,
+// since "Von Trier" is a surname ("De" and "Di" open too many surnames to be read as one: "De La Hoya").
+const FOREIGN_LEAD_IN = /^(?:par|por|von|door|av|af)\s+(?=\p{Lu}[\p{L}\p{M}'’-]*\s+\p{Lu})/iu;
+
+/** The credit without its lead-in: "By", "Written by", "Par", "Von" (see FOREIGN_LEAD_IN). */
+export function withoutLeadIn(text: string): string {
+  // "by" as a word: "Byron Smith" is a name.
+  return text.replace(/^(?:(?:written|posted|reported) )?by\b:? ?/i, '').replace(FOREIGN_LEAD_IN, '');
+}
 
 /**
  * Drops lower-case asides ("(now)", "(stevenhgm)") with the space before them; a capitalised one may be
@@ -32,8 +43,11 @@ function withoutAsides(text: string): string {
   let from = 0;
   for (const match of text.matchAll(ASIDE)) {
     const keep = /^\p{Lu}/u.test(match[1]!);
+    const coAuthors = WITH.exec(match[1]!);
     out += text.slice(from, match.index);
-    if (keep) out += match[0];
+    // "(avec Damien Leloup et Morgane Tual)": more authors, credited like the first.
+    if (coAuthors) out = `${out.trimEnd()}, ${match[1]!.slice(coAuthors[0].length)}`;
+    else if (keep) out += match[0];
     else out = out.trimEnd();
     from = match.index + match[0].length;
   }
@@ -84,6 +98,8 @@ function withoutRole(credit: string): string {
 
 /** A credit that names someone (or a collective such as "Associated Press"), or "" for a job, date or login. */
 function cleanCredit(part: string): string {
+  // "Our Foreign Staff", "Our Correspondent": the paper's own desk, credited as written.
+  if (/^[Oo]ur\s+\p{Lu}/u.test(part.trim())) return trimPunctuation(part.trim());
   const credit = trimPunctuation(withoutRole(trimPunctuation(part.trim())));
   if (credit.length <= 1 || credit.length > 80 || !/\p{L}/u.test(credit)) return '';
   return CREDENTIAL.test(credit) || isAccountName(credit) ? '' : credit;
@@ -101,7 +117,7 @@ function bylineText(raw: string): string {
     lines.splice(0, 2, `${lines[0]} ${lines[1]}`);
   let text = lines[0] ?? '';
   if (!text || /^https?:\/\//i.test(text) || NOT_A_NAME.test(text)) return '';
-  text = text.replace(/^(?:(?:written|posted|reported) )?by:? ?/i, '');
+  text = withoutLeadIn(text);
   text = cutAt(text, /[|•·]|\s(?:https?:\/\/|www\.)/i);
   text = cutAt(text, DATE);
   text = cutAt(text, DATED);

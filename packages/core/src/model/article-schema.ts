@@ -48,6 +48,12 @@ export const ArticleSchema = z
     ),
     publishedEstimate: DateEstimateSchema.optional(),
     section: z.string().optional(),
+    dateline: z
+      .object({ place: z.string().min(1).optional(), agency: z.string().min(1).optional() })
+      .optional()
+      .describe(
+        'Where a wire story was filed and by which agency, as its first paragraph opened ("LONDON (Reuters) -"); lifted out of the body.',
+      ),
     tags: z.array(z.string()),
     body: z.array(BlockSchema),
     related: z.array(RelatedSchema),

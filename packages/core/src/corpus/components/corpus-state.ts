@@ -29,8 +29,8 @@ export interface CorpusState {
     filters: ArticleFilters | undefined,
     sort: 'newest' | 'oldest',
   ): { docs: ArrayLike<number>; exhausted: boolean };
-  /** Quotes of documents (ascending) that pass `keep`, in corpus order, with their keys. */
-  quotesOf(docs: Iterable<number>, keep: (q: QuoteItem) => boolean): KeyedQuote[];
+  /** Quotes of documents (ascending) that pass `keep` (which may read their article), in corpus order, with their keys. */
+  quotesOf(docs: Iterable<number>, keep: (q: QuoteItem, a: Article) => boolean): KeyedQuote[];
 }
 
 /** The texts of a document's body paragraphs (field 2), and its standfirst (field 1), as the index stores them. */
@@ -93,9 +93,10 @@ export function corpusState(parts: CorpusParts): CorpusState {
       const out: KeyedQuote[] = [];
       for (const d of docs) {
         if (!index.quoteCounts[d]) continue;
-        const qs = quoteItems(article(d));
+        const a = article(d);
+        const qs = quoteItems(a);
         for (let i = 0; i < qs.length; i++)
-          if (keep(qs[i]!)) out.push({ item: qs[i]!, key: [...dates.key(d), i] });
+          if (keep(qs[i]!, a)) out.push({ item: qs[i]!, key: [...dates.key(d), i] });
       }
       return out;
     },

@@ -3,10 +3,11 @@ import type { QuoteItem, QuoteListResult } from '../../query-schema/query-result
 import { parseParams } from '../../query-schema/parse-params';
 import { readsAsStatement } from '../../text/statement';
 import { foldedWords, hasWordsStartingWith } from '../../search/analysis/folded-words';
-import { fold } from '../../search/analysis/fold';
 import { quoteCandidates } from '../../search/engine/quote-candidates';
 import type { CorpusState } from '../components/corpus-state';
 import { everyQuote, quotePage } from '../components/quote-pages';
+import { speakerMatch } from '../components/speaker-match';
+import type { Article } from '../../model/article-schema';
 
 function* range(n: number): Generator<number> {
   for (let d = 0; d < n; d++) yield d;
@@ -15,12 +16,10 @@ function* range(n: number): Generator<number> {
 /** `corpus.quotes()`: quotations by speaker, article or words, in corpus order, paged. */
 export function quotes(state: CorpusState, raw: unknown = {}): QuoteListResult {
   const params = parseParams(QuotesParamsSchema, raw, 'quote parameters');
-  const speaker = params.speaker ? fold(params.speaker) : undefined;
   const words = params.q ? foldedWords(params.q) : [];
-  const keep = (q: QuoteItem) =>
-    (!speaker ||
-      q.speakerEntityId === params.speaker ||
-      (q.speaker !== undefined && fold(q.speaker) === speaker)) &&
+  const speaker = params.speaker ? speakerMatch(state, params.speaker) : undefined;
+  const keep = (q: QuoteItem, a: Article) =>
+    (!speaker || speaker.keep(q, a)) &&
     hasWordsStartingWith(q.text, words) &&
     (!params.statements || readsAsStatement(q));
   if (params.article !== undefined) {
@@ -35,19 +34,11 @@ export function quotes(state: CorpusState, raw: unknown = {}): QuoteListResult {
         )
       : everyQuote(state.index, state.dates, state.article, params);
   // By words: only the documents whose quotations may hold them are read.
-  if (!params.speaker)
+  if (!speaker)
     return quotePage(
       state.quotesOf(quoteCandidates(state.index, words) ?? range(state.index.n), keep),
       params,
     );
-  // By speaker: only the documents quoting someone of that name, or the entity of that id, are read.
-  const found = new Set(state.engine.fieldDocs('speaker', params.speaker));
-  for (const d of state.engine.speakerDocs(params.speaker)) found.add(d);
-  return quotePage(
-    state.quotesOf(
-      [...found].sort((x, y) => x - y),
-      keep,
-    ),
-    params,
-  );
+  // By speaker: only the documents quoting someone of that name or alias, or the entity of that id.
+  return quotePage(state.quotesOf(speaker.docs, keep), params);
 }

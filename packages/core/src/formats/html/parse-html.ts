@@ -90,6 +90,7 @@ export function parseHtml(html: string, options: ParseHtmlOptions = {}): Article
       fieldSources,
       now: options.now,
       ...(identity ? { identity } : {}),
+      ...(found.sectionFront ? { sectionFront: true } : {}),
     },
     options,
   );

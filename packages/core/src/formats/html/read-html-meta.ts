@@ -3,6 +3,7 @@ import { normalizeLine } from '../../text/normalize-text';
 import { readHtmlDates } from './read-html-dates';
 import { readJsonLd } from './read-json-ld';
 import { splitAuthors } from '../../metadata/split-authors';
+import { bylineFromModule, isSectionFront } from './byline-origin';
 
 /** What Readability itself found, for the fields it finds. */
 export interface ReadabilityFields {
@@ -17,6 +18,8 @@ export interface ReadabilityFields {
 export interface HtmlMeta {
   meta: ArticleMeta;
   fieldSources: Record<string, string>;
+  /** The page lists stories (a section front): it has no author of its own. */
+  sectionFront: boolean;
 }
 
 type Candidate<T> = [T | undefined, string];
@@ -69,9 +72,10 @@ export function readHtmlMeta(
   }
   const m = (key: string) => metas.get(key)?.[0];
   const all = (key: string) => metas.get(key) ?? [];
-  const ld = readJsonLd(
-    [...doc.querySelectorAll('script[type="application/ld+json"]')].map((s) => s.textContent ?? ''),
+  const ldScripts = [...doc.querySelectorAll('script[type="application/ld+json"]')].map(
+    (s) => s.textContent ?? '',
   );
+  const ld = readJsonLd(ldScripts);
   let parsely: Record<string, unknown> | undefined;
   try {
     const raw = m('parsely-page');
@@ -126,12 +130,25 @@ export function readHtmlMeta(
     ],
     [all('author').flatMap(splitAuthors), 'meta:author'],
     [all('parsely-author').flatMap(splitAuthors), 'meta:parsely'],
-    [splitAuthors(readability.byline), 'readability:byline'],
   ];
-  put(
-    'byline',
-    first(authorCandidates, (v) => v.length > 0),
-  );
+  // Readability takes the first byline-like element, which may belong to a list of other stories
+  // (looked for only when the page's metadata names nobody).
+  const fromReadability = (): Candidate<string[]> => [
+    bylineFromModule(doc, readability.byline) ? [] : splitAuthors(readability.byline),
+    'readability:byline',
+  ];
+  // A section front lists other people's stories: it has no author of its own.
+  const sectionFront = isSectionFront(doc, {
+    articleLd: ld !== undefined,
+    ldScripts,
+    ogType: m('og:type'),
+    publishedMeta: metas.has('article:published_time'),
+  });
+  if (!sectionFront)
+    put(
+      'byline',
+      first(authorCandidates, (v) => v.length > 0) ?? first([fromReadability()], (v) => v.length > 0),
+    );
 
   const dates = readHtmlDates(doc, {
     meta: m,
@@ -219,5 +236,5 @@ export function readHtmlMeta(
       [absoluteUrl(m('twitter:image'), base ?? meta.url), 'meta:twitter:image'],
     ]),
   );
-  return { meta, fieldSources: sources };
+  return { meta, fieldSources: sources, sectionFront };
 }

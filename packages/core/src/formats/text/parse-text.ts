@@ -7,6 +7,8 @@ import type { QualityFlag } from '../../model/quality-flag-schema';
 import { classifyLines, isSentence, looksLikeHeadline } from './classify-lines';
 import { assertTextInput, normalizeText, TEXT_LIMITS } from '../../text/normalize-text';
 import { readMeta } from '../../metadata/read-meta';
+import { readHeadLines } from '../../metadata/head-lines';
+import { fillFromHead } from '../../article/lift-head';
 import { splitFrontMatter } from './split-front-matter';
 
 export interface ParseTextOptions extends EnrichOptions {
@@ -17,6 +19,19 @@ export interface ParseTextOptions extends EnrichOptions {
    * core has no clock; without `now`, only the absolute rules apply (no date before 1800, no epoch).
    */
   now?: string;
+}
+
+/**
+ * The story's own title (scraped with it), taken off the lines: a Markdown-style "# Headline" first
+ * line, or a headline-shaped first line followed, past any byline and date lines, by a sentence.
+ */
+function takeTitle(lines: string[], now: string | undefined): string | undefined {
+  if (lines.length < 2) return undefined;
+  const heading = /^#\s+(\S.*)$/u.exec(lines[0]!);
+  const next = lines[1 + readHeadLines(lines.slice(1), now).count];
+  if (!heading && !(looksLikeHeadline(lines[0]!) && next !== undefined && isSentence(next))) return undefined;
+  const first = lines.shift()!;
+  return heading ? heading[1]!.trim() : first;
 }
 
 /**
@@ -61,12 +76,12 @@ export function parseText(
       { where },
     );
   }
-  // A headline-shaped first line followed by a sentence is the story's own title (scraped with it).
-  let titleFromText: string | undefined;
-  if (!merged.title && lines.length >= 2 && looksLikeHeadline(lines[0]!) && isSentence(lines[1]!)) {
-    titleFromText = lines.shift();
-  }
-  const { body, related } = classifyLines(lines);
+  const titleFromText = merged.title ? undefined : takeTitle(lines, options.now);
+  // Byline and date lines under the title are metadata: lifted before the lines are sorted.
+  let head = readHeadLines(lines, options.now);
+  if (head.count >= lines.length) head = { count: 0, meta: {} };
+  const withHead = fillFromHead(merged, fieldSources, head.meta);
+  const { body, related } = classifyLines(lines.slice(head.count));
   if (body.length === 0) {
     throw new GazetteError(
       'EMPTY_INPUT',
@@ -82,7 +97,7 @@ export function parseText(
       format: 'text',
       body,
       related,
-      meta: merged,
+      meta: withHead,
       fieldSources,
       quality,
       now: options.now,
