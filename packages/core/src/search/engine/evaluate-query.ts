@@ -1,10 +1,9 @@
 import { typoBudget } from '../query/typo-budget';
-import { gatherUnique } from './gather-unique';
 import { analyze } from '../analysis/analyze';
 import { dateSpan } from './date-span';
 import { fold } from '../analysis/fold';
 import { gallop } from './gallop';
-import { textHasSequence, textsWithSequence } from './phrase-positions';
+import { candidatesHoldingTexts, textHasSequence, textsWithSequence } from './phrase-positions';
 import type { TermPositions } from '../index/position-lists';
 import { typoCandidates } from './typo-candidates';
 import type { QueryField, QueryNode } from '../query/query-ast';
@@ -441,12 +440,6 @@ export function docHasSequence(
   return false;
 }
 
-/** The documents (ascending, once each) holding any of the texts. */
-function docsOfTexts(ix: SearchIndex, texts: Uint32Array): Uint32Array {
-  const byText = textDocs(ix);
-  return gatherUnique(texts, byText.off, byText.docs);
-}
-
 function phraseMatches(
   ctx: EvalContext,
   field: QueryField | undefined,
@@ -466,19 +459,26 @@ function phraseMatches(
     lists.push(union(ctx, [{ t: id, weight: 1, typos: 0 }]));
   }
   // A one-word phrase (or a keyword field, which keeps no positions) needs no order check.
-  if (terms.length === 1 || field) return intersect(lists);
+  const m = intersect(lists);
+  if (terms.length === 1 || field) return m;
+  // Documents lacking a word lack the phrase: its positions are not read.
+  if (m.docs.length === 0) return EMPTY;
   const phrase = phraseLists(ix, terms);
   if (!phrase) return EMPTY;
   let positions = 0;
   for (const l of phrase.lists) positions += l.texts.length + l.pos.length;
   if (!ctx.budget.spend(positions)) return EMPTY;
-  // By positions: the texts holding the phrase, then their documents; then the words' scores there,
-  // worth more together than apart.
-  const docs = docsOfTexts(ix, textsWithSequence(phrase.lists, phrase.offsets));
-  const m = intersect([{ docs, scores: null, typos: null }, ...lists]);
-  const scores = new Float32Array(m.docs.length);
-  for (let i = 0; i < scores.length; i++) scores[i] = scoreAt(m, i) * 1.5;
-  return { docs: m.docs, scores, typos: null };
+  // By positions: the texts holding the phrase, then the documents with every word that hold one; the
+  // words' scores there, worth more together than apart.
+  const texts = textsWithSequence(phrase.lists, phrase.offsets);
+  const keep = candidatesHoldingTexts(texts, textDocs(ix), ix.n, m.docs);
+  const docs = new Uint32Array(keep.length);
+  const scores = new Float32Array(keep.length);
+  for (let i = 0; i < keep.length; i++) {
+    docs[i] = m.docs[keep[i]!]!;
+    scores[i] = scoreAt(m, keep[i]!) * 1.5;
+  }
+  return { docs, scores, typos: null };
 }
 
 /** The documents from..to (every one by default), if the budget lets them be listed. */
