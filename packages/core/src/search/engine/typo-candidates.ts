@@ -8,6 +8,33 @@ const ANY = -1;
 const NONE = 0x110000;
 /** prefixThen's letter past every other. */
 const PAST = NONE;
+/** Longest shared prefix (bytes) the lcp table tells exactly. */
+const LCP_CAP = 255;
+/** Words a skip reads from the lcp table before it gallops instead (most skips are short). */
+const LCP_SCAN = 24;
+
+// The lcp table of each surface dictionary, made on its first typo lookup (one pass over its bytes) and
+// dropped with it.
+const lcpTables = new WeakMap<SearchIndex['surface'], Uint8Array>();
+
+/** Bytes each dictionary word shares with the word before it, capped at LCP_CAP. */
+function lcpTable(ix: SearchIndex): Uint8Array {
+  const known = lcpTables.get(ix.surface);
+  if (known) return known;
+  const { bytes, off } = ix.surface;
+  const n = ix.surface.length;
+  const lcp = new Uint8Array(n);
+  for (let i = 1; i < n; i++) {
+    const a = off[i - 1]!;
+    const b = off[i]!;
+    const limit = Math.min(b - a, off[i + 1]! - b, LCP_CAP);
+    let same = 0;
+    while (same < limit && bytes[a + same] === bytes[b + same]) same++;
+    lcp[i] = same;
+  }
+  lcpTables.set(ix.surface, lcp);
+  return lcp;
+}
 
 /** Dictionary words within `max` typos of a word, with their term and distance, and the steps taken. */
 export interface TypoWalk {
@@ -24,31 +51,44 @@ interface Walk {
   q: Uint32Array;
   m: number;
   max: number;
-  /** rows[k * (m + 1) + j]: distance of prefix[0, k) and q[0, j), capped at max + 1. */
+  /**
+   * rows[k * (m + 1) + j]: distance of prefix[0, k) and q[0, j), capped at max + 1; kept only in the band
+   * |k - j| <= max (every cell outside it is over max) and one cell either side of it, the cells the
+   * next rows read.
+   */
   rows: Int32Array;
+  /** mins[k]: the least value of row k. */
+  mins: Int32Array;
   path: Uint32Array;
   byteEnd: Uint32Array;
   /** Scratch for a seek key. */
   key: Uint8Array;
+  /** lcp[i]: bytes word i shares with word i - 1 (capped at LCP_CAP). */
+  lcp: Uint8Array;
   steps: number;
 }
 
 /**
  * Computes row k from rows k - 1 and k - 2 for the prefix's k-th code point c: the optimal string
  * alignment distance of boundedDistance (a swap of neighbours is one typo), capped at max + 1, which
- * keeps every value up to max exact. Returns the row's minimum.
+ * keeps every value up to max exact. Only the band |k - j| <= max is computed, and a cell over max on
+ * either side of it. Returns the row's minimum.
  */
 function fillRow(w: Walk, k: number, c: number): number {
-  const { q, m, rows, path } = w;
-  const big = w.max + 1;
+  const { q, m, max, rows, path } = w;
+  const big = max + 1;
   const width = m + 1;
   const cur = k * width;
   const prev = cur - width;
   const before = k > 1 ? path[k - 1]! : 0;
+  const lo = Math.max(1, k - max);
+  const hi = Math.min(m, k + max);
   let v = Math.min(k, big);
   rows[cur] = v;
   let rowMin = v;
-  for (let j = 1; j <= m; j++) {
+  if (lo > 1) rows[cur + lo - 1] = big;
+  if (hi < m) rows[cur + hi + 1] = big;
+  for (let j = lo; j <= hi; j++) {
     const qj = q[j - 1]!;
     v = rows[prev + j - 1]! + (c === qj ? 0 : 1);
     const del = rows[prev + j]! + 1;
@@ -63,6 +103,7 @@ function fillRow(w: Walk, k: number, c: number): number {
     rows[cur + j] = v;
     if (v < rowMin) rowMin = v;
   }
+  w.mins[k] = rowMin;
   return rowMin;
 }
 
@@ -116,18 +157,17 @@ function seek(w: Walk, ix: SearchIndex, i: number, length: number): number {
  */
 function nextLetter(w: Walk, k: number, after: number): number {
   const { q, m, max, rows, path } = w;
+  if (w.mins[k]! < max) return ANY;
   const width = m + 1;
   const row = k * width;
-  let least = rows[row]!;
-  for (let j = 1; j <= m; j++) if (rows[row + j]! < least) least = rows[row + j]!;
-  if (least < max) return ANY;
   let next = NONE;
-  for (let j = 1; j <= m; j++) {
+  // Only cells in the band (|k - j| <= max) can be within max.
+  for (let j = Math.max(1, k - max + 1), to = Math.min(m, k + max + 1); j <= to; j++) {
     const c = q[j - 1]!;
     if (c > after && c < next && rows[row + j - 1]! <= max) next = c;
   }
   if (k >= 1)
-    for (let j = 2; j <= m; j++) {
+    for (let j = Math.max(2, k + 1 - max), to = Math.min(m, k + 1 + max); j <= to; j++) {
       const c = q[j - 2]!;
       if (c > after && c < next && path[k] === q[j - 1] && rows[row - width + j - 2]! + 1 <= max) next = c;
     }
@@ -168,8 +208,36 @@ function prefixThen(w: Walk, ix: SearchIndex, i: number, length: number, c: numb
  */
 function nextAfterDead(w: Walk, ix: SearchIndex, i: number, k: number): number {
   const next = nextLetter(w, k - 1, w.path[k]!);
-  if (next === ANY) return seek(w, ix, i, prefixThen(w, ix, i, w.byteEnd[k]!, PAST));
-  return seek(w, ix, i, prefixThen(w, ix, i, w.byteEnd[k - 1]!, next === NONE ? PAST : next));
+  const bytes = next === ANY ? w.byteEnd[k]! : w.byteEnd[k - 1]!;
+  const letter = next === ANY || next === NONE ? PAST : next;
+  const near = scanLcp(w, ix, i, bytes, letter);
+  if (near >= 0) return near;
+  return seek(w, ix, -near - 1, prefixThen(w, ix, i, bytes, letter));
+}
+
+/**
+ * The first word after i that does not start with word i's first `length` bytes, or (for a letter) the
+ * first whose letter after those bytes is `letter` or later, read from the lcp table over the next
+ * LCP_SCAN words: a letter can change only where a word shares fewer than length + 4 bytes with the one
+ * before. Else -j, where word j - 1 (the last read) comes before the answer: seek goes on from there.
+ * One step per 8 words read.
+ */
+function scanLcp(w: Walk, ix: SearchIndex, i: number, length: number, letter: number): number {
+  if (length + 4 > LCP_CAP) return -(i + 1);
+  const lcp = w.lcp;
+  const n = ix.surface.length;
+  const end = Math.min(n, i + 1 + LCP_SCAN);
+  let j = i + 1;
+  for (; j < end; j++) {
+    const shared = lcp[j]!;
+    if (shared < length) break;
+    if (letter !== PAST && shared < length + 4) {
+      const at = ix.surface.off[j]! + length;
+      if (codePointAt(ix.surface.bytes, at) >= letter) break;
+    }
+  }
+  w.steps += 1 + ((j - i) >> 3);
+  return j < end || j === n ? j : -j;
 }
 
 /** Code points word i shares with the walk's current path of `top` code points (word `last`'s prefix). */
@@ -197,9 +265,11 @@ function startWalk(folded: string, max: number): Walk | null {
     m,
     max,
     rows: new Int32Array(depth * (m + 1)),
+    mins: new Int32Array(depth),
     path: new Uint32Array(depth),
     byteEnd: new Uint32Array(depth),
     key: new Uint8Array(64),
+    lcp: new Uint8Array(0),
     steps: 0,
   };
   for (let j = 0; j <= m; j++) w.rows[j] = Math.min(j, max + 1);
@@ -228,6 +298,7 @@ export function typoCandidates(
 ): TypoWalk | null {
   const w = startWalk(folded, max);
   if (!w) return { found: [], steps: 0 };
+  w.lcp = lcpTable(ix);
   const { bytes, off } = ix.surface;
   const n = ix.surface.length;
   const found: number[] = [];
@@ -258,7 +329,8 @@ export function typoCandidates(
       continue;
     }
     top = k;
-    const d = w.rows[k * (w.m + 1) + w.m]!;
+    // Row k holds cell m only when it is in or beside the band; beyond, the word is over max typos away.
+    const d = Math.abs(w.m - k) <= max + 1 ? w.rows[k * (w.m + 1) + w.m]! : max + 1;
     if (d > 0 && d <= max) {
       found.push(i);
       distance.push(d);
