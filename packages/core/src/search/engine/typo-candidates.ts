@@ -10,15 +10,24 @@ const NONE = 0x110000;
 const PAST = NONE;
 /** Longest shared prefix (bytes) the lcp table tells exactly. */
 const LCP_CAP = 255;
-/** Words a skip reads from the lcp table before it gallops instead (most skips are short). */
-const LCP_SCAN = 24;
+/** Words per block of the lcp table's block minima (a power of two). */
+const BLOCK_BITS = 5;
+const BLOCK = 1 << BLOCK_BITS;
+/** Entries and blocks a skip reads from the lcp table before it gallops instead (most skips are short). */
+const LCP_READS = 128;
+
+/** Bytes each dictionary word shares with the one before (lcp), and the least of each block of BLOCK. */
+interface LcpTable {
+  lcp: Uint8Array;
+  blockMin: Uint8Array;
+}
 
 // The lcp table of each surface dictionary, made on its first typo lookup (one pass over its bytes) and
 // dropped with it.
-const lcpTables = new WeakMap<SearchIndex['surface'], Uint8Array>();
+const lcpTables = new WeakMap<SearchIndex['surface'], LcpTable>();
 
-/** Bytes each dictionary word shares with the word before it, capped at LCP_CAP. */
-function lcpTable(ix: SearchIndex): Uint8Array {
+/** Bytes each dictionary word shares with the word before it, capped at LCP_CAP, and block minima. */
+function lcpTable(ix: SearchIndex): LcpTable {
   const known = lcpTables.get(ix.surface);
   if (known) return known;
   const { bytes, off } = ix.surface;
@@ -32,8 +41,11 @@ function lcpTable(ix: SearchIndex): Uint8Array {
     while (same < limit && bytes[a + same] === bytes[b + same]) same++;
     lcp[i] = same;
   }
-  lcpTables.set(ix.surface, lcp);
-  return lcp;
+  const blockMin = new Uint8Array(Math.ceil(n / BLOCK)).fill(LCP_CAP);
+  for (let i = 0; i < n; i++) if (lcp[i]! < blockMin[i >>> BLOCK_BITS]!) blockMin[i >>> BLOCK_BITS] = lcp[i]!;
+  const table = { lcp, blockMin };
+  lcpTables.set(ix.surface, table);
+  return table;
 }
 
 /** Dictionary words within `max` typos of a word, with their term and distance, and the steps taken. */
@@ -63,8 +75,8 @@ interface Walk {
   byteEnd: Uint32Array;
   /** Scratch for a seek key. */
   key: Uint8Array;
-  /** lcp[i]: bytes word i shares with word i - 1 (capped at LCP_CAP). */
-  lcp: Uint8Array;
+  /** Bytes each word shares with the one before. */
+  lcp: LcpTable;
   steps: number;
 }
 
@@ -217,27 +229,38 @@ function nextAfterDead(w: Walk, ix: SearchIndex, i: number, k: number): number {
 
 /**
  * The first word after i that does not start with word i's first `length` bytes, or (for a letter) the
- * first whose letter after those bytes is `letter` or later, read from the lcp table over the next
- * LCP_SCAN words: a letter can change only where a word shares fewer than length + 4 bytes with the one
- * before. Else -j, where word j - 1 (the last read) comes before the answer: seek goes on from there.
- * One step per 8 words read.
+ * first whose letter after those bytes is `letter` or later, read from the lcp table: a letter can change
+ * only where a word shares too few bytes with the one before to share that letter, and a block whose
+ * least value shares it holds no change. After LCP_READS entries and blocks, -j where word j - 1 (the
+ * last read) comes before the answer: seek goes on from there. One step per 8 entries or blocks read.
  */
 function scanLcp(w: Walk, ix: SearchIndex, i: number, length: number, letter: number): number {
   if (length + 4 > LCP_CAP) return -(i + 1);
-  const lcp = w.lcp;
+  const { lcp, blockMin } = w.lcp;
+  const { bytes, off } = ix.surface;
   const n = ix.surface.length;
-  const end = Math.min(n, i + 1 + LCP_SCAN);
+  const past = letter === PAST;
+  // A word sharing `shared` bytes with the one before has the same letter after `length` when it shares
+  // the letter's first byte and that byte is the whole letter (ASCII), or shares 4 bytes past `length`.
+  let reads = 0;
   let j = i + 1;
-  for (; j < end; j++) {
+  for (; j < n && reads < LCP_READS; j++, reads++) {
+    // At a block's start, whole blocks without a change are passed at once.
+    while ((j & (BLOCK - 1)) === 0 && j + BLOCK <= n && reads < LCP_READS) {
+      const least = blockMin[j >>> BLOCK_BITS]!;
+      if (least < length) break;
+      if (!past && least < length + 4 && (least === length || bytes[off[j]! + length]! >= 0x80)) break;
+      j += BLOCK;
+      reads++;
+    }
+    if (j >= n || reads >= LCP_READS) break;
     const shared = lcp[j]!;
     if (shared < length) break;
-    if (letter !== PAST && shared < length + 4) {
-      const at = ix.surface.off[j]! + length;
-      if (codePointAt(ix.surface.bytes, at) >= letter) break;
-    }
+    if (past || shared >= length + 4 || (shared > length && bytes[off[j]! + length]! < 0x80)) continue;
+    if (codePointAt(bytes, off[j]! + length) >= letter) break;
   }
-  w.steps += 1 + ((j - i) >> 3);
-  return j < end || j === n ? j : -j;
+  w.steps += 1 + (reads >> 3);
+  return j >= n || reads < LCP_READS ? Math.min(j, n) : -j;
 }
 
 /** Code points word i shares with the walk's current path of `top` code points (word `last`'s prefix). */
@@ -269,7 +292,7 @@ function startWalk(folded: string, max: number): Walk | null {
     path: new Uint32Array(depth),
     byteEnd: new Uint32Array(depth),
     key: new Uint8Array(64),
-    lcp: new Uint8Array(0),
+    lcp: { lcp: new Uint8Array(0), blockMin: new Uint8Array(0) },
     steps: 0,
   };
   for (let j = 0; j <= m; j++) w.rows[j] = Math.min(j, max + 1);
