@@ -83,6 +83,19 @@ describe('typo candidates: a trie walk over the sorted dictionary', () => {
     expect(empty).toBeGreaterThan(50);
   });
 
+  it('finds the same on a dictionary large enough that skips pass whole blocks of words and gallop past them', () => {
+    const r = rand(11);
+    const words = randomDictionary(r, 6000);
+    const ix = dictionary(words);
+    for (let n = 0; n < 40; n++) {
+      const max = 1 + (n % 2);
+      const word = n % 4 === 3 ? randomWord(r, 3 + Math.floor(r() * 8)) : edit(r, edit(r, pick(r, words)));
+      expect(typoCandidates(ix, word, max)?.found, `${word} within ${max}`).toEqual(
+        bruteForce(ix, word, max),
+      );
+    }
+  });
+
   it('finds the same on the dictionary of a built index', () => {
     const r = rand(7);
     const words = randomDictionary(r, 600);
