@@ -5,7 +5,7 @@ import { fold } from '../analysis/fold';
 import { gallop } from './gallop';
 import { candidatesHoldingTexts, textHasSequence, textsWithSequence } from './phrase-positions';
 import type { TermPositions } from '../index/position-lists';
-import { typoCandidates } from './typo-candidates';
+import { rememberedTypoCandidates } from './typo-candidates';
 import type { QueryField, QueryNode } from '../query/query-ast';
 import { K1, PREFIX_WEIGHT, TYPO_WEIGHT } from '../index/ranking-weights';
 import { df, FIELD_KEY, findTerm, prefixRange, type SearchIndex, textDocs } from '../index/search-index';
@@ -116,7 +116,7 @@ function typosOf(ctx: EvalContext, folded: string, max: number): Array<{ t: numb
   // near the word, which nothing cheaper than the walk knows. It may take what is left of the budget
   // and stops (finding nothing) when that runs out, which then takes all of it and marks it exhausted.
   const allowed = Math.floor(ctx.budget.left / TYPO_UNIT);
-  const walk = typoCandidates(ctx.ix, folded, max, allowed);
+  const walk = rememberedTypoCandidates(ctx.ix, folded, max, allowed);
   if (walk) ctx.budget.spend(walk.steps * TYPO_UNIT);
   else ctx.budget.upTo((allowed + 1) * TYPO_UNIT);
   const found = walk ? walk.found : [];

@@ -369,3 +369,31 @@ function inScanOrder(ix: SearchIndex, found: number[], distance: number[]): Arra
   order.sort((x, y) => ix.surface.size(found[x]!) - ix.surface.size(found[y]!) || x - y);
   return order.map((x) => ({ t: ix.surfaceTerm[found[x]!]!, d: distance[x]! }));
 }
+
+/** Lookups remembered per dictionary: search as you type asks again for a misspelt word at each keystroke. */
+const REMEMBERED = 256;
+const remembered = new WeakMap<SearchIndex['surface'], Map<string, TypoWalk>>();
+
+/**
+ * typoCandidates, remembered per dictionary (the last REMEMBERED words and limits): a remembered walk
+ * answers as a new one would, null when it took more than `maxSteps` steps, so a query's answer and what
+ * it pays do not depend on what was asked before.
+ */
+export function rememberedTypoCandidates(
+  ix: SearchIndex,
+  folded: string,
+  max: number,
+  maxSteps: number,
+): TypoWalk | null {
+  let known = remembered.get(ix.surface);
+  if (!known) remembered.set(ix.surface, (known = new Map()));
+  const key = `${max}:${folded}`;
+  const hit = known.get(key);
+  if (hit) return hit.steps > maxSteps ? null : hit;
+  const walk = typoCandidates(ix, folded, max, maxSteps);
+  if (walk) {
+    if (known.size >= REMEMBERED) known.clear();
+    known.set(key, walk);
+  }
+  return walk;
+}
