@@ -440,6 +440,26 @@ export function docHasSequence(
   return false;
 }
 
+/**
+ * The texts (ascending) holding the phrase, by positions; null when a word is missing or the budget cannot
+ * pay for its positions. A word followed only by stop words needs none: the texts holding it hold the
+ * phrase (stop words after the last word ask nothing).
+ */
+function phraseTexts(ctx: EvalContext, terms: readonly string[]): Uint32Array | null {
+  const ix = ctx.ix;
+  if (terms[0] && terms.every((t, j) => j === 0 || !t)) {
+    const t = findTerm(ix, terms[0]);
+    const texts = t < 0 ? null : ix.positions.texts(t);
+    return texts && ctx.budget.spend(texts.length) ? texts : null;
+  }
+  const phrase = phraseLists(ix, terms);
+  if (!phrase) return null;
+  let positions = 0;
+  for (const l of phrase.lists) positions += l.texts.length + l.pos.length;
+  if (!ctx.budget.spend(positions)) return null;
+  return textsWithSequence(phrase.lists, phrase.offsets);
+}
+
 function phraseMatches(
   ctx: EvalContext,
   field: QueryField | undefined,
@@ -463,14 +483,10 @@ function phraseMatches(
   if (terms.length === 1 || field) return m;
   // Documents lacking a word lack the phrase: its positions are not read.
   if (m.docs.length === 0) return EMPTY;
-  const phrase = phraseLists(ix, terms);
-  if (!phrase) return EMPTY;
-  let positions = 0;
-  for (const l of phrase.lists) positions += l.texts.length + l.pos.length;
-  if (!ctx.budget.spend(positions)) return EMPTY;
-  // By positions: the texts holding the phrase, then the documents with every word that hold one; the
-  // words' scores there, worth more together than apart.
-  const texts = textsWithSequence(phrase.lists, phrase.offsets);
+  // The texts holding the phrase, then the documents with every word that hold one; the words' scores
+  // there, worth more together than apart.
+  const texts = phraseTexts(ctx, terms);
+  if (!texts) return EMPTY;
   const keep = candidatesHoldingTexts(texts, textDocs(ix), ix.n, m.docs);
   const docs = new Uint32Array(keep.length);
   const scores = new Float32Array(keep.length);
