@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bbcAsText, generateCorpus, readBbc } from '@gazette/bench-corpora';
+import { bbcAsText, generateCorpus, NEWS_CORPUS_VERSION, parsedNews, readBbc } from '@gazette/bench-corpora';
 import { type Article, type Corpus, createCorpus, parseText } from '@gazette/core';
 import { PARSER_VERSION } from '@gazette/core/query';
 import { readSnapshotFile, writeSnapshotFile } from '@gazette/core/node';
@@ -56,6 +56,14 @@ export function bbcSnapshotFile(): SnapshotFile {
 /** The generated corpus of `count` articles (see generatedArticles), as a snapshot file. */
 export function generatedSnapshotFile(count: number): SnapshotFile {
   return snapshotFile(`generated-${count}`, () => createCorpus(generatedArticles(count)));
+}
+
+/**
+ * The GENERATED news corpus with a growing vocabulary (parsedNews: seed 42, every article parsed, the parse
+ * cached under .bench/) of `count` articles, as a snapshot file: the search bench's default large corpus.
+ */
+export function newsSnapshotFile(count: number): SnapshotFile {
+  return snapshotFile(`news-v${NEWS_CORPUS_VERSION}-${count}`, () => createCorpus(parsedNews(count)));
 }
 
 /**

@@ -2,6 +2,9 @@
 // in search to the updated result list (100k). Peers in the same run: a bare Node process in the same
 // terminal (the floor for a process start) and the core's own query (the floor for a UI update).
 //   npm run bench -w @gazette/tui            (GAZETTE_BENCH_SIZE=20000 for a quicker generated corpus)
+// The generated corpus is the GENERATED news corpus with a growing vocabulary (the search bench's default
+// large corpus: hundreds of thousands of distinct words at 100k); GAZETTE_BENCH_CORPUS=replicated takes
+// the replicated BBC text instead (about 30,000 words whatever its size).
 // The generated corpus's snapshot file is made once (minutes at 100k) and cached in the temp directory.
 // NODE_ENV=production (set by the npm script): React's production build, as in the built `gazette`.
 // The figures are written to the section `tui-speed` of docs/benchmarks.md.
@@ -25,11 +28,12 @@ import { localSource } from '../src/source/local-source';
 import { SEARCH_FACETS } from '../src/source/search-pages';
 import { App } from '../src/ui/app';
 import { themeFor } from '../src/ui/theme';
-import { bbcSnapshotFile, generatedSnapshotFile, made } from './corpora';
+import { bbcSnapshotFile, generatedSnapshotFile, made, newsSnapshotFile } from './corpora';
 import { FakeKeyboard, FakeTerminal } from './fake-terminal';
 
 const BIN = fileURLToPath(new URL('../bin/gazette.js', import.meta.url));
 const SIZE = Number(process.env['GAZETTE_BENCH_SIZE'] ?? 100_000);
+const REPLICATED = process.env['GAZETTE_BENCH_CORPUS'] === 'replicated';
 const RUNS = 5;
 const report = benchLog();
 const ANSI = /\u001b\[[0-9;?]*[A-Za-z]|\u001b\][^\u0007\u001b]*\u0007/g;
@@ -115,6 +119,15 @@ function firstFrameInTerminal(label: string, env: Record<string, string>, firstT
   return { wall, cpu };
 }
 
+/** The promise, or an error naming what never showed after 60 s (rather than a run that ends unsettled). */
+function within<T>(p: Promise<T>, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`not shown in 60 s: ${what}`)), 60_000);
+  });
+  return Promise.race([p, late]).finally(() => clearTimeout(timer));
+}
+
 /** Renders the app in this process over a loaded corpus; first frame, then search keystrokes. */
 async function inProcess(label: string, corpus: Corpus, queries: string[]) {
   const terminal = new FakeTerminal(100, 30);
@@ -167,10 +180,18 @@ async function inProcess(label: string, corpus: Corpus, queries: string[]) {
       terminal.clearLog();
       const k = performance.now();
       keyboard.type(query[i - 1]!);
-      const done = await terminal.when((log) => {
-        const plain = log.replace(ANSI, '');
-        return plain.includes(`/ ${prefix}`) && plain.includes(`${total.toLocaleString('en')} result`);
-      });
+      // A search past its work budget shows "N or more results".
+      const count = total.toLocaleString('en');
+      const done = await within(
+        terminal.when((log) => {
+          const plain = log.replace(ANSI, '');
+          return (
+            plain.includes(`/ ${prefix}`) &&
+            (plain.includes(`${count} result`) || plain.includes(`${count} or more result`))
+          );
+        }),
+        `the results of "${prefix}" (${count})`,
+      );
       ui.push(done - k);
     }
   }
@@ -194,7 +215,16 @@ async function inProcess(label: string, corpus: Corpus, queries: string[]) {
   return { firstFrame: shown - t1, searchP50: median(ui), searchP95: pct(ui, 0.95), end: atEnd - g };
 }
 
-const QUERIES = ['minister', 'economy growth', 'film award', 'chelsea', 'election campaign'];
+// The last one is typed with a misspelt first word: each keystroke after it looks that word up with typos
+// (two allowed at its length), the costliest lookup of search as you type.
+const QUERIES = [
+  'minister',
+  'economy growth',
+  'film award',
+  'chelsea',
+  'election campaign',
+  'goverment budget',
+];
 
 console.log(`gazette TUI bench · node ${process.version} · ${new Date().toISOString()}`);
 // GAZETTE_BENCH_PARTS=generated runs only the in-process part (e.g. to repeat it alone).
@@ -207,10 +237,13 @@ if (!HAS_SHARED) {
 } else {
   const bbc = bbcSnapshotFile();
   const s0 = performance.now();
-  const generated = generatedSnapshotFile(SIZE);
+  const generated = REPLICATED ? generatedSnapshotFile(SIZE) : newsSnapshotFile(SIZE);
   const took = performance.now() - s0;
+  const snapshot = made ? `made in ${(took / 1000).toFixed(0)} s` : 'cached';
   report.line(
-    `generated corpus: ${generated.articles.toLocaleString('en')} articles (${Math.min(SIZE, 10_000).toLocaleString('en')} parsed, the rest copies with their own id, title, date), snapshot ${made ? `made in ${(took / 1000).toFixed(0)} s` : 'cached'}`,
+    REPLICATED
+      ? `generated corpus, replicated BBC text: ${generated.articles.toLocaleString('en')} articles (${Math.min(SIZE, 10_000).toLocaleString('en')} parsed, the rest copies with their own id, title, date), snapshot ${snapshot}`
+      : `generated corpus, GENERATED news with a growing vocabulary: ${generated.articles.toLocaleString('en')} articles (seed 42, every one parsed), snapshot ${snapshot}`,
   );
   if (PARTS.includes('terminal')) {
     const bbcRun = firstFrameInTerminal(
@@ -236,12 +269,16 @@ if (!HAS_SHARED) {
     report.line(`generated corpus loaded from its snapshot in ${ms(performance.now() - l0)}`);
     const r = await inProcess(`generated ${corpus.size.toLocaleString('en')}`, corpus, QUERIES);
     report.line(
-      `targets: first frame < 1 s ${r.firstFrame < 1000 ? 'met' : 'NOT met'} (in process, corpus loaded); search update < 50 ms ${r.searchP50 < 50 ? 'met' : 'NOT met'} (p50)`,
+      `targets: first frame < 1 s ${r.firstFrame < 1000 ? 'met' : 'NOT met'} (in process, corpus loaded); search update < 50 ms ${r.searchP95 < 50 ? 'met' : 'NOT met'} at p95 (${load()})`,
     );
   }
 }
 writeBenchSection('tui-speed', 'TUI speed', report.markdown(), {
   now: new Date(),
-  command: benchCommand('npm run bench -w @gazette/tui', ['GAZETTE_BENCH_SIZE', 'GAZETTE_BENCH_PARTS']),
+  command: benchCommand('npm run bench -w @gazette/tui', [
+    'GAZETTE_BENCH_SIZE',
+    'GAZETTE_BENCH_PARTS',
+    'GAZETTE_BENCH_CORPUS',
+  ]),
 });
 process.exit(0);

@@ -1,12 +1,11 @@
 import { typoBudget } from '../query/typo-budget';
-import { gatherUnique } from './gather-unique';
 import { analyze } from '../analysis/analyze';
 import { dateSpan } from './date-span';
 import { fold } from '../analysis/fold';
 import { gallop } from './gallop';
-import { textHasSequence, textsWithSequence } from './phrase-positions';
+import { candidatesHoldingTexts, textHasSequence, textsWithSequence } from './phrase-positions';
 import type { TermPositions } from '../index/position-lists';
-import { typoCandidates } from './typo-candidates';
+import { rememberedTypoCandidates } from './typo-candidates';
 import type { QueryField, QueryNode } from '../query/query-ast';
 import { K1, PREFIX_WEIGHT, TYPO_WEIGHT } from '../index/ranking-weights';
 import { df, FIELD_KEY, findTerm, prefixRange, type SearchIndex, textDocs } from '../index/search-index';
@@ -117,7 +116,7 @@ function typosOf(ctx: EvalContext, folded: string, max: number): Array<{ t: numb
   // near the word, which nothing cheaper than the walk knows. It may take what is left of the budget
   // and stops (finding nothing) when that runs out, which then takes all of it and marks it exhausted.
   const allowed = Math.floor(ctx.budget.left / TYPO_UNIT);
-  const walk = typoCandidates(ctx.ix, folded, max, allowed);
+  const walk = rememberedTypoCandidates(ctx.ix, folded, max, allowed);
   if (walk) ctx.budget.spend(walk.steps * TYPO_UNIT);
   else ctx.budget.upTo((allowed + 1) * TYPO_UNIT);
   const found = walk ? walk.found : [];
@@ -441,10 +440,24 @@ export function docHasSequence(
   return false;
 }
 
-/** The documents (ascending, once each) holding any of the texts. */
-function docsOfTexts(ix: SearchIndex, texts: Uint32Array): Uint32Array {
-  const byText = textDocs(ix);
-  return gatherUnique(texts, byText.off, byText.docs);
+/**
+ * The texts (ascending) holding the phrase, by positions; null when a word is missing or the budget cannot
+ * pay for its positions. A word followed only by stop words needs none: the texts holding it hold the
+ * phrase (stop words after the last word ask nothing).
+ */
+function phraseTexts(ctx: EvalContext, terms: readonly string[]): Uint32Array | null {
+  const ix = ctx.ix;
+  if (terms[0] && terms.every((t, j) => j === 0 || !t)) {
+    const t = findTerm(ix, terms[0]);
+    const texts = t < 0 ? null : ix.positions.texts(t);
+    return texts && ctx.budget.spend(texts.length) ? texts : null;
+  }
+  const phrase = phraseLists(ix, terms);
+  if (!phrase) return null;
+  let positions = 0;
+  for (const l of phrase.lists) positions += l.texts.length + l.pos.length;
+  if (!ctx.budget.spend(positions)) return null;
+  return textsWithSequence(phrase.lists, phrase.offsets);
 }
 
 function phraseMatches(
@@ -466,19 +479,22 @@ function phraseMatches(
     lists.push(union(ctx, [{ t: id, weight: 1, typos: 0 }]));
   }
   // A one-word phrase (or a keyword field, which keeps no positions) needs no order check.
-  if (terms.length === 1 || field) return intersect(lists);
-  const phrase = phraseLists(ix, terms);
-  if (!phrase) return EMPTY;
-  let positions = 0;
-  for (const l of phrase.lists) positions += l.texts.length + l.pos.length;
-  if (!ctx.budget.spend(positions)) return EMPTY;
-  // By positions: the texts holding the phrase, then their documents; then the words' scores there,
-  // worth more together than apart.
-  const docs = docsOfTexts(ix, textsWithSequence(phrase.lists, phrase.offsets));
-  const m = intersect([{ docs, scores: null, typos: null }, ...lists]);
-  const scores = new Float32Array(m.docs.length);
-  for (let i = 0; i < scores.length; i++) scores[i] = scoreAt(m, i) * 1.5;
-  return { docs: m.docs, scores, typos: null };
+  const m = intersect(lists);
+  if (terms.length === 1 || field) return m;
+  // Documents lacking a word lack the phrase: its positions are not read.
+  if (m.docs.length === 0) return EMPTY;
+  // The texts holding the phrase, then the documents with every word that hold one; the words' scores
+  // there, worth more together than apart.
+  const texts = phraseTexts(ctx, terms);
+  if (!texts) return EMPTY;
+  const keep = candidatesHoldingTexts(texts, textDocs(ix), ix.n, m.docs);
+  const docs = new Uint32Array(keep.length);
+  const scores = new Float32Array(keep.length);
+  for (let i = 0; i < keep.length; i++) {
+    docs[i] = m.docs[keep[i]!]!;
+    scores[i] = scoreAt(m, keep[i]!) * 1.5;
+  }
+  return { docs, scores, typos: null };
 }
 
 /** The documents from..to (every one by default), if the budget lets them be listed. */

@@ -31,9 +31,20 @@ function aligned(
   return false;
 }
 
+/** Texts (ascending) where one term occurs at `offset` or later (a phrase of one word among stop words). */
+function textsWithLatePosition(list: TermPositions, offset: number): Uint32Array {
+  if (offset === 0) return list.texts;
+  const out = new Uint32Array(list.texts.length);
+  let n = 0;
+  for (let i = 0; i < list.texts.length; i++)
+    if (list.pos[list.posOff[i + 1]! - 1]! >= offset) out[n++] = list.texts[i]!;
+  return out.subarray(0, n);
+}
+
 /** Texts (ascending) where the terms occur at their offsets from one start: a phrase, by positions. */
 export function textsWithSequence(lists: readonly TermPositions[], offsets: readonly number[]): Uint32Array {
   if (lists.length === 0) return new Uint32Array(0);
+  if (lists.length === 1) return textsWithLatePosition(lists[0]!, offsets[0]!);
   let driver = 0;
   for (let k = 1; k < lists.length; k++) if (lists[k]!.texts.length < lists[driver]!.texts.length) driver = k;
   const driverTexts = lists[driver]!.texts;
@@ -73,4 +84,35 @@ export function textHasSequence(
     at.push(c);
   }
   return lists.length > 0 && aligned(lists, offsets, at);
+}
+
+// Scratch: a stamp per document, current where one of the document's texts holds the phrase.
+let stamps = new Uint32Array(0);
+let generation = 0;
+
+/**
+ * Which candidate documents (ascending) hold one of `texts`, as indices into `candidates`: the texts'
+ * documents are stamped, then the candidates read their stamp (no sort of the texts' documents, which
+ * may be many more than the candidates).
+ */
+export function candidatesHoldingTexts(
+  texts: Uint32Array,
+  byText: { off: Uint32Array; docs: Uint32Array },
+  documents: number,
+  candidates: Uint32Array,
+): Uint32Array {
+  if (stamps.length < documents || generation === 0xffffffff) {
+    stamps = new Uint32Array(Math.max(documents, stamps.length));
+    generation = 0;
+  }
+  const current = ++generation;
+  const { off, docs } = byText;
+  for (let i = 0; i < texts.length; i++) {
+    const x = texts[i]!;
+    for (let j = off[x]!; j < off[x + 1]!; j++) stamps[docs[j]!] = current;
+  }
+  const out = new Uint32Array(candidates.length);
+  let n = 0;
+  for (let i = 0; i < candidates.length; i++) if (stamps[candidates[i]!] === current) out[n++] = i;
+  return out.subarray(0, n);
 }

@@ -109,7 +109,7 @@ function matchCounts(ix: SearchIndex, matched: ReadonlySet<string>, texts: Uint3
     if (used++ === CHOOSING_TERMS) break;
     const t = findTerm(ix, term);
     if (t < 0) continue;
-    const list = ix.positions.get(t).texts;
+    const list = ix.positions.texts(t);
     if (list.length < texts.length) {
       let p = 0;
       for (const x of list) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { boundedDistance } from './bounded-levenshtein';
-import { typoCandidates } from './typo-candidates';
+import { rememberedTypoCandidates, typoCandidates } from './typo-candidates';
 import { compareCodePoints, StringColumn } from '../../binary/string-column';
 import { buildIndex } from '../index/build-index';
 import type { SearchIndex } from '../index/search-index';
@@ -83,6 +83,19 @@ describe('typo candidates: a trie walk over the sorted dictionary', () => {
     expect(empty).toBeGreaterThan(50);
   });
 
+  it('finds the same on a dictionary large enough that skips pass whole blocks of words and gallop past them', () => {
+    const r = rand(11);
+    const words = randomDictionary(r, 6000);
+    const ix = dictionary(words);
+    for (let n = 0; n < 40; n++) {
+      const max = 1 + (n % 2);
+      const word = n % 4 === 3 ? randomWord(r, 3 + Math.floor(r() * 8)) : edit(r, edit(r, pick(r, words)));
+      expect(typoCandidates(ix, word, max)?.found, `${word} within ${max}`).toEqual(
+        bruteForce(ix, word, max),
+      );
+    }
+  });
+
   it('finds the same on the dictionary of a built index', () => {
     const r = rand(7);
     const words = randomDictionary(r, 600);
@@ -110,5 +123,19 @@ describe('typo candidates: a trie walk over the sorted dictionary', () => {
     expect(full.steps).toBeGreaterThan(0);
     expect(typoCandidates(ix, word, 1, full.steps)).toEqual(full);
     expect(typoCandidates(ix, word, 1, full.steps - 1)).toBeNull();
+  });
+
+  it('answers a word asked again (search as you type) from memory as a new walk would, within the steps allowed', () => {
+    const r = rand(5);
+    const ix = dictionary(randomDictionary(r, 800));
+    const word = edit(r, ix.surface.at(40));
+    const fresh = typoCandidates(ix, word, 2)!;
+    expect(rememberedTypoCandidates(ix, word, 2, Number.POSITIVE_INFINITY)).toEqual(fresh);
+    // Remembered now: a lookup allowed fewer steps than the walk took still finds nothing, as a walk would.
+    expect(rememberedTypoCandidates(ix, word, 2, fresh.steps - 1)).toBeNull();
+    expect(rememberedTypoCandidates(ix, word, 2, fresh.steps)).toEqual(fresh);
+    expect(rememberedTypoCandidates(ix, word, 1, Number.POSITIVE_INFINITY)).toEqual(
+      typoCandidates(ix, word, 1),
+    );
   });
 });

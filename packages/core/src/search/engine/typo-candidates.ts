@@ -8,6 +8,45 @@ const ANY = -1;
 const NONE = 0x110000;
 /** prefixThen's letter past every other. */
 const PAST = NONE;
+/** Longest shared prefix (bytes) the lcp table tells exactly. */
+const LCP_CAP = 255;
+/** Words per block of the lcp table's block minima (a power of two). */
+const BLOCK_BITS = 5;
+const BLOCK = 1 << BLOCK_BITS;
+/** Entries and blocks a skip reads from the lcp table before it gallops instead (most skips are short). */
+const LCP_READS = 128;
+
+/** Bytes each dictionary word shares with the one before (lcp), and the least of each block of BLOCK. */
+interface LcpTable {
+  lcp: Uint8Array;
+  blockMin: Uint8Array;
+}
+
+// The lcp table of each surface dictionary, made on its first typo lookup (one pass over its bytes) and
+// dropped with it.
+const lcpTables = new WeakMap<SearchIndex['surface'], LcpTable>();
+
+/** Bytes each dictionary word shares with the word before it, capped at LCP_CAP, and block minima. */
+function lcpTable(ix: SearchIndex): LcpTable {
+  const known = lcpTables.get(ix.surface);
+  if (known) return known;
+  const { bytes, off } = ix.surface;
+  const n = ix.surface.length;
+  const lcp = new Uint8Array(n);
+  for (let i = 1; i < n; i++) {
+    const a = off[i - 1]!;
+    const b = off[i]!;
+    const limit = Math.min(b - a, off[i + 1]! - b, LCP_CAP);
+    let same = 0;
+    while (same < limit && bytes[a + same] === bytes[b + same]) same++;
+    lcp[i] = same;
+  }
+  const blockMin = new Uint8Array(Math.ceil(n / BLOCK)).fill(LCP_CAP);
+  for (let i = 0; i < n; i++) if (lcp[i]! < blockMin[i >>> BLOCK_BITS]!) blockMin[i >>> BLOCK_BITS] = lcp[i]!;
+  const table = { lcp, blockMin };
+  lcpTables.set(ix.surface, table);
+  return table;
+}
 
 /** Dictionary words within `max` typos of a word, with their term and distance, and the steps taken. */
 export interface TypoWalk {
@@ -24,31 +63,44 @@ interface Walk {
   q: Uint32Array;
   m: number;
   max: number;
-  /** rows[k * (m + 1) + j]: distance of prefix[0, k) and q[0, j), capped at max + 1. */
+  /**
+   * rows[k * (m + 1) + j]: distance of prefix[0, k) and q[0, j), capped at max + 1; kept only in the band
+   * |k - j| <= max (every cell outside it is over max) and one cell either side of it, the cells the
+   * next rows read.
+   */
   rows: Int32Array;
+  /** mins[k]: the least value of row k. */
+  mins: Int32Array;
   path: Uint32Array;
   byteEnd: Uint32Array;
   /** Scratch for a seek key. */
   key: Uint8Array;
+  /** Bytes each word shares with the one before. */
+  lcp: LcpTable;
   steps: number;
 }
 
 /**
  * Computes row k from rows k - 1 and k - 2 for the prefix's k-th code point c: the optimal string
  * alignment distance of boundedDistance (a swap of neighbours is one typo), capped at max + 1, which
- * keeps every value up to max exact. Returns the row's minimum.
+ * keeps every value up to max exact. Only the band |k - j| <= max is computed, and a cell over max on
+ * either side of it. Returns the row's minimum.
  */
 function fillRow(w: Walk, k: number, c: number): number {
-  const { q, m, rows, path } = w;
-  const big = w.max + 1;
+  const { q, m, max, rows, path } = w;
+  const big = max + 1;
   const width = m + 1;
   const cur = k * width;
   const prev = cur - width;
   const before = k > 1 ? path[k - 1]! : 0;
+  const lo = Math.max(1, k - max);
+  const hi = Math.min(m, k + max);
   let v = Math.min(k, big);
   rows[cur] = v;
   let rowMin = v;
-  for (let j = 1; j <= m; j++) {
+  if (lo > 1) rows[cur + lo - 1] = big;
+  if (hi < m) rows[cur + hi + 1] = big;
+  for (let j = lo; j <= hi; j++) {
     const qj = q[j - 1]!;
     v = rows[prev + j - 1]! + (c === qj ? 0 : 1);
     const del = rows[prev + j]! + 1;
@@ -63,6 +115,7 @@ function fillRow(w: Walk, k: number, c: number): number {
     rows[cur + j] = v;
     if (v < rowMin) rowMin = v;
   }
+  w.mins[k] = rowMin;
   return rowMin;
 }
 
@@ -116,18 +169,17 @@ function seek(w: Walk, ix: SearchIndex, i: number, length: number): number {
  */
 function nextLetter(w: Walk, k: number, after: number): number {
   const { q, m, max, rows, path } = w;
+  if (w.mins[k]! < max) return ANY;
   const width = m + 1;
   const row = k * width;
-  let least = rows[row]!;
-  for (let j = 1; j <= m; j++) if (rows[row + j]! < least) least = rows[row + j]!;
-  if (least < max) return ANY;
   let next = NONE;
-  for (let j = 1; j <= m; j++) {
+  // Only cells in the band (|k - j| <= max) can be within max.
+  for (let j = Math.max(1, k - max + 1), to = Math.min(m, k + max + 1); j <= to; j++) {
     const c = q[j - 1]!;
     if (c > after && c < next && rows[row + j - 1]! <= max) next = c;
   }
   if (k >= 1)
-    for (let j = 2; j <= m; j++) {
+    for (let j = Math.max(2, k + 1 - max), to = Math.min(m, k + 1 + max); j <= to; j++) {
       const c = q[j - 2]!;
       if (c > after && c < next && path[k] === q[j - 1] && rows[row - width + j - 2]! + 1 <= max) next = c;
     }
@@ -168,8 +220,47 @@ function prefixThen(w: Walk, ix: SearchIndex, i: number, length: number, c: numb
  */
 function nextAfterDead(w: Walk, ix: SearchIndex, i: number, k: number): number {
   const next = nextLetter(w, k - 1, w.path[k]!);
-  if (next === ANY) return seek(w, ix, i, prefixThen(w, ix, i, w.byteEnd[k]!, PAST));
-  return seek(w, ix, i, prefixThen(w, ix, i, w.byteEnd[k - 1]!, next === NONE ? PAST : next));
+  const bytes = next === ANY ? w.byteEnd[k]! : w.byteEnd[k - 1]!;
+  const letter = next === ANY || next === NONE ? PAST : next;
+  const near = scanLcp(w, ix, i, bytes, letter);
+  if (near >= 0) return near;
+  return seek(w, ix, -near - 1, prefixThen(w, ix, i, bytes, letter));
+}
+
+/**
+ * The first word after i that does not start with word i's first `length` bytes, or (for a letter) the
+ * first whose letter after those bytes is `letter` or later, read from the lcp table: a letter can change
+ * only where a word shares too few bytes with the one before to share that letter, and a block whose
+ * least value shares it holds no change. After LCP_READS entries and blocks, -j where word j - 1 (the
+ * last read) comes before the answer: seek goes on from there. One step per 8 entries or blocks read.
+ */
+function scanLcp(w: Walk, ix: SearchIndex, i: number, length: number, letter: number): number {
+  if (length + 4 > LCP_CAP) return -(i + 1);
+  const { lcp, blockMin } = w.lcp;
+  const { bytes, off } = ix.surface;
+  const n = ix.surface.length;
+  const past = letter === PAST;
+  // A word sharing `shared` bytes with the one before has the same letter after `length` when it shares
+  // the letter's first byte and that byte is the whole letter (ASCII), or shares 4 bytes past `length`.
+  let reads = 0;
+  let j = i + 1;
+  for (; j < n && reads < LCP_READS; j++, reads++) {
+    // At a block's start, whole blocks without a change are passed at once.
+    while ((j & (BLOCK - 1)) === 0 && j + BLOCK <= n && reads < LCP_READS) {
+      const least = blockMin[j >>> BLOCK_BITS]!;
+      if (least < length) break;
+      if (!past && least < length + 4 && (least === length || bytes[off[j]! + length]! >= 0x80)) break;
+      j += BLOCK;
+      reads++;
+    }
+    if (j >= n || reads >= LCP_READS) break;
+    const shared = lcp[j]!;
+    if (shared < length) break;
+    if (past || shared >= length + 4 || (shared > length && bytes[off[j]! + length]! < 0x80)) continue;
+    if (codePointAt(bytes, off[j]! + length) >= letter) break;
+  }
+  w.steps += 1 + (reads >> 3);
+  return j >= n || reads < LCP_READS ? Math.min(j, n) : -j;
 }
 
 /** Code points word i shares with the walk's current path of `top` code points (word `last`'s prefix). */
@@ -197,9 +288,11 @@ function startWalk(folded: string, max: number): Walk | null {
     m,
     max,
     rows: new Int32Array(depth * (m + 1)),
+    mins: new Int32Array(depth),
     path: new Uint32Array(depth),
     byteEnd: new Uint32Array(depth),
     key: new Uint8Array(64),
+    lcp: { lcp: new Uint8Array(0), blockMin: new Uint8Array(0) },
     steps: 0,
   };
   for (let j = 0; j <= m; j++) w.rows[j] = Math.min(j, max + 1);
@@ -228,6 +321,7 @@ export function typoCandidates(
 ): TypoWalk | null {
   const w = startWalk(folded, max);
   if (!w) return { found: [], steps: 0 };
+  w.lcp = lcpTable(ix);
   const { bytes, off } = ix.surface;
   const n = ix.surface.length;
   const found: number[] = [];
@@ -258,7 +352,8 @@ export function typoCandidates(
       continue;
     }
     top = k;
-    const d = w.rows[k * (w.m + 1) + w.m]!;
+    // Row k holds cell m only when it is in or beside the band; beyond, the word is over max typos away.
+    const d = Math.abs(w.m - k) <= max + 1 ? w.rows[k * (w.m + 1) + w.m]! : max + 1;
     if (d > 0 && d <= max) {
       found.push(i);
       distance.push(d);
@@ -273,4 +368,32 @@ function inScanOrder(ix: SearchIndex, found: number[], distance: number[]): Arra
   const order = found.map((_, x) => x);
   order.sort((x, y) => ix.surface.size(found[x]!) - ix.surface.size(found[y]!) || x - y);
   return order.map((x) => ({ t: ix.surfaceTerm[found[x]!]!, d: distance[x]! }));
+}
+
+/** Lookups remembered per dictionary: search as you type asks again for a misspelt word at each keystroke. */
+const REMEMBERED = 256;
+const remembered = new WeakMap<SearchIndex['surface'], Map<string, TypoWalk>>();
+
+/**
+ * typoCandidates, remembered per dictionary (the last REMEMBERED words and limits): a remembered walk
+ * answers as a new one would, null when it took more than `maxSteps` steps, so a query's answer and what
+ * it pays do not depend on what was asked before.
+ */
+export function rememberedTypoCandidates(
+  ix: SearchIndex,
+  folded: string,
+  max: number,
+  maxSteps: number,
+): TypoWalk | null {
+  let known = remembered.get(ix.surface);
+  if (!known) remembered.set(ix.surface, (known = new Map()));
+  const key = `${max}:${folded}`;
+  const hit = known.get(key);
+  if (hit) return hit.steps > maxSteps ? null : hit;
+  const walk = typoCandidates(ix, folded, max, maxSteps);
+  if (walk) {
+    if (known.size >= REMEMBERED) known.clear();
+    known.set(key, walk);
+  }
+  return walk;
 }

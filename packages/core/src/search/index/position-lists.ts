@@ -17,6 +17,8 @@ const EMPTY: TermPositions = {
   pos: new Uint32Array(0),
 };
 const CACHE_POSITIONS = 8_000_000;
+/** Text ids kept decoded on their own (for lists whose positions are not asked for). */
+const CACHE_TEXTS = 4_000_000;
 
 /**
  * Positional postings over the stored texts (titles, standfirsts, body blocks), not documents: a text
@@ -25,6 +27,7 @@ const CACHE_POSITIONS = 8_000_000;
  */
 export class PositionLists {
   private readonly cache = new LruCache<TermPositions>(CACHE_POSITIONS);
+  private readonly textCache = new LruCache<Uint32Array>(CACHE_TEXTS);
 
   constructor(
     readonly byteOff: Uint32Array,
@@ -122,7 +125,28 @@ export class PositionLists {
     return out;
   }
 
-  private decode(r: ByteReader): TermPositions {
+  /**
+   * The texts holding term t (ascending) without its positions: they come first in its bytes, so the
+   * positions are not read (what snippets and a one-word phrase need).
+   */
+  texts(t: number): Uint32Array {
+    const from = this.byteOff[t]!;
+    const to = this.byteOff[t + 1]!;
+    if (from === to) return EMPTY.texts;
+    const hit = this.cache.get(t)?.texts ?? this.textCache.get(t);
+    if (hit) return hit;
+    let texts: Uint32Array;
+    try {
+      texts = this.decodeTexts(new ByteReader(this.bytes, from, to));
+    } catch {
+      throw damagedSnapshot(`positions of term ${t}`);
+    }
+    this.textCache.set(t, texts, texts.length);
+    return texts;
+  }
+
+  /** The count and text ids at the start of a term's bytes, the reader left on its positions. */
+  private decodeTexts(r: ByteReader): Uint32Array {
     const n = r.varint();
     if (n > r.end - r.p) throw new RangeError('damaged');
     const texts = new Uint32Array(n);
@@ -131,6 +155,13 @@ export class PositionLists {
       prev += r.varint();
       texts[i] = prev;
     }
+    if (n > 0 && prev >= this.textCount) throw new RangeError('damaged');
+    return texts;
+  }
+
+  private decode(r: ByteReader): TermPositions {
+    const texts = this.decodeTexts(r);
+    const n = texts.length;
     const posOff = new Uint32Array(n + 1);
     const pos = new GrowableArray(Uint32Array, n);
     for (let i = 0; i < n; i++) {
@@ -147,7 +178,7 @@ export class PositionLists {
       pos.length = k;
       posOff[i + 1] = k;
     }
-    if (r.p !== r.end || (n > 0 && prev >= this.textCount)) throw new RangeError('damaged');
+    if (r.p !== r.end) throw new RangeError('damaged');
     return { texts, posOff, pos: pos.view() };
   }
 }
