@@ -4,6 +4,8 @@ import { analyze } from '../analysis/analyze';
 import { dateSpan } from './date-span';
 import { fold } from '../analysis/fold';
 import { gallop } from './gallop';
+import { PendingUnion } from './pending-union';
+import { type Matches, scoreAt, typosAt } from './matches';
 import { textHasSequence, textsWithSequence } from './phrase-positions';
 import type { TermPositions } from '../index/position-lists';
 import { typoCandidates } from './typo-candidates';
@@ -16,20 +18,7 @@ import { TYPO_UNIT, WORK_BUDGET, type WorkBudget } from '../query/work-budget';
 /** Typo tolerance: off, for rare or unknown words, or for every word long enough. */
 export type TypoMode = 'off' | 'auto' | 'force';
 
-/** A sorted list of matching documents with a score and a typo count each. */
-export interface Matches {
-  docs: Uint32Array;
-  /** Scores, or null when they are `imp[i] * mult` (a posting list read in place) or all 0. */
-  scores: Float32Array | null;
-  imp?: Uint8Array;
-  mult?: number;
-  /** Typo counts, or null when all are 0. */
-  typos: Uint8Array | null;
-}
-
-export const scoreAt = (m: Matches, i: number): number =>
-  m.scores !== null ? m.scores[i]! : m.imp !== undefined ? m.imp[i]! * m.mult! : 0;
-export const typosAt = (m: Matches, i: number): number => (m.typos === null ? 0 : m.typos[i]!);
+export { type Matches, scoreAt, typosAt } from './matches';
 
 export interface EvalContext {
   ix: SearchIndex;
@@ -155,7 +144,8 @@ export function intersect(lists: Matches[]): Matches {
   const pos = new Array<number>(rest.length).fill(0);
   const docs = new Uint32Array(first.docs.length);
   const scores = new Float32Array(first.docs.length);
-  const typos = new Uint8Array(first.docs.length);
+  // Typo counts only when a list has some: without them, ranking reads the scores alone.
+  const typos = lists.some((l) => l.typos !== null) ? new Uint8Array(first.docs.length) : null;
   let k = 0;
   outer: for (let i = 0; i < first.docs.length; i++) {
     const d = first.docs[i]!;
@@ -172,15 +162,22 @@ export function intersect(lists: Matches[]): Matches {
     }
     docs[k] = d;
     scores[k] = s;
-    typos[k] = Math.min(255, typoCount);
+    if (typos !== null) typos[k] = Math.min(255, typoCount);
     k++;
   }
-  return { docs: docs.subarray(0, k), scores: scores.subarray(0, k), typos: typos.subarray(0, k) };
+  return {
+    docs: docs.subarray(0, k),
+    scores: scores.subarray(0, k),
+    typos: typos === null ? null : typos.subarray(0, k),
+  };
 }
 
 function unionMatches(n: number, lists: Matches[]): Matches {
   const live = lists.filter((l) => l.docs.length > 0);
   if (live.length <= 1) return live[0] ?? EMPTY;
+  // A plain OR is ranked and counted from its lists; it is listed only if something reads it all.
+  if (live.length <= 4 && live.every((l) => l.typos === null))
+    return new PendingUnion(live, () => denseMerge(n, live, 'sum'));
   return denseMerge(n, live, 'sum');
 }
 
