@@ -3,6 +3,7 @@ import { SearchParamsSchema } from '../../query-schema/query-params-schema';
 import type { SearchResult } from '../../query-schema/query-result-schema';
 import { parseParams } from '../../query-schema/parse-params';
 import type { CorpusState } from '../components/corpus-state';
+import type { Matches } from '../../search/engine/evaluate-query';
 import { decodeCursor, encodeCursor, fingerprint, MAX_CURSOR_OFFSET } from '../components/cursor';
 
 type SearchSort = 'relevance' | 'newest' | 'oldest';
@@ -13,11 +14,11 @@ function searchOffset(
   sort: SearchSort,
   cursor: string | undefined,
   fp: string,
-  docs: Uint32Array,
+  m: Matches,
 ): number {
   if (sort !== 'relevance') {
     const key = decodeCursor(cursor, fp, 'ss');
-    return key ? state.dates.seek(state.dates.of(docs, sort), sort, key) : 0;
+    return key ? state.dates.seek(state.dates.of(m.docs, sort), sort, key) : 0;
   }
   const offset = (decodeCursor(cursor, fp, 'n')?.[0] as number | undefined) ?? 0;
   if (offset > MAX_CURSOR_OFFSET)
@@ -35,7 +36,7 @@ export function search(state: CorpusState, raw: unknown): SearchResult {
   const fp = fingerprint(params);
   const found = state.engine.match(params.q, params.filters, params.typos);
   const { m, budget } = found;
-  const offset = searchOffset(state, params.sort, params.cursor, fp, m.docs);
+  const offset = searchOffset(state, params.sort, params.cursor, fp, m);
   const { total, hits, docs } = state.engine.page(found, params.sort, offset, params.limit);
   // Relevance gives no cursor it would refuse: the list ends at its depth limit.
   const next = offset + hits.length;

@@ -3,6 +3,8 @@ import { analyze } from '../analysis/analyze';
 import { dateSpan } from './date-span';
 import { fold } from '../analysis/fold';
 import { gallop } from './gallop';
+import { PendingUnion } from './pending-union';
+import { type Matches, scoreAt, typosAt } from './matches';
 import { candidatesHoldingTexts, textHasSequence, textsWithSequence } from './phrase-positions';
 import type { TermPositions } from '../index/position-lists';
 import { rememberedTypoCandidates } from './typo-candidates';
@@ -15,20 +17,7 @@ import { TYPO_UNIT, WORK_BUDGET, type WorkBudget } from '../query/work-budget';
 /** Typo tolerance: off, for rare or unknown words, or for every word long enough. */
 export type TypoMode = 'off' | 'auto' | 'force';
 
-/** A sorted list of matching documents with a score and a typo count each. */
-export interface Matches {
-  docs: Uint32Array;
-  /** Scores, or null when they are `imp[i] * mult` (a posting list read in place) or all 0. */
-  scores: Float32Array | null;
-  imp?: Uint8Array;
-  mult?: number;
-  /** Typo counts, or null when all are 0. */
-  typos: Uint8Array | null;
-}
-
-export const scoreAt = (m: Matches, i: number): number =>
-  m.scores !== null ? m.scores[i]! : m.imp !== undefined ? m.imp[i]! * m.mult! : 0;
-export const typosAt = (m: Matches, i: number): number => (m.typos === null ? 0 : m.typos[i]!);
+export { type Matches, scoreAt, typosAt } from './matches';
 
 export interface EvalContext {
   ix: SearchIndex;
@@ -154,7 +143,8 @@ export function intersect(lists: Matches[]): Matches {
   const pos = new Array<number>(rest.length).fill(0);
   const docs = new Uint32Array(first.docs.length);
   const scores = new Float32Array(first.docs.length);
-  const typos = new Uint8Array(first.docs.length);
+  // Typo counts only when a list has some: without them, ranking reads the scores alone.
+  const typos = lists.some((l) => l.typos !== null) ? new Uint8Array(first.docs.length) : null;
   let k = 0;
   outer: for (let i = 0; i < first.docs.length; i++) {
     const d = first.docs[i]!;
@@ -171,15 +161,22 @@ export function intersect(lists: Matches[]): Matches {
     }
     docs[k] = d;
     scores[k] = s;
-    typos[k] = Math.min(255, typoCount);
+    if (typos !== null) typos[k] = Math.min(255, typoCount);
     k++;
   }
-  return { docs: docs.subarray(0, k), scores: scores.subarray(0, k), typos: typos.subarray(0, k) };
+  return {
+    docs: docs.subarray(0, k),
+    scores: scores.subarray(0, k),
+    typos: typos === null ? null : typos.subarray(0, k),
+  };
 }
 
 function unionMatches(n: number, lists: Matches[]): Matches {
   const live = lists.filter((l) => l.docs.length > 0);
   if (live.length <= 1) return live[0] ?? EMPTY;
+  // A plain OR is ranked and counted from its lists; it is listed only if something reads it all.
+  if (live.length <= 4 && live.every((l) => l.typos === null))
+    return new PendingUnion(live, () => denseMerge(n, live, 'sum'));
   return denseMerge(n, live, 'sum');
 }
 
@@ -189,54 +186,72 @@ let accTypos = new Uint8Array(0);
 let accStamp = new Uint32Array(0);
 let generation = 0;
 
+/** A union in progress: scores kept in double precision until the last list is merged in. */
+interface Wide {
+  docs: Uint32Array;
+  scores: Float64Array;
+  typos: Uint8Array | null;
+}
+
+/** A list's scores, exactly as scoreAt reads them, in double precision. */
+function wide(m: Matches): Wide {
+  const scores = new Float64Array(m.docs.length);
+  if (m.scores !== null) scores.set(m.scores);
+  else if (m.imp !== undefined) for (let i = 0; i < scores.length; i++) scores[i] = m.imp[i]! * m.mult!;
+  return { docs: m.docs, scores, typos: m.typos };
+}
+
 /**
- * Union of a few sorted lists by walking them side by side: output comes sorted, memory is read in
- * order, and nothing is allocated per document.
+ * Union of a few sorted lists, merged two at a time in list order: output comes sorted, memory is read in
+ * order, and each document's score is summed (or maxed) in list order in double precision, then stored
+ * once, so the result does not depend on how the lists are paired.
  */
 function mergeFew(lists: Matches[], mode: 'sum' | 'max'): Matches {
   if (lists.length === 2 && lists[0]!.typos === null && lists[1]!.typos === null)
     return mergeTwo(lists[0]!, lists[1]!, mode);
-  const L = lists.length;
-  let total = 0;
-  for (const l of lists) total += l.docs.length;
-  const docs = new Uint32Array(total);
-  const scores = new Float32Array(total);
-  let typos: Uint8Array | null = null;
-  const at = new Array<number>(L).fill(0);
+  let acc = wide(lists[0]!);
+  for (let j = 1; j < lists.length; j++) acc = mergeWide(acc, wide(lists[j]!), mode === 'sum');
+  return { docs: acc.docs, scores: Float32Array.from(acc.scores), typos: acc.typos };
+}
+
+/** Two wide lists merged; where both hold a document, fewer typos and the scores summed (or maxed). */
+function mergeWide(a: Wide, b: Wide, sum: boolean): Wide {
+  const countA = a.docs.length;
+  const countB = b.docs.length;
+  const docs = new Uint32Array(countA + countB);
+  const scores = new Float64Array(countA + countB);
+  const typos = a.typos !== null || b.typos !== null ? new Uint8Array(countA + countB) : null;
+  const ta = a.typos;
+  const tb = b.typos;
+  let i = 0;
+  let j = 0;
   let k = 0;
-  for (;;) {
-    let d = 0xffffffff;
-    for (let j = 0; j < L; j++) {
-      const l = lists[j]!;
-      if (at[j]! < l.docs.length && l.docs[at[j]!]! < d) d = l.docs[at[j]!]!;
-    }
-    if (d === 0xffffffff) break;
-    let s = 0;
-    let t = 255;
-    let first = true;
-    for (let j = 0; j < L; j++) {
-      const l = lists[j]!;
-      const i = at[j]!;
-      if (i >= l.docs.length || l.docs[i] !== d) continue;
-      const x = l.scores !== null ? l.scores[i]! : l.imp !== undefined ? l.imp[i]! * l.mult! : 0;
-      s = first ? x : mode === 'sum' ? s + x : Math.max(s, x);
-      first = false;
-      const y = l.typos === null ? 0 : l.typos[i]!;
-      if (y < t) t = y;
-      at[j] = i + 1;
-    }
-    docs[k] = d;
-    scores[k] = s;
-    if (t) {
-      typos ??= new Uint8Array(total);
-      typos[k] = t;
+  while (i < countA || j < countB) {
+    const x = i < countA ? a.docs[i]! : 0xffffffff;
+    const y = j < countB ? b.docs[j]! : 0xffffffff;
+    if (x < y) {
+      docs[k] = x;
+      scores[k] = a.scores[i]!;
+      if (typos !== null) typos[k] = ta === null ? 0 : ta[i]!;
+      i++;
+    } else if (y < x) {
+      docs[k] = y;
+      scores[k] = b.scores[j]!;
+      if (typos !== null) typos[k] = tb === null ? 0 : tb[j]!;
+      j++;
+    } else {
+      docs[k] = x;
+      scores[k] = sum ? a.scores[i]! + b.scores[j]! : Math.max(a.scores[i]!, b.scores[j]!);
+      if (typos !== null) typos[k] = Math.min(ta === null ? 0 : ta[i]!, tb === null ? 0 : tb[j]!);
+      i++;
+      j++;
     }
     k++;
   }
   return {
     docs: docs.subarray(0, k),
     scores: scores.subarray(0, k),
-    typos: typos ? typos.subarray(0, k) : null,
+    typos: typos === null ? null : typos.subarray(0, k),
   };
 }
 

@@ -11,10 +11,55 @@ function before(m: Matches, i: number, j: number): boolean {
   return m.docs[i]! < m.docs[j]!;
 }
 
-/** Indexes (into m) of the best k results in rank order, with a bounded heap. */
+/**
+ * Indexes (into m) of the best k results in rank order. Without typos the order is score, then index
+ * (documents ascending), read straight from the typed arrays; with typos, by the general comparison.
+ */
 export function topByRelevance(m: Matches, k: number): number[] {
-  const n = m.docs.length;
   if (k <= 0) return [];
+  if (m.typos !== null) return topByComparison(m, k);
+  if (m.scores !== null) return topByKey(m.scores, m.docs.length, k);
+  if (m.imp !== undefined) return topByKey(m.imp, m.docs.length, k);
+  return Array.from({ length: Math.min(k, m.docs.length) }, (_, i) => i);
+}
+
+/**
+ * The k best indexes by a key (higher first, then lower index) in one pass: a bounded heap with the
+ * worst kept at its root, so most items are turned away by one comparison. Impacts rank as their
+ * scores do (a list's multiplier is positive), so a list read in place is ranked by its bytes.
+ */
+function topByKey(key: ArrayLike<number>, n: number, k: number): number[] {
+  const size = Math.min(k, n);
+  const heap = new Int32Array(size);
+  // a ranks after b: lower key, or the same key and a later index.
+  const worse = (a: number, b: number) => key[a]! < key[b]! || (key[a] === key[b] && a > b);
+  const down = (i: number) => {
+    for (;;) {
+      const l = 2 * i + 1;
+      let w = i;
+      if (l < size && worse(heap[l]!, heap[w]!)) w = l;
+      if (l + 1 < size && worse(heap[l + 1]!, heap[w]!)) w = l + 1;
+      if (w === i) return;
+      const t = heap[i]!;
+      heap[i] = heap[w]!;
+      heap[w] = t;
+      i = w;
+    }
+  };
+  for (let i = 0; i < size; i++) heap[i] = i;
+  for (let i = (size >> 1) - 1; i >= 0; i--) down(i);
+  // Later indexes lose ties, so only a strictly higher key displaces the worst kept.
+  for (let i = size; i < n; i++) {
+    if (key[i]! <= key[heap[0]!]!) continue;
+    heap[0] = i;
+    down(0);
+  }
+  return Array.from(heap).sort((a, b) => key[b]! - key[a]! || a - b);
+}
+
+/** The best k by the full comparison (typos first), with a bounded heap. */
+function topByComparison(m: Matches, k: number): number[] {
+  const n = m.docs.length;
   const heap: number[] = []; // worst at the root
   const worse = (a: number, b: number) => before(m, b, a);
   const up = (i: number) => {

@@ -25,6 +25,7 @@ import { dateSpan } from './date-span';
 import { fold } from '../analysis/fold';
 import { gallop } from './gallop';
 import { parsedQuery } from '../query/parse-query';
+import { isEmpty, PendingUnion } from './pending-union';
 import type { QueryField } from '../query/query-ast';
 import { topByRank, topByRelevance } from './rank-top';
 import { distinctiveTerms, RelatedScores } from './related-documents';
@@ -117,7 +118,7 @@ export class SearchEngine {
     };
     // No query (or only punctuation): every document. Only stop words: nothing to search for.
     let m = (tree ? evaluate(ctx, tree, typos) : null) ?? (tree ? allDocs(0) : allDocs(this.ix.n));
-    if (tree && typos === 'auto' && m.docs.length === 0) {
+    if (tree && typos === 'auto' && isEmpty(m)) {
       // Nothing matched as typed: a real word may be a typo of another ("word" for "world").
       ctx.matched.clear();
       m = evaluate(ctx, tree, 'force') ?? m;
@@ -272,8 +273,13 @@ export class SearchEngine {
 
   /** One page of ranked hits with snippets. */
   page(found: Found, sort: 'relevance' | 'newest' | 'oldest', offset: number, limit: number): RankedPage {
-    const { m, matched, proximity } = found;
+    const { matched, proximity } = found;
     const k = offset + limit;
+    // A plain OR ranks its best and counts its matches without listing them: the page is drawn from those.
+    const best =
+      sort === 'relevance' && found.m instanceof PendingUnion ? found.m.best(Math.max(k, 10)) : null;
+    const m = best ? best.top : found.m;
+    const total = best ? best.total : m.docs.length;
     let order: number[];
     let boosted: Set<number> | undefined;
     if (sort === 'relevance') {
@@ -311,7 +317,7 @@ export class SearchEngine {
         snippets: snippets[k]!,
       };
     });
-    return { total: m.docs.length, hits, docs };
+    return { total, hits, docs };
   }
 
   /** The documents the terms' postings list, summed: what reading their positions costs, at least. */

@@ -1,6 +1,6 @@
 import { damagedSnapshot } from '../../binary/damaged-snapshot';
 import { LruCache } from '../../binary/lru-cache';
-import { ByteReader, ByteWriter } from '../../binary/varint';
+import { ByteWriter } from '../../binary/varint';
 
 /** One term's postings: documents ascending, and the BM25F saturation (0..255) in each. */
 export interface Postings {
@@ -75,25 +75,50 @@ export class PostingLists {
       const hit = this.cache.get(t);
       if (hit) return hit;
     }
-    const r = new ByteReader(this.bytes, this.byteOff[t]!, this.byteOff[t + 1]!);
-    if (n + 2 > r.end - r.p) throw damagedSnapshot(`postings of term ${t}`);
+    const bytes = this.bytes;
+    const from = this.byteOff[t]!;
+    const end = this.byteOff[t + 1]!;
+    // A gap takes a byte at least, and the impacts one more: checked before the list is allocated.
+    if (n + 2 > end - from) throw damagedSnapshot(`postings of term ${t}`);
     const docs = new Uint32Array(n);
-    let prev = 0;
-    try {
-      for (let i = 0; i < n; i++) {
-        prev += r.varint();
-        docs[i] = prev;
-      }
-    } catch {
-      throw damagedSnapshot(`postings of term ${t}`);
-    }
-    const kind = this.bytes[r.p];
-    const ok = kind === UNIFORM ? r.p + 2 === r.end : kind === EACH && r.p + 1 + n === r.end;
-    if (!ok || prev >= this.docCount) throw damagedSnapshot(`postings of term ${t}`);
-    const imps =
-      kind === UNIFORM ? new Uint8Array(n).fill(this.bytes[r.p + 1]!) : this.bytes.subarray(r.p + 1, r.end);
+    const p = decodeGaps(bytes, from, end, docs, this.docCount);
+    const kind = bytes[p];
+    const ok = p >= 0 && (kind === UNIFORM ? p + 2 === end : kind === EACH && p + 1 + n === end);
+    if (!ok) throw damagedSnapshot(`postings of term ${t}`);
+    const imps = kind === UNIFORM ? new Uint8Array(n).fill(bytes[p + 1]!) : bytes.subarray(p + 1, end);
     const out = { docs, imps };
     if (n >= CACHE_FROM) this.cache.set(t, out, n);
     return out;
   }
+}
+
+/**
+ * Decodes out.length varint gaps from bytes[from, end) into ascending documents; the position after
+ * them, or -1 on damage (the bytes end first, a varint runs past 5 bytes, a document reaches `docCount`).
+ * Inlined, not a reader call per gap: a list of a hundred thousand postings is decoded on a query's path.
+ */
+function decodeGaps(
+  bytes: Uint8Array,
+  from: number,
+  end: number,
+  out: Uint32Array,
+  docCount: number,
+): number {
+  let p = from;
+  let prev = 0;
+  for (let i = 0; i < out.length; i++) {
+    if (p >= end) return -1;
+    let c = bytes[p++]!;
+    let v = c & 0x7f;
+    let shift = 7;
+    while (c & 0x80) {
+      if (p >= end || shift > 28) return -1;
+      c = bytes[p++]!;
+      v += (c & 0x7f) * 2 ** shift;
+      shift += 7;
+    }
+    prev += v;
+    out[i] = prev;
+  }
+  return prev < docCount || out.length === 0 ? p : -1;
 }

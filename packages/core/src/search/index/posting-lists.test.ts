@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../../test-support/seeded-random';
+import { PostingLists } from './posting-lists';
+
+/** Seeded postings: lists of 1 to 3,000 documents (a term has one at least) below docCount, gaps of 1 to 5 varint bytes. */
+function randomPostings(seed: number, terms: number, docCount: number) {
+  const r = seededRandom(seed);
+  const lists: Array<{ docs: number[]; imps: number[] }> = [];
+  for (let t = 0; t < terms; t++) {
+    const docs = new Set<number>();
+    const size = 1 + Math.floor(r() ** 3 * 3000);
+    // A few huge gaps reach 4 and 5 byte varints.
+    for (let i = 0; i < size; i++) docs.add(r() < 0.01 ? Math.floor(r() * docCount) : Math.floor(r() * 4000));
+    const sorted = [...docs].sort((a, b) => a - b);
+    const uniform = r() < 0.3;
+    lists.push({ docs: sorted, imps: sorted.map(() => (uniform ? 160 : Math.floor(r() * 256))) });
+  }
+  const termOff = new Uint32Array(terms + 1);
+  lists.forEach((l, t) => {
+    termOff[t + 1] = termOff[t]! + l.docs.length;
+  });
+  const docs = Uint32Array.from(lists.flatMap((l) => l.docs));
+  const imps = Uint8Array.from(lists.flatMap((l) => l.imps));
+  return { lists, postings: PostingLists.encode(termOff, docs, imps, docCount) };
+}
+
+describe('PostingLists', () => {
+  it('decodes every list as encoded, gaps of every varint length included', () => {
+    const { lists, postings } = randomPostings(21, 300, 2 ** 31);
+    lists.forEach((l, t) => {
+      const p = postings.get(t);
+      expect([...p.docs]).toEqual(l.docs);
+      expect([...p.imps]).toEqual(l.imps);
+    });
+  });
+
+  it('refuses a list whose bytes are cut short, run on, or name a document past the count', () => {
+    const { postings } = randomPostings(22, 40, 5000);
+    const t = [...Array(40).keys()].find((x) => postings.df(x) > 100)!;
+    const { termOff, byteOff, bytes } = postings;
+    const copy = () => new Uint8Array(bytes);
+    // Every gap byte with its continuation bit set: the varints run past 5 bytes, or past the list.
+    const runOn = copy();
+    runOn.fill(0xff, byteOff[t]!, byteOff[t]! + 12);
+    // The first gap made huge: the document lies past docCount.
+    const far = copy();
+    far.set([0xff, 0xff, 0xff, 0xff, 0x07], byteOff[t]!);
+    for (const b of [runOn, far])
+      expect(() => new PostingLists(termOff, byteOff, b, 5000).get(t)).toThrow(/postings of term/);
+    const shortOff = Uint32Array.from(byteOff);
+    shortOff[t + 1] = shortOff[t]! + postings.df(t);
+    expect(() => new PostingLists(termOff, shortOff, bytes, 5000).get(t)).toThrow(/postings of term/);
+  });
+});
