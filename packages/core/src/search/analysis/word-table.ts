@@ -5,6 +5,7 @@ import { GrowableArray } from '../../binary/growable-array';
 /**
  * Folded word -> term id for index building, without allocating a string per word: words are hashed
  * while scanning and compared in place; only a word seen for the first time is sliced and analysed.
+ * `termId(term, word)` numbers a new word's term (`term` is '' for a stop word); -1 leaves it out.
  */
 export class WordTable {
   private mask = (1 << 16) - 1;
@@ -13,12 +14,11 @@ export class WordTable {
   private readonly hashes = new GrowableArray(Int32Array, 1 << 15);
   private ids: number[] = [];
 
-  constructor(private readonly termId: (term: string) => number) {}
+  constructor(private readonly termId: (term: string, word: string) => number) {}
 
   private insert(word: string, hash: number): number {
     const w = this.words.length;
-    const t = termOf(word);
-    const id = t ? this.termId(t) : -1;
+    const id = this.termId(termOf(word), word);
     this.words.push(word);
     this.hashes.push(hash);
     this.ids.push(id);
@@ -58,7 +58,7 @@ export class WordTable {
     }
   }
 
-  /** Every word seen that has a term (not a stop word), with its term id. */
+  /** Every word seen that has a term id, with it. */
   entries(): Array<[string, number]> {
     const out: Array<[string, number]> = [];
     for (let w = 0; w < this.words.length; w++)

@@ -22,6 +22,13 @@ const ENTITY_NAMES = 4;
 /** Quotations whose term ids are remembered (they recur across articles); past these, scanned each time. */
 const MAX_CACHED_QUOTES = 1_000_000;
 
+/** A quotation's term ids, and whether it is long enough to read as a statement (worked out once). */
+interface QuoteTerms {
+  ids: Int32Array;
+  /** countWords(text) >= MIN_STATEMENT_WORDS; undefined until a whole quotation asks. */
+  longEnough?: boolean;
+}
+
 /** What the index is built in, filled document by document (the "collect and analyse" stage). */
 interface Builders {
   terms: TermDictionary;
@@ -33,7 +40,7 @@ interface Builders {
   entities: EntityColumns;
   /** Term ids of quotations and entity names (scanned once each, not stored as texts). */
   termIds: (text: string) => Int32Array;
-  quoteTermIds: Map<string, Int32Array>;
+  quoteTermIds: Map<string, QuoteTerms>;
   quoteCounts: Uint32Array;
   statementCounts: Uint32Array;
   /** The current document's keyword terms (field qualifiers, facet values). */
@@ -74,7 +81,7 @@ export function buildIndex(articles: readonly Article[]): SearchIndex {
 
 function createBuilders(documents: number): Builders {
   const terms = new TermDictionary();
-  const table = new WordTable(terms.idOf);
+  const table = new WordTable((term) => (term ? terms.idOf(term) : -1));
   const keywords = new KeywordTable(terms);
   const facets = new FacetColumns(documents, keywords);
   const termIds = (text: string): Int32Array => {
@@ -140,14 +147,31 @@ function countText(b: Builders, text: string, field: number): number {
 /** Quotations: counted in their field and `quote:` keywords, their term ids remembered (they recur). */
 function countQuotes(b: Builders, a: Article): void {
   for (const q of a.quotes) {
-    let ids = b.quoteTermIds.get(q.text);
-    if (!ids) {
-      ids = b.termIds(q.text);
-      if (b.quoteTermIds.size < MAX_CACHED_QUOTES) b.quoteTermIds.set(q.text, ids);
-    }
+    const { ids } = quoteTerms(b, q.text);
     b.entries.count(ids, 0, ids.length, QUOTES);
     for (let i = 0; i < ids.length; i++) b.keys.push(b.keywords.ofWord(FIELD_KEY.quote, ids[i]!));
   }
+}
+
+function quoteTerms(b: Builders, text: string): QuoteTerms {
+  let known = b.quoteTermIds.get(text);
+  if (!known) {
+    known = { ids: b.termIds(text) };
+    if (b.quoteTermIds.size < MAX_CACHED_QUOTES) b.quoteTermIds.set(text, known);
+  }
+  return known;
+}
+
+/** How many of the quotations read as statements (readsAsStatement), each text's word count taken once. */
+function countStatements(b: Builders, quotes: Article['quotes']): number {
+  let n = 0;
+  for (const q of quotes) {
+    if (q.partial) continue;
+    const known = quoteTerms(b, q.text);
+    known.longEnough ??= readsAsStatement(q);
+    if (known.longEnough) n++;
+  }
+  return n;
 }
 
 /** Keyword terms for field qualifiers (speaker:, by:) and the facet values (source, section, tags...). */
@@ -156,7 +180,7 @@ function addKeywords(b: Builders, d: number, a: Article): void {
     if (text) for (const k of b.keywords.of(key, text)) b.keys.push(k);
   };
   b.quoteCounts[d] = a.quotes.length;
-  b.statementCounts[d] = a.quotes.filter((q) => readsAsStatement(q)).length;
+  b.statementCounts[d] = countStatements(b, a.quotes);
   for (const q of a.quotes) {
     keyword(FIELD_KEY.speaker, q.speaker);
     if (q.speakerEntityId) b.keys.push(b.terms.idOf(SPEAKER_ID_KEY + q.speakerEntityId));
