@@ -17,14 +17,18 @@ export class WordTable {
   constructor(private readonly termId: (term: string, word: string) => number) {}
 
   private insert(word: string, hash: number): number {
-    const w = this.words.length;
     const id = this.termId(termOf(word), word);
+    this.add(word, hash, id);
+    return id;
+  }
+
+  private add(word: string, hash: number, id: number): void {
+    const w = this.words.length;
     this.words.push(word);
     this.hashes.push(hash);
     this.ids.push(id);
     if (this.words.length * 2 > this.mask) this.grow();
     else this.place(w, hash);
-    return id;
   }
 
   private place(w: number, hash: number) {
@@ -58,6 +62,17 @@ export class WordTable {
     }
   }
 
+  /** Adds a folded word with its term id, unless known (words analysed apart, e.g. by a worker). */
+  adopt(word: string, id: number): void {
+    const hash = hashOf(word, 0, word.length);
+    for (let s = hash & this.mask; ; s = (s + 1) & this.mask) {
+      const w = this.slots[s]!;
+      if (w === -1) break;
+      if (this.hashes.array[w] === hash && this.words[w] === word) return;
+    }
+    this.add(word, hash, id);
+  }
+
   /** Every word seen that has a term id, with it. */
   entries(): Array<[string, number]> {
     const out: Array<[string, number]> = [];
@@ -70,10 +85,15 @@ export class WordTable {
   scan(raw: string, onId: (id: number) => void): void {
     const text = fold(raw);
     forEachWordSpan(text, (start, end) => {
-      let h = 0x811c9dc5;
-      for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-      onId(this.lookup(text, start, end, h));
+      onId(this.lookup(text, start, end, hashOf(text, start, end)));
       return undefined;
     });
   }
+}
+
+/** FNV-1a over text[start, end) code units. */
+function hashOf(text: string, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return h;
 }

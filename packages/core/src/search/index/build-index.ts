@@ -4,6 +4,7 @@ import { DocumentTerms, FIELDS } from './document-terms';
 import { EntityColumns } from './entity-columns';
 import { FacetColumns } from './facet-columns';
 import { IndexTexts } from './index-texts';
+import type { IndexedArticle } from './indexed-article';
 import { KeywordTable } from './keyword-table';
 import { PositionLists } from './position-lists';
 import { PostingLists } from './posting-lists';
@@ -30,7 +31,7 @@ interface QuoteTerms {
 }
 
 /** What the index is built in, filled document by document (the "collect and analyse" stage). */
-interface Builders {
+export interface Builders {
   terms: TermDictionary;
   table: WordTable;
   texts: IndexTexts;
@@ -54,7 +55,22 @@ interface Builders {
  */
 export function buildIndex(articles: readonly Article[]): SearchIndex {
   const b = createBuilders(articles.length);
-  for (let d = 0; d < articles.length; d++) analyseDocument(b, d, articles[d]!);
+  analyseDocuments(b, articles, 0, articles.length);
+  return finishIndex(articles, b);
+}
+
+/** Analyses articles[from, to) as documents from..to-1 of the builders. */
+export function analyseDocuments(
+  b: Builders,
+  articles: readonly IndexedArticle[],
+  from: number,
+  to: number,
+): void {
+  for (let d = from; d < to; d++) analyseDocument(b, d, articles[d]!);
+}
+
+/** The index from builders holding every document of `articles` (analysed in order, or appended as parts). */
+export function finishIndex(articles: readonly Article[], b: Builders): SearchIndex {
   const { order, rank } = sortTerms(b.terms.names);
   const termCount = order.length;
   const postings = invertEntries(b.entries, rank, termCount, articles.length);
@@ -79,7 +95,7 @@ export function buildIndex(articles: readonly Article[]): SearchIndex {
   };
 }
 
-function createBuilders(documents: number): Builders {
+export function createBuilders(documents: number): Builders {
   const terms = new TermDictionary();
   const table = new WordTable((term) => (term ? terms.idOf(term) : -1));
   const keywords = new KeywordTable(terms);
@@ -108,7 +124,7 @@ function createBuilders(documents: number): Builders {
 }
 
 /** One document: its words counted per field, then its keyword terms, facet values and entities. */
-function analyseDocument(b: Builders, d: number, a: Article): void {
+function analyseDocument(b: Builders, d: number, a: IndexedArticle): void {
   b.entries.startDocument(d);
   b.keys.length = 0;
   countTexts(b, a);
@@ -126,7 +142,7 @@ function analyseDocument(b: Builders, d: number, a: Article): void {
 }
 
 /** The stored texts (title, standfirst, body), each analysed once; title words are also `title:` keywords. */
-function countTexts(b: Builders, a: Article): void {
+function countTexts(b: Builders, a: IndexedArticle): void {
   const title = countText(b, a.title, TITLE);
   const { words, wordOff } = b.texts;
   for (let i = wordOff.array[title]!; i < wordOff.array[title + 1]!; i++) {
@@ -145,7 +161,7 @@ function countText(b: Builders, text: string, field: number): number {
 }
 
 /** Quotations: counted in their field and `quote:` keywords, their term ids remembered (they recur). */
-function countQuotes(b: Builders, a: Article): void {
+function countQuotes(b: Builders, a: IndexedArticle): void {
   for (const q of a.quotes) {
     const { ids } = quoteTerms(b, q.text);
     b.entries.count(ids, 0, ids.length, QUOTES);
@@ -163,7 +179,7 @@ function quoteTerms(b: Builders, text: string): QuoteTerms {
 }
 
 /** How many of the quotations read as statements (readsAsStatement), each text's word count taken once. */
-function countStatements(b: Builders, quotes: Article['quotes']): number {
+function countStatements(b: Builders, quotes: IndexedArticle['quotes']): number {
   let n = 0;
   for (const q of quotes) {
     if (q.partial) continue;
@@ -175,7 +191,7 @@ function countStatements(b: Builders, quotes: Article['quotes']): number {
 }
 
 /** Keyword terms for field qualifiers (speaker:, by:) and the facet values (source, section, tags...). */
-function addKeywords(b: Builders, d: number, a: Article): void {
+function addKeywords(b: Builders, d: number, a: IndexedArticle): void {
   const keyword = (key: string, text: string | undefined) => {
     if (text) for (const k of b.keywords.of(key, text)) b.keys.push(k);
   };
