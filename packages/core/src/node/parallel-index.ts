@@ -12,7 +12,7 @@ import { DONE, FAILED } from './index-build-worker';
 /** Fewer articles than this are indexed on one thread: starting a worker costs more than it saves. */
 export const MIN_PARALLEL_ARTICLES = 2000;
 /** Share of the articles the workers analyse: the main thread also sends them, builds the article records and merges. */
-const WORKER_SHARE = 0.6;
+const WORKER_SHARE = 0.7;
 /** A worker that has not answered this long after the main thread's own share (or 10 times that) is not waited for. */
 const MIN_WAIT_MS = 60_000;
 
