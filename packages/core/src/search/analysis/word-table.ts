@@ -1,4 +1,4 @@
-import { forEachWordSpan, termOf } from './analyze';
+import { ASCII_WORD_CHAR, forEachWordSpan, termOf } from './analyze';
 import { fold } from './fold';
 import { GrowableArray } from '../../binary/growable-array';
 
@@ -84,12 +84,34 @@ export class WordTable {
   /** Calls onId(termId) for each word of the text (-1 for a stop word). */
   scan(raw: string, onId: (id: number) => void): void {
     const text = fold(raw);
-    forEachWordSpan(text, (start, end) => {
-      onId(this.lookup(text, start, end, hashOf(text, start, end)));
-      return undefined;
-    });
+    if (NON_ASCII.test(text)) {
+      forEachWordSpan(text, (start, end) => {
+        onId(this.lookup(text, start, end, hashOf(text, start, end)));
+        return undefined;
+      });
+      return;
+    }
+    // ASCII text: forEachWordSpan's words are the runs of letters and digits; hashed while found.
+    const n = text.length;
+    let i = 0;
+    while (i < n) {
+      let c = text.charCodeAt(i);
+      if (ASCII_WORD_CHAR[c] !== 1) {
+        i++;
+        continue;
+      }
+      const start = i;
+      let h = 0x811c9dc5;
+      do {
+        h = Math.imul(h ^ c, 16777619);
+        c = text.charCodeAt(++i);
+      } while (i < n && ASCII_WORD_CHAR[c] === 1);
+      onId(this.lookup(text, start, i, h));
+    }
   }
 }
+
+const NON_ASCII = /[^\x00-\x7f]/;
 
 /** FNV-1a over text[start, end) code units. */
 function hashOf(text: string, start: number, end: number): number {
