@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { getHeapStatistics } from 'node:v8';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import type { Article } from '../model/article-schema';
@@ -84,6 +85,8 @@ function startWorker(file: URL, articles: readonly Article[], from: number, to: 
     eval: true,
     workerData: { url: file.href, ts: file.pathname.endsWith('.ts'), data },
     transferList: [port2],
+    // A worker's heap may grow as this thread's may (the process's --max-old-space-size, or V8's default).
+    resourceLimits: { maxOldGenerationSizeMb: Math.ceil(getHeapStatistics().heap_size_limit / 2 ** 20) },
   });
   // Failures are seen through the flag (or its timeout); an unheard 'error' event would end the process.
   worker.on('error', () => {});
