@@ -245,18 +245,22 @@ function invertEntries(entries: DocumentTerms, rank: Uint32Array, termCount: num
   const postImpact = new Uint8Array(entryCount);
   const average = averageFieldLengths(entries.fieldLength, documents);
   const counts = entries.entryCounts.map((c) => c.array);
-  let d = 0;
+  // Each field's length normalisation in the current document, worked out once per document.
+  const norm = new Float64Array(FIELDS);
+  let d = -1;
   for (let i = 0; i < entryCount; i++) {
-    while (i >= entries.docEnd[d]!) d++;
+    if (d < 0 || i >= entries.docEnd[d]!) {
+      do d++;
+      while (i >= entries.docEnd[d]!);
+      for (let f = 0; f < FIELDS; f++)
+        norm[f] = 1 - FIELD_B[f]! + (FIELD_B[f]! * entries.fieldLength[d * FIELDS + f]!) / average[f]!;
+    }
     const at = next[rank[entryTerm[i]!]!]!++;
     postDoc[at] = d;
     let s = 0;
     for (let f = 0; f < FIELDS; f++) {
       const x = counts[f]![i]!;
-      if (x) {
-        const norm = 1 - FIELD_B[f]! + (FIELD_B[f]! * entries.fieldLength[d * FIELDS + f]!) / average[f]!;
-        s += (FIELD_WEIGHT[f]! * x) / norm;
-      }
+      if (x) s += (FIELD_WEIGHT[f]! * x) / norm[f]!;
     }
     postImpact[at] = s === 0 ? KEYWORD_IMPACT : Math.max(1, Math.round((255 * s) / (K1 + s)));
   }

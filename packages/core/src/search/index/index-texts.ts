@@ -77,10 +77,15 @@ export class IndexTexts {
         id = this.texts.length;
         this.texts.push(text);
         this.idOf.set(text, id);
-        for (let i = p.wordOff[x]!; i < p.wordOff[x + 1]!; i++) {
-          const t = p.words[i]!;
-          this.words.push(t < 0 ? t : terms[t]!);
+        const from = p.wordOff[x]!;
+        const length = p.wordOff[x + 1]! - from;
+        this.words.reserve(length);
+        const words = this.words.array;
+        for (let i = 0, at = this.words.length; i < length; i++) {
+          const t = p.words[from + i]!;
+          words[at + i] = t < 0 ? t : terms[t]!;
         }
+        this.words.length += length;
         this.wordOff.push(this.words.length);
       }
       ids[x] = id;
