@@ -6,7 +6,7 @@ import { type ParallelOptions, startIndexBuild } from './parallel-index';
 /**
  * createCorpus with its index built on every core (worker threads analyse later ranges of the articles
  * while this thread analyses the first and builds the article records): the same corpus, sooner.
- * Small corpora are built on this thread alone.
+ * Small corpora, and any corpus on a machine whose cores are busy, are built on this thread alone.
  */
 export function createCorpusInParallel(input: readonly Article[], options?: ParallelOptions): Corpus {
   return createCorpusWith(input, (newest) => startIndexBuild(newest, options));
