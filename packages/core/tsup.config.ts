@@ -11,6 +11,8 @@ export default defineConfig({
     // Light entries for faces that only read a corpus (no HTML/feed ingest code, so no linkedom).
     query: 'src/query.ts',
     'node/query': 'src/node/query.ts',
+    // Loaded by the parallel index build (src/node/parallel-index.ts) in each worker thread.
+    'node/index-build-worker': 'src/node/index-build-worker.ts',
   },
   format: ['esm'],
   dts: true,

@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { type Article, type Corpus, createCorpus, loadCorpus } from '@gazette/core';
+import { type Article, type Corpus, loadCorpus } from '@gazette/core';
+import { createCorpusInParallel } from '@gazette/core/node/query';
 import {
   create,
   insertMultiple,
@@ -113,7 +114,8 @@ function snapshotTerms(bytes: Uint8Array): string {
   return `${count('terms.off')} (${count('surface.off')} surface words)`;
 }
 
-export const gazette: EngineFactory = (articles) => gazetteEngine(createCorpus(articles));
+// Built as a Node service builds it: on every core.
+export const gazette: EngineFactory = (articles) => gazetteEngine(createCorpusInParallel(articles));
 
 const MS_OPTIONS = { fields: ['title', 'text'], storeFields: ['section', 'month'], idField: 'id' };
 function miniEngine(ms: MiniSearch<Doc>): Engine {

@@ -1,6 +1,7 @@
 import { GazetteError } from '../errors/gazette-error';
 import type { Article } from '../model/article-schema';
 import { buildIndex } from '../search/index/build-index';
+import type { SearchIndex } from '../search/index/search-index';
 import { ArticleRecords } from './records/article-records';
 import { compareNewest } from './components/compare-articles';
 import { corpusOver } from './corpus-over';
@@ -14,6 +15,21 @@ import {
 
 /** Builds an in-memory corpus over articles, with its search index. A repeated id keeps the last version. */
 export function createCorpus(input: readonly Article[]): Corpus {
+  return createCorpusWith(input, (newest) => {
+    const ix = buildIndex(newest);
+    return () => ix;
+  });
+}
+
+/**
+ * createCorpus with another way to build the same index (the Node entry builds it on every core):
+ * `startIndex` starts it over the articles in document order; the function it returns finishes it,
+ * once the article records are built, so the two can overlap.
+ */
+export function createCorpusWith(
+  input: readonly Article[],
+  startIndex: (newest: readonly Article[]) => () => SearchIndex,
+): Corpus {
   const byId = new Map<string, Article>();
   for (const a of input) byId.set(a.id, a);
   const articles = [...byId.values()];
@@ -30,7 +46,9 @@ export function createCorpus(input: readonly Article[]): Corpus {
     slugs.set(a.slug, a);
   }
   const newest = articles.sort(compareNewest);
-  return corpusOver({ ix: buildIndex(newest), articles: ArticleRecords.build(newest) });
+  const finishIndex = startIndex(newest);
+  const records = ArticleRecords.build(newest);
+  return corpusOver({ ix: finishIndex(), articles: records });
 }
 
 /**

@@ -4,3 +4,5 @@
 export { openExistingStore, readStoreCorpus } from './open-existing-store';
 export { readSnapshotFile, writeSnapshotFile } from './snapshot-file';
 export type { SqliteStoreOptions } from './sqlite-store';
+export { createCorpusInParallel } from './create-corpus-in-parallel';
+export type { ParallelOptions } from './parallel-index';

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { Corpus } from '../corpus/components/corpus-types';
-import { createCorpus } from '../corpus/create-corpus';
+import { createCorpusInParallel } from './create-corpus-in-parallel';
 import { GazetteError } from '../errors/gazette-error';
 import type { Article } from '../model/article-schema';
 import { decidePut } from '../store/decide-put';
@@ -396,7 +396,7 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
     },
     corpus() {
       const revision = this.revision();
-      if (cached?.revision !== revision) cached = { corpus: createCorpus(this.list()), revision };
+      if (cached?.revision !== revision) cached = { corpus: createCorpusInParallel(this.list()), revision };
       return cached.corpus;
     },
     identity() {

@@ -7,6 +7,14 @@ export function countWords(text: string): number {
   return n;
 }
 
+/** Whether the text has at least `min` words (as countWords counts them), reading no further than that. */
+export function hasWords(text: string, min: number): boolean {
+  if (min <= 0) return true;
+  let n = 0;
+  for (const segment of segmenter.segment(text)) if (segment.isWordLike && ++n >= min) return true;
+  return false;
+}
+
 const WORDS_PER_MINUTE = 230;
 
 export function readingMinutes(wordCount: number): number {

@@ -1,4 +1,4 @@
-import { countWords } from './count-words';
+import { hasWords } from './count-words';
 
 /** Fewest words for a quotation to stand alone as a pull-quote ("hostage" does not; a sentence does). */
 export const MIN_STATEMENT_WORDS = 6;
@@ -11,5 +11,5 @@ export function readsAsStatement(
   quote: { text: string; partial: boolean },
   minWords: number = MIN_STATEMENT_WORDS,
 ): boolean {
-  return !quote.partial && countWords(quote.text) >= minWords;
+  return !quote.partial && hasWords(quote.text, minWords);
 }

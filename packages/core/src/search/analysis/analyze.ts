@@ -32,7 +32,9 @@ export function isStopWord(foldedWord: string): boolean {
 }
 
 // Word characters: a table for ASCII, a lazily filled cache for the rest of the BMP, a test for astral.
-const ASCII = new Uint8Array(128);
+/** 1 for an ASCII word character (a letter or a digit), by code unit. */
+export const ASCII_WORD_CHAR = new Uint8Array(128);
+const ASCII = ASCII_WORD_CHAR;
 for (let c = 48; c <= 57; c++) ASCII[c] = 1;
 for (let c = 65; c <= 90; c++) ASCII[c] = 1;
 for (let c = 97; c <= 122; c++) ASCII[c] = 1;

@@ -1,10 +1,11 @@
-import { forEachWordSpan, termOf } from './analyze';
+import { ASCII_WORD_CHAR, forEachWordSpan, termOf } from './analyze';
 import { fold } from './fold';
 import { GrowableArray } from '../../binary/growable-array';
 
 /**
  * Folded word -> term id for index building, without allocating a string per word: words are hashed
  * while scanning and compared in place; only a word seen for the first time is sliced and analysed.
+ * `termId(term, word)` numbers a new word's term (`term` is '' for a stop word); -1 leaves it out.
  */
 export class WordTable {
   private mask = (1 << 16) - 1;
@@ -13,18 +14,21 @@ export class WordTable {
   private readonly hashes = new GrowableArray(Int32Array, 1 << 15);
   private ids: number[] = [];
 
-  constructor(private readonly termId: (term: string) => number) {}
+  constructor(private readonly termId: (term: string, word: string) => number) {}
 
   private insert(word: string, hash: number): number {
+    const id = this.termId(termOf(word), word);
+    this.add(word, hash, id);
+    return id;
+  }
+
+  private add(word: string, hash: number, id: number): void {
     const w = this.words.length;
-    const t = termOf(word);
-    const id = t ? this.termId(t) : -1;
     this.words.push(word);
     this.hashes.push(hash);
     this.ids.push(id);
     if (this.words.length * 2 > this.mask) this.grow();
     else this.place(w, hash);
-    return id;
   }
 
   private place(w: number, hash: number) {
@@ -58,7 +62,18 @@ export class WordTable {
     }
   }
 
-  /** Every word seen that has a term (not a stop word), with its term id. */
+  /** Adds a folded word with its term id, unless known (words analysed apart, e.g. by a worker). */
+  adopt(word: string, id: number): void {
+    const hash = hashOf(word, 0, word.length);
+    for (let s = hash & this.mask; ; s = (s + 1) & this.mask) {
+      const w = this.slots[s]!;
+      if (w === -1) break;
+      if (this.hashes.array[w] === hash && this.words[w] === word) return;
+    }
+    this.add(word, hash, id);
+  }
+
+  /** Every word seen that has a term id, with it. */
   entries(): Array<[string, number]> {
     const out: Array<[string, number]> = [];
     for (let w = 0; w < this.words.length; w++)
@@ -69,11 +84,38 @@ export class WordTable {
   /** Calls onId(termId) for each word of the text (-1 for a stop word). */
   scan(raw: string, onId: (id: number) => void): void {
     const text = fold(raw);
-    forEachWordSpan(text, (start, end) => {
+    if (NON_ASCII.test(text)) {
+      forEachWordSpan(text, (start, end) => {
+        onId(this.lookup(text, start, end, hashOf(text, start, end)));
+        return undefined;
+      });
+      return;
+    }
+    // ASCII text: forEachWordSpan's words are the runs of letters and digits; hashed while found.
+    const n = text.length;
+    let i = 0;
+    while (i < n) {
+      let c = text.charCodeAt(i);
+      if (ASCII_WORD_CHAR[c] !== 1) {
+        i++;
+        continue;
+      }
+      const start = i;
       let h = 0x811c9dc5;
-      for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-      onId(this.lookup(text, start, end, h));
-      return undefined;
-    });
+      do {
+        h = Math.imul(h ^ c, 16777619);
+        c = text.charCodeAt(++i);
+      } while (i < n && ASCII_WORD_CHAR[c] === 1);
+      onId(this.lookup(text, start, i, h));
+    }
   }
+}
+
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/** FNV-1a over text[start, end) code units. */
+function hashOf(text: string, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return h;
 }

@@ -4,6 +4,7 @@ import { DocumentTerms, FIELDS } from './document-terms';
 import { EntityColumns } from './entity-columns';
 import { FacetColumns } from './facet-columns';
 import { IndexTexts } from './index-texts';
+import type { IndexedArticle } from './indexed-article';
 import { KeywordTable } from './keyword-table';
 import { PositionLists } from './position-lists';
 import { PostingLists } from './posting-lists';
@@ -22,8 +23,15 @@ const ENTITY_NAMES = 4;
 /** Quotations whose term ids are remembered (they recur across articles); past these, scanned each time. */
 const MAX_CACHED_QUOTES = 1_000_000;
 
+/** A quotation's term ids, and whether it is long enough to read as a statement (worked out once). */
+interface QuoteTerms {
+  ids: Int32Array;
+  /** countWords(text) >= MIN_STATEMENT_WORDS; undefined until a whole quotation asks. */
+  longEnough?: boolean;
+}
+
 /** What the index is built in, filled document by document (the "collect and analyse" stage). */
-interface Builders {
+export interface Builders {
   terms: TermDictionary;
   table: WordTable;
   texts: IndexTexts;
@@ -33,7 +41,7 @@ interface Builders {
   entities: EntityColumns;
   /** Term ids of quotations and entity names (scanned once each, not stored as texts). */
   termIds: (text: string) => Int32Array;
-  quoteTermIds: Map<string, Int32Array>;
+  quoteTermIds: Map<string, QuoteTerms>;
   quoteCounts: Uint32Array;
   statementCounts: Uint32Array;
   /** The current document's keyword terms (field qualifiers, facet values). */
@@ -47,7 +55,22 @@ interface Builders {
  */
 export function buildIndex(articles: readonly Article[]): SearchIndex {
   const b = createBuilders(articles.length);
-  for (let d = 0; d < articles.length; d++) analyseDocument(b, d, articles[d]!);
+  analyseDocuments(b, articles, 0, articles.length);
+  return finishIndex(articles, b);
+}
+
+/** Analyses articles[from, to) as documents from..to-1 of the builders. */
+export function analyseDocuments(
+  b: Builders,
+  articles: readonly IndexedArticle[],
+  from: number,
+  to: number,
+): void {
+  for (let d = from; d < to; d++) analyseDocument(b, d, articles[d]!);
+}
+
+/** The index from builders holding every document of `articles` (analysed in order, or appended as parts). */
+export function finishIndex(articles: readonly Article[], b: Builders): SearchIndex {
   const { order, rank } = sortTerms(b.terms.names);
   const termCount = order.length;
   const postings = invertEntries(b.entries, rank, termCount, articles.length);
@@ -72,9 +95,9 @@ export function buildIndex(articles: readonly Article[]): SearchIndex {
   };
 }
 
-function createBuilders(documents: number): Builders {
+export function createBuilders(documents: number): Builders {
   const terms = new TermDictionary();
-  const table = new WordTable(terms.idOf);
+  const table = new WordTable((term) => (term ? terms.idOf(term) : -1));
   const keywords = new KeywordTable(terms);
   const facets = new FacetColumns(documents, keywords);
   const termIds = (text: string): Int32Array => {
@@ -101,7 +124,7 @@ function createBuilders(documents: number): Builders {
 }
 
 /** One document: its words counted per field, then its keyword terms, facet values and entities. */
-function analyseDocument(b: Builders, d: number, a: Article): void {
+function analyseDocument(b: Builders, d: number, a: IndexedArticle): void {
   b.entries.startDocument(d);
   b.keys.length = 0;
   countTexts(b, a);
@@ -119,7 +142,7 @@ function analyseDocument(b: Builders, d: number, a: Article): void {
 }
 
 /** The stored texts (title, standfirst, body), each analysed once; title words are also `title:` keywords. */
-function countTexts(b: Builders, a: Article): void {
+function countTexts(b: Builders, a: IndexedArticle): void {
   const title = countText(b, a.title, TITLE);
   const { words, wordOff } = b.texts;
   for (let i = wordOff.array[title]!; i < wordOff.array[title + 1]!; i++) {
@@ -138,25 +161,42 @@ function countText(b: Builders, text: string, field: number): number {
 }
 
 /** Quotations: counted in their field and `quote:` keywords, their term ids remembered (they recur). */
-function countQuotes(b: Builders, a: Article): void {
+function countQuotes(b: Builders, a: IndexedArticle): void {
   for (const q of a.quotes) {
-    let ids = b.quoteTermIds.get(q.text);
-    if (!ids) {
-      ids = b.termIds(q.text);
-      if (b.quoteTermIds.size < MAX_CACHED_QUOTES) b.quoteTermIds.set(q.text, ids);
-    }
+    const { ids } = quoteTerms(b, q.text);
     b.entries.count(ids, 0, ids.length, QUOTES);
     for (let i = 0; i < ids.length; i++) b.keys.push(b.keywords.ofWord(FIELD_KEY.quote, ids[i]!));
   }
 }
 
+function quoteTerms(b: Builders, text: string): QuoteTerms {
+  let known = b.quoteTermIds.get(text);
+  if (!known) {
+    known = { ids: b.termIds(text) };
+    if (b.quoteTermIds.size < MAX_CACHED_QUOTES) b.quoteTermIds.set(text, known);
+  }
+  return known;
+}
+
+/** How many of the quotations read as statements (readsAsStatement), each text's word count taken once. */
+function countStatements(b: Builders, quotes: IndexedArticle['quotes']): number {
+  let n = 0;
+  for (const q of quotes) {
+    if (q.partial) continue;
+    const known = quoteTerms(b, q.text);
+    known.longEnough ??= readsAsStatement(q);
+    if (known.longEnough) n++;
+  }
+  return n;
+}
+
 /** Keyword terms for field qualifiers (speaker:, by:) and the facet values (source, section, tags...). */
-function addKeywords(b: Builders, d: number, a: Article): void {
+function addKeywords(b: Builders, d: number, a: IndexedArticle): void {
   const keyword = (key: string, text: string | undefined) => {
     if (text) for (const k of b.keywords.of(key, text)) b.keys.push(k);
   };
   b.quoteCounts[d] = a.quotes.length;
-  b.statementCounts[d] = a.quotes.filter((q) => readsAsStatement(q)).length;
+  b.statementCounts[d] = countStatements(b, a.quotes);
   for (const q of a.quotes) {
     keyword(FIELD_KEY.speaker, q.speaker);
     if (q.speakerEntityId) b.keys.push(b.terms.idOf(SPEAKER_ID_KEY + q.speakerEntityId));
@@ -205,18 +245,22 @@ function invertEntries(entries: DocumentTerms, rank: Uint32Array, termCount: num
   const postImpact = new Uint8Array(entryCount);
   const average = averageFieldLengths(entries.fieldLength, documents);
   const counts = entries.entryCounts.map((c) => c.array);
-  let d = 0;
+  // Each field's length normalisation in the current document, worked out once per document.
+  const norm = new Float64Array(FIELDS);
+  let d = -1;
   for (let i = 0; i < entryCount; i++) {
-    while (i >= entries.docEnd[d]!) d++;
+    if (d < 0 || i >= entries.docEnd[d]!) {
+      do d++;
+      while (i >= entries.docEnd[d]!);
+      for (let f = 0; f < FIELDS; f++)
+        norm[f] = 1 - FIELD_B[f]! + (FIELD_B[f]! * entries.fieldLength[d * FIELDS + f]!) / average[f]!;
+    }
     const at = next[rank[entryTerm[i]!]!]!++;
     postDoc[at] = d;
     let s = 0;
     for (let f = 0; f < FIELDS; f++) {
       const x = counts[f]![i]!;
-      if (x) {
-        const norm = 1 - FIELD_B[f]! + (FIELD_B[f]! * entries.fieldLength[d * FIELDS + f]!) / average[f]!;
-        s += (FIELD_WEIGHT[f]! * x) / norm;
-      }
+      if (x) s += (FIELD_WEIGHT[f]! * x) / norm[f]!;
     }
     postImpact[at] = s === 0 ? KEYWORD_IMPACT : Math.max(1, Math.round((255 * s) / (K1 + s)));
   }

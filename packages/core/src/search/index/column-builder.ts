@@ -2,6 +2,13 @@ import { GrowableArray } from '../../binary/growable-array';
 import type { FacetColumn } from './search-index';
 import { StringColumn } from '../../binary/string-column';
 
+/** A column built over a range of documents (numbered from 0), to be appended to another. */
+export interface ColumnPart {
+  values: readonly string[];
+  off: Uint32Array;
+  val: Uint32Array;
+}
+
 /** Builds a FacetColumn document by document: value ids by first sighting, each value once per document. */
 export class ColumnBuilder {
   private readonly ids = new Map<string, number>();
@@ -42,6 +49,24 @@ export class ColumnBuilder {
   /** Value ids in the order they were first seen. */
   valueList(): readonly string[] {
     return this.values;
+  }
+
+  part(): ColumnPart {
+    return { values: this.values, off: this.off, val: this.val.view() };
+  }
+
+  /**
+   * Appends a part built over the documents after this one's (firstDoc on): its values take this
+   * column's ids (new ones in the part's order of first sighting, as if built here); those ids, by
+   * the part's value id.
+   */
+  append(p: ColumnPart, firstDoc: number): Uint32Array {
+    const ids = Uint32Array.from(p.values, (value) => this.id(value));
+    for (let d = 0; d + 1 < p.off.length; d++) {
+      for (let j = p.off[d]!; j < p.off[d + 1]!; j++) this.val.push(ids[p.val[j]!]!);
+      this.off[firstDoc + d + 1] = this.val.length;
+    }
+    return ids;
   }
 
   done(): FacetColumn {

@@ -5,6 +5,14 @@ export const FIELDS = 5;
 /** Distinct terms counted in one document: an absurdly long document's later new terms are dropped. */
 export const MAX_DOCUMENT_TERMS = 1 << 16;
 
+/** The entries of a range of documents (numbered from 0), to be appended to another's. */
+export interface EntriesPart {
+  entryTerm: Uint32Array;
+  entryCounts: Uint8Array[];
+  docEnd: Uint32Array;
+  fieldLength: Float64Array;
+}
+
 /**
  * The index's entries (term, document, count per field) in document order, to be sorted by term: each
  * document's words are counted in a scratch table, appended when the document ends. A keyword entry
@@ -63,6 +71,33 @@ export class DocumentTerms {
       for (let f = 0; f < FIELDS; f++) this.entryCounts[f]!.push(0);
     }
     this.docEnd[this.doc] = this.entryTerm.length;
+  }
+
+  part(): EntriesPart {
+    return {
+      entryTerm: this.entryTerm.view(),
+      entryCounts: this.entryCounts.map((c) => c.view()),
+      docEnd: this.docEnd,
+      fieldLength: this.fieldLength,
+    };
+  }
+
+  /** Appends the entries of documents firstDoc on, counted apart (the part's term ids mapped by `terms`). */
+  append(p: EntriesPart, firstDoc: number, terms: Int32Array): void {
+    const base = this.entryTerm.length;
+    const n = p.entryTerm.length;
+    this.entryTerm.reserve(n);
+    const entryTerm = this.entryTerm.array;
+    for (let i = 0; i < n; i++) entryTerm[base + i] = terms[p.entryTerm[i]!]!;
+    this.entryTerm.length = base + n;
+    for (let f = 0; f < FIELDS; f++) {
+      const counts = this.entryCounts[f]!;
+      counts.reserve(n);
+      counts.array.set(p.entryCounts[f]!, base);
+      counts.length = base + n;
+    }
+    for (let d = 0; d < p.docEnd.length; d++) this.docEnd[firstDoc + d] = base + p.docEnd[d]!;
+    this.fieldLength.set(p.fieldLength, firstDoc * FIELDS);
   }
 
   /** Whether term t is seen for the first time in this document (it is marked seen). */

@@ -1,11 +1,11 @@
-import type { Article } from '../../model/article-schema';
-import { ColumnBuilder } from './column-builder';
+import { ColumnBuilder, type ColumnPart } from './column-builder';
 import { fold } from '../analysis/fold';
+import type { IndexedEntity } from './indexed-article';
 import type { KeywordTable } from './keyword-table';
 import { FIELD_KEY, type SearchIndex } from './search-index';
 import { StringColumn } from '../../binary/string-column';
 
-type Entity = Article['entities'][number];
+type Entity = IndexedEntity;
 type EntitySummary = Record<string, unknown> & {
   aliases: string[];
   articleCount: number;
@@ -34,6 +34,14 @@ export interface EntityInfo {
   value: number;
   typeColumn: ColumnBuilder | undefined;
   typeValue: number;
+}
+
+/** The entities of a range of documents (numbered from 0), to be appended to another's. */
+export interface EntitiesPart {
+  column: ColumnPart;
+  keyOf: readonly string[];
+  summaries: readonly EntitySummary[];
+  occurrences: number;
 }
 
 /** Columns a typed entity also counts in, by entity type. */
@@ -81,6 +89,37 @@ export class EntityColumns {
       entitySummaries: StringColumn.from(this.summaries.map((s) => JSON.stringify(s))),
       entityIdsDistinct: this.occurrences === entities.val.length,
     };
+  }
+
+  part(): EntitiesPart {
+    return {
+      column: this.column.part(),
+      keyOf: this.keyOf,
+      summaries: this.summaries,
+      occurrences: this.occurrences,
+    };
+  }
+
+  /**
+   * Appends the entities of documents firstDoc on, built apart: a new entity keeps the part's summary
+   * (its first variant named it), a known one adds the part's counts and the aliases it had not seen.
+   */
+  append(p: EntitiesPart, firstDoc: number): void {
+    const ids = this.column.append(p.column, firstDoc);
+    for (let v = 0; v < ids.length; v++) {
+      const value = ids[v]!;
+      this.keyOf[value] ??= p.keyOf[v]!;
+      const theirs = p.summaries[v]!;
+      if (value === this.summaries.length) {
+        this.summaries.push(theirs);
+        continue;
+      }
+      const summary = this.summaries[value]!;
+      summary.articleCount += theirs.articleCount;
+      summary.mentionCount += theirs.mentionCount;
+      for (const alias of theirs.aliases) if (!summary.aliases.includes(alias)) summary.aliases.push(alias);
+    }
+    this.occurrences += p.occurrences;
   }
 
   private newVariant(e: Entity): EntityInfo {

@@ -1,5 +1,5 @@
 import type { FacetName } from '../../model/facet-name-schema';
-import { ColumnBuilder } from './column-builder';
+import { ColumnBuilder, type ColumnPart } from './column-builder';
 import type { KeywordTable } from './keyword-table';
 import type { FacetColumn } from './search-index';
 
@@ -49,6 +49,17 @@ export class FacetColumns {
 
   endDocument(d: number): void {
     for (const column of Object.values(this.columns)) column.end(d);
+  }
+
+  part(): Record<FacetName, ColumnPart> {
+    const out = {} as Record<FacetName, ColumnPart>;
+    for (const [name, column] of Object.entries(this.columns)) out[name as FacetName] = column.part();
+    return out;
+  }
+
+  /** Appends the columns of documents firstDoc on, built apart. */
+  append(p: Record<FacetName, ColumnPart>, firstDoc: number): void {
+    for (const [name, column] of Object.entries(this.columns)) column.append(p[name as FacetName], firstDoc);
   }
 
   done(): Record<FacetName, FacetColumn> {

@@ -1,30 +1,39 @@
-import { keywordTerms } from '../analysis/keyword-terms';
+import { GrowableArray } from '../../binary/growable-array';
+import { WordTable } from '../analysis/word-table';
 import type { TermDictionary } from './term-dictionary';
 
-/** Texts cached per key: short values (names, sections, tags) recur; a corpus of unique ones is not kept whole. */
-const MAX_CACHED_TEXTS = 200_000;
-
 /**
- * Term ids of keyword terms (field qualifiers such as `section:`): a key's short repeated texts are
- * cached, and title and quote words map from their term ids, each once.
+ * Term ids of keyword terms (field qualifiers such as `section:`), as keywordTerms() names them: each
+ * word of a keyword text is read by a word table of its own (so keyword texts add no surface words and
+ * no plain terms), and a key's term for a word is looked up once, then read from a table by word.
+ * Title and quote words map from their term ids, each once.
  */
 export class KeywordTable {
-  private readonly byText = new Map<string, Map<string, number[]>>();
+  /** A keyword word's base: its term, or the word itself for a stop word ("The Who" stays findable). */
+  private readonly bases: string[] = [];
+  private readonly words = new WordTable((term, word) => this.bases.push(term || word) - 1);
+  private readonly byBase = new Map<string, GrowableArray<Int32Array>>();
   private readonly byWord = new Map<string, number[]>();
 
   constructor(private readonly terms: TermDictionary) {}
 
   /** The keyword terms of a text under a key (e.g. FIELD_KEY.source and a source's name). */
   of(key: string, text: string): number[] {
-    let cache = this.byText.get(key);
-    if (!cache) {
-      cache = new Map();
-      this.byText.set(key, cache);
+    let table = this.byBase.get(key);
+    if (!table) {
+      table = new GrowableArray(Int32Array, 1024, -1);
+      this.byBase.set(key, table);
     }
-    const known = cache.get(text);
-    if (known) return known;
-    const ids = keywordTerms(key, text).map(this.terms.idOf);
-    if (cache.size < MAX_CACHED_TEXTS) cache.set(text, ids);
+    const ids: number[] = [];
+    this.words.scan(text, (base) => {
+      table.cover(base);
+      let id = table.array[base]!;
+      if (id < 0) {
+        id = this.terms.idOf(key + this.bases[base]!);
+        table.array[base] = id;
+      }
+      ids.push(id);
+    });
     return ids;
   }
 

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../test-support/seeded-random';
+import { fixture } from '../../test-support/test-articles';
+import type { Article } from '../model/article-schema';
+import { buildIndex, createBuilders, analyseDocuments, finishIndex } from '../search/index/build-index';
+import { analysePart, appendPart } from '../search/index/index-part';
+import { buildIndexInParallel } from './parallel-index';
+
+const WORDS = [
+  'election',
+  'elections',
+  'running',
+  'the',
+  'of',
+  'bank',
+  'England',
+  'café',
+  'Müller',
+  'Ｃafé',
+  '東京大学の研究',
+  'prize',
+  'money',
+  'minister',
+  '3.5%',
+  'covid-19',
+  "O'Brien",
+  'a',
+  'zebedee',
+  'quux',
+];
+const NAMES = ['Lindsay Davenport', 'Tim Phillips', 'Bank of England', 'The Who', 'Café Müller'];
+
+/**
+ * Articles whose texts, entities, quotes and facets recur across any split of them: shared and repeated
+ * paragraphs, an entity seen with new aliases later on, quotes long and short, stop words, diacritics,
+ * CJK and words met only in keyword fields.
+ */
+function articles(count: number): Article[] {
+  const random = seededRandom(15);
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
+  const sentence = (n: number) => Array.from({ length: n }, () => pick(WORDS)).join(' ');
+  const shared = Array.from({ length: 6 }, () => sentence(12));
+  return Array.from({ length: count }, (_, i) => {
+    const name = pick(NAMES);
+    const para = sentence(20);
+    const a = fixture({
+      title: `${sentence(4)} ${i % 7}`,
+      body: [para, pick(shared), `word${i} ${sentence(8)}`, para],
+      publishedAt: `2024-0${1 + (i % 9)}-1${i % 10}T00:00:00Z`,
+      section: pick(['news', 'sport', 'business']),
+      tags: [pick(NAMES), `tag ${i % 5}`],
+      byline: i % 3 ? [pick(NAMES)] : [],
+      source: pick(['BBC', 'Le Monde']),
+      ...(i % 4 ? { standfirst: sentence(6) } : {}),
+      entities: [
+        { id: `person:${name}`, name, type: 'person', aliases: i > count / 2 ? [`alias ${i % 3}`] : [] },
+        { id: `place:${i % 4}`, name: pick(['London', 'Paris', 'Zürich']), type: 'place' },
+      ],
+      quotes: [
+        { text: pick(shared), speaker: name, speakerEntityId: `person:${name}` },
+        { text: sentence(1 + (i % 8)), speaker: `Speaker ${i % 6} the ${pick(WORDS)}` },
+      ],
+    });
+    a.quotes[1]!.partial = i % 2 === 0;
+    a.entities[0]!.mentions = Array.from({ length: 1 + (i % 3) }, () => ({ block: 0, start: 0, end: 1 }));
+    if (i % 5 === 0) a.entities[1]!.countryCode = 'GB';
+    return a;
+  });
+}
+
+describe('parallel index build (document ranges analysed apart, then appended)', () => {
+  const docs = articles(60);
+  const reference = buildIndex(docs);
+
+  it('appending parts of any split gives the index one pass over the documents gives', () => {
+    for (const cuts of [[30], [1, 2, 59], [10, 20, 40, 50]]) {
+      const b = createBuilders(docs.length);
+      analyseDocuments(b, docs, 0, cuts[0]!);
+      const ends = [...cuts, docs.length];
+      for (let i = 0; i + 1 < ends.length; i++)
+        appendPart(b, analysePart(docs.slice(ends[i], ends[i + 1])), ends[i]!);
+      expect(finishIndex(docs, b), `cuts ${cuts.join(',')}`).toEqual(reference);
+    }
+  });
+
+  it('worker threads build the same index', () => {
+    let workers: unknown;
+    const ix = buildIndexInParallel(docs, { threads: 3, minArticles: 2, onBuilt: (w) => (workers = w) });
+    expect(workers).toEqual({ started: 2, answered: 2 });
+    expect(ix).toEqual(reference);
+  }, 60_000);
+
+  it('a worker that cannot start has its range analysed on this thread (same index, no wait)', () => {
+    const worker = new URL('./no-such-worker.ts', import.meta.url);
+    let workers: unknown;
+    const ix = buildIndexInParallel(docs, {
+      threads: 2,
+      minArticles: 2,
+      worker,
+      onBuilt: (w) => (workers = w),
+    });
+    expect(workers).toEqual({ started: 1, answered: 0 });
+    expect(ix).toEqual(reference);
+  }, 60_000);
+});

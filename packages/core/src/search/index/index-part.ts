@@ -1,0 +1,77 @@
+import type { FacetName } from '../../model/facet-name-schema';
+import { analyseDocuments, type Builders, createBuilders } from './build-index';
+import type { ColumnPart } from './column-builder';
+import type { EntriesPart } from './document-terms';
+import type { EntitiesPart } from './entity-columns';
+import type { IndexedArticle } from './indexed-article';
+import type { TextsPart } from './index-texts';
+
+/**
+ * A range of documents analysed on their own (numbered from 0, terms by a dictionary of their own):
+ * plain data and typed arrays, so a worker can build it and send it back. Appended in document order to
+ * the builders of the documents before it, it gives the index a single pass over all of them would.
+ */
+export interface IndexPart {
+  documents: number;
+  /** The part's term ids are indexes into these. */
+  terms: readonly string[];
+  /** Surface words (folded) with the part's term id of each. */
+  surfaceWords: readonly string[];
+  surfaceTerms: Int32Array;
+  texts: TextsPart;
+  entries: EntriesPart;
+  facets: Record<FacetName, ColumnPart>;
+  entities: EntitiesPart;
+  quoteCounts: Uint32Array;
+  statementCounts: Uint32Array;
+}
+
+/** Analyses articles on their own, as one part. */
+export function analysePart(articles: readonly IndexedArticle[]): IndexPart {
+  const b = createBuilders(articles.length);
+  analyseDocuments(b, articles, 0, articles.length);
+  const surface = b.table.entries();
+  return {
+    documents: articles.length,
+    terms: b.terms.names,
+    surfaceWords: surface.map((e) => e[0]),
+    surfaceTerms: Int32Array.from(surface, (e) => e[1]),
+    texts: b.texts.part(),
+    entries: b.entries.part(),
+    facets: b.facets.part(),
+    entities: b.entities.part(),
+    quoteCounts: b.quoteCounts,
+    statementCounts: b.statementCounts,
+  };
+}
+
+/** Appends a part as documents firstDoc on (every document before it already analysed or appended). */
+export function appendPart(b: Builders, p: IndexPart, firstDoc: number): void {
+  const terms = Int32Array.from(p.terms, b.terms.idOf);
+  for (let i = 0; i < p.surfaceWords.length; i++)
+    b.table.adopt(p.surfaceWords[i]!, terms[p.surfaceTerms[i]!]!);
+  b.texts.append(p.texts, firstDoc, terms);
+  b.entries.append(p.entries, firstDoc, terms);
+  b.facets.append(p.facets, firstDoc);
+  b.entities.append(p.entities, firstDoc);
+  b.quoteCounts.set(p.quoteCounts, firstDoc);
+  b.statementCounts.set(p.statementCounts, firstDoc);
+}
+
+/** The typed arrays' buffers of a part, to transfer rather than copy. */
+export function partBuffers(p: IndexPart): ArrayBuffer[] {
+  const arrays = [
+    p.surfaceTerms,
+    ...Object.values(p.texts).filter(ArrayBuffer.isView),
+    p.entries.entryTerm,
+    ...p.entries.entryCounts,
+    p.entries.docEnd,
+    p.entries.fieldLength,
+    ...Object.values(p.facets).flatMap((c) => [c.off, c.val]),
+    p.entities.column.off,
+    p.entities.column.val,
+    p.quoteCounts,
+    p.statementCounts,
+  ];
+  return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
+}

@@ -1,0 +1,55 @@
+import type { Article } from '../../model/article-schema';
+
+type Entity = Article['entities'][number];
+type Quote = Article['quotes'][number];
+
+/** What the index analyses of an entity: its mentions are only counted. */
+export type IndexedEntity = Pick<Entity, 'id' | 'name' | 'type' | 'aliases'> & {
+  countryCode?: string | undefined;
+  mentions: { length: number };
+};
+
+/**
+ * The fields of an article the index analyses (an Article is one): a worker building part of the index
+ * is sent these, not the whole enriched article.
+ */
+export interface IndexedArticle extends Pick<Article, 'title' | 'byline' | 'tags' | 'language'> {
+  standfirst?: string | undefined;
+  section?: string | undefined;
+  publishedAt?: string | undefined;
+  body: ReadonlyArray<{ text: string }>;
+  quotes: ReadonlyArray<
+    Pick<Quote, 'text' | 'partial'> & { speaker?: string | undefined; speakerEntityId?: string | undefined }
+  >;
+  entities: readonly IndexedEntity[];
+  source?: { name: string } | undefined;
+}
+
+/** The indexed fields of an article, as plain data (cheap to send to a worker). */
+export function indexedFields(a: Article): IndexedArticle {
+  return {
+    title: a.title,
+    standfirst: a.standfirst,
+    byline: a.byline,
+    section: a.section,
+    tags: a.tags,
+    language: a.language,
+    publishedAt: a.publishedAt,
+    body: a.body.map((block) => ({ text: block.text })),
+    quotes: a.quotes.map((q) => ({
+      text: q.text,
+      partial: q.partial,
+      speaker: q.speaker,
+      speakerEntityId: q.speakerEntityId,
+    })),
+    entities: a.entities.map((e) => ({
+      id: e.id,
+      name: e.name,
+      type: e.type,
+      aliases: e.aliases,
+      countryCode: e.countryCode,
+      mentions: { length: e.mentions.length },
+    })),
+    source: a.source && { name: a.source.name },
+  };
+}

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { countWords, hasWords } from './count-words';
+import { MIN_STATEMENT_WORDS, readsAsStatement } from './statement';
+
+const TEXTS = [
+  '',
+  'Hostage.',
+  'I think it is highly insulting if prize money is taken away.',
+  "He definitely didn't say it.",
+  'one two three four five',
+  'one two three four five six',
+  '3.5 per cent, said the U.K. office',
+  '東京大学の研究者が発表した',
+  '— … !!',
+];
+
+describe('hasWords (the statement rule reads no further than it needs)', () => {
+  it('agrees with countWords at every threshold', () => {
+    for (const text of TEXTS)
+      for (let min = 0; min <= 12; min++)
+        expect(hasWords(text, min), `${text} ${min}`).toBe(countWords(text) >= min);
+  });
+
+  it('keeps readsAsStatement as countWords defines it', () => {
+    for (const text of TEXTS)
+      for (const partial of [false, true])
+        expect(readsAsStatement({ text, partial })).toBe(!partial && countWords(text) >= MIN_STATEMENT_WORDS);
+  });
+});
