@@ -108,7 +108,7 @@ export class EntityColumns {
     const ids = this.column.append(p.column, firstDoc);
     for (let v = 0; v < ids.length; v++) {
       const value = ids[v]!;
-      this.keyOf[value] ??= p.keyOf[v]!;
+      this.addKeys(value, p.keyOf[v]!.split('\u0000'));
       const theirs = p.summaries[v]!;
       if (value === this.summaries.length) {
         this.summaries.push(theirs);
@@ -122,9 +122,24 @@ export class EntityColumns {
     this.occurrences += p.occurrences;
   }
 
+  /**
+   * An entity is found by every name and alias any article gives it, not only those of the first article
+   * the index meets (an alias seen later would find nothing).
+   */
+  private addKeys(value: number, keys: readonly string[]): void {
+    const have = this.keyOf[value] === undefined ? [] : this.keyOf[value].split('\u0000');
+    let added = false;
+    for (const k of keys)
+      if (!have.includes(k)) {
+        have.push(k);
+        added = true;
+      }
+    if (added || this.keyOf[value] === undefined) this.keyOf[value] = have.join('\u0000');
+  }
+
   private newVariant(e: Entity): EntityInfo {
     const value = this.column.id(e.id);
-    this.keyOf[value] ??= [e.name, ...e.aliases].map(fold).join('\u0000');
+    this.addKeys(value, [e.name, ...e.aliases].map(fold));
     this.addToSummary(value, e);
     const typeColumn =
       e.type === 'person' || e.type === 'organization' || e.type === 'place'

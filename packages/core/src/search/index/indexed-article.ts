@@ -7,6 +7,7 @@ type Quote = Article['quotes'][number];
 export type IndexedEntity = Pick<Entity, 'id' | 'name' | 'type' | 'aliases'> & {
   countryCode?: string | undefined;
   mentions: { length: number };
+  demonymMentions?: { length: number } | undefined;
 };
 
 /**
@@ -49,6 +50,7 @@ export function indexedFields(a: Article): IndexedArticle {
       aliases: e.aliases,
       countryCode: e.countryCode,
       mentions: { length: e.mentions.length },
+      ...(e.demonymMentions ? { demonymMentions: { length: e.demonymMentions.length } } : {}),
     })),
     source: a.source && { name: a.source.name },
   };
