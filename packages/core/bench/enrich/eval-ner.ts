@@ -36,7 +36,9 @@ for (const doc of docs) {
 const seconds = (performance.now() - started) / 1000;
 const cpu = process.cpuUsage(cpu0);
 for (const { doc, predicted } of taggedDocs)
-  doc.forEach((s, i) => scoreSpans(goldSpans(s), repairedSpans(s.words, predicted[i]!), repairedCounts));
+  doc.forEach((s, i) => {
+    scoreSpans(goldSpans(s), repairedSpans(s.words, predicted[i]!), repairedCounts);
+  });
 const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 const pct = (x: number) => (100 * x).toFixed(2);
 const sum = (labels: string[], from = counts): Score =>

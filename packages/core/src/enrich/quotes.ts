@@ -293,9 +293,10 @@ function attribute(
   const lead = withoutFillers(text.slice(from, verbStart));
   const result: Attribution = { verb };
   // "Reuters quoted one trader as saying": the speaker is who was quoted, named or not, never the quoter.
-  const quotedAs = verb === 'saying' ? /\bquot(?:ed|es|ing)\b(.*)\bas$/i.exec(lead) : null;
+  // Two linear tests, not one pattern with `.*` between them (that backtracks on a long lead).
+  const quotedAs = verb === 'saying' && /\bas$/i.test(lead) ? /\bquot(?:ed|es|ing)\b/i.exec(lead) : null;
   if (quotedAs) {
-    const at = from + quotedAs.index + quotedAs[0].length - quotedAs[1]!.length - 2;
+    const at = from + quotedAs.index + quotedAs[0].length;
     const quotedOne = speakers.find((x) => x.start >= at && x.end <= from + lead.length - 2);
     if (quotedOne) result.mention = quotedOne;
     return result;
@@ -305,7 +306,7 @@ function attribute(
     // Only a name that "who" follows (perhaps after a job: "an REM spokesman, who"); else nobody named.
     const whoAt = from + lead.length - 3;
     const antecedent = speakers.filter((x) => x.end <= whoAt).pop();
-    if (antecedent && /^(?:\s+[\p{Ll}-]+){0,2}\s*,?\s*$/u.test(text.slice(antecedent.end, whoAt)))
+    if (antecedent && /^(?:\s+[\p{Ll}-]+){0,2}\s*(?:,\s*)?$/u.test(text.slice(antecedent.end, whoAt)))
       result.mention = antecedent;
     return result;
   }

@@ -11,7 +11,7 @@ export function parseDuration(text: string, where = 'duration'): number {
   const bare = /^\d+$/.test(trimmed) ? Number(trimmed) : undefined;
   let seconds = bare ?? 0;
   if (bare === undefined) {
-    const parts = [...trimmed.matchAll(/(\d+)\s*([smhd])/g)];
+    const parts = [...trimmed.matchAll(/(?<!\d)(\d+)\s*([smhd])/g)];
     const covered = parts.map((p) => p[0]).join('');
     if (!parts.length || covered.replace(/\s/g, '') !== trimmed.replace(/\s/g, ''))
       throw new GazetteError(

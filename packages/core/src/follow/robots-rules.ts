@@ -18,7 +18,7 @@ export function robotsRules(text: string, agent: string): RobotsRules {
   let lastWasAgent = false;
   for (const raw of text.slice(0, MAX_ROBOTS_CHARS).split(/\r\n|\r|\n/)) {
     const line = raw.replace(/#.*/, '').trim();
-    const m = /^([A-Za-z-]+)\s*:\s*(.*)$/.exec(line);
+    const m = /^([A-Za-z-]+)\s*:(.*)$/.exec(line);
     if (!m) continue;
     const key = m[1]!.toLowerCase();
     const value = m[2]!.trim();

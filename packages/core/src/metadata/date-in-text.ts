@@ -56,7 +56,7 @@ export function slashOrderOf(language: string | undefined): SlashOrder {
 }
 
 const TIME =
-  /^[\s,]*(?:at|à|um|a las|alle|às|om|-|–|\|)?\s*(\d{1,2})[:h](\d{2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?/iu;
+  /^[\s,]*(?:(?:at|à|um|a las|alle|às|om|-|–|\|)\s*)?(\d{1,2})[:h](\d{2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?/iu;
 
 function monthOf(token: string): number {
   const n = Number(token);

@@ -26,7 +26,7 @@ const LINKS = new Set(
   ),
 );
 const LABEL =
-  /^(?:(?:first |last |originally )?(published|posted|updated|modified|last updated|edited))(?:\s+(?:on|at))?\s*:?\s+(?=\S)/iu;
+  /^(?:(?:first |last |originally )?(published|posted|updated|modified|last updated|edited))(?:\s+(?:on|at))?(?:\s*:)?\s+(?=\S)/iu;
 // After the names: "| 6 March 2024", "• 3 min read", a second line of the same block.
 const AFTER_NAMES = /\s[|•·]\s|\s[-–—]\s(?=\d)/u;
 
@@ -50,7 +50,7 @@ export function bylineOfLine(line: string): string[] | undefined {
   // A lead-in ("By", "Par", "Von": see withoutLeadIn) and a capital after it.
   const rest = withoutLeadIn(line).trimStart();
   if (rest === line || !/^\p{Lu}/u.test(rest)) return undefined;
-  const names = rest.split(AFTER_NAMES)[0]!.replace(/[.,;:]+$/u, '');
+  const names = rest.split(AFTER_NAMES)[0]!.replace(/(?<![.,;:])[.,;:]+$/u, '');
   // A paragraph that opens with "By Tuesday, the talks had..." is a sentence, not a credit.
   if (!readsAsNames(names)) return undefined;
   const credits = splitAuthors(names);

@@ -43,7 +43,7 @@ const ZONES: Record<string, number> = {
 
 /** The UTC offset written after a time ("+0200", "GMT+01:00", "EST"), as "+02:00" ("Z" for GMT, UTC); else undefined. */
 function writtenOffset(rest: string): string | undefined {
-  const numeric = /(?:GMT|UTC)?\s*([+-])(\d{2}):?(\d{2})(?!\d)/.exec(rest);
+  const numeric = /(?:GMT|UTC)?(?<!\s)\s*([+-])(\d{2}):?(\d{2})(?!\d)/.exec(rest);
   if (numeric) return `${numeric[1]}${numeric[2]}:${numeric[3]}`;
   if (/\b(?:GMT|UTC|UT)\b|^\s*Z\b/.test(rest)) return 'Z';
   const named = /\b([ECMP][SD]T)\b/.exec(rest);

@@ -6,7 +6,19 @@ const MODULE =
 const MODULE_TAGS = new Set(['ASIDE', 'NAV', 'FOOTER']);
 const CREDIT_ATTR = /byline|author|writtenby/i;
 // Page types of JSON-LD that list stories rather than tell one.
-const LISTING_TYPES = /"@type"\s*:\s*(?:\[[^\]]*)?"(?:CollectionPage|ItemList|SiteNavigationElement)"/;
+const LISTING_TYPE = /"(?:CollectionPage|ItemList|SiteNavigationElement)"/;
+
+/**
+ * Whether JSON-LD names a listing page type: each "@type" value (a string or a list) is read on its own,
+ * so a long script with many types costs a pass, not a scan per "@type".
+ */
+function namesListingType(json: string): boolean {
+  for (let at = json.indexOf('"@type"'); at >= 0; at = json.indexOf('"@type"', at + 7)) {
+    const value = /^\s*:\s*(\[[^\]]*\]|"[^"]*")/.exec(json.slice(at + 7, at + 7 + 2_000));
+    if (value && LISTING_TYPE.test(value[1]!)) return true;
+  }
+  return false;
+}
 /** A page with this many <article> elements and no article metadata lists stories. */
 const LISTING_ARTICLES = 4;
 /** Elements looked at for the byline's place: a page's first ones (a byline sits near the top). */
@@ -57,6 +69,6 @@ export interface PageKind {
  */
 export function isSectionFront(doc: Document, kind: PageKind): boolean {
   if (kind.articleLd || kind.ogType?.trim().toLowerCase() === 'article' || kind.publishedMeta) return false;
-  if (kind.ldScripts.some((s) => LISTING_TYPES.test(s))) return true;
+  if (kind.ldScripts.some(namesListingType)) return true;
   return doc.querySelectorAll('article').length >= LISTING_ARTICLES;
 }

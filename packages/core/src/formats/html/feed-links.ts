@@ -18,7 +18,7 @@ const HEAD_CHARS = 1_000_000;
 
 function attributes(tag: string): Map<string, string> {
   const attrs = new Map<string, string>();
-  for (const m of tag.matchAll(/([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/g))
+  for (const m of tag.matchAll(/(?<![\w:-])([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/g))
     attrs.set(m[1]!.toLowerCase(), (m[2] ?? m[3] ?? m[4] ?? '').replace(/&amp;/g, '&').trim());
   return attrs;
 }
@@ -30,7 +30,7 @@ function attributes(tag: string): Map<string, string> {
  */
 export function findFeedLinks(html: string, pageUrl: string): FeedLink[] {
   const head = html.slice(0, HEAD_CHARS);
-  const base = /<base\b[^>]*>/i.exec(head);
+  const base = /<base\b[^<>]*>/i.exec(head);
   const baseHref = base ? attributes(base[0]).get('href') : undefined;
   let root: URL;
   try {
@@ -39,7 +39,7 @@ export function findFeedLinks(html: string, pageUrl: string): FeedLink[] {
     root = new URL(pageUrl);
   }
   const out: FeedLink[] = [];
-  for (const m of head.matchAll(/<link\b[^>]*>/gi)) {
+  for (const m of head.matchAll(/<link\b[^<>]*>/gi)) {
     const a = attributes(m[0]);
     const rel = (a.get('rel') ?? '').toLowerCase().split(/\s+/);
     const type = FEED_TYPES[(a.get('type') ?? '').toLowerCase().split(';')[0]!.trim()];

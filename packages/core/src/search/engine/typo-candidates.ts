@@ -386,7 +386,10 @@ export function rememberedTypoCandidates(
   maxSteps: number,
 ): TypoWalk | null {
   let known = remembered.get(ix.surface);
-  if (!known) remembered.set(ix.surface, (known = new Map()));
+  if (!known) {
+    known = new Map();
+    remembered.set(ix.surface, known);
+  }
   const key = `${max}:${folded}`;
   const hit = known.get(key);
   if (hit) return hit.steps > maxSteps ? null : hit;
