@@ -139,5 +139,6 @@ export {
 } from './follow/followed-source-schema';
 export { parseDuration } from './follow/parse-duration';
 export { itemsPerDay } from './follow/poll-schedule';
+export { type AlertStatus, alertStatuses, type SourceHealth, sourceHealth } from './follow/source-health';
 export { type Alert, type AlertDelivery, AlertDeliverySchema, AlertSchema } from './follow/alert-schema';
 export { createAlert } from './alerts/create-alert';

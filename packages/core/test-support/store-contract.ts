@@ -3,6 +3,7 @@ import { GazetteError } from '../src/errors/gazette-error';
 import type { Article } from '../src/model/article-schema';
 import type { ArticleStore } from '../src/store/store-types';
 import type { FollowedSource } from '../src/follow/followed-source-schema';
+import { GIVEN_UP_KEPT } from '../src/follow/alert-schema';
 import { initialState } from '../src/follow/poll-schedule';
 import { sourceId } from '../src/follow/source-id';
 import { parseText } from '../src/formats/text/parse-text';
@@ -143,6 +144,39 @@ export function storeContract(name: string, factory: StoreFactory): void {
       expect(store.alerts.remove('al1')?.id).toBe('al1');
       expect(store.alerts.pending()).toEqual([]);
       expect(store.alerts.remove('al1')).toBeUndefined();
+      store.close();
+    });
+
+    it('keeps only the newest given-up deliveries of an alert', () => {
+      const store = factory.open();
+      store.alerts.add({
+        id: 'g',
+        query: 'x',
+        webhook: 'http://127.0.0.1:9/',
+        secret: 's',
+        createdAt: '2026-03-04T10:00:00Z',
+      });
+      for (let i = 0; i < GIVEN_UP_KEPT + 5; i++) {
+        const id = `g${String(i).padStart(3, '0')}`;
+        store.alerts.enqueue({
+          id,
+          alertId: 'g',
+          body: '{}',
+          attempts: 7,
+          nextAt: '2026-03-04T10:00:00Z',
+          gaveUp: false,
+        });
+        store.alerts.settle(id, {
+          delivered: false,
+          attempts: 8,
+          nextAt: '2026-03-04T10:00:00Z',
+          lastError: 'x',
+          gaveUp: true,
+        });
+      }
+      const kept = store.alerts.pending().map((d) => d.id);
+      expect(kept).toHaveLength(GIVEN_UP_KEPT);
+      expect(kept[0]).toBe('g005');
       store.close();
     });
 

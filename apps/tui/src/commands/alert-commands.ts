@@ -1,4 +1,4 @@
-import { createAlert } from '@gazette/core/query';
+import { alertStatuses, createAlert } from '@gazette/core/query';
 import { type CliIo, printJson } from '../cli-io';
 import { openCommandStore } from '../store-path';
 import { safeLine } from '../text/safe-text';
@@ -58,13 +58,7 @@ export async function alertsCommand(
 ): Promise<number> {
   const { path, store } = await openCommandStore(io, args.db);
   try {
-    const pending = store.alerts.pending();
-    const alerts = store.alerts.list().map(({ secret: _secret, ...a }) => ({
-      ...a,
-      waiting: pending.filter((d) => d.alertId === a.id && !d.gaveUp).length,
-      gaveUp: pending.filter((d) => d.alertId === a.id && d.gaveUp).length,
-      lastError: pending.filter((d) => d.alertId === a.id).at(-1)?.lastError,
-    }));
+    const alerts = alertStatuses(store.alerts.list(), store.alerts.pending());
     if (args.json) printJson(io, { db: path, alerts });
     else if (alerts.length === 0) io.stdout(`No alerts in ${path}. Add one with gazette alert add QUERY.\n`);
     else

@@ -1,4 +1,4 @@
-import { type FollowedSource, itemsPerDay, parseDuration } from '@gazette/core/query';
+import { type FollowedSource, parseDuration, sourceHealth } from '@gazette/core/query';
 import { createPoller, followSources, type PollSummary, watchSources } from '@gazette/core/node';
 import { type CliIo, printJson } from '../cli-io';
 import { openCommandStore } from '../store-path';
@@ -64,12 +64,13 @@ const ago = (iso: string | undefined, now: number) => {
 
 function sourceLine(s: FollowedSource, now: string): string {
   const t = Date.parse(now);
-  const rate = itemsPerDay(s, now);
-  const health = s.state.failures ? `FAILING ×${s.state.failures}: ${s.state.lastError ?? ''}` : 'ok';
+  const h = sourceHealth(s, now);
+  const rate = h.itemsPerDay === null ? 'rate not known yet' : `${h.itemsPerDay.toFixed(1)} items/day`;
+  const health = h.ok ? 'ok' : `FAILING ×${h.failures}: ${h.lastError ?? ''}`;
   return [
     `${s.id}  ${safeLine(s.title ?? '(untitled)')}${s.full ? '  [full]' : ''}`,
     `    ${safeLine(s.url)}`,
-    `    last success ${ago(s.state.lastSuccessAt, t)} · next poll ${ago(s.state.nextPollAt, t)} · ${rate === undefined ? 'rate not known yet' : `${rate.toFixed(1)} items/day`} · ${s.state.itemsStored} stored · ${safeLine(health)}`,
+    `    last success ${ago(s.state.lastSuccessAt, t)} · next poll ${ago(s.state.nextPollAt, t)} · ${rate} · ${s.state.itemsStored} stored · ${safeLine(health)}`,
   ].join('\n');
 }
 
@@ -85,7 +86,7 @@ export async function sourcesCommand(
     if (args.json)
       printJson(io, {
         db: path,
-        sources: sources.map((s) => ({ ...s, itemsPerDay: itemsPerDay(s, now) ?? null })),
+        sources: sources.map((s) => ({ ...s, health: sourceHealth(s, now) })),
       });
     else if (sources.length === 0)
       io.stdout(`No followed sources in ${path}. Add one with gazette follow URL.\n`);

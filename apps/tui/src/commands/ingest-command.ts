@@ -1,12 +1,11 @@
 import { articleRecognizer } from './article-recognizer';
 import { type InputFormat, InputFormatSchema } from '@gazette/core/query';
 import {
-  deliverAlerts,
   type IngestProgress,
   type IngestSummary,
   ingestSources,
   openSqliteStore,
-  queueAlertMatches,
+  notifyAlerts,
 } from '@gazette/core/node';
 import type { PutResult } from '@gazette/core';
 import { type CliIo, printJson } from '../cli-io';
@@ -114,11 +113,9 @@ export async function ingestCommand(
         },
       });
       // Alerts (gazette alert add) hear of what this ingest stored, as they do of what watch stores.
-      const queued = queueAlertMatches(store, stored, new Date().toISOString());
-      if (queued) {
-        const sent = await deliverAlerts(store);
-        alertsNote = `alerts: ${queued} new batches of matches; webhooks sent ${sent.sent}, failed ${sent.failed} (gazette watch tries again)\n`;
-      }
+      const alerts = await notifyAlerts(store, stored, { now: new Date().toISOString() });
+      if (alerts.queued)
+        alertsNote = `alerts: ${alerts.queued} new batches of matches; webhooks sent ${alerts.sent}, failed ${alerts.failed} (gazette watch tries again)\n`;
     } finally {
       store.close();
     }

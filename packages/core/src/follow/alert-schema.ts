@@ -34,6 +34,9 @@ export const AlertDeliverySchema = z
   .meta({ id: 'AlertDelivery' });
 export type AlertDelivery = z.infer<typeof AlertDeliverySchema>;
 
+/** Given-up deliveries kept per alert (the newest), to be seen; older ones are dropped. */
+export const GIVEN_UP_KEPT = 20;
+
 /** A delivery waiting to be sent (or given up on): its body as sent, and its attempts. */
 export interface PendingDelivery {
   id: string;

@@ -50,9 +50,3 @@ export const FollowedSourceSchema = z
   })
   .meta({ id: 'FollowedSource' });
 export type FollowedSource = z.infer<typeof FollowedSourceSchema>;
-
-/** A source's health as `gazette sources` shows it. */
-export interface SourceHealth {
-  itemsPerDay: number | undefined;
-  ok: boolean;
-}

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { otherArticle, storyArticle } from '../../test-support/store-contract';
 import type { AlertDelivery } from '../follow/alert-schema';
 import { createMemoryStore } from '../store/memory-store';
-import { deliverAlerts, MAX_DELIVERY_ATTEMPTS, queueAlertMatches } from './alert-deliveries';
+import { deliverAlerts, MAX_DELIVERY_ATTEMPTS, notifyAlerts, queueAlertMatches } from './alert-deliveries';
 
 /** A webhook receiver on loopback: answers `status` (in turn), keeps what it was sent. */
 const received: Array<{ headers: IncomingHttpHeaders; body: string }> = [];
@@ -114,5 +114,45 @@ describe('alert deliveries', () => {
     queueAlertMatches(store, [store.put(storyArticle('https://example.com/b'))], T0);
     expect(await deliverAlerts(store, { clock: () => T0 })).toMatchObject({ failed: 1 });
     expect(store.alerts.pending()[0]!.lastError).toMatch(/could not be reached \(ECONNREFUSED\)/);
+  });
+
+  it('puts every match of a large ingest in a batch: batches of at most 100 articles, none left out', async () => {
+    const store = createMemoryStore();
+    store.alerts.add({ id: 'all', query: 'report', webhook: hook, secret: 's', createdAt: T0 });
+    const stored = Array.from({ length: 250 }, (_, n) =>
+      store.put(otherArticle(`https://example.com/many/${n}`, n)),
+    );
+    const distinct = stored.filter((r) => r.status === 'added');
+    expect(distinct.length).toBeGreaterThan(200);
+    expect(queueAlertMatches(store, distinct, T0)).toBe(Math.ceil(distinct.length / 100));
+    const bodies = store.alerts.pending().map((d) => JSON.parse(d.body) as AlertDelivery);
+    expect(Math.max(...bodies.map((b) => b.articles.length))).toBeLessThanOrEqual(100);
+    expect(new Set(bodies.flatMap((b) => b.articles.map((a) => a.id))).size).toBe(distinct.length);
+  });
+
+  it('charges a failing webhook once a call (its other batches wait), and starts nothing past the deadline', async () => {
+    const { store, stored } = storeWithAlert();
+    for (let i = 0; i < 3; i++) queueAlertMatches(store, stored, T0);
+    statuses = [500, 500, 500];
+    expect(await deliverAlerts(store, { clock: () => T0 })).toMatchObject({ sent: 0, failed: 1 });
+    expect(received).toHaveLength(1);
+    expect(store.alerts.pending().map((d) => d.attempts)).toEqual([1, 0, 0]);
+    expect(await deliverAlerts(store, { clock: () => T0, deadlineMs: 0 })).toEqual({
+      sent: 0,
+      failed: 0,
+      gaveUp: 0,
+    });
+    expect(received).toHaveLength(1);
+  });
+
+  it('notifies alerts of what a writer stored: queued, then sent', async () => {
+    const { store, stored } = storeWithAlert();
+    expect(await notifyAlerts(store, stored, { now: T0 })).toEqual({
+      queued: 1,
+      sent: 1,
+      failed: 0,
+      gaveUp: 0,
+    });
+    expect(await notifyAlerts(store, [], { now: T0 })).toEqual({ queued: 0, sent: 0, failed: 0, gaveUp: 0 });
   });
 });

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
-import { alertMatches } from '../alerts/alert-matches';
-import type { AlertDelivery } from '../follow/alert-schema';
+import { ALERT_BATCH, alertMatches } from '../alerts/alert-matches';
+import type { Alert, AlertDelivery } from '../follow/alert-schema';
 import type { Article } from '../model/article-schema';
 import type { ArticleStore } from '../store/store-types';
 import { USER_AGENT } from './fetch-url';
@@ -11,8 +11,9 @@ const FIRST_RETRY_SECONDS = 30;
 const LONGEST_RETRY_SECONDS = 3_600;
 
 /**
- * Queues a webhook delivery per alert (with a webhook) that the articles just stored match; returns how
- * many were queued. Queued in the store, so a crash before sending loses none: sent by `deliverAlerts`.
+ * Queues a webhook delivery per alert (with a webhook) and per batch of at most ALERT_BATCH articles just
+ * stored that it matches; returns how many were queued. Queued in the store, so a crash before sending
+ * loses none: sent by `deliverAlerts`. Articles are read a batch at a time, however many were stored.
  */
 export function queueAlertMatches(
   store: ArticleStore,
@@ -24,34 +25,44 @@ export function queueAlertMatches(
   if (alerts.length === 0) return 0;
   const versions = new Map<string, number>();
   for (const { id, version } of stored) versions.set(id, Math.max(version, versions.get(id) ?? 0));
-  const articles = [...versions.keys()].map((id) => store.get(id)).filter((a): a is Article => !!a);
+  const ids = [...versions.keys()];
   let queued = 0;
-  for (const [alertId, matched] of alertMatches(alerts, articles)) {
-    const alert = alerts.find((a) => a.id === alertId)!;
-    const deliveryId = newId();
-    const body: AlertDelivery = {
-      deliveryId,
-      alert: { id: alert.id, query: alert.query },
-      matchedAt: now,
-      articles: matched.map((a) => ({
-        id: a.id,
-        version: versions.get(a.id)!,
-        title: a.title,
-        ...(a.url ? { url: a.url } : {}),
-        ...(a.publishedAt ? { publishedAt: a.publishedAt } : {}),
-      })),
-    };
-    store.alerts.enqueue({
-      id: deliveryId,
-      alertId,
-      body: JSON.stringify(body),
-      attempts: 0,
-      nextAt: now,
-      gaveUp: false,
-    });
-    queued++;
+  for (let i = 0; i < ids.length; i += ALERT_BATCH) {
+    const articles = ids
+      .slice(i, i + ALERT_BATCH)
+      .map((id) => store.get(id))
+      .filter((a): a is Article => !!a);
+    for (const [alertId, matched] of alertMatches(alerts, articles)) {
+      const deliveryId = newId();
+      const alert = alerts.find((a) => a.id === alertId)!;
+      const body = deliveryBody(deliveryId, alert, matched, versions, now);
+      store.alerts.enqueue({ id: deliveryId, alertId, body, attempts: 0, nextAt: now, gaveUp: false });
+      queued++;
+    }
   }
   return queued;
+}
+
+function deliveryBody(
+  deliveryId: string,
+  alert: Alert,
+  matched: readonly Article[],
+  versions: ReadonlyMap<string, number>,
+  now: string,
+): string {
+  const body: AlertDelivery = {
+    deliveryId,
+    alert: { id: alert.id, query: alert.query },
+    matchedAt: now,
+    articles: matched.map((a) => ({
+      id: a.id,
+      version: versions.get(a.id)!,
+      title: a.title,
+      ...(a.url ? { url: a.url } : {}),
+      ...(a.publishedAt ? { publishedAt: a.publishedAt } : {}),
+    })),
+  };
+  return JSON.stringify(body);
 }
 
 /** The signature header of a body: `sha256=` and the hex HMAC-SHA256 under the alert's secret. */
@@ -71,12 +82,45 @@ export interface DeliverOptions {
   timeoutMs?: number;
   /** Deliveries sent in one call at most (default 100). */
   limit?: number;
+  /** The whole call, in ms (default 30 s): what is not sent by then stays due, uncharged. */
+  deadlineMs?: number;
+}
+
+type Due = ReturnType<ArticleStore['alerts']['due']>[number];
+
+/** POSTs one delivery; why it failed, or undefined when the webhook took it (2xx). */
+async function post(
+  alert: Alert & { webhook: string },
+  d: Due,
+  timeoutMs: number,
+): Promise<string | undefined> {
+  try {
+    const res = await fetch(alert.webhook, {
+      method: 'POST',
+      redirect: 'manual',
+      signal: AbortSignal.timeout(timeoutMs),
+      headers: {
+        'content-type': 'application/json',
+        'user-agent': USER_AGENT,
+        'idempotency-key': d.id,
+        'gazette-signature': signBody(alert.secret, d.body),
+      },
+      body: d.body,
+    });
+    await res.body?.cancel();
+    return res.ok ? undefined : `the webhook answered HTTP ${res.status}`;
+  } catch (e) {
+    const cause = (e as Error & { cause?: { code?: string } }).cause?.code;
+    return `the webhook could not be reached (${cause ?? (e as Error).message})`;
+  }
 }
 
 /**
  * Sends the deliveries that are due: one POST each, signed, with the delivery id as Idempotency-Key (the
  * same on every retry, so a receiver can drop a repeat: delivery is at least once). A 2xx settles it;
- * anything else is tried again later, doubling the wait (with jitter) up to MAX_DELIVERY_ATTEMPTS.
+ * anything else is tried again later, doubling the wait (with jitter) up to MAX_DELIVERY_ATTEMPTS. Bounded
+ * in time: once an alert's webhook fails, its other deliveries wait for the next call (a dead endpoint
+ * costs one timeout, not one per batch), and nothing starts past the deadline.
  */
 export async function deliverAlerts(
   store: ArticleStore,
@@ -84,34 +128,24 @@ export async function deliverAlerts(
 ): Promise<DeliveryReport> {
   const clock = options.clock ?? (() => new Date().toISOString());
   const random = options.random ?? Math.random;
+  const deadline = Date.now() + (options.deadlineMs ?? 30_000);
   const report: DeliveryReport = { sent: 0, failed: 0, gaveUp: 0 };
+  const failing = new Set<string>();
   for (const d of store.alerts.due(clock(), options.limit ?? 100)) {
     const alert = store.alerts.get(d.alertId);
-    if (!alert?.webhook) continue;
-    let error: string | undefined;
-    try {
-      const res = await fetch(alert.webhook, {
-        method: 'POST',
-        redirect: 'manual',
-        signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
-        headers: {
-          'content-type': 'application/json',
-          'user-agent': USER_AGENT,
-          'idempotency-key': d.id,
-          'gazette-signature': signBody(alert.secret, d.body),
-        },
-        body: d.body,
-      });
-      await res.body?.cancel();
-      if (!res.ok) error = `the webhook answered HTTP ${res.status}`;
-    } catch (e) {
-      error = `the webhook could not be reached (${(e as Error & { cause?: { code?: string } }).cause?.code ?? (e as Error).message})`;
-    }
+    const left = deadline - Date.now();
+    if (!alert?.webhook || failing.has(alert.id) || left <= 0) continue;
+    const error = await post(
+      { ...alert, webhook: alert.webhook },
+      d,
+      Math.min(options.timeoutMs ?? 10_000, left),
+    );
     if (!error) {
       store.alerts.settle(d.id, { delivered: true });
       report.sent++;
       continue;
     }
+    failing.add(alert.id);
     const attempts = d.attempts + 1;
     const gaveUp = attempts >= MAX_DELIVERY_ATTEMPTS;
     const wait =
@@ -122,4 +156,19 @@ export async function deliverAlerts(
     if (gaveUp) report.gaveUp++;
   }
   return report;
+}
+
+/**
+ * Alerts hear of what a writer stored (watch, ingest): its matches are queued, then every due delivery
+ * is sent. One owner for both writers.
+ */
+export async function notifyAlerts(
+  store: ArticleStore,
+  stored: Iterable<{ id: string; version: number }>,
+  options: DeliverOptions & { now: string },
+): Promise<{ queued: number } & DeliveryReport> {
+  const queued = queueAlertMatches(store, stored, options.now);
+  if (queued === 0 && store.alerts.due(options.now, 1).length === 0)
+    return { queued, sent: 0, failed: 0, gaveUp: 0 };
+  return { queued, ...(await deliverAlerts(store, options)) };
 }

@@ -26,6 +26,7 @@ export {
   type DeliveryReport,
   deliverAlerts,
   MAX_DELIVERY_ATTEMPTS,
+  notifyAlerts,
   queueAlertMatches,
   signBody,
 } from './alert-deliveries';

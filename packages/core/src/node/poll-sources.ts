@@ -9,7 +9,7 @@ import {
   type ScheduleBounds,
 } from '../follow/poll-schedule';
 import type { ArticleStore, PutResult } from '../store/store-types';
-import { type DeliveryReport, deliverAlerts, queueAlertMatches } from './alert-deliveries';
+import { type DeliveryReport, notifyAlerts } from './alert-deliveries';
 import { fetchUrl } from './fetch-url';
 import { emptySummary, type IngestOptions, type IngestSummary, ingestFetched } from './ingest-sources';
 import { createRobotsCheck } from './robots-check';
@@ -187,8 +187,7 @@ export function createPoller(options: PollOptions = {}): Poller {
       if (options.signal?.aborted) total.interrupted = true;
       else {
         // Matched once per round over everything it stored; sent with whatever earlier rounds left due.
-        total.alerts.queued = queueAlertMatches(store, stored, clock());
-        Object.assign(total.alerts, await deliverAlerts(store, { clock, random }));
+        total.alerts = await notifyAlerts(store, stored, { now: clock(), clock, random });
       }
       return total;
     },

@@ -5,6 +5,8 @@ import { type FetchOptions, fetchUrl } from './fetch-url';
 /** The product token robots.txt groups are matched against. */
 export const ROBOTS_AGENT = 'gazette';
 const DAY_MS = 86_400_000;
+/** Sites whose rules are kept at once (a watch over --full feeds meets ever more of them); the oldest go first. */
+const KEPT_SITES = 1_000;
 /** An unreadable robots.txt is asked for again sooner: the server may be back. */
 const RETRY_MS = 3_600_000;
 
@@ -41,7 +43,9 @@ export function createRobotsCheck(
       pending.set(origin, reading);
     }
     const fresh = await reading;
+    known.delete(origin);
     known.set(origin, fresh);
+    if (known.size > KEPT_SITES) known.delete(known.keys().next().value!);
     return robotsAllow(fresh.rules, url);
   };
 }

@@ -1,6 +1,6 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { GazetteError } from '../errors/gazette-error';
-import { type Alert, AlertSchema, type PendingDelivery } from '../follow/alert-schema';
+import { type Alert, AlertSchema, GIVEN_UP_KEPT, type PendingDelivery } from '../follow/alert-schema';
 import type { AlertRegistry } from '../store/store-types';
 
 interface DeliveryRow {
@@ -24,7 +24,17 @@ const toDelivery = (r: DeliveryRow): PendingDelivery => ({
 });
 
 type Statements = Record<
-  'all' | 'get' | 'insert' | 'remove' | 'dropDeliveries' | 'enqueue' | 'pending' | 'due' | 'sent' | 'retry',
+  | 'all'
+  | 'get'
+  | 'insert'
+  | 'remove'
+  | 'dropDeliveries'
+  | 'enqueue'
+  | 'pending'
+  | 'due'
+  | 'sent'
+  | 'retry'
+  | 'pruneGivenUp',
   StatementSync
 >;
 
@@ -52,6 +62,10 @@ export function sqliteAlerts(db: DatabaseSync, file: string, locked: <T>(fn: () 
         'SELECT * FROM alert_deliveries WHERE gave_up = 0 AND next_at <= ? ORDER BY seq LIMIT ?',
       ),
       sent: db.prepare('DELETE FROM alert_deliveries WHERE id = ?'),
+      pruneGivenUp: db.prepare(
+        `DELETE FROM alert_deliveries WHERE gave_up = 1 AND alert_id = (SELECT alert_id FROM alert_deliveries WHERE id = ?1)
+         AND seq NOT IN (SELECT seq FROM alert_deliveries WHERE gave_up = 1 AND alert_id = (SELECT alert_id FROM alert_deliveries WHERE id = ?1) ORDER BY seq DESC LIMIT ${GIVEN_UP_KEPT})`,
+      ),
       retry: db.prepare(
         'UPDATE alert_deliveries SET attempts = ?, next_at = ?, last_error = ?, gave_up = ? WHERE id = ?',
       ),
@@ -91,7 +105,7 @@ export function sqliteAlerts(db: DatabaseSync, file: string, locked: <T>(fn: () 
     settle(id, outcome) {
       locked(() => {
         if (outcome.delivered) statements().sent.run(id);
-        else
+        else {
           statements().retry.run(
             outcome.attempts,
             outcome.nextAt,
@@ -99,6 +113,8 @@ export function sqliteAlerts(db: DatabaseSync, file: string, locked: <T>(fn: () 
             outcome.gaveUp ? 1 : 0,
             id,
           );
+          if (outcome.gaveUp) statements().pruneGivenUp.run(id);
+        }
       });
     },
   };

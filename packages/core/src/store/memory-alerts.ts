@@ -1,4 +1,4 @@
-import type { Alert, PendingDelivery } from '../follow/alert-schema';
+import { type Alert, GIVEN_UP_KEPT, type PendingDelivery } from '../follow/alert-schema';
 import type { AlertRegistry } from './store-types';
 
 /** Alerts and their waiting deliveries in memory: the same contract as the SQLite tables. */
@@ -34,6 +34,10 @@ export function createMemoryAlerts(): AlertRegistry {
       if (!d) return;
       if (outcome.delivered) deliveries.delete(id);
       else deliveries.set(id, { ...d, ...outcome });
+      if (!outcome.delivered && outcome.gaveUp) {
+        const given = [...deliveries.values()].filter((x) => x.alertId === d.alertId && x.gaveUp);
+        for (const old of given.slice(0, -GIVEN_UP_KEPT)) deliveries.delete(old.id);
+      }
     },
   };
 }
