@@ -250,6 +250,23 @@ describe('following sources', () => {
     }
   }, 60_000);
 
+  it("gives --full pages only what is left of the source's deadline after its feed", async () => {
+    site.delayMs = 300;
+    const store = open();
+    try {
+      await followSources(store, [`${site.base}/feed.xml`], { full: true });
+      const s = await createPoller({ all: true, sourceDeadlineMs: 500 }).poll(store);
+      expect(s.added).toBe(2);
+      const given = s.warnings
+        .map((w) => /overall deadline of ([\d.]+) s/.exec(w.reason)?.[1])
+        .filter(Boolean);
+      expect(given.length).toBeGreaterThan(0);
+      for (const seconds of given) expect(Number(seconds)).toBeLessThan(0.5);
+    } finally {
+      store.close();
+    }
+  }, 60_000);
+
   it('asks one host one thing at a time, however many of its feeds are due', async () => {
     site.delayMs = 30;
     const store = open();

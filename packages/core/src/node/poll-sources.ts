@@ -111,13 +111,17 @@ export function createPoller(options: PollOptions = {}): Poller {
     let outcome: PollOutcome;
     let summary: IngestSummary | undefined;
     try {
-      const fetched = await politely(source.url, () =>
-        fetchUrl(source.url, {
+      // The source's deadline runs from its first request (not from its wait for the host's turn) and
+      // covers the feed and its --full pages together.
+      let startedAt = 0;
+      const fetched = await politely(source.url, () => {
+        startedAt = Date.now();
+        return fetchUrl(source.url, {
           ...options.fetch,
           timeoutMs: Math.min(options.fetch?.timeoutMs ?? deadlineMs, deadlineMs),
           validators: { etag: source.state.etag, lastModified: source.state.lastModified },
-        }),
-      );
+        });
+      });
       const maxAge = maxAgeSeconds(fetched.http.cacheControl);
       if (fetched.notModified) outcome = { kind: 'not-modified', hintSeconds: maxAge };
       else {
@@ -128,7 +132,7 @@ export function createPoller(options: PollOptions = {}): Poller {
           emptyIsFine: true,
           now,
           full: source.full,
-          fullDeadlineMs: deadlineMs,
+          fullDeadlineMs: Math.max(1, deadlineMs - (Date.now() - startedAt)),
           fetchPage,
           onFeed: (feed) => {
             feedHint = feed.pollHintSeconds;
