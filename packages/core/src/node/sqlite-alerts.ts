@@ -1,7 +1,7 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
-import { GazetteError } from '../errors/gazette-error';
 import { type Alert, AlertSchema, GIVEN_UP_KEPT, type PendingDelivery } from '../follow/alert-schema';
 import type { AlertRegistry } from '../store/store-types';
+import { readStoredJson } from './stored-json';
 
 interface DeliveryRow {
   id: string;
@@ -71,14 +71,7 @@ export function sqliteAlerts(db: DatabaseSync, file: string, locked: <T>(fn: () 
       ),
     });
   const ready = () => q !== undefined || hasTables();
-  const read = (json: string): Alert => {
-    const parsed = AlertSchema.safeParse(JSON.parse(json));
-    if (!parsed.success)
-      throw new GazetteError('STORE_ERROR', `The store ${file} holds an alert it cannot read.`, {
-        where: file,
-      });
-    return parsed.data;
-  };
+  const read = (json: string): Alert => readStoredJson(AlertSchema, json, file, 'an alert');
   return {
     add: (alert) =>
       void locked(() => statements().insert.run(alert.id, JSON.stringify(AlertSchema.parse(alert)))),

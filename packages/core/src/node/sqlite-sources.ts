@@ -1,5 +1,4 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
-import { GazetteError } from '../errors/gazette-error';
 import {
   type FollowedSource,
   FollowedSourceSchema,
@@ -7,6 +6,10 @@ import {
   PollStateSchema,
 } from '../follow/followed-source-schema';
 import type { SourceRegistry } from '../store/store-types';
+import { readStoredJson } from './stored-json';
+
+/** The `source` column: a followed source without its state (kept apart). */
+const StoredOptionsSchema = FollowedSourceSchema.omit({ state: true });
 
 interface SourceRow {
   source: string;
@@ -31,15 +34,8 @@ export function sqliteSources(db: DatabaseSync, file: string, locked: <T>(fn: ()
       state: db.prepare('UPDATE sources SET state = ? WHERE id = ?'),
     });
   const read = (row: SourceRow): FollowedSource => {
-    const parsed = FollowedSourceSchema.safeParse({
-      ...(JSON.parse(row.source) as object),
-      state: JSON.parse(row.state) as unknown,
-    });
-    if (!parsed.success)
-      throw new GazetteError('STORE_ERROR', `The store ${file} holds a followed source it cannot read.`, {
-        where: file,
-      });
-    return parsed.data;
+    const options = readStoredJson(StoredOptionsSchema, row.source, file, 'a followed source');
+    return { ...options, state: readStoredJson(PollStateSchema, row.state, file, 'a followed source') };
   };
   const find = (idOrUrl: string) => {
     if (!q && !hasTable()) return undefined;

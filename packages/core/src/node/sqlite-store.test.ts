@@ -5,6 +5,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { otherArticle, storeContract, storyArticle } from '../../test-support/store-contract';
 import { GazetteError } from '../errors/gazette-error';
+import { initialState } from '../follow/poll-schedule';
 import type { Article } from '../model/article-schema';
 import { openSqliteStore } from './sqlite-store';
 import { STORE_SCHEMA_VERSION } from './store-schema';
@@ -111,6 +112,32 @@ describe('SQLite store on disk', () => {
     upgraded.put(otherArticle('https://example.com/logged-third', 3));
     expect(upgraded.changes(2).changes.map((c) => c.kind)).toEqual(['added']);
     upgraded.close();
+  });
+
+  it('refuses a followed source or an alert damaged in the file with a store error, not a parse error', () => {
+    const path = join(dir, 'damaged-rows.db');
+    const store = openSqliteStore(path);
+    const now = '2026-03-04T10:00:00.000Z';
+    store.sources.follow({
+      id: 's1',
+      url: 'https://feeds.example/a.xml',
+      full: false,
+      addedAt: now,
+      state: initialState(now),
+    });
+    store.alerts.add({ id: 'a1', query: 'harbour', secret: 's', createdAt: now });
+    store.close();
+    const raw = new DatabaseSync(path);
+    raw.exec(`UPDATE sources SET state = '{"failures": ' ; UPDATE alerts SET json = '{"id": 1}'`);
+    raw.close();
+    const again = openSqliteStore(path);
+    try {
+      expect(() => again.sources.list()).toThrow(/holds a followed source it cannot read/);
+      expect(() => again.alerts.list()).toThrow(/holds an alert it cannot read/);
+      expect(() => again.sources.list()).toThrow(GazetteError);
+    } finally {
+      again.close();
+    }
   });
 
   it('says clearly when the path cannot hold a store', () => {
