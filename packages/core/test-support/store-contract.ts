@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { GazetteError } from '../src/errors/gazette-error';
 import type { Article } from '../src/model/article-schema';
+import { changePageSize, MAX_CHANGE_PAGE } from '../src/store/memory-store';
 import type { ArticleStore } from '../src/store/store-types';
 import type { FollowedSource } from '../src/follow/followed-source-schema';
 import { GIVEN_UP_KEPT } from '../src/follow/alert-schema';
@@ -93,6 +94,10 @@ export function storeContract(name: string, factory: StoreFactory): void {
       expect(first.changes.map((c) => c.id)).toEqual([a.id]);
       expect(store.changes(first.last, 10).changes.map((c) => c.seq)).toEqual(seqs.slice(1));
       expect(store.changes(all.last)).toEqual({ changes: [], last: all.last });
+      // A page is bounded whatever is asked: at least one change, at most MAX_CHANGE_PAGE.
+      expect(store.changes(0, 0).changes).toHaveLength(1);
+      expect(store.changes(0, Number.MAX_SAFE_INTEGER).changes).toHaveLength(3);
+      expect(changePageSize(Number.MAX_SAFE_INTEGER)).toBe(MAX_CHANGE_PAGE);
       store.close();
     });
 

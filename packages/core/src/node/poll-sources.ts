@@ -1,4 +1,4 @@
-import { GazetteError, isGazetteError } from '../errors/gazette-error';
+import { isGazetteError } from '../errors/gazette-error';
 import type { FollowedSource } from '../follow/followed-source-schema';
 import { maxAgeSeconds, retryAfterSeconds } from '../follow/http-hints';
 import {
@@ -12,8 +12,8 @@ import type { ArticleStore, PutResult } from '../store/store-types';
 import { type DeliveryReport, notifyAlerts } from './alert-deliveries';
 import { fetchUrl } from './fetch-url';
 import { emptySummary, type IngestOptions, type IngestSummary, ingestFetched } from './ingest-sources';
-import { createRobotsCheck } from './robots-check';
-import { createLimiter, runPool } from './run-pool';
+import { type PoliteFetch, politeFetch } from './polite-fetch';
+import { runPool } from './run-pool';
 
 export interface PollOptions
   extends Omit<IngestOptions, 'now' | 'onFeed' | 'fetchPage' | 'full' | 'onProgress' | 'format'> {
@@ -72,103 +72,122 @@ function merge(total: PollSummary, part: IngestSummary): void {
   total.warnings.push(...part.warnings);
 }
 
+/** What polling one source needs, shared by every source of a poller. */
+interface PollContext {
+  options: PollOptions;
+  clock: () => string;
+  random: () => number;
+  bounds: ScheduleBounds;
+  deadlineMs: number;
+  web: PoliteFetch;
+}
+
+/** What a source's poll found: a 304, what its feed stored, or why it failed. */
+async function fetchAndStore(
+  ctx: PollContext,
+  store: ArticleStore,
+  source: FollowedSource,
+  stored: PutResult[],
+  now: string,
+): Promise<{ outcome: PollOutcome; summary?: IngestSummary }> {
+  const { options, deadlineMs, web } = ctx;
+  // The source's deadline runs from its first request (not from its wait for the host's turn) and
+  // covers the feed and its --full pages together.
+  let startedAt = 0;
+  const fetched = await web.politely(source.url, () => {
+    startedAt = Date.now();
+    return fetchUrl(source.url, {
+      ...options.fetch,
+      timeoutMs: Math.min(options.fetch?.timeoutMs ?? deadlineMs, deadlineMs),
+      validators: { etag: source.state.etag, lastModified: source.state.lastModified },
+    });
+  });
+  const maxAge = maxAgeSeconds(fetched.http.cacheControl);
+  if (fetched.notModified) return { outcome: { kind: 'not-modified', hintSeconds: maxAge } };
+  let feedHint: number | undefined;
+  const summary = await ingestFetched(store, source.url, fetched, {
+    ...options,
+    format: 'feed',
+    emptyIsFine: true,
+    now,
+    full: source.full,
+    fullDeadlineMs: Math.max(1, deadlineMs - (Date.now() - startedAt)),
+    fetchPage: web.fetchPage,
+    onFeed: (feed) => {
+      feedHint = feed.pollHintSeconds;
+    },
+    onStored: (result, at) => {
+      if (result.status === 'added' || result.status === 'updated') stored.push(result);
+      options.onStored?.(result, at);
+    },
+  });
+  const own = summary.failed.find((f) => f.source === source.url);
+  if (own) return { outcome: { kind: 'failed', reason: own.reason }, summary };
+  const hints = [feedHint, maxAge].filter((h): h is number => h !== undefined);
+  const outcome: PollOutcome = {
+    kind: 'fetched',
+    stored: summary.added + summary.updated,
+    etag: fetched.http.etag,
+    lastModified: fetched.http.lastModified,
+    hintSeconds: hints.length ? Math.max(...hints) : undefined,
+  };
+  return { outcome, summary };
+}
+
+/** Polls one source and saves its new state, even when the poll failed: the backoff must survive a restart. */
+async function pollOne(
+  ctx: PollContext,
+  store: ArticleStore,
+  source: FollowedSource,
+  stored: PutResult[],
+): Promise<PollReport> {
+  const now = ctx.clock();
+  let found: { outcome: PollOutcome; summary?: IngestSummary };
+  try {
+    found = await fetchAndStore(ctx, store, source, stored, now);
+  } catch (error) {
+    if (isGazetteError(error) && error.code === 'STORE_ERROR') throw error;
+    const reason = isGazetteError(error) ? error.message : `unexpected error: ${(error as Error).message}`;
+    const retryAfter = isGazetteError(error) ? retryAfterSeconds(error.details.retryAfter, now) : undefined;
+    found = { outcome: { kind: 'failed', reason, retryAfterSeconds: retryAfter } };
+  }
+  const { outcome, summary } = found;
+  const state = afterPoll(source, outcome, now, ctx.random, ctx.bounds);
+  store.sources.saveState(source.id, state);
+  const report: PollReport = { source: { ...source, state }, outcome: outcome.kind };
+  if (summary) report.summary = summary;
+  if (outcome.kind === 'failed') report.reason = outcome.reason;
+  return report;
+}
+
+/** Adds one source's report to the round's summary. */
+function tally(total: PollSummary, report: PollReport): void {
+  total.polled++;
+  if (report.outcome === 'not-modified') total.notModified++;
+  if (report.outcome === 'failed') {
+    total.failedSources++;
+    if (!report.summary) total.failed.push({ source: report.source.url, reason: report.reason! });
+  }
+  if (report.summary) merge(total, report.summary);
+}
+
 /** A poller: `poll` polls the store's due sources (or all of them, with `all`) once each. */
 export function createPoller(options: PollOptions = {}): Poller {
   const clock = options.clock ?? (() => new Date().toISOString());
-  const random = options.random ?? Math.random;
-  const bounds = options.bounds ?? DEFAULT_BOUNDS;
   const deadlineMs = options.sourceDeadlineMs ?? DEFAULT_SOURCE_DEADLINE_MS;
-  const overall = createLimiter(options.concurrency ?? 4);
-  const hosts = new Map<string, ReturnType<typeof createLimiter>>();
-  const politely = <T>(url: string, fn: () => Promise<T>): Promise<T> => {
-    const host = new URL(url).host;
-    let limit = hosts.get(host);
-    if (!limit) {
-      limit = createLimiter(1);
-      hosts.set(host, limit);
-    }
-    return limit(() => overall(fn));
+  const ctx: PollContext = {
+    options,
+    clock,
+    random: options.random ?? Math.random,
+    bounds: options.bounds ?? DEFAULT_BOUNDS,
+    deadlineMs,
+    web: politeFetch({
+      concurrency: options.concurrency ?? 4,
+      clock,
+      fetch: options.fetch,
+      pageTimeoutMs: deadlineMs,
+    }),
   };
-  const robotsAllow = createRobotsCheck(() => Date.parse(clock()), options.fetch);
-  const fetchPage = async (url: string) => {
-    if (!(await robotsAllow(url)))
-      throw new GazetteError(
-        'FETCH_FAILED',
-        `Not fetched: robots.txt of ${new URL(url).host} disallows ${url}.`,
-        {
-          where: url,
-        },
-      );
-    return politely(url, () => fetchUrl(url, { ...options.fetch, timeoutMs: deadlineMs }));
-  };
-
-  async function pollOne(
-    store: ArticleStore,
-    source: FollowedSource,
-    stored: PutResult[],
-  ): Promise<PollReport> {
-    const now = clock();
-    let outcome: PollOutcome;
-    let summary: IngestSummary | undefined;
-    try {
-      // The source's deadline runs from its first request (not from its wait for the host's turn) and
-      // covers the feed and its --full pages together.
-      let startedAt = 0;
-      const fetched = await politely(source.url, () => {
-        startedAt = Date.now();
-        return fetchUrl(source.url, {
-          ...options.fetch,
-          timeoutMs: Math.min(options.fetch?.timeoutMs ?? deadlineMs, deadlineMs),
-          validators: { etag: source.state.etag, lastModified: source.state.lastModified },
-        });
-      });
-      const maxAge = maxAgeSeconds(fetched.http.cacheControl);
-      if (fetched.notModified) outcome = { kind: 'not-modified', hintSeconds: maxAge };
-      else {
-        let feedHint: number | undefined;
-        summary = await ingestFetched(store, source.url, fetched, {
-          ...options,
-          format: 'feed',
-          emptyIsFine: true,
-          now,
-          full: source.full,
-          fullDeadlineMs: Math.max(1, deadlineMs - (Date.now() - startedAt)),
-          fetchPage,
-          onFeed: (feed) => {
-            feedHint = feed.pollHintSeconds;
-          },
-          onStored: (result, at) => {
-            if (result.status === 'added' || result.status === 'updated') stored.push(result);
-            options.onStored?.(result, at);
-          },
-        });
-        const own = summary.failed.find((f) => f.source === source.url);
-        const hints = [feedHint, maxAge].filter((h): h is number => h !== undefined);
-        outcome = own
-          ? { kind: 'failed', reason: own.reason }
-          : {
-              kind: 'fetched',
-              stored: summary.added + summary.updated,
-              etag: fetched.http.etag,
-              lastModified: fetched.http.lastModified,
-              hintSeconds: hints.length ? Math.max(...hints) : undefined,
-            };
-      }
-    } catch (error) {
-      if (isGazetteError(error) && error.code === 'STORE_ERROR') throw error;
-      const reason = isGazetteError(error) ? error.message : `unexpected error: ${(error as Error).message}`;
-      const retryAfter = isGazetteError(error) ? retryAfterSeconds(error.details.retryAfter, now) : undefined;
-      outcome = { kind: 'failed', reason, retryAfterSeconds: retryAfter };
-    }
-    // Saved even when the poll failed: the backoff must survive a restart.
-    const state = afterPoll(source, outcome, now, random, bounds);
-    store.sources.saveState(source.id, state);
-    const report: PollReport = { source: { ...source, state }, outcome: outcome.kind };
-    if (summary) report.summary = summary;
-    if (outcome.kind === 'failed') report.reason = outcome.reason;
-    return report;
-  }
-
   return {
     async poll(store) {
       const followed = store.sources.list();
@@ -178,21 +197,13 @@ export function createPoller(options: PollOptions = {}): Poller {
       const stored: PutResult[] = [];
       await runPool(due, due.length, async (source) => {
         if (options.signal?.aborted) return;
-        const report = await pollOne(store, source, stored);
-        total.polled++;
-        if (report.outcome === 'not-modified') total.notModified++;
-        if (report.outcome === 'failed') {
-          total.failedSources++;
-          if (!report.summary) total.failed.push({ source: source.url, reason: report.reason! });
-        }
-        if (report.summary) merge(total, report.summary);
+        const report = await pollOne(ctx, store, source, stored);
+        tally(total, report);
         options.onPolled?.(report);
       });
       if (options.signal?.aborted) total.interrupted = true;
-      else {
-        // Matched once per round over everything it stored; sent with whatever earlier rounds left due.
-        total.alerts = await notifyAlerts(store, stored, { now: clock(), clock, random });
-      }
+      // Matched once per round over everything it stored; sent with whatever earlier rounds left due.
+      else total.alerts = await notifyAlerts(store, stored, { now: clock(), clock, random: ctx.random });
       return total;
     },
   };

@@ -8,7 +8,7 @@ import type { Article } from '../model/article-schema';
 import { decidePut } from '../store/decide-put';
 import { contentFingerprint } from '../store/fingerprint';
 import { withFirstSeen } from '../store/first-seen';
-import { CHANGE_PAGE, diffBetween } from '../store/memory-store';
+import { diffBetween } from '../store/memory-store';
 import type {
   ArticleStore,
   ArticleVersion,
@@ -21,6 +21,7 @@ import { openDatabase } from './open-database';
 import { backfillFirstSeen } from './sqlite-first-seen';
 import { backfillFingerprints, sqliteFingerprints } from './sqlite-fingerprints';
 import { sqliteAlerts } from './sqlite-alerts';
+import { sqliteChanges } from './sqlite-changes';
 import { sqliteSources } from './sqlite-sources';
 import { STORE_SCHEMA, STORE_SCHEMA_VERSION } from './store-schema';
 import { DEFAULT_STORE_WAIT_MS, QUIET_WAIT_MS, whileWaiting } from './store-wait';
@@ -105,16 +106,6 @@ function prepare(db: DatabaseSync) {
     meta: db.prepare("SELECT key, value FROM meta WHERE key IN ('store_id', 'revision', 'last_change')"),
     all: db.prepare('SELECT json FROM articles ORDER BY seq'),
   } satisfies Record<string, StatementSync>;
-}
-
-/** The change log's reader; undefined for an older store opened read-only (it has no log until written to). */
-function prepareChanges(db: DatabaseSync): StatementSync | undefined {
-  const exists = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'changes'").get();
-  return exists
-    ? db.prepare(
-        'SELECT seq, article_id AS id, version, kind, saved_at FROM changes WHERE seq > ? ORDER BY seq LIMIT ?',
-      )
-    : undefined;
 }
 
 /** The schema version a store was written with (0: a new, empty file). */
@@ -234,7 +225,6 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
   // The corpus with the revision it was built at: another process's commits change the revision too.
   let cached: { corpus: Corpus; revision: string } | undefined;
   let closed = false;
-  let readChanges: StatementSync | undefined;
   const usingStore = <T>(fn: () => T): T => {
     if (closed) throw new GazetteError('STORE_ERROR', `The store ${file} is closed.`, { where: file });
     try {
@@ -381,19 +371,7 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
       ((ofId ? q.linksOf.all(ofId) : q.links.all()) as Parameters<typeof toLink>[0][]).map(toLink),
     sources,
     alerts,
-    changes(since, limit = CHANGE_PAGE) {
-      readChanges ??= prepareChanges(db);
-      if (!readChanges) return { changes: [], last: since };
-      const rows = readChanges.all(Math.max(0, since), Math.max(1, limit)) as Array<{
-        seq: number;
-        id: string;
-        version: number;
-        kind: 'added' | 'updated';
-        saved_at: string | null;
-      }>;
-      const changes = rows.map(({ saved_at, ...c }) => (saved_at ? { ...c, savedAt: saved_at } : c));
-      return { changes, last: changes.at(-1)?.seq ?? since };
-    },
+    changes: sqliteChanges(db),
     corpus() {
       const revision = this.revision();
       if (cached?.revision !== revision) cached = { corpus: createCorpusInParallel(this.list()), revision };

@@ -19,8 +19,13 @@ import type {
 } from './store-types';
 import { validateForStore } from './validate-for-store';
 
-/** Changes a page of the log holds when the caller does not say. */
+/** Changes a page of the log holds when the caller does not say, and at most. */
 export const CHANGE_PAGE = 1_000;
+export const MAX_CHANGE_PAGE = 10_000;
+
+/** The size of a page of the change log a caller asked for, within bounds. */
+export const changePageSize = (limit: number | undefined) =>
+  Math.min(MAX_CHANGE_PAGE, Math.max(1, Math.floor(limit ?? CHANGE_PAGE)));
 
 interface Entry {
   json: string;
@@ -120,8 +125,9 @@ export function createMemoryStore(initial: readonly Article[] = []): ArticleStor
     duplicates: (ofId) => [...links.values()].filter((l) => !ofId || l.duplicateOf === ofId),
     sources,
     alerts,
-    changes(since, limit = CHANGE_PAGE) {
-      const changes = log.slice(Math.max(0, since), Math.max(0, since) + Math.max(1, limit));
+    changes(since, limit) {
+      const from = Math.max(0, since);
+      const changes = log.slice(from, from + changePageSize(limit));
       return { changes: structuredClone(changes), last: changes.at(-1)?.seq ?? since };
     },
     corpus() {

@@ -129,7 +129,7 @@ export interface ArticleStore {
   duplicates(ofId?: string): DuplicateLink[];
   /**
    * What was added or updated after the change numbered `since` (0: from the start), oldest first, at most
-   * `limit` (default 1,000): how a reader (an index, a replica, /v1/changes) catches up with every writer.
+   * `limit` (default 1,000, at most 10,000): how a reader (an index, a replica, /v1/changes) catches up with every writer.
    */
   changes(since: number, limit?: number): ChangePage;
   /** The feeds this store follows (`gazette follow`, polled by `gazette watch`). */
