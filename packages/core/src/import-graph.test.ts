@@ -23,7 +23,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['formats/markdown', 'formats/json', 'formats/feed', 'corpus/components'],
   ['input', 'corpus/methods', 'feeds-out'],
   ['corpus'],
-  ['store', 'static-index', 'alerts'],
+  ['store', 'static-index', 'alerts', 'live', 'live/methods'],
   ['node', 'query.ts', 'index.ts'],
   ['internals.ts'],
 ];

@@ -1,5 +1,5 @@
 import type { Corpus } from './components/corpus-types';
-import { corpusState } from './components/corpus-state';
+import { type CorpusState, corpusState } from './components/corpus-state';
 import { articles } from './methods/articles';
 import { entities } from './methods/entities';
 import { entity } from './methods/entity';
@@ -13,10 +13,16 @@ import { timeline } from './methods/timeline';
 import { toSnapshot } from './methods/to-snapshot';
 import type { CorpusParts } from './snapshot/snapshot-codec';
 
+// Each corpus's state, for the segmented corpus (`live/`), which reads its segments below their front door.
+const states = new WeakMap<Corpus, CorpusState>();
+
+/** The state a corpus built by corpusOver answers from (undefined for any other Corpus, e.g. a remote one). */
+export const corpusStateOf = (corpus: Corpus): CorpusState | undefined => states.get(corpus);
+
 /** The `Corpus` front door over an index and its article records: each method lives in `methods/`. */
 export function corpusOver(parts: CorpusParts): Corpus {
   const state = corpusState(parts);
-  return {
+  const corpus: Corpus = {
     size: state.index.n,
     list: (params) => list(state, params),
     get: (idOrSlug) => get(state, idOrSlug),
@@ -30,4 +36,6 @@ export function corpusOver(parts: CorpusParts): Corpus {
     timeline: (params) => timeline(state, params),
     toSnapshot: () => toSnapshot(state),
   };
+  states.set(corpus, state);
+  return corpus;
 }

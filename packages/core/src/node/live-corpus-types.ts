@@ -1,0 +1,32 @@
+import type { Corpus } from '../corpus/components/corpus-types';
+
+/** Where a live corpus stands: which store revision and change-log sequence it holds, and its counts. */
+export interface LiveVersion {
+  /** The store's revision the corpus reflects (as `store.revision()` gave it). */
+  revision: string;
+  /** The last change-log sequence number (`store.changes`) the corpus includes. */
+  seq: number;
+  /** Live articles in the corpus. */
+  articles: number;
+  /** Segments it is made of (1 after a full merge). */
+  segments: number;
+}
+
+/**
+ * A store's corpus kept current as any writer commits (ingest, watch, another process): new articles
+ * land in a small new segment within a second, updates tombstone the older version, and segments are
+ * merged in the background (a worker thread), off the request path. The store stays the truth: the
+ * segments are a cache that can always be rebuilt.
+ */
+export interface LiveCorpus {
+  /** The corpus as of the latest change applied; never blocks; a later call may return a newer one. */
+  corpus(): Corpus;
+  version(): LiveVersion;
+  /**
+   * Called after the corpus moved on, with the new version and the ids of the articles added or updated
+   * since the previous one (in change-log order). Returns the function that unsubscribes.
+   */
+  subscribe(listener: (version: LiveVersion, changed: readonly string[]) => void): () => void;
+  /** Stops following the store and ends any merge in progress (nothing stored is touched). */
+  close(): Promise<void>;
+}
