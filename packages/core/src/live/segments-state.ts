@@ -53,13 +53,20 @@ export function compareSegmentDocs(state: SegmentsState, a: SegmentDoc, b: Segme
  * and `deleted` ids are hidden wherever they are. Only the later segments' ids are looked up in the earlier
  * ones, so adding a small segment to a large one costs the small one's size.
  */
-export function segmentsState(corpora: readonly Corpus[], deleted: ReadonlySet<string> = new Set()): SegmentsState {
+export function segmentsState(
+  corpora: readonly Corpus[],
+  deleted: ReadonlySet<string> = new Set(),
+): SegmentsState {
   const states = corpora.map((c, i) => {
     const s = corpusStateOf(c);
     if (!s)
-      throw new GazetteError('INVALID_PARAMS', `Segment ${i} is not a corpus built by createCorpus or loadCorpus.`, {
-        where: `segments[${i}]`,
-      });
+      throw new GazetteError(
+        'INVALID_PARAMS',
+        `Segment ${i} is not a corpus built by createCorpus or loadCorpus.`,
+        {
+          where: `segments[${i}]`,
+        },
+      );
     return s;
   });
   const dead = states.map((): Uint8Array | null => null);
