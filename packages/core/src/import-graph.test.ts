@@ -23,7 +23,9 @@ const LAYERS: readonly (readonly string[])[] = [
   ['formats/markdown', 'formats/json', 'formats/feed', 'corpus/components'],
   ['input', 'corpus/methods', 'feeds-out'],
   ['corpus'],
-  ['store', 'static-index', 'alerts', 'live', 'live/methods'],
+  ['store', 'static-index', 'alerts', 'live/components'],
+  ['live/methods'],
+  ['live'],
   ['node', 'query.ts', 'index.ts'],
   ['internals.ts'],
 ];

@@ -38,3 +38,5 @@ export { countWords, readingMinutes } from './text/count-words';
 export { deriveTitle } from './text/derive-title';
 export { detectLanguage } from './text/detect-language';
 export { normalizeLine, normalizeText, TEXT_LIMITS } from './text/normalize-text';
+export { segmentedCorpus } from './live/segmented-corpus';
+export { segmentsState, type Segment, type SegmentsState } from './live/components/segments-state';

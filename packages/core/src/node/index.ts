@@ -30,3 +30,4 @@ export {
   queueAlertMatches,
   signBody,
 } from './alert-deliveries';
+export type { LiveCorpus, LiveVersion } from './live-corpus-types';

@@ -1,8 +1,8 @@
-import type { CorpusState } from '../corpus/components/corpus-state';
-import type { Corpus } from '../corpus/components/corpus-types';
-import { corpusStateOf } from '../corpus/corpus-over';
-import { compareNewestKey } from '../corpus/components/compare-articles';
-import { GazetteError } from '../errors/gazette-error';
+import type { CorpusState } from '../../corpus/components/corpus-state';
+import type { Corpus } from '../../corpus/components/corpus-types';
+import { corpusStateOf } from '../../corpus/corpus-over';
+import { compareNewestKey } from '../../corpus/components/compare-articles';
+import { GazetteError } from '../../errors/gazette-error';
 
 /**
  * One segment of a live corpus: an ordinary corpus over some of the articles, and which of its documents
