@@ -60,6 +60,13 @@ export {
   type TimelineResult,
   TimelineResultSchema,
 } from './query-schema/query-result-schema';
+export {
+  type ChangesResult,
+  ChangeSchema,
+  ChangesResultSchema,
+  type LiveVersion,
+  LiveVersionSchema,
+} from './query-schema/live-schema';
 export { toSummary } from './corpus/components/to-summary';
 export { atomFeed } from './feeds-out/atom-feed';
 export { escapeXml } from './feeds-out/escape-xml';

@@ -1,16 +1,7 @@
 import type { Corpus } from '../corpus/components/corpus-types';
+import type { LiveVersion } from '../query-schema/live-schema';
 
-/** Where a live corpus stands: which store revision and change-log sequence it holds, and its counts. */
-export interface LiveVersion {
-  /** The store's revision the corpus reflects (as `store.revision()` gave it). */
-  revision: string;
-  /** The last change-log sequence number (`store.changes`) the corpus includes. */
-  seq: number;
-  /** Live articles in the corpus. */
-  articles: number;
-  /** Segments it is made of (1 after a full merge). */
-  segments: number;
-}
+export type { LiveVersion };
 
 /**
  * A store's corpus kept current as any writer commits (ingest, watch, another process): new articles
