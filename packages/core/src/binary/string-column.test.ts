@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { StringColumn } from './string-column';
+import { StringColumn, utf8Length } from './string-column';
 
 const encoder = new TextEncoder();
 
@@ -16,5 +16,16 @@ describe('string columns', () => {
       }),
       { numRuns: 50 },
     );
+  });
+
+  it('size their buffer exactly before encoding: utf8Length is what TextEncoder writes, lone surrogates included', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (s) => {
+        expect(utf8Length(s)).toBe(encoder.encode(s).length);
+      }),
+      { numRuns: 500 },
+    );
+    for (const s of ['\ud800', 'a\udc00b', '\ud83d\ude00', '\ud83d', 'é€'])
+      expect(utf8Length(s)).toBe(encoder.encode(s).length);
   });
 });

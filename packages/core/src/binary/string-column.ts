@@ -20,6 +20,27 @@ export function decodeUtf8(bytes: Uint8Array, from: number, to: number): string 
   return decoder.decode(bytes.subarray(from, to));
 }
 
+/** Bytes of s in UTF-8, as TextEncoder writes it (a lone surrogate becomes U+FFFD, 3 bytes). */
+export function utf8Length(s: string): number {
+  if (!NON_ASCII.test(s)) return s.length;
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c < 0xdc00 && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d < 0xe000) {
+        n += 4;
+        i++;
+      } else n += 3;
+    } else n += 3;
+  }
+  return n;
+}
+
+const NON_ASCII = /[^\x00-\x7f]/;
+
 /**
  * Code point order, which is UTF-8 byte order: UTF-16 code units put U+E000..U+FFFF after surrogates,
  * so they are remapped before comparing.
@@ -46,20 +67,18 @@ export class StringColumn {
 
   static from(strings: readonly string[]): StringColumn {
     const off = new Uint32Array(strings.length + 1);
-    // Encoded straight into one buffer, grown as needed (an array per string cost more than the encoding).
-    let bytes = new Uint8Array(1 << 16);
+    let size = 0;
+    for (let i = 0; i < strings.length; i++) size += utf8Length(strings[i]!);
+    // One buffer of the exact size, encoded straight into: a buffer grown by doubling (and copied to its
+    // length at the end) allocates several times the column, and every large allocation on a heap
+    // holding the articles sets off a full garbage collection (V8's external memory pressure).
+    const bytes = new Uint8Array(size);
     let total = 0;
     for (let i = 0; i < strings.length; i++) {
-      const s = strings[i]!;
-      if (total + s.length * 3 > bytes.length) {
-        const grown = new Uint8Array(Math.max(bytes.length * 2, total + s.length * 3));
-        grown.set(bytes.subarray(0, total));
-        bytes = grown;
-      }
-      total += encoder.encodeInto(s, bytes.subarray(total)).written;
+      total += encoder.encodeInto(strings[i]!, bytes.subarray(total)).written;
       off[i + 1] = total;
     }
-    return new StringColumn(bytes.slice(0, total), off);
+    return new StringColumn(bytes, off);
   }
 
   get length(): number {
