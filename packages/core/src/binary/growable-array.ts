@@ -32,6 +32,12 @@ export class GrowableArray<A extends GrowableKind> {
     this.array = grown;
   }
 
+  /** Takes `items` as its items (full: the next push grows it), without copying them. */
+  adopt(items: A): void {
+    this.array = items;
+    this.length = items.length;
+  }
+
   /** Makes room for `count` more items after `length`. */
   reserve(count: number): void {
     this.growTo(this.length + count);

@@ -83,14 +83,22 @@ describe('parallel index build (document ranges analysed apart, then appended)',
     }
   });
 
-  it('worker threads build the same index', () => {
+  it('worker threads build the same index (parts, then the postings and positions while this thread writes the columns)', () => {
     let workers: unknown;
-    const ix = buildIndexInParallel(docs, { threads: 3, minArticles: 2, onBuilt: (w) => (workers = w) });
+    let listsByWorker: unknown;
+    const ix = buildIndexInParallel(docs, {
+      threads: 3,
+      minArticles: 2,
+      onBuilt: (w) => (workers = w),
+      onListsBuilt: (byWorker) => (listsByWorker = byWorker),
+    });
     expect(workers).toEqual({ started: 2, answered: 2 });
+    expect(listsByWorker, 'postings and positions built by a worker').toBe(true);
     expect(ix).toEqual(reference);
   }, 60_000);
 
   it('a worker that cannot start has its range analysed on this thread (same index, no wait)', () => {
+    let listsByWorker: unknown;
     const worker = new URL('./no-such-worker.ts', import.meta.url);
     let workers: unknown;
     const ix = buildIndexInParallel(docs, {
@@ -98,8 +106,10 @@ describe('parallel index build (document ranges analysed apart, then appended)',
       minArticles: 2,
       worker,
       onBuilt: (w) => (workers = w),
+      onListsBuilt: (byWorker) => (listsByWorker = byWorker),
     });
     expect(workers).toEqual({ started: 1, answered: 0 });
+    expect(listsByWorker, 'postings and positions built here').toBe(false);
     expect(ix).toEqual(reference);
   }, 60_000);
 });

@@ -4,11 +4,21 @@ import { getHeapStatistics } from 'node:v8';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import type { Article } from '../model/article-schema';
-import { analyseDocuments, type Builders, createBuilders, finishIndex } from '../search/index/build-index';
+import {
+  analyseDocuments,
+  type Builders,
+  buildLists,
+  createBuilders,
+  finishIndex,
+  type IndexLists,
+  type ListsInput,
+} from '../search/index/build-index';
 import { appendPart, type IndexPart } from '../search/index/index-part';
 import { indexedFields } from '../search/index/indexed-article';
 import type { SearchIndex } from '../search/index/search-index';
-import { DONE, FAILED } from './index-build-worker';
+import { DONE, FAILED, type IndexWorkerData, type ListsMessage } from './index-build-worker';
+import { PositionLists } from '../search/index/position-lists';
+import { PostingLists } from '../search/index/posting-lists';
 
 /** Fewer articles than this are indexed on one thread: starting a worker costs more than it saves. */
 export const MIN_PARALLEL_ARTICLES = 2000;
@@ -26,14 +36,19 @@ export interface ParallelOptions {
   worker?: URL;
   /** Told, once the index is built, how many workers were started and how many of their parts arrived. */
   onBuilt?: (workers: { started: number; answered: number }) => void;
+  /** Told whether a worker built the postings and positions (false: built on this thread). */
+  onListsBuilt?: (byWorker: boolean) => void;
 }
 
-interface Pending {
-  from: number;
-  to: number;
+interface Spawned {
   worker: Worker;
   port: MessagePort;
   flag: Int32Array;
+}
+
+interface Pending extends Spawned {
+  from: number;
+  to: number;
 }
 
 /**
@@ -68,7 +83,7 @@ export function startIndexBuild(
     let answered = 0;
     for (const p of pending) if (collect(b, articles, p, waitMs)) answered++;
     options.onBuilt?.({ started: pending.length, answered });
-    return finishIndex(articles, b);
+    return finishIndex(articles, b, (input) => startListsInWorker(file, input, waitMs, options.onListsBuilt));
   };
 }
 
@@ -88,12 +103,17 @@ export function buildIndexInParallel(articles: readonly Article[], options?: Par
 }
 
 function startWorker(file: URL, articles: readonly Article[], from: number, to: number): Pending {
+  const slice = articles.slice(from, to).map(indexedFields);
+  return { from, to, ...spawn(file, (port, flag) => ({ articles: slice, port, flag })) };
+}
+
+/** Starts a worker on the module with data made for the port it answers on and its flag. */
+function spawn(file: URL, data: (port: MessagePort, flag: Int32Array) => IndexWorkerData): Spawned {
   const { port1, port2 } = new MessageChannel();
   const flag = new Int32Array(new SharedArrayBuffer(4));
-  const data = { articles: articles.slice(from, to).map(indexedFields), port: port2, flag };
   const worker = new Worker(BOOTSTRAP, {
     eval: true,
-    workerData: { url: file.href, ts: file.pathname.endsWith('.ts'), data },
+    workerData: { url: file.href, ts: file.pathname.endsWith('.ts'), data: data(port2, flag) },
     transferList: [port2],
     // A worker's heap may grow as this thread's may (the process's --max-old-space-size, or V8's default).
     resourceLimits: { maxOldGenerationSizeMb: Math.ceil(getHeapStatistics().heap_size_limit / 2 ** 20) },
@@ -101,21 +121,51 @@ function startWorker(file: URL, articles: readonly Article[], from: number, to: 
   // Failures are seen through the flag (or its timeout); an unheard 'error' event would end the process.
   worker.on('error', () => {});
   worker.unref();
-  return { from, to, worker, port: port1, flag };
+  return { worker, port: port1, flag };
+}
+
+/**
+ * The finishing stage's postings and positions built by a worker while this thread writes the string
+ * columns: its heap holds no articles, so the garbage collections its large arrays set off are short.
+ * The input is copied, not transferred: if the worker fails or does not answer, they are built here.
+ */
+export function startListsInWorker(
+  file: URL,
+  input: ListsInput,
+  waitMs: number,
+  onBuilt?: (byWorker: boolean) => void,
+): () => IndexLists {
+  const w = spawn(file, (port, flag) => ({ lists: input, port, flag }));
+  return () => {
+    const answer = answerOf<ListsMessage>(w, 'lists', waitMs);
+    onBuilt?.(answer !== undefined);
+    if (!answer) return buildLists(input);
+    const { postings: p, positions: q } = answer;
+    return {
+      postings: new PostingLists(p.termOff, p.byteOff, p.bytes, p.docCount),
+      positions: new PositionLists(q.byteOff, q.bytes, q.textCount),
+    };
+  };
 }
 
 /** Appends a worker's part (true), or analyses its range here if it failed or did not answer in time. */
 function collect(b: Builders, articles: readonly Article[], p: Pending, waitMs: number): boolean {
-  Atomics.wait(p.flag, 0, 0, waitMs);
-  const part =
-    Atomics.load(p.flag, 0) === DONE
-      ? (receiveMessageOnPort(p.port)?.message as { part?: IndexPart } | undefined)?.part
-      : undefined;
-  void p.worker.terminate();
-  p.port.close();
+  const part = answerOf<IndexPart>(p, 'part', waitMs);
   if (part) appendPart(b, part, p.from);
   else analyseDocuments(b, articles, p.from, p.to);
   return part !== undefined;
+}
+
+/** What a worker posted under `key` once it raised its flag as done (undefined if it failed or timed out); it is ended. */
+function answerOf<T>(w: Spawned, key: string, waitMs: number): T | undefined {
+  Atomics.wait(w.flag, 0, 0, waitMs);
+  const answer =
+    Atomics.load(w.flag, 0) === DONE
+      ? (receiveMessageOnPort(w.port)?.message as Record<string, T> | undefined)?.[key]
+      : undefined;
+  void w.worker.terminate();
+  w.port.close();
+  return answer;
 }
 
 /**

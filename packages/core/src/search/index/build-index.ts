@@ -1,6 +1,6 @@
 import type { Article } from '../../model/article-schema';
 import { readsAsStatement } from '../../text/statement';
-import { DocumentTerms, FIELDS } from './document-terms';
+import { DocumentTerms, type EntriesPart, FIELDS } from './document-terms';
 import { EntityColumns } from './entity-columns';
 import { FacetColumns } from './facet-columns';
 import { IndexTexts } from './index-texts';
@@ -69,19 +69,59 @@ export function analyseDocuments(
   for (let d = from; d < to; d++) analyseDocument(b, d, articles[d]!);
 }
 
-/** The index from builders holding every document of `articles` (analysed in order, or appended as parts). */
-export function finishIndex(articles: readonly Article[], b: Builders): SearchIndex {
+/**
+ * The typed-array half of the finishing stage (postings with their impacts, positions): no strings and
+ * no builders, so another thread can do it while this one writes the dictionary and string columns.
+ */
+export interface ListsInput {
+  entries: EntriesPart;
+  /** Each term id's rank in the sorted dictionary. */
+  rank: Uint32Array;
+  termCount: number;
+  documents: number;
+  /** Each unique text's words as term ids (IndexTexts.words), text x's at wordOff[x]..wordOff[x+1]. */
+  words: Int32Array;
+  wordOff: Uint32Array;
+}
+export type IndexLists = Pick<SearchIndex, 'postings' | 'positions'>;
+/** Starts building the lists; the function it returns gives them (e.g. once a worker answers). */
+export type StartLists = (input: ListsInput) => () => IndexLists;
+
+export function buildLists(input: ListsInput): IndexLists {
+  const { rank, termCount, documents } = input;
+  return {
+    postings: invertEntries(DocumentTerms.over(input.entries), rank, termCount, documents),
+    positions: PositionLists.build(input.words, input.wordOff, rank, termCount),
+  };
+}
+
+const listsHere: StartLists = (input) => {
+  const lists = buildLists(input);
+  return () => lists;
+};
+
+/**
+ * The index from builders holding every document of `articles` (analysed in order, or appended as parts);
+ * `startLists` may build the postings and positions elsewhere meanwhile (the same lists buildLists gives).
+ */
+export function finishIndex(articles: readonly Article[], b: Builders, startLists = listsHere): SearchIndex {
   const { order, rank } = sortTerms(b.terms.names);
   const termCount = order.length;
-  const postings = invertEntries(b.entries, rank, termCount, articles.length);
+  const { words, wordOff } = b.texts;
+  const lists = startLists({
+    entries: b.entries.part(),
+    rank,
+    termCount,
+    documents: articles.length,
+    words: words.view(),
+    wordOff: wordOff.view(),
+  });
   const surface = surfaceWords(b.table);
-  return {
+  const columns = {
     n: articles.length,
     ...documentColumns(articles),
     oldestRank: oldestRank(articles),
     terms: StringColumn.from(order.map((t) => b.terms.names[t]!)),
-    postings,
-    positions: PositionLists.build(b.texts.words.view(), b.texts.wordOff.done(), rank, termCount),
     surface: StringColumn.from(surface.map((e) => e[0])),
     surfaceTerm: Uint32Array.from(surface, (e) => rank[e[1]]!),
     facets: b.facets.done(),
@@ -93,6 +133,7 @@ export function finishIndex(articles: readonly Article[], b: Builders): SearchIn
     textIds: b.texts.textIds.done(),
     textField: b.texts.textField.done(),
   };
+  return { ...columns, ...lists() };
 }
 
 export function createBuilders(documents: number): Builders {

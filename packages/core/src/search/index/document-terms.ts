@@ -35,9 +35,18 @@ export class DocumentTerms {
   private readonly docTerms: number[] = [];
   private readonly counts = Array.from({ length: FIELDS }, () => new Uint16Array(MAX_DOCUMENT_TERMS));
 
-  constructor(documents: number) {
-    this.docEnd = new Uint32Array(documents);
-    this.fieldLength = new Float64Array(documents * FIELDS);
+  constructor(documents: number, given?: Pick<EntriesPart, 'docEnd' | 'fieldLength'>) {
+    this.docEnd = given?.docEnd ?? new Uint32Array(documents);
+    this.fieldLength = given?.fieldLength ?? new Float64Array(documents * FIELDS);
+  }
+
+  /** Entries counted elsewhere (e.g. sent to a worker to be inverted), over the part's arrays: not copied. */
+  static over(p: EntriesPart): DocumentTerms {
+    const entries = new DocumentTerms(p.docEnd.length, p);
+    entries.entryTerm.adopt(p.entryTerm as Uint32Array<ArrayBuffer>);
+    for (let f = 0; f < FIELDS; f++)
+      entries.entryCounts[f]!.adopt(p.entryCounts[f] as Uint8Array<ArrayBuffer>);
+    return entries;
   }
 
   startDocument(d: number): void {
