@@ -78,9 +78,15 @@ describe('parallel index build (document ranges analysed apart, then appended)',
       analyseDocuments(b, docs, 0, cuts[0]!);
       const ends = [...cuts, docs.length];
       for (let i = 0; i + 1 < ends.length; i++)
-        appendPart(b, analysePart(docs.slice(ends[i], ends[i + 1])), ends[i]!);
+        appendPart(b, analysePart(docs.slice(ends[i], ends[i + 1])), ends[i]!, docs);
       expect(finishIndex(docs, b), `cuts ${cuts.join(',')}`).toEqual(reference);
     }
+  });
+
+  it('a part holds its texts by where they are (document, slot), not as strings the receiving thread already has', () => {
+    const part = analysePart(docs.slice(30));
+    expect(Object.values(part.texts).every(ArrayBuffer.isView)).toBe(true);
+    expect(part.texts.textDoc.length).toBeGreaterThan(0);
   });
 
   it('worker threads build the same index (parts, then the postings and positions while this thread writes the columns)', () => {

@@ -151,7 +151,7 @@ export function startListsInWorker(
 /** Appends a worker's part (true), or analyses its range here if it failed or did not answer in time. */
 function collect(b: Builders, articles: readonly Article[], p: Pending, waitMs: number): boolean {
   const part = answerOf<IndexPart>(p, 'part', waitMs);
-  if (part) appendPart(b, part, p.from);
+  if (part) appendPart(b, part, p.from, articles);
   else analyseDocuments(b, articles, p.from, p.to);
   return part !== undefined;
 }

@@ -4,7 +4,7 @@ import type { ColumnPart } from './column-builder';
 import type { EntriesPart } from './document-terms';
 import type { EntitiesPart } from './entity-columns';
 import type { IndexedArticle } from './indexed-article';
-import type { TextsPart } from './index-texts';
+import { type TextsPart, textAtSlot } from './index-texts';
 
 /**
  * A range of documents analysed on their own (numbered from 0, terms by a dictionary of their own):
@@ -45,12 +45,20 @@ export function analysePart(articles: readonly IndexedArticle[]): IndexPart {
   };
 }
 
-/** Appends a part as documents firstDoc on (every document before it already analysed or appended). */
-export function appendPart(b: Builders, p: IndexPart, firstDoc: number): void {
+/**
+ * Appends a part as documents firstDoc on (every document before it already analysed or appended);
+ * `articles` are all the documents, the part's among them (its texts are read from them).
+ */
+export function appendPart(
+  b: Builders,
+  p: IndexPart,
+  firstDoc: number,
+  articles: readonly IndexedArticle[],
+): void {
   const terms = Int32Array.from(p.terms, b.terms.idOf);
   for (let i = 0; i < p.surfaceWords.length; i++)
     b.table.adopt(p.surfaceWords[i]!, terms[p.surfaceTerms[i]!]!);
-  b.texts.append(p.texts, firstDoc, terms);
+  b.texts.append(p.texts, firstDoc, terms, (doc, slot) => textAtSlot(articles[doc]!, slot));
   b.entries.append(p.entries, firstDoc, terms);
   b.facets.append(p.facets, firstDoc);
   b.entities.append(p.entities, firstDoc);
