@@ -72,15 +72,18 @@ describe('parallel index build (document ranges analysed apart, then appended)',
   const docs = articles(60);
   const reference = buildIndex(docs);
 
-  it('appending parts of any split gives the index one pass over the documents gives', () => {
-    for (const cuts of [[30], [1, 2, 59], [10, 20, 40, 50]]) {
-      const b = createBuilders(docs.length);
-      analyseDocuments(b, docs, 0, cuts[0]!);
-      const ends = [...cuts, docs.length];
-      for (let i = 0; i + 1 < ends.length; i++)
-        appendPart(b, analysePart(docs.slice(ends[i], ends[i + 1])), ends[i]!, docs);
-      expect(finishIndex(docs, b), `cuts ${cuts.join(',')}`).toEqual(reference);
-    }
+  it('appending parts of any split gives the index one pass over the documents gives (their entries and words appended at once or by the lists builder)', () => {
+    for (const cuts of [[30], [1, 2, 59], [10, 20, 40, 50]])
+      for (const defer of [false, true]) {
+        const b = createBuilders(docs.length);
+        analyseDocuments(b, docs, 0, cuts[0]!);
+        const ends = [...cuts, docs.length];
+        for (let i = 0; i + 1 < ends.length; i++)
+          appendPart(b, analysePart(docs.slice(ends[i], ends[i + 1])), ends[i]!, docs, defer);
+        expect(finishIndex(docs, b), `cuts ${cuts.join(',')}, entries and words deferred: ${defer}`).toEqual(
+          reference,
+        );
+      }
   });
 
   it('a part holds its texts by where they are (document, slot), not as strings the receiving thread already has', () => {

@@ -13,7 +13,7 @@ import {
   type IndexLists,
   type ListsInput,
 } from '../search/index/build-index';
-import { appendPart, type IndexPart } from '../search/index/index-part';
+import { analysePart, appendPart, type IndexPart } from '../search/index/index-part';
 import { indexedFields } from '../search/index/indexed-article';
 import type { SearchIndex } from '../search/index/search-index';
 import { DONE, FAILED, type IndexWorkerData, type ListsMessage } from './index-build-worker';
@@ -151,8 +151,9 @@ export function startListsInWorker(
 /** Appends a worker's part (true), or analyses its range here if it failed or did not answer in time. */
 function collect(b: Builders, articles: readonly Article[], p: Pending, waitMs: number): boolean {
   const part = answerOf<IndexPart>(p, 'part', waitMs);
-  if (part) appendPart(b, part, p.from, articles);
-  else analyseDocuments(b, articles, p.from, p.to);
+  // Deferred: the lists' worker appends the parts' entries and words, sparing this thread's heap (it
+  // holds the articles, and each large array allocated here sets off a full collection of it).
+  appendPart(b, part ?? analysePart(articles.slice(p.from, p.to)), p.from, articles, true);
   return part !== undefined;
 }
 

@@ -3,7 +3,15 @@ import { readsAsStatement } from '../../text/statement';
 import { DocumentTerms, type EntriesPart, FIELDS } from './document-terms';
 import { EntityColumns } from './entity-columns';
 import { FacetColumns } from './facet-columns';
-import { BODY_SLOT, IndexTexts, STANDFIRST_SLOT, TITLE_SLOT } from './index-texts';
+import {
+  appendWords,
+  BODY_SLOT,
+  IndexTexts,
+  type PartWords,
+  STANDFIRST_SLOT,
+  TITLE_SLOT,
+} from './index-texts';
+import { GrowableArray } from '../../binary/growable-array';
 import type { IndexedArticle } from './indexed-article';
 import { KeywordTable } from './keyword-table';
 import { PositionLists } from './position-lists';
@@ -46,6 +54,14 @@ export interface Builders {
   statementCounts: Uint32Array;
   /** The current document's keyword terms (field qualifiers, facet values). */
   keys: number[];
+  /** Parts appended but for their entries and words, which the lists' builder appends (see ListsInput). */
+  deferred: DeferredPart[];
+}
+
+/** A part's entries and words, appended where the lists are built: not on the thread holding the articles. */
+export interface DeferredPart extends PartWords {
+  entries: EntriesPart;
+  firstDoc: number;
 }
 
 /**
@@ -82,6 +98,8 @@ export interface ListsInput {
   /** Each unique text's words as term ids (IndexTexts.words), text x's at wordOff[x]..wordOff[x+1]. */
   words: Int32Array;
   wordOff: Uint32Array;
+  /** Parts whose entries and words follow those above, in order. */
+  parts: DeferredPart[];
 }
 export type IndexLists = Pick<SearchIndex, 'postings' | 'positions'>;
 /** Starts building the lists; the function it returns gives them (e.g. once a worker answers). */
@@ -89,9 +107,18 @@ export type StartLists = (input: ListsInput) => () => IndexLists;
 
 export function buildLists(input: ListsInput): IndexLists {
   const { rank, termCount, documents } = input;
+  const entries = DocumentTerms.over(input.entries);
+  const words = new GrowableArray(Int32Array);
+  const wordOff = new GrowableArray(Uint32Array);
+  words.adopt(input.words as Int32Array<ArrayBuffer>);
+  wordOff.adopt(input.wordOff as Uint32Array<ArrayBuffer>);
+  for (const p of input.parts) {
+    entries.append(p.entries, p.firstDoc, p.terms);
+    appendWords(words, wordOff, p);
+  }
   return {
-    postings: invertEntries(DocumentTerms.over(input.entries), rank, termCount, documents),
-    positions: PositionLists.build(input.words, input.wordOff, rank, termCount),
+    postings: invertEntries(entries, rank, termCount, documents),
+    positions: PositionLists.build(words.view(), wordOff.view(), rank, termCount),
   };
 }
 
@@ -115,6 +142,7 @@ export function finishIndex(articles: readonly Article[], b: Builders, startList
     documents: articles.length,
     words: words.view(),
     wordOff: wordOff.view(),
+    parts: b.deferred,
   });
   const surface = surfaceWords(b.table);
   const columns = {
@@ -161,6 +189,7 @@ export function createBuilders(documents: number): Builders {
     quoteCounts: new Uint32Array(documents),
     statementCounts: new Uint32Array(documents),
     keys: [],
+    deferred: [],
   };
 }
 

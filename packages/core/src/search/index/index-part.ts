@@ -47,19 +47,35 @@ export function analysePart(articles: readonly IndexedArticle[]): IndexPart {
 
 /**
  * Appends a part as documents firstDoc on (every document before it already analysed or appended);
- * `articles` are all the documents, the part's among them (its texts are read from them).
+ * `articles` are all the documents, the part's among them (its texts are read from them). `defer`
+ * leaves its entries and words to the lists' builder (b.deferred): once one part is deferred, every
+ * later one must be.
  */
 export function appendPart(
   b: Builders,
   p: IndexPart,
   firstDoc: number,
   articles: readonly IndexedArticle[],
+  defer = false,
 ): void {
   const terms = Int32Array.from(p.terms, b.terms.idOf);
   for (let i = 0; i < p.surfaceWords.length; i++)
     b.table.adopt(p.surfaceWords[i]!, terms[p.surfaceTerms[i]!]!);
-  b.texts.append(p.texts, firstDoc, terms, (doc, slot) => textAtSlot(articles[doc]!, slot));
-  b.entries.append(p.entries, firstDoc, terms);
+  const textAt = (doc: number, slot: number) => textAtSlot(articles[doc]!, slot);
+  if (defer) {
+    const fresh = b.texts.appendTexts(p.texts, firstDoc, textAt);
+    b.deferred.push({
+      entries: p.entries,
+      firstDoc,
+      terms,
+      fresh,
+      words: p.texts.words,
+      wordOff: p.texts.wordOff,
+    });
+  } else {
+    b.texts.append(p.texts, firstDoc, terms, textAt);
+    b.entries.append(p.entries, firstDoc, terms);
+  }
   b.facets.append(p.facets, firstDoc);
   b.entities.append(p.entities, firstDoc);
   b.quoteCounts.set(p.quoteCounts, firstDoc);

@@ -101,7 +101,17 @@ export class IndexTexts {
    * keeps its id, a new one is stored as if analysed here.
    */
   append(p: TextsPart, firstDoc: number, terms: Int32Array, textAt: TextAt): void {
+    const fresh = this.appendTexts(p, firstDoc, textAt);
+    appendWords(this.words, this.wordOff, { ...p, fresh, terms });
+  }
+
+  /**
+   * Appends the part's documents' texts but not the words of those new here: the part's texts new here
+   * (PartWords' `fresh`), whose words are to follow the words of every text before them.
+   */
+  appendTexts(p: TextsPart, firstDoc: number, textAt: TextAt): Uint32Array {
     const ids = new Uint32Array(p.textDoc.length);
+    const fresh = new GrowableArray(Uint32Array);
     for (let x = 0; x < p.textDoc.length; x++) {
       const doc = firstDoc + p.textDoc[x]!;
       const text = textAt(doc, p.textSlot[x]!);
@@ -112,16 +122,7 @@ export class IndexTexts {
         this.idOf.set(text, id);
         this.textDoc.push(doc);
         this.textSlot.push(p.textSlot[x]!);
-        const from = p.wordOff[x]!;
-        const length = p.wordOff[x + 1]! - from;
-        this.words.reserve(length);
-        const words = this.words.array;
-        for (let i = 0, at = this.words.length; i < length; i++) {
-          const t = p.words[from + i]!;
-          words[at + i] = t < 0 ? t : terms[t]!;
-        }
-        this.words.length += length;
-        this.wordOff.push(this.words.length);
+        fresh.push(x);
       }
       ids[x] = id;
     }
@@ -132,10 +133,40 @@ export class IndexTexts {
       }
       this.textOff[firstDoc + d + 1] = this.textIds.length;
     }
+    return fresh.done();
   }
 
   /** Closes document d's list of texts. */
   endDocument(d: number): void {
     this.textOff[d + 1] = this.textIds.length;
+  }
+}
+
+/** A part's words to append: those of its texts `fresh` (new to the index), its term ids mapped by `terms`. */
+export interface PartWords {
+  words: Int32Array;
+  wordOff: Uint32Array;
+  fresh: Uint32Array;
+  terms: Int32Array;
+}
+
+/** Appends the words of a part's fresh texts, in order, to an index's words (IndexTexts.words, wordOff). */
+export function appendWords(
+  words: GrowableArray<Int32Array>,
+  wordOff: GrowableArray<Uint32Array>,
+  p: PartWords,
+): void {
+  for (let k = 0; k < p.fresh.length; k++) {
+    const x = p.fresh[k]!;
+    const from = p.wordOff[x]!;
+    const length = p.wordOff[x + 1]! - from;
+    words.reserve(length);
+    const out = words.array;
+    for (let i = 0, at = words.length; i < length; i++) {
+      const t = p.words[from + i]!;
+      out[at + i] = t < 0 ? t : p.terms[t]!;
+    }
+    words.length += length;
+    wordOff.push(words.length);
   }
 }
