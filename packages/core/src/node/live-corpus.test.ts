@@ -13,6 +13,7 @@ import type { LiveCorpus } from './live-corpus-types';
 import { openLiveCorpus } from './open-live-corpus';
 import { readStoreCorpus } from './read-store-corpus';
 import { openSqliteStore } from './sqlite-store';
+import { createMemoryStore } from '../store/memory-store';
 
 const CHILD = fileURLToPath(new URL('../../test-support/live-children.ts', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'gazette-live-'));
@@ -143,6 +144,28 @@ describe('a live corpus over a store', () => {
     // Reported, not asserted (timing belongs in benches): how long after its commit each was visible.
     console.log(`commit to visible (ms): ${visibleAfter.sort((a, b) => a - b).join(' ')}`);
   }, 120_000);
+
+  it('keeps following when a subscriber throws (the others are still told)', async () => {
+    const store = createMemoryStore();
+    store.put(dated(1));
+    const notices: string[] = [];
+    const live = openLiveCorpus(store, { pollMs: 10, notice: (line) => notices.push(line) });
+    const told: string[] = [];
+    live.subscribe(() => {
+      throw new Error('a listener bug');
+    });
+    live.subscribe((_, ids) => told.push(...ids));
+    try {
+      store.put(dated(2));
+      await until(() => live.corpus().size === 2, 20_000, 'the first commit');
+      store.put(dated(3));
+      await until(() => live.corpus().size === 3, 20_000, 'the second commit');
+      expect(told).toEqual([dated(2).id, dated(3).id]);
+      expect(notices[0]).toMatch(/a subscriber to the live corpus failed \(a listener bug\)/);
+    } finally {
+      await live.close();
+    }
+  }, 60_000);
 
   it('loses nothing when the reader is killed (-9) while it writes and merges segments', async () => {
     const random = seededRandom(1616);

@@ -100,7 +100,13 @@ function following(
     current = corpusOver(segments);
     version = versionOf();
     keep();
-    for (const listener of listeners) listener(version, changed);
+    for (const listener of listeners)
+      try {
+        listener(version, changed);
+      } catch (error) {
+        // One subscriber's failure is its own: the corpus still moves on, and the others are told.
+        notice(`a subscriber to the live corpus failed (${(error as Error).message}).`);
+      }
     if (merging) maybeMerge();
   }
 
