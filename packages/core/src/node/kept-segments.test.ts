@@ -171,6 +171,16 @@ describe('the segments kept beside a store', () => {
     expect(existsSync(keptSegmentsDir(path))).toBe(true);
   });
 
+  it('stay few under one-shot reads between commits (small merges are made by the reader itself)', () => {
+    const path = join(dir, 'often.db');
+    put(path, articles(80, 2));
+    for (let i = 0; i < 14; i++) {
+      put(path, articles(90 + i, 1));
+      expect(read(path).ids).toEqual(idsOf([...articles(80, 2), ...articles(90, i + 1)]));
+      expect(manifestOf(path).segments.length).toBeLessThanOrEqual(10);
+    }
+  });
+
   it('replace the single snapshot kept before segments, which is deleted', () => {
     const path = join(dir, 'before.db');
     put(path, articles(70, 2));

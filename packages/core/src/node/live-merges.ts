@@ -1,5 +1,5 @@
 import type { Corpus } from '../corpus/components/corpus-types';
-import { loadCorpus } from '../corpus/create-corpus';
+import { createCorpus, loadCorpus } from '../corpus/create-corpus';
 import { DEFAULT_MERGE_POLICY, type MergePolicy, pickMerge } from '../live/components/merge-policy';
 import { isLive, segmentsState } from '../live/components/segments-state';
 import type { ArticleStore } from '../store/store-types';
@@ -19,14 +19,46 @@ function liveIds(corpora: readonly Corpus[], from: number, to: number): string[]
   return ids;
 }
 
-/** The merge the policy picks over these segments, if any. */
+/** The merge the policy picks over these segments, if any, with the live articles it would rewrite. */
 export function nextMerge(segments: readonly LiveSegment[], policy: MergePolicy = DEFAULT_MERGE_POLICY) {
   const corpora = segments.map((s) => s.corpus);
   const state = segmentsState(corpora);
-  return pickMerge(
+  const range = pickMerge(
     state.segments.map((s) => ({ docs: s.state.index.n, live: s.live })),
     policy,
   );
+  if (!range) return undefined;
+  let live = 0;
+  for (let s = range.from; s < range.to; s++) live += state.segments[s]!.live;
+  return { ...range, live };
+}
+
+/**
+ * A one-shot reader (no background to merge in) merges here the runs the policy picks while they hold at
+ * most `most` live articles: repeated CLI reads between commits then keep few small segments, and the
+ * large merges are left to a reader that follows the store.
+ */
+export function mergeSmallHere(
+  store: ArticleStore,
+  segments: readonly LiveSegment[],
+  policy: MergePolicy,
+  most: number,
+): LiveSegment[] {
+  let out = [...segments];
+  for (let m = nextMerge(out, policy); m && m.live <= most; m = nextMerge(out, policy)) {
+    const ids = liveIds(
+      out.map((s) => s.corpus),
+      m.from,
+      m.to,
+    );
+    const corpus = createCorpus(currentArticles(store, ids));
+    out = [
+      ...out.slice(0, m.from),
+      { corpus, from: out[m.from]!.from, to: out[m.to - 1]!.to },
+      ...out.slice(m.to),
+    ];
+  }
+  return out;
 }
 
 /** A merge under way: the segments it replaces, and its build. */

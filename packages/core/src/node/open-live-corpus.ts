@@ -7,7 +7,7 @@ import { buildSegmentInWorker } from './build-segment';
 import { loadCorpus } from '../corpus/create-corpus';
 import { keptSegmentsDir } from './kept-segments';
 import type { LiveCorpus, LiveVersion } from './live-corpus-types';
-import { nextMerge, type RunningMerge, startMerge, swapIn } from './live-merges';
+import { mergeSmallHere, nextMerge, type RunningMerge, startMerge, swapIn } from './live-merges';
 import { currentArticles, type KeepPlace, keepSegments, type LiveSegment, startSegments } from './live-start';
 import { openExistingStore } from './open-existing-store';
 import { type CheckedPoint, changedSince, checkedPointAt } from './store-catch-up';
@@ -22,7 +22,10 @@ export interface LiveCorpusOptions {
   policy?: MergePolicy;
   /** Keep segments beside the store, `<db>.segments/` (default true for a store opened by path). */
   keep?: boolean;
-  /** A batch of more changed articles than this is built in a worker thread (default 2,000). */
+  /**
+   * A batch of more changed articles than this is built in a worker thread (default 2,000); a one-shot
+   * reader merges small segments on its own thread up to this many live articles.
+   */
   workerAbove?: number;
   /** Where notices go (a damaged kept segment rebuilt); one line each. */
   notice?: (line: string) => void;
@@ -78,7 +81,7 @@ function following(
   const merging = options.merge ?? follow;
   let place = startPlace;
   const start = startSegments(store, place, notice);
-  let segments = start.segments;
+  let segments = follow ? start.segments : mergeSmallHere(store, start.segments, policy, workerAbove);
   let seq = start.seq;
   let checked: CheckedPoint | undefined = start.checked;
   let current = corpusOver(segments);
