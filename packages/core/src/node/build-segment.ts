@@ -39,6 +39,8 @@ export function buildSegmentInWorker(request: SegmentBuildRequest): SegmentBuild
     workerData: { url: file.href, ts: file.pathname.endsWith('.ts'), request },
     resourceLimits: { maxOldGenerationSizeMb: Math.ceil(getHeapStatistics().heap_size_limit / 2 ** 20) },
   });
+  // A merge is a cache's work: it never keeps a process alive that has nothing else to do.
+  worker.unref();
   const done = new Promise<SegmentBuildReply>((resolve, reject) => {
     worker.once('message', (m: { reply?: SegmentBuildReply; error?: string }) => {
       if (m.reply) resolve({ ...m.reply, bytes: new Uint8Array(m.reply.bytes) });

@@ -3,7 +3,7 @@ import type { Corpus } from '../corpus/components/corpus-types';
 import { segmentedCorpus } from '../live/segmented-corpus';
 import { DEFAULT_MERGE_POLICY, type MergePolicy } from '../live/components/merge-policy';
 import type { ArticleStore } from '../store/store-types';
-import { buildSegmentInWorker } from './build-segment';
+import { buildSegmentInWorker, type SegmentBuild } from './build-segment';
 import { loadCorpus } from '../corpus/create-corpus';
 import { keptSegmentsDir } from './kept-segments';
 import type { LiveCorpus, LiveVersion } from './live-corpus-types';
@@ -89,6 +89,7 @@ function following(
   const listeners = new Set<(v: LiveVersion, changed: readonly string[]) => void>();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let merge: RunningMerge | undefined;
+  let building: SegmentBuild | undefined;
   let closed = false;
   keep();
 
@@ -120,8 +121,12 @@ function following(
     const from = seq;
     let corpus: Corpus;
     if (batch.ids.length > workerAbove && db) {
-      corpus = loadCorpus((await buildSegmentInWorker({ db, ids: batch.ids }).done).bytes);
+      building = buildSegmentInWorker({ db, ids: batch.ids });
+      const reply = await building.done.finally(() => {
+        building = undefined;
+      });
       if (closed) return false;
+      corpus = loadCorpus(reply.bytes);
     } else corpus = createCorpus(currentArticles(store, batch.ids));
     segments = [...segments, { corpus, from, to: batch.last }];
     seq = batch.last;
@@ -182,6 +187,7 @@ function following(
       closed = true;
       if (timer) clearTimeout(timer);
       merge?.build.stop();
+      building?.stop();
       await merge?.merged.catch(() => {});
       if (db) store.close();
     },
