@@ -117,6 +117,20 @@ describe('GET /v1/stream', () => {
     expect(s.listeners()).toBe(0);
   });
 
+  it('drops a client that does not read, instead of queueing events for it', async () => {
+    const s = liveMemoryStore();
+    const app = createApp({ ...s.deps, streams: { ...quick, maxStreams: 1, writeTimeoutMs: 100 } });
+    const stuck = await app.request('/v1/stream?q=glacier'); // its body is never read
+    expect(stuck.status).toBe(200);
+    let next = await app.request('/v1/stream?q=glacier');
+    for (let i = 0; next.status === 429 && i < 100; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      next = await app.request('/v1/stream?q=glacier');
+    }
+    expect(next.status).toBe(200); // the stuck stream gave its slot back
+    await next.body!.cancel();
+  });
+
   it('ends every stream when the server ends them (shutdown)', async () => {
     const s = liveMemoryStore();
     const app = createApp({ ...s.deps, streams: quick });
