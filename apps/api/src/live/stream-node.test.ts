@@ -4,6 +4,7 @@ import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app';
 import { nodeCompression } from '../node/node-compress';
+import { NODE_SERVER_OPTIONS } from '../node/server-limits';
 import { liveMemoryStore, newsArticle } from '../test-support/live-store';
 import { sseReader } from '../test-support/read-events';
 
@@ -18,10 +19,20 @@ let url = '';
 
 beforeAll(async () => {
   await new Promise<void>((resolve) => {
-    server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => {
-      url = `http://127.0.0.1:${info.port}`;
-      resolve();
-    }) as Server;
+    // The server's own limits, with the request timeout short: it bounds receiving a request, never a stream.
+    const serverOptions = {
+      ...NODE_SERVER_OPTIONS,
+      headersTimeout: 300,
+      requestTimeout: 600,
+      connectionsCheckingInterval: 100,
+    };
+    server = serve(
+      { fetch: app.fetch, port: 0, hostname: '127.0.0.1', serverOptions },
+      (info: AddressInfo) => {
+        url = `http://127.0.0.1:${info.port}`;
+        resolve();
+      },
+    ) as Server;
   });
 });
 
@@ -43,6 +54,9 @@ describe('GET /v1/stream on a real Node server', () => {
       expect(res.headers.get('content-encoding')).toBeNull();
       const events = sseReader(res.body!);
       expect((await events.next(15_000))?.id).toBe('1');
+      // Heartbeats for longer than the request timeout: the stream outlives it.
+      for (let beats = 0; beats < 6; )
+        if ((await events.next(15_000))?.comments.includes('heartbeat')) beats++;
       store.add([newsArticle(2, 'harbour'), newsArticle(3, 'glacier')]);
       const e = await events.nextData(15_000);
       expect(e).toMatchObject({ event: 'article', id: '3' });
