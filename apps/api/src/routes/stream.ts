@@ -4,7 +4,7 @@ import type { Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { RouteDeps } from '../deps';
 import { problem, problemResponse, problemResponses } from '../http/problem';
-import type { StreamLimits } from '../limits';
+import { STREAM_LIMITS, type StreamLimits } from '../limits';
 import type { ChangeBatches } from '../live/change-batches';
 import { readCursor } from '../live/change-cursor';
 import { followChanges } from '../live/follow-changes';
@@ -19,7 +19,8 @@ export const StreamQuerySchema = FeedQuerySchema.omit({ limit: true }).extend({
     .describe('Start after this change (a `nextCursor` of /v1/changes); `Last-Event-ID` wins over it.'),
 });
 
-const EVENTS = `\`event: article\` per new or updated article the query matches, as it is committed: \`data\` is \`{ change, article }\` (the change-log entry and the article's summary), \`id\` the change seq. A reconnect with \`Last-Event-ID\` (EventSource does it) or \`since\` resumes from the change log. A \`: heartbeat\` comment every 15 s carries the cursor as the id. \`event: skipped\` when more than 1,000 changes came since the cursor (the older ones are not replayed). The stream closes after 30 minutes with \`retry:\`; at most 100 are open at once (429 beyond).`;
+const L = STREAM_LIMITS;
+const EVENTS = `\`event: article\` per new or updated article the query matches, as it is committed: \`data\` is \`{ change, article }\` (the change-log entry and the article's summary), \`id\` the change seq. A reconnect with \`Last-Event-ID\` (EventSource does it) or \`since\` resumes from the change log. A \`: heartbeat\` comment every ${L.heartbeatMs / 1000} s carries the cursor as the id. \`event: skipped\` when more than ${L.maxResumeChanges} changes came since the cursor (the older ones are not replayed). The stream closes after ${L.maxDurationMs / 60_000} minutes with \`retry:\`; at most ${L.maxStreams} are open at once (429 beyond); a client that takes no event for ${L.writeTimeoutMs / 1000} s is dropped.`;
 
 export const streamRoute = createRoute({
   method: 'get',
