@@ -181,6 +181,18 @@ describe('the segments kept beside a store', () => {
     }
   });
 
+  it('are not served for a store put back from an older copy (its log ends before them)', () => {
+    const path = join(dir, 'restored.db');
+    put(path, articles(120, 2));
+    const older = readFileSync(path);
+    put(path, articles(122, 2));
+    expect(read(path).ids).toEqual(idsOf(articles(120, 4)));
+    writeFileSync(path, older);
+    rmSync(`${path}-wal`, { force: true });
+    rmSync(`${path}-shm`, { force: true });
+    expect(read(path).ids).toEqual(idsOf(articles(120, 2)));
+  });
+
   it('replace the single snapshot kept before segments, which is deleted', () => {
     const path = join(dir, 'before.db');
     put(path, articles(70, 2));

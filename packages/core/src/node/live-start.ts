@@ -71,6 +71,9 @@ function keptSegmentsOf(
     to: kept.to,
     kept,
   }));
+  // Segments past the store's log (a store put back from an older copy) hold what it no longer does.
+  const at = segments.at(-1)?.to ?? 0;
+  if (at > 0 && store.changes(at - 1, 1).changes[0]?.seq !== at) return { segments: [] };
   return { segments, checked };
 }
 
