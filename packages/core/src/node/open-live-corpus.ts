@@ -103,7 +103,6 @@ function following(
   function publish(changed: readonly string[]) {
     current = corpusOver(segments);
     version = versionOf();
-    keep();
     for (const listener of listeners)
       try {
         listener(version, changed);
@@ -111,6 +110,10 @@ function following(
         // One subscriber's failure is its own: the corpus still moves on, and the others are told.
         notice(`a subscriber to the live corpus failed (${(error as Error).message}).`);
       }
+    // Kept once the requests waiting on this thread have been answered from the new corpus.
+    setImmediate(() => {
+      if (!closed) keep();
+    }).unref();
     if (merging) maybeMerge();
   }
 
