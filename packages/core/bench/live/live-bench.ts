@@ -53,7 +53,7 @@ async function main(): Promise<void> {
     store.close();
     console.log(`stored ${SIZE} articles in ${((performance.now() - t) / 1000).toFixed(1)} s`);
     t = performance.now();
-    const live = openLiveCorpus(db, { pollMs: 250, merge: false });
+    const live = openLiveCorpus(db, { pollMs: 250 });
     console.log(
       `first open (nothing kept: one segment of the whole store) ${((performance.now() - t) / 1000).toFixed(1)} s`,
     );
