@@ -1,10 +1,9 @@
-import { createCorpus } from '../corpus/create-corpus';
+import { createCorpus, loadCorpus } from '../corpus/create-corpus';
 import type { Corpus } from '../corpus/components/corpus-types';
 import { segmentedCorpus } from '../live/segmented-corpus';
 import { DEFAULT_MERGE_POLICY, type MergePolicy } from '../live/components/merge-policy';
 import type { ArticleStore } from '../store/store-types';
 import { buildSegmentInWorker, type SegmentBuild } from './build-segment';
-import { loadCorpus } from '../corpus/create-corpus';
 import { keptSegmentsDir } from './kept-segments';
 import type { LiveCorpus, LiveVersion } from './live-corpus-types';
 import { mergeSmallHere, nextMerge, type RunningMerge, startMerge, swapIn } from './live-merges';
@@ -63,136 +62,182 @@ export function openLiveCorpus(source: string | ArticleStore, options: LiveCorpu
       `the store ${db} was made by an older Gazette and has no id yet, so no segments of it are kept (it is indexed on each read); the next "gazette ingest --db ${db}" gives it one.`,
     );
   try {
-    return following(store, db, place, notice, options);
+    return liveHandle(startFollowing(store, db, place, notice, options));
   } catch (error) {
     if (db) store.close();
     throw error;
   }
 }
 
-function following(
+type Listener = (v: LiveVersion, changed: readonly string[]) => void;
+
+/** What a live corpus holds and does, read and moved by the functions below (one per job). */
+interface Follower {
+  readonly store: ArticleStore;
+  readonly db: string | undefined;
+  readonly notice: (line: string) => void;
+  readonly pollMs: number;
+  readonly workerAbove: number;
+  readonly policy: MergePolicy;
+  readonly merging: boolean;
+  place: KeepPlace | undefined;
+  segments: LiveSegment[];
+  seq: number;
+  checked: CheckedPoint | undefined;
+  current: Corpus;
+  version: LiveVersion;
+  readonly listeners: Set<Listener>;
+  timer?: ReturnType<typeof setTimeout> | undefined;
+  merge?: RunningMerge | undefined;
+  building?: SegmentBuild | undefined;
+  closed: boolean;
+}
+
+function startFollowing(
   store: ArticleStore,
   db: string | undefined,
-  startPlace: KeepPlace | undefined,
+  place: KeepPlace | undefined,
   notice: (line: string) => void,
   options: LiveCorpusOptions,
-): LiveCorpus {
+): Follower {
   const { pollMs = 250, follow = true, workerAbove = 2000, policy = DEFAULT_MERGE_POLICY } = options;
-  const merging = options.merge ?? follow;
-  let place = startPlace;
   const start = startSegments(store, place, notice);
-  let segments = follow ? start.segments : mergeSmallHere(store, start.segments, policy, workerAbove);
-  let seq = start.seq;
-  let checked: CheckedPoint | undefined = start.checked;
-  let current = corpusOver(segments);
-  let version = versionOf();
-  const listeners = new Set<(v: LiveVersion, changed: readonly string[]) => void>();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let merge: RunningMerge | undefined;
-  let building: SegmentBuild | undefined;
-  let closed = false;
-  keep();
+  const segments = follow ? start.segments : mergeSmallHere(store, start.segments, policy, workerAbove);
+  const current = corpusOver(segments);
+  const f: Follower = {
+    store,
+    db,
+    notice,
+    pollMs,
+    workerAbove,
+    policy,
+    merging: options.merge ?? follow,
+    place,
+    segments,
+    seq: start.seq,
+    checked: start.checked,
+    current,
+    version: {
+      revision: store.revision(),
+      seq: start.seq,
+      articles: current.size,
+      segments: segments.length,
+    },
+    listeners: new Set(),
+    closed: false,
+  };
+  keep(f);
+  if (follow) schedule(f, pollMs);
+  if (f.merging) maybeMerge(f);
+  return f;
+}
 
-  function versionOf(): LiveVersion {
-    return { revision: store.revision(), seq, articles: current.size, segments: segments.length };
-  }
-  /** Keeps what is not kept yet; a place where nothing can be written is given up (a cache). */
-  function keep() {
-    if (place && !keepSegments(place, segments, checked)) place = undefined;
-  }
-  function publish(changed: readonly string[]) {
-    current = corpusOver(segments);
-    version = versionOf();
-    for (const listener of listeners)
-      try {
-        listener(version, changed);
-      } catch (error) {
-        // One subscriber's failure is its own: the corpus still moves on, and the others are told.
-        notice(`a subscriber to the live corpus failed (${(error as Error).message}).`);
-      }
-    // Kept once the requests waiting on this thread have been answered from the new corpus.
-    setImmediate(() => {
-      if (!closed) keep();
-    }).unref();
-    if (merging) maybeMerge();
-  }
+/** Keeps what is not kept yet; a place where nothing can be written is given up (a cache). */
+function keep(f: Follower): void {
+  if (f.place && !keepSegments(f.place, f.segments, f.checked)) f.place = undefined;
+}
 
-  /** Reads the changes after `seq` and makes them a segment (a large batch in a worker). */
-  async function catchUp(): Promise<boolean> {
-    const batch = changedSince(store, seq, 10_000);
-    if (batch.count === 0) return false;
-    const from = seq;
-    let corpus: Corpus;
-    if (batch.ids.length > workerAbove && db) {
-      building = buildSegmentInWorker({ db, ids: batch.ids });
-      const reply = await building.done.finally(() => {
-        building = undefined;
-      });
-      if (closed) return false;
-      corpus = loadCorpus(reply.bytes);
-    } else corpus = createCorpus(currentArticles(store, batch.ids));
-    segments = [...segments, { corpus, from, to: batch.last }];
-    seq = batch.last;
-    checked = checkedPointAt(store, seq) ?? checked;
-    publish(batch.ids);
-    return true;
-  }
+/** Serves the segments as they now are, tells the subscribers, then keeps them and looks for a merge. */
+function publish(f: Follower, changed: readonly string[]): void {
+  f.current = corpusOver(f.segments);
+  f.version = {
+    revision: f.store.revision(),
+    seq: f.seq,
+    articles: f.current.size,
+    segments: f.segments.length,
+  };
+  for (const listener of f.listeners)
+    try {
+      listener(f.version, changed);
+    } catch (error) {
+      // One subscriber's failure is its own: the corpus still moves on, and the others are told.
+      f.notice(`a subscriber to the live corpus failed (${(error as Error).message}).`);
+    }
+  // Kept once the requests waiting on this thread have been answered from the new corpus.
+  setImmediate(() => {
+    if (!f.closed) keep(f);
+  }).unref();
+  if (f.merging) maybeMerge(f);
+}
 
-  function tick() {
-    timer = undefined;
-    if (closed) return;
-    catchUp().then(
-      (more) => schedule(more ? 0 : pollMs),
+/** Reads the changes after `seq` and makes them a segment (a large batch in a worker); false if none. */
+async function catchUp(f: Follower): Promise<boolean> {
+  const batch = changedSince(f.store, f.seq, 10_000);
+  if (batch.count === 0) return false;
+  const from = f.seq;
+  let corpus: Corpus;
+  if (batch.ids.length > f.workerAbove && f.db) {
+    const building = buildSegmentInWorker({ db: f.db, ids: batch.ids });
+    f.building = building;
+    const reply = await building.done.finally(() => {
+      f.building = undefined;
+    });
+    if (f.closed) return false;
+    corpus = loadCorpus(reply.bytes);
+  } else corpus = createCorpus(currentArticles(f.store, batch.ids));
+  f.segments = [...f.segments, { corpus, from, to: batch.last }];
+  f.seq = batch.last;
+  f.checked = checkedPointAt(f.store, f.seq) ?? f.checked;
+  publish(f, batch.ids);
+  return true;
+}
+
+/** The next read of the change log, `ms` from now (at once while batches keep coming). */
+function schedule(f: Follower, ms: number): void {
+  if (f.closed) return;
+  f.timer = setTimeout(() => {
+    f.timer = undefined;
+    if (f.closed) return;
+    catchUp(f).then(
+      (more) => schedule(f, more ? 0 : f.pollMs),
       (error: unknown) => {
-        notice(`could not follow the store (${(error as Error).message}); trying again.`);
-        schedule(Math.max(pollMs, 1000));
+        f.notice(`could not follow the store (${(error as Error).message}); trying again.`);
+        schedule(f, Math.max(f.pollMs, 1000));
       },
     );
-  }
-  function schedule(ms: number) {
-    if (closed) return;
-    timer = setTimeout(tick, ms);
-    timer.unref?.();
-  }
+  }, ms);
+  f.timer.unref?.();
+}
 
-  function maybeMerge() {
-    if (merge || closed) return;
-    const range = nextMerge(segments, policy);
-    if (!range) return;
-    const running = startMerge(store, db, place, segments, range);
-    merge = running;
-    running.merged.then(
-      (merged) => {
-        merge = undefined;
-        if (closed) return;
-        segments = swapIn(segments, running, merged);
-        publish([]);
-      },
-      (error: unknown) => {
-        merge = undefined;
-        if (!closed)
-          notice(`a background merge failed (${(error as Error).message}); the segments stay as they are.`);
-      },
-    );
-  }
+/** Starts the merge the policy picks, if none runs; swaps it in when built, and looks for the next. */
+function maybeMerge(f: Follower): void {
+  if (f.merge || f.closed) return;
+  const range = nextMerge(f.segments, f.policy);
+  if (!range) return;
+  const running = startMerge(f.store, f.db, f.place, f.segments, range);
+  f.merge = running;
+  running.merged.then(
+    (merged) => {
+      f.merge = undefined;
+      if (f.closed) return;
+      f.segments = swapIn(f.segments, running, merged);
+      publish(f, []);
+    },
+    (error: unknown) => {
+      f.merge = undefined;
+      if (!f.closed)
+        f.notice(`a background merge failed (${(error as Error).message}); the segments stay as they are.`);
+    },
+  );
+}
 
-  if (follow) schedule(pollMs);
-  if (merging) maybeMerge();
+/** The LiveCorpus a follower answers as. */
+function liveHandle(f: Follower): LiveCorpus {
   return {
-    corpus: () => current,
-    version: () => version,
+    corpus: () => f.current,
+    version: () => f.version,
     subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
+      f.listeners.add(listener);
+      return () => f.listeners.delete(listener);
     },
     async close() {
-      if (closed) return;
-      closed = true;
-      if (timer) clearTimeout(timer);
-      merge?.build.stop();
-      building?.stop();
-      await merge?.merged.catch(() => {});
-      if (db) store.close();
+      if (f.closed) return;
+      f.closed = true;
+      if (f.timer) clearTimeout(f.timer);
+      f.merge?.build.stop();
+      f.building?.stop();
+      await f.merge?.merged.catch(() => {});
+      if (f.db) f.store.close();
     },
   };
 }
