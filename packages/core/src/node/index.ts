@@ -30,4 +30,3 @@ export {
   queueAlertMatches,
   signBody,
 } from './alert-deliveries';
-export type { LiveCorpus, LiveVersion } from './live-corpus-types';

@@ -8,3 +8,4 @@ export { readSnapshotFile, writeSnapshotFile } from './snapshot-file';
 export type { SqliteStoreOptions } from './sqlite-store';
 export { createCorpusInParallel } from './create-corpus-in-parallel';
 export type { ParallelOptions } from './parallel-index';
+export type { LiveCorpus, LiveVersion } from './live-corpus-types';
