@@ -169,27 +169,30 @@ describe('a live corpus over a store', () => {
 
   it('loses nothing when the reader is killed (-9) while it writes and merges segments', async () => {
     const random = seededRandom(1616);
+    let mergedBeforeKill = 0;
     for (let round = 0; round < 5; round++) {
       const db = join(dir, `killed-${round}.db`);
       const writer = openSqliteStore(db);
       writer.putMany(Array.from({ length: 10 }, (_, i) => dated(round * 1000 + i)));
       const { child, lines } = spawnChild(['follow', db]);
       await until(() => lines.includes('READY'), 60_000, 'the follower');
-      const killAfter = 1 + Math.floor(random() * 12);
-      for (let batch = 0; batch < 14; batch++) {
+      // Killed at a seeded moment of a stream of commits (a batch every 60 ms): before, during or
+      // between the follower's segment writes and merges (its merges take about a second here).
+      const killAt = Date.now() + 200 + Math.floor(random() * 3500);
+      for (let batch = 0; batch < 200 && child.signalCode === null; batch++) {
         writer.putMany([
           dated(round * 1000 + 100 + batch),
           { ...dated(round * 1000 + (batch % 10)), title: `Rev ${batch}` },
         ]);
-        if (batch === killAfter) {
-          await new Promise((resolve) => setTimeout(resolve, Math.floor(random() * 60)));
-          child.kill('SIGKILL');
-        }
-        await new Promise((resolve) => setTimeout(resolve, 15));
+        if (Date.now() >= killAt) child.kill('SIGKILL');
+        await new Promise((resolve) => setTimeout(resolve, 60));
       }
       await new Promise((resolve) =>
         child.exitCode !== null || child.signalCode ? resolve(null) : child.once('exit', resolve),
       );
+      // A merge swapped in shows as fewer segments than the version before: the follower was merging.
+      const counts = lines.filter((l) => l.startsWith('VERSION')).map((l) => Number(l.split(' ')[2]));
+      if (counts.some((n, i) => i > 0 && n < counts[i - 1]!)) mergedBeforeKill++;
       const notices: string[] = [];
       const reopened = readStoreCorpus(db, { notice: (line) => notices.push(line) });
       const truth = atOnce(db);
@@ -199,5 +202,6 @@ describe('a live corpus over a store', () => {
         expect(reopened.get(a.id)?.title, `round ${round} ${a.id}`).toBe(a.title);
       writer.close();
     }
+    expect(mergedBeforeKill).toBeGreaterThan(0);
   }, 240_000);
 });
