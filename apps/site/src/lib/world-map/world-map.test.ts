@@ -70,6 +70,18 @@ describe('the world shapes (world-atlas 110m, Natural Earth projection)', () => 
     }
   });
 
+  it('draws no band across the map for a shape crossing the antimeridian (Fiji, Russia)', () => {
+    for (const code of ['FJ', 'RU', 'US', 'NZ'])
+      for (const ring of rings(countryShape(code)!.d)) {
+        const xs = ring.map(([x]) => x);
+        expect(Math.max(...xs) - Math.min(...xs), code).toBeLessThan(WORLD_WIDTH / 2);
+      }
+    // Fiji is drawn on both edges: its islands east and west of 180°.
+    const fiji = rings(countryShape('FJ')!.d).flat();
+    expect(Math.min(...fiji.map(([x]) => x))).toBeLessThan(50);
+    expect(Math.max(...fiji.map(([x]) => x))).toBeGreaterThan(WORLD_WIDTH - 50);
+  });
+
   it('writes one shared file of bounded size, the same bytes every time', () => {
     const file = worldMapFile();
     expect(file).toBe(worldMapFile());

@@ -32,7 +32,10 @@ export function worldShapes(): CountryShape[] {
     .filter((f) => !LEFT_OUT.has(f.properties.name) && f.geometry)
     .map((f) => {
       const polygons = polygonsOf(f.geometry as Polygon | MultiPolygon);
-      const rings = polygons.flat().map((ring) => ring.map(projectRounded));
+      const rings = polygons
+        .flat()
+        .flatMap(atAntimeridian)
+        .map((ring) => ring.map(projectRounded));
       return {
         code: f.id === undefined ? undefined : whereNumeric(String(f.id))?.alpha2,
         name: f.properties.name,
@@ -55,6 +58,28 @@ export { WORLD_HEIGHT, WORLD_WIDTH };
 
 function polygonsOf(g: Polygon | MultiPolygon): Position[][][] {
   return g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+}
+
+/**
+ * A ring that crosses the antimeridian (Fiji, Russia's Chukotka) would be drawn as a band across the whole
+ * map: it is unwrapped into continuous longitudes and drawn twice, once on each edge, each copy clamped to
+ * ±180° (the part beyond the edge lies flat along it, with no area).
+ */
+function atAntimeridian(ring: Position[]): Position[][] {
+  const unwrapped: Position[] = [];
+  let shift = 0;
+  ring.forEach((p, i) => {
+    const prev = ring[i - 1];
+    if (prev && p[0]! - prev[0]! > 180) shift -= 360;
+    else if (prev && prev[0]! - p[0]! > 180) shift += 360;
+    unwrapped.push([p[0]! + shift, p[1]!]);
+  });
+  const lons = unwrapped.map((p) => p[0]!);
+  const beyond = Math.max(...lons) > 180 ? -360 : Math.min(...lons) < -180 ? 360 : 0;
+  if (beyond === 0) return [ring];
+  const clamped = (offset: number) =>
+    unwrapped.map((p): Position => [Math.min(180, Math.max(-180, p[0]! + offset)), p[1]!]);
+  return [clamped(0), clamped(beyond)];
 }
 
 function projectRounded(p: Position): Point {
