@@ -1,3 +1,4 @@
+import { countryByCode } from '@gazette/core/internals';
 import { projectLonLat } from './projection';
 import { countryShape, WORLD_HEIGHT, WORLD_WIDTH, worldShapes } from './world-shapes';
 
@@ -117,11 +118,12 @@ function viewAround(located: MapPlace[], countries: string[]): [number, number, 
   return [x, y, width, height];
 }
 
+/** The map's accessible name; country names are the core's (the ones its recogniser reads). */
 function mapLabel(subject: string, located: MapPlace[], countries: string[]): string {
-  const names = new Intl.DisplayNames(['en'], { type: 'region' });
   const parts: string[] = [];
   if (located.length) parts.push(`places: ${located.map((p) => p.name).join(', ')}`);
-  if (countries.length) parts.push(`countries: ${countries.map((c) => names.of(c) ?? c).join(', ')}`);
+  if (countries.length)
+    parts.push(`countries: ${countries.map((c) => countryByCode(c)?.name ?? c).join(', ')}`);
   return `Map of ${subject}. ${parts.join('; ')}.`;
 }
 
