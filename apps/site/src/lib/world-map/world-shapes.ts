@@ -98,7 +98,7 @@ function ringPath(ring: Point[]): string {
     [px, py] = [x, y];
   }
   // An island smaller than a unit rounds to a point or a line: nothing to draw.
-  if (steps.length < 4) return '';
+  if (steps.length < 6) return '';
   return `M${numbers([x0, y0])}l${numbers(steps)}z`;
 }
 
