@@ -14,6 +14,14 @@ const SiteEnvSchema = z.object({
     .describe(
       'Path to a corpus snapshot file (the bytes of corpus.toSnapshot()); the built-in corpus when absent.',
     ),
+  GAZETTE_CORPUS_REVISION: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      'What GAZETTE_DB or GAZETTE_SNAPSHOT holds (set by npm run build and npm start): turbo keys the cached build by it.',
+    ),
+  TURBO_HASH: z.string().optional().describe('Set by turbo for the task it runs: this build will be cached.'),
   GAZETTE_SITE_URL: z
     .url({ protocol: /^https?$/ })
     .default('http://127.0.0.1:4321')
