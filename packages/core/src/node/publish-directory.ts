@@ -83,7 +83,10 @@ function swapIn(target: string, name: string): string | undefined {
 function checkTarget(target: string): void {
   const stat = lstatSync(target, { throwIfNoEntry: false });
   if (!stat || (stat.isSymbolicLink() && publishedTag(target) !== undefined)) return;
-  if (stat.isDirectory() && readdirSync(target).length === 0) return rmdirSync(target);
+  if (stat.isDirectory() && readdirSync(target).length === 0) {
+    rmdirSync(target);
+    return;
+  }
   throw new GazetteError(
     'INVALID_PARAMS',
     `${target} is not a site published by gazette watch (a link to a build beside it), so it is left alone: remove it, or name another folder.`,
