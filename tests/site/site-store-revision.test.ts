@@ -45,5 +45,21 @@ describe('the site built by npm start over GAZETTE_DB', () => {
     await buildSite();
     expect(home()).toContain('The harbour report');
     expect(home()).toContain('The orchard report');
+    // Nothing changed: every task (the site's too) comes from turbo's cache.
+    expect(await buildSite()).toMatch(/Cached:\s+(\d+) cached, \1 total/);
+  });
+
+  it('is refused when turbo is run without the store’s revision (it would be cached under the path)', {
+    timeout: 600_000,
+  }, async () => {
+    expect((await gazette(['ingest', article('quarry'), '--db', db], { timeoutMs: 60_000 })).code).toBe(0);
+    const { GAZETTE_CORPUS_REVISION: _none, ...env } = process.env;
+    const r = await runProcess(
+      process.execPath,
+      [join(REPO_ROOT, 'node_modules/turbo/bin/turbo'), 'run', 'build', '--filter=@gazette/site'],
+      { cwd: REPO_ROOT, env: { ...env, GAZETTE_DB: db }, timeoutMs: 240_000 },
+    );
+    expect(r.code).not.toBe(0);
+    expect(`${r.stdout}${r.stderr}`).toMatch(/build with "npm run build" or "npm start"/);
   });
 });
