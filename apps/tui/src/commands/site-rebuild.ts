@@ -49,7 +49,7 @@ function siteProject(): { dir: string; astro: string } {
 }
 
 /** Runs the site's build over the store at `db` into `out`; rejects with the end of its output. */
-function buildSite(db: string, out: string, signal: AbortSignal): Promise<void> {
+export function buildSite(db: string, out: string, signal: AbortSignal): Promise<void> {
   const { dir, astro } = siteProject();
   // The build reads GAZETTE_DB itself; a TURBO_HASH inherited from a turbo task would make it refuse the out dir.
   const { TURBO_HASH: _turbo, GAZETTE_SNAPSHOT: _snapshot, ...env } = process.env;
@@ -104,7 +104,10 @@ export function siteRebuilder(options: {
   everyMs: number;
   report: (line: string) => void;
   fail: (line: string) => void;
+  /** The build (default: the site's own, buildSite). */
+  build?: typeof buildSite;
 }): SiteRebuilder {
+  const build = options.build ?? buildSite;
   const stop = new AbortController();
   let running: Promise<'rebuilt' | 'failed'> | undefined;
   let lastStart = Number.NEGATIVE_INFINITY;
@@ -115,7 +118,7 @@ export function siteRebuilder(options: {
     const started = Date.now();
     lastStart = started;
     try {
-      await publishDirectory(options.dir, tag, (out) => buildSite(options.db, out, stop.signal));
+      await publishDirectory(options.dir, tag, (out) => build(options.db, out, stop.signal));
       options.report(`site: rebuilt ${options.dir} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
       return 'rebuilt';
     } catch (error) {
