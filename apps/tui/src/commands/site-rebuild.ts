@@ -141,7 +141,14 @@ export function siteRebuilder(options: {
         }, wait);
         return 'later';
       }
-      const tag = revisionTag(options.db);
+      let tag: string;
+      try {
+        tag = revisionTag(options.db);
+      } catch (error) {
+        // Checked from timers too: a store that cannot be read now is said, never thrown at the loop.
+        options.fail(`gazette: the site's store could not be read: ${(error as Error).message}`);
+        return 'failed';
+      }
       if (publishedTag(options.dir) === tag) return 'current';
       running = rebuild(tag).finally(() => {
         running = undefined;
