@@ -51,12 +51,16 @@ function siteProject(): { dir: string; astro: string } {
 /** Runs the site's build over the store at `db` into `out`; rejects with the end of its output. */
 export function buildSite(db: string, out: string, signal: AbortSignal): Promise<void> {
   const { dir, astro } = siteProject();
-  // The build reads GAZETTE_DB itself; a TURBO_HASH inherited from a turbo task would make it refuse the out dir.
-  const { TURBO_HASH: _turbo, GAZETTE_SNAPSHOT: _snapshot, ...env } = process.env;
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [astro, 'build'], {
       cwd: dir,
-      env: { ...env, GAZETTE_DB: db, GAZETTE_SITE_OUT: out, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
+      env: {
+        ...process.env,
+        GAZETTE_DB: db,
+        GAZETTE_SITE_OUT: out,
+        ASTRO_TELEMETRY_DISABLED: '1',
+        NO_COLOR: '1',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
       signal,
     });
