@@ -3,7 +3,7 @@
 // GAZETTE_CORPUS_REVISION is set to what that path holds now (the core's corpusRevision: the store's
 // identity and revision, or the snapshot's SHA-256), and the site's build is keyed by it: a store that
 // changed is built again, an unchanged one is served from the cache. The site's build refuses to run under
-// turbo without it (apps/site/src/lib/corpus-key.ts), so no cache entry is ever keyed by the path alone.
+// turbo without it (apps/site/src/lib/turbo-cache-guard.ts), so no cache entry is ever keyed by the path alone.
 
 /**
  * The environment for turbo: `env` with GAZETTE_CORPUS_REVISION set (or removed, for the built-in corpus).
