@@ -2,6 +2,7 @@
 // ingest code that @gazette/core/node also exports (its parsers load linkedom and Readability, slow to
 // import for a command that only reads).
 export { openExistingStore, readStoreCorpus } from './open-existing-store';
+export { type CorpusSource, corpusRevision } from './corpus-revision';
 export { readSnapshotFile, writeSnapshotFile } from './snapshot-file';
 export type { SqliteStoreOptions } from './sqlite-store';
 export { createCorpusInParallel } from './create-corpus-in-parallel';
