@@ -47,6 +47,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         article: { type: 'string' },
         every: { type: 'string' },
         once: { type: 'boolean', default: false },
+        site: { type: 'string' },
+        'site-every': { type: 'string' },
         webhook: { type: 'string' },
       },
     });
@@ -103,6 +105,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           db: values.db,
           once: values.once,
           json: values.json,
+          site: values.site,
+          siteEvery: values['site-every'],
         });
       case 'alert':
         return await (await import('./commands/alert-commands')).alertCommand(io, {

@@ -21,6 +21,7 @@ export {
   type PollReport,
   type PollSummary,
 } from './poll-sources';
+export { publishDirectory, publishedTag } from './publish-directory';
 export { startWatching, type Watching, type WatchOptions, watchSources } from './watch-sources';
 export {
   type DeliveryReport,

@@ -4,6 +4,7 @@
 export { openExistingStore } from './open-existing-store';
 export { readStoreCorpus } from './read-store-corpus';
 export { type LiveCorpusOptions, openLiveCorpus } from './open-live-corpus';
+export { type CorpusSource, corpusRevision } from './corpus-revision';
 export { readSnapshotFile, writeSnapshotFile } from './snapshot-file';
 export type { SqliteStoreOptions } from './sqlite-store';
 export { createCorpusInParallel } from './create-corpus-in-parallel';
