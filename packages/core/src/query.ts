@@ -149,3 +149,4 @@ export { itemsPerDay } from './follow/poll-schedule';
 export { type AlertStatus, alertStatuses, type SourceHealth, sourceHealth } from './follow/source-health';
 export { type Alert, type AlertDelivery, AlertDeliverySchema, AlertSchema } from './follow/alert-schema';
 export { createAlert } from './alerts/create-alert';
+export { ALERT_BATCH, alertMatches } from './alerts/alert-matches';

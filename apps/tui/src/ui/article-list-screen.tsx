@@ -10,6 +10,11 @@ import { useTheme } from './theme';
 import { usePages } from './use-pages';
 import { moveSelection, VirtualList } from './virtual-list';
 
+/** A row marked as matching an alert: its title starts with "!" (and it is coloured, where colour is on). */
+function alertMarked(item: ArticleSummary): ArticleSummary {
+  return { ...item, title: `! ${item.title}` };
+}
+
 /** Articles in date order (all, or those of an entity), with the columns of the list schema. */
 export function ArticleListScreen(props: {
   screenKey: number;
@@ -24,7 +29,11 @@ export function ArticleListScreen(props: {
     () => articlePages(api.source, sort, props.filters),
     [api.source, sort, props.filters],
   );
-  const pages = usePages(loader, selected);
+  const pages = usePages(loader, selected, {
+    generation: api.generation,
+    idOf: (a) => a.id,
+    reselect: setSelected,
+  });
   const height = Math.max(1, api.height - 2);
   const widths = layoutColumns(api.width);
 
@@ -65,8 +74,12 @@ export function ArticleListScreen(props: {
         selected={selected}
         height={height}
         renderRow={(item, index, isSelected) => (
-          <Text key={index} wrap="truncate-end" {...(isSelected ? theme.selected : {})}>
-            {formatRow(item, widths)}
+          <Text
+            key={index}
+            wrap="truncate-end"
+            {...(isSelected ? theme.selected : api.alerted.has(item.id) ? theme.match : {})}
+          >
+            {formatRow(api.alerted.has(item.id) ? alertMarked(item) : item, widths)}
           </Text>
         )}
         pending={(index, isSelected) => (

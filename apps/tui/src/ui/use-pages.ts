@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PageLoader } from '../source/article-pages';
+import { reselect } from './news-state';
 
 export interface Pages<T> {
   /** The rows loaded from the start. */
@@ -17,6 +18,19 @@ export interface Pages<T> {
 }
 
 const AHEAD = 30;
+
+/**
+ * A refresh in place: when `generation` changes, the rows are read again from the start (as far as the
+ * selected row, within MAX_REFILL rows) and swapped in at once, and the selection follows its article.
+ */
+export interface Refresh<T> {
+  generation: number;
+  idOf: (item: T) => string;
+  reselect: (index: number) => void;
+}
+
+/** Rows read again at most by a refresh: past them, the selection keeps its position instead. */
+export const MAX_REFILL = 1000;
 
 interface PagesState<T> {
   /** The loader these rows came from: rows of an older loader are never shown. */
@@ -45,11 +59,34 @@ const fresh = <T>(owner: PageLoader<T> | undefined): PagesState<T> => ({
   error: undefined,
 });
 
+/** Row `i` of the list, if loaded (from the start, or from the end). */
+function rowAt<T>(state: PagesState<T>, i: number): T | undefined {
+  if (i < state.items.length) return state.items[i];
+  const first = state.total - state.tail.length;
+  return state.tail.length && i >= first ? state.tail[i - first] : undefined;
+}
+
+/** Reads the list again from the start until `found` says the rows hold the one sought, or `want` rows are read. */
+async function readAgain<T>(mine: PageLoader<T>, want: number, found: (rows: readonly T[]) => boolean) {
+  const items: T[] = [];
+  let total: number | undefined;
+  let done = false;
+  do {
+    const page = await mine(items);
+    total ??= page.total;
+    items.push(...page.items);
+    done = page.done;
+    if (found(page.items)) break;
+  } while (!done && items.length < want);
+  return { items, total: total ?? items.length, done };
+}
+
 /**
  * Rows loaded page by page as the user scrolls; a new loader starts over and drops stale answers. One
- * state object, set once per page, so a keystroke costs as few renders as possible.
+ * state object, set once per page, so a keystroke costs as few renders as possible. With `refresh`, the
+ * rows are read again in place when its generation changes (the old rows stay shown meanwhile).
  */
-export function usePages<T>(loader: PageLoader<T> | undefined, selected = 0): Pages<T> {
+export function usePages<T>(loader: PageLoader<T> | undefined, selected = 0, refresh?: Refresh<T>): Pages<T> {
   const [state, setState] = useState<PagesState<T>>(() => fresh(loader));
   const current = useRef(loader);
   current.current = loader;
@@ -58,6 +95,8 @@ export function usePages<T>(loader: PageLoader<T> | undefined, selected = 0): Pa
   const stateRef = useRef(view);
   stateRef.current = view;
   const busy = useRef<PageLoader<T> | undefined>(undefined);
+  // The load in flight: a refresh waits for it, as the loader reads one page at a time.
+  const inflight = useRef<Promise<void> | undefined>(undefined);
 
   const settle = useCallback((mine: PageLoader<T>, change: (base: PagesState<T>) => PagesState<T>) => {
     if (current.current !== mine) return;
@@ -79,6 +118,10 @@ export function usePages<T>(loader: PageLoader<T> | undefined, selected = 0): Pa
       const before = stateRef.current.owner === mine ? stateRef.current : fresh(mine);
       if (before.done) return;
       busy.current = mine;
+      let finish = () => {};
+      inflight.current = new Promise<void>((resolve) => {
+        finish = resolve;
+      });
       try {
         if (from === 'end' && mine.tail && !before.noTail) {
           const page = await mine.tail(before.tail, before.total);
@@ -110,10 +153,50 @@ export function usePages<T>(loader: PageLoader<T> | undefined, selected = 0): Pa
         }));
       } finally {
         if (busy.current === mine) busy.current = undefined;
+        inflight.current = undefined;
+        finish();
       }
     },
     [settle],
   );
+
+  const selectedRef = useRef(selected);
+  selectedRef.current = selected;
+  const refill = useCallback(
+    async (r: Refresh<T>) => {
+      while (inflight.current) await inflight.current;
+      const mine = current.current;
+      if (!mine || busy.current === mine) return;
+      const before = stateRef.current.owner === mine ? stateRef.current : fresh(mine);
+      const at = selectedRef.current;
+      const row = rowAt(before, at);
+      const anchor = row === undefined ? undefined : r.idOf(row);
+      busy.current = mine;
+      try {
+        const want = Math.min(MAX_REFILL, Math.max(before.items.length, at + 1, 1));
+        const again = await readAgain(mine, want, (rows) => rows.some((x) => r.idOf(x) === anchor));
+        if (current.current !== mine) return;
+        settle(mine, () => ({ ...fresh(mine), ...again, ready: true, loading: false }));
+        r.reselect(reselect(anchor, again.items.map(r.idOf), at));
+      } catch (e) {
+        // The rows shown stay; the error says why they were not refreshed.
+        settle(mine, (base) => ({ ...base, error: (e as Error).message }));
+      } finally {
+        if (busy.current === mine) busy.current = undefined;
+      }
+    },
+    [settle],
+  );
+  const refreshRef = useRef(refresh);
+  refreshRef.current = refresh;
+  const seen = useRef(refresh?.generation);
+  const generation = refresh?.generation;
+  useEffect(() => {
+    const r = refreshRef.current;
+    if (!r || generation === seen.current) return;
+    seen.current = generation;
+    void refill(r);
+  }, [generation, refill]);
 
   useEffect(() => {
     if (!loader) return;
@@ -136,14 +219,7 @@ export function usePages<T>(loader: PageLoader<T> | undefined, selected = 0): Pa
     void load(!noTail && selected - headCount > gapEnd - selected ? 'end' : 'start');
   }, [selected, headCount, gapEnd, noTail, load]);
 
-  const at = useCallback(
-    (i: number): T | undefined => {
-      if (i < view.items.length) return view.items[i];
-      const first = view.total - view.tail.length;
-      return view.tail.length && i >= first ? view.tail[i - first] : undefined;
-    },
-    [view],
-  );
+  const at = useCallback((i: number): T | undefined => rowAt(view, i), [view]);
 
   const count = view.done ? view.items.length : Math.max(view.total, view.items.length);
   return {
