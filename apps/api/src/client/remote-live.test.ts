@@ -113,9 +113,14 @@ describe('remoteLive (following a Gazette API)', () => {
     };
     const live = follow('http://api.test/', { fetch, intervalMs: 5 });
     const troubles: Array<RemoteError | undefined> = [];
-    live.onTrouble((error) => troubles.push(error));
+    let retrying: boolean | undefined;
+    live.onTrouble((error, again) => {
+      troubles.push(error);
+      retrying = again;
+    });
     await until(() => troubles.length);
     expect(troubles[0]!.message).toMatch(/fixed corpus/);
+    expect(retrying).toBe(false);
     const asked = requests;
     await new Promise((r) => setTimeout(r, 100));
     expect(requests).toBe(asked);

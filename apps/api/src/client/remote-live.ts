@@ -32,10 +32,10 @@ export interface RemoteLive {
   /** Called when the API's corpus moved on, with the ids added or updated since (in change-log order). */
   subscribe(listener: (version: LiveVersion, changed: readonly string[]) => void): () => void;
   /**
-   * Called with the error when a poll fails (it is retried with backoff, or not at all when the API does
-   * not report changes), and with undefined when polls work again.
+   * Called with the error when a poll fails, and whether it is retried (with backoff; not when the API
+   * does not report changes: it serves a fixed corpus), and with undefined when polls work again.
    */
-  onTrouble(listener: (error: RemoteError | undefined) => void): () => void;
+  onTrouble(listener: (error: RemoteError | undefined, retrying: boolean) => void): () => void;
   /** Stops polling (a poll in flight is abandoned). */
   close(): Promise<void>;
 }
@@ -64,7 +64,7 @@ export function remoteLive(base: string | URL, options: RemoteLiveOptions = {}):
   const get = checkedGet(root, { timeoutMs: 5000, ...options });
   const corpus = remoteCorpus(root, options);
   const listeners = new Set<(version: LiveVersion, changed: readonly string[]) => void>();
-  const troubleListeners = new Set<(error: RemoteError | undefined) => void>();
+  const troubleListeners = new Set<(error: RemoteError | undefined, retrying: boolean) => void>();
   const stop = new AbortController();
   let current: LiveVersion | undefined;
   let cursor: string | undefined;
@@ -114,15 +114,16 @@ export function remoteLive(base: string | URL, options: RemoteLiveOptions = {}):
   async function tick(): Promise<void> {
     try {
       await (cursor === undefined ? start() : poll(cursor));
-      if (failures) for (const listener of [...troubleListeners]) listener(undefined);
+      if (failures) for (const listener of [...troubleListeners]) listener(undefined, true);
       failures = 0;
       schedule(intervalMs);
     } catch (error) {
       if (stop.signal.aborted) return;
       failures++;
       const trouble = isRemoteError(error) ? error : new RemoteError(String(error), root.href);
-      for (const listener of [...troubleListeners]) listener(trouble);
-      if (trouble instanceof NotLive) return;
+      const retrying = !(trouble instanceof NotLive);
+      for (const listener of [...troubleListeners]) listener(trouble, retrying);
+      if (!retrying) return;
       const backoff = Math.min(maxIntervalMs, intervalMs * 2 ** failures);
       schedule(backoff * (0.8 + 0.4 * Math.random()));
     }

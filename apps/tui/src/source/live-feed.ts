@@ -3,8 +3,8 @@ import { ALERT_BATCH, type Alert, alertMatches, type Article } from '@gazette/co
 /** What a followed source tells the UI: articles added or updated (and which match an alert), or trouble. */
 export type LiveEvent =
   | { kind: 'changed'; changed: readonly string[]; alerted: readonly string[] }
-  /** A failed poll (message), or polls working again (undefined). */
-  | { kind: 'trouble'; message: string | undefined };
+  /** A failed poll (message; retried or not), or polls working again (undefined). */
+  | { kind: 'trouble'; message: string | undefined; retrying: boolean };
 
 export interface LiveFeed {
   subscribe(listener: (event: LiveEvent) => void): () => void;
@@ -15,7 +15,7 @@ export interface LiveFeed {
 /** What a feed is made from: a store's LiveCorpus or an API's RemoteLive both have this shape. */
 export interface Followed {
   subscribe(listener: (version: unknown, changed: readonly string[]) => void): () => void;
-  onTrouble?(listener: (error: Error | undefined) => void): () => void;
+  onTrouble?(listener: (error: Error | undefined, retrying: boolean) => void): () => void;
   close(): Promise<void>;
 }
 
@@ -58,8 +58,8 @@ export function liveFeed(
         }
         listener({ kind: 'changed', changed, alerted: marks });
       });
-      const offTrouble = followed.onTrouble?.((error) =>
-        listener({ kind: 'trouble', message: error?.message }),
+      const offTrouble = followed.onTrouble?.((error, retrying) =>
+        listener({ kind: 'trouble', message: error?.message, retrying }),
       );
       return () => {
         off();

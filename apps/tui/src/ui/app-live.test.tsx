@@ -54,7 +54,7 @@ function troubledFeed(base: LiveFeed) {
   return {
     feed,
     say: (message: string | undefined) => {
-      for (const l of listeners) l({ kind: 'trouble', message });
+      for (const l of listeners) l({ kind: 'trouble', message, retrying: true });
     },
   };
 }
@@ -118,7 +118,8 @@ describe('following a live corpus', () => {
     const ui = start(liveLocalSource(live, 'live store', feed));
     await ui.waitFor((s) => s.includes('Macron recalls'), 'the list');
     say('The Gazette API at http://127.0.0.1:9 is unreachable (/v1/changes).');
-    await ui.waitFor((s) => s.includes('no updates: The Gazette API'), 'the trouble in the header');
+    await ui.waitFor((s) => s.includes('no updates: retrying'), 'the trouble in the header');
+    expect(ui.screen()).toContain('127.0.0.1:9 is unreachable');
     await ui.press('?');
     await ui.waitFor((s) => s.includes('Keys'), 'the help, while polls fail');
     await ui.press('?');

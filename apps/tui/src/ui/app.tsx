@@ -60,7 +60,15 @@ export function App(props: AppProps): ReactNode {
   }, [props.source]);
 
   // New articles are counted as they arrive; the rows change only when the user refreshes (R).
-  useEffect(() => source?.live?.subscribe((event) => setNews((old) => withEvent(old, event))), [source]);
+  useEffect(() => {
+    let said: string | undefined;
+    return source?.live?.subscribe((event) => {
+      setNews((old) => withEvent(old, event));
+      // The whole reason once on the status line; the header keeps a short word while it lasts.
+      if (event.kind === 'trouble' && event.message && event.message !== said) setMessage(event.message);
+      if (event.kind === 'trouble') said = event.message;
+    });
+  }, [source]);
 
   const push = useCallback((screen: Screen) => {
     setMessage(undefined);

@@ -29,10 +29,15 @@ describe('the news the header counts', () => {
     expect(newsLabel(news)).toMatch(/^10,000\+ new/);
   });
 
+  it('says "not live" for a source that cannot be followed', () => {
+    const fixed = withEvent(NO_NEWS, { kind: 'trouble', message: 'serves a fixed corpus', retrying: false });
+    expect(troubleLabel(fixed)).toBe('not live');
+  });
+
   it('shows a failed poll until polls work again or a change arrives', () => {
-    const down = withEvent(NO_NEWS, { kind: 'trouble', message: 'The Gazette API is unreachable.' });
-    expect(troubleLabel(down)).toBe('no updates: The Gazette API is unreachable.');
-    expect(troubleLabel(withEvent(down, { kind: 'trouble', message: undefined }))).toBe('');
+    const down = withEvent(NO_NEWS, { kind: 'trouble', message: 'unreachable', retrying: true });
+    expect(troubleLabel(down)).toBe('no updates: retrying');
+    expect(troubleLabel(withEvent(down, { kind: 'trouble', message: undefined, retrying: true }))).toBe('');
     expect(troubleLabel(withEvent(down, changed(['a'])))).toBe('');
   });
 });

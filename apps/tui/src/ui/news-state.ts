@@ -8,9 +8,11 @@ export interface News {
   readonly alerted: ReadonlySet<string>;
   /** Why following stopped working (a failed poll), until it works again. */
   readonly trouble: string | undefined;
+  /** Whether polls are retried (a passing failure) or not (the API serves a fixed corpus). */
+  readonly retrying: boolean;
 }
 
-export const NO_NEWS: News = { fresh: new Set(), alerted: new Set(), trouble: undefined };
+export const NO_NEWS: News = { fresh: new Set(), alerted: new Set(), trouble: undefined, retrying: true };
 
 /** Ids held at most: a burst beyond it still counts as "10,000+ new" without growing the UI's memory. */
 export const MAX_NEWS_IDS = 10_000;
@@ -28,12 +30,15 @@ function added(set: ReadonlySet<string>, ids: readonly string[]): ReadonlySet<st
 /** The news after an event of the feed. */
 export function withEvent(news: News, event: LiveEvent): News {
   if (event.kind === 'trouble')
-    return news.trouble === event.message ? news : { ...news, trouble: event.message };
+    return news.trouble === event.message
+      ? news
+      : { ...news, trouble: event.message, retrying: event.retrying };
   // A change arrived: the feed works (whatever an earlier poll said).
   return {
     fresh: added(news.fresh, event.changed),
     alerted: added(news.alerted, event.alerted),
     trouble: undefined,
+    retrying: true,
   };
 }
 
@@ -51,9 +56,13 @@ export function newsLabel(news: News): string {
   return `${count}${alerts ? ` (${alerts.toLocaleString('en')} alert${alerts === 1 ? '' : 's'})` : ''} · R refresh`;
 }
 
-/** A short word on why the view may be behind (a failed poll is retried; the UI goes on meanwhile). */
+/**
+ * A short word on why the view may be behind: polls failing (retried; the UI goes on meanwhile), or a
+ * source that cannot be followed. The whole message goes to the status line.
+ */
 export function troubleLabel(news: News): string {
-  return news.trouble === undefined ? '' : `no updates: ${news.trouble}`;
+  if (news.trouble === undefined) return '';
+  return news.retrying ? 'no updates: retrying' : 'not live';
 }
 
 /**
