@@ -1,46 +1,23 @@
-import { type ArticleStore, createMemoryStore } from '@gazette/core';
-import { ChangesResultSchema, type LiveVersion } from '@gazette/core/query';
-import { Hono } from 'hono';
+import type { LiveVersion } from '@gazette/core/query';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../app';
 import { fixtureArticles, fixtureCorpus } from '../test-support/fixture-corpus';
+import { liveMemoryStore } from '../test-support/live-store';
 import type { RemoteError } from './remote-error';
 import { type RemoteLive, remoteLive } from './remote-live';
 
-/** The live wire format over a memory store's change log: /healthz with a version, /v1/changes?since=. */
-function liveApi(store: ArticleStore, faults: { down: boolean }) {
-  const app = new Hono();
+/** The real app serving a live memory store, through a transport that can be made to fail (503). */
+function liveApi(initial = fixtureArticles().slice(0, 1)) {
+  const live = liveMemoryStore(initial);
+  const app = createApp(live.deps);
+  const faults = { down: false };
   let requests = 0;
-  const version = (seq: number): LiveVersion => ({
-    revision: store.revision(),
-    seq,
-    articles: store.count(),
-    segments: 1,
-  });
-  const lastSeq = () => {
-    let seq = 0;
-    for (let page = store.changes(0); page.changes.length; page = store.changes(page.last)) seq = page.last;
-    return seq;
-  };
-  app.use(async (c, next) => {
+  const fetch: typeof globalThis.fetch = async (input, init) => {
     requests++;
-    if (faults.down) return c.json({ title: 'Service unavailable' }, 503);
-    await next();
-  });
-  app.get('/healthz', (c) => c.json({ status: 'ok', articles: store.count(), version: version(lastSeq()) }));
-  app.get('/v1/changes', (c) => {
-    const since = Number(c.req.query('since') ?? 0);
-    const page = store.changes(since, 2);
-    return c.json(
-      ChangesResultSchema.parse({
-        changes: page.changes,
-        nextCursor: String(page.last),
-        version: version(lastSeq()),
-      }),
-    );
-  });
-  const fetch: typeof globalThis.fetch = (input, init) => Promise.resolve(app.request(input, init));
-  return { fetch, requests: () => requests };
+    if (faults.down) return Response.json({ title: 'Service unavailable' }, { status: 503 });
+    return app.request(input, init);
+  };
+  return { ...live, fetch, faults, requests: () => requests };
 }
 
 async function until<T>(what: () => T | undefined, ms = 10_000): Promise<T> {
@@ -65,17 +42,16 @@ const follow = (...args: Parameters<typeof remoteLive>) => {
 };
 
 describe('remoteLive (following a Gazette API)', () => {
-  it('starts from the current version and publishes the ids added or updated after it, across pages', async () => {
+  it('starts from the current version and publishes the ids added or updated after it (the real app over a live store)', async () => {
     const [first, ...rest] = fixtureArticles();
-    const store = createMemoryStore([first!]);
-    const api = liveApi(store, { down: false });
+    const api = liveApi([first!]);
     const live = follow('http://api.test/', { fetch: api.fetch, intervalMs: 10 });
     const seen: Array<{ version: LiveVersion; changed: readonly string[] }> = [];
     live.subscribe((version, changed) => seen.push({ version, changed }));
     await until(() => live.version());
     expect(live.version()!.articles).toBe(1);
-    // Three changes, more than one page of two: the first article's update and two new ones.
-    store.putMany([{ ...first!, title: 'Budget presented, again' }, ...rest]);
+    // Three changes: the first article's update and two new ones.
+    api.add([{ ...first!, title: 'Budget presented, again' }, ...rest]);
     await until(() => seen.at(-1)?.version.articles === 3);
     const changed = seen.flatMap((s) => s.changed);
     expect(new Set(changed)).toEqual(new Set([first!.id, ...rest.map((a) => a.id)]));
@@ -84,9 +60,8 @@ describe('remoteLive (following a Gazette API)', () => {
   });
 
   it('reports a failing API without throwing, backs off, and picks up what changed once it answers again', async () => {
-    const store = createMemoryStore(fixtureArticles().slice(0, 1));
-    const faults = { down: false };
-    const api = liveApi(store, faults);
+    const api = liveApi();
+    const faults = api.faults;
     const live = follow('http://api.test/', { fetch: api.fetch, intervalMs: 10, maxIntervalMs: 40 });
     const troubles: Array<RemoteError | undefined> = [];
     live.onTrouble((error) => troubles.push(error));
@@ -97,7 +72,7 @@ describe('remoteLive (following a Gazette API)', () => {
     await until(() => troubles.length >= 2);
     expect(troubles[0]!.message).toMatch(/answered 503/);
     const added = fixtureArticles()[1]!;
-    store.put(added);
+    api.add([added]);
     faults.down = false;
     await until(() => changed.length > 0);
     expect(changed).toEqual([added.id]);
@@ -128,8 +103,7 @@ describe('remoteLive (following a Gazette API)', () => {
   });
 
   it('stops polling when closed', async () => {
-    const store = createMemoryStore(fixtureArticles());
-    const api = liveApi(store, { down: false });
+    const api = liveApi(fixtureArticles());
     const live = follow('http://api.test/', { fetch: api.fetch, intervalMs: 5 });
     await until(() => live.version());
     await live.close();
@@ -138,10 +112,34 @@ describe('remoteLive (following a Gazette API)', () => {
     expect(api.requests()).toBe(asked);
   });
 
-  it('reads through the API as a corpus (the server answers from its current corpus)', async () => {
-    const app = createApp({ corpus: fixtureCorpus() });
-    const fetch: typeof globalThis.fetch = (input, init) => Promise.resolve(app.request(input, init));
-    const live = follow('http://api.test/', { fetch, intervalMs: 1000 });
-    expect((await live.corpus.list({ limit: 1 })).total).toBe(fixtureCorpus().size);
+  it('does not ask again an API whose changes route answers 501 (a bundled corpus)', async () => {
+    const api = liveApi();
+    let asked = 0;
+    const fetch: typeof globalThis.fetch = async (input, init) => {
+      if (!String(input).includes('/v1/changes')) return api.fetch(input, init);
+      asked++;
+      return Response.json({ title: 'Not live' }, { status: 501 });
+    };
+    const live = follow('http://api.test/', { fetch, intervalMs: 5 });
+    const retries: boolean[] = [];
+    live.onTrouble((_, retrying) => retries.push(retrying));
+    await until(() => retries.length);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(retries).toEqual([false]);
+    expect(asked).toBe(1);
+  });
+
+  it('reads through the API as a corpus, which answers what is new once the version moved', async () => {
+    const api = liveApi();
+    const live = follow('http://api.test/', { fetch: api.fetch, intervalMs: 10 });
+    expect((await live.corpus.list({ limit: 1 })).total).toBe(1);
+    let moved = false;
+    live.subscribe(() => {
+      moved = true;
+    });
+    await until(() => live.version());
+    api.add(fixtureArticles().slice(1));
+    await until(() => moved);
+    expect((await live.corpus.list({ limit: 1 })).total).toBe(3);
   });
 });

@@ -48,6 +48,9 @@ function changedIds(pages: readonly ChangesResult[]): string[] {
   return [...new Set(pages.flatMap((p) => p.changes.map((c) => c.id)))];
 }
 
+/** Changes asked for per page (the API's largest page). */
+const PAGE = 1000;
+
 /** The API cannot be followed: polling stops rather than retry what will not change. */
 class NotLive extends RemoteError {}
 
@@ -82,13 +85,26 @@ export function remoteLive(base: string | URL, options: RemoteLiveOptions = {}):
     cursor = String(health.version.seq);
   }
 
+  /** A page of changes; undefined when the API has no such route (an older one). */
+  async function changesPage(url: URL): Promise<ChangesResult | undefined> {
+    try {
+      return await get(url, ChangesResultSchema, { mayBeMissing: true, signal: stop.signal });
+    } catch (error) {
+      // 501: the server serves a bundled corpus; asking again will not change that.
+      if (isRemoteError(error) && error.status === 501 && !(error instanceof NotLive))
+        throw new NotLive(error.message, url.href, 501);
+      throw error;
+    }
+  }
+
   async function poll(from: string): Promise<void> {
     const pages: ChangesResult[] = [];
     let at = from;
     for (let i = 0; i < maxPages; i++) {
       const url = new URL('v1/changes', root);
       url.searchParams.set('since', at);
-      const page = await get(url, ChangesResultSchema, { mayBeMissing: true, signal: stop.signal });
+      url.searchParams.set('limit', String(PAGE));
+      const page = await changesPage(url);
       if (!page)
         throw new NotLive(`The Gazette API at ${root.origin} has no /v1/changes to follow.`, url.href);
       pages.push(page);
