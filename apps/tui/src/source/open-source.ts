@@ -5,7 +5,7 @@ import { storePath } from '../store-path';
 import { alertedAmong, liveFeed } from './live-feed';
 import { liveLocalSource } from './live-source';
 import { localSource } from './local-source';
-import { pollStoreCorpus } from './store-live';
+import { openStoreLive } from './store-live';
 
 export interface SourceOptions {
   /** A Gazette API base URL: read everything from it instead of a local corpus. */
@@ -47,7 +47,7 @@ async function remoteSource(api: string, live: boolean): Promise<GazetteSource> 
 
 /** A store followed as other processes write to it, with new articles checked against its alerts. */
 async function liveStoreSource(db: string): Promise<GazetteSource> {
-  const { live, alerts } = await pollStoreCorpus(db, {
+  const { live, alerts } = await openStoreLive(db, {
     onWait: (message) => process.stderr.write(`gazette: ${message}…\n`),
   });
   const feed = liveFeed(live, (changed) => alertedAmong(alerts(), changed, (id) => live.corpus().get(id)));
