@@ -68,11 +68,49 @@ describe.skipIf(!HAS_TMUX)(`the UI following a store or API ${HAS_TMUX ? '' : NO
     await t.waitFor((s) => s.includes('[exit 0]'), 'a clean exit');
   }, 180_000);
 
+  it('over --api, counts an article ingested into the API\'s store as "1 new", and shows it on R', async () => {
+    const db = join(dir, 'served.db');
+    await ingest(db, 'served-old', {
+      title: 'Harbour bridge to close for repairs',
+      url: 'https://a.example/bridge',
+      publishedAt: '2024-03-01T08:00:00Z',
+      body: 'The harbour bridge closes for three weeks of repairs from Monday, the council said.',
+    });
+    const { openCorpus, serveApi } = await import('@gazette/api/node');
+    const opened = await openCorpus({ GAZETTE_DB: db });
+    const api = await serveApi({ ...opened.source, port: 0, host: '127.0.0.1' });
+    try {
+      const t = new TmuxTerminal(ui('--api', api.url));
+      terminals.push(t);
+      await t.waitFor((s) => s.includes('Harbour bridge'), 'the list', 30_000);
+      await ingest(db, 'served-new', {
+        title: 'Lighthouse reopens to visitors',
+        url: 'https://b.example/lighthouse',
+        publishedAt: '2025-06-01T08:00:00Z',
+        body: 'The old lighthouse reopens to visitors this weekend after a long restoration.',
+      });
+      const counted = await t.waitFor((s) => s.includes('1 new'), '"1 new" in the header', 20_000);
+      expect(counted).not.toContain('Lighthouse reopens');
+      expect(counted).not.toContain('not live');
+      t.keys('R');
+      const after = await t.waitFor((s) => s.includes('Lighthouse reopens'), 'the new article', 20_000);
+      expect(after.indexOf('Lighthouse reopens')).toBeLessThan(after.indexOf('Harbour bridge'));
+      t.keys('q');
+      await t.waitFor((s) => s.includes('[exit 0]'), 'a clean exit');
+    } finally {
+      await api.close();
+      await opened.close();
+    }
+  }, 180_000);
+
   it('over an API that serves a fixed corpus, says "not live" and goes on working', async () => {
     const { createCorpus, parseText } = await import('@gazette/core');
     const { serveApi } = await import('@gazette/api/node');
     const corpus = createCorpus([
-      parseText('A calm paragraph about the harbour.\n', { title: 'Harbour notes', source: { name: 'Wire' } }),
+      parseText('A calm paragraph about the harbour.\n', {
+        title: 'Harbour notes',
+        source: { name: 'Wire' },
+      }),
     ]);
     const api = await serveApi({ corpus, port: 0, host: '127.0.0.1' });
     try {
