@@ -21,6 +21,20 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+const BRIDGE = {
+  title: 'Harbour bridge to close for repairs',
+  url: 'https://a.example/bridge',
+  publishedAt: '2024-03-01T08:00:00Z',
+  body: 'The harbour bridge closes for three weeks of repairs from Monday, the council said.',
+};
+// Newer than the others: it comes first in the newest-first list.
+const LIGHTHOUSE = {
+  title: 'Lighthouse reopens to visitors',
+  url: 'https://b.example/lighthouse',
+  publishedAt: '2025-06-01T08:00:00Z',
+  body: 'The old lighthouse reopens to visitors this weekend after a long restoration.',
+};
+
 /** Ingests one JSON article into `db` with the CLI, in a process of its own. */
 async function ingest(db: string, name: string, article: Record<string, string>) {
   const file = join(dir, `${name}.json`);
@@ -32,12 +46,7 @@ async function ingest(db: string, name: string, article: Record<string, string>)
 describe.skipIf(!HAS_TMUX)(`the UI following a store or API ${HAS_TMUX ? '' : NO_TMUX}`, () => {
   it('counts an article ingested meanwhile as "1 new", and shows it in place on R', async () => {
     const db = join(dir, 'live.db');
-    await ingest(db, 'old', {
-      title: 'Harbour bridge to close for repairs',
-      url: 'https://a.example/bridge',
-      publishedAt: '2024-03-01T08:00:00Z',
-      body: 'The harbour bridge closes for three weeks of repairs from Monday, the council said.',
-    });
+    await ingest(db, 'old', BRIDGE);
     await ingest(db, 'older', {
       title: 'Ferry timetable out',
       url: 'https://a.example/ferry',
@@ -50,12 +59,7 @@ describe.skipIf(!HAS_TMUX)(`the UI following a store or API ${HAS_TMUX ? '' : NO
     // The second row selected: after the refresh, the selection stays on the ferry story.
     t.keys('j');
     await t.waitFor((s) => s.includes('2/2'), 'the second row selected');
-    await ingest(db, 'new', {
-      title: 'Lighthouse reopens to visitors',
-      url: 'https://b.example/lighthouse',
-      publishedAt: '2025-06-01T08:00:00Z',
-      body: 'The old lighthouse reopens to visitors this weekend after a long restoration.',
-    });
+    await ingest(db, 'new', LIGHTHOUSE);
     const counted = await t.waitFor((s) => s.includes('1 new'), '"1 new" in the header', 20_000);
     expect(counted).not.toContain('Lighthouse reopens');
     t.keys('R');
@@ -70,12 +74,7 @@ describe.skipIf(!HAS_TMUX)(`the UI following a store or API ${HAS_TMUX ? '' : NO
 
   it('over --api, counts an article ingested into the API\'s store as "1 new", and shows it on R', async () => {
     const db = join(dir, 'served.db');
-    await ingest(db, 'served-old', {
-      title: 'Harbour bridge to close for repairs',
-      url: 'https://a.example/bridge',
-      publishedAt: '2024-03-01T08:00:00Z',
-      body: 'The harbour bridge closes for three weeks of repairs from Monday, the council said.',
-    });
+    await ingest(db, 'served-old', BRIDGE);
     const { openCorpus, serveApi } = await import('@gazette/api/node');
     const opened = await openCorpus({ GAZETTE_DB: db });
     const api = await serveApi({ ...opened.source, port: 0, host: '127.0.0.1' });
@@ -83,12 +82,7 @@ describe.skipIf(!HAS_TMUX)(`the UI following a store or API ${HAS_TMUX ? '' : NO
       const t = new TmuxTerminal(ui('--api', api.url));
       terminals.push(t);
       await t.waitFor((s) => s.includes('Harbour bridge'), 'the list', 30_000);
-      await ingest(db, 'served-new', {
-        title: 'Lighthouse reopens to visitors',
-        url: 'https://b.example/lighthouse',
-        publishedAt: '2025-06-01T08:00:00Z',
-        body: 'The old lighthouse reopens to visitors this weekend after a long restoration.',
-      });
+      await ingest(db, 'served-new', LIGHTHOUSE);
       const counted = await t.waitFor((s) => s.includes('1 new'), '"1 new" in the header', 20_000);
       expect(counted).not.toContain('Lighthouse reopens');
       expect(counted).not.toContain('not live');
