@@ -98,6 +98,22 @@ describe('following a live corpus', () => {
     await ui.waitFor((s) => s.includes('The ban takes effect'), 'the same article opened');
   });
 
+  it('back from the reader, the selection is on the article it was on, whatever came meanwhile', async () => {
+    const { live, push } = pushableLive([macronArticle(), nigerArticle()]);
+    const ui = start(liveLocalSource(live, 'live store'));
+    await ui.waitFor((s) => s.includes('Niger junta'), 'the list');
+    await ui.press('j');
+    await ui.waitFor((s) => s.includes('2/2'), 'the second row selected');
+    await ui.press('\r');
+    await ui.waitFor((s) => s.includes('The ban takes effect'), 'the article');
+    push(newer('Fresh news from the wire', '2024-05-01'));
+    await ui.waitFor((s) => s.includes('1 new'), 'the count');
+    await ui.press('\u001b');
+    await ui.waitFor((s) => s.includes('3/3'), 'the selection on the same article (now the third row)');
+    await ui.press('\r');
+    await ui.waitFor((s) => s.includes('The ban takes effect'), 'the same article opened');
+  });
+
   it('marks the new articles that match an alert, in the count and on their rows', async () => {
     const { live, push } = pushableLive([macronArticle()]);
     const alerts = [createAlert({ query: 'airspace' }, '2024-01-01T00:00:00Z')];

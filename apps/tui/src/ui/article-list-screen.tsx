@@ -1,6 +1,6 @@
 import type { ArticleFilters, ArticleSummary } from '@gazette/core/query';
 import { Box, Text } from 'ink';
-import { type ReactNode, useMemo } from 'react';
+import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { articlePages } from '../source/article-pages';
 import { safeLine } from '../text/safe-text';
 import { useAppApi, usePersisted, useScreenKeys } from './app-context';
@@ -29,10 +29,18 @@ export function ArticleListScreen(props: {
     () => articlePages(api.source, sort, props.filters),
     [api.source, sort, props.filters],
   );
+  // The article selected, kept with the screen: back from the reader, the selection finds it again.
+  const anchorKey = `${props.screenKey}:selectedId`;
+  const [anchor] = useState(() => api.store.get(anchorKey) as string | undefined);
   const pages = usePages(loader, selected, {
     generation: api.generation,
     idOf: (a) => a.id,
     reselect: setSelected,
+    anchor,
+  });
+  useEffect(() => {
+    const id = pages.at(selected)?.id;
+    if (id) api.store.set(anchorKey, id);
   });
   const height = Math.max(1, api.height - 2);
   const widths = layoutColumns(api.width);

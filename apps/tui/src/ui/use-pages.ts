@@ -27,6 +27,11 @@ export interface Refresh<T> {
   generation: number;
   idOf: (item: T) => string;
   reselect: (index: number) => void;
+  /**
+   * The article selected when this list was last shown (a screen come back to): when the first page
+   * holds it elsewhere (new articles came meanwhile), the selection follows it there.
+   */
+  anchor?: string | undefined;
 }
 
 /** Rows read again at most by a refresh: past them, the selection keeps its position instead. */
@@ -95,6 +100,20 @@ export function usePages<T>(loader: PageLoader<T> | undefined, selected = 0, ref
   const stateRef = useRef(view);
   stateRef.current = view;
   const busy = useRef<PageLoader<T> | undefined>(undefined);
+  const selectedRef = useRef(selected);
+  selectedRef.current = selected;
+  const refreshRef = useRef(refresh);
+  refreshRef.current = refresh;
+  // Followed once, by the first page of the first loader.
+  const anchor = useRef(refresh?.anchor);
+  const followAnchor = useCallback((rows: readonly T[]) => {
+    const r = refreshRef.current;
+    const id = anchor.current;
+    anchor.current = undefined;
+    if (!r || id === undefined) return;
+    const found = rows.findIndex((row) => r.idOf(row) === id);
+    if (found >= 0 && found !== selectedRef.current) r.reselect(found);
+  }, []);
   // The load in flight: a refresh waits for it, as the loader reads one page at a time.
   const inflight = useRef<Promise<void> | undefined>(undefined);
 
@@ -142,6 +161,7 @@ export function usePages<T>(loader: PageLoader<T> | undefined, selected = 0, ref
             loading: false,
             error: undefined,
           }));
+          if (before.items.length === 0) followAnchor(page.items);
         }
       } catch (e) {
         settle(mine, (base) => ({
@@ -157,11 +177,9 @@ export function usePages<T>(loader: PageLoader<T> | undefined, selected = 0, ref
         finish();
       }
     },
-    [settle],
+    [settle, followAnchor],
   );
 
-  const selectedRef = useRef(selected);
-  selectedRef.current = selected;
   const refill = useCallback(
     async (r: Refresh<T>) => {
       while (inflight.current) await inflight.current;
@@ -187,8 +205,6 @@ export function usePages<T>(loader: PageLoader<T> | undefined, selected = 0, ref
     },
     [settle],
   );
-  const refreshRef = useRef(refresh);
-  refreshRef.current = refresh;
   const seen = useRef(refresh?.generation);
   const generation = refresh?.generation;
   useEffect(() => {
