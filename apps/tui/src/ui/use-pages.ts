@@ -1,6 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PageLoader } from '../source/article-pages';
-import { reselect } from './news-state';
+import { fresh, type PagesState, rowAt } from './pages-state';
+import { type Refresh, useRefresh } from './use-refresh';
+
+export type { Refresh };
 
 export interface Pages<T> {
   /** The rows loaded from the start. */
@@ -20,73 +23,6 @@ export interface Pages<T> {
 const AHEAD = 30;
 
 /**
- * A refresh in place: when `generation` changes, the rows are read again from the start (as far as the
- * selected row, within MAX_REFILL rows) and swapped in at once, and the selection follows its article.
- */
-export interface Refresh<T> {
-  generation: number;
-  idOf: (item: T) => string;
-  reselect: (index: number) => void;
-  /**
-   * The article selected when this list was last shown (a screen come back to): when the first page
-   * holds it elsewhere (new articles came meanwhile), the selection follows it there.
-   */
-  anchor?: string | undefined;
-}
-
-/** Rows read again at most by a refresh: past them, the selection keeps its position instead. */
-export const MAX_REFILL = 1000;
-
-interface PagesState<T> {
-  /** The loader these rows came from: rows of an older loader are never shown. */
-  owner: PageLoader<T> | undefined;
-  items: readonly T[];
-  /** Rows loaded from the end of the list (its last `tail.length` rows), until they meet `items`. */
-  tail: readonly T[];
-  /** The loader cannot read from the end: rows come from the start only. */
-  noTail: boolean;
-  total: number;
-  done: boolean;
-  ready: boolean;
-  loading: boolean;
-  error: string | undefined;
-}
-
-const fresh = <T>(owner: PageLoader<T> | undefined): PagesState<T> => ({
-  owner,
-  items: [],
-  tail: [],
-  noTail: !owner?.tail,
-  total: 0,
-  done: !owner,
-  ready: !owner,
-  loading: Boolean(owner),
-  error: undefined,
-});
-
-/** Row `i` of the list, if loaded (from the start, or from the end). */
-function rowAt<T>(state: PagesState<T>, i: number): T | undefined {
-  if (i < state.items.length) return state.items[i];
-  const first = state.total - state.tail.length;
-  return state.tail.length && i >= first ? state.tail[i - first] : undefined;
-}
-
-/** Reads the list again from the start until `found` says the rows hold the one sought, or `want` rows are read. */
-async function readAgain<T>(mine: PageLoader<T>, want: number, found: (rows: readonly T[]) => boolean) {
-  const items: T[] = [];
-  let total: number | undefined;
-  let done = false;
-  do {
-    const page = await mine(items);
-    total ??= page.total;
-    items.push(...page.items);
-    done = page.done;
-    if (found(page.items)) break;
-  } while (!done && items.length < want);
-  return { items, total: total ?? items.length, done };
-}
-
-/**
  * Rows loaded page by page as the user scrolls; a new loader starts over and drops stale answers. One
  * state object, set once per page, so a keystroke costs as few renders as possible. With `refresh`, the
  * rows are read again in place when its generation changes (the old rows stay shown meanwhile).
@@ -100,20 +36,6 @@ export function usePages<T>(loader: PageLoader<T> | undefined, selected = 0, ref
   const stateRef = useRef(view);
   stateRef.current = view;
   const busy = useRef<PageLoader<T> | undefined>(undefined);
-  const selectedRef = useRef(selected);
-  selectedRef.current = selected;
-  const refreshRef = useRef(refresh);
-  refreshRef.current = refresh;
-  // Followed once, by the first page of the first loader.
-  const anchor = useRef(refresh?.anchor);
-  const followAnchor = useCallback((rows: readonly T[]) => {
-    const r = refreshRef.current;
-    const id = anchor.current;
-    anchor.current = undefined;
-    if (!r || id === undefined) return;
-    const found = rows.findIndex((row) => r.idOf(row) === id);
-    if (found >= 0 && found !== selectedRef.current) r.reselect(found);
-  }, []);
   // The load in flight: a refresh waits for it, as the loader reads one page at a time.
   const inflight = useRef<Promise<void> | undefined>(undefined);
 
@@ -129,6 +51,8 @@ export function usePages<T>(loader: PageLoader<T> | undefined, selected = 0, ref
     stateRef.current = next;
     setState(next);
   }, []);
+
+  const { followAnchor } = useRefresh({ current, stateRef, busy, inflight, settle }, selected, refresh);
 
   const load = useCallback(
     async (from: 'start' | 'end' = 'start') => {
@@ -179,40 +103,6 @@ export function usePages<T>(loader: PageLoader<T> | undefined, selected = 0, ref
     },
     [settle, followAnchor],
   );
-
-  const refill = useCallback(
-    async (r: Refresh<T>) => {
-      while (inflight.current) await inflight.current;
-      const mine = current.current;
-      if (!mine || busy.current === mine) return;
-      const before = stateRef.current.owner === mine ? stateRef.current : fresh(mine);
-      const at = selectedRef.current;
-      const row = rowAt(before, at);
-      const anchor = row === undefined ? undefined : r.idOf(row);
-      busy.current = mine;
-      try {
-        const want = Math.min(MAX_REFILL, Math.max(before.items.length, at + 1, 1));
-        const again = await readAgain(mine, want, (rows) => rows.some((x) => r.idOf(x) === anchor));
-        if (current.current !== mine) return;
-        settle(mine, () => ({ ...fresh(mine), ...again, ready: true, loading: false }));
-        r.reselect(reselect(anchor, again.items.map(r.idOf), at));
-      } catch (e) {
-        // The rows shown stay; the error says why they were not refreshed.
-        settle(mine, (base) => ({ ...base, error: (e as Error).message }));
-      } finally {
-        if (busy.current === mine) busy.current = undefined;
-      }
-    },
-    [settle],
-  );
-  const seen = useRef(refresh?.generation);
-  const generation = refresh?.generation;
-  useEffect(() => {
-    const r = refreshRef.current;
-    if (!r || generation === seen.current) return;
-    seen.current = generation;
-    void refill(r);
-  }, [generation, refill]);
 
   useEffect(() => {
     if (!loader) return;
