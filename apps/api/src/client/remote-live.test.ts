@@ -100,6 +100,10 @@ describe('remoteLive (following a Gazette API)', () => {
     await new Promise((r) => setTimeout(r, 100));
     expect(requests).toBe(asked);
     expect(troubles).toHaveLength(1);
+    // A listener added later (a UI that subscribes once it has drawn) is told too.
+    const late: Array<boolean> = [];
+    live.onTrouble((_, again) => late.push(again));
+    expect(late).toEqual([false]);
   });
 
   it('stops polling when closed', async () => {

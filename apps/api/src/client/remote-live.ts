@@ -33,7 +33,8 @@ export interface RemoteLive {
   subscribe(listener: (version: LiveVersion, changed: readonly string[]) => void): () => void;
   /**
    * Called with the error when a poll fails, and whether it is retried (with backoff; not when the API
-   * does not report changes: it serves a fixed corpus), and with undefined when polls work again.
+   * does not report changes: it serves a fixed corpus), and with undefined when polls work again. A
+   * listener added while polls fail is told at once.
    */
   onTrouble(listener: (error: RemoteError | undefined, retrying: boolean) => void): () => void;
   /** Stops polling (a poll in flight is abandoned). */
@@ -72,6 +73,8 @@ export function remoteLive(base: string | URL, options: RemoteLiveOptions = {}):
   let current: LiveVersion | undefined;
   let cursor: string | undefined;
   let failures = 0;
+  /** The trouble now (told to a listener added later), or undefined while polls work. */
+  let trouble: { error: RemoteError; retrying: boolean } | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   async function start(): Promise<void> {
@@ -130,15 +133,17 @@ export function remoteLive(base: string | URL, options: RemoteLiveOptions = {}):
   async function tick(): Promise<void> {
     try {
       await (cursor === undefined ? start() : poll(cursor));
+      trouble = undefined;
       if (failures) for (const listener of [...troubleListeners]) listener(undefined, true);
       failures = 0;
       schedule(intervalMs);
     } catch (error) {
       if (stop.signal.aborted) return;
       failures++;
-      const trouble = isRemoteError(error) ? error : new RemoteError(String(error), root.href);
-      const retrying = !(trouble instanceof NotLive);
-      for (const listener of [...troubleListeners]) listener(trouble, retrying);
+      const failed = isRemoteError(error) ? error : new RemoteError(String(error), root.href);
+      const retrying = !(failed instanceof NotLive);
+      trouble = { error: failed, retrying };
+      for (const listener of [...troubleListeners]) listener(failed, retrying);
       if (!retrying) return;
       const backoff = Math.min(maxIntervalMs, intervalMs * 2 ** failures);
       schedule(backoff * (0.8 + 0.4 * Math.random()));
@@ -155,6 +160,7 @@ export function remoteLive(base: string | URL, options: RemoteLiveOptions = {}):
     },
     onTrouble(listener) {
       troubleListeners.add(listener);
+      if (trouble) listener(trouble.error, trouble.retrying);
       return () => troubleListeners.delete(listener);
     },
     async close() {
