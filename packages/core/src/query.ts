@@ -151,3 +151,4 @@ export { type Alert, type AlertDelivery, AlertDeliverySchema, AlertSchema } from
 export { createAlert } from './alerts/create-alert';
 export { ALERT_FEED_ENTRIES, alertFeedArticles } from './alerts/alert-feed';
 export { ALERT_BATCH, checkMatchQuery, type MatchQuery, newMatches } from './alerts/new-matches';
+export { alertMatches } from './alerts/alert-matches';
