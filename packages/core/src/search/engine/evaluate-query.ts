@@ -7,14 +7,13 @@ import { type Matches, scoreAt, typosAt } from './matches';
 import { candidatesHoldingTexts, textHasSequence, textsWithSequence } from './phrase-positions';
 import type { TermPositions } from '../index/position-lists';
 import { rememberedTypoCandidates, type TypoWalk } from './typo-candidates';
-import { type Expansion as WordExpansion, expandWord, type Vocabulary } from './expand-word';
+import { type Expansion as WordExpansion, expandWord, type TypoMode, type Vocabulary } from './expand-word';
 import type { QueryField, QueryNode } from '../query/query-ast';
 import { K1 } from '../index/ranking-weights';
 import { df, FIELD_KEY, findTerm, prefixRange, type SearchIndex, textDocs } from '../index/search-index';
 import { TYPO_UNIT, WORK_BUDGET, type WorkBudget } from '../query/work-budget';
 
-/** Typo tolerance: off, for rare or unknown words, or for every word long enough. */
-export type TypoMode = 'off' | 'auto' | 'force';
+export type { TypoMode } from './expand-word';
 
 export { type Matches, scoreAt, typosAt } from './matches';
 

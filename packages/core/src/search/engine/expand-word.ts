@@ -1,8 +1,10 @@
 import { typoBudget } from '../query/typo-budget';
 import { PREFIX_WEIGHT, TYPO_WEIGHT } from '../index/ranking-weights';
 import { topK } from './top-k';
-import type { TypoMode } from './evaluate-query';
 import type { WorkBudget } from '../query/work-budget';
+
+/** Typo tolerance: off, for rare or unknown words, or for every word long enough. */
+export type TypoMode = 'off' | 'auto' | 'force';
 
 /** A word may be a typo when the corpus holds it in at most this many documents. */
 const RARE = 0;
