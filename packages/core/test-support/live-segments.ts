@@ -27,6 +27,10 @@ export interface LiveCase {
   /** Words of the corpus (Zipf-like: a few common, most rare), and the ids and slugs of live articles. */
   words: string[];
   ids: string[];
+  /** Deleted ids, segments, and dead documents (updated or deleted) in all segments. */
+  deleted: string[];
+  segments: number;
+  dead: number;
   random: () => number;
 }
 
@@ -86,6 +90,9 @@ export function liveCase(seed: number, articles: number): LiveCase {
     once: built,
     words,
     ids: [...listed.map((a) => a.id), ...listed.slice(0, 5).map((a) => a.slug)],
+    deleted: [...deleted],
+    segments: segments.length,
+    dead: segments.flat().length - state.size,
     random: r,
   };
 }
