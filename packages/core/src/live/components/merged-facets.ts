@@ -2,9 +2,13 @@ import { compareCodePoints } from '../../binary/string-column';
 import type { FacetName } from '../../model/facet-name-schema';
 import type { Facets } from '../../query-schema/query-result-schema';
 import type { Matches } from '../../search/engine/evaluate-query';
+import type { FacetColumn } from '../../search/index/search-index';
 import { topK } from '../../search/engine/top-k';
 import type { WorkBudget } from '../../search/query/work-budget';
 import type { SegmentsState } from './segments-state';
+
+/** Counts over every live document, per state and facet (a state's segments never change). */
+const everyCount = new WeakMap<SegmentsState, Map<FacetName, Map<string, number>>>();
 
 /**
  * SearchEngine.facets over segments: each segment counts its live matches per value, the counts are
@@ -25,11 +29,15 @@ export function mergedFacets(
   const every = matching === state.size;
   const out: Facets = {};
   for (const name of names) {
-    const counts = new Map<string, number>();
-    parts.forEach((m, s) => {
-      const n = every ? m.docs.length : budget.upTo(m.docs.length);
-      countInto(counts, state.segments[s]!.state.index.facets[name], m.docs, n);
-    });
+    let counts = every ? everyCount.get(state)?.get(name) : undefined;
+    if (!counts) {
+      counts = new Map<string, number>();
+      for (const [s, m] of parts.entries()) {
+        const n = every ? m.docs.length : budget.upTo(m.docs.length);
+        countInto(counts, state.segments[s]!.state.index.facets[name], m.docs, n);
+      }
+      if (every) everyCount.set(state, (everyCount.get(state) ?? new Map()).set(name, counts));
+    }
     const better = (x: [string, number], y: [string, number]) =>
       x[1] !== y[1] ? x[1] > y[1] : compareCodePoints(x[0], y[0]) < 0;
     out[name] = topK(counts, limit, better).map(([value, count]) => ({ value, count }));
@@ -37,21 +45,24 @@ export function mergedFacets(
   return out;
 }
 
+/** Each facet column's values as decoded so far (segments are immutable: a value never changes). */
+const decoded = new WeakMap<FacetColumn, Array<string | undefined>>();
+
 /** Adds the documents per value of a facet column over the first n docs to `counts`. */
-function countInto(
-  counts: Map<string, number>,
-  column: { values: { at(i: number): string; length: number }; off: Uint32Array; val: Uint32Array },
-  docs: Uint32Array,
-  n: number,
-): void {
+function countInto(counts: Map<string, number>, column: FacetColumn, docs: Uint32Array, n: number): void {
   const here = new Uint32Array(column.values.length);
+  const met: number[] = [];
   for (let i = 0; i < n; i++) {
     const d = docs[i]!;
-    for (let j = column.off[d]!; j < column.off[d + 1]!; j++) here[column.val[j]!]!++;
+    for (let j = column.off[d]!; j < column.off[d + 1]!; j++) if (here[column.val[j]!]!++ === 0) met.push(column.val[j]!);
   }
-  for (let v = 0; v < here.length; v++) {
-    if (here[v] === 0) continue;
-    const value = column.values.at(v);
+  let names = decoded.get(column);
+  if (!names) {
+    names = new Array(column.values.length);
+    decoded.set(column, names);
+  }
+  for (const v of met) {
+    const value = (names[v] ??= column.values.at(v));
     counts.set(value, (counts.get(value) ?? 0) + here[v]!);
   }
 }
