@@ -159,6 +159,7 @@ export function intersect(lists: Matches[]): Matches {
   const first = lists[walk[0]!]!;
   const pos = new Array<number>(lists.length).fill(0);
   const part = new Float64Array(lists.length);
+  const ordered = lists.length > 2;
   const docs = new Uint32Array(first.docs.length);
   const scores = new Float32Array(first.docs.length);
   // Typo counts only when a list has some: without them, ranking reads the scores alone.
@@ -166,7 +167,8 @@ export function intersect(lists: Matches[]): Matches {
   let k = 0;
   outer: for (let i = 0; i < first.docs.length; i++) {
     const d = first.docs[i]!;
-    part[walk[0]!] = scoreAt(first, i);
+    let s = scoreAt(first, i);
+    part[walk[0]!] = s;
     let typoCount = typosAt(first, i);
     for (let w = 1; w < walk.length; w++) {
       const j = walk[w]!;
@@ -175,11 +177,16 @@ export function intersect(lists: Matches[]): Matches {
       pos[j] = p;
       if (p >= l.docs.length) break outer;
       if (l.docs[p] !== d) continue outer;
-      part[j] = scoreAt(l, p);
+      const x = scoreAt(l, p);
+      part[j] = x;
+      s += x;
       typoCount += typosAt(l, p);
     }
-    let s = 0;
-    for (let j = 0; j < part.length; j++) s += part[j]!;
+    // Two scores sum alike in either order; more are summed again in the lists' order.
+    if (ordered) {
+      s = 0;
+      for (let j = 0; j < part.length; j++) s += part[j]!;
+    }
     docs[k] = d;
     scores[k] = s;
     if (typos !== null) typos[k] = Math.min(255, typoCount);
