@@ -1,4 +1,5 @@
 import { findTerm } from '../../search/index/search-index';
+import { deadTerms } from './dead-terms';
 import type { SegmentsState } from './segments-state';
 
 /** Live document counts already worked out, per state (segments are immutable, so they never go stale). */
@@ -8,8 +9,7 @@ const REMEMBERED = 100_000;
 
 /**
  * Live documents holding a dictionary term (field key included) across the segments: what a corpus built
- * at once from the live articles would count. A segment without dead documents answers from its
- * dictionary; one with some counts the term's postings that are live (a list the query reads anyway).
+ * at once from the live articles would count: each segment's count less its dead documents holding it.
  */
 export function liveDf(state: SegmentsState, term: string): number {
   let known = counted.get(state);
@@ -24,9 +24,7 @@ export function liveDf(state: SegmentsState, term: string): number {
     const ix = seg.state.index;
     const t = findTerm(ix, term);
     if (t < 0) continue;
-    const dead = seg.dead;
-    if (dead === null) n += ix.postings.df(t);
-    else for (const d of ix.postings.get(t).docs) n += 1 - dead[d]!;
+    n += ix.postings.df(t) - (seg.dead === null ? 0 : (deadTerms(seg).get(term) ?? 0));
   }
   if (known.size >= REMEMBERED) known.clear();
   known.set(term, n);

@@ -54,7 +54,8 @@ function countInto(counts: Map<string, number>, column: FacetColumn, docs: Uint3
   const met: number[] = [];
   for (let i = 0; i < n; i++) {
     const d = docs[i]!;
-    for (let j = column.off[d]!; j < column.off[d + 1]!; j++) if (here[column.val[j]!]!++ === 0) met.push(column.val[j]!);
+    for (let j = column.off[d]!; j < column.off[d + 1]!; j++)
+      if (here[column.val[j]!]!++ === 0) met.push(column.val[j]!);
   }
   let names = decoded.get(column);
   if (!names) {
