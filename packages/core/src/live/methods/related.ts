@@ -9,6 +9,8 @@ import { corpusStats } from '../components/corpus-stats';
 import { entityValuesIn } from '../components/entity-values';
 import { findLive } from '../components/find-live';
 import { liveMask } from '../components/live-mask';
+import { related as relatedOne } from '../../corpus/methods/related';
+import { soleSegment } from '../components/sole-segment';
 import { compareSegmentDocs, type SegmentDoc, type SegmentsState } from '../components/segments-state';
 
 /**
@@ -16,6 +18,8 @@ import { compareSegmentDocs, type SegmentDoc, type SegmentsState } from '../comp
  * segment (dead documents left out), the segments' bests merged by score, ties in document order.
  */
 export function related(state: SegmentsState, idOrSlug: string, raw: unknown = {}): RelatedResult {
+  const sole = soleSegment(state);
+  if (sole) return relatedOne(sole, idOrSlug, raw);
   const params = parseParams(RelatedParamsSchema, raw, 'related parameters');
   const at = findLive(state, idOrSlug);
   if (!at)

@@ -11,6 +11,8 @@ import { parseParams } from '../../query-schema/parse-params';
 import { mergedFacets } from '../components/merged-facets';
 import { mergedPage } from '../components/merged-page';
 import { matchSegments, type SegmentsFound } from '../components/segment-matches';
+import { search as searchOne } from '../../corpus/methods/search';
+import { soleSegment } from '../components/sole-segment';
 import type { SegmentsState } from '../components/segments-state';
 
 type SearchSort = 'relevance' | 'newest' | 'oldest';
@@ -39,6 +41,8 @@ function pageStart(
 
 /** `search()` over segments: what corpus/methods/search.ts answers over a corpus built at once. */
 export function search(state: SegmentsState, raw: unknown): SearchResult {
+  const sole = soleSegment(state);
+  if (sole) return searchOne(sole, raw);
   const params = parseParams(SearchParamsSchema, raw, 'search parameters');
   const fp = fingerprint(params);
   const found = matchSegments(state, params.q, params.filters, params.typos);
