@@ -21,6 +21,7 @@ function queries(words: string[], r: () => number): string[] {
     `"${w()} ${w()}"`,
     `${w().slice(0, 2)}*`,
     `${w().slice(0, 3)}* ${w()}`,
+    `${w().slice(0, 1)}* OR ${w().slice(0, 2)}*`,
     typo(w()),
     `${typo(rare())} ${w()}`,
     'zqxjvy',
