@@ -63,7 +63,8 @@ function countInto(counts: Map<string, number>, column: FacetColumn, docs: Uint3
     decoded.set(column, names);
   }
   for (const v of met) {
-    const value = (names[v] ??= column.values.at(v));
+    names[v] ??= column.values.at(v);
+    const value = names[v]!;
     counts.set(value, (counts.get(value) ?? 0) + here[v]!);
   }
 }
