@@ -1,5 +1,8 @@
 import type { Corpus } from '../corpus/components/corpus-types';
 import { builtAtOnce } from './methods/built-at-once';
+import { facets } from './methods/facets';
+import { related } from './methods/related';
+import { search } from './methods/search';
 import { segmentsState } from './components/segments-state';
 
 /**
@@ -18,9 +21,9 @@ export function segmentedCorpus(
     list: (params) => once().list(params),
     get: (idOrSlug) => once().get(idOrSlug),
     articles: (filters, sort) => once().articles(filters, sort),
-    search: (params) => once().search(params),
-    related: (idOrSlug, params) => once().related(idOrSlug, params),
-    facets: (params) => once().facets(params),
+    search: (params) => search(state, params),
+    related: (idOrSlug, params) => related(state, idOrSlug, params),
+    facets: (params) => facets(state, params),
     entities: (params) => once().entities(params),
     entity: (id) => once().entity(id),
     quotes: (params) => once().quotes(params),
