@@ -1,12 +1,15 @@
 // Live corpus figures at 10k (GAZETTE_BENCH_SIZES picks another size): commit to visible over ~50 commits
 // made by another process (p50/p95: when the new segment is published, and when a search finds the
 // article), a 1,000-article segment's build, and a background merge of the whole corpus into one segment.
+// Written to the section `live-index` of docs/benchmarks.md.
+//   npm run bench:live -w @gazette/core   (with bench-follow.ts), or on its own:
 //   npx tsx --conditions=@gazette/source bench/live/live-bench.ts
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeBenchSection } from '@gazette/bench-corpora';
 import { createCorpus, loadCorpus } from '../../src/corpus/create-corpus';
 import type { Article } from '../../src/model/article-schema';
 import { buildSegmentInWorker } from '../../src/node/build-segment';
@@ -44,6 +47,11 @@ async function writer(db: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  const rows: string[] = [];
+  const row = (what: string, figure: string) => {
+    rows.push(`| ${what} | ${figure} |`);
+    console.log(`${what}: ${figure}`);
+  };
   const dir = mkdtempSync(join(tmpdir(), 'gazette-live-bench-'));
   try {
     const db = join(dir, 'news.db');
@@ -51,11 +59,15 @@ async function main(): Promise<void> {
     let t = performance.now();
     store.putMany(articles(SIZE));
     store.close();
-    console.log(`stored ${SIZE} articles in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    row(
+      `store ${SIZE.toLocaleString('en')} articles (SQLite, one batch)`,
+      `${((performance.now() - t) / 1000).toFixed(1)} s`,
+    );
     t = performance.now();
     const live = openLiveCorpus(db, { pollMs: 250 });
-    console.log(
-      `first open (nothing kept: one segment of the whole store) ${((performance.now() - t) / 1000).toFixed(1)} s`,
+    row(
+      'first open, nothing kept (the whole store indexed as one segment)',
+      `${((performance.now() - t) / 1000).toFixed(1)} s`,
     );
     const committed = new Map<string, number>();
     const published: number[] = [];
@@ -106,15 +118,20 @@ async function main(): Promise<void> {
     await new Promise((resolve) => child.once('exit', resolve));
     await new Promise((resolve) => setTimeout(resolve, 3000));
     clearInterval(searching);
-    console.log(
-      `commit to visible over ${published.length} commits (ms): segment published p50 ${pct(published, 0.5)} p95 ${pct(published, 0.95)}; found by search p50 ${pct(searchable, 0.5)} p95 ${pct(searchable, 0.95)} (${searchable.length} found)`,
+    row(
+      `commit (by another process, one every 200 ms) to a new segment published, p50 / p95 over ${published.length} commits`,
+      `${pct(published, 0.5)} / ${pct(published, 0.95)} ms`,
     );
-    console.log(`segments now ${live.version().segments}`);
+    row(
+      `commit to found by a search for its title, p50 / p95 (${searchable.length} of ${COMMITS} found)`,
+      `${pct(searchable, 0.5)} / ${pct(searchable, 0.95)} ms`,
+    );
+    row('segments after the commits (merges in the background)', String(live.version().segments));
     await live.close();
     const batch = articles(1000, SIZE + COMMITS);
     t = performance.now();
     createCorpus(batch);
-    console.log(`a 1,000-article segment: built in ${(performance.now() - t).toFixed(0)} ms (this thread)`);
+    row('a 1,000-article segment, built on one thread', `${((performance.now() - t) / 1000).toFixed(1)} s`);
     const ids = openSqliteStore(db, { readOnly: true })
       .list()
       .map((a) => a.id);
@@ -122,8 +139,16 @@ async function main(): Promise<void> {
     const reply = await buildSegmentInWorker({ db, ids }).done;
     const built = performance.now() - t;
     loadCorpus(reply.bytes);
-    console.log(
-      `merge of ${ids.length} articles into one segment: ${(built / 1000).toFixed(1)} s in a worker, then ${(performance.now() - t - built).toFixed(0)} ms to load it on the serving thread`,
+    row(
+      `a merge of all ${ids.length.toLocaleString('en')} articles into one segment, in a worker`,
+      `${(built / 1000).toFixed(1)} s`,
+    );
+    row('… then loading it on the serving thread', `${(performance.now() - t - built).toFixed(0)} ms`);
+    writeBenchSection(
+      'live-index',
+      `Live index: commit to visible, segments and merges (GENERATED news, ${SIZE.toLocaleString('en')} articles)`,
+      ['| measure | figure |', '| --- | --- |', ...rows].join('\n'),
+      { now: new Date(), command: 'npm run bench:live -w @gazette/core' },
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });
