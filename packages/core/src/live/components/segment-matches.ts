@@ -1,0 +1,68 @@
+import type { CursorKey } from '../../corpus/components/cursor';
+import { DateOrder, type DateSort } from '../../corpus/components/date-order';
+import type { ArticleFilters } from '../../query-schema/query-params-schema';
+import type { DocRun } from './merge-docs';
+import type { SegmentsState } from './segments-state';
+
+/** What a query and filters select in each segment (in `sort` order, dead documents included). */
+export interface SegmentMatches {
+  runs: { s: number; docs: ArrayLike<number> }[];
+  /** Live documents selected, over all segments. */
+  total: number;
+  exhausted: boolean;
+}
+
+/** Live documents among `docs` of segment s. */
+function liveAmong(state: SegmentsState, s: number, docs: ArrayLike<number>): number {
+  const dead = state.segments[s]!.dead;
+  if (!dead) return docs.length;
+  let n = 0;
+  for (let i = 0; i < docs.length; i++) n += dead[docs[i]!] ? 0 : 1;
+  return n;
+}
+
+/**
+ * Each segment's own `matching`. Which documents a query selects is decided per document (its terms, its
+ * filter values) except where the query evaluation reads the dictionary: typo tolerance is tried for a
+ * word a segment lacks (or when nothing matches), a broad prefix keeps its commonest expansions, and the
+ * work budget is per segment. A query whose words every segment holds, without broad prefixes, selects
+ * what a corpus built at once would; see segmentedCorpus for the rest.
+ */
+export function segmentMatches(
+  state: SegmentsState,
+  q: string | undefined,
+  filters: ArticleFilters | undefined,
+  sort: DateSort,
+): SegmentMatches {
+  let total = 0;
+  let exhausted = false;
+  const runs = state.segments.map((seg, s) => {
+    const m = seg.state.matching(q, filters, sort);
+    exhausted ||= m.exhausted;
+    total += m.docs.length === seg.state.index.n ? seg.live : liveAmong(state, s, m.docs);
+    return { s, docs: m.docs };
+  });
+  return { runs, total, exhausted };
+}
+
+/** The order a date list is merged in: `sort`, or its reverse when read from the end. */
+export function dateCompare(sort: DateSort, reverse = false): (a: CursorKey, b: CursorKey) => number {
+  const order = DateOrder.compare(sort);
+  return reverse ? (a, b) => order(b, a) : order;
+}
+
+/** Each segment's run from the first document after `key` (a date cursor's), read forward or from the end. */
+export function runsAfter(
+  state: SegmentsState,
+  m: SegmentMatches,
+  sort: DateSort,
+  key: CursorKey | undefined,
+  reverse = false,
+): DocRun[] {
+  return m.runs.map(({ s, docs }) => ({
+    s,
+    docs,
+    from: state.segments[s]!.state.dates.seek(docs, sort, key, reverse),
+    reverse,
+  }));
+}
