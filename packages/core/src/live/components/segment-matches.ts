@@ -1,6 +1,7 @@
 import type { CursorKey } from '../../corpus/components/cursor';
 import { DateOrder, type DateSort } from '../../corpus/components/date-order';
 import type { ArticleFilters } from '../../query-schema/query-params-schema';
+import { entityFilterDocs } from './entity-filter-docs';
 import type { DocRun } from './merge-docs';
 import type { SegmentsState } from './segments-state';
 
@@ -26,7 +27,8 @@ function liveAmong(state: SegmentsState, s: number, docs: ArrayLike<number>): nu
  * filter values) except where the query evaluation reads the dictionary: typo tolerance is tried for a
  * word a segment lacks (or when nothing matches), a broad prefix keeps its commonest expansions, and the
  * work budget is per segment. A query whose words every segment holds, without broad prefixes, selects
- * what a corpus built at once would; see segmentedCorpus for the rest.
+ * what a corpus built at once would; see segmentedCorpus for the rest. Entity and country filters read
+ * corpus-wide names and summaries, so they are decided over all segments (entity-filter-docs.ts).
  */
 export function segmentMatches(
   state: SegmentsState,
@@ -36,11 +38,18 @@ export function segmentMatches(
 ): SegmentMatches {
   let total = 0;
   let exhausted = false;
+  const byEntity = entityFilterDocs(state, filters);
+  const rest = byEntity ? { ...filters, entity: undefined, country: undefined } : filters;
   const runs = state.segments.map((seg, s) => {
-    const m = seg.state.matching(q, filters, sort);
+    const m = seg.state.matching(q, rest, sort);
     exhausted ||= m.exhausted;
-    total += m.docs.length === seg.state.index.n ? seg.live : liveAmong(state, s, m.docs);
-    return { s, docs: m.docs };
+    let docs = m.docs;
+    if (byEntity) {
+      const keep = byEntity(s);
+      docs = Array.prototype.filter.call(docs, (d: number) => keep[d] === 1) as number[];
+    }
+    total += docs.length === seg.state.index.n ? seg.live : liveAmong(state, s, docs);
+    return { s, docs };
   });
   return { runs, total, exhausted };
 }

@@ -20,10 +20,11 @@ export function list(state: SegmentsState, raw: unknown = {}): ListResult {
   const docs = mergeDocs(state, runs, dateCompare(params.sort, params.reverse));
   const items: ArticleSummary[] = [];
   let last: [string, string] | undefined;
-  for (const { s, d } of docs) {
-    const seg = state.segments[s]!.state;
-    items.push(toSummary(seg.article(d)));
-    last = seg.dates.key(d);
+  // Read by hand: a for-of that breaks would close the merge before the look past the page.
+  for (let next = docs.next(); !next.done; next = docs.next()) {
+    const seg = state.segments[next.value.s]!.state;
+    items.push(toSummary(seg.article(next.value.d)));
+    last = seg.dates.key(next.value.d);
     if (items.length === params.limit) break;
   }
   const more = last !== undefined && !docs.next().done;

@@ -9,7 +9,7 @@ import { quoteCandidates } from '../../search/engine/quote-candidates';
 import { readsAsStatement } from '../../text/statement';
 import { liveDoc } from '../components/live-lookup';
 import { everyLiveQuote, liveQuotesOf } from '../components/live-quotes';
-import { liveSpeakerIds } from '../components/live-speaker';
+import { liveNamedIds } from '../components/live-named-ids';
 import type { SegmentsState } from '../components/segments-state';
 
 /** `corpus.quotes()` over segments: the same paths as one corpus (article, every quote, words, speaker). */
@@ -17,7 +17,7 @@ export function quotes(state: SegmentsState, raw: unknown = {}): QuoteListResult
   const params = parseParams(QuotesParamsSchema, raw, 'quote parameters');
   const words = params.q ? foldedWords(params.q) : [];
   const asked = params.speaker;
-  const ids = asked === undefined ? undefined : liveSpeakerIds(state, asked);
+  const ids = asked === undefined ? undefined : liveNamedIds(state, asked);
   const keep = quoteFilter(
     asked === undefined ? undefined : speakerKeep(asked, ids!),
     words,

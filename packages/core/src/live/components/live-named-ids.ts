@@ -19,10 +19,11 @@ function namedSoByLive(state: SegmentsState, s: number, v: number, id: string, w
 }
 
 /**
- * The ids a speaker names over segments (speakerIds of a corpus built at once): itself, and every entity a
- * live article names or aliases so. A name only dead documents gave does not count.
+ * The entity ids a name stands for over segments, as in a corpus built at once (a speaker or entity
+ * filter's entityValues): the name itself, and every entity a live article names or aliases so (folded).
+ * A name only dead documents gave does not count.
  */
-export function liveSpeakerIds(state: SegmentsState, asked: string): Set<string> {
+export function liveNamedIds(state: SegmentsState, asked: string): Set<string> {
   const want = fold(asked);
   const ids = new Set([asked]);
   state.segments.forEach((seg, s) => {

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import type { ListParams } from '../../query-schema/query-params-schema';
+import { allPages, corporaOf, outcome, segmentedCase } from '../../../test-support/segmented-articles';
+import { segmentedCorpus } from '../segmented-corpus';
+
+const FILTERS: ListParams['filters'][] = [
+  undefined,
+  { section: 'world' },
+  { tag: 'energy' },
+  { source: 'BBC', language: 'en' },
+  { entity: 'Q1' },
+  { entity: 'macron' },
+  { entity: 'Lyon' },
+  { entity: 'DB', section: 'Business' },
+  { entity: 'Deutsche Bahn', country: 'DE' },
+  { country: 'fr' },
+  { after: '2024-02', before: '2024-03-02' },
+];
+
+describe('list over segments', () => {
+  for (const seed of [1, 2, 3]) {
+    const c = segmentedCase(seed, 90);
+    const { segments, atOnce } = corporaOf(c);
+    const corpus = segmentedCorpus(segments, { deleted: c.deleted });
+    const queries = [
+      undefined,
+      ...c.sharedWords.slice(0, 2),
+      c.sharedWords[0] && `${c.sharedWords[0]!.slice(0, 2)}*`,
+    ];
+
+    it(`seed ${seed} (${c.segments.length} segments): every page equals the corpus built at once, for every filter, query, sort and limit`, () => {
+      for (const filters of FILTERS)
+        for (const q of queries)
+          for (const sort of ['newest', 'oldest'] as const)
+            for (const reverse of [false, true])
+              for (const limit of [4, 50]) {
+                const params = { filters, q, sort, reverse, limit };
+                const page = (cursor: string | undefined) => ({ ...params, cursor });
+                const at = allPages((cursor) => atOnce.list(page(cursor)));
+                const seg = allPages((cursor) => corpus.list(page(cursor)));
+                expect(seg, JSON.stringify(params)).toEqual(at);
+              }
+    });
+
+    it(`seed ${seed}: a cursor of either corpus pages the other the same, even one past a deleted article`, () => {
+      const first = atOnce.list({ limit: 5 });
+      expect(corpus.list({ limit: 5, cursor: first.nextCursor! })).toEqual(
+        atOnce.list({ limit: 5, cursor: first.nextCursor! }),
+      );
+      for (const id of c.deleted) {
+        const a = c.versions.find((v) => v.id === id)!;
+        const key = btoa(JSON.stringify({ k: [a.publishedAt ?? '', id], f: 'x' }));
+        expect(outcome(() => corpus.list({ cursor: key }))).toEqual(
+          outcome(() => atOnce.list({ cursor: key })),
+        );
+      }
+    });
+  }
+
+  it('refuses bad parameters as one corpus does', () => {
+    const c = segmentedCase(9, 20);
+    const { segments, atOnce } = corporaOf(c);
+    const corpus = segmentedCorpus(segments, { deleted: c.deleted });
+    for (const bad of [{ limit: 0 }, { cursor: 'nope' }, { sort: 'sideways' }])
+      expect(outcome(() => corpus.list(bad as ListParams))).toEqual(
+        outcome(() => atOnce.list(bad as ListParams)),
+      );
+  });
+});
