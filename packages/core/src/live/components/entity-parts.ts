@@ -58,10 +58,8 @@ export function partDocs(state: SegmentsState, p: Pick<EntityPart, 's' | 'v'>): 
   return postings.docs.subarray(postings.off[p.v]!, postings.off[p.v + 1]!);
 }
 
-/** The first live document of a part's segment holding its entity. */
-export function firstLiveDoc(state: SegmentsState, p: EntityPart): number {
-  const docs = partDocs(state, p);
-  let i = 0;
-  while (!isLive(state, p.s, docs[i]!)) i++;
-  return docs[i]!;
+/** The first live document of a part's segment holding its entity (every part has one: see entityParts). */
+export function firstLiveDoc(state: SegmentsState, p: EntityPart): number | undefined {
+  for (const d of partDocs(state, p)) if (isLive(state, p.s, d)) return d;
+  return undefined;
 }

@@ -45,7 +45,7 @@ function mergeParts(state: SegmentsState, id: string, parts: readonly EntityPart
   const only = parts.length === 1 ? parts[0]! : undefined;
   if (only?.clean) return only.summary;
   const key = (p: EntityPart, d: number) => state.segments[p.s]!.state.dates.key(d);
-  const firsts = parts.map((p) => firstLiveDoc(state, p));
+  const firsts = parts.map((p) => firstLiveDoc(state, p)!);
   let h = 0;
   for (let k = 1; k < parts.length; k++)
     if (compareNewestKey(key(parts[k]!, firsts[k]!), key(parts[h]!, firsts[h]!)) < 0) h = k;
