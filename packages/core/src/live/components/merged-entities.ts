@@ -1,7 +1,7 @@
 import { compareNewestKey } from '../../corpus/components/compare-articles';
 import type { EntitySummary } from '../../query-schema/query-result-schema';
 import { type EntityPart, entityParts, firstLiveDoc, partDocs } from './entity-parts';
-import { mergeDocs } from './merge-docs';
+import { aliasOrder, cachedReader, type Read } from './alias-order';
 import type { SegmentsState } from './segments-state';
 
 /** Every live entity's summary, as a corpus built at once from the live articles sums it up. */
@@ -13,9 +13,9 @@ export interface MergedEntities {
 const merged = new WeakMap<SegmentsState, MergedEntities>();
 
 /**
- * The aliases, when the parts' lists tell them without reading articles: each list is in order of first
- * appearance, so if every list is a prefix of the longest, that list is the merged order. Only a clean
- * part's list is sure to hold only live aliases.
+ * The merged aliases when the parts' lists tell them without reading articles: each list is in order of
+ * first appearance, so if every list is a prefix of the longest, that list is the merged order. Only a
+ * clean part's list (or an empty one) is sure to hold only live aliases.
  */
 function listedAliases(parts: readonly EntityPart[]): string[] | undefined {
   if (parts.some((p) => !p.clean && p.summary.aliases.length)) return undefined;
@@ -24,24 +24,16 @@ function listedAliases(parts: readonly EntityPart[]): string[] | undefined {
   return lists.every((l) => l.every((alias, i) => alias === longest[i])) ? [...longest] : undefined;
 }
 
-/** The aliases in order of first appearance over the live articles holding the entity (read in date order). */
-function scannedAliases(state: SegmentsState, id: string, parts: readonly EntityPart[]): string[] {
-  const wanted = new Set(parts.flatMap((p) => p.summary.aliases));
-  const out: string[] = [];
-  const runs = parts.map((p) => ({ s: p.s, docs: partDocs(state, p), from: 0 }));
-  for (const { s, d } of mergeDocs(state, runs, compareNewestKey)) {
-    for (const e of state.segments[s]!.state.article(d).entities)
-      if (e.id === id) for (const alias of e.aliases) if (!out.includes(alias)) out.push(alias);
-    if (out.length === wanted.size) break;
-  }
-  return out;
-}
-
 /**
  * An entity's summary over its parts: named (with type and country) by the first live article holding
  * it, counts summed, aliases in order of first appearance: what the index build gives (entity-columns.ts).
  */
-function mergeParts(state: SegmentsState, id: string, parts: readonly EntityPart[]): EntitySummary {
+function mergeParts(
+  state: SegmentsState,
+  id: string,
+  parts: readonly EntityPart[],
+  read: Read,
+): EntitySummary {
   const only = parts.length === 1 ? parts[0]! : undefined;
   if (only?.clean) return only.summary;
   const key = (p: EntityPart, d: number) => state.segments[p.s]!.state.dates.key(d);
@@ -54,12 +46,12 @@ function mergeParts(state: SegmentsState, id: string, parts: readonly EntityPart
   const first =
     firsts[h] === partDocs(state, head)[0]
       ? head.summary
-      : state.segments[head.s]!.state.article(firsts[h]!).entities.find((e) => e.id === id)!;
+      : read(head.s, firsts[h]!).entities.find((e) => e.id === id)!;
   const s: EntitySummary = {
     id,
     name: first.name,
     type: first.type as EntitySummary['type'],
-    aliases: listedAliases(parts) ?? scannedAliases(state, id, parts),
+    aliases: listedAliases(parts) ?? aliasOrder(state, id, parts, read),
     articleCount: parts.reduce((n, p) => n + p.articleCount, 0),
     mentionCount: parts.reduce((n, p) => n + p.mentionCount, 0),
   };
@@ -71,7 +63,8 @@ export function mergedEntities(state: SegmentsState): MergedEntities {
   let m = merged.get(state);
   if (!m) {
     const byId = new Map<string, EntitySummary>();
-    for (const [id, parts] of entityParts(state)) byId.set(id, mergeParts(state, id, parts));
+    const read = cachedReader(state);
+    for (const [id, parts] of entityParts(state)) byId.set(id, mergeParts(state, id, parts, read));
     m = { list: [...byId.values()], byId };
     merged.set(state, m);
   }
