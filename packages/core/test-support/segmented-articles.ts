@@ -35,12 +35,24 @@ const ENTITIES: ReadonlyArray<{ id: string; variants: Array<Omit<Entity, 'id' | 
   {
     id: 'Q5',
     variants: [
-      { name: 'Lyon', type: 'place', aliases: [], countryCode: 'FR' },
+      { name: 'Lyon', type: 'place', aliases: [], countryCode: 'FR', coordinates: { lat: 45.76, lon: 4.84 } },
       { name: 'Lyons', type: 'other', aliases: ['Lyon'] },
     ],
   },
   { id: 'Q6', variants: [{ name: 'Ada Lovelace', type: 'person', aliases: [] }] },
-  { id: 'Q7', variants: [{ name: 'Berlin', type: 'place', aliases: ['Berlin city'], countryCode: 'DE' }] },
+  {
+    id: 'Q7',
+    variants: [
+      { name: 'Berlin', type: 'place', aliases: ['Berlin city'], countryCode: 'DE' },
+      {
+        name: 'Berlin',
+        type: 'place',
+        aliases: [],
+        countryCode: 'DE',
+        coordinates: { lat: 52.52, lon: 13.4 },
+      },
+    ],
+  },
   {
     id: 'Q8',
     variants: [

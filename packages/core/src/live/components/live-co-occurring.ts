@@ -1,6 +1,11 @@
 import type { Article } from '../../model/article-schema';
 import { compareNewestKey } from '../../corpus/components/compare-articles';
-import { type CoEntity, coOccurringFromArticles, topCoOccurring } from '../../corpus/components/co-occurring';
+import {
+  type CoEntity,
+  coOccurringFromArticles,
+  topCoOccurring,
+  withPlace,
+} from '../../corpus/components/co-occurring';
 import { gallop } from '../../search/engine/gallop';
 import { partDocs } from './entity-parts';
 import { mergeDocs } from './merge-docs';
@@ -66,6 +71,7 @@ function nameFromFirstArticle(state: SegmentsState, values: readonly EntityValue
   const e = state.segments[best!.s]!.state.article(best!.d).entities.find((x) => x.id === c.id)!;
   c.name = e.name;
   c.type = e.type;
+  withPlace(c, e);
 }
 
 /** Counts of the entities beside this one, over each segment's live documents holding it. */

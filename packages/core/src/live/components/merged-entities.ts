@@ -55,7 +55,10 @@ function mergeParts(
     articleCount: parts.reduce((n, p) => n + p.articleCount, 0),
     mentionCount: parts.reduce((n, p) => n + p.mentionCount, 0),
   };
-  return first.countryCode ? { ...s, countryCode: first.countryCode } : s;
+  // Place fields as the build adds them: from the entity's first variant, when it has them.
+  if (first.countryCode) s.countryCode = first.countryCode;
+  if (first.coordinates) s.coordinates = { lat: first.coordinates.lat, lon: first.coordinates.lon };
+  return s;
 }
 
 /** The live entities' summaries, merged once per state (on first use) and shared by every query. */
