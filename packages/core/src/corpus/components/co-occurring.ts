@@ -14,7 +14,7 @@ export type CoEntity = {
 };
 
 /** The entity's place fields, when it has them: where a face can draw it on a map. */
-function withPlace(c: CoEntity, e: Entity): CoEntity {
+export function withPlace(c: CoEntity, e: Entity): CoEntity {
   if (e.countryCode) c.countryCode = e.countryCode;
   if (e.coordinates) c.coordinates = { lat: e.coordinates.lat, lon: e.coordinates.lon };
   return c;

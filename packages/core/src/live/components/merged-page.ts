@@ -12,7 +12,7 @@ import { topByRelevance } from '../../search/engine/rank-top';
 import { PROXIMITY_BOOST } from '../../search/engine/search-engine';
 import { pageSnippets } from '../../search/engine/snippets';
 import { liveDf } from './live-df';
-import type { SegmentsFound } from './segment-matches';
+import type { SegmentsFound } from './match-segments';
 import { compareSegmentDocs, type SegmentDoc, type SegmentsState } from './segments-state';
 
 /** A ranked candidate: its document, and its typos and score as its segment's matches give them. */

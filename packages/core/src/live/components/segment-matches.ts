@@ -1,86 +1,83 @@
+import type { CursorKey } from '../../corpus/components/cursor';
+import { DateOrder, type DateSort } from '../../corpus/components/date-order';
 import type { ArticleFilters } from '../../query-schema/query-params-schema';
-import {
-  allDocs,
-  type EvalContext,
-  evaluate,
-  type Matches,
-  scoreAt,
-  typosAt,
-  type TypoMode,
-} from '../../search/engine/evaluate-query';
-import { isEmpty } from '../../search/engine/pending-union';
-import { proximityOf } from '../../search/engine/search-engine';
-import { parsedQuery } from '../../search/query/parse-query';
-import { expandingWords } from '../../search/query/query-size';
-import { expansionsPerWord, WORK_BUDGET, WorkBudget } from '../../search/query/work-budget';
-import { corpusStats } from './corpus-stats';
+import { entityFilterDocs } from './entity-filter-docs';
+import { matchSegments } from './match-segments';
+import type { DocRun } from './merge-docs';
 import type { SegmentsState } from './segments-state';
 
-/** A query's live matches in each segment, the terms they matched (for snippets) and its budget. */
-export interface SegmentsFound {
-  /** By segment: its live documents that match, with their scores (a plain OR may be left pending). */
-  parts: Matches[];
-  matched: Set<string>;
-  budget: WorkBudget;
-  proximity?: { terms: string[] };
+/** What a query and filters select in each segment (in `sort` order; without a query, dead documents included). */
+export interface SegmentMatches {
+  runs: { s: number; docs: ArrayLike<number> }[];
+  /** Live documents selected, over all segments. */
+  total: number;
+  exhausted: boolean;
 }
 
-/** The matches without the segment's dead documents. */
-export function withoutDead(m: Matches, dead: Uint8Array | null): Matches {
-  if (dead === null) return m;
-  const n = m.docs.length;
-  const docs = new Uint32Array(n);
-  const scores = new Float32Array(n);
-  const typos = new Uint8Array(n);
-  let k = 0;
-  for (let i = 0; i < n; i++) {
-    const d = m.docs[i]!;
-    if (dead[d]) continue;
-    docs[k] = d;
-    scores[k] = scoreAt(m, i);
-    typos[k] = typosAt(m, i);
-    k++;
-  }
-  return { docs: docs.subarray(0, k), scores: scores.subarray(0, k), typos: typos.subarray(0, k) };
+/** Live documents among `docs` of segment s. */
+function liveAmong(state: SegmentsState, s: number, docs: ArrayLike<number>): number {
+  const dead = state.segments[s]!.dead;
+  if (!dead) return docs.length;
+  let n = 0;
+  for (let i = 0; i < docs.length; i++) n += dead[docs[i]!] ? 0 : 1;
+  return n;
 }
 
 /**
- * SearchEngine.match over segments: each segment evaluates the query with the corpus's statistics
- * (the same expansions, the same idf) from one shared budget and one set of matched terms, and when
- * no live document matches as typed, every segment tries typos. The budget is spent segment after
- * segment, and a segment's lists (dead documents included) are paid for, so a query near its limit may
- * be cut where a build at once would not, or the reverse.
+ * What a query and filters select in each segment. Without a query, each segment's own `matching` (every
+ * document, or those its filters keep: per-document data, except entity and country filters, which read
+ * corpus-wide names and summaries and are decided over all segments, entity-filter-docs.ts). With one,
+ * matchSegments: the query evaluated with the corpus's statistics and word expansions, as a build at once
+ * evaluates it.
  */
-export function matchSegments(
+export function segmentMatches(
   state: SegmentsState,
   q: string | undefined,
   filters: ArticleFilters | undefined,
-  typos: 'auto' | 'off' = 'auto',
-): SegmentsFound {
-  const tree = q?.trim() ? parsedQuery(q) : null;
-  const budget = new WorkBudget(WORK_BUDGET.maxQueryWork);
-  const matched = new Set<string>();
-  const stats = corpusStats(state, budget);
-  const perWord = expansionsPerWord(tree ? expandingWords(tree) : 0);
-  const contexts: EvalContext[] = state.segments.map((seg) => ({
-    ix: seg.state.index,
-    matched,
-    budget,
-    perWord,
-    stats,
-  }));
-  const run = (mode: TypoMode, before?: Matches[]) =>
-    state.segments.map((seg, s) => {
-      const m = tree ? evaluate(contexts[s]!, tree, mode) : null;
-      return withoutDead(m ?? before?.[s] ?? (tree ? allDocs(0) : allDocs(seg.state.index.n)), seg.dead);
-    });
-  let parts = run(typos);
-  if (tree && typos === 'auto' && parts.every(isEmpty)) {
-    // Nothing live matched as typed: a real word may be a typo of another.
-    matched.clear();
-    parts = run('force', parts);
+  sort: DateSort,
+): SegmentMatches {
+  if (q !== undefined && q.trim() !== '') {
+    const found = matchSegments(state, q, filters);
+    const runs = found.parts.map((m, s) => ({ s, docs: state.segments[s]!.state.dates.of(m.docs, sort) }));
+    const total = found.parts.reduce((n, m) => n + m.docs.length, 0);
+    return { runs, total, exhausted: found.budget.exhausted };
   }
-  parts = parts.map((m, s) => state.segments[s]!.state.engine.filter(m, filters));
-  const proximity = proximityOf(tree);
-  return proximity ? { parts, matched, budget, proximity } : { parts, matched, budget };
+  let total = 0;
+  let exhausted = false;
+  const byEntity = entityFilterDocs(state, filters);
+  const rest = byEntity ? { ...filters, entity: undefined, country: undefined } : filters;
+  const runs = state.segments.map((seg, s) => {
+    const m = seg.state.matching(undefined, rest, sort);
+    exhausted ||= m.exhausted;
+    let docs = m.docs;
+    if (byEntity) {
+      const keep = byEntity(s);
+      docs = Array.prototype.filter.call(docs, (d: number) => keep[d] === 1) as number[];
+    }
+    total += docs.length === seg.state.index.n ? seg.live : liveAmong(state, s, docs);
+    return { s, docs };
+  });
+  return { runs, total, exhausted };
+}
+
+/** The order a date list is merged in: `sort`, or its reverse when read from the end. */
+export function dateCompare(sort: DateSort, reverse = false): (a: CursorKey, b: CursorKey) => number {
+  const order = DateOrder.compare(sort);
+  return reverse ? (a, b) => order(b, a) : order;
+}
+
+/** Each segment's run from the first document after `key` (a date cursor's), read forward or from the end. */
+export function runsAfter(
+  state: SegmentsState,
+  m: SegmentMatches,
+  sort: DateSort,
+  key: CursorKey | undefined,
+  reverse = false,
+): DocRun[] {
+  return m.runs.map(({ s, docs }) => ({
+    s,
+    docs,
+    from: state.segments[s]!.state.dates.seek(docs, sort, key, reverse),
+    reverse,
+  }));
 }

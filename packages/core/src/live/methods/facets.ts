@@ -3,7 +3,7 @@ import { FacetsParamsSchema } from '../../query-schema/query-params-schema';
 import type { Facets } from '../../query-schema/query-result-schema';
 import { parseParams } from '../../query-schema/parse-params';
 import { mergedFacets } from '../components/merged-facets';
-import { matchSegments } from '../components/segment-matches';
+import { matchSegments } from '../components/match-segments';
 import { facets as facetsOne } from '../../corpus/methods/facets';
 import { soleSegment } from '../components/sole-segment';
 import type { SegmentsState } from '../components/segments-state';

@@ -10,7 +10,7 @@ import type { SearchResult } from '../../query-schema/query-result-schema';
 import { parseParams } from '../../query-schema/parse-params';
 import { mergedFacets } from '../components/merged-facets';
 import { mergedPage } from '../components/merged-page';
-import { matchSegments, type SegmentsFound } from '../components/segment-matches';
+import { matchSegments, type SegmentsFound } from '../components/match-segments';
 import { search as searchOne } from '../../corpus/methods/search';
 import { soleSegment } from '../components/sole-segment';
 import type { SegmentsState } from '../components/segments-state';
