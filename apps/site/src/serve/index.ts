@@ -11,4 +11,4 @@ export {
   siteEveryMs,
   siteRebuilder,
 } from './site-rebuilder';
-export { type LiveSiteOptions, liveSiteDir, SITE_LIVE, startLiveSite } from './live-site';
+export { type LiveSiteOptions, liveSiteDir, startLiveSite } from './live-site';

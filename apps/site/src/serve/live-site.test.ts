@@ -82,8 +82,8 @@ describe('startLiveSite (npm start over GAZETTE_DB)', () => {
     expect(readdirSync(join(root, 'live')).filter((n) => n.startsWith('.site.'))).toHaveLength(1);
   });
 
-  it('keeps one folder per store, apart from the user’s', () => {
-    expect(liveSiteDir('/a/news.db')).not.toBe(liveSiteDir('/b/news.db'));
-    expect(liveSiteDir('/a/news.db')).toMatch(/apps\/site\/\.live\/[0-9a-f]{12}\/site$/);
+  it('keeps one folder per store, beside it', () => {
+    expect(liveSiteDir('/a/news.db')).toBe('/a/.news.db-site');
+    expect(liveSiteDir('/a/other.db')).not.toBe(liveSiteDir('/a/news.db'));
   });
 });

@@ -1,7 +1,5 @@
-import { createHash } from 'node:crypto';
 import { cpSync, existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename, dirname, join, resolve } from 'node:path';
 import { corpusRevision } from '@gazette/core/node/query';
 import { publishDirectory, publishedTag } from '@gazette/core/node';
 import { SITE_DIST } from './site-dir';
@@ -15,16 +13,19 @@ import {
 import { type StartSiteOptions, startSite } from './start-site';
 
 // `npm start` over GAZETTE_DB: the site follows the store. It is served from a folder of npm start's own
-// (never the user's), one per store, swapped atomically by publishDirectory and reused across restarts;
+// beside the store (never one the user named), swapped atomically by publishDirectory and reused across restarts;
 // the site npm start built (apps/site/dist) is published into it first when nothing newer is there, then
 // siteRebuilder builds it again whenever the store's revision changed, at most every GAZETTE_SITE_EVERY.
 
-/** apps/site/.live: the folders npm start keeps (git-ignored). */
-export const SITE_LIVE = fileURLToPath(new URL('../../.live/', import.meta.url));
-
-/** The folder npm start serves for the store at `db`: one per store path, so two stores never share one. */
-export const liveSiteDir = (db: string) =>
-  join(SITE_LIVE, createHash('sha256').update(resolve(db)).digest('hex').slice(0, 12), 'site');
+/**
+ * The folder npm start serves for the store at `db`: a hidden link beside the store (`.NAME-site`, with its
+ * builds `..NAME-site.TAG.RANDOM` beside it), so each store has its own, kept with it across restarts and
+ * removed with it; never a folder the user named.
+ */
+export const liveSiteDir = (db: string) => {
+  const path = resolve(db);
+  return join(dirname(path), `.${basename(path)}-site`);
+};
 
 export interface LiveSiteOptions extends StartSiteOptions {
   db: string;
