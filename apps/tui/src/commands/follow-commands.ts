@@ -141,9 +141,9 @@ function printRound(io: CliIo, s: PollSummary): void {
 async function siteHelpers() {
   try {
     return await import('@gazette/site');
-  } catch {
+  } catch (error) {
     throw new UsageError(
-      '--site needs Gazette’s own apps/site, built: run it from a Gazette checkout after npm install and npm run build.',
+      `--site needs Gazette’s own apps/site, built: run it from a Gazette checkout after npm install and npm run build (${(error as Error).message}).`,
     );
   }
 }
