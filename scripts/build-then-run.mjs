@@ -61,4 +61,5 @@ try {
 const built = stopping ? signalCode() : await turboBuild(filters, env);
 if (stopping) process.exit(signalCode());
 if (built !== 0 || !command) process.exit(built);
-process.exit(await run(command, args));
+// The command is told the revision it was built from too (npm start: the site it serves first).
+process.exit(await run(command, args, env));

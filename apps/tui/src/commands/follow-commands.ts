@@ -134,12 +134,31 @@ function printRound(io: CliIo, s: PollSummary): void {
     );
 }
 
+/**
+ * The site's own build-and-keep-current code, from the site's Node entry: loaded at run time, not bundled,
+ * so building the CLI never waits for the site's (Astro) build.
+ */
+async function siteHelpers() {
+  try {
+    return await import('@gazette/site');
+  } catch (error) {
+    throw new UsageError(
+      `--site needs Gazette’s own apps/site, built: run it from a Gazette checkout after npm install and npm run build (${(error as Error).message}).`,
+    );
+  }
+}
+
 /** The site kept current beside the watch (--site DIR, --site-every D), or undefined without --site. */
 async function siteBeside(io: CliIo, path: string, args: WatchArgs) {
   if (args.siteEvery !== undefined && !args.site) throw new UsageError('--site-every goes with --site DIR.');
   if (!args.site) return undefined;
-  const { siteEveryMs, siteRebuilder } = await import('./site-rebuild');
-  const everyMs = siteEveryMs(args.siteEvery);
+  const { siteEveryMs, siteRebuilder } = await siteHelpers();
+  let everyMs: number;
+  try {
+    everyMs = siteEveryMs(args.siteEvery);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
   const report = (line: string) => (args.json ? io.stderr(`${line}\n`) : io.stdout(`${line}\n`));
   return siteRebuilder({ db: path, dir: args.site, everyMs, report, fail: (line) => io.stderr(`${line}\n`) });
 }

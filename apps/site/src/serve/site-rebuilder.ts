@@ -6,11 +6,10 @@ import { dirname, join } from 'node:path';
 import { parseDuration } from '@gazette/core/query';
 import { corpusRevision } from '@gazette/core/node/query';
 import { publishDirectory, publishedTag } from '@gazette/core/node';
-import { UsageError } from '../usage-error';
 
-// gazette watch --site DIR [--site-every D]: the static site over the watched store, rebuilt when the store's
-// revision is not the one DIR was built from, at most once per interval, swapped in atomically
-// (publishDirectory); a failed build leaves the previous site and says why.
+// The static site kept current with a store: rebuilt when the store's revision is not the one DIR was built
+// from, at most once per interval, swapped in atomically (publishDirectory); a failed build leaves the
+// previous site and says why. Used by `gazette watch --site DIR` and by `npm start` over GAZETTE_DB.
 
 export const SITE_EVERY_DEFAULT = '10m';
 const MIN_EVERY_S = 60;
@@ -18,19 +17,12 @@ const MAX_EVERY_S = 86_400;
 /** The end of a failed build's output kept for its report. */
 const KEPT_OUTPUT = 4_000;
 
-/** --site-every as milliseconds, between 1 minute and 1 day. */
-export function siteEveryMs(every: string | undefined): number {
+/** The interval between builds (--site-every, GAZETTE_SITE_EVERY, named by `name`) as milliseconds, 1 minute to 1 day. */
+export function siteEveryMs(every: string | undefined, name = '--site-every'): number {
   const text = every ?? SITE_EVERY_DEFAULT;
-  let seconds: number;
-  try {
-    seconds = parseDuration(text, '--site-every');
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const seconds = parseDuration(text, name);
   if (seconds < MIN_EVERY_S || seconds > MAX_EVERY_S)
-    throw new UsageError(
-      `--site-every must be between 1m and 1d (a site build takes a while); got "${text}".`,
-    );
+    throw new RangeError(`${name} must be between 1m and 1d (a site build takes a while); got "${text}".`);
   return seconds * 1000;
 }
 
@@ -42,8 +34,8 @@ function siteProject(): { dir: string; astro: string } {
     const bin = (JSON.parse(readFileSync(astroPkg, 'utf8')) as { bin: { astro: string } }).bin.astro;
     return { dir, astro: join(dirname(astroPkg), bin) };
   } catch {
-    throw new UsageError(
-      '--site builds the site from Gazette’s own apps/site (Astro), which is not installed beside this gazette: run it from a Gazette checkout after npm install.',
+    throw new Error(
+      'the site is built by Gazette’s own apps/site (Astro), which is not installed beside this gazette: run it from a Gazette checkout after npm install.',
     );
   }
 }
@@ -57,6 +49,8 @@ export function buildSite(db: string, out: string, signal: AbortSignal): Promise
       env: {
         ...process.env,
         GAZETTE_DB: db,
+        // Of the build npm start began with, not of this one (undefined: left out).
+        GAZETTE_CORPUS_REVISION: undefined,
         GAZETTE_SITE_OUT: out,
         ASTRO_TELEMETRY_DISABLED: '1',
         NO_COLOR: '1',
@@ -86,10 +80,10 @@ const lastLines = (text: string, n: number) =>
     .map((line) => `    ${line}`)
     .join('\n');
 
-/** What the site at DIR is tagged with: a short hash of the store's identity and revision. */
-const revisionTag = (db: string) =>
+/** What a site is tagged with: a short hash of the store's identity and revision it was built from. */
+export const revisionTag = (revision: string | undefined) =>
   createHash('sha256')
-    .update(corpusRevision({ db }) ?? '')
+    .update(revision ?? '')
     .digest('hex')
     .slice(0, 16);
 
@@ -147,7 +141,7 @@ export function siteRebuilder(options: {
       }
       let tag: string;
       try {
-        tag = revisionTag(options.db);
+        tag = revisionTag(corpusRevision({ db: options.db }));
       } catch (error) {
         // Checked from timers too: a store that cannot be read now is said, never thrown at the loop.
         options.fail(`gazette: the site's store could not be read: ${(error as Error).message}`);

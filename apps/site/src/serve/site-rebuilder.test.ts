@@ -1,36 +1,16 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openSqliteStore } from '@gazette/core/node';
-import { parseText } from '@gazette/core';
+import { countingBuild, ingestStory } from './test-store';
 import { afterAll, describe, expect, it } from 'vitest';
-import { siteEveryMs, siteRebuilder } from './site-rebuild';
+import { siteEveryMs, siteRebuilder } from './site-rebuilder';
 
 const dir = mkdtempSync(join(tmpdir(), 'gazette-site-rebuild-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const db = join(dir, 'news.db');
 const site = join(dir, 'site');
 
-function ingest(n: number): void {
-  const store = openSqliteStore(db);
-  try {
-    store.put(
-      parseText(`Story ${n} about the harbour and the quay, told in full, number ${n}.`, {
-        title: `Story ${n}`,
-        url: `https://example.com/${n}`,
-      }),
-    );
-  } finally {
-    store.close();
-  }
-}
-
-/** A build that writes how many articles the store had, as the site's build would show them. */
-const countingBuild = async (path: string, out: string) => {
-  const store = openSqliteStore(path, { readOnly: true });
-  writeFileSync(join(out, 'index.html'), `${store.count()} articles`);
-  store.close();
-};
+const ingest = (n: number) => ingestStory(db, n);
 
 function rebuilder(everyMs: number, lines: string[]) {
   const report = (line: string) => void lines.push(line);
@@ -71,5 +51,6 @@ describe('siteRebuilder', () => {
     expect(siteEveryMs('1m')).toBe(60_000);
     expect(() => siteEveryMs('30s')).toThrow(/between 1m and 1d/);
     expect(() => siteEveryMs('2d')).toThrow(/between 1m and 1d/);
+    expect(() => siteEveryMs('5s', 'GAZETTE_SITE_EVERY')).toThrow(/GAZETTE_SITE_EVERY must be between/);
   });
 });
