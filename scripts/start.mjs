@@ -8,8 +8,19 @@ const SERVICES = [
   },
   {
     name: 'Site',
-    // The static site (apps/site/dist) on 127.0.0.1:4321, or GAZETTE_SITE_PORT.
-    start: async () => (await import('@gazette/site')).startSite({ env: process.env }),
+    // The static site (apps/site/dist, or GAZETTE_SITE_DIR) on 127.0.0.1:4321, or GAZETTE_SITE_PORT. Over
+    // GAZETTE_DB it follows the store: built again when the store changed, at most every GAZETTE_SITE_EVERY.
+    start: async () => {
+      const site = await import('@gazette/site');
+      const db = process.env.GAZETTE_DB;
+      if (!db || process.env.GAZETTE_SITE_DIR) return site.startSite({ env: process.env });
+      return site.startLiveSite({
+        db,
+        env: process.env,
+        report: (line) => console.log(`Site: ${line.replace(/^site: /, '')}`),
+        fail: (line) => console.error(line),
+      });
+    },
   },
   {
     name: 'Watch',

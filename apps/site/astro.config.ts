@@ -1,8 +1,10 @@
 import { defineConfig } from 'astro/config';
 import { defaultClientConditions, defaultServerConditions } from 'vite';
 import { siteEnv } from './src/lib/site-env';
+import { checkOutDir } from './src/lib/turbo-cache-guard';
 
 const env = siteEnv();
+checkOutDir(env);
 
 export default defineConfig({
   site: env.GAZETTE_SITE_URL,

@@ -13,6 +13,8 @@ export default defineConfig({
     'node/query': 'src/node/query.ts',
     // Loaded by the parallel index build (src/node/parallel-index.ts) in each worker thread.
     'node/index-build-worker': 'src/node/index-build-worker.ts',
+    // Loaded by the live corpus (src/node/build-segment.ts) to build a segment off the serving thread.
+    'node/segment-build-worker': 'src/node/segment-build-worker.ts',
   },
   format: ['esm'],
   dts: true,

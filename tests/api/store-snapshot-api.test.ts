@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../support/paths';
-import { damageSection } from '../support/damage-snapshot';
+import { damageSection, keptSegmentFile } from '../support/damage-snapshot';
 import { gazette } from '../support/run-process';
 import { startPrintingApi } from './support/start-api';
 
-// The API reads a store through the snapshot kept beside it: it must serve the store's own articles,
-// never a deleted store's, and a damaged kept snapshot must not make every request fail.
+// The API reads a store through the segments kept beside it: it must serve the store's own articles,
+// never a deleted store's, and a damaged kept segment must not make every request fail.
 const dir = mkdtempSync(join(tmpdir(), 'gazette-api-snap-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -40,10 +40,10 @@ async function served(db: string): Promise<{ titles: string[]; statuses: number[
   }
 }
 
-describe('the API over a store with a kept snapshot', () => {
+describe('the API over a store with kept segments', () => {
   const db = join(dir, 'news.db');
 
-  it("serves the store's articles, not the kept snapshot of a deleted store with as many", async () => {
+  it("serves the store's articles, not the kept segments of a deleted store with as many", async () => {
     await ingest(db, 'harbour');
     expect((await served(db)).titles.every((t) => t.startsWith('harbour'))).toBe(true);
     rmSync(db);
@@ -54,9 +54,8 @@ describe('the API over a store with a kept snapshot', () => {
     expect(now.statuses).toEqual([200, 200, 200, 200, 200]);
   }, 180_000);
 
-  it('answers every article after the kept snapshot is damaged in its article records', async () => {
-    const side = `${db}.snapshot`;
-    damageSection(side, 'articles.bytes');
+  it('answers every article after a kept segment is damaged in its article records', async () => {
+    damageSection(keptSegmentFile(db), 'articles.bytes');
     const now = await served(db);
     expect(now.titles).toHaveLength(5);
     expect(now.statuses).toEqual([200, 200, 200, 200, 200]);

@@ -5,11 +5,11 @@ import { type Article, createCorpus } from '@gazette/core';
 import { ListResultSchema } from '@gazette/core/query';
 import { writeSnapshotFile } from '@gazette/core/node';
 import { afterAll, describe, expect, it } from 'vitest';
-import { damageSection } from '../support/damage-snapshot';
+import { damageSection, keptSegmentFile } from '../support/damage-snapshot';
 import { gazette } from '../support/run-process';
 
-// The snapshot the readers keep beside a store (PATH.snapshot) is served only for that store, at that
-// revision, and only when every byte of it checks.
+// The segments the readers keep beside a store (PATH.segments/) are served only for that store, and only
+// when every byte of them checks.
 const dir = mkdtempSync(join(tmpdir(), 'gazette-cli-snap-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -36,8 +36,8 @@ async function titles(db: string): Promise<{ titles: string[]; stderr: string }>
   };
 }
 
-describe('gazette list --db with a kept snapshot', () => {
-  it('serves the new store, not the snapshot of a deleted one with as many articles', async () => {
+describe('gazette list --db with kept segments', () => {
+  it('serves the new store, not the segments of a deleted one with as many articles', async () => {
     const db = join(dir, 'news.db');
     expect(
       (await gazette(['ingest', folder('first', 'harbour'), '--db', db], { timeoutMs: 60_000 })).code,
@@ -51,15 +51,14 @@ describe('gazette list --db with a kept snapshot', () => {
     const after = await titles(db);
     expect(after.titles).toHaveLength(5);
     expect(after.titles.every((t) => t.startsWith('orchard'))).toBe(true);
-    expect(after.stderr).toMatch(/news\.db\.snapshot is foreign .*rebuilt it from the store/);
+    expect(after.stderr).toMatch(/news\.db\.segments are foreign .*rebuilt them from the store/);
     expect((await titles(db)).stderr).toBe('');
   }, 180_000);
 
-  it('rebuilds a damaged kept snapshot (one line on stderr) instead of failing every read after', async () => {
+  it('rebuilds a damaged kept segment (one line on stderr) instead of failing every read after', async () => {
     const db = join(dir, 'news.db');
     const good = await titles(db);
-    const side = `${db}.snapshot`;
-    damageSection(side, 'articles.bytes');
+    damageSection(keptSegmentFile(db), 'articles.bytes');
     const first = await titles(db);
     expect(first.titles).toEqual(good.titles);
     expect(first.stderr.trim().split('\n')).toEqual([expect.stringMatching(/is damaged .*rebuilt it/)]);

@@ -27,9 +27,13 @@ export function liveProblem(tag: Tag): string | undefined {
     if (attr.get('type') === 'module' && src && /^\/_astro\/[\w.-]+\.js$/.test(src)) return undefined;
     return `script ${JSON.stringify(tag.attrs)}`;
   }
-  // The only SVG is the site's own timeline: its attributes are checked below like any other.
-  if (
-    ['img', 'iframe', 'object', 'embed', 'frame', 'base', 'foreignobject', 'use', 'animate', 'set'].includes(
+  // The only SVGs are the site's own timeline and map: their attributes are checked below like any other.
+  // The map's <use> may refer only to the site's own shapes file (the world, or one country by ISO code).
+  if (tag.name === 'use') {
+    const href = new Map(tag.attrs).get('href') ?? '';
+    if (!/^\/world-map\.svg#(world|c-[A-Z]{2})$/.test(href)) return `<use href=${href}>`;
+  } else if (
+    ['img', 'iframe', 'object', 'embed', 'frame', 'base', 'foreignobject', 'animate', 'set'].includes(
       tag.name,
     )
   )

@@ -139,6 +139,16 @@ export function hostileArticles(): Article[] {
       entities: [
         ...enriched.entities,
         { ...evil, aliases: ['<svg onload=window.__pwned=17>'], mentions: [{ block: 1, start: 0, end: 6 }] },
+        // A place on the map whose name is hostile: the map's label and marker carry it as text.
+        {
+          id: 'place-evil-town',
+          name: '<svg onload=window.__pwned=18>',
+          type: 'place',
+          aliases: [],
+          countryCode: 'FR',
+          coordinates: { lat: 48.857, lon: 2.352 },
+          mentions: [{ block: 0, start: 0, end: 5 }],
+        },
       ],
     },
   ];

@@ -33,6 +33,12 @@ describe('a corpus of hostile text builds a site where none of it is live', () =
     expect(problems('<a href="javascript:alert(1)">x</a>')).toHaveLength(1);
     expect(problems('<b onmouseover=alert(1)>x</b>')).toHaveLength(1);
     expect(problems('<script>alert(1)</script>')).toHaveLength(1);
+    // The map's <use> may refer only to the site's own shapes file.
+    expect(problems('<use href="/world-map.svg#c-FR"></use><use href="/world-map.svg#world"></use>')).toEqual(
+      [],
+    );
+    expect(problems('<use href="https://evil.example/x.svg#a"></use>')).toHaveLength(1);
+    expect(problems('<use href="data:image/svg+xml,<svg onload=alert(1)>"></use>')).toHaveLength(1);
     expect(
       problems('<meta content="<script>alert(1)</script>"><p>&lt;script&gt;alert(1)&lt;/script&gt;</p>'),
     ).toEqual([]);
@@ -106,7 +112,7 @@ describe('a corpus of hostile text builds a site where none of it is live', () =
             const out: string[] = [];
             if (
               ['IMG', 'IFRAME', 'OBJECT', 'EMBED'].includes(el.tagName) ||
-              (el.tagName.toLowerCase() === 'svg' && !el.closest('.timeline'))
+              (el.tagName.toLowerCase() === 'svg' && !el.closest('.timeline, .world-map'))
             )
               out.push(el.tagName);
             if (

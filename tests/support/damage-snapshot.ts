@@ -17,3 +17,11 @@ export function damageSection(file: string, section: string): void {
   bytes[at] = bytes[at]! ^ 0x04;
   writeFileSync(file, bytes);
 }
+
+/** The file of the `i`-th segment kept beside the store at `db` (named by its manifest). */
+export function keptSegmentFile(db: string, i = 0): string {
+  const manifest = JSON.parse(readFileSync(`${db}.segments/manifest.json`, 'utf8')) as {
+    segments: Array<{ file: string }>;
+  };
+  return `${db}.segments/${manifest.segments[i]!.file}`;
+}

@@ -183,7 +183,16 @@ describe('documents', () => {
       components: { schemas: Record<string, unknown> };
     };
     expect(doc.openapi).toBe('3.1.0');
-    for (const path of ['/v1/articles', '/v1/articles/{id}', '/v1/search', '/v1/feed.atom', '/healthz'])
+    for (const path of [
+      '/v1/articles',
+      '/v1/articles/{id}',
+      '/v1/search',
+      '/v1/feed.atom',
+      '/healthz',
+      '/v1/changes',
+      '/v1/stream',
+      '/v1/alerts/{id}/feed.atom',
+    ])
       expect(doc.paths).toHaveProperty([path]);
     expect(doc.components.schemas).toHaveProperty('Article');
     expect(doc.components.schemas).toHaveProperty('Problem');

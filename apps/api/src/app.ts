@@ -12,14 +12,26 @@ import { problem, problemResponse } from './http/problem';
 import { ReadCache } from './http/read-cache';
 import { NO_TURNS, refusedTurnResponse, TurnRefused, type Turns, turnsMiddleware } from './http/turns';
 import { fromThrown, fromZodIssues } from './http/to-problem';
-import { API_LIMITS } from './limits';
+import {
+  API_LIMITS,
+  LIVE_READ_CACHE_CONTROL,
+  READ_CACHE_CONTROL,
+  STREAM_LIMITS,
+  type StreamLimits,
+} from './limits';
+import { ChangeBatches } from './live/change-batches';
+import { currentCorpus } from './live/current-corpus';
+import { StreamSlots } from './live/stream-slots';
 import { OPENAPI_CONFIG } from './openapi-config';
+import { alertFeedEndpoint } from './routes/alert-feed';
+import { changesEndpoint } from './routes/changes';
 import { atomFeedEndpoint, jsonFeedEndpoint } from './routes/feeds';
 import { healthz } from './routes/healthz';
 import { readRoutes } from './routes/read-route';
 import { searchPost } from './routes/search-post';
+import { streamEndpoint } from './routes/stream';
 
-export interface AppOptions extends AppDeps {
+export type AppOptions = AppDeps & {
   /** Compression of answers: Node passes `nodeCompression()`; workerd none (Cloudflare's edge compresses). */
   compression?: Compression;
   /** Turns taken by queries (see Turns): Node passes `nodeTurns()`; workerd none. */
@@ -31,20 +43,35 @@ export interface AppOptions extends AppDeps {
    * off. Default 32 MB.
    */
   readCacheBytes?: number;
-}
+  /** Bounds of the event streams (GET /v1/stream); default STREAM_LIMITS. */
+  streams?: Partial<StreamLimits>;
+};
 
 const DEFAULT_READ_CACHE_BYTES = 32 * 1024 * 1024;
 
-/** The Gazette API over a corpus. Runtime-agnostic: the Node server and the worker both serve it. */
+/**
+ * The Gazette API over a corpus, fixed or live. Runtime-agnostic: the Node server and the worker both serve it.
+ */
 export function createApp({
   middleware = [],
   compression,
   turns = NO_TURNS,
   readCacheBytes = DEFAULT_READ_CACHE_BYTES,
+  streams,
   ...appDeps
 }: AppOptions) {
-  const reads = new ReadCache(readCacheBytes);
-  const deps: RouteDeps = { ...appDeps, reads, takeTurn: turns.take };
+  const limits: StreamLimits = { ...STREAM_LIMITS, ...streams };
+  const reads = new ReadCache(readCacheBytes, appDeps.live ? LIVE_READ_CACHE_CONTROL : READ_CACHE_CONTROL);
+  const { current, followVersion } = currentCorpus(appDeps, reads);
+  const { corpus: _fixed, ...rest } = appDeps;
+  const deps: RouteDeps = {
+    ...rest,
+    current,
+    reads,
+    takeTurn: turns.take,
+    streams: new StreamSlots(limits.maxStreams),
+  };
+  const batches = appDeps.live && appDeps.changes ? new ChangeBatches(appDeps.changes) : undefined;
   const app = new OpenAPIHono({
     defaultHook: (result, c) => {
       if (!result.success)
@@ -74,6 +101,9 @@ export function createApp({
     searchPost(deps),
     atomFeedEndpoint(deps),
     jsonFeedEndpoint(deps),
+    changesEndpoint(deps),
+    streamEndpoint(deps, batches, limits),
+    alertFeedEndpoint(deps),
   ] as const);
 
   docsRoutes(app, () => app.getOpenAPI31Document(OPENAPI_CONFIG));
@@ -109,8 +139,10 @@ export function createApp({
   const routedFetch = routed.fetch;
   const getFetch: typeof routedFetch =
     middleware.length === 0
-      ? (request, env, executionCtx) =>
-          fastRead(request, reads, compression) ?? routedFetch(request, env, executionCtx)
+      ? (request, env, executionCtx) => {
+          followVersion(); // the cache answers only for the corpus as it is now
+          return fastRead(request, reads, compression) ?? routedFetch(request, env, executionCtx);
+        }
       : routedFetch;
   routed.fetch = (request, env, executionCtx) =>
     request.method === 'HEAD'
@@ -119,6 +151,8 @@ export function createApp({
   return Object.assign(routed, {
     /** Hits and misses of the read cache (the bench checks that uncached runs really miss). */
     readCacheStats: () => reads.stats(),
+    /** Ends every open event stream (a server shutting down), each telling its client when to come back. */
+    endStreams: () => deps.streams.endAll(),
   });
 }
 

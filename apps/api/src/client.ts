@@ -17,3 +17,4 @@ export {
   remoteCorpus,
 } from './client/remote-corpus';
 export { isRemoteError, RemoteError } from './client/remote-error';
+export { type RemoteLive, type RemoteLiveOptions, remoteLive } from './client/remote-live';

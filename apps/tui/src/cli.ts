@@ -47,6 +47,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         article: { type: 'string' },
         every: { type: 'string' },
         once: { type: 'boolean', default: false },
+        site: { type: 'string' },
+        'site-every': { type: 'string' },
         webhook: { type: 'string' },
       },
     });
@@ -65,8 +67,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       sort: values.sort,
       ...(values.limit ? { limit: toLimit(values.limit)! } : {}),
     };
-    const source = () =>
-      openSource({ api: values.api, db: values.db, snapshot: process.env['GAZETTE_SNAPSHOT'] || undefined });
+    // The interactive UI follows the store or API as it changes; the one-shot commands read once.
+    const source = (live = false) =>
+      openSource({
+        api: values.api,
+        db: values.db,
+        snapshot: process.env['GAZETTE_SNAPSHOT'] || undefined,
+        live,
+      });
     switch (command) {
       // parse and ingest need the core's parsers (linkedom, Readability…): loaded only for them, so that
       // reading commands and the UI start without them (@gazette/core/query holds what reading needs).
@@ -103,6 +111,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           db: values.db,
           once: values.once,
           json: values.json,
+          site: values.site,
+          siteEvery: values['site-every'],
         });
       case 'alert':
         return await (await import('./commands/alert-commands')).alertCommand(io, {
@@ -161,7 +171,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           io.stdout(HELP_TEXT);
           return 0;
         }
-        return (await import('./run-tui')).runTui(source);
+        return (await import('./run-tui')).runTui(() => source(true));
       default:
         throw new UsageError(`Unknown command "${command}".`);
     }

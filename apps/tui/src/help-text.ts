@@ -13,7 +13,8 @@ Usage:
                                                             follow feeds (RSS, Atom, JSON Feed), or pages naming one
   gazette sources [--db PATH] [--json]                      the followed feeds: last success, errors, items/day, next poll
   gazette unfollow URL_OR_ID... [--db PATH]                 stop following (the articles stay)
-  gazette watch [--db PATH] [--once] [--json]               poll followed feeds as they fall due and store what is new;
+  gazette watch [--db PATH] [--once] [--site DIR [--site-every D]] [--json]
+                                                            poll followed feeds as they fall due and store what is new;
                                                             --once polls every one now and exits with the summary
   gazette alert add QUERY [--webhook URL] [--db PATH]       a saved search: watch POSTs its new matches (signed)
   gazette alerts [--db PATH] [--json]                       the alerts, and deliveries waiting or given up
@@ -40,6 +41,9 @@ Options:
                 a page not fetched by then keeps the feed's text and is reported
   --every D     follow: poll at this interval (90s, 15m, 2h, 1d) instead of the one learnt from the feed;
                 never sooner than the feed's own ttl or Cache-Control allows
+  --site DIR    watch: keep the static site at DIR built from the store (rebuilt when the store changed,
+                swapped in whole: DIR is a link to the current build beside it)
+  --site-every D  watch --site: rebuild at most this often, 1m to 1d (default 10m)
   --map F=N,... ingest JSON/NDJSON: read model field F from the source's field N (e.g. body=content)
   --limit N     page size, 1 to 100 (default 20)
 

@@ -71,6 +71,8 @@ export async function runTui(openSource: () => Promise<GazetteSource>): Promise<
   try {
     await instance.waitUntilExit();
     restore(false);
+    // Stop following the store or API (its polls would otherwise outlive the UI).
+    await source.then((s) => s.live?.close()).catch(() => {});
     return 0;
   } catch (error) {
     restore();

@@ -36,7 +36,15 @@ export { createCorpus, loadCorpus } from './corpus/create-corpus';
 
 // Stores: versions, duplicates and first-seen times (SQLite: @gazette/core/node).
 export { createMemoryStore } from './store/memory-store';
-export type { ArticleStore, PutOptions, PutResult, SourceRegistry } from './store/store-types';
+export type {
+  AlertRegistry,
+  ArticleChange,
+  ArticleStore,
+  ChangePage,
+  PutOptions,
+  PutResult,
+  SourceRegistry,
+} from './store/store-types';
 
 // Errors: one type with a code, a message a user can act on and where it happened.
 export { GazetteError, type GazetteErrorCode, isGazetteError } from './errors/gazette-error';

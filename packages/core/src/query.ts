@@ -149,3 +149,6 @@ export { itemsPerDay } from './follow/poll-schedule';
 export { type AlertStatus, alertStatuses, type SourceHealth, sourceHealth } from './follow/source-health';
 export { type Alert, type AlertDelivery, AlertDeliverySchema, AlertSchema } from './follow/alert-schema';
 export { createAlert } from './alerts/create-alert';
+export { ALERT_FEED_ENTRIES, alertFeedArticles } from './alerts/alert-feed';
+export { ALERT_BATCH, checkMatchQuery, type MatchQuery, newMatches } from './alerts/new-matches';
+export { alertMatches } from './alerts/alert-matches';

@@ -1,6 +1,6 @@
 // Child process for the read-only media test: reads a store as the apps do (readStoreCorpus) and prints
 // what it served, or the error, as one JSON line. Run as a user that may not write the store's folder.
-import { readStoreCorpus } from '../src/node/open-existing-store';
+import { readStoreCorpus } from '../src/node/read-store-corpus';
 
 try {
   const corpus = readStoreCorpus(process.argv[2]!);

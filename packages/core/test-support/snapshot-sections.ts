@@ -13,6 +13,3 @@ export function sectionRange(bytes: Uint8Array, name: string, base = 0): [number
   const start = base + ((16 + length + 7) & ~7) + entry[2];
   return [start, start + entry[3] * (entry[1] === 'u32' ? 4 : 1)];
 }
-
-/** Where the corpus snapshot starts in a snapshot kept beside a store (after its key). */
-export const keptSnapshotBase = (bytes: Uint8Array) => (16 + u32(bytes, 8) + 7) & ~7;

@@ -73,6 +73,15 @@ export function apiContract(runtime: string, start: () => Promise<RunningApi>): 
       expect(list.total).toBe(health.articles);
     });
 
+    it('says it serves a bundled corpus, and answers the live routes 501 saying so', async () => {
+      const health = await json<{ corpus: string; detail?: string; version?: unknown }>('/healthz');
+      expect(health.corpus).toBe('bundled');
+      expect(health.detail).toMatch(/bundled corpus/);
+      expect(health.version).toBeUndefined();
+      for (const path of ['/v1/changes', '/v1/stream?q=news', '/v1/alerts/a1/feed.atom'])
+        expect((await expectProblem(await get(path), 501)).detail, path).toMatch(/store/);
+    });
+
     it('lists with filters, sort and a page size, and refuses bad ones', async () => {
       const all = ListResultSchema.parse(await json('/v1/articles?sort=oldest&limit=100'));
       const language = all.items[0]!.language;

@@ -1,4 +1,4 @@
-import { API_LIMITS, READ_CACHE_CONTROL } from '../limits';
+import { API_LIMITS } from '../limits';
 import { BASE_HEADERS, requestIdFor } from './base-headers';
 import { type Compression, acceptsCompression, plainlyAcceptsGzip } from './compression';
 import { matchesIfNoneMatch } from './etag';
@@ -30,7 +30,7 @@ export function fastRead(
     ...BASE_HEADERS,
     'x-request-id': requestIdFor(h.get('x-request-id')),
     etag: entry.etag,
-    'cache-control': READ_CACHE_CONTROL,
+    'cache-control': cache.cacheControl,
   };
   if (compression) headers.vary = 'Accept-Encoding';
   // As the long way: a 304 carries the body's own (strong) tag, compared weakly with the client's.

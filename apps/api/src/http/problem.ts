@@ -14,8 +14,10 @@ export const PROBLEMS = {
   'payload-too-large': { status: 413, title: 'The request body is too large' },
   'uri-too-long': { status: 414, title: 'The request URL is too long' },
   'unsupported-media-type': { status: 415, title: 'Unsupported media type' },
+  'too-many-requests': { status: 429, title: 'Too many requests of this kind at once' },
   'request-header-fields-too-large': { status: 431, title: 'The request headers are too large' },
   internal: { status: 500, title: 'Internal error' },
+  'not-live': { status: 501, title: 'This server follows no store' },
   'server-busy': { status: 503, title: 'The server is busy' },
 } as const;
 export type ProblemKind = keyof typeof PROBLEMS;
@@ -66,7 +68,7 @@ export function problemResponse(c: Context, body: Problem, headers: Record<strin
 }
 
 const problemContent = { [PROBLEM_CONTENT_TYPE]: { schema: ProblemSchema } };
-type ProblemStatus = 400 | 404 | 413 | 415 | 503;
+type ProblemStatus = 400 | 404 | 413 | 415 | 429 | 501 | 503;
 
 /** The problem responses of a route, for the OpenAPI document (and the typed client). */
 export function problemResponses<const S extends ProblemStatus[]>(

@@ -1,3 +1,4 @@
+import { READ_CACHE_CONTROL } from '../limits';
 import { etagOf } from './etag';
 
 /**
@@ -29,21 +30,35 @@ export function cachedRead(body: string, type = 'application/json'): CachedRead 
 /**
  * The serialised answers of one app's reads, bounded by size, least recently used out first.
  *
- * Correct because an app serves ONE corpus, which never changes while it is served (a new corpus means a
- * new app, hence a new cache): the same validated parameters always give the same body, and the ETag is a
- * hash of that body. Keys are namespaced by the caller (`get:`, `search:`: a read by its corpus function;
- * `f:` a feed; `t:` a raw request target). Sizes count the body once per key, so entries shared by two
- * keys are counted twice: the bound is conservative.
+ * Correct because every entry was made from ONE version of the corpus: the same validated parameters then
+ * always give the same body, and the ETag is a hash of that body. A fixed corpus never changes; a live one
+ * moves on, and `follow` empties the cache the moment it does, so a new version never gets an answer made
+ * from an older one (and an unchanged one keeps its entries, and its 304s). Keys are namespaced by the
+ * caller (`get:`, `search:`: a read by its corpus function; `f:` a feed; `t:` a raw request target). Sizes
+ * count the body once per key, so entries shared by two keys are counted twice: the bound is conservative.
  */
 export class ReadCache {
   readonly #map = new Map<string, CachedRead>();
   readonly #maxBytes: number;
   #bytes = 0;
+  #version: string | undefined;
   hits = 0;
   misses = 0;
 
-  constructor(maxBytes: number) {
+  /** `cacheControl`: how long others (browsers, shared caches) may reuse what this cache answers. */
+  constructor(
+    maxBytes: number,
+    readonly cacheControl: string = READ_CACHE_CONTROL,
+  ) {
     this.#maxBytes = maxBytes;
+  }
+
+  /** Keeps the entries while `version` is the one they were made from; empties the cache when it is not. */
+  follow(version: string): void {
+    if (version === this.#version) return;
+    this.#version = version;
+    this.#map.clear();
+    this.#bytes = 0;
   }
 
   get enabled(): boolean {

@@ -4,23 +4,34 @@ import { READ_CACHE_CONTROL } from '../limits';
 import { etagOf, matchesIfNoneMatch } from './etag';
 import type { CachedRead, ReadCache } from './read-cache';
 
-/** Answers a read: the body with an ETag and Cache-Control, or 304 when the client's copy is current. */
-export function readResponse(c: Context, body: string, contentType: string, etag?: string): Response;
+/**
+ * Answers a read: the body with an ETag and Cache-Control (the app's read cache says which: a live corpus's
+ * answers must be revalidated), or 304 when the client's copy is current.
+ */
+export function readResponse(
+  c: Context,
+  body: string,
+  contentType: string,
+  etag?: string,
+  cacheControl?: string,
+): Response;
 export function readResponse(
   c: Context,
   body: Uint8Array<ArrayBuffer>,
   contentType: string,
   etag: string,
+  cacheControl?: string,
 ): Response;
 export function readResponse(
   c: Context,
   body: string | Uint8Array<ArrayBuffer>,
   contentType: string,
   etag = etagOf(body as string),
+  cacheControl = READ_CACHE_CONTROL,
 ): Response {
   if (matchesIfNoneMatch(c.req.header('if-none-match'), etag))
-    return c.body(null, 304, { etag, 'cache-control': READ_CACHE_CONTROL });
-  return c.body(body, 200, { etag, 'cache-control': READ_CACHE_CONTROL, 'content-type': contentType });
+    return c.body(null, 304, { etag, 'cache-control': cacheControl });
+  return c.body(body, 200, { etag, 'cache-control': cacheControl, 'content-type': contentType });
 }
 
 /** A JSON read, typed as `c.json` would be so the typed client knows the shape. */
@@ -41,7 +52,7 @@ export function requestTarget(url: string): string {
 export function readCached(c: Context, cache: ReadCache, entry: CachedRead): Response {
   if (cache.enabled) cache.set(`t:${requestTarget(c.req.url)}`, entry);
   c.set('readBytes', entry.data.byteLength);
-  return readResponse(c, entry.data, entry.type, entry.etag);
+  return readResponse(c, entry.data, entry.type, entry.etag, cache.cacheControl);
 }
 
 /** `readCached` for a JSON read, typed as `c.json` would be so the typed client knows the shape. */

@@ -1,8 +1,8 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Corpus } from '@gazette/core';
 import { serve } from '@hono/node-server';
 import { createApp } from '../app';
+import type { AppDeps } from '../deps';
 import { answerClientError } from './client-error';
 import { closeGracefully } from './graceful-close';
 import { nodeCompression } from './node-compress';
@@ -15,23 +15,34 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Serves the API over `corpus` on Node, with compression (Node has no proxy doing it for us). */
-export function serveApi(opts: {
-  corpus: Corpus;
-  port: number;
-  host: string;
-  publicUrl?: string | undefined;
-  /** Open connections at once (default NODE_SERVER_LIMITS.maxConnections); more are closed when accepted. */
-  maxConnections?: number;
-  /** Queries waiting for their turn (default NODE_SERVER_LIMITS.maxQueuedQueries); more get 503 at once. */
-  maxQueuedQueries?: number;
-}): Promise<RunningServer> {
+/**
+ * Serves the API on Node over a fixed corpus or a store's live corpus (with its change log and alerts),
+ * with compression (Node has no proxy doing it for us).
+ */
+export function serveApi(
+  opts: Pick<AppDeps, 'corpus' | 'live' | 'changes' | 'alerts'> & {
+    port: number;
+    host: string;
+    publicUrl?: string | undefined;
+    /** Open connections at once (default NODE_SERVER_LIMITS.maxConnections); more are closed when accepted. */
+    maxConnections?: number;
+    /** Queries waiting for their turn (default NODE_SERVER_LIMITS.maxQueuedQueries); more get 503 at once. */
+    maxQueuedQueries?: number;
+  },
+): Promise<RunningServer> {
   const maxConnections = atLeastOne(
     'maxConnections',
     opts.maxConnections ?? NODE_SERVER_LIMITS.maxConnections,
   );
+  const source = opts.live
+    ? {
+        live: opts.live,
+        ...(opts.changes ? { changes: opts.changes } : {}),
+        ...(opts.alerts ? { alerts: opts.alerts } : {}),
+      }
+    : { corpus: opts.corpus! };
   const app = createApp({
-    corpus: opts.corpus,
+    ...source,
     compression: nodeCompression(),
     turns: nodeTurns({ maxWaiting: opts.maxQueuedQueries ?? NODE_SERVER_LIMITS.maxQueuedQueries }),
     ...(opts.publicUrl ? { publicUrl: opts.publicUrl } : {}),

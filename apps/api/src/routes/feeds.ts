@@ -28,11 +28,13 @@ const JSON_FEED: FeedFormat = {
  */
 function cachedFeed(
   c: Context,
-  { corpus, reads, publicUrl, now = () => new Date().toISOString() }: RouteDeps,
+  { current, reads, publicUrl, now = () => new Date().toISOString() }: RouteDeps,
   q: FeedQuery,
   { path, type, write }: FeedFormat,
 ) {
   const params = defined({ q: q.q?.trim() || undefined, filters: toFilters(q), limit: q.limit });
+  // A live corpus's feed is as current as its search: read from the corpus as of this request.
+  const corpus = current();
   const entry = reads.through(
     `f:${path}:${JSON.stringify(params)}`,
     () =>

@@ -1,27 +1,45 @@
+import { LiveVersionSchema } from '@gazette/core/query';
 import { createRoute, defineOpenAPIRoute, z } from '@hono/zod-openapi';
-import type { AppDeps } from '../deps';
+import type { RouteDeps } from '../deps';
+
+/** What a server that follows no store says of its corpus (the edge build; a snapshot or the built-in one). */
+export const BUNDLED_CORPUS =
+  'This server serves a bundled corpus, fixed when it was built or started: it follows no store, so nothing new appears until it is rebuilt or restarted.';
+
+export const HealthSchema = z.object({
+  status: z.literal('ok'),
+  articles: z.number().int().nonnegative().describe('Articles served now.'),
+  corpus: z
+    .enum(['live', 'bundled'])
+    .describe(
+      "live: a store's corpus, followed as writers commit; bundled: a corpus fixed at build or start.",
+    ),
+  version: LiveVersionSchema.optional().describe('Where the live corpus stands (live only).'),
+  detail: z.string().optional().describe('What a bundled corpus means for new articles (bundled only).'),
+});
 
 export const healthzRoute = createRoute({
   method: 'get',
   path: '/healthz',
   tags: ['Service'],
-  summary: 'Liveness, and how many articles are served',
+  summary: 'Liveness, how many articles are served, and the live version',
   responses: {
     200: {
       description: 'The service is up.',
-      content: {
-        'application/json': {
-          schema: z.object({ status: z.literal('ok'), articles: z.number().int().nonnegative() }),
-        },
-      },
+      content: { 'application/json': { schema: HealthSchema } },
     },
   },
 });
 
-export const healthz = ({ corpus }: AppDeps) =>
+function health({ current, live }: RouteDeps): z.infer<typeof HealthSchema> {
+  if (!live) return { status: 'ok', articles: current().size, corpus: 'bundled', detail: BUNDLED_CORPUS };
+  const version = live.version();
+  return { status: 'ok', articles: version.articles, corpus: 'live', version };
+}
+
+export const healthz = (deps: RouteDeps) =>
   defineOpenAPIRoute({
     route: healthzRoute,
     addRoute: true,
-    handler: (c) =>
-      c.json({ status: 'ok' as const, articles: corpus.size }, 200, { 'cache-control': 'no-store' }),
+    handler: (c) => c.json(health(deps), 200, { 'cache-control': 'no-store' }),
   });

@@ -1,4 +1,4 @@
-import { GazetteError } from '@gazette/core';
+import { type Corpus, GazetteError } from '@gazette/core';
 import { createRoute, defineOpenAPIRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { nestQuery } from '../client/query-codec';
@@ -42,10 +42,10 @@ function openApiRoute(route: ReadRoute) {
 }
 
 /** Calls the corpus function of a read with what the request holds. */
-function answer(deps: RouteDeps, name: ReadName, id: string | undefined, params: object | undefined) {
-  const call = deps.corpus[name] as (...args: unknown[]) => unknown;
+function answer(corpus: Corpus, name: ReadName, id: string | undefined, params: object | undefined) {
+  const call = corpus[name] as (...args: unknown[]) => unknown;
   const args = id === undefined ? [params] : params === undefined ? [id] : [id, params];
-  const out = call.apply(deps.corpus, args);
+  const out = call.apply(corpus, args);
   if (out === undefined) throw new GazetteError('NOT_FOUND', 'Nothing has this id.', { where: 'id' });
   return JSON.stringify(out);
 }
@@ -57,14 +57,23 @@ function readHandler(deps: RouteDeps, name: ReadName) {
     const valid = (target: string) => c.req.valid(target as never) as Record<string, unknown>;
     const id = takesId(route) ? (valid('param').id as string) : undefined;
     const params = route.params ? nestQuery(route.params, valid('query')) : undefined;
-    if (!CACHED.has(name)) return readResponse(c, answer(deps, name, id, params), 'application/json');
+    // The corpus as of now, and the cache emptied if it moved on: both read in this same synchronous step.
+    const corpus = deps.current();
+    if (!CACHED.has(name))
+      return readResponse(
+        c,
+        answer(corpus, name, id, params),
+        'application/json',
+        undefined,
+        deps.reads.cacheControl,
+      );
     // Keyed by the validated parameters, built in the schema's order: the same read, however it was
-    // spelled in the URL, is one entry. The corpus never changes under an app, so neither does the answer.
+    // spelled in the URL, is one entry. The cache holds one version of the corpus, so one answer per key.
     const key = `${name}:${id ?? ''}:${JSON.stringify(params ?? {})}`;
     return readCachedJson(
       c,
       deps.reads,
-      deps.reads.through(key, () => answer(deps, name, id, params)),
+      deps.reads.through(key, () => answer(corpus, name, id, params)),
     );
   };
 }

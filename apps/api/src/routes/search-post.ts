@@ -94,7 +94,7 @@ export const searchPostRoute = createRoute({
   },
 });
 
-export const searchPost = ({ corpus, takeTurn }: RouteDeps) =>
+export const searchPost = ({ current, takeTurn }: RouteDeps) =>
   defineOpenAPIRoute({
     route: searchPostRoute,
     addRoute: true,
@@ -102,6 +102,6 @@ export const searchPost = ({ corpus, takeTurn }: RouteDeps) =>
     handler: async (c) => {
       const params = c.req.valid('json');
       await takeTurn(c.req.raw.signal);
-      return c.json(corpus.search(params), 200, { 'cache-control': 'no-store' });
+      return c.json(current().search(params), 200, { 'cache-control': 'no-store' });
     },
   });

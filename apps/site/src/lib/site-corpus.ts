@@ -3,6 +3,7 @@ import { readSnapshotFile, readStoreCorpus } from '@gazette/core/node';
 import { builtinCorpus } from '@gazette/corpus';
 import { profileCorpus } from './profile-corpus';
 import { siteEnv } from './site-env';
+import { checkCorpusRevision } from './turbo-cache-guard';
 
 let cached: Corpus | undefined;
 
@@ -14,6 +15,14 @@ export function siteCorpus(): Corpus {
 }
 
 function readCorpus(): Corpus {
+  // Before and after: a write landing while the store is read must not be cached as the revision before it.
+  checkCorpusRevision(siteEnv());
+  const corpus = readSource();
+  checkCorpusRevision(siteEnv());
+  return corpus;
+}
+
+function readSource(): Corpus {
   const db = siteEnv().GAZETTE_DB;
   if (db) return readStoreCorpus(db, { label: 'GAZETTE_DB' });
   const path = siteEnv().GAZETTE_SNAPSHOT;

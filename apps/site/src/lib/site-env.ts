@@ -14,6 +14,19 @@ const SiteEnvSchema = z.object({
     .describe(
       'Path to a corpus snapshot file (the bytes of corpus.toSnapshot()); the built-in corpus when absent.',
     ),
+  GAZETTE_CORPUS_REVISION: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      'What GAZETTE_DB or GAZETTE_SNAPSHOT holds (set by npm run build and npm start): turbo keys the cached build by it.',
+    ),
+  TURBO_HASH: z
+    .string()
+    .optional()
+    .describe('Set by turbo for the task it runs (and inherited by its children).'),
+  npm_lifecycle_event: z.string().optional().describe('Set by npm: the script it runs ("build").'),
+  npm_package_name: z.string().optional().describe('Set by npm: the package whose script it runs.'),
   GAZETTE_SITE_URL: z
     .url({ protocol: /^https?$/ })
     .default('http://127.0.0.1:4321')

@@ -2,10 +2,29 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { publishDirectory } from '@gazette/core/node';
 import { describe, expect, it } from 'vitest';
+import { startSite } from './start-site';
 import { serveStatic } from './static-server';
 
 describe('serveStatic', () => {
+  // Issue 16: `gazette watch --site DIR` swaps DIR for a new build while it is served (GAZETTE_SITE_DIR).
+  it('serves (npm start: GAZETTE_SITE_DIR) the build a swapped folder now points to, not the one it was started on', async () => {
+    const parent = mkdtempSync(join(tmpdir(), 'gazette-site-'));
+    const dir = join(parent, 'site');
+    const page = (text: string) => async (out: string) => writeFileSync(join(out, 'index.html'), text);
+    await publishDirectory(dir, 'first', page('first build'));
+    const site = await startSite({ env: { GAZETTE_SITE_DIR: dir, GAZETTE_SITE_PORT: '0' } });
+    try {
+      expect(await (await fetch(`${site.url}/`)).text()).toBe('first build');
+      await publishDirectory(dir, 'second', page('second build'));
+      expect(await (await fetch(`${site.url}/`)).text()).toBe('second build');
+    } finally {
+      await site.close();
+      rmSync(parent, { recursive: true, force: true });
+    }
+  });
+
   // Issue 14: the site's Atom feed was served as application/xml, its JSON Feed as application/json.
   it('serves the feeds with their own media types, other files by extension', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'gazette-site-'));

@@ -134,13 +134,54 @@ function printRound(io: CliIo, s: PollSummary): void {
     );
 }
 
-/** gazette watch [--once]: polls followed sources as they fall due (every one now, with --once). */
-export async function watchCommand(
-  io: CliIo,
-  args: { db?: string | undefined; once: boolean; json: boolean },
-): Promise<number> {
+/**
+ * The site's own build-and-keep-current code, from the site's Node entry: loaded at run time, not bundled,
+ * so building the CLI never waits for the site's (Astro) build.
+ */
+async function siteHelpers() {
+  try {
+    return await import('@gazette/site');
+  } catch (error) {
+    throw new UsageError(
+      `--site needs Gazette’s own apps/site, built: run it from a Gazette checkout after npm install and npm run build (${(error as Error).message}).`,
+    );
+  }
+}
+
+/** The site kept current beside the watch (--site DIR, --site-every D), or undefined without --site. */
+async function siteBeside(io: CliIo, path: string, args: WatchArgs) {
+  if (args.siteEvery !== undefined && !args.site) throw new UsageError('--site-every goes with --site DIR.');
+  if (!args.site) return undefined;
+  const { siteEveryMs, siteRebuilder } = await siteHelpers();
+  let everyMs: number;
+  try {
+    everyMs = siteEveryMs(args.siteEvery);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const report = (line: string) => (args.json ? io.stderr(`${line}\n`) : io.stdout(`${line}\n`));
+  return siteRebuilder({ db: path, dir: args.site, everyMs, report, fail: (line) => io.stderr(`${line}\n`) });
+}
+
+interface WatchArgs {
+  db?: string | undefined;
+  once: boolean;
+  json: boolean;
+  site?: string | undefined;
+  siteEvery?: string | undefined;
+}
+
+/**
+ * gazette watch [--once] [--site DIR [--site-every D]]: polls followed sources as they fall due (every one
+ * now, with --once), keeping the static site at DIR current with the store.
+ */
+export async function watchCommand(io: CliIo, args: WatchArgs): Promise<number> {
   const { nerRecognizer } = await import('@gazette/core/ner');
   const { path, store } = await openCommandStore(io, args.db);
+  const site = await siteBeside(io, path, args).catch((error) => {
+    store.close();
+    throw error;
+  });
   const stop = new AbortController();
   const onSignal = () => stop.abort();
   process.on('SIGINT', onSignal);
@@ -155,17 +196,25 @@ export async function watchCommand(
       const summary = await createPoller({ ...options, all: true }).poll(store);
       if (args.json) printJson(io, { db: path, ...summary });
       else printRound(io, summary);
-      return summary.failedSources ? 1 : 0;
+      const built = await site?.check();
+      return summary.failedSources || built === 'failed' ? 1 : 0;
     }
     io.stderr(`gazette: watching ${store.sources.list().length} sources in ${path}; Ctrl-C stops.\n`);
+    site?.keepCurrent();
+    void site?.check();
     await watchSources(store, {
       ...options,
-      onRound: (s) => (args.json ? printJson(io, s) : printRound(io, s)),
+      onRound: (s) => {
+        if (args.json) printJson(io, s);
+        else printRound(io, s);
+        void site?.check();
+      },
     });
     return 0;
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
+    await site?.close();
     store.close();
   }
 }

@@ -10,6 +10,7 @@ import type {
   SearchParams,
   SearchResult,
 } from '@gazette/core/query';
+import type { LiveFeed } from './live-feed';
 
 /**
  * What the terminal UI and the scripting commands read from: the core's query functions, either in this
@@ -24,4 +25,6 @@ export interface GazetteSource {
   related(idOrSlug: string): Promise<RelatedResult>;
   entities(params?: EntitiesParams): Promise<EntityListResult>;
   quotes(params?: QuotesParams): Promise<QuoteListResult>;
+  /** Present when the data follows a live store or API: tells what changed since (the UI's "N new"). */
+  readonly live?: LiveFeed;
 }

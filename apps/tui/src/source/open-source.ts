@@ -1,7 +1,11 @@
 import { GazetteError, isGazetteError } from '@gazette/core/query';
 import { openCorpus } from '../open-corpus';
 import type { GazetteSource } from './gazette-source';
+import { storePath } from '../store-path';
+import { alertedAmong, liveFeed } from './live-feed';
+import { liveLocalSource } from './live-source';
 import { localSource } from './local-source';
+import { openStoreLive } from './store-live';
 
 export interface SourceOptions {
   /** A Gazette API base URL: read everything from it instead of a local corpus. */
@@ -9,6 +13,8 @@ export interface SourceOptions {
   db?: string | undefined;
   /** A corpus snapshot file (the bytes of `corpus.toSnapshot()`), from GAZETTE_SNAPSHOT. */
   snapshot?: string | undefined;
+  /** Follow the store or API as it changes (the interactive UI); one-shot commands read once. */
+  live?: boolean;
 }
 
 async function snapshotCorpus(path: string) {
@@ -24,9 +30,13 @@ async function snapshotCorpus(path: string) {
 }
 
 /** The API's client (`@gazette/api/client`) as a source; a bad URL is a mistake in --api. */
-async function remoteSource(api: string): Promise<GazetteSource> {
-  const { isRemoteError, remoteCorpus, RemoteError } = await import('@gazette/api/client');
+async function remoteSource(api: string, live: boolean): Promise<GazetteSource> {
+  const { isRemoteError, remoteCorpus, remoteLive, RemoteError } = await import('@gazette/api/client');
   try {
+    if (live) {
+      const followed = remoteLive(api);
+      return { ...followed.corpus, label: followed.corpus.url, live: liveFeed(followed) };
+    }
     const remote = remoteCorpus(api);
     return { ...remote, label: remote.url };
   } catch (error) {
@@ -35,11 +45,22 @@ async function remoteSource(api: string): Promise<GazetteSource> {
   }
 }
 
+/** A store followed as other processes write to it, with new articles checked against its alerts. */
+async function liveStoreSource(db: string): Promise<GazetteSource> {
+  const { live, alerts } = await openStoreLive(db, {
+    onWait: (message) => process.stderr.write(`gazette: ${message}…\n`),
+  });
+  const feed = liveFeed(live, (changed) => alertedAmong(alerts(), changed, (id) => live.corpus().get(id)));
+  return liveLocalSource(live, db, feed);
+}
+
 /** Where commands and the UI read from: the API with --api, else a snapshot, a store, or the built-in corpus. */
 export async function openSource(options: SourceOptions): Promise<GazetteSource> {
   // The HTTP client is loaded only for --api.
-  if (options.api) return remoteSource(options.api);
+  if (options.api) return remoteSource(options.api, Boolean(options.live));
+  const db = storePath(options.db);
   if (options.snapshot && !options.db)
     return localSource(await snapshotCorpus(options.snapshot), `snapshot ${options.snapshot}`);
+  if (options.live && db) return liveStoreSource(db);
   return localSource(await openCorpus({ db: options.db }), options.db ? options.db : 'built-in corpus');
 }

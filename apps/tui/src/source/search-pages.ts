@@ -15,6 +15,8 @@ export function searchPages(
 ): PageLoader<SearchHit> {
   let cursor: string | undefined;
   return async (loaded) => {
+    // From the start again (a refresh): the cursor of the last page read belongs to the old rows.
+    if (loaded.length === 0) cursor = undefined;
     // The same parameters on every page: a cursor belongs to one exact query.
     const r = await source.search({
       q,

@@ -20,6 +20,10 @@ export interface AppApi {
   keys: { current: KeyHandler | undefined };
   store: Map<string, unknown>;
   openUrl: (url: string) => void;
+  /** Rises each time the user refreshes (R): lists read their rows again, in place. */
+  generation: number;
+  /** Articles that matched an alert when they arrived (their rows are marked). */
+  alerted: ReadonlySet<string>;
 }
 
 export const AppContext = createContext<AppApi | undefined>(undefined);

@@ -1,5 +1,4 @@
 import { type Article, createCorpus } from '@gazette/core';
-import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { GazetteSource } from '../source/gazette-source';
 import { localSource } from '../source/local-source';
@@ -11,14 +10,13 @@ import {
   manyCopies,
   nigerArticle,
 } from '../testing/fixture-articles';
+import { render } from 'ink-testing-library';
+import { eventually, plain, renderApp } from '../testing/render-app';
 import { App } from './app';
 import { themeFor } from './theme';
 
 const ESC = '\u001b';
 const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
-// Frames as the user sees them: the styling Ink adds is not part of the text.
-const plain = (frame: string | undefined) => (frame ?? '').replace(/\u001b\[[0-9;]*m/g, '');
-
 let opened: string[] = [];
 let unmounts: Array<() => void> = [];
 afterEach(() => {
@@ -27,35 +25,10 @@ afterEach(() => {
   opened = [];
 });
 
-/**
- * Polls until `test` holds, for up to 20 s of wall-clock time (not a count of polls: on a loaded machine
- * each poll takes longer, and a render can take seconds); false if it never did.
- */
-async function eventually(test: () => boolean, ms = 20_000): Promise<boolean> {
-  const until = Date.now() + ms;
-  while (!test()) {
-    if (Date.now() > until) return false;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  return true;
-}
-
 function start(articles: Article[] | GazetteSource, env: Record<string, string> = {}) {
-  const source = Array.isArray(articles) ? localSource(createCorpus(articles), 'test corpus') : articles;
-  const r = render(<App source={source} theme={themeFor(env)} openUrl={(u) => opened.push(u)} />);
-  unmounts.push(r.unmount);
-  const screen = () => plain(r.lastFrame());
-  const waitFor = async (test: (s: string) => boolean, what: string) => {
-    if (!(await eventually(() => test(screen()))))
-      throw new Error(`timed out waiting for ${what}; screen:\n${screen()}`);
-  };
-  const press = async (...keys: string[]) => {
-    for (const k of keys) {
-      r.stdin.write(k);
-      await new Promise((resolve) => setTimeout(resolve, 15));
-    }
-  };
-  return { ...r, screen, waitFor, press };
+  const ui = renderApp(articles, { env, openUrl: (u) => opened.push(u) });
+  unmounts.push(ui.unmount);
+  return ui;
 }
 
 describe('the article list', () => {

@@ -6,6 +6,7 @@ import { type AppApi, AppContext, type KeyHandler } from './app-context';
 import { ArticleListScreen } from './article-list-screen';
 import { EntitiesScreen } from './entities-screen';
 import { HelpScreen } from './help-screen';
+import { type News, NO_NEWS, newsLabel, refreshed, troubleLabel, withEvent } from './news-state';
 import { QuotesScreen } from './quotes-screen';
 import { ReaderScreen } from './reader-screen';
 import type { Screen, StackEntry } from './screens';
@@ -50,11 +51,24 @@ export function App(props: AppProps): ReactNode {
   const nextKey = useRef(1);
   const keys = useRef<KeyHandler | undefined>(undefined);
   const store = useRef(new Map<string, unknown>()).current;
+  const [news, setNews] = useState<News>(NO_NEWS);
+  const [generation, setGeneration] = useState(0);
 
   useEffect(() => {
     if (!('then' in props.source)) return;
     props.source.then(setSource, (e: Error) => setLoadError(e.message));
   }, [props.source]);
+
+  // New articles are counted as they arrive; the rows change only when the user refreshes (R).
+  useEffect(() => {
+    let said: string | undefined;
+    return source?.live?.subscribe((event) => {
+      setNews((old) => withEvent(old, event));
+      // The whole reason once on the status line; the header keeps a short word while it lasts.
+      if (event.kind === 'trouble' && event.message && event.message !== said) setMessage(event.message);
+      if (event.kind === 'trouble') said = event.message;
+    });
+  }, [source]);
 
   const push = useCallback((screen: Screen) => {
     setMessage(undefined);
@@ -95,8 +109,10 @@ export function App(props: AppProps): ReactNode {
           props.openUrl(url);
           setMessage(`Opening ${safeLine(url)}`);
         },
+        generation,
+        alerted: news.alerted,
       },
-    [source, width, height, push, pop, busy, store, props.openUrl],
+    [source, width, height, push, pop, busy, store, props.openUrl, generation, news.alerted],
   );
 
   const top = stack[stack.length - 1]!;
@@ -109,7 +125,10 @@ export function App(props: AppProps): ReactNode {
     else if (input === 'e') push({ kind: 'entities' });
     else if (input === 'w') push({ kind: 'quotes' });
     else if (input === 'a') setStack((s) => s.slice(0, 1));
-    else return false;
+    else if (input === 'R') {
+      setGeneration((g) => g + 1);
+      setNews(refreshed);
+    } else return false;
     return true;
   };
   const handleRef = useRef(handleKey);
@@ -165,10 +184,13 @@ export function App(props: AppProps): ReactNode {
       <Box flexDirection="column" width={width} height={rows}>
         <Text wrap="truncate-end">
           <Text {...props.theme.title}>Gazette</Text>
-          <Text {...props.theme.dim}>
-            {' · '}
-            {title} · {source ? safeLine(source.label) : 'loading'}
-          </Text>
+          <Text {...props.theme.dim}> · {title}</Text>
+          {/* Before the label (a long path): what is new must not be cut off. */}
+          {newsLabel(news) ? <Text {...props.theme.heading}> · {newsLabel(news)}</Text> : null}
+          {news.trouble !== undefined ? (
+            <Text {...props.theme.error}> · {safeLine(troubleLabel(news))}</Text>
+          ) : null}
+          <Text {...props.theme.dim}> · {source ? safeLine(source.label) : 'loading'}</Text>
         </Text>
         <Box flexDirection="column" height={height} overflow="hidden">
           {loadError ? (

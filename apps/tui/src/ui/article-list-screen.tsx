@@ -1,6 +1,6 @@
 import type { ArticleFilters, ArticleSummary } from '@gazette/core/query';
 import { Box, Text } from 'ink';
-import { type ReactNode, useMemo } from 'react';
+import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { articlePages } from '../source/article-pages';
 import { safeLine } from '../text/safe-text';
 import { useAppApi, usePersisted, useScreenKeys } from './app-context';
@@ -9,6 +9,11 @@ import { Spinner } from './spinner';
 import { useTheme } from './theme';
 import { usePages } from './use-pages';
 import { moveSelection, VirtualList } from './virtual-list';
+
+/** A row marked as matching an alert: its title starts with "!" (and it is coloured, where colour is on). */
+function alertMarked(item: ArticleSummary): ArticleSummary {
+  return { ...item, title: `! ${item.title}` };
+}
 
 /** Articles in date order (all, or those of an entity), with the columns of the list schema. */
 export function ArticleListScreen(props: {
@@ -24,7 +29,19 @@ export function ArticleListScreen(props: {
     () => articlePages(api.source, sort, props.filters),
     [api.source, sort, props.filters],
   );
-  const pages = usePages(loader, selected);
+  // The article selected, kept with the screen: back from the reader, the selection finds it again.
+  const anchorKey = `${props.screenKey}:selectedId`;
+  const [anchor] = useState(() => api.store.get(anchorKey) as string | undefined);
+  const pages = usePages(loader, selected, {
+    generation: api.generation,
+    idOf: (a) => a.id,
+    reselect: setSelected,
+    anchor,
+  });
+  useEffect(() => {
+    const id = pages.at(selected)?.id;
+    if (id) api.store.set(anchorKey, id);
+  });
   const height = Math.max(1, api.height - 2);
   const widths = layoutColumns(api.width);
 
@@ -65,8 +82,12 @@ export function ArticleListScreen(props: {
         selected={selected}
         height={height}
         renderRow={(item, index, isSelected) => (
-          <Text key={index} wrap="truncate-end" {...(isSelected ? theme.selected : {})}>
-            {formatRow(item, widths)}
+          <Text
+            key={index}
+            wrap="truncate-end"
+            {...(isSelected ? theme.selected : api.alerted.has(item.id) ? theme.match : {})}
+          >
+            {formatRow(api.alerted.has(item.id) ? alertMarked(item) : item, widths)}
           </Text>
         )}
         pending={(index, isSelected) => (

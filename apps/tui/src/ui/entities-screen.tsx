@@ -18,6 +18,8 @@ type EntityTypeFilter = (typeof TYPES)[number];
 function entityPages(source: GazetteSource, type: EntityTypeFilter): PageLoader<EntitySummary> {
   let cursor: string | undefined;
   return async (loaded) => {
+    // From the start again (a refresh): the cursor of the last page read belongs to the old rows.
+    if (loaded.length === 0) cursor = undefined;
     const r = await source.entities({
       sort: 'mentions',
       limit: 100,

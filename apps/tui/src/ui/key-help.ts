@@ -10,6 +10,7 @@ export const KEY_HELP: ReadonlyArray<{ where: string; keys: ReadonlyArray<[strin
       ['a', 'all articles'],
       ['e', 'entities: people, places…'],
       ['w', 'quotes: who said what'],
+      ['R', 'refresh: show what the header counts as new'],
     ],
   },
   {

@@ -14,6 +14,8 @@ import { moveSelection, VirtualList } from './virtual-list';
 function quotePages(source: GazetteSource): PageLoader<QuoteItem> {
   let cursor: string | undefined;
   return async (loaded) => {
+    // From the start again (a refresh): the cursor of the last page read belongs to the old rows.
+    if (loaded.length === 0) cursor = undefined;
     const r = await source.quotes({ limit: 100, ...(cursor ? { cursor } : {}) });
     cursor = r.nextCursor ?? undefined;
     return { items: r.items, ...(loaded.length === 0 ? { total: r.total } : {}), done: !r.nextCursor };

@@ -77,7 +77,11 @@ export function SearchScreen(): ReactNode {
         : undefined,
     [api.source, q, filters, picks.length],
   );
-  const pages = usePages(loader, selected);
+  const pages = usePages(loader, selected, {
+    generation: api.generation,
+    idOf: (hit) => hit.id,
+    reselect: setSelected,
+  });
 
   const facetRows = useMemo(
     () =>

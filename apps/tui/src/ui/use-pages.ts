@@ -1,5 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PageLoader } from '../source/article-pages';
+import { fresh, type PagesState, rowAt } from './pages-state';
+import { type Refresh, useRefresh } from './use-refresh';
+
+export type { Refresh };
 
 export interface Pages<T> {
   /** The rows loaded from the start. */
@@ -18,38 +22,12 @@ export interface Pages<T> {
 
 const AHEAD = 30;
 
-interface PagesState<T> {
-  /** The loader these rows came from: rows of an older loader are never shown. */
-  owner: PageLoader<T> | undefined;
-  items: readonly T[];
-  /** Rows loaded from the end of the list (its last `tail.length` rows), until they meet `items`. */
-  tail: readonly T[];
-  /** The loader cannot read from the end: rows come from the start only. */
-  noTail: boolean;
-  total: number;
-  done: boolean;
-  ready: boolean;
-  loading: boolean;
-  error: string | undefined;
-}
-
-const fresh = <T>(owner: PageLoader<T> | undefined): PagesState<T> => ({
-  owner,
-  items: [],
-  tail: [],
-  noTail: !owner?.tail,
-  total: 0,
-  done: !owner,
-  ready: !owner,
-  loading: Boolean(owner),
-  error: undefined,
-});
-
 /**
  * Rows loaded page by page as the user scrolls; a new loader starts over and drops stale answers. One
- * state object, set once per page, so a keystroke costs as few renders as possible.
+ * state object, set once per page, so a keystroke costs as few renders as possible. With `refresh`, the
+ * rows are read again in place when its generation changes (the old rows stay shown meanwhile).
  */
-export function usePages<T>(loader: PageLoader<T> | undefined, selected = 0): Pages<T> {
+export function usePages<T>(loader: PageLoader<T> | undefined, selected = 0, refresh?: Refresh<T>): Pages<T> {
   const [state, setState] = useState<PagesState<T>>(() => fresh(loader));
   const current = useRef(loader);
   current.current = loader;
@@ -58,6 +36,8 @@ export function usePages<T>(loader: PageLoader<T> | undefined, selected = 0): Pa
   const stateRef = useRef(view);
   stateRef.current = view;
   const busy = useRef<PageLoader<T> | undefined>(undefined);
+  // The load in flight: a refresh waits for it, as the loader reads one page at a time.
+  const inflight = useRef<Promise<void> | undefined>(undefined);
 
   const settle = useCallback((mine: PageLoader<T>, change: (base: PagesState<T>) => PagesState<T>) => {
     if (current.current !== mine) return;
@@ -72,6 +52,8 @@ export function usePages<T>(loader: PageLoader<T> | undefined, selected = 0): Pa
     setState(next);
   }, []);
 
+  const { followAnchor } = useRefresh({ current, stateRef, busy, inflight, settle }, selected, refresh);
+
   const load = useCallback(
     async (from: 'start' | 'end' = 'start') => {
       const mine = current.current;
@@ -79,6 +61,10 @@ export function usePages<T>(loader: PageLoader<T> | undefined, selected = 0): Pa
       const before = stateRef.current.owner === mine ? stateRef.current : fresh(mine);
       if (before.done) return;
       busy.current = mine;
+      let finish = () => {};
+      inflight.current = new Promise<void>((resolve) => {
+        finish = resolve;
+      });
       try {
         if (from === 'end' && mine.tail && !before.noTail) {
           const page = await mine.tail(before.tail, before.total);
@@ -99,6 +85,7 @@ export function usePages<T>(loader: PageLoader<T> | undefined, selected = 0): Pa
             loading: false,
             error: undefined,
           }));
+          if (before.items.length === 0) followAnchor(page.items);
         }
       } catch (e) {
         settle(mine, (base) => ({
@@ -110,9 +97,11 @@ export function usePages<T>(loader: PageLoader<T> | undefined, selected = 0): Pa
         }));
       } finally {
         if (busy.current === mine) busy.current = undefined;
+        inflight.current = undefined;
+        finish();
       }
     },
-    [settle],
+    [settle, followAnchor],
   );
 
   useEffect(() => {
@@ -136,14 +125,7 @@ export function usePages<T>(loader: PageLoader<T> | undefined, selected = 0): Pa
     void load(!noTail && selected - headCount > gapEnd - selected ? 'end' : 'start');
   }, [selected, headCount, gapEnd, noTail, load]);
 
-  const at = useCallback(
-    (i: number): T | undefined => {
-      if (i < view.items.length) return view.items[i];
-      const first = view.total - view.tail.length;
-      return view.tail.length && i >= first ? view.tail[i - first] : undefined;
-    },
-    [view],
-  );
+  const at = useCallback((i: number): T | undefined => rowAt(view, i), [view]);
 
   const count = view.done ? view.items.length : Math.max(view.total, view.items.length);
   return {

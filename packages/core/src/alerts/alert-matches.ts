@@ -1,14 +1,12 @@
-import { createCorpus } from '../corpus/create-corpus';
 import type { Alert } from '../follow/alert-schema';
 import type { Article } from '../model/article-schema';
+import { ALERT_BATCH, newMatches } from './new-matches';
 
-/** Articles matched at once: a batch of new matches never holds more, so none is left out of it. */
-export const ALERT_BATCH = 100;
+export { ALERT_BATCH };
 
 /**
- * Which of the articles just stored (at most ALERT_BATCH) each alert matches: its query run over those articles alone, with
- * typos off (a saved search must not fire on a near-spelling of its word that only the batch lacks).
- * Alerts whose query matches nothing are left out.
+ * Which of the articles just stored (at most ALERT_BATCH) each alert matches: its query run over those
+ * articles alone, with typos off (see newMatches). Alerts whose query matches nothing are left out.
  */
 export function alertMatches(alerts: readonly Alert[], articles: readonly Article[]): Map<string, Article[]> {
   const out = new Map<string, Article[]>();
@@ -17,15 +15,10 @@ export function alertMatches(alerts: readonly Alert[], articles: readonly Articl
     throw new RangeError(
       `alertMatches takes at most ${ALERT_BATCH} articles at once; got ${articles.length}.`,
     );
-  const corpus = createCorpus(articles);
-  const byId = new Map(articles.map((a) => [a.id, a]));
+  const match = newMatches(articles);
   for (const alert of alerts) {
-    const { hits } = corpus.search({ q: alert.query, typos: 'off', sort: 'newest', limit: ALERT_BATCH });
-    if (hits.length)
-      out.set(
-        alert.id,
-        hits.map((h) => byId.get(h.id)!),
-      );
+    const hits = match({ q: alert.query });
+    if (hits.length) out.set(alert.id, hits);
   }
   return out;
 }

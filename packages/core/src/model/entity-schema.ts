@@ -7,6 +7,12 @@ export type EntityType = z.infer<typeof EntityTypeSchema>;
 export const MentionSchema = z.object({ block: BlockIndexSchema, start: OffsetSchema, end: OffsetSchema });
 export type Mention = z.infer<typeof MentionSchema>;
 
+/** Latitude and longitude in degrees (WGS 84, as GeoNames gives them). */
+export const CoordinatesSchema = z.object({
+  lat: z.number().min(-90).max(90),
+  lon: z.number().min(-180).max(180),
+});
+
 export const EntitySchema = z
   .object({
     id: z.string().min(1).describe('Stable across articles: the same entity has the same id everywhere.'),
@@ -18,10 +24,9 @@ export const EntitySchema = z
       .regex(/^[A-Z]{2}$/)
       .optional()
       .describe('ISO 3166-1 alpha-2: of a country, or of the country a place of the gazetteer is in.'),
-    coordinates: z
-      .object({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) })
-      .optional()
-      .describe('Where a place of the gazetteer is (GeoNames, read with @gazette/core/places).'),
+    coordinates: CoordinatesSchema.optional().describe(
+      'Where a place of the gazetteer is (GeoNames, read with @gazette/core/places).',
+    ),
     mentions: z.array(MentionSchema),
     demonymMentions: z
       .array(MentionSchema)

@@ -21,6 +21,7 @@ export {
   type PollReport,
   type PollSummary,
 } from './poll-sources';
+export { publishDirectory, publishedTag } from './publish-directory';
 export { startWatching, type Watching, type WatchOptions, watchSources } from './watch-sources';
 export {
   type DeliveryReport,
@@ -30,4 +31,3 @@ export {
   queueAlertMatches,
   signBody,
 } from './alert-deliveries';
-export type { LiveCorpus, LiveVersion } from './live-corpus-types';

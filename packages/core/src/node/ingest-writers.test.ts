@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storyArticle } from '../../test-support/store-contract';
 import { ingestSources, STORE_BATCH } from './ingest-sources';
-import { readStoreCorpus } from './open-existing-store';
+import { readStoreCorpus } from './read-store-corpus';
 import { openSqliteStore } from './sqlite-store';
 
 const CHILD = fileURLToPath(new URL('../../test-support/store-writer-child.ts', import.meta.url));

@@ -1,7 +1,5 @@
-import { existsSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { getHeapStatistics } from 'node:v8';
-import { fileURLToPath } from 'node:url';
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import type { Article } from '../model/article-schema';
 import {
@@ -19,6 +17,7 @@ import type { SearchIndex } from '../search/index/search-index';
 import { DONE, FAILED, type IndexWorkerData, type ListsMessage } from './index-build-worker';
 import { PositionLists } from '../search/index/position-lists';
 import { PostingLists } from '../search/index/posting-lists';
+import { workerFile } from './worker-file';
 
 /** Fewer articles than this are indexed on one thread: starting a worker costs more than it saves. */
 export const MIN_PARALLEL_ARTICLES = 2000;
@@ -62,7 +61,7 @@ export function startIndexBuild(
   options: ParallelOptions = {},
 ): () => SearchIndex {
   const { threads = idleThreads(), minArticles = MIN_PARALLEL_ARTICLES } = options;
-  const file = options.worker ?? workerFile();
+  const file = options.worker ?? workerFileHere();
   const workers = Math.min(threads - 1, Math.floor(articles.length / Math.max(1, minArticles / 2)));
   const b = createBuilders(articles.length);
   if (!file || workers < 1) {
@@ -185,15 +184,5 @@ load().then(
 );
 `;
 
-/** The worker module next to this one (source or built; built code may sit in a shared chunk one level up). */
-function workerFile(): URL | undefined {
-  const here = import.meta.url;
-  const names = here.endsWith('.ts')
-    ? ['./index-build-worker.ts']
-    : ['./index-build-worker.js', './node/index-build-worker.js'];
-  for (const name of names) {
-    const url = new URL(name, here);
-    if (url.protocol === 'file:' && existsSync(fileURLToPath(url))) return url;
-  }
-  return undefined;
-}
+/** The worker module next to this one. */
+const workerFileHere = () => workerFile(import.meta.url, 'index-build-worker');

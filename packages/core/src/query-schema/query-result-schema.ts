@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ArticleSchema } from '../model/article-schema';
+import { CoordinatesSchema } from '../model/entity-schema';
 import { FacetNameSchema } from './query-params-schema';
 
 /** What a list shows of an article: enough for a row or a card, derived from the Article schema. */
@@ -101,6 +102,7 @@ export const EntitySummarySchema = z
     type: z.enum(['person', 'organization', 'place', 'other']),
     aliases: z.array(z.string()),
     countryCode: z.string().optional(),
+    coordinates: CoordinatesSchema.optional().describe('Where a place of the gazetteer is.'),
     articleCount: z.number().int().nonnegative(),
     mentionCount: z.number().int().nonnegative(),
   })
@@ -136,7 +138,14 @@ export const EntityDetailSchema = EntitySummarySchema.extend({
   quotes: z.array(QuoteItemSchema).describe('What this entity said (people), at most 100.'),
   coOccurring: z
     .array(
-      z.object({ id: z.string(), name: z.string(), type: z.string(), count: z.number().int().positive() }),
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        type: z.string(),
+        count: z.number().int().positive(),
+        countryCode: z.string().optional(),
+        coordinates: CoordinatesSchema.optional(),
+      }),
     )
     .describe('Entities that appear in the same articles, by shared articles.'),
 }).meta({ id: 'EntityDetail' });

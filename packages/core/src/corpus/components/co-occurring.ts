@@ -1,9 +1,24 @@
 import type { Article } from '../../model/article-schema';
+import type { Entity } from '../../model/entity-schema';
 import { gallop } from '../../search/engine/gallop';
 import type { EntityPostings } from '../../search/index/entity-postings';
 import type { SearchIndex } from '../../search/index/search-index';
 
-export type CoEntity = { id: string; name: string; type: string; count: number };
+export type CoEntity = {
+  id: string;
+  name: string;
+  type: string;
+  count: number;
+  countryCode?: string;
+  coordinates?: { lat: number; lon: number };
+};
+
+/** The entity's place fields, when it has them: where a face can draw it on a map. */
+export function withPlace(c: CoEntity, e: Entity): CoEntity {
+  if (e.countryCode) c.countryCode = e.countryCode;
+  if (e.coordinates) c.coordinates = { lat: e.coordinates.lat, lon: e.coordinates.lon };
+  return c;
+}
 
 /** The k most frequent, ties by id: a bounded insertion instead of sorting them all. */
 export function topCoOccurring(all: Iterable<CoEntity>, k: number): CoEntity[] {
@@ -27,7 +42,7 @@ export function coOccurringFromArticles(articles: readonly Article[], id: string
       if (e.id === id) continue;
       const c = counts.get(e.id);
       if (c) c.count++;
-      else counts.set(e.id, { id: e.id, name: e.name, type: e.type, count: 1 });
+      else counts.set(e.id, withPlace({ id: e.id, name: e.name, type: e.type, count: 1 }, e));
     }
   }
   return topCoOccurring(counts.values(), k);
@@ -74,6 +89,7 @@ export function coOccurringFromIndex(
     const e = articleAt(docs[i]!).entities.find((x) => x.id === c.id)!;
     c.name = e.name;
     c.type = e.type;
+    withPlace(c, e);
   }
   return ranked;
 }

@@ -132,3 +132,15 @@ export function pageByKey<T>(
     nextCursor: more ? encodeCursor(keyAt(end - 1), paramsFingerprint) : null,
   };
 }
+
+/** The offset a search by relevance resumes at (0 without a cursor); refused past MAX_CURSOR_OFFSET. */
+export function relevanceOffset(cursor: string | undefined, fp: string): number {
+  const offset = (decodeCursor(cursor, fp, 'n')?.[0] as number | undefined) ?? 0;
+  if (offset > MAX_CURSOR_OFFSET)
+    throw new GazetteError(
+      'INVALID_CURSOR',
+      `A search by relevance pages at most ${MAX_CURSOR_OFFSET} results deep; narrow the query, or sort by date.`,
+      { where: 'cursor' },
+    );
+  return offset;
+}

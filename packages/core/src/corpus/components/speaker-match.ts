@@ -16,19 +16,33 @@ export interface SpeakerMatch {
  * the quotation's own article and across the corpus. Only the documents quoting someone whose name holds
  * those words, or an entity so named, are read.
  */
-export function speakerMatch(state: CorpusState, asked: string): SpeakerMatch {
-  const want = fold(asked);
-  const p = state.engine.postings();
-  const ids = new Set(entityValues(p, asked).map((v) => state.index.entities.values.at(v)));
-  ids.add(asked);
+export function speakerMatch(
+  state: CorpusState,
+  asked: string,
+  ids: ReadonlySet<string> = speakerIds(state, asked),
+): SpeakerMatch {
   const found = new Set(state.engine.fieldDocs('speaker', asked));
   for (const id of ids) for (const d of state.engine.speakerDocs(id)) found.add(d);
-  const keep = (q: QuoteItem, a: Article) => {
+  const keep = speakerKeep(asked, ids);
+  return { keep, docs: [...found].sort((x, y) => x - y) };
+}
+
+/** Does a quotation (in its article) credit the speaker asked for, or one of the entities `ids`? */
+export function speakerKeep(asked: string, ids: ReadonlySet<string>): (q: QuoteItem, a: Article) => boolean {
+  const want = fold(asked);
+  return (q, a) => {
     if (q.speakerEntityId !== undefined && ids.has(q.speakerEntityId)) return true;
     if (q.speaker !== undefined && fold(q.speaker) === want) return true;
     const e =
       q.speakerEntityId === undefined ? undefined : a.entities.find((x) => x.id === q.speakerEntityId);
     return e !== undefined && [e.name, ...e.aliases].some((n) => fold(n) === want);
   };
-  return { keep, docs: [...found].sort((x, y) => x - y) };
+}
+
+/** The ids a speaker names: itself, and every entity of the corpus with that name or alias (folded). */
+export function speakerIds(state: CorpusState, asked: string): Set<string> {
+  const p = state.engine.postings();
+  const ids = new Set(entityValues(p, asked).map((v) => state.index.entities.values.at(v)));
+  ids.add(asked);
+  return ids;
 }

@@ -1,13 +1,13 @@
 import { QuotesParamsSchema } from '../../query-schema/query-params-schema';
-import type { QuoteItem, QuoteListResult } from '../../query-schema/query-result-schema';
+import type { QuoteListResult } from '../../query-schema/query-result-schema';
 import { parseParams } from '../../query-schema/parse-params';
 import { readsAsStatement } from '../../text/statement';
-import { foldedWords, hasWordsStartingWith } from '../../search/analysis/folded-words';
+import { foldedWords } from '../../search/analysis/folded-words';
 import { quoteCandidates } from '../../search/engine/quote-candidates';
 import type { CorpusState } from '../components/corpus-state';
 import { everyQuote, quotePage } from '../components/quote-pages';
 import { speakerMatch } from '../components/speaker-match';
-import type { Article } from '../../model/article-schema';
+import { quoteFilter } from '../components/quote-filter';
 
 function* range(n: number): Generator<number> {
   for (let d = 0; d < n; d++) yield d;
@@ -18,10 +18,7 @@ export function quotes(state: CorpusState, raw: unknown = {}): QuoteListResult {
   const params = parseParams(QuotesParamsSchema, raw, 'quote parameters');
   const words = params.q ? foldedWords(params.q) : [];
   const speaker = params.speaker ? speakerMatch(state, params.speaker) : undefined;
-  const keep = (q: QuoteItem, a: Article) =>
-    (!speaker || speaker.keep(q, a)) &&
-    hasWordsStartingWith(q.text, words) &&
-    (!params.statements || readsAsStatement(q));
+  const keep = quoteFilter(speaker?.keep, words, params.statements);
   if (params.article !== undefined) {
     const d = state.lookup(params.article);
     return quotePage(d === undefined ? [] : state.quotesOf([d], keep), params);

@@ -1,10 +1,15 @@
-import { GazetteError } from '../../errors/gazette-error';
 import { SearchParamsSchema } from '../../query-schema/query-params-schema';
 import type { SearchResult } from '../../query-schema/query-result-schema';
 import { parseParams } from '../../query-schema/parse-params';
 import type { CorpusState } from '../components/corpus-state';
 import type { Matches } from '../../search/engine/evaluate-query';
-import { decodeCursor, encodeCursor, fingerprint, MAX_CURSOR_OFFSET } from '../components/cursor';
+import {
+  decodeCursor,
+  encodeCursor,
+  fingerprint,
+  MAX_CURSOR_OFFSET,
+  relevanceOffset,
+} from '../components/cursor';
 
 type SearchSort = 'relevance' | 'newest' | 'oldest';
 
@@ -20,14 +25,7 @@ function searchOffset(
     const key = decodeCursor(cursor, fp, 'ss');
     return key ? state.dates.seek(state.dates.of(m.docs, sort), sort, key) : 0;
   }
-  const offset = (decodeCursor(cursor, fp, 'n')?.[0] as number | undefined) ?? 0;
-  if (offset > MAX_CURSOR_OFFSET)
-    throw new GazetteError(
-      'INVALID_CURSOR',
-      `A search by relevance pages at most ${MAX_CURSOR_OFFSET} results deep; narrow the query, or sort by date.`,
-      { where: 'cursor' },
-    );
-  return offset;
+  return relevanceOffset(cursor, fp);
 }
 
 /** `corpus.search()`: ranked hits with snippets, facet counts of every match, and a cursor. */

@@ -48,52 +48,68 @@ export function compareSegmentDocs(state: SegmentsState, a: SegmentDoc, b: Segme
   );
 }
 
-/**
- * Segments from corpora, oldest first: an article in a later segment hides its versions in earlier ones,
- * and `deleted` ids are hidden wherever they are. Only the later segments' ids are looked up in the earlier
- * ones, so adding a small segment to a large one costs the small one's size.
- */
-export function segmentsState(
-  corpora: readonly Corpus[],
-  deleted: ReadonlySet<string> = new Set(),
-): SegmentsState {
-  const states = corpora.map((c, i) => {
+/** The corpus state of each segment, or a typed error naming the one that is not an ordinary corpus. */
+function statesOf(corpora: readonly Corpus[]): CorpusState[] {
+  return corpora.map((c, i) => {
     const s = corpusStateOf(c);
     if (!s)
       throw new GazetteError(
         'INVALID_PARAMS',
         `Segment ${i} is not a corpus built by createCorpus or loadCorpus.`,
-        {
-          where: `segments[${i}]`,
-        },
+        { where: `segments[${i}]` },
       );
     return s;
   });
-  const dead = states.map((): Uint8Array | null => null);
-  const kill = (s: number, d: number) => {
-    dead[s] ??= new Uint8Array(states[s]!.index.n);
-    dead[s][d] = 1;
-  };
-  for (const id of deleted)
-    for (let s = 0; s < states.length; s++) {
-      const d = states[s]!.lookup(id);
-      if (d !== undefined && states[s]!.index.ids.at(d) === id) kill(s, d);
+}
+
+/** The document holding article `id` in a segment (not one whose slug it is), if any. */
+export function docOfId(state: CorpusState, id: string): number | undefined {
+  const d = state.lookup(id);
+  return d !== undefined && state.index.ids.at(d) === id ? d : undefined;
+}
+
+/**
+ * The documents of a segment whose id is in `ids`: each id looked up when the set is the smaller,
+ * else each document's id tested, so the cost is the smaller of the two.
+ */
+function docsWithIds(state: CorpusState, ids: ReadonlySet<string>): number[] {
+  const out: number[] = [];
+  if (ids.size === 0) return out;
+  if (ids.size < state.index.n) {
+    for (const id of ids) {
+      const d = docOfId(state, id);
+      if (d !== undefined) out.push(d);
     }
-  for (let later = 1; later < states.length; later++) {
-    const ix = states[later]!.index;
-    for (let d = 0; d < ix.n; d++) {
-      const id = ix.ids.at(d);
-      for (let s = 0; s < later; s++) {
-        const e = states[s]!.lookup(id);
-        if (e !== undefined && states[s]!.index.ids.at(e) === id) kill(s, e);
-      }
+  } else for (let d = 0; d < state.index.n; d++) if (ids.has(state.index.ids.at(d))) out.push(d);
+  return out;
+}
+
+/**
+ * Segments from corpora, oldest first: an article in a later segment hides its versions in earlier ones,
+ * and `deleted` ids are hidden wherever they are. Walked newest first with the ids seen so far, each
+ * segment costs the smaller of its size and the ids after it (and the deleted ones): adding a small
+ * segment to a large one costs the small one's size, whatever the number of segments. The oldest
+ * segment's ids are never listed.
+ */
+export function segmentsState(
+  corpora: readonly Corpus[],
+  deleted: ReadonlySet<string> = new Set(),
+): SegmentsState {
+  const states = statesOf(corpora);
+  const later = new Set<string>();
+  const segments: Segment[] = [];
+  for (let s = states.length - 1; s >= 0; s--) {
+    const state = states[s]!;
+    const n = state.index.n;
+    let dead: Uint8Array | null = null;
+    for (const d of [...docsWithIds(state, later), ...docsWithIds(state, deleted)]) {
+      dead ??= new Uint8Array(n);
+      dead[d] = 1;
     }
+    let live = n;
+    if (dead) for (let d = 0; d < n; d++) live -= dead[d]!;
+    segments[s] = { state, dead, live };
+    if (s > 0) for (let d = 0; d < n; d++) later.add(state.index.ids.at(d));
   }
-  const segments = states.map((state, s) => {
-    const ds = dead[s];
-    let live = state.index.n;
-    if (ds) for (let d = 0; d < ds.length; d++) live -= ds[d]!;
-    return { state, dead: ds ?? null, live };
-  });
   return { segments, size: segments.reduce((n, s) => n + s.live, 0) };
 }

@@ -1,4 +1,3 @@
-import { typoBudget } from '../query/typo-budget';
 import { analyze } from '../analysis/analyze';
 import { dateSpan } from './date-span';
 import { fold } from '../analysis/fold';
@@ -7,15 +6,14 @@ import { PendingUnion } from './pending-union';
 import { type Matches, scoreAt, typosAt } from './matches';
 import { candidatesHoldingTexts, textHasSequence, textsWithSequence } from './phrase-positions';
 import type { TermPositions } from '../index/position-lists';
-import { rememberedTypoCandidates } from './typo-candidates';
+import { rememberedTypoCandidates, type TypoWalk } from './typo-candidates';
+import { type Expansion as WordExpansion, expandWord, type TypoMode, type Vocabulary } from './expand-word';
 import type { QueryField, QueryNode } from '../query/query-ast';
-import { K1, PREFIX_WEIGHT, TYPO_WEIGHT } from '../index/ranking-weights';
+import { K1 } from '../index/ranking-weights';
 import { df, FIELD_KEY, findTerm, prefixRange, type SearchIndex, textDocs } from '../index/search-index';
-import { topK } from './top-k';
 import { TYPO_UNIT, WORK_BUDGET, type WorkBudget } from '../query/work-budget';
 
-/** Typo tolerance: off, for rare or unknown words, or for every word long enough. */
-export type TypoMode = 'off' | 'auto' | 'force';
+export type { TypoMode } from './expand-word';
 
 export { type Matches, scoreAt, typosAt } from './matches';
 
@@ -29,69 +27,72 @@ export interface EvalContext {
   perWord?: number;
   /** Typo candidates already found for a word in this query (the 'force' pass asks again). */
   typoMemo?: Map<string, Array<{ t: number; d: number }>>;
+  /** Given when the index is one segment of a live corpus (the single-corpus path reads none). */
+  stats?: CorpusStats;
 }
 
 const EMPTY: Matches = { docs: new Uint32Array(0), scores: null, typos: null };
-/** A word in at most this many documents may be a typo. */
-const RARE = 0;
 
 const idf = (N: number, n: number) => Math.log(1 + (N - n + 0.5) / (n + 0.5));
 
-interface Expansion {
-  t: number;
-  weight: number;
-  typos: number;
+/** A term of this index to read, its weight and typos, and (over segments) its document count in the corpus. */
+interface Expansion extends WordExpansion<number> {
+  df?: number | undefined;
 }
 
-function commonPrefix(a: string, b: string): string {
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  return a.slice(0, i);
+/**
+ * The statistics of the live corpus an index is one segment of: idf reads its document counts and every
+ * word's expansion is decided over all segments, so each segment evaluates the query a corpus built at
+ * once from the live articles would.
+ */
+export interface CorpusStats {
+  /** Live documents in all segments. */
+  n: number;
+  /** Live documents holding a dictionary term (field key included); 0 when none does. */
+  df(term: string): number;
+  /** A word's expansions over all segments (terms with their document counts), decided once per query. */
+  expansions(
+    word: { key: string; folded: string; term: string; prefix: boolean },
+    typos: TypoMode,
+    perWord: number,
+  ): ReadonlyArray<WordExpansion<string> & { df: number }>;
 }
 
+/** The index's own dictionary as a word's expansion reads it (terms by id, in dictionary order). */
+function localVocabulary(ctx: EvalContext): Vocabulary<number> {
+  const ix = ctx.ix;
+  return {
+    find: (term) => {
+      const t = findTerm(ix, term);
+      return t < 0 ? undefined : t;
+    },
+    df: (t) => df(ix, t),
+    prefixed: (p) => {
+      const [from, to] = prefixRange(ix, p);
+      return { count: to - from, terms: () => Array.from({ length: to - from }, (_, i) => from + i) };
+    },
+    before: (x, y) => x < y,
+    typos: (folded, max) => typosOf(ctx, folded, max),
+  };
+}
+
+/** A word's expansions in this index: decided here, or over all segments when the corpus's statistics are given. */
 function expand(
   ctx: EvalContext,
-  key: string,
-  folded: string,
-  term: string,
-  prefix: boolean,
+  word: { key: string; folded: string; term: string; prefix: boolean },
   typos: TypoMode,
 ): Expansion[] {
-  const ix = ctx.ix;
-  const out: Expansion[] = [];
-  const take = (t: number) => ctx.budget.term(df(ix, t));
-  const maxExpansions = ctx.perWord ?? WORK_BUDGET.maxWordExpansions;
-  const exact = findTerm(ix, key + term);
-  if (exact >= 0 && take(exact)) out.push({ t: exact, weight: 1, typos: 0 });
-  if (prefix) {
-    const p = commonPrefix(folded, term) || folded;
-    const [from, to] = prefixRange(ix, key + p);
-    // Ranking the candidates reads each one's document count.
-    if (ctx.budget.spend(to - from)) {
-      const cands: number[] = [];
-      for (let t = from; t < to; t++) if (t !== exact) cands.push(t);
-      // Commonest first; ties in dictionary order.
-      const commoner = (x: number, y: number) => df(ix, x) > df(ix, y) || (df(ix, x) === df(ix, y) && x < y);
-      for (const t of topK(cands, maxExpansions, commoner))
-        if (take(t)) out.push({ t, weight: PREFIX_WEIGHT, typos: 0 });
-    }
+  const perWord = ctx.perWord ?? WORK_BUDGET.maxWordExpansions;
+  if (!ctx.stats) {
+    const exps = expandWord(localVocabulary(ctx), ctx.budget, word, typos, perWord);
+    for (const e of exps) ctx.matched.add(ctx.ix.terms.at(e.t).slice(word.key.length));
+    return exps;
   }
-  // Typos are tried for words the corpus lacks or barely has (likely misspelt themselves), or for
-  // every word when the exact words find nothing; a correction must be commoner than the word as
-  // typed. Typo matches rank below exact ones. Judged on surface words, not stems.
-  const exactDf = exact < 0 ? 0 : df(ix, exact);
-  if (typos !== 'off' && !prefix && !key && (exactDf <= RARE || typos === 'force')) {
-    const max = typoBudget(folded);
-    if (max > 0) {
-      const best = new Map<number, number>();
-      for (const { t, d } of typosOf(ctx, folded, max)) {
-        if (t === exact || df(ix, t) <= exactDf) continue;
-        if (!best.has(t) || d < best.get(t)!) best.set(t, d);
-      }
-      const cands = [...best].sort((x, y) => x[1] - y[1] || df(ix, y[0]) - df(ix, x[0]));
-      for (const [t, d] of cands.slice(0, maxExpansions))
-        if (take(t)) out.push({ t, weight: TYPO_WEIGHT, typos: d });
-    }
+  const out: Expansion[] = [];
+  for (const e of ctx.stats.expansions(word, typos, perWord)) {
+    ctx.matched.add(e.t.slice(word.key.length));
+    const t = findTerm(ctx.ix, e.t);
+    if (t >= 0) out.push({ t, weight: e.weight, typos: e.typos, df: e.df });
   }
   return out;
 }
@@ -101,27 +102,39 @@ function typosOf(ctx: EvalContext, folded: string, max: number): Array<{ t: numb
   ctx.typoMemo ??= new Map();
   const known = ctx.typoMemo.get(folded);
   if (known) return known;
-  // Paid by measure, not by estimate: the walk's cost depends on how the dictionary's prefixes fall
-  // near the word, which nothing cheaper than the walk knows. It may take what is left of the budget
-  // and stops (finding nothing) when that runs out, which then takes all of it and marks it exhausted.
-  const allowed = Math.floor(ctx.budget.left / TYPO_UNIT);
-  const walk = rememberedTypoCandidates(ctx.ix, folded, max, allowed);
-  if (walk) ctx.budget.spend(walk.steps * TYPO_UNIT);
-  else ctx.budget.upTo((allowed + 1) * TYPO_UNIT);
+  const walk = paidTypoWalk(ctx.ix, ctx.budget, folded, max);
   const found = walk ? walk.found : [];
   ctx.typoMemo.set(folded, found);
   return found;
 }
 
+/**
+ * A typo walk paid by measure, not by estimate: its cost depends on how the dictionary's prefixes fall
+ * near the word, which nothing cheaper than the walk knows. It may take what is left of the budget and
+ * stops (null) when that runs out, which then takes all of it and marks it exhausted.
+ */
+export function paidTypoWalk(
+  ix: SearchIndex,
+  budget: WorkBudget,
+  folded: string,
+  max: number,
+): TypoWalk | null {
+  const allowed = Math.floor(budget.left / TYPO_UNIT);
+  const walk = rememberedTypoCandidates(ix, folded, max, allowed);
+  if (walk) budget.spend(walk.steps * TYPO_UNIT);
+  else budget.upTo((allowed + 1) * TYPO_UNIT);
+  return walk;
+}
+
 function union(ctx: EvalContext, exps: Expansion[]): Matches {
   const ix = ctx.ix;
   if (exps.length === 0) return EMPTY;
-  const N = ix.n;
   if (exps.length === 1) {
     const e = exps[0]!;
     const p = ix.postings.get(e.t);
     const n = p.docs.length;
-    const mult = (e.weight * idf(N, n) * (K1 + 1)) / 255;
+    // Over segments, idf is the live corpus's: its size and the term's document count there.
+    const mult = (e.weight * idf(ctx.stats?.n ?? ix.n, e.df ?? n) * (K1 + 1)) / 255;
     return {
       docs: p.docs,
       scores: null,
@@ -131,16 +144,22 @@ function union(ctx: EvalContext, exps: Expansion[]): Matches {
     };
   }
   const parts: Matches[] = exps.map((e) => union(ctx, [e]));
-  return denseMerge(N, parts, 'max');
+  return denseMerge(ix.n, parts, 'max');
 }
 
+/**
+ * Documents in every list, walked from the shortest. A document's score is its lists' scores summed in
+ * the lists' own order (not the walk's, which follows their lengths), so it does not depend on how long
+ * the other lists are.
+ */
 export function intersect(lists: Matches[]): Matches {
   if (lists.length === 0) return EMPTY;
   if (lists.length === 1) return lists[0]!;
-  const sorted = [...lists].sort((x, y) => x.docs.length - y.docs.length);
-  const first = sorted[0]!;
-  const rest = sorted.slice(1);
-  const pos = new Array<number>(rest.length).fill(0);
+  const walk = lists.map((_, j) => j).sort((x, y) => lists[x]!.docs.length - lists[y]!.docs.length);
+  const first = lists[walk[0]!]!;
+  const pos = new Array<number>(lists.length).fill(0);
+  const part = new Float64Array(lists.length);
+  const ordered = lists.length > 2;
   const docs = new Uint32Array(first.docs.length);
   const scores = new Float32Array(first.docs.length);
   // Typo counts only when a list has some: without them, ranking reads the scores alone.
@@ -149,15 +168,24 @@ export function intersect(lists: Matches[]): Matches {
   outer: for (let i = 0; i < first.docs.length; i++) {
     const d = first.docs[i]!;
     let s = scoreAt(first, i);
+    part[walk[0]!] = s;
     let typoCount = typosAt(first, i);
-    for (let j = 0; j < rest.length; j++) {
-      const l = rest[j]!;
+    for (let w = 1; w < walk.length; w++) {
+      const j = walk[w]!;
+      const l = lists[j]!;
       const p = gallop(l.docs, pos[j]!, d);
       pos[j] = p;
       if (p >= l.docs.length) break outer;
       if (l.docs[p] !== d) continue outer;
-      s += scoreAt(l, p);
+      const x = scoreAt(l, p);
+      part[j] = x;
+      s += x;
       typoCount += typosAt(l, p);
+    }
+    // Two scores sum alike in either order; more are summed again in the lists' order.
+    if (ordered) {
+      s = 0;
+      for (let j = 0; j < part.length; j++) s += part[j]!;
     }
     docs[k] = d;
     scores[k] = s;
@@ -181,7 +209,7 @@ function unionMatches(n: number, lists: Matches[]): Matches {
 }
 
 // Scratch for unions: a score and typo slot per document, valid where stamp === generation.
-let accScore = new Float32Array(0);
+let accScore = new Float64Array(0);
 let accTypos = new Uint8Array(0);
 let accStamp = new Uint32Array(0);
 let generation = 0;
@@ -197,7 +225,8 @@ interface Wide {
 function wide(m: Matches): Wide {
   const scores = new Float64Array(m.docs.length);
   if (m.scores !== null) scores.set(m.scores);
-  else if (m.imp !== undefined) for (let i = 0; i < scores.length; i++) scores[i] = m.imp[i]! * m.mult!;
+  else if (m.imp !== undefined)
+    for (let i = 0; i < scores.length; i++) scores[i] = Math.fround(m.imp[i]! * m.mult!);
   return { docs: m.docs, scores, typos: m.typos };
 }
 
@@ -259,7 +288,7 @@ function mergeWide(a: Wide, b: Wide, sum: boolean): Wide {
 function scoresOf(m: Matches): Float32Array {
   if (m.scores !== null) return m.scores;
   const out = new Float32Array(m.docs.length);
-  if (m.imp !== undefined) for (let i = 0; i < out.length; i++) out[i] = m.imp[i]! * m.mult!;
+  if (m.imp !== undefined) for (let i = 0; i < out.length; i++) out[i] = Math.fround(m.imp[i]! * m.mult!);
   return out;
 }
 
@@ -305,7 +334,7 @@ function mergeTwo(a: Matches, b: Matches, mode: 'sum' | 'max'): Matches {
 function denseMerge(n: number, lists: Matches[], mode: 'sum' | 'max'): Matches {
   if (lists.length <= 4) return mergeFew(lists, mode);
   if (accStamp.length < n) {
-    accScore = new Float32Array(n);
+    accScore = new Float64Array(n);
     accTypos = new Uint8Array(n);
     accStamp = new Uint32Array(n);
     generation = 0;
@@ -330,7 +359,8 @@ function denseMerge(n: number, lists: Matches[], mode: 'sum' | 'max'): Matches {
     const listTypos = l.typos;
     for (let i = 0; i < listDocs.length; i++) {
       const d = listDocs[i]!;
-      const s = listScores !== null ? listScores[i]! : impacts !== undefined ? impacts[i]! * mult : 0;
+      const s =
+        listScores !== null ? listScores[i]! : impacts !== undefined ? Math.fround(impacts[i]! * mult) : 0;
       const t = listTypos === null ? 0 : listTypos[i]!;
       if (accStamp[d] !== current) {
         accStamp[d] = current;
@@ -391,7 +421,7 @@ export function allDocs(n: number, from = 0, to = n): Matches {
 /** The postings of one dictionary term (already analysed), scored; null when the corpus lacks it. */
 export function exactTerm(ctx: EvalContext, term: string): Matches | null {
   const t = findTerm(ctx.ix, term);
-  return t < 0 ? null : union(ctx, [{ t, weight: 1, typos: 0 }]);
+  return t < 0 ? null : union(ctx, [{ t, weight: 1, typos: 0, df: ctx.stats?.df(term) }]);
 }
 
 function keyOf(field: QueryField | undefined): string {
@@ -410,17 +440,15 @@ function termMatches(
   if (terms.length !== 1 && !prefix) return phraseMatches(ctx, field, word, terms);
   const term = terms[0] ?? '';
   if (!term && !prefix) return field ? keywordStop(ctx, field, folded) : null; // a stop word: ignored
-  const key = keyOf(field);
-  const t = term || folded;
-  const exps = expand(ctx, key, folded, t, prefix, typos);
-  for (const e of exps) ctx.matched.add(ctx.ix.terms.at(e.t).slice(key.length));
+  const exps = expand(ctx, { key: keyOf(field), folded, term: term || folded, prefix }, typos);
   return union(ctx, exps);
 }
 
 /** A stop word inside a field qualifier (lang:it) is looked up as a keyword. */
 function keywordStop(ctx: EvalContext, field: QueryField, folded: string): Matches {
   const t = findTerm(ctx.ix, FIELD_KEY[field] + folded);
-  return t < 0 || !ctx.budget.term(df(ctx.ix, t)) ? EMPTY : union(ctx, [{ t, weight: 1, typos: 0 }]);
+  if (t < 0 || !ctx.budget.term(df(ctx.ix, t))) return EMPTY;
+  return union(ctx, [{ t, weight: 1, typos: 0, df: ctx.stats?.df(FIELD_KEY[field] + folded) }]);
 }
 
 /**
@@ -475,6 +503,26 @@ function phraseTexts(ctx: EvalContext, terms: readonly string[]): Uint32Array | 
   return textsWithSequence(phrase.lists, phrase.offsets);
 }
 
+/**
+ * Each distinct word's postings, or null when one is missing or unpaid for. Over segments a word the
+ * corpus holds but this segment lacks still counts as matched (for snippets, as a build at once has it).
+ */
+function phraseWordLists(ctx: EvalContext, key: string, content: readonly string[]): Matches[] | null {
+  const lists: Matches[] = [];
+  let lacking = false;
+  for (const t of new Set(content)) {
+    const global = ctx.stats?.df(key + t);
+    if (global === 0) return null;
+    const id = findTerm(ctx.ix, key + t);
+    if (id < 0 && global === undefined) return null;
+    if (id >= 0 && !ctx.budget.term(df(ctx.ix, id))) return null;
+    ctx.matched.add(t);
+    if (id < 0) lacking = true;
+    else lists.push(union(ctx, [{ t: id, weight: 1, typos: 0, df: global }]));
+  }
+  return lacking ? null : lists;
+}
+
 function phraseMatches(
   ctx: EvalContext,
   field: QueryField | undefined,
@@ -486,13 +534,8 @@ function phraseMatches(
   const ix = ctx.ix;
   const key = keyOf(field);
   if (content.length === 0) return null; // only stop words: ignored, like a stop word alone
-  const lists: Matches[] = [];
-  for (const t of new Set(content)) {
-    const id = findTerm(ix, key + t);
-    if (id < 0 || !ctx.budget.term(df(ix, id))) return EMPTY;
-    ctx.matched.add(t);
-    lists.push(union(ctx, [{ t: id, weight: 1, typos: 0 }]));
-  }
+  const lists = phraseWordLists(ctx, key, content);
+  if (!lists) return EMPTY;
   // A one-word phrase (or a keyword field, which keeps no positions) needs no order check.
   const m = intersect(lists);
   if (terms.length === 1 || field) return m;

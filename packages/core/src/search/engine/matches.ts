@@ -1,7 +1,12 @@
 /** A sorted list of matching documents with a score and a typo count each. */
 export interface Matches {
   docs: Uint32Array;
-  /** Scores, or null when they are `imp[i] * mult` (a posting list read in place) or all 0. */
+  /**
+   * Scores, or null when they are `fround(imp[i] * mult)` (a posting list read in place) or all 0. Every
+   * score is single precision, and a union sums its lists' scores in double precision in list order, then
+   * rounds once: a document's score depends only on the lists holding it, not on how many others a union
+   * has or how they are merged (so a segment of a live corpus scores it as the whole corpus does).
+   */
   scores: Float32Array | null;
   imp?: Uint8Array;
   mult?: number;
@@ -10,5 +15,5 @@ export interface Matches {
 }
 
 export const scoreAt = (m: Matches, i: number): number =>
-  m.scores !== null ? m.scores[i]! : m.imp !== undefined ? m.imp[i]! * m.mult! : 0;
+  m.scores !== null ? m.scores[i]! : m.imp !== undefined ? Math.fround(m.imp[i]! * m.mult!) : 0;
 export const typosAt = (m: Matches, i: number): number => (m.typos === null ? 0 : m.typos[i]!);

@@ -42,14 +42,13 @@ export class PendingUnion implements Matches {
 
   /**
    * The k best matches (documents ascending, with their scores) and how many documents match in all,
-   * in one walk: each document's score is summed as the full merge sums it (two lists from their
-   * single precision scores; more in double precision, in list order), then stored in single precision.
+   * in one walk: each document's score is summed as the full merge sums it (its lists' single
+   * precision scores in double precision, in list order), then stored in single precision.
    */
   best(k: number): { top: Matches; total: number } {
     if (this.full) return { top: this.full, total: this.full.docs.length };
     const parts = this.parts;
     const L = parts.length;
-    const rounded = L === 2;
     const at = new Uint32Array(L);
     const heap = new TopHeap(k);
     let total = 0;
@@ -65,8 +64,7 @@ export class PendingUnion implements Matches {
         const p = parts[j]!;
         const i = at[j]!;
         if (i >= p.docs.length || p.docs[i] !== d) continue;
-        const x = p.scores !== null ? p.scores[i]! : p.imp !== undefined ? p.imp[i]! * p.mult : 0;
-        s += rounded ? Math.fround(x) : x;
+        s += p.scores !== null ? p.scores[i]! : p.imp !== undefined ? Math.fround(p.imp[i]! * p.mult) : 0;
         at[j] = i + 1;
       }
       total++;

@@ -1,4 +1,4 @@
-import type { Matches } from './evaluate-query';
+import type { CorpusStats, Matches } from './evaluate-query';
 import { scoreAt } from './evaluate-query';
 import { findTerm, type SearchIndex } from '../index/search-index';
 
@@ -12,6 +12,7 @@ export function distinctiveTerms(
   ix: SearchIndex,
   doc: number,
   textTerms: (id: number) => string[],
+  stats?: CorpusStats,
 ): string[] {
   const weightOf = new Map<string, number>();
   for (let j = ix.textOff[doc]!; j < ix.textOff[doc + 1]!; j++) {
@@ -22,7 +23,10 @@ export function distinctiveTerms(
   for (const [term, count] of weightOf) {
     const id = findTerm(ix, term);
     if (id < 0) continue;
-    const weight = count * Math.log(ix.n / ix.postings.df(id));
+    // Over segments, the live corpus's size and document counts.
+    const weight = stats
+      ? count * Math.log(stats.n / stats.df(term))
+      : count * Math.log(ix.n / ix.postings.df(id));
     if (weight > 0) scored.push({ term, weight });
   }
   scored.sort((a, b) => b.weight - a.weight || (a.term < b.term ? -1 : 1));
@@ -87,6 +91,14 @@ export class RelatedScores {
 
   /** The best `limit` documents but `doc` (and those the mask leaves out), by score, ties by document order. */
   best(doc: number, limit: number, mask: Uint8Array | undefined): Array<{ doc: number; score: number }> {
+    return this.bestUnrounded(doc, limit, mask).map(({ doc: d, s }) => ({
+      doc: d,
+      score: Math.round(s * 10_000) / 10_000,
+    }));
+  }
+
+  /** best(), its scores as gathered (segments' bests merge on them). */
+  bestUnrounded(doc: number, limit: number, mask: Uint8Array | undefined): Array<{ doc: number; s: number }> {
     const top: Array<{ doc: number; s: number }> = [];
     for (let k = 0; k < this.touchedCount; k++) {
       const d = this.touched[k]!;
@@ -95,7 +107,7 @@ export class RelatedScores {
       const s = shared ? this.score[d]! + SHARED_ENTITY_SCORE * shared : this.score[d]!;
       insertSorted(top, limit, d, s);
     }
-    return top.map(({ doc: d, s }) => ({ doc: d, score: Math.round(s * 10_000) / 10_000 }));
+    return top;
   }
 }
 

@@ -11,6 +11,7 @@ import {
 } from '../index/entity-postings';
 import {
   allDocs,
+  type CorpusStats,
   docHasSequence,
   phraseLists,
   type EvalContext,
@@ -26,7 +27,7 @@ import { fold } from '../analysis/fold';
 import { gallop } from './gallop';
 import { parsedQuery } from '../query/parse-query';
 import { isEmpty, PendingUnion } from './pending-union';
-import type { QueryField } from '../query/query-ast';
+import type { QueryField, QueryNode } from '../query/query-ast';
 import { topByRank, topByRelevance } from './rank-top';
 import { distinctiveTerms, RelatedScores } from './related-documents';
 import {
@@ -44,7 +45,8 @@ import { expansionsPerWord, WORK_BUDGET, WorkBudget } from '../query/work-budget
 import { expandingWords } from '../query/query-size';
 
 const TEXT_CACHE = 20_000;
-const PROXIMITY_BOOST = 1.3;
+/** A plain-words hit holding the words side by side, in order, scores this much more. */
+export const PROXIMITY_BOOST = 1.3;
 
 /** A query's matches, the terms they matched (for snippets) and what is left of its work budget. */
 export interface Found {
@@ -77,6 +79,14 @@ function countValues(
     }
   }
   return { counts, top };
+}
+
+/** Plain words (no operators): documents holding them side by side, in order, rank higher. */
+export function proximityOf(tree: QueryNode | null): { terms: string[] } | undefined {
+  if (tree?.kind !== 'and' || !tree.children.every((c) => c.kind === 'term' && !c.field && !c.prefix))
+    return undefined;
+  const terms = analyze(tree.children.map((c) => (c.kind === 'term' ? c.word : '')).join(' '));
+  return terms.filter(Boolean).length >= 2 ? { terms } : undefined;
 }
 
 /** The query engine over a SearchIndex: matching, ranking, snippets, facets, filters. */
@@ -124,16 +134,12 @@ export class SearchEngine {
       m = evaluate(ctx, tree, 'force') ?? m;
     }
     const out = { m: this.filter(m, filters), matched: ctx.matched, budget: ctx.budget };
-    // Plain words (no operators): documents holding them side by side, in order, rank higher.
-    if (tree?.kind === 'and' && tree.children.every((c) => c.kind === 'term' && !c.field && !c.prefix)) {
-      const text = tree.children.map((c) => (c.kind === 'term' ? c.word : '')).join(' ');
-      const terms = analyze(text);
-      if (terms.filter(Boolean).length >= 2) return { ...out, proximity: { terms } };
-    }
-    return out;
+    const proximity = proximityOf(tree);
+    return proximity ? { ...out, proximity } : out;
   }
 
-  private filter(m: Matches, filters: ArticleFilters | undefined): Matches {
+  /** The matches that pass the filters. */
+  filter(m: Matches, filters: ArticleFilters | undefined): Matches {
     if (!filters || Object.values(filters).every((v) => v === undefined)) return m;
     if (filters.entity || filters.country) return this.filterByEntity(m, filters);
     const test = this.filterTest(filters);
@@ -366,22 +372,42 @@ export class SearchEngine {
   ): Array<{ doc: number; score: number }> {
     const ix = this.ix;
     if (limit <= 0) return [];
+    const entities = ix.entities;
+    const values = new Set(entities.val.subarray(entities.off[doc]!, entities.off[doc + 1]!));
+    const mask =
+      filters && Object.values(filters).some((v) => v !== undefined) ? this.filterMask(filters) : undefined;
+    return this.relatedTo(distinctiveTerms(ix, doc, this.textTerms), values, doc, limit, mask).map(
+      ({ doc: d, s }) => ({ doc: d, score: Math.round(s * 10_000) / 10_000 }),
+    );
+  }
+
+  /**
+   * The best `limit` documents (but `exclude`, and those the mask leaves out) by the terms' scores and 2
+   * per shared entity value, with their scores as gathered. `stats`: this index is a segment of a live
+   * corpus, whose idf the terms score with.
+   */
+  relatedTo(
+    terms: readonly string[],
+    entityValues: ReadonlySet<number>,
+    exclude: number,
+    limit: number,
+    mask: Uint8Array | undefined,
+    stats?: CorpusStats,
+  ): Array<{ doc: number; s: number }> {
+    const ix = this.ix;
     this.relatedScores ??= new RelatedScores(ix.n);
     const scores = this.relatedScores;
     scores.start();
     const ctx: EvalContext = { ix, matched: new Set(), budget: new WorkBudget() };
-    for (const term of distinctiveTerms(ix, doc, this.textTerms)) {
+    if (stats) ctx.stats = stats;
+    for (const term of terms) {
       const matches = exactTerm(ctx, term);
       if (matches) scores.addMatches(matches);
     }
-    const entities = ix.entities;
-    if (entities.off[doc + 1]! > entities.off[doc]!) {
+    if (entityValues.size > 0) {
       const p = this.postings();
-      for (const v of new Set(entities.val.subarray(entities.off[doc]!, entities.off[doc + 1]!)))
-        scores.addSharedEntity(p.docs, p.off[v]!, p.off[v + 1]!);
+      for (const v of entityValues) scores.addSharedEntity(p.docs, p.off[v]!, p.off[v + 1]!);
     }
-    const mask =
-      filters && Object.values(filters).some((v) => v !== undefined) ? this.filterMask(filters) : undefined;
-    return scores.best(doc, limit, mask);
+    return scores.bestUnrounded(exclude, limit, mask);
   }
 }

@@ -49,7 +49,7 @@ function dictionary(words: string[]): SearchIndex {
 const codes = (w: string) => Uint32Array.from([...w], (c) => c.codePointAt(0)!);
 
 /** Every dictionary word compared with the word (the distance typo lookups use), by UTF-8 length then order. */
-function bruteForce(ix: SearchIndex, word: string, max: number): Array<{ t: number; d: number }> {
+function bruteForce(ix: SearchIndex, word: string, max: number): Array<{ t: number; d: number; w: number }> {
   const q = codes(word);
   const out: Array<{ t: number; d: number; size: number; i: number }> = [];
   for (let i = 0; i < ix.surface.length; i++) {
@@ -58,7 +58,7 @@ function bruteForce(ix: SearchIndex, word: string, max: number): Array<{ t: numb
     if (d > 0 && d <= max) out.push({ t: ix.surfaceTerm[i]!, d, size: ix.surface.size(i), i });
   }
   out.sort((x, y) => x.size - y.size || x.i - y.i);
-  return out.map(({ t, d }) => ({ t, d }));
+  return out.map(({ t, d, i }) => ({ t, d, w: i }));
 }
 
 describe('typo candidates: a trie walk over the sorted dictionary', () => {

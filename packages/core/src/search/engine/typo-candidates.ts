@@ -50,7 +50,8 @@ function lcpTable(ix: SearchIndex): LcpTable {
 
 /** Dictionary words within `max` typos of a word, with their term and distance, and the steps taken. */
 export interface TypoWalk {
-  found: Array<{ t: number; d: number }>;
+  /** Each word's term, distance and place in the surface dictionary. */
+  found: Array<{ t: number; d: number; w: number }>;
   /** One per dictionary word visited, per distance row computed and per probe skipping a prefix. */
   steps: number;
 }
@@ -364,10 +365,10 @@ export function typoCandidates(
 }
 
 /** Found words (in dictionary order) sorted by UTF-8 length, stably. */
-function inScanOrder(ix: SearchIndex, found: number[], distance: number[]): Array<{ t: number; d: number }> {
+function inScanOrder(ix: SearchIndex, found: number[], distance: number[]): TypoWalk['found'] {
   const order = found.map((_, x) => x);
   order.sort((x, y) => ix.surface.size(found[x]!) - ix.surface.size(found[y]!) || x - y);
-  return order.map((x) => ({ t: ix.surfaceTerm[found[x]!]!, d: distance[x]! }));
+  return order.map((x) => ({ t: ix.surfaceTerm[found[x]!]!, d: distance[x]!, w: found[x]! }));
 }
 
 /** Lookups remembered per dictionary: search as you type asks again for a misspelt word at each keystroke. */

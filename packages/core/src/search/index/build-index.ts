@@ -16,7 +16,7 @@ import type { IndexedArticle } from './indexed-article';
 import { KeywordTable } from './keyword-table';
 import { PositionLists } from './position-lists';
 import { PostingLists } from './posting-lists';
-import { FIELD_B, FIELD_WEIGHT, K1, KEYWORD_IMPACT } from './ranking-weights';
+import { FIELD_B, FIELD_PIVOT, FIELD_WEIGHT, K1, KEYWORD_IMPACT } from './ranking-weights';
 import { FIELD_KEY, type SearchIndex, SPEAKER_ID_KEY } from './search-index';
 import { compareCodePoints, StringColumn } from '../../binary/string-column';
 import { TermDictionary } from './term-dictionary';
@@ -292,18 +292,10 @@ function sortTerms(names: readonly string[]): { order: number[]; rank: Uint32Arr
   return { order, rank };
 }
 
-/** Average length of each field over the documents (at least 1). */
-function averageFieldLengths(fieldLength: Float64Array, documents: number): Float64Array {
-  const average = new Float64Array(FIELDS);
-  for (let d = 0; d < documents; d++)
-    for (let f = 0; f < FIELDS; f++) average[f]! += fieldLength[d * FIELDS + f]!;
-  for (let f = 0; f < FIELDS; f++) average[f] = Math.max(1, average[f]! / Math.max(1, documents));
-  return average;
-}
-
 /**
  * The postings: a counting sort of the entries by term rank (documents stay in order within a term),
- * each with its BM25F impact, the field counts' saturation scaled to a byte.
+ * each with its BM25F impact, the field counts' saturation scaled to a byte (by fixed pivot lengths: a
+ * document's impacts depend on it alone, whatever index or segment holds it).
  */
 function invertEntries(entries: DocumentTerms, rank: Uint32Array, termCount: number, documents: number) {
   const entryTerm = entries.entryTerm.array;
@@ -314,7 +306,6 @@ function invertEntries(entries: DocumentTerms, rank: Uint32Array, termCount: num
   const next = termOff.slice(0, termCount);
   const postDoc = new Uint32Array(entryCount);
   const postImpact = new Uint8Array(entryCount);
-  const average = averageFieldLengths(entries.fieldLength, documents);
   const counts = entries.entryCounts.map((c) => c.array);
   // Each field's length normalisation in the current document, worked out once per document.
   const norm = new Float64Array(FIELDS);
@@ -324,7 +315,7 @@ function invertEntries(entries: DocumentTerms, rank: Uint32Array, termCount: num
       do d++;
       while (i >= entries.docEnd[d]!);
       for (let f = 0; f < FIELDS; f++)
-        norm[f] = 1 - FIELD_B[f]! + (FIELD_B[f]! * entries.fieldLength[d * FIELDS + f]!) / average[f]!;
+        norm[f] = 1 - FIELD_B[f]! + (FIELD_B[f]! * entries.fieldLength[d * FIELDS + f]!) / FIELD_PIVOT[f]!;
     }
     const at = next[rank[entryTerm[i]!]!]!++;
     postDoc[at] = d;

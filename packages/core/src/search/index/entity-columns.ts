@@ -168,7 +168,11 @@ export class EntityColumns {
   private addToSummary(value: number, e: Entity): void {
     if (value === this.summaries.length) {
       const s = { id: e.id, name: e.name, type: e.type, aliases: [], articleCount: 0, mentionCount: 0 };
-      this.summaries.push(e.countryCode ? { ...s, countryCode: e.countryCode } : s);
+      this.summaries.push({
+        ...s,
+        ...(e.countryCode ? { countryCode: e.countryCode } : {}),
+        ...(e.coordinates ? { coordinates: { lat: e.coordinates.lat, lon: e.coordinates.lon } } : {}),
+      });
     }
     const summary = this.summaries[value]!;
     for (const alias of e.aliases) if (!summary.aliases.includes(alias)) summary.aliases.push(alias);

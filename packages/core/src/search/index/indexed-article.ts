@@ -6,6 +6,7 @@ type Quote = Article['quotes'][number];
 /** What the index analyses of an entity: its mentions are only counted. */
 export type IndexedEntity = Pick<Entity, 'id' | 'name' | 'type' | 'aliases'> & {
   countryCode?: string | undefined;
+  coordinates?: { lat: number; lon: number } | undefined;
   mentions: { length: number };
   demonymMentions?: { length: number } | undefined;
 };
@@ -49,6 +50,7 @@ export function indexedFields(a: Article): IndexedArticle {
       type: e.type,
       aliases: e.aliases,
       countryCode: e.countryCode,
+      ...(e.coordinates ? { coordinates: e.coordinates } : {}),
       mentions: { length: e.mentions.length },
       ...(e.demonymMentions ? { demonymMentions: { length: e.demonymMentions.length } } : {}),
     })),

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_NEWS_IDS, NO_NEWS, newsLabel, refreshed, reselect, troubleLabel, withEvent } from './news-state';
+
+const changed = (ids: string[], alerted: string[] = []) =>
+  ({ kind: 'changed', changed: ids, alerted }) as const;
+
+describe('the news the header counts', () => {
+  it('counts each article added or updated once, however many times it changed', () => {
+    let news = withEvent(NO_NEWS, changed(['a', 'b']));
+    news = withEvent(news, changed(['b', 'c']));
+    expect(news.fresh.size).toBe(3);
+    expect(newsLabel(news)).toBe('3 new · R refresh');
+  });
+
+  it('says how many of the new ones match an alert, and keeps their marks after a refresh', () => {
+    const news = withEvent(withEvent(NO_NEWS, changed(['a', 'b'], ['b'])), changed(['c'], ['c']));
+    expect(newsLabel(news)).toBe('3 new (2 alerts) · R refresh');
+    const after = refreshed(news);
+    expect(newsLabel(after)).toBe('');
+    expect([...after.alerted]).toEqual(['b', 'c']);
+    expect(newsLabel(withEvent(after, changed(['b'])))).toBe('1 new (1 alert) · R refresh');
+  });
+
+  it('holds at most MAX_NEWS_IDS ids and says there are more', () => {
+    const ids = Array.from({ length: MAX_NEWS_IDS + 5 }, (_, i) => `id${i}`);
+    const news = withEvent(NO_NEWS, changed(ids, ids));
+    expect(news.fresh.size).toBe(MAX_NEWS_IDS);
+    expect(news.alerted.size).toBe(MAX_NEWS_IDS);
+    expect(newsLabel(news)).toMatch(/^10,000\+ new/);
+  });
+
+  it('says "not live" for a source that cannot be followed', () => {
+    const fixed = withEvent(NO_NEWS, { kind: 'trouble', message: 'serves a fixed corpus', retrying: false });
+    expect(troubleLabel(fixed)).toBe('not live');
+  });
+
+  it('shows a failed poll until polls work again or a change arrives', () => {
+    const down = withEvent(NO_NEWS, { kind: 'trouble', message: 'unreachable', retrying: true });
+    expect(troubleLabel(down)).toBe('no updates: retrying');
+    expect(troubleLabel(withEvent(down, { kind: 'trouble', message: undefined, retrying: true }))).toBe('');
+    expect(troubleLabel(withEvent(down, changed(['a'])))).toBe('');
+  });
+});
+
+describe('the selection after a refresh', () => {
+  it('follows its article to its new row', () => {
+    expect(reselect('b', ['new', 'a', 'b', 'c'], 1)).toBe(2);
+  });
+  it('keeps its position, within the list, when its article is not among the rows', () => {
+    expect(reselect('gone', ['a', 'b', 'c'], 1)).toBe(1);
+    expect(reselect('gone', ['a'], 5)).toBe(0);
+    expect(reselect(undefined, [], 3)).toBe(0);
+  });
+});

@@ -1,0 +1,243 @@
+import { createCorpus, loadCorpus } from '../corpus/create-corpus';
+import type { Corpus } from '../corpus/components/corpus-types';
+import { segmentedCorpus } from '../live/segmented-corpus';
+import { DEFAULT_MERGE_POLICY, type MergePolicy } from '../live/components/merge-policy';
+import type { ArticleStore } from '../store/store-types';
+import { buildSegmentInWorker, type SegmentBuild } from './build-segment';
+import { keptSegmentsDir } from './kept-segments';
+import type { LiveCorpus, LiveVersion } from './live-corpus-types';
+import { mergeSmallHere, nextMerge, type RunningMerge, startMerge, swapIn } from './live-merges';
+import { currentArticles, type KeepPlace, keepSegments, type LiveSegment, startSegments } from './live-start';
+import { openExistingStore } from './open-existing-store';
+import { type CheckedPoint, changedSince, checkedPointAt } from './store-catch-up';
+
+export interface LiveCorpusOptions {
+  /** How often the change log is read, in ms (default 250): the bound on how stale a reader is. */
+  pollMs?: number;
+  /** Follow the store's commits (default true); false gives the corpus as of opening (a one-shot reader). */
+  follow?: boolean;
+  /** Merge segments in the background (default: when following). */
+  merge?: boolean;
+  policy?: MergePolicy;
+  /** Keep segments beside the store, `<db>.segments/` (default true for a store opened by path). */
+  keep?: boolean;
+  /**
+   * A batch of more changed articles than this is built in a worker thread (default 2,000); a one-shot
+   * reader merges small segments on its own thread up to this many live articles.
+   */
+  workerAbove?: number;
+  /** Where notices go (a damaged kept segment rebuilt); one line each. */
+  notice?: (line: string) => void;
+  /** Names where the path came from ("GAZETTE_DB"), for the message when there is no store there. */
+  label?: string;
+  onWait?: (message: string) => void;
+}
+
+/** The corpus over segments: one segment is served as is. */
+const corpusOver = (segments: readonly LiveSegment[]): Corpus =>
+  segments.length === 1 ? segments[0]!.corpus : segmentedCorpus(segments.map((s) => s.corpus));
+
+/**
+ * A store's corpus kept current: starts from the segments kept beside the store and a tail built from the
+ * changes logged after them (start waits for it); then reads the change log every `pollMs`, makes each
+ * batch of changes a new segment (a later segment's version of an article replaces the older one), and
+ * merges segments in a worker thread by the tiered policy, swapping the merged one in atomically.
+ */
+export function openLiveCorpus(source: string | ArticleStore, options: LiveCorpusOptions = {}): LiveCorpus {
+  const db = typeof source === 'string' ? source : undefined;
+  const store =
+    typeof source === 'string'
+      ? openExistingStore(source, {
+          readOnly: true,
+          ...(options.label ? { label: options.label } : {}),
+          ...(options.onWait ? { onWait: options.onWait } : {}),
+        })
+      : source;
+  const notice = options.notice ?? ((line: string) => process.stderr.write(`gazette: ${line}\n`));
+  const identity = store.identity();
+  const place: KeepPlace | undefined =
+    db && identity && options.keep !== false ? { dir: keptSegmentsDir(db), store: identity } : undefined;
+  if (db && !identity)
+    notice(
+      `the store ${db} was made by an older Gazette and has no id yet, so no segments of it are kept (it is indexed on each read); the next "gazette ingest --db ${db}" gives it one.`,
+    );
+  try {
+    return liveHandle(startFollowing(store, db, place, notice, options));
+  } catch (error) {
+    if (db) store.close();
+    throw error;
+  }
+}
+
+type Listener = (v: LiveVersion, changed: readonly string[]) => void;
+
+/** What a live corpus holds and does, read and moved by the functions below (one per job). */
+interface Follower {
+  readonly store: ArticleStore;
+  readonly db: string | undefined;
+  readonly notice: (line: string) => void;
+  readonly pollMs: number;
+  readonly workerAbove: number;
+  readonly policy: MergePolicy;
+  readonly merging: boolean;
+  place: KeepPlace | undefined;
+  segments: LiveSegment[];
+  seq: number;
+  checked: CheckedPoint | undefined;
+  current: Corpus;
+  version: LiveVersion;
+  readonly listeners: Set<Listener>;
+  timer?: ReturnType<typeof setTimeout> | undefined;
+  merge?: RunningMerge | undefined;
+  building?: SegmentBuild | undefined;
+  closed: boolean;
+}
+
+function startFollowing(
+  store: ArticleStore,
+  db: string | undefined,
+  place: KeepPlace | undefined,
+  notice: (line: string) => void,
+  options: LiveCorpusOptions,
+): Follower {
+  const { pollMs = 250, follow = true, workerAbove = 2000, policy = DEFAULT_MERGE_POLICY } = options;
+  const start = startSegments(store, place, notice);
+  const segments = follow ? start.segments : mergeSmallHere(store, start.segments, policy, workerAbove);
+  const current = corpusOver(segments);
+  const f: Follower = {
+    store,
+    db,
+    notice,
+    pollMs,
+    workerAbove,
+    policy,
+    merging: options.merge ?? follow,
+    place,
+    segments,
+    seq: start.seq,
+    checked: start.checked,
+    current,
+    version: {
+      revision: store.revision(),
+      seq: start.seq,
+      articles: current.size,
+      segments: segments.length,
+    },
+    listeners: new Set(),
+    closed: false,
+  };
+  keep(f);
+  if (follow) schedule(f, pollMs);
+  if (f.merging) maybeMerge(f);
+  return f;
+}
+
+/** Keeps what is not kept yet; a place where nothing can be written is given up (a cache). */
+function keep(f: Follower): void {
+  if (f.place && !keepSegments(f.place, f.segments, f.checked)) f.place = undefined;
+}
+
+/** Serves the segments as they now are, tells the subscribers, then keeps them and looks for a merge. */
+function publish(f: Follower, changed: readonly string[]): void {
+  f.current = corpusOver(f.segments);
+  f.version = {
+    revision: f.store.revision(),
+    seq: f.seq,
+    articles: f.current.size,
+    segments: f.segments.length,
+  };
+  for (const listener of f.listeners)
+    try {
+      listener(f.version, changed);
+    } catch (error) {
+      // One subscriber's failure is its own: the corpus still moves on, and the others are told.
+      f.notice(`a subscriber to the live corpus failed (${(error as Error).message}).`);
+    }
+  // Kept once the requests waiting on this thread have been answered from the new corpus.
+  setImmediate(() => {
+    if (!f.closed) keep(f);
+  }).unref();
+  if (f.merging) maybeMerge(f);
+}
+
+/** Reads the changes after `seq` and makes them a segment (a large batch in a worker); false if none. */
+async function catchUp(f: Follower): Promise<boolean> {
+  const batch = changedSince(f.store, f.seq, 10_000);
+  if (batch.count === 0) return false;
+  const from = f.seq;
+  let corpus: Corpus;
+  if (batch.ids.length > f.workerAbove && f.db) {
+    const building = buildSegmentInWorker({ db: f.db, ids: batch.ids });
+    f.building = building;
+    const reply = await building.done.finally(() => {
+      f.building = undefined;
+    });
+    if (f.closed) return false;
+    corpus = loadCorpus(reply.bytes);
+  } else corpus = createCorpus(currentArticles(f.store, batch.ids));
+  f.segments = [...f.segments, { corpus, from, to: batch.last }];
+  f.seq = batch.last;
+  f.checked = checkedPointAt(f.store, f.seq) ?? f.checked;
+  publish(f, batch.ids);
+  return true;
+}
+
+/** The next read of the change log, `ms` from now (at once while batches keep coming). */
+function schedule(f: Follower, ms: number): void {
+  if (f.closed) return;
+  f.timer = setTimeout(() => {
+    f.timer = undefined;
+    if (f.closed) return;
+    catchUp(f).then(
+      (more) => schedule(f, more ? 0 : f.pollMs),
+      (error: unknown) => {
+        f.notice(`could not follow the store (${(error as Error).message}); trying again.`);
+        schedule(f, Math.max(f.pollMs, 1000));
+      },
+    );
+  }, ms);
+  f.timer.unref?.();
+}
+
+/** Starts the merge the policy picks, if none runs; swaps it in when built, and looks for the next. */
+function maybeMerge(f: Follower): void {
+  if (f.merge || f.closed) return;
+  const range = nextMerge(f.segments, f.policy);
+  if (!range) return;
+  const running = startMerge(f.store, f.db, f.place, f.segments, range);
+  f.merge = running;
+  running.merged.then(
+    (merged) => {
+      f.merge = undefined;
+      if (f.closed) return;
+      f.segments = swapIn(f.segments, running, merged);
+      publish(f, []);
+    },
+    (error: unknown) => {
+      f.merge = undefined;
+      if (!f.closed)
+        f.notice(`a background merge failed (${(error as Error).message}); the segments stay as they are.`);
+    },
+  );
+}
+
+/** The LiveCorpus a follower answers as. */
+function liveHandle(f: Follower): LiveCorpus {
+  return {
+    corpus: () => f.current,
+    version: () => f.version,
+    subscribe(listener) {
+      f.listeners.add(listener);
+      return () => f.listeners.delete(listener);
+    },
+    async close() {
+      if (f.closed) return;
+      f.closed = true;
+      if (f.timer) clearTimeout(f.timer);
+      f.merge?.build.stop();
+      f.building?.stop();
+      await f.merge?.merged.catch(() => {});
+      if (f.db) f.store.close();
+    },
+  };
+}

@@ -1,0 +1,65 @@
+import type { ArticleStore } from '../store/store-types';
+
+/** Changes read per page while catching up (the store's largest page). */
+const PAGE = 10_000;
+
+/** What the change log holds after a seq: the distinct ids (first-changed first), the last seq, how many changes. */
+export interface ChangedSince {
+  ids: string[];
+  last: number;
+  count: number;
+}
+
+/** Reads the change log after `since` to its end (or `limit` changes, a multiple of the page, when given). */
+export function changedSince(
+  store: ArticleStore,
+  since: number,
+  limit = Number.POSITIVE_INFINITY,
+): ChangedSince {
+  const ids = new Set<string>();
+  let last = since;
+  let count = 0;
+  while (count < limit) {
+    const page = store.changes(last, PAGE);
+    for (const c of page.changes) ids.add(c.id);
+    count += page.changes.length;
+    last = page.last;
+    if (page.changes.length < PAGE) break;
+  }
+  return { ids: [...ids], last, count };
+}
+
+/**
+ * The store's revision counter (moved by a trigger on every insert or update of an article, whoever makes
+ * it), or undefined for a store without one. Every Gazette write that adds or updates an article moves it
+ * by one and logs one change, so a counter that moved more than the log grew means an edit made outside
+ * Gazette (which the change log does not see).
+ */
+export function revisionCounter(store: ArticleStore): number | undefined {
+  const n = Number(store.revision().split('.')[0]);
+  return Number.isInteger(n) ? n : undefined;
+}
+
+/** A point where the counter and the change log were read together: `seq` the log's end, `revision` the counter. */
+export interface CheckedPoint {
+  seq: number;
+  revision: number;
+}
+
+/** The counter at the log's end `seq`, if no write landed between the two reads (else undefined: try later). */
+export function checkedPointAt(store: ArticleStore, seq: number): CheckedPoint | undefined {
+  const revision = revisionCounter(store);
+  if (revision === undefined || store.changes(seq, 1).changes.length > 0) return undefined;
+  return { seq, revision };
+}
+
+/** Whether the articles were edited outside Gazette since `point` (the counter moved more than the log grew). */
+export function editedOutside(store: ArticleStore, point: CheckedPoint): boolean {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const before = revisionCounter(store);
+    const { count } = changedSince(store, point.seq);
+    if (before === undefined) return false;
+    if (revisionCounter(store) === before) return before - point.revision !== count;
+  }
+  return false; // Writers never paused long enough to tell: trust the log.
+}
