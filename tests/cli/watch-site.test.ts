@@ -85,7 +85,7 @@ describe('gazette watch --site DIR', { timeout: 600_000 }, () => {
     expect(builds()).toHaveLength(1);
   });
 
-  it('swaps the new site in whole: a reader never finds index.html missing, the old build is removed', async () => {
+  it('swaps the new site in whole: a reader never finds index.html missing, the old build kept until the next swap', async () => {
     const reader = pollReader();
     const swapped = await watchOnce();
     const read = await reader.stop();
@@ -93,7 +93,8 @@ describe('gazette watch --site DIR', { timeout: 600_000 }, () => {
     expect(readFileSync(index, 'utf8')).toContain('Quay story 2');
     expect(read.missing).toBe(0);
     expect(read.pages).toBe(2);
-    expect(builds()).toHaveLength(1);
+    // The build it replaced stays until the next swap (a reader may have resolved the link just before).
+    expect(builds()).toHaveLength(2);
     expect(existsSync(join(site, 'articles'))).toBe(true);
   });
 
