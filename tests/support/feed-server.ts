@@ -26,13 +26,13 @@ export interface FeedServer {
   close(): Promise<void>;
 }
 
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+const xmlText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
 function rss(base: string, path: string, items: FeedItem[]): string {
   const body = items
     .map(
       (it) =>
-        `<item><title>${escape(it.title)}</title><link>${base}/story/${it.guid}</link><guid>${it.guid}</guid><description>${escape(it.text)}</description></item>`,
+        `<item><title>${xmlText(it.title)}</title><link>${base}/story/${it.guid}</link><guid>${it.guid}</guid><description>${xmlText(it.text)}</description></item>`,
     )
     .join('');
   return `<?xml version="1.0"?><rss version="2.0"><channel><title>Feed ${path}</title><link>${base}/</link>${body}</channel></rss>`;
