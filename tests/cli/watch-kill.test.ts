@@ -95,10 +95,18 @@ describe('kill -9 during a poll', () => {
     const byFeed = Array.from({ length: FEEDS }, (_, f) => feedItems(f, random));
     const all = byFeed.flat();
     // Each round the feeds show 8 more items, the newest first, as a feed does.
-    const reveal = (count: number) =>
-      byFeed.forEach((items, f) => feeds.feeds.set(`/feed-${f}.xml`, items.slice(0, count).reverse()));
+    const reveal = (count: number) => {
+      for (const [f, items] of byFeed.entries())
+        feeds.feeds.set(`/feed-${f}.xml`, items.slice(0, count).reverse());
+    };
     reveal(PER_FEED / ROUNDS);
-    await run(['follow', ...Array.from({ length: FEEDS }, (_, f) => `${feeds.base}/feed-${f}.xml`), '--db', db]);
+    await run([
+      'follow',
+      ...Array.from({ length: FEEDS }, (_, f) => `${feeds.base}/feed-${f}.xml`),
+      '--db',
+      db,
+    ]);
+    await run(['alert', 'add', 'tidewater', '--webhook', `${feeds.base}/hook`, '--db', db]);
     const api = await startPrintingApi([NODE_CLI], { GAZETTE_DB: db });
     try {
       const rounds: string[] = [];
@@ -121,7 +129,15 @@ describe('kill -9 during a poll', () => {
 
       const listedIds: string[] = [];
       for (let cursor: string | undefined; ; ) {
-        const args = ['list', '--limit', '100', '--db', db, '--json', ...(cursor ? ['--cursor', cursor] : [])];
+        const args = [
+          'list',
+          '--limit',
+          '100',
+          '--db',
+          db,
+          '--json',
+          ...(cursor ? ['--cursor', cursor] : []),
+        ];
         const page = JSON.parse(await run(args)) as {
           total: number;
           items: Array<{ id: string }>;
@@ -156,6 +172,15 @@ describe('kill -9 during a poll', () => {
         since = page.nextCursor;
       }
       expect(new Set(changed)).toEqual(new Set(stored.map((a) => a.id)));
+
+      // The alert matches every item: each reached the webhook at least once, whatever the kills cut short.
+      const delivered = feeds.hooked.flatMap((h) =>
+        (JSON.parse(h.body) as { articles: Array<{ id: string }> }).articles.map((a) => a.id),
+      );
+      console.log(
+        `webhook: ${feeds.hooked.length} POSTs, ${delivered.length} matches, ${new Set(delivered).size} distinct`,
+      );
+      expect(stored.map((a) => a.id).filter((id) => !delivered.includes(id))).toEqual([]);
     } finally {
       await api.stop();
     }
