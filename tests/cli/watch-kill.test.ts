@@ -181,6 +181,13 @@ describe('kill -9 during a poll', () => {
         `webhook: ${feeds.hooked.length} POSTs, ${delivered.length} matches, ${new Set(delivered).size} distinct`,
       );
       expect(stored.map((a) => a.id).filter((id) => !delivered.includes(id))).toEqual([]);
+      // At least once, by batch: a batch may come again (same Idempotency-Key), an article never in two batches.
+      const batchOf = new Map<string, string>();
+      for (const h of feeds.hooked)
+        for (const a of (JSON.parse(h.body) as { articles: Array<{ id: string }> }).articles) {
+          expect(batchOf.get(a.id) ?? h.idempotencyKey, a.id).toBe(h.idempotencyKey);
+          batchOf.set(a.id, h.idempotencyKey!);
+        }
     } finally {
       await api.stop();
     }
