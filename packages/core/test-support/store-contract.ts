@@ -152,6 +152,41 @@ export function storeContract(name: string, factory: StoreFactory): void {
       store.close();
     });
 
+    it('marks where alerts were matched: from the first alert at the log head, moved with its deliveries, never backwards by another writer', () => {
+      const store = factory.open();
+      const alert = (id: string) => ({
+        id,
+        query: 'harbour',
+        webhook: 'http://127.0.0.1:9/',
+        secret: 's',
+        createdAt: '2026-03-04T10:00:00Z',
+      });
+      store.put(storyArticle('https://example.com/news/before-alerts'));
+      const head = store.changes(0).last;
+      expect(store.alerts.matchedThrough()).toBeUndefined();
+      store.alerts.add(alert('m1'));
+      expect(store.alerts.matchedThrough()).toBe(head);
+      store.put(otherArticle('https://example.com/news/after-alert', 2));
+      const next = store.changes(0).last;
+      store.alerts.add(alert('m2')); // another alert does not move the mark: m1 has yet to hear of the new article
+      expect(store.alerts.matchedThrough()).toBe(head);
+      const delivery = {
+        id: 'd1',
+        alertId: 'm1',
+        body: '{}',
+        attempts: 0,
+        nextAt: '2026-03-04T10:00:00Z',
+        gaveUp: false,
+      };
+      expect(store.alerts.queueMatched([delivery], head, next)).toBe(true);
+      expect(store.alerts.matchedThrough()).toBe(next);
+      // A writer that read the old mark queues nothing and leaves the mark where the other writer put it.
+      expect(store.alerts.queueMatched([{ ...delivery, id: 'd2' }], head, next)).toBe(false);
+      expect(store.alerts.pending().map((d) => d.id)).toEqual(['d1']);
+      expect(store.alerts.matchedThrough()).toBe(next);
+      store.close();
+    });
+
     it('keeps only the newest given-up deliveries of an alert', () => {
       const store = factory.open();
       store.alerts.add({

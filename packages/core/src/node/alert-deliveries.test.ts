@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { otherArticle, storyArticle } from '../../test-support/store-contract';
 import type { AlertDelivery } from '../follow/alert-schema';
 import { createMemoryStore } from '../store/memory-store';
+import type { ArticleStore } from '../store/store-types';
 import { deliverAlerts, MAX_DELIVERY_ATTEMPTS, notifyAlerts, queueAlertMatches } from './alert-deliveries';
 
 /** A webhook receiver on loopback: answers `status` (in turn), keeps what it was sent. */
@@ -49,6 +50,14 @@ function storeWithAlert() {
   return { store, stored };
 }
 
+/** A new version of the harbour story (a new match for the harbour alert), as a later writer stores it. */
+const harbourUpdate = (store: ArticleStore, n: number) =>
+  store.put(
+    storyArticle('https://example.com/bridge', [
+      `Update ${n} on the harbour bridge: the council met the engineers again, and the bridge stays closed to cars while the supports are repaired.`,
+    ]),
+  );
+
 describe('alert deliveries', () => {
   it('POSTs one signed batch per matching alert with a webhook, with its delivery id as Idempotency-Key', async () => {
     const { store, stored } = storeWithAlert();
@@ -84,7 +93,8 @@ describe('alert deliveries', () => {
     expect(received[1]!.body).toBe(received[0]!.body);
     expect(received[1]!.headers['idempotency-key']).toBe(received[0]!.headers['idempotency-key']);
 
-    queueAlertMatches(store, stored, T0);
+    expect(harbourUpdate(store, 1).status).toBe('updated');
+    expect(queueAlertMatches(store, [], T0)).toBe(1);
     statuses = Array(MAX_DELIVERY_ATTEMPTS).fill(503);
     let gaveUp = 0;
     for (let i = 0; i < MAX_DELIVERY_ATTEMPTS; i++)
@@ -131,8 +141,11 @@ describe('alert deliveries', () => {
   });
 
   it('charges a failing webhook once a call (its other batches wait), and starts nothing past the deadline', async () => {
-    const { store, stored } = storeWithAlert();
-    for (let i = 0; i < 3; i++) queueAlertMatches(store, stored, T0);
+    const { store } = storeWithAlert();
+    for (let i = 0; i < 3; i++) {
+      if (i > 0) harbourUpdate(store, i);
+      expect(queueAlertMatches(store, [], T0)).toBe(1);
+    }
     statuses = [500, 500, 500];
     expect(await deliverAlerts(store, { clock: () => T0 })).toMatchObject({ sent: 0, failed: 1 });
     expect(received).toHaveLength(1);
@@ -154,5 +167,33 @@ describe('alert deliveries', () => {
       gaveUp: 0,
     });
     expect(await notifyAlerts(store, [], { now: T0 })).toEqual({ queued: 0, sent: 0, failed: 0, gaveUp: 0 });
+  });
+
+  it('matches what a writer killed before matching stored: the next writer queues it, once', () => {
+    const { store, stored } = storeWithAlert();
+    // The writer that stored `stored` died before it matched them: the next one, having stored nothing, queues them.
+    expect(queueAlertMatches(store, [], T0)).toBe(1);
+    const [queued] = store.alerts.pending().map((d) => JSON.parse(d.body) as AlertDelivery);
+    expect(queued!.articles.map((a) => a.id)).toEqual([stored[0]!.id]);
+    // Matched through the log's head: neither a repeat of the same stored list nor another writer queues it again.
+    expect(queueAlertMatches(store, stored, T0)).toBe(0);
+    expect(store.alerts.pending()).toHaveLength(1);
+  });
+
+  it('queues nothing when another writer matched the same changes meanwhile, and an alert starts at its adding', () => {
+    const { store } = storeWithAlert();
+    const from = store.alerts.matchedThrough();
+    expect(from).toBe(0);
+    expect(store.alerts.queueMatched([], from, 2)).toBe(true);
+    expect(store.alerts.queueMatched([], from, 2)).toBe(false);
+    store.alerts.remove('harbour');
+    store.alerts.remove('quiet');
+    store.alerts.remove('volcano');
+    harbourUpdate(store, 1);
+    // Added when no alert is left: it hears only of what is stored after it, not of the update before.
+    store.alerts.add({ id: 'late', query: 'harbour', webhook: hook, secret: 's', createdAt: T0 });
+    expect(queueAlertMatches(store, [], T0)).toBe(0);
+    harbourUpdate(store, 2);
+    expect(queueAlertMatches(store, [], T0)).toBe(1);
   });
 });

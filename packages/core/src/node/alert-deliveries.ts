@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { ALERT_BATCH, alertMatches } from '../alerts/alert-matches';
-import type { Alert, AlertDelivery } from '../follow/alert-schema';
+import type { Alert, AlertDelivery, PendingDelivery } from '../follow/alert-schema';
 import type { Article } from '../model/article-schema';
 import type { ArticleStore } from '../store/store-types';
 import { USER_AGENT } from './fetch-url';
@@ -10,10 +10,56 @@ export const MAX_DELIVERY_ATTEMPTS = 8;
 const FIRST_RETRY_SECONDS = 30;
 const LONGEST_RETRY_SECONDS = 3_600;
 
+/** Tries at matching what is new before giving way to other writers matching at the same time. */
+const MATCH_TRIES = 3;
+
 /**
- * Queues a webhook delivery per alert (with a webhook) and per batch of at most ALERT_BATCH articles just
- * stored that it matches; returns how many were queued. Queued in the store, so a crash before sending
- * loses none: sent by `deliverAlerts`. Articles are read a batch at a time, however many were stored.
+ * The newest version of each article changed after `from` in the store's change log, and the log's last seq.
+ * Read a page at a time; what a writer stores is in the log with its commit (triggers), so what a writer
+ * killed before it matched stored is found here by the next one.
+ */
+function changedSince(store: ArticleStore, from: number): { versions: Map<string, number>; through: number } {
+  const versions = new Map<string, number>();
+  let through = from;
+  for (;;) {
+    const page = store.changes(through);
+    if (page.changes.length === 0) return { versions, through };
+    for (const c of page.changes) versions.set(c.id, Math.max(c.version, versions.get(c.id) ?? 0));
+    through = page.last;
+  }
+}
+
+/** The deliveries for these articles: one per alert (with a webhook) and per batch of at most ALERT_BATCH it matches. */
+function deliveriesFor(
+  store: ArticleStore,
+  alerts: readonly Alert[],
+  versions: ReadonlyMap<string, number>,
+  now: string,
+  newId: () => string,
+): PendingDelivery[] {
+  const ids = [...versions.keys()];
+  const out: PendingDelivery[] = [];
+  for (let i = 0; i < ids.length; i += ALERT_BATCH) {
+    const articles = ids
+      .slice(i, i + ALERT_BATCH)
+      .map((id) => store.get(id))
+      .filter((a): a is Article => !!a);
+    for (const [alertId, matched] of alertMatches(alerts, articles)) {
+      const id = newId();
+      const alert = alerts.find((a) => a.id === alertId)!;
+      const body = deliveryBody(id, alert, matched, versions, now);
+      out.push({ id, alertId, body, attempts: 0, nextAt: now, gaveUp: false });
+    }
+  }
+  return out;
+}
+
+/**
+ * Queues a webhook delivery per alert (with a webhook) and per batch of at most ALERT_BATCH articles it
+ * matches among those stored since the alerts were last matched (the store's change log, after
+ * `alerts.matchedThrough()`), and returns how many were queued. The deliveries and the new mark are
+ * committed together, so a writer killed after storing articles and before matching them loses none: the
+ * next writer matches them. `stored` counts only in a store that never marked where matching got to.
  */
 export function queueAlertMatches(
   store: ArticleStore,
@@ -21,26 +67,20 @@ export function queueAlertMatches(
   now: string,
   newId: () => string = () => globalThis.crypto.randomUUID(),
 ): number {
-  const alerts = store.alerts.list().filter((a) => a.webhook);
-  if (alerts.length === 0) return 0;
-  const versions = new Map<string, number>();
-  for (const { id, version } of stored) versions.set(id, Math.max(version, versions.get(id) ?? 0));
-  const ids = [...versions.keys()];
-  let queued = 0;
-  for (let i = 0; i < ids.length; i += ALERT_BATCH) {
-    const articles = ids
-      .slice(i, i + ALERT_BATCH)
-      .map((id) => store.get(id))
-      .filter((a): a is Article => !!a);
-    for (const [alertId, matched] of alertMatches(alerts, articles)) {
-      const deliveryId = newId();
-      const alert = alerts.find((a) => a.id === alertId)!;
-      const body = deliveryBody(deliveryId, alert, matched, versions, now);
-      store.alerts.enqueue({ id: deliveryId, alertId, body, attempts: 0, nextAt: now, gaveUp: false });
-      queued++;
+  const all = store.alerts.list();
+  if (all.length === 0) return 0;
+  const alerts = all.filter((a) => a.webhook);
+  for (let tries = 0; tries < MATCH_TRIES; tries++) {
+    const from = store.alerts.matchedThrough();
+    const { versions, through } = changedSince(store, from ?? 0);
+    if (from === undefined) {
+      versions.clear();
+      for (const { id, version } of stored) versions.set(id, Math.max(version, versions.get(id) ?? 0));
     }
+    const queued = alerts.length ? deliveriesFor(store, alerts, versions, now, newId) : [];
+    if (store.alerts.queueMatched(queued, from, through)) return queued.length;
   }
-  return queued;
+  return 0;
 }
 
 function deliveryBody(

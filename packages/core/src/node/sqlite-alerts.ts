@@ -34,7 +34,10 @@ type Statements = Record<
   | 'due'
   | 'sent'
   | 'retry'
-  | 'pruneGivenUp',
+  | 'pruneGivenUp'
+  | 'matched'
+  | 'startMatching'
+  | 'setMatched',
   StatementSync
 >;
 
@@ -69,12 +72,29 @@ export function sqliteAlerts(db: DatabaseSync, file: string, locked: <T>(fn: () 
       retry: db.prepare(
         'UPDATE alert_deliveries SET attempts = ?, next_at = ?, last_error = ?, gave_up = ? WHERE id = ?',
       ),
+      matched: db.prepare("SELECT value FROM meta WHERE key = 'alerts_matched'"),
+      // The first alert (of none) starts at the log's head: an alert hears of what is stored after it.
+      startMatching: db.prepare(
+        `INSERT INTO meta(key, value) SELECT 'alerts_matched', (SELECT COALESCE(MAX(seq), 0) FROM changes)
+         WHERE NOT EXISTS (SELECT 1 FROM alerts) OR NOT EXISTS (SELECT 1 FROM meta WHERE key = 'alerts_matched')
+         ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
+      ),
+      setMatched: db.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES ('alerts_matched', ?)"),
     });
+  const matchedThrough = (): number | undefined => {
+    const row = ready() ? (statements().matched.get() as { value: string } | undefined) : undefined;
+    return row ? Number(row.value) : undefined;
+  };
   const ready = () => q !== undefined || hasTables();
   const read = (json: string): Alert => readStoredJson(AlertSchema, json, file, 'an alert');
   return {
     add: (alert) =>
-      void locked(() => statements().insert.run(alert.id, JSON.stringify(AlertSchema.parse(alert)))),
+      void locked(() =>
+        inTransaction(db, () => {
+          statements().startMatching.run();
+          statements().insert.run(alert.id, JSON.stringify(AlertSchema.parse(alert)));
+        }),
+      ),
     list: () => (ready() ? (statements().all.all() as Array<{ json: string }>).map((r) => read(r.json)) : []),
     get(id) {
       const row = ready() ? (statements().get.get(id) as { json: string } | undefined) : undefined;
@@ -92,6 +112,17 @@ export function sqliteAlerts(db: DatabaseSync, file: string, locked: <T>(fn: () 
     },
     enqueue: (d) =>
       void locked(() => statements().enqueue.run(d.id, d.alertId, d.body, d.attempts, d.nextAt, d.alertId)),
+    matchedThrough,
+    queueMatched: (queued, from, through) =>
+      locked(() =>
+        inTransaction(db, () => {
+          if (matchedThrough() !== from) return false;
+          for (const d of queued)
+            statements().enqueue.run(d.id, d.alertId, d.body, d.attempts, d.nextAt, d.alertId);
+          statements().setMatched.run(String(through));
+          return true;
+        }),
+      ),
     pending: () => (ready() ? (statements().pending.all() as unknown as DeliveryRow[]).map(toDelivery) : []),
     due: (now, limit) =>
       ready() ? (statements().due.all(now, limit) as unknown as DeliveryRow[]).map(toDelivery) : [],
@@ -111,4 +142,17 @@ export function sqliteAlerts(db: DatabaseSync, file: string, locked: <T>(fn: () 
       });
     },
   };
+}
+
+/** Runs `fn` in one write transaction: all of it is committed, or (on a throw or a kill) none. */
+function inTransaction<T>(db: DatabaseSync, fn: () => T): T {
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const out = fn();
+    db.exec('COMMIT');
+    return out;
+  } catch (error) {
+    db.exec('ROLLBACK');
+    throw error;
+  }
 }

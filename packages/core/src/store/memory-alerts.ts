@@ -1,13 +1,18 @@
 import { type Alert, GIVEN_UP_KEPT, type PendingDelivery } from '../follow/alert-schema';
 import type { AlertRegistry } from './store-types';
 
-/** Alerts and their waiting deliveries in memory: the same contract as the SQLite tables. */
-export function createMemoryAlerts(): AlertRegistry {
+/**
+ * Alerts and their waiting deliveries in memory: the same contract as the SQLite tables; `head` is the
+ * store's newest change seq.
+ */
+export function createMemoryAlerts(head: () => number): AlertRegistry {
   const alerts = new Map<string, Alert>();
   const deliveries = new Map<string, PendingDelivery>();
+  let matched: number | undefined;
   const byAge = () => [...deliveries.values()].map((d) => structuredClone(d));
   return {
     add(alert) {
+      if (alerts.size === 0 || matched === undefined) matched = head();
       alerts.set(alert.id, structuredClone(alert));
     },
     list: () => [...alerts.values()].map((a) => structuredClone(a)),
@@ -23,6 +28,13 @@ export function createMemoryAlerts(): AlertRegistry {
     },
     enqueue(delivery) {
       if (alerts.has(delivery.alertId)) deliveries.set(delivery.id, structuredClone(delivery));
+    },
+    matchedThrough: () => matched,
+    queueMatched(queued, from, through) {
+      if (matched !== from) return false;
+      for (const d of queued) this.enqueue(d);
+      matched = through;
+      return true;
     },
     pending: byAge,
     due: (now, limit) =>

@@ -43,8 +43,8 @@ export function createMemoryStore(initial: readonly Article[] = []): ArticleStor
   let revision = 0;
   const identity = globalThis.crypto.randomUUID();
   const sources = createMemorySources();
-  const alerts = createMemoryAlerts();
   const log: ArticleChange[] = [];
+  const alerts = createMemoryAlerts(() => log.at(-1)?.seq ?? 0);
 
   function putOne(input: Article, options: PutOptions, validated = false): PutResult {
     const valid = validated ? input : validateForStore(input);

@@ -95,6 +95,7 @@ export type DeliveryOutcome =
 
 /** The store's alerts (saved searches) and the webhook deliveries waiting to be sent. */
 export interface AlertRegistry {
+  /** Adds an alert; the first (of none) starts matching at the change log's head, never on older articles. */
   add(alert: Alert): void;
   /** Every alert, in the order they were added. */
   list(): Alert[];
@@ -102,6 +103,14 @@ export interface AlertRegistry {
   /** Removes an alert and its waiting deliveries; the alert removed, or undefined if there was none. */
   remove(id: string): Alert | undefined;
   enqueue(delivery: PendingDelivery): void;
+  /** The change seq through which stored articles were matched against the alerts (undefined: never yet). */
+  matchedThrough(): number | undefined;
+  /**
+   * Queues `deliveries` and moves matchedThrough from `from` to `through`, together (one transaction, so a
+   * writer killed midway queues all or none, and the next one matches again); false, queueing nothing,
+   * when matchedThrough is no longer `from` (another writer matched those changes meanwhile).
+   */
+  queueMatched(deliveries: readonly PendingDelivery[], from: number | undefined, through: number): boolean;
   /** Deliveries not yet sent, given-up ones included, oldest first. */
   pending(): PendingDelivery[];
   /** Deliveries due at `now` (not given up), oldest first, at most `limit`. */
