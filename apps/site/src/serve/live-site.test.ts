@@ -77,9 +77,14 @@ describe('startLiveSite (npm start over GAZETTE_DB)', () => {
       });
     const site = await start({}, lines, hanging);
     expect(started).toBe(true);
+    const builds = () => readdirSync(join(root, 'live')).filter((n) => n.startsWith('.site.'));
+    const during = builds();
     await site.close();
     expect(lines.join('\n')).toMatch(/not rebuilt .*stopped/);
-    expect(readdirSync(join(root, 'live')).filter((n) => n.startsWith('.site.'))).toHaveLength(1);
+    // The stopped build's folder is gone; the published one (and the one kept before it) stay.
+    const after = builds();
+    expect(after).toHaveLength(during.length - 1);
+    expect(after.every((n) => during.includes(n))).toBe(true);
   });
 
   it('keeps one folder per store, beside it', () => {

@@ -319,7 +319,7 @@ describe('snapshot', () => {
     }
     expect(damaged).toBeGreaterThan(bytes.length / 2);
     expect(lazy).toBeGreaterThan(0);
-  });
+  }, 120_000); // One load per damaged byte: seconds alone, minutes on a busy 2-core machine.
 
   it('still reads version 1 snapshots', () => {
     expect(loadCorpus({ format: 'gazette-snapshot', version: 1, articles }).search({ q: 'oil' }).total).toBe(
