@@ -219,7 +219,7 @@ async function mergeUnderQueries(db: string, live: LiveCorpus, row: Row): Promis
   const built = performance.now() - t;
   row('… while a full merge runs in a worker: p50 / p99 (target: p99 within 2× idle)', latency(during));
   row(
-    `a merge of all ${ids.length.toLocaleString('en')} articles into one segment, in a worker`,
+    `a merge of all ${ids.length.toLocaleString('en')} articles into one segment (${(reply.bytes.length / 2 ** 20).toFixed(0)} MB), in a worker`,
     seconds(built),
   );
   const l = performance.now();
