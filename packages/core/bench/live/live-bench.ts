@@ -4,7 +4,7 @@
 // own finds it by `/v1/search` over HTTP, each article searched every 100 ms, 4 at once), query latency of a
 // fixed query set when idle and while a full merge runs in a worker, a 1,000-article segment's build, and
 // that background merge of the whole corpus into one segment.
-// Written to the section `live-index` of docs/benchmarks.md.
+// Written to the section `live-index` of docs/benchmarks.md (`live-index-100k` at 100k).
 //   npm run bench:live -w @gazette/core   (with bench-follow.ts), or on its own:
 //   npx tsx --conditions=@gazette/source bench/live/live-bench.ts
 import { spawn } from 'node:child_process';
@@ -263,8 +263,9 @@ async function main(): Promise<void> {
     t = performance.now();
     createCorpus(batch);
     row('a 1,000-article segment, built on one thread', seconds(performance.now() - t));
+    // 10k (the default) in `live-index`; another size in a section of its own, beside it.
     writeBenchSection(
-      'live-index',
+      SIZE === 10_000 ? 'live-index' : `live-index-${SIZE / 1000}k`,
       `Live index: commit to visible, queries during merges, segments (GENERATED news, ${SIZE.toLocaleString('en')} articles)`,
       ['| measure | figure |', '| --- | --- |', ...rows].join('\n'),
       { now: new Date(), command: 'npm run bench:live -w @gazette/core' },
