@@ -5,7 +5,6 @@
 // GENERATED news (BBC paragraphs recombined, seeded). Written to the section `live-follow` of
 // docs/benchmarks.md.
 // Run: npm run bench:live -w @gazette/core
-import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +13,8 @@ import { followSources } from '../../src/node/follow-sources';
 import { createPoller, type PollSummary } from '../../src/node/poll-sources';
 import { openSqliteStore } from '../../src/node/sqlite-store';
 import { FEEDS_PER_SITE, ITEMS_PER_FEED, SITES } from './feed-sites-shape';
+import { countInFlight, startSites } from './feed-sites-process';
+import { simulateHour } from './follow-hour';
 
 async function timed<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number }> {
   const t = performance.now();
@@ -23,57 +24,6 @@ async function timed<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number }>
 
 const row = (name: string, ms: number, s: PollSummary | undefined, requests: number, notModified: number) =>
   `| ${name} | ${(ms / 1000).toFixed(1)} s | ${requests.toLocaleString('en')} | ${notModified.toLocaleString('en')} | ${s ? s.added.toLocaleString('en') : '–'} | ${s ? s.failedSources : '–'} |`;
-
-type Seen = { requests: number; notModified: number };
-
-/** The feed sites in their own process, and a way to ask them something and wait for the answer. */
-async function startSites() {
-  const child = fork(new URL('./feed-sites.ts', import.meta.url), [], {
-    execArgv: ['--import', 'tsx', '--conditions=@gazette/source'],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const next = () =>
-    new Promise<Record<string, unknown>>((resolve, reject) => {
-      const exited = (code: number | null) => reject(new Error(`The feed sites exited (code ${code}).`));
-      child.once('exit', exited);
-      child.once('message', (m) => {
-        child.off('exit', exited);
-        resolve(m as Record<string, unknown>);
-      });
-    });
-  const { bases } = (await next()) as { bases: string[] };
-  const ask = async (m: object) => {
-    const answer = next();
-    child.send(m);
-    return answer;
-  };
-  return {
-    bases,
-    seen: async () => ((await ask({ seen: true })) as { seen: Seen }).seen,
-    gain: (feeds: number[]) => ask({ gain: feeds }),
-    stop: () => child.kill(),
-  };
-}
-
-/** Requests the poller has in flight (counted around fetch, which fetchUrl calls), most at once in all and per site. */
-function countInFlight() {
-  const seen = { inFlight: 0, max: 0, maxPerHost: 0 };
-  const perHost = new Map<string, number>();
-  const real = globalThis.fetch;
-  globalThis.fetch = async (input, init) => {
-    const host = new URL(input instanceof Request ? input.url : String(input)).host;
-    perHost.set(host, (perHost.get(host) ?? 0) + 1);
-    seen.max = Math.max(seen.max, ++seen.inFlight);
-    seen.maxPerHost = Math.max(seen.maxPerHost, perHost.get(host)!);
-    try {
-      return await real(input, init);
-    } finally {
-      seen.inFlight--;
-      perHost.set(host, perHost.get(host)! - 1);
-    }
-  };
-  return seen;
-}
 
 async function main(): Promise<void> {
   if (!HAS_SHARED) {
@@ -120,6 +70,8 @@ async function main(): Promise<void> {
       ...rows,
       '',
       `Most requests in flight at once: ${inFlight.max} in all, ${inFlight.maxPerHost} to one site.`,
+      '',
+      await simulateHour(inFlight),
     ].join('\n');
     writeBenchSection('live-follow', 'Following 1,000 feeds (loopback)', md, {
       now: new Date(),
