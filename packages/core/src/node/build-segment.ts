@@ -43,7 +43,10 @@ export function buildSegmentInWorker(request: SegmentBuildRequest): SegmentBuild
   worker.unref();
   const done = new Promise<SegmentBuildReply>((resolve, reject) => {
     worker.once('message', (m: { reply?: SegmentBuildReply; error?: string }) => {
-      if (m.reply) resolve({ ...m.reply, bytes: new Uint8Array(m.reply.bytes) });
+      // The bytes arrive transferred, not copied: copying them here held the serving thread when a merge
+      // finished (115 ms at 10k in bench:live). Only a view off the 8-byte alignment the snapshot's typed
+      // arrays need is copied.
+      if (m.reply) resolve({ ...m.reply, bytes: aligned(m.reply.bytes) });
       else reject(new Error(m.error ?? 'the segment build failed'));
       void worker.terminate();
     });
@@ -52,3 +55,7 @@ export function buildSegmentInWorker(request: SegmentBuildRequest): SegmentBuild
   });
   return { done, stop: () => void worker.terminate() };
 }
+
+/** The bytes as they are when their offset suits the snapshot's typed array views, else a copy that does. */
+const aligned = (bytes: Uint8Array): Uint8Array =>
+  bytes.byteOffset % 8 === 0 ? bytes : new Uint8Array(bytes);
