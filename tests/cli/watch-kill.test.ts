@@ -7,6 +7,7 @@ import { type FeedItem, type FeedServer, startFeedServer } from '../support/feed
 import { GAZETTE_BIN } from '../support/paths';
 import { gazette } from '../support/run-process';
 import { onProcessEnd, testTempDir } from '../support/test-resources';
+import { seededRandom } from '../../packages/core/test-support/seeded-random';
 
 // kill -9 during a poll loses nothing and duplicates nothing: `gazette watch --once` over 5 feeds (one
 // host, so they are polled one after another, each answer held 250 ms) is killed at seeded random moments,
@@ -25,18 +26,6 @@ afterAll(async () => {
   await feeds?.close();
   rmSync(dir, { recursive: true, force: true });
 });
-
-/** A small seeded generator (mulberry32), so a failing round can be replayed. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS =
   'quarry orchard tunnel ballot vaccine glacier tariff stadium reactor pension verdict drought festival wildfire pipeline harvest merger runway satellite protest'.split(
@@ -90,7 +79,7 @@ const duplicates = (xs: string[]) => xs.filter((x, i) => xs.indexOf(x) !== i);
 
 describe('kill -9 during a poll', () => {
   it('loses nothing and duplicates nothing, in the store, in gazette list and in the live API', async () => {
-    const random = seeded(16);
+    const random = seededRandom(16);
     const db = join(dir, 'killed.db');
     const byFeed = Array.from({ length: FEEDS }, (_, f) => feedItems(f, random));
     const all = byFeed.flat();

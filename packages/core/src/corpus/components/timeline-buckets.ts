@@ -1,8 +1,7 @@
-import type { Article } from '../../model/article-schema';
 import type { TimelineResult } from '../../query-schema/query-result-schema';
 
 /** The first day of the bucket a date falls in: the day, the ISO week's Monday, or the month's first day. */
-export function bucketStart(isoDate: string, interval: 'day' | 'week' | 'month'): string {
+export function bucketStart(isoDate: string, interval: Interval): string {
   const day = isoDate.slice(0, 10);
   if (interval === 'day') return day;
   if (interval === 'month') return `${day.slice(0, 7)}-01`;
@@ -12,25 +11,30 @@ export function bucketStart(isoDate: string, interval: 'day' | 'week' | 'month')
   return d.toISOString().slice(0, 10);
 }
 
-/** Article counts per bucket, oldest first, with empty buckets left out. */
-export function timelineBuckets(
-  articles: Iterable<Article>,
-  interval: 'day' | 'week' | 'month',
-): TimelineResult {
+type Interval = 'day' | 'week' | 'month';
+
+/**
+ * Counts per bucket of dates ('' for undated, counted apart), oldest bucket first, empty buckets left
+ * out: the one counting every timeline shares (a corpus's and a segmented corpus's).
+ */
+export function bucketCounts(
+  dates: Iterable<string>,
+  interval: Interval,
+): Pick<TimelineResult, 'buckets' | 'undated' | 'total'> {
   const counts = new Map<string, number>();
   let undated = 0;
   let total = 0;
-  for (const a of articles) {
+  for (const date of dates) {
     total++;
-    if (!a.publishedAt) {
+    if (!date) {
       undated++;
       continue;
     }
-    const key = bucketStart(a.publishedAt, interval);
+    const key = bucketStart(date, interval);
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   const buckets = [...counts]
     .sort((x, y) => (x[0] < y[0] ? -1 : 1))
     .map(([start, count]) => ({ start, count }));
-  return { interval, buckets, undated, total, partial: false };
+  return { buckets, undated, total };
 }
