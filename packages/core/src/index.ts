@@ -36,6 +36,13 @@ export { createCorpus, loadCorpus } from './corpus/create-corpus';
 
 // Stores: versions, duplicates and first-seen times (SQLite: @gazette/core/node).
 export { createMemoryStore } from './store/memory-store';
+export { asAsyncStore } from './store/as-async-store';
+export type {
+  AsyncAlertRegistry,
+  AsyncArticleStore,
+  AsyncSourceRegistry,
+  LeaseRequest,
+} from './store/async-store-types';
 export type {
   AlertRegistry,
   ArticleChange,
