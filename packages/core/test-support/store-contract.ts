@@ -9,7 +9,7 @@ import { initialState } from '../src/follow/poll-schedule';
 import { sourceId } from '../src/follow/source-id';
 import { parseText } from '../src/formats/text/parse-text';
 
-const STORY = [
+export const STORY = [
   'The city council voted on Tuesday to close the old harbour bridge to cars from next spring, after engineers found corrosion in three of its steel supports.',
   'Mayor Ana Ruiz said the decision was painful but unavoidable, and promised a free ferry service while a replacement is designed and built over the next four years.',
   'Shop owners on the east bank warned that the closure would cut their trade by half, and asked the council for help with rents during the works.',
@@ -55,7 +55,7 @@ export interface StoreFactory {
 }
 
 /** A feed-like item: its own title and URL, and a body of a few words (or none). */
-function shortItem(n: number, body: string): Article {
+export function shortItem(n: number, body: string): Article {
   const a = parseText(body || 'x', {
     title: `Item number ${n} of the feed: ${WORDS[n]} news`,
     url: `https://feed.example/${n}`,
@@ -64,7 +64,7 @@ function shortItem(n: number, body: string): Article {
 }
 
 /** A followed source as `follow` makes it. */
-function followed(url: string): FollowedSource {
+export function followed(url: string): FollowedSource {
   const now = '2026-03-04T10:00:00.000Z';
   return { id: sourceId(url), url, full: false, addedAt: now, state: initialState(now) };
 }
