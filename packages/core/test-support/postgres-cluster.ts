@@ -2,13 +2,23 @@
 // listening on 127.0.0.1 only (a free port, its socket inside the folder), removed by `stop()` and also
 // when the test process exits or is interrupted, so a run leaves no server and no files behind.
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
 
-const BIN_DIRS = ['/usr/lib/postgresql/17/bin', '/usr/lib/postgresql/16/bin', '/usr/lib/postgresql/15/bin'];
+/** Where Debian puts each installed server version's binaries, the newest first. */
+function debianBinDirs(): string[] {
+  try {
+    return readdirSync('/usr/lib/postgresql')
+      .filter((v) => /^\d+$/.test(v))
+      .sort((a, b) => Number(b) - Number(a))
+      .map((v) => `/usr/lib/postgresql/${v}/bin`);
+  } catch {
+    return [];
+  }
+}
 
 export const POSTGRES_MISSING =
   "PostgreSQL server binaries not found (install Debian's postgresql; .ci/run does)";
@@ -16,7 +26,7 @@ export const POSTGRES_MISSING =
 /** The folder holding initdb and pg_ctl, or undefined when PostgreSQL's server is not installed. */
 export function postgresBinaries(): string | undefined {
   const fromEnv = process.env.GAZETTE_PG_BIN;
-  const dirs = fromEnv ? [fromEnv, ...BIN_DIRS] : BIN_DIRS;
+  const dirs = fromEnv ? [fromEnv, ...debianBinDirs()] : debianBinDirs();
   return dirs.find((d) => existsSync(join(d, 'initdb')) && existsSync(join(d, 'pg_ctl')));
 }
 

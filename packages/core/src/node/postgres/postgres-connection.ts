@@ -36,7 +36,11 @@ export function connect(url: string, options: ConnectOptions = {}): Sql {
   });
 }
 
-/** What a PostgreSQL or connection error means for the user, by its code (SQLSTATE or Node's). */
+/**
+ * What a PostgreSQL or connection error means for the user, by its code (SQLSTATE or Node's); any other
+ * code keeps the server's own message, which names what is wrong (28000: `role "x" does not exist`,
+ * `no pg_hba.conf entry for host …`).
+ */
 const REASONS: Record<string, string> = {
   ECONNREFUSED: 'nothing answers there (is PostgreSQL running, and listening on that host and port?)',
   ENOTFOUND: 'its host name is not known',
@@ -49,7 +53,6 @@ const REASONS: Record<string, string> = {
   CONNECTION_ENDED: 'the store was closed',
   ECONNRESET: 'the connection to the server was lost',
   '28P01': 'the server refused the user name or password',
-  '28000': 'the server refused the connection (no pg_hba.conf entry or role for it)',
   '3D000': 'the database does not exist (create it first: createdb NAME)',
   '42501': 'the user lacks the rights it needs on this database',
   '53100': "the database server's disk is full (nothing was written; what was stored before is intact)",
