@@ -3,7 +3,7 @@ import { GazetteError } from '../src/errors/gazette-error';
 import { GIVEN_UP_KEPT } from '../src/follow/alert-schema';
 import type { Article } from '../src/model/article-schema';
 import type { AsyncArticleStore } from '../src/store/async-store-types';
-import { MAX_CHANGE_PAGE } from '../src/store/memory-store';
+import { changePageSize, MAX_CHANGE_PAGE } from '../src/store/memory-store';
 import { followed, otherArticle, STORY, shortItem, storyArticle } from './store-contract';
 
 export interface AsyncStoreFactory {
@@ -40,8 +40,8 @@ const mirrorOf = (url: string) =>
 
 /**
  * What every store answering `AsyncArticleStore` must do: memory and SQLite through `asAsyncStore`, and
- * PostgreSQL natively. The cases a synchronous store also has in `storeContract` are kept there; these are
- * the ones each backend must pass as the shared store of many workers (the issue's contract).
+ * PostgreSQL natively. Every case of the store's behaviour is written here once; `storeContract` keeps
+ * only what a synchronous store has besides (its corpus, list).
  */
 export function asyncStoreContract(name: string, factory: AsyncStoreFactory): void {
   describe(`AsyncArticleStore contract: ${name}`, () => {
@@ -79,9 +79,10 @@ export function asyncStoreContract(name: string, factory: AsyncStoreFactory): vo
           [2, '2026-03-05T10:00:00Z', v2.title],
         ]);
         const diff = (await store.diff(v1.id))!;
-        expect([diff.from, diff.to, diff.removed]).toEqual([1, 2, [STORY[3]]]);
+        expect([diff.from, diff.to, diff.removed, diff.added.length]).toEqual([1, 2, [STORY[3]], 1]);
         expect(diff.fields.map((f) => f.field)).toContain('title');
         expect(await store.diff('a_0000000000000000')).toBeUndefined();
+        expect(await store.get('a_0000000000000000')).toBeUndefined();
       }),
     );
 
@@ -93,18 +94,29 @@ export function asyncStoreContract(name: string, factory: AsyncStoreFactory): vo
         expect(results.map((r) => r.status)).toEqual(['added', 'duplicate']);
         expect(results[1]).toMatchObject({ duplicateOf: a.id });
         expect((await store.put(mirrorOf('https://third.example.net/bridge'))).status).toBe('duplicate');
+        expect((await store.put(mirrorOf('https://third.example.net/bridge'))).status).toBe('duplicate');
+        const reworded = storyArticle(
+          'https://mirror.example.org/b',
+          STORY,
+          'Harbour bridge will close to cars',
+        );
+        expect((await store.put(reworded)).status).toBe('duplicate');
         const retitled = storyArticle(
           'https://example.com/news/budget',
           STORY,
           'Council approves the school budget',
         );
         expect((await store.put(retitled)).status).toBe('added');
-        const short = [0, 1, 2].map((n) => shortItem(n, 'submitted by a reader [link] [comments]'));
-        expect((await store.putMany(short)).map((r) => r.status)).toEqual(['added', 'added', 'added']);
-        expect(await store.count()).toBe(5);
+        const empty = [0, 1, 2].map((n) => shortItem(n, ''));
+        const short = [3, 4, 5].map((n) => shortItem(n, 'submitted by a reader [link] [comments]'));
+        expect((await store.putMany([...empty, ...short])).map((r) => r.status)).toEqual(
+          Array(6).fill('added'),
+        );
+        expect(await store.count()).toBe(8);
         expect((await store.duplicates(a.id)).map((d) => d.url)).toEqual([
           'https://mirror.example.org/bridge',
           'https://third.example.net/bridge',
+          'https://mirror.example.org/b',
         ]);
         expect(await store.duplicates(retitled.id)).toEqual([]);
         expect(await store.get(mirrorOf('https://mirror.example.org/bridge').id)).toBeUndefined();
@@ -173,7 +185,8 @@ export function asyncStoreContract(name: string, factory: AsyncStoreFactory): vo
         expect((await store.changes(first.last, 10)).changes.map((c) => c.seq)).toEqual(seqs.slice(1));
         expect(await store.changes(all.last)).toEqual({ changes: [], last: all.last });
         expect((await store.changes(0, 0)).changes).toHaveLength(1);
-        expect((await store.changes(0, MAX_CHANGE_PAGE * 10)).changes).toHaveLength(3);
+        expect((await store.changes(0, Number.MAX_SAFE_INTEGER)).changes).toHaveLength(3);
+        expect(changePageSize(Number.MAX_SAFE_INTEGER)).toBe(MAX_CHANGE_PAGE);
       }),
     );
 
@@ -200,8 +213,23 @@ function sourceCases(factory: AsyncStoreFactory): void {
       expect(await store.sources.follow(a)).toEqual({ source: a, added: true });
       await store.sources.follow(b);
       await store.sources.saveState(a.id, { ...a.state, polls: 3, etag: '"x"' });
-      const again = await store.sources.follow({ ...a, id: 'ignored', full: true, everySeconds: 900 });
-      expect(again).toMatchObject({ added: false, source: { id: a.id, full: true, state: { polls: 3 } } });
+      const again = await store.sources.follow({
+        ...a,
+        id: 'ignored',
+        full: true,
+        everySeconds: 900,
+        addedAt: '2026-05-01T00:00:00.000Z',
+      });
+      expect(again).toMatchObject({
+        added: false,
+        source: {
+          id: a.id,
+          full: true,
+          everySeconds: 900,
+          addedAt: a.addedAt,
+          state: { polls: 3, etag: '"x"' },
+        },
+      });
       expect((await store.sources.list()).map((s) => s.url)).toEqual([a.url, b.url]);
       expect((await store.sources.get(b.url))?.id).toBe(b.id);
       expect((await store.sources.unfollow(a.url))?.id).toBe(a.id);
@@ -261,6 +289,21 @@ function alertCases(factory: AsyncStoreFactory): void {
       await store.alerts.enqueue(delivery('d3', '2026-03-04T10:00:00Z', 'gone'));
       expect((await store.alerts.pending()).map((d) => d.id)).toEqual(['d1', 'd2']);
       expect((await store.alerts.due('2026-03-04T10:30:00Z', 10)).map((d) => d.id)).toEqual(['d1']);
+      const retry = {
+        delivered: false,
+        attempts: 1,
+        nextAt: '2026-03-04T12:00:00Z',
+        lastError: 'HTTP 500',
+        gaveUp: false,
+      } as const;
+      await store.alerts.settle('d1', retry);
+      expect((await store.alerts.due('2026-03-04T11:30:00Z', 10)).map((d) => d.id)).toEqual(['d2']);
+      expect((await store.alerts.pending())[0]).toMatchObject({
+        id: 'd1',
+        attempts: 1,
+        lastError: 'HTTP 500',
+      });
+      await store.alerts.settle('d1', { ...retry, attempts: 0, nextAt: '2026-03-04T10:00:00Z' });
       await store.alerts.settle('d2', { delivered: true });
       for (let i = 0; i < GIVEN_UP_KEPT + 3; i++) {
         const id = `g${String(i).padStart(3, '0')}`;
@@ -275,6 +318,7 @@ function alertCases(factory: AsyncStoreFactory): void {
         await store.alerts.settle(id, outcome);
       }
       const pending = await store.alerts.pending();
+      expect(pending.filter((d) => d.gaveUp).map((d) => d.id)[0]).toBe('g003');
       expect(pending.filter((d) => d.gaveUp)).toHaveLength(GIVEN_UP_KEPT);
       expect(pending[0]).toMatchObject({ id: 'd1', attempts: 0 });
       expect(await store.alerts.due('2027-01-01T00:00:00Z', 10)).toMatchObject([{ id: 'd1' }]);
@@ -294,6 +338,8 @@ function alertCases(factory: AsyncStoreFactory): void {
       expect(await store.alerts.matchedThrough()).toBe(head);
       await store.put(otherArticle('https://example.com/news/after-alert', 2));
       const next = (await store.changes(0)).last;
+      await store.alerts.add(alert('m2')); // m1 has yet to hear of the new article: the mark stays
+      expect(await store.alerts.matchedThrough()).toBe(head);
       const [first, second] = await Promise.all([
         store.alerts.queueMatched([delivery('q1', NOW, 'm1')], head, next),
         store.alerts.queueMatched([delivery('q2', NOW, 'm1')], head, next),
@@ -364,7 +410,16 @@ function durableCases(factory: AsyncStoreFactory, reopen: () => Promise<AsyncArt
     await store.put(mirrorOf('https://mirror.example.org/bridge'));
     const source = followed('https://feeds.example/durable.xml');
     await store.sources.follow(source);
-    await store.alerts.add({ id: 'kept', query: 'bridge', secret: 's', createdAt: NOW });
+    await store.sources.saveState(source.id, { ...source.state, etag: '"e1"', failures: 2 });
+    await store.alerts.add({
+      id: 'kept',
+      query: 'bridge',
+      secret: 's',
+      createdAt: NOW,
+      webhook: 'http://127.0.0.1:9/',
+    });
+    const waiting = { id: 'dk', alertId: 'kept', body: '{"a":1}', attempts: 2, nextAt: NOW, gaveUp: false };
+    await store.alerts.enqueue(waiting);
     const identity = await store.identity();
     await store.close();
     const again = await reopen();
@@ -372,11 +427,15 @@ function durableCases(factory: AsyncStoreFactory, reopen: () => Promise<AsyncArt
       expect(await again.get(a.id)).toEqual({ ...a, firstSeenAt: '2026-03-04T10:00:00Z' });
       expect(await again.duplicates(a.id)).toHaveLength(1);
       expect((await again.put(mirrorOf('https://third.example.net/bridge'))).status).toBe('duplicate');
-      expect((await again.sources.get(source.url))?.id).toBe(source.id);
+      expect((await again.sources.get(source.url))?.state).toMatchObject({ etag: '"e1"', failures: 2 });
+      expect(await again.alerts.pending()).toMatchObject([{ id: 'dk', body: '{"a":1}', attempts: 2 }]);
       expect((await again.alerts.get('kept'))?.query).toBe('bridge');
       expect(await again.identity()).toBe(identity);
     } finally {
       await again.close();
     }
+    const other = await factory.open();
+    expect(await other.identity()).not.toBe(identity);
+    await other.close();
   });
 }

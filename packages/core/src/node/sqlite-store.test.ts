@@ -22,7 +22,6 @@ storeContract('sqlite', {
     last = join(dir, `contract-${++n}.db`);
     return openSqliteStore(last);
   },
-  reopen: () => openSqliteStore(last),
   another: () => openSqliteStore(last),
 });
 
