@@ -88,7 +88,7 @@ function stopAllOnExit(): void {
 }
 
 /** Starts a fresh cluster with a database `gazette` in it; call `stop()` when done (afterAll). */
-export async function startPostgres(): Promise<PostgresCluster> {
+export async function startPostgres(options: { durable?: boolean } = {}): Promise<PostgresCluster> {
   const bin = postgresBinaries();
   if (!bin) throw new Error(POSTGRES_MISSING);
   const user = asServerUser();
@@ -111,10 +111,12 @@ export async function startPostgres(): Promise<PostgresCluster> {
     user.own(dir);
     user.run(join(bin, 'initdb'), ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--no-sync']);
     const port = await freePort();
-    // Speed over durability (a test's data dies with it); loopback only; the socket stays in the folder.
+    // Speed over durability (a test's data dies with it) unless a bench asks for a server as deployed;
+    // loopback only; the socket stays in the folder.
+    const fast = 'fsync = off\nsynchronous_commit = off\nfull_page_writes = off\n';
     appendFileSync(
       join(data, 'postgresql.conf'),
-      `\nlisten_addresses = '127.0.0.1'\nport = ${port}\nunix_socket_directories = '${dir}'\nfsync = off\nsynchronous_commit = off\nfull_page_writes = off\nmax_connections = 60\nshared_buffers = 32MB\n`,
+      `\nlisten_addresses = '127.0.0.1'\nport = ${port}\nunix_socket_directories = '${dir}'\n${options.durable ? '' : fast}max_connections = 60\nshared_buffers = 32MB\n`,
     );
     started = true;
     user.run(join(bin, 'pg_ctl'), ['start', '-D', data, '-w', '-t', '60', '-l', join(dir, 'server.log')]);

@@ -111,11 +111,13 @@ function writes(tx: Tx, plan: PutPlan) {
       SELECT * FROM unnest(${column(kept, 'id')}::text[], ${column(kept, 'version')}::int[],
         ${column(kept, 'savedAt')}::text[], ${column(kept, 'contentHash')}::text[], ${column(kept, 'json')}::text[])`);
   if (rows.length)
+    // The rows as one JSON parameter: JSON.stringify is native, where a text[] parameter is escaped element
+    // by element in JavaScript (measured: a sixth of a 1,000-article batch's time).
     out.push(tx`INSERT INTO articles(id, slug, content_hash, fingerprint, version, saved_at, json)
-      SELECT id, slug, h, f, v, s, j FROM unnest(${column(rows, 'id')}::text[], ${column(rows, 'slug')}::text[],
-        ${column(rows, 'contentHash')}::text[], ${column(rows, 'fingerprint')}::text[], ${column(rows, 'version')}::int[],
-        ${column(rows, 'savedAt')}::text[], ${column(rows, 'json')}::text[]) WITH ORDINALITY AS u(id, slug, h, f, v, s, j, n)
-      ORDER BY n
+      SELECT id, slug, "contentHash", fingerprint, version, "savedAt", json
+      FROM ROWS FROM (json_to_recordset(${tx.json(rows as unknown as Parameters<Tx['json']>[0])}::json) AS (id text, slug text, "contentHash" text,
+        fingerprint text, version int, "savedAt" text, json text)) WITH ORDINALITY AS u
+      ORDER BY u.ordinality
       ON CONFLICT (id) DO UPDATE SET slug = excluded.slug, content_hash = excluded.content_hash,
         fingerprint = excluded.fingerprint, version = excluded.version, saved_at = excluded.saved_at, json = excluded.json`);
   const old = bandRows(plan.replacedFingerprints);
