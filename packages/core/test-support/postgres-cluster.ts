@@ -43,8 +43,10 @@ export function postgresUnavailable(): string | undefined {
 export interface PostgresCluster {
   /** postgres://postgres@127.0.0.1:PORT/gazette (trust authentication: no password). */
   url: string;
-  /** The server's address without a database, to create more databases (`createDatabase`). */
+  /** The server's port on 127.0.0.1, to create more databases (`createDatabase`). */
   port: number;
+  /** The temporary folder holding the cluster, its socket and its log (removed by `stop`). */
+  dir: string;
   stop(): void;
 }
 
@@ -132,7 +134,7 @@ export async function startPostgres(options: { durable?: boolean } = {}): Promis
     } finally {
       await admin.end();
     }
-    return { url: `postgres://postgres@127.0.0.1:${port}/gazette`, port, stop };
+    return { url: `postgres://postgres@127.0.0.1:${port}/gazette`, port, dir, stop };
   } catch (error) {
     stop();
     throw error;

@@ -1,3 +1,6 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asyncStoreContract } from '../../../test-support/async-store-contract';
@@ -13,7 +16,12 @@ import { listenChanges } from './listen-changes';
 import { POSTGRES_SCHEMA_VERSION } from './migrations';
 import { migratePostgres } from './migrate-postgres';
 import { isPostgresUrl, withoutPassword } from './postgres-connection';
+import { ARTICLE_WRITE_LOCK } from './postgres-put';
 import { openPostgresStore } from './postgres-store';
+
+const CLUSTER_CHILD = fileURLToPath(
+  new URL('../../../test-support/postgres-cluster-child.ts', import.meta.url),
+);
 
 const unavailable = postgresUnavailable();
 let cluster: PostgresCluster;
@@ -109,6 +117,71 @@ describe.skipIf(unavailable)(unavailable ?? 'PostgreSQL store', () => {
         await writer.close();
       }
     });
+
+    it('makes an article writer wait for the one in a transaction, so a reader never passes a seq committed later', async () => {
+      const url = await freshDatabase();
+      const store = await openPostgresStore(url);
+      const raw = postgres(url, { max: 1, onnotice: () => {} });
+      let release = () => {};
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      let drawn = 0;
+      try {
+        // Another writer mid-transaction: it holds the write lock and has drawn a seq it has not committed.
+        const holder = raw.begin(async (tx) => {
+          await tx`SELECT pg_advisory_xact_lock(${ARTICLE_WRITE_LOCK})`;
+          const [row] = await tx`INSERT INTO changes(article_id, version, kind)
+            VALUES ('a_1111111111111111', 1, 'added') RETURNING seq::int AS seq`;
+          drawn = Number(row!.seq);
+          await held;
+        });
+        await waitFor(() => drawn > 0);
+        const put = store.put(otherArticle('https://example.com/late', 5));
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        const seenMeanwhile = await store.changes(0);
+        release();
+        await holder;
+        await put;
+        const after = await store.changes(seenMeanwhile.last);
+        const seqs = [...seenMeanwhile.changes, ...after.changes].map((c) => c.seq);
+        expect(seqs).toContain(drawn);
+        expect(seqs).toHaveLength(2);
+        expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+      } finally {
+        release();
+        await raw.end();
+        await store.close();
+      }
+    });
+
+    it('leaves no server and no folder behind when a test process using a cluster is interrupted', async () => {
+      const child = spawn(process.execPath, ['--import', 'tsx', CLUSTER_CHILD], {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      const up = await new Promise<{ dir: string; port: number }>((resolve, reject) => {
+        let out = '';
+        child.stdout!.on('data', (chunk: Buffer) => {
+          out += chunk.toString();
+          const m = /^UP (\S+) (\d+)$/m.exec(out);
+          if (m) resolve({ dir: m[1]!, port: Number(m[2]) });
+        });
+        child.once('exit', (code) =>
+          reject(new Error(`the child exited (${code}) before its cluster was up`)),
+        );
+      });
+      expect(existsSync(up.dir)).toBe(true);
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+      expect(existsSync(up.dir)).toBe(false);
+      const probe = postgres(`postgres://postgres@127.0.0.1:${up.port}/postgres`, {
+        connect_timeout: 5,
+        onnotice: () => {},
+      });
+      await expect(probe`SELECT 1`).rejects.toMatchObject({ code: 'ECONNREFUSED' });
+      await probe.end();
+    }, 120_000);
 
     it('keeps the change log gap-free for a reader while writers commit at once', async () => {
       const url = await freshDatabase();
