@@ -2,7 +2,16 @@
 // listening on 127.0.0.1 only (a free port, its socket inside the folder), removed by `stop()` and also
 // when the test process exits or is interrupted, so a run leaves no server and no files behind.
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import {
+  appendFileSync,
+  chownSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,6 +48,10 @@ export function postgresUnavailable(): string | undefined {
   if (process.env.CI) throw new Error(`${POSTGRES_MISSING}; CI must run the PostgreSQL tests`);
   return `skipped: ${POSTGRES_MISSING}`;
 }
+
+/** A role of every test cluster that must give this password (others are trusted). */
+export const PASSWORD_ROLE = 'gazette_pw';
+export const PASSWORD = 'right-password';
 
 export interface PostgresCluster {
   /** postgres://postgres@127.0.0.1:PORT/gazette (trust authentication: no password). */
@@ -120,6 +133,9 @@ export async function startPostgres(options: { durable?: boolean } = {}): Promis
       join(data, 'postgresql.conf'),
       `\nlisten_addresses = '127.0.0.1'\nport = ${port}\nunix_socket_directories = '${dir}'\n${options.durable ? '' : fast}max_connections = 60\nshared_buffers = 32MB\n`,
     );
+    // One role signs in with a password (the rest is trusted), so tests can see a wrong one refused.
+    const hba = join(data, 'pg_hba.conf');
+    writeFileSync(hba, `host all ${PASSWORD_ROLE} 127.0.0.1/32 scram-sha-256\n${readFileSync(hba, 'utf8')}`);
     started = true;
     user.run(join(bin, 'pg_ctl'), ['start', '-D', data, '-w', '-t', '60', '-l', join(dir, 'server.log')]);
     const admin = postgres({
@@ -131,6 +147,7 @@ export async function startPostgres(options: { durable?: boolean } = {}): Promis
     });
     try {
       await admin.unsafe('CREATE DATABASE gazette');
+      await admin.unsafe(`CREATE ROLE ${PASSWORD_ROLE} LOGIN PASSWORD '${PASSWORD}'`);
     } finally {
       await admin.end();
     }

@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asyncStoreContract } from '../../../test-support/async-store-contract';
 import {
   createDatabase,
+  PASSWORD,
+  PASSWORD_ROLE,
   type PostgresCluster,
   postgresUnavailable,
   startPostgres,
@@ -81,6 +83,12 @@ describe.skipIf(unavailable)(unavailable ?? 'PostgreSQL store', () => {
       expect((error as Error).message).toMatch(/nothing answers there/);
       expect((error as Error).message).toContain('postgres://gazette@127.0.0.1');
       expect((error as Error).message).not.toContain('s3cret');
+      const wrong = `postgres://${PASSWORD_ROLE}:not-the-${PASSWORD}@127.0.0.1:${cluster.port}/gazette`;
+      const refusedLogin = await openPostgresStore(wrong).catch((e: unknown) => e);
+      expect((refusedLogin as Error).message).toMatch(/refused the user name or password/);
+      expect((refusedLogin as Error).message).not.toContain(PASSWORD);
+      const right = await openPostgresStore(wrong.replace('not-the-', '')).catch((e: unknown) => e);
+      expect((right as Error).message).toMatch(/has no Gazette schema yet/);
       const unknown = `postgres://postgres@127.0.0.1:${cluster.port}/no_such_db`;
       await expect(openPostgresStore(unknown)).rejects.toThrow(/database does not exist/);
       await expect(migratePostgres(unknown)).rejects.toThrow(
