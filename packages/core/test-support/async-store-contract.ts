@@ -141,6 +141,38 @@ export function asyncStoreContract(name: string, factory: AsyncStoreFactory): vo
     );
 
     it(
+      'keeps every version of an article put several times in one batch, stored before or not',
+      withStore(factory, async (store) => {
+        const v = [1, 2, 3, 4].map((n) => ({
+          ...storyArticle('https://example.com/news/often'),
+          title: `Take ${n}`,
+        }));
+        const first = await store.putMany([v[0]!, v[1]!], { now: '2026-03-04T10:00:00Z' });
+        expect(first.map((r) => [r.status, r.version])).toEqual([
+          ['added', 1],
+          ['updated', 2],
+        ]);
+        const second = await store.putMany([v[2]!, v[3]!, v[3]!], { now: '2026-03-04T11:00:00Z' });
+        expect(second.map((r) => [r.status, r.version])).toEqual([
+          ['updated', 3],
+          ['updated', 4],
+          ['unchanged', 4],
+        ]);
+        const versions = await store.versions(v[0]!.id);
+        expect(versions.map((x) => [x.version, x.article.title])).toEqual(v.map((a, i) => [i + 1, a.title]));
+        expect((await store.changes(0)).changes.map((c) => [c.version, c.kind])).toEqual([
+          [1, 'added'],
+          [2, 'updated'],
+          [3, 'updated'],
+          [4, 'updated'],
+        ]);
+        // Its near-duplicate index follows the last version: a copy under the last title is linked to it.
+        const copy = { ...mirrorOf('https://mirror.example.org/often'), title: 'Take 4' };
+        expect(await store.put(copy)).toMatchObject({ status: 'duplicate', duplicateOf: v[0]!.id });
+      }),
+    );
+
+    it(
       'keeps values of any length and any character an article may hold (no size limit of an index or a column)',
       withStore(factory, async (store) => {
         const base = otherArticle('https://example.com/long', 9);

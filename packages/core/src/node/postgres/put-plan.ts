@@ -91,10 +91,8 @@ export function planPuts(input: PutInputs): PutPlan {
     const version = (cur?.row.version ?? 0) + 1;
     if (cur) keepPrevious(plan, cur.row, input.stored);
     const json = JSON.stringify(article);
-    const row = {
-      ...{ id: article.id, slug: article.slug, version, savedAt, json, fingerprint: fp },
-      contentHash: article.provenance.contentHash,
-    };
+    const contentHash = article.provenance.contentHash;
+    const row = { id: article.id, slug: article.slug, version, savedAt, json, fingerprint: fp, contentHash };
     plan.rows.set(article.id, row);
     current.set(article.id, { row, article });
     local.add(article.id, fp);
