@@ -12,7 +12,7 @@ import {
   postgresUnavailable,
   startPostgres,
 } from '../../../test-support/postgres-cluster';
-import { otherArticle, storyArticle } from '../../../test-support/store-contract';
+import { followed, otherArticle, storyArticle } from '../../../test-support/store-contract';
 import { GazetteError } from '../../errors/gazette-error';
 import { listenChanges } from './listen-changes';
 import { POSTGRES_SCHEMA_VERSION } from './migrations';
@@ -102,6 +102,28 @@ describe.skipIf(unavailable)(unavailable ?? 'PostgreSQL store', () => {
         isPostgresUrl('POSTGRESQL://h'),
         isPostgresUrl('gazette.db'),
       ]).toEqual([true, true, false]);
+    });
+
+    it('refuses a followed source or an alert damaged in the database with a store error, not a parse error', async () => {
+      const url = await freshDatabase();
+      const store = await openPostgresStore(url);
+      const raw = postgres(url, { onnotice: () => {} });
+      try {
+        await store.sources.follow(followed('https://feeds.example/a.xml'));
+        await store.alerts.add({
+          id: 'a1',
+          query: 'harbour',
+          secret: 's',
+          createdAt: '2026-03-04T10:00:00Z',
+        });
+        await raw`UPDATE sources SET state = '{"failures": '`;
+        await raw`UPDATE alerts SET json = '{"id": 1}'`;
+        await expect(store.sources.list()).rejects.toThrow(/holds a followed source it cannot read/);
+        await expect(store.alerts.list()).rejects.toThrow(/holds an alert it cannot read/);
+      } finally {
+        await raw.end();
+        await store.close();
+      }
     });
 
     it('wakes a listener on every commit with the last seq, which pages the log to the end', async () => {
