@@ -1,7 +1,7 @@
 // A throwaway PostgreSQL server for tests: a cluster made by Debian's `initdb` in a temporary folder,
 // listening on 127.0.0.1 only (a free port, its socket inside the folder), removed by `stop()` and also
 // when the test process exits or is interrupted, so a run leaves no server and no files behind.
-import { execFileSync } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import {
   appendFileSync,
   chownSync,
@@ -74,16 +74,37 @@ const freePort = () =>
   });
 
 /** initdb refuses to run as root: then the cluster is made and run by the `postgres` system user. */
-function asServerUser(): { run: (cmd: string, args: string[]) => void; own: (dir: string) => void } {
+interface ServerUser {
+  run: (cmd: string, args: string[]) => void;
+  own: (dir: string) => void;
+  /** What runs a command as the server's user, for a shell line ('' when that is us). */
+  prefix: string;
+}
+
+function asServerUser(): ServerUser {
   const root = process.getuid?.() === 0;
-  if (!root) return { run: (cmd, args) => void execFileSync(cmd, args, { stdio: 'pipe' }), own: () => {} };
+  if (!root)
+    return { run: (cmd, args) => void execFileSync(cmd, args, { stdio: 'pipe' }), own: () => {}, prefix: '' };
   const uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
   const gid = Number(execFileSync('id', ['-g', 'postgres']).toString().trim());
   return {
     run: (cmd, args) =>
       void execFileSync('runuser', ['-u', 'postgres', '--', cmd, ...args], { stdio: 'pipe' }),
     own: (dir) => chownSync(dir, uid, gid),
+    prefix: 'runuser -u postgres -- ',
   };
+}
+
+/**
+ * A detached shell that outlives this process: when it dies without stopping its cluster (kill -9, where
+ * no exit hook runs), the shell stops the server and removes the folder. Killed by a normal `stop()`.
+ */
+function watchdog(user: ServerUser, bin: string, data: string, dir: string): ChildProcess {
+  const q = (s: string) => `'${s.replace(/'/g, "'\\''")}'`;
+  const line = `while kill -0 ${process.pid} 2>/dev/null; do sleep 1; done; ${user.prefix}${q(join(bin, 'pg_ctl'))} stop -D ${q(data)} -m immediate -w >/dev/null 2>&1; rm -rf ${q(dir)}`;
+  const child = spawn('sh', ['-c', line], { detached: true, stdio: 'ignore' });
+  child.unref();
+  return child;
 }
 
 const running = new Set<() => void>();
@@ -110,8 +131,10 @@ export async function startPostgres(options: { durable?: boolean } = {}): Promis
   const dir = mkdtempSync(join(tmpdir(), 'gazette-pg-'));
   const data = join(dir, 'data');
   let started = false;
+  let guard: ChildProcess | undefined;
   const stop = () => {
     running.delete(stop);
+    guard?.kill();
     try {
       if (started) user.run(join(bin, 'pg_ctl'), ['stop', '-D', data, '-m', 'immediate', '-w']);
     } catch {
@@ -137,6 +160,7 @@ export async function startPostgres(options: { durable?: boolean } = {}): Promis
     const hba = join(data, 'pg_hba.conf');
     writeFileSync(hba, `host all ${PASSWORD_ROLE} 127.0.0.1/32 scram-sha-256\n${readFileSync(hba, 'utf8')}`);
     started = true;
+    guard = watchdog(user, bin, data, dir);
     user.run(join(bin, 'pg_ctl'), ['start', '-D', data, '-w', '-t', '60', '-l', join(dir, 'server.log')]);
     const admin = postgres({
       host: '127.0.0.1',

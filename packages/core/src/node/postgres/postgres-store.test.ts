@@ -185,33 +185,39 @@ describe.skipIf(unavailable)(unavailable ?? 'PostgreSQL store', () => {
       }
     });
 
-    it('leaves no server and no folder behind when a test process using a cluster is interrupted', async () => {
-      const child = spawn(process.execPath, ['--import', 'tsx', CLUSTER_CHILD], {
-        stdio: ['ignore', 'pipe', 'inherit'],
-      });
-      const up = await new Promise<{ dir: string; port: number }>((resolve, reject) => {
-        let out = '';
-        child.stdout!.on('data', (chunk: Buffer) => {
-          out += chunk.toString();
-          const m = /^UP (\S+) (\d+)$/m.exec(out);
-          if (m) resolve({ dir: m[1]!, port: Number(m[2]) });
+    it.each(['SIGTERM', 'SIGKILL'] as const)(
+      'leaves no server and no folder behind when a test process using a cluster gets %s',
+      async (signal) => {
+        const child = spawn(process.execPath, ['--import', 'tsx', CLUSTER_CHILD], {
+          stdio: ['ignore', 'pipe', 'inherit'],
         });
-        child.once('exit', (code) =>
-          reject(new Error(`the child exited (${code}) before its cluster was up`)),
-        );
-      });
-      expect(existsSync(up.dir)).toBe(true);
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-      expect(existsSync(up.dir)).toBe(false);
-      const probe = postgres(`postgres://postgres@127.0.0.1:${up.port}/postgres`, {
-        connect_timeout: 5,
-        onnotice: () => {},
-      });
-      await expect(probe`SELECT 1`).rejects.toMatchObject({ code: 'ECONNREFUSED' });
-      await probe.end();
-    }, 120_000);
+        const up = await new Promise<{ dir: string; port: number }>((resolve, reject) => {
+          let out = '';
+          child.stdout!.on('data', (chunk: Buffer) => {
+            out += chunk.toString();
+            const m = /^UP (\S+) (\d+)$/m.exec(out);
+            if (m) resolve({ dir: m[1]!, port: Number(m[2]) });
+          });
+          child.once('exit', (code) =>
+            reject(new Error(`the child exited (${code}) before its cluster was up`)),
+          );
+        });
+        expect(existsSync(up.dir)).toBe(true);
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill(signal);
+        await exited;
+        // SIGTERM: the exit hook stops it at once; SIGKILL: the watchdog notices within a second or so.
+        await waitFor(() => !existsSync(up.dir), 60_000);
+        expect(existsSync(up.dir)).toBe(false);
+        const probe = postgres(`postgres://postgres@127.0.0.1:${up.port}/postgres`, {
+          connect_timeout: 5,
+          onnotice: () => {},
+        });
+        await expect(probe`SELECT 1`).rejects.toMatchObject({ code: 'ECONNREFUSED' });
+        await probe.end();
+      },
+      120_000,
+    );
 
     it('keeps the change log gap-free for a reader while writers commit at once', async () => {
       const url = await freshDatabase();
