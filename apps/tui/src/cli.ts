@@ -128,6 +128,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           db: values.db,
           json: values.json,
         });
+      case 'migrate':
+        return await (await import('./commands/migrate-command')).migrateCommand(io, {
+          db: values.db,
+          json: values.json,
+        });
       case 'export':
         await (await import('./commands/export-command')).exportCommand(io, {
           db: values.db,

@@ -20,6 +20,8 @@ Usage:
   gazette alerts [--db PATH] [--json]                       the alerts, and deliveries waiting or given up
   gazette alert rm ID... [--db PATH]                        remove alerts
   gazette export [--format ndjson|json] [--db PATH]         write the store's articles to standard output
+  gazette migrate --db URL [--json]                          apply a PostgreSQL store's schema migrations (forward only;
+                                                            SQLite stores migrate themselves)
   gazette list [--limit N] [--sort newest|oldest] [--cursor C] [--json]
   gazette show ID_OR_SLUG [--json]                          print one article
   gazette search QUERY [--limit N] [--sort relevance|newest|oldest] [--cursor C] [--json]

@@ -25,7 +25,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['corpus'],
   ['store', 'static-index', 'alerts', 'live/components'],
   ['live/methods'],
-  ['live'],
+  ['live', 'node/postgres'],
   ['node', 'query.ts', 'index.ts'],
   ['internals.ts'],
 ];

@@ -13,6 +13,11 @@ export {
 export { isUrl, listInputs } from './list-inputs';
 export { openSqliteStore } from './sqlite-store';
 export { STORE_SCHEMA, STORE_SCHEMA_VERSION } from './store-schema';
+// The shared store (PostgreSQL) for many workers and replicas: open, migrate, hear of commits.
+export { type PostgresStoreOptions, openPostgresStore } from './postgres/postgres-store';
+export { type MigrationReport, migratePostgres } from './postgres/migrate-postgres';
+export { listenChanges, type StopListening } from './postgres/listen-changes';
+export { isPostgresUrl } from './postgres/postgres-connection';
 export { type FollowOptions, type FollowResult, followSources } from './follow-sources';
 export {
   createPoller,

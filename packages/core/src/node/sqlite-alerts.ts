@@ -1,7 +1,7 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { type Alert, AlertSchema, GIVEN_UP_KEPT, type PendingDelivery } from '../follow/alert-schema';
 import type { AlertRegistry } from '../store/store-types';
-import { readStoredJson } from './stored-json';
+import { readStoredJson } from '../store/stored-json';
 
 interface DeliveryRow {
   id: string;

@@ -1,21 +1,12 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { isFingerprint } from '../store/fingerprint';
-import { BANDS, bandKeys, type NearCandidate, rankCandidates } from '../store/fingerprint-index';
-
-/**
- * A band key as an integer (smaller and faster to index than its text): the band's number above 48
- * bits of its values. Two bands that differ may rarely share one; that only adds a candidate, which
- * the similarity check then drops.
- */
-const bandInteger = (key: string): number => {
-  const [band, values] = key.split(':') as [string, string];
-  return Number(band) * 2 ** 48 + Number.parseInt(values.slice(0, 12), 16);
-};
-
-const integerKeys = (fp: string): number[] => bandKeys(fp).map(bandInteger);
-
-/** Stored articles compared with a new one at most (a near copy shares about 4 of 16 bands, most share 0). */
-export const MAX_CANDIDATES = 64;
+import {
+  BANDS,
+  integerBandKeys as integerKeys,
+  MAX_CANDIDATES,
+  type NearCandidate,
+  rankCandidates,
+} from '../store/fingerprint-index';
 
 /**
  * The near-duplicate index kept in the store itself (table fingerprint_bands: one row per MinHash band

@@ -6,7 +6,7 @@ import {
   PollStateSchema,
 } from '../follow/followed-source-schema';
 import type { SourceRegistry } from '../store/store-types';
-import { readStoredJson } from './stored-json';
+import { readStoredJson } from '../store/stored-json';
 
 /** The `source` column: a followed source without its state (kept apart). */
 const StoredOptionsSchema = FollowedSourceSchema.omit({ state: true });

@@ -3,10 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, describe, expect, it } from 'vitest';
+import { asyncStoreContract } from '../../test-support/async-store-contract';
 import { otherArticle, storeContract, storyArticle } from '../../test-support/store-contract';
 import { GazetteError } from '../errors/gazette-error';
 import { initialState } from '../follow/poll-schedule';
 import type { Article } from '../model/article-schema';
+import { asAsyncStore } from '../store/as-async-store';
 import { openSqliteStore } from './sqlite-store';
 import { STORE_SCHEMA_VERSION } from './store-schema';
 
@@ -20,8 +22,16 @@ storeContract('sqlite', {
     last = join(dir, `contract-${++n}.db`);
     return openSqliteStore(last);
   },
-  reopen: () => openSqliteStore(last),
   another: () => openSqliteStore(last),
+});
+
+asyncStoreContract('sqlite (asAsyncStore)', {
+  open: async () => {
+    last = join(dir, `async-contract-${++n}.db`);
+    return asAsyncStore(openSqliteStore(last), last);
+  },
+  reopen: async () => asAsyncStore(openSqliteStore(last), last),
+  another: async () => asAsyncStore(openSqliteStore(last), last),
 });
 
 describe('SQLite store on disk', () => {

@@ -5,7 +5,7 @@ import type { Corpus } from '../corpus/components/corpus-types';
 import { createCorpusInParallel } from './create-corpus-in-parallel';
 import { GazetteError } from '../errors/gazette-error';
 import type { Article } from '../model/article-schema';
-import { decidePut } from '../store/decide-put';
+import { decidePut, duplicateOf } from '../store/decide-put';
 import { contentFingerprint } from '../store/fingerprint';
 import { withFirstSeen } from '../store/first-seen';
 import { diffBetween } from '../store/memory-store';
@@ -253,13 +253,7 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
         return { status: 'unchanged', id: article.id, version: row!.version };
       case 'duplicate':
         q.link.run(article.id, decision.duplicateOf!, url, article.title, decision.similarity!, savedAt);
-        return {
-          status: 'duplicate',
-          id: article.id,
-          version: 0,
-          duplicateOf: decision.duplicateOf!,
-          similarity: decision.similarity!,
-        };
+        return duplicateOf(article, decision, savedAt).result;
       case 'updated': {
         q.keepVersion.run(article.id);
         const version = row!.version + 1;

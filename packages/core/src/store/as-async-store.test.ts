@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { asyncStoreContract } from '../../test-support/async-store-contract';
 import { initialState } from '../follow/poll-schedule';
 import { sourceId } from '../follow/source-id';
 import { asAsyncStore } from './as-async-store';
@@ -43,4 +44,8 @@ describe('asAsyncStore leases', () => {
     expect(await store.sources.release(c[0]!.id, 'c', state)).toBe(true);
     expect((await store.sources.get(c[0]!.id))?.state.polls).toBe(1);
   });
+});
+
+asyncStoreContract('memory (asAsyncStore)', {
+  open: async () => asAsyncStore(createMemoryStore(), 'memory'),
 });

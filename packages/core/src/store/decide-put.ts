@@ -1,7 +1,7 @@
 import type { Article } from '../model/article-schema';
 import type { NearCandidate } from './fingerprint-index';
 import { type StoryFacts, sameStory } from './same-story';
-import type { PutStatus } from './store-types';
+import type { DuplicateLink, PutResult, PutStatus } from './store-types';
 
 export interface Decision {
   status: PutStatus;
@@ -30,4 +30,28 @@ export function decidePut(
       return { status: 'duplicate', duplicateOf: near.id, similarity: near.similarity };
   }
   return { status: 'added' };
+}
+
+/** The link a duplicate decision makes, and what the put answers: the same for every backend. */
+export function duplicateOf(
+  article: Article,
+  decision: Decision,
+  savedAt: string | undefined,
+): { link: DuplicateLink; result: PutResult } {
+  const link: DuplicateLink = {
+    id: article.id,
+    duplicateOf: decision.duplicateOf!,
+    title: article.title,
+    similarity: decision.similarity!,
+    ...(article.url ? { url: article.url } : {}),
+    ...(savedAt ? { savedAt } : {}),
+  };
+  const result: PutResult = {
+    status: 'duplicate',
+    id: article.id,
+    version: 0,
+    duplicateOf: link.duplicateOf,
+    similarity: link.similarity,
+  };
+  return { link, result };
 }

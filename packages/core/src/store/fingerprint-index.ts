@@ -8,6 +8,22 @@ export function bandKeys(fp: string): string[] {
   return Array.from({ length: BANDS }, (_, i) => `${i}:${fp.slice(i * ROWS * 8, (i + 1) * ROWS * 8)}`);
 }
 
+/**
+ * A band key as an integer (smaller and faster to index than its text): the band's number above 48
+ * bits of its values. Two bands that differ may rarely share one; that only adds a candidate, which
+ * the similarity check then drops.
+ */
+const bandInteger = (key: string): number => {
+  const [band, values] = key.split(':') as [string, string];
+  return Number(band) * 2 ** 48 + Number.parseInt(values.slice(0, 12), 16);
+};
+
+/** The band keys of a fingerprint as integers, for a database index (SQLite, PostgreSQL). */
+export const integerBandKeys = (fp: string): number[] => bandKeys(fp).map(bandInteger);
+
+/** Stored articles compared with a new one at most (a near copy shares about 4 of 16 bands, most share 0). */
+export const MAX_CANDIDATES = 64;
+
 export interface NearCandidate {
   id: string;
   similarity: number;
@@ -51,6 +67,10 @@ export class FingerprintIndex {
       set.add(id);
       this.bands.set(k, set);
     }
+  }
+
+  has(id: string): boolean {
+    return this.byId.has(id);
   }
 
   remove(id: string): void {

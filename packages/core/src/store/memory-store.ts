@@ -1,7 +1,7 @@
 import type { Corpus } from '../corpus/components/corpus-types';
 import { createCorpus } from '../corpus/create-corpus';
 import type { Article } from '../model/article-schema';
-import { decidePut } from './decide-put';
+import { decidePut, duplicateOf } from './decide-put';
 import { diffArticles } from './diff-versions';
 import { contentFingerprint } from './fingerprint';
 import { FingerprintIndex } from './fingerprint-index';
@@ -63,22 +63,9 @@ export function createMemoryStore(initial: readonly Article[] = []): ArticleStor
       case 'unchanged':
         return { status: 'unchanged', id: article.id, version: existing!.versions.length };
       case 'duplicate': {
-        const link: DuplicateLink = {
-          id: article.id,
-          duplicateOf: decision.duplicateOf!,
-          title: article.title,
-          similarity: decision.similarity!,
-          ...(article.url ? { url: article.url } : {}),
-          ...savedAt,
-        };
+        const { link, result } = duplicateOf(article, decision, options.now);
         links.set(article.id, link);
-        return {
-          status: 'duplicate',
-          id: article.id,
-          version: 0,
-          duplicateOf: link.duplicateOf,
-          similarity: link.similarity,
-        };
+        return result;
       }
       default: {
         const versions = existing?.versions ?? [];

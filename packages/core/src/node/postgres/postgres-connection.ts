@@ -1,0 +1,87 @@
+import postgres, { type Sql } from 'postgres';
+import { GazetteError } from '../../errors/gazette-error';
+
+/** Whether a `--db` value names a PostgreSQL database (a URL) rather than a SQLite file. */
+export const isPostgresUrl = (value: string): boolean => /^postgres(?:ql)?:\/\//i.test(value.trim());
+
+/** The URL as messages and `store.location` show it: without its password. */
+export function withoutPassword(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (!parsed.password) return url;
+    parsed.password = '';
+    return parsed.toString();
+  } catch {
+    return url.replace(/\/\/([^:/@]*):[^@]*@/, '//$1@');
+  }
+}
+
+export interface ConnectOptions {
+  /** Connections kept at most (default 4): a worker's writes are serialized anyway, reads share the rest. */
+  max?: number;
+  /** Seconds to wait for the server to answer a connection (default 10). */
+  connectTimeout?: number;
+}
+
+/** A pool of connections to `url`; nothing is sent until the first query. */
+export function connect(url: string, options: ConnectOptions = {}): Sql {
+  if (!isPostgresUrl(url))
+    throw new GazetteError('STORE_ERROR', `${withoutPassword(url)} is not a PostgreSQL URL (postgres://…).`);
+  return postgres(url, {
+    max: options.max ?? 4,
+    connect_timeout: options.connectTimeout ?? 10,
+    idle_timeout: 60,
+    onnotice: () => {},
+    connection: { application_name: 'gazette' },
+  });
+}
+
+/**
+ * What a PostgreSQL or connection error means for the user, by its code (SQLSTATE or Node's); any other
+ * code keeps the server's own message, which names what is wrong (28000: `role "x" does not exist`,
+ * `no pg_hba.conf entry for host …`).
+ */
+const REASONS: Record<string, string> = {
+  ECONNREFUSED: 'nothing answers there (is PostgreSQL running, and listening on that host and port?)',
+  ENOTFOUND: 'its host name is not known',
+  EAI_AGAIN: 'its host name could not be looked up',
+  EHOSTUNREACH: 'its host cannot be reached',
+  ETIMEDOUT: 'the server did not answer in time',
+  CONNECT_TIMEOUT: 'the server did not answer in time',
+  CONNECTION_CLOSED: 'the connection to the server was lost',
+  CONNECTION_DESTROYED: 'the connection to the server was lost',
+  CONNECTION_ENDED: 'the store was closed',
+  ECONNRESET: 'the connection to the server was lost',
+  '28P01': 'the server refused the user name or password',
+  '3D000': 'the database does not exist (create it first: createdb NAME)',
+  '42501': 'the user lacks the rights it needs on this database',
+  '53100': "the database server's disk is full (nothing was written; what was stored before is intact)",
+  '53200': 'the database server ran out of memory (nothing was written)',
+  '53300': 'the server has too many connections open; try again, or raise max_connections',
+  '54000': "a value is over one of PostgreSQL's size limits (nothing was written)",
+  '57P01': 'the server is shutting down',
+  '57P03': 'the server is starting up or in recovery; try again shortly',
+  '25006': 'the server is read-only (a standby?): point writers at the primary',
+  '42P01': 'its tables are not those of this Gazette (run `gazette migrate --db URL`)',
+  '42P07': 'the database already holds tables of another program; give Gazette a database of its own',
+  '22021': 'a value holds a character PostgreSQL text cannot store (a NUL byte)',
+};
+
+/** Turns a PostgreSQL failure into an error a user can act on, naming the database without its password. */
+export function postgresError(location: string, error: unknown, doing: string): GazetteError {
+  if (error instanceof GazetteError) return error;
+  const e = error as { code?: string; message?: string };
+  const why = REASONS[e.code ?? ''] ?? e.message ?? String(error);
+  return new GazetteError('STORE_ERROR', `Cannot ${doing} the PostgreSQL store ${location}: ${why}.`, {
+    where: location,
+  });
+}
+
+/** Runs `fn`, turning any failure into `postgresError`. */
+export async function asStoreError<T>(location: string, doing: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    throw postgresError(location, error, doing);
+  }
+}
