@@ -67,6 +67,50 @@ function withPlausibleDates(meta: ArticleMeta, fields: Record<string, string>, n
 }
 
 /**
+ * The title the parts give (meta, else the input's own first line), or one derived from the lede
+ * (flagged) when they give none; its source is recorded in `fields`.
+ */
+function chooseTitle(
+  meta: ArticleMeta,
+  titleFromText: string | undefined,
+  body: readonly Block[],
+  fields: Record<string, string>,
+  quality: Set<QualityFlag>,
+): { title: string; titleSource: Article['titleSource'] } {
+  const title = meta.title ? normalizeLine(meta.title) : titleFromText;
+  if (title) {
+    if (!meta.title) fields.title = 'text:first-line';
+    return { title, titleSource: 'given' };
+  }
+  const lede = body.find((b) => b.kind === 'paragraph')?.text ?? body[0]?.text ?? '';
+  fields.title = 'derived:lede';
+  quality.add('no-title');
+  quality.add('title-derived');
+  return { title: deriveTitle(lede) || 'Untitled', titleSource: 'derived' };
+}
+
+/** The article's optional fields, set only when the parts give them (an absent field stays absent). */
+function setOptionalFields(
+  article: Article,
+  meta: ArticleMeta,
+  source: Article['source'],
+  dateline: Article['dateline'],
+  fields: Record<string, string>,
+): void {
+  if (meta.standfirst) article.standfirst = normalizeLine(meta.standfirst);
+  if (source) article.source = source;
+  if (meta.url) article.url = meta.url;
+  if (meta.image) article.image = meta.image;
+  if (meta.publishedAt) article.publishedAt = meta.publishedAt;
+  if (meta.updatedAt) article.updatedAt = meta.updatedAt;
+  if (meta.section) article.section = normalizeLine(meta.section);
+  if (dateline) {
+    article.dateline = dateline;
+    fields.dateline = 'text:dateline';
+  }
+}
+
+/**
  * Assembles a valid Article from parsed parts: identity, title, counts, language and quality flags.
  * Nothing is invented: a field the parts do not give stays absent (and is flagged). `options.recognizer`
  * chooses the entity recogniser (the rule-based one by default).
@@ -82,17 +126,7 @@ export function buildArticle(parts: ArticleParts, options: EnrichOptions = {}): 
   const bodyText = body.map((b) => b.text).join('\n\n');
   const contentHash = sha256Hex(bodyText);
 
-  let title = meta.title ? normalizeLine(meta.title) : parts.titleFromText;
-  let titleSource: Article['titleSource'] = 'given';
-  if (title && !meta.title) fields.title = 'text:first-line';
-  if (!title) {
-    const lede = body.find((b) => b.kind === 'paragraph')?.text ?? body[0]?.text ?? '';
-    title = deriveTitle(lede) || 'Untitled';
-    titleSource = 'derived';
-    fields.title = 'derived:lede';
-    quality.add('no-title');
-    quality.add('title-derived');
-  }
+  const { title, titleSource } = chooseTitle(meta, parts.titleFromText, body, fields, quality);
 
   const byline = uniqueCredits(typeof meta.byline === 'string' ? [meta.byline] : (meta.byline ?? []));
   const source = typeof meta.source === 'string' ? { name: meta.source } : meta.source;
@@ -133,17 +167,7 @@ export function buildArticle(parts: ArticleParts, options: EnrichOptions = {}): 
     quality: [...quality].sort(),
     provenance: { format: parts.format, contentHash, parser: PARSER_VERSION, fields },
   };
-  if (meta.standfirst) article.standfirst = normalizeLine(meta.standfirst);
-  if (source) article.source = source;
-  if (meta.url) article.url = meta.url;
-  if (meta.image) article.image = meta.image;
-  if (meta.publishedAt) article.publishedAt = meta.publishedAt;
-  if (meta.updatedAt) article.updatedAt = meta.updatedAt;
-  if (meta.section) article.section = normalizeLine(meta.section);
-  if (dateline) {
-    article.dateline = dateline;
-    fields.dateline = 'text:dateline';
-  }
+  setOptionalFields(article, meta, source, dateline, fields);
   // Enrichment reads the finished body: entities, quotes, dates, amounts, summary, tags.
   const enrichment = enrichArticle(article, options);
   Object.assign(article, enrichment);

@@ -1,6 +1,6 @@
 import { slugify } from '../ids/slugify';
 import type { Entity, EntityType, Mention } from '../model/entity-schema';
-import { countryByDemonym, countryByName } from './countries';
+import { type Country, countryByDemonym, countryByName } from './countries';
 import type { KnownPlace, NerLabel, RecognizedSpan } from './recognizer';
 import { NAMES_WITH_THE, repairSpans } from './span-repairs';
 import { PERSON_TITLES } from './titles';
@@ -39,34 +39,31 @@ function cleanName(raw: string): string {
   return words.join(' ').replace(/'s$/i, '');
 }
 
-/**
- * Groups recognised spans into entities with canonical names, aliases and stable ids:
- * countries get their ISO code and the id `country:<code>` ("Niger Republic" is Niger, NE); a surname
- * or first name alone joins the fuller name of a person in the same document ("Macron" is Emmanuel
- * Macron); an adjective of a country ("French") links to the country as a demonym mention, not a name.
- * Ids are `<type>:<slug of the canonical name>`, so the same name is the same entity in every article.
- */
-export function linkEntities(
-  blocks: readonly string[],
-  found: readonly RecognizedSpan[][],
-  place?: (name: string) => KnownPlace | undefined,
-): LinkedMention[] {
-  const spans = repairSpans(blocks, found);
-  const entities = new Map<string, Entity>();
-  const linked: LinkedMention[] = [];
-  const entityFor = (id: string, name: string, type: EntityType, countryCode?: string): Entity => {
-    let e = entities.get(id);
-    if (!e) {
-      e = { id, name, type, aliases: [], mentions: [] };
-      if (countryCode) e.countryCode = countryCode;
-      entities.set(id, e);
-    }
-    return e;
-  };
+/** A recognised span with its text and cleaned name, waiting to be linked. */
+interface PendingMention {
+  block: number;
+  span: RecognizedSpan;
+  text: string;
+  name: string;
+}
 
-  // People: full names first, so that a lone surname can join them.
+/** Full names of people, indexed so that a lone surname, first name or shorter tail can find them. */
+interface PersonIndex {
+  /** First or last word of a full name -> the longest full name it ends. */
+  byEndWord: Map<string, string>;
+  /** A tail of two words or more of a full name ("de Gaulle") -> the longest full name it ends. */
+  bySuffix: Map<string, string>;
+  /** Every word of every full name. */
+  personWords: Set<string>;
+}
+
+/** Every span whose cleaned name holds a letter, in document order, and the people's full names among them. */
+function collectMentions(
+  blocks: readonly string[],
+  spans: readonly RecognizedSpan[][],
+): { pending: PendingMention[]; people: Array<{ words: string[]; name: string }> } {
   const people: Array<{ words: string[]; name: string }> = [];
-  const pending: Array<{ block: number; span: RecognizedSpan; text: string; name: string }> = [];
+  const pending: PendingMention[] = [];
   spans.forEach((list, block) => {
     for (const span of list) {
       const text = blocks[block]!.slice(span.start, span.end);
@@ -76,8 +73,12 @@ export function linkEntities(
       if (span.label === 'PER' && name.includes(' ')) people.push({ words: name.split(' '), name });
     }
   });
+  return { pending, people };
+}
+
+/** Indexes over the full names (longest first), so linking stays linear on long documents. */
+function indexPeople(people: Array<{ words: string[]; name: string }>): PersonIndex {
   people.sort((a, b) => b.words.length - a.words.length);
-  // Indexes over the full names (longest first), so linking stays linear on long documents.
   const byEndWord = new Map<string, string>();
   const bySuffix = new Map<string, string>();
   const personWords = new Set<string>();
@@ -92,8 +93,11 @@ export function linkEntities(
       if (!bySuffix.has(suffix)) bySuffix.set(suffix, p.name);
     }
   }
-  // One name, one type per document: a word of a person's full name is that person ("Bazoum" after
-  // "Mohamed Bazoum"), a country's name is the country, and otherwise the majority label wins.
+  return { byEndWord, bySuffix, personWords };
+}
+
+/** How many times each name was given each label in the document. */
+function countLabels(pending: readonly PendingMention[]): Map<string, Map<NerLabel, number>> {
   const votes = new Map<string, Map<NerLabel, number>>();
   for (const p of pending) {
     let v = votes.get(p.name);
@@ -103,6 +107,20 @@ export function linkEntities(
     }
     v.set(p.span.label, (v.get(p.span.label) ?? 0) + 1);
   }
+  return votes;
+}
+
+/**
+ * One name, one type per document: a word of a person's full name is that person ("Bazoum" after
+ * "Mohamed Bazoum"), a country's name is the country, and otherwise the majority label wins. Relabels
+ * the pending spans in place.
+ */
+function settleLabels(
+  pending: PendingMention[],
+  personWords: ReadonlySet<string>,
+  place: ((name: string) => KnownPlace | undefined) | undefined,
+): void {
+  const votes = countLabels(pending);
   for (const p of pending) {
     let label: NerLabel = p.span.label;
     if (!p.name.includes(' ') && personWords.has(p.name)) label = 'PER';
@@ -120,49 +138,105 @@ export function linkEntities(
       label = 'LOC';
     if (label !== p.span.label) p.span = { ...p.span, label };
   }
+}
 
-  for (const { block, span, text, name } of pending) {
-    // Offsets of the name inside the span (a title or "the" dropped in front).
-    const inner = text.replace(/[’`]/g, "'").lastIndexOf(name.split(' ')[0]!);
-    const start = span.start + Math.max(0, inner);
-    const end = Math.min(span.end, start + name.length);
-    let entity: Entity;
-    let demonym = false;
-    const country = span.label === 'LOC' || span.label === 'MISC' ? countryByName(name) : undefined;
-    const adjective = span.label === 'MISC' ? countryByDemonym(name) : undefined;
-    if (country && (span.label === 'LOC' || name === text)) {
-      entity = entityFor(`country:${country.code.toLowerCase()}`, country.name, 'place', country.code);
-    } else if (adjective) {
-      entity = entityFor(`country:${adjective.code.toLowerCase()}`, adjective.name, 'place', adjective.code);
-      demonym = true;
-    } else {
-      const type = TYPES[span.label];
-      let canonical = name;
-      if (type === 'person' && !name.includes(' ')) {
-        const full = byEndWord.get(name);
-        if (full) canonical = full;
-      } else if (type === 'person') {
-        const longer = bySuffix.get(name);
-        if (longer) canonical = longer;
-      }
-      const slug = slugify(canonical) || encodeURIComponent(canonical.toLowerCase());
-      entity = entityFor(`${PREFIX[type]}:${slug}`, canonical, type);
-      const known = type === 'place' && entity.mentions.length === 0 ? place?.(canonical) : undefined;
-      if (known) {
-        entity.countryCode = known.countryCode;
-        entity.coordinates = { lat: known.lat, lon: known.lon };
-      }
-    }
-    const mention: Mention = { block, start, end };
-    const surface = blocks[block]!.slice(start, end);
-    if (demonym) {
-      entity.demonymMentions ??= [];
-      entity.demonymMentions.push(mention);
-    } else {
-      entity.mentions.push(mention);
-      if (!entity.aliases.includes(surface)) entity.aliases.push(surface);
-    }
-    linked.push({ ...mention, text: surface, entity, demonym });
+/** The entity of this id, created with this name, type and country code on first sight. */
+function entityFor(
+  entities: Map<string, Entity>,
+  id: string,
+  name: string,
+  type: EntityType,
+  countryCode?: string,
+): Entity {
+  let e = entities.get(id);
+  if (!e) {
+    e = { id, name, type, aliases: [], mentions: [] };
+    if (countryCode) e.countryCode = countryCode;
+    entities.set(id, e);
   }
-  return linked;
+  return e;
+}
+
+/** The entity of a country: id `country:<code>`, its name and ISO code. */
+function countryEntity(entities: Map<string, Entity>, country: Country): Entity {
+  return entityFor(entities, `country:${country.code.toLowerCase()}`, country.name, 'place', country.code);
+}
+
+/** Offsets of the name inside the span (a title or "the" dropped in front). */
+function nameOffsets(p: PendingMention): { start: number; end: number } {
+  const inner = p.text.replace(/[’`]/g, "'").lastIndexOf(p.name.split(' ')[0]!);
+  const start = p.span.start + Math.max(0, inner);
+  return { start, end: Math.min(p.span.end, start + p.name.length) };
+}
+
+/** A person's name as its fullest form in the document: "Macron" is "Emmanuel Macron". */
+function canonicalPerson(name: string, people: PersonIndex): string {
+  if (!name.includes(' ')) return people.byEndWord.get(name) ?? name;
+  return people.bySuffix.get(name) ?? name;
+}
+
+/**
+ * The entity a mention belongs to: a country (by name, or by adjective as a demonym mention), or the
+ * entity of its canonical name, a place the gazetteer knows getting its country and coordinates.
+ */
+function resolveEntity(
+  entities: Map<string, Entity>,
+  { span, text, name }: PendingMention,
+  people: PersonIndex,
+  place: ((name: string) => KnownPlace | undefined) | undefined,
+): { entity: Entity; demonym: boolean } {
+  const country = span.label === 'LOC' || span.label === 'MISC' ? countryByName(name) : undefined;
+  if (country && (span.label === 'LOC' || name === text))
+    return { entity: countryEntity(entities, country), demonym: false };
+  const adjective = span.label === 'MISC' ? countryByDemonym(name) : undefined;
+  if (adjective) return { entity: countryEntity(entities, adjective), demonym: true };
+  const type = TYPES[span.label];
+  const canonical = type === 'person' ? canonicalPerson(name, people) : name;
+  const slug = slugify(canonical) || encodeURIComponent(canonical.toLowerCase());
+  const entity = entityFor(entities, `${PREFIX[type]}:${slug}`, canonical, type);
+  const known = type === 'place' && entity.mentions.length === 0 ? place?.(canonical) : undefined;
+  if (known) {
+    entity.countryCode = known.countryCode;
+    entity.coordinates = { lat: known.lat, lon: known.lon };
+  }
+  return { entity, demonym: false };
+}
+
+/** Records the mention on its entity: a demonym apart, a name mention with its surface as an alias. */
+function addMention(entity: Entity, mention: Mention, surface: string, demonym: boolean): void {
+  if (demonym) {
+    entity.demonymMentions ??= [];
+    entity.demonymMentions.push(mention);
+  } else {
+    entity.mentions.push(mention);
+    if (!entity.aliases.includes(surface)) entity.aliases.push(surface);
+  }
+}
+
+/**
+ * Groups recognised spans into entities with canonical names, aliases and stable ids:
+ * countries get their ISO code and the id `country:<code>` ("Niger Republic" is Niger, NE); a surname
+ * or first name alone joins the fuller name of a person in the same document ("Macron" is Emmanuel
+ * Macron); an adjective of a country ("French") links to the country as a demonym mention, not a name.
+ * Ids are `<type>:<slug of the canonical name>`, so the same name is the same entity in every article.
+ */
+export function linkEntities(
+  blocks: readonly string[],
+  found: readonly RecognizedSpan[][],
+  place?: (name: string) => KnownPlace | undefined,
+): LinkedMention[] {
+  const spans = repairSpans(blocks, found);
+  // People: full names first, so that a lone surname can join them.
+  const { pending, people } = collectMentions(blocks, spans);
+  const index = indexPeople(people);
+  settleLabels(pending, index.personWords, place);
+  const entities = new Map<string, Entity>();
+  return pending.map((p) => {
+    const { start, end } = nameOffsets(p);
+    const { entity, demonym } = resolveEntity(entities, p, index, place);
+    const mention: Mention = { block: p.block, start, end };
+    const surface = blocks[p.block]!.slice(start, end);
+    addMention(entity, mention, surface, demonym);
+    return { ...mention, text: surface, entity, demonym };
+  });
 }

@@ -235,26 +235,51 @@ function withoutFillers(before: string): string {
   return words.slice(0, k).join(' ');
 }
 
-/** Looks for "NAME verb", "verb NAME", "PRONOUN verb", "according to NAME" in a window of a block. */
-function attribute(
+/** A reporting verb found in a window of a block, and what the window names. */
+interface VerbWindow {
+  text: string;
+  from: number;
+  to: number;
+  side: 'before' | 'after';
+  verb: string;
+  verbStart: number;
+  verbEnd: number;
+  /** People and organisations named in the window, not as a possessive. */
+  speakers: LinkedMention[];
+  /** The text before the verb without the filler words in front of it. */
+  lead: string;
+}
+
+/**
+ * The reporting verb of a window: after a quote the attribution comes first; before it, the verb nearest
+ * the quote. After a quote the verb comes early, or ends the sentence ("…”, the British Chamber of
+ * Commerce has said.").
+ */
+function findVerb(
   text: string,
   from: number,
   to: number,
-  mentions: readonly LinkedMention[],
   side: 'before' | 'after',
-): Attribution | undefined {
+): { verb: string; verbStart: number; verbEnd: number } | undefined {
   const window = text.slice(from, to);
   VERB_RE.lastIndex = 0;
   const verbs = [...window.matchAll(VERB_RE)];
   if (verbs.length === 0) return undefined;
-  // After a quote the attribution comes first; before it, the verb nearest the quote.
   const m = side === 'after' ? verbs[0]! : verbs[verbs.length - 1]!;
   const verbStart = from + m.index;
   const verbEnd = verbStart + m[0].length;
-  // After a quote the verb comes early, or ends the sentence ("…”, the British Chamber of Commerce has said.").
   if (side === 'after' && m.index > 60 && (m.index > 110 || !/^\s*\./.test(text.slice(verbEnd, verbEnd + 3))))
     return undefined;
-  const verb = m[1]!.toLowerCase();
+  return { verb: m[1]!.toLowerCase(), verbStart, verbEnd };
+}
+
+/** The people and organisations named in the window who may speak. */
+function windowSpeakers(
+  text: string,
+  from: number,
+  to: number,
+  mentions: readonly LinkedMention[],
+): LinkedMention[] {
   const speakers: LinkedMention[] = [];
   for (let k = firstAtOrAfter(mentions, from); k < mentions.length && mentions[k]!.start < to; k++) {
     const x = mentions[k]!;
@@ -263,38 +288,55 @@ function attribute(
     if (!x.demonym && x.end <= to && (x.entity.type === 'person' || x.entity.type === 'organization'))
       speakers.push(x);
   }
-  // "verb NAME" ("said Macron", "according to the ministry") binds tightest, except after verbs whose
-  // object is the listener ("told the Daily Mail", "asked Reuters").
-  const listener = /^(told|tells|asked|asks|urged|urges|accused|branded|dubbed|called|calls)$/.test(verb);
+  return speakers;
+}
+
+/**
+ * "verb NAME" ("said Macron", "according to the ministry"), which binds tightest, except after verbs whose
+ * object is the listener ("told the Daily Mail", "asked Reuters").
+ */
+function nameAfterVerb(w: VerbWindow, listener: boolean): LinkedMention | undefined {
   const introduced = listener
     ? []
-    : speakers.filter(
+    : w.speakers.filter(
         (x) =>
-          x.start >= verbEnd &&
-          onlyTitleBetween(text.slice(verbEnd, x.start)) &&
+          x.start >= w.verbEnd &&
+          onlyTitleBetween(w.text.slice(w.verbEnd, x.start)) &&
           // Before a quote, "said X:" names the speaker; "said X was…" reports what X is.
-          (side === 'after' || /^\s*(?:[,:]|$)/.test(text.slice(x.end, to))),
+          (w.side === 'after' || /^\s*(?:[,:]|$)/.test(w.text.slice(x.end, w.to))),
       );
   // "said EEF chief economist, Steve Radley": the organisation is part of the person's title.
-  const afterVerb = introduced.find((x) => x.entity.type === 'person') ?? introduced[0];
-  // Before the verb: after a quote the subject comes first ("…,” Kirsten Pfeifer from the CEA told");
-  // before a quote the subject nearest the verb. A person is preferred to an organisation.
-  const subjects = speakers.filter((x) => x.end <= verbStart);
+  return introduced.find((x) => x.entity.type === 'person') ?? introduced[0];
+}
+
+/**
+ * The verb's subject: after a quote the subject comes first ("…,” Kirsten Pfeifer from the CEA told");
+ * before a quote the subject nearest the verb. A person is preferred to an organisation.
+ */
+function nameBeforeVerb(w: VerbWindow): { people: LinkedMention[]; beforeVerb: LinkedMention | undefined } {
+  const subjects = w.speakers.filter((x) => x.end <= w.verbStart);
   const people = subjects.filter((x) => x.entity.type === 'person');
   const pool = people.length > 0 ? people : subjects;
   // Before a quote, the subject nearest the verb, unless an earlier one is the verb's own subject with only an
   // aside between ("Dr Brian Gibbons, on his first day after Jane Hutt was sacked, admitted “…”").
   const ownSubject = pool.find(
-    (x) => onlyFillerOrAside(text.slice(x.end, verbStart)) && /^\s*,/.test(text.slice(x.end, verbStart)),
+    (x) =>
+      onlyFillerOrAside(w.text.slice(x.end, w.verbStart)) && /^\s*,/.test(w.text.slice(x.end, w.verbStart)),
   );
-  const beforeVerb = side === 'after' ? pool[0] : (ownSubject ?? pool[pool.length - 1]);
-  const pronounBefore = pronounEnding(text.slice(from, verbStart));
-  const pronounAfter = /^\s*(he|she)\b/iu.exec(text.slice(verbEnd, to));
-  const lead = withoutFillers(text.slice(from, verbStart));
-  const result: Attribution = { verb };
+  const beforeVerb = w.side === 'after' ? pool[0] : (ownSubject ?? pool[pool.length - 1]);
+  return { people, beforeVerb };
+}
+
+/**
+ * The attribution of a construction that names its speaker apart from the verb's subject ("quoted one
+ * trader as saying", "…, who added", "according to X"); undefined when the window has none of them.
+ */
+function indirectAttribution(w: VerbWindow, afterVerb: LinkedMention | undefined): Attribution | undefined {
+  const { text, from, lead, speakers } = w;
+  const result: Attribution = { verb: w.verb };
   // "Reuters quoted one trader as saying": the speaker is who was quoted, named or not, never the quoter.
   // Two linear tests, not one pattern with `.*` between them (that backtracks on a long lead).
-  const quotedAs = verb === 'saying' && /\bas$/i.test(lead) ? /\bquot(?:ed|es|ing)\b/i.exec(lead) : null;
+  const quotedAs = w.verb === 'saying' && /\bas$/i.test(lead) ? /\bquot(?:ed|es|ing)\b/i.exec(lead) : null;
   if (quotedAs) {
     const at = from + quotedAs.index + quotedAs[0].length;
     const quotedOne = speakers.find((x) => x.start >= at && x.end <= from + lead.length - 2);
@@ -310,10 +352,24 @@ function attribute(
       result.mention = antecedent;
     return result;
   }
-  if (verb === 'according to') {
+  if (w.verb === 'according to') {
     if (afterVerb) result.mention = afterVerb;
     return result;
   }
+  return undefined;
+}
+
+/** The verb's own speaker: a named subject, a pronoun before or after it, a name after it, or a description. */
+function directAttribution(
+  w: VerbWindow,
+  afterVerb: LinkedMention | undefined,
+  listener: boolean,
+): Attribution {
+  const { text, from, to, side, verbStart, verbEnd } = w;
+  const { people, beforeVerb } = nameBeforeVerb(w);
+  const pronounBefore = pronounEnding(text.slice(from, verbStart));
+  const pronounAfter = /^\s*(he|she)\b/iu.exec(text.slice(verbEnd, to));
+  const result: Attribution = { verb: w.verb };
   // "Tim Collins is setting out … what he says are “…”": the pronoun is the sentence's own subject.
   const subjectBeforePronoun =
     pronounBefore && side === 'before' ? people.find((x) => x.end <= from + pronounBefore.index) : undefined;
@@ -332,10 +388,34 @@ function attribute(
   else if (pronounAfter) result.pronoun = pronounAfter[1]!.toLowerCase() as 'he' | 'she';
   else {
     const description =
-      descriptionBefore(lead) ?? (listener ? undefined : descriptionAfter(text.slice(verbEnd, to)));
+      descriptionBefore(w.lead) ?? (listener ? undefined : descriptionAfter(text.slice(verbEnd, to)));
     if (description) result.description = description;
   }
   return result;
+}
+
+/** Looks for "NAME verb", "verb NAME", "PRONOUN verb", "according to NAME" in a window of a block. */
+function attribute(
+  text: string,
+  from: number,
+  to: number,
+  mentions: readonly LinkedMention[],
+  side: 'before' | 'after',
+): Attribution | undefined {
+  const found = findVerb(text, from, to, side);
+  if (!found) return undefined;
+  const w: VerbWindow = {
+    text,
+    from,
+    to,
+    side,
+    ...found,
+    speakers: windowSpeakers(text, from, to, mentions),
+    lead: withoutFillers(text.slice(from, found.verbStart)),
+  };
+  const listener = /^(told|tells|asked|asks|urged|urges|accused|branded|dubbed|called|calls)$/.test(w.verb);
+  const afterVerb = nameAfterVerb(w, listener);
+  return indirectAttribution(w, afterVerb) ?? directAttribution(w, afterVerb, listener);
 }
 
 /** What speaker resolution reads: the blocks, their mentions, and who has spoken so far. */
@@ -495,20 +575,19 @@ function continuedSpeaker(
   return named;
 }
 
-/**
- * Every quotation in the body, with who said it when the text says so. Attribution reads the writer's
- * sentence around the quote ("…,” Macron told…", "said Finance Minister X", "He added that … “…”",
- * "according to X"); a pronoun resolves to the person the previous sentence is about, else the most recent
- * named speaker of that gender (or, before any, the most recent person named outside quotes); a description
- * ("the prime minister said") to the person given that title, else as a pronoun; a quote with no
- * attribution in its sentence continues the words of whoever spoke just before it, in its paragraph or the
- * one before, when nobody else was named since; otherwise it has no speaker.
- */
-export function findQuotes(blocks: readonly string[], linked: readonly LinkedMention[]): Quote[] {
+/** Each block's mentions, sorted by start. */
+function mentionsByBlock(blocks: readonly string[], linked: readonly LinkedMention[]): LinkedMention[][] {
   const byBlock: LinkedMention[][] = blocks.map(() => []);
   for (const m of linked) byBlock[m.block]?.push(m);
   for (const list of byBlock) list.sort((a, b) => a.start - b.start);
-  const quotes: Quote[] = [];
+  return byBlock;
+}
+
+/** A person's gender when a title gives it ("Mr", "Lady"), by entity id. */
+function genderByTitle(
+  blocks: readonly string[],
+  linked: readonly LinkedMention[],
+): Map<string, 'he' | 'she'> {
   const gender = new Map<string, 'he' | 'she'>();
   for (const m of linked) {
     if (m.entity.type !== 'person') continue;
@@ -517,9 +596,12 @@ export function findQuotes(blocks: readonly string[], linked: readonly LinkedMen
     );
     if (title) gender.set(m.entity.id, /^(Mr|Sir|Lord)$/.test(title[1]!) ? 'he' : 'she');
   }
-  const spans = findQuoteSpans(blocks);
+  return gender;
+}
+
+/** The mentions inside quotations: in every block a quotation covers, its last paragraph as much as its first. */
+function quotedMentions(spans: readonly Span[], byBlock: readonly LinkedMention[][]): Set<LinkedMention> {
   const quoted = new Set<LinkedMention>();
-  // Every block a quotation covers: a name in its last paragraph is as quoted as one in its first.
   for (const s of spans)
     for (let b = s.block; b <= s.endBlock; b++) {
       const list = byBlock[b]!;
@@ -531,17 +613,32 @@ export function findQuotes(blocks: readonly string[], linked: readonly LinkedMen
       )
         quoted.add(list[k]!);
     }
-  const insideQuote = (m: LinkedMention) => quoted.has(m);
-  // People named outside quotes, in text order, for a pronoun with no speaker before it.
-  const namedPeople = linked
+  return quoted;
+}
+
+/** People named outside quotes, in text order, for a pronoun with no speaker before it. */
+function namedOutsideQuotes(
+  linked: readonly LinkedMention[],
+  quoted: ReadonlySet<LinkedMention>,
+): SpeechEvent[] {
+  return linked
     .filter((m) => m.entity.type === 'person' && !m.demonym && !quoted.has(m))
     .map((m) => ({ block: m.block, at: m.start, mention: m }))
     .sort((a, b) => a.block - b.block || a.at - b.at);
-  // Who has spoken, and where: quote speakers as they are found, and people the writer reports as
-  // speaking without quotes ("Mark Oaten warned…", "Charles Kennedy, who backs it, said…").
+}
+
+/**
+ * People the writer reports as speaking without quotes ("Mark Oaten warned…", "Charles Kennedy, who backs
+ * it, said…"), in text order: the first speech events, to which quote speakers are added as they are found.
+ */
+function reportedSpeech(
+  blocks: readonly string[],
+  linked: readonly LinkedMention[],
+  quoted: ReadonlySet<LinkedMention>,
+): SpeechEvent[] {
   const events: SpeechEvent[] = [];
   for (const m of linked) {
-    if (m.entity.type !== 'person' || m.demonym || insideQuote(m)) continue;
+    if (m.entity.type !== 'person' || m.demonym || quoted.has(m)) continue;
     const after = blocks[m.block]!.slice(m.end, m.end + 90);
     VERB_RE.lastIndex = 0;
     const v = VERB_RE.exec(after);
@@ -551,87 +648,183 @@ export function findQuotes(blocks: readonly string[], linked: readonly LinkedMen
       events.push({ block: m.block, at: m.start, mention: m });
   }
   events.sort((a, b) => a.block - b.block || a.at - b.at);
+  return events;
+}
+
+/**
+ * A quotation's words over its blocks (a mark reopening a later paragraph dropped), without the commas and
+ * spaces that end it or the spaces that open it, and where it then ends; undefined when it holds no word.
+ */
+function quotationText(
+  blocks: readonly string[],
+  span: Span,
+): { text: string; lead: number; end: number; endBlock: number } | undefined {
+  const open = blocks[span.block]!;
+  const close = blocks[span.endBlock]!;
+  let text =
+    span.block === span.endBlock
+      ? open.slice(span.start, span.end)
+      : [open.slice(span.start), ...blocks.slice(span.block + 1, span.endBlock), close.slice(0, span.end)]
+          .map((t) => t.replace(/^\s*["“«„]/, ''))
+          .join(' ');
+  let end = span.end;
+  let cut = text.length;
+  while (cut > 0 && (text[cut - 1] === ',' || /\s/.test(text[cut - 1]!))) cut--;
+  let endBlock = span.endBlock;
+  if (cut < text.length) {
+    end = Math.max(0, end - (text.length - cut));
+    text = text.slice(0, cut);
+    // Nothing of the quotation left in its last block: it ends where the block before ends.
+    if (end === 0 && endBlock > span.block) {
+      endBlock--;
+      end = blocks[endBlock]!.trimEnd().length;
+    }
+  }
+  const lead = /^\s+/.exec(text)?.[0].length ?? 0;
+  text = text.slice(lead);
+  if (!/\p{L}|\p{N}/u.test(text)) return undefined;
+  return { text, lead, end, endBlock };
+}
+
+/** What the writer's sentence around a quotation says of it: its lead-in, whether it is partial, its attribution. */
+interface QuoteFrame {
+  /** Start of the writer's sentence that holds the quotation. */
+  sStart: number;
+  partial: boolean;
+  attr: Attribution | undefined;
+  /** "the so-called “Blair Babes”": a label the writer mentions, which nobody is quoted as saying. */
+  mentionOnly: boolean;
+}
+
+/**
+ * Where the attribution after a quotation may stand: to the end of the writer's sentence, or where another
+ * quotation opens; nowhere after a quote that ends its own sentence ("….").
+ */
+function afterWindowEnd(close: string, span: Span): number {
+  const afterFrom = span.end + 1;
+  const nextOpen = close.slice(afterFrom).search(/["“«„]/u);
+  let afterTo = sentenceEnd(close, afterFrom);
+  if (nextOpen >= 0) afterTo = Math.min(afterTo, afterFrom + nextOpen);
+  if (/\.\s*$/.test(close.slice(Math.max(0, span.end - 2), span.end))) afterTo = afterFrom;
+  return afterTo;
+}
+
+/** Reads the writer's sentence around a quotation: the attribution before it, after it, first found first. */
+function quoteFrame(ctx: ReadingContext, span: Span): QuoteFrame {
+  const open = ctx.blocks[span.block]!;
+  const close = ctx.blocks[span.endBlock]!;
+  const sStart = sentenceStart(open, span.start - 1);
+  const leadIn = open.slice(sStart, span.start - 1);
+  const partial = leadIn.trim() !== '' && !/[:,]\s*$/.test(leadIn);
+  const afterFrom = span.end + 1;
+  const beforeAttr = attribute(open, sStart, span.start - 1, ctx.byBlock[span.block]!, 'before');
+  const afterAttr = attribute(
+    close,
+    afterFrom,
+    afterWindowEnd(close, span),
+    ctx.byBlock[span.endBlock]!,
+    'after',
+  );
+  const firstFound = partial || /[:,]\s*$/.test(leadIn) ? [beforeAttr, afterAttr] : [afterAttr, beforeAttr];
+  const attr =
+    firstFound.find((a) => a?.mention || a?.pronoun || a?.description) ?? firstFound.find((a) => a);
+  const mentionOnly =
+    partial && /\b(?:so-called|so called|known as|term|word|phrase|titled|entitled)\s*$/i.test(leadIn);
+  return { sStart, partial, attr, mentionOnly };
+}
+
+/**
+ * Who said a quotation: the attribution's name, else who its pronoun or description stands for, else (with no
+ * attribution at all) whoever spoke just before it. A pronoun resolved teaches the speaker's gender.
+ */
+function quoteSpeaker(
+  ctx: ReadingContext,
+  quotes: readonly Quote[],
+  speakerOf: ReadonlyMap<Quote, LinkedMention>,
+  span: Span,
+  { sStart, partial, attr }: QuoteFrame,
+): LinkedMention | undefined {
+  let speaker: LinkedMention | undefined = attr?.mention;
+  if (!speaker && attr?.pronoun) {
+    speaker = referent(ctx, span.block, span.start, sStart, attr.pronoun);
+    if (speaker) ctx.gender.set(speaker.entity.id, attr.pronoun);
+  }
+  if (!speaker && attr?.description)
+    speaker =
+      titledPerson(ctx, span.block, span.start, attr.description) ??
+      referent(ctx, span.block, span.start, sStart, undefined);
+  // "“…,” he said. “…”", and a quotation opening a paragraph after one: with no attribution of its own,
+  // a quote continues the words of whoever spoke just before it.
+  if (!attr && !speaker && !partial)
+    speaker = continuedSpeaker(ctx, quotes, speakerOf, span.block, span.start);
+  return speaker;
+}
+
+/** Gives the quote its speaker, and records them as having spoken there (for the quotes that follow). */
+function recordSpeaker(
+  ctx: ReadingContext,
+  speakerOf: Map<Quote, LinkedMention>,
+  quote: Quote,
+  speaker: LinkedMention,
+  span: Span,
+  sourced: boolean,
+  endBlock: number,
+): void {
+  speakerOf.set(quote, speaker);
+  quote.speaker = speaker.entity.name;
+  quote.speakerEntityId = speaker.entity.id;
+  ctx.events.splice(countBefore(ctx.events, span.block, span.start), 0, {
+    block: span.block,
+    at: span.start,
+    mention: speaker,
+    sourced,
+    endBlock,
+  });
+}
+
+/** One quotation read into a Quote with its verb and speaker; undefined when it holds no word. */
+function readQuote(
+  ctx: ReadingContext,
+  quotes: readonly Quote[],
+  speakerOf: Map<Quote, LinkedMention>,
+  span: Span,
+): Quote | undefined {
+  const words = quotationText(ctx.blocks, span);
+  if (!words) return undefined;
+  const { text, lead, end, endBlock } = words;
+  const frame = quoteFrame(ctx, span);
+  const quote: Quote = { text, partial: frame.partial, block: span.block, start: span.start + lead, end };
+  if (frame.mentionOnly) return quote;
+  if (endBlock !== span.block) quote.endBlock = endBlock;
+  if (frame.attr?.verb) quote.verb = frame.attr.verb;
+  const speaker = quoteSpeaker(ctx, quotes, speakerOf, span, frame);
+  if (speaker)
+    recordSpeaker(ctx, speakerOf, quote, speaker, span, frame.attr?.verb === 'according to', endBlock);
+  return quote;
+}
+
+/**
+ * Every quotation in the body, with who said it when the text says so. Attribution reads the writer's
+ * sentence around the quote ("…,” Macron told…", "said Finance Minister X", "He added that … “…”",
+ * "according to X"); a pronoun resolves to the person the previous sentence is about, else the most recent
+ * named speaker of that gender (or, before any, the most recent person named outside quotes); a description
+ * ("the prime minister said") to the person given that title, else as a pronoun; a quote with no
+ * attribution in its sentence continues the words of whoever spoke just before it, in its paragraph or the
+ * one before, when nobody else was named since; otherwise it has no speaker.
+ */
+export function findQuotes(blocks: readonly string[], linked: readonly LinkedMention[]): Quote[] {
+  const byBlock = mentionsByBlock(blocks, linked);
+  const gender = genderByTitle(blocks, linked);
+  const spans = findQuoteSpans(blocks);
+  const quoted = quotedMentions(spans, byBlock);
+  const namedPeople = namedOutsideQuotes(linked, quoted);
+  const events = reportedSpeech(blocks, linked, quoted);
   const ctx: ReadingContext = { blocks, byBlock, quoted, events, namedPeople, gender };
+  const quotes: Quote[] = [];
   const speakerOf = new Map<Quote, LinkedMention>();
-
   for (const span of spans) {
-    const open = blocks[span.block]!;
-    const close = blocks[span.endBlock]!;
-    let text =
-      span.block === span.endBlock
-        ? open.slice(span.start, span.end)
-        : [open.slice(span.start), ...blocks.slice(span.block + 1, span.endBlock), close.slice(0, span.end)]
-            .map((t) => t.replace(/^\s*["“«„]/, ''))
-            .join(' ');
-    let end = span.end;
-    let cut = text.length;
-    while (cut > 0 && (text[cut - 1] === ',' || /\s/.test(text[cut - 1]!))) cut--;
-    let endBlock = span.endBlock;
-    if (cut < text.length) {
-      end = Math.max(0, end - (text.length - cut));
-      text = text.slice(0, cut);
-      // Nothing of the quotation left in its last block: it ends where the block before ends.
-      if (end === 0 && endBlock > span.block) {
-        endBlock--;
-        end = blocks[endBlock]!.trimEnd().length;
-      }
-    }
-    const lead = /^\s+/.exec(text)?.[0].length ?? 0;
-    text = text.slice(lead);
-    if (!/\p{L}|\p{N}/u.test(text)) continue;
-
-    const sStart = sentenceStart(open, span.start - 1);
-    const leadIn = open.slice(sStart, span.start - 1);
-    const partial = leadIn.trim() !== '' && !/[:,]\s*$/.test(leadIn);
-    const afterFrom = span.end + 1;
-    // After a quote that ends its own sentence ("….") the next words are the writer's next sentence;
-    // the attribution window also stops where another quotation opens.
-    const nextOpen = close.slice(afterFrom).search(/["“«„]/u);
-    let afterTo = sentenceEnd(close, afterFrom);
-    if (nextOpen >= 0) afterTo = Math.min(afterTo, afterFrom + nextOpen);
-    if (/\.\s*$/.test(close.slice(Math.max(0, span.end - 2), span.end))) afterTo = afterFrom;
-    const beforeAttr = attribute(open, sStart, span.start - 1, byBlock[span.block]!, 'before');
-    const afterAttr = attribute(close, afterFrom, afterTo, byBlock[span.endBlock]!, 'after');
-    const firstFound = partial || /[:,]\s*$/.test(leadIn) ? [beforeAttr, afterAttr] : [afterAttr, beforeAttr];
-    const attr =
-      firstFound.find((a) => a?.mention || a?.pronoun || a?.description) ?? firstFound.find((a) => a);
-
-    // "the so-called “Blair Babes”": a label the writer mentions, which nobody is quoted as saying.
-    const mentionOnly =
-      partial && /\b(?:so-called|so called|known as|term|word|phrase|titled|entitled)\s*$/i.test(leadIn);
-    if (mentionOnly) {
-      quotes.push({ text, partial, block: span.block, start: span.start + lead, end });
-      continue;
-    }
-    const quote: Quote = { text, partial, block: span.block, start: span.start + lead, end };
-    if (endBlock !== span.block) quote.endBlock = endBlock;
-    if (attr?.verb) quote.verb = attr.verb;
-    let speaker: LinkedMention | undefined = attr?.mention;
-    if (!speaker && attr?.pronoun) {
-      speaker = referent(ctx, span.block, span.start, sStart, attr.pronoun);
-      if (speaker) gender.set(speaker.entity.id, attr.pronoun);
-    }
-    if (!speaker && attr?.description)
-      speaker =
-        titledPerson(ctx, span.block, span.start, attr.description) ??
-        referent(ctx, span.block, span.start, sStart, undefined);
-    // "“…,” he said. “…”", and a quotation opening a paragraph after one: with no attribution of its own,
-    // a quote continues the words of whoever spoke just before it.
-    if (!attr && !speaker && !partial)
-      speaker = continuedSpeaker(ctx, quotes, speakerOf, span.block, span.start);
-    if (speaker) {
-      speakerOf.set(quote, speaker);
-      quote.speaker = speaker.entity.name;
-      quote.speakerEntityId = speaker.entity.id;
-      events.splice(countBefore(events, span.block, span.start), 0, {
-        block: span.block,
-        at: span.start,
-        mention: speaker,
-        sourced: attr?.verb === 'according to',
-        endBlock,
-      });
-    }
-    quotes.push(quote);
+    const quote = readQuote(ctx, quotes, speakerOf, span);
+    if (quote) quotes.push(quote);
   }
   return quotes;
 }

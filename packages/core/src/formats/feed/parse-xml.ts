@@ -68,6 +68,72 @@ function readAttributes(text: string, into: Record<string, string>): void {
   }
 }
 
+/** Where a declaration (<!DOCTYPE ...>, perhaps with an internal subset [...]) ends: skipped, never processed. */
+function skipDeclaration(xml: string, lt: number, where: string): number {
+  const n = xml.length;
+  let j = lt + 2;
+  let bracket = 0;
+  for (; j < n; j++) {
+    const c = xml[j];
+    if (c === '[') bracket++;
+    else if (c === ']') bracket--;
+    else if (c === '>' && bracket <= 0) break;
+  }
+  if (j >= n) fail(where, 'a declaration is never closed', lt);
+  return j + 1;
+}
+
+/** Closes the open element a closing tag names (it must be the innermost); returns where the tag ends. */
+function closeElement(xml: string, lt: number, stack: XmlElement[], where: string): number {
+  const end = xml.indexOf('>', lt);
+  if (end === -1) fail(where, 'a closing tag is never finished', lt);
+  const name = xml.slice(lt + 2, end).trim();
+  if (stack.length <= 1) fail(where, `</${name}> closes nothing`, lt);
+  const open = stack.pop()!;
+  if (open.name !== name) fail(where, `</${name}> closes <${open.name}>`, lt);
+  return end + 1;
+}
+
+/** The elements read so far: the open ones (the root first) and how many in all. */
+interface XmlState {
+  stack: XmlElement[];
+  count: number;
+}
+
+/**
+ * Reads a start tag (attributes with quotes respected) into a child of the innermost open element, opened
+ * unless self-closing, within the element and depth bounds; returns where the tag ends.
+ */
+function openElement(xml: string, lt: number, state: XmlState, where: string): number {
+  const n = xml.length;
+  let j = lt + 1;
+  let quote = '';
+  for (; j < n; j++) {
+    const c = xml[j];
+    if (quote) {
+      if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '>') break;
+  }
+  if (j >= n) fail(where, 'a tag is never closed', lt);
+  let inner = xml.slice(lt + 1, j);
+  const selfClosing = inner.endsWith('/');
+  if (selfClosing) inner = inner.slice(0, -1);
+  const nameMatch = /^[^\s/>]+/.exec(inner);
+  if (!nameMatch) fail(where, 'a tag has no name', lt);
+  const el: XmlElement = { name: nameMatch[0], attrs: {}, children: [], text: '' };
+  readAttributes(inner.slice(nameMatch[0].length), el.attrs);
+  if (++state.count > XML_LIMITS.maxElements)
+    fail(where, `more than ${XML_LIMITS.maxElements.toLocaleString('en')} elements`, lt);
+  state.stack[state.stack.length - 1]!.children.push(el);
+  if (!selfClosing) {
+    if (state.stack.length > XML_LIMITS.maxDepth)
+      fail(where, `elements nest deeper than ${XML_LIMITS.maxDepth}`, lt);
+    state.stack.push(el);
+  }
+  return j + 1;
+}
+
 /**
  * A small, safe XML reader for feeds: elements, attributes, text and CDATA. DOCTYPE declarations are
  * skipped unread (no DTD processing), depth, size and element count are bounded, and malformed input
@@ -81,8 +147,8 @@ export function parseXml(xml: string, where = 'feed'): XmlElement {
       { where },
     );
   const root: XmlElement = { name: '#root', attrs: {}, children: [], text: '' };
-  const stack: XmlElement[] = [root];
-  let count = 0;
+  const state: XmlState = { stack: [root], count: 0 };
+  const { stack } = state;
   let i = 0;
   const n = xml.length;
   while (i < n) {
@@ -106,55 +172,9 @@ export function parseXml(xml: string, where = 'feed'): XmlElement {
       const end = xml.indexOf('?>', lt + 2);
       if (end === -1) fail(where, 'a processing instruction is never closed', lt);
       i = end + 2;
-    } else if (xml.startsWith('<!', lt)) {
-      // <!DOCTYPE ...> possibly with an internal subset [...]: skipped, never processed.
-      let j = lt + 2;
-      let bracket = 0;
-      for (; j < n; j++) {
-        const c = xml[j];
-        if (c === '[') bracket++;
-        else if (c === ']') bracket--;
-        else if (c === '>' && bracket <= 0) break;
-      }
-      if (j >= n) fail(where, 'a declaration is never closed', lt);
-      i = j + 1;
-    } else if (xml[lt + 1] === '/') {
-      const end = xml.indexOf('>', lt);
-      if (end === -1) fail(where, 'a closing tag is never finished', lt);
-      const name = xml.slice(lt + 2, end).trim();
-      if (stack.length <= 1) fail(where, `</${name}> closes nothing`, lt);
-      const open = stack.pop()!;
-      if (open.name !== name) fail(where, `</${name}> closes <${open.name}>`, lt);
-      i = end + 1;
-    } else {
-      // A start tag: read attributes with quotes respected.
-      let j = lt + 1;
-      let quote = '';
-      for (; j < n; j++) {
-        const c = xml[j];
-        if (quote) {
-          if (c === quote) quote = '';
-        } else if (c === '"' || c === "'") quote = c;
-        else if (c === '>') break;
-      }
-      if (j >= n) fail(where, 'a tag is never closed', lt);
-      let inner = xml.slice(lt + 1, j);
-      const selfClosing = inner.endsWith('/');
-      if (selfClosing) inner = inner.slice(0, -1);
-      const nameMatch = /^[^\s/>]+/.exec(inner);
-      if (!nameMatch) fail(where, 'a tag has no name', lt);
-      const el: XmlElement = { name: nameMatch[0], attrs: {}, children: [], text: '' };
-      readAttributes(inner.slice(nameMatch[0].length), el.attrs);
-      if (++count > XML_LIMITS.maxElements)
-        fail(where, `more than ${XML_LIMITS.maxElements.toLocaleString('en')} elements`, lt);
-      top.children.push(el);
-      if (!selfClosing) {
-        if (stack.length > XML_LIMITS.maxDepth)
-          fail(where, `elements nest deeper than ${XML_LIMITS.maxDepth}`, lt);
-        stack.push(el);
-      }
-      i = j + 1;
-    }
+    } else if (xml.startsWith('<!', lt)) i = skipDeclaration(xml, lt, where);
+    else if (xml[lt + 1] === '/') i = closeElement(xml, lt, stack, where);
+    else i = openElement(xml, lt, state, where);
   }
   if (stack.length > 1) fail(where, `<${stack[stack.length - 1]!.name}> is never closed`, n);
   const doc = root.children[0];

@@ -35,22 +35,12 @@ function stripClosingHashes(text: string): string {
   return t;
 }
 
-/**
- * Reads a Markdown article with optional YAML front matter: headings, block quotes, list items and
- * paragraphs become model blocks; a leading `# Title` is the title when the front matter has none.
- */
-export function parseMarkdown(
-  text: string,
-  options: EnrichOptions & {
-    name?: string;
-    meta?: Partial<ArticleMeta> | Record<string, unknown>;
-    now?: string;
-  } = {},
-): Article {
-  const where = options.name ?? 'Markdown';
-  assertTextInput(text, where);
-  const front = splitFrontMatter(text.replace(/^\uFEFF/, ''));
-  const fromFront = readMeta(front.data, 'front matter', { now: options.now, splitByline: true });
+/** The caller's meta over the front matter's, and where each field came from. */
+function markdownMeta(
+  data: Record<string, unknown> | undefined,
+  options: { meta?: Partial<ArticleMeta> | Record<string, unknown>; now?: string },
+): { meta: ArticleMeta; fieldSources: Record<string, string> } {
+  const fromFront = readMeta(data, 'front matter', { now: options.now, splitByline: true });
   const given = readMeta(options.meta as Record<string, unknown> | undefined, 'meta argument', {
     now: options.now,
   });
@@ -58,7 +48,14 @@ export function parseMarkdown(
   const fieldSources: Record<string, string> = {};
   for (const key of Object.keys(fromFront)) fieldSources[key] = 'front-matter';
   for (const key of Object.keys(given)) fieldSources[key] = 'given';
+  return { meta, fieldSources };
+}
 
+/**
+ * The body's blocks, line by line: fenced code as paragraphs, headings (ATX and setext), block quotes, list
+ * items, and paragraphs joined over their lines; rules and blank lines end a block.
+ */
+function markdownBlocks(body: string): Block[] {
   const blocks: Block[] = [];
   let buffer: string[] = [];
   let bufferKind: BlockKind = 'paragraph';
@@ -69,7 +66,7 @@ export function parseMarkdown(
     buffer = [];
     bufferKind = 'paragraph';
   };
-  for (const raw of front.body.split(/\r\n?|\n/)) {
+  for (const raw of body.split(/\r\n?|\n/)) {
     const line = raw.replace(/\t/g, '    ');
     if (/^\s*(```|~~~)/.test(line)) {
       flush();
@@ -117,6 +114,26 @@ export function parseMarkdown(
     buffer.push(line.trim());
   }
   flush();
+  return blocks;
+}
+
+/**
+ * Reads a Markdown article with optional YAML front matter: headings, block quotes, list items and
+ * paragraphs become model blocks; a leading `# Title` is the title when the front matter has none.
+ */
+export function parseMarkdown(
+  text: string,
+  options: EnrichOptions & {
+    name?: string;
+    meta?: Partial<ArticleMeta> | Record<string, unknown>;
+    now?: string;
+  } = {},
+): Article {
+  const where = options.name ?? 'Markdown';
+  assertTextInput(text, where);
+  const front = splitFrontMatter(text.replace(/^\uFEFF/, ''));
+  const { meta, fieldSources } = markdownMeta(front.data, options);
+  const blocks = markdownBlocks(front.body);
   let titleFromText: string | undefined;
   if (!meta.title && blocks[0]?.kind === 'heading') titleFromText = blocks.shift()!.text;
   if (blocks.length === 0)
