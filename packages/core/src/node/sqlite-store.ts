@@ -22,6 +22,7 @@ import { backfillFirstSeen } from './sqlite-first-seen';
 import { backfillFingerprints, sqliteFingerprints } from './sqlite-fingerprints';
 import { sqliteAlerts } from './sqlite-alerts';
 import { sqliteChanges } from './sqlite-changes';
+import { sqliteRevision } from './sqlite-revision';
 import { sqliteSources } from './sqlite-sources';
 import { STORE_SCHEMA, STORE_SCHEMA_VERSION } from './store-schema';
 import { DEFAULT_STORE_WAIT_MS, QUIET_WAIT_MS, whileWaiting } from './store-wait';
@@ -98,12 +99,8 @@ function prepare(db: DatabaseSync) {
       'SELECT id, duplicate_of, url, title, similarity, saved_at FROM duplicates WHERE duplicate_of = ? ORDER BY rowid',
     ),
     count: db.prepare('SELECT count(*) AS n FROM articles'),
-    // An added article raises the count and the last seq, an updated one the sum of versions.
-    revision: db.prepare(
-      'SELECT count(*) AS n, coalesce(max(seq), 0) AS s, coalesce(sum(version), 0) AS v FROM articles',
-    ),
-    // Which store (an id made with it) and which state (moved by triggers on every change to articles).
-    meta: db.prepare("SELECT key, value FROM meta WHERE key IN ('store_id', 'revision', 'last_change')"),
+    // Which store: an id made with it (which state it is at: sqlite-revision.ts).
+    storeId: db.prepare("SELECT value FROM meta WHERE key = 'store_id'"),
     all: db.prepare('SELECT json FROM articles ORDER BY seq'),
   } satisfies Record<string, StatementSync>;
 }
@@ -235,8 +232,6 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
   };
   const sources = sqliteSources(db, file, usingStore);
   const alerts = sqliteAlerts(db, file, usingStore);
-  const meta = () =>
-    Object.fromEntries((q.meta.all() as Array<{ key: string; value: string }>).map((r) => [r.key, r.value]));
 
   function putOne(valid: Article, savedAt: string): PutResult {
     const row = q.get.get(valid.id) as Row | undefined;
@@ -372,13 +367,9 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
       return cached.corpus;
     },
     identity() {
-      return meta().store_id || undefined;
+      return (q.storeId.get() as { value: string } | undefined)?.value || undefined;
     },
-    revision() {
-      const r = q.revision.get() as { n: number; s: number; v: number };
-      const m = meta();
-      return `${m.revision ?? '-'}.${r.n}.${r.s}.${r.v} ${m.last_change ?? ''}`;
-    },
+    revision: sqliteRevision(db),
     close() {
       if (closed) return;
       closed = true;

@@ -1,5 +1,5 @@
 import type { EntitySummary } from '../../query-schema/query-result-schema';
-import { isLive, type SegmentsState } from './segments-state';
+import { isLive, type Segment, type SegmentsState } from './segments-state';
 
 /** One segment's share of an entity: its summary there, less what the segment's dead documents gave it. */
 export interface EntityPart {
@@ -15,11 +15,17 @@ export interface EntityPart {
 
 type Counts = { articleCount: number; mentionCount: number };
 
+/** Each segment's dead documents' entity counts, once (a state reuses its unchanged segments: segments-state.ts). */
+const counted = new WeakMap<Segment, Map<string, Counts>>();
+
 /** What each segment's dead documents gave each entity, counted as the index build counts (entity-columns.ts). */
 function deadCounts(state: SegmentsState, s: number): Map<string, Counts> | undefined {
   const seg = state.segments[s]!;
   if (!seg.dead) return undefined;
+  const known = counted.get(seg);
+  if (known) return known;
   const out = new Map<string, Counts>();
+  counted.set(seg, out);
   for (let d = 0; d < seg.state.index.n; d++) {
     if (!seg.dead[d]) continue;
     for (const e of seg.state.article(d).entities) {

@@ -2,7 +2,7 @@ import { compareNewestKey } from '../../corpus/components/compare-articles';
 import type { EntitySummary } from '../../query-schema/query-result-schema';
 import { type EntityPart, entityParts, firstLiveDoc, partDocs } from './entity-parts';
 import { aliasOrder, cachedReader, type Read } from './alias-order';
-import type { SegmentsState } from './segments-state';
+import type { Segment, SegmentsState } from './segments-state';
 
 /** Every live entity's summary, as a corpus built at once from the live articles sums it up. */
 export interface MergedEntities {
@@ -61,13 +61,37 @@ function mergeParts(
   return s;
 }
 
+/** Each entity's last merged summary, by its first part's segment, with the segments of all its parts. */
+type Carried = Map<string, { of: Segment[]; summary: EntitySummary }>;
+const lastMerged = new WeakMap<Segment, Carried>();
+
+/**
+ * An entity's merged summary as the last state made it when its parts lie in the same segments (a
+ * segment is reused while its dead documents stay the same: segments-state.ts), so a commit that leaves
+ * an entity's segments as they were does not read its articles again (aliasOrder reads articles).
+ */
+function carriedParts(state: SegmentsState, id: string, parts: readonly EntityPart[], read: Read) {
+  const of = parts.map((p) => state.segments[p.s]!);
+  const known: Carried = lastMerged.get(of[0]!) ?? new Map();
+  lastMerged.set(of[0]!, known);
+  const last = known.get(id);
+  if (last && last.of.length === of.length && last.of.every((seg, i) => seg === of[i])) return last.summary;
+  const summary = mergeParts(state, id, parts, read);
+  known.set(id, { of, summary });
+  return summary;
+}
+
 /** The live entities' summaries, merged once per state (on first use) and shared by every query. */
 export function mergedEntities(state: SegmentsState): MergedEntities {
   let m = merged.get(state);
   if (!m) {
     const byId = new Map<string, EntitySummary>();
     const read = cachedReader(state);
-    for (const [id, parts] of entityParts(state)) byId.set(id, mergeParts(state, id, parts, read));
+    for (const [id, parts] of entityParts(state))
+      byId.set(
+        id,
+        parts.length === 1 && parts[0]!.clean ? parts[0]!.summary : carriedParts(state, id, parts, read),
+      );
     m = { list: [...byId.values()], byId };
     merged.set(state, m);
   }

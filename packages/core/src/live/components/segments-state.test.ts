@@ -67,4 +67,21 @@ describe('segmentsState', () => {
     expect(liveIds(state)).toEqual([a2.id]);
     expect(state.segments[1]!.state.lookup(a.slug)).toBe(0);
   });
+
+  // bench:live: each commit made every segment anew, so what is worked out per segment (its dead
+  // documents' terms and entity counts) was worked out again for each new state of the corpus.
+  it('a new state reuses each segment whose dead documents did not change, and only those', () => {
+    const base = Array.from({ length: 12 }, (_, i) => article(i));
+    const old = createCorpus(base);
+    const mid = createCorpus([{ ...base[0]!, title: 'Story 0, updated' }, article(100)]);
+    const first = segmentsState([old, mid]);
+    const added = segmentsState([old, mid, createCorpus([article(101)])]);
+    expect(added.segments[0]).toBe(first.segments[0]);
+    expect(added.segments[1]).toBe(first.segments[1]);
+    // A new version of an article of `old` kills one more of its documents: that segment is made anew.
+    const updated = segmentsState([old, mid, createCorpus([{ ...base[5]!, title: 'Story 5, again' }])]);
+    expect(updated.segments[0]).not.toBe(first.segments[0]);
+    expect(updated.segments[0]!.live).toBe(first.segments[0]!.live - 1);
+    expect(updated.segments[1]).toBe(first.segments[1]);
+  });
 });

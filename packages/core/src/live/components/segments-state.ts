@@ -84,6 +84,27 @@ function docsWithIds(state: CorpusState, ids: ReadonlySet<string>): number[] {
   return out;
 }
 
+/** The last segment made of each corpus: the next state reuses it while its dead documents are the same. */
+const lastOf = new WeakMap<CorpusState, Segment>();
+
+const sameDead = (a: Uint8Array | null, b: Uint8Array | null): boolean =>
+  a === null || b === null ? a === b : a.length === b.length && a.every((x, d) => x === b[d]);
+
+/**
+ * The segment of `state` with these dead documents: the one the last state made of it when they are the
+ * same (a commit adds a segment and leaves the others as they were), so what is worked out per segment
+ * (its dead documents' terms, entity counts) is carried from one state to the next instead of again.
+ */
+function sameAsLast(state: CorpusState, dead: Uint8Array | null): Segment {
+  const last = lastOf.get(state);
+  if (last && sameDead(last.dead, dead)) return last;
+  let live = state.index.n;
+  if (dead) for (let d = 0; d < dead.length; d++) live -= dead[d]!;
+  const seg = { state, dead, live };
+  lastOf.set(state, seg);
+  return seg;
+}
+
 /**
  * Segments from corpora, oldest first: an article in a later segment hides its versions in earlier ones,
  * and `deleted` ids are hidden wherever they are. Walked newest first with the ids seen so far, each
@@ -106,9 +127,7 @@ export function segmentsState(
       dead ??= new Uint8Array(n);
       dead[d] = 1;
     }
-    let live = n;
-    if (dead) for (let d = 0; d < n; d++) live -= dead[d]!;
-    segments[s] = { state, dead, live };
+    segments[s] = sameAsLast(state, dead);
     if (s > 0) for (let d = 0; d < n; d++) later.add(state.index.ids.at(d));
   }
   return { segments, size: segments.reduce((n, s) => n + s.live, 0) };
