@@ -69,6 +69,9 @@ function followed(url: string): FollowedSource {
   return { id: sourceId(url), url, full: false, addedAt: now, state: initialState(now) };
 }
 
+const LEASE_NOW = '2026-03-04T10:00:00.000Z';
+const LEASE_END = '2026-03-04T10:05:00.000Z';
+
 /** The behaviour every ArticleStore backend must have. Each backend's test file runs it. */
 export function storeContract(name: string, factory: StoreFactory): void {
   describe(`ArticleStore contract: ${name}`, () => {
@@ -247,6 +250,67 @@ export function storeContract(name: string, factory: StoreFactory): void {
       expect(store.sources.unfollow(a.url)?.id).toBe(a.id);
       store.sources.saveState(a.id, a.state);
       expect(store.sources.list().map((s) => s.id)).toEqual([b.id]);
+      store.close();
+    });
+
+    it('leases each due source to one worker at a time, in the order followed, and never one not yet due', () => {
+      const store = factory.open();
+      const urls = Array.from({ length: 5 }, (_, i) => `https://feeds.example/lease-${i}.xml`);
+      for (const url of urls) store.sources.follow(followed(url));
+      const later = followed('https://feeds.example/later.xml');
+      store.sources.follow({ ...later, state: { ...later.state, nextPollAt: LEASE_END } });
+      const a = store.sources.lease({ worker: 'a', now: LEASE_NOW, until: LEASE_END, limit: 3 });
+      const b = store.sources.lease({ worker: 'b', now: LEASE_NOW, until: LEASE_END, limit: 10 });
+      expect(a.map((s) => s.url)).toEqual(urls.slice(0, 3));
+      expect(b.map((s) => s.url)).toEqual(urls.slice(3));
+      expect(store.sources.lease({ worker: 'c', now: LEASE_NOW, until: LEASE_END, limit: 10 })).toEqual([]);
+      // Released with its next poll time, a source is not leased again before that time, then it is.
+      const next = { ...a[0]!.state, polls: 1, nextPollAt: '2026-03-04T10:02:00.000Z' };
+      expect(store.sources.release(a[0]!.id, 'a', next)).toBe(true);
+      expect(store.sources.get(a[0]!.id)?.state).toEqual(next);
+      expect(store.sources.lease({ worker: 'c', now: LEASE_NOW, until: LEASE_END, limit: 10 })).toEqual([]);
+      const again = store.sources.lease({ worker: 'c', now: next.nextPollAt, until: LEASE_END, limit: 10 });
+      expect(again.map((s) => s.id)).toEqual([a[0]!.id]);
+      store.close();
+    });
+
+    it('lets another worker take a lease that ran out; the stale holder then saves nothing', () => {
+      const store = factory.open();
+      const s = followed('https://feeds.example/stale.xml');
+      store.sources.follow(s);
+      expect(store.sources.lease({ worker: 'a', now: LEASE_NOW, until: LEASE_END, limit: 1 })).toHaveLength(
+        1,
+      );
+      expect(store.sources.lease({ worker: 'b', now: LEASE_NOW, until: LEASE_END, limit: 1 })).toEqual([]);
+      const taken = store.sources.lease({
+        worker: 'b',
+        now: LEASE_END,
+        until: '2026-03-04T11:00:00.000Z',
+        limit: 1,
+      });
+      expect(taken.map((t) => t.id)).toEqual([s.id]);
+      expect(store.sources.release(s.id, 'a', { ...s.state, polls: 9, etag: '"stale"' })).toBe(false);
+      expect(store.sources.get(s.id)?.state).toEqual(s.state);
+      expect(store.sources.release(s.id, 'b', { ...s.state, polls: 1 })).toBe(true);
+      expect(store.sources.get(s.id)?.state.polls).toBe(1);
+      // Released once: a second release (a retry) is stale too; an unfollowed source is released by no one.
+      expect(store.sources.release(s.id, 'b', { ...s.state, polls: 2 })).toBe(false);
+      store.sources.lease({ worker: 'c', now: LEASE_NOW, until: LEASE_END, limit: 1 });
+      store.sources.unfollow(s.id);
+      expect(store.sources.release(s.id, 'c', s.state)).toBe(false);
+      expect(store.sources.list()).toEqual([]);
+      store.close();
+    });
+
+    it('refuses a lease whose times are not times, rather than a lease that never ends', () => {
+      const store = factory.open();
+      store.sources.follow(followed('https://feeds.example/times.xml'));
+      expect(() => store.sources.lease({ worker: 'a', now: LEASE_NOW, until: 'soon', limit: 1 })).toThrow(
+        GazetteError,
+      );
+      expect(store.sources.lease({ worker: 'a', now: LEASE_NOW, until: LEASE_END, limit: 1 })).toHaveLength(
+        1,
+      );
       store.close();
     });
 
@@ -468,6 +532,28 @@ export function storeContract(name: string, factory: StoreFactory): void {
 
     if (factory.reopen) {
       const reopen = factory.reopen;
+      it('never leases one source to two handles on the store, and ends a lease for both', () => {
+        const first = factory.open();
+        const second = factory.another!();
+        const urls = Array.from({ length: 6 }, (_, i) => `https://feeds.example/shared-${i}.xml`);
+        for (const url of urls) first.sources.follow(followed(url));
+        const taken = [first, second, first, second].flatMap((store, i) =>
+          store.sources.lease({ worker: `w${i % 2}`, now: LEASE_NOW, until: LEASE_END, limit: 2 }),
+        );
+        expect(taken.map((s) => s.url).sort()).toEqual([...urls].sort());
+        const mine = second.sources.lease({
+          worker: 'w0',
+          now: LEASE_END,
+          until: '2026-03-04T11:00:00.000Z',
+          limit: 1,
+        });
+        expect(first.sources.release(mine[0]!.id, 'w1', mine[0]!.state)).toBe(false);
+        expect(first.sources.release(mine[0]!.id, 'w0', { ...mine[0]!.state, polls: 4 })).toBe(true);
+        expect(second.sources.get(mine[0]!.id)?.state.polls).toBe(4);
+        second.close();
+        first.close();
+      });
+
       it('keeps everything across close and reopen', () => {
         const store = factory.open();
         const a = storyArticle('https://example.com/news/bridge');
