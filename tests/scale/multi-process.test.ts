@@ -3,12 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FeedServer, startFeedServer } from '../support/feed-server';
 import { testTempDir } from '../support/test-resources';
 import { TEST_STORE_KINDS, type TestStore } from '../support/test-stores';
-import { type MultiProcessPlan, runMultiProcess } from './multi-process-run';
+import { type MultiProcessPlan, runMultiProcess, stopRunning } from './multi-process-run';
 
 // Issue 17's multi-process test, as a user runs the parts: one loopback feed server, 200 followed feeds
 // that grow, 3 `gazette watch` processes and 2 API replicas (GAZETTE_DB, as `npm start` starts them) over
-// one store; a worker is killed with SIGKILL at 10 seeded moments (and started again), then all stop and
-// poll once more together. Every item must be stored exactly once, both replicas must show the final
+// one store; a worker is killed with SIGKILL at 10 seeded moments (and started again), then all are killed
+// and poll once more together (`watch --once`, the feeds at their last stage). Every item must be stored exactly once, both replicas must show the final
 // version within 2 s of the last commit, and the same searches must give the same hits on both. Run once
 // per kind of store (test-stores.ts).
 const PLAN: MultiProcessPlan = {
@@ -29,6 +29,8 @@ beforeAll(async () => {
   server = await startFeedServer({ delayMs: 20 });
 });
 afterAll(async () => {
+  // Workers and replicas of a run cut short (a failure, a timeout) are killed before the store goes.
+  await stopRunning();
   await server?.close();
   for (const store of stores) await store.stop();
   rmSync(dir, { recursive: true, force: true });

@@ -11,8 +11,8 @@ interface Worker {
 
 /**
  * `count` long-running `gazette watch --db DB` processes, as a user starts them on several machines: each
- * can be killed with SIGKILL (and started again), or stopped as Ctrl-C stops it. Every process is killed
- * when the test process ends, however it ends.
+ * can be killed with SIGKILL (and started again). Every process is killed when the test process ends,
+ * however it ends.
  */
 export function watchWorkers(db: string, count: number) {
   const workers: Worker[] = [];
@@ -49,21 +49,7 @@ export function watchWorkers(db: string, count: number) {
       start(i);
       return running;
     },
-    /** Stops every worker as Ctrl-C does (SIGTERM: polls under way finish), SIGKILL after `graceMs`. */
-    async stop(
-      graceMs = 20_000,
-    ): Promise<Array<{ code: number | null; signal: string | null; output: string }>> {
-      return Promise.all(
-        workers.map(async (w) => {
-          w.child.kill('SIGTERM');
-          const timer = setTimeout(() => w.child.kill('SIGKILL'), graceMs);
-          await w.exited;
-          clearTimeout(timer);
-          return { code: w.child.exitCode, signal: w.child.signalCode, output: w.output };
-        }),
-      );
-    },
-    /** Kills whatever still runs (afterAll, on a failure). */
+    /** kill -9 every worker (the end of a run, or afterAll on a failure). */
     async kill(): Promise<void> {
       await Promise.all(
         workers.map(async (w) => {
