@@ -84,7 +84,7 @@ log.table(
   ],
   rows,
 );
-writeBenchSection('multi-process', 'Multi-process: workers killed, replicas agreeing', log.markdown(), {
+writeBenchSection('multi-process', 'Multi-process', log.markdown(), {
   now: new Date(),
   command: benchCommand('npm run bench:multi-process -w @gazette/tests', [
     'GAZETTE_MULTI_KILLS',
