@@ -69,6 +69,8 @@ const cli = async (args: string[], timeoutMs = 120_000) => {
   return r.stdout;
 };
 const getJson = async <T>(url: string): Promise<T> => (await (await fetch(url)).json()) as T;
+/** How long the workers may take to store the feeds' last stage after the window (ms). */
+const CATCH_UP_MS = 90_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The store's articles as `gazette export` writes them: what a user counts, whatever the backend. */
@@ -118,18 +120,16 @@ async function killingWindow(plan: MultiProcessPlan, db: string, grow: (stage: n
 
 /**
  * Then every feed is at its last stage: all workers poll everything once more (`watch --once`, together),
- * until the store holds every item or 8 rounds went by; how many rounds that took.
+ * again until the store holds every item (leases the killed workers held run out in their own time) or
+ * `CATCH_UP_MS` went by; how many rounds that took.
  */
 async function catchUp(plan: MultiProcessPlan, db: string, wanted: number) {
   let rounds = 0;
-  while (rounds < 8) {
+  for (const deadline = Date.now() + CATCH_UP_MS; ; await sleep(2_000)) {
     rounds++;
     await Promise.all(Array.from({ length: plan.workers }, () => cli(['watch', '--once', '--db', db])));
-    if ((await exported(db)).length >= wanted) break;
-    // Leases of killed workers run out in their own time: the next round takes their sources.
-    await sleep(2_000);
+    if ((await exported(db)).length >= wanted || Date.now() > deadline) return rounds;
   }
-  return rounds;
 }
 
 const versionKey = (h: Health) => JSON.stringify([h.articles, h.version?.revision, h.version?.seq]);

@@ -72,5 +72,5 @@ describe.each(TEST_STORE_KINDS)('several watch workers and API replicas over one
     expect(hits[0]![0]!.total).toBe(run.wanted.length);
     expect(hits[0]!.every((r) => r.ids.length > 0)).toBe(true);
     expect(hits[1]).toEqual(hits[0]);
-  }, 180_000);
+  }, 240_000);
 });
