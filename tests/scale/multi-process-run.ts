@@ -42,6 +42,8 @@ export interface MultiProcessOutcome {
   searches: Hits[][];
   kills: string[];
   catchUpRounds: number;
+  /** Feed requests while the workers ran: about one per feed when each source is polled by one worker. */
+  windowFetches: number;
   timings: Record<string, number>;
 }
 
@@ -207,7 +209,9 @@ export async function runMultiProcess(
     timings.replicasMs = Date.now() - followed;
     monitor = watchReplicas(replicas);
     const t1 = Date.now();
+    const fetchedBefore = server.requests();
     const kills = await killingWindow(plan, db, (stage) => feeds.reveal(server, stage));
+    const windowFetches = server.requests() - fetchedBefore;
     feeds.reveal(server, plan.stages - 1);
     timings.windowMs = Date.now() - t1;
     const wanted = feeds.links(server.base);
@@ -236,6 +240,7 @@ export async function runMultiProcess(
       searches,
       kills,
       catchUpRounds: rounds,
+      windowFetches,
       timings,
     };
   });
