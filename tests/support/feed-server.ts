@@ -23,6 +23,8 @@ export interface FeedServer {
   feeds: Map<string, FeedItem[]>;
   /** What `/hook` received, in order. */
   hooked: Hooked[];
+  /** How many feed requests it has answered (or is answering): how often the feeds were polled. */
+  requests(): number;
   close(): Promise<void>;
 }
 
@@ -45,6 +47,7 @@ function rss(base: string, path: string, items: FeedItem[]): string {
 export async function startFeedServer(options: { delayMs?: number } = {}): Promise<FeedServer> {
   const feeds = new Map<string, FeedItem[]>();
   const hooked: Hooked[] = [];
+  let requests = 0;
   let base = '';
   const server: Server = createServer((req, res) => {
     if (req.url === '/hook' && req.method === 'POST') {
@@ -65,6 +68,7 @@ export async function startFeedServer(options: { delayMs?: number } = {}): Promi
     }
     const items = feeds.get(req.url ?? '');
     if (!items) return void res.writeHead(404).end();
+    requests++;
     const body = rss(base, req.url ?? '', items);
     const etag = `"${createHash('sha1').update(body).digest('hex')}"`;
     const answer = () => {
@@ -80,6 +84,7 @@ export async function startFeedServer(options: { delayMs?: number } = {}): Promi
     base,
     feeds,
     hooked,
+    requests: () => requests,
     close: async () => {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));

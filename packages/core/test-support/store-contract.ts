@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { GazetteError } from '../src/errors/gazette-error';
 import type { Article } from '../src/model/article-schema';
 import type { ArticleStore } from '../src/store/store-types';
 import type { FollowedSource } from '../src/follow/followed-source-schema';
@@ -64,12 +65,27 @@ export function followed(url: string): FollowedSource {
   return { id: sourceId(url), url, full: false, addedAt: now, state: initialState(now) };
 }
 
+const LEASE_NOW = '2026-03-04T10:00:00.000Z';
+const LEASE_END = '2026-03-04T10:05:00.000Z';
+
 /**
  * What a synchronous store has besides the behaviour every store shares (`asyncStoreContract`, which each
  * backend's test file also runs, through `asAsyncStore`): the corpus it hands the apps, kept current.
  */
 export function storeContract(name: string, factory: StoreFactory): void {
   describe(`ArticleStore contract: ${name}`, () => {
+    it('refuses a lease whose times are not times, rather than a lease that never ends', () => {
+      const store = factory.open();
+      store.sources.follow(followed('https://feeds.example/times.xml'));
+      expect(() => store.sources.lease({ worker: 'a', now: LEASE_NOW, until: 'soon', limit: 1 })).toThrow(
+        GazetteError,
+      );
+      expect(store.sources.lease({ worker: 'a', now: LEASE_NOW, until: LEASE_END, limit: 1 })).toHaveLength(
+        1,
+      );
+      store.close();
+    });
+
     it('dates an article by when it first saw it, kept across updates and unchanged puts', () => {
       const store = factory.open();
       const v1 = { ...storyArticle('https://example.com/news/first-seen') };

@@ -2,6 +2,7 @@ import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { type Alert, AlertSchema, GIVEN_UP_KEPT, type PendingDelivery } from '../follow/alert-schema';
 import type { AlertRegistry } from '../store/store-types';
 import { readStoredJson } from '../store/stored-json';
+import { inTransaction } from './sqlite-transaction';
 
 interface DeliveryRow {
   id: string;
@@ -142,17 +143,4 @@ export function sqliteAlerts(db: DatabaseSync, file: string, locked: <T>(fn: () 
       });
     },
   };
-}
-
-/** Runs `fn` in one write transaction: all of it is committed, or (on a throw or a kill) none. */
-function inTransaction<T>(db: DatabaseSync, fn: () => T): T {
-  db.exec('BEGIN IMMEDIATE');
-  try {
-    const out = fn();
-    db.exec('COMMIT');
-    return out;
-  } catch (error) {
-    db.exec('ROLLBACK');
-    throw error;
-  }
 }

@@ -5,8 +5,10 @@ import {
   type PollState,
   PollStateSchema,
 } from '../follow/followed-source-schema';
-import type { SourceRegistry } from '../store/store-types';
+import { dueAt, leaseTimes } from '../store/source-leases';
+import type { LeaseRequest, SourceRegistry } from '../store/store-types';
 import { readStoredJson } from '../store/stored-json';
+import { inTransaction } from './sqlite-transaction';
 
 /** The `source` column: a followed source without its state (kept apart). */
 const StoredOptionsSchema = FollowedSourceSchema.omit({ state: true });
@@ -22,6 +24,7 @@ interface SourceRow {
  */
 export function sqliteSources(db: DatabaseSync, file: string, locked: <T>(fn: () => T) => T): SourceRegistry {
   let q: Record<'all' | 'find' | 'insert' | 'options' | 'remove' | 'state', StatementSync> | undefined;
+  let leases: Record<'free' | 'take' | 'release', StatementSync> | undefined;
   const hasTable = () =>
     db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sources'").get() !== undefined;
   const statements = () =>
@@ -32,6 +35,18 @@ export function sqliteSources(db: DatabaseSync, file: string, locked: <T>(fn: ()
       options: db.prepare('UPDATE sources SET source = ? WHERE id = ?'),
       remove: db.prepare('DELETE FROM sources WHERE id = ?'),
       state: db.prepare('UPDATE sources SET state = ? WHERE id = ?'),
+    });
+  // Apart: a schema-4 store opened read-only has no lease columns, and still lists its sources.
+  const leaseStatements = () =>
+    (leases ??= {
+      // Not leased, or leased until a time that has come (lease_until: ms since the epoch).
+      free: db.prepare(
+        'SELECT source, state FROM sources WHERE lease_until IS NULL OR lease_until <= ? ORDER BY seq',
+      ),
+      take: db.prepare('UPDATE sources SET lease_owner = ?, lease_until = ? WHERE id = ?'),
+      release: db.prepare(
+        'UPDATE sources SET state = ?, lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?',
+      ),
     });
   const read = (row: SourceRow): FollowedSource => {
     const options = readStoredJson(StoredOptionsSchema, row.source, file, 'a followed source');
@@ -45,6 +60,17 @@ export function sqliteSources(db: DatabaseSync, file: string, locked: <T>(fn: ()
   const options = (s: FollowedSource) => {
     const { state: _state, ...rest } = s;
     return JSON.stringify(rest);
+  };
+  /** The due, free sources (at most `limit`), leased in the transaction that read them. */
+  const leaseDue = (request: LeaseRequest, now: number, until: number) => {
+    const out: FollowedSource[] = [];
+    for (const row of leaseStatements().free.iterate(now) as Iterable<SourceRow>) {
+      if (out.length >= request.limit) break;
+      const s = read(row);
+      if (dueAt(s, now)) out.push(s);
+    }
+    for (const s of out) leaseStatements().take.run(request.worker, until, s.id);
+    return out;
   };
   return {
     follow(source) {
@@ -71,6 +97,18 @@ export function sqliteSources(db: DatabaseSync, file: string, locked: <T>(fn: ()
     saveState(id: string, state: PollState) {
       const valid = PollStateSchema.parse(state);
       locked(() => statements().state.run(JSON.stringify(valid), id));
+    },
+    lease(request) {
+      const { now, until } = leaseTimes(request);
+      if (request.limit <= 0 || (!q && !hasTable())) return [];
+      // BEGIN IMMEDIATE: no other process leases between this read and these updates.
+      return locked(() => inTransaction(db, () => leaseDue(request, now, until)));
+    },
+    release(id, worker, state) {
+      const valid = PollStateSchema.parse(state);
+      return locked(
+        () => Number(leaseStatements().release.run(JSON.stringify(valid), id, worker).changes) === 1,
+      );
     },
   };
 }

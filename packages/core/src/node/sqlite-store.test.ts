@@ -7,6 +7,7 @@ import { asyncStoreContract } from '../../test-support/async-store-contract';
 import { otherArticle, storeContract, storyArticle } from '../../test-support/store-contract';
 import { GazetteError } from '../errors/gazette-error';
 import { initialState } from '../follow/poll-schedule';
+import { sourceId } from '../follow/source-id';
 import type { Article } from '../model/article-schema';
 import { asAsyncStore } from '../store/as-async-store';
 import { openSqliteStore } from './sqlite-store';
@@ -32,6 +33,7 @@ asyncStoreContract('sqlite (asAsyncStore)', {
   },
   reopen: async () => asAsyncStore(openSqliteStore(last), last),
   another: async () => asAsyncStore(openSqliteStore(last), last),
+  leasesAcrossHandles: true,
 });
 
 describe('SQLite store on disk', () => {
@@ -121,6 +123,29 @@ describe('SQLite store on disk', () => {
     ]);
     upgraded.put(otherArticle('https://example.com/logged-third', 3));
     expect(upgraded.changes(2).changes.map((c) => c.kind)).toEqual(['added']);
+    upgraded.close();
+  });
+
+  it('upgrades a store written before sources were leased (schema 4): read-only it lists, written it leases', () => {
+    const path = join(dir, 'schema-4.db');
+    const store = openSqliteStore(path);
+    const url = 'https://feeds.example/schema-4.xml';
+    const now = '2026-03-04T10:00:00.000Z';
+    store.sources.follow({ id: sourceId(url), url, full: false, addedAt: now, state: initialState(now) });
+    store.close();
+    // What Gazette with schema 4 left: sources without lease columns.
+    const raw = new DatabaseSync(path);
+    raw.exec(
+      "ALTER TABLE sources DROP COLUMN lease_owner; ALTER TABLE sources DROP COLUMN lease_until; UPDATE meta SET value = '4' WHERE key = 'schema_version'",
+    );
+    raw.close();
+    const readOnly = openSqliteStore(path, { readOnly: true });
+    expect(readOnly.sources.list().map((s) => s.url)).toEqual([url]);
+    readOnly.close();
+    const upgraded = openSqliteStore(path);
+    const lease = { now, until: '2026-03-04T10:05:00.000Z', limit: 5 };
+    expect(upgraded.sources.lease({ worker: 'a', ...lease }).map((s) => s.url)).toEqual([url]);
+    expect(upgraded.sources.lease({ worker: 'b', ...lease })).toEqual([]);
     upgraded.close();
   });
 

@@ -122,6 +122,15 @@ function backfillChanges(db: DatabaseSync): void {
   );
 }
 
+/** A schema-4 store's sources gain their lease columns (a newer store's table is made with them). */
+function addLeaseColumns(db: DatabaseSync): void {
+  const columns = db.prepare('PRAGMA table_info(sources)').all() as Array<{ name: string }>;
+  if (columns.some((c) => c.name === 'lease_owner')) return;
+  db.exec(
+    'ALTER TABLE sources ADD COLUMN lease_owner TEXT; ALTER TABLE sources ADD COLUMN lease_until INTEGER',
+  );
+}
+
 /** Creates the tables of a new store, or adds what an older one lacks, in one transaction. */
 function migrate(db: DatabaseSync): void {
   db.exec('BEGIN IMMEDIATE');
@@ -132,6 +141,7 @@ function migrate(db: DatabaseSync): void {
       if (from > 0 && from < 2) backfillFingerprints(db);
       if (from > 0 && from < 3) backfillFirstSeen(db);
       if (from > 0 && from < 4) backfillChanges(db);
+      if (from === 4) addLeaseColumns(db);
       db.prepare('INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)').run(
         'schema_version',
         String(STORE_SCHEMA_VERSION),

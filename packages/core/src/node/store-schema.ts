@@ -6,7 +6,8 @@
  * changes: every article added or updated, in commit order (seq), for readers that catch up (an index, a
  * replica); filled by triggers, so every writer logs alike.
  * sources: the feeds the store follows; `source` holds what the user chose (JSON), `state` what polling
- * learnt (JSON), written apart so a poll never undoes a `follow` made meanwhile, nor the other way round.
+ * learnt (JSON), written apart so a poll never undoes a `follow` made meanwhile, nor the other way round;
+ * lease_owner/lease_until: which `gazette watch` is polling the source, and until when.
  * meta: the schema version; `store_id`, made at random with the store (or on the first write by this
  * Gazette into an older store), and `revision`/`last_change`, moved by triggers on every change to
  * `articles` (whoever makes it): together they say which store, at which state, a kept snapshot is of.
@@ -18,7 +19,10 @@
 // 4: sources (the feeds the store follows, with their poll state as JSON: validators, failures, next due);
 // alerts and alert_deliveries (saved searches, and the webhook POSTs waiting to be sent);
 // changes (the ordered change log of articles added and updated, written by triggers, so by every writer).
-export const STORE_SCHEMA_VERSION = 4;
+// 5: sources.lease_owner and lease_until (ms since the epoch): the worker polling a source and until when,
+// so several `gazette watch` processes over one file poll each source once (a Gazette at 4 would poll
+// around the leases, so it refuses a store at 5).
+export const STORE_SCHEMA_VERSION = 5;
 
 export const STORE_SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -63,7 +67,9 @@ CREATE TABLE IF NOT EXISTS sources (
   id TEXT NOT NULL UNIQUE,
   url TEXT NOT NULL UNIQUE,
   source TEXT NOT NULL,
-  state TEXT NOT NULL
+  state TEXT NOT NULL,
+  lease_owner TEXT,
+  lease_until INTEGER
 );
 CREATE TABLE IF NOT EXISTS alerts (
   seq INTEGER PRIMARY KEY AUTOINCREMENT,

@@ -1,37 +1,6 @@
-import type { FollowedSource } from '../follow/followed-source-schema';
 import type { Article } from '../model/article-schema';
-import type { AsyncArticleStore, AsyncSourceRegistry, LeaseRequest } from './async-store-types';
-import type { ArticleStore, SourceRegistry } from './store-types';
-
-/** Leases held in this process, by source id: who holds each and until when. */
-type Leases = Map<string, { worker: string; until: number }>;
-
-/**
- * Leases over a registry without a lease of its own: held in this process only, which is right for the
- * memory store (one process) and keeps several watchers of one process apart over a SQLite file.
- */
-function leasedIn(registry: SourceRegistry, leases: Leases): Pick<AsyncSourceRegistry, 'lease' | 'release'> {
-  return {
-    async lease(request: LeaseRequest) {
-      const now = Date.parse(request.now);
-      const out: FollowedSource[] = [];
-      for (const s of registry.list()) {
-        if (out.length >= request.limit) break;
-        const held = leases.get(s.id);
-        if (Date.parse(s.state.nextPollAt) > now || (held && held.until > now)) continue;
-        leases.set(s.id, { worker: request.worker, until: Date.parse(request.until) });
-        out.push(s);
-      }
-      return out;
-    },
-    async release(id, worker, state) {
-      if (leases.get(id)?.worker !== worker) return false;
-      leases.delete(id);
-      registry.saveState(id, state);
-      return true;
-    },
-  };
-}
+import type { AsyncArticleStore } from './async-store-types';
+import type { ArticleStore } from './store-types';
 
 /** A synchronous store (memory, SQLite) answering as an `AsyncArticleStore`, for code written once for all. */
 export function asAsyncStore(store: ArticleStore, location: string): AsyncArticleStore {
@@ -64,7 +33,9 @@ export function asAsyncStore(store: ArticleStore, location: string): AsyncArticl
       get: async (idOrUrl) => sources.get(idOrUrl),
       unfollow: async (idOrUrl) => sources.unfollow(idOrUrl),
       saveState: async (id, state) => sources.saveState(id, state),
-      ...leasedIn(sources, new Map()),
+      // The store's own leases: in its file for SQLite, so watchers in several processes stay apart.
+      lease: async (request) => sources.lease(request),
+      release: async (id, worker, state) => sources.release(id, worker, state),
     },
     alerts: {
       add: async (alert) => alerts.add(alert),

@@ -7,9 +7,12 @@ import type {
   ChangePage,
   DeliveryOutcome,
   DuplicateLink,
+  LeaseRequest,
   PutOptions,
   PutResult,
 } from './store-types';
+
+export type { LeaseRequest } from './store-types';
 
 /**
  * The store as every face reaches it when the store may be a network service (PostgreSQL): the
@@ -41,18 +44,6 @@ export interface AsyncArticleStore {
   revision(): Promise<string>;
   identity(): Promise<string | undefined>;
   close(): Promise<void>;
-}
-
-/** What a worker asks for when it leases sources: who it is, the time, how long, how many. */
-export interface LeaseRequest {
-  /** The worker's id, unique per process (host, pid and a random part). */
-  worker: string;
-  /** Now (ISO 8601): sources due at or before it are leased. */
-  now: string;
-  /** When the lease runs out (ISO 8601): another worker may then take the source. */
-  until: string;
-  /** At most this many sources. */
-  limit: number;
 }
 
 /** `SourceRegistry` with promises, and leases so several workers share the polling. */

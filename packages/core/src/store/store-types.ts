@@ -74,6 +74,18 @@ export interface ChangePage {
   last: number;
 }
 
+/** What a worker asks for when it leases sources: who it is, the time, how long, how many. */
+export interface LeaseRequest {
+  /** The worker's id, unique per process (host, pid and a random part). */
+  worker: string;
+  /** Now (ISO 8601): sources due at or before it are leased. */
+  now: string;
+  /** When the lease runs out (ISO 8601): another worker may then take the source. */
+  until: string;
+  /** At most this many sources. */
+  limit: number;
+}
+
 /** The feeds a store follows, with what polling them has learnt (kept beside the articles). */
 export interface SourceRegistry {
   /** Adds a source, or takes the new options (full, every, title) of the one with its URL, keeping its state. */
@@ -86,6 +98,17 @@ export interface SourceRegistry {
   unfollow(idOrUrl: string): FollowedSource | undefined;
   /** Saves a poll's outcome; a source unfollowed meanwhile stays unfollowed. */
   saveState(id: string, state: PollState): void;
+  /**
+   * Leases due sources to `request.worker`, in the order followed: each source is held by at most one
+   * worker at a time (a source whose lease has not run out is skipped), so several `gazette watch`
+   * processes over one store poll each source once. Atomic across processes for a durable backend.
+   */
+  lease(request: LeaseRequest): FollowedSource[];
+  /**
+   * Saves a leased poll's outcome and ends the lease, if `worker` still holds it; false (nothing saved)
+   * when the lease ran out and another worker took the source meanwhile, or the source was unfollowed.
+   */
+  release(id: string, worker: string, state: PollState): boolean;
 }
 
 /** How a delivery attempt ended: sent (it is forgotten), or to be tried again (or given up). */

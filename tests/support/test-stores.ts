@@ -1,0 +1,28 @@
+import { join } from 'node:path';
+
+/** A store the faces are pointed at (`--db`, `GAZETTE_DB`), and how to remove it. */
+export interface TestStore {
+  /** What `--db` and `GAZETTE_DB` are given: a file path, or a `postgres://` URL. */
+  db: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * A kind of store a black-box test runs over: tests that take a list of these run once per kind, so a new
+ * backend is one more entry. `skip` says why a kind cannot run on this machine (shown, never silent).
+ */
+export interface TestStoreKind {
+  name: string;
+  skip?: () => Promise<string | undefined>;
+  /** A new, empty store; `dir` is the test's own temp folder (removed by the test). */
+  open(dir: string, label: string): Promise<TestStore>;
+}
+
+/** The embedded default: a SQLite file in the test's folder (removed with it). */
+export const SQLITE_STORE: TestStoreKind = {
+  name: 'sqlite',
+  open: async (dir, label) => ({ db: join(dir, `${label}.db`), stop: async () => {} }),
+};
+
+/** Every kind of store the multi-process tests run over (PostgreSQL joins here when its store lands). */
+export const TEST_STORE_KINDS: readonly TestStoreKind[] = [SQLITE_STORE];
