@@ -43,7 +43,7 @@ export async function followCommand(
       io.stdout(`Run gazette watch --db ${path} to poll them.\n`);
     return results.some((r) => r.error) ? 1 : 0;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -82,7 +82,7 @@ export async function sourcesCommand(
   const { path, store } = await openCommandStore(io, args.db);
   try {
     const now = new Date().toISOString();
-    const sources = store.sources.list();
+    const sources = await store.sources.list();
     if (args.json)
       printJson(io, {
         db: path,
@@ -93,7 +93,7 @@ export async function sourcesCommand(
     else io.stdout(`${sources.map((s) => sourceLine(s, now)).join('\n')}\n`);
     return 0;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -108,7 +108,7 @@ export async function unfollowCommand(
   try {
     let missing = 0;
     for (const target of args.targets) {
-      const removed = store.sources.unfollow(target);
+      const removed = await store.sources.unfollow(target);
       if (removed) io.stdout(`  unfollowed ${removed.id}  ${safeLine(removed.url)} (its articles stay)\n`);
       else {
         missing++;
@@ -117,7 +117,7 @@ export async function unfollowCommand(
     }
     return missing ? 1 : 0;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -149,7 +149,7 @@ async function siteHelpers() {
 }
 
 /** The site kept current beside the watch (--site DIR, --site-every D), or undefined without --site. */
-async function siteBeside(io: CliIo, path: string, args: WatchArgs) {
+async function siteBeside(io: CliIo, db: string, args: WatchArgs) {
   if (args.siteEvery !== undefined && !args.site) throw new UsageError('--site-every goes with --site DIR.');
   if (!args.site) return undefined;
   const { siteEveryMs, siteRebuilder } = await siteHelpers();
@@ -160,7 +160,7 @@ async function siteBeside(io: CliIo, path: string, args: WatchArgs) {
     throw new UsageError((error as Error).message);
   }
   const report = (line: string) => (args.json ? io.stderr(`${line}\n`) : io.stdout(`${line}\n`));
-  return siteRebuilder({ db: path, dir: args.site, everyMs, report, fail: (line) => io.stderr(`${line}\n`) });
+  return siteRebuilder({ db, dir: args.site, everyMs, report, fail: (line) => io.stderr(`${line}\n`) });
 }
 
 interface WatchArgs {
@@ -177,9 +177,9 @@ interface WatchArgs {
  */
 export async function watchCommand(io: CliIo, args: WatchArgs): Promise<number> {
   const { nerRecognizer } = await import('@gazette/core/ner');
-  const { path, store } = await openCommandStore(io, args.db);
-  const site = await siteBeside(io, path, args).catch((error) => {
-    store.close();
+  const { path, db, store } = await openCommandStore(io, args.db);
+  const site = await siteBeside(io, db, args).catch(async (error) => {
+    await store.close();
     throw error;
   });
   const stop = new AbortController();
@@ -187,7 +187,8 @@ export async function watchCommand(io: CliIo, args: WatchArgs): Promise<number> 
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   try {
-    if (store.sources.list().length === 0) {
+    const followed = (await store.sources.list()).length;
+    if (followed === 0) {
       io.stderr(`gazette: ${path} follows no sources yet; add one with gazette follow URL.\n`);
       return 1;
     }
@@ -199,7 +200,7 @@ export async function watchCommand(io: CliIo, args: WatchArgs): Promise<number> 
       const built = await site?.check();
       return summary.failedSources || built === 'failed' ? 1 : 0;
     }
-    io.stderr(`gazette: watching ${store.sources.list().length} sources in ${path}; Ctrl-C stops.\n`);
+    io.stderr(`gazette: watching ${followed} sources in ${path}; Ctrl-C stops.\n`);
     site?.keepCurrent();
     void site?.check();
     await watchSources(store, {
@@ -215,6 +216,6 @@ export async function watchCommand(io: CliIo, args: WatchArgs): Promise<number> 
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
     await site?.close();
-    store.close();
+    await store.close();
   }
 }
