@@ -32,7 +32,7 @@ describe('startLiveSite (npm start over GAZETTE_DB)', () => {
   it('serves the site built at start, then the store’s new revision once rebuilt', async () => {
     ingest(1);
     const lines: string[] = [];
-    const site = await start({ GAZETTE_CORPUS_REVISION: corpusRevision({ db }) }, lines);
+    const site = await start({ GAZETTE_CORPUS_REVISION: await corpusRevision({ db }) }, lines);
     try {
       expect(await site.rebuilder.check()).toBe('current');
       expect(await page(site.url)).toBe('the site built at start');

@@ -141,7 +141,7 @@ export function siteRebuilder(options: {
       }
       let tag: string;
       try {
-        tag = revisionTag(corpusRevision({ db: options.db }));
+        tag = revisionTag(await corpusRevision({ db: options.db }));
       } catch (error) {
         // Checked from timers too: a store that cannot be read now is said, never thrown at the loop.
         options.fail(`gazette: the site's store could not be read: ${(error as Error).message}`);

@@ -232,7 +232,7 @@ describe('writers that run at once', () => {
     const holder = child(['hold-all', db, '3000']);
     await holder.line('LOCKED');
     const waits: string[] = [];
-    const corpus = readStoreCorpus(db, { onWait: (m) => waits.push(m) });
+    const corpus = await readStoreCorpus(db, { onWait: (m) => waits.push(m) });
     expect(waits).toEqual([expect.stringMatching(/waiting for the store .*exclusive\.db/)]);
     expect(corpus.size).toBe(1);
     expect(await holder.exited).toBe(0);
