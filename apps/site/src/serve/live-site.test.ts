@@ -76,6 +76,8 @@ describe('startLiveSite (npm start over GAZETTE_DB)', () => {
         signal.addEventListener('abort', () => reject(new Error('stopped')));
       });
     const site = await start({}, lines, hanging);
+    // The first check reads the store's revision (asynchronously) before its build starts.
+    for (let i = 0; i < 500 && !started; i++) await new Promise((r) => setTimeout(r, 20));
     expect(started).toBe(true);
     const builds = () => readdirSync(join(root, 'live')).filter((n) => n.startsWith('.site.'));
     const during = builds();

@@ -108,6 +108,8 @@ export function siteRebuilder(options: {
   const build = options.build ?? buildSite;
   const stop = new AbortController();
   let running: Promise<'rebuilt' | 'failed'> | undefined;
+  /** The store's revision being read (it may be a database): one look at a time, as one build at a time. */
+  let looking: ReturnType<SiteRebuilder['check']> | undefined;
   let lastStart = Number.NEGATIVE_INFINITY;
   let timer: NodeJS.Timeout | undefined;
   let ticker: NodeJS.Timeout | undefined;
@@ -127,6 +129,24 @@ export function siteRebuilder(options: {
     }
   }
 
+  /** Reads the store's revision and rebuilds when the published site is of another one. */
+  async function look(): ReturnType<SiteRebuilder['check']> {
+    let tag: string;
+    try {
+      tag = revisionTag(await corpusRevision({ db: options.db }));
+    } catch (error) {
+      // Checked from timers too: a store that cannot be read now is said, never thrown at the loop.
+      options.fail(`gazette: the site's store could not be read: ${(error as Error).message}`);
+      return 'failed';
+    }
+    if (stop.signal.aborted) return 'later';
+    if (publishedTag(options.dir) === tag) return 'current';
+    running = rebuild(tag).finally(() => {
+      running = undefined;
+    });
+    return running;
+  }
+
   const self: SiteRebuilder = {
     async check() {
       if (running) return running;
@@ -139,19 +159,10 @@ export function siteRebuilder(options: {
         }, wait);
         return 'later';
       }
-      let tag: string;
-      try {
-        tag = revisionTag(await corpusRevision({ db: options.db }));
-      } catch (error) {
-        // Checked from timers too: a store that cannot be read now is said, never thrown at the loop.
-        options.fail(`gazette: the site's store could not be read: ${(error as Error).message}`);
-        return 'failed';
-      }
-      if (publishedTag(options.dir) === tag) return 'current';
-      running = rebuild(tag).finally(() => {
-        running = undefined;
+      looking ??= look().finally(() => {
+        looking = undefined;
       });
-      return running;
+      return looking;
     },
     keepCurrent() {
       ticker ??= setInterval(() => void self.check(), Math.min(options.everyMs, 60_000));
@@ -160,6 +171,7 @@ export function siteRebuilder(options: {
       clearTimeout(timer);
       clearInterval(ticker);
       stop.abort();
+      await looking;
       await running;
     },
   };
