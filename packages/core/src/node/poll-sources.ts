@@ -200,8 +200,10 @@ async function pollLeased(
       const until = new Date(Date.parse(now) + ctx.deadlineMs + LEASE_MARGIN_MS).toISOString();
       const [source] = await store.sources.lease({ worker: ctx.worker, now, until, limit: 1 });
       if (!source) return;
-      // Due again at once (a schedule that allows it): polled once per round, then let go as it is.
-      if (seen.has(source.id)) return void (await store.sources.release(source.id, ctx.worker, source.state));
+      // Stopped meanwhile, or due again at once (a schedule that allows it: polled once per round): let go
+      // as it is, so another worker need not wait for the lease to run out.
+      if (ctx.options.signal?.aborted || seen.has(source.id))
+        return void (await store.sources.release(source.id, ctx.worker, source.state));
       seen.add(source.id);
       await each(source, true);
     }
