@@ -38,9 +38,7 @@ export default defineConfig({
   define: { 'process.env.NODE_ENV': '"production"' },
   esbuildPlugins: [yogaWithoutFetch],
   esbuildOptions(options) {
-    // The site (watch --site) is loaded from its own built Node entry when asked for: bundling it would make
-    // the CLI's build wait for the site's Astro build.
-    options.external = [...(options.external ?? []), 'react-devtools-core', '@gazette/site'];
+    options.external = [...(options.external ?? []), 'react-devtools-core'];
     // The core's built entries import their shared chunks bare (it declares no side effects): dropped, as they should be.
     options.logOverride = { ...options.logOverride, 'ignored-bare-import': 'silent' };
   },

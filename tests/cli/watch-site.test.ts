@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { corpusRevision } from '@gazette/core/node/query';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalServer } from '../../packages/core/test-support/local-server';
 import { gazette } from '../support/run-process';
@@ -105,5 +106,46 @@ describe('gazette watch --site DIR', { timeout: 600_000 }, () => {
     const tooOften = await gazette(['watch', '--db', db, '--site', site, '--site-every', '10s']);
     expect(tooOften.code).toBe(2);
     expect(tooOften.stderr).toMatch(/--site-every must be between 1m and 1d/);
+    const alone = await gazette(['watch', '--db', db, '--site-build', 'true']);
+    expect(alone.code).toBe(2);
+    expect(alone.stderr).toMatch(/--site-build goes with --site DIR/);
+  });
+
+  // The site's build is a child process (an app imports no app): --site-build names another one, told the
+  // store, its revision and the folder to fill.
+  it('runs the command --site-build names, with GAZETTE_DB, GAZETTE_CORPUS_REVISION and GAZETTE_SITE_OUT', async () => {
+    const custom = join(dir, 'custom');
+    const write = `require('node:fs').writeFileSync(require('node:path').join(process.env.GAZETTE_SITE_OUT, 'index.html'), process.env.GAZETTE_DB + ' @ ' + process.env.GAZETTE_CORPUS_REVISION)`;
+    const run = () =>
+      gazette([
+        'watch',
+        '--once',
+        '--db',
+        db,
+        '--site',
+        custom,
+        '--site-build',
+        `"${process.execPath}" -e "${write}"`,
+      ]);
+    const built = await run();
+    expect(built.code, built.stderr).toBe(0);
+    expect(built.stdout).toMatch(/site: rebuilt .*custom in [\d.]+ s/);
+    expect(readFileSync(join(custom, 'index.html'), 'utf8')).toBe(`${db} @ ${await corpusRevision({ db })}`);
+    const again = await run();
+    expect(again.stdout).not.toContain('site: rebuilt');
+    const failing = await gazette([
+      'watch',
+      '--once',
+      '--db',
+      db,
+      '--site',
+      join(dir, 'failing'),
+      '--site-build',
+      'echo no astro here >&2; exit 7',
+    ]);
+    expect(failing.code).toBe(1);
+    expect(failing.stderr).toMatch(
+      /the site was not rebuilt .*: the site build \(--site-build\) exited with 7:\n\s+no astro here/,
+    );
   });
 });

@@ -50,6 +50,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         once: { type: 'boolean', default: false },
         site: { type: 'string' },
         'site-every': { type: 'string' },
+        'site-build': { type: 'string' },
         webhook: { type: 'string' },
       },
     });
@@ -116,6 +117,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           json: values.json,
           site: values.site,
           siteEvery: values['site-every'],
+          siteBuild: values['site-build'],
         });
       case 'alert':
         return await (await import('./commands/alert-commands')).alertCommand(io, {

@@ -13,7 +13,7 @@ Usage:
                                                             follow feeds (RSS, Atom, JSON Feed), or pages naming one
   gazette sources [--db PATH] [--json]                      the followed feeds: last success, errors, items/day, next poll
   gazette unfollow URL_OR_ID... [--db PATH]                 stop following (the articles stay)
-  gazette watch [--db PATH] [--once] [--site DIR [--site-every D]] [--json]
+  gazette watch [--db PATH] [--once] [--site DIR [--site-every D] [--site-build CMD]] [--json]
                                                             poll followed feeds as they fall due and store what is new;
                                                             --once polls every one now and exits with the summary
   gazette alert add QUERY [--webhook URL] [--db PATH]       a saved search: watch POSTs its new matches (signed)
@@ -46,6 +46,8 @@ Options:
   --site DIR    watch: keep the static site at DIR built from the store (rebuilt when the store changed,
                 swapped in whole: DIR is a link to the current build beside it)
   --site-every D  watch --site: rebuild at most this often, 1m to 1d (default 10m)
+  --site-build CMD  watch --site: the shell command that builds the site for GAZETTE_DB into GAZETTE_SITE_OUT
+                (default: the site's own build in this Gazette checkout)
   --map F=N,... ingest JSON/NDJSON: read model field F from the source's field N (e.g. body=content)
   --limit N     page size, 1 to 100 (default 20)
 

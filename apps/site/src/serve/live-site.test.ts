@@ -70,7 +70,7 @@ describe('startLiveSite (npm start over GAZETTE_DB)', () => {
     ingest(3);
     const lines: string[] = [];
     let started = false;
-    const hanging = (_db: string, _out: string, signal: AbortSignal) =>
+    const hanging: LiveSiteOptions['build'] = ({ signal }) =>
       new Promise<void>((_, reject) => {
         started = true;
         signal.addEventListener('abort', () => reject(new Error('stopped')));

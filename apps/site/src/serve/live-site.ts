@@ -1,21 +1,24 @@
 import { cpSync, existsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { corpusRevision } from '@gazette/core/node/query';
-import { publishDirectory, publishedTag } from '@gazette/core/node';
-import { SITE_DIST } from './site-dir';
 import {
-  type buildSite,
+  type BuildInto,
+  publishDirectory,
+  publishedTag,
+  type RevisionRebuilder,
+  rebuildEveryMs,
+  rebuildOnRevision,
   revisionTag,
-  type SiteRebuilder,
-  siteEveryMs,
-  siteRebuilder,
-} from './site-rebuilder';
+} from '@gazette/core/node';
+import { corpusRevision } from '@gazette/core/node/query';
+import { buildSite } from './site-build';
+import { SITE_DIST } from './site-dir';
 import { type StartSiteOptions, startSite } from './start-site';
 
 // `npm start` over GAZETTE_DB: the site follows the store. It is served from a folder of npm start's own
 // beside the store (never one the user named), swapped atomically by publishDirectory and reused across restarts;
 // the site npm start built (apps/site/dist) is published into it first when nothing newer is there, then
-// siteRebuilder builds it again whenever the store's revision changed, at most every GAZETTE_SITE_EVERY.
+// the core's rebuildOnRevision builds it again (the site's own build, as a child) whenever the store's
+// revision changed, at most every GAZETTE_SITE_EVERY: the same pacing and swap as `gazette watch --site`.
 
 /**
  * The folder npm start serves for the store at `db`: a hidden link beside the store (`.NAME-site`, with its
@@ -32,8 +35,8 @@ export interface LiveSiteOptions extends StartSiteOptions {
   env: Record<string, string | undefined>;
   report: (line: string) => void;
   fail: (line: string) => void;
-  /** The build (default: the site's own). */
-  build?: typeof buildSite;
+  /** The build (default: the site's own, buildSite). */
+  build?: BuildInto;
   /** The site built at start (default apps/site/dist), of the revision GAZETTE_CORPUS_REVISION names. */
   dist?: string;
   /** Where to keep the site (default liveSiteDir(db)). */
@@ -60,19 +63,21 @@ async function publishStartBuild(dir: string, dist: string, env: LiveSiteOptions
 /** Serves the site of the store at `db`, kept current; close() stops the rebuilds (and a build running). */
 export async function startLiveSite(
   options: LiveSiteOptions,
-): Promise<{ url: string; dir: string; rebuilder: SiteRebuilder; close(): Promise<void> }> {
+): Promise<{ url: string; dir: string; rebuilder: RevisionRebuilder; close(): Promise<void> }> {
   const { db, env } = options;
-  const everyMs = options.everyMs ?? siteEveryMs(env.GAZETTE_SITE_EVERY || undefined, 'GAZETTE_SITE_EVERY');
+  const everyMs =
+    options.everyMs ?? rebuildEveryMs(env.GAZETTE_SITE_EVERY || undefined, 'GAZETTE_SITE_EVERY');
   const dir = options.dir ?? liveSiteDir(db);
   await publishStartBuild(dir, options.dist ?? SITE_DIST, env, db);
   const server = await startSite({ ...options, dir });
-  const rebuilder = siteRebuilder({
+  const rebuilder = rebuildOnRevision({
     db,
     dir,
     everyMs,
+    what: 'site',
+    build: options.build ?? buildSite,
     report: options.report,
     fail: options.fail,
-    ...(options.build ? { build: options.build } : {}),
   });
   rebuilder.keepCurrent();
   void rebuilder.check();

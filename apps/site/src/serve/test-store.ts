@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseText } from '@gazette/core';
-import { openSqliteStore } from '@gazette/core/node';
+import { type BuildInto, openSqliteStore } from '@gazette/core/node';
 
 // For the tests of the site's rebuilds: a store that gains articles, and a build fast enough to run often.
 
@@ -21,8 +21,8 @@ export function ingestStory(db: string, n: number): void {
 }
 
 /** A build that writes how many articles the store had, as the site's build would show them. */
-export async function countingBuild(path: string, out: string): Promise<void> {
-  const store = openSqliteStore(path, { readOnly: true });
+export const countingBuild: BuildInto = async ({ db, out }) => {
+  const store = openSqliteStore(db, { readOnly: true });
   writeFileSync(join(out, 'index.html'), `${store.count()} articles`);
   store.close();
-}
+};

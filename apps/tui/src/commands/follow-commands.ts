@@ -4,6 +4,7 @@ import { type CliIo, printJson } from '../cli-io';
 import { openCommandStore } from '../store-path';
 import { safeLine } from '../text/safe-text';
 import { UsageError } from '../usage-error';
+import { siteBeside, type WatchSiteArgs } from './watch-site';
 
 // follow, sources, unfollow and watch: the store's followed feeds. One file, since they share the store
 // handling and the way a source is shown.
@@ -134,41 +135,9 @@ function printRound(io: CliIo, s: PollSummary): void {
     );
 }
 
-/**
- * The site's own build-and-keep-current code, from the site's Node entry: loaded at run time, not bundled,
- * so building the CLI never waits for the site's (Astro) build.
- */
-async function siteHelpers() {
-  try {
-    return await import('@gazette/site');
-  } catch (error) {
-    throw new UsageError(
-      `--site needs Gazette’s own apps/site, built: run it from a Gazette checkout after npm install and npm run build (${(error as Error).message}).`,
-    );
-  }
-}
-
-/** The site kept current beside the watch (--site DIR, --site-every D), or undefined without --site. */
-async function siteBeside(io: CliIo, db: string, args: WatchArgs) {
-  if (args.siteEvery !== undefined && !args.site) throw new UsageError('--site-every goes with --site DIR.');
-  if (!args.site) return undefined;
-  const { siteEveryMs, siteRebuilder } = await siteHelpers();
-  let everyMs: number;
-  try {
-    everyMs = siteEveryMs(args.siteEvery);
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const report = (line: string) => (args.json ? io.stderr(`${line}\n`) : io.stdout(`${line}\n`));
-  return siteRebuilder({ db, dir: args.site, everyMs, report, fail: (line) => io.stderr(`${line}\n`) });
-}
-
-interface WatchArgs {
+interface WatchArgs extends WatchSiteArgs {
   db?: string | undefined;
   once: boolean;
-  json: boolean;
-  site?: string | undefined;
-  siteEvery?: string | undefined;
 }
 
 /**

@@ -1,12 +1,14 @@
 import type { DateEstimate } from '../model/article-schema';
 import type { DateMention } from '../model/date-mention-schema';
+import { ENGLISH_MONTH_ABBREVIATIONS } from '../metadata/month-names';
 import { MONTHS, WEEKDAYS } from './titles';
 
-const MONTH =
-  '(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?';
+const capitalised = (word: string) => word[0]!.toUpperCase() + word.slice(1);
+// Full names first, so "March" is never read as "Mar" followed by letters.
+const MONTH = `(${[...MONTHS, ...ENGLISH_MONTH_ABBREVIATIONS].map(capitalised).join('|')})\\.?`;
 const DAY = '(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)';
 const YEAR = '((?:19|20)\\d\\d)';
-const ABBREVIATED_MONTH = /\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?$/i;
+const ABBREVIATED_MONTH = new RegExp(`\\b(?:${ENGLISH_MONTH_ABBREVIATIONS.join('|')})\\b\\.?$`, 'i');
 
 // Longest forms first: one alternation, so a mention is never matched twice.
 const DATE_RE = new RegExp(

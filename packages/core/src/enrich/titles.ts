@@ -1,3 +1,4 @@
+import { ENGLISH_MONTHS } from '../metadata/month-names';
 // Words that come before a name but are not part of it ("President Emmanuel Macron" is Emmanuel Macron).
 export const PERSON_TITLES = new Set(
   'mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady president vice-president prime minister chancellor king queen prince princess pope sheikh general gen. colonel col. captain capt. major lieutenant sergeant admiral commander senator sen. governor gov. mayor judge justice ambassador secretary chairman chairwoman chief coach manager rev. reverend father bishop archbishop cardinal imam rabbi professor doctor minister premier emir sultan leader spokesman spokeswoman striker midfielder defender goalkeeper captain star singer actor actress director'.split(
@@ -19,20 +20,8 @@ export const PLACE_WORDS = new Set(
   ),
 );
 
-export const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
+/** Month names, January first (one list, kept with the other languages' names). */
+export const MONTHS = ENGLISH_MONTHS;
 export const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
 /** Capitalised words that start sentences but are not names. */

@@ -25,3 +25,11 @@ export const MONTH_NUMBER: ReadonlyMap<string, number> = new Map(
 
 /** An alternation of every month name, longest first so "septembre" is not read as "sept". */
 export const MONTH_PATTERN = [...MONTH_NUMBER.keys()].sort((a, b) => b.length - a.length).join('|');
+
+/** The English month names, January first: the language enrichment reads running text in. */
+export const ENGLISH_MONTHS: readonly string[] = MONTHS_BY_NUMBER.map((names) => names.split(' ')[0]!);
+
+/** English abbreviations as stories write them ("Sept" as well as "Sep"), May having none. */
+export const ENGLISH_MONTH_ABBREVIATIONS: readonly string[] = ENGLISH_MONTHS.filter((m) => m !== 'may').map(
+  (m) => (m === 'september' ? 'sept?' : m.slice(0, 3)),
+);

@@ -22,6 +22,18 @@ export {
   type PollSummary,
 } from './poll-sources';
 export { publishDirectory, publishedTag } from './publish-directory';
+export {
+  type BuildInto,
+  type BuildJob,
+  REBUILD_EVERY_DEFAULT,
+  type RebuildOptions,
+  type RebuildOutcome,
+  type RevisionRebuilder,
+  rebuildEveryMs,
+  rebuildOnRevision,
+  revisionTag,
+} from './rebuild-on-revision';
+export { type BuildCommand, commandBuild } from './build-command';
 export { startWatching, type Watching, type WatchOptions, watchSources } from './watch-sources';
 export {
   type DeliveryReport,
