@@ -15,5 +15,5 @@ export async function withCorpusRevision(env, buildCore) {
   if (!source.db && !source.snapshot) return rest;
   if ((await buildCore()) !== 0) throw new Error('the core could not be built (npm run build says why)');
   const { corpusRevision } = await import('@gazette/core/node/query');
-  return { ...rest, GAZETTE_CORPUS_REVISION: corpusRevision(source) };
+  return { ...rest, GAZETTE_CORPUS_REVISION: await corpusRevision(source) };
 }

@@ -31,7 +31,7 @@ const SERVICES = [
       if (process.env.GAZETTE_WATCH === '0') return { url: 'off (GAZETTE_WATCH=0)', close: async () => {} };
       const { startWatching } = await import('@gazette/core/node');
       const { nerRecognizer } = await import('@gazette/core/ner');
-      const watching = startWatching(db, {
+      const watching = await startWatching(db, {
         recognizer: nerRecognizer,
         onRound: (s) =>
           console.log(

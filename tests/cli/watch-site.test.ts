@@ -130,7 +130,7 @@ describe('gazette watch --site DIR', { timeout: 600_000 }, () => {
     const built = await run();
     expect(built.code, built.stderr).toBe(0);
     expect(built.stdout).toMatch(/site: rebuilt .*custom in [\d.]+ s/);
-    expect(readFileSync(join(custom, 'index.html'), 'utf8')).toBe(`${db} @ ${corpusRevision({ db })}`);
+    expect(readFileSync(join(custom, 'index.html'), 'utf8')).toBe(`${db} @ ${await corpusRevision({ db })}`);
     const again = await run();
     expect(again.stdout).not.toContain('site: rebuilt');
     const failing = await gazette([

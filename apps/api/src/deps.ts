@@ -1,4 +1,4 @@
-import type { AlertRegistry, ChangePage, Corpus } from '@gazette/core';
+import type { AsyncAlertRegistry, ChangePage, Corpus } from '@gazette/core';
 import type { LiveCorpus } from '@gazette/core/node';
 import type { ReadCache } from './http/read-cache';
 import type { StreamSlots } from './live/stream-slots';
@@ -15,9 +15,9 @@ export type AppDeps = CorpusSource & {
    * The store's change log (`store.changes`), for `GET /v1/changes` and `GET /v1/stream`; only with `live`
    * (a fixed corpus has no changes to follow).
    */
-  changes?: (since: number, limit: number) => ChangePage;
+  changes?: (since: number, limit: number) => Promise<ChangePage>;
   /** The store's alerts, read only, for `GET /v1/alerts/{id}/feed.atom`. */
-  alerts?: Pick<AlertRegistry, 'get'>;
+  alerts?: Pick<AsyncAlertRegistry, 'get'>;
   /**
    * The public base URL of the API (GAZETTE_PUBLIC_URL), for the absolute links of feeds; without it they
    * are relative. Never taken from a request: answers are cached and shared.

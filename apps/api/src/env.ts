@@ -8,7 +8,14 @@ export const EnvSchema = z.object({
     .string()
     .min(1)
     .optional()
-    .describe('A corpus store to serve instead of the built-in corpus.'),
+    .describe('A corpus store to serve instead of the built-in corpus: a SQLite file, or a postgres:// URL.'),
+  GAZETTE_SEGMENTS: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      "Where a database store's segments are kept (a SQLite file's are beside it); default a per-user cache folder.",
+    ),
   GAZETTE_PUBLIC_URL: z
     .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://api.example.org' })
     .refine((u) => !/[?#]/.test(u), 'must have no query or fragment')

@@ -37,6 +37,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         cursor: { type: 'string' },
         sort: { type: 'string' },
         db: { type: 'string' },
+        segments: { type: 'string' },
         full: { type: 'boolean', default: false },
         'full-deadline': { type: 'string' },
         map: { type: 'string' },
@@ -54,6 +55,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       },
     });
     const [command, ...rest] = positionals;
+    // Where a database store's segments are kept, for every reader of this run (and the site it rebuilds).
+    if (values.segments) process.env['GAZETTE_SEGMENTS'] = values.segments;
     if (values.help || command === 'help') {
       io.stdout(HELP_TEXT);
       return 0;

@@ -36,7 +36,9 @@ Options:
   --api URL     read from a Gazette API (e.g. http://localhost:8787) instead of the local corpus;
                 works with the UI and with list, show, search, entities and quotes (15 s, 64 MB a reply)
   --db PATH     use an article store instead of the built-in corpus (ingest, export, follow, sources,
-                unfollow and watch: default ./gazette.db)
+                unfollow and watch: default ./gazette.db); a SQLite file, or a postgres:// URL
+  --segments DIR  where the index segments of a postgres:// store are kept (default GAZETTE_SEGMENTS, else
+                ~/.cache/gazette/segments/<store id>); a SQLite file's are always beside it, PATH.segments/
   --full        ingest, follow: fetch each feed item's page and extract it, instead of keeping the feed's text
                 (follow: robots.txt is obeyed)
   --full-deadline S  ingest --full: stop fetching item pages after S seconds in all (default 120);
@@ -52,7 +54,8 @@ Options:
   --limit N     page size, 1 to 100 (default 20)
 
 Environment:
-  GAZETTE_DB=PATH         the article store (SQLite file) to use, as --db does
+  GAZETTE_DB=PATH         the article store (a SQLite file, or a postgres:// URL) to use, as --db does
+  GAZETTE_SEGMENTS=DIR    where a postgres:// store's index segments are kept, as --segments does
   GAZETTE_SNAPSHOT=FILE   read a corpus snapshot file (corpus.toSnapshot(), or export --format json) instead of the built-in corpus
   NO_COLOR=1              no colours in the UI (bold, underline and inverse still mark things)
   BROWSER=COMMAND         what \`o\` in the reader opens URLs with (default: xdg-open / open)

@@ -17,7 +17,7 @@ if (mode === 'write') {
   }
   store.close();
 } else {
-  const live = openLiveCorpus(db!, {
+  const live = await openLiveCorpus(db!, {
     pollMs: 10,
     workerAbove: 3,
     policy: { segmentsPerTier: 2, floor: 1, maxDeadShare: 0.3 },

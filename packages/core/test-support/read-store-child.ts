@@ -3,7 +3,7 @@
 import { readStoreCorpus } from '../src/node/read-store-corpus';
 
 try {
-  const corpus = readStoreCorpus(process.argv[2]!);
+  const corpus = await readStoreCorpus(process.argv[2]!);
   process.stdout.write(`${JSON.stringify({ ids: corpus.list({ limit: 100 }).items.map((a) => a.id) })}\n`);
 } catch (error) {
   process.stdout.write(`${JSON.stringify({ error: (error as Error).message })}\n`);

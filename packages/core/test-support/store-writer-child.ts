@@ -10,6 +10,7 @@ import { createInterface } from 'node:readline';
 import { DatabaseSync } from 'node:sqlite';
 import { ingestSources } from '../src/node/ingest-sources';
 import { openSqliteStore } from '../src/node/sqlite-store';
+import { asyncOf } from './async-of';
 
 const [mode, db, arg] = process.argv.slice(2);
 if (mode === 'hold' || mode === 'hold-all') {
@@ -44,7 +45,7 @@ if (mode === 'hold' || mode === 'hold-all') {
   const lines = createInterface({ input: process.stdin });
   await new Promise((resolve) => lines.once('line', resolve));
   lines.close();
-  const summary = await ingestSources(store, [arg!], { concurrency: 1 });
+  const summary = await ingestSources(asyncOf(store), [arg!], { concurrency: 1 });
   store.close();
   process.stdout.write(`DONE ${JSON.stringify(summary)}\n`);
 }

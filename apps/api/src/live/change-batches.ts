@@ -50,20 +50,25 @@ function batchOf(page: readonly ArticleChange[], last: number, corpus: Corpus): 
  * far the corpus had gone), and the small corpus each page is matched over is built once.
  */
 export class ChangeBatches {
-  readonly #kept = new Map<string, ChangeBatch>();
+  /** Kept as promises: streams asking for a page while it is being read share the one read. */
+  readonly #kept = new Map<string, Promise<ChangeBatch>>();
 
   constructor(
-    private readonly changes: (since: number, limit: number) => ChangePage,
+    private readonly changes: (since: number, limit: number) => Promise<ChangePage>,
     private readonly keep = 8,
   ) {}
 
   /** The page after `since`, up to the change `head` that `corpus` includes. */
-  after(since: number, head: number, corpus: Corpus): ChangeBatch {
+  after(since: number, head: number, corpus: Corpus): Promise<ChangeBatch> {
     const key = `${since}:${head}`;
     const kept = this.#kept.get(key);
     if (kept) return kept;
-    const page = this.changes(since, ALERT_BATCH).changes.filter((c) => c.seq <= head);
-    const batch = batchOf(page, page.at(-1)?.seq ?? since, corpus);
+    const batch = this.changes(since, ALERT_BATCH).then((read) => {
+      const page = read.changes.filter((c) => c.seq <= head);
+      return batchOf(page, page.at(-1)?.seq ?? since, corpus);
+    });
+    // A failed read is not kept: the next stream asking reads the page again.
+    batch.catch(() => this.#kept.delete(key));
     this.#kept.set(key, batch);
     if (this.#kept.size > this.keep) this.#kept.delete(this.#kept.keys().next().value!);
     return batch;

@@ -48,7 +48,7 @@ async function sendNew(stream: SSEStreamingApi, run: StreamRun, from: number): P
     // Read together, in one step: the changes the corpus has applied, and that corpus.
     const head = run.live.version().seq;
     if (cursor >= head) return cursor;
-    const batch = run.batches.after(cursor, head, run.live.corpus());
+    const batch = await run.batches.after(cursor, head, run.live.corpus());
     if (batch.last <= cursor) return cursor; // the log holds nothing more yet
     for (const event of articleEvents(batch, batch.match(run.query)))
       if (!(await send(stream, event, run.limits.writeTimeoutMs))) return cursor;

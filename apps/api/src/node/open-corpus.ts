@@ -1,4 +1,4 @@
-import { openExistingStore, openLiveCorpus } from '@gazette/core/node';
+import { openLiveCorpus, openStore } from '@gazette/core/node';
 import { builtinCorpus } from '@gazette/corpus';
 import type { AppDeps } from '../deps';
 import type { Env } from '../env';
@@ -18,7 +18,7 @@ export interface OpenedCorpus {
  * writer commits (its live corpus: new articles searchable within a second, no restart, no rebuild),
  * else the built-in corpus.
  */
-export async function openCorpus(env: Pick<Env, 'GAZETTE_DB'>): Promise<OpenedCorpus> {
+export async function openCorpus(env: Pick<Env, 'GAZETTE_DB' | 'GAZETTE_SEGMENTS'>): Promise<OpenedCorpus> {
   const db = env.GAZETTE_DB;
   if (db === undefined) {
     const corpus = builtinCorpus();
@@ -30,20 +30,27 @@ export async function openCorpus(env: Pick<Env, 'GAZETTE_DB'>): Promise<OpenedCo
     };
   }
   const onWait = (message: string) => console.error(`gazette-api: ${message}…`);
-  const live = openLiveCorpus(db, {
+  const live = await openLiveCorpus(db, {
     label: 'GAZETTE_DB',
     onWait,
     notice: (line) => console.error(`gazette-api: ${line}`),
+    ...(env.GAZETTE_SEGMENTS ? { segments: env.GAZETTE_SEGMENTS } : {}),
   });
   // A connection of its own for /v1/changes and the alert feeds (read-only, like the live corpus's).
-  const store = openExistingStore(db, { label: 'GAZETTE_DB', readOnly: true, onWait });
+  let store: Awaited<ReturnType<typeof openStore>>;
+  try {
+    store = await openStore(db, { label: 'GAZETTE_DB', readOnly: true, onWait });
+  } catch (error) {
+    await live.close();
+    throw error;
+  }
   return {
     source: { live, changes: (since, limit) => store.changes(since, limit), alerts: store.alerts },
-    name: `store ${db}`,
+    name: `store ${store.location}`,
     articles: () => live.corpus().size,
     async close() {
       await live.close();
-      store.close();
+      await store.close();
     },
   };
 }

@@ -39,7 +39,7 @@ export const alertFeedEndpoint = ({ alerts, current, reads, publicUrl, now }: Ro
   defineOpenAPIRoute({
     route: alertFeedRoute,
     addRoute: true,
-    handler: (c) => {
+    handler: async (c) => {
       if (!alerts)
         return problemResponse(
           c,
@@ -49,7 +49,7 @@ export const alertFeedEndpoint = ({ alerts, current, reads, publicUrl, now }: Ro
           ),
         ) as never;
       const { id } = c.req.valid('param');
-      const alert = alerts.get(id);
+      const alert = await alerts.get(id);
       if (!alert)
         return problemResponse(
           c,

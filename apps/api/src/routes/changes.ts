@@ -49,14 +49,14 @@ export const changesEndpoint = ({ live, changes }: RouteDeps) =>
   defineOpenAPIRoute({
     route: changesRoute,
     addRoute: true,
-    handler: (c) => {
+    handler: async (c) => {
       if (!live || !changes) return notLive(c, 'It has no change log to page through.') as never;
       const { since, limit } = c.req.valid('query');
       // What the reads answer from: changes the store has but the corpus has not applied yet wait.
       const version = live.version();
       const cursor = readCursor(since, version.seq, 'since');
       if ('problem' in cursor) return problemResponse(c, cursor.problem) as never;
-      const page = changes(cursor.seq, limit).changes.filter((ch) => ch.seq <= version.seq);
+      const page = (await changes(cursor.seq, limit)).changes.filter((ch) => ch.seq <= version.seq);
       const nextCursor = String(page.at(-1)?.seq ?? cursor.seq);
       return c.json({ changes: page, nextCursor, version }, 200, { 'cache-control': 'no-store' });
     },

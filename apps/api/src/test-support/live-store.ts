@@ -1,6 +1,7 @@
 import {
   type Article,
   type ArticleStore,
+  asAsyncStore,
   type Corpus,
   createCorpus,
   createMemoryStore,
@@ -18,6 +19,8 @@ type Listener = Parameters<LiveCorpus['subscribe']>[0];
  */
 export function liveMemoryStore(initial: readonly Article[] = []) {
   const store: ArticleStore = createMemoryStore();
+  // The store as the server reads it (AsyncArticleStore), as a database store would be.
+  const view = asAsyncStore(store, 'memory store');
   const segments: Corpus[] = [];
   const listeners = new Set<Listener>();
   let seq = 0;
@@ -61,7 +64,7 @@ export function liveMemoryStore(initial: readonly Article[] = []) {
     add,
     listeners: () => listeners.size,
     /** What createApp takes to serve this store live. */
-    deps: { live, changes: store.changes.bind(store), alerts: store.alerts },
+    deps: { live, changes: view.changes, alerts: view.alerts },
   };
 }
 

@@ -14,9 +14,9 @@ const cachedByTurbo = (env: SiteEnv) =>
  * GAZETTE_CORPUS_REVISION (npm run build and npm start set it), and it must be what the path holds while the
  * corpus is read (checked before and after), else the cache would keep this build under another revision.
  */
-export function checkCorpusRevision(env: SiteEnv): void {
+export async function checkCorpusRevision(env: SiteEnv): Promise<void> {
   if (!cachedByTurbo(env)) return;
-  const actual = corpusRevision({ db: env.GAZETTE_DB, snapshot: env.GAZETTE_SNAPSHOT });
+  const actual = await corpusRevision({ db: env.GAZETTE_DB, snapshot: env.GAZETTE_SNAPSHOT });
   if (actual === env.GAZETTE_CORPUS_REVISION) return;
   if (actual === undefined)
     throw new Error(

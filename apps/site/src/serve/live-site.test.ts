@@ -32,7 +32,7 @@ describe('startLiveSite (npm start over GAZETTE_DB)', () => {
   it('serves the site built at start, then the store’s new revision once rebuilt', async () => {
     ingest(1);
     const lines: string[] = [];
-    const site = await start({ GAZETTE_CORPUS_REVISION: corpusRevision({ db }) }, lines);
+    const site = await start({ GAZETTE_CORPUS_REVISION: await corpusRevision({ db }) }, lines);
     try {
       expect(await site.rebuilder.check()).toBe('current');
       expect(await page(site.url)).toBe('the site built at start');
@@ -76,6 +76,8 @@ describe('startLiveSite (npm start over GAZETTE_DB)', () => {
         signal.addEventListener('abort', () => reject(new Error('stopped')));
       });
     const site = await start({}, lines, hanging);
+    // The first check reads the store's revision (asynchronously) before its build starts.
+    for (let i = 0; i < 500 && !started; i++) await new Promise((r) => setTimeout(r, 20));
     expect(started).toBe(true);
     const builds = () => readdirSync(join(root, 'live')).filter((n) => n.startsWith('.site.'));
     const during = builds();

@@ -54,7 +54,7 @@ async function publishStartBuild(dir: string, dist: string, env: LiveSiteOptions
     throw new Error(`the site is not built (${dist} has no index.html); run npm run build`);
   const published = publishedTag(dir);
   const built = env.GAZETTE_CORPUS_REVISION ? revisionTag(env.GAZETTE_CORPUS_REVISION) : undefined;
-  const current = revisionTag(corpusRevision({ db }));
+  const current = revisionTag(await corpusRevision({ db }));
   if (published === current || (published !== undefined && built !== current)) return;
   // A build of no known revision is tagged so that it is never taken for the store's: rebuilt at once.
   await publishDirectory(dir, built ?? 'unknown', async (out) => cpSync(dist, out, { recursive: true }));

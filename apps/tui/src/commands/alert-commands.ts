@@ -18,9 +18,9 @@ export async function alertCommand(
     const alert = createAlert({ query: rest.join(' '), webhook: args.webhook }, new Date().toISOString());
     const { path, store } = await openCommandStore(io, args.db);
     try {
-      store.alerts.add(alert);
+      await store.alerts.add(alert);
     } finally {
-      store.close();
+      await store.close();
     }
     if (args.json) printJson(io, { db: path, alert });
     else
@@ -36,7 +36,7 @@ export async function alertCommand(
     try {
       let missing = 0;
       for (const id of rest) {
-        const removed = store.alerts.remove(id);
+        const removed = await store.alerts.remove(id);
         if (removed) io.stdout(`  removed ${removed.id}  ${safeLine(removed.query)}\n`);
         else {
           missing++;
@@ -45,7 +45,7 @@ export async function alertCommand(
       }
       return missing ? 1 : 0;
     } finally {
-      store.close();
+      await store.close();
     }
   }
   throw new UsageError(`gazette alert takes add QUERY [--webhook URL] or rm ID; got "${action ?? ''}".`);
@@ -58,7 +58,7 @@ export async function alertsCommand(
 ): Promise<number> {
   const { path, store } = await openCommandStore(io, args.db);
   try {
-    const alerts = alertStatuses(store.alerts.list(), store.alerts.pending());
+    const alerts = alertStatuses(await store.alerts.list(), await store.alerts.pending());
     if (args.json) printJson(io, { db: path, alerts });
     else if (alerts.length === 0) io.stdout(`No alerts in ${path}. Add one with gazette alert add QUERY.\n`);
     else
@@ -68,6 +68,6 @@ export async function alertsCommand(
         );
     return 0;
   } finally {
-    store.close();
+    await store.close();
   }
 }

@@ -1,4 +1,4 @@
-import { openExistingStore } from '@gazette/core/node/query';
+import { openStore } from '@gazette/core/node/query';
 import type { CliIo } from '../cli-io';
 import { DEFAULT_STORE, storePath } from '../store-path';
 import { UsageError } from '../usage-error';
@@ -15,18 +15,18 @@ export async function exportCommand(
   if (format !== 'ndjson' && format !== 'json')
     throw new UsageError(`--format for export is ndjson or json; got "${format}".`);
   const db = storePath(args.db) ?? DEFAULT_STORE;
-  const store = openExistingStore(db, { readOnly: true });
+  const store = await openStore(db, { readOnly: true });
   try {
     // One article at a time, at the pace of the reader: a large store is never held in memory whole.
     if (format === 'ndjson')
-      for (const a of store.iterate()) {
+      for await (const a of store.iterate()) {
         io.stdout(`${JSON.stringify(a)}\n`);
         await io.drained?.();
       }
     else {
       io.stdout('{"format":"gazette-snapshot","version":1,"articles":[');
       let first = true;
-      for (const a of store.iterate()) {
+      for await (const a of store.iterate()) {
         io.stdout(`${first ? '' : ','}\n${JSON.stringify(a)}`);
         await io.drained?.();
         first = false;
@@ -34,6 +34,6 @@ export async function exportCommand(
       io.stdout('\n]}\n');
     }
   } finally {
-    store.close();
+    await store.close();
   }
 }

@@ -44,7 +44,7 @@ export async function followCommand(
       io.stdout(`Run gazette watch --db ${path} to poll them.\n`);
     return results.some((r) => r.error) ? 1 : 0;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -83,7 +83,7 @@ export async function sourcesCommand(
   const { path, store } = await openCommandStore(io, args.db);
   try {
     const now = new Date().toISOString();
-    const sources = store.sources.list();
+    const sources = await store.sources.list();
     if (args.json)
       printJson(io, {
         db: path,
@@ -94,7 +94,7 @@ export async function sourcesCommand(
     else io.stdout(`${sources.map((s) => sourceLine(s, now)).join('\n')}\n`);
     return 0;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -109,7 +109,7 @@ export async function unfollowCommand(
   try {
     let missing = 0;
     for (const target of args.targets) {
-      const removed = store.sources.unfollow(target);
+      const removed = await store.sources.unfollow(target);
       if (removed) io.stdout(`  unfollowed ${removed.id}  ${safeLine(removed.url)} (its articles stay)\n`);
       else {
         missing++;
@@ -118,7 +118,7 @@ export async function unfollowCommand(
     }
     return missing ? 1 : 0;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -146,9 +146,9 @@ interface WatchArgs extends WatchSiteArgs {
  */
 export async function watchCommand(io: CliIo, args: WatchArgs): Promise<number> {
   const { nerRecognizer } = await import('@gazette/core/ner');
-  const { path, store } = await openCommandStore(io, args.db);
-  const site = await siteBeside(io, path, args).catch((error) => {
-    store.close();
+  const { path, db, store } = await openCommandStore(io, args.db);
+  const site = await siteBeside(io, db, args).catch(async (error) => {
+    await store.close();
     throw error;
   });
   const stop = new AbortController();
@@ -156,7 +156,8 @@ export async function watchCommand(io: CliIo, args: WatchArgs): Promise<number> 
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   try {
-    if (store.sources.list().length === 0) {
+    const followed = (await store.sources.list()).length;
+    if (followed === 0) {
       io.stderr(`gazette: ${path} follows no sources yet; add one with gazette follow URL.\n`);
       return 1;
     }
@@ -168,7 +169,7 @@ export async function watchCommand(io: CliIo, args: WatchArgs): Promise<number> 
       const built = await site?.check();
       return summary.failedSources || built === 'failed' ? 1 : 0;
     }
-    io.stderr(`gazette: watching ${store.sources.list().length} sources in ${path}; Ctrl-C stops.\n`);
+    io.stderr(`gazette: watching ${followed} sources in ${path}; Ctrl-C stops.\n`);
     site?.keepCurrent();
     void site?.check();
     await watchSources(store, {
@@ -184,6 +185,6 @@ export async function watchCommand(io: CliIo, args: WatchArgs): Promise<number> 
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
     await site?.close();
-    store.close();
+    await store.close();
   }
 }

@@ -4,8 +4,8 @@ import {
   type IngestProgress,
   type IngestSummary,
   ingestSources,
-  openSqliteStore,
   notifyAlerts,
+  openStore,
 } from '@gazette/core/node';
 import type { PutResult } from '@gazette/core';
 import { type CliIo, printJson } from '../cli-io';
@@ -75,7 +75,7 @@ export async function ingestCommand(
     );
   const mapping = parseMapping(args.map);
   const fullDeadlineMs = parseSeconds(args.fullDeadline);
-  const db = storePath(args.db) ?? DEFAULT_STORE;
+  let db = storePath(args.db) ?? DEFAULT_STORE;
   // Stored articles are read many times: they get the trained entity tagger and the gazetteer, as
   // `gazette parse` does.
   const recognizer = await articleRecognizer();
@@ -91,7 +91,11 @@ export async function ingestCommand(
   const stored: PutResult[] = [];
   let alertsNote = '';
   try {
-    const store = openSqliteStore(db, { onWait: (message) => io.stderr(`gazette: ${message}…\n`) });
+    const store = await openStore(db, {
+      create: true,
+      onWait: (message) => io.stderr(`gazette: ${message}…\n`),
+    });
+    db = store.location; // A database URL is shown without its password.
     try {
       summary = await ingestSources(store, args.inputs, {
         format: format as InputFormat | 'auto',
@@ -117,7 +121,7 @@ export async function ingestCommand(
       if (alerts.queued)
         alertsNote = `alerts: ${alerts.queued} new batches of matches; webhooks sent ${alerts.sent}, failed ${alerts.failed} (gazette watch tries again)\n`;
     } finally {
-      store.close();
+      await store.close();
     }
   } finally {
     process.off('SIGINT', onSignal);

@@ -15,6 +15,7 @@ import { openSqliteStore } from '../../src/node/sqlite-store';
 import { FEEDS_PER_SITE, ITEMS_PER_FEED, SITES } from './feed-sites-shape';
 import { countInFlight, startSites } from './feed-sites-process';
 import { simulateHour } from './follow-hour';
+import { asyncOf } from '../../test-support/async-of';
 
 async function timed<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number }> {
   const t = performance.now();
@@ -51,17 +52,17 @@ async function main(): Promise<void> {
     await round(
       `follow ${urls.length.toLocaleString('en')} feeds (each fetched once to check it)`,
       async () => {
-        const results = await followSources(store, urls);
+        const results = await followSources(asyncOf(store), urls);
         const failed = results.filter((r) => r.error).length;
         if (failed) throw new Error(`${failed} feeds could not be followed`);
         return undefined;
       },
     );
     const poller = createPoller({ all: true });
-    await round('first round: every item new', () => poller.poll(store));
-    await round('nothing changed (every feed answers 304)', () => poller.poll(store));
+    await round('first round: every item new', () => poller.poll(asyncOf(store)));
+    await round('nothing changed (every feed answers 304)', () => poller.poll(asyncOf(store)));
     await sites.gain(Array.from({ length: (SITES * FEEDS_PER_SITE) / 10 }, (_, i) => i * 10));
-    await round('a tenth of the feeds gained one item', () => poller.poll(store));
+    await round('a tenth of the feeds gained one item', () => poller.poll(asyncOf(store)));
     const md = [
       `${SITES} sites × ${FEEDS_PER_SITE} feeds × ${ITEMS_PER_FEED} items (GENERATED news) on 127.0.0.1; one request at a time per site, 4 in all (the poller's defaults); a SQLite store.`,
       '',

@@ -11,6 +11,7 @@ import { createPoller } from '../../src/node/poll-sources';
 import { openSqliteStore } from '../../src/node/sqlite-store';
 import { type countInFlight, startSites } from './feed-sites-process';
 import { FEEDS_PER_SITE, feedHabit, HOUR_MS } from './feed-sites-shape';
+import { asyncOf } from '../../test-support/async-of';
 
 const STEP_MS = 30_000;
 const SAMPLE_MS = 5 * 60_000;
@@ -45,7 +46,7 @@ async function followAll(store: ReturnType<typeof openSqliteStore>, bases: strin
     }
   });
   for (const [every, urls] of groups) {
-    const results = await followSources(store, urls, {
+    const results = await followSources(asyncOf(store), urls, {
       now: new Date(START).toISOString(),
       ...(every ? { everySeconds: every } : {}),
     });
@@ -82,7 +83,7 @@ export async function simulateHour(inFlight: ReturnType<typeof countInFlight>): 
       sim.skipTo(START + step * STEP_MS);
       await sites.at(sim.nowMs() - START);
       due = new Map(store.sources.list().map((s) => [s.id, Date.parse(s.state.nextPollAt)]));
-      const summary = await poller.poll(store);
+      const summary = await poller.poll(asyncOf(store));
       stored += summary.added;
       failed += summary.failedSources;
       if (step % (SAMPLE_MS / STEP_MS) === 0) {

@@ -246,7 +246,7 @@ async function main(): Promise<void> {
     store.close();
     row(`store ${STORED.toLocaleString('en')} articles (SQLite, one batch)`, seconds(performance.now() - t));
     t = performance.now();
-    const first = openLiveCorpus(db, { pollMs: 250 });
+    const first = await openLiveCorpus(db, { pollMs: 250 });
     row('first open, nothing kept (the whole store indexed as one segment)', seconds(performance.now() - t));
     try {
       await visibleHere(db, first, row);
@@ -256,7 +256,7 @@ async function main(): Promise<void> {
     await visibleInApi(db, row);
     t = performance.now();
     // No merges of its own: the full merge below is the one the queries run beside.
-    const live = openLiveCorpus(db, { pollMs: 250, merge: false });
+    const live = await openLiveCorpus(db, { pollMs: 250, merge: false });
     row('opening again (segments kept; its own merges off)', seconds(performance.now() - t));
     try {
       await mergeUnderQueries(db, live, row);

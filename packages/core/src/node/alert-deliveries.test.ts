@@ -7,6 +7,7 @@ import type { AlertDelivery } from '../follow/alert-schema';
 import { createMemoryStore } from '../store/memory-store';
 import type { ArticleStore } from '../store/store-types';
 import { deliverAlerts, MAX_DELIVERY_ATTEMPTS, notifyAlerts, queueAlertMatches } from './alert-deliveries';
+import { asyncOf } from '../../test-support/async-of';
 
 /** A webhook receiver on loopback: answers `status` (in turn), keeps what it was sent. */
 const received: Array<{ headers: IncomingHttpHeaders; body: string }> = [];
@@ -61,8 +62,12 @@ const harbourUpdate = (store: ArticleStore, n: number) =>
 describe('alert deliveries', () => {
   it('POSTs one signed batch per matching alert with a webhook, with its delivery id as Idempotency-Key', async () => {
     const { store, stored } = storeWithAlert();
-    expect(queueAlertMatches(store, stored, T0)).toBe(1);
-    expect(await deliverAlerts(store, { clock: () => T0 })).toEqual({ sent: 1, failed: 0, gaveUp: 0 });
+    expect(await queueAlertMatches(asyncOf(store), stored, T0)).toBe(1);
+    expect(await deliverAlerts(asyncOf(store), { clock: () => T0 })).toEqual({
+      sent: 1,
+      failed: 0,
+      gaveUp: 0,
+    });
     expect(received).toHaveLength(1);
     const { headers, body } = received[0]!;
     const sent = JSON.parse(body) as AlertDelivery;
@@ -77,9 +82,9 @@ describe('alert deliveries', () => {
 
   it('tries a failed delivery again later with the same body and key, and gives up after the last attempt', async () => {
     const { store, stored } = storeWithAlert();
-    queueAlertMatches(store, stored, T0);
+    await queueAlertMatches(asyncOf(store), stored, T0);
     statuses = [500];
-    expect(await deliverAlerts(store, { clock: () => T0, random: () => 0.5 })).toMatchObject({
+    expect(await deliverAlerts(asyncOf(store), { clock: () => T0, random: () => 0.5 })).toMatchObject({
       sent: 0,
       failed: 1,
     });
@@ -87,21 +92,21 @@ describe('alert deliveries', () => {
     expect(waiting).toMatchObject({ attempts: 1, lastError: 'the webhook answered HTTP 500', gaveUp: false });
     expect(Date.parse(waiting!.nextAt)).toBeGreaterThan(Date.parse(T0));
     // Not due yet: nothing is sent.
-    expect(await deliverAlerts(store, { clock: () => T0 })).toMatchObject({ sent: 0, failed: 0 });
-    expect(await deliverAlerts(store, { clock: () => at(3600) })).toMatchObject({ sent: 1 });
+    expect(await deliverAlerts(asyncOf(store), { clock: () => T0 })).toMatchObject({ sent: 0, failed: 0 });
+    expect(await deliverAlerts(asyncOf(store), { clock: () => at(3600) })).toMatchObject({ sent: 1 });
     expect(received).toHaveLength(2);
     expect(received[1]!.body).toBe(received[0]!.body);
     expect(received[1]!.headers['idempotency-key']).toBe(received[0]!.headers['idempotency-key']);
 
     expect(harbourUpdate(store, 1).status).toBe('updated');
-    expect(queueAlertMatches(store, [], T0)).toBe(1);
+    expect(await queueAlertMatches(asyncOf(store), [], T0)).toBe(1);
     statuses = Array(MAX_DELIVERY_ATTEMPTS).fill(503);
     let gaveUp = 0;
     for (let i = 0; i < MAX_DELIVERY_ATTEMPTS; i++)
-      gaveUp += (await deliverAlerts(store, { clock: () => at(86_400 * (i + 1)) })).gaveUp;
+      gaveUp += (await deliverAlerts(asyncOf(store), { clock: () => at(86_400 * (i + 1)) })).gaveUp;
     expect(gaveUp).toBe(1);
     expect(store.alerts.pending()).toMatchObject([{ gaveUp: true, attempts: MAX_DELIVERY_ATTEMPTS }]);
-    expect(await deliverAlerts(store, { clock: () => at(86_400 * 30) })).toMatchObject({
+    expect(await deliverAlerts(asyncOf(store), { clock: () => at(86_400 * 30) })).toMatchObject({
       sent: 0,
       failed: 0,
     });
@@ -121,8 +126,8 @@ describe('alert deliveries', () => {
       secret: 's',
       createdAt: T0,
     });
-    queueAlertMatches(store, [store.put(storyArticle('https://example.com/b'))], T0);
-    expect(await deliverAlerts(store, { clock: () => T0 })).toMatchObject({ failed: 1 });
+    await queueAlertMatches(asyncOf(store), [store.put(storyArticle('https://example.com/b'))], T0);
+    expect(await deliverAlerts(asyncOf(store), { clock: () => T0 })).toMatchObject({ failed: 1 });
     expect(store.alerts.pending()[0]!.lastError).toMatch(/could not be reached \(ECONNREFUSED\)/);
   });
 
@@ -134,7 +139,7 @@ describe('alert deliveries', () => {
     );
     const distinct = stored.filter((r) => r.status === 'added');
     expect(distinct.length).toBeGreaterThan(200);
-    expect(queueAlertMatches(store, distinct, T0)).toBe(Math.ceil(distinct.length / 100));
+    expect(await queueAlertMatches(asyncOf(store), distinct, T0)).toBe(Math.ceil(distinct.length / 100));
     const bodies = store.alerts.pending().map((d) => JSON.parse(d.body) as AlertDelivery);
     expect(Math.max(...bodies.map((b) => b.articles.length))).toBeLessThanOrEqual(100);
     expect(new Set(bodies.flatMap((b) => b.articles.map((a) => a.id))).size).toBe(distinct.length);
@@ -144,13 +149,13 @@ describe('alert deliveries', () => {
     const { store } = storeWithAlert();
     for (let i = 0; i < 3; i++) {
       if (i > 0) harbourUpdate(store, i);
-      expect(queueAlertMatches(store, [], T0)).toBe(1);
+      expect(await queueAlertMatches(asyncOf(store), [], T0)).toBe(1);
     }
     statuses = [500, 500, 500];
-    expect(await deliverAlerts(store, { clock: () => T0 })).toMatchObject({ sent: 0, failed: 1 });
+    expect(await deliverAlerts(asyncOf(store), { clock: () => T0 })).toMatchObject({ sent: 0, failed: 1 });
     expect(received).toHaveLength(1);
     expect(store.alerts.pending().map((d) => d.attempts)).toEqual([1, 0, 0]);
-    expect(await deliverAlerts(store, { clock: () => T0, deadlineMs: 0 })).toEqual({
+    expect(await deliverAlerts(asyncOf(store), { clock: () => T0, deadlineMs: 0 })).toEqual({
       sent: 0,
       failed: 0,
       gaveUp: 0,
@@ -160,27 +165,32 @@ describe('alert deliveries', () => {
 
   it('notifies alerts of what a writer stored: queued, then sent', async () => {
     const { store, stored } = storeWithAlert();
-    expect(await notifyAlerts(store, stored, { now: T0 })).toEqual({
+    expect(await notifyAlerts(asyncOf(store), stored, { now: T0 })).toEqual({
       queued: 1,
       sent: 1,
       failed: 0,
       gaveUp: 0,
     });
-    expect(await notifyAlerts(store, [], { now: T0 })).toEqual({ queued: 0, sent: 0, failed: 0, gaveUp: 0 });
+    expect(await notifyAlerts(asyncOf(store), [], { now: T0 })).toEqual({
+      queued: 0,
+      sent: 0,
+      failed: 0,
+      gaveUp: 0,
+    });
   });
 
-  it('matches what a writer killed before matching stored: the next writer queues it, once', () => {
+  it('matches what a writer killed before matching stored: the next writer queues it, once', async () => {
     const { store, stored } = storeWithAlert();
     // The writer that stored `stored` died before it matched them: the next one, having stored nothing, queues them.
-    expect(queueAlertMatches(store, [], T0)).toBe(1);
+    expect(await queueAlertMatches(asyncOf(store), [], T0)).toBe(1);
     const [queued] = store.alerts.pending().map((d) => JSON.parse(d.body) as AlertDelivery);
     expect(queued!.articles.map((a) => a.id)).toEqual([stored[0]!.id]);
     // Matched through the log's head: neither a repeat of the same stored list nor another writer queues it again.
-    expect(queueAlertMatches(store, stored, T0)).toBe(0);
+    expect(await queueAlertMatches(asyncOf(store), stored, T0)).toBe(0);
     expect(store.alerts.pending()).toHaveLength(1);
   });
 
-  it('queues nothing when another writer matched the same changes meanwhile, and an alert starts at its adding', () => {
+  it('queues nothing when another writer matched the same changes meanwhile, and an alert starts at its adding', async () => {
     const { store } = storeWithAlert();
     const from = store.alerts.matchedThrough();
     expect(from).toBe(0);
@@ -192,8 +202,8 @@ describe('alert deliveries', () => {
     harbourUpdate(store, 1);
     // Added when no alert is left: it hears only of what is stored after it, not of the update before.
     store.alerts.add({ id: 'late', query: 'harbour', webhook: hook, secret: 's', createdAt: T0 });
-    expect(queueAlertMatches(store, [], T0)).toBe(0);
+    expect(await queueAlertMatches(asyncOf(store), [], T0)).toBe(0);
     harbourUpdate(store, 2);
-    expect(queueAlertMatches(store, [], T0)).toBe(1);
+    expect(await queueAlertMatches(asyncOf(store), [], T0)).toBe(1);
   });
 });

@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { ALERT_BATCH, alertMatches } from '../alerts/alert-matches';
 import type { Alert, AlertDelivery, PendingDelivery } from '../follow/alert-schema';
 import type { Article } from '../model/article-schema';
-import type { ArticleStore } from '../store/store-types';
+import type { AsyncArticleStore } from '../store/async-store-types';
 import { USER_AGENT } from './fetch-url';
 
 /** Attempts before a delivery is given up (about 4 h of waiting in all). */
@@ -18,11 +18,14 @@ const MATCH_TRIES = 3;
  * Read a page at a time; what a writer stores is in the log with its commit (triggers), so what a writer
  * killed before it matched stored is found here by the next one.
  */
-function changedSince(store: ArticleStore, from: number): { versions: Map<string, number>; through: number } {
+async function changedSince(
+  store: AsyncArticleStore,
+  from: number,
+): Promise<{ versions: Map<string, number>; through: number }> {
   const versions = new Map<string, number>();
   let through = from;
   for (;;) {
-    const page = store.changes(through);
+    const page = await store.changes(through);
     if (page.changes.length === 0) return { versions, through };
     for (const c of page.changes) versions.set(c.id, Math.max(c.version, versions.get(c.id) ?? 0));
     through = page.last;
@@ -30,20 +33,17 @@ function changedSince(store: ArticleStore, from: number): { versions: Map<string
 }
 
 /** The deliveries for these articles: one per alert (with a webhook) and per batch of at most ALERT_BATCH it matches. */
-function deliveriesFor(
-  store: ArticleStore,
+async function deliveriesFor(
+  store: AsyncArticleStore,
   alerts: readonly Alert[],
   versions: ReadonlyMap<string, number>,
   now: string,
   newId: () => string,
-): PendingDelivery[] {
+): Promise<PendingDelivery[]> {
   const ids = [...versions.keys()];
   const out: PendingDelivery[] = [];
   for (let i = 0; i < ids.length; i += ALERT_BATCH) {
-    const articles = ids
-      .slice(i, i + ALERT_BATCH)
-      .map((id) => store.get(id))
-      .filter((a): a is Article => !!a);
+    const articles = await store.getMany(ids.slice(i, i + ALERT_BATCH));
     for (const [alertId, matched] of alertMatches(alerts, articles)) {
       const id = newId();
       const alert = alerts.find((a) => a.id === alertId)!;
@@ -61,24 +61,24 @@ function deliveriesFor(
  * committed together, so a writer killed after storing articles and before matching them loses none: the
  * next writer matches them. `stored` counts only in a store that never marked where matching got to.
  */
-export function queueAlertMatches(
-  store: ArticleStore,
+export async function queueAlertMatches(
+  store: AsyncArticleStore,
   stored: Iterable<{ id: string; version: number }>,
   now: string,
   newId: () => string = () => globalThis.crypto.randomUUID(),
-): number {
-  const all = store.alerts.list();
+): Promise<number> {
+  const all = await store.alerts.list();
   if (all.length === 0) return 0;
   const alerts = all.filter((a) => a.webhook);
   for (let tries = 0; tries < MATCH_TRIES; tries++) {
-    const from = store.alerts.matchedThrough();
-    const { versions, through } = changedSince(store, from ?? 0);
+    const from = await store.alerts.matchedThrough();
+    const { versions, through } = await changedSince(store, from ?? 0);
     if (from === undefined) {
       versions.clear();
       for (const { id, version } of stored) versions.set(id, Math.max(version, versions.get(id) ?? 0));
     }
-    const queued = alerts.length ? deliveriesFor(store, alerts, versions, now, newId) : [];
-    if (store.alerts.queueMatched(queued, from, through)) return queued.length;
+    const queued = alerts.length ? await deliveriesFor(store, alerts, versions, now, newId) : [];
+    if (await store.alerts.queueMatched(queued, from, through)) return queued.length;
   }
   return 0;
 }
@@ -126,7 +126,7 @@ export interface DeliverOptions {
   deadlineMs?: number;
 }
 
-type Due = ReturnType<ArticleStore['alerts']['due']>[number];
+type Due = Awaited<ReturnType<AsyncArticleStore['alerts']['due']>>[number];
 
 /** POSTs one delivery; why it failed, or undefined when the webhook took it (2xx). */
 async function post(
@@ -163,7 +163,7 @@ async function post(
  * costs one timeout, not one per batch), and nothing starts past the deadline.
  */
 export async function deliverAlerts(
-  store: ArticleStore,
+  store: AsyncArticleStore,
   options: DeliverOptions = {},
 ): Promise<DeliveryReport> {
   const clock = options.clock ?? (() => new Date().toISOString());
@@ -171,8 +171,8 @@ export async function deliverAlerts(
   const deadline = Date.now() + (options.deadlineMs ?? 30_000);
   const report: DeliveryReport = { sent: 0, failed: 0, gaveUp: 0 };
   const failing = new Set<string>();
-  for (const d of store.alerts.due(clock(), options.limit ?? 100)) {
-    const alert = store.alerts.get(d.alertId);
+  for (const d of await store.alerts.due(clock(), options.limit ?? 100)) {
+    const alert = await store.alerts.get(d.alertId);
     const left = deadline - Date.now();
     if (!alert?.webhook || failing.has(alert.id) || left <= 0) continue;
     const error = await post(
@@ -181,7 +181,7 @@ export async function deliverAlerts(
       Math.min(options.timeoutMs ?? 10_000, left),
     );
     if (!error) {
-      store.alerts.settle(d.id, { delivered: true });
+      await store.alerts.settle(d.id, { delivered: true });
       report.sent++;
       continue;
     }
@@ -191,7 +191,7 @@ export async function deliverAlerts(
     const wait =
       Math.min(LONGEST_RETRY_SECONDS, FIRST_RETRY_SECONDS * 2 ** (attempts - 1)) * (0.5 + random() / 2);
     const nextAt = new Date(Date.parse(clock()) + wait * 1000).toISOString();
-    store.alerts.settle(d.id, { delivered: false, attempts, nextAt, lastError: error, gaveUp });
+    await store.alerts.settle(d.id, { delivered: false, attempts, nextAt, lastError: error, gaveUp });
     report.failed++;
     if (gaveUp) report.gaveUp++;
   }
@@ -203,12 +203,12 @@ export async function deliverAlerts(
  * is sent. One owner for both writers.
  */
 export async function notifyAlerts(
-  store: ArticleStore,
+  store: AsyncArticleStore,
   stored: Iterable<{ id: string; version: number }>,
   options: DeliverOptions & { now: string },
 ): Promise<{ queued: number } & DeliveryReport> {
-  const queued = queueAlertMatches(store, stored, options.now);
-  if (queued === 0 && store.alerts.due(options.now, 1).length === 0)
+  const queued = await queueAlertMatches(store, stored, options.now);
+  if (queued === 0 && (await store.alerts.due(options.now, 1)).length === 0)
     return { queued, sent: 0, failed: 0, gaveUp: 0 };
   return { queued, ...(await deliverAlerts(store, options)) };
 }

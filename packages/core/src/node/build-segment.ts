@@ -13,10 +13,8 @@ const load = async () => {
   return import(workerData.url);
 };
 load()
-  .then((m) => {
-    const reply = m.run(workerData.request);
-    parentPort.postMessage({ reply }, [reply.bytes.buffer]);
-  })
+  .then((m) => m.run(workerData.request))
+  .then((reply) => parentPort.postMessage({ reply }, [reply.bytes.buffer]))
   .catch((error) => parentPort.postMessage({ error: String(error && error.message || error) }));
 `;
 

@@ -20,36 +20,36 @@ function putInto(path: string, n: number): void {
 
 // Issue 16: the site's build cache was keyed by the GAZETTE_DB path; the key must follow what it names.
 describe('corpusRevision', () => {
-  it('changes when the store at the same path gains an article, and only then', () => {
+  it('changes when the store at the same path gains an article, and only then', async () => {
     const db = join(dir, 'news.db');
     putInto(db, 1);
-    const first = corpusRevision({ db });
-    expect(corpusRevision({ db })).toBe(first);
+    const first = await corpusRevision({ db });
+    expect(await corpusRevision({ db })).toBe(first);
     putInto(db, 1); // the same article again: nothing changes
-    expect(corpusRevision({ db })).toBe(first);
+    expect(await corpusRevision({ db })).toBe(first);
     putInto(db, 2);
-    expect(corpusRevision({ db })).not.toBe(first);
+    expect(await corpusRevision({ db })).not.toBe(first);
   });
 
-  it('tells apart a store made again at the same path with as many articles', () => {
+  it('tells apart a store made again at the same path with as many articles', async () => {
     const db = join(dir, 'again.db');
     putInto(db, 1);
-    const first = corpusRevision({ db });
+    const first = await corpusRevision({ db });
     rmSync(db);
     putInto(db, 1);
-    expect(corpusRevision({ db })).not.toBe(first);
+    expect(await corpusRevision({ db })).not.toBe(first);
   });
 
-  it('keys a snapshot file by its bytes, and the built-in corpus by nothing', () => {
+  it('keys a snapshot file by its bytes, and the built-in corpus by nothing', async () => {
     const snapshot = join(dir, 'corpus.snapshot');
     writeFileSync(snapshot, 'one');
-    const first = corpusRevision({ snapshot });
+    const first = await corpusRevision({ snapshot });
     writeFileSync(snapshot, 'two');
-    expect(corpusRevision({ snapshot })).not.toBe(first);
-    expect(corpusRevision({})).toBeUndefined();
+    expect(await corpusRevision({ snapshot })).not.toBe(first);
+    expect(await corpusRevision({})).toBeUndefined();
   });
 
-  it('says which store is missing rather than making one', () => {
-    expect(() => corpusRevision({ db: join(dir, 'none.db') })).toThrow(/GAZETTE_DB names .*none\.db/);
+  it('says which store is missing rather than making one', async () => {
+    await expect(corpusRevision({ db: join(dir, 'none.db') })).rejects.toThrow(/GAZETTE_DB names .*none\.db/);
   });
 });

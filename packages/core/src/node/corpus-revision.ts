@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync, realpathSync } from 'node:fs';
-import { openExistingStore } from './open-existing-store';
+import { isStoreUrl, openStore } from './open-any-store';
 
 /** Where a face's corpus comes from: a store (GAZETTE_DB), which wins, else a snapshot file (GAZETTE_SNAPSHOT). */
 export interface CorpusSource {
@@ -14,20 +14,21 @@ export interface CorpusSource {
  * SHA-256; undefined for the built-in corpus (its package is the key). A build cache (turbo's, for the
  * site) keys on this instead of the path, which stays the same while what it names changes.
  */
-export function corpusRevision(source: CorpusSource): string | undefined {
+export async function corpusRevision(source: CorpusSource): Promise<string | undefined> {
   if (source.db) return storeRevision(source.db);
   if (source.snapshot) return `snapshot sha256:${fileSha256(source.snapshot)}`;
   return undefined;
 }
 
-function storeRevision(path: string): string {
-  const store = openExistingStore(path, { readOnly: true, label: 'GAZETTE_DB' });
+async function storeRevision(db: string): Promise<string> {
+  const store = await openStore(db, { readOnly: true, label: 'GAZETTE_DB' });
   try {
     // A store made by an older Gazette has no id until its next write: its real path stands in for it.
-    const identity = store.identity() ?? `path:${realpathSync(path)}`;
-    return `store ${identity} ${store.revision()}`;
+    const identity =
+      (await store.identity()) ?? (isStoreUrl(db) ? `url:${store.location}` : `path:${realpathSync(db)}`);
+    return `store ${identity} ${await store.revision()}`;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

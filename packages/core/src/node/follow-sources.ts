@@ -5,7 +5,7 @@ import { sourceId } from '../follow/source-id';
 import { readFeed } from '../formats/feed/read-feed';
 import { findFeedLinks } from '../formats/html/feed-links';
 import { detectFormat } from '../input/detect-format';
-import type { ArticleStore } from '../store/store-types';
+import type { AsyncArticleStore } from '../store/async-store-types';
 import { type Fetched, type FetchOptions, fetchUrl } from './fetch-url';
 import { isUrl } from './list-inputs';
 
@@ -59,7 +59,7 @@ async function resolveFeed(
  * store, due at once; `watch` polls it from then on. A URL that fails is reported, the others followed.
  */
 export async function followSources(
-  store: ArticleStore,
+  store: AsyncArticleStore,
   inputs: readonly string[],
   options: FollowOptions = {},
 ): Promise<FollowResult[]> {
@@ -76,7 +76,7 @@ export async function followSources(
           },
         );
       const feed = await resolveFeed(input, { ...options, now });
-      const { source, added } = store.sources.follow({
+      const { source, added } = await store.sources.follow({
         id: sourceId(feed.url),
         url: feed.url,
         ...(feed.pageUrl ? { pageUrl: feed.pageUrl } : {}),

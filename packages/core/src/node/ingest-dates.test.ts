@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ingestSources } from './ingest-sources';
 import { openSqliteStore } from './sqlite-store';
+import { asyncOf } from '../../test-support/async-of';
 
 const dir = mkdtempSync(join(tmpdir(), 'gazette-ingest-dates-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -33,7 +34,7 @@ describe('ingestSources bounds every date by the ingest time', () => {
     );
     const store = openSqliteStore(join(dir, 'dates.db'));
     try {
-      const summary = await ingestSources(store, [feed, ndjson, html]);
+      const summary = await ingestSources(asyncOf(store), [feed, ndjson, html]);
       expect(summary.failed).toEqual([]);
       const byTitle = new Map(store.list().map((a) => [a.title, a]));
       expect(byTitle.get('Ahead')?.publishedAt).toBeUndefined();
@@ -43,7 +44,7 @@ describe('ingestSources bounds every date by the ingest time', () => {
       expect(byTitle.get('Page')?.publishedAt).toBeUndefined();
       expect(byTitle.get('Page')?.updatedAt).toBeUndefined();
       // A caller may give the ingest time: a date is refused only when over a day after it.
-      const later = await ingestSources(store, [ndjson], {
+      const later = await ingestSources(asyncOf(store), [ndjson], {
         now: `${new Date().getUTCFullYear() + 3}-01-01T00:00:00Z`,
       });
       expect(later.updated).toBe(1);

@@ -6,6 +6,7 @@ import { HAS_SHARED, SHARED_CORPORA, SHARED_MISSING } from '../../test-support/s
 import { articleId } from '../ids/article-id';
 import { ingestSources } from './ingest-sources';
 import { openSqliteStore } from './sqlite-store';
+import { asyncOf } from '../../test-support/async-of';
 
 const dir = mkdtempSync(join(tmpdir(), 'gazette-feeds-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -16,8 +17,8 @@ async function ingestFeed(xml: string, ext = 'rss') {
   writeFileSync(file, xml);
   const store = openSqliteStore(join(dir, `feed-${n}.db`));
   try {
-    const summary = await ingestSources(store, [file], { format: 'feed' });
-    const again = await ingestSources(store, [file], { format: 'feed' });
+    const summary = await ingestSources(asyncOf(store), [file], { format: 'feed' });
+    const again = await ingestSources(asyncOf(store), [file], { format: 'feed' });
     return { summary, again, ids: store.list().map((a) => a.id), count: store.count() };
   } finally {
     store.close();
@@ -86,8 +87,8 @@ describe('feed items kept by the store', () => {
       const file = join(dir, `shared-url.${ext}`);
       writeFileSync(file, text);
       const store = openSqliteStore(join(dir, `shared-url-${ext}.db`));
-      const first = await ingestSources(store, [file]);
-      const again = await ingestSources(store, [file]);
+      const first = await ingestSources(asyncOf(store), [file]);
+      const again = await ingestSources(asyncOf(store), [file]);
       expect(first, ext).toMatchObject({ added: 3, updated: 0 });
       expect(again, ext).toMatchObject({ added: 0, unchanged: 3 });
       expect(store.get(articleId({ url: 'https://news.example/live', contentHash: '' }))?.title).toBe(
@@ -120,7 +121,7 @@ describe('feed items kept by the store', () => {
         ).size;
         const store = openSqliteStore(join(dir, `${name}.db`));
         try {
-          await ingestSources(store, [join(feeds, 'input', name)], { format: 'feed' });
+          await ingestSources(asyncOf(store), [join(feeds, 'input', name)], { format: 'feed' });
           if (store.count() !== distinct) missed.push(`${name}: ${store.count()} stored of ${distinct}`);
         } finally {
           store.close();

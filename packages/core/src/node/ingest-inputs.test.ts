@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalServer } from '../../test-support/local-server';
 import { ingestSources } from './ingest-sources';
 import { openSqliteStore } from './sqlite-store';
+import { asyncOf } from '../../test-support/async-of';
 
 const dir = mkdtempSync(join(tmpdir(), 'gazette-ingest-inputs-'));
 let server: Awaited<ReturnType<typeof startLocalServer>>;
@@ -64,7 +65,7 @@ describe('ingest decodes every input by its BOM, its declaration, its transport,
     );
     const store = openSqliteStore(join(dir, 'enc.db'));
     try {
-      const summary = await ingestSources(store, [folder, `${base}/lying`]);
+      const summary = await ingestSources(asyncOf(store), [folder, `${base}/lying`]);
       expect(summary.failed).toEqual([]);
       expect(summary.added).toBe(4);
       const articles = store
@@ -106,7 +107,7 @@ describe('ingest decodes every input by its BOM, its declaration, its transport,
     );
     const store = openSqliteStore(join(dir, 'damaged.db'));
     try {
-      const summary = await ingestSources(store, [path, ndjson]);
+      const summary = await ingestSources(asyncOf(store), [path, ndjson]);
       expect(summary.added).toBe(2);
       // Sources are read concurrently: the warnings come in no fixed order.
       const warnings = summary.warnings
@@ -142,7 +143,7 @@ describe('ingest of folders: symbolic links are followed, and nothing is skipped
     execFileSync('mkfifo', [join(root, 'pipe.xml')]);
     const store = openSqliteStore(join(dir, 'links.db'));
     try {
-      const summary = await ingestSources(store, [root]);
+      const summary = await ingestSources(asyncOf(store), [root]);
       expect(summary.failed).toEqual([]);
       // The same story through a file link and a folder link: one article.
       expect(summary.added + summary.unchanged).toBe(2);

@@ -12,6 +12,7 @@ import { ruleRecognizer } from '../enrich/rule-recognizer';
 import type { Article } from '../model/article-schema';
 import { createMemoryStore } from '../store/memory-store';
 import { ingestSources } from './ingest-sources';
+import { asyncOf } from '../../test-support/async-of';
 
 const FIRST = 'Angela Merkel met Boris Johnson in Berlin on Monday.';
 const SECOND = 'Merkel said the talks with Downing Street went well.';
@@ -55,7 +56,7 @@ afterAll(async () => {
 /** The names of each article ingested from `source`, read with `recognizer` (or the default). */
 async function namesFrom(source: string, options: { recognizer?: EntityRecognizer; full?: boolean } = {}) {
   const store = createMemoryStore();
-  const summary = await ingestSources(store, [source], options);
+  const summary = await ingestSources(asyncOf(store), [source], options);
   expect(summary.failed).toEqual([]);
   const names = store.list().map((a: Article) => a.entities.map((e) => e.id));
   store.close();

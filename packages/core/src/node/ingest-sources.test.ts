@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestSources } from './ingest-sources';
 import { openSqliteStore } from './sqlite-store';
+import { asyncOf } from '../../test-support/async-of';
 
 const dir = mkdtempSync(join(tmpdir(), 'gazette-ingest-'));
 let server: Server;
@@ -70,7 +71,7 @@ describe('ingestSources', () => {
     );
     const store = openSqliteStore(join(dir, 'folder.db'));
     const progress: number[] = [];
-    const summary = await ingestSources(store, [folder, feed, join(dir, 'absent')], {
+    const summary = await ingestSources(asyncOf(store), [folder, feed, join(dir, 'absent')], {
       onProgress: (p) => progress.push(p.done),
     });
     expect(summary.added).toBe(4);
@@ -81,7 +82,7 @@ describe('ingestSources', () => {
     expect(progress.sort()).toEqual([1, 2, 3, 4]);
     const a = store.list().find((x) => x.title === 'Harbour bridge closes')!;
     expect(a.byline).toEqual(['Ana Ruiz', 'Tom Lee']);
-    const again = await ingestSources(store, [folder, feed]);
+    const again = await ingestSources(asyncOf(store), [folder, feed]);
     expect(again).toMatchObject({ added: 0, unchanged: 4 });
     expect(store.count()).toBe(4);
     store.close();
@@ -89,9 +90,13 @@ describe('ingestSources', () => {
 
   it('fetches URLs and feeds (with --full, item pages), failing per URL without stopping the batch', async () => {
     const store = openSqliteStore(join(dir, 'urls.db'));
-    const summary = await ingestSources(store, [`${base}/page`, `${base}/nope`, `${base}/feed.xml`], {
-      full: true,
-    });
+    const summary = await ingestSources(
+      asyncOf(store),
+      [`${base}/page`, `${base}/nope`, `${base}/feed.xml`],
+      {
+        full: true,
+      },
+    );
     expect(summary.added).toBe(4);
     expect(summary.failed).toEqual([{ source: `${base}/nope`, reason: expect.stringMatching(/HTTP 404/) }]);
     // Item 3's page is missing: the feed's own text is kept, with a warning.
@@ -112,7 +117,7 @@ describe('ingestSources', () => {
   it('keeps to the concurrency limit across URLs', async () => {
     const store = openSqliteStore(join(dir, 'limit.db'));
     const urls = Array.from({ length: 8 }, (_, i) => `${base}/slow/${i}`);
-    const summary = await ingestSources(store, urls, { concurrency: 2 });
+    const summary = await ingestSources(asyncOf(store), urls, { concurrency: 2 });
     // The pages are near-copies of one another: each is stored or linked as a duplicate, none fails.
     expect(summary.added + summary.duplicates).toBe(8);
     expect(summary.failed).toEqual([]);
@@ -132,7 +137,7 @@ describe('ingestSources', () => {
     lines.splice(700, 0, '{ not json');
     writeFileSync(file, `${lines.join('\n')}\n`);
     const store = openSqliteStore(join(dir, 'ndjson.db'));
-    const summary = await ingestSources(store, [file]);
+    const summary = await ingestSources(asyncOf(store), [file]);
     expect(summary.added).toBe(1200);
     expect(summary.failed).toEqual([
       { source: `${file} line 701`, reason: expect.stringMatching(/Line 701 .* not valid JSON/) },

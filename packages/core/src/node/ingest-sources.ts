@@ -12,7 +12,8 @@ import { jsonRecordToArticle } from '../formats/json/json-record-to-article';
 import { readJsonRecords, readNdjsonLine } from '../formats/json/json-records';
 import type { Article } from '../model/article-schema';
 import type { InputFormat } from '../model/provenance-schema';
-import type { ArticleStore, PutResult } from '../store/store-types';
+import type { AsyncArticleStore } from '../store/async-store-types';
+import type { PutResult } from '../store/store-types';
 import { type Fetched, type FetchOptions, fetchUrl } from './fetch-url';
 import { isUrl, listInputs } from './list-inputs';
 import { type ReadStdin, readStdin, readTextInput } from './read-article-file';
@@ -212,14 +213,14 @@ async function readSource(
 
 /** Stores articles one bounded transaction at a time, counting each batch once it has committed. */
 async function storeInBatches(
-  store: ArticleStore,
+  store: AsyncArticleStore,
   articles: readonly Article[],
   tally: (results: PutResult[]) => void,
   signal: AbortSignal | undefined,
 ): Promise<void> {
   for (let i = 0; i < articles.length; i += STORE_BATCH) {
     if (signal?.aborted) return;
-    tally(store.putMany(articles.slice(i, i + STORE_BATCH)));
+    tally(await store.putMany(articles.slice(i, i + STORE_BATCH)));
     // Between transactions: a signal can be handled, and another process can take the lock.
     if (i + STORE_BATCH < articles.length) await new Promise((resolve) => setImmediate(resolve));
   }
@@ -236,7 +237,7 @@ const whenAborted = (signal: AbortSignal) =>
  * transaction per batch of STORE_BATCH records; a bad line is reported with its number and the rest are stored.
  */
 async function ingestNdjsonFile(
-  store: ArticleStore,
+  store: AsyncArticleStore,
   path: string,
   options: IngestOptions,
   summary: IngestSummary,
@@ -246,8 +247,8 @@ async function ingestNdjsonFile(
   let batch: Article[] = [];
   let replacements = 0;
   const urlsSeen = new Set<string>();
-  const flush = () => {
-    if (batch.length && !options.signal?.aborted) tally(store.putMany(batch));
+  const flush = async () => {
+    if (batch.length && !options.signal?.aborted) tally(await store.putMany(batch));
     batch = [];
   };
   for await (const line of lines) {
@@ -272,9 +273,9 @@ async function ingestNdjsonFile(
       if (isGazetteError(error) && error.code === 'STORE_ERROR') throw error;
       summary.failed.push({ source: where, reason: reasonOf(error) });
     }
-    if (batch.length >= STORE_BATCH) flush();
+    if (batch.length >= STORE_BATCH) await flush();
   }
-  flush();
+  await flush();
   const note = describeDecoding({ encoding: 'utf-8', source: 'default', replacements });
   if (note) summary.warnings.push({ source: path, reason: note });
 }
@@ -293,7 +294,7 @@ interface Fetching {
 
 /** Reads and stores one source, counting what was committed into the summary; a failure is noted, not thrown. */
 async function ingestOne(
-  store: ArticleStore,
+  store: AsyncArticleStore,
   source: string,
   options: IngestOptions,
   summary: IngestSummary,
@@ -343,7 +344,7 @@ export const emptySummary = (sources: number): IngestSummary => ({
  * fetching it: the poller fetches conditionally itself, and hands over only what changed.
  */
 export async function ingestFetched(
-  store: ArticleStore,
+  store: AsyncArticleStore,
   url: string,
   fetched: Fetched,
   given: IngestOptions = {},
@@ -364,7 +365,7 @@ export async function ingestFetched(
  * reported with its reason and never stops the others.
  */
 export async function ingestSources(
-  store: ArticleStore,
+  store: AsyncArticleStore,
   args: readonly string[],
   given: IngestOptions = {},
 ): Promise<IngestSummary> {

@@ -11,6 +11,7 @@ import { storyArticle } from '../../test-support/store-contract';
 import { ingestSources, STORE_BATCH } from './ingest-sources';
 import { readStoreCorpus } from './read-store-corpus';
 import { openSqliteStore } from './sqlite-store';
+import { asyncOf } from '../../test-support/async-of';
 
 const CHILD = fileURLToPath(new URL('../../test-support/store-writer-child.ts', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'gazette-writers-'));
@@ -105,7 +106,7 @@ describe('writers that run at once', () => {
     const store = openSqliteStore(path);
     const committedAtAck: number[] = [];
     const reader = new DatabaseSync(path, { readOnly: true });
-    const summary = await ingestSources(store, [file], {
+    const summary = await ingestSources(asyncOf(store), [file], {
       onStored: () => {
         committedAtAck.push(
           Number((reader.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n),
@@ -135,7 +136,7 @@ describe('writers that run at once', () => {
     );
     const store = openSqliteStore(join(dir, 'deadline.db'));
     const started = Date.now();
-    const summary = await ingestSources(store, [feed], { full: true, fullDeadlineMs: 500 });
+    const summary = await ingestSources(asyncOf(store), [feed], { full: true, fullDeadlineMs: 500 });
     store.close();
     // Far sooner than the 20 s each page's own timeout would take.
     expect(Date.now() - started).toBeLessThan(15_000);
@@ -148,7 +149,7 @@ describe('writers that run at once', () => {
   it('stops at the signal with what was committed, and stores nothing after it', async () => {
     const store = openSqliteStore(join(dir, 'signal.db'));
     const stop = new AbortController();
-    const summary = await ingestSources(store, [`${base}/page/1`, `${base}/never/page`], {
+    const summary = await ingestSources(asyncOf(store), [`${base}/page/1`, `${base}/never/page`], {
       concurrency: 2,
       signal: stop.signal,
       onStored: () => stop.abort(),
@@ -231,7 +232,7 @@ describe('writers that run at once', () => {
     const holder = child(['hold-all', db, '3000']);
     await holder.line('LOCKED');
     const waits: string[] = [];
-    const corpus = readStoreCorpus(db, { onWait: (m) => waits.push(m) });
+    const corpus = await readStoreCorpus(db, { onWait: (m) => waits.push(m) });
     expect(waits).toEqual([expect.stringMatching(/waiting for the store .*exclusive\.db/)]);
     expect(corpus.size).toBe(1);
     expect(await holder.exited).toBe(0);

@@ -10,6 +10,7 @@ import { otherArticle } from '../../test-support/store-contract';
 import { createCorpus } from '../corpus/create-corpus';
 import type { Article } from '../model/article-schema';
 import type { LiveCorpus } from './live-corpus-types';
+import { asyncOf } from '../../test-support/async-of';
 import { openLiveCorpus } from './open-live-corpus';
 import { readStoreCorpus } from './read-store-corpus';
 import { openSqliteStore } from './sqlite-store';
@@ -76,7 +77,7 @@ describe('a live corpus over a store', () => {
     const db = join(dir, 'incremental.db');
     const writer = openSqliteStore(db);
     writer.putMany(Array.from({ length: 12 }, (_, i) => dated(i)));
-    const live = openLiveCorpus(db, {
+    const live = await openLiveCorpus(db, {
       pollMs: 20,
       workerAbove: 6,
       policy: { segmentsPerTier: 3, floor: 4, maxDeadShare: 0.4 },
@@ -113,7 +114,7 @@ describe('a live corpus over a store', () => {
     const seed = openSqliteStore(db);
     seed.putMany([dated(1), dated(2)]);
     seed.close();
-    const live: LiveCorpus = openLiveCorpus(db, { pollMs: 200 });
+    const live: LiveCorpus = await openLiveCorpus(db, { pollMs: 200 });
     const visibleAfter: number[] = [];
     try {
       const { child, lines } = spawnChild(['write', db, '8', '150']);
@@ -149,7 +150,7 @@ describe('a live corpus over a store', () => {
     const store = createMemoryStore();
     store.put(dated(1));
     const notices: string[] = [];
-    const live = openLiveCorpus(store, { pollMs: 10, notice: (line) => notices.push(line) });
+    const live = await openLiveCorpus(asyncOf(store), { pollMs: 10, notice: (line) => notices.push(line) });
     const told: string[] = [];
     live.subscribe(() => {
       throw new Error('a listener bug');
@@ -165,6 +166,33 @@ describe('a live corpus over a store', () => {
     } finally {
       await live.close();
     }
+  }, 60_000);
+
+  it('reads the change log at once when the store wakes it, not at its next poll', async () => {
+    const store = createMemoryStore();
+    store.put(dated(1));
+    let onChange: (() => void) | undefined;
+    let stopped = false;
+    // A poll far beyond the test's time: only the wake can bring the commits in.
+    const live = await openLiveCorpus(asyncOf(store), {
+      pollMs: 3_600_000,
+      wake: (listener) => {
+        onChange = listener;
+        return () => {
+          stopped = true;
+        };
+      },
+    });
+    try {
+      for (const n of [2, 3]) {
+        store.put(dated(n));
+        onChange!();
+        await until(() => live.corpus().size === n, 20_000, `the commit woken for (${n})`);
+      }
+    } finally {
+      await live.close();
+    }
+    expect(stopped).toBe(true);
   }, 60_000);
 
   it('loses nothing when the reader is killed (-9) while it writes and merges segments', async () => {
@@ -194,7 +222,7 @@ describe('a live corpus over a store', () => {
       const counts = lines.filter((l) => l.startsWith('VERSION')).map((l) => Number(l.split(' ')[2]));
       if (counts.some((n, i) => i > 0 && n < counts[i - 1]!)) mergedBeforeKill++;
       const notices: string[] = [];
-      const reopened = readStoreCorpus(db, { notice: (line) => notices.push(line) });
+      const reopened = await readStoreCorpus(db, { notice: (line) => notices.push(line) });
       const truth = atOnce(db);
       expect(notices, `round ${round}`).toEqual([]);
       expect(reopened.size).toBe(truth.size);

@@ -2,11 +2,10 @@ import type { Corpus } from '../corpus/components/corpus-types';
 import { createCorpus, loadCorpus } from '../corpus/create-corpus';
 import { DEFAULT_MERGE_POLICY, type MergePolicy, pickMerge } from '../live/components/merge-policy';
 import { isLive, segmentsState } from '../live/components/segments-state';
-import type { ArticleStore } from '../store/store-types';
-import { buildSegmentInWorker, type SegmentBuild } from './build-segment';
+import type { AsyncArticleStore } from '../store/async-store-types';
+import { buildSegmentInWorker, type SegmentBuild, type SegmentBuildRequest } from './build-segment';
 import { segmentFileName } from './kept-segments';
 import type { KeepPlace, LiveSegment } from './live-start';
-import { currentArticles } from './live-start';
 
 /** The live ids of segments [from, to) given every segment (a later segment's version hides earlier ones). */
 function liveIds(corpora: readonly Corpus[], from: number, to: number): string[] {
@@ -38,12 +37,12 @@ export function nextMerge(segments: readonly LiveSegment[], policy: MergePolicy 
  * most `most` live articles: repeated CLI reads between commits then keep few small segments, and the
  * large merges are left to a reader that follows the store.
  */
-export function mergeSmallHere(
-  store: ArticleStore,
+export async function mergeSmallHere(
+  store: AsyncArticleStore,
   segments: readonly LiveSegment[],
   policy: MergePolicy,
   most: number,
-): LiveSegment[] {
+): Promise<LiveSegment[]> {
   let out = [...segments];
   for (let m = nextMerge(out, policy); m && m.live <= most; m = nextMerge(out, policy)) {
     const ids = liveIds(
@@ -51,7 +50,7 @@ export function mergeSmallHere(
       m.from,
       m.to,
     );
-    const corpus = createCorpus(currentArticles(store, ids));
+    const corpus = createCorpus(await store.getMany(ids));
     out = [
       ...out.slice(0, m.from),
       { corpus, from: out[m.from]!.from, to: out[m.to - 1]!.to },
@@ -59,6 +58,24 @@ export function mergeSmallHere(
     ];
   }
   return out;
+}
+
+/** A build in a worker of a request still being read (the articles of a store without a path). */
+function buildOnceRead(request: Promise<SegmentBuildRequest>): SegmentBuild {
+  let stopped = false;
+  let build: SegmentBuild | undefined;
+  const done = request.then((r) => {
+    if (stopped) throw new Error('the segment build was stopped');
+    build = buildSegmentInWorker(r);
+    return build.done;
+  });
+  return {
+    done,
+    stop() {
+      stopped = true;
+      build?.stop();
+    },
+  };
 }
 
 /** A merge under way: the segments it replaces, and its build. */
@@ -74,7 +91,7 @@ export interface RunningMerge {
  * current versions, read in the worker when the store has a path), kept beside the store when asked.
  */
 export function startMerge(
-  store: ArticleStore,
+  store: AsyncArticleStore,
   db: string | undefined,
   place: KeepPlace | undefined,
   segments: readonly LiveSegment[],
@@ -89,10 +106,10 @@ export function startMerge(
   const from = replaces[0]!.from;
   const to = replaces.at(-1)!.to;
   const file = segmentFileName(from, to);
-  const build = buildSegmentInWorker({
-    ...(db ? { db, ids } : { articles: currentArticles(store, ids) }),
-    ...(place ? { keep: { dir: place.dir, file } } : {}),
-  });
+  const keep = place ? { keep: { dir: place.dir, file } } : {};
+  const build = db
+    ? buildSegmentInWorker({ db, ids, ...keep })
+    : buildOnceRead(store.getMany(ids).then((articles) => ({ articles, ...keep })));
   const merged = build.done.then((reply) => ({
     corpus: loadCorpus(reply.bytes),
     from,

@@ -1,6 +1,6 @@
 import type { Corpus } from '../corpus/components/corpus-types';
 import type { Article } from '../model/article-schema';
-import type { ArticleStore } from '../store/store-types';
+import type { AsyncArticleStore } from '../store/async-store-types';
 import { createCorpusInParallel } from './create-corpus-in-parallel';
 import {
   cleanKeptSegments,
@@ -34,22 +34,19 @@ export interface StartedSegments {
   checked: CheckedPoint | undefined;
 }
 
-/** The store's current versions of `ids` (an id no longer stored is left out). */
-export function currentArticles(store: ArticleStore, ids: readonly string[]): Article[] {
+/** Every article the store holds (current versions), read a page at a time. */
+async function allArticles(store: AsyncArticleStore): Promise<Article[]> {
   const out: Article[] = [];
-  for (const id of ids) {
-    const a = store.get(id);
-    if (a?.id === id) out.push(a);
-  }
+  for await (const a of store.iterate()) out.push(a);
   return out;
 }
 
 /** The kept segments that are usable (whole, of this store, of this code, not overtaken by an outside edit). */
-function keptSegmentsOf(
-  store: ArticleStore,
+async function keptSegmentsOf(
+  store: AsyncArticleStore,
   place: KeepPlace,
   notice: (line: string) => void,
-): { segments: LiveSegment[]; checked?: CheckedPoint | undefined } {
+): Promise<{ segments: LiveSegment[]; checked?: CheckedPoint | undefined }> {
   const read = readManifest(place.dir, place.store);
   if ('refused' in read) {
     if (read.refused === 'damaged' || read.refused === 'foreign')
@@ -61,7 +58,7 @@ function keptSegmentsOf(
   const { manifest } = read;
   const checked = manifest.checked;
   // An edit outside Gazette (the sqlite3 shell) moves the revision but logs no change: start again.
-  if (checked && editedOutside(store, checked)) return { segments: [] };
+  if (checked && (await editedOutside(store, checked))) return { segments: [] };
   const loaded = loadKeptSegments(place.dir, manifest);
   if (loaded.damaged)
     notice(`a kept segment in ${place.dir} is damaged (${loaded.damaged}); rebuilt it from the store.`);
@@ -73,7 +70,7 @@ function keptSegmentsOf(
   }));
   // Segments past the store's log (a store put back from an older copy) hold what it no longer does.
   const at = segments.at(-1)?.to ?? 0;
-  if (at > 0 && store.changes(at - 1, 1).changes[0]?.seq !== at) return { segments: [] };
+  if (at > 0 && (await store.changes(at - 1, 1)).changes[0]?.seq !== at) return { segments: [] };
   return { segments, checked };
 }
 
@@ -81,29 +78,29 @@ function keptSegmentsOf(
  * The segments a live corpus starts from: the kept ones, and a tail built from the changes logged after
  * them (on every core: start waits for it), or, when nothing is kept, one segment of the whole store.
  */
-export function startSegments(
-  store: ArticleStore,
+export async function startSegments(
+  store: AsyncArticleStore,
   place: KeepPlace | undefined,
   notice: (line: string) => void,
-): StartedSegments {
-  const kept = place ? keptSegmentsOf(store, place, notice) : { segments: [] };
+): Promise<StartedSegments> {
+  const kept = place ? await keptSegmentsOf(store, place, notice) : { segments: [] };
   const segments = kept.segments;
   if (segments.length === 0) {
     // Read the log's end before the articles: a commit in between is then in both (a later segment wins).
-    const last = changedSince(store, 0).last;
-    segments.push({ corpus: store.corpus(), from: 0, to: last });
+    const last = (await changedSince(store, 0)).last;
+    segments.push({ corpus: createCorpusInParallel(await allArticles(store)), from: 0, to: last });
   } else {
     const at = segments.at(-1)!.to;
-    const tail = changedSince(store, at);
+    const tail = await changedSince(store, at);
     if (tail.count > 0)
       segments.push({
-        corpus: createCorpusInParallel(currentArticles(store, tail.ids)),
+        corpus: createCorpusInParallel(await store.getMany(tail.ids)),
         from: at,
         to: tail.last,
       });
   }
   const seq = segments.at(-1)!.to;
-  return { segments, seq, checked: checkedPointAt(store, seq) ?? kept.checked };
+  return { segments, seq, checked: (await checkedPointAt(store, seq)) ?? kept.checked };
 }
 
 /**

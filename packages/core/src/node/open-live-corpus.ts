@@ -2,13 +2,12 @@ import { createCorpus, loadCorpus } from '../corpus/create-corpus';
 import type { Corpus } from '../corpus/components/corpus-types';
 import { segmentedCorpus } from '../live/segmented-corpus';
 import { DEFAULT_MERGE_POLICY, type MergePolicy } from '../live/components/merge-policy';
-import type { ArticleStore } from '../store/store-types';
+import type { AsyncArticleStore } from '../store/async-store-types';
 import { buildSegmentInWorker, type SegmentBuild } from './build-segment';
-import { keptSegmentsDir } from './kept-segments';
 import type { LiveCorpus, LiveVersion } from './live-corpus-types';
 import { mergeSmallHere, nextMerge, type RunningMerge, startMerge, swapIn } from './live-merges';
-import { currentArticles, type KeepPlace, keepSegments, type LiveSegment, startSegments } from './live-start';
-import { openExistingStore } from './open-existing-store';
+import { type KeepPlace, keepSegments, type LiveSegment, startSegments } from './live-start';
+import { openStore, segmentsDirFor } from './open-any-store';
 import { type CheckedPoint, changedSince, checkedPointAt } from './store-catch-up';
 
 export interface LiveCorpusOptions {
@@ -19,8 +18,19 @@ export interface LiveCorpusOptions {
   /** Merge segments in the background (default: when following). */
   merge?: boolean;
   policy?: MergePolicy;
-  /** Keep segments beside the store, `<db>.segments/` (default true for a store opened by path). */
+  /** Keep segments (default true for a store opened by its path or URL): see `segments`. */
   keep?: boolean;
+  /**
+   * Where a database's segments are kept (--segments, GAZETTE_SEGMENTS; default a per-user cache folder
+   * keyed by the store's identity); a SQLite file's are always beside it, `<db>.segments/`.
+   */
+  segments?: string;
+  /**
+   * Wakes the reader when the store changes (a PostgreSQL store's LISTEN/NOTIFY), so it reads the change
+   * log at once rather than at its next poll; polling goes on as the fallback. Returns how to stop.
+   * Default: the store's own `wake`, if it has one.
+   */
+  wake?: (onChange: () => void) => () => void;
   /**
    * A batch of more changed articles than this is built in a worker thread (default 2,000); a one-shot
    * reader merges small segments on its own thread up to this many live articles.
@@ -38,42 +48,57 @@ const corpusOver = (segments: readonly LiveSegment[]): Corpus =>
   segments.length === 1 ? segments[0]!.corpus : segmentedCorpus(segments.map((s) => s.corpus));
 
 /**
- * A store's corpus kept current: starts from the segments kept beside the store and a tail built from the
- * changes logged after them (start waits for it); then reads the change log every `pollMs`, makes each
- * batch of changes a new segment (a later segment's version of an article replaces the older one), and
- * merges segments in a worker thread by the tiered policy, swapping the merged one in atomically.
+ * A store's corpus kept current: starts from the kept segments and a tail built from the changes logged
+ * after them (start waits for it); then reads the change log every `pollMs` (at once when the store wakes
+ * it), makes each batch of changes a new segment (a later segment's version of an article replaces the
+ * older one), and merges segments in a worker thread by the tiered policy, swapping the merged one in
+ * atomically. `source` is the store's path or URL (opened read-only through openStore, and closed with
+ * the live corpus), or an open store (no segments kept, left open).
  */
-export function openLiveCorpus(source: string | ArticleStore, options: LiveCorpusOptions = {}): LiveCorpus {
+export async function openLiveCorpus(
+  source: string | AsyncArticleStore,
+  options: LiveCorpusOptions = {},
+): Promise<LiveCorpus> {
   const db = typeof source === 'string' ? source : undefined;
   const store =
     typeof source === 'string'
-      ? openExistingStore(source, {
+      ? await openStore(source, {
           readOnly: true,
           ...(options.label ? { label: options.label } : {}),
           ...(options.onWait ? { onWait: options.onWait } : {}),
         })
       : source;
   const notice = options.notice ?? ((line: string) => process.stderr.write(`gazette: ${line}\n`));
-  const identity = store.identity();
-  const place: KeepPlace | undefined =
-    db && identity && options.keep !== false ? { dir: keptSegmentsDir(db), store: identity } : undefined;
-  if (db && !identity)
-    notice(
-      `the store ${db} was made by an older Gazette and has no id yet, so no segments of it are kept (it is indexed on each read); the next "gazette ingest --db ${db}" gives it one.`,
-    );
   try {
-    return liveHandle(startFollowing(store, db, place, notice, options));
+    const place = await keepPlace(store, db, notice, options);
+    return liveHandle(await startFollowing(store, db, place, notice, options));
   } catch (error) {
-    if (db) store.close();
+    if (db) await store.close();
     throw error;
   }
+}
+
+/** Where the segments of the store opened from `db` are kept, if anywhere. */
+async function keepPlace(
+  store: AsyncArticleStore,
+  db: string | undefined,
+  notice: (line: string) => void,
+  options: LiveCorpusOptions,
+): Promise<KeepPlace | undefined> {
+  if (!db || options.keep === false) return undefined;
+  const identity = await store.identity();
+  if (identity) return { dir: segmentsDirFor(db, identity, options.segments), store: identity };
+  notice(
+    `the store ${store.location} was made by an older Gazette and has no id yet, so no segments of it are kept (it is indexed on each read); the next "gazette ingest --db ${store.location}" gives it one.`,
+  );
+  return undefined;
 }
 
 type Listener = (v: LiveVersion, changed: readonly string[]) => void;
 
 /** What a live corpus holds and does, read and moved by the functions below (one per job). */
 interface Follower {
-  readonly store: ArticleStore;
+  readonly store: AsyncArticleStore;
   readonly db: string | undefined;
   readonly notice: (line: string) => void;
   readonly pollMs: number;
@@ -88,21 +113,24 @@ interface Follower {
   version: LiveVersion;
   readonly listeners: Set<Listener>;
   timer?: ReturnType<typeof setTimeout> | undefined;
+  /** A wake came while the change log was being read: read it again at once. */
+  woken: boolean;
+  unwake?: (() => void) | undefined;
   merge?: RunningMerge | undefined;
   building?: SegmentBuild | undefined;
   closed: boolean;
 }
 
-function startFollowing(
-  store: ArticleStore,
+async function startFollowing(
+  store: AsyncArticleStore,
   db: string | undefined,
   place: KeepPlace | undefined,
   notice: (line: string) => void,
   options: LiveCorpusOptions,
-): Follower {
+): Promise<Follower> {
   const { pollMs = 250, follow = true, workerAbove = 2000, policy = DEFAULT_MERGE_POLICY } = options;
-  const start = startSegments(store, place, notice);
-  const segments = follow ? start.segments : mergeSmallHere(store, start.segments, policy, workerAbove);
+  const start = await startSegments(store, place, notice);
+  const segments = follow ? start.segments : await mergeSmallHere(store, start.segments, policy, workerAbove);
   const current = corpusOver(segments);
   const f: Follower = {
     store,
@@ -118,16 +146,21 @@ function startFollowing(
     checked: start.checked,
     current,
     version: {
-      revision: store.revision(),
+      revision: await store.revision(),
       seq: start.seq,
       articles: current.size,
       segments: segments.length,
     },
     listeners: new Set(),
+    woken: false,
     closed: false,
   };
   keep(f);
-  if (follow) schedule(f, pollMs);
+  if (follow) {
+    schedule(f, pollMs);
+    const wake = options.wake ?? store.wake?.bind(store);
+    f.unwake = wake?.(() => wakeUp(f));
+  }
   if (f.merging) maybeMerge(f);
   return f;
 }
@@ -137,11 +170,14 @@ function keep(f: Follower): void {
   if (f.place && !keepSegments(f.place, f.segments, f.checked)) f.place = undefined;
 }
 
-/** Serves the segments as they now are, tells the subscribers, then keeps them and looks for a merge. */
-function publish(f: Follower, changed: readonly string[]): void {
+/**
+ * Serves the segments as they now are, tells the subscribers, then keeps them and looks for a merge.
+ * `revision` is the store's as of the segments (a merge leaves it as it was).
+ */
+function publish(f: Follower, changed: readonly string[], revision = f.version.revision): void {
   f.current = corpusOver(f.segments);
   f.version = {
-    revision: f.store.revision(),
+    revision,
     seq: f.seq,
     articles: f.current.size,
     segments: f.segments.length,
@@ -162,7 +198,7 @@ function publish(f: Follower, changed: readonly string[]): void {
 
 /** Reads the changes after `seq` and makes them a segment (a large batch in a worker); false if none. */
 async function catchUp(f: Follower): Promise<boolean> {
-  const batch = changedSince(f.store, f.seq, 10_000);
+  const batch = await changedSince(f.store, f.seq, 10_000);
   if (batch.count === 0) return false;
   const from = f.seq;
   let corpus: Corpus;
@@ -174,11 +210,14 @@ async function catchUp(f: Follower): Promise<boolean> {
     });
     if (f.closed) return false;
     corpus = loadCorpus(reply.bytes);
-  } else corpus = createCorpus(currentArticles(f.store, batch.ids));
+  } else corpus = createCorpus(await f.store.getMany(batch.ids));
+  const checked = await checkedPointAt(f.store, batch.last);
+  const revision = await f.store.revision();
+  if (f.closed) return false;
   f.segments = [...f.segments, { corpus, from, to: batch.last }];
   f.seq = batch.last;
-  f.checked = checkedPointAt(f.store, f.seq) ?? f.checked;
-  publish(f, batch.ids);
+  f.checked = checked ?? f.checked;
+  publish(f, batch.ids, revision);
   return true;
 }
 
@@ -188,8 +227,9 @@ function schedule(f: Follower, ms: number): void {
   f.timer = setTimeout(() => {
     f.timer = undefined;
     if (f.closed) return;
+    f.woken = false;
     catchUp(f).then(
-      (more) => schedule(f, more ? 0 : f.pollMs),
+      (more) => schedule(f, more || f.woken ? 0 : f.pollMs),
       (error: unknown) => {
         f.notice(`could not follow the store (${(error as Error).message}); trying again.`);
         schedule(f, Math.max(f.pollMs, 1000));
@@ -197,6 +237,17 @@ function schedule(f: Follower, ms: number): void {
     );
   }, ms);
   f.timer.unref?.();
+}
+
+/** The store changed: read the log now if the reader waits for its next poll, else once this read ends. */
+function wakeUp(f: Follower): void {
+  if (f.closed) return;
+  if (!f.timer) {
+    f.woken = true;
+    return;
+  }
+  clearTimeout(f.timer);
+  schedule(f, 0);
 }
 
 /** Starts the merge the policy picks, if none runs; swaps it in when built, and looks for the next. */
@@ -234,10 +285,11 @@ function liveHandle(f: Follower): LiveCorpus {
       if (f.closed) return;
       f.closed = true;
       if (f.timer) clearTimeout(f.timer);
+      f.unwake?.();
       f.merge?.build.stop();
       f.building?.stop();
       await f.merge?.merged.catch(() => {});
-      if (f.db) f.store.close();
+      if (f.db) await f.store.close();
     },
   };
 }

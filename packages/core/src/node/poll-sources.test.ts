@@ -9,6 +9,7 @@ import type { ArticleStore } from '../store/store-types';
 import { followSources } from './follow-sources';
 import { createPoller } from './poll-sources';
 import { openSqliteStore } from './sqlite-store';
+import { asyncOf } from '../../test-support/async-of';
 
 /** A local news site: feeds with ETags, a page naming its feed, robots.txt, article pages; it counts what it is asked. */
 class NewsSite {
@@ -113,7 +114,7 @@ describe('following sources', () => {
   it('follows a page through the feed it names, and refuses a page that names none, saying why', async () => {
     const store = open();
     try {
-      const [page, plain, notUrl] = await followSources(store, [
+      const [page, plain, notUrl] = await followSources(asyncOf(store), [
         `${site.base}/page.html`,
         `${site.base}/plain.html`,
         'feeds.txt',
@@ -127,7 +128,7 @@ describe('following sources', () => {
       expect(page!.added).toBe(true);
       expect(plain!.error).toMatch(/neither a feed .* nor a page that names one/);
       expect(notUrl!.error).toMatch(/not an http\(s\) URL/);
-      const [again] = await followSources(store, [`${site.base}/feed.xml`], {
+      const [again] = await followSources(asyncOf(store), [`${site.base}/feed.xml`], {
         full: true,
         everySeconds: 900,
       });
@@ -144,8 +145,8 @@ describe('following sources', () => {
   it('polls conditionally: new items are stored, an unchanged feed costs a 304, the state survives a restart', async () => {
     const name = `restart-${++db}.db`;
     let store = open(name);
-    await followSources(store, [`${site.base}/feed.xml`]);
-    const first = await createPoller({ all: true }).poll(store);
+    await followSources(asyncOf(store), [`${site.base}/feed.xml`]);
+    const first = await createPoller({ all: true }).poll(asyncOf(store));
     expect(first).toMatchObject({ polled: 1, added: 2, notModified: 0, failedSources: 0 });
     store.close();
 
@@ -155,11 +156,11 @@ describe('following sources', () => {
       expect(source!.state).toMatchObject({ etag: '"v2"', failures: 0, itemsStored: 2, polls: 1 });
       // The feed's ttl (5 min) and max-age (60 s): the schedule never goes under the longer.
       expect(source!.state.hintSeconds).toBe(300);
-      const unchanged = await createPoller({ all: true }).poll(store);
+      const unchanged = await createPoller({ all: true }).poll(asyncOf(store));
       expect(unchanged).toMatchObject({ polled: 1, notModified: 1, added: 0 });
       expect(site.notModified).toBe(1);
       site.items.push({ n: 3, path: '/story/3.html' });
-      const third = await createPoller({ all: true }).poll(store);
+      const third = await createPoller({ all: true }).poll(asyncOf(store));
       expect(third).toMatchObject({ added: 1, unchanged: 2, duplicates: 0 });
       expect(store.count()).toBe(3);
       expect(store.sources.list()[0]!.state).toMatchObject({
@@ -176,12 +177,12 @@ describe('following sources', () => {
   it('polls only what is due unless told to poll all', async () => {
     const store = open();
     try {
-      await followSources(store, [`${site.base}/feed.xml`], { now: '2026-03-01T00:00:00.000Z' });
+      await followSources(asyncOf(store), [`${site.base}/feed.xml`], { now: '2026-03-01T00:00:00.000Z' });
       const poller = createPoller({ clock: clockAt('2026-03-01T00:00:01.000Z') });
-      expect((await poller.poll(store)).polled).toBe(1);
-      expect((await poller.poll(store)).polled).toBe(0);
+      expect((await poller.poll(asyncOf(store))).polled).toBe(1);
+      expect((await poller.poll(asyncOf(store))).polled).toBe(0);
       const later = createPoller({ clock: clockAt('2026-03-02T00:00:00.000Z') });
-      expect((await later.poll(store)).polled).toBe(1);
+      expect((await later.poll(asyncOf(store))).polled).toBe(1);
     } finally {
       store.close();
     }
@@ -191,9 +192,9 @@ describe('following sources', () => {
     const name = `fail-${++db}.db`;
     let store = open(name);
     const now = '2026-03-01T00:00:00.000Z';
-    await followSources(store, [`${site.base}/feed.xml`], { now });
+    await followSources(asyncOf(store), [`${site.base}/feed.xml`], { now });
     site.broken = true;
-    const s = await createPoller({ all: true, clock: clockAt(now) }).poll(store);
+    const s = await createPoller({ all: true, clock: clockAt(now) }).poll(asyncOf(store));
     expect(s).toMatchObject({ polled: 1, failedSources: 1, added: 0 });
     expect(s.failed[0]!.reason).toMatch(/HTTP 500/);
     store.close();
@@ -204,7 +205,9 @@ describe('following sources', () => {
       expect(state.lastError).toMatch(/HTTP 500/);
       expect(Date.parse(state.nextPollAt) - Date.parse(now)).toBeGreaterThanOrEqual(7_200_000);
       site.broken = false;
-      const back = await createPoller({ all: true, clock: clockAt('2026-03-01T03:00:00.000Z') }).poll(store);
+      const back = await createPoller({ all: true, clock: clockAt('2026-03-01T03:00:00.000Z') }).poll(
+        asyncOf(store),
+      );
       expect(back).toMatchObject({ failedSources: 0, added: 2 });
       expect(store.sources.list()[0]!.state.failures).toBe(0);
     } finally {
@@ -219,8 +222,8 @@ describe('following sources', () => {
     ];
     const store = open();
     try {
-      await followSources(store, [`${site.base}/feed.xml`], { full: true });
-      const s = await createPoller({ all: true }).poll(store);
+      await followSources(asyncOf(store), [`${site.base}/feed.xml`], { full: true });
+      const s = await createPoller({ all: true }).poll(asyncOf(store));
       expect(s.added).toBe(2);
       expect(
         s.warnings.some(
@@ -241,8 +244,8 @@ describe('following sources', () => {
     site.items = [];
     const store = open();
     try {
-      await followSources(store, [`${site.base}/feed.xml`]);
-      const s = await createPoller({ all: true }).poll(store);
+      await followSources(asyncOf(store), [`${site.base}/feed.xml`]);
+      const s = await createPoller({ all: true }).poll(asyncOf(store));
       expect(s).toMatchObject({ polled: 1, failedSources: 0, added: 0 });
       expect(store.sources.list()[0]!.state.failures).toBe(0);
     } finally {
@@ -254,8 +257,8 @@ describe('following sources', () => {
     site.delayMs = 300;
     const store = open();
     try {
-      await followSources(store, [`${site.base}/feed.xml`], { full: true });
-      const s = await createPoller({ all: true, sourceDeadlineMs: 500 }).poll(store);
+      await followSources(asyncOf(store), [`${site.base}/feed.xml`], { full: true });
+      const s = await createPoller({ all: true, sourceDeadlineMs: 500 }).poll(asyncOf(store));
       expect(s.added).toBe(2);
       const given = s.warnings
         .map((w) => /overall deadline of ([\d.]+) s/.exec(w.reason)?.[1])
@@ -272,13 +275,36 @@ describe('following sources', () => {
     const store = open();
     try {
       await followSources(
-        store,
+        asyncOf(store),
         Array.from({ length: 6 }, (_, i) => `${site.base}/feed.xml?edition=${i}`),
       );
       site.maxActive = 0;
-      const s = await createPoller({ all: true, concurrency: 8 }).poll(store);
+      const s = await createPoller({ all: true, concurrency: 8 }).poll(asyncOf(store));
       expect(s.polled).toBe(6);
       expect(site.maxActive).toBe(1);
+    } finally {
+      store.close();
+    }
+  }, 60_000);
+
+  it('shares the due sources between two pollers over one store: each leases its own, none is polled twice', async () => {
+    site.delayMs = 20;
+    const store = open();
+    try {
+      const now = '2026-03-01T00:00:00.000Z';
+      const urls = Array.from({ length: 6 }, (_, i) => `${site.base}/feed.xml?edition=${i}`);
+      await followSources(asyncOf(store), urls, { now });
+      site.requests = [];
+      const later = clockAt('2026-03-01T00:00:05.000Z');
+      const [a, b] = await Promise.all(
+        [1, 2].map(() => createPoller({ clock: later, concurrency: 2 }).poll(asyncOf(store))),
+      );
+      expect(a!.polled + b!.polled).toBe(6);
+      expect(site.requests.filter((r) => r.startsWith('/feed.xml')).sort()).toEqual(
+        urls.map((u) => u.slice(site.base.length)).sort(),
+      );
+      expect(store.sources.list().map((s) => s.state.polls)).toEqual([1, 1, 1, 1, 1, 1]);
+      expect(store.count()).toBe(2);
     } finally {
       store.close();
     }
@@ -287,8 +313,8 @@ describe('following sources', () => {
   it('unfollows by id or URL and keeps the articles; the memory store keeps sources the same way', async () => {
     for (const store of [open(), createMemoryStore()] as ArticleStore[]) {
       try {
-        const [r] = await followSources(store, [`${site.base}/feed.xml`]);
-        await createPoller({ all: true }).poll(store);
+        const [r] = await followSources(asyncOf(store), [`${site.base}/feed.xml`]);
+        await createPoller({ all: true }).poll(asyncOf(store));
         expect(store.sources.get(r!.source!.id)?.state.polls).toBe(1);
         expect(store.sources.get(`${site.base}/feed.xml`)?.id).toBe(r!.source!.id);
         expect(store.sources.unfollow(r!.source!.id)?.url).toBe(`${site.base}/feed.xml`);
@@ -312,10 +338,10 @@ describe('watching', () => {
     const stop = new AbortController();
     site.hints = false;
     try {
-      await followSources(store, [`${site.base}/feed.xml`]);
+      await followSources(asyncOf(store), [`${site.base}/feed.xml`]);
       const rounds: number[] = [];
       const bounds = { min: 1, max: 1, initial: 1, maxBackoff: 1 };
-      const watching = watchSources(store, {
+      const watching = watchSources(asyncOf(store), {
         signal: stop.signal,
         bounds,
         maxSleepMs: 100,

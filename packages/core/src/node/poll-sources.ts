@@ -1,14 +1,11 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import { isGazetteError } from '../errors/gazette-error';
 import type { FollowedSource } from '../follow/followed-source-schema';
 import { maxAgeSeconds, retryAfterSeconds } from '../follow/http-hints';
-import {
-  afterPoll,
-  DEFAULT_BOUNDS,
-  dueSources,
-  type PollOutcome,
-  type ScheduleBounds,
-} from '../follow/poll-schedule';
-import type { ArticleStore, PutResult } from '../store/store-types';
+import { afterPoll, DEFAULT_BOUNDS, type PollOutcome, type ScheduleBounds } from '../follow/poll-schedule';
+import type { AsyncArticleStore } from '../store/async-store-types';
+import type { PutResult } from '../store/store-types';
 import { type DeliveryReport, notifyAlerts } from './alert-deliveries';
 import { fetchUrl } from './fetch-url';
 import { emptySummary, type IngestOptions, type IngestSummary, ingestFetched } from './ingest-sources';
@@ -50,7 +47,7 @@ export interface PollSummary extends IngestSummary {
 
 /** Everything a poller shares across rounds: one limit per host, one overall, robots.txt read once a day. */
 export interface Poller {
-  poll(store: ArticleStore): Promise<PollSummary>;
+  poll(store: AsyncArticleStore): Promise<PollSummary>;
 }
 
 const DEFAULT_SOURCE_DEADLINE_MS = 60_000;
@@ -80,12 +77,14 @@ interface PollContext {
   bounds: ScheduleBounds;
   deadlineMs: number;
   web: PoliteFetch;
+  /** This poller's id among the workers leasing sources: host, pid and a random part. */
+  worker: string;
 }
 
 /** What a source's poll found: a 304, what its feed stored, or why it failed. */
 async function fetchAndStore(
   ctx: PollContext,
-  store: ArticleStore,
+  store: AsyncArticleStore,
   source: FollowedSource,
   stored: PutResult[],
   now: string,
@@ -134,12 +133,17 @@ async function fetchAndStore(
   return { outcome, summary };
 }
 
-/** Polls one source and saves its new state, even when the poll failed: the backoff must survive a restart. */
+/**
+ * Polls one source and saves its new state, even when the poll failed: the backoff must survive a restart.
+ * A leased source's state is saved by releasing the lease; when the lease ran out and another worker took
+ * the source meanwhile, nothing is saved (that worker's poll wins; what both stored, the store deduped).
+ */
 async function pollOne(
   ctx: PollContext,
-  store: ArticleStore,
+  store: AsyncArticleStore,
   source: FollowedSource,
   stored: PutResult[],
+  leased: boolean,
 ): Promise<PollReport> {
   const now = ctx.clock();
   let found: { outcome: PollOutcome; summary?: IngestSummary };
@@ -153,7 +157,8 @@ async function pollOne(
   }
   const { outcome, summary } = found;
   const state = afterPoll(source, outcome, now, ctx.random, ctx.bounds);
-  store.sources.saveState(source.id, state);
+  if (leased) await store.sources.release(source.id, ctx.worker, state);
+  else await store.sources.saveState(source.id, state);
   const report: PollReport = { source: { ...source, state }, outcome: outcome.kind };
   if (summary) report.summary = summary;
   if (outcome.kind === 'failed') report.reason = outcome.reason;
@@ -171,36 +176,75 @@ function tally(total: PollSummary, report: PollReport): void {
   if (report.summary) merge(total, report.summary);
 }
 
-/** A poller: `poll` polls the store's due sources (or all of them, with `all`) once each. */
+/** How long past a source's deadline its lease lasts: the wait for its host's turn, and the saving. */
+const LEASE_MARGIN_MS = 30_000;
+
+/** A worker id unique per process and poller: the host, the pid and a random part. */
+const workerId = () => `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
+
+/**
+ * Polls the due sources this worker can lease, `concurrency` at a time: each slot leases one source,
+ * polls it and releases it with its new state, until none is due or free. Several workers (several
+ * `gazette watch` processes, on several machines) over one store thus poll each source once.
+ */
+async function pollLeased(
+  ctx: PollContext,
+  store: AsyncArticleStore,
+  slots: number,
+  each: (source: FollowedSource, leased: boolean) => Promise<void>,
+): Promise<void> {
+  const seen = new Set<string>();
+  const slot = async () => {
+    while (!ctx.options.signal?.aborted) {
+      const now = ctx.clock();
+      const until = new Date(Date.parse(now) + ctx.deadlineMs + LEASE_MARGIN_MS).toISOString();
+      const [source] = await store.sources.lease({ worker: ctx.worker, now, until, limit: 1 });
+      if (!source) return;
+      // Stopped meanwhile, or due again at once (a schedule that allows it: polled once per round): let go
+      // as it is, so another worker need not wait for the lease to run out.
+      if (ctx.options.signal?.aborted || seen.has(source.id))
+        return void (await store.sources.release(source.id, ctx.worker, source.state));
+      seen.add(source.id);
+      await each(source, true);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, slots) }, slot));
+}
+
+/**
+ * A poller: `poll` polls the store's due sources once each, leasing them so that other workers over the
+ * same store poll the others; with `all` (`watch --once`), every followed source, leased or not.
+ */
 export function createPoller(options: PollOptions = {}): Poller {
   const clock = options.clock ?? (() => new Date().toISOString());
   const deadlineMs = options.sourceDeadlineMs ?? DEFAULT_SOURCE_DEADLINE_MS;
+  const concurrency = options.concurrency ?? 4;
   const ctx: PollContext = {
     options,
     clock,
     random: options.random ?? Math.random,
     bounds: options.bounds ?? DEFAULT_BOUNDS,
     deadlineMs,
-    web: politeFetch({
-      concurrency: options.concurrency ?? 4,
-      clock,
-      fetch: options.fetch,
-      pageTimeoutMs: deadlineMs,
-    }),
+    web: politeFetch({ concurrency, clock, fetch: options.fetch, pageTimeoutMs: deadlineMs }),
+    worker: workerId(),
   };
   return {
     async poll(store) {
-      const followed = store.sources.list();
-      const due = options.all ? followed : dueSources(followed, clock());
       const total = emptyPoll();
-      total.sources = due.length;
       const stored: PutResult[] = [];
-      await runPool(due, due.length, async (source) => {
+      const each = async (source: FollowedSource, leased: boolean) => {
         if (options.signal?.aborted) return;
-        const report = await pollOne(ctx, store, source, stored);
+        total.sources++;
+        const report = await pollOne(ctx, store, source, stored, leased);
         tally(total, report);
         options.onPolled?.(report);
-      });
+      };
+      if (options.all) {
+        const followed = await store.sources.list();
+        await runPool(followed, followed.length, (source) => each(source, false));
+      }
+      // More slots than requests at once: a slot waiting for its host's turn leaves the others busy.
+      else await pollLeased(ctx, store, concurrency * 2, each);
       if (options.signal?.aborted) total.interrupted = true;
       // Matched once per round over everything it stored; sent with whatever earlier rounds left due.
       else total.alerts = await notifyAlerts(store, stored, { now: clock(), clock, random: ctx.random });

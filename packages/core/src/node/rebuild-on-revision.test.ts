@@ -81,7 +81,7 @@ describe('rebuildOnRevision', () => {
     await failing.close();
     expect(jobs).toHaveLength(1);
     expect(jobs[0]!.db).toBe(db);
-    expect(jobs[0]!.revision).toBe(corpusRevision({ db }));
+    expect(jobs[0]!.revision).toBe(await corpusRevision({ db }));
     expect(jobs[0]!.out).not.toBe(site);
     expect(lines.at(-1)).toMatch(/the site was not rebuilt \(.*site keeps the one before\): no room left/);
     expect(readFileSync(join(site, 'index.html'), 'utf8')).toBe('2 articles');

@@ -74,6 +74,8 @@ export function rebuildOnRevision(options: RebuildOptions): RevisionRebuilder {
   const { db, dir, what } = options;
   const stop = new AbortController();
   let running: Promise<'rebuilt' | 'failed'> | undefined;
+  /** The store's revision being read (it may be a database): one look at a time, as one build at a time. */
+  let looking: Promise<RebuildOutcome> | undefined;
   let lastStart = Number.NEGATIVE_INFINITY;
   let timer: NodeJS.Timeout | undefined;
   let ticker: NodeJS.Timeout | undefined;
@@ -104,24 +106,34 @@ export function rebuildOnRevision(options: RebuildOptions): RevisionRebuilder {
     return 'later';
   }
 
+  /** Reads the store's revision and rebuilds when DIR was built from another one. */
+  async function look(): Promise<RebuildOutcome> {
+    let revision: string;
+    try {
+      revision = (await corpusRevision({ db })) ?? '';
+    } catch (error) {
+      // Checked from timers too: a store that cannot be read now is said, never thrown at the loop.
+      options.fail(`gazette: the ${what}'s store could not be read: ${(error as Error).message}`);
+      return 'failed';
+    }
+    if (stop.signal.aborted) return 'later';
+    if (publishedTag(dir) === revisionTag(revision)) return 'current';
+    running = rebuild(revision).finally(() => {
+      running = undefined;
+    });
+    return running;
+  }
+
   const self: RevisionRebuilder = {
     async check() {
       if (running) return running;
+      if (looking) return looking;
       const wait = lastStart + options.everyMs - Date.now();
       if (wait > 0) return later(wait);
-      let revision: string;
-      try {
-        revision = corpusRevision({ db }) ?? '';
-      } catch (error) {
-        // Checked from timers too: a store that cannot be read now is said, never thrown at the loop.
-        options.fail(`gazette: the ${what}'s store could not be read: ${(error as Error).message}`);
-        return 'failed';
-      }
-      if (publishedTag(dir) === revisionTag(revision)) return 'current';
-      running = rebuild(revision).finally(() => {
-        running = undefined;
+      looking = look().finally(() => {
+        looking = undefined;
       });
-      return running;
+      return looking;
     },
     keepCurrent() {
       ticker ??= setInterval(() => void self.check(), Math.max(1_000, Math.min(options.everyMs, 60_000)));
@@ -130,6 +142,7 @@ export function rebuildOnRevision(options: RebuildOptions): RevisionRebuilder {
       clearTimeout(timer);
       clearInterval(ticker);
       stop.abort();
+      await looking;
       await running;
     },
   };

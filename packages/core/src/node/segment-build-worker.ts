@@ -4,11 +4,11 @@
 import type { Article } from '../model/article-schema';
 import { createCorpus } from '../corpus/create-corpus';
 import { checksum32 } from '../binary/checksum';
-import { openSqliteStore } from './sqlite-store';
+import { openStore } from './open-any-store';
 import { writeKeptFile } from './kept-segments';
 
 export interface SegmentBuildRequest {
-  /** The store to read `ids` from (read-only)… */
+  /** The store to read `ids` from (read-only; a path or a database URL, opened through openStore)… */
   db?: string;
   ids?: readonly string[];
   /** …or the articles themselves (a store without a path). */
@@ -25,23 +25,18 @@ export interface SegmentBuildReply {
 }
 
 /** The articles a request names: the store's current versions (an id no longer stored is left out). */
-function articlesOf(req: SegmentBuildRequest): Article[] {
+async function articlesOf(req: SegmentBuildRequest): Promise<Article[]> {
   if (req.articles) return [...req.articles];
-  const store = openSqliteStore(req.db!, { readOnly: true });
+  const store = await openStore(req.db!, { readOnly: true });
   try {
-    const out: Article[] = [];
-    for (const id of req.ids ?? []) {
-      const a = store.get(id);
-      if (a?.id === id) out.push(a);
-    }
-    return out;
+    return await store.getMany(req.ids ?? []);
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
-export function run(req: SegmentBuildRequest): SegmentBuildReply {
-  const bytes = createCorpus(articlesOf(req)).toSnapshot();
+export async function run(req: SegmentBuildRequest): Promise<SegmentBuildReply> {
+  const bytes = createCorpus(await articlesOf(req)).toSnapshot();
   let kept = false;
   if (req.keep)
     try {

@@ -1,4 +1,4 @@
-import type { ArticleStore } from '../store/store-types';
+import type { AsyncArticleStore } from '../store/async-store-types';
 
 /** Changes read per page while catching up (the store's largest page). */
 const PAGE = 10_000;
@@ -11,16 +11,16 @@ export interface ChangedSince {
 }
 
 /** Reads the change log after `since` to its end (or `limit` changes, a multiple of the page, when given). */
-export function changedSince(
-  store: ArticleStore,
+export async function changedSince(
+  store: AsyncArticleStore,
   since: number,
   limit = Number.POSITIVE_INFINITY,
-): ChangedSince {
+): Promise<ChangedSince> {
   const ids = new Set<string>();
   let last = since;
   let count = 0;
   while (count < limit) {
-    const page = store.changes(last, PAGE);
+    const page = await store.changes(last, PAGE);
     for (const c of page.changes) ids.add(c.id);
     count += page.changes.length;
     last = page.last;
@@ -35,8 +35,8 @@ export function changedSince(
  * by one and logs one change, so a counter that moved more than the log grew means an edit made outside
  * Gazette (which the change log does not see).
  */
-export function revisionCounter(store: ArticleStore): number | undefined {
-  const n = Number(store.revision().split('.')[0]);
+export async function revisionCounter(store: AsyncArticleStore): Promise<number | undefined> {
+  const n = Number((await store.revision()).split('.')[0]);
   return Number.isInteger(n) ? n : undefined;
 }
 
@@ -47,19 +47,22 @@ export interface CheckedPoint {
 }
 
 /** The counter at the log's end `seq`, if no write landed between the two reads (else undefined: try later). */
-export function checkedPointAt(store: ArticleStore, seq: number): CheckedPoint | undefined {
-  const revision = revisionCounter(store);
-  if (revision === undefined || store.changes(seq, 1).changes.length > 0) return undefined;
+export async function checkedPointAt(
+  store: AsyncArticleStore,
+  seq: number,
+): Promise<CheckedPoint | undefined> {
+  const revision = await revisionCounter(store);
+  if (revision === undefined || (await store.changes(seq, 1)).changes.length > 0) return undefined;
   return { seq, revision };
 }
 
 /** Whether the articles were edited outside Gazette since `point` (the counter moved more than the log grew). */
-export function editedOutside(store: ArticleStore, point: CheckedPoint): boolean {
+export async function editedOutside(store: AsyncArticleStore, point: CheckedPoint): Promise<boolean> {
   for (let attempt = 0; attempt < 3; attempt++) {
-    const before = revisionCounter(store);
-    const { count } = changedSince(store, point.seq);
+    const before = await revisionCounter(store);
+    const { count } = await changedSince(store, point.seq);
     if (before === undefined) return false;
-    if (revisionCounter(store) === before) return before - point.revision !== count;
+    if ((await revisionCounter(store)) === before) return before - point.revision !== count;
   }
   return false; // Writers never paused long enough to tell: trust the log.
 }

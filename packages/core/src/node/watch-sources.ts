@@ -1,6 +1,6 @@
 import { createPoller, type PollOptions, type PollSummary } from './poll-sources';
-import type { ArticleStore } from '../store/store-types';
-import { openSqliteStore } from './sqlite-store';
+import type { AsyncArticleStore } from '../store/async-store-types';
+import { type OpenStoreOptions, openStore } from './open-any-store';
 
 export interface WatchOptions extends PollOptions {
   /** Stops the watch (SIGINT, SIGTERM): no new poll starts; polls under way finish. */
@@ -23,14 +23,15 @@ const sleep = (ms: number, signal: AbortSignal) =>
   });
 
 /** Polls the store's sources as they fall due, until stopped; the schedule lives in the store. */
-export async function watchSources(store: ArticleStore, options: WatchOptions): Promise<void> {
+export async function watchSources(store: AsyncArticleStore, options: WatchOptions): Promise<void> {
   const poller = createPoller(options);
   const clock = options.clock ?? (() => new Date().toISOString());
   const maxSleep = options.maxSleepMs ?? 30_000;
   while (!options.signal.aborted) {
     const summary = await poller.poll(store);
     if (summary.polled) options.onRound?.(summary);
-    const next = Math.min(...store.sources.list().map((s) => Date.parse(s.state.nextPollAt)));
+    // A source another worker holds is due again by its schedule; polling it then finds it leased or done.
+    const next = Math.min(...(await store.sources.list()).map((s) => Date.parse(s.state.nextPollAt)));
     const wait = Number.isFinite(next) ? next - Date.parse(clock()) : maxSleep;
     await sleep(Math.min(maxSleep, Math.max(250, wait)), options.signal);
   }
@@ -44,18 +45,18 @@ export interface Watching {
 }
 
 /**
- * Runs the poller over the store at `path` in the background (`npm start` beside the API), or returns
- * undefined when the store follows nothing. A store that cannot be written ends the watch and is told to
- * `onError`; the server goes on.
+ * Runs the poller over the store `db` names (a file or a database URL) in the background (`npm start`
+ * beside the API), or returns undefined when the store follows nothing. A store that cannot be written
+ * ends the watch and is told to `onError`; the server goes on.
  */
-export function startWatching(
-  path: string,
-  options: Omit<WatchOptions, 'signal'> & { onError?: (error: unknown) => void },
-): Watching | undefined {
-  const store = openSqliteStore(path);
-  const sources = store.sources.list().length;
+export async function startWatching(
+  db: string,
+  options: Omit<WatchOptions, 'signal'> & { onError?: (error: unknown) => void; store?: OpenStoreOptions },
+): Promise<Watching | undefined> {
+  const store = await openStore(db, { create: true, ...options.store });
+  const sources = (await store.sources.list()).length;
   if (sources === 0) {
-    store.close();
+    await store.close();
     return undefined;
   }
   const stop = new AbortController();
@@ -67,7 +68,7 @@ export function startWatching(
     async close() {
       stop.abort();
       await running;
-      store.close();
+      await store.close();
     },
   };
 }

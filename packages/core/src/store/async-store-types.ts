@@ -43,6 +43,11 @@ export interface AsyncArticleStore {
   /** Moves whenever an article is added or updated (see `ArticleStore.revision`). */
   revision(): Promise<string>;
   identity(): Promise<string | undefined>;
+  /**
+   * Calls `onChange` soon after any writer commits a change (PostgreSQL's LISTEN/NOTIFY), so a reader
+   * need not wait for its next poll; returns the function that stops. A store without it is polled.
+   */
+  wake?(onChange: () => void): () => void;
   close(): Promise<void>;
 }
 
