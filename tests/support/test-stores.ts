@@ -1,4 +1,6 @@
 import { join } from 'node:path';
+import { migratePostgres } from '@gazette/core/node';
+import { postgresUnavailable, startPostgres } from '../../packages/core/test-support/postgres-cluster';
 
 /** A store the faces are pointed at (`--db`, `GAZETTE_DB`), and how to remove it. */
 export interface TestStore {
@@ -24,5 +26,21 @@ export const SQLITE_STORE: TestStoreKind = {
   open: async (dir, label) => ({ db: join(dir, `${label}.db`), stop: async () => {} }),
 };
 
-/** Every kind of store the multi-process tests run over (PostgreSQL joins here when its store lands). */
-export const TEST_STORE_KINDS: readonly TestStoreKind[] = [SQLITE_STORE];
+/** A throwaway PostgreSQL cluster on 127.0.0.1 (Debian's server), migrated as a user would (`gazette migrate`). */
+export const POSTGRES_STORE: TestStoreKind = {
+  name: 'postgres',
+  skip: async () => postgresUnavailable(),
+  async open() {
+    const cluster = await startPostgres();
+    try {
+      await migratePostgres(cluster.url);
+    } catch (error) {
+      cluster.stop();
+      throw error;
+    }
+    return { db: cluster.url, stop: async () => cluster.stop() };
+  },
+};
+
+/** Every kind of store the multi-process tests run over. */
+export const TEST_STORE_KINDS: readonly TestStoreKind[] = [SQLITE_STORE, POSTGRES_STORE];

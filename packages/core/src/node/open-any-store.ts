@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { GazetteError } from '../errors/gazette-error';
 import { asAsyncStore } from '../store/as-async-store';
 import type { AsyncArticleStore } from '../store/async-store-types';
 import { keptSegmentsDir } from './kept-segments';
 import { openExistingStore } from './open-existing-store';
+import { isPostgresUrl } from './postgres/postgres-connection';
+import { openPostgresStore } from './postgres/postgres-store';
 import { openSqliteStore, type SqliteStoreOptions } from './sqlite-store';
 
 export interface OpenStoreOptions extends SqliteStoreOptions {
@@ -16,29 +17,14 @@ export interface OpenStoreOptions extends SqliteStoreOptions {
 }
 
 /** Whether `db` names a PostgreSQL database (a URL) rather than a SQLite file (a path). */
-export const isStoreUrl = (db: string): boolean => /^postgres(?:ql)?:\/\//i.test(db);
-
-/** A PostgreSQL URL without its password, for messages and logs. */
-export function redactUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return url.replace(/:[^:@/]*@/, ':***@');
-  }
-}
+export const isStoreUrl = isPostgresUrl;
 
 /**
  * The PostgreSQL store at `url`: the one place where a URL becomes a store, so that the PostgreSQL
  * backend plugs in here and every face (CLI, watch, API, site, TUI) reaches it through `openStore`.
  */
 async function openUrlStore(url: string, _options: OpenStoreOptions): Promise<AsyncArticleStore> {
-  throw new GazetteError(
-    'INVALID_PARAMS',
-    `PostgreSQL support is not in this build: ${redactUrl(url)} cannot be opened; name a SQLite file instead (--db ./gazette.db).`,
-    { where: redactUrl(url) },
-  );
+  return openPostgresStore(url);
 }
 
 /**

@@ -2,7 +2,8 @@
 // ingest code that @gazette/core/node also exports (its parsers load linkedom and Readability, slow to
 // import for a command that only reads).
 export { openExistingStore } from './open-existing-store';
-export { isStoreUrl, type OpenStoreOptions, openStore, redactUrl, segmentsDirFor } from './open-any-store';
+export { isStoreUrl, type OpenStoreOptions, openStore, segmentsDirFor } from './open-any-store';
+export { withoutPassword } from './postgres/postgres-connection';
 export { readStoreCorpus } from './read-store-corpus';
 export { type LiveCorpusOptions, openLiveCorpus } from './open-live-corpus';
 export { type CorpusSource, corpusRevision } from './corpus-revision';

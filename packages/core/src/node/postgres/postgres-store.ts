@@ -7,7 +7,7 @@ import type { PutOptions } from '../../store/store-types';
 import { validateForStore } from '../../store/validate-for-store';
 import { checkSchema } from './migrate-postgres';
 import { type ConnectOptions, connect, postgresError, withoutPassword } from './postgres-connection';
-import { putArticles } from './postgres-put';
+import { CHANGES_CHANNEL, putArticles } from './postgres-put';
 import { postgresAlerts } from './postgres-alerts';
 import { postgresReads } from './postgres-reads';
 import { postgresSources, type Run } from './postgres-sources';
@@ -81,6 +81,28 @@ export async function openPostgresStore(
     alerts: postgresAlerts(sql, location, run),
     revision: () => run('read', () => reads.revision()),
     identity: () => run('read', () => reads.identity()),
+    wake(onChange) {
+      // LISTEN on a connection of its own; a lost notification is caught by the reader's slower polling.
+      let stop: (() => Promise<void>) | undefined;
+      let stopped = false;
+      sql
+        .listen(
+          CHANGES_CHANNEL,
+          () => onChange(),
+          () => onChange(),
+        )
+        .then(
+          ({ unlisten }) => {
+            if (stopped) void unlisten().catch(() => {});
+            else stop = unlisten;
+          },
+          () => {},
+        );
+      return () => {
+        stopped = true;
+        void stop?.().catch(() => {});
+      };
+    },
     async close() {
       if (closed) return;
       closed = true;
