@@ -31,7 +31,8 @@ export interface PollOptions
 
 export interface PollReport {
   source: FollowedSource;
-  outcome: PollOutcome['kind'];
+  /** How the poll ended; `interrupted`: the watch was stopped first, the source left as it was. */
+  outcome: PollOutcome['kind'] | 'interrupted';
   /** What a changed feed stored. */
   summary?: IngestSummary;
   reason?: string;
@@ -94,6 +95,8 @@ async function fetchAndStore(
   // covers the feed and its --full pages together.
   let startedAt = 0;
   const fetched = await web.politely(source.url, () => {
+    // Stopped while it waited for the host's turn: fetch nothing (its state stays as it was).
+    if (options.signal?.aborted) return Promise.reject(new WatchStopped());
     startedAt = Date.now();
     return fetchUrl(source.url, {
       ...options.fetch,
@@ -133,6 +136,20 @@ async function fetchAndStore(
   return { outcome, summary };
 }
 
+/** A poll the watch's stop cut short before anything was fetched. */
+class WatchStopped extends Error {}
+
+/** A source left as it was (its lease given back): polled again in full by the next round. */
+async function stillDue(
+  ctx: PollContext,
+  store: AsyncArticleStore,
+  source: FollowedSource,
+  leased: boolean,
+): Promise<PollReport> {
+  if (leased) await store.sources.release(source.id, ctx.worker, source.state);
+  return { source, outcome: 'interrupted' };
+}
+
 /**
  * Polls one source and saves its new state, even when the poll failed: the backoff must survive a restart.
  * A leased source's state is saved by releasing the lease; when the lease ran out and another worker took
@@ -150,12 +167,16 @@ async function pollOne(
   try {
     found = await fetchAndStore(ctx, store, source, stored, now);
   } catch (error) {
+    if (error instanceof WatchStopped) return stillDue(ctx, store, source, leased);
     if (isGazetteError(error) && error.code === 'STORE_ERROR') throw error;
     const reason = isGazetteError(error) ? error.message : `unexpected error: ${(error as Error).message}`;
     const retryAfter = isGazetteError(error) ? retryAfterSeconds(error.details.retryAfter, now) : undefined;
     found = { outcome: { kind: 'failed', reason, retryAfterSeconds: retryAfter } };
   }
   const { outcome, summary } = found;
+  // Stopped before all it fetched was stored: new validators would make the next poll a 304 and lose
+  // the rest for good, so the source keeps its state (and is polled again in full).
+  if (summary?.interrupted) return { ...(await stillDue(ctx, store, source, leased)), summary };
   const state = afterPoll(source, outcome, now, ctx.random, ctx.bounds);
   if (leased) await store.sources.release(source.id, ctx.worker, state);
   else await store.sources.saveState(source.id, state);
@@ -167,13 +188,14 @@ async function pollOne(
 
 /** Adds one source's report to the round's summary. */
 function tally(total: PollSummary, report: PollReport): void {
+  if (report.summary) merge(total, report.summary);
+  if (report.outcome === 'interrupted') return;
   total.polled++;
   if (report.outcome === 'not-modified') total.notModified++;
   if (report.outcome === 'failed') {
     total.failedSources++;
     if (!report.summary) total.failed.push({ source: report.source.url, reason: report.reason! });
   }
-  if (report.summary) merge(total, report.summary);
 }
 
 /** How long past a source's deadline its lease lasts: the wait for its host's turn, and the saving. */
