@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { storyArticle } from '../../test-support/store-contract';
 import { isStoreUrl, openStore, segmentsDirFor } from './open-any-store';
+import { withoutPassword } from './postgres/postgres-connection';
 
 const dir = mkdtempSync(join(tmpdir(), 'gazette-open-any-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -29,6 +30,16 @@ describe('openStore', () => {
     expect(error).toMatchObject({ code: 'STORE_ERROR' });
     expect((error as Error).message).toMatch(/127\.0\.0\.1:1\/news/);
     expect((error as Error).message).not.toMatch(/secret/);
+  });
+});
+
+describe('withoutPassword', () => {
+  it('drops the password of a URL, and of one the URL parser refuses', () => {
+    expect(withoutPassword('postgres://gazette:secret@127.0.0.1:5432/news')).toBe(
+      'postgres://gazette@127.0.0.1:5432/news',
+    );
+    expect(withoutPassword('postgres://gazette:se%zzcret@[bad/news')).toBe('postgres://gazette@[bad/news');
+    expect(withoutPassword('postgres://127.0.0.1/news')).toBe('postgres://127.0.0.1/news');
   });
 });
 

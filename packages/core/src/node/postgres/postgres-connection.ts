@@ -12,8 +12,19 @@ export function withoutPassword(url: string): string {
     parsed.password = '';
     return parsed.toString();
   } catch {
-    return url.replace(/\/\/([^:/@]*):[^@]*@/, '//$1@');
+    return withoutUserinfoPassword(url);
   }
+}
+
+/** `//user:password@` becomes `//user@`, read by index (a URL the parser refused may be long and odd). */
+function withoutUserinfoPassword(url: string): string {
+  const start = url.indexOf('//');
+  const at = start < 0 ? -1 : url.indexOf('@', start + 2);
+  if (at < 0) return url;
+  const colon = url.indexOf(':', start + 2);
+  const slash = url.indexOf('/', start + 2);
+  if (colon < 0 || colon > at || (slash >= 0 && slash < colon)) return url;
+  return url.slice(0, colon) + url.slice(at);
 }
 
 export interface ConnectOptions {
