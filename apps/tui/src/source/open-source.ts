@@ -51,7 +51,8 @@ async function liveStoreSource(db: string): Promise<GazetteSource> {
     onWait: (message) => process.stderr.write(`gazette: ${message}…\n`),
   });
   const feed = liveFeed(live, (changed) => alertedAmong(alerts(), changed, (id) => live.corpus().get(id)));
-  return liveLocalSource(live, db, feed);
+  const { withoutPassword } = await import('@gazette/core/node/query');
+  return liveLocalSource(live, withoutPassword(db), feed);
 }
 
 /** Where commands and the UI read from: the API with --api, else a snapshot, a store, or the built-in corpus. */
@@ -62,5 +63,9 @@ export async function openSource(options: SourceOptions): Promise<GazetteSource>
   if (options.snapshot && !options.db)
     return localSource(await snapshotCorpus(options.snapshot), `snapshot ${options.snapshot}`);
   if (options.live && db) return liveStoreSource(db);
-  return localSource(await openCorpus({ db: options.db }), options.db ? options.db : 'built-in corpus');
+  const corpus = await openCorpus({ db: options.db });
+  if (!options.db) return localSource(corpus, 'built-in corpus');
+  // A database URL is shown without its password.
+  const { withoutPassword } = await import('@gazette/core/node/query');
+  return localSource(corpus, withoutPassword(options.db));
 }
