@@ -4,8 +4,12 @@ import { fold } from '../analysis/fold';
 import { gallop } from './gallop';
 import { PendingUnion } from './pending-union';
 import { type Matches, scoreAt, typosAt } from './matches';
-import { candidatesHoldingTexts, textHasSequence, textsWithSequence } from './phrase-positions';
-import type { TermPositions } from '../index/position-lists';
+import {
+  candidatesHoldingTexts,
+  type PhraseWords,
+  textHasSequence,
+  textsWithSequence,
+} from './phrase-positions';
 import { rememberedTypoCandidates, type TypoWalk } from './typo-candidates';
 import { type Expansion as WordExpansion, expandWord, type TypoMode, type Vocabulary } from './expand-word';
 import type { QueryField, QueryNode } from '../query/query-ast';
@@ -452,41 +456,37 @@ function keywordStop(ctx: EvalContext, field: QueryField, folded: string): Match
 }
 
 /**
- * A phrase's words as positional lists with their offsets in the phrase (stop words keep their place
- * but have no list); null when a word is not in the corpus, [] when every word is a stop word.
+ * A phrase's words as cursors over their positional lists with their offsets in the phrase (stop words
+ * keep their place but have no list); null when a word is not in the corpus, none when every word is a
+ * stop word. Nothing is decoded until a text is asked about.
  */
-export function phraseLists(
-  ix: SearchIndex,
-  terms: readonly string[],
-): { lists: TermPositions[]; offsets: number[] } | null {
-  const lists: TermPositions[] = [];
-  const offsets: number[] = [];
+export function phraseLists(ix: SearchIndex, terms: readonly string[]): PhraseWords | null {
+  const phrase: PhraseWords = { lists: [], offsets: [], terms: [] };
   for (let j = 0; j < terms.length; j++) {
     if (!terms[j]) continue;
     const t = findTerm(ix, terms[j]!);
-    if (t < 0) return null;
-    lists.push(ix.positions.get(t));
-    offsets.push(j);
+    const cursor = t < 0 ? null : ix.positions.cursor(t);
+    if (!cursor) return null;
+    phrase.lists.push(cursor);
+    phrase.offsets.push(j);
+    phrase.terms.push(t);
   }
-  return { lists, offsets };
+  return phrase;
 }
 
 /** Does one of the document's texts hold the terms in sequence? */
-export function docHasSequence(
-  ix: SearchIndex,
-  d: number,
-  phrase: { lists: TermPositions[]; offsets: number[] } | null,
-): boolean {
+export function docHasSequence(ix: SearchIndex, d: number, phrase: PhraseWords | null): boolean {
   if (phrase === null || phrase.lists.length === 0) return false;
   for (let j = ix.textOff[d]!; j < ix.textOff[d + 1]!; j++)
-    if (textHasSequence(phrase.lists, phrase.offsets, ix.textIds[j]!)) return true;
+    if (textHasSequence(phrase, ix.textIds[j]!)) return true;
   return false;
 }
 
 /**
  * The texts (ascending) holding the phrase, by positions; null when a word is missing or the budget cannot
- * pay for its positions. A word followed only by stop words needs none: the texts holding it hold the
- * phrase (stop words after the last word ask nothing).
+ * pay for its texts. A word followed only by stop words needs none: the texts holding it hold the
+ * phrase (stop words after the last word ask nothing). The budget pays for the texts of every word (the
+ * most a walk may seek); positions are decoded only in the blocks where every word is present.
  */
 function phraseTexts(ctx: EvalContext, terms: readonly string[]): Uint32Array | null {
   const ix = ctx.ix;
@@ -497,10 +497,10 @@ function phraseTexts(ctx: EvalContext, terms: readonly string[]): Uint32Array | 
   }
   const phrase = phraseLists(ix, terms);
   if (!phrase) return null;
-  let positions = 0;
-  for (const l of phrase.lists) positions += l.texts.length + l.pos.length;
-  if (!ctx.budget.spend(positions)) return null;
-  return textsWithSequence(phrase.lists, phrase.offsets);
+  let texts = 0;
+  for (const l of phrase.lists) texts += l.count;
+  if (!ctx.budget.spend(texts)) return null;
+  return textsWithSequence(phrase, (t) => ix.positions.texts(t));
 }
 
 /**
