@@ -15,6 +15,58 @@ export const POSITION_BLOCK = 128;
  * previous block's, its byte length); then the blocks, each its text gaps (continuing the previous
  * block's), then per text its position count and position gaps.
  */
+/** A record's skip table: its text count, each block's last text and byte start (and the record's end). */
+export interface SkipTable {
+  count: number;
+  lastText: Uint32Array;
+  start: Uint32Array;
+}
+
+const damaged = (term: number) => damagedSnapshot(`positions of term ${term}`);
+
+/** Runs a read, a truncated varint reported as damage of term's record. */
+function guard<T>(term: number, read: () => T): T {
+  try {
+    return read();
+  } catch {
+    throw damaged(term);
+  }
+}
+
+/** Reads the count and skip table at the start of term's record bytes[from, end). */
+export function readSkipTable(
+  bytes: Uint8Array,
+  from: number,
+  end: number,
+  textCount: number,
+  term: number,
+): SkipTable {
+  const r = new ByteReader(bytes, from, end);
+  const n = guard(term, () => r.varint());
+  if (n > end - from) throw damaged(term);
+  const blocks = Math.ceil(n / POSITION_BLOCK);
+  const lastText = new Uint32Array(blocks);
+  const start = new Uint32Array(blocks + 1);
+  if (blocks <= 1) {
+    lastText[0] = 0xffffffff;
+    start[0] = r.p;
+    start[1] = end;
+    return { count: n, lastText, start };
+  }
+  let last = 0;
+  let size = 0;
+  guard(term, () => {
+    for (let b = 0; b < blocks; b++) {
+      last += r.varint();
+      lastText[b] = last;
+      start[b + 1] = size += r.varint();
+    }
+  });
+  for (let b = 0; b <= blocks; b++) start[b]! += r.p;
+  if (last >= textCount || start[blocks] !== end) throw damaged(term);
+  return { count: n, lastText, start };
+}
+
 export class PositionCursor {
   /** Texts holding the term. */
   readonly count: number;
@@ -30,49 +82,22 @@ export class PositionCursor {
   private at = 0;
 
   constructor(
+    skip: SkipTable,
     private readonly bytes: Uint8Array,
-    from: number,
-    end: number,
     private readonly textCount: number,
     private readonly term: number,
   ) {
-    const r = new ByteReader(bytes, from, end);
-    const n = this.guard(() => r.varint());
-    if (n > end - from) throw this.damaged();
-    this.count = n;
-    const blocks = Math.ceil(n / POSITION_BLOCK);
-    this.lastText = new Uint32Array(blocks);
-    this.start = new Uint32Array(blocks + 1);
-    if (blocks <= 1) {
-      this.lastText[0] = 0xffffffff;
-      this.start[0] = r.p;
-      this.start[1] = end;
-      return;
-    }
-    let last = 0;
-    let size = 0;
-    this.guard(() => {
-      for (let b = 0; b < blocks; b++) {
-        last += r.varint();
-        this.lastText[b] = last;
-        this.start[b + 1] = size += r.varint();
-      }
-    });
-    for (let b = 0; b <= blocks; b++) this.start[b]! += r.p;
-    if (last >= textCount || this.start[blocks] !== end) throw this.damaged();
+    this.count = skip.count;
+    this.lastText = skip.lastText;
+    this.start = skip.start;
   }
 
   private damaged() {
-    return damagedSnapshot(`positions of term ${this.term}`);
+    return damaged(this.term);
   }
 
-  /** Runs a read, a truncated varint reported as damage. */
   private guard<T>(read: () => T): T {
-    try {
-      return read();
-    } catch {
-      throw this.damaged();
-    }
+    return guard(this.term, read);
   }
 
   /** Decodes block b's text ids (the first text is a gap from the previous block's last). */

@@ -1,7 +1,7 @@
 import { GrowableArray } from '../../binary/growable-array';
 import { LruCache } from '../../binary/lru-cache';
 import { ByteWriter } from '../../binary/varint';
-import { POSITION_BLOCK, PositionCursor } from './position-cursor';
+import { POSITION_BLOCK, PositionCursor, readSkipTable, type SkipTable } from './position-cursor';
 
 /** Where one term occurs: the stored texts holding it (ascending) and its word positions in each. */
 export interface TermPositions {
@@ -18,6 +18,8 @@ const EMPTY: TermPositions = {
 };
 /** Text ids kept decoded on their own (for lists whose positions are not asked for). */
 const CACHE_TEXTS = 4_000_000;
+/** Skip tables of long lists kept read (blocks): a query's cursors start without reading them again. */
+const CACHE_SKIPS = 1_000_000;
 
 /**
  * Positional postings over the stored texts (titles, standfirsts, body blocks), not documents: a text
@@ -26,6 +28,7 @@ const CACHE_TEXTS = 4_000_000;
  */
 export class PositionLists {
   private readonly textCache = new LruCache<Uint32Array>(CACHE_TEXTS);
+  private readonly skipCache = new LruCache<SkipTable>(CACHE_SKIPS);
 
   constructor(
     readonly byteOff: Uint32Array,
@@ -93,7 +96,13 @@ export class PositionLists {
   cursor(t: number): PositionCursor | null {
     const from = this.byteOff[t]!;
     const to = this.byteOff[t + 1]!;
-    return from === to ? null : new PositionCursor(this.bytes, from, to, this.textCount, t);
+    if (from === to) return null;
+    let skip = this.skipCache.get(t);
+    if (!skip) {
+      skip = readSkipTable(this.bytes, from, to, this.textCount, t);
+      if (skip.lastText.length > 1) this.skipCache.set(t, skip, skip.lastText.length);
+    }
+    return new PositionCursor(skip, this.bytes, this.textCount, t);
   }
 
   /** Term t's whole list, decoded (every block). */
