@@ -471,6 +471,7 @@ export function phraseLists(ix: SearchIndex, terms: readonly string[]): PhraseWo
     phrase.offsets.push(j);
     phrase.terms.push(t);
   }
+  phrase.rarest = [...phrase.lists].sort((a, b) => a.count - b.count);
   return phrase;
 }
 

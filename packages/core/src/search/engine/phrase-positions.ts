@@ -6,6 +6,8 @@ export interface PhraseWords {
   lists: PositionCursor[];
   offsets: number[];
   terms: number[];
+  /** The cursors by their text counts, fewest first (the order a text is sought in). */
+  rarest?: PositionCursor[];
 }
 
 /** Does some start s put every term k at s + offsets[k] in the text each cursor stands on? */
@@ -58,7 +60,9 @@ function lateEnough(list: PositionCursor, offset: number): boolean {
 export function textHasSequence(phrase: PhraseWords, x: number): boolean {
   const { lists, offsets } = phrase;
   if (lists.length === 0) return false;
-  for (const l of lists) if (!l.seek(x)) return false;
+  // The word in fewest texts first: most texts lack it, and the others are not sought there.
+  const rarest = phrase.rarest ?? lists;
+  for (const l of rarest) if (!l.seek(x)) return false;
   return lists.length === 1 ? lateEnough(lists[0]!, offsets[0]!) : aligned(lists, offsets);
 }
 

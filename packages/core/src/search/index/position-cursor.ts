@@ -96,19 +96,17 @@ export class PositionCursor {
     return damaged(this.term);
   }
 
-  private guard<T>(read: () => T): T {
-    return guard(this.term, read);
-  }
-
   /** Decodes block b's text ids (the first text is a gap from the previous block's last). */
   private load(b: number): void {
     if (this.block === b) return;
     const r = new ByteReader(this.bytes, this.start[b]!, this.start[b + 1]!);
     const k = Math.min(POSITION_BLOCK, this.count - b * POSITION_BLOCK);
     let prev = b > 0 ? this.lastText[b - 1]! : 0;
-    this.guard(() => {
+    try {
       for (let i = 0; i < k; i++) this.texts[i] = prev += r.varint();
-    });
+    } catch {
+      throw this.damaged();
+    }
     const wanted = this.lastText[b] === 0xffffffff ? this.textCount - 1 : this.lastText[b]!;
     if (k > 0 && (prev >= this.textCount || prev > wanted)) throw this.damaged();
     this.size = k;
@@ -153,7 +151,7 @@ export class PositionCursor {
     const r = new ByteReader(this.bytes, this.posFrom, this.start[this.block + 1]!);
     const pos = this.pos;
     pos.length = 0;
-    this.guard(() => {
+    try {
       for (let i = 0; i < this.size; i++) {
         const len = r.varint();
         if (len > r.end - r.p) throw new RangeError('damaged');
@@ -165,7 +163,9 @@ export class PositionCursor {
         pos.length = k;
         this.posOff[i + 1] = k;
       }
-    });
+    } catch {
+      throw this.damaged();
+    }
     if (r.p !== r.end) throw this.damaged();
     this.posBlock = this.block;
   }
