@@ -505,6 +505,30 @@ function phraseTexts(ctx: EvalContext, terms: readonly string[]): Uint32Array | 
 }
 
 /**
+ * Which candidates (indices into `docs`, the documents holding every word) hold the phrase; null when a
+ * word is missing or unpaid for. When the candidates' texts are fewer than the texts of the phrase's
+ * rarest word, only they are checked (the AND's survivors, positions decoded in their blocks alone);
+ * otherwise the rarest word's texts are walked and mapped back to the candidates.
+ */
+function phraseSurvivors(ctx: EvalContext, terms: readonly string[], docs: Uint32Array): Uint32Array | null {
+  const ix = ctx.ix;
+  const phrase = terms.filter(Boolean).length > 1 ? phraseLists(ix, terms) : null;
+  const fewest = phrase ? Math.min(...phrase.lists.map((l) => l.count)) : 0;
+  if (!phrase || docs.length * (ix.textIds.length / Math.max(1, ix.n)) >= fewest) {
+    const texts = phraseTexts(ctx, terms);
+    return texts ? candidatesHoldingTexts(texts, textDocs(ix), ix.n, docs) : null;
+  }
+  // Paid as the walk would be: what a query may read does not depend on which way it is read.
+  let texts = 0;
+  for (const l of phrase.lists) texts += l.count;
+  if (!ctx.budget.spend(texts)) return null;
+  const keep = new Uint32Array(docs.length);
+  let n = 0;
+  for (let i = 0; i < docs.length; i++) if (docHasSequence(ix, docs[i]!, phrase)) keep[n++] = i;
+  return keep.subarray(0, n);
+}
+
+/**
  * Each distinct word's postings, or null when one is missing or unpaid for. Over segments a word the
  * corpus holds but this segment lacks still counts as matched (for snippets, as a build at once has it).
  */
@@ -532,7 +556,6 @@ function phraseMatches(
 ): Matches | null {
   const content = terms.filter(Boolean);
   if (terms.length === 0) return null;
-  const ix = ctx.ix;
   const key = keyOf(field);
   if (content.length === 0) return null; // only stop words: ignored, like a stop word alone
   const lists = phraseWordLists(ctx, key, content);
@@ -544,9 +567,8 @@ function phraseMatches(
   if (m.docs.length === 0) return EMPTY;
   // The texts holding the phrase, then the documents with every word that hold one; the words' scores
   // there, worth more together than apart.
-  const texts = phraseTexts(ctx, terms);
-  if (!texts) return EMPTY;
-  const keep = candidatesHoldingTexts(texts, textDocs(ix), ix.n, m.docs);
+  const keep = phraseSurvivors(ctx, terms, m.docs);
+  if (!keep) return EMPTY;
   const docs = new Uint32Array(keep.length);
   const scores = new Float32Array(keep.length);
   for (let i = 0; i < keep.length; i++) {
