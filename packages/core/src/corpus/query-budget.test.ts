@@ -124,7 +124,7 @@ describe('query work budget', () => {
     const engine = new SearchEngine(ix);
     const found = engine.match(STARTS.map((s) => `${s}*`).join(' OR '), undefined);
     expect(found.matched.size).toBeGreaterThan(3 * 64);
-    const reads = vi.spyOn(ix.positions, 'get');
+    const reads = vi.spyOn(ix.positions, 'cursor');
     const page = engine.page(found, 'relevance', 0, 100);
     expect(page.hits.length).toBe(found.m.docs.length);
     expect(page.hits.every((h) => h.snippets.some((s) => s.highlights.length > 0))).toBe(true);

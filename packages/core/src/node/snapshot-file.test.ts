@@ -74,7 +74,7 @@ describe('snapshot files', () => {
     const older = Uint8Array.from(bytes);
     older[7] = 5;
     writeFileSync(file, older);
-    expect(() => readSnapshotFile(file)).toThrow(/format 5; this Gazette reads format 9 .*gazette export/);
+    expect(() => readSnapshotFile(file)).toThrow(/format 5; this Gazette reads format 10 .*gazette export/);
     writeFileSync(file, JSON.stringify({ format: 'gazette-snapshot', version: 2, articles }));
     expect(() => readSnapshotFile(file)).toThrow(
       /c\.snapshot: this JSON is not a Gazette snapshot .*gazette export/,

@@ -4,8 +4,12 @@ import { fold } from '../analysis/fold';
 import { gallop } from './gallop';
 import { PendingUnion } from './pending-union';
 import { type Matches, scoreAt, typosAt } from './matches';
-import { candidatesHoldingTexts, textHasSequence, textsWithSequence } from './phrase-positions';
-import type { TermPositions } from '../index/position-lists';
+import {
+  candidatesHoldingTexts,
+  type PhraseWords,
+  textHasSequence,
+  textsWithSequence,
+} from './phrase-positions';
 import { rememberedTypoCandidates, type TypoWalk } from './typo-candidates';
 import { type Expansion as WordExpansion, expandWord, type TypoMode, type Vocabulary } from './expand-word';
 import type { QueryField, QueryNode } from '../query/query-ast';
@@ -452,41 +456,38 @@ function keywordStop(ctx: EvalContext, field: QueryField, folded: string): Match
 }
 
 /**
- * A phrase's words as positional lists with their offsets in the phrase (stop words keep their place
- * but have no list); null when a word is not in the corpus, [] when every word is a stop word.
+ * A phrase's words as cursors over their positional lists with their offsets in the phrase (stop words
+ * keep their place but have no list); null when a word is not in the corpus, none when every word is a
+ * stop word. Nothing is decoded until a text is asked about.
  */
-export function phraseLists(
-  ix: SearchIndex,
-  terms: readonly string[],
-): { lists: TermPositions[]; offsets: number[] } | null {
-  const lists: TermPositions[] = [];
-  const offsets: number[] = [];
+export function phraseLists(ix: SearchIndex, terms: readonly string[]): PhraseWords | null {
+  const phrase: PhraseWords = { lists: [], offsets: [], terms: [] };
   for (let j = 0; j < terms.length; j++) {
     if (!terms[j]) continue;
     const t = findTerm(ix, terms[j]!);
-    if (t < 0) return null;
-    lists.push(ix.positions.get(t));
-    offsets.push(j);
+    const cursor = t < 0 ? null : ix.positions.cursor(t);
+    if (!cursor) return null;
+    phrase.lists.push(cursor);
+    phrase.offsets.push(j);
+    phrase.terms.push(t);
   }
-  return { lists, offsets };
+  phrase.rarest = [...phrase.lists].sort((a, b) => a.count - b.count);
+  return phrase;
 }
 
 /** Does one of the document's texts hold the terms in sequence? */
-export function docHasSequence(
-  ix: SearchIndex,
-  d: number,
-  phrase: { lists: TermPositions[]; offsets: number[] } | null,
-): boolean {
+export function docHasSequence(ix: SearchIndex, d: number, phrase: PhraseWords | null): boolean {
   if (phrase === null || phrase.lists.length === 0) return false;
   for (let j = ix.textOff[d]!; j < ix.textOff[d + 1]!; j++)
-    if (textHasSequence(phrase.lists, phrase.offsets, ix.textIds[j]!)) return true;
+    if (textHasSequence(phrase, ix.textIds[j]!)) return true;
   return false;
 }
 
 /**
  * The texts (ascending) holding the phrase, by positions; null when a word is missing or the budget cannot
- * pay for its positions. A word followed only by stop words needs none: the texts holding it hold the
- * phrase (stop words after the last word ask nothing).
+ * pay for its texts. A word followed only by stop words needs none: the texts holding it hold the
+ * phrase (stop words after the last word ask nothing). The budget pays for the texts of every word (the
+ * most a walk may seek); positions are decoded only in the blocks where every word is present.
  */
 function phraseTexts(ctx: EvalContext, terms: readonly string[]): Uint32Array | null {
   const ix = ctx.ix;
@@ -497,10 +498,34 @@ function phraseTexts(ctx: EvalContext, terms: readonly string[]): Uint32Array | 
   }
   const phrase = phraseLists(ix, terms);
   if (!phrase) return null;
-  let positions = 0;
-  for (const l of phrase.lists) positions += l.texts.length + l.pos.length;
-  if (!ctx.budget.spend(positions)) return null;
-  return textsWithSequence(phrase.lists, phrase.offsets);
+  let texts = 0;
+  for (const l of phrase.lists) texts += l.count;
+  if (!ctx.budget.spend(texts)) return null;
+  return textsWithSequence(phrase, (t) => ix.positions.texts(t));
+}
+
+/**
+ * Which candidates (indices into `docs`, the documents holding every word) hold the phrase; null when a
+ * word is missing or unpaid for. When the candidates' texts are fewer than the texts of the phrase's
+ * rarest word, only they are checked (the AND's survivors, positions decoded in their blocks alone);
+ * otherwise the rarest word's texts are walked and mapped back to the candidates.
+ */
+function phraseSurvivors(ctx: EvalContext, terms: readonly string[], docs: Uint32Array): Uint32Array | null {
+  const ix = ctx.ix;
+  const phrase = terms.filter(Boolean).length > 1 ? phraseLists(ix, terms) : null;
+  const fewest = phrase ? Math.min(...phrase.lists.map((l) => l.count)) : 0;
+  if (!phrase || docs.length * (ix.textIds.length / Math.max(1, ix.n)) >= fewest) {
+    const texts = phraseTexts(ctx, terms);
+    return texts ? candidatesHoldingTexts(texts, textDocs(ix), ix.n, docs) : null;
+  }
+  // Paid as the walk would be: what a query may read does not depend on which way it is read.
+  let texts = 0;
+  for (const l of phrase.lists) texts += l.count;
+  if (!ctx.budget.spend(texts)) return null;
+  const keep = new Uint32Array(docs.length);
+  let n = 0;
+  for (let i = 0; i < docs.length; i++) if (docHasSequence(ix, docs[i]!, phrase)) keep[n++] = i;
+  return keep.subarray(0, n);
 }
 
 /**
@@ -531,7 +556,6 @@ function phraseMatches(
 ): Matches | null {
   const content = terms.filter(Boolean);
   if (terms.length === 0) return null;
-  const ix = ctx.ix;
   const key = keyOf(field);
   if (content.length === 0) return null; // only stop words: ignored, like a stop word alone
   const lists = phraseWordLists(ctx, key, content);
@@ -543,9 +567,8 @@ function phraseMatches(
   if (m.docs.length === 0) return EMPTY;
   // The texts holding the phrase, then the documents with every word that hold one; the words' scores
   // there, worth more together than apart.
-  const texts = phraseTexts(ctx, terms);
-  if (!texts) return EMPTY;
-  const keep = candidatesHoldingTexts(texts, textDocs(ix), ix.n, m.docs);
+  const keep = phraseSurvivors(ctx, terms, m.docs);
+  if (!keep) return EMPTY;
   const docs = new Uint32Array(keep.length);
   const scores = new Float32Array(keep.length);
   for (let i = 0; i < keep.length; i++) {

@@ -31,6 +31,25 @@ describe('PendingUnion', () => {
     expect(pending).toBeGreaterThan(150);
   });
 
+  it('scores only the documents that may enter the best k (MaxScore), and still counts every match', () => {
+    const { docs, word, random: r } = zipfCorpus(19, 600);
+    const engine = new SearchEngine(buildIndex(docs));
+    let scored = 0;
+    let total = 0;
+    for (let q = 0; q < 100; q++) {
+      const text = Array.from({ length: 2 + Math.floor(r() * 3) }, word).join(' OR ');
+      const m = engine.match(text, undefined).m;
+      if (!(m instanceof PendingUnion)) continue;
+      const best = m.best(10);
+      expect(best.total, text).toBe(engine.match(text, undefined).m.docs.length);
+      expect(best.scored, text).toBeLessThanOrEqual(best.total);
+      scored += best.scored;
+      total += best.total;
+    }
+    // Documents held only by common, low-scoring words are skipped once ten better are held.
+    expect(scored).toBeLessThan(total * 0.8);
+  });
+
   it('lists every match with the same scores when a filter or facet reads it all', () => {
     const { docs, word } = zipfCorpus(18, 300);
     const engine = new SearchEngine(buildIndex(docs));

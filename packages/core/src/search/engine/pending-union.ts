@@ -1,3 +1,4 @@
+import { gallop } from './gallop';
 import type { Matches } from './matches';
 
 /** One list of a union, read as scoreAt reads it: stored scores, or impacts times a multiplier. */
@@ -41,37 +42,129 @@ export class PendingUnion implements Matches {
   }
 
   /**
-   * The k best matches (documents ascending, with their scores) and how many documents match in all,
-   * in one walk: each document's score is summed as the full merge sums it (its lists' single
-   * precision scores in double precision, in list order), then stored in single precision.
+   * The k best matches (documents ascending, with their scores) and how many documents match in all.
+   * The count is exact, from the sizes of the lists' intersections (inclusion–exclusion, each walked
+   * from its shortest list). The best are found by MaxScore: once k are held, a list whose best score,
+   * with those of the lists weaker than it, cannot beat the k-th is only probed for documents the
+   * stronger lists bring, so the documents of a common, low-scoring word are mostly skipped. Each
+   * document's score is summed as the full merge sums it (its lists' single precision scores in double
+   * precision, in list order), then stored in single precision. `scored`: documents scored.
    */
-  best(k: number): { top: Matches; total: number } {
-    if (this.full) return { top: this.full, total: this.full.docs.length };
-    const parts = this.parts;
-    const L = parts.length;
-    const at = new Uint32Array(L);
+  best(k: number): { top: Matches; total: number; scored: number } {
+    if (this.full) return { top: this.full, total: this.full.docs.length, scored: 0 };
+    const total = unionSize(this.parts.map((p) => p.docs));
     const heap = new TopHeap(k);
-    let total = 0;
-    for (;;) {
-      let d = 0xffffffff;
-      for (let j = 0; j < L; j++) {
-        const p = parts[j]!;
-        if (at[j]! < p.docs.length && p.docs[at[j]!]! < d) d = p.docs[at[j]!]!;
-      }
-      if (d === 0xffffffff) break;
-      let s = 0;
-      for (let j = 0; j < L; j++) {
-        const p = parts[j]!;
-        const i = at[j]!;
-        if (i >= p.docs.length || p.docs[i] !== d) continue;
-        s += p.scores !== null ? p.scores[i]! : p.imp !== undefined ? Math.fround(p.imp[i]! * p.mult) : 0;
+    const scored = k > 0 ? maxScore(this.parts, heap) : 0;
+    return { top: heap.matches(), total, scored };
+  }
+}
+
+const scoreOf = (p: Part, i: number): number =>
+  p.scores !== null ? p.scores[i]! : p.imp !== undefined ? Math.fround(p.imp[i]! * p.mult) : 0;
+
+/** The highest score a list holds. */
+function bestScore(p: Part): number {
+  if (p.scores !== null) {
+    let m = 0;
+    for (let i = 0; i < p.scores.length; i++) if (p.scores[i]! > m) m = p.scores[i]!;
+    return m;
+  }
+  if (p.imp === undefined) return 0;
+  let m = 0;
+  for (let i = 0; i < p.imp.length; i++) if (p.imp[i]! > m) m = p.imp[i]!;
+  return Math.fround(m * p.mult);
+}
+
+/** Documents in at least one list: the sizes of every intersection of the lists, added and taken away. */
+function unionSize(lists: readonly Uint32Array[]): number {
+  let total = 0;
+  for (let set = 1; set < 1 << lists.length; set++) {
+    const chosen = lists.filter((_, j) => set & (1 << j));
+    total += (chosen.length % 2 ? 1 : -1) * intersectionSize(chosen);
+  }
+  return total;
+}
+
+/** How many documents every list holds, walked from the shortest with galloping. */
+function intersectionSize(lists: readonly Uint32Array[]): number {
+  if (lists.length === 1) return lists[0]!.length;
+  const sorted = [...lists].sort((x, y) => x.length - y.length);
+  const first = sorted[0]!;
+  const at = new Array<number>(sorted.length).fill(0);
+  let n = 0;
+  outer: for (let i = 0; i < first.length; i++) {
+    const d = first[i]!;
+    for (let j = 1; j < sorted.length; j++) {
+      const l = sorted[j]!;
+      const p = gallop(l, at[j]!, d);
+      at[j] = p;
+      if (p >= l.length) break outer;
+      if (l[p] !== d) continue outer;
+    }
+    n++;
+  }
+  return n;
+}
+
+/**
+ * Offers the heap every document that may enter it, in ascending order (MaxScore over the lists sorted
+ * by best score): documents held only by the weak lists, whose best scores summed cannot beat the k-th
+ * held, are never visited. Returns how many documents were scored.
+ */
+function maxScore(parts: readonly Part[], heap: TopHeap): number {
+  const L = parts.length;
+  const order = parts.map((_, j) => j);
+  const top = parts.map(bestScore);
+  order.sort((x, y) => top[x]! - top[y]!);
+  // bound[r]: the best scores of the r weakest lists summed, with a margin for summing in another order.
+  const bound = new Float64Array(L + 1);
+  for (let r = 0; r < L; r++) bound[r + 1] = bound[r]! + top[order[r]!]!;
+  for (let r = 0; r <= L; r++) bound[r] = bound[r]! * (1 + 1e-9) + 1e-30;
+  const at = new Uint32Array(L);
+  const part = new Float64Array(L);
+  let weak = 0;
+  let scored = 0;
+  for (;;) {
+    while (weak < L && bound[weak + 1]! <= heap.threshold()) weak++;
+    if (weak === L) break;
+    let d = 0xffffffff;
+    for (let r = weak; r < L; r++) {
+      const p = parts[order[r]!]!;
+      const i = at[order[r]!]!;
+      if (i < p.docs.length && p.docs[i]! < d) d = p.docs[i]!;
+    }
+    if (d === 0xffffffff) break;
+    part.fill(0);
+    let upper = bound[weak]!;
+    for (let r = weak; r < L; r++) {
+      const j = order[r]!;
+      const p = parts[j]!;
+      const i = at[j]!;
+      if (i < p.docs.length && p.docs[i] === d) {
+        part[j] = scoreOf(p, i);
+        upper += part[j]!;
         at[j] = i + 1;
       }
-      total++;
-      heap.offer(d, Math.fround(s));
     }
-    return { top: heap.matches(), total };
+    // The weak lists are probed, strongest first, while the document may still enter.
+    for (let r = weak - 1; r >= 0 && upper > heap.threshold(); r--) {
+      const j = order[r]!;
+      const p = parts[j]!;
+      const i = gallop(p.docs, at[j]!, d);
+      at[j] = i;
+      upper -= bound[r + 1]! - bound[r]!;
+      if (i < p.docs.length && p.docs[i] === d) {
+        part[j] = scoreOf(p, i);
+        upper += part[j]!;
+      }
+    }
+    if (upper <= heap.threshold()) continue;
+    let s = 0;
+    for (let j = 0; j < L; j++) s += part[j]!;
+    scored++;
+    heap.offer(d, Math.fround(s));
   }
+  return scored;
 }
 
 /** Does nothing match? (A pending union holds two lists or more, none empty.) */
@@ -124,6 +217,11 @@ class TopHeap {
     }
     this.docs[i] = d;
     this.scores[i] = s;
+  }
+
+  /** The score a document must beat to enter: the k-th held, or -Infinity while fewer are. */
+  threshold(): number {
+    return this.size < this.k ? Number.NEGATIVE_INFINITY : this.scores[0]!;
   }
 
   private worse(a: number, b: number): boolean {

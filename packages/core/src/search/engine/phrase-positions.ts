@@ -1,89 +1,69 @@
 import { gallop } from './gallop';
-import type { TermPositions } from '../index/position-lists';
+import type { PositionCursor } from '../index/position-cursor';
 
-/** Does some start s put every term k at s + offsets[k] in text i_k of its list? */
-function aligned(
-  lists: readonly TermPositions[],
-  offsets: readonly number[],
-  at: readonly number[],
-): boolean {
-  const first = lists[0]!;
-  const firstText = at[0]!;
-  outer: for (let p = first.posOff[firstText]!; p < first.posOff[firstText + 1]!; p++) {
-    const start = first.pos[p]! - offsets[0]!;
+/** A phrase's words: a cursor over each one's positions, its offset in the phrase, its term id. */
+export interface PhraseWords {
+  lists: PositionCursor[];
+  offsets: number[];
+  terms: number[];
+  /** The cursors by their text counts, fewest first (the order a text is sought in). */
+  rarest?: PositionCursor[];
+}
+
+/** Does some start s put every term k at s + offsets[k] in the text each cursor stands on? */
+function aligned(lists: readonly PositionCursor[], offsets: readonly number[]): boolean {
+  const first = lists[0]!.positions();
+  const rest = lists.map((c, k) => (k === 0 ? first : c.positions()));
+  outer: for (let p = 0; p < first.length; p++) {
+    const start = first[p]! - offsets[0]!;
     if (start < 0) continue;
     for (let k = 1; k < lists.length; k++) {
-      const l = lists[k]!;
+      const pos = rest[k]!;
       const want = start + offsets[k]!;
-      const from = l.posOff[at[k]!]!;
-      const to = l.posOff[at[k]! + 1]!;
-      let lo = from;
-      let hi = to;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (l.pos[mid]! < want) lo = mid + 1;
-        else hi = mid;
-      }
-      if (lo === to || l.pos[lo] !== want) continue outer;
+      const at = gallop(pos, 0, want);
+      if (at === pos.length || pos[at] !== want) continue outer;
     }
     return true;
   }
   return false;
 }
 
-/** Texts (ascending) where one term occurs at `offset` or later (a phrase of one word among stop words). */
-function textsWithLatePosition(list: TermPositions, offset: number): Uint32Array {
-  if (offset === 0) return list.texts;
-  const out = new Uint32Array(list.texts.length);
-  let n = 0;
-  for (let i = 0; i < list.texts.length; i++)
-    if (list.pos[list.posOff[i + 1]! - 1]! >= offset) out[n++] = list.texts[i]!;
-  return out.subarray(0, n);
-}
-
-/** Texts (ascending) where the terms occur at their offsets from one start: a phrase, by positions. */
-export function textsWithSequence(lists: readonly TermPositions[], offsets: readonly number[]): Uint32Array {
+/**
+ * Texts (ascending) where the terms occur at their offsets from one start: a phrase, by positions. The
+ * word in fewest texts leads (its text ids, `textsOf`); the others seek each of its texts, so they read
+ * only the blocks those fall in, and positions are decoded only where every word is present.
+ */
+export function textsWithSequence(phrase: PhraseWords, textsOf: (t: number) => Uint32Array): Uint32Array {
+  const { lists, offsets } = phrase;
   if (lists.length === 0) return new Uint32Array(0);
-  if (lists.length === 1) return textsWithLatePosition(lists[0]!, offsets[0]!);
   let driver = 0;
-  for (let k = 1; k < lists.length; k++) if (lists[k]!.texts.length < lists[driver]!.texts.length) driver = k;
-  const driverTexts = lists[driver]!.texts;
-  const cursor = new Array<number>(lists.length).fill(0);
-  const at = new Array<number>(lists.length).fill(0);
+  for (let k = 1; k < lists.length; k++) if (lists[k]!.count < lists[driver]!.count) driver = k;
+  const driverTexts = textsOf(phrase.terms[driver]!);
   const out = new Uint32Array(driverTexts.length);
   let n = 0;
   outer: for (let i = 0; i < driverTexts.length; i++) {
     const x = driverTexts[i]!;
-    for (let k = 0; k < lists.length; k++) {
-      if (k === driver) {
-        at[k] = i;
-        continue;
-      }
-      const t = lists[k]!.texts;
-      const c = gallop(t, cursor[k]!, x);
-      cursor[k] = c;
-      if (c >= t.length) break outer;
-      if (t[c] !== x) continue outer;
-      at[k] = c;
-    }
-    if (aligned(lists, offsets, at)) out[n++] = x;
+    for (let k = 0; k < lists.length; k++) if (!lists[k]!.seek(x)) continue outer;
+    if (lists.length === 1 ? lateEnough(lists[0]!, offsets[0]!) : aligned(lists, offsets)) out[n++] = x;
   }
   return out.subarray(0, n);
 }
 
-/** Does text x hold the phrase? (For a few texts: binary searches instead of a walk.) */
-export function textHasSequence(
-  lists: readonly TermPositions[],
-  offsets: readonly number[],
-  x: number,
-): boolean {
-  const at: number[] = [];
-  for (const l of lists) {
-    const c = gallop(l.texts, 0, x);
-    if (c >= l.texts.length || l.texts[c] !== x) return false;
-    at.push(c);
-  }
-  return lists.length > 0 && aligned(lists, offsets, at);
+/** Does the one term occur at `offset` or later in its current text (a phrase of one word among stop words)? */
+function lateEnough(list: PositionCursor, offset: number): boolean {
+  if (offset === 0) return true;
+  const pos = list.positions();
+  return pos[pos.length - 1]! >= offset;
+}
+
+/** Does text x hold the phrase? (For a few texts: each cursor seeks x through its skip table.) */
+export function textHasSequence(phrase: PhraseWords, x: number): boolean {
+  const { lists, offsets } = phrase;
+  if (lists.length === 0) return false;
+  // The word in fewest texts first: most texts lack it, and the others are not sought there.
+  const rarest = phrase.rarest ?? lists;
+  for (const l of rarest) if (!l.seek(x)) return false;
+  return lists.length === 1 ? lateEnough(lists[0]!, offsets[0]!) : aligned(lists, offsets);
 }
 
 // Scratch: a stamp per document, current where one of the document's texts holds the phrase.

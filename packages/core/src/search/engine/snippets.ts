@@ -98,9 +98,9 @@ function textsOf(ix: SearchIndex, docs: readonly number[]): Uint32Array {
 }
 
 /**
- * How many of the (first CHOOSING_TERMS) matched terms each text of the page holds, from the terms'
- * positional lists: each list is walked against the page's texts from the shorter side, so the work
- * follows the page, not the corpus.
+ * How many of the (first CHOOSING_TERMS) matched terms each text of the page holds: each term's cursor
+ * seeks the page's texts (ascending) through its skip table, so a common term decodes the few blocks
+ * the page's texts fall in, not its whole list; the work follows the page, not the corpus.
  */
 function matchCounts(ix: SearchIndex, matched: ReadonlySet<string>, texts: Uint32Array): Uint8Array {
   const counts = new Uint8Array(texts.length);
@@ -108,23 +108,9 @@ function matchCounts(ix: SearchIndex, matched: ReadonlySet<string>, texts: Uint3
   for (const term of matched) {
     if (used++ === CHOOSING_TERMS) break;
     const t = findTerm(ix, term);
-    if (t < 0) continue;
-    const list = ix.positions.texts(t);
-    if (list.length < texts.length) {
-      let p = 0;
-      for (const x of list) {
-        p = gallop(texts, p, x);
-        if (p >= texts.length) break;
-        if (texts[p] === x) counts[p]!++;
-      }
-    } else {
-      let p = 0;
-      for (let i = 0; i < texts.length; i++) {
-        p = gallop(list, p, texts[i]!);
-        if (p >= list.length) break;
-        if (list[p] === texts[i]) counts[i]!++;
-      }
-    }
+    const cursor = t < 0 ? null : ix.positions.cursor(t);
+    if (!cursor) continue;
+    for (let i = 0; i < texts.length; i++) if (cursor.seek(texts[i]!)) counts[i]!++;
   }
   return counts;
 }

@@ -2,6 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { buildIndex } from './build-index';
 import { PositionLists } from './position-lists';
 import { fixture } from '../../../test-support/test-articles';
+import { analyze } from '../analysis/analyze';
+import { findTerm } from './search-index';
+import { POSITION_BLOCK } from './position-cursor';
+
+// A word in many more texts than a block holds, at a position that varies with the text.
+const many = Array.from({ length: 3 * POSITION_BLOCK + 17 }, (_, i) =>
+  fixture({
+    title: `Report ${i}`,
+    body: [`Note ${i} ${'alpha '.repeat(i % 7)}market beta ${i % 3 ? 'market' : 'gamma'}`, `Other text ${i}`],
+  }),
+);
 
 const articles = [
   fixture({ title: 'Bank rates rise', body: ['The bank raised rates.', 'Rates rise and rise again.'] }),
@@ -30,5 +41,39 @@ describe('positional lists', () => {
     expect(() => {
       for (let k = 0; k + 1 < byteOff.length; k++) short.texts(k);
     }).toThrow(/snapshot is damaged \(positions of term/);
+  });
+
+  it('seek any text of a list of several blocks, forwards and back, and give its positions as the text has them', () => {
+    const ix = buildIndex(many);
+    const t = findTerm(ix, 'market');
+    const texts = ix.positions.texts(t);
+    expect(texts.length).toBeGreaterThan(3 * POSITION_BLOCK);
+    const cursor = ix.positions.cursor(t)!;
+    expect(cursor.count).toBe(texts.length);
+    const expected = (x: number) =>
+      analyze(ix.texts.at(x)).flatMap((term, i) => (term === 'market' ? [i] : []));
+    // Every text in turn, then every third backwards: each seek lands through the skip table.
+    const order = [...texts, ...[...texts].reverse().filter((_, i) => i % 3 === 0)];
+    for (const x of order) {
+      expect(cursor.seek(x)).toBe(true);
+      expect([...cursor.positions()]).toEqual(expected(x));
+    }
+    // Texts without the word (the other paragraphs) are not found, wherever they fall.
+    for (let x = 0; x < ix.texts.length; x++) if (!texts.includes(x)) expect(cursor.seek(x)).toBe(false);
+    expect(ix.positions.get(t).texts).toEqual(texts);
+  });
+
+  it('say the snapshot is damaged when a block of a long list is cut short', () => {
+    const ix = buildIndex(many);
+    const t = findTerm(ix, 'market');
+    const { byteOff, bytes } = ix.positions;
+    const cut = bytes.slice();
+    // The last block's bytes read as the next term's: the skip table no longer ends where the record does.
+    const short = new PositionLists(
+      byteOff.map((o, k) => (k === t + 1 ? o - 1 : o)),
+      cut,
+      ix.positions.textCount,
+    );
+    expect(() => short.cursor(t)).toThrow(/snapshot is damaged \(positions of term/);
   });
 });

@@ -1,7 +1,7 @@
-import { damagedSnapshot } from '../../binary/damaged-snapshot';
 import { GrowableArray } from '../../binary/growable-array';
 import { LruCache } from '../../binary/lru-cache';
-import { ByteReader, ByteWriter } from '../../binary/varint';
+import { ByteWriter } from '../../binary/varint';
+import { POSITION_BLOCK, PositionCursor, readSkipTable, type SkipTable } from './position-cursor';
 
 /** Where one term occurs: the stored texts holding it (ascending) and its word positions in each. */
 export interface TermPositions {
@@ -16,9 +16,10 @@ const EMPTY: TermPositions = {
   posOff: new Uint32Array(1),
   pos: new Uint32Array(0),
 };
-const CACHE_POSITIONS = 8_000_000;
 /** Text ids kept decoded on their own (for lists whose positions are not asked for). */
 const CACHE_TEXTS = 4_000_000;
+/** Skip tables of long lists kept read (blocks): a query's cursors start without reading them again. */
+const CACHE_SKIPS = 1_000_000;
 
 /**
  * Positional postings over the stored texts (titles, standfirsts, body blocks), not documents: a text
@@ -26,8 +27,8 @@ const CACHE_TEXTS = 4_000_000;
  * Positions count every word, stop words included, so "Bank of England" keeps its gap.
  */
 export class PositionLists {
-  private readonly cache = new LruCache<TermPositions>(CACHE_POSITIONS);
   private readonly textCache = new LruCache<Uint32Array>(CACHE_TEXTS);
+  private readonly skipCache = new LruCache<SkipTable>(CACHE_SKIPS);
 
   constructor(
     readonly byteOff: Uint32Array,
@@ -85,100 +86,105 @@ export class PositionLists {
     const byteOff = new Uint32Array(terms + 1);
     let p = 0;
     for (let k = 0; k < terms; k++) {
-      const a = pairs[k]!;
-      const b = pairs[k + 1]!;
-      if (b > a) {
-        w.varint(b - a);
-        let prev = 0;
-        for (let j = a; j < b; j++) {
-          w.varint(pairText[j]! - prev);
-          prev = pairText[j]!;
-        }
-        for (let j = a; j < b; j++) {
-          const len = pairLen[j]!;
-          w.varint(len);
-          let q = 0;
-          for (let e = p + len; p < e; p++) {
-            w.varint(pos[p]! - q);
-            q = pos[p]!;
-          }
-        }
-      }
+      if (pairs[k + 1]! > pairs[k]!) p = writeRecord(w, pairText, pairLen, pos, pairs[k]!, pairs[k + 1]!, p);
       byteOff[k + 1] = w.length;
     }
     return new PositionLists(byteOff, w.done(), nTexts);
   }
 
-  get(t: number): TermPositions {
+  /** A cursor over term t's record (null when no text holds it): what phrase and proximity checks read. */
+  cursor(t: number): PositionCursor | null {
     const from = this.byteOff[t]!;
     const to = this.byteOff[t + 1]!;
-    if (from === to) return EMPTY;
-    const hit = this.cache.get(t);
-    if (hit) return hit;
-    let out: TermPositions;
-    try {
-      out = this.decode(new ByteReader(this.bytes, from, to));
-    } catch {
-      throw damagedSnapshot(`positions of term ${t}`);
+    if (from === to) return null;
+    let skip = this.skipCache.get(t);
+    if (!skip) {
+      skip = readSkipTable(this.bytes, from, to, this.textCount, t);
+      if (skip.lastText.length > 1) this.skipCache.set(t, skip, skip.lastText.length);
     }
-    this.cache.set(t, out, out.texts.length + out.pos.length);
-    return out;
+    return new PositionCursor(skip, this.bytes, this.textCount, t);
+  }
+
+  /** Term t's whole list, decoded (every block). */
+  get(t: number): TermPositions {
+    const c = this.cursor(t);
+    if (!c) return EMPTY;
+    const texts = this.texts(t);
+    const posOff = new Uint32Array(texts.length + 1);
+    const pos = new GrowableArray(Uint32Array, texts.length);
+    for (let i = 0; i < texts.length; i++) {
+      c.seek(texts[i]!);
+      const at = c.positions();
+      pos.reserve(at.length);
+      pos.array.set(at, pos.length);
+      pos.length += at.length;
+      posOff[i + 1] = pos.length;
+    }
+    return { texts, posOff, pos: pos.view() };
   }
 
   /**
-   * The texts holding term t (ascending) without its positions: they come first in its bytes, so the
-   * positions are not read (what snippets and a one-word phrase need).
+   * The texts holding term t (ascending) without its positions: each block's text ids come first in
+   * its bytes, so the positions are not read (what snippets and a one-word phrase need).
    */
   texts(t: number): Uint32Array {
-    const from = this.byteOff[t]!;
-    const to = this.byteOff[t + 1]!;
-    if (from === to) return EMPTY.texts;
-    const hit = this.cache.get(t)?.texts ?? this.textCache.get(t);
+    const hit = this.textCache.get(t);
     if (hit) return hit;
-    let texts: Uint32Array;
-    try {
-      texts = this.decodeTexts(new ByteReader(this.bytes, from, to));
-    } catch {
-      throw damagedSnapshot(`positions of term ${t}`);
-    }
+    const c = this.cursor(t);
+    if (!c) return EMPTY.texts;
+    const texts = c.allTexts();
     this.textCache.set(t, texts, texts.length);
     return texts;
   }
+}
 
-  /** The count and text ids at the start of a term's bytes, the reader left on its positions. */
-  private decodeTexts(r: ByteReader): Uint32Array {
-    const n = r.varint();
-    if (n > r.end - r.p) throw new RangeError('damaged');
-    const texts = new Uint32Array(n);
+const varintSize = (v: number) => (v < 0x80 ? 1 : v < 0x4000 ? 2 : v < 0x200000 ? 3 : v < 0x10000000 ? 4 : 5);
+
+/**
+ * One term's record (texts pairText[a, b), their position counts in pairLen, positions from pos[p]) in
+ * blocks of POSITION_BLOCK texts, with a skip table when there is more than one; the next p.
+ */
+function writeRecord(
+  w: ByteWriter,
+  pairText: Uint32Array,
+  pairLen: Uint32Array,
+  pos: Uint32Array,
+  a: number,
+  b: number,
+  p: number,
+): number {
+  w.varint(b - a);
+  if (b - a > POSITION_BLOCK) {
     let prev = 0;
-    for (let i = 0; i < n; i++) {
-      prev += r.varint();
-      texts[i] = prev;
-    }
-    if (n > 0 && prev >= this.textCount) throw new RangeError('damaged');
-    return texts;
-  }
-
-  private decode(r: ByteReader): TermPositions {
-    const texts = this.decodeTexts(r);
-    const n = texts.length;
-    const posOff = new Uint32Array(n + 1);
-    const pos = new GrowableArray(Uint32Array, n);
-    for (let i = 0; i < n; i++) {
-      const len = r.varint();
-      if (len > r.end - r.p) throw new RangeError('damaged');
-      pos.reserve(len);
-      const out = pos.array;
-      let k = pos.length;
-      let q = 0;
-      for (let j = 0; j < len; j++) {
-        q += r.varint();
-        out[k++] = q;
+    let q = p;
+    for (let s = a; s < b; s += POSITION_BLOCK) {
+      const e = Math.min(b, s + POSITION_BLOCK);
+      let size = 0;
+      for (let j = s; j < e; j++) size += varintSize(pairText[j]! - (j > a ? pairText[j - 1]! : 0));
+      for (let j = s; j < e; j++) {
+        size += varintSize(pairLen[j]!);
+        for (let z = 0, last = 0; z < pairLen[j]!; z++, q++) {
+          size += varintSize(pos[q]! - last);
+          last = pos[q]!;
+        }
       }
-      pos.length = k;
-      posOff[i + 1] = k;
+      w.varint(pairText[e - 1]! - prev);
+      w.varint(size);
+      prev = pairText[e - 1]!;
     }
-    if (r.p !== r.end) throw new RangeError('damaged');
-    return { texts, posOff, pos: pos.view() };
   }
+  for (let s = a; s < b; s += POSITION_BLOCK) {
+    const e = Math.min(b, s + POSITION_BLOCK);
+    for (let j = s; j < e; j++) w.varint(pairText[j]! - (j > a ? pairText[j - 1]! : 0));
+    for (let j = s; j < e; j++) {
+      const len = pairLen[j]!;
+      w.varint(len);
+      let last = 0;
+      for (const end = p + len; p < end; p++) {
+        w.varint(pos[p]! - last);
+        last = pos[p]!;
+      }
+    }
+  }
+  return p;
 }
