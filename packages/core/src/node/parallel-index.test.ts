@@ -92,7 +92,7 @@ describe('parallel index build (document ranges analysed apart, then appended)',
     expect(part.texts.textDoc.length).toBeGreaterThan(0);
   });
 
-  it('worker threads build the same index (parts, then the postings and positions while this thread writes the columns)', () => {
+  it('worker threads build the same index (the index worker and its helpers, the postings and positions by another while it writes the columns)', () => {
     let workers: unknown;
     let listsByWorker: unknown;
     const ix = buildIndexInParallel(docs, {
@@ -101,12 +101,12 @@ describe('parallel index build (document ranges analysed apart, then appended)',
       onBuilt: (w) => (workers = w),
       onListsBuilt: (byWorker) => (listsByWorker = byWorker),
     });
-    expect(workers).toEqual({ started: 2, answered: 2 });
+    expect(workers).toEqual({ started: 3, answered: 3 });
     expect(listsByWorker, 'postings and positions built by a worker').toBe(true);
     expect(ix).toEqual(reference);
   }, 60_000);
 
-  it('a worker that cannot start has its range analysed on this thread (same index, no wait)', () => {
+  it('workers that cannot start leave the index to this thread (same index, no wait)', () => {
     let listsByWorker: unknown;
     const worker = new URL('./no-such-worker.ts', import.meta.url);
     let workers: unknown;
@@ -117,7 +117,7 @@ describe('parallel index build (document ranges analysed apart, then appended)',
       onBuilt: (w) => (workers = w),
       onListsBuilt: (byWorker) => (listsByWorker = byWorker),
     });
-    expect(workers).toEqual({ started: 1, answered: 0 });
+    expect(workers).toEqual({ started: 2, answered: 0 });
     expect(listsByWorker, 'postings and positions built here').toBe(false);
     expect(ix).toEqual(reference);
   }, 60_000);

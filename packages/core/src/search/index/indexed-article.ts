@@ -27,6 +27,14 @@ export interface IndexedArticle extends Pick<Article, 'title' | 'byline' | 'tags
   source?: { name: string } | undefined;
 }
 
+/** What the index reads of an article: the indexed fields, and the id and slug its columns hold. */
+export type DocumentFields = IndexedArticle & Pick<Article, 'id' | 'slug'>;
+
+/** The document fields of an article, as plain data (for the worker that builds the whole index). */
+export function documentFields(a: Article): DocumentFields {
+  return { ...indexedFields(a), id: a.id, slug: a.slug };
+}
+
 /** The indexed fields of an article, as plain data (cheap to send to a worker). */
 export function indexedFields(a: Article): IndexedArticle {
   return {
