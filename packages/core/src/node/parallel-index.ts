@@ -33,8 +33,11 @@ export interface ParallelOptions {
   minArticles?: number;
   /** The worker module (default: index-build-worker next to this module). */
   worker?: URL;
-  /** Told, once the index is built, how many workers were started and how many of them answered. */
-  onBuilt?: (workers: { started: number; answered: number }) => void;
+  /**
+   * Told, once the index is built, how many workers were started, how many of them answered, and how
+   * many documents this thread analysed (none unless the build fell back to it).
+   */
+  onBuilt?: (workers: { started: number; answered: number; analysedHere: number }) => void;
   /** Told whether a worker built the postings and positions (false: built on this thread). */
   onListsBuilt?: (byWorker: boolean) => void;
 }
@@ -55,7 +58,10 @@ export function startIndexBuild(
   const { threads = idleThreads(), minArticles = MIN_PARALLEL_ARTICLES } = options;
   const file = options.worker ?? workerFileHere();
   const workers = Math.min(threads, Math.floor(articles.length / Math.max(1, minArticles / 2)));
-  if (!file || workers < 2) return buildHere(articles);
+  if (!file || workers < 2) {
+    options.onBuilt?.({ started: 0, answered: 0, analysedHere: articles.length });
+    return buildHere(articles);
+  }
   const started = performance.now();
   const { index, helpers } = startWorkers(file, articles, workers);
   const waitMs = () => Math.max(MIN_WAIT_MS, 10 * (performance.now() - started));
@@ -63,7 +69,8 @@ export function startIndexBuild(
     const answer = answerOf<IndexAnswer>(index, 'answer', waitMs());
     for (const w of [index, ...helpers]) void w.worker.terminate();
     const answered = answer ? 1 + answer.partsAnswered : 0;
-    options.onBuilt?.({ started: 1 + helpers.length, answered });
+    const analysedHere = answer ? 0 : articles.length;
+    options.onBuilt?.({ started: 1 + helpers.length, answered, analysedHere });
     options.onListsBuilt?.(answer?.listsByWorker ?? false);
     return answer ? indexFromMessage(answer.index) : buildHere(articles)();
   };
