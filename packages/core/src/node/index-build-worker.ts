@@ -12,9 +12,9 @@ import {
   finishIndex,
   type ListsInput,
 } from '../search/index/build-index';
-import { analysePart, appendPart, type IndexPart, partBuffers } from '../search/index/index-part';
+import { analysePart, appendPart, type IndexPart, partBuffers, partOf } from '../search/index/index-part';
 import type { DocumentFields, IndexedArticle } from '../search/index/indexed-article';
-import type { SearchIndex } from '../search/index/search-index';
+import type { IndexAnswer, IndexJob, IndexWorkerData, PartJob } from './index-build-jobs';
 import {
   answerOf,
   buffersOf,
@@ -25,39 +25,7 @@ import {
   type WorkerLink,
 } from './index-worker-threads';
 import type { ListsMessage } from './index-message';
-import { startListsInWorker } from './parallel-index';
-
-/** A range of documents analysed by another worker, its part posted on `port`, its flag raised. */
-export interface PartSource {
-  from: number;
-  to: number;
-  port: MessagePort;
-  flag: Int32Array;
-}
-
-export interface IndexJob {
-  /** Documents (all sent in chunks), of which [0, first) are analysed here. */
-  documents: number;
-  first: number;
-  parts: PartSource[];
-  /** How long to wait for a chunk, and at least for a part or the lists (else 10 times this worker's work so far). */
-  waitMs: number;
-  /** This module, for the lists' worker. */
-  worker: string;
-}
-
-export interface IndexWorkerData extends WorkerLink {
-  part?: { documents: number; waitMs: number; to: MessagePort };
-  index?: IndexJob;
-  lists?: ListsInput;
-}
-
-/** The index worker's answer: the index's fields, and which of its helpers answered. */
-export interface IndexAnswer {
-  index: SearchIndex;
-  partsAnswered: number;
-  listsByWorker: boolean;
-}
+import { startListsInWorker } from './lists-in-worker';
 
 export function run(data: IndexWorkerData): void {
   let state = FAILED;
@@ -87,8 +55,18 @@ function receiveAll<T>(
   return docs;
 }
 
-function postPart(link: WorkerLink, job: NonNullable<IndexWorkerData['part']>): void {
-  const part = analysePart(receiveAll<IndexedArticle>(link, job.documents, job.waitMs));
+/** Analyses each chunk as it arrives, then lets it go: this worker's heap holds what the part needs, not its documents. */
+function postPart(link: WorkerLink, job: PartJob): void {
+  const b = createBuilders(job.documents);
+  const docs = new Array<IndexedArticle>(job.documents);
+  for (let seen = 0, from = 0; from < job.documents; seen++) {
+    const chunk = receiveChunk<IndexedArticle>(link, seen, job.waitMs);
+    for (let i = 0; i < chunk.length; i++) docs[from + i] = chunk[i]!;
+    analyseDocuments(b, docs, from, from + chunk.length);
+    docs.fill(undefined as never, from, from + chunk.length);
+    from += chunk.length;
+  }
+  const part = partOf(b, job.documents);
   job.to.postMessage({ part }, partBuffers(part));
 }
 

@@ -1,18 +1,11 @@
 import { availableParallelism, loadavg } from 'node:os';
 import { MessageChannel } from 'node:worker_threads';
 import type { Article } from '../model/article-schema';
-import {
-  analyseDocuments,
-  buildLists,
-  createBuilders,
-  finishIndex,
-  type IndexLists,
-  type ListsInput,
-} from '../search/index/build-index';
+import { analyseDocuments, createBuilders, finishIndex } from '../search/index/build-index';
 import { documentFields, indexedFields } from '../search/index/indexed-article';
 import type { SearchIndex } from '../search/index/search-index';
-import type { IndexAnswer, IndexWorkerData, PartSource } from './index-build-worker';
-import { indexFromMessage, type ListsMessage, listsFromMessage } from './index-message';
+import type { IndexAnswer, IndexWorkerData, PartSource } from './index-build-jobs';
+import { indexFromMessage } from './index-message';
 import { answerOf, CHUNK, sendChunks, type Spawned, spawn } from './index-worker-threads';
 import { workerFile } from './worker-file';
 
@@ -140,26 +133,6 @@ function idleThreads(): number {
 /** Builds the index on every core (see startIndexBuild). */
 export function buildIndexInParallel(articles: readonly Article[], options?: ParallelOptions): SearchIndex {
   return startIndexBuild(articles, options)();
-}
-
-/**
- * The finishing stage's postings and positions built by a worker while the calling thread writes the
- * string columns. The input is copied, not transferred: if the worker fails or does not answer, they are
- * built on the calling thread.
- */
-export function startListsInWorker(
-  file: URL,
-  input: ListsInput,
-  waitMs: number,
-  onBuilt?: (byWorker: boolean) => void,
-): () => IndexLists {
-  const w = spawn(file, (link): IndexWorkerData => ({ ...link, lists: input }));
-  return () => {
-    const answer = answerOf<ListsMessage>(w, 'lists', waitMs);
-    void w.worker.terminate();
-    onBuilt?.(answer !== undefined);
-    return answer ? listsFromMessage(answer) : buildLists(input);
-  };
 }
 
 /** The worker module next to this one. */

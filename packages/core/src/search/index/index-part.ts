@@ -30,9 +30,14 @@ export interface IndexPart {
 export function analysePart(articles: readonly IndexedArticle[]): IndexPart {
   const b = createBuilders(articles.length);
   analyseDocuments(b, articles, 0, articles.length);
+  return partOf(b, articles.length);
+}
+
+/** The part builders hold once all of its `documents` were analysed into them (analyseDocuments). */
+export function partOf(b: Builders, documents: number): IndexPart {
   const surface = b.table.entries();
   return {
-    documents: articles.length,
+    documents,
     terms: b.terms.names,
     surfaceWords: surface.map((e) => e[0]),
     surfaceTerms: Int32Array.from(surface, (e) => e[1]),
