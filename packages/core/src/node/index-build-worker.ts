@@ -7,13 +7,14 @@
 import type { MessagePort } from 'node:worker_threads';
 import {
   analyseDocuments,
+  type Builders,
   buildLists,
   createBuilders,
   finishIndex,
   type ListsInput,
 } from '../search/index/build-index';
 import { analysePart, appendPart, type IndexPart, partBuffers, partOf } from '../search/index/index-part';
-import type { DocumentFields, IndexedArticle } from '../search/index/indexed-article';
+import type { DocumentFields, DocumentHead, IndexedArticle } from '../search/index/indexed-article';
 import type { IndexAnswer, IndexJob, IndexWorkerData, PartJob } from './index-build-jobs';
 import {
   answerOf,
@@ -39,22 +40,6 @@ export function run(data: IndexWorkerData): void {
   }
 }
 
-/** Every document sent to this worker, `each` told of the documents [from, to) each chunk adds. */
-function receiveAll<T>(
-  link: WorkerLink,
-  count: number,
-  waitMs: number,
-  each?: (docs: T[], from: number) => void,
-): T[] {
-  const docs: T[] = [];
-  for (let seen = 0; docs.length < count; seen++) {
-    const from = docs.length;
-    for (const d of receiveChunk<T>(link, seen, waitMs)) docs.push(d);
-    each?.(docs, from);
-  }
-  return docs;
-}
-
 /** Analyses each chunk as it arrives, then lets it go: this worker's heap holds what the part needs, not its documents. */
 function postPart(link: WorkerLink, job: PartJob): void {
   const b = createBuilders(job.documents);
@@ -70,13 +55,33 @@ function postPart(link: WorkerLink, job: PartJob): void {
   job.to.postMessage({ part }, partBuffers(part));
 }
 
+/**
+ * Every document sent to the index worker, those of its range analysed as they arrive and then let go
+ * (`docs` keeps the helpers' ranges: their texts are read when their parts are appended), and the head of
+ * each document, which finishing the index reads.
+ */
+function receiveDocuments(link: WorkerLink, job: IndexJob, b: Builders) {
+  const docs: DocumentFields[] = [];
+  const heads: DocumentHead[] = [];
+  for (let seen = 0; docs.length < job.documents; seen++) {
+    const from = docs.length;
+    for (const d of receiveChunk<DocumentFields>(link, seen, job.waitMs)) {
+      docs.push(d);
+      heads.push({ id: d.id, slug: d.slug, title: d.title, publishedAt: d.publishedAt });
+    }
+    const to = Math.min(docs.length, job.first);
+    if (from >= to) continue;
+    analyseDocuments(b, docs, from, to);
+    docs.fill(undefined as never, from, to);
+  }
+  return { docs, heads };
+}
+
 function postIndex(link: WorkerLink, job: IndexJob): void {
   const started = performance.now();
   const waitMs = () => Math.max(job.waitMs, 10 * (performance.now() - started));
   const b = createBuilders(job.documents);
-  const docs = receiveAll<DocumentFields>(link, job.documents, job.waitMs, (got, from) => {
-    if (from < job.first) analyseDocuments(b, got, from, Math.min(got.length, job.first));
-  });
+  const { docs, heads } = receiveDocuments(link, job, b);
   let partsAnswered = 0;
   for (const p of job.parts) {
     const part = answerOf<IndexPart>(p, 'part', waitMs());
@@ -85,7 +90,7 @@ function postIndex(link: WorkerLink, job: IndexJob): void {
     appendPart(b, part ?? analysePart(docs.slice(p.from, p.to)), p.from, docs, true);
   }
   let listsByWorker = false;
-  const index = finishIndex(docs, b, (input) =>
+  const index = finishIndex(heads, b, (input) =>
     startListsInWorker(new URL(job.worker), input, waitMs(), (byWorker) => {
       listsByWorker = byWorker;
     }),

@@ -12,7 +12,7 @@ import {
   TITLE_SLOT,
 } from './index-texts';
 import { GrowableArray } from '../../binary/growable-array';
-import type { DocumentFields, IndexedArticle } from './indexed-article';
+import type { DocumentHead, IndexedArticle } from './indexed-article';
 import { KeywordTable } from './keyword-table';
 import { PositionLists } from './position-lists';
 import { PostingLists } from './posting-lists';
@@ -132,7 +132,7 @@ const listsHere: StartLists = (input) => {
  * `startLists` may build the postings and positions elsewhere meanwhile (the same lists buildLists gives).
  */
 export function finishIndex(
-  articles: readonly DocumentFields[],
+  articles: readonly DocumentHead[],
   b: Builders,
   startLists = listsHere,
 ): SearchIndex {
@@ -342,7 +342,7 @@ function surfaceWords(table: WordTable): Array<[string, number]> {
 }
 
 function documentColumns(
-  articles: readonly DocumentFields[],
+  articles: readonly DocumentHead[],
 ): Pick<SearchIndex, 'ids' | 'slugs' | 'titles' | 'dates'> {
   return {
     ids: StringColumn.from(articles.map((a) => a.id)),
@@ -353,7 +353,7 @@ function documentColumns(
 }
 
 /** Each document's rank from the oldest (undated last, ties by id). */
-function oldestRank(articles: readonly DocumentFields[]): Uint32Array {
+function oldestRank(articles: readonly DocumentHead[]): Uint32Array {
   const oldest = Array.from({ length: articles.length }, (_, i) => i).sort((x, y) => {
     const dateX = articles[x]!.publishedAt ?? '\uffff';
     const dateY = articles[y]!.publishedAt ?? '\uffff';

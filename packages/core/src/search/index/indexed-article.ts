@@ -29,6 +29,8 @@ export interface IndexedArticle extends Pick<Article, 'title' | 'byline' | 'tags
 
 /** What the index reads of an article: the indexed fields, and the id and slug its columns hold. */
 export type DocumentFields = IndexedArticle & Pick<Article, 'id' | 'slug'>;
+/** What finishing the index reads of a document once it is analysed (its columns and date order). */
+export type DocumentHead = Pick<DocumentFields, 'id' | 'slug' | 'title' | 'publishedAt'>;
 
 /** The document fields of an article, as plain data (for the worker that builds the whole index). */
 export function documentFields(a: Article): DocumentFields {
