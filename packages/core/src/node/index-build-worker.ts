@@ -13,8 +13,13 @@ import {
   finishIndex,
   type ListsInput,
 } from '../search/index/build-index';
-import { analysePart, appendPart, type IndexPart, partBuffers, partOf } from '../search/index/index-part';
-import type { DocumentFields, DocumentHead, IndexedArticle } from '../search/index/indexed-article';
+import { appendPart, type IndexPart, partBuffers, partOf } from '../search/index/index-part';
+import type {
+  DocumentFields,
+  DocumentHead,
+  DocumentTexts,
+  IndexedArticle,
+} from '../search/index/indexed-article';
 import type { IndexAnswer, IndexJob, IndexWorkerData, PartJob } from './index-build-jobs';
 import {
   answerOf,
@@ -56,12 +61,12 @@ function postPart(link: WorkerLink, job: PartJob): void {
 }
 
 /**
- * Every document sent to the index worker, those of its range analysed as they arrive and then let go
- * (`docs` keeps the helpers' ranges: their texts are read when their parts are appended), and the head of
- * each document, which finishing the index reads.
+ * Every document sent to the index worker: those of its range whole, analysed as they arrive and then let
+ * go; the helpers' as their texts, read when their parts are appended; and the head of each document,
+ * which finishing the index reads.
  */
 function receiveDocuments(link: WorkerLink, job: IndexJob, b: Builders) {
-  const docs: DocumentFields[] = [];
+  const docs: DocumentTexts[] = [];
   const heads: DocumentHead[] = [];
   for (let seen = 0; docs.length < job.documents; seen++) {
     const from = docs.length;
@@ -71,7 +76,8 @@ function receiveDocuments(link: WorkerLink, job: IndexJob, b: Builders) {
     }
     const to = Math.min(docs.length, job.first);
     if (from >= to) continue;
-    analyseDocuments(b, docs, from, to);
+    // Documents below job.first arrive whole (DocumentFields).
+    analyseDocuments(b, docs as DocumentFields[], from, to);
     docs.fill(undefined as never, from, to);
   }
   return { docs, heads };
@@ -85,9 +91,12 @@ function postIndex(link: WorkerLink, job: IndexJob): void {
   let partsAnswered = 0;
   for (const p of job.parts) {
     const part = answerOf<IndexPart>(p, 'part', waitMs());
-    if (part) partsAnswered++;
+    // This worker holds the range's texts, not what analysing it reads: the index is then built by the
+    // thread that holds the articles.
+    if (!part) throw new Error(`the documents ${p.from}..${p.to} were not analysed`);
+    partsAnswered++;
     // Its entries and words are appended by the lists' worker (see ListsInput).
-    appendPart(b, part ?? analysePart(docs.slice(p.from, p.to)), p.from, docs, true);
+    appendPart(b, part, p.from, docs, true);
   }
   let listsByWorker = false;
   const index = finishIndex(heads, b, (input) =>

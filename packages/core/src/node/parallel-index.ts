@@ -2,7 +2,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { MessageChannel } from 'node:worker_threads';
 import type { Article } from '../model/article-schema';
 import { analyseDocuments, createBuilders, finishIndex } from '../search/index/build-index';
-import { documentFields, indexedFields } from '../search/index/indexed-article';
+import { documentFields, documentTexts, indexedFields } from '../search/index/indexed-article';
 import type { SearchIndex } from '../search/index/search-index';
 import type { IndexAnswer, IndexWorkerData, PartSource } from './index-build-jobs';
 import { indexFromMessage } from './index-message';
@@ -41,8 +41,8 @@ export interface ParallelOptions {
  * finishing the index; the returned function (call it when this thread has nothing else to do, e.g. once
  * it built the article records) waits for the index, the same index buildIndex gives. This thread, whose
  * heap holds the articles, only copies them out: on it every large allocation sets off a full garbage
- * collection of that heap (most of a 100k build's time when it analysed and finished here). A failed
- * helper's work is done by the index's worker, a failed index worker's here.
+ * collection of that heap (most of a 100k build's time when it analysed and finished here). If a worker
+ * fails or does not answer in time, the index is built here.
  */
 export function startIndexBuild(
   articles: readonly Article[],
@@ -78,7 +78,7 @@ function buildHere(articles: readonly Article[]): () => SearchIndex {
 
 /**
  * The index's worker and `workers - 1` helpers, each sent its documents, a chunk to each in turn (the
- * index's worker gets every document: the helpers' ranges for their texts, or to analyse if one fails).
+ * index's worker also gets the texts of the helpers' ranges, which appending their parts reads).
  */
 function startWorkers(file: URL, articles: readonly Article[], workers: number) {
   const n = articles.length;
@@ -111,7 +111,9 @@ function startWorkers(file: URL, articles: readonly Article[], workers: number) 
     parts.map((p) => p.port),
   );
   for (let i = 0; i < n; i += CHUNK) {
-    sendChunks(index, articles, i, Math.min(n, i + CHUNK), documentFields);
+    const to = Math.min(n, i + CHUNK);
+    if (i < first) sendChunks(index, articles, i, Math.min(to, first), documentFields);
+    if (to > first) sendChunks(index, articles, Math.max(i, first), to, documentTexts);
     helpers.forEach((h, k) => {
       const [from, to] = ranges[k]!;
       if (from + i < to) sendChunks(h, articles, from + i, Math.min(to, from + i + CHUNK), indexedFields);

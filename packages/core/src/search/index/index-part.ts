@@ -3,7 +3,7 @@ import { analyseDocuments, type Builders, createBuilders } from './build-index';
 import type { ColumnPart } from './column-builder';
 import type { EntriesPart } from './document-terms';
 import type { EntitiesPart } from './entity-columns';
-import type { IndexedArticle } from './indexed-article';
+import type { DocumentTexts, IndexedArticle } from './indexed-article';
 import { type TextsPart, textAtSlot } from './index-texts';
 
 /**
@@ -60,7 +60,7 @@ export function appendPart(
   b: Builders,
   p: IndexPart,
   firstDoc: number,
-  articles: readonly IndexedArticle[],
+  articles: readonly DocumentTexts[],
   defer = false,
 ): void {
   const terms = Int32Array.from(p.terms, b.terms.idOf);
