@@ -1,50 +1,118 @@
-// A worker of the parallel index build (parallel-index.ts): analyses its range of articles into an
-// IndexPart, or builds the finishing stage's postings and positions (ListsInput), and posts the result
-// back, then raises the shared flag the main thread waits on.
+// A worker of the parallel index build (parallel-index.ts). Its job is one of:
+// - part: analyse a range of documents (sent in chunks) into an IndexPart, posted to the index's worker;
+// - index: analyse the first range (every document is sent to it, for the texts of the others), append
+//   the parts as they arrive, finish the index and post it back: the thread holding the articles (and a
+//   heap each full garbage collection must mark) allocates none of the index;
+// - lists: build the finishing stage's postings and positions (ListsInput) for the index's worker.
 import type { MessagePort } from 'node:worker_threads';
-import { buildLists, type ListsInput } from '../search/index/build-index';
-import { analysePart, partBuffers } from '../search/index/index-part';
-import type { IndexedArticle } from '../search/index/indexed-article';
+import {
+  analyseDocuments,
+  type Builders,
+  buildLists,
+  createBuilders,
+  finishIndex,
+  type ListsInput,
+} from '../search/index/build-index';
+import { appendPart, type IndexPart, partBuffers, partOf } from '../search/index/index-part';
+import type {
+  DocumentFields,
+  DocumentHead,
+  DocumentTexts,
+  IndexedArticle,
+} from '../search/index/indexed-article';
+import type { IndexAnswer, IndexJob, IndexWorkerData, PartJob } from './index-build-jobs';
+import {
+  answerOf,
+  buffersOf,
+  DONE,
+  FAILED,
+  raise,
+  receiveChunk,
+  type WorkerLink,
+} from './index-worker-threads';
+import type { ListsMessage } from './index-message';
+import { startListsInWorker } from './lists-in-worker';
 
-export interface IndexWorkerData {
-  /** Articles to analyse into a part, or the input of the lists to build. */
-  articles?: IndexedArticle[];
-  lists?: ListsInput;
-  port: MessagePort;
-  /** [0] becomes DONE once the result is posted, FAILED if it could not be built. */
-  flag: Int32Array;
-}
-
-/** The lists as their arrays (the classes are rebuilt over them by the thread that receives them). */
-export interface ListsMessage {
-  postings: { termOff: Uint32Array; byteOff: Uint32Array; bytes: Uint8Array; docCount: number };
-  positions: { byteOff: Uint32Array; bytes: Uint8Array; textCount: number };
-}
-
-export const DONE = 1;
-export const FAILED = 2;
-
-export function run({ articles, lists, port, flag }: IndexWorkerData): void {
+export function run(data: IndexWorkerData): void {
   let state = FAILED;
   try {
-    if (lists) postLists(port, lists);
-    else {
-      const part = analysePart(articles ?? []);
-      port.postMessage({ part }, partBuffers(part));
-    }
+    if (data.lists) postLists(data.port, data.lists);
+    else if (data.part) postPart(data, data.part);
+    else if (data.index) postIndex(data, data.index);
     state = DONE;
   } finally {
-    Atomics.store(flag, 0, state);
-    Atomics.notify(flag, 0);
+    raise(data.flag, state);
   }
+}
+
+/** Analyses each chunk as it arrives, then lets it go: this worker's heap holds what the part needs, not its documents. */
+function postPart(link: WorkerLink, job: PartJob): void {
+  const b = createBuilders(job.documents);
+  const docs = new Array<IndexedArticle>(job.documents);
+  for (let seen = 0, from = 0; from < job.documents; seen++) {
+    const chunk = receiveChunk<IndexedArticle>(link, seen, job.waitMs);
+    for (let i = 0; i < chunk.length; i++) docs[from + i] = chunk[i]!;
+    analyseDocuments(b, docs, from, from + chunk.length);
+    docs.fill(undefined as never, from, from + chunk.length);
+    from += chunk.length;
+  }
+  const part = partOf(b, job.documents);
+  job.to.postMessage({ part }, partBuffers(part));
+}
+
+/**
+ * Every document sent to the index worker: those of its range whole, analysed as they arrive and then let
+ * go; the helpers' as their texts, read when their parts are appended; and the head of each document,
+ * which finishing the index reads.
+ */
+function receiveDocuments(link: WorkerLink, job: IndexJob, b: Builders) {
+  const docs: DocumentTexts[] = [];
+  const heads: DocumentHead[] = [];
+  for (let seen = 0; docs.length < job.documents; seen++) {
+    const from = docs.length;
+    for (const d of receiveChunk<DocumentFields>(link, seen, job.waitMs)) {
+      docs.push(d);
+      heads.push({ id: d.id, slug: d.slug, title: d.title, publishedAt: d.publishedAt });
+    }
+    const to = Math.min(docs.length, job.first);
+    if (from >= to) continue;
+    // Documents below job.first arrive whole (DocumentFields).
+    analyseDocuments(b, docs as DocumentFields[], from, to);
+    docs.fill(undefined as never, from, to);
+  }
+  return { docs, heads };
+}
+
+function postIndex(link: WorkerLink, job: IndexJob): void {
+  const started = performance.now();
+  const waitMs = () => Math.max(job.waitMs, 10 * (performance.now() - started));
+  const b = createBuilders(job.documents);
+  const { docs, heads } = receiveDocuments(link, job, b);
+  let partsAnswered = 0;
+  for (const p of job.parts) {
+    const part = answerOf<IndexPart>(p, 'part', waitMs());
+    // This worker holds the range's texts, not what analysing it reads: the index is then built by the
+    // thread that holds the articles.
+    if (!part) throw new Error(`the documents ${p.from}..${p.to} were not analysed`);
+    partsAnswered++;
+    // Its entries and words are appended by the lists' worker (see ListsInput).
+    appendPart(b, part, p.from, docs, true);
+  }
+  let listsByWorker = false;
+  const index = finishIndex(heads, b, (input) =>
+    startListsInWorker(new URL(job.worker), input, waitMs(), (byWorker) => {
+      listsByWorker = byWorker;
+    }),
+  );
+  const answer: IndexAnswer = { index, partsAnswered, listsByWorker };
+  link.port.postMessage({ answer }, buffersOf(index));
 }
 
 function postLists(port: MessagePort, input: ListsInput): void {
   const { postings: p, positions: q } = buildLists(input);
-  const message: ListsMessage = {
+  const lists: ListsMessage = {
     postings: { termOff: p.termOff, byteOff: p.byteOff, bytes: p.bytes, docCount: p.docCount },
     positions: { byteOff: q.byteOff, bytes: q.bytes, textCount: q.textCount },
   };
-  const arrays = [p.termOff, p.byteOff, p.bytes, q.byteOff, q.bytes];
-  port.postMessage({ lists: message }, [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))]);
+  port.postMessage({ lists }, buffersOf(lists));
 }

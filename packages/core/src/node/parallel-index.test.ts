@@ -4,6 +4,8 @@ import { fixture } from '../../test-support/test-articles';
 import type { Article } from '../model/article-schema';
 import { buildIndex, createBuilders, analyseDocuments, finishIndex } from '../search/index/build-index';
 import { analysePart, appendPart } from '../search/index/index-part';
+import { createCorpus } from '../corpus/create-corpus';
+import { createCorpusInParallel } from './create-corpus-in-parallel';
 import { buildIndexInParallel } from './parallel-index';
 
 const WORDS = [
@@ -92,7 +94,7 @@ describe('parallel index build (document ranges analysed apart, then appended)',
     expect(part.texts.textDoc.length).toBeGreaterThan(0);
   });
 
-  it('worker threads build the same index (parts, then the postings and positions while this thread writes the columns)', () => {
+  it('worker threads build the same index (the index worker and its helpers, the postings and positions by another while it writes the columns)', () => {
     let workers: unknown;
     let listsByWorker: unknown;
     const ix = buildIndexInParallel(docs, {
@@ -101,12 +103,30 @@ describe('parallel index build (document ranges analysed apart, then appended)',
       onBuilt: (w) => (workers = w),
       onListsBuilt: (byWorker) => (listsByWorker = byWorker),
     });
-    expect(workers).toEqual({ started: 2, answered: 2 });
+    expect(workers).toEqual({ started: 3, answered: 3, analysedHere: 0 });
     expect(listsByWorker, 'postings and positions built by a worker').toBe(true);
     expect(ix).toEqual(reference);
   }, 60_000);
 
-  it('a worker that cannot start has its range analysed on this thread (same index, no wait)', () => {
+  it('with two threads the thread holding the articles analyses none of them: workers analyse and finish the index, it only copies the documents out (its full collections of the article heap were most of a 100k build)', () => {
+    let workers: unknown;
+    const ix = buildIndexInParallel(docs, { threads: 2, minArticles: 2, onBuilt: (w) => (workers = w) });
+    expect(workers).toEqual({ started: 2, answered: 2, analysedHere: 0 });
+    expect(ix).toEqual(reference);
+  }, 60_000);
+
+  it('a corpus built in parallel is the corpus built on one thread: the same snapshot bytes, and the index arrives as its classes (searchable)', () => {
+    const here = createCorpus(docs);
+    const there = createCorpusInParallel(docs, { threads: 2, minArticles: 2 });
+    expect(there.toSnapshot()).toEqual(here.toSnapshot());
+    for (const q of ['election', 'bank of england', '"prize money"', 'muller', 'zebede']) {
+      const expected = here.search({ q });
+      expect(expected.total, `${q} finds something`).toBeGreaterThan(0);
+      expect(there.search({ q }), q).toEqual(expected);
+    }
+  }, 60_000);
+
+  it('workers that cannot start leave the index to this thread (same index, no wait)', () => {
     let listsByWorker: unknown;
     const worker = new URL('./no-such-worker.ts', import.meta.url);
     let workers: unknown;
@@ -117,7 +137,7 @@ describe('parallel index build (document ranges analysed apart, then appended)',
       onBuilt: (w) => (workers = w),
       onListsBuilt: (byWorker) => (listsByWorker = byWorker),
     });
-    expect(workers).toEqual({ started: 1, answered: 0 });
+    expect(workers).toEqual({ started: 2, answered: 0, analysedHere: docs.length });
     expect(listsByWorker, 'postings and positions built here').toBe(false);
     expect(ix).toEqual(reference);
   }, 60_000);

@@ -1,29 +1,23 @@
 import { availableParallelism, loadavg } from 'node:os';
-import { getHeapStatistics } from 'node:v8';
-import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import { MessageChannel } from 'node:worker_threads';
 import type { Article } from '../model/article-schema';
-import {
-  analyseDocuments,
-  type Builders,
-  buildLists,
-  createBuilders,
-  finishIndex,
-  type IndexLists,
-  type ListsInput,
-} from '../search/index/build-index';
-import { analysePart, appendPart, type IndexPart } from '../search/index/index-part';
-import { indexedFields } from '../search/index/indexed-article';
+import { analyseDocuments, createBuilders, finishIndex } from '../search/index/build-index';
+import { documentFields, documentTexts, indexedFields } from '../search/index/indexed-article';
 import type { SearchIndex } from '../search/index/search-index';
-import { DONE, FAILED, type IndexWorkerData, type ListsMessage } from './index-build-worker';
-import { PositionLists } from '../search/index/position-lists';
-import { PostingLists } from '../search/index/posting-lists';
+import type { IndexAnswer, IndexWorkerData, PartSource } from './index-build-jobs';
+import { indexFromMessage } from './index-message';
+import { answerOf, CHUNK, sendChunks, type Spawned, spawn } from './index-worker-threads';
 import { workerFile } from './worker-file';
 
 /** Fewer articles than this are indexed on one thread: starting a worker costs more than it saves. */
 export const MIN_PARALLEL_ARTICLES = 2000;
-/** Share of the articles the workers analyse: the main thread also sends them, builds the article records and merges. */
-const WORKER_SHARE = 0.7;
-/** A worker that has not answered this long after the main thread's own share (or 10 times that) is not waited for. */
+/**
+ * Share of the documents the index's worker analyses itself (the rest are split between the helpers):
+ * it analyses faster than a helper (its documents arrive first), so with 40% it waited for the helper
+ * (6 s of a 39 s build at 30k, 37 s of 168 s at 100k) before appending its part and finishing.
+ */
+const INDEX_WORKER_SHARE = 0.5;
+/** A worker that has not answered this long (or 10 times what this thread did meanwhile) is not waited for. */
 const MIN_WAIT_MS = 60_000;
 
 export interface ParallelOptions {
@@ -33,28 +27,23 @@ export interface ParallelOptions {
   minArticles?: number;
   /** The worker module (default: index-build-worker next to this module). */
   worker?: URL;
-  /** Told, once the index is built, how many workers were started and how many of their parts arrived. */
-  onBuilt?: (workers: { started: number; answered: number }) => void;
+  /**
+   * Told, once the index is built, how many workers were started, how many of them answered, and how
+   * many documents this thread analysed (none unless the build fell back to it).
+   */
+  onBuilt?: (workers: { started: number; answered: number; analysedHere: number }) => void;
   /** Told whether a worker built the postings and positions (false: built on this thread). */
   onListsBuilt?: (byWorker: boolean) => void;
 }
 
-interface Spawned {
-  worker: Worker;
-  port: MessagePort;
-  flag: Int32Array;
-}
-
-interface Pending extends Spawned {
-  from: number;
-  to: number;
-}
-
 /**
- * Starts building the index of `articles` (in document order) on every core: workers analyse the later
- * ranges while this thread analyses the first; the returned function (call it when this thread has
- * nothing else to do) appends the workers' parts in order and finishes the index, the same index
- * buildIndex gives. A worker that fails or cannot start has its range analysed here instead.
+ * Starts building the index of `articles` (in document order) in worker threads, one per thread: the
+ * index's worker analyses the first range, the others the later ranges, whose parts it appends before
+ * finishing the index; the returned function (call it when this thread has nothing else to do, e.g. once
+ * it built the article records) waits for the index, the same index buildIndex gives. This thread, whose
+ * heap holds the articles, only copies them out: on it every large allocation sets off a full garbage
+ * collection of that heap (most of a 100k build's time when it analysed and finished here). If a worker
+ * fails or does not answer in time, the index is built here.
  */
 export function startIndexBuild(
   articles: readonly Article[],
@@ -62,28 +51,76 @@ export function startIndexBuild(
 ): () => SearchIndex {
   const { threads = idleThreads(), minArticles = MIN_PARALLEL_ARTICLES } = options;
   const file = options.worker ?? workerFileHere();
-  const workers = Math.min(threads - 1, Math.floor(articles.length / Math.max(1, minArticles / 2)));
-  const b = createBuilders(articles.length);
-  if (!file || workers < 1) {
-    analyseDocuments(b, articles, 0, articles.length);
-    return () => finishIndex(articles, b);
-  }
-  const first = Math.round(articles.length * (1 - WORKER_SHARE));
-  const pending: Pending[] = [];
-  for (let i = 0; i < workers; i++) {
-    const from = first + Math.round(((articles.length - first) * i) / workers);
-    const to = first + Math.round(((articles.length - first) * (i + 1)) / workers);
-    pending.push(startWorker(file, articles, from, to));
+  const workers = Math.min(threads, Math.floor(articles.length / Math.max(1, minArticles / 2)));
+  if (!file || workers < 2) {
+    options.onBuilt?.({ started: 0, answered: 0, analysedHere: articles.length });
+    return buildHere(articles);
   }
   const started = performance.now();
-  analyseDocuments(b, articles, 0, first);
-  const waitMs = Math.max(MIN_WAIT_MS, 10 * (performance.now() - started));
+  const { index, helpers } = startWorkers(file, articles, workers);
+  const waitMs = () => Math.max(MIN_WAIT_MS, 10 * (performance.now() - started));
   return () => {
-    let answered = 0;
-    for (const p of pending) if (collect(b, articles, p, waitMs)) answered++;
-    options.onBuilt?.({ started: pending.length, answered });
-    return finishIndex(articles, b, (input) => startListsInWorker(file, input, waitMs, options.onListsBuilt));
+    const answer = answerOf<IndexAnswer>(index, 'answer', waitMs());
+    for (const w of [index, ...helpers]) void w.worker.terminate();
+    const answered = answer ? 1 + answer.partsAnswered : 0;
+    const analysedHere = answer ? 0 : articles.length;
+    options.onBuilt?.({ started: 1 + helpers.length, answered, analysedHere });
+    options.onListsBuilt?.(answer?.listsByWorker ?? false);
+    return answer ? indexFromMessage(answer.index) : buildHere(articles)();
   };
+}
+
+/** The index built on this thread alone (small corpora, busy machines, a failed index worker). */
+function buildHere(articles: readonly Article[]): () => SearchIndex {
+  const b = createBuilders(articles.length);
+  analyseDocuments(b, articles, 0, articles.length);
+  return () => finishIndex(articles, b);
+}
+
+/**
+ * The index's worker and `workers - 1` helpers, each sent its documents, a chunk to each in turn (the
+ * index's worker also gets the texts of the helpers' ranges, which appending their parts reads).
+ */
+function startWorkers(file: URL, articles: readonly Article[], workers: number) {
+  const n = articles.length;
+  const first = Math.round(n * INDEX_WORKER_SHARE);
+  const helpers: Spawned[] = [];
+  const parts: PartSource[] = [];
+  const ranges: Array<[number, number]> = [];
+  for (let i = 0; i < workers - 1; i++) {
+    const from = first + Math.round(((n - first) * i) / (workers - 1));
+    const to = first + Math.round(((n - first) * (i + 1)) / (workers - 1));
+    const { port1, port2 } = new MessageChannel();
+    const helper = spawn(
+      file,
+      (link): IndexWorkerData => ({
+        ...link,
+        part: { documents: to - from, waitMs: MIN_WAIT_MS, to: port2 },
+      }),
+      [port2],
+    );
+    helpers.push(helper);
+    parts.push({ from, to, port: port1, flag: helper.flag });
+    ranges.push([from, to]);
+  }
+  const index = spawn(
+    file,
+    (link): IndexWorkerData => ({
+      ...link,
+      index: { documents: n, first, parts, waitMs: MIN_WAIT_MS, worker: file.href },
+    }),
+    parts.map((p) => p.port),
+  );
+  for (let i = 0; i < n; i += CHUNK) {
+    const to = Math.min(n, i + CHUNK);
+    if (i < first) sendChunks(index, articles, i, Math.min(to, first), documentFields);
+    if (to > first) sendChunks(index, articles, Math.max(i, first), to, documentTexts);
+    helpers.forEach((h, k) => {
+      const [from, to] = ranges[k]!;
+      if (from + i < to) sendChunks(h, articles, from + i, Math.min(to, from + i + CHUNK), indexedFields);
+    });
+  }
+  return { index, helpers };
 }
 
 /**
@@ -100,89 +137,6 @@ function idleThreads(): number {
 export function buildIndexInParallel(articles: readonly Article[], options?: ParallelOptions): SearchIndex {
   return startIndexBuild(articles, options)();
 }
-
-function startWorker(file: URL, articles: readonly Article[], from: number, to: number): Pending {
-  const slice = articles.slice(from, to).map(indexedFields);
-  return { from, to, ...spawn(file, (port, flag) => ({ articles: slice, port, flag })) };
-}
-
-/** Starts a worker on the module with data made for the port it answers on and its flag. */
-function spawn(file: URL, data: (port: MessagePort, flag: Int32Array) => IndexWorkerData): Spawned {
-  const { port1, port2 } = new MessageChannel();
-  const flag = new Int32Array(new SharedArrayBuffer(4));
-  const worker = new Worker(BOOTSTRAP, {
-    eval: true,
-    workerData: { url: file.href, ts: file.pathname.endsWith('.ts'), data: data(port2, flag) },
-    transferList: [port2],
-    // A worker's heap may grow as this thread's may (the process's --max-old-space-size, or V8's default).
-    resourceLimits: { maxOldGenerationSizeMb: Math.ceil(getHeapStatistics().heap_size_limit / 2 ** 20) },
-  });
-  // Failures are seen through the flag (or its timeout); an unheard 'error' event would end the process.
-  worker.on('error', () => {});
-  worker.unref();
-  return { worker, port: port1, flag };
-}
-
-/**
- * The finishing stage's postings and positions built by a worker while this thread writes the string
- * columns: its heap holds no articles, so the garbage collections its large arrays set off are short.
- * The input is copied, not transferred: if the worker fails or does not answer, they are built here.
- */
-export function startListsInWorker(
-  file: URL,
-  input: ListsInput,
-  waitMs: number,
-  onBuilt?: (byWorker: boolean) => void,
-): () => IndexLists {
-  const w = spawn(file, (port, flag) => ({ lists: input, port, flag }));
-  return () => {
-    const answer = answerOf<ListsMessage>(w, 'lists', waitMs);
-    onBuilt?.(answer !== undefined);
-    if (!answer) return buildLists(input);
-    const { postings: p, positions: q } = answer;
-    return {
-      postings: new PostingLists(p.termOff, p.byteOff, p.bytes, p.docCount),
-      positions: new PositionLists(q.byteOff, q.bytes, q.textCount),
-    };
-  };
-}
-
-/** Appends a worker's part (true), or analyses its range here if it failed or did not answer in time. */
-function collect(b: Builders, articles: readonly Article[], p: Pending, waitMs: number): boolean {
-  const part = answerOf<IndexPart>(p, 'part', waitMs);
-  // Deferred: the lists' worker appends the parts' entries and words, sparing this thread's heap (it
-  // holds the articles, and each large array allocated here sets off a full collection of it).
-  appendPart(b, part ?? analysePart(articles.slice(p.from, p.to)), p.from, articles, true);
-  return part !== undefined;
-}
-
-/** What a worker posted under `key` once it raised its flag as done (undefined if it failed or timed out); it is ended. */
-function answerOf<T>(w: Spawned, key: string, waitMs: number): T | undefined {
-  Atomics.wait(w.flag, 0, 0, waitMs);
-  const answer =
-    Atomics.load(w.flag, 0) === DONE
-      ? (receiveMessageOnPort(w.port)?.message as Record<string, T> | undefined)?.[key]
-      : undefined;
-  void w.worker.terminate();
-  w.port.close();
-  return answer;
-}
-
-/**
- * Loads the worker module and runs it; a module that cannot load raises the flag as failed. TypeScript
- * source (tests, benches) is loaded through tsx, registered in the worker.
- */
-const BOOTSTRAP = `
-const { workerData } = require('node:worker_threads');
-const load = async () => {
-  if (workerData.ts) (await import('tsx/esm/api')).register();
-  return import(workerData.url);
-};
-load().then(
-  (m) => m.run(workerData.data),
-  () => { Atomics.store(workerData.data.flag, 0, ${FAILED}); Atomics.notify(workerData.data.flag, 0); },
-);
-`;
 
 /** The worker module next to this one. */
 const workerFileHere = () => workerFile(import.meta.url, 'index-build-worker');

@@ -12,7 +12,7 @@ import {
   TITLE_SLOT,
 } from './index-texts';
 import { GrowableArray } from '../../binary/growable-array';
-import type { IndexedArticle } from './indexed-article';
+import type { DocumentHead, IndexedArticle } from './indexed-article';
 import { KeywordTable } from './keyword-table';
 import { PositionLists } from './position-lists';
 import { PostingLists } from './posting-lists';
@@ -131,7 +131,11 @@ const listsHere: StartLists = (input) => {
  * The index from builders holding every document of `articles` (analysed in order, or appended as parts);
  * `startLists` may build the postings and positions elsewhere meanwhile (the same lists buildLists gives).
  */
-export function finishIndex(articles: readonly Article[], b: Builders, startLists = listsHere): SearchIndex {
+export function finishIndex(
+  articles: readonly DocumentHead[],
+  b: Builders,
+  startLists = listsHere,
+): SearchIndex {
   const { order, rank } = sortTerms(b.terms.names);
   const termCount = order.length;
   const { words, wordOff } = b.texts;
@@ -338,7 +342,7 @@ function surfaceWords(table: WordTable): Array<[string, number]> {
 }
 
 function documentColumns(
-  articles: readonly Article[],
+  articles: readonly DocumentHead[],
 ): Pick<SearchIndex, 'ids' | 'slugs' | 'titles' | 'dates'> {
   return {
     ids: StringColumn.from(articles.map((a) => a.id)),
@@ -349,7 +353,7 @@ function documentColumns(
 }
 
 /** Each document's rank from the oldest (undated last, ties by id). */
-function oldestRank(articles: readonly Article[]): Uint32Array {
+function oldestRank(articles: readonly DocumentHead[]): Uint32Array {
   const oldest = Array.from({ length: articles.length }, (_, i) => i).sort((x, y) => {
     const dateX = articles[x]!.publishedAt ?? '\uffff';
     const dateY = articles[y]!.publishedAt ?? '\uffff';

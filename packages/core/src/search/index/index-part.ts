@@ -3,7 +3,7 @@ import { analyseDocuments, type Builders, createBuilders } from './build-index';
 import type { ColumnPart } from './column-builder';
 import type { EntriesPart } from './document-terms';
 import type { EntitiesPart } from './entity-columns';
-import type { IndexedArticle } from './indexed-article';
+import type { DocumentTexts, IndexedArticle } from './indexed-article';
 import { type TextsPart, textAtSlot } from './index-texts';
 
 /**
@@ -30,9 +30,14 @@ export interface IndexPart {
 export function analysePart(articles: readonly IndexedArticle[]): IndexPart {
   const b = createBuilders(articles.length);
   analyseDocuments(b, articles, 0, articles.length);
+  return partOf(b, articles.length);
+}
+
+/** The part builders hold once all of its `documents` were analysed into them (analyseDocuments). */
+export function partOf(b: Builders, documents: number): IndexPart {
   const surface = b.table.entries();
   return {
-    documents: articles.length,
+    documents,
     terms: b.terms.names,
     surfaceWords: surface.map((e) => e[0]),
     surfaceTerms: Int32Array.from(surface, (e) => e[1]),
@@ -55,7 +60,7 @@ export function appendPart(
   b: Builders,
   p: IndexPart,
   firstDoc: number,
-  articles: readonly IndexedArticle[],
+  articles: readonly DocumentTexts[],
   defer = false,
 ): void {
   const terms = Int32Array.from(p.terms, b.terms.idOf);

@@ -1,6 +1,6 @@
 import { GrowableArray } from '../../binary/growable-array';
 import type { WordTable } from '../analysis/word-table';
-import type { IndexedArticle } from './indexed-article';
+import type { DocumentTexts } from './indexed-article';
 
 /**
  * The texts of a range of documents (numbered from 0), to be appended to another's: each unique text by
@@ -26,7 +26,7 @@ export const BODY_SLOT = 2;
 export type TextAt = (doc: number, slot: number) => string;
 
 /** The text at a slot of an article (see TITLE_SLOT). */
-export function textAtSlot(a: IndexedArticle, slot: number): string {
+export function textAtSlot(a: DocumentTexts, slot: number): string {
   if (slot === TITLE_SLOT) return a.title;
   if (slot === STANDFIRST_SLOT) return a.standfirst ?? '';
   return a.body[slot - BODY_SLOT]!.text;

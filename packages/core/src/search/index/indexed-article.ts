@@ -27,6 +27,24 @@ export interface IndexedArticle extends Pick<Article, 'title' | 'byline' | 'tags
   source?: { name: string } | undefined;
 }
 
+/** What the index reads of an article: the indexed fields, and the id and slug its columns hold. */
+export type DocumentFields = IndexedArticle & Pick<Article, 'id' | 'slug'>;
+/** What finishing the index reads of a document once it is analysed (its columns and date order). */
+export type DocumentHead = Pick<DocumentFields, 'id' | 'slug' | 'title' | 'publishedAt'>;
+/** A document's stored texts (title, standfirst, body blocks), which appending its part reads. */
+export type DocumentTexts = Pick<IndexedArticle, 'title' | 'standfirst' | 'body'>;
+
+/** The head and texts of an article, as plain data (for the index's worker: a range another analyses). */
+export function documentTexts(a: Article): DocumentHead & DocumentTexts {
+  const { id, slug, title, standfirst, publishedAt } = a;
+  return { id, slug, title, standfirst, publishedAt, body: a.body.map((block) => ({ text: block.text })) };
+}
+
+/** The document fields of an article, as plain data (for the worker that builds the whole index). */
+export function documentFields(a: Article): DocumentFields {
+  return { ...indexedFields(a), id: a.id, slug: a.slug };
+}
+
 /** The indexed fields of an article, as plain data (cheap to send to a worker). */
 export function indexedFields(a: Article): IndexedArticle {
   return {

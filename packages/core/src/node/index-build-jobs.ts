@@ -1,0 +1,46 @@
+// What the threads of the parallel index build (parallel-index.ts) send each other: the jobs a worker
+// (index-build-worker.ts) is started with, and their answers.
+import type { MessagePort } from 'node:worker_threads';
+import type { ListsInput } from '../search/index/build-index';
+import type { SearchIndex } from '../search/index/search-index';
+import type { WorkerLink } from './index-worker-threads';
+
+/** A range of documents analysed by another worker, its part posted on `port`, its flag raised. */
+export interface PartSource {
+  from: number;
+  to: number;
+  port: MessagePort;
+  flag: Int32Array;
+}
+
+/** The index worker's job: the whole index, its helpers' parts appended. */
+export interface IndexJob {
+  /** Documents (all sent in chunks), of which [0, first) are analysed here. */
+  documents: number;
+  first: number;
+  parts: PartSource[];
+  /** How long to wait for a chunk, and at least for a part or the lists (else 10 times this worker's work so far). */
+  waitMs: number;
+  /** The worker module, for the lists' worker. */
+  worker: string;
+}
+
+/** A helper's job: its documents (sent in chunks) analysed into a part, posted `to` the index worker. */
+export interface PartJob {
+  documents: number;
+  waitMs: number;
+  to: MessagePort;
+}
+
+export interface IndexWorkerData extends WorkerLink {
+  part?: PartJob;
+  index?: IndexJob;
+  lists?: ListsInput;
+}
+
+/** The index worker's answer: the index's fields, and which of its helpers answered. */
+export interface IndexAnswer {
+  index: SearchIndex;
+  partsAnswered: number;
+  listsByWorker: boolean;
+}

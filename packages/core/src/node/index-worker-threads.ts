@@ -1,0 +1,126 @@
+// The threads of the parallel index build (parallel-index.ts, index-build-worker.ts): starting a worker on
+// the build's module, sending it documents in chunks, and waiting for its answer without an event loop
+// (the waiting thread may be busy or blocked, the answer is read off the port once the flag is raised).
+import { getHeapStatistics } from 'node:v8';
+import {
+  MessageChannel,
+  type MessagePort,
+  receiveMessageOnPort,
+  type Transferable,
+  Worker,
+} from 'node:worker_threads';
+
+export const DONE = 1;
+export const FAILED = 2;
+/** Documents per message sent to a worker: each chunk's copies die young on the sending thread. */
+export const CHUNK = 1000;
+
+/** A started worker: the port it answers on (and is sent chunks on), its flag, and a count of chunks sent. */
+export interface Spawned {
+  worker: Worker;
+  port: MessagePort;
+  /** [0] becomes DONE once the answer is posted, FAILED if it could not be built. */
+  flag: Int32Array;
+  /** [0]: chunks posted to the worker so far. */
+  sent: Int32Array;
+}
+
+/** What every worker is started with (and the data of its job). */
+export interface WorkerLink {
+  port: MessagePort;
+  flag: Int32Array;
+  sent: Int32Array;
+}
+
+/** Starts a worker on the module with data made for its link; `transfer` lists ports the data holds. */
+export function spawn<D extends WorkerLink>(
+  file: URL,
+  data: (link: WorkerLink) => D,
+  transfer: Transferable[] = [],
+): Spawned {
+  const { port1, port2 } = new MessageChannel();
+  const flag = new Int32Array(new SharedArrayBuffer(4));
+  const sent = new Int32Array(new SharedArrayBuffer(4));
+  const worker = new Worker(BOOTSTRAP, {
+    eval: true,
+    workerData: {
+      url: file.href,
+      ts: file.pathname.endsWith('.ts'),
+      data: data({ port: port2, flag, sent }),
+    },
+    transferList: [port2, ...transfer],
+    // A worker's heap may grow as this thread's may (the process's --max-old-space-size, or V8's default).
+    resourceLimits: { maxOldGenerationSizeMb: Math.ceil(getHeapStatistics().heap_size_limit / 2 ** 20) },
+  });
+  // Failures are seen through the flag (or its timeout); an unheard 'error' event would end the process.
+  worker.on('error', () => {});
+  worker.unref();
+  return { worker, port: port1, flag, sent };
+}
+
+/** Posts items[from, to), each as `copy` makes it, in chunks the worker reads with receiveChunk. */
+export function sendChunks<T, U>(
+  w: Spawned,
+  items: readonly T[],
+  from: number,
+  to: number,
+  copy: (item: T) => U,
+): void {
+  for (let i = from; i < to; i += CHUNK) {
+    w.port.postMessage(items.slice(i, Math.min(to, i + CHUNK)).map(copy));
+    Atomics.add(w.sent, 0, 1);
+    Atomics.notify(w.sent, 0);
+  }
+}
+
+/** The chunk numbered `seen` (from 0) sent to this worker; throws when none came within waitMs. */
+export function receiveChunk<U>(link: WorkerLink, seen: number, waitMs: number): U[] {
+  if (Atomics.load(link.sent, 0) <= seen) Atomics.wait(link.sent, 0, seen, waitMs);
+  const chunk = receiveMessageOnPort(link.port);
+  if (!chunk) throw new Error('the documents to index did not arrive');
+  return chunk.message as U[];
+}
+
+/** What a thread posted under `key` once it raised its flag as done (undefined if it failed or timed out). */
+export function answerOf<T>(
+  w: { port: MessagePort; flag: Int32Array },
+  key: string,
+  waitMs: number,
+): T | undefined {
+  Atomics.wait(w.flag, 0, 0, waitMs);
+  const answer =
+    Atomics.load(w.flag, 0) === DONE
+      ? (receiveMessageOnPort(w.port)?.message as Record<string, T> | undefined)?.[key]
+      : undefined;
+  w.port.close();
+  return answer;
+}
+
+/** Raises the flag a waiting thread reads with answerOf. */
+export function raise(flag: Int32Array, state: number): void {
+  Atomics.store(flag, 0, state);
+  Atomics.notify(flag, 0);
+}
+
+/** The ArrayBuffers under the typed arrays of a value (nested objects and arrays), to transfer. */
+export function buffersOf(value: unknown, out = new Set<ArrayBuffer>()): ArrayBuffer[] {
+  if (ArrayBuffer.isView(value)) out.add(value.buffer as ArrayBuffer);
+  else if (value && typeof value === 'object') for (const v of Object.values(value)) buffersOf(v, out);
+  return [...out];
+}
+
+/**
+ * Loads the worker module and runs it; a module that cannot load raises the flag as failed. TypeScript
+ * source (tests, benches) is loaded through tsx, registered in the worker.
+ */
+const BOOTSTRAP = `
+const { workerData } = require('node:worker_threads');
+const load = async () => {
+  if (workerData.ts) (await import('tsx/esm/api')).register();
+  return import(workerData.url);
+};
+load().then(
+  (m) => m.run(workerData.data),
+  () => { Atomics.store(workerData.data.flag, 0, ${FAILED}); Atomics.notify(workerData.data.flag, 0); },
+);
+`;
