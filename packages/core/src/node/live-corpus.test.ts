@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { childExit } from '../../test-support/child-exit';
 import { expectSameAnswers } from '../../test-support/same-answers';
 import { seededRandom } from '../../test-support/seeded-random';
 import { otherArticle } from '../../test-support/store-contract';
@@ -136,7 +137,7 @@ describe('a live corpus over a store', () => {
         60_000,
         'every committed article to be visible',
       );
-      await new Promise((resolve) => child.once('exit', resolve));
+      await childExit(child);
       for (const id of committedAt.keys()) expect(live.corpus().get(id)?.id).toBe(id);
       expect(live.corpus().size).toBe(10);
     } finally {
@@ -215,9 +216,7 @@ describe('a live corpus over a store', () => {
         if (Date.now() >= killAt) child.kill('SIGKILL');
         await new Promise((resolve) => setTimeout(resolve, 60));
       }
-      await new Promise((resolve) =>
-        child.exitCode !== null || child.signalCode ? resolve(null) : child.once('exit', resolve),
-      );
+      await childExit(child);
       // A merge swapped in shows as fewer segments than the version before: the follower was merging.
       const counts = lines.filter((l) => l.startsWith('VERSION')).map((l) => Number(l.split(' ')[2]));
       if (counts.some((n, i) => i > 0 && n < counts[i - 1]!)) mergedBeforeKill++;

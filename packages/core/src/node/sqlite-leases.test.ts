@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { childExit } from '../../test-support/child-exit';
 import { afterAll, describe, expect, it } from 'vitest';
 import { initialState } from '../follow/poll-schedule';
 import { sourceId } from '../follow/source-id';
@@ -32,7 +33,7 @@ function leaser(db: string, worker: string) {
       if (done) throw new Error(`lease child ${worker} ended (exit ${proc.exitCode})`);
       return value as string;
     },
-    done: () => new Promise<number | null>((r) => proc.once('exit', r)),
+    done: () => childExit(proc),
   };
 }
 
