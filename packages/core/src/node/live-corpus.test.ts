@@ -73,6 +73,12 @@ function spawnChild(args: string[]): { child: ChildProcess; lines: string[] } {
   return { child, lines };
 }
 
+/** A merge swapped in shows as fewer segments than the version before: the follower was merging. */
+function mergeSwappedIn(lines: string[]): boolean {
+  const counts = lines.filter((l) => l.startsWith('VERSION')).map((l) => Number(l.split(' ')[2]));
+  return counts.some((n, i) => i > 0 && n < counts[i - 1]!);
+}
+
 describe('a live corpus over a store', () => {
   it('built incrementally (batches with updates, then merges) answers as a corpus built at once', async () => {
     const db = join(dir, 'incremental.db');
@@ -205,21 +211,25 @@ describe('a live corpus over a store', () => {
       writer.putMany(Array.from({ length: 10 }, (_, i) => dated(round * 1000 + i)));
       const { child, lines } = spawnChild(['follow', db]);
       await until(() => lines.includes('READY'), 60_000, 'the follower');
-      // Killed at a seeded moment of a stream of commits (a batch every 60 ms): before, during or
-      // between the follower's segment writes and merges (its merges take about a second here).
-      const killAt = Date.now() + 200 + Math.floor(random() * 3500);
-      for (let batch = 0; batch < 200 && child.signalCode === null; batch++) {
+      // Killed at a seeded moment of a stream of commits (a batch every 60 ms): in the first rounds a
+      // moment of the clock (before, during or between the follower's segment writes and merges), in the
+      // last ones a moment after its first merge was swapped in, so some kill lands amid merges however
+      // slow a busy machine makes them (a clock alone missed every merge at load 30).
+      const afterMerge = round >= 2;
+      const delay = Math.floor(random() * (afterMerge ? 1000 : 3500));
+      let killAt = afterMerge ? Number.POSITIVE_INFINITY : Date.now() + 200 + delay;
+      for (let batch = 0; batch < 400 && child.signalCode === null; batch++) {
         writer.putMany([
           dated(round * 1000 + 100 + batch),
           { ...dated(round * 1000 + (batch % 10)), title: `Rev ${batch}` },
         ]);
+        if (killAt === Number.POSITIVE_INFINITY && mergeSwappedIn(lines)) killAt = Date.now() + delay;
         if (Date.now() >= killAt) child.kill('SIGKILL');
         await new Promise((resolve) => setTimeout(resolve, 60));
       }
+      if (child.signalCode === null) child.kill('SIGKILL');
       await childExit(child);
-      // A merge swapped in shows as fewer segments than the version before: the follower was merging.
-      const counts = lines.filter((l) => l.startsWith('VERSION')).map((l) => Number(l.split(' ')[2]));
-      if (counts.some((n, i) => i > 0 && n < counts[i - 1]!)) mergedBeforeKill++;
+      if (mergeSwappedIn(lines)) mergedBeforeKill++;
       const notices: string[] = [];
       const reopened = await readStoreCorpus(db, { notice: (line) => notices.push(line) });
       const truth = atOnce(db);
