@@ -1,4 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { otherArticle } from '../../test-support/store-contract';
 import { createCorpus } from '../corpus/create-corpus';
 import type { MergePolicy } from '../live/components/merge-policy';
@@ -6,6 +9,7 @@ import { createMemoryStore } from '../store/memory-store';
 import { asyncOf } from '../../test-support/async-of';
 import { segmentBuilders } from './build-segment';
 import { mergeBeside, type RunningMerge, startMerge } from './live-merges';
+import { openSqliteStore } from './sqlite-store';
 import type { LiveSegment } from './live-start';
 
 const policy: MergePolicy = { segmentsPerTier: 4, floor: 10, maxDeadShare: 0.5 };
@@ -18,7 +22,36 @@ const oneEach = (from: number, count: number): LiveSegment[] =>
     to: from + i + 1,
   }));
 
+const dir = mkdtempSync(join(tmpdir(), 'gazette-merges-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
 describe('merges of a live corpus', () => {
+  it('a merge over a store opened by its path reads no article on the serving thread (the worker does)', async () => {
+    const db = join(dir, 'merge-reads.db');
+    const writer = openSqliteStore(db);
+    writer.putMany(Array.from({ length: 12 }, (_, n) => article(n)));
+    const segments = oneEach(0, 12);
+    // Any article read here would be garbage on this thread's heap, collected in a pause while queries
+    // wait (reading every article before a merge held the thread 3.3 s at 30k).
+    const reads: string[] = [];
+    const store = new Proxy(asyncOf(writer), {
+      get(target, name, receiver) {
+        if (name === 'get' || name === 'getMany' || name === 'iterate' || name === 'list') reads.push(name);
+        return Reflect.get(target, name, receiver);
+      },
+    });
+    const builders = segmentBuilders();
+    try {
+      const range = mergeBeside(segments, [], policy)!;
+      const merged = await startMerge(builders, store, db, undefined, segments, range).merged;
+      expect(merged.corpus.size).toBe(range.to - range.from);
+      expect(reads).toEqual([]);
+    } finally {
+      builders.close();
+      writer.close();
+    }
+  }, 60_000);
+
   it('a merge of the segments commits add starts while a merge of older ones runs, over other segments', async () => {
     const segments = oneEach(0, 10);
     const store = asyncOf(createMemoryStore());
