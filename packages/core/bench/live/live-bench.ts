@@ -258,6 +258,10 @@ async function mergeUnderQueries(db: string, live: LiveCorpus, row: Row): Promis
     `a merge of all ${ids.length.toLocaleString('en')} articles into one segment (${(reply.bytes.length / 2 ** 20).toFixed(0)} MB), in a worker`,
     seconds(built),
   );
+  // The thread's own collections come at their own pace (V8's memory reducer compacts the heap a minute or
+  // two after the corpus is opened, merge or not): the same queries, idle, over as long as the merge ran.
+  const after = await queryLatencies(() => live.corpus(), 1, sleep(built));
+  row('… idle again, for as long as the merge ran: p50 / p99', latency(after));
   const l = performance.now();
   loadCorpus(reply.bytes);
   row('… then loading it on the serving thread', `${(performance.now() - l).toFixed(0)} ms`);
