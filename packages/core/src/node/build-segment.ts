@@ -48,7 +48,8 @@ const KEEP_AFTER_AT_MOST = 20_000;
 
 const sizeOf = (r: SegmentBuildRequest) => r.articles?.length ?? r.ids?.length ?? 0;
 
-function startWorker(file: URL): Worker {
+/** A worker thread; once it ends (even on its own) it is no longer among the `idle` ones to reuse. */
+function startWorker(file: URL, idle: Worker[]): Worker {
   const worker = new Worker(BOOTSTRAP, {
     eval: true,
     workerData: { url: file.href, ts: file.pathname.endsWith('.ts') },
@@ -56,6 +57,10 @@ function startWorker(file: URL): Worker {
   });
   // A merge is a cache's work: it never keeps a process alive that has nothing else to do.
   worker.unref();
+  worker.once('exit', () => {
+    const at = idle.indexOf(worker);
+    if (at >= 0) idle.splice(at, 1);
+  });
   return worker;
 }
 
@@ -106,7 +111,7 @@ export function segmentBuilders(idleMost = 1): SegmentBuilders {
   return {
     build(request) {
       if (!file) return { done: Promise.resolve().then(() => run(request)), stop: () => {} };
-      const worker = idle.pop() ?? startWorker(file);
+      const worker = idle.pop() ?? startWorker(file, idle);
       let stopped = false;
       const done = buildOn(worker, request);
       done.then(
