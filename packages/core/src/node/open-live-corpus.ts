@@ -261,13 +261,16 @@ function wakeUp(f: Follower): void {
  */
 const MERGES_AT_ONCE = 2;
 
+/** A merge of more live articles than this runs for seconds to minutes: small merges go on beside it. */
+const LONG_MERGE = 5000;
+
 /**
- * Whether another merge may start now: none runs, or those running are long ones (more than
- * `workerAbove` live articles), which small merges must not wait behind. Small merges run one after
- * another in the one kept worker (a second worker would cost a start for no gain).
+ * Whether another merge may start now: none runs, or those running are long ones, which small merges
+ * must not wait behind. Small merges run one after another in the one kept worker (a second worker
+ * would cost its start, seconds on a busy machine, for no gain).
  */
 const mayStartMerge = (f: Follower) =>
-  f.merges.length < MERGES_AT_ONCE && f.merges.every((m) => m.live > f.workerAbove);
+  f.merges.length < MERGES_AT_ONCE && f.merges.every((m) => m.live > LONG_MERGE);
 
 /** Starts the merges the policy picks beside those running; swaps each in when built, and looks again. */
 function maybeMerge(f: Follower): void {
