@@ -3,7 +3,7 @@ import { createCorpus, loadCorpus } from '../corpus/create-corpus';
 import { DEFAULT_MERGE_POLICY, type MergePolicy, pickMerge } from '../live/components/merge-policy';
 import { isLive, segmentsState } from '../live/components/segments-state';
 import type { AsyncArticleStore } from '../store/async-store-types';
-import { buildSegmentInWorker, type SegmentBuild, type SegmentBuildRequest } from './build-segment';
+import type { SegmentBuild, SegmentBuilders, SegmentBuildRequest } from './build-segment';
 import { segmentFileName } from './kept-segments';
 import type { KeepPlace, LiveSegment } from './live-start';
 
@@ -16,6 +16,23 @@ function liveIds(corpora: readonly Corpus[], from: number, to: number): string[]
     for (let d = 0; d < ix.n; d++) if (isLive(state, s, d)) ids.push(ix.ids.at(d));
   }
   return ids;
+}
+
+/**
+ * The merge to start beside those running, if any: the policy's pick among the segments after the last
+ * one a running merge replaces (new segments only come after, so those stay free until it ends). A
+ * small merge of fresh segments then never waits behind a long one (a full merge of 100k articles runs
+ * for minutes while commits add segments every poll).
+ */
+export function mergeBeside(
+  segments: readonly LiveSegment[],
+  running: readonly RunningMerge[],
+  policy: MergePolicy = DEFAULT_MERGE_POLICY,
+): { from: number; to: number; live: number } | undefined {
+  let free = 0;
+  for (const m of running) free = Math.max(free, segments.indexOf(m.replaces.at(-1)!) + 1);
+  const pick = nextMerge(segments.slice(free), policy);
+  return pick && { from: free + pick.from, to: free + pick.to, live: pick.live };
 }
 
 /** The merge the policy picks over these segments, if any, with the live articles it would rewrite. */
@@ -61,12 +78,12 @@ export async function mergeSmallHere(
 }
 
 /** A build in a worker of a request still being read (the articles of a store without a path). */
-function buildOnceRead(request: Promise<SegmentBuildRequest>): SegmentBuild {
+function buildOnceRead(builders: SegmentBuilders, request: Promise<SegmentBuildRequest>): SegmentBuild {
   let stopped = false;
   let build: SegmentBuild | undefined;
   const done = request.then((r) => {
     if (stopped) throw new Error('the segment build was stopped');
-    build = buildSegmentInWorker(r);
+    build = builders.build(r);
     return build.done;
   });
   return {
@@ -81,6 +98,8 @@ function buildOnceRead(request: Promise<SegmentBuildRequest>): SegmentBuild {
 /** A merge under way: the segments it replaces, and its build. */
 export interface RunningMerge {
   replaces: readonly LiveSegment[];
+  /** The live articles it rewrites. */
+  live: number;
   build: SegmentBuild;
   /** The merged segment, once built (kept beside the store when it could be). */
   merged: Promise<LiveSegment>;
@@ -91,11 +110,12 @@ export interface RunningMerge {
  * current versions, read in the worker when the store has a path), kept beside the store when asked.
  */
 export function startMerge(
+  builders: SegmentBuilders,
   store: AsyncArticleStore,
   db: string | undefined,
   place: KeepPlace | undefined,
   segments: readonly LiveSegment[],
-  range: { from: number; to: number },
+  range: { from: number; to: number; live: number },
 ): RunningMerge {
   const replaces = segments.slice(range.from, range.to);
   const ids = liveIds(
@@ -108,20 +128,24 @@ export function startMerge(
   const file = segmentFileName(from, to);
   const keep = place ? { keep: { dir: place.dir, file } } : {};
   const build = db
-    ? buildSegmentInWorker({ db, ids, ...keep })
-    : buildOnceRead(store.getMany(ids).then((articles) => ({ articles, ...keep })));
+    ? builders.build({ db, ids, ...keep })
+    : buildOnceRead(
+        builders,
+        store.getMany(ids).then((articles) => ({ articles, ...keep })),
+      );
   const merged = build.done.then((reply) => ({
     corpus: loadCorpus(reply.bytes),
     from,
     to,
     ...(reply.kept ? { kept: { file, from, to, bytes: reply.bytes.length, checksum: reply.checksum } } : {}),
   }));
-  return { replaces, build, merged };
+  return { replaces, live: range.live, build, merged };
 }
 
 /**
- * The segments with a finished merge swapped in: the run it replaces is still there, in order (only one
- * merge runs at a time, and new segments only come after), and segments added meanwhile stay after it.
+ * The segments with a finished merge swapped in: the run it replaces is still there, in order (merges
+ * running at once replace runs that do not overlap, and new segments only come after), and segments
+ * added meanwhile stay after it.
  */
 export function swapIn(
   segments: readonly LiveSegment[],

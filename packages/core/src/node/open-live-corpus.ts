@@ -3,9 +3,9 @@ import type { Corpus } from '../corpus/components/corpus-types';
 import { segmentedCorpus } from '../live/segmented-corpus';
 import { DEFAULT_MERGE_POLICY, type MergePolicy } from '../live/components/merge-policy';
 import type { AsyncArticleStore } from '../store/async-store-types';
-import { buildSegmentInWorker, type SegmentBuild } from './build-segment';
+import { type SegmentBuild, type SegmentBuilders, segmentBuilders } from './build-segment';
 import type { LiveCorpus, LiveVersion } from './live-corpus-types';
-import { mergeSmallHere, nextMerge, type RunningMerge, startMerge, swapIn } from './live-merges';
+import { mergeBeside, mergeSmallHere, type RunningMerge, startMerge, swapIn } from './live-merges';
 import { type KeepPlace, keepSegments, type LiveSegment, startSegments } from './live-start';
 import { openStore, segmentsDirFor } from './open-any-store';
 import { type CheckedPoint, changedSince, checkedPointAt } from './store-catch-up';
@@ -116,7 +116,10 @@ interface Follower {
   /** A wake came while the change log was being read: read it again at once. */
   woken: boolean;
   unwake?: (() => void) | undefined;
-  merge?: RunningMerge | undefined;
+  /** Merges under way, over runs of segments that do not overlap (at most MERGES_AT_ONCE). */
+  merges: RunningMerge[];
+  /** The worker threads merges and large batches are built in, reused between builds. */
+  readonly builders: SegmentBuilders;
   building?: SegmentBuild | undefined;
   closed: boolean;
 }
@@ -153,6 +156,8 @@ async function startFollowing(
     },
     listeners: new Set(),
     woken: false,
+    merges: [],
+    builders: segmentBuilders(),
     closed: false,
   };
   keep(f);
@@ -203,7 +208,7 @@ async function catchUp(f: Follower): Promise<boolean> {
   const from = f.seq;
   let corpus: Corpus;
   if (batch.ids.length > f.workerAbove && f.db) {
-    const building = buildSegmentInWorker({ db: f.db, ids: batch.ids });
+    const building = f.builders.build({ db: f.db, ids: batch.ids });
     f.building = building;
     const reply = await building.done.finally(() => {
       f.building = undefined;
@@ -250,26 +255,45 @@ function wakeUp(f: Follower): void {
   schedule(f, 0);
 }
 
-/** Starts the merge the policy picks, if none runs; swaps it in when built, and looks for the next. */
+/**
+ * Merges running at once: a long merge of large segments and one of the small segments commits keep
+ * adding (merges at once share the machine's cores with the serving thread, so no more).
+ */
+const MERGES_AT_ONCE = 2;
+
+/** A merge of more live articles than this runs for seconds to minutes: small merges go on beside it. */
+const LONG_MERGE = 5000;
+
+/**
+ * Whether another merge may start now: none runs, or those running are long ones, which small merges
+ * must not wait behind. Small merges run one after another in the one kept worker (a second worker
+ * would cost its start, seconds on a busy machine, for no gain).
+ */
+const mayStartMerge = (f: Follower) =>
+  f.merges.length < MERGES_AT_ONCE && f.merges.every((m) => m.live > LONG_MERGE);
+
+/** Starts the merges the policy picks beside those running; swaps each in when built, and looks again. */
 function maybeMerge(f: Follower): void {
-  if (f.merge || f.closed) return;
-  const range = nextMerge(f.segments, f.policy);
-  if (!range) return;
-  const running = startMerge(f.store, f.db, f.place, f.segments, range);
-  f.merge = running;
-  running.merged.then(
-    (merged) => {
-      f.merge = undefined;
-      if (f.closed) return;
-      f.segments = swapIn(f.segments, running, merged);
-      publish(f, []);
-    },
-    (error: unknown) => {
-      f.merge = undefined;
-      if (!f.closed)
-        f.notice(`a background merge failed (${(error as Error).message}); the segments stay as they are.`);
-    },
-  );
+  while (!f.closed && mayStartMerge(f)) {
+    const range = mergeBeside(f.segments, f.merges, f.policy);
+    if (!range) return;
+    const running = startMerge(f.builders, f.store, f.db, f.place, f.segments, range);
+    f.merges.push(running);
+    const done = () => f.merges.splice(f.merges.indexOf(running), 1);
+    running.merged.then(
+      (merged) => {
+        done();
+        if (f.closed) return;
+        f.segments = swapIn(f.segments, running, merged);
+        publish(f, []);
+      },
+      (error: unknown) => {
+        done();
+        if (!f.closed)
+          f.notice(`a background merge failed (${(error as Error).message}); the segments stay as they are.`);
+      },
+    );
+  }
 }
 
 /** The LiveCorpus a follower answers as. */
@@ -286,9 +310,11 @@ function liveHandle(f: Follower): LiveCorpus {
       f.closed = true;
       if (f.timer) clearTimeout(f.timer);
       f.unwake?.();
-      f.merge?.build.stop();
+      const merges = f.merges.splice(0);
+      for (const m of merges) m.build.stop();
       f.building?.stop();
-      await f.merge?.merged.catch(() => {});
+      f.builders.close();
+      await Promise.all(merges.map((m) => m.merged.catch(() => {})));
       if (f.db) await f.store.close();
     },
   };

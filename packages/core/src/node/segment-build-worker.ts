@@ -22,6 +22,8 @@ export interface SegmentBuildReply {
   checksum: number;
   /** Whether the snapshot was kept where asked (a read-only folder is no failure). */
   kept: boolean;
+  /** The worker thread that built it (set by the worker's bootstrap; absent when built on the caller's). */
+  threadId?: number;
 }
 
 /** The articles a request names: the store's current versions (an id no longer stored is left out). */
