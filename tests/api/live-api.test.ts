@@ -1,9 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { gazette } from '../support/run-process';
 import { openForTest, TEST_STORE_KINDS, type TestStore } from '../support/test-stores';
+import { ingestTopic } from './support/ingest-topic';
 import { NODE_CLI, startPrintingApi } from './support/start-api';
 
 // The API over a store follows it: what `gazette ingest` commits while the server runs is searchable
@@ -16,17 +16,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function ingest(db: string, topic: string, count: number): Promise<void> {
-  const folder = join(dir, topic);
-  mkdirSync(folder, { recursive: true });
-  for (let i = 1; i <= count; i++)
-    writeFileSync(
-      join(folder, `${i}.md`),
-      `---\nurl: https://example.com/${topic}/${i}\n---\n# ${topic} report ${i}\n\nThe ${topic} ${'story '.repeat(i)}${i} was told in full at the ${topic} hall on day ${i * 7}.\n`,
-    );
-  const r = await gazette(['ingest', folder, '--db', db], { timeoutMs: 60_000 });
-  expect(r.code, r.stderr).toBe(0);
-}
+const ingest = (db: string, topic: string, count: number) => ingestTopic(dir, db, topic, count);
 
 const hits = async (url: string, q: string) => {
   const res = await fetch(`${url}/v1/search?q=${encodeURIComponent(q)}`);
