@@ -91,10 +91,14 @@ export function apiContract(
       });
     else
       it("says it follows its store, lists the store's changes, and answers an unknown alert 404", async () => {
-        const health = await json<{ corpus: string; articles: number; version?: { articles: number } }>(
-          '/healthz',
-        );
+        const health = await json<{
+          corpus: string;
+          store?: string;
+          articles: number;
+          version?: { articles: number };
+        }>('/healthz');
         expect(health.corpus).toBe('live');
+        expect(health.store).toBe('reachable');
         expect(health.version?.articles).toBe(health.articles);
         const page = await json<{ changes: Array<{ id: string; kind: string }> }>('/v1/changes?limit=100');
         const listed = ListResultSchema.parse(await json('/v1/articles?limit=100'));
