@@ -43,7 +43,7 @@ describe.each(TEST_STORE_KINDS)('several watch workers and API replicas over one
     const store = await openForTest(kind, ctx, dir, `multi-${kind.name}`, stores);
     const run = await runMultiProcess(PLAN, store.db, server);
     console.log(
-      `${kind.name}: ${run.wanted.length} items, ${run.storedUrls.length} stored; kills ${run.kills.join(', ')}; catch-up rounds ${run.catchUpRounds}; ${run.windowFetches} feed fetches while the workers ran; replicas agreed ${run.agreedAfterMs} ms after the last change; ${JSON.stringify(run.timings)}`,
+      `${kind.name}: ${run.wanted.length} items, ${run.storedUrls.length} stored; kills ${run.kills.join(', ')}; catch-up rounds ${run.catchUpRounds}; ${run.windowFetches} feed fetches while the workers ran; replicas agreed ${run.agreedAfterMs} ms after the last commit; ${JSON.stringify(run.timings)}`,
     );
 
     expect(duplicates(run.storedUrls)).toEqual([]);
