@@ -1,26 +1,22 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { gazette } from '../support/run-process';
+import { openForTest, TEST_STORE_KINDS, type TestStore } from '../support/test-stores';
+import { ingestTopic } from './support/ingest-topic';
 import { NODE_CLI, startPrintingApi } from './support/start-api';
 
 // The API over a store follows it: what `gazette ingest` commits while the server runs is searchable
-// without a restart (the live corpus reads the store's change log every 250 ms).
+// without a restart (the live corpus reads the store's change log every 250 ms, and is woken by
+// PostgreSQL's LISTEN/NOTIFY). Run once per kind of store (test-stores.ts).
 const dir = mkdtempSync(join(tmpdir(), 'gazette-live-api-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const stores: TestStore[] = [];
+afterAll(async () => {
+  for (const store of stores) await store.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
 
-async function ingest(db: string, topic: string, count: number): Promise<void> {
-  const folder = join(dir, topic);
-  mkdirSync(folder, { recursive: true });
-  for (let i = 1; i <= count; i++)
-    writeFileSync(
-      join(folder, `${i}.md`),
-      `---\nurl: https://example.com/${topic}/${i}\n---\n# ${topic} report ${i}\n\nThe ${topic} ${'story '.repeat(i)}${i} was told in full at the ${topic} hall on day ${i * 7}.\n`,
-    );
-  const r = await gazette(['ingest', folder, '--db', db], { timeoutMs: 60_000 });
-  expect(r.code, r.stderr).toBe(0);
-}
+const ingest = (db: string, topic: string, count: number) => ingestTopic(dir, db, topic, count);
 
 const hits = async (url: string, q: string) => {
   const res = await fetch(`${url}/v1/search?q=${encodeURIComponent(q)}`);
@@ -28,9 +24,10 @@ const hits = async (url: string, q: string) => {
   return ((await res.json()) as { total: number }).total;
 };
 
-describe('the API over a live store', () => {
-  it('finds an article ingested while it runs, without a restart', async () => {
-    const db = join(dir, 'news.db');
+describe.each(TEST_STORE_KINDS)('the API over a live $name store', (kind) => {
+  it('finds an article ingested while it runs, without a restart', async (ctx) => {
+    const store = await openForTest(kind, ctx, dir, 'news', stores);
+    const db = store.db;
     await ingest(db, 'harbour', 3);
     const api = await startPrintingApi([NODE_CLI], { GAZETTE_DB: db });
     try {
@@ -43,7 +40,7 @@ describe('the API over a live store', () => {
         if (total < 2) await new Promise((resolve) => setTimeout(resolve, 50));
       }
       expect(total).toBe(2);
-      console.log(`visible in API search ${Date.now() - committed} ms after the ingest ended`);
+      console.log(`${kind.name}: visible in API search ${Date.now() - committed} ms after the ingest ended`);
       expect(await hits(api.url, 'harbour')).toBe(3);
     } finally {
       await api.stop();

@@ -1,10 +1,10 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../support/paths';
 import { damageSection, keptSegmentFile } from '../support/damage-snapshot';
-import { gazette } from '../support/run-process';
+import { ingestTopic } from './support/ingest-topic';
 import { startPrintingApi } from './support/start-api';
 
 // The API reads a store through the segments kept beside it: it must serve the store's own articles,
@@ -12,17 +12,7 @@ import { startPrintingApi } from './support/start-api';
 const dir = mkdtempSync(join(tmpdir(), 'gazette-api-snap-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function ingest(db: string, topic: string): Promise<void> {
-  const folder = join(dir, topic);
-  mkdirSync(folder, { recursive: true });
-  for (let i = 1; i <= 5; i++)
-    writeFileSync(
-      join(folder, `${i}.md`),
-      `---\nurl: https://example.com/${topic}/${i}\n---\n# ${topic} report ${i}\n\nThe ${topic} ${'story '.repeat(i)}${i} was told in full at the ${topic} hall on day ${i * 7}.\n`,
-    );
-  const r = await gazette(['ingest', folder, '--db', db], { timeoutMs: 60_000 });
-  expect(r.code, r.stderr).toBe(0);
-}
+const ingest = (db: string, topic: string) => ingestTopic(dir, db, topic, 5);
 
 /** Starts the API on the store, reads every article listed (each by id) and stops it. */
 async function served(db: string): Promise<{ titles: string[]; statuses: number[] }> {

@@ -69,7 +69,7 @@ try {
   rmSync(dir, { recursive: true, force: true });
 }
 log.line(
-  `200 feeds on one loopback server (4 items each, revealed over 10 stages of the window), 3 \`gazette watch\` workers, one killed with kill -9 at each of ${KILLS} seeded moments over ${WINDOW_SECONDS} s and started again, 2 API replicas over GAZETTE_DB; then the workers are killed and 3 \`watch --once\` poll the last stage together until everything is stored (catch-up rounds). Fetches per feed: feed requests while the workers ran, over the feeds (1 when each source is polled by one worker; restarts add some). Replicas agree: from the last change's savedAt until both /healthz show the final version.`,
+  `200 feeds on one loopback server (4 items each, revealed over 10 stages of the window), 3 \`gazette watch\` workers, one killed with kill -9 at each of ${KILLS} seeded moments over ${WINDOW_SECONDS} s and started again, 2 API replicas over GAZETTE_DB; then the workers are killed and 3 \`watch --once\` poll the last stage together until everything is stored (catch-up rounds). Fetches per feed: feed requests while the workers ran, over the feeds (1 when each source is polled by one worker; restarts add some). Replicas agree: from the last change's commit (first seen by a reader of the change log polling every 25 ms) until both /healthz show the final version.`,
 );
 log.table(
   [

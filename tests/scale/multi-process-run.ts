@@ -3,6 +3,7 @@ import type { FeedServer } from '../support/feed-server';
 import { gazette } from '../support/run-process';
 import { seededRandom } from '../../packages/core/test-support/seeded-random';
 import { growingFeeds } from './growing-feeds';
+import { watchCommits } from './watch-commits';
 import { watchWorkers } from './watch-workers';
 
 /** How big a run is: the issue's test is 200 feeds, 3 workers, 2 replicas and 10 kills (the bench 100). */
@@ -36,7 +37,7 @@ export interface MultiProcessOutcome {
   storedIds: string[];
   /** Each replica's /healthz once both showed every article (or at the deadline). */
   health: Health[];
-  /** ms from the last change's savedAt (taken before its commit) until every replica showed the final version. */
+  /** ms from the last change's commit (seen by watchCommits) until every replica showed the final version. */
   agreedAfterMs: number;
   /** The same searches on each replica: [replica][query]. */
   searches: Hits[][];
@@ -172,14 +173,6 @@ function watchReplicas(replicas: RunningApi[]) {
   };
 }
 
-/** When the store's last change was saved (ms): the writer's clock before it committed, so never late. */
-async function lastSavedAt(replica: RunningApi, seq: number): Promise<number> {
-  const page = await getJson<{ changes: Array<{ seq: number; savedAt?: string }> }>(
-    `${replica.url}/v1/changes?since=${seq - 1}&limit=1`,
-  );
-  return Date.parse(page.changes[0]?.savedAt ?? '');
-}
-
 /**
  * The issue's multi-process run over the store `db`: one loopback feed server, `plan.feeds` followed feeds
  * that grow, `plan.workers` `gazette watch` processes (killed with SIGKILL `plan.kills` times at seeded
@@ -199,8 +192,10 @@ export async function runMultiProcess(
   timings.followMs = followed - t0;
   const replicas: RunningApi[] = [];
   let monitor: ReturnType<typeof watchReplicas> | undefined;
+  const commits = await watchCommits(db);
   const stopReplicas = async () => {
     await monitor?.stop();
+    await commits.stop();
     await Promise.all(replicas.map((r) => r.stop()));
   };
   return holding(stopReplicas, async () => {
@@ -221,7 +216,7 @@ export async function runMultiProcess(
     const stored = await exported(db);
     const { health, at } = await monitor.agreed(stored.length);
     const seq = health[0]?.version?.seq ?? 0;
-    const after = at - (await lastSavedAt(replicas[0]!, seq));
+    const after = at - (commits.committedAt(seq) ?? Number.NaN);
     const queries = ['tidewater', 'quarry orchard', 'f7-item-1'];
     const searches = await Promise.all(
       replicas.map((r) =>

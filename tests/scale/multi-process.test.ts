@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FeedServer, startFeedServer } from '../support/feed-server';
 import { testTempDir } from '../support/test-resources';
-import { TEST_STORE_KINDS, type TestStore } from '../support/test-stores';
+import { openForTest, TEST_STORE_KINDS, type TestStore } from '../support/test-stores';
 import { type MultiProcessPlan, runMultiProcess, stopRunning } from './multi-process-run';
 
 // Issue 17's multi-process test, as a user runs the parts: one loopback feed server, 200 followed feeds
@@ -40,16 +40,10 @@ const duplicates = (xs: string[]) => xs.filter((x, i) => xs.indexOf(x) !== i);
 
 describe.each(TEST_STORE_KINDS)('several watch workers and API replicas over one $name store', (kind) => {
   it('stores every item of 200 growing feeds exactly once through 10 kill -9s; both replicas agree within 2 s and answer alike', async (ctx) => {
-    const skip = await kind.skip?.();
-    if (skip) {
-      console.warn(`skipped for ${kind.name}: ${skip}`);
-      ctx.skip();
-    }
-    const store = await kind.open(dir, `multi-${kind.name}`);
-    stores.push(store);
+    const store = await openForTest(kind, ctx, dir, `multi-${kind.name}`, stores);
     const run = await runMultiProcess(PLAN, store.db, server);
     console.log(
-      `${kind.name}: ${run.wanted.length} items, ${run.storedUrls.length} stored; kills ${run.kills.join(', ')}; catch-up rounds ${run.catchUpRounds}; ${run.windowFetches} feed fetches while the workers ran; replicas agreed ${run.agreedAfterMs} ms after the last change; ${JSON.stringify(run.timings)}`,
+      `${kind.name}: ${run.wanted.length} items, ${run.storedUrls.length} stored; kills ${run.kills.join(', ')}; catch-up rounds ${run.catchUpRounds}; ${run.windowFetches} feed fetches while the workers ran; replicas agreed ${run.agreedAfterMs} ms after the last commit; ${JSON.stringify(run.timings)}`,
     );
 
     expect(duplicates(run.storedUrls)).toEqual([]);

@@ -44,3 +44,24 @@ export const POSTGRES_STORE: TestStoreKind = {
 
 /** Every kind of store the multi-process tests run over. */
 export const TEST_STORE_KINDS: readonly TestStoreKind[] = [SQLITE_STORE, POSTGRES_STORE];
+
+/**
+ * A new store of `kind` for the test `ctx`, pushed on `opened` (stopped by the file's afterAll), or the
+ * test skipped saying why the kind cannot run here (never silently).
+ */
+export async function openForTest(
+  kind: TestStoreKind,
+  ctx: { skip: () => void },
+  dir: string,
+  label: string,
+  opened: TestStore[],
+): Promise<TestStore> {
+  const skip = await kind.skip?.();
+  if (skip) {
+    console.warn(`skipped for ${kind.name}: ${skip}`);
+    ctx.skip();
+  }
+  const store = await kind.open(dir, label);
+  opened.push(store);
+  return store;
+}

@@ -34,6 +34,8 @@ export type {
   FieldChange,
   PutStatus,
 } from './store/store-types';
+export { STORE_LIMITS } from './store/store-limits';
+export { putInParts } from './store/put-in-parts';
 export { countWords, readingMinutes } from './text/count-words';
 export { deriveTitle } from './text/derive-title';
 export { detectLanguage } from './text/detect-language';

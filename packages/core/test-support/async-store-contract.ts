@@ -4,7 +4,16 @@ import { GIVEN_UP_KEPT } from '../src/follow/alert-schema';
 import type { Article } from '../src/model/article-schema';
 import type { AsyncArticleStore } from '../src/store/async-store-types';
 import { changePageSize, MAX_CHANGE_PAGE } from '../src/store/memory-store';
-import { followed, otherArticle, STORY, shortItem, storyArticle } from './store-contract';
+import { STORE_LIMITS } from '../src/store/store-limits';
+import {
+  batchOverLimit,
+  followed,
+  largeArticle,
+  otherArticle,
+  STORY,
+  shortItem,
+  storyArticle,
+} from './store-contract';
 
 export interface AsyncStoreFactory {
   /** A fresh, empty store. */
@@ -193,6 +202,36 @@ export function asyncStoreContract(name: string, factory: AsyncStoreFactory): vo
         expect((await store.duplicates()).map((d) => d.url)).toEqual([copy.url]);
         expect((await store.changes(0)).changes).toHaveLength(2);
       }),
+    );
+
+    it(
+      "refuses an article or a batch over the store's limits with an error naming the limit, writing nothing",
+      withStore(factory, async (store) => {
+        const refusal = async (put: Promise<unknown>) => {
+          const error = (await put.then(
+            () => undefined,
+            (e: unknown) => e,
+          )) as GazetteError;
+          expect(error).toBeInstanceOf(GazetteError);
+          expect(error.code).toBe('INPUT_TOO_LARGE');
+          return error;
+        };
+        const huge = largeArticle(1, STORE_LIMITS.articleChars);
+        const one = await refusal(store.put(huge));
+        expect(one.message).toContain('STORE_LIMITS.articleChars');
+        expect(one.details.where).toBe(huge.id);
+        // Each under the article limit, together over the batch's: refused as a batch, none stored.
+        const batch = batchOverLimit();
+        for (const a of batch) expect(JSON.stringify(a).length).toBeLessThan(STORE_LIMITS.articleChars);
+        const many = await refusal(store.putMany(batch));
+        expect(many.message).toContain('STORE_LIMITS.batchChars');
+        expect(many.details.where).toBe('batch');
+        expect(await store.count()).toBe(0);
+        // Under both limits, a large article is kept whole.
+        expect((await store.put(batch[0]!)).status).toBe('added');
+        expect((await store.get(batch[0]!.id))?.title.length).toBe(batch[0]!.title.length);
+      }),
+      120_000,
     );
 
     it(

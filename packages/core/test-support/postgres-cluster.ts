@@ -61,6 +61,9 @@ export interface PostgresCluster {
   /** The temporary folder holding the cluster, its socket and its log (removed by `stop`). */
   dir: string;
   stop(): void;
+  /** Stops the server and keeps its data (the database goes away); `resume` starts it again, same port. */
+  pause(): void;
+  resume(): void;
 }
 
 const freePort = () =>
@@ -175,7 +178,15 @@ export async function startPostgres(options: { durable?: boolean } = {}): Promis
     } finally {
       await admin.end();
     }
-    return { url: `postgres://postgres@127.0.0.1:${port}/gazette`, port, dir, stop };
+    const pgCtl = (...args: string[]) => user.run(join(bin, 'pg_ctl'), [...args, '-D', data, '-w']);
+    return {
+      url: `postgres://postgres@127.0.0.1:${port}/gazette`,
+      port,
+      dir,
+      stop,
+      pause: () => pgCtl('stop', '-m', 'fast'),
+      resume: () => pgCtl('start', '-t', '60', '-l', join(dir, 'server.log')),
+    };
   } catch (error) {
     stop();
     throw error;

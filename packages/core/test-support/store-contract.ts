@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { GazetteError } from '../src/errors/gazette-error';
 import type { Article } from '../src/model/article-schema';
+import { STORE_LIMITS } from '../src/store/store-limits';
 import type { ArticleStore } from '../src/store/store-types';
 import type { FollowedSource } from '../src/follow/followed-source-schema';
 import { initialState } from '../src/follow/poll-schedule';
@@ -41,6 +42,21 @@ export function otherArticle(url: string, n = 0): Article {
       `The ${next()} near the ${next()} met the ${next()} and the ${next()} before a ${next()} ${next()} ${next()} ${next()} ${next()}.`,
   );
   return parseText(lines.join('\n'), { title: `Report ${n}: the ${next()} and the ${next()}`, url });
+}
+
+/** An article whose title holds `chars` more characters: the only field inflated, so its stored size is known. */
+export function largeArticle(n: number, chars: number): Article {
+  return { ...otherArticle(`https://example.com/big/${n}`, n), title: `Big ${'w'.repeat(chars)}` };
+}
+
+/** Articles each under STORE_LIMITS.articleChars (by a tenth), together just over STORE_LIMITS.batchChars. */
+export function batchOverLimit(): Article[] {
+  const title = largeArticle(0, Math.floor(STORE_LIMITS.articleChars * 0.9)).title;
+  const size = JSON.stringify(largeArticle(0, title.length)).length;
+  return Array.from({ length: Math.floor(STORE_LIMITS.batchChars / size) + 1 }, (_, i) => ({
+    ...largeArticle(10 + i, 0),
+    title,
+  }));
 }
 
 export interface StoreFactory {

@@ -19,6 +19,7 @@ export const PROBLEMS = {
   internal: { status: 500, title: 'Internal error' },
   'not-live': { status: 501, title: 'This server follows no store' },
   'server-busy': { status: 503, title: 'The server is busy' },
+  'store-unavailable': { status: 503, title: 'The store cannot be read now' },
 } as const;
 export type ProblemKind = keyof typeof PROBLEMS;
 

@@ -75,6 +75,12 @@ export function fromThrown(error: unknown): Problem | undefined {
     }
     case 'NOT_FOUND':
       return problem('not-found', 'Nothing has this id or slug.');
+    case 'STORE_ERROR':
+      // A fixed text: the store's own message names its host, which is none of a client's business.
+      return problem(
+        'store-unavailable',
+        'The store behind this server cannot be read now; searches and articles are answered from the corpus it holds. Try again shortly.',
+      );
     default:
       return undefined;
   }

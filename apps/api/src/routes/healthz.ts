@@ -7,7 +7,11 @@ export const BUNDLED_CORPUS =
   'This server serves a bundled corpus, fixed when it was built or started: it follows no store, so nothing new appears until it is rebuilt or restarted.';
 
 export const HealthSchema = z.object({
-  status: z.literal('ok'),
+  status: z
+    .enum(['ok', 'degraded'])
+    .describe(
+      'degraded: the store cannot be read now; the server answers from the corpus it holds (as of `version`) and catches up once the store is back.',
+    ),
   articles: z.number().int().nonnegative().describe('Articles served now.'),
   corpus: z
     .enum(['live', 'bundled'])
@@ -15,7 +19,14 @@ export const HealthSchema = z.object({
       "live: a store's corpus, followed as writers commit; bundled: a corpus fixed at build or start.",
     ),
   version: LiveVersionSchema.optional().describe('Where the live corpus stands (live only).'),
-  detail: z.string().optional().describe('What a bundled corpus means for new articles (bundled only).'),
+  store: z
+    .enum(['reachable', 'unreachable'])
+    .optional()
+    .describe('Whether the last read of the store succeeded (live only).'),
+  detail: z
+    .string()
+    .optional()
+    .describe('What a bundled corpus means for new articles, or why the store cannot be read.'),
 });
 
 export const healthzRoute = createRoute({
@@ -34,7 +45,18 @@ export const healthzRoute = createRoute({
 function health({ current, live }: RouteDeps): z.infer<typeof HealthSchema> {
   if (!live) return { status: 'ok', articles: current().size, corpus: 'bundled', detail: BUNDLED_CORPUS };
   const version = live.version();
-  return { status: 'ok', articles: version.articles, corpus: 'live', version };
+  const problem = live.storeProblem();
+  if (problem === undefined)
+    return { status: 'ok', articles: version.articles, corpus: 'live', version, store: 'reachable' };
+  const detail = `The store cannot be read (${problem}); answering from the corpus as of change ${version.seq}, and trying again every second.`;
+  return {
+    status: 'degraded',
+    articles: version.articles,
+    corpus: 'live',
+    version,
+    store: 'unreachable',
+    detail,
+  };
 }
 
 export const healthz = (deps: RouteDeps) =>

@@ -47,6 +47,7 @@ export function liveMemoryStore(initial: readonly Article[] = []) {
   const live: LiveCorpus = {
     corpus: () => corpus,
     version,
+    storeProblem: () => undefined,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

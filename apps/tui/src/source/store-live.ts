@@ -34,6 +34,7 @@ export async function openStoreLive(
   const live: LiveCorpus = {
     corpus: () => followed.corpus(),
     version: () => followed.version(),
+    storeProblem: () => followed.storeProblem(),
     subscribe: (listener) => followed.subscribe(listener),
     async close() {
       unsubscribe();

@@ -16,6 +16,7 @@ function pushableLive(initial: Article[]) {
   const live: LiveCorpus = {
     corpus: () => corpus,
     version: () => version,
+    storeProblem: () => undefined,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -13,6 +13,7 @@ import { readJsonRecords, readNdjsonLine } from '../formats/json/json-records';
 import type { Article } from '../model/article-schema';
 import type { InputFormat } from '../model/provenance-schema';
 import type { AsyncArticleStore } from '../store/async-store-types';
+import { putInParts } from '../store/put-in-parts';
 import type { PutResult } from '../store/store-types';
 import { type Fetched, type FetchOptions, fetchUrl } from './fetch-url';
 import { isUrl, listInputs } from './list-inputs';
@@ -220,7 +221,7 @@ async function storeInBatches(
 ): Promise<void> {
   for (let i = 0; i < articles.length; i += STORE_BATCH) {
     if (signal?.aborted) return;
-    tally(await store.putMany(articles.slice(i, i + STORE_BATCH)));
+    await putInParts(store, articles.slice(i, i + STORE_BATCH), tally);
     // Between transactions: a signal can be handled, and another process can take the lock.
     if (i + STORE_BATCH < articles.length) await new Promise((resolve) => setImmediate(resolve));
   }
@@ -248,7 +249,7 @@ async function ingestNdjsonFile(
   let replacements = 0;
   const urlsSeen = new Set<string>();
   const flush = async () => {
-    if (batch.length && !options.signal?.aborted) tally(await store.putMany(batch));
+    if (batch.length && !options.signal?.aborted) await putInParts(store, batch, tally);
     batch = [];
   };
   for await (const line of lines) {

@@ -14,6 +14,12 @@ export interface LiveCorpus {
   corpus(): Corpus;
   version(): LiveVersion;
   /**
+   * Why the store cannot be read now (its last read failed: a database server gone, a network cut), or
+   * undefined while it can. Meanwhile the corpus answers as of the last change applied, and the reads are
+   * retried every second, so it catches up once the store is back.
+   */
+  storeProblem(): string | undefined;
+  /**
    * Called after the corpus moved on, with the new version and the ids of the articles added or updated
    * since the previous one (in change-log order). Returns the function that unsubscribes.
    */

@@ -115,6 +115,8 @@ interface Follower {
   timer?: ReturnType<typeof setTimeout> | undefined;
   /** A wake came while the change log was being read: read it again at once. */
   woken: boolean;
+  /** Why the last read of the store failed, until one succeeds (storeProblem). */
+  unreachable?: string | undefined;
   unwake?: (() => void) | undefined;
   /** Merges under way, over runs of segments that do not overlap (at most MERGES_AT_ONCE). */
   merges: RunningMerge[];
@@ -234,9 +236,16 @@ function schedule(f: Follower, ms: number): void {
     if (f.closed) return;
     f.woken = false;
     catchUp(f).then(
-      (more) => schedule(f, more || f.woken ? 0 : f.pollMs),
+      (more) => {
+        if (f.unreachable) f.notice('following the store again.');
+        f.unreachable = undefined;
+        schedule(f, more || f.woken ? 0 : f.pollMs);
+      },
       (error: unknown) => {
-        f.notice(`could not follow the store (${(error as Error).message}); trying again.`);
+        // Said once when it starts failing, not at every retry (a server down for an hour logs one line).
+        if (!f.unreachable)
+          f.notice(`could not follow the store (${(error as Error).message}); trying again every second.`);
+        f.unreachable = (error as Error).message;
         schedule(f, Math.max(f.pollMs, 1000));
       },
     );
@@ -301,6 +310,7 @@ function liveHandle(f: Follower): LiveCorpus {
   return {
     corpus: () => f.current,
     version: () => f.version,
+    storeProblem: () => f.unreachable,
     subscribe(listener) {
       f.listeners.add(listener);
       return () => f.listeners.delete(listener);

@@ -16,7 +16,7 @@ import type {
   PutOptions,
   PutResult,
 } from '../store/store-types';
-import { validateForStore } from '../store/validate-for-store';
+import { validateBatchForStore } from '../store/validate-for-store';
 import { openDatabase } from './open-database';
 import { backfillFirstSeen } from './sqlite-first-seen';
 import { backfillFingerprints, sqliteFingerprints } from './sqlite-fingerprints';
@@ -295,7 +295,7 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
 
   function transaction(articles: readonly Article[], options: PutOptions): PutResult[] {
     if (closed) throw new GazetteError('STORE_ERROR', `The store ${file} is closed.`, { where: file });
-    const valid = articles.map(validateForStore);
+    const valid = validateBatchForStore(articles);
     const savedAt = options.now ?? now();
     try {
       whileWaiting(db, () => db.exec('BEGIN IMMEDIATE'), wait);

@@ -17,7 +17,7 @@ import type {
   PutOptions,
   PutResult,
 } from './store-types';
-import { validateForStore } from './validate-for-store';
+import { validateBatchForStore } from './validate-for-store';
 
 /** Changes a page of the log holds when the caller does not say, and at most. */
 export const CHANGE_PAGE = 1_000;
@@ -46,8 +46,7 @@ export function createMemoryStore(initial: readonly Article[] = []): ArticleStor
   const log: ArticleChange[] = [];
   const alerts = createMemoryAlerts(() => log.at(-1)?.seq ?? 0);
 
-  function putOne(input: Article, options: PutOptions, validated = false): PutResult {
-    const valid = validated ? input : validateForStore(input);
+  function putOne(valid: Article, options: PutOptions): PutResult {
     const existing = entries.get(valid.id);
     const article = withFirstSeen(valid, existing?.article, options.now);
     const fp = contentFingerprint(article);
@@ -88,11 +87,11 @@ export function createMemoryStore(initial: readonly Article[] = []): ArticleStor
 
   const store: ArticleStore = {
     backend: 'memory',
-    put: (article, options = {}) => putOne(article, options),
+    put: (article, options = {}) => putOne(validateBatchForStore([article])[0]!, options),
     putMany(articles, options = {}) {
       // All or nothing: validate every article before storing any.
-      const valid = articles.map(validateForStore);
-      return valid.map((a) => putOne(a, options, true));
+      const valid = validateBatchForStore(articles);
+      return valid.map((a) => putOne(a, options));
     },
     get(idOrSlug) {
       const entry = entries.get(idOrSlug) ?? entries.get(slugs.get(idOrSlug) ?? '');

@@ -4,7 +4,7 @@ import type { Article } from '../../model/article-schema';
 import type { AsyncArticleStore } from '../../store/async-store-types';
 import { diffBetween } from '../../store/memory-store';
 import type { PutOptions } from '../../store/store-types';
-import { validateForStore } from '../../store/validate-for-store';
+import { validateBatchForStore } from '../../store/validate-for-store';
 import { checkSchema } from './migrate-postgres';
 import { type ConnectOptions, connect, postgresError, withoutPassword } from './postgres-connection';
 import { CHANGES_CHANNEL, putArticles } from './postgres-put';
@@ -51,7 +51,7 @@ export async function openPostgresStore(
   };
   const reads = postgresReads(sql);
   const putMany = async (articles: readonly Article[], opts: PutOptions = {}) => {
-    const valid = articles.map(validateForStore);
+    const valid = validateBatchForStore(articles);
     return run('write to', () => putArticles(sql, valid, opts.now ?? now()));
   };
   const store: AsyncArticleStore = {
