@@ -176,3 +176,121 @@ describe('HTML publication date: none is invented', () => {
     expect(a.provenance.fields.publishedAt).toBe('url-pattern');
   });
 });
+
+const ld = (json: object) => `<script type="application/ld+json">${JSON.stringify(json)}</script>`;
+
+describe('HTML publication date: JSON-LD shapes the story node hides in (issue 18)', () => {
+  it("reads datePublished of an article under a WebPage's mainEntity (was none)", () => {
+    const head = ld({
+      '@context': 'https://schema.org',
+      '@type': 'WebPage',
+      mainEntity: {
+        '@type': 'NewsArticle',
+        datePublished: '2026-03-06T09:00:00+01:00',
+        author: { name: 'Ana Ruiz' },
+      },
+    });
+    const a = read(page({ head }));
+    expect(a.publishedAt).toBe('2026-03-06T09:00:00+01:00');
+    expect(a.byline).toEqual(['Ana Ruiz']);
+  });
+
+  it("a @graph whose Article has no date takes its WebPage's dates, the modified one as the update (was none)", () => {
+    const head = ld({
+      '@context': 'https://schema.org',
+      '@graph': [
+        {
+          '@type': 'WebPage',
+          '@id': '#page',
+          datePublished: '2026-03-06T08:00:00+00:00',
+          dateModified: '2026-03-09T10:00:00+00:00',
+        },
+        { '@type': 'Article', isPartOf: { '@id': '#page' }, headline: 'Harbour bridge to close' },
+      ],
+    });
+    const a = read(page({ head }));
+    expect(a.publishedAt).toBe('2026-03-06T08:00:00+00:00');
+    expect(a.updatedAt).toBe('2026-03-09T10:00:00+00:00');
+  });
+
+  it('reads prefixed types ("schema:NewsArticle") and a video page\'s uploadDate; an article wins over the video it embeds', () => {
+    expect(
+      read(page({ head: ld({ '@type': 'schema:NewsArticle', datePublished: '2026-03-06' }) })).publishedAt,
+    ).toBe('2026-03-06');
+    const video = { '@type': 'VideoObject', name: 'Bridge footage', uploadDate: '2026-02-01T09:00:00Z' };
+    expect(read(page({ head: ld(video) })).publishedAt).toBe('2026-02-01T09:00:00Z');
+    const both = ld([video, { '@type': 'NewsArticle', datePublished: '2026-03-06T09:00:00Z' }]);
+    expect(read(page({ head: both })).publishedAt).toBe('2026-03-06T09:00:00Z');
+  });
+
+  it("another story's node in a list is not the page's: an ItemList's articles give no date", () => {
+    const list = ld({
+      '@type': 'ItemList',
+      itemListElement: [
+        { '@type': 'ListItem', item: { '@type': 'NewsArticle', datePublished: '2026-03-01' } },
+      ],
+    });
+    expect(read(page({ head: list })).publishedAt).toBeUndefined();
+  });
+});
+
+describe('HTML publication date: more meta names and URL shapes (issue 18)', () => {
+  it('reads the meta names other extractors read (article:post_date, displaydate, dc.created, rbpubdate...)', () => {
+    for (const [name, attr] of [
+      ['article:post_date', 'property'],
+      ['article:published_date', 'property'],
+      ['shareaholic:article_published_time', 'name'],
+      ['DC.created', 'name'],
+      ['dc.date.publication', 'name'],
+      ['displaydate', 'name'],
+      ['dateposted', 'name'],
+      ['rbpubdate', 'name'],
+      ['twt-published-at', 'name'],
+      ['dcsext.articlefirstpublished', 'name'],
+    ])
+      expect(read(page({ head: `<meta ${attr}="${name}" content="2026-03-06">` })).publishedAt, name).toBe(
+        '2026-03-06',
+      );
+  });
+
+  it('reads /2026/mar/06/ and /2026/3/6/ in the URL; a year and month without a day, or no real day, give none', () => {
+    const at = (url: string) => read(page({}), url).publishedAt;
+    expect(at('https://paper.example/uk-news/2026/mar/06/harbour-bridge')).toBe('2026-03-06');
+    expect(at('https://paper.example/2026/march/6/harbour-bridge')).toBe('2026-03-06');
+    expect(at('https://paper.example/2026/3/6/harbour-bridge')).toBe('2026-03-06');
+    expect(at('https://paper.example/news/20260306/harbour-bridge.html')).toBe('2026-03-06');
+    expect(at('https://paper.example/2026/03/harbour-bridge')).toBeUndefined();
+    expect(at('https://paper.example/2026/feb/30/harbour-bridge')).toBeUndefined();
+    expect(at('https://paper.example/2026/3/16000/harbour-bridge')).toBeUndefined();
+    // After the fetch time (NOW is 2026-03-10): an id, not a date.
+    expect(at('https://paper.example/2026/12/01/harbour-bridge')).toBeUndefined();
+  });
+});
+
+describe('HTML publication date: a section front has none of its own (issue 18)', () => {
+  it("the dates of a list of linked stories under the page's heading are the stories' (was the first one's)", () => {
+    const items = [1, 2, 3, 4]
+      .map(
+        (i) =>
+          `<li><a href="/s${i}">Story ${i} on the harbour</a> <span class="date">March ${i}, 2026</span></li>`,
+      )
+      .join('');
+    const front = `<html lang="en"><head><title>Harbour news</title></head><body><h1>Harbour news</h1><ul>${items}</ul></body></html>`;
+    expect(read(front).publishedAt).toBeUndefined();
+    // The same date line in a story's own two-item meta list is read.
+    const meta =
+      '<ul class="meta"><li>By <a href="/ana">Ana Ruiz</a></li><li><span class="date">March 6, 2026</span></li></ul>';
+    expect(read(page({ after: meta })).publishedAt).toBe('2026-03-06');
+  });
+
+  it('a page of several <article> teasers with no article metadata takes no date from them nor from its URL', () => {
+    const teasers = [1, 2, 3, 4]
+      .map(
+        (i) =>
+          `<article><h2><a href="/s${i}">Story ${i}</a></h2><time datetime="2026-03-0${i}">${i} March</time><p>${'Text. '.repeat(20)}</p></article>`,
+      )
+      .join('');
+    const front = `<html lang="en"><head><title>Harbour</title></head><body><h1>Harbour</h1>${teasers}</body></html>`;
+    expect(read(front, 'https://paper.example/2026/03/06/harbour').publishedAt).toBeUndefined();
+  });
+});

@@ -14,6 +14,8 @@ export interface PageDateSources {
   /** The page's canonical and fetched URLs, for a date in their path (the first that has one). */
   urls: Array<string | undefined>;
   now: string | undefined;
+  /** The page lists stories (see isSectionFront): the dates written on it are theirs, not its own. */
+  sectionFront?: boolean;
 }
 
 type Found = [string, string];
@@ -22,10 +24,27 @@ type Found = [string, string];
 // Open Graph article, schema.org itemprop, Parse.ly, Sailthru, Dublin Core, citations, then the generic.
 const PUBLISHED_META: Array<[string[], string]> = [
   [
-    ['article:published_time', 'og:article:published_time', 'article:published'],
+    [
+      'article:published_time',
+      'og:article:published_time',
+      'article:published',
+      'article:published_date',
+      'article:publicationdate',
+      'article:post_date',
+    ],
     'meta:article:published_time',
   ],
-  [['og:published_time', 'og:pubdate', 'article.published'], 'meta:og:published_time'],
+  [
+    [
+      'og:published_time',
+      'og:pubdate',
+      'article.published',
+      'shareaholic:article_published_time',
+      'vr:published_time',
+      'mediator_published_time',
+    ],
+    'meta:og:published_time',
+  ],
   [['datepublished', 'rnews:datepublished'], 'meta:itemprop:datePublished'],
   [['parsely-pub-date'], 'meta:parsely'],
   [['sailthru.date'], 'meta:sailthru.date'],
@@ -35,6 +54,9 @@ const PUBLISHED_META: Array<[string[], string]> = [
       'dcterms.issued',
       'dc.date.created',
       'dcterms.created',
+      'dc.date.publication',
+      'dc.created',
+      'dc:created',
       'dc.date',
       'dc:date',
       'dcterms.date',
@@ -59,6 +81,18 @@ const PUBLISHED_META: Array<[string[], string]> = [
       'article.created',
       'cxenseparse:recs:publishtime',
       'bt:pubdate',
+      'dcsext.articlefirstpublished',
+      'rbpubdate',
+      'twt-published-at',
+      'published_at',
+      'displaydate',
+      'dateposted',
+      'date_created',
+      'datecreated',
+      'content_create_date',
+      'doc_date',
+      'pdate',
+      'ptime',
       'release_date',
       'date',
     ],
@@ -146,13 +180,26 @@ function isDateLine(el: Element, text: string, found: DateInText): boolean {
   return (text.slice(0, found.index) + text.slice(found.end)).replace(/[^\p{L}]/gu, '').length <= 30;
 }
 
+/** How many linked items make a list a list of stories (a section front's, a "latest" module's). */
+const STORY_LIST_ITEMS = 3;
+
+/** Whether an element sits in an item of a list of linked stories: its date is that story's. */
+function inStoryList(el: Element): boolean {
+  const list = el.closest('li')?.parentElement;
+  if (!list) return false;
+  let linked = 0;
+  for (const item of list.children)
+    if (item.tagName === 'LI' && item.querySelector('a[href]') && ++linked >= STORY_LIST_ITEMS) return true;
+  return false;
+}
+
 /** The first date written in the short blocks around the headline, <time> or text, not an update's. */
 function nearHeadline(doc: Document, title: string | undefined, now: string | undefined): Found[] {
   const headline = headlineElement(doc, title);
   if (!headline) return [];
   const slashes = slashOrderOf(doc.documentElement?.getAttribute('lang')?.trim() || undefined);
   for (const el of blocksNearHeadline(doc, headline)) {
-    if (markedUpdate(el) || labelledUpdate(el)) continue;
+    if (markedUpdate(el) || labelledUpdate(el) || inStoryList(el)) continue;
     if (el.tagName === 'TIME') {
       const d = elementDate(el, now);
       if (d) return [[d, 'html:time']];
@@ -226,12 +273,15 @@ export function readHtmlDates(doc: Document, s: PageDateSources): { published?: 
     ...one(s.ld?.dateCreated, 'json-ld:dateCreated'),
     ...one(s.readabilityTime, 'readability'),
   ];
-  const published =
-    structured[0] ??
-    markedElements(doc, s.now)[0] ??
-    s.urls.flatMap((url) => one(dateFromUrl(url, s.now), 'url-pattern'))[0] ??
-    nearHeadline(doc, s.title, s.now)[0] ??
-    articleTimes(doc, s.now)[0];
+  // On a section front, the dates written in the page and its URL's date are its stories' or its day's.
+  const written = (): Found | undefined =>
+    s.sectionFront
+      ? undefined
+      : (markedElements(doc, s.now)[0] ??
+        s.urls.flatMap((url) => one(dateFromUrl(url, s.now), 'url-pattern'))[0] ??
+        nearHeadline(doc, s.title, s.now)[0] ??
+        articleTimes(doc, s.now)[0]);
+  const published = structured[0] ?? written();
   const updated = [...one(s.ld?.dateModified, 'json-ld:dateModified'), ...fromMeta(MODIFIED_META, s)][0];
   return {
     ...(published ? { published: inPageOffset(published, structured) } : {}),

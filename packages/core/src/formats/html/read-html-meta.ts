@@ -280,6 +280,7 @@ export function readHtmlMeta(
     title: out.meta.title,
     urls: [out.meta.url, pageUrl],
     now,
+    sectionFront,
   });
   put(out, 'publishedAt', dates.published);
   put(out, 'updatedAt', dates.updated);

@@ -15,15 +15,24 @@ export interface JsonLdArticle {
   description?: string;
 }
 
+// Node types by how surely they are the story, first to last: an article, the page that holds it, then
+// what some sites mark their story as (a video's page, a recipe, a review).
 const ARTICLE_TYPES =
-  /^(?:Article|NewsArticle|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|ReviewNewsArticle|BlogPosting|LiveBlogPosting|TechArticle|ScholarlyArticle|Report|SocialMediaPosting|WebPage)$/;
+  /^(?:Article|NewsArticle|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|ReviewNewsArticle|BlogPosting|LiveBlogPosting|TechArticle|ScholarlyArticle|Report|SocialMediaPosting)$/;
+const PAGE_TYPES = /^(?:WebPage|ItemPage|MedicalWebPage|AboutPage)$/;
+const WORK_TYPES = /^(?:VideoObject|Recipe|Review|PodcastEpisode|CreativeWork)$/;
 
 type Node = Record<string, unknown>;
 
+/** The node's types without a vocabulary prefix ("schema:NewsArticle", "https://schema.org/NewsArticle"). */
 function types(node: Node): string[] {
   const t = node['@type'];
-  return (Array.isArray(t) ? t : [t]).filter((x): x is string => typeof x === 'string');
+  return (Array.isArray(t) ? t : [t])
+    .filter((x): x is string => typeof x === 'string')
+    .map((x) => x.replace(/^(?:schema:|https?:\/\/schema\.org\/)/i, ''));
 }
+
+const isA = (node: Node, kind: RegExp) => types(node).some((t) => kind.test(t));
 
 function flatten(value: unknown, out: Node[], depth = 0): void {
   if (depth > 6 || !value || typeof value !== 'object') return;
@@ -34,6 +43,30 @@ function flatten(value: unknown, out: Node[], depth = 0): void {
   const node = value as Node;
   out.push(node);
   if (node['@graph']) flatten(node['@graph'], out, depth + 1);
+  // A WebPage whose main entity is the article: { "@type": "WebPage", "mainEntity": { "@type": "NewsArticle" } }.
+  for (const key of ['mainEntity', 'mainEntityOfPage'])
+    if (node[key] && typeof node[key] === 'object') flatten(node[key], out, depth + 1);
+}
+
+/**
+ * The node that tells the story: an article, else a page or a work that names a date or an author (a
+ * generic WebPage without either says nothing of the story).
+ */
+function storyNode(nodes: Node[]): Node | undefined {
+  const told = (n: Node) => Boolean(n.datePublished || n.uploadDate || n.author);
+  return (
+    nodes.find((n) => isA(n, ARTICLE_TYPES)) ??
+    nodes.find((n) => isA(n, PAGE_TYPES) && told(n)) ??
+    nodes.find((n) => isA(n, WORK_TYPES) && told(n))
+  );
+}
+
+/**
+ * A date the story node lacks, from the page that holds it (Yoast's @graph writes datePublished on the
+ * WebPage and not on its Article): the page's own date, never another story's.
+ */
+function pageDate(nodes: Node[], story: Node, key: 'datePublished' | 'dateModified'): string | undefined {
+  return text(story[key]) ?? text(nodes.find((n) => n !== story && isA(n, PAGE_TYPES) && n[key])?.[key]);
 }
 
 function text(value: unknown): string | undefined {
@@ -81,11 +114,7 @@ export function readJsonLd(scripts: readonly string[]): JsonLdArticle | undefine
   }
   const byId = new Map<string, Node>();
   for (const n of nodes) if (typeof n['@id'] === 'string') byId.set(n['@id'], n);
-  const candidates = nodes.filter((n) => types(n).some((t) => ARTICLE_TYPES.test(t)));
-  // A specific article type beats a generic WebPage.
-  const node =
-    candidates.find((n) => types(n).some((t) => t !== 'WebPage')) ??
-    candidates.find((n) => n.datePublished || n.author);
+  const node = storyNode(nodes);
   if (!node) return undefined;
   const keywords = node.keywords;
   const result: JsonLdArticle = {
@@ -98,9 +127,9 @@ export function readJsonLd(scripts: readonly string[]): JsonLdArticle | undefine
     if (value !== undefined) result[key] = value;
   };
   set('headline', text(node.headline) ?? text(node.name));
-  set('datePublished', text(node.datePublished));
+  set('datePublished', pageDate(nodes, node, 'datePublished') ?? text(node.uploadDate));
   set('dateCreated', text(node.dateCreated));
-  set('dateModified', text(node.dateModified));
+  set('dateModified', pageDate(nodes, node, 'dateModified'));
   const publisher = node.publisher as Node | undefined;
   const pubRef = publisher && typeof publisher['@id'] === 'string' ? byId.get(publisher['@id']) : undefined;
   set(
