@@ -1,3 +1,5 @@
+import { inOtherStoriesModule, inTeaserCard } from './other-stories';
+
 /**
  * Where on a page the article's own dates are written: the blocks around its headline (kicker, byline,
  * time line), and the modules where other articles' dates are (related stories, sidebars, footers).
@@ -12,7 +14,7 @@ const ELSEWHERE =
  * An <aside> inside the article is its own (blogs put the post's author and date there); one outside is not.
  */
 export function isElsewhere(el: Element): boolean {
-  if (el.closest(ELSEWHERE) !== null) return true;
+  if (el.closest(ELSEWHERE) !== null || inOtherStoriesModule(el) || inTeaserCard(el)) return true;
   const aside = el.closest('aside');
   return aside !== null && aside.closest('article') === null;
 }

@@ -293,4 +293,19 @@ describe('HTML publication date: a section front has none of its own (issue 18)'
     const front = `<html lang="en"><head><title>Harbour</title></head><body><h1>Harbour</h1>${teasers}</body></html>`;
     expect(read(front, 'https://paper.example/2026/03/06/harbour').publishedAt).toBeUndefined();
   });
+
+  it("teaser cards in <div>s under the page's heading: their dates are the stories' (was the first card's)", () => {
+    const cards = [1, 2, 3, 4]
+      .map(
+        (i) =>
+          `<div class="card"><h3><a href="/s${i}">Story ${i} on the harbour</a></h3><span class="date">March ${i}, 2026</span></div>`,
+      )
+      .join('');
+    const front = `<html lang="en"><head><title>Harbour news</title></head><body><h1>Harbour news</h1>${cards}</body></html>`;
+    expect(read(front).publishedAt).toBeUndefined();
+    // A story with a "more" module of cards after it keeps its own date line.
+    expect(
+      read(page({ after: '<p class="date">March 6, 2026</p>', story: `${STORY}${cards}` })).publishedAt,
+    ).toBe('2026-03-06');
+  });
 });
