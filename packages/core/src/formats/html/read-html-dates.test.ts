@@ -136,6 +136,15 @@ describe('HTML publication date: the date written near the headline', () => {
     expect(read(page({ after })).publishedAt).toBeUndefined();
     const updated = '<p>Updated <time datetime="2026-03-08T07:07:00Z">8 March</time></p>';
     expect(read(page({ after: updated })).publishedAt).toBeUndefined();
+    // The update words of every language whose month names are read (was the published date in these).
+    const updates: Array<[string, string]> = [
+      ['nb', 'Oppdatert 8. mars 2026'],
+      ['sv', 'Uppdaterad 8 mars 2026'],
+      ['pl', 'Zaktualizowano 8 marca 2026'],
+      ['nl', 'Bijgewerkt op 8 maart 2026'],
+    ];
+    for (const [lang, line] of updates)
+      expect(read(page({ after: `<p class="meta">${line}</p>`, lang })).publishedAt, line).toBeUndefined();
   });
 });
 

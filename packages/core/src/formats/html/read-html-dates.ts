@@ -1,5 +1,6 @@
 import { type DateInText, datesInText, slashOrderOf } from '../../metadata/date-in-text';
 import { dateFromUrl, normalizeDate } from '../../metadata/normalize-date';
+import { UPDATE_WORDS } from '../../metadata/update-words';
 import { blocksNearHeadline, headlineElement, isElsewhere } from './near-headline';
 import type { JsonLdArticle } from './read-json-ld';
 
@@ -110,9 +111,8 @@ const MODIFIED_META: Array<[string[], string]> = [
   [['dcterms.modified', 'dc.date.modified'], 'meta:dublin-core'],
 ];
 
-/** Words that mark a date as the last update, in the languages month-names.ts reads. */
-const UPDATE_LABEL =
-  /(?:updated?|modified|edited|revised|mis à jour|mise à jour|actualisé|aktualisiert|geändert|actualizado|actualización|aggiornato|atualizado|bijgewerkt)\W{0,3}(?:\w+\W{1,3}){0,2}$/iu;
+/** Words just before a date that mark it as the last update (UPDATE_WORDS), a word or two between. */
+const UPDATE_LABEL = new RegExp(`(?:${UPDATE_WORDS})\\W{0,3}(?:\\w+\\W{1,3}){0,2}$`, 'iu');
 const UPDATED_MARK = /\b(?:updated?|modified|dateModified)\b/i;
 const PUBLISHED_MARK = /\b(?:datePublished|published|pubdate|entry-date|publish|post-date|posted-on)\b/i;
 
