@@ -318,3 +318,28 @@ describe('HTML publication date: a section front has none of its own (issue 18)'
     ).toBe('2026-03-06');
   });
 });
+
+describe('HTML publication date: recall on pages without an <h1>, and the day the page shows (issue 18)', () => {
+  it('reads the date line under a headline written as an <h2> or a block marked "headline" (was none without an <h1>)', () => {
+    const P = STORY;
+    const div = `<html lang="en"><head><title>Harbour bridge to close - The Paper</title></head><body><div class="story"><div class="headline">Harbour bridge to close</div><div class="story-date">Friday, March 6, 2026</div><div class="story-body">${P}</div></div></body></html>`;
+    expect(read(div).publishedAt).toBe('2026-03-06');
+    const h2 = div.replace(
+      '<div class="headline">Harbour bridge to close</div>',
+      '<h2>Harbour bridge to close</h2>',
+    );
+    expect(read(h2).publishedAt).toBe('2026-03-06');
+    // A heading that only shares a word with the title is not the headline: no date from beside it.
+    const other = div.replace('<div class="headline">Harbour bridge to close</div>', '<h2>Harbour</h2>');
+    expect(read(other).publishedAt).toBeUndefined();
+  });
+
+  it("a UTC meta time yields to the same instant the page shows in a <time> with its offset (was the next day's UTC)", () => {
+    const head = '<meta property="article:published_time" content="2026-03-07T04:30:00Z">';
+    const after = '<time datetime="2026-03-06T23:30:00-05:00">March 6, 2026, 11:30 p.m.</time>';
+    expect(read(page({ head, after })).publishedAt).toBe('2026-03-06T23:30:00-05:00');
+    // Another instant shown on the page is not an offset for this one.
+    const other = '<time datetime="2026-03-06T20:00:00-05:00">March 6, 2026, 8 p.m.</time>';
+    expect(read(page({ head, after: other })).publishedAt).toBe('2026-03-07T04:30:00Z');
+  });
+});

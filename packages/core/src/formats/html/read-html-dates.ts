@@ -241,16 +241,17 @@ function fromMeta(list: Array<[string[], string]>, s: PageDateSources): Found[] 
 const UTC_WRITTEN = /(?:Z|[+-]00:?00)$/;
 
 /**
- * The same instant as written with the page's own offset, when the first source gives it in UTC and
- * another gives it with an offset: "2017-02-24T01:18:13Z" is "2017-02-23T17:18:13-08:00" on a page in
- * California, and the article belongs to the day its page shows.
+ * The same instant as written with the page's own offset, when the chosen source gives it in UTC and
+ * another gives it with an offset (another tag, or a <time> the page shows): "2017-02-24T01:18:13Z" is
+ * "2017-02-23T17:18:13-08:00" on a page in California, and the article belongs to the day its page shows.
+ * The page's times are read only when the chosen one is in UTC.
  */
-function inPageOffset(chosen: Found, others: Found[]): Found {
+function inPageOffset(chosen: Found, others: Found[], shown: () => Found[]): Found {
   if (!UTC_WRITTEN.test(chosen[0])) return chosen;
   const ms = Date.parse(chosen[0]);
-  const local = others.find(
-    ([d]) => /[+-]\d{2}:\d{2}$/.test(d) && !UTC_WRITTEN.test(d) && Date.parse(d) === ms,
-  );
+  const sameInstant = ([d]: Found) =>
+    /[+-]\d{2}:\d{2}$/.test(d) && !UTC_WRITTEN.test(d) && Date.parse(d) === ms;
+  const local = others.find(sameInstant) ?? shown().find(sameInstant);
   return local ? [local[0], chosen[1]] : chosen;
 }
 
@@ -284,7 +285,14 @@ export function readHtmlDates(doc: Document, s: PageDateSources): { published?: 
   const published = structured[0] ?? written();
   const updated = [...one(s.ld?.dateModified, 'json-ld:dateModified'), ...fromMeta(MODIFIED_META, s)][0];
   return {
-    ...(published ? { published: inPageOffset(published, structured) } : {}),
+    ...(published
+      ? {
+          published: inPageOffset(published, structured, () => [
+            ...markedElements(doc, s.now),
+            ...articleTimes(doc, s.now),
+          ]),
+        }
+      : {}),
     ...(updated ? { updated } : {}),
   };
 }
