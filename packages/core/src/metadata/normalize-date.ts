@@ -19,8 +19,14 @@ export function readDate(raw: string | undefined | null): string | undefined {
   const value = String(raw).trim();
   if (!value || value.length > 64) return undefined;
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return IsoDateSchema.safeParse(value).success ? value : undefined;
-  // ISO with a time: keep the writer's offset when valid, else let Date read it.
-  const iso = value.replace(' ', 'T').replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
+  // "20240306", as some meta tags write the day: basic ISO 8601, read only when it is a real day.
+  const basic = /^((?:19|20)\d{2})(\d{2})(\d{2})$/.exec(value);
+  if (basic) return readDate(`${basic[1]}-${basic[2]}-${basic[3]}`);
+  // ISO with a time: keep the writer's offset when valid ("+0100" and "+01" are "+01:00").
+  const iso = value
+    .replace(' ', 'T')
+    .replace(/([+-]\d{2})(\d{2})$/, '$1:$2')
+    .replace(/(?<=T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?[+-]\d{2})$/, ':00');
   if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(iso)) {
     const withSeconds = iso.replace(/^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})(?=$|[Z+-])/, '$1:00');
     if (IsoDateSchema.safeParse(withSeconds).success && !Number.isNaN(Date.parse(withSeconds)))
