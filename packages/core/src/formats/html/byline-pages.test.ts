@@ -88,3 +88,33 @@ describe('a byline from a module of other stories is not the author (issue 18)',
     }
   });
 });
+
+describe("JSON-LD of related stories is not the page's (issue 18)", () => {
+  const ld = (o: object) => `<script type="application/ld+json">${JSON.stringify(o)}</script>`;
+  const related = {
+    '@type': 'NewsArticle',
+    headline: 'Ferry fares rise again this spring',
+    url: 'https://paper.example/ferry-fares',
+    author: { '@type': 'Person', name: 'Jane Doe' },
+    datePublished: '2026-02-01T08:00:00Z',
+  };
+  const own = {
+    '@type': 'NewsArticle',
+    headline: 'Harbour bridge to close',
+    author: { '@type': 'Person', name: 'Ana Ruiz' },
+    datePublished: '2026-03-06T09:00:00+01:00',
+  };
+
+  it("the article node whose headline is the page's wins over a related story's listed first (was the related one's author and date)", () => {
+    const a = parseHtml(page('en', '', '', ld(related) + ld(own)), { now: NOW });
+    expect(a.byline).toEqual(['Ana Ruiz']);
+    expect(a.publishedAt).toBe('2026-03-06T09:00:00+01:00');
+  });
+
+  it("the article node whose URL is the page's canonical wins, whatever its headline", () => {
+    const canonical = '<link rel="canonical" href="https://paper.example/harbour-bridge">';
+    const mine = { ...own, headline: 'Bridge shut', url: 'https://paper.example/harbour-bridge/' };
+    const a = parseHtml(page('en', '', '', canonical + ld([related, mine])), { now: NOW });
+    expect(a.byline).toEqual(['Ana Ruiz']);
+  });
+});

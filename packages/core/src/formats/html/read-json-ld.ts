@@ -48,14 +48,40 @@ function flatten(value: unknown, out: Node[], depth = 0): void {
     if (node[key] && typeof node[key] === 'object') flatten(node[key], out, depth + 1);
 }
 
+/** What the page says of itself, to tell its own article node from others' (related stories'). */
+export interface PageHint {
+  title?: string | undefined;
+  urls?: ReadonlyArray<string | undefined>;
+}
+
+const fold = (v: string | undefined) =>
+  (v ?? '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+const bareUrl = (v: string | undefined) => (v ?? '').replace(/^https?:\/\//, '').replace(/[?#].*$|\/$/g, '');
+
+/** Whether a node is the page's own: its URL is the page's, or its headline is the page's title. */
+function isOwn(node: Node, hint: PageHint): boolean {
+  const urls = (hint.urls ?? []).map(bareUrl).filter(Boolean);
+  const url = bareUrl(text(node.url) ?? text(node.mainEntityOfPage));
+  if (url && urls.includes(url)) return true;
+  const headline = fold(text(node.headline) ?? text(node.name));
+  const title = fold(hint.title);
+  return headline.length > 0 && title.length > 0 && (title.includes(headline) || headline.includes(title));
+}
+
 /**
- * The node that tells the story: an article, else a page or a work that names a date or an author (a
- * generic WebPage without either says nothing of the story).
+ * The node that tells the story: an article (the page's own when several are given: related stories
+ * come as articles too), else a page or a work that names a date or an author (a generic WebPage
+ * without either says nothing of the story).
  */
-function storyNode(nodes: Node[]): Node | undefined {
+function storyNode(nodes: Node[], hint: PageHint): Node | undefined {
   const told = (n: Node) => Boolean(n.datePublished || n.uploadDate || n.author);
+  const articles = nodes.filter((n) => isA(n, ARTICLE_TYPES));
   return (
-    nodes.find((n) => isA(n, ARTICLE_TYPES)) ??
+    (articles.length > 1 ? articles.find((n) => isOwn(n, hint)) : undefined) ??
+    articles[0] ??
     nodes.find((n) => isA(n, PAGE_TYPES) && told(n)) ??
     nodes.find((n) => isA(n, WORK_TYPES) && told(n))
   );
@@ -103,7 +129,7 @@ function unwrap(raw: string): string {
 }
 
 /** Reads the JSON-LD blocks of a page; broken JSON is skipped, never fatal. */
-export function readJsonLd(scripts: readonly string[]): JsonLdArticle | undefined {
+export function readJsonLd(scripts: readonly string[], hint: PageHint = {}): JsonLdArticle | undefined {
   const nodes: Node[] = [];
   for (const raw of scripts) {
     try {
@@ -114,7 +140,7 @@ export function readJsonLd(scripts: readonly string[]): JsonLdArticle | undefine
   }
   const byId = new Map<string, Node>();
   for (const n of nodes) if (typeof n['@id'] === 'string') byId.set(n['@id'], n);
-  const node = storyNode(nodes);
+  const node = storyNode(nodes, hint);
   if (!node) return undefined;
   const keywords = node.keywords;
   const result: JsonLdArticle = {
