@@ -59,7 +59,13 @@ const fold = (v: string | undefined) =>
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
-const bareUrl = (v: string | undefined) => (v ?? '').replace(/^https?:\/\//, '').replace(/[?#].*$|\/$/g, '');
+/** A URL without its scheme, query, fragment and trailing slash (cut at the first ? or #: one pass). */
+function bareUrl(v: string | undefined): string {
+  const url = (v ?? '').replace(/^https?:\/\//, '');
+  const cut = url.search(/[?#]/);
+  const path = cut >= 0 ? url.slice(0, cut) : url;
+  return path.endsWith('/') ? path.slice(0, -1) : path;
+}
 
 /** Whether a node is the page's own: its URL is the page's, or its headline is the page's title. */
 function isOwn(node: Node, hint: PageHint): boolean {
