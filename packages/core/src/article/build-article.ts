@@ -31,7 +31,7 @@ export interface ArticleParts {
   now?: string | undefined;
   /** The source's own identity for the article when its URL is not its own (see articleId). */
   identity?: string;
-  /** The page lists stories (a section front): no line of it is the author's byline. */
+  /** The page lists stories (a section front): no line of it is its byline, date or dateline. */
   sectionFront?: boolean;
 }
 
@@ -118,10 +118,11 @@ function setOptionalFields(
 export function buildArticle(parts: ArticleParts, options: EnrichOptions = {}): Article {
   const fields: Record<string, string> = { ...parts.fieldSources };
   // Byline, date and dateline lines at the head of the story are metadata, never body.
-  const { body, head, dateline } = liftHead(parts.body, parts.now);
-  const fromHead = { ...head };
-  if (parts.sectionFront) delete fromHead.byline;
-  const meta = withPlausibleDates(fillFromHead(parts.meta, fields, fromHead), fields, parts.now);
+  // A section front's head lines are its first teaser's byline and date, not its own: it keeps them.
+  const { body, head, dateline } = parts.sectionFront
+    ? { body: [...parts.body], head: {}, dateline: undefined }
+    : liftHead(parts.body, parts.now);
+  const meta = withPlausibleDates(fillFromHead(parts.meta, fields, head), fields, parts.now);
   const quality = new Set<QualityFlag>(parts.quality ?? []);
   const bodyText = body.map((b) => b.text).join('\n\n');
   const contentHash = sha256Hex(bodyText);

@@ -78,4 +78,13 @@ describe('readDate keeps the day and offset the writer gave', () => {
     expect(readDate('Monday, February 29, 2016 11:10 PM')).toBe('2016-02-29T23:10:00');
     expect(readDate('6. März 2024 14:35')).toBe('2024-03-06T14:35:00');
   });
+
+  it('reads the compact forms meta tags write: "20240306" and an offset in hours ("+01"); no day that does not exist', () => {
+    expect(readDate('20240306')).toBe('2024-03-06');
+    expect(readDate('2024-03-06T09:00:00+01')).toBe('2024-03-06T09:00:00+01:00');
+    expect(readDate('2024-03-06T09:00:00.000+0100')).toBe('2024-03-06T09:00:00.000+01:00');
+    expect(readDate('20241345')).toBeUndefined();
+    expect(readDate('20240230')).toBeUndefined();
+    expect(readDate('1709712000')).toBeUndefined();
+  });
 });

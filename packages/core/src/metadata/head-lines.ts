@@ -2,6 +2,7 @@ import { normalizeDate } from './normalize-date';
 import { relativeDate } from './relative-date';
 import { splitAuthors, withoutLeadIn } from './split-authors';
 import { isRoleNoun, isRoleQualifier } from './credit-words';
+import { OPENS_AS_UPDATE } from './update-words';
 
 /** What the lines above a story say about it: its authors and dates. */
 export interface HeadMeta {
@@ -68,7 +69,8 @@ export function dateOfLine(
 ): { field: 'publishedAt' | 'updatedAt'; date?: string } | undefined {
   if (line.length > 80) return undefined;
   const label = LABEL.exec(line);
-  const field = label && /updated|modified|edited/i.test(label[1]!) ? 'updatedAt' : 'publishedAt';
+  const update = label ? /updated|modified|edited/i.test(label[1]!) : OPENS_AS_UPDATE.test(line);
+  const field = update ? 'updatedAt' : 'publishedAt';
   const rest = (label ? line.slice(label[0].length) : line).trim().replace(/[.]$/u, '');
   const relative = relativeDate(rest, now);
   if (relative !== undefined) return relative ? { field, date: relative } : { field };

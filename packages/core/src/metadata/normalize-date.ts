@@ -19,8 +19,14 @@ export function readDate(raw: string | undefined | null): string | undefined {
   const value = String(raw).trim();
   if (!value || value.length > 64) return undefined;
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return IsoDateSchema.safeParse(value).success ? value : undefined;
-  // ISO with a time: keep the writer's offset when valid, else let Date read it.
-  const iso = value.replace(' ', 'T').replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
+  // "20240306", as some meta tags write the day: basic ISO 8601, read only when it is a real day.
+  const basic = /^((?:19|20)\d{2})(\d{2})(\d{2})$/.exec(value);
+  if (basic) return readDate(`${basic[1]}-${basic[2]}-${basic[3]}`);
+  // ISO with a time: keep the writer's offset when valid ("+0100" and "+01" are "+01:00").
+  const iso = value
+    .replace(' ', 'T')
+    .replace(/([+-]\d{2})(\d{2})$/, '$1:$2')
+    .replace(/(?<=T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?[+-]\d{2})$/, ':00');
   if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(iso)) {
     const withSeconds = iso.replace(/^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})(?=$|[Z+-])/, '$1:00');
     if (IsoDateSchema.safeParse(withSeconds).success && !Number.isNaN(Date.parse(withSeconds)))
@@ -66,7 +72,31 @@ function readWrittenDate(value: string): string | undefined {
   return `${found.date}T${found.time}${offset ?? ''}`;
 }
 
-/** A date in a URL path (/2023/05/17/, /2023-05-17-, story-2023-05-17.html, /20230517/), checked to be a real day, not after `now`. */
+// "/2024/mar/06/" (the Guardian's paths): English month names, three letters or whole.
+const URL_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const URL_MONTH_WORD =
+  /\/((?:19|20)\d{2})\/(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\/(0?[1-9]|[12]\d|3[01])\//i;
+
+/** Year, month and day as a URL path writes them, month and day two digits (or undefined). */
+function urlDateParts(path: string): [string, string, string] | undefined {
+  const m =
+    /[/_-]((?:19|20)\d{2})\/(0[1-9]|1[0-2])\/(0[1-9]|[12]\d|3[01])(?:[/\-_.]|$)/.exec(path) ??
+    /[/_-]((?:19|20)\d{2})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?:[/\-_.]|$)/.exec(path) ??
+    /[/_-]((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:[/\-_.]|$)/.exec(path) ??
+    // "/2024/3/6/": unpadded, only between slashes (a folder per day).
+    /\/((?:19|20)\d{2})\/([1-9]|1[0-2])\/([1-9]|[12]\d|3[01])\//.exec(path);
+  if (m) return [m[1]!, m[2]!.padStart(2, '0'), m[3]!.padStart(2, '0')];
+  const w = URL_MONTH_WORD.exec(path);
+  if (!w) return undefined;
+  const month = URL_MONTHS.indexOf(w[2]!.slice(0, 3).toLowerCase()) + 1;
+  return [w[1]!, String(month).padStart(2, '0'), w[3]!.padStart(2, '0')];
+}
+
+/**
+ * A date in a URL path (/2023/05/17/, /2023-05-17-, story-2023-05-17.html, /20230517/, /2023/5/17/,
+ * /2023/may/17/), checked to be a real day, not after `now`. A path with a year and month but no day
+ * gives none: a day is never invented.
+ */
 export function dateFromUrl(url: string | undefined, now?: string): string | undefined {
   if (!url) return undefined;
   let path: string;
@@ -75,12 +105,9 @@ export function dateFromUrl(url: string | undefined, now?: string): string | und
   } catch {
     return undefined;
   }
-  const m =
-    /[/_-]((?:19|20)\d{2})\/(0[1-9]|1[0-2])\/(0[1-9]|[12]\d|3[01])(?:[/\-_.]|$)/.exec(path) ??
-    /[/_-]((?:19|20)\d{2})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?:[/\-_.]|$)/.exec(path) ??
-    /[/_-]((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:[/\-_.]|$)/.exec(path);
-  if (!m) return undefined;
-  const date = `${m[1]}-${m[2]}-${m[3]}`;
+  const parts = urlDateParts(path);
+  if (!parts) return undefined;
+  const date = parts.join('-');
   const d = new Date(`${date}T00:00:00Z`);
   return d.toISOString().slice(0, 10) === date && isPlausibleDate(date, now) ? date : undefined;
 }

@@ -186,4 +186,28 @@ describe('splitAuthors on the bylines big-news pages print (issue 18)', () => {
     expect(splitAuthors('By Our Foreign Staff')).toEqual(['Our Foreign Staff']);
     expect(splitAuthors('Our Correspondent')).toEqual(['Our Correspondent']);
   });
+
+  it('"Di" and "De" are lead-ins before a given name and a surname ("Di Marco Rossi"), and stay in a surname ("Di Maio", "De La Hoya")', () => {
+    expect(splitAuthors('di Marco Rossi')).toEqual(['Marco Rossi']);
+    expect(splitAuthors('Di Marco Rossi')).toEqual(['Marco Rossi']);
+    expect(splitAuthors('De Ana Souza')).toEqual(['Ana Souza']);
+    expect(splitAuthors('Door Jan de Vries')).toEqual(['Jan de Vries']);
+    for (const surname of ['Di Maio', 'De Gaulle', 'De La Hoya', 'De Standaard', 'Von Trier', 'Door Anna'])
+      expect(splitAuthors(surname)).toEqual([surname]);
+  });
+
+  it('"and" in the byline\'s language separates two people ("y", "e", "en", "og", "och"), not a compound surname', () => {
+    expect(splitAuthors('Por María López y Juan Pérez')).toEqual(['María López', 'Juan Pérez']);
+    expect(splitAuthors('Di Marco Rossi e Luca Bianchi')).toEqual(['Marco Rossi', 'Luca Bianchi']);
+    expect(splitAuthors('Door Jan de Vries en Pieter Bakker')).toEqual(['Jan de Vries', 'Pieter Bakker']);
+    expect(splitAuthors('Kari Nordmann og Ola Hansen')).toEqual(['Kari Nordmann', 'Ola Hansen']);
+    expect(splitAuthors('Anna Svensson och Erik Berg')).toEqual(['Anna Svensson', 'Erik Berg']);
+    expect(splitAuthors('José Ortega y Gasset')).toEqual(['José Ortega y Gasset']);
+  });
+
+  it('a lead-in before an agency goes ("Por EFE", "Von dpa", "Par AFP")', () => {
+    expect(splitAuthors('Por EFE')).toEqual(['EFE']);
+    expect(splitAuthors('Von dpa')).toEqual(['dpa']);
+    expect(splitAuthors('Par AFP')).toEqual(['AFP']);
+  });
 });

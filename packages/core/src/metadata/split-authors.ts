@@ -25,13 +25,34 @@ const INITIALS = /^(?:\p{Lu}\.\s?)+$/u;
 // "with" in the languages bylines are written in: an aside that opens with it names co-authors.
 const WITH = /^(?:with|avec|mit|con|com|met|med)\s+(?=\p{Lu})/iu;
 // "Par Sébastien Farcis", "Von Anna Müller": a lead-in other than "By" is taken only before a full name,
-// since "Von Trier" is a surname ("De" and "Di" open too many surnames to be read as one: "De La Hoya").
-const FOREIGN_LEAD_IN = /^(?:par|por|von|door|av|af)\s+(?=\p{Lu}[\p{L}\p{M}'’-]*\s+\p{Lu})/iu;
+// since "Von Trier" is a surname. "Di" and "De" open many surnames ("Di Maio", "De Gaulle", "De La
+// Hoya"): they are a lead-in only before a given name that is not a particle and a surname after it.
+const WORD = "\\p{Lu}[\\p{L}\\p{M}'’-]*";
+const PARTICLE = '(?:La|Le|Las|Los|Lo|Van|Von|Der|Den|Du|Da|Di|De|Del|Della|Dos|Das)\\b';
+// Case is spelt out, not left to the i flag: under it \p{Lu} would match a lower-case letter too.
+const LEAD_IN = '(?:[Pp]ar|[Pp]or|[Vv]on|[Dd]oor|[Aa][vf]|PAR|POR|VON|DOOR)';
+// A given name, then a surname, perhaps after lower-case particles ("Jan de Vries", "Ana da Silva").
+const FULL_NAME = `${WORD}\\s+(?:\\p{Ll}{1,4}\\s+){0,2}\\p{Lu}`;
+const FOREIGN_LEAD_IN = new RegExp(
+  `^(?:${LEAD_IN}\\s+(?=${FULL_NAME})|(?:[Dd][ie]|DI|DE)\\s+(?!${PARTICLE})(?=${FULL_NAME}))`,
+  'u',
+);
+// "Por EFE", "Von dpa", "Par AFP": a lead-in before an agency's name, in capitals or as it writes itself.
+const AGENCY_LEAD_IN = new RegExp(
+  `^(?:${LEAD_IN}|[Dd][ie])\\s+(?=(?:\\p{Lu}{2,}|dpa|apa|epd|kna|sda|ansa)(?:[\\s/,;]|$))`,
+  'u',
+);
+// "and" in the languages bylines are written in, between two people: a name before, a full name after
+// ("María López y Juan Pérez"), so a compound surname stays whole ("José Ortega y Gasset").
+const FOREIGN_AND = new RegExp(`(?<=${WORD}) (?:y|e|en|og|och|i|és) (?=${WORD} \\p{L})`, 'gu');
 
 /** The credit without its lead-in: "By", "Written by", "Par", "Von" (see FOREIGN_LEAD_IN). */
 export function withoutLeadIn(text: string): string {
   // "by" as a word: "Byron Smith" is a name.
-  return text.replace(/^(?:(?:written|posted|reported) )?by\b:? ?/i, '').replace(FOREIGN_LEAD_IN, '');
+  return text
+    .replace(/^(?:(?:written|posted|reported) )?by\b:? ?/i, '')
+    .replace(FOREIGN_LEAD_IN, '')
+    .replace(AGENCY_LEAD_IN, '');
 }
 
 /**
@@ -121,7 +142,7 @@ function bylineText(raw: string): string {
   text = cutAt(text, /[|•·]|\s(?:https?:\/\/|www\.)/i);
   text = cutAt(text, DATE);
   text = cutAt(text, DATED);
-  text = withoutAsides(text);
+  text = withoutAsides(text).replace(FOREIGN_AND, ', ');
   return trimPunctuation(text.replace(DATELINE, ''));
 }
 

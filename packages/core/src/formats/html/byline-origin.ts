@@ -1,4 +1,5 @@
 import { normalizeLine } from '../../text/normalize-text';
+import { inOtherStoriesModule, inTeaserCard } from './other-stories';
 
 // Modules beside a story that list other stories, each with its own byline.
 const MODULE =
@@ -28,6 +29,7 @@ const attrs = (el: Element) =>
   `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''} ${el.getAttribute('rel') ?? ''} ${el.getAttribute('itemprop') ?? ''}`;
 
 function inModule(el: Element): boolean {
+  if (inOtherStoriesModule(el) || inTeaserCard(el)) return true;
   const main = el.ownerDocument.querySelector('h1')?.closest('article');
   // <body> and <html> carry page-wide classes ("sidebar-primary" for the layout): not a module.
   for (let at = el.parentElement; at && !/^(?:BODY|HTML)$/i.test(at.tagName); at = at.parentElement) {
@@ -62,13 +64,30 @@ export interface PageKind {
   publishedMeta: boolean;
 }
 
+/** Text in paragraphs outside teaser cards past which a page tells a story of its own. */
+const OWN_STORY_CHARS = 400;
+
 /**
- * Whether the page is a section front (a list of stories), which has no author of its own: JSON-LD
- * says it is a collection, or it holds several <article> elements while nothing marks it as an article
- * (no og:type "article", no article:published_time, no JSON-LD article).
+ * Whether a page is made of teaser cards (linked headings, each with its lines) in lists or <div>s:
+ * several linked headings and hardly any paragraph text outside the cards.
+ */
+function listsTeaserCards(doc: Document): boolean {
+  if (doc.querySelectorAll('h2 a[href], h3 a[href]').length < LISTING_ARTICLES) return false;
+  let own = 0;
+  for (const p of [...doc.querySelectorAll('p')].slice(0, 500)) {
+    if (!inTeaserCard(p)) own += (p.textContent ?? '').trim().length;
+    if (own > OWN_STORY_CHARS) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether the page is a section front (a list of stories), which has no author or date of its own:
+ * JSON-LD says it is a collection, or it holds several <article> elements or teaser cards while nothing
+ * marks it as an article (no og:type "article", no article:published_time, no JSON-LD article).
  */
 export function isSectionFront(doc: Document, kind: PageKind): boolean {
   if (kind.articleLd || kind.ogType?.trim().toLowerCase() === 'article' || kind.publishedMeta) return false;
   if (kind.ldScripts.some(namesListingType)) return true;
-  return doc.querySelectorAll('article').length >= LISTING_ARTICLES;
+  return doc.querySelectorAll('article').length >= LISTING_ARTICLES || listsTeaserCards(doc);
 }

@@ -1,3 +1,5 @@
+import { inOtherStoriesModule, inTeaserCard } from './other-stories';
+
 /**
  * Where on a page the article's own dates are written: the blocks around its headline (kicker, byline,
  * time line), and the modules where other articles' dates are (related stories, sidebars, footers).
@@ -12,7 +14,7 @@ const ELSEWHERE =
  * An <aside> inside the article is its own (blogs put the post's author and date there); one outside is not.
  */
 export function isElsewhere(el: Element): boolean {
-  if (el.closest(ELSEWHERE) !== null) return true;
+  if (el.closest(ELSEWHERE) !== null || inOtherStoriesModule(el) || inTeaserCard(el)) return true;
   const aside = el.closest('aside');
   return aside !== null && aside.closest('article') === null;
 }
@@ -23,15 +25,27 @@ const fold = (s: string | null | undefined) =>
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 
-/** The page's headline element: the <h1> that holds the title (or that the title holds), else the first. */
+/** Where a page without an <h1> for its story writes the headline: a lower heading or a marked block. */
+const OTHER_HEADLINES = 'h2, h3, [itemprop="headline"], [class*="headline" i], [class*="title" i]';
+
+/**
+ * The page's headline element: the <h1> that holds the title (or that the title holds), else a lower
+ * heading or a block marked as the headline that does (pages without an <h1>), else the first <h1>.
+ */
 export function headlineElement(doc: Document, title: string | undefined): Element | undefined {
   const h1s = [...doc.querySelectorAll('h1')].slice(0, 10);
   const want = fold(title);
+  // The title may add the site's name ("Headline - The Paper"): the headline is most of it.
   const holdsTitle = (h: Element) => {
     const text = fold(h.textContent);
     return text.length > 0 && want.length > 0 && (want.includes(text) || text.includes(want));
   };
-  return h1s.find(holdsTitle) ?? h1s.find((h) => !isElsewhere(h));
+  const namesTitle = (h: Element) => holdsTitle(h) && fold(h.textContent).length * 2 >= want.length;
+  return (
+    h1s.find(holdsTitle) ??
+    [...doc.querySelectorAll(OTHER_HEADLINES)].slice(0, 50).find((h) => namesTitle(h) && !isElsewhere(h)) ??
+    h1s.find((h) => !isElsewhere(h))
+  );
 }
 
 /** How much text around the headline is read for its date: dates further away belong to the body. */

@@ -136,6 +136,15 @@ describe('HTML publication date: the date written near the headline', () => {
     expect(read(page({ after })).publishedAt).toBeUndefined();
     const updated = '<p>Updated <time datetime="2026-03-08T07:07:00Z">8 March</time></p>';
     expect(read(page({ after: updated })).publishedAt).toBeUndefined();
+    // The update words of every language whose month names are read (was the published date in these).
+    const updates: Array<[string, string]> = [
+      ['nb', 'Oppdatert 8. mars 2026'],
+      ['sv', 'Uppdaterad 8 mars 2026'],
+      ['pl', 'Zaktualizowano 8 marca 2026'],
+      ['nl', 'Bijgewerkt op 8 maart 2026'],
+    ];
+    for (const [lang, line] of updates)
+      expect(read(page({ after: `<p class="meta">${line}</p>`, lang })).publishedAt, line).toBeUndefined();
   });
 });
 
@@ -174,5 +183,163 @@ describe('HTML publication date: none is invented', () => {
     );
     expect(a.publishedAt).toBe('2026-03-06');
     expect(a.provenance.fields.publishedAt).toBe('url-pattern');
+  });
+});
+
+const ld = (json: object) => `<script type="application/ld+json">${JSON.stringify(json)}</script>`;
+
+describe('HTML publication date: JSON-LD shapes the story node hides in (issue 18)', () => {
+  it("reads datePublished of an article under a WebPage's mainEntity (was none)", () => {
+    const head = ld({
+      '@context': 'https://schema.org',
+      '@type': 'WebPage',
+      mainEntity: {
+        '@type': 'NewsArticle',
+        datePublished: '2026-03-06T09:00:00+01:00',
+        author: { name: 'Ana Ruiz' },
+      },
+    });
+    const a = read(page({ head }));
+    expect(a.publishedAt).toBe('2026-03-06T09:00:00+01:00');
+    expect(a.byline).toEqual(['Ana Ruiz']);
+  });
+
+  it("a @graph whose Article has no date takes its WebPage's dates, the modified one as the update (was none)", () => {
+    const head = ld({
+      '@context': 'https://schema.org',
+      '@graph': [
+        {
+          '@type': 'WebPage',
+          '@id': '#page',
+          datePublished: '2026-03-06T08:00:00+00:00',
+          dateModified: '2026-03-09T10:00:00+00:00',
+        },
+        { '@type': 'Article', isPartOf: { '@id': '#page' }, headline: 'Harbour bridge to close' },
+      ],
+    });
+    const a = read(page({ head }));
+    expect(a.publishedAt).toBe('2026-03-06T08:00:00+00:00');
+    expect(a.updatedAt).toBe('2026-03-09T10:00:00+00:00');
+  });
+
+  it('reads prefixed types ("schema:NewsArticle") and a video page\'s uploadDate; an article wins over the video it embeds', () => {
+    expect(
+      read(page({ head: ld({ '@type': 'schema:NewsArticle', datePublished: '2026-03-06' }) })).publishedAt,
+    ).toBe('2026-03-06');
+    const video = { '@type': 'VideoObject', name: 'Bridge footage', uploadDate: '2026-02-01T09:00:00Z' };
+    expect(read(page({ head: ld(video) })).publishedAt).toBe('2026-02-01T09:00:00Z');
+    const both = ld([video, { '@type': 'NewsArticle', datePublished: '2026-03-06T09:00:00Z' }]);
+    expect(read(page({ head: both })).publishedAt).toBe('2026-03-06T09:00:00Z');
+  });
+
+  it("another story's node in a list is not the page's: an ItemList's articles give no date", () => {
+    const list = ld({
+      '@type': 'ItemList',
+      itemListElement: [
+        { '@type': 'ListItem', item: { '@type': 'NewsArticle', datePublished: '2026-03-01' } },
+      ],
+    });
+    expect(read(page({ head: list })).publishedAt).toBeUndefined();
+  });
+});
+
+describe('HTML publication date: more meta names and URL shapes (issue 18)', () => {
+  it('reads the meta names other extractors read (article:post_date, displaydate, dc.created, rbpubdate...)', () => {
+    for (const [name, attr] of [
+      ['article:post_date', 'property'],
+      ['article:published_date', 'property'],
+      ['shareaholic:article_published_time', 'name'],
+      ['DC.created', 'name'],
+      ['dc.date.publication', 'name'],
+      ['displaydate', 'name'],
+      ['dateposted', 'name'],
+      ['rbpubdate', 'name'],
+      ['twt-published-at', 'name'],
+      ['dcsext.articlefirstpublished', 'name'],
+    ])
+      expect(read(page({ head: `<meta ${attr}="${name}" content="2026-03-06">` })).publishedAt, name).toBe(
+        '2026-03-06',
+      );
+  });
+
+  it('reads /2026/mar/06/ and /2026/3/6/ in the URL; a year and month without a day, or no real day, give none', () => {
+    const at = (url: string) => read(page({}), url).publishedAt;
+    expect(at('https://paper.example/uk-news/2026/mar/06/harbour-bridge')).toBe('2026-03-06');
+    expect(at('https://paper.example/2026/march/6/harbour-bridge')).toBe('2026-03-06');
+    expect(at('https://paper.example/2026/3/6/harbour-bridge')).toBe('2026-03-06');
+    expect(at('https://paper.example/news/20260306/harbour-bridge.html')).toBe('2026-03-06');
+    expect(at('https://paper.example/2026/03/harbour-bridge')).toBeUndefined();
+    expect(at('https://paper.example/2026/feb/30/harbour-bridge')).toBeUndefined();
+    expect(at('https://paper.example/2026/3/16000/harbour-bridge')).toBeUndefined();
+    // After the fetch time (NOW is 2026-03-10): an id, not a date.
+    expect(at('https://paper.example/2026/12/01/harbour-bridge')).toBeUndefined();
+  });
+});
+
+describe('HTML publication date: a section front has none of its own (issue 18)', () => {
+  it("the dates of a list of linked stories under the page's heading are the stories' (was the first one's)", () => {
+    const items = [1, 2, 3, 4]
+      .map(
+        (i) =>
+          `<li><a href="/s${i}">Story ${i} on the harbour</a> <span class="date">March ${i}, 2026</span></li>`,
+      )
+      .join('');
+    const front = `<html lang="en"><head><title>Harbour news</title></head><body><h1>Harbour news</h1><ul>${items}</ul></body></html>`;
+    expect(read(front).publishedAt).toBeUndefined();
+    // The same date line in a story's own two-item meta list is read.
+    const meta =
+      '<ul class="meta"><li>By <a href="/ana">Ana Ruiz</a></li><li><span class="date">March 6, 2026</span></li></ul>';
+    expect(read(page({ after: meta })).publishedAt).toBe('2026-03-06');
+  });
+
+  it('a page of several <article> teasers with no article metadata takes no date from them nor from its URL', () => {
+    const teasers = [1, 2, 3, 4]
+      .map(
+        (i) =>
+          `<article><h2><a href="/s${i}">Story ${i}</a></h2><time datetime="2026-03-0${i}">${i} March</time><p>${'Text. '.repeat(20)}</p></article>`,
+      )
+      .join('');
+    const front = `<html lang="en"><head><title>Harbour</title></head><body><h1>Harbour</h1>${teasers}</body></html>`;
+    expect(read(front, 'https://paper.example/2026/03/06/harbour').publishedAt).toBeUndefined();
+  });
+
+  it("teaser cards in <div>s under the page's heading: their dates are the stories' (was the first card's)", () => {
+    const cards = [1, 2, 3, 4]
+      .map(
+        (i) =>
+          `<div class="card"><h3><a href="/s${i}">Story ${i} on the harbour</a></h3><span class="date">March ${i}, 2026</span></div>`,
+      )
+      .join('');
+    const front = `<html lang="en"><head><title>Harbour news</title></head><body><h1>Harbour news</h1>${cards}</body></html>`;
+    expect(read(front).publishedAt).toBeUndefined();
+    // A story with a "more" module of cards after it keeps its own date line.
+    expect(
+      read(page({ after: '<p class="date">March 6, 2026</p>', story: `${STORY}${cards}` })).publishedAt,
+    ).toBe('2026-03-06');
+  });
+});
+
+describe('HTML publication date: recall on pages without an <h1>, and the day the page shows (issue 18)', () => {
+  it('reads the date line under a headline written as an <h2> or a block marked "headline" (was none without an <h1>)', () => {
+    const P = STORY;
+    const div = `<html lang="en"><head><title>Harbour bridge to close - The Paper</title></head><body><div class="story"><div class="headline">Harbour bridge to close</div><div class="story-date">Friday, March 6, 2026</div><div class="story-body">${P}</div></div></body></html>`;
+    expect(read(div).publishedAt).toBe('2026-03-06');
+    const h2 = div.replace(
+      '<div class="headline">Harbour bridge to close</div>',
+      '<h2>Harbour bridge to close</h2>',
+    );
+    expect(read(h2).publishedAt).toBe('2026-03-06');
+    // A heading that only shares a word with the title is not the headline: no date from beside it.
+    const other = div.replace('<div class="headline">Harbour bridge to close</div>', '<h2>Harbour</h2>');
+    expect(read(other).publishedAt).toBeUndefined();
+  });
+
+  it("a UTC meta time yields to the same instant the page shows in a <time> with its offset (was the next day's UTC)", () => {
+    const head = '<meta property="article:published_time" content="2026-03-07T04:30:00Z">';
+    const after = '<time datetime="2026-03-06T23:30:00-05:00">March 6, 2026, 11:30 p.m.</time>';
+    expect(read(page({ head, after })).publishedAt).toBe('2026-03-06T23:30:00-05:00');
+    // Another instant shown on the page is not an offset for this one.
+    const other = '<time datetime="2026-03-06T20:00:00-05:00">March 6, 2026, 8 p.m.</time>';
+    expect(read(page({ head, after: other })).publishedAt).toBe('2026-03-07T04:30:00Z');
   });
 });

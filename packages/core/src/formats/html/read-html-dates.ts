@@ -1,5 +1,6 @@
 import { type DateInText, datesInText, slashOrderOf } from '../../metadata/date-in-text';
 import { dateFromUrl, normalizeDate } from '../../metadata/normalize-date';
+import { UPDATE_WORDS } from '../../metadata/update-words';
 import { blocksNearHeadline, headlineElement, isElsewhere } from './near-headline';
 import type { JsonLdArticle } from './read-json-ld';
 
@@ -14,6 +15,8 @@ export interface PageDateSources {
   /** The page's canonical and fetched URLs, for a date in their path (the first that has one). */
   urls: Array<string | undefined>;
   now: string | undefined;
+  /** The page lists stories (see isSectionFront): the dates written on it are theirs, not its own. */
+  sectionFront?: boolean;
 }
 
 type Found = [string, string];
@@ -22,10 +25,27 @@ type Found = [string, string];
 // Open Graph article, schema.org itemprop, Parse.ly, Sailthru, Dublin Core, citations, then the generic.
 const PUBLISHED_META: Array<[string[], string]> = [
   [
-    ['article:published_time', 'og:article:published_time', 'article:published'],
+    [
+      'article:published_time',
+      'og:article:published_time',
+      'article:published',
+      'article:published_date',
+      'article:publicationdate',
+      'article:post_date',
+    ],
     'meta:article:published_time',
   ],
-  [['og:published_time', 'og:pubdate', 'article.published'], 'meta:og:published_time'],
+  [
+    [
+      'og:published_time',
+      'og:pubdate',
+      'article.published',
+      'shareaholic:article_published_time',
+      'vr:published_time',
+      'mediator_published_time',
+    ],
+    'meta:og:published_time',
+  ],
   [['datepublished', 'rnews:datepublished'], 'meta:itemprop:datePublished'],
   [['parsely-pub-date'], 'meta:parsely'],
   [['sailthru.date'], 'meta:sailthru.date'],
@@ -35,6 +55,9 @@ const PUBLISHED_META: Array<[string[], string]> = [
       'dcterms.issued',
       'dc.date.created',
       'dcterms.created',
+      'dc.date.publication',
+      'dc.created',
+      'dc:created',
       'dc.date',
       'dc:date',
       'dcterms.date',
@@ -59,6 +82,18 @@ const PUBLISHED_META: Array<[string[], string]> = [
       'article.created',
       'cxenseparse:recs:publishtime',
       'bt:pubdate',
+      'dcsext.articlefirstpublished',
+      'rbpubdate',
+      'twt-published-at',
+      'published_at',
+      'displaydate',
+      'dateposted',
+      'date_created',
+      'datecreated',
+      'content_create_date',
+      'doc_date',
+      'pdate',
+      'ptime',
       'release_date',
       'date',
     ],
@@ -76,9 +111,8 @@ const MODIFIED_META: Array<[string[], string]> = [
   [['dcterms.modified', 'dc.date.modified'], 'meta:dublin-core'],
 ];
 
-/** Words that mark a date as the last update, in the languages month-names.ts reads. */
-const UPDATE_LABEL =
-  /(?:updated?|modified|edited|revised|mis à jour|mise à jour|actualisé|aktualisiert|geändert|actualizado|actualización|aggiornato|atualizado|bijgewerkt)\W{0,3}(?:\w+\W{1,3}){0,2}$/iu;
+/** Words just before a date that mark it as the last update (UPDATE_WORDS), a word or two between. */
+const UPDATE_LABEL = new RegExp(`(?:${UPDATE_WORDS})\\W{0,3}(?:\\w+\\W{1,3}){0,2}$`, 'iu');
 const UPDATED_MARK = /\b(?:updated?|modified|dateModified)\b/i;
 const PUBLISHED_MARK = /\b(?:datePublished|published|pubdate|entry-date|publish|post-date|posted-on)\b/i;
 
@@ -146,13 +180,26 @@ function isDateLine(el: Element, text: string, found: DateInText): boolean {
   return (text.slice(0, found.index) + text.slice(found.end)).replace(/[^\p{L}]/gu, '').length <= 30;
 }
 
+/** How many linked items make a list a list of stories (a section front's, a "latest" module's). */
+const STORY_LIST_ITEMS = 3;
+
+/** Whether an element sits in an item of a list of linked stories: its date is that story's. */
+function inStoryList(el: Element): boolean {
+  const list = el.closest('li')?.parentElement;
+  if (!list) return false;
+  let linked = 0;
+  for (const item of list.children)
+    if (item.tagName === 'LI' && item.querySelector('a[href]') && ++linked >= STORY_LIST_ITEMS) return true;
+  return false;
+}
+
 /** The first date written in the short blocks around the headline, <time> or text, not an update's. */
 function nearHeadline(doc: Document, title: string | undefined, now: string | undefined): Found[] {
   const headline = headlineElement(doc, title);
   if (!headline) return [];
   const slashes = slashOrderOf(doc.documentElement?.getAttribute('lang')?.trim() || undefined);
   for (const el of blocksNearHeadline(doc, headline)) {
-    if (markedUpdate(el) || labelledUpdate(el)) continue;
+    if (markedUpdate(el) || labelledUpdate(el) || inStoryList(el)) continue;
     if (el.tagName === 'TIME') {
       const d = elementDate(el, now);
       if (d) return [[d, 'html:time']];
@@ -194,16 +241,17 @@ function fromMeta(list: Array<[string[], string]>, s: PageDateSources): Found[] 
 const UTC_WRITTEN = /(?:Z|[+-]00:?00)$/;
 
 /**
- * The same instant as written with the page's own offset, when the first source gives it in UTC and
- * another gives it with an offset: "2017-02-24T01:18:13Z" is "2017-02-23T17:18:13-08:00" on a page in
- * California, and the article belongs to the day its page shows.
+ * The same instant as written with the page's own offset, when the chosen source gives it in UTC and
+ * another gives it with an offset (another tag, or a <time> the page shows): "2017-02-24T01:18:13Z" is
+ * "2017-02-23T17:18:13-08:00" on a page in California, and the article belongs to the day its page shows.
+ * The page's times are read only when the chosen one is in UTC.
  */
-function inPageOffset(chosen: Found, others: Found[]): Found {
+function inPageOffset(chosen: Found, others: Found[], shown: () => Found[]): Found {
   if (!UTC_WRITTEN.test(chosen[0])) return chosen;
   const ms = Date.parse(chosen[0]);
-  const local = others.find(
-    ([d]) => /[+-]\d{2}:\d{2}$/.test(d) && !UTC_WRITTEN.test(d) && Date.parse(d) === ms,
-  );
+  const sameInstant = ([d]: Found) =>
+    /[+-]\d{2}:\d{2}$/.test(d) && !UTC_WRITTEN.test(d) && Date.parse(d) === ms;
+  const local = others.find(sameInstant) ?? shown().find(sameInstant);
   return local ? [local[0], chosen[1]] : chosen;
 }
 
@@ -226,15 +274,25 @@ export function readHtmlDates(doc: Document, s: PageDateSources): { published?: 
     ...one(s.ld?.dateCreated, 'json-ld:dateCreated'),
     ...one(s.readabilityTime, 'readability'),
   ];
-  const published =
-    structured[0] ??
-    markedElements(doc, s.now)[0] ??
-    s.urls.flatMap((url) => one(dateFromUrl(url, s.now), 'url-pattern'))[0] ??
-    nearHeadline(doc, s.title, s.now)[0] ??
-    articleTimes(doc, s.now)[0];
+  // On a section front, the dates written in the page and its URL's date are its stories' or its day's.
+  const written = (): Found | undefined =>
+    s.sectionFront
+      ? undefined
+      : (markedElements(doc, s.now)[0] ??
+        s.urls.flatMap((url) => one(dateFromUrl(url, s.now), 'url-pattern'))[0] ??
+        nearHeadline(doc, s.title, s.now)[0] ??
+        articleTimes(doc, s.now)[0]);
+  const published = structured[0] ?? written();
   const updated = [...one(s.ld?.dateModified, 'json-ld:dateModified'), ...fromMeta(MODIFIED_META, s)][0];
   return {
-    ...(published ? { published: inPageOffset(published, structured) } : {}),
+    ...(published
+      ? {
+          published: inPageOffset(published, structured, () => [
+            ...markedElements(doc, s.now),
+            ...articleTimes(doc, s.now),
+          ]),
+        }
+      : {}),
     ...(updated ? { updated } : {}),
   };
 }

@@ -103,7 +103,14 @@ function readPage(doc: Document, readability: ReadabilityFields, pageUrl: string
     readability,
     pageUrl,
     metas,
-    ld: readJsonLd(ldScripts),
+    ld: readJsonLd(ldScripts, {
+      title: m('og:title') ?? doc.querySelector('title')?.textContent ?? undefined,
+      urls: [
+        doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? undefined,
+        m('og:url'),
+        pageUrl,
+      ],
+    }),
     ldScripts,
     m,
     all: (key: string) => metas.get(key) ?? [],
@@ -280,6 +287,7 @@ export function readHtmlMeta(
     title: out.meta.title,
     urls: [out.meta.url, pageUrl],
     now,
+    sectionFront,
   });
   put(out, 'publishedAt', dates.published);
   put(out, 'updatedAt', dates.updated);

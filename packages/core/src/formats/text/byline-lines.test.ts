@@ -89,6 +89,26 @@ describe('bylines and datelines in plain text are metadata, never body', () => {
     expect(a.body.map((b) => b.text)).toEqual(STORY);
   });
 
+  it('an update line in another language ("Mis à jour le", "Aktualisiert am", "Oppdatert") is the modified time too (was the published one)', () => {
+    for (const line of [
+      'Mis à jour le 6 mars 2024',
+      'Dernière mise à jour le 6 mars 2024',
+      'Aktualisiert am 6. März 2024',
+      'Actualizado el 6 de marzo de 2024',
+      'Aggiornato il 6 marzo 2024',
+      'Bijgewerkt op 6 maart 2024',
+      'Oppdatert 6. mars 2024',
+      'Zaktualizowano 6 marca 2024',
+    ]) {
+      const a = parseText([HEADLINE, 'By Anna de Vries', line, ...STORY].join('\n'));
+      expect(a.updatedAt, line).toBe('2024-03-06');
+      expect(a.publishedAt, line).toBeUndefined();
+    }
+    expect(parseText([HEADLINE, 'Publié le 6 mars 2024', ...STORY].join('\n')).publishedAt).toBe(
+      '2024-03-06',
+    );
+  });
+
   it('a story that opens with "By Tuesday, the talks had..." keeps its first paragraph', () => {
     const first = 'By Tuesday, the talks had collapsed and both sides were blaming each other.';
     const a = parseText([first, ...STORY].join('\n'));
