@@ -9,6 +9,7 @@ import { benchLog, writeBenchSection } from '@gazette/bench-corpora';
 import { NerModel } from '../../src/enrich/ner/ner-model';
 import type { NerModelData } from '../../src/enrich/ner/ner-model-data';
 import { f1, readConll, type Score } from './conll';
+import { scoreThroughExtract } from './score-extract';
 import { scoreTagger, sumLabels } from './score-tagger';
 
 const args = process.argv.slice(2);
@@ -21,7 +22,8 @@ const pct = (x: number) => (100 * x).toFixed(2);
 const log = benchLog();
 
 function report(name: string, raw: string): void {
-  const scores = scoreTagger(new NerModel(JSON.parse(raw) as NerModelData), docs);
+  const model = new NerModel(JSON.parse(raw) as NerModelData);
+  const scores = scoreTagger(model, docs);
   const row = (label: string, s: Score) => {
     const r = f1(s);
     return [label, pct(r.precision), pct(r.recall), pct(r.f1), `${s.tp}/${s.fp}/${s.fn}`];
@@ -35,6 +37,10 @@ function report(name: string, raw: string): void {
       row('all four micro', sumLabels(['PER', 'ORG', 'LOC', 'MISC'], scores.counts)),
       row('PER/ORG/LOC micro, span repairs', sumLabels(['PER', 'ORG', 'LOC'], scores.repaired)),
       row('all four micro, span repairs', sumLabels(['PER', 'ORG', 'LOC', 'MISC'], scores.repaired)),
+      row(
+        'PER/ORG/LOC micro, through extractEntities',
+        sumLabels(['PER', 'ORG', 'LOC'], scoreThroughExtract(model, docs)),
+      ),
     ],
   );
   log.line(
