@@ -15,7 +15,8 @@ export function trainerOptions(
 ): TrainOptions {
   const arg = (name: string) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : undefined);
   return {
-    epochs: arg('--epochs') ?? 16,
+    // Chosen by cv:ner (the held-out folds' mean F1 levels off at 10 epochs and falls after 13), never on valid.
+    epochs: arg('--epochs') ?? 10,
     minFeatureCount: arg('--min-count') ?? 2,
     clipQuantile: arg('--clip') ?? 1,
     weightBytes: arg('--bytes') === 2 ? 2 : 1,
