@@ -5,8 +5,8 @@
 // on the other four and scored on it (PER/ORG/LOC micro F1, exact span and type, through tagDocument and the
 // span repairs, as eval-ner). valid.txt is never read here: it stays a second, untouched check.
 // A run of all five folds writes its section of docs/benchmarks.md, "NER generalisation" with the shipped
-// options, titled by its flags with others (--no-clusters --no-places --epochs 16 trains as before issue 18).
-//   npm run cv:ner -w @gazette/core   [-- --folds 0,1 --epochs N --no-clusters --no-places ...]
+// options, titled by its flags with others (--clusters --places adds the features not shipped yet).
+//   npm run cv:ner -w @gazette/core   [-- --folds 0,1 --epochs N --clusters --places ...]
 import { benchLog, sectionId, writeBenchSection } from '@gazette/bench-corpora';
 import { NerModel } from '../../src/enrich/ner/ner-model';
 import { f1, readConll } from './conll';
