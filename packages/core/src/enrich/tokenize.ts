@@ -43,8 +43,14 @@ function splitChunk(chunk: string, offset: number, out: Token[]): void {
     if (!TRAILING.test(last)) break;
     if (last === '.') {
       const word = chunk.slice(start, end - 1).toLowerCase();
-      // "U.S." and "Mr." keep their period; "Niger." does not.
-      if (/^(\p{L}\.)+\p{L}$/u.test(word) || ABBREVIATIONS.has(word)) break;
+      // "U.S." and "Mr." keep their period; "Niger." does not. So does an initial ("P. Simmons", "George
+      // W. Bush"), as CoNLL writes it: cut off, it ended the sentence and left the tagger "P" and "Simmons" apart.
+      if (
+        /^(\p{L}\.)+\p{L}$/u.test(word) ||
+        ABBREVIATIONS.has(word) ||
+        /^\p{Lu}$/u.test(chunk.slice(start, end - 1))
+      )
+        break;
     }
     if ((last === "'" || last === '’') && /s$/i.test(chunk.slice(start, end - 1)) && end - 1 - start > 2) {
       // "Reuters'" keeps nothing; a closing quote after a word is split like any quote.
@@ -91,13 +97,21 @@ function endsSentence(tokens: readonly Token[], i: number): boolean {
 
 /**
  * Sentences of a text. A full stop, "!" or "?" (with the quotes and brackets that close it) ends a
- * sentence when the next word starts with a capital, a digit or a quote mark.
+ * sentence when the next word starts with a capital, a digit or a quote mark; a line break always does.
  */
 export function splitSentences(text: string): Sentence[] {
   const tokens = tokenize(text);
   const sentences: Sentence[] = [];
   let begin = 0;
   for (let i = 0; i < tokens.length; i++) {
+    // A line break ends a sentence too: a headline, a dateline or a table row has no full stop to end it,
+    // and read as one with the next line it ran names together ("WIN LONDON", "HOUSTON CINCINNATI").
+    if (tokens[i + 1] && text.slice(tokens[i]!.end, tokens[i + 1]!.start).includes('\n')) {
+      const part = tokens.slice(begin, i + 1);
+      sentences.push({ start: part[0]!.start, end: part[part.length - 1]!.end, tokens: part });
+      begin = i + 1;
+      continue;
+    }
     let last = i;
     if (/^[.!?…]$/.test(tokens[i]!.text)) {
       while (

@@ -13,6 +13,8 @@ export interface NerContext {
   gazetteer: ReadonlyMap<string, string>;
   /** Lower-cased words that training text writes in lower case (common words). */
   lowerVocab: ReadonlySet<string>;
+  /** Word (as written) to its cluster path "a.b", learnt from unlabelled text (word-clusters.ts). */
+  clusters?: ReadonlyMap<string, string>;
 }
 
 const MAX_GAZ_TOKENS = 6;
@@ -194,7 +196,31 @@ export function visitContextFeatures(words: readonly string[], ctx: NerContext, 
     }
     for (const m of gaz[i - 1] ?? []) emit(i, 'g-1', m);
     for (const m of gaz[i + 1] ?? []) emit(i, 'g+1', m);
+    if (ctx.clusters) visitClusterFeatures(words, i, s, ctx.clusters, emit);
   }
+}
+
+/**
+ * The clusters of a token and its neighbours: the whole path and its first level, so a word the labels
+ * never showed still scores like the words written in the same places.
+ */
+function visitClusterFeatures(
+  words: readonly string[],
+  i: number,
+  shape: string,
+  clusters: ReadonlyMap<string, string>,
+  emit: FeatureSink,
+): void {
+  const path = clusters.get(words[i]!);
+  if (path) {
+    emit(i, 'c', path);
+    emit(i, 'c1', path.slice(0, path.indexOf('.')));
+    emit(i, 'cs', `${path}|${shape}`);
+  }
+  const before = i > 0 ? clusters.get(words[i - 1]!) : '<s>';
+  const after = i + 1 < words.length ? clusters.get(words[i + 1]!) : '</s>';
+  if (before) emit(i, 'c-1', before);
+  if (after) emit(i, 'c+1', after);
 }
 
 /** The feature strings of every token of a sentence (what training sees). */

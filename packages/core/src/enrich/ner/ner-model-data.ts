@@ -17,4 +17,6 @@ export interface NerModelData {
   gazetteer: string;
   /** Space-separated words the training text writes in lower case. */
   lowerVocab: string;
+  /** Lines "word\tcluster path" learnt from unlabelled text; absent: a model without cluster features. */
+  clusters?: string;
 }

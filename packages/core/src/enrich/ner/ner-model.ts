@@ -12,10 +12,21 @@ function base64Bytes(b64: string): Uint8Array {
   return out;
 }
 
+/** "key\tvalue" lines as a map. */
+function tabbedLines(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const line of text.split('\n')) {
+    const tab = line.indexOf('\t');
+    if (tab > 0) out.set(line.slice(0, tab), line.slice(tab + 1));
+  }
+  return out;
+}
+
 /** A trained averaged-perceptron tagger with BILOU Viterbi decoding. */
 export class NerModel {
   readonly gazetteer: ReadonlyMap<string, string>;
   readonly lowerVocab: ReadonlySet<string>;
+  readonly clusters: ReadonlyMap<string, string> | undefined;
   private readonly offsets = new Map<string, number>();
   /** The same offsets by template then value, so context features need no string building. */
   private readonly byTemplate = new Map<string, Map<string, number>>();
@@ -48,13 +59,9 @@ export class NerModel {
       values.set(name.slice(eq + 1), at);
       at += 1 + pair * this.bytes[at]!;
     }
-    const gaz = new Map<string, string>();
-    for (const line of data.gazetteer.split('\n')) {
-      const tab = line.indexOf('\t');
-      if (tab > 0) gaz.set(line.slice(0, tab), line.slice(tab + 1));
-    }
-    this.gazetteer = withPrefixes(gaz);
+    this.gazetteer = withPrefixes(tabbedLines(data.gazetteer));
     this.lowerVocab = new Set(data.lowerVocab.split(' '));
+    this.clusters = data.clusters === undefined ? undefined : tabbedLines(data.clusters);
   }
 
   private addAt(offset: number, into: Int32Array, at: number): void {

@@ -1,5 +1,5 @@
 import { BILOU_TAGS, type TokenSpan, tagsToSpans } from './bilou';
-import { documentWords, isCapitalised } from './ner-features';
+import { documentWords, isCapitalised, type NerContext } from './ner-features';
 import type { NerModel } from './ner-model';
 
 const MAX_REPEAT_TOKENS = 4;
@@ -9,7 +9,12 @@ const MAX_REPEAT_TOKENS = 4;
  * once is also a name where it recurs untagged ("... as well as Niger" after "Niger" was found).
  */
 export function tagDocument(model: NerModel, sentences: readonly (readonly string[])[]): TokenSpan[][] {
-  const ctx = { ...documentWords(sentences), gazetteer: model.gazetteer, lowerVocab: model.lowerVocab };
+  const ctx: NerContext = {
+    ...documentWords(sentences),
+    gazetteer: model.gazetteer,
+    lowerVocab: model.lowerVocab,
+    ...(model.clusters ? { clusters: model.clusters } : {}),
+  };
   const found = sentences.map((words) =>
     tagsToSpans(Array.from(model.tag(words, ctx), (t) => BILOU_TAGS[t]!)),
   );
