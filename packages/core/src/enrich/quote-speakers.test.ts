@@ -159,3 +159,24 @@ describe('the subject of the reporting verb', () => {
     expect(quotes.map((q) => q.speaker)).toEqual(['Tony Froggatt']);
   });
 });
+
+describe('names that are not the speaker: a reported clause, a prepositional phrase (issue 18, val sample)', () => {
+  it('does not take "said Defra had been…" as Defra speaking, so "he" stays with the person who spoke', () => {
+    const quotes = quotesOf(
+      'Committee chairman Edward Leigh criticised the plan. But Mr Leigh said the ministry was "dragging its heels".\nThat comment referred to a scheme. He also said Defra had been "dreadfully slow" in paying its bills.',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(['Edward Leigh', 'Edward Leigh']);
+  });
+
+  it('gives no speaker rather than a name hanging off another noun ("an associate of X has told", "sent to X by…")', () => {
+    const quotes = quotesOf(
+      'A close associate of former oil boss Mikhail Khodorkovsky has told a court the charges are "false".\nA message sent to Finnish firm F-Secure by its partner said: "We can do better."',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual([undefined, undefined]);
+  });
+
+  it('still gives a spokesman\'s organisation ("A spokesman for Vodafone said")', () => {
+    const quotes = quotesOf('A spokesman for Vodafone said: "We will act on every complaint."');
+    expect(quotes.map((q) => q.speaker)).toEqual(['Vodafone']);
+  });
+});

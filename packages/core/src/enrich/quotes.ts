@@ -1,6 +1,6 @@
 import type { Quote } from '../model/quote-schema';
 import type { LinkedMention } from './link-entities';
-import { descriptionAfter, descriptionBefore, onlyTitleBetween } from './speaker-cues';
+import { descriptionAfter, descriptionBefore, inPrepositionalPhrase, onlyTitleBetween } from './speaker-cues';
 
 const MAX_SENTENCE = 500;
 // How far back a pronoun looks for its speaker, in speech events or mentions.
@@ -314,7 +314,11 @@ function nameAfterVerb(w: VerbWindow, listener: boolean): LinkedMention | undefi
  * before a quote the subject nearest the verb. A person is preferred to an organisation.
  */
 function nameBeforeVerb(w: VerbWindow): { people: LinkedMention[]; beforeVerb: LinkedMention | undefined } {
-  const subjects = w.speakers.filter((x) => x.end <= w.verbStart);
+  // "A message sent to F-Secure by Google's team said": a name in a prepositional phrase is not the subject.
+  const subjects = w.speakers.filter(
+    (x) =>
+      x.end <= w.verbStart && !inPrepositionalPhrase(w.text.slice(Math.max(w.from, x.start - 60), x.start)),
+  );
   const people = subjects.filter((x) => x.entity.type === 'person');
   const pool = people.length > 0 ? people : subjects;
   // Before a quote, the subject nearest the verb, unless an earlier one is the verb's own subject with only an
@@ -642,7 +646,10 @@ function reportedSpeech(
     const after = blocks[m.block]!.slice(m.end, m.end + 90);
     VERB_RE.lastIndex = 0;
     const v = VERB_RE.exec(after);
-    const verbFirst = saidBefore(blocks[m.block]!.slice(Math.max(0, m.start - 30), m.start));
+    // "said Defra had been slow" reports what Defra did; "said Defra." or "said Defra:" has Defra speak.
+    const verbFirst =
+      saidBefore(blocks[m.block]!.slice(Math.max(0, m.start - 30), m.start)) &&
+      /^\s*(?:[,.:;]|$)/.test(blocks[m.block]!.slice(m.end, m.end + 2));
     if (verbFirst) events.push({ block: m.block, at: m.start, mention: m });
     else if (v && onlyFillerOrAside(after.slice(0, v.index)))
       events.push({ block: m.block, at: m.start, mention: m });

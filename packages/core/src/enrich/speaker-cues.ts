@@ -54,3 +54,26 @@ export function descriptionAfter(after: string): string | undefined {
   const m = new RegExp(`^\\s*the((?:\\s+${DESCRIPTION_WORD}){1,4}?)\\s*(?:[.,;:]|$)`, 'u').exec(after);
   return m ? personHead(m[1]!) : undefined;
 }
+
+// Prepositions that put a name in a phrase hanging off another noun ("an associate of X", "a message sent
+// to X"): such a name is not the subject of the verb that follows.
+const PREPOSITION =
+  /(?:^|\s)(?:of|to|with|by|for|against|from|at|on|in|into|about|over|than|like|between|under|behind|towards?)$/i;
+// Heads whose "of/for/from X" names the speaker itself ("a spokesman for X", "a statement from X").
+const VOICE_OF = /(?:spokes(?:man|woman|person)|statement|representative)\s+\S+$/i;
+
+/**
+ * Whether the name after `before` sits in a prepositional phrase ("associate of former Yukos boss X",
+ * "sent to Finnish firm X"): the preposition, then at most a title before the name. A spokesman's
+ * organisation ("a spokesman for X") is not such a phrase: it names who speaks.
+ */
+export function inPrepositionalPhrase(before: string): boolean {
+  const words = before.trimEnd().split(/\s+/);
+  // The title words between the preposition and the name: at most four, none ending a clause.
+  for (let k = words.length - 1; k >= Math.max(0, words.length - 5); k--) {
+    const head = words.slice(0, k + 1).join(' ');
+    if (PREPOSITION.test(head)) return !VOICE_OF.test(head);
+    if (!onlyTitleBetween(words.slice(k).join(' '))) return false;
+  }
+  return false;
+}
