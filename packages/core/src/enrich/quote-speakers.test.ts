@@ -180,3 +180,35 @@ describe('names that are not the speaker: a reported clause, a prepositional phr
     expect(quotes.map((q) => q.speaker)).toEqual(['Vodafone']);
   });
 });
+
+describe('who "he" stands for: the subject of the sentence before, not a name in its object (issue 18, val sample)', () => {
+  it('skips a name after the reporting verb of the sentence before ("the chancellor said the cuts proposed by X")', () => {
+    const quotes = quotesOf(
+      'Gordon Brown spoke in Leeds. "We will not go back," he said.\nThe chancellor said the cuts proposed by shadow chancellor Oliver Letwin would close schools. He said Labour was now "the party of the economy".',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(['Gordon Brown', 'Gordon Brown']);
+  });
+
+  it('skips a name in a prepositional phrase ("Phil Hardy has pleaded with Sam Gerald…")', () => {
+    const quotes = quotesOf(
+      'Veteran coach Phil Hardy has pleaded with Sam Gerald to stay at the club. The former assistant also warned him about money.\nHe told Radio Five: "It will all be down to Sam in the end."',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(['Phil Hardy']);
+  });
+
+  it('keeps "with finance minister X saying" as X speaking (the participle\'s subject)', () => {
+    const quotes = quotesOf(
+      'Berlin welcomed the ruling, with finance minister Hans Eichel saying its policy was "on the right track".',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(['Hans Eichel']);
+  });
+});
+
+describe("a quoted word inside the writer's sentence (issue 18, val sample)", () => {
+  it('gives no speaker when the verb after it reports content of its own ("… "warm" to Mr Brown - he also promised to…")', () => {
+    const quotes = quotesOf(
+      'Gordon Brown spoke in Leeds. In the speech - which won a standing ovation from an audience clearly "warm" to Mr Brown - he also promised to end youth unemployment.\nAlan Milburn spoke on the radio. Mr Blair has "the same passion for the job" as in 1997, he said.',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual([undefined, 'Alan Milburn']);
+  });
+});

@@ -225,7 +225,13 @@ interface Attribution {
   pronoun?: 'he' | 'she';
   /** A description standing for the speaker: "prop" in "the prop said". */
   description?: string;
+  /** The verb has content of its own ("he also promised to end…", "warned that…"), not the quotation. */
+  ownContent?: boolean;
 }
+
+// "to" or "that" opening what a verb reports; "to" before a listener ("said to reporters") does not.
+const OWN_CONTENT =
+  /^\s+(?:that\b|to\s+(?!(?:the|a|an|his|her|its|their|our|my|your|me|him|them|us|reporters|journalists)\b)\p{Ll})/u;
 
 /** The text before a verb without the filler words that may stand before it ("the minister also"). */
 function withoutFillers(before: string): string {
@@ -315,9 +321,12 @@ function nameAfterVerb(w: VerbWindow, listener: boolean): LinkedMention | undefi
  */
 function nameBeforeVerb(w: VerbWindow): { people: LinkedMention[]; beforeVerb: LinkedMention | undefined } {
   // "A message sent to F-Secure by Google's team said": a name in a prepositional phrase is not the subject.
+  // "with finance minister Hans Eichel saying" is the exception: the name is the participle's subject.
   const subjects = w.speakers.filter(
     (x) =>
-      x.end <= w.verbStart && !inPrepositionalPhrase(w.text.slice(Math.max(w.from, x.start - 60), x.start)),
+      x.end <= w.verbStart &&
+      ((w.verb.endsWith('ing') && onlyFillerOrAside(w.text.slice(x.end, w.verbStart))) ||
+        !inPrepositionalPhrase(w.text.slice(Math.max(w.from, x.start - 60), x.start))),
   );
   const people = subjects.filter((x) => x.entity.type === 'person');
   const pool = people.length > 0 ? people : subjects;
@@ -419,7 +428,9 @@ function attribute(
   };
   const listener = /^(told|tells|asked|asks|urged|urges|accused|branded|dubbed|called|calls)$/.test(w.verb);
   const afterVerb = nameAfterVerb(w, listener);
-  return indirectAttribution(w, afterVerb) ?? directAttribution(w, afterVerb, listener);
+  const attr = indirectAttribution(w, afterVerb) ?? directAttribution(w, afterVerb, listener);
+  if (OWN_CONTENT.test(text.slice(w.verbEnd, w.verbEnd + 40))) attr.ownContent = true;
+  return attr;
 }
 
 /** What speaker resolution reads: the blocks, their mentions, and who has spoken so far. */
@@ -488,7 +499,19 @@ function previousSentenceSubject(
   if (spoke) return spoke;
   if (/^\W*(?:he|she|they|it|we)\b/i.test(ctx.blocks[prev.block]!.slice(prev.start, prev.end)))
     return undefined;
-  return people[0];
+  const text = ctx.blocks[prev.block]!;
+  return people.find((m) => isSubject(text.slice(prev.start, m.start)));
+}
+
+/**
+ * Whether a name, after `before` in its sentence, can be what the sentence is about: not after a reporting
+ * verb ("the chancellor said the cuts proposed by X"), not in a prepositional phrase ("pleaded with X"),
+ * not after a possessive ("the Governor's Ball").
+ */
+function isSubject(before: string): boolean {
+  VERB_RE.lastIndex = 0;
+  if (VERB_RE.test(before)) return false;
+  return !/['’]s\s*$/.test(before) && !inPrepositionalPhrase(before.slice(-60));
 }
 
 /**
@@ -622,11 +645,16 @@ function quotedMentions(spans: readonly Span[], byBlock: readonly LinkedMention[
 
 /** People named outside quotes, in text order, for a pronoun with no speaker before it. */
 function namedOutsideQuotes(
+  blocks: readonly string[],
   linked: readonly LinkedMention[],
   quoted: ReadonlySet<LinkedMention>,
 ): SpeechEvent[] {
+  const subject = (m: LinkedMention) => {
+    const text = blocks[m.block]!;
+    return isSubject(text.slice(sentenceStart(text, m.start), m.start));
+  };
   return linked
-    .filter((m) => m.entity.type === 'person' && !m.demonym && !quoted.has(m))
+    .filter((m) => m.entity.type === 'person' && !m.demonym && !quoted.has(m) && subject(m))
     .map((m) => ({ block: m.block, at: m.start, mention: m }))
     .sort((a, b) => a.block - b.block || a.at - b.at);
 }
@@ -725,13 +753,16 @@ function quoteFrame(ctx: ReadingContext, span: Span): QuoteFrame {
   const partial = leadIn.trim() !== '' && !/[:,]\s*$/.test(leadIn);
   const afterFrom = span.end + 1;
   const beforeAttr = attribute(open, sStart, span.start - 1, ctx.byBlock[span.block]!, 'before');
-  const afterAttr = attribute(
+  let afterAttr = attribute(
     close,
     afterFrom,
     afterWindowEnd(close, span),
     ctx.byBlock[span.endBlock]!,
     'after',
   );
+  // 'an audience "warm" to Mr Brown - he also promised to end…': after a quote inside the writer's sentence,
+  // a verb reporting content of its own is not the quote's.
+  if (partial && afterAttr?.ownContent) afterAttr = undefined;
   const firstFound = partial || /[:,]\s*$/.test(leadIn) ? [beforeAttr, afterAttr] : [afterAttr, beforeAttr];
   const attr =
     firstFound.find((a) => a?.mention || a?.pronoun || a?.description) ?? firstFound.find((a) => a);
@@ -824,7 +855,7 @@ export function findQuotes(blocks: readonly string[], linked: readonly LinkedMen
   const gender = genderByTitle(blocks, linked);
   const spans = findQuoteSpans(blocks);
   const quoted = quotedMentions(spans, byBlock);
-  const namedPeople = namedOutsideQuotes(linked, quoted);
+  const namedPeople = namedOutsideQuotes(blocks, linked, quoted);
   const events = reportedSpeech(blocks, linked, quoted);
   const ctx: ReadingContext = { blocks, byBlock, quoted, events, namedPeople, gender };
   const quotes: Quote[] = [];

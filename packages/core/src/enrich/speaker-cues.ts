@@ -68,9 +68,11 @@ const VOICE_OF = /(?:spokes(?:man|woman|person)|statement|representative)\s+\S+$
  * organisation ("a spokesman for X") is not such a phrase: it names who speaks.
  */
 export function inPrepositionalPhrase(before: string): boolean {
+  // "…remains undimmed, Alan Milburn": a name after a comma opens a clause of its own.
+  if (/,\s*$/.test(before)) return false;
   const words = before.trimEnd().split(/\s+/);
-  // The title words between the preposition and the name: at most four, none ending a clause.
-  for (let k = words.length - 1; k >= Math.max(0, words.length - 5); k--) {
+  // The title words between the preposition and the name: at most three, none ending a clause.
+  for (let k = words.length - 1; k >= Math.max(0, words.length - 4); k--) {
     const head = words.slice(0, k + 1).join(' ');
     if (PREPOSITION.test(head)) return !VOICE_OF.test(head);
     if (!onlyTitleBetween(words.slice(k).join(' '))) return false;
