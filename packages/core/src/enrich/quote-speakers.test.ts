@@ -212,3 +212,70 @@ describe("a quoted word inside the writer's sentence (issue 18, val sample)", ()
     expect(quotes.map((q) => q.speaker)).toEqual([undefined, 'Alan Milburn']);
   });
 });
+
+describe("titles with a preposition, fronted topics, and the verb's own subject (issue 18, val sample)", () => {
+  it('reads a title holding a preposition as a title ("the minister for civil aviation Anil Rao said"), and "a survey by X said" as X', () => {
+    const quotes = quotesOf(
+      '"The old days are over," the minister for civil aviation Anil Rao said.\nDirector of television Jane Hobbs said the plan was about "better ideas".\nA survey published by Deloitte said bosses were "very confident" about sales.',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(['Anil Rao', 'Jane Hobbs', 'Deloitte']);
+  });
+
+  it('takes a name fronted by "For X, who…" as the subject the next "he" stands for', () => {
+    const quotes = quotesOf(
+      '"It is like a walk in the gallery," said Jemma Reed. For Richard Tate, who worked on the project, the need grew out of frustration.\n"I could not find a present for my wife," he said.',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(['Jemma Reed', 'Richard Tate']);
+  });
+
+  it('gives "…praise from Robinson, even if the coach admitted" the coach, not the sentence\'s first name', () => {
+    const quotes = quotesOf(
+      'Coach Andy Robinson picked the team. Tom Tait, given little chance in attack, got praise from Robinson afterwards, even if the coach admitted Cardiff was an "unforgiving place" for the teenager.',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(['Andy Robinson']);
+  });
+
+  it('gives a verb with no subject of its own the subject of the verb before it ("He said … and promised … “serious”")', () => {
+    const quotes = quotesOf(
+      'Home Secretary Charles Clarke spoke on Monday. He said trials came first and promised the powers would be used only in "serious" cases.\nHe said ministers had listened, adding that "the public comes first".',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(['Charles Clarke', 'Charles Clarke']);
+  });
+
+  it('gives no speaker to what someone "was told", nor to a conjunction read as a description ("the proposals but said")', () => {
+    const quotes = quotesOf(
+      'Farmer Giles Bradshaw wrote to the ministry. Mr Bradshaw was told that chasing foxes away was "not in fact hunting".\nChancellor Gordon Brown set out the plan. Tory leader Michael Howard also backed the proposals but said ministers had been "playing catch-up".',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual([undefined, 'Michael Howard']);
+  });
+});
+
+describe('prepositions inside names and clauses that open a sentence (issue 18, checked on bbc/train outside the 200)', () => {
+  it('keeps a speaker whose title or organisation holds a preposition ("Bank of England governor X", "War on Want\'s X", "on Thursday Mr X")', () => {
+    const quotes = quotesOf(
+      'Bank of England governor Mervyn King said the economy had hit a "softer patch".\nWar on Want\'s John Hilary said: "Rhetoric cannot hide the policy."\nAnd on Thursday Mr Blair is saying: "I want to talk about prosperity."\nSpeaking in Harrogate Mr Kennedy said: "People want a principled party."',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(['Mervyn King', 'John Hilary', 'Blair', 'Kennedy']);
+  });
+
+  it('reads no speaker in a participle clause opening the sentence ("Speaking on BBC One\'s Breakfast with Frost, he said")', () => {
+    const quotes = quotesOf(
+      'Home Secretary Charles Clarke set out the plan. Speaking on BBC One\'s Breakfast with Frost, he said migrants must not become a "burden on society".\nSpeaking after the vote Bob Neill, leader of the group, said: "He has behaved badly."',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(['Charles Clarke', 'Bob Neill']);
+  });
+
+  it("skips a quotation's own words when asking whether a name is what the sentence is about", () => {
+    const quotes = quotesOf(
+      '"Patents, it is claimed, protect inventors," Eva Lind, a Green member of the European Parliament, said in a statement.\n"Smaller firms cannot afford the costs," she added.',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(['Eva Lind', 'Eva Lind']);
+  });
+
+  it('gives the subject of a long relative clause ("Cate Blanchett, who won for playing … in The Aviator, said")', () => {
+    const quotes = quotesOf(
+      'Cate Blanchett, who won for playing the late screen legend Katharine Hepburn in the film The Aviator, said her award was "an indescribable honour".',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(['Cate Blanchett']);
+  });
+});

@@ -210,7 +210,9 @@ function onlyFillerOrAside(between: string): boolean {
   let rest = between.replace(/^\s+(?:from|of|at)(?:\s+(?:the\s+)?\p{Lu}[\p{L}'’&.-]*){1,5}/u, '');
   if (rest.startsWith(',')) {
     const close = rest.indexOf(',', 1);
-    if (close < 0 || close > 72 || /[."“”]/.test(rest.slice(1, close))) return false;
+    // A relative clause may run longer than other asides ("Cate Blanchett, who won for playing … , said").
+    const longest = /^,\s*who\b/.test(rest) ? 150 : 72;
+    if (close < 0 || close > longest || /[."“”]/.test(rest.slice(1, close))) return false;
     rest = rest.slice(close + 1);
   }
   return rest
@@ -315,6 +317,10 @@ function nameAfterVerb(w: VerbWindow, listener: boolean): LinkedMention | undefi
   return introduced.find((x) => x.entity.type === 'person') ?? introduced[0];
 }
 
+// A participle clause opening the sentence, to its first comma ("Speaking on BBC One's Breakfast, …").
+const OPENING_PARTICIPLE =
+  /^\W*(?:Speaking|Writing|Talking|Appearing|Commenting|Responding|Reacting|Referring|Answering|Addressing|Turning|Giving|Asked|Interviewed)\b[^,]*,/;
+
 /**
  * The verb's subject: after a quote the subject comes first ("…,” Kirsten Pfeifer from the CEA told");
  * before a quote the subject nearest the verb. A person is preferred to an organisation.
@@ -322,9 +328,16 @@ function nameAfterVerb(w: VerbWindow, listener: boolean): LinkedMention | undefi
 function nameBeforeVerb(w: VerbWindow): { people: LinkedMention[]; beforeVerb: LinkedMention | undefined } {
   // "A message sent to F-Secure by Google's team said": a name in a prepositional phrase is not the subject.
   // "with finance minister Hans Eichel saying" is the exception: the name is the participle's subject.
+  // Nor a name in a participle clause opening the sentence ("Speaking on BBC One's Breakfast, he said").
+  const opening = OPENING_PARTICIPLE.exec(w.text.slice(w.from, w.verbStart));
+  const openingEnd = w.from + (opening?.[0].length ?? 0);
+  // "Speaking after the vote Bob Neill, leader of the group, said": the verb's own subject across an aside.
+  const ownSubjectOf = (x: LinkedMention) =>
+    /^\s*,/.test(w.text.slice(x.end, w.verbStart)) && onlyFillerOrAside(w.text.slice(x.end, w.verbStart));
   const subjects = w.speakers.filter(
     (x) =>
       x.end <= w.verbStart &&
+      (x.start >= openingEnd || ownSubjectOf(x)) &&
       ((w.verb.endsWith('ing') && onlyFillerOrAside(w.text.slice(x.end, w.verbStart))) ||
         !inPrepositionalPhrase(w.text.slice(Math.max(w.from, x.start - 60), x.start))),
   );
@@ -386,9 +399,15 @@ function directAttribution(
   // "Tim Collins is setting out … what he says are “…”": the pronoun is the sentence's own subject.
   const subjectBeforePronoun =
     pronounBefore && side === 'before' ? people.find((x) => x.end <= from + pronounBefore.index) : undefined;
+  // "Tait … received praise from Robinson, even if the coach admitted": the description is the verb's subject.
+  // Not "on the eve of the announcement said": a description in a prepositional phrase.
+  const describedSubject = /\b(?:of|to|with|for|from|at|on|in|by)\s+the(?:\s+\S+){1,4}$/i.test(w.lead)
+    ? undefined
+    : descriptionBefore(w.lead);
   if (subjectBeforePronoun) result.mention = subjectBeforePronoun;
   else if (pronounBefore && (!beforeVerb || beforeVerb.end <= from + pronounBefore.index))
     result.pronoun = pronounBefore[1]!.toLowerCase() as 'he' | 'she';
+  else if (describedSubject && beforeVerb) result.description = describedSubject;
   else if (
     beforeVerb &&
     (side === 'before' || beforeVerb.start - from < 60) &&
@@ -427,9 +446,18 @@ function attribute(
     lead: withoutFillers(text.slice(from, found.verbStart)),
   };
   const listener = /^(told|tells|asked|asks|urged|urges|accused|branded|dubbed|called|calls)$/.test(w.verb);
+  // "Mr Bradshaw was told:", "she was asked": the subject is who listened; nobody named speaks.
+  if (listener && /\b(?:was|were|been|being|is|are|be)\s*$/.test(text.slice(from, w.verbStart)))
+    return { verb: w.verb };
   const afterVerb = nameAfterVerb(w, listener);
-  const attr = indirectAttribution(w, afterVerb) ?? directAttribution(w, afterVerb, listener);
+  const indirect = indirectAttribution(w, afterVerb);
+  if (indirect) return indirect;
+  const attr = directAttribution(w, afterVerb, listener);
   if (OWN_CONTENT.test(text.slice(w.verbEnd, w.verbEnd + 40))) attr.ownContent = true;
+  // "He said prosecutions came first and promised the powers would be used in “serious” cases": a verb
+  // with no subject of its own shares the one of the verb before it in the sentence.
+  if (side === 'before' && !attr.mention && !attr.pronoun && !attr.description && w.verbStart > from)
+    return attribute(text, from, w.verbStart, mentions, side) ?? attr;
   return attr;
 }
 
@@ -509,8 +537,12 @@ function previousSentenceSubject(
  * not after a possessive ("the Governor's Ball").
  */
 function isSubject(before: string): boolean {
+  // "For Richard Tateson, who…", "According to Federer, …": a name fronted as the sentence's topic.
+  if (/^\W*(?:for|according to)\s*$/i.test(before)) return true;
+  // Words inside a quotation before the name are not the writer's verbs.
+  const writers = before.replace(/["“][^"“”]*["”]/g, ' ');
   VERB_RE.lastIndex = 0;
-  if (VERB_RE.test(before)) return false;
+  if (VERB_RE.test(writers)) return false;
   return !/['’]s\s*$/.test(before) && !inPrepositionalPhrase(before.slice(-60));
 }
 
