@@ -279,3 +279,33 @@ describe('prepositions inside names and clauses that open a sentence (issue 18, 
     expect(quotes.map((q) => q.speaker)).toEqual(['Cate Blanchett']);
   });
 });
+
+describe('who a title run after the verb names, and reported speech that carries on (issue 18, checked on bbc/train outside the 200)', () => {
+  it('takes the last person of a title run after the verb ("said Villa boss David O\'Leary"), not a name after "of"', () => {
+    const quotes = quotesOf(
+      '"Carl will be out for six weeks," said Villa boss David O\'Leary.\n"People search more," said Yonca Brunini of Yahoo.',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(["David O'Leary", 'Yonca Brunini']);
+  });
+
+  it('runs on the speech of someone introduced after a verb and a title ("observed Jack Boorman, adviser to…")', () => {
+    const quotes = quotesOf(
+      'Drayton Valentine said talks would go on. Somebody has to pay, observed Jack Boorman, adviser to the fund.\n"Everyone needs to keep the cost in mind," he said.\nThe system could grow like electricity, said Sun\'s chief operating officer Jonathan Schwartz. "Why build your own grid?"',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(['Jack Boorman', 'Jonathan Schwartz']);
+  });
+
+  it('counts "X, 49, who told…" as X speaking, for the "she" that follows', () => {
+    const quotes = quotesOf(
+      'Clive Owen was also nominated. It is a first nomination for Imelda Staunton, 49, who told BBC News she had not expected it.\n"It was an extraordinary time making the film," she said.',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(['Imelda Staunton']);
+  });
+
+  it('reads "what Millan calls", "For the Tories Oliver Letwin said" and "a review in the New York Times dubbed" as naming the speaker', () => {
+    const quotes = quotesOf(
+      'The genre is in what Manuel Millan calls its "infant stage".\nFor the Tories Oliver Letwin said: "The chancellor will tell us how well the economy is doing."\nA milder review in the New York Times dubbed the sequel "unabashedly trivial".',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(['Manuel Millan', 'Oliver Letwin', 'New York Times']);
+  });
+});

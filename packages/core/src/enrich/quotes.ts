@@ -195,13 +195,17 @@ function pronounEnding(before: string): { 0: string; 1: string; index: number } 
   return { 0: words.slice(k).join(' '), 1: word, index };
 }
 
+// Verbs whose object is the listener ("told the Daily Mail", "asked Reuters").
+const LISTENER_VERB = /^(told|tells|asked|asks|urged|urges|accused|branded|dubbed|called|calls)$/;
+
 /** Whether the text before a name ends with a reporting verb and perhaps a title ("said Mr "). */
 function saidBefore(before: string): boolean {
-  const words = before.trimEnd().split(/\s+/);
-  if (/^(?:Mr|Mrs|Ms|Miss|Dr)\.?$/.test(words[words.length - 1] ?? '')) words.pop();
-  const last = words[words.length - 1] ?? '';
-  if (/^(?:said|says|added|adds|told|warned|argued|explained)$/.test(last)) return true;
-  return last === 'to' && words[words.length - 2] === 'according';
+  VERB_RE.lastIndex = 0;
+  const verbs = [...before.matchAll(VERB_RE)];
+  const v = verbs[verbs.length - 1];
+  if (!v || (LISTENER_VERB.test(v[1]!.toLowerCase()) && v[1]!.toLowerCase() !== 'told')) return false;
+  // "observed Jack Boorman", "said Sun's chief operating officer Jonathan Schwartz": a title may stand between.
+  return onlyTitleBetween(before.slice(v.index + v[0].length));
 }
 
 /** Whether the words between a name and a verb are only fillers, or one aside between commas. */
@@ -215,10 +219,11 @@ function onlyFillerOrAside(between: string): boolean {
     if (close < 0 || close > longest || /[."“”]/.test(rest.slice(1, close))) return false;
     rest = rest.slice(close + 1);
   }
+  // "Staunton, 49, who told…": the verb of a relative clause is the name's own.
   return rest
     .trim()
     .split(/\s+/)
-    .every((w) => w === '' || isFiller(w));
+    .every((w, i, all) => w === '' || isFiller(w) || (w === 'who' && i === all.length - 1));
 }
 
 interface Attribution {
@@ -314,7 +319,13 @@ function nameAfterVerb(w: VerbWindow, listener: boolean): LinkedMention | undefi
           (w.side === 'after' || /^\s*(?:[,:]|$)/.test(w.text.slice(x.end, w.to))),
       );
   // "said EEF chief economist, Steve Radley": the organisation is part of the person's title.
-  return introduced.find((x) => x.entity.type === 'person') ?? introduced[0];
+  // "said Villa boss David O'Leary": of two names in one title run, the last is the speaker's own; after a
+  // comma or "of" ("said Urs Holzle, Google's…", "said Yonca Brunini of Yahoo") a name describes the first.
+  const people = introduced.filter((x) => x.entity.type === 'person');
+  const run = people.filter(
+    (x) => !/,|\b(?:of|from|at|for|with)\b/.test(w.text.slice(people[0]?.end ?? x.start, x.start)),
+  );
+  return run[run.length - 1] ?? introduced[0];
 }
 
 // A participle clause opening the sentence, to its first comma ("Speaking on BBC One's Breakfast, …").
@@ -339,6 +350,8 @@ function nameBeforeVerb(w: VerbWindow): { people: LinkedMention[]; beforeVerb: L
       x.end <= w.verbStart &&
       (x.start >= openingEnd || ownSubjectOf(x)) &&
       ((w.verb.endsWith('ing') && onlyFillerOrAside(w.text.slice(x.end, w.verbStart))) ||
+        // "For the Lib Dems David Laws said": a topic fronted by "For" opens the sentence.
+        /^\W*For\b/.test(w.text.slice(w.from, x.start)) ||
         !inPrepositionalPhrase(w.text.slice(Math.max(w.from, x.start - 60), x.start))),
   );
   const people = subjects.filter((x) => x.entity.type === 'person');
@@ -445,7 +458,7 @@ function attribute(
     speakers: windowSpeakers(text, from, to, mentions),
     lead: withoutFillers(text.slice(from, found.verbStart)),
   };
-  const listener = /^(told|tells|asked|asks|urged|urges|accused|branded|dubbed|called|calls)$/.test(w.verb);
+  const listener = LISTENER_VERB.test(w.verb);
   // "Mr Bradshaw was told:", "she was asked": the subject is who listened; nobody named speaks.
   if (listener && /\b(?:was|were|been|being|is|are|be)\s*$/.test(text.slice(from, w.verbStart)))
     return { verb: w.verb };
@@ -708,7 +721,7 @@ function reportedSpeech(
     const v = VERB_RE.exec(after);
     // "said Defra had been slow" reports what Defra did; "said Defra." or "said Defra:" has Defra speak.
     const verbFirst =
-      saidBefore(blocks[m.block]!.slice(Math.max(0, m.start - 30), m.start)) &&
+      saidBefore(blocks[m.block]!.slice(Math.max(0, m.start - 60), m.start)) &&
       /^\s*(?:[,.:;]|$)/.test(blocks[m.block]!.slice(m.end, m.end + 2));
     if (verbFirst) events.push({ block: m.block, at: m.start, mention: m });
     else if (v && onlyFillerOrAside(after.slice(0, v.index)))

@@ -4,7 +4,7 @@
 
 // Words that end a title run: a name after them is not the one the verb introduces ("said that Smith…").
 const NOT_IN_TITLE =
-  /^(?:that|this|it|its|he|she|they|we|i|you|was|were|is|are|be|been|would|will|could|should|can|may|had|has|have|and|but|or|in|on|at|to|for|with|by|from|after|before|when|if|as|there|his|her|their|our|not|no|who|which)$/i;
+  /^(?:that|this|it|its|he|she|they|we|i|you|was|were|is|are|be|been|would|will|could|should|can|may|had|has|have|and|but|or|in|on|at|to|for|with|by|from|after|before|when|if|as|there|his|her|their|our|not|no|who|which|what|whom|whose|how|why|where)$/i;
 
 /**
  * Whether the words between a reporting verb and a name are only a title or job ("Dr", "Finance
@@ -63,7 +63,7 @@ const PREPOSITION =
 // A title or a voice before the preposition names the person or body itself: "minister for civil aviation
 // X", "director of television X", "a spokesman for X", "a statement from X".
 const TITLE_HEAD =
-  /(?:^|\s)(?:spokes(?:man|woman|person)|statement|letter|report|message|representative|minister|secretary|head|chair(?:man|woman)?|president|director|chief|governor|leader|mayor|professor|editor|manager|coach|captain|commissioner|ambassador|analyst|economist|executive|officer|boss),?\s+(?:of|for|at|in|from)$/i;
+  /(?:^|\s)(?:spokes(?:man|woman|person)|statement|letter|report|message|review|article|editorial|column|interview|survey|study|poll|representative|minister|secretary|head|chair(?:man|woman)?|president|director|chief|governor|leader|mayor|professor|editor|manager|coach|captain|commissioner|ambassador|analyst|economist|executive|officer|boss),?\s+(?:of|for|at|in|from)$/i;
 
 /**
  * Whether the name after `before` sits in a prepositional phrase ("associate of former Yukos boss X",
