@@ -309,3 +309,12 @@ describe('who a title run after the verb names, and reported speech that carries
     expect(quotes.map((q) => q.speaker)).toEqual(['Manuel Millan', 'Oliver Letwin', 'New York Times']);
   });
 });
+
+describe('a headline word glued to a name (issue 18, val sample)', () => {
+  it('links "said Robinson" to the full name in the story, not to the one a headline opening the text made up ("Fuming Robinson blasts…")', () => {
+    const quotes = quotesOf(
+      'Fuming Robinson blasts officials England coach Andy Robinson said he was angry after the loss. "We were robbed of two tries," said Robinson.',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(['Andy Robinson']);
+  });
+});
