@@ -318,3 +318,26 @@ describe('a headline word glued to a name (issue 18, val sample)', () => {
     expect(quotes.map((q) => q.speaker)).toEqual(['Andy Robinson']);
   });
 });
+
+describe('titles read as names, and long relative clauses in reported speech (issue 18, val sample)', () => {
+  it('does not take "the Bishop" for a person named Bishop', () => {
+    const quotes = quotesOf(
+      'The Bishop of Durham praised the novel. Writing in a local paper, the Bishop said: "Conspiracy theories are always fun."',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual([undefined]);
+  });
+
+  it('counts "Gerrard, who … (a long clause) …, insisted" as Gerrard speaking, for the "he" that follows', () => {
+    const quotes = quotesOf(
+      '"Rafa has time to build a better team," Jose Mourinho told BBC Radio. Steven Gerrard, who fired Liverpool into the last 16 of this season\'s competition with a brilliant goal in the win over Olympiakos, insisted he was focused on the club.\nThe Reds are fifth in the table. "It is a big couple of months for Liverpool," he added.',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(['Jose Mourinho', 'Steven Gerrard']);
+  });
+
+  it('keeps a name after "with Chancellor" in its prepositional phrase, so "he" is the story\'s subject', () => {
+    const quotes = quotesOf(
+      'Blair looks to the campaign. Tony Blair set out his plan in a speech. There was an attempt to end the gossip about his rift with Chancellor Gordon Brown.\nThe New Labour label matters, as he said, because it is more than "an electoral device".',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(['Tony Blair']);
+  });
+});

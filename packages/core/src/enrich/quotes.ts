@@ -298,6 +298,13 @@ function windowSpeakers(
     const x = mentions[k]!;
     // A possessive is not the speaker: "Mr Sigarchi's lawyer labelled…".
     if (/^['’](?:s\b|\s)/.test(text.slice(x.end, x.end + 3))) continue;
+    // "the Bishop said": a one-word name after "the" is a title the tagger took for a name.
+    if (
+      x.entity.type === 'person' &&
+      !x.entity.name.includes(' ') &&
+      /\bthe\s+$/.test(text.slice(Math.max(0, x.start - 4), x.start))
+    )
+      continue;
     if (!x.demonym && x.end <= to && (x.entity.type === 'person' || x.entity.type === 'organization'))
       speakers.push(x);
   }
@@ -716,7 +723,9 @@ function reportedSpeech(
   const events: SpeechEvent[] = [];
   for (const m of linked) {
     if (m.entity.type !== 'person' || m.demonym || quoted.has(m)) continue;
-    const after = blocks[m.block]!.slice(m.end, m.end + 90);
+    // A relative clause may stand between the name and its verb ("Gerrard, who fired … , insisted").
+    const reach = /^,\s*who\b/.test(blocks[m.block]!.slice(m.end, m.end + 6)) ? 170 : 90;
+    const after = blocks[m.block]!.slice(m.end, m.end + reach);
     VERB_RE.lastIndex = 0;
     const v = VERB_RE.exec(after);
     // "said Defra had been slow" reports what Defra did; "said Defra." or "said Defra:" has Defra speak.

@@ -98,11 +98,15 @@ function inProperName(words: readonly string[], k: number): boolean {
   return /^\p{Lu}/u.test(left) && !/ing$/.test(left) && /^\p{Lu}/u.test(words[k + 1] ?? '');
 }
 
+// Titles written with a capital before a name ("with Chancellor Gordon Brown"): part of the name's phrase.
+const CAPITALISED_TITLE =
+  /^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Prof|Chancellor|President|Prime|Minister|Secretary|Foreign|Home|Shadow|Governor|Senator|Judge|Coach|Captain|Chairman|Director|Chief|King|Queen|Prince|Princess|Pope|Cardinal|Bishop|Archbishop|General|Colonel|Professor)\.?$/;
+
 /**
  * "Speaking in Harrogate Mr Kennedy", "on BBC One's Breakfast": proper names alone between the preposition
  * (at `k`) and the name are the preposition's own object; the name starts a phrase of its own.
  */
 function ownPhrase(words: readonly string[], k: number): boolean {
-  const between = words.slice(k + 1).filter((w) => !/^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady)\.?$/.test(w));
+  const between = words.slice(k + 1).filter((w) => !CAPITALISED_TITLE.test(w));
   return between.length > 0 && between.every((w) => /^\p{Lu}/u.test(w));
 }
