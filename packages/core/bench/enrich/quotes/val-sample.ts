@@ -5,13 +5,11 @@
 // organisation for its unnamed spokesman); scoring matches them as eval:quotes does.
 //   npx tsx --conditions=@gazette/source bench/enrich/quotes/val-sample.ts          (print each quote in context)
 //   npx tsx --conditions=@gazette/source bench/enrich/quotes/val-sample.ts --score  (score val-sample-truth.json)
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { bbcAsText, HAS_SHARED, readBbc, SHARED_MISSING } from '@gazette/bench-corpora';
 import { extractBbcQuotes } from './extract';
 import { seededDraw } from './seeded-draw';
-import { addToScore, emptyScore, matchQuote, ratios } from './score';
-import type { AnnotatedQuote } from './truth';
+import { ratios } from './score';
+import { scoreValSample } from './val-sample-score';
 
 if (!HAS_SHARED) {
   console.log(SHARED_MISSING);
@@ -19,7 +17,6 @@ if (!HAS_SHARED) {
 }
 const SEED = 18_2027;
 const COUNT = 100;
-const TRUTH = fileURLToPath(new URL('./val-sample-truth.json', import.meta.url));
 const records = readBbc(['val']);
 const byKey = new Map(records.map((r) => [r.key, r]));
 
@@ -32,16 +29,8 @@ function draw() {
 }
 
 if (process.argv.includes('--score')) {
-  const truth = (JSON.parse(readFileSync(TRUTH, 'utf8')) as { quotes: AnnotatedQuote[] }).quotes;
-  const score = emptyScore();
-  for (const a of truth) {
-    const q = matchQuote(extractBbcQuotes(byKey.get(a.key)!).quotes, a);
-    const outcome = addToScore(score, a, q);
-    if (outcome === 'wrong' || outcome === 'missed')
-      console.log(
-        `${outcome} ${a.key} b${a.block}:${a.start} truth=${a.truth} given=${q?.speaker ?? '-'}  «${a.quote.slice(0, 60)}»`,
-      );
-  }
+  const { score, errors } = scoreValSample(byKey);
+  for (const e of errors) console.log(e);
   const r = ratios(score);
   console.log(
     JSON.stringify(score),
