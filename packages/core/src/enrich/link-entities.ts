@@ -61,8 +61,8 @@ interface PersonIndex {
 function collectMentions(
   blocks: readonly string[],
   spans: readonly RecognizedSpan[][],
-): { pending: PendingMention[]; people: Array<{ words: string[]; name: string }> } {
-  const people: Array<{ words: string[]; name: string }> = [];
+): { pending: PendingMention[]; people: FullName[] } {
+  const people: FullName[] = [];
   const pending: PendingMention[] = [];
   spans.forEach((list, block) => {
     for (const span of list) {
@@ -70,15 +70,27 @@ function collectMentions(
       const name = cleanName(text);
       if (!/\p{L}/u.test(name)) continue;
       pending.push({ block, span, text, name });
-      if (span.label === 'PER' && name.includes(' ')) people.push({ words: name.split(' '), name });
+      if (span.label === 'PER' && name.includes(' '))
+        people.push({ words: name.split(' '), name, opensText: block === 0 && span.start === 0 });
     }
   });
   return { pending, people };
 }
 
-/** Indexes over the full names (longest first), so linking stays linear on long documents. */
-function indexPeople(people: Array<{ words: string[]; name: string }>): PersonIndex {
-  people.sort((a, b) => b.words.length - a.words.length);
+/** A person's name of two words or more, and whether it opens the text (where a headline may stand). */
+interface FullName {
+  words: string[];
+  name: string;
+  opensText: boolean;
+}
+
+/**
+ * Indexes over the full names (longest first), so linking stays linear on long documents. A name opening
+ * the text comes last among names as long: a headline capitalises every word, so its first word may not be
+ * a given name at all ("Fuming Robinson blasts…" before "England coach Andy Robinson").
+ */
+function indexPeople(people: FullName[]): PersonIndex {
+  people.sort((a, b) => b.words.length - a.words.length || Number(a.opensText) - Number(b.opensText));
   const byEndWord = new Map<string, string>();
   const bySuffix = new Map<string, string>();
   const personWords = new Set<string>();

@@ -159,3 +159,185 @@ describe('the subject of the reporting verb', () => {
     expect(quotes.map((q) => q.speaker)).toEqual(['Tony Froggatt']);
   });
 });
+
+describe('names that are not the speaker: a reported clause, a prepositional phrase (issue 18, val sample)', () => {
+  it('does not take "said Defra had been…" as Defra speaking, so "he" stays with the person who spoke', () => {
+    const quotes = quotesOf(
+      'Committee chairman Edward Leigh criticised the plan. But Mr Leigh said the ministry was "dragging its heels".\nThat comment referred to a scheme. He also said Defra had been "dreadfully slow" in paying its bills.',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(['Edward Leigh', 'Edward Leigh']);
+  });
+
+  it('gives no speaker rather than a name hanging off another noun ("an associate of X has told", "sent to X by…")', () => {
+    const quotes = quotesOf(
+      'A close associate of former oil boss Mikhail Khodorkovsky has told a court the charges are "false".\nA message sent to Finnish firm F-Secure by its partner said: "We can do better."',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual([undefined, undefined]);
+  });
+
+  it('still gives a spokesman\'s organisation ("A spokesman for Vodafone said")', () => {
+    const quotes = quotesOf('A spokesman for Vodafone said: "We will act on every complaint."');
+    expect(quotes.map((q) => q.speaker)).toEqual(['Vodafone']);
+  });
+});
+
+describe('who "he" stands for: the subject of the sentence before, not a name in its object (issue 18, val sample)', () => {
+  it('skips a name after the reporting verb of the sentence before ("the chancellor said the cuts proposed by X")', () => {
+    const quotes = quotesOf(
+      'Gordon Brown spoke in Leeds. "We will not go back," he said.\nThe chancellor said the cuts proposed by shadow chancellor Oliver Letwin would close schools. He said Labour was now "the party of the economy".',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(['Gordon Brown', 'Gordon Brown']);
+  });
+
+  it('skips a name in a prepositional phrase ("Phil Hardy has pleaded with Sam Gerald…")', () => {
+    const quotes = quotesOf(
+      'Veteran coach Phil Hardy has pleaded with Sam Gerald to stay at the club. The former assistant also warned him about money.\nHe told Radio Five: "It will all be down to Sam in the end."',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(['Phil Hardy']);
+  });
+
+  it('keeps "with finance minister X saying" as X speaking (the participle\'s subject)', () => {
+    const quotes = quotesOf(
+      'Berlin welcomed the ruling, with finance minister Hans Eichel saying its policy was "on the right track".',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(['Hans Eichel']);
+  });
+});
+
+describe("a quoted word inside the writer's sentence (issue 18, val sample)", () => {
+  it('gives no speaker when the verb after it reports content of its own ("… "warm" to Mr Brown - he also promised to…")', () => {
+    const quotes = quotesOf(
+      'Gordon Brown spoke in Leeds. In the speech - which won a standing ovation from an audience clearly "warm" to Mr Brown - he also promised to end youth unemployment.\nAlan Milburn spoke on the radio. Mr Blair has "the same passion for the job" as in 1997, he said.',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual([undefined, 'Alan Milburn']);
+  });
+});
+
+describe("titles with a preposition, fronted topics, and the verb's own subject (issue 18, val sample)", () => {
+  it('reads a title holding a preposition as a title ("the minister for civil aviation Anil Rao said"), and "a survey by X said" as X', () => {
+    const quotes = quotesOf(
+      '"The old days are over," the minister for civil aviation Anil Rao said.\nDirector of television Jane Hobbs said the plan was about "better ideas".\nA survey published by Deloitte said bosses were "very confident" about sales.',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(['Anil Rao', 'Jane Hobbs', 'Deloitte']);
+  });
+
+  it('takes a name fronted by "For X, who…" as the subject the next "he" stands for', () => {
+    const quotes = quotesOf(
+      '"It is like a walk in the gallery," said Jemma Reed. For Richard Tate, who worked on the project, the need grew out of frustration.\n"I could not find a present for my wife," he said.',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(['Jemma Reed', 'Richard Tate']);
+  });
+
+  it('gives "…praise from Robinson, even if the coach admitted" the coach, not the sentence\'s first name', () => {
+    const quotes = quotesOf(
+      'Coach Andy Robinson picked the team. Tom Tait, given little chance in attack, got praise from Robinson afterwards, even if the coach admitted Cardiff was an "unforgiving place" for the teenager.',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(['Andy Robinson']);
+  });
+
+  it('gives a verb with no subject of its own the subject of the verb before it ("He said … and promised … “serious”")', () => {
+    const quotes = quotesOf(
+      'Home Secretary Charles Clarke spoke on Monday. He said trials came first and promised the powers would be used only in "serious" cases.\nHe said ministers had listened, adding that "the public comes first".',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(['Charles Clarke', 'Charles Clarke']);
+  });
+
+  it('gives no speaker to what someone "was told", nor to a conjunction read as a description ("the proposals but said")', () => {
+    const quotes = quotesOf(
+      'Farmer Giles Bradshaw wrote to the ministry. Mr Bradshaw was told that chasing foxes away was "not in fact hunting".\nChancellor Gordon Brown set out the plan. Tory leader Michael Howard also backed the proposals but said ministers had been "playing catch-up".',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual([undefined, 'Michael Howard']);
+  });
+});
+
+describe('prepositions inside names and clauses that open a sentence (issue 18, checked on bbc/train outside the 200)', () => {
+  it('keeps a speaker whose title or organisation holds a preposition ("Bank of England governor X", "War on Want\'s X", "on Thursday Mr X")', () => {
+    const quotes = quotesOf(
+      'Bank of England governor Mervyn King said the economy had hit a "softer patch".\nWar on Want\'s John Hilary said: "Rhetoric cannot hide the policy."\nAnd on Thursday Mr Blair is saying: "I want to talk about prosperity."\nSpeaking in Harrogate Mr Kennedy said: "People want a principled party."',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(['Mervyn King', 'John Hilary', 'Blair', 'Kennedy']);
+  });
+
+  it('reads no speaker in a participle clause opening the sentence ("Speaking on BBC One\'s Breakfast with Frost, he said")', () => {
+    const quotes = quotesOf(
+      'Home Secretary Charles Clarke set out the plan. Speaking on BBC One\'s Breakfast with Frost, he said migrants must not become a "burden on society".\nSpeaking after the vote Bob Neill, leader of the group, said: "He has behaved badly."',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(['Charles Clarke', 'Bob Neill']);
+  });
+
+  it("skips a quotation's own words when asking whether a name is what the sentence is about", () => {
+    const quotes = quotesOf(
+      '"Patents, it is claimed, protect inventors," Eva Lind, a Green member of the European Parliament, said in a statement.\n"Smaller firms cannot afford the costs," she added.',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(['Eva Lind', 'Eva Lind']);
+  });
+
+  it('gives the subject of a long relative clause ("Cate Blanchett, who won for playing … in The Aviator, said")', () => {
+    const quotes = quotesOf(
+      'Cate Blanchett, who won for playing the late screen legend Katharine Hepburn in the film The Aviator, said her award was "an indescribable honour".',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(['Cate Blanchett']);
+  });
+});
+
+describe('who a title run after the verb names, and reported speech that carries on (issue 18, checked on bbc/train outside the 200)', () => {
+  it('takes the last person of a title run after the verb ("said Villa boss David O\'Leary"), not a name after "of"', () => {
+    const quotes = quotesOf(
+      '"Carl will be out for six weeks," said Villa boss David O\'Leary.\n"People search more," said Yonca Brunini of Yahoo.',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(["David O'Leary", 'Yonca Brunini']);
+  });
+
+  it('runs on the speech of someone introduced after a verb and a title ("observed Jack Boorman, adviser to…")', () => {
+    const quotes = quotesOf(
+      'Drayton Valentine said talks would go on. Somebody has to pay, observed Jack Boorman, adviser to the fund.\n"Everyone needs to keep the cost in mind," he said.\nThe system could grow like electricity, said Sun\'s chief operating officer Jonathan Schwartz. "Why build your own grid?"',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(['Jack Boorman', 'Jonathan Schwartz']);
+  });
+
+  it('counts "X, 49, who told…" as X speaking, for the "she" that follows', () => {
+    const quotes = quotesOf(
+      'Clive Owen was also nominated. It is a first nomination for Imelda Staunton, 49, who told BBC News she had not expected it.\n"It was an extraordinary time making the film," she said.',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(['Imelda Staunton']);
+  });
+
+  it('reads "what Millan calls", "For the Tories Oliver Letwin said" and "a review in the New York Times dubbed" as naming the speaker', () => {
+    const quotes = quotesOf(
+      'The genre is in what Manuel Millan calls its "infant stage".\nFor the Tories Oliver Letwin said: "The chancellor will tell us how well the economy is doing."\nA milder review in the New York Times dubbed the sequel "unabashedly trivial".',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(['Manuel Millan', 'Oliver Letwin', 'New York Times']);
+  });
+});
+
+describe('a headline word glued to a name (issue 18, val sample)', () => {
+  it('links "said Robinson" to the full name in the story, not to the one a headline opening the text made up ("Fuming Robinson blasts…")', () => {
+    const quotes = quotesOf(
+      'Fuming Robinson blasts officials England coach Andy Robinson said he was angry after the loss. "We were robbed of two tries," said Robinson.',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(['Andy Robinson']);
+  });
+});
+
+describe('titles read as names, and long relative clauses in reported speech (issue 18, val sample)', () => {
+  it('does not take "the Bishop" for a person named Bishop', () => {
+    const quotes = quotesOf(
+      'The Bishop of Durham praised the novel. Writing in a local paper, the Bishop said: "Conspiracy theories are always fun."',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual([undefined]);
+  });
+
+  it('counts "Gerrard, who … (a long clause) …, insisted" as Gerrard speaking, for the "he" that follows', () => {
+    const quotes = quotesOf(
+      '"Rafa has time to build a better team," Jose Mourinho told BBC Radio. Steven Gerrard, who fired Liverpool into the last 16 of this season\'s competition with a brilliant goal in the win over Olympiakos, insisted he was focused on the club.\nThe Reds are fifth in the table. "It is a big couple of months for Liverpool," he added.',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(['Jose Mourinho', 'Steven Gerrard']);
+  });
+
+  it('keeps a name after "with Chancellor" in its prepositional phrase, so "he" is the story\'s subject', () => {
+    const quotes = quotesOf(
+      'Blair looks to the campaign. Tony Blair set out his plan in a speech. There was an attempt to end the gossip about his rift with Chancellor Gordon Brown.\nThe New Labour label matters, as he said, because it is more than "an electoral device".',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(['Tony Blair']);
+  });
+});

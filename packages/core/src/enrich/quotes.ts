@@ -1,6 +1,6 @@
 import type { Quote } from '../model/quote-schema';
 import type { LinkedMention } from './link-entities';
-import { descriptionAfter, descriptionBefore, onlyTitleBetween } from './speaker-cues';
+import { descriptionAfter, descriptionBefore, inPrepositionalPhrase, onlyTitleBetween } from './speaker-cues';
 
 const MAX_SENTENCE = 500;
 // How far back a pronoun looks for its speaker, in speech events or mentions.
@@ -195,13 +195,17 @@ function pronounEnding(before: string): { 0: string; 1: string; index: number } 
   return { 0: words.slice(k).join(' '), 1: word, index };
 }
 
+// Verbs whose object is the listener ("told the Daily Mail", "asked Reuters").
+const LISTENER_VERB = /^(told|tells|asked|asks|urged|urges|accused|branded|dubbed|called|calls)$/;
+
 /** Whether the text before a name ends with a reporting verb and perhaps a title ("said Mr "). */
 function saidBefore(before: string): boolean {
-  const words = before.trimEnd().split(/\s+/);
-  if (/^(?:Mr|Mrs|Ms|Miss|Dr)\.?$/.test(words[words.length - 1] ?? '')) words.pop();
-  const last = words[words.length - 1] ?? '';
-  if (/^(?:said|says|added|adds|told|warned|argued|explained)$/.test(last)) return true;
-  return last === 'to' && words[words.length - 2] === 'according';
+  VERB_RE.lastIndex = 0;
+  const verbs = [...before.matchAll(VERB_RE)];
+  const v = verbs[verbs.length - 1];
+  if (!v || (LISTENER_VERB.test(v[1]!.toLowerCase()) && v[1]!.toLowerCase() !== 'told')) return false;
+  // "observed Jack Boorman", "said Sun's chief operating officer Jonathan Schwartz": a title may stand between.
+  return onlyTitleBetween(before.slice(v.index + v[0].length));
 }
 
 /** Whether the words between a name and a verb are only fillers, or one aside between commas. */
@@ -210,13 +214,16 @@ function onlyFillerOrAside(between: string): boolean {
   let rest = between.replace(/^\s+(?:from|of|at)(?:\s+(?:the\s+)?\p{Lu}[\p{L}'’&.-]*){1,5}/u, '');
   if (rest.startsWith(',')) {
     const close = rest.indexOf(',', 1);
-    if (close < 0 || close > 72 || /[."“”]/.test(rest.slice(1, close))) return false;
+    // A relative clause may run longer than other asides ("Cate Blanchett, who won for playing … , said").
+    const longest = /^,\s*who\b/.test(rest) ? 150 : 72;
+    if (close < 0 || close > longest || /[."“”]/.test(rest.slice(1, close))) return false;
     rest = rest.slice(close + 1);
   }
+  // "Staunton, 49, who told…": the verb of a relative clause is the name's own.
   return rest
     .trim()
     .split(/\s+/)
-    .every((w) => w === '' || isFiller(w));
+    .every((w, i, all) => w === '' || isFiller(w) || (w === 'who' && i === all.length - 1));
 }
 
 interface Attribution {
@@ -225,7 +232,13 @@ interface Attribution {
   pronoun?: 'he' | 'she';
   /** A description standing for the speaker: "prop" in "the prop said". */
   description?: string;
+  /** The verb has content of its own ("he also promised to end…", "warned that…"), not the quotation. */
+  ownContent?: boolean;
 }
+
+// "to" or "that" opening what a verb reports; "to" before a listener ("said to reporters") does not.
+const OWN_CONTENT =
+  /^\s+(?:that\b|to\s+(?!(?:the|a|an|his|her|its|their|our|my|your|me|him|them|us|reporters|journalists)\b)\p{Ll})/u;
 
 /** The text before a verb without the filler words that may stand before it ("the minister also"). */
 function withoutFillers(before: string): string {
@@ -285,6 +298,13 @@ function windowSpeakers(
     const x = mentions[k]!;
     // A possessive is not the speaker: "Mr Sigarchi's lawyer labelled…".
     if (/^['’](?:s\b|\s)/.test(text.slice(x.end, x.end + 3))) continue;
+    // "the Bishop said": a one-word name after "the" is a title the tagger took for a name.
+    if (
+      x.entity.type === 'person' &&
+      !x.entity.name.includes(' ') &&
+      /\bthe\s+$/.test(text.slice(Math.max(0, x.start - 4), x.start))
+    )
+      continue;
     if (!x.demonym && x.end <= to && (x.entity.type === 'person' || x.entity.type === 'organization'))
       speakers.push(x);
   }
@@ -306,15 +326,41 @@ function nameAfterVerb(w: VerbWindow, listener: boolean): LinkedMention | undefi
           (w.side === 'after' || /^\s*(?:[,:]|$)/.test(w.text.slice(x.end, w.to))),
       );
   // "said EEF chief economist, Steve Radley": the organisation is part of the person's title.
-  return introduced.find((x) => x.entity.type === 'person') ?? introduced[0];
+  // "said Villa boss David O'Leary": of two names in one title run, the last is the speaker's own; after a
+  // comma or "of" ("said Urs Holzle, Google's…", "said Yonca Brunini of Yahoo") a name describes the first.
+  const people = introduced.filter((x) => x.entity.type === 'person');
+  const run = people.filter(
+    (x) => !/,|\b(?:of|from|at|for|with)\b/.test(w.text.slice(people[0]?.end ?? x.start, x.start)),
+  );
+  return run[run.length - 1] ?? introduced[0];
 }
+
+// A participle clause opening the sentence, to its first comma ("Speaking on BBC One's Breakfast, …").
+const OPENING_PARTICIPLE =
+  /^\W*(?:Speaking|Writing|Talking|Appearing|Commenting|Responding|Reacting|Referring|Answering|Addressing|Turning|Giving|Asked|Interviewed)\b[^,]*,/;
 
 /**
  * The verb's subject: after a quote the subject comes first ("…,” Kirsten Pfeifer from the CEA told");
  * before a quote the subject nearest the verb. A person is preferred to an organisation.
  */
 function nameBeforeVerb(w: VerbWindow): { people: LinkedMention[]; beforeVerb: LinkedMention | undefined } {
-  const subjects = w.speakers.filter((x) => x.end <= w.verbStart);
+  // "A message sent to F-Secure by Google's team said": a name in a prepositional phrase is not the subject.
+  // "with finance minister Hans Eichel saying" is the exception: the name is the participle's subject.
+  // Nor a name in a participle clause opening the sentence ("Speaking on BBC One's Breakfast, he said").
+  const opening = OPENING_PARTICIPLE.exec(w.text.slice(w.from, w.verbStart));
+  const openingEnd = w.from + (opening?.[0].length ?? 0);
+  // "Speaking after the vote Bob Neill, leader of the group, said": the verb's own subject across an aside.
+  const ownSubjectOf = (x: LinkedMention) =>
+    /^\s*,/.test(w.text.slice(x.end, w.verbStart)) && onlyFillerOrAside(w.text.slice(x.end, w.verbStart));
+  const subjects = w.speakers.filter(
+    (x) =>
+      x.end <= w.verbStart &&
+      (x.start >= openingEnd || ownSubjectOf(x)) &&
+      ((w.verb.endsWith('ing') && onlyFillerOrAside(w.text.slice(x.end, w.verbStart))) ||
+        // "For the Lib Dems David Laws said": a topic fronted by "For" opens the sentence.
+        /^\W*For\b/.test(w.text.slice(w.from, x.start)) ||
+        !inPrepositionalPhrase(w.text.slice(Math.max(w.from, x.start - 60), x.start))),
+  );
   const people = subjects.filter((x) => x.entity.type === 'person');
   const pool = people.length > 0 ? people : subjects;
   // Before a quote, the subject nearest the verb, unless an earlier one is the verb's own subject with only an
@@ -373,9 +419,15 @@ function directAttribution(
   // "Tim Collins is setting out … what he says are “…”": the pronoun is the sentence's own subject.
   const subjectBeforePronoun =
     pronounBefore && side === 'before' ? people.find((x) => x.end <= from + pronounBefore.index) : undefined;
+  // "Tait … received praise from Robinson, even if the coach admitted": the description is the verb's subject.
+  // Not "on the eve of the announcement said": a description in a prepositional phrase.
+  const describedSubject = /\b(?:of|to|with|for|from|at|on|in|by)\s+the(?:\s+\S+){1,4}$/i.test(w.lead)
+    ? undefined
+    : descriptionBefore(w.lead);
   if (subjectBeforePronoun) result.mention = subjectBeforePronoun;
   else if (pronounBefore && (!beforeVerb || beforeVerb.end <= from + pronounBefore.index))
     result.pronoun = pronounBefore[1]!.toLowerCase() as 'he' | 'she';
+  else if (describedSubject && beforeVerb) result.description = describedSubject;
   else if (
     beforeVerb &&
     (side === 'before' || beforeVerb.start - from < 60) &&
@@ -413,9 +465,20 @@ function attribute(
     speakers: windowSpeakers(text, from, to, mentions),
     lead: withoutFillers(text.slice(from, found.verbStart)),
   };
-  const listener = /^(told|tells|asked|asks|urged|urges|accused|branded|dubbed|called|calls)$/.test(w.verb);
+  const listener = LISTENER_VERB.test(w.verb);
+  // "Mr Bradshaw was told:", "she was asked": the subject is who listened; nobody named speaks.
+  if (listener && /\b(?:was|were|been|being|is|are|be)\s*$/.test(text.slice(from, w.verbStart)))
+    return { verb: w.verb };
   const afterVerb = nameAfterVerb(w, listener);
-  return indirectAttribution(w, afterVerb) ?? directAttribution(w, afterVerb, listener);
+  const indirect = indirectAttribution(w, afterVerb);
+  if (indirect) return indirect;
+  const attr = directAttribution(w, afterVerb, listener);
+  if (OWN_CONTENT.test(text.slice(w.verbEnd, w.verbEnd + 40))) attr.ownContent = true;
+  // "He said prosecutions came first and promised the powers would be used in “serious” cases": a verb
+  // with no subject of its own shares the one of the verb before it in the sentence.
+  if (side === 'before' && !attr.mention && !attr.pronoun && !attr.description && w.verbStart > from)
+    return attribute(text, from, w.verbStart, mentions, side) ?? attr;
+  return attr;
 }
 
 /** What speaker resolution reads: the blocks, their mentions, and who has spoken so far. */
@@ -484,7 +547,23 @@ function previousSentenceSubject(
   if (spoke) return spoke;
   if (/^\W*(?:he|she|they|it|we)\b/i.test(ctx.blocks[prev.block]!.slice(prev.start, prev.end)))
     return undefined;
-  return people[0];
+  const text = ctx.blocks[prev.block]!;
+  return people.find((m) => isSubject(text.slice(prev.start, m.start)));
+}
+
+/**
+ * Whether a name, after `before` in its sentence, can be what the sentence is about: not after a reporting
+ * verb ("the chancellor said the cuts proposed by X"), not in a prepositional phrase ("pleaded with X"),
+ * not after a possessive ("the Governor's Ball").
+ */
+function isSubject(before: string): boolean {
+  // "For Richard Tateson, who…", "According to Federer, …": a name fronted as the sentence's topic.
+  if (/^\W*(?:for|according to)\s*$/i.test(before)) return true;
+  // Words inside a quotation before the name are not the writer's verbs.
+  const writers = before.replace(/["“][^"“”]*["”]/g, ' ');
+  VERB_RE.lastIndex = 0;
+  if (VERB_RE.test(writers)) return false;
+  return !/['’]s\s*$/.test(before) && !inPrepositionalPhrase(before.slice(-60));
 }
 
 /**
@@ -618,11 +697,16 @@ function quotedMentions(spans: readonly Span[], byBlock: readonly LinkedMention[
 
 /** People named outside quotes, in text order, for a pronoun with no speaker before it. */
 function namedOutsideQuotes(
+  blocks: readonly string[],
   linked: readonly LinkedMention[],
   quoted: ReadonlySet<LinkedMention>,
 ): SpeechEvent[] {
+  const subject = (m: LinkedMention) => {
+    const text = blocks[m.block]!;
+    return isSubject(text.slice(sentenceStart(text, m.start), m.start));
+  };
   return linked
-    .filter((m) => m.entity.type === 'person' && !m.demonym && !quoted.has(m))
+    .filter((m) => m.entity.type === 'person' && !m.demonym && !quoted.has(m) && subject(m))
     .map((m) => ({ block: m.block, at: m.start, mention: m }))
     .sort((a, b) => a.block - b.block || a.at - b.at);
 }
@@ -639,10 +723,15 @@ function reportedSpeech(
   const events: SpeechEvent[] = [];
   for (const m of linked) {
     if (m.entity.type !== 'person' || m.demonym || quoted.has(m)) continue;
-    const after = blocks[m.block]!.slice(m.end, m.end + 90);
+    // A relative clause may stand between the name and its verb ("Gerrard, who fired … , insisted").
+    const reach = /^,\s*who\b/.test(blocks[m.block]!.slice(m.end, m.end + 6)) ? 170 : 90;
+    const after = blocks[m.block]!.slice(m.end, m.end + reach);
     VERB_RE.lastIndex = 0;
     const v = VERB_RE.exec(after);
-    const verbFirst = saidBefore(blocks[m.block]!.slice(Math.max(0, m.start - 30), m.start));
+    // "said Defra had been slow" reports what Defra did; "said Defra." or "said Defra:" has Defra speak.
+    const verbFirst =
+      saidBefore(blocks[m.block]!.slice(Math.max(0, m.start - 60), m.start)) &&
+      /^\s*(?:[,.:;]|$)/.test(blocks[m.block]!.slice(m.end, m.end + 2));
     if (verbFirst) events.push({ block: m.block, at: m.start, mention: m });
     else if (v && onlyFillerOrAside(after.slice(0, v.index)))
       events.push({ block: m.block, at: m.start, mention: m });
@@ -718,13 +807,16 @@ function quoteFrame(ctx: ReadingContext, span: Span): QuoteFrame {
   const partial = leadIn.trim() !== '' && !/[:,]\s*$/.test(leadIn);
   const afterFrom = span.end + 1;
   const beforeAttr = attribute(open, sStart, span.start - 1, ctx.byBlock[span.block]!, 'before');
-  const afterAttr = attribute(
+  let afterAttr = attribute(
     close,
     afterFrom,
     afterWindowEnd(close, span),
     ctx.byBlock[span.endBlock]!,
     'after',
   );
+  // 'an audience "warm" to Mr Brown - he also promised to end…': after a quote inside the writer's sentence,
+  // a verb reporting content of its own is not the quote's.
+  if (partial && afterAttr?.ownContent) afterAttr = undefined;
   const firstFound = partial || /[:,]\s*$/.test(leadIn) ? [beforeAttr, afterAttr] : [afterAttr, beforeAttr];
   const attr =
     firstFound.find((a) => a?.mention || a?.pronoun || a?.description) ?? firstFound.find((a) => a);
@@ -817,7 +909,7 @@ export function findQuotes(blocks: readonly string[], linked: readonly LinkedMen
   const gender = genderByTitle(blocks, linked);
   const spans = findQuoteSpans(blocks);
   const quoted = quotedMentions(spans, byBlock);
-  const namedPeople = namedOutsideQuotes(linked, quoted);
+  const namedPeople = namedOutsideQuotes(blocks, linked, quoted);
   const events = reportedSpeech(blocks, linked, quoted);
   const ctx: ReadingContext = { blocks, byBlock, quoted, events, namedPeople, gender };
   const quotes: Quote[] = [];

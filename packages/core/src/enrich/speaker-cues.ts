@@ -4,7 +4,7 @@
 
 // Words that end a title run: a name after them is not the one the verb introduces ("said that Smith…").
 const NOT_IN_TITLE =
-  /^(?:that|this|it|its|he|she|they|we|i|you|was|were|is|are|be|been|would|will|could|should|can|may|had|has|have|and|but|or|in|on|at|to|for|with|by|from|after|before|when|if|as|there|his|her|their|our|not|no|who|which)$/i;
+  /^(?:that|this|it|its|he|she|they|we|i|you|was|were|is|are|be|been|would|will|could|should|can|may|had|has|have|and|but|or|in|on|at|to|for|with|by|from|after|before|when|if|as|there|his|her|their|our|not|no|who|which|what|whom|whose|how|why|where)$/i;
 
 /**
  * Whether the words between a reporting verb and a name are only a title or job ("Dr", "Finance
@@ -28,10 +28,10 @@ const NOT_A_PERSON =
 
 const DESCRIPTION_WORD = "[\\p{L}\\p{N}'’-]+";
 
-// Words a description of a person does not hold: a verb form or a particle means the phrase runs on
-// into a clause ("the prime minister shrugged off").
+// Words a description of a person does not hold: a verb form, a particle or a conjunction means the phrase
+// runs on into a clause ("the prime minister shrugged off", "the proposals but said").
 const CLAUSE_WORD =
-  /^(?:\p{Ll}{3,}ed|off|up|out|down|back|away|over|also|who|which|that|has|had|have|is|was|were|are|will|would|not)$/u;
+  /^(?:\p{Ll}{3,}ed|off|up|out|down|back|away|over|also|who|which|that|has|had|have|is|was|were|are|will|would|not|but|and|or|so|then)$/u;
 
 /** The head word of a description that can stand for a person: singular, lower case, not an institution. */
 function personHead(phrase: string): string | undefined {
@@ -53,4 +53,60 @@ export function descriptionBefore(before: string): string | undefined {
 export function descriptionAfter(after: string): string | undefined {
   const m = new RegExp(`^\\s*the((?:\\s+${DESCRIPTION_WORD}){1,4}?)\\s*(?:[.,;:]|$)`, 'u').exec(after);
   return m ? personHead(m[1]!) : undefined;
+}
+
+// Prepositions that put a name in a phrase hanging off another noun ("an associate of X", "a message sent
+// to X"): such a name is not the subject of the verb that follows. Not "by": it names the agent ("a survey
+// by X said").
+const PREPOSITION =
+  /(?:^|\s)(?:of|to|with|for|against|from|at|on|in|into|about|over|than|like|between|under|behind|towards?)$/i;
+// A title or a voice before the preposition names the person or body itself: "minister for civil aviation
+// X", "director of television X", "a spokesman for X", "a statement from X".
+const TITLE_HEAD =
+  /(?:^|\s)(?:spokes(?:man|woman|person)|statement|letter|report|message|review|article|editorial|column|interview|survey|study|poll|representative|minister|secretary|head|chair(?:man|woman)?|president|director|chief|governor|leader|mayor|professor|editor|manager|coach|captain|commissioner|ambassador|analyst|economist|executive|officer|boss),?\s+(?:of|for|at|in|from)$/i;
+
+/**
+ * Whether the name after `before` sits in a prepositional phrase ("associate of former Yukos boss X",
+ * "sent to Finnish firm X"): the preposition, then at most a title before the name. A title's or a
+ * spokesman's ("minister for aviation X", "a spokesman for X") is not such a phrase: it names who speaks.
+ */
+export function inPrepositionalPhrase(before: string): boolean {
+  // "…remains undimmed, Alan Milburn": a name after a comma opens a clause of its own.
+  if (/,\s*$/.test(before)) return false;
+  const words = before.trimEnd().split(/\s+/);
+  // The title words between the preposition and the name: at most three, none ending a clause.
+  for (let k = words.length - 1; k >= Math.max(0, words.length - 4); k--) {
+    const head = words.slice(0, k + 1).join(' ');
+    if (PREPOSITION.test(head))
+      return !TITLE_HEAD.test(head) && !inProperName(words, k) && !ownPhrase(words, k);
+    // "on Thursday Mr Blair": a date ends the phrase.
+    if (TIME_WORD.test(words[k]!)) return false;
+    if (!onlyTitleBetween(words.slice(k).join(' '))) return false;
+  }
+  return false;
+}
+
+const TIME_WORD =
+  /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|\d+\w*|today|yesterday|tomorrow|afternoon|morning|evening|night|week|weekend|year|month)$/i;
+
+/**
+ * "Bank of England governor", "War on Want's": a capitalised word on each side makes the preposition part
+ * of a name (not "Speaking on BBC One's…", a participle opening the sentence).
+ */
+function inProperName(words: readonly string[], k: number): boolean {
+  const left = words[k - 1] ?? '';
+  return /^\p{Lu}/u.test(left) && !/ing$/.test(left) && /^\p{Lu}/u.test(words[k + 1] ?? '');
+}
+
+// Titles written with a capital before a name ("with Chancellor Gordon Brown"): part of the name's phrase.
+const CAPITALISED_TITLE =
+  /^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Prof|Chancellor|President|Prime|Minister|Secretary|Foreign|Home|Shadow|Governor|Senator|Judge|Coach|Captain|Chairman|Director|Chief|King|Queen|Prince|Princess|Pope|Cardinal|Bishop|Archbishop|General|Colonel|Professor)\.?$/;
+
+/**
+ * "Speaking in Harrogate Mr Kennedy", "on BBC One's Breakfast": proper names alone between the preposition
+ * (at `k`) and the name are the preposition's own object; the name starts a phrase of its own.
+ */
+function ownPhrase(words: readonly string[], k: number): boolean {
+  const between = words.slice(k + 1).filter((w) => !CAPITALISED_TITLE.test(w));
+  return between.length > 0 && between.every((w) => /^\p{Lu}/u.test(w));
 }

@@ -7,6 +7,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { HAS_SHARED, readBbc, SHARED_MISSING, seededRandom } from '@gazette/bench-corpora';
 import { type AnnotatedQuote, TRUTH_FILE } from './truth';
 import { extractBbcQuotes } from './extract';
+import { seededDraw } from './seeded-draw';
 
 if (!HAS_SHARED) {
   console.log(SHARED_MISSING);
@@ -17,14 +18,7 @@ const COUNT = 200;
 const pool = readBbc(['train']).flatMap((record) =>
   extractBbcQuotes(record).quotes.map((q) => ({ key: record.key, q })),
 );
-const rand = seededRandom(SEED);
-// Partial Fisher-Yates: the first COUNT of a seeded shuffle.
-const order = pool.map((_, i) => i);
-for (let i = 0; i < COUNT; i++) {
-  const j = i + Math.floor(rand() * (order.length - i));
-  [order[i], order[j]] = [order[j]!, order[i]!];
-}
-const drawn = order.slice(0, COUNT).sort((a, b) => a - b);
+const drawn = seededDraw(pool.length, COUNT, SEED);
 // Half of the draw for development, half held out, by a second seeded shuffle.
 const halves = drawn.map((_, i) => i);
 const rand2 = seededRandom(SEED + 1);
