@@ -143,6 +143,7 @@ function union(ctx: EvalContext, exps: Expansion[]): Matches {
       docs: p.docs,
       scores: null,
       imp: p.imps,
+      impMax: p.max,
       mult,
       typos: e.typos ? new Uint8Array(n).fill(e.typos) : null,
     };

@@ -13,12 +13,12 @@ export interface PhraseWords {
 /** Does some start s put every term k at s + offsets[k] in the text each cursor stands on? */
 function aligned(lists: readonly PositionCursor[], offsets: readonly number[]): boolean {
   const first = lists[0]!.positions();
-  const rest = lists.map((c, k) => (k === 0 ? first : c.positions()));
   outer: for (let p = 0; p < first.length; p++) {
     const start = first[p]! - offsets[0]!;
     if (start < 0) continue;
     for (let k = 1; k < lists.length; k++) {
-      const pos = rest[k]!;
+      // A cursor's positions are a view on its decoded block: asked again, not copied.
+      const pos = lists[k]!.positions();
       const want = start + offsets[k]!;
       const at = gallop(pos, 0, want);
       if (at === pos.length || pos[at] !== want) continue outer;
@@ -43,7 +43,9 @@ export function textsWithSequence(phrase: PhraseWords, textsOf: (t: number) => U
   let n = 0;
   outer: for (let i = 0; i < driverTexts.length; i++) {
     const x = driverTexts[i]!;
-    for (let k = 0; k < lists.length; k++) if (!lists[k]!.seek(x)) continue outer;
+    // The driver holds x: it is sought (for its positions) only once every other word is found there.
+    for (let k = 0; k < lists.length; k++) if (k !== driver && !lists[k]!.seek(x)) continue outer;
+    lists[driver]!.seek(x);
     if (lists.length === 1 ? lateEnough(lists[0]!, offsets[0]!) : aligned(lists, offsets)) out[n++] = x;
   }
   return out.subarray(0, n);
