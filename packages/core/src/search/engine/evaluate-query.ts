@@ -1,7 +1,7 @@
 import { analyze } from '../analysis/analyze';
 import { dateSpan } from './date-span';
 import { fold } from '../analysis/fold';
-import { gallop } from './gallop';
+import { gallop } from '../index/gallop';
 import { PendingUnion } from './pending-union';
 import { type Matches, scoreAt, typosAt } from './matches';
 import {

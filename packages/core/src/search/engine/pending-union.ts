@@ -1,4 +1,4 @@
-import { gallop } from './gallop';
+import { gallop } from '../index/gallop';
 import type { Matches } from './matches';
 
 /** One list of a union, read as scoreAt reads it: stored scores, or impacts times a multiplier. */

@@ -1,4 +1,3 @@
-import { gallop } from './gallop';
 import type { PositionCursor } from '../index/position-cursor';
 
 /** A phrase's words: a cursor over each one's positions, its offset in the phrase, its term id. */
@@ -12,20 +11,31 @@ export interface PhraseWords {
 
 /** Does some start s put every term k at s + offsets[k] in the text each cursor stands on? */
 function aligned(lists: readonly PositionCursor[], offsets: readonly number[]): boolean {
-  const first = lists[0]!.positions();
-  outer: for (let p = 0; p < first.length; p++) {
+  const lead = lists[0]!;
+  const first = lead.blockPositions();
+  const end = lead.to();
+  outer: for (let p = lead.from(); p < end; p++) {
     const start = first[p]! - offsets[0]!;
     if (start < 0) continue;
     for (let k = 1; k < lists.length; k++) {
-      // A cursor's positions are a view on its decoded block: asked again, not copied.
-      const pos = lists[k]!.positions();
-      const want = start + offsets[k]!;
-      const at = gallop(pos, 0, want);
-      if (at === pos.length || pos[at] !== want) continue outer;
+      // Positions read in place in each cursor's decoded block: no view made per text.
+      const c = lists[k]!;
+      if (!holds(c.blockPositions(), c.from(), c.to(), start + offsets[k]!)) continue outer;
     }
     return true;
   }
   return false;
+}
+
+/** Is `want` among the ascending pos[lo, end)? */
+function holds(pos: Uint32Array, lo: number, end: number, want: number): boolean {
+  let hi = end;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (pos[mid]! < want) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < end && pos[lo] === want;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { damagedSnapshot } from '../../binary/damaged-snapshot';
 import type { LruCache } from '../../binary/lru-cache';
 import { ByteReader } from '../../binary/varint';
+import { gallop } from './gallop';
 import { blockWeight, decodePositions, decodeTexts, type PositionBlock } from './position-block';
 
 /** Texts per block of a positional list: a lookup decodes one block, not the whole list. */
@@ -141,20 +142,24 @@ export class PositionCursor {
       if (lo === last.length) return false;
       b = lo;
     }
+    const forward = b === this.block && this.at < this.current!.texts.length && this.current!.texts[this.at]! <= x;
     const texts = this.load(b).texts;
-    let lo = 0;
-    let hi = texts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (texts[mid]! < x) lo = mid + 1;
-      else hi = mid;
-    }
+    // Texts sought in ascending order (a phrase walk) gallop on from the last one found in the block.
+    const lo = gallop(texts, forward ? this.at : 0, x);
     this.at = lo;
     return lo < texts.length && texts[lo] === x;
   }
 
   /** The ascending word positions in the text the last successful seek found. */
   positions(): Uint32Array {
+    return this.blockPositions().subarray(this.from(), this.to());
+  }
+
+  /**
+   * The positions of the current block's texts, decoded on first use; the found text's run from
+   * `from()` to `to()` (read in place: a phrase check over thousands of texts makes no view per text).
+   */
+  blockPositions(): Uint32Array {
     const block = this.current!;
     if (block.pos === null) {
       let ok: boolean;
@@ -168,7 +173,17 @@ export class PositionCursor {
       if (this.cache.get(this.start[this.block]!) === block)
         this.cache.set(this.start[this.block]!, block, blockWeight(block));
     }
-    return block.pos!.subarray(block.posOff![this.at]!, block.posOff![this.at + 1]!);
+    return block.pos!;
+  }
+
+  /** Where the found text's positions start in blockPositions() (after it has been called). */
+  from(): number {
+    return this.current!.posOff![this.at]!;
+  }
+
+  /** Where the found text's positions end in blockPositions(). */
+  to(): number {
+    return this.current!.posOff![this.at + 1]!;
   }
 
   /** Every text holding the term, ascending (each block's text ids, positions skipped; not cached). */
