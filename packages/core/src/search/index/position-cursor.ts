@@ -142,7 +142,8 @@ export class PositionCursor {
       if (lo === last.length) return false;
       b = lo;
     }
-    const forward = b === this.block && this.at < this.current!.texts.length && this.current!.texts[this.at]! <= x;
+    const forward =
+      b === this.block && this.at < this.current!.texts.length && this.current!.texts[this.at]! <= x;
     const texts = this.load(b).texts;
     // Texts sought in ascending order (a phrase walk) gallop on from the last one found in the block.
     const lo = gallop(texts, forward ? this.at : 0, x);
