@@ -1,6 +1,6 @@
 import type { Article } from '../../model/article-schema';
 import type { Entity } from '../../model/entity-schema';
-import { gallop } from '../../search/engine/gallop';
+import { gallop } from '../../search/index/gallop';
 import type { EntityPostings } from '../../search/index/entity-postings';
 import type { SearchIndex } from '../../search/index/search-index';
 

@@ -1,7 +1,7 @@
 import type { Article } from '../../model/article-schema';
 import { compareNewestKey } from '../../corpus/components/compare-articles';
 import { keywordTerms } from '../../search/analysis/keyword-terms';
-import { gallop } from '../../search/engine/gallop';
+import { gallop } from '../../search/index/gallop';
 import { FIELD_KEY } from '../../search/index/search-index';
 import { type EntityPart, partDocs } from './entity-parts';
 import { isLive, type SegmentsState } from './segments-state';

@@ -6,7 +6,7 @@ import {
   topCoOccurring,
   withPlace,
 } from '../../corpus/components/co-occurring';
-import { gallop } from '../../search/engine/gallop';
+import { gallop } from '../../search/index/gallop';
 import { partDocs } from './entity-parts';
 import { mergeDocs } from './merge-docs';
 import { isLive, type SegmentDoc, type SegmentsState } from './segments-state';

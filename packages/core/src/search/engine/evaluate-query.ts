@@ -1,7 +1,7 @@
 import { analyze } from '../analysis/analyze';
 import { dateSpan } from './date-span';
 import { fold } from '../analysis/fold';
-import { gallop } from './gallop';
+import { gallop } from '../index/gallop';
 import { PendingUnion } from './pending-union';
 import { type Matches, scoreAt, typosAt } from './matches';
 import {
@@ -143,6 +143,7 @@ function union(ctx: EvalContext, exps: Expansion[]): Matches {
       docs: p.docs,
       scores: null,
       imp: p.imps,
+      impMax: p.max,
       mult,
       typos: e.typos ? new Uint8Array(n).fill(e.typos) : null,
     };

@@ -10,6 +10,8 @@ export interface Matches {
   scores: Float32Array | null;
   imp?: Uint8Array;
   mult?: number;
+  /** The highest of imp, when known (a posting list read in place carries it). */
+  impMax?: number;
   /** Typo counts, or null when all are 0. */
   typos: Uint8Array | null;
 }

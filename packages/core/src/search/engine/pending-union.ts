@@ -1,4 +1,4 @@
-import { gallop } from './gallop';
+import { gallop } from '../index/gallop';
 import type { Matches } from './matches';
 
 /** One list of a union, read as scoreAt reads it: stored scores, or impacts times a multiplier. */
@@ -7,6 +7,7 @@ interface Part {
   scores: Float32Array | null;
   imp: Uint8Array | undefined;
   mult: number;
+  impMax: number | undefined;
 }
 
 /**
@@ -24,7 +25,13 @@ export class PendingUnion implements Matches {
     /** Lists the union in full (the merge the scores are defined by). */
     private readonly listAll: () => Matches,
   ) {
-    this.parts = lists.map((l) => ({ docs: l.docs, scores: l.scores, imp: l.imp, mult: l.mult ?? 0 }));
+    this.parts = lists.map((l) => ({
+      docs: l.docs,
+      scores: l.scores,
+      imp: l.imp,
+      mult: l.mult ?? 0,
+      impMax: l.impMax,
+    }));
   }
 
   private listed(): Matches {
@@ -70,6 +77,8 @@ function bestScore(p: Part): number {
     return m;
   }
   if (p.imp === undefined) return 0;
+  // A posting list read in place knows its highest impact: no scan of a common word's whole list.
+  if (p.impMax !== undefined) return Math.fround(p.impMax * p.mult);
   let m = 0;
   for (let i = 0; i < p.imp.length; i++) if (p.imp[i]! > m) m = p.imp[i]!;
   return Math.fround(m * p.mult);

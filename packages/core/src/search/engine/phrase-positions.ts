@@ -1,4 +1,3 @@
-import { gallop } from './gallop';
 import type { PositionCursor } from '../index/position-cursor';
 
 /** A phrase's words: a cursor over each one's positions, its offset in the phrase, its term id. */
@@ -12,20 +11,31 @@ export interface PhraseWords {
 
 /** Does some start s put every term k at s + offsets[k] in the text each cursor stands on? */
 function aligned(lists: readonly PositionCursor[], offsets: readonly number[]): boolean {
-  const first = lists[0]!.positions();
-  const rest = lists.map((c, k) => (k === 0 ? first : c.positions()));
-  outer: for (let p = 0; p < first.length; p++) {
+  const lead = lists[0]!;
+  const first = lead.blockPositions();
+  const end = lead.to();
+  outer: for (let p = lead.from(); p < end; p++) {
     const start = first[p]! - offsets[0]!;
     if (start < 0) continue;
     for (let k = 1; k < lists.length; k++) {
-      const pos = rest[k]!;
-      const want = start + offsets[k]!;
-      const at = gallop(pos, 0, want);
-      if (at === pos.length || pos[at] !== want) continue outer;
+      // Positions read in place in each cursor's decoded block: no view made per text.
+      const c = lists[k]!;
+      if (!holds(c.blockPositions(), c.from(), c.to(), start + offsets[k]!)) continue outer;
     }
     return true;
   }
   return false;
+}
+
+/** Is `want` among the ascending pos[lo, end)? */
+function holds(pos: Uint32Array, lo: number, end: number, want: number): boolean {
+  let hi = end;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (pos[mid]! < want) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < end && pos[lo] === want;
 }
 
 /**
@@ -43,7 +53,9 @@ export function textsWithSequence(phrase: PhraseWords, textsOf: (t: number) => U
   let n = 0;
   outer: for (let i = 0; i < driverTexts.length; i++) {
     const x = driverTexts[i]!;
-    for (let k = 0; k < lists.length; k++) if (!lists[k]!.seek(x)) continue outer;
+    // The driver holds x: it is sought (for its positions) only once every other word is found there.
+    for (let k = 0; k < lists.length; k++) if (k !== driver && !lists[k]!.seek(x)) continue outer;
+    lists[driver]!.seek(x);
     if (lists.length === 1 ? lateEnough(lists[0]!, offsets[0]!) : aligned(lists, offsets)) out[n++] = x;
   }
   return out.subarray(0, n);

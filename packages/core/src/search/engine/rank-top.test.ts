@@ -37,6 +37,18 @@ describe('topByRelevance', () => {
     expect(compared).toBeGreaterThan(10_000);
   });
 
+  it('stops at a list whose highest impact is held by the worst kept, and picks what a full pass picks', () => {
+    const docs = Uint32Array.from({ length: 500 }, (_, i) => i * 3);
+    for (const atMax of [0, 3, 10, 40]) {
+      // Impacts below 200, but `atMax` documents spread over the list at 200 (the list's highest).
+      const imp = Uint8Array.from({ length: 500 }, (_, i) =>
+        i % Math.floor(500 / Math.max(1, atMax)) === 7 && atMax ? 200 : (i * 37) % 200,
+      );
+      const m: Matches = { docs, scores: null, imp, impMax: Math.max(...imp), mult: 0.25, typos: null };
+      for (const k of [1, 10, 37]) expect(topByRelevance(m, k)).toEqual(exhaustive(m, k));
+    }
+  });
+
   it('breaks ties by document order when every score is alike', () => {
     const docs = new Uint32Array([2, 5, 9, 11, 40]);
     const flat: Matches = { docs, scores: null, imp: new Uint8Array(5).fill(7), mult: 0.5, typos: null };

@@ -19,7 +19,7 @@ export function topByRelevance(m: Matches, k: number): number[] {
   if (k <= 0) return [];
   if (m.typos !== null) return topByComparison(m, k);
   if (m.scores !== null) return topByKey(m.scores, m.docs.length, k);
-  if (m.imp !== undefined) return topByKey(m.imp, m.docs.length, k);
+  if (m.imp !== undefined) return topByKey(m.imp, m.docs.length, k, m.impMax);
   return Array.from({ length: Math.min(k, m.docs.length) }, (_, i) => i);
 }
 
@@ -27,8 +27,9 @@ export function topByRelevance(m: Matches, k: number): number[] {
  * The k best indexes by a key (higher first, then lower index) in one pass: a bounded heap with the
  * worst kept at its root, so most items are turned away by one comparison. Impacts rank as their
  * scores do (a list's multiplier is positive), so a list read in place is ranked by its bytes.
+ * `max`: no key is higher (when known).
  */
-function topByKey(key: ArrayLike<number>, n: number, k: number): number[] {
+function topByKey(key: ArrayLike<number>, n: number, k: number, max = Number.POSITIVE_INFINITY): number[] {
   const size = Math.min(k, n);
   const heap = new Int32Array(size);
   // a ranks after b: lower key, or the same key and a later index.
@@ -48,8 +49,9 @@ function topByKey(key: ArrayLike<number>, n: number, k: number): number[] {
   };
   for (let i = 0; i < size; i++) heap[i] = i;
   for (let i = (size >> 1) - 1; i >= 0; i--) down(i);
-  // Later indexes lose ties, so only a strictly higher key displaces the worst kept.
-  for (let i = size; i < n; i++) {
+  // Later indexes lose ties, so only a strictly higher key displaces the worst kept; once the worst
+  // kept has the highest key the list holds (`max`), nothing after it can (a common word's long list).
+  for (let i = size; i < n && key[heap[0]!]! < max; i++) {
     if (key[i]! <= key[heap[0]!]!) continue;
     heap[0] = i;
     down(0);

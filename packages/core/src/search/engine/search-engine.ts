@@ -24,7 +24,7 @@ import {
 } from './evaluate-query';
 import { dateSpan } from './date-span';
 import { fold } from '../analysis/fold';
-import { gallop } from './gallop';
+import { gallop } from '../index/gallop';
 import { parsedQuery } from '../query/parse-query';
 import { isEmpty, PendingUnion } from './pending-union';
 import type { QueryField, QueryNode } from '../query/query-ast';

@@ -2,7 +2,7 @@ import { gatherUnique } from './gather-unique';
 import type { Snippet } from '../../query-schema/query-result-schema';
 import { forEachWord, tokensWithOffsets } from '../analysis/analyze';
 import { fold } from '../analysis/fold';
-import { gallop } from './gallop';
+import { gallop } from '../index/gallop';
 import { findTerm, type SearchIndex, TEXT_FIELD } from '../index/search-index';
 
 const WINDOW = 220;

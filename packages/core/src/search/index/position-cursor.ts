@@ -1,6 +1,8 @@
 import { damagedSnapshot } from '../../binary/damaged-snapshot';
-import { GrowableArray } from '../../binary/growable-array';
+import type { LruCache } from '../../binary/lru-cache';
 import { ByteReader } from '../../binary/varint';
+import { gallop } from './gallop';
+import { blockWeight, decodePositions, decodeTexts, type PositionBlock } from './position-block';
 
 /** Texts per block of a positional list: a lookup decodes one block, not the whole list. */
 export const POSITION_BLOCK = 128;
@@ -73,12 +75,7 @@ export class PositionCursor {
   private readonly lastText: Uint32Array;
   private readonly start: Uint32Array;
   private block = -1;
-  private readonly texts = new Uint32Array(POSITION_BLOCK);
-  private size = 0;
-  private posFrom = 0;
-  private posBlock = -1;
-  private readonly posOff = new Uint32Array(POSITION_BLOCK + 1);
-  private readonly pos = new GrowableArray(Uint32Array, 64);
+  private current: PositionBlock | null = null;
   private at = 0;
 
   constructor(
@@ -86,6 +83,8 @@ export class PositionCursor {
     private readonly bytes: Uint8Array,
     private readonly textCount: number,
     private readonly term: number,
+    /** Decoded blocks by their first byte (unique over all records), shared by the term's cursors. */
+    private readonly cache: LruCache<PositionBlock>,
   ) {
     this.count = skip.count;
     this.lastText = skip.lastText;
@@ -96,22 +95,36 @@ export class PositionCursor {
     return damaged(this.term);
   }
 
-  /** Decodes block b's text ids (the first text is a gap from the previous block's last). */
-  private load(b: number): void {
-    if (this.block === b) return;
-    const r = new ByteReader(this.bytes, this.start[b]!, this.start[b + 1]!);
+  /** Block b, from the cache or decoded (and kept). */
+  private load(b: number): PositionBlock {
+    if (this.block === b) return this.current!;
+    const key = this.start[b]!;
+    let block = this.cache.get(key);
+    if (!block) {
+      const texts = new Uint32Array(Math.min(POSITION_BLOCK, this.count - b * POSITION_BLOCK));
+      const posFrom = this.decode(b, texts, 0);
+      block = { texts, posFrom, end: this.start[b + 1]!, posOff: null, pos: null };
+      this.cache.set(key, block, blockWeight(block));
+    }
+    this.current = block;
+    this.block = b;
+    return block;
+  }
+
+  /** Decodes block b's text ids into out[at..] (the first a gap from the previous block's last); where its positions start. */
+  private decode(b: number, out: Uint32Array, at: number): number {
     const k = Math.min(POSITION_BLOCK, this.count - b * POSITION_BLOCK);
-    let prev = b > 0 ? this.lastText[b - 1]! : 0;
+    const prev = b > 0 ? this.lastText[b - 1]! : 0;
+    let p: number;
     try {
-      for (let i = 0; i < k; i++) this.texts[i] = prev += r.varint();
+      p = decodeTexts(this.bytes, this.start[b]!, this.start[b + 1]!, k, prev, out, at);
     } catch {
       throw this.damaged();
     }
+    const last = out[at + k - 1]!;
     const wanted = this.lastText[b] === 0xffffffff ? this.textCount - 1 : this.lastText[b]!;
-    if (k > 0 && (prev >= this.textCount || prev > wanted)) throw this.damaged();
-    this.size = k;
-    this.posFrom = r.p;
-    this.block = b;
+    if (k > 0 && (last >= this.textCount || last > wanted)) throw this.damaged();
+    return p;
   }
 
   /** Moves to text x; false when the term does not occur in it. */
@@ -129,53 +142,58 @@ export class PositionCursor {
       if (lo === last.length) return false;
       b = lo;
     }
-    this.load(b);
-    let lo = 0;
-    let hi = this.size;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.texts[mid]! < x) lo = mid + 1;
-      else hi = mid;
-    }
+    const forward =
+      b === this.block && this.at < this.current!.texts.length && this.current!.texts[this.at]! <= x;
+    const texts = this.load(b).texts;
+    // Texts sought in ascending order (a phrase walk) gallop on from the last one found in the block.
+    const lo = gallop(texts, forward ? this.at : 0, x);
     this.at = lo;
-    return lo < this.size && this.texts[lo] === x;
+    return lo < texts.length && texts[lo] === x;
   }
 
   /** The ascending word positions in the text the last successful seek found. */
   positions(): Uint32Array {
-    if (this.posBlock !== this.block) this.loadPositions();
-    return this.pos.array.subarray(this.posOff[this.at]!, this.posOff[this.at + 1]!);
+    return this.blockPositions().subarray(this.from(), this.to());
   }
 
-  private loadPositions(): void {
-    const r = new ByteReader(this.bytes, this.posFrom, this.start[this.block + 1]!);
-    const pos = this.pos;
-    pos.length = 0;
-    try {
-      for (let i = 0; i < this.size; i++) {
-        const len = r.varint();
-        if (len > r.end - r.p) throw new RangeError('damaged');
-        pos.reserve(len);
-        const out = pos.array;
-        let k = pos.length;
-        let q = 0;
-        for (let j = 0; j < len; j++) out[k++] = q += r.varint();
-        pos.length = k;
-        this.posOff[i + 1] = k;
+  /**
+   * The positions of the current block's texts, decoded on first use; the found text's run from
+   * `from()` to `to()` (read in place: a phrase check over thousands of texts makes no view per text).
+   */
+  blockPositions(): Uint32Array {
+    const block = this.current!;
+    if (block.pos === null) {
+      let ok: boolean;
+      try {
+        ok = decodePositions(this.bytes, block);
+      } catch {
+        ok = false;
       }
-    } catch {
-      throw this.damaged();
+      if (!ok) throw this.damaged();
+      // Weighed again with its positions (set again under its key when still cached).
+      if (this.cache.get(this.start[this.block]!) === block)
+        this.cache.set(this.start[this.block]!, block, blockWeight(block));
     }
-    if (r.p !== r.end) throw this.damaged();
-    this.posBlock = this.block;
+    return block.pos!;
   }
 
-  /** Every text holding the term, ascending (each block's text ids, positions skipped). */
+  /** Where the found text's positions start in blockPositions() (after it has been called). */
+  from(): number {
+    return this.current!.posOff![this.at]!;
+  }
+
+  /** Where the found text's positions end in blockPositions(). */
+  to(): number {
+    return this.current!.posOff![this.at + 1]!;
+  }
+
+  /** Every text holding the term, ascending (each block's text ids, positions skipped; not cached). */
   allTexts(): Uint32Array {
     const out = new Uint32Array(this.count);
     for (let b = 0; b < this.lastText.length; b++) {
-      this.load(b);
-      out.set(this.texts.subarray(0, this.size), b * POSITION_BLOCK);
+      const cached = this.cache.get(this.start[b]!);
+      if (cached) out.set(cached.texts, b * POSITION_BLOCK);
+      else this.decode(b, out, b * POSITION_BLOCK);
     }
     return out;
   }

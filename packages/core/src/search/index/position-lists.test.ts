@@ -76,4 +76,24 @@ describe('positional lists', () => {
     );
     expect(() => short.cursor(t)).toThrow(/snapshot is damaged \(positions of term/);
   });
+
+  it('give two cursors over a term the same texts and positions when they share its decoded blocks', () => {
+    const ix = buildIndex(many);
+    const t = findTerm(ix, 'market');
+    const texts = ix.positions.texts(t);
+    const expected = (x: number) =>
+      analyze(ix.texts.at(x)).flatMap((term, i) => (term === 'market' ? [i] : []));
+    // One cursor decodes a block's text ids, the other its positions; then the first reads those.
+    const a = ix.positions.cursor(t)!;
+    const b = ix.positions.cursor(t)!;
+    for (const x of [...texts].reverse()) {
+      expect(a.seek(x)).toBe(true);
+      expect(b.seek(x)).toBe(true);
+      expect([...b.positions()]).toEqual(expected(x));
+      expect([...a.positions()]).toEqual(expected(x));
+    }
+    // A new cursor reads the cached blocks: the same list, whole.
+    expect(ix.positions.cursor(t)!.allTexts()).toEqual(texts);
+    expect(ix.positions.get(t).texts).toEqual(texts);
+  });
 });

@@ -1,6 +1,7 @@
 import { GrowableArray } from '../../binary/growable-array';
 import { LruCache } from '../../binary/lru-cache';
 import { ByteWriter } from '../../binary/varint';
+import type { PositionBlock } from './position-block';
 import { POSITION_BLOCK, PositionCursor, readSkipTable, type SkipTable } from './position-cursor';
 
 /** Where one term occurs: the stored texts holding it (ascending) and its word positions in each. */
@@ -20,6 +21,12 @@ const EMPTY: TermPositions = {
 const CACHE_TEXTS = 4_000_000;
 /** Skip tables of long lists kept read (blocks): a query's cursors start without reading them again. */
 const CACHE_SKIPS = 1_000_000;
+/**
+ * Decoded blocks kept, in numbers (text ids and positions): common words' blocks recur across queries
+ * (a phrase seeks the common word's blocks its rarest word's texts fall in; proximity and snippets
+ * read the page's blocks twice). No more than the list bytes themselves decode to.
+ */
+const CACHE_BLOCKS = 4_000_000;
 
 /**
  * Positional postings over the stored texts (titles, standfirsts, body blocks), not documents: a text
@@ -29,13 +36,17 @@ const CACHE_SKIPS = 1_000_000;
 export class PositionLists {
   private readonly textCache = new LruCache<Uint32Array>(CACHE_TEXTS);
   private readonly skipCache = new LruCache<SkipTable>(CACHE_SKIPS);
+  private readonly blockCache: LruCache<PositionBlock>;
 
   constructor(
     readonly byteOff: Uint32Array,
     readonly bytes: Uint8Array,
     /** Stored texts are numbered below this. */
     readonly textCount: number,
-  ) {}
+  ) {
+    // Each number decoded took a byte at least: the cache never holds more than the bytes hold.
+    this.blockCache = new LruCache<PositionBlock>(Math.min(CACHE_BLOCKS, bytes.length));
+  }
 
   /**
    * From each unique text's words as term ids (`seq`, -1 for a stop word; text x is
@@ -102,7 +113,7 @@ export class PositionLists {
       skip = readSkipTable(this.bytes, from, to, this.textCount, t);
       if (skip.lastText.length > 1) this.skipCache.set(t, skip, skip.lastText.length);
     }
-    return new PositionCursor(skip, this.bytes, this.textCount, t);
+    return new PositionCursor(skip, this.bytes, this.textCount, t, this.blockCache);
   }
 
   /** Term t's whole list, decoded (every block). */

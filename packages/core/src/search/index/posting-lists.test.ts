@@ -34,6 +34,13 @@ describe('PostingLists', () => {
     });
   });
 
+  it('gives each list its highest impact, which a ranked OR bounds the list by without scanning it', () => {
+    const { lists, postings } = randomPostings(23, 200, 5000);
+    lists.forEach((l, t) => {
+      expect(postings.get(t).max).toBe(Math.max(...l.imps));
+    });
+  });
+
   it('refuses a list whose bytes are cut short, run on, or name a document past the count', () => {
     const { postings } = randomPostings(22, 40, 5000);
     const t = [...Array(40).keys()].find((x) => postings.df(x) > 100)!;

@@ -6,6 +6,8 @@ import { ByteWriter } from '../../binary/varint';
 export interface Postings {
   docs: Uint32Array;
   imps: Uint8Array;
+  /** The highest impact (0 for an empty list): a ranked OR bounds the list's scores by it without a scan. */
+  max: number;
 }
 
 // Lists this long are worth keeping decoded; shorter ones decode faster than a cache lookup costs.
@@ -86,7 +88,9 @@ export class PostingLists {
     const ok = p >= 0 && (kind === UNIFORM ? p + 2 === end : kind === EACH && p + 1 + n === end);
     if (!ok) throw damagedSnapshot(`postings of term ${t}`);
     const imps = kind === UNIFORM ? new Uint8Array(n).fill(bytes[p + 1]!) : bytes.subarray(p + 1, end);
-    const out = { docs, imps };
+    let max = 0;
+    for (let i = 0; i < imps.length; i++) if (imps[i]! > max) max = imps[i]!;
+    const out = { docs, imps, max };
     if (n >= CACHE_FROM) this.cache.set(t, out, n);
     return out;
   }
