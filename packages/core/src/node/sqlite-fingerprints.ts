@@ -39,8 +39,12 @@ export function sqliteFingerprints(db: DatabaseSync) {
   };
 }
 
-/** Fills the table from the articles' fingerprints (a store written before the table existed). */
-export function backfillFingerprints(db: DatabaseSync): void {
+/**
+ * Fills the table afresh from the articles' fingerprints: a store written before the table existed, or
+ * before band keys were made from all of a band's values (schema 6; the old keys match nothing now).
+ */
+export function rebuildFingerprintBands(db: DatabaseSync): void {
+  db.exec('DELETE FROM fingerprint_bands');
   const index = sqliteFingerprints(db);
   const rows = db.prepare('SELECT id, fingerprint FROM articles').iterate() as Iterable<{
     id: string;

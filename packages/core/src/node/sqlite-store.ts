@@ -19,7 +19,7 @@ import type {
 import { validateBatchForStore } from '../store/validate-for-store';
 import { openDatabase } from './open-database';
 import { backfillFirstSeen } from './sqlite-first-seen';
-import { backfillFingerprints, sqliteFingerprints } from './sqlite-fingerprints';
+import { rebuildFingerprintBands, sqliteFingerprints } from './sqlite-fingerprints';
 import { sqliteAlerts } from './sqlite-alerts';
 import { sqliteChanges } from './sqlite-changes';
 import { sqliteRevision } from './sqlite-revision';
@@ -138,7 +138,7 @@ function migrate(db: DatabaseSync): void {
     const from = storedSchemaVersion(db);
     if (from < STORE_SCHEMA_VERSION) {
       db.exec(STORE_SCHEMA);
-      if (from > 0 && from < 2) backfillFingerprints(db);
+      if (from > 0 && from < 6) rebuildFingerprintBands(db);
       if (from > 0 && from < 3) backfillFirstSeen(db);
       if (from > 0 && from < 4) backfillChanges(db);
       if (from === 4) addLeaseColumns(db);

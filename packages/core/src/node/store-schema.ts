@@ -22,7 +22,10 @@
 // 5: sources.lease_owner and lease_until (ms since the epoch): the worker polling a source and until when,
 // so several `gazette watch` processes over one file poll each source once (a Gazette at 4 would poll
 // around the leases, so it refuses a store at 5).
-export const STORE_SCHEMA_VERSION = 5;
+// 6: fingerprint_bands keys made from all four values of a band, not its first ones (which matched bands
+// that differ, a growing share of the rows read per write); the table is rebuilt on open. A Gazette at 5
+// would write keys that match nothing here, so it refuses a store at 6.
+export const STORE_SCHEMA_VERSION = 6;
 
 export const STORE_SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);

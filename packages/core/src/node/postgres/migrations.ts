@@ -103,6 +103,26 @@ EXCEPTION WHEN feature_not_supported OR invalid_parameter_value THEN NULL;
 END $$;
 `,
   },
+  {
+    version: 2,
+    name: 'near-duplicate band keys made from all four values of a band',
+    // The same key as integerBandKeys (store/fingerprint-index.ts): the band's number above the sum of its
+    // four 32-bit values times 1, 40503, 131071 and 262139, modulo 2^48. Version 1 keyed a band on its
+    // first values only, so bands that differ matched (a growing share of the rows each write reads).
+    sql: `
+TRUNCATE fingerprint_bands;
+INSERT INTO fingerprint_bands(key, id)
+SELECT b * 281474976710656 + mod(
+    ('x' || substr(a.fingerprint, b * 32 + 1, 8))::bit(32)::bigint
+    + ('x' || substr(a.fingerprint, b * 32 + 9, 8))::bit(32)::bigint * 40503
+    + ('x' || substr(a.fingerprint, b * 32 + 17, 8))::bit(32)::bigint * 131071
+    + ('x' || substr(a.fingerprint, b * 32 + 25, 8))::bit(32)::bigint * 262139,
+    281474976710656), a.id
+FROM articles a CROSS JOIN generate_series(0, 15) AS b
+WHERE length(a.fingerprint) = 512
+ON CONFLICT DO NOTHING;
+`,
+  },
 ];
 
 /** The schema version this Gazette writes and reads: the last migration's. */

@@ -15,7 +15,9 @@ import {
 import { followed, otherArticle, storyArticle } from '../../../test-support/store-contract';
 import { GazetteError } from '../../errors/gazette-error';
 import { listenChanges } from './listen-changes';
-import { POSTGRES_SCHEMA_VERSION } from './migrations';
+import { contentFingerprint } from '../../store/fingerprint';
+import { integerBandKeys } from '../../store/fingerprint-index';
+import { MIGRATIONS, POSTGRES_SCHEMA_VERSION } from './migrations';
 import { migratePostgres } from './migrate-postgres';
 import { isPostgresUrl, withoutPassword } from './postgres-connection';
 import { ARTICLE_WRITE_LOCK } from './postgres-put';
@@ -59,7 +61,27 @@ describe.skipIf(unavailable)(unavailable ?? 'PostgreSQL store', () => {
       const sql = postgres(url, { onnotice: () => {} });
       try {
         const rows = await sql`SELECT version FROM gazette_schema ORDER BY version`;
-        expect(rows.map((r) => r.version)).toEqual([POSTGRES_SCHEMA_VERSION]);
+        expect(rows.map((r) => r.version)).toEqual(MIGRATIONS.map((m) => m.version));
+      } finally {
+        await sql.end();
+      }
+    });
+
+    it('remakes the band keys of stored articles (migration 2) exactly as a write makes them', async () => {
+      const url = await freshDatabase();
+      const store = await openPostgresStore(url);
+      const stored = [storyArticle('https://example.com/a'), otherArticle('https://example.com/b')];
+      await store.putMany(stored);
+      await store.close();
+      const sql = postgres(url, { onnotice: () => {} });
+      try {
+        await sql.unsafe(MIGRATIONS.find((m) => m.version === 2)!.sql);
+        for (const a of stored) {
+          const rows = await sql`SELECT key FROM fingerprint_bands WHERE id = ${a.id} ORDER BY key`;
+          expect(rows.map((r) => Number(r.key))).toEqual(
+            integerBandKeys(contentFingerprint(a)).sort((x, y) => x - y),
+          );
+        }
       } finally {
         await sql.end();
       }
