@@ -90,6 +90,18 @@ describe('parseText on hard-wrapped text', () => {
     expect(a.entities.map((e) => e.name)).toContain('Sadiq Khan');
   });
 
+  it('keeps the headline and byline apart when the wrapped story follows them with no blank line', () => {
+    const story =
+      'The Chancellor, Jeremy\nHunt, said on Monday that the plan would\nhold. Keir Starmer disagreed.';
+    const second = 'Officials said the measure would\nreach 27 million working people.';
+    for (const head of ['Budget row deepens', '# Budget row deepens\nBy Anna de Vries']) {
+      const a = parseText(`${head}\n${story}\n\n${second}\n`, undefined, { now: NOW });
+      expect(a.title).toBe('Budget row deepens');
+      if (head.includes('By ')) expect(a.byline).toEqual(['Anna de Vries']);
+      expect(a.body.map((b) => b.text)).toEqual([story.replace(/\n/g, ' '), second.replace(/\n/g, ' ')]);
+    }
+  });
+
   it('joins a wrapped paragraph whose last line has no final punctuation', () => {
     const text =
       'Notes from the meeting\n\nThe council met on\nMonday.\n\nWe will meet the Mayor of\nLondon on Friday to discuss\nthe budget and the plan for\nthe new bridge\n\nThe vote follows in March.\n';

@@ -44,25 +44,26 @@ function push(out: string[], line: string, join: boolean): void {
 }
 
 /**
- * How many lines open the text as its head: a headline-shaped first line the next does not continue,
- * then byline and date lines. They stay lines of their own, for the title and metadata to be read.
+ * How many lines open the text as its head: a "# Headline" or a headline-shaped first line the next
+ * does not continue, then byline and date lines. They stay lines of their own, for the title and metadata to be read.
  */
 function headCount(block: readonly string[], now: string | undefined): number {
   const first = block[0]!;
-  const title = block.length > 1 && looksLikeHeadline(first) && !continues(first, block[1]!) ? 1 : 0;
+  const heading = /^#\s/u.test(first) || (looksLikeHeadline(first) && !continues(first, block[1] ?? ''));
+  const title = block.length > 1 && heading ? 1 : 0;
   return title + readHeadLines(block.slice(title), now).count;
 }
 
 /** The lines of one block (between blank lines), cut where a marker line opens a block of its own. */
 function runsOf(block: readonly string[], head: number): string[][] {
-  const runs: string[][] = block.slice(0, head).map((line) => [line]);
+  const runs: string[][] = [];
   for (const line of block.slice(head)) {
     const last = runs[runs.length - 1];
     // A heading line ("# Title") is a run of its own: the text under it is not part of it.
     if (!last || MARKER_LINE.test(line) || last[0]!.startsWith('#')) runs.push([line]);
     else last.push(line);
   }
-  return runs;
+  return [...block.slice(0, head).map((line) => [line]), ...runs];
 }
 
 /**
