@@ -102,6 +102,16 @@ describe('parseText on hard-wrapped text', () => {
     }
   });
 
+  it('does not take a first line filled to the wrap width for a headline, nor peel one when meta gives the title', () => {
+    const text = `${PRESS_RELEASE.map((p) => wrap(p, 72)).join('\n\n')}\n`;
+    expect(text.split('\n')[0]).toBe('The Chancellor, Jeremy Hunt, said on Monday that the plan to cut');
+    const untitled = parseText(text, undefined, { now: NOW });
+    expect(untitled.body.map((b) => b.text)).toEqual(PRESS_RELEASE);
+    expect(untitled.quality).toContain('no-title');
+    const titled = parseText(`Budget row deepens\n${text}`, { title: 'Budget row' }, { now: NOW });
+    expect(titled.body.map((b) => b.text)).toEqual(['Budget row deepens', ...PRESS_RELEASE]);
+  });
+
   it('joins a wrapped paragraph whose last line has no final punctuation', () => {
     const text =
       'Notes from the meeting\n\nThe council met on\nMonday.\n\nWe will meet the Mayor of\nLondon on Friday to discuss\nthe budget and the plan for\nthe new bridge\n\nThe vote follows in March.\n';
@@ -155,6 +165,16 @@ describe('parseText on hard-wrapped text', () => {
       },
     );
     expect(md.body.map((b) => b.text)).toEqual(PRESS_RELEASE);
+  });
+});
+
+describe('hard-wrapped body text in JSON records (a sibling reader)', () => {
+  it('reads a record whose body is wrapped at 72 columns as its paragraphs, every word kept', () => {
+    const body = PRESS_RELEASE.map((p) => wrap(p, 72)).join('\n\n');
+    const [a] = parseInput(JSON.stringify({ title: 'Budget row deepens', body }), { now: NOW });
+    expect(a!.body.map((b) => b.text)).toEqual(PRESS_RELEASE);
+    expect(a!.related).toEqual([]);
+    expect(a!.entities.map((e) => e.name)).toContain('Jeremy Hunt');
   });
 });
 

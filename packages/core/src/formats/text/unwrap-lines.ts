@@ -43,15 +43,32 @@ function push(out: string[], line: string, join: boolean): void {
   out[out.length - 1] = last + glue + line;
 }
 
+export interface UnwrapOptions {
+  /** Whether the text may open with its headline (plain text: yes; a JSON record's body: no). */
+  title?: boolean;
+  /** When the text was fetched (ISO 8601), for reading date lines under the headline. */
+  now?: string | undefined;
+}
+
+/** A line filled to the wrap width: the next line's first word did not fit on it. */
+function isFull(line: string, next: string, width: number): boolean {
+  return line.length + 1 + next.split(' ')[0]!.length > width;
+}
+
 /**
- * How many lines open the text as its head: a "# Headline" or a headline-shaped first line the next
- * does not continue, then byline and date lines. They stay lines of their own, for the title and metadata to be read.
+ * How many lines open the text as its head: a "# Headline", or a headline-shaped first line that the
+ * next does not continue and that is not filled to the wrap width, then byline and date lines. They
+ * stay lines of their own, for the title and metadata to be read.
  */
-function headCount(block: readonly string[], now: string | undefined): number {
-  const first = block[0]!;
-  const heading = /^#\s/u.test(first) || (looksLikeHeadline(first) && !continues(first, block[1] ?? ''));
-  const title = block.length > 1 && heading ? 1 : 0;
-  return title + readHeadLines(block.slice(title), now).count;
+function headCount(block: readonly string[], width: number, options: UnwrapOptions): number {
+  const [first, next] = block;
+  const title =
+    options.title === true &&
+    next !== undefined &&
+    (/^#\s/u.test(first!) ||
+      (looksLikeHeadline(first!) && !continues(first!, next) && !isFull(first!, next, width)));
+  const count = title ? 1 : 0;
+  return count + readHeadLines(block.slice(count), options.now).count;
 }
 
 /** The lines of one block (between blank lines), cut where a marker line opens a block of its own. */
@@ -75,15 +92,18 @@ function runsOf(block: readonly string[], head: number): string[][] {
  * whole, so a continuation line is never taken for a teaser or a heading and a name broken at the wrap
  * ("Jeremy / Hunt") is whole again. Text with one paragraph per line comes back line for line.
  */
-export function unwrapLines(text: string, now?: string): string[] {
+export function unwrapLines(text: string, options: UnwrapOptions = {}): string[] {
   const blocks = text
     .split('\n\n')
     .map((b) => b.split('\n').filter((l) => l.length > 0))
     .filter((b) => b.length > 0);
-  const wrapped = blocks.length > 1 && !blocks.some((b) => b.some((l) => l.length > MAX_WRAP_WIDTH));
+  // A loop, not Math.max(...lines): a spread of a million lines overflows the stack.
+  let width = 0;
+  for (const block of blocks) for (const line of block) width = Math.max(width, line.length);
+  const wrapped = blocks.length > 1 && width <= MAX_WRAP_WIDTH;
   const out: string[] = [];
   for (const [n, block] of blocks.entries()) {
-    for (const run of runsOf(block, n === 0 ? headCount(block, now) : 0)) {
+    for (const run of runsOf(block, n === 0 ? headCount(block, width, options) : 0)) {
       const whole = wrapped && isWrappedParagraph(run);
       for (const [i, line] of run.entries())
         push(out, line, i > 0 && (whole || continues(run[i - 1]!, line)));
