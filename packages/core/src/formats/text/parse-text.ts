@@ -70,7 +70,7 @@ export function parseText(
   }
   const normalized = normalizeText(front.body);
   // Hard-wrapped paragraphs are joined first: a line that continues a sentence is never sorted alone.
-  const lines = unwrapLines(normalized.text, { title: !merged.title, now: options.now });
+  const lines = unwrapLines(normalized.text, { now: options.now });
   if (lines.length === 0) {
     throw new GazetteError(
       'EMPTY_INPUT',

@@ -102,7 +102,7 @@ describe('parseText on hard-wrapped text', () => {
     }
   });
 
-  it('does not take a first line filled to the wrap width for a headline, nor peel one when meta gives the title', () => {
+  it('does not take a first line filled to the wrap width for a headline, and keeps a headline line apart when meta gives the title', () => {
     const text = `${PRESS_RELEASE.map((p) => wrap(p, 72)).join('\n\n')}\n`;
     expect(text.split('\n')[0]).toBe('The Chancellor, Jeremy Hunt, said on Monday that the plan to cut');
     const untitled = parseText(text, undefined, { now: NOW });

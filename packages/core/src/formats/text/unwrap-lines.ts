@@ -44,8 +44,6 @@ function push(out: string[], line: string, join: boolean): void {
 }
 
 export interface UnwrapOptions {
-  /** Whether the text may open with its headline (plain text: yes; a JSON record's body: no). */
-  title?: boolean;
   /** When the text was fetched (ISO 8601), for reading date lines under the headline. */
   now?: string | undefined;
 }
@@ -63,7 +61,6 @@ function isFull(line: string, next: string, width: number): boolean {
 function headCount(block: readonly string[], width: number, options: UnwrapOptions): number {
   const [first, next] = block;
   const title =
-    options.title === true &&
     next !== undefined &&
     (/^#\s/u.test(first!) ||
       (looksLikeHeadline(first!) && !continues(first!, next) && !isFull(first!, next, width)));
