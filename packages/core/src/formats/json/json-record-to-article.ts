@@ -9,6 +9,7 @@ import { type Article, ArticleSchema } from '../../model/article-schema';
 import { type Block, BlockKindSchema } from '../../model/block-schema';
 import type { InputFormat } from '../../model/provenance-schema';
 import { classifyLines } from '../text/classify-lines';
+import { unwrapLines } from '../text/unwrap-lines';
 import { normalizeText } from '../../text/normalize-text';
 import { readMeta } from '../../metadata/read-meta';
 import { recordIdentity, type UrlsSeen } from './record-identity';
@@ -51,7 +52,8 @@ function textToBlocks(text: string): { body: Block[]; related: ReturnType<typeof
     const doc = createDocument(`<!doctype html><html><body>${text}</body></html>`);
     return { body: doc.body ? htmlToBlocks(doc.body) : [], related: [] };
   }
-  const lines = normalizeText(text).text.split('\n').filter(Boolean);
+  // Hard-wrapped body text is joined into its paragraphs first, as in plain text.
+  const lines = unwrapLines(normalizeText(text).text);
   return lines.length ? classifyLines(lines) : { body: [], related: [] };
 }
 

@@ -10,6 +10,7 @@ import { readMeta } from '../../metadata/read-meta';
 import { readHeadLines } from '../../metadata/head-lines';
 import { fillFromHead } from '../../article/lift-head';
 import { splitFrontMatter } from './split-front-matter';
+import { unwrapLines } from './unwrap-lines';
 
 export interface ParseTextOptions extends EnrichOptions {
   /** Where the text came from, for error messages (a file name). */
@@ -68,7 +69,8 @@ export function parseText(
     }
   }
   const normalized = normalizeText(front.body);
-  const lines = normalized.text.split('\n').filter((l) => l.length > 0);
+  // Hard-wrapped paragraphs are joined first: a line that continues a sentence is never sorted alone.
+  const lines = unwrapLines(normalized.text, { now: options.now });
   if (lines.length === 0) {
     throw new GazetteError(
       'EMPTY_INPUT',
