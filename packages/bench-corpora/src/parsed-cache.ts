@@ -102,11 +102,14 @@ export function parsedNewsShards(
   const { done, shard } = cacheFiles(name);
   const shards = Array.from({ length: count / SHARD }, (_, i) => shard(i));
   if (existsSync(done)) return shards;
+  const todo = shards.map((f, i) => mine(i) && !existsSync(f));
+  // Records are generated in order up to the last shard left to write (generating costs too, at 1M).
+  const end = (todo.lastIndexOf(true) + 1) * SHARD;
   let batch: string[] = [];
   let i = 0;
-  for (const r of newsRecords(readBbc(), count, 42)) {
+  for (const r of newsRecords(readBbc(), end, 42)) {
     const index = Math.floor(i++ / SHARD);
-    if (!mine(index) || existsSync(shard(index))) continue;
+    if (!todo[index]) continue;
     batch.push(JSON.stringify(parseText(r.text, r.meta)));
     if (batch.length < SHARD) continue;
     writeFileSync(`${shard(index)}.part`, batch.join('\n'));
