@@ -10,7 +10,7 @@
 // - the API (apps/api's Node entry over the store, warm): from spawn to listening, and the same queries
 //   over HTTP on 127.0.0.1 (3 passes, each its own limit so the API's read cache never answers).
 // PostgreSQL is a throwaway local cluster (fsync on, the cluster helper's 32 MB shared_buffers) on
-// 127.0.0.1. The replicas run while holding GAZETTE_BENCH_LOCK (a file for flock), when set.
+// 127.0.0.1. The replicas of 100k articles or more run holding GAZETTE_BENCH_LOCK (a file for flock), if set.
 // Writes the `store-large` section.
 //   cd packages/core && GAZETTE_BENCH_SIZES=100000,1000000 GAZETTE_BENCH_LOCK=/work/wt/bench.lock \
 //     npx tsx --conditions=@gazette/source bench/store/large-store.ts
@@ -74,9 +74,9 @@ async function databaseSize(url: string) {
   }
 }
 
-/** Holds the shared bench lock (flock on `LOCK`) until the returned function is called. */
-async function takeLock(): Promise<() => void> {
-  if (!LOCK) return () => {};
+/** Holds the shared bench lock (flock on `LOCK`) until the returned function is called (from 100k on). */
+async function takeLock(size: number): Promise<() => void> {
+  if (!LOCK || size < 100_000) return () => {};
   const holder: ChildProcess = spawn('flock', [LOCK, 'sh', '-c', 'echo locked; exec cat >/dev/null'], {
     stdio: ['pipe', 'pipe', 'inherit'],
   });
@@ -141,7 +141,7 @@ async function measureAt(url: string, dir: string, size: number, rate: number) {
   const db = await databaseSize(url);
   console.log(`${thousands(db.articles)} articles: database ${gb(db.bytes)} (${db.top})`);
   const segments = join(dir, `segments-${size}`);
-  const release = await takeLock();
+  const release = await takeLock(size);
   try {
     const cold = runReplica(url, segments);
     console.log(`  cold replica: ${replicaCell(cold)} totals ${cold.totals}`);
