@@ -158,9 +158,23 @@ async function measureAt(url: string, dir: string, size: number, rate: number) {
   }
 }
 
+/** Writes the rows measured so far (after each size: a run stopped at a larger one keeps the smaller). */
+function writeSection(rows: readonly string[], sizes: readonly number[]): void {
+  const note = `${cpus().length} cores, ${gb(totalmem())} of memory shared with other work. Search: the fixed query set (bench/live/query-latency.ts, limit 20) in the replica's process, p50 / p95; memory of the replica process; a segment holds at most 100,000 articles. The database is the generated news corpus (BBC text with a growing synthetic vocabulary, parsed), the first N of the seeded million.`;
+  writeBenchSection(
+    'store-large',
+    'Store: a large PostgreSQL store and its replicas',
+    [...rows, '', note].join('\n'),
+    {
+      now: new Date(),
+      command: `cd packages/core && GAZETTE_BENCH_SIZES=${sizes.join(',')} npx tsx --conditions=@gazette/source bench/store/large-store.ts`,
+    },
+  );
+}
+
 async function main() {
-  const last = Math.max(...SIZES);
-  const shards = parsedNewsShards(1_000_000, (s) => s < last / SHARD);
+  const sizes = [...SIZES].sort((a, b) => a - b);
+  const shards = parsedNewsShards(1_000_000, (s) => s < sizes.at(-1)! / SHARD);
   const cluster = await startPostgres({ durable: true });
   const rows = [
     '| articles | stored (1 writer, batches of 100) | database (largest tables) | replica, cold (no kept segments) | replica, warm (kept segments) | API over HTTP, warm: start; search p50 / p95 |',
@@ -170,24 +184,20 @@ async function main() {
     await migratePostgres(cluster.url);
     const store = await openPostgresStore(cluster.url);
     let at = 0;
-    for (const size of [...SIZES].sort((a, b) => a - b)) {
+    for (const size of sizes) {
       const rate = await storeShards(store, shards, at / SHARD, size / SHARD);
       at = size;
       console.log(`stored up to ${thousands(size)} at ${rate.toFixed(0)} articles/s`);
       rows.push(...(await measureAt(cluster.url, cluster.dir, size, rate)));
+      writeSection(
+        rows,
+        sizes.filter((n) => n <= size),
+      );
     }
     await store.close();
   } finally {
     cluster.stop();
   }
-  rows.push(
-    '',
-    `${cpus().length} cores, ${gb(totalmem())} of memory shared with other work. Search: the fixed query set (bench/live/query-latency.ts, limit 20) in the replica's process, p50 / p95; memory of the replica process; a segment holds at most 100,000 articles. The database is the generated news corpus (BBC text with a growing synthetic vocabulary, parsed), the first N of the seeded million.`,
-  );
-  writeBenchSection('store-large', 'Store: a large PostgreSQL store and its replicas', rows.join('\n'), {
-    now: new Date(),
-    command: `cd packages/core && GAZETTE_BENCH_SIZES=${SIZES.join(',')} npx tsx --conditions=@gazette/source bench/store/large-store.ts`,
-  });
 }
 
 await main();
