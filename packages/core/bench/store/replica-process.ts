@@ -2,16 +2,18 @@
 // corpus as the API does (following it, segments kept in the folder given), then runs the fixed query set
 // on it, and prints one JSON line: start time, the segments it started from, its memory (peak and settled
 // after a full collection) and each query's time. Run by large-store.ts, with --expose-gc.
-//   node --expose-gc --import tsx --conditions=@gazette/source bench/store/replica-process.ts URL SEGMENTS PASSES
+//   node --expose-gc --import tsx --conditions=@gazette/source bench/store/replica-process.ts URL SEGMENTS [PASSES [MAX_SEGMENT]]
 import { memoryUsage, resourceUsage } from 'node:process';
+import { DEFAULT_MERGE_POLICY } from '../../src/live/components/merge-policy';
 import { openLiveCorpus } from '../../src/node/open-live-corpus';
 import { queryLatencies } from '../live/query-latency';
 
-const [url, segments, passes = '5'] = process.argv.slice(2);
+const [url, segments, passes = '5', maxSegment] = process.argv.slice(2);
 if (!url || !segments) throw new Error('usage: replica-process.ts URL SEGMENTS [PASSES]');
 
 const t = performance.now();
-const live = await openLiveCorpus(url, { segments, notice: (line) => console.error(line) });
+const policy = { ...DEFAULT_MERGE_POLICY, ...(maxSegment ? { maxSegment: Number(maxSegment) } : {}) };
+const live = await openLiveCorpus(url, { segments, policy, notice: (line) => console.error(line) });
 const startMs = performance.now() - t;
 const peakAtStartMb = resourceUsage().maxRSS / 1024;
 const settled = () => {
