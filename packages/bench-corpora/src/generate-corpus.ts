@@ -28,12 +28,23 @@ const SPAN_DAYS = 5 * 365;
  * and a synthetic date in 2020-2024. Labelled generated in its source name and tags. For benchmarks only.
  */
 export function generateCorpus(base: readonly BbcRecord[], count: number, seed = 42): GeneratedRecord[] {
+  return [...generatedRecords(base, count, seed)];
+}
+
+/**
+ * The records of `generateCorpus`, one at a time (record i never depends on `count`, so a corpus is a
+ * prefix of every larger one): a million records do not fit in memory at once.
+ */
+export function* generatedRecords(
+  base: readonly BbcRecord[],
+  count: number,
+  seed = 42,
+): Generator<GeneratedRecord> {
   const rand = seededRandom(seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
   const bySection = new Map<string, BbcRecord[]>();
   for (const r of base) bySection.set(r.category, [...(bySection.get(r.category) ?? []), r]);
   const paragraphs = new Map(base.map((r) => [r.key, bbcAsText(r).trim().split('\n')]));
-  const out: GeneratedRecord[] = [];
   for (let i = 0; i < count; i++) {
     const main = pick(base);
     const other = pick(bySection.get(main.category)!);
@@ -48,7 +59,7 @@ export function generateCorpus(base: readonly BbcRecord[], count: number, seed =
     const day = new Date(
       START + Math.floor(rand() * SPAN_DAYS) * 86_400_000 + Math.floor(rand() * 86_400) * 1000,
     );
-    out.push({
+    yield {
       key: `generated:${seed}:${i}`,
       text: `${body.join('\n')}\n`,
       meta: {
@@ -58,7 +69,6 @@ export function generateCorpus(base: readonly BbcRecord[], count: number, seed =
         publishedAt: day.toISOString().replace('.000Z', 'Z'),
         tags: ['generated', main.category],
       },
-    });
+    };
   }
-  return out;
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   generateCorpus,
   generateNewsCorpus,
+  newsRecords,
   HAS_SHARED,
   readBbc,
   SHARED_MISSING,
@@ -26,6 +27,14 @@ describe.skipIf(!HAS_SHARED)('generateNewsCorpus', () => {
     expect(generateNewsCorpus(bbc(), 300, 7)).toEqual(a);
     expect(generateNewsCorpus(bbc(), 300, 8).records).not.toEqual(a.records);
     expect(a.records.every((r) => r.meta.tags.includes('generated'))).toBe(true);
+  });
+
+  it('is a prefix of every larger corpus, and newsRecords streams the same records', () => {
+    // parsedNewsShards writes a million records one shard at a time: record i must not depend on the size.
+    const small = generateNewsCorpus(bbc(), 300, 42).records;
+    const streamed = [...newsRecords(bbc(), 1000, 42)];
+    expect(streamed.slice(0, 300)).toEqual(small);
+    expect(streamed.slice(300)).not.toContainEqual(small[0]);
   });
 
   it('grows its vocabulary with its size, sublinearly but far beyond the replicated corpus', () => {

@@ -1,6 +1,6 @@
 import { analyze } from '@gazette/core/query';
 import type { BbcRecord } from './bbc';
-import { type GeneratedRecord, generateCorpus, seededRandom } from './generate-corpus';
+import { type GeneratedRecord, generatedRecords, seededRandom } from './generate-corpus';
 import { MAKE_WORD, misspell, type Rand, type WordKind } from './synthetic-words';
 
 // The replicated corpus (generateCorpus) repeats about 10,000 BBC articles, so its vocabulary stops near
@@ -88,15 +88,50 @@ export interface NewsCorpus {
  * Heaps'-law growth). Deterministic for a seed. For benchmarks only.
  */
 export function generateNewsCorpus(base: readonly BbcRecord[], count: number, seed = 42): NewsCorpus {
-  const rand = seededRandom(seed ^ 0x5eed_cafe);
-  const draw = Object.fromEntries(
-    (Object.keys(GROWTH) as WordKind[]).map((kind) => [kind, heapsDrawer(kind, rand)]),
-  ) as Record<WordKind, () => string>;
   const seen = new Set<string>();
   let syntheticTokens = 0;
   const put = (word: string) => {
     seen.add(word);
     syntheticTokens++;
+  };
+  const records = [...newsRecords(base, count, seed, put)];
+  return { records, syntheticTokens, syntheticWords: seen.size };
+}
+
+/**
+ * The records of `generateNewsCorpus`, one at a time: record i never depends on `count` (the growth
+ * curves are fixed at 100k), so a corpus is a prefix of every larger one, and a million records are
+ * written without holding them all. `onWord` sees every synthetic word put into the text.
+ */
+export function* newsRecords(
+  base: readonly BbcRecord[],
+  count: number,
+  seed = 42,
+  onWord: (word: string) => void = () => {},
+): Generator<GeneratedRecord> {
+  const inject = injector(seededRandom(seed ^ 0x5eed_cafe), onWord);
+  let i = 0;
+  for (const r of generatedRecords(base, count, seed)) {
+    const paragraphs = r.text.trimEnd().split('\n');
+    yield {
+      key: `news:${seed}:${i++}`,
+      text: `${inject(paragraphs).join('\n')}\n`,
+      meta: {
+        ...r.meta,
+        source: { name: 'Generated from BBC News with a synthetic vocabulary' },
+        tags: [...r.meta.tags, 'synthetic-vocabulary'],
+      },
+    };
+  }
+}
+
+/** Puts the synthetic words of one article into its paragraphs, drawing from `rand` in a fixed order. */
+function injector(rand: Rand, onWord: (word: string) => void): (paragraphs: string[]) => string[] {
+  const draw = Object.fromEntries(
+    (Object.keys(GROWTH) as WordKind[]).map((kind) => [kind, heapsDrawer(kind, rand)]),
+  ) as Record<WordKind, () => string>;
+  const put = (word: string) => {
+    onWord(word);
     return word;
   };
   const inject = (paragraph: string): string => {
@@ -118,28 +153,17 @@ export function generateNewsCorpus(base: readonly BbcRecord[], count: number, se
     const at = paragraph.indexOf(' ', Math.floor(rand() * paragraph.length));
     return at < 0 ? paragraph + text : paragraph.slice(0, at) + text + paragraph.slice(at);
   };
-  const records = generateCorpus(base, count, seed).map((r, i) => {
-    const paragraphs = r.text.trimEnd().split('\n');
+  return (paragraphs) => {
     // One insertion in every paragraph (none is left as another replica has it), the rest anywhere.
     const counts = paragraphs.map(() => 1);
     const total = Math.floor(INSERTIONS_PER_ARTICLE + rand());
     for (let extra = total - paragraphs.length; extra > 0; extra--)
       counts[Math.floor(rand() * counts.length)]!++;
-    const text = paragraphs.map((p, j) => {
+    return paragraphs.map((p, j) => {
       for (let n = counts[j]!; n > 0; n--) p = inject(p);
       return p;
     });
-    return {
-      key: `news:${seed}:${i}`,
-      text: `${text.join('\n')}\n`,
-      meta: {
-        ...r.meta,
-        source: { name: 'Generated from BBC News with a synthetic vocabulary' },
-        tags: [...r.meta.tags, 'synthetic-vocabulary'],
-      },
-    };
-  });
-  return { records, syntheticTokens, syntheticWords: seen.size };
+  };
 }
 
 export interface Vocabulary {

@@ -116,6 +116,36 @@ describe('a live corpus over a store', () => {
     }
   }, 120_000);
 
+  it('indexes a store with no kept segments in segments of at most maxSegment articles, answering as one built at once', async () => {
+    const db = join(dir, 'chunked.db');
+    const writer = openSqliteStore(db);
+    writer.putMany(Array.from({ length: 25 }, (_, i) => dated(i)));
+    writer.close();
+    const policy = { segmentsPerTier: 10, floor: 4, maxDeadShare: 0.5, maxSegment: 10 };
+    const cold = await openLiveCorpus(db, { follow: false, policy });
+    try {
+      // 25 articles, 10 to a segment: 10 + 10 + 5, none merged (a run of three is under segmentsPerTier).
+      expect(cold.version()).toMatchObject({ segments: 3, articles: 25, seq: lastSeq(db) });
+      expectSameAnswers(cold.corpus(), atOnce(db), WORDS);
+    } finally {
+      await cold.close();
+    }
+    // The segments were kept: the next reader loads them, and the commits after them are cut alike.
+    const more = openSqliteStore(db);
+    more.putMany([
+      ...Array.from({ length: 12 }, (_, i) => dated(200 + i)),
+      { ...dated(3), title: 'Report 3 revised' },
+    ]);
+    more.close();
+    const warm = await openLiveCorpus(db, { follow: false, policy });
+    try {
+      expect(warm.version()).toMatchObject({ segments: 5, articles: 37, seq: lastSeq(db) });
+      expectSameAnswers(warm.corpus(), atOnce(db), WORDS);
+    } finally {
+      await warm.close();
+    }
+  }, 120_000);
+
   it('sees each article another process commits, without a restart', async () => {
     const db = join(dir, 'writer.db');
     const seed = openSqliteStore(db);

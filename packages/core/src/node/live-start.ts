@@ -34,11 +34,35 @@ export interface StartedSegments {
   checked: CheckedPoint | undefined;
 }
 
-/** Every article the store holds (current versions), read a page at a time. */
-async function allArticles(store: AsyncArticleStore): Promise<Article[]> {
-  const out: Article[] = [];
-  for await (const a of store.iterate()) out.push(a);
-  return out;
+/**
+ * Segments of the articles `from` yields, `most` to a segment, so the articles read at once are one
+ * segment's, not the store's (a million articles do not fit in memory). The first covers the change
+ * log's range (at, last]; the others hold no range of their own, (last, last]: their articles are
+ * disjoint from the first's, and a later change still lands in a later segment.
+ */
+async function segmentsOf(
+  from: AsyncIterable<Article>,
+  at: number,
+  last: number,
+  most: number,
+): Promise<LiveSegment[]> {
+  const segments: LiveSegment[] = [];
+  let batch: Article[] = [];
+  const cut = () => {
+    segments.push({ corpus: createCorpusInParallel(batch), from: segments.length ? last : at, to: last });
+    batch = [];
+  };
+  for await (const a of from) {
+    batch.push(a);
+    if (batch.length >= most) cut();
+  }
+  if (batch.length || !segments.length) cut();
+  return segments;
+}
+
+/** The articles of `ids`, read `most` at a time. */
+async function* articlesOf(store: AsyncArticleStore, ids: readonly string[], most: number) {
+  for (let i = 0; i < ids.length; i += most) yield* await store.getMany(ids.slice(i, i + most));
 }
 
 /** The kept segments that are usable (whole, of this store, of this code, not overtaken by an outside edit). */
@@ -76,28 +100,26 @@ async function keptSegmentsOf(
 
 /**
  * The segments a live corpus starts from: the kept ones, and a tail built from the changes logged after
- * them (on every core: start waits for it), or, when nothing is kept, one segment of the whole store.
+ * them (on every core: start waits for it), or, when nothing is kept, the whole store; what is built is
+ * cut in segments of at most `most` articles.
  */
 export async function startSegments(
   store: AsyncArticleStore,
   place: KeepPlace | undefined,
   notice: (line: string) => void,
+  most: number = Number.POSITIVE_INFINITY,
 ): Promise<StartedSegments> {
   const kept = place ? await keptSegmentsOf(store, place, notice) : { segments: [] };
   const segments = kept.segments;
   if (segments.length === 0) {
     // Read the log's end before the articles: a commit in between is then in both (a later segment wins).
     const last = (await changedSince(store, 0)).last;
-    segments.push({ corpus: createCorpusInParallel(await allArticles(store)), from: 0, to: last });
+    segments.push(...(await segmentsOf(store.iterate(), 0, last, most)));
   } else {
     const at = segments.at(-1)!.to;
     const tail = await changedSince(store, at);
     if (tail.count > 0)
-      segments.push({
-        corpus: createCorpusInParallel(await store.getMany(tail.ids)),
-        from: at,
-        to: tail.last,
-      });
+      segments.push(...(await segmentsOf(articlesOf(store, tail.ids, most), at, tail.last, most)));
   }
   const seq = segments.at(-1)!.to;
   return { segments, seq, checked: (await checkedPointAt(store, seq)) ?? kept.checked };

@@ -134,7 +134,7 @@ async function startFollowing(
   options: LiveCorpusOptions,
 ): Promise<Follower> {
   const { pollMs = 250, follow = true, workerAbove = 2000, policy = DEFAULT_MERGE_POLICY } = options;
-  const start = await startSegments(store, place, notice);
+  const start = await startSegments(store, place, notice, policy.maxSegment);
   const segments = follow ? start.segments : await mergeSmallHere(store, start.segments, policy, workerAbove);
   const current = corpusOver(segments);
   const f: Follower = {

@@ -58,4 +58,28 @@ describe('merge policy (tiered)', () => {
     // Each article is rewritten about once per tier (6000 articles, tiers of 4: about 5 tiers).
     expect(rewritten / 6000).toBeLessThan(8);
   });
+
+  it('never merges past maxSegment: a run is cut to its newest segments that fit, a full one stays', () => {
+    const capped: MergePolicy = { ...policy, maxSegment: 100 };
+    // 30+30+30 fit, a fourth would pass 100: the three newest are merged.
+    expect(pickMerge(sizes(30, 30, 30, 30), capped)).toEqual({ from: 1, to: 4 });
+    // Two newest neighbours pass 100 together: the newest pair that fits is taken instead.
+    expect(pickMerge(sizes(45, 45, 45, 60), capped)).toEqual({ from: 1, to: 3 });
+    // A segment of maxSegment is in no run; the small ones after it are merged on their own.
+    expect(pickMerge(sizes(100, 1, 2, 3, 4), capped)).toEqual({ from: 1, to: 5 });
+    expect(pickMerge(sizes(100, 100, 100, 100), capped)).toBeUndefined();
+    // No bound without maxSegment: the whole run.
+    expect(pickMerge(sizes(30, 30, 30, 30), policy)).toEqual({ from: 0, to: 4 });
+  });
+
+  it('keeps every merged segment within maxSegment and few segments over many commits', () => {
+    const capped: MergePolicy = { ...policy, maxSegment: 200 };
+    let segments: SegmentSize[] = [];
+    for (let commit = 0; commit < 2000; commit++)
+      segments = settle([...segments, { docs: 3, live: 3 }], capped).segments;
+    expect(segments.reduce((n, s) => n + s.live, 0)).toBe(6000);
+    expect(Math.max(...segments.map((s) => s.live))).toBeLessThanOrEqual(200);
+    // 6000 articles in segments of at most 200: at least 30, and at most about twice that plus the tiers below.
+    expect(segments.length).toBeLessThanOrEqual((2 * 6000) / 200 + 4 * 3);
+  });
 });
