@@ -8,11 +8,11 @@
 //   npm run bench:live -w @gazette/core   (with bench-follow.ts), or on its own:
 //   npx tsx --conditions=@gazette/source bench/live/live-bench.ts
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeBenchSection } from '@gazette/bench-corpora';
+import { parsedNewsShards, writeBenchSection } from '@gazette/bench-corpora';
 import { createCorpus, loadCorpus } from '../../src/corpus/create-corpus';
 import type { Article } from '../../src/model/article-schema';
 import { buildSegmentInWorker } from '../../src/node/build-segment';
@@ -22,7 +22,6 @@ import { openSqliteStore } from '../../src/node/sqlite-store';
 import { apiFinds, startApiProcess } from './live-api';
 import { type Latencies, QUERIES, queryLatencies } from './query-latency';
 
-const BENCH = fileURLToPath(new URL('../../../../.bench/', import.meta.url));
 const SIZE = Number(process.env['GAZETTE_BENCH_SIZES']?.split(',')[0] ?? 10_000);
 /** Articles in the shards: those committed later and the 1,000-article batch come after the stored ones. */
 const IN_SHARDS = 100_000;
@@ -32,15 +31,14 @@ const COMMIT_EVERY_MS = 100;
 /** Stored at first: SIZE, less what must be left in the shards for the commits and the batch (at 100k). */
 const STORED = Math.min(SIZE, IN_SHARDS - 2 * COMMITS - 1000);
 
-/** `count` generated news articles, from the 100k corpus's shards (`skip` first). */
+/** `count` generated news articles, from the 100k corpus's shards (`skip` first; parsed once, then cached). */
 function articles(count: number, skip = 0): Article[] {
   const out: Article[] = [];
   let seen = 0;
-  for (let s = 0; out.length < count; s++) {
-    const file = join(BENCH, `news-v1-100000-gazette_0.1.0.${s}.jsonl`);
-    if (!existsSync(file)) throw new Error(`${file} is missing: run the search bench once to make it`);
+  for (const file of parsedNewsShards(IN_SHARDS)) {
     for (const line of readFileSync(file, 'utf8').split('\n'))
       if (line && seen++ >= skip && out.length < count) out.push(JSON.parse(line) as Article);
+    if (out.length >= count) break;
   }
   return out;
 }
