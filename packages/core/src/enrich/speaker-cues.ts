@@ -86,8 +86,10 @@ export function inPrepositionalPhrase(before: string): boolean {
   return false;
 }
 
+// A number is one digit then word characters (`\d\w*`, not `\d+\w*`: the two overlap, which backtracks
+// quadratically on a long run of digits; the ReDoS suite flagged it).
 const TIME_WORD =
-  /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|\d+\w*|today|yesterday|tomorrow|afternoon|morning|evening|night|week|weekend|year|month)$/i;
+  /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|\d\w*|today|yesterday|tomorrow|afternoon|morning|evening|night|week|weekend|year|month)$/i;
 
 /**
  * "Bank of England governor", "War on Want's": a capitalised word on each side makes the preposition part
