@@ -48,7 +48,9 @@ function health({ current, live }: RouteDeps): z.infer<typeof HealthSchema> {
   const problem = live.storeProblem();
   if (problem === undefined)
     return { status: 'ok', articles: version.articles, corpus: 'live', version, store: 'reachable' };
-  const detail = `The store cannot be read (${problem}); answering from the corpus as of change ${version.seq}, and trying again every second.`;
+  // Why it failed stays on the server's standard error: the store's message names its host or path, which
+  // is none of a client's business (the routes' 503 says as little).
+  const detail = `The store cannot be read now; answering from the corpus as of change ${version.seq}, and trying again every second.`;
   return {
     status: 'degraded',
     articles: version.articles,
