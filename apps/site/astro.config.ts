@@ -1,10 +1,13 @@
 import { defineConfig } from 'astro/config';
 import { defaultClientConditions, defaultServerConditions } from 'vite';
 import { siteEnv } from './src/lib/site-env';
-import { checkOutDir } from './src/lib/turbo-cache-guard';
+import { checkCorpusRevision, checkOutDir } from './src/lib/turbo-cache-guard';
 
 const env = siteEnv();
+// Refused here, before Astro empties the output folder: a refusal while the pages render left dist/
+// without its index.html, so the site npm start served last could no longer start.
 checkOutDir(env);
+await checkCorpusRevision(env);
 
 export default defineConfig({
   site: env.GAZETTE_SITE_URL,

@@ -8,8 +8,15 @@ import { gazette, runProcess } from '../support/run-process';
 // Issue 16: turbo keyed the site's build by the GAZETTE_DB path, not by the store: after a new ingest,
 // `npm start` served the site of the earlier store from turbo's cache (the API said 6 articles, the site 5).
 const dir = mkdtempSync(join(tmpdir(), 'gazette-site-rev-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const db = join(dir, 'news.db');
+// apps/site/dist is left as npm start builds it (the built-in corpus, from turbo's cache), not this test's store.
+afterAll(async () => {
+  try {
+    await buildSite(undefined);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}, 300_000);
 const home = () => readFileSync(join(REPO_ROOT, 'apps/site/dist/index.html'), 'utf8');
 
 function article(topic: string): string {
@@ -22,12 +29,13 @@ function article(topic: string): string {
   return file;
 }
 
-/** The build step of `npm start` (scripts/build-then-run.mjs: turbo, cached) for the site alone. */
-async function buildSite(): Promise<string> {
+/** The build step of `npm start` (scripts/build-then-run.mjs: turbo, cached) for the site alone, over `store`. */
+async function buildSite(store: string | undefined = db): Promise<string> {
+  const { GAZETTE_DB: _unset, ...env } = process.env;
   const r = await runProcess(
     process.execPath,
     ['scripts/build-then-run.mjs', '--filter=@gazette/site', '--', 'node', '-e', '0'],
-    { cwd: REPO_ROOT, env: { ...process.env, GAZETTE_DB: db }, timeoutMs: 240_000 },
+    { cwd: REPO_ROOT, env: store ? { ...env, GAZETTE_DB: store } : env, timeoutMs: 240_000 },
   );
   expect(r.code, `${r.stdout}\n${r.stderr}`).toBe(0);
   return r.stdout;
@@ -53,6 +61,7 @@ describe('the site built by npm start over GAZETTE_DB', () => {
     timeout: 600_000,
   }, async () => {
     expect((await gazette(['ingest', article('quarry'), '--db', db], { timeoutMs: 60_000 })).code).toBe(0);
+    const before = home();
     const { GAZETTE_CORPUS_REVISION: _none, ...env } = process.env;
     const r = await runProcess(
       process.execPath,
@@ -61,5 +70,7 @@ describe('the site built by npm start over GAZETTE_DB', () => {
     );
     expect(r.code).not.toBe(0);
     expect(`${r.stdout}${r.stderr}`).toMatch(/build with "npm run build" or "npm start"/);
+    // Refused before anything was written: the site built before is still whole (npm start serves it).
+    expect(home()).toBe(before);
   });
 });
