@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
+import type { CachedRead } from './read-cache';
 
 /**
  * How a server compresses its answers. Node passes one (`nodeCompression()`); workerd passes none, since
@@ -17,6 +18,8 @@ declare module 'hono' {
   interface ContextVariableMap {
     /** The UTF-8 size of a read's body when the route knows it, so compression can skip small ones. */
     readBytes: number;
+    /** The read a route answered from (or put in) the read cache: its body is whole, so it is gzipped at once. */
+    readEntry: CachedRead;
   }
 }
 
@@ -31,4 +34,21 @@ export function acceptsCompression(acceptEncoding: string | null | undefined): b
  */
 export function plainlyAcceptsGzip(acceptEncoding: string): boolean {
   return !acceptEncoding.includes(';') && /(?:^|,)\s*gzip\s*(?:,|$)/i.test(acceptEncoding);
+}
+
+/**
+ * A cached read's answer as gzip: the compressed copy is made once and kept with the entry, and the tag is
+ * weak, as for every compressed representation. The fast path and the routes' answers share it, so a read
+ * answered both ways gives the same bytes.
+ */
+export function gzippedRead(
+  entry: CachedRead,
+  compression: Compression,
+  headers: Record<string, string>,
+): Response {
+  entry.gzip ??= compression.gzip(entry.data);
+  return new Response(entry.gzip, {
+    status: 200,
+    headers: { ...headers, etag: `W/${entry.etag}`, 'content-type': entry.type, 'content-encoding': 'gzip' },
+  });
 }

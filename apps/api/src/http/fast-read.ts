@@ -1,6 +1,6 @@
 import { API_LIMITS } from '../limits';
 import { BASE_HEADERS, requestIdFor } from './base-headers';
-import { type Compression, acceptsCompression, plainlyAcceptsGzip } from './compression';
+import { type Compression, acceptsCompression, gzippedRead, plainlyAcceptsGzip } from './compression';
 import { matchesIfNoneMatch } from './etag';
 import type { ReadCache } from './read-cache';
 import { requestTarget } from './read-response';
@@ -49,9 +49,5 @@ export function fastRead(
   cache.hits++;
   headers['content-type'] = entry.type;
   if (!gzip) return new Response(entry.data, { status: 200, headers });
-  // A compressed body is another representation: its tag is weak, as the streaming middleware makes it.
-  entry.gzip ??= compression!.gzip(entry.data);
-  headers.etag = `W/${entry.etag}`;
-  headers['content-encoding'] = 'gzip';
-  return new Response(entry.gzip, { status: 200, headers });
+  return gzippedRead(entry, compression!, headers);
 }

@@ -86,6 +86,21 @@ describe('cached reads over HTTP (the fast path answers as the routes do)', () =
     expect(weighted.headers.get('content-encoding')).toBe('deflate');
   });
 
+  it('gzips a read the route makes as the fast path then answers it: the same bytes and headers', async () => {
+    const app = fresh();
+    const gzip = { 'accept-encoding': 'gzip, deflate, br' };
+    const routed = await app.request(path, { headers: gzip });
+    const fast = await app.request(path, { headers: gzip });
+    expect(app.readCacheStats()).toMatchObject({ misses: 1, hits: 1 });
+    expect(routed.headers.get('content-encoding')).toBe('gzip');
+    expect(routed.headers.get('content-length')).toBeNull();
+    expect(headersOf(routed)).toEqual(headersOf(fast));
+    const bytes = Buffer.from(await routed.arrayBuffer());
+    expect(bytes.equals(Buffer.from(await fast.arrayBuffer()))).toBe(true);
+    const plain = await (await app.request(path)).text();
+    expect(gunzipSync(bytes).toString('utf8')).toBe(plain);
+  });
+
   it('shares one search answer between spellings of the same parameters, and keeps errors uncached', async () => {
     const app = fresh();
     const a = await (await app.request('/v1/search?q=budget&limit=5')).text();

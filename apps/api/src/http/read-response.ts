@@ -52,6 +52,7 @@ export function requestTarget(url: string): string {
 export function readCached(c: Context, cache: ReadCache, entry: CachedRead): Response {
   if (cache.enabled) cache.set(`t:${requestTarget(c.req.url)}`, entry);
   c.set('readBytes', entry.data.byteLength);
+  c.set('readEntry', entry);
   return readResponse(c, entry.data, entry.type, entry.etag, cache.cacheControl);
 }
 
