@@ -47,10 +47,12 @@ async function remoteSource(api: string, live: boolean): Promise<GazetteSource> 
 
 /** A store followed as other processes write to it, with new articles checked against its alerts. */
 async function liveStoreSource(db: string): Promise<GazetteSource> {
-  const { live, alerts } = await openStoreLive(db, {
+  const { live, alerts, onNotice } = await openStoreLive(db, {
     onWait: (message) => process.stderr.write(`gazette: ${message}…\n`),
   });
-  const feed = liveFeed(live, (changed) => alertedAmong(alerts(), changed, (id) => live.corpus().get(id)));
+  const feed = liveFeed({ ...live, onNotice }, (changed) =>
+    alertedAmong(alerts(), changed, (id) => live.corpus().get(id)),
+  );
   const { withoutPassword } = await import('@gazette/core/node/query');
   return liveLocalSource(live, withoutPassword(db), feed);
 }

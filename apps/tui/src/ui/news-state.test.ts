@@ -40,6 +40,21 @@ describe('the news the header counts', () => {
     expect(troubleLabel(withEvent(down, { kind: 'trouble', message: undefined, retrying: true }))).toBe('');
     expect(troubleLabel(withEvent(down, changed(['a'])))).toBe('');
   });
+
+  it('says the store is unreachable until it is back, keeping the count of what arrived before', () => {
+    const before = withEvent(NO_NEWS, changed(['a']));
+    const down = withEvent(before, { kind: 'reach', reachable: false });
+    expect({ down: down.storeDown, label: troubleLabel(down), news: newsLabel(down) }).toEqual({
+      down: true,
+      label: 'store unreachable',
+      news: '1 new · R refresh',
+    });
+    // A notice changes nothing the header shows.
+    expect(withEvent(down, { kind: 'notice', message: 'a merge failed' })).toBe(down);
+    const back = withEvent(down, { kind: 'reach', reachable: true });
+    expect({ down: back.storeDown, label: troubleLabel(back) }).toEqual({ down: false, label: '' });
+    expect(withEvent(down, changed(['b'])).storeDown).toBe(false);
+  });
 });
 
 describe('the selection after a refresh', () => {

@@ -2,6 +2,7 @@ import { createCorpus, loadCorpus } from '../corpus/create-corpus';
 import type { Corpus } from '../corpus/components/corpus-types';
 import { segmentedCorpus } from '../live/segmented-corpus';
 import { DEFAULT_MERGE_POLICY, type MergePolicy } from '../live/components/merge-policy';
+import { type ReachBackoff, type StoreReach, storeReach } from '../live/components/store-reach';
 import type { AsyncArticleStore } from '../store/async-store-types';
 import { type SegmentBuild, type SegmentBuilders, segmentBuilders } from './build-segment';
 import type { LiveCorpus, LiveVersion } from './live-corpus-types';
@@ -41,6 +42,8 @@ export interface LiveCorpusOptions {
   /** Names where the path came from ("GAZETTE_DB"), for the message when there is no store there. */
   label?: string;
   onWait?: (message: string) => void;
+  /** How reads of a store that cannot be reached are retried (default STORE_RETRY: 1 s doubling to 10 s, ±20%). */
+  retry?: ReachBackoff;
 }
 
 /** The corpus over segments: one segment is served as is. */
@@ -115,8 +118,8 @@ interface Follower {
   timer?: ReturnType<typeof setTimeout> | undefined;
   /** A wake came while the change log was being read: read it again at once. */
   woken: boolean;
-  /** Why the last read of the store failed, until one succeeds (storeProblem). */
-  unreachable?: string | undefined;
+  /** Whether the store can be read now; retries the change log with backoff while it cannot. */
+  readonly reach: StoreReach;
   unwake?: (() => void) | undefined;
   /** Merges under way, over runs of segments that do not overlap (at most MERGES_AT_ONCE). */
   merges: RunningMerge[];
@@ -160,8 +163,14 @@ async function startFollowing(
     woken: false,
     merges: [],
     builders: segmentBuilders(),
+    reach: storeReach(NODE_CLOCK, {
+      ...(options.retry ? { backoff: options.retry } : {}),
+      onListenerError: (error) =>
+        notice(`a listener to the store's reachability failed (${(error as Error).message}).`),
+    }),
     closed: false,
   };
+  sayReach(f);
   keep(f);
   if (follow) {
     schedule(f, pollMs);
@@ -228,6 +237,24 @@ async function catchUp(f: Follower): Promise<boolean> {
   return true;
 }
 
+/** Node's timers (unref'd: a reader waiting to retry does not hold the process open) and Math.random. */
+const NODE_CLOCK = {
+  setTimeout: (run: () => void, ms: number) => setTimeout(run, ms).unref(),
+  clearTimeout: (handle: unknown) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+  random: Math.random,
+};
+
+/** One notice when the store goes away and one when it is back (a server down for an hour logs two lines). */
+function sayReach(f: Follower): void {
+  f.reach.onReach((reachable, problem) =>
+    f.notice(
+      reachable
+        ? 'following the store again.'
+        : `could not follow the store (${problem}); answering from what was loaded, and trying again in 1 s, then less often (every 10 s at most).`,
+    ),
+  );
+}
+
 /** The next read of the change log, `ms` from now (at once while batches keep coming). */
 function schedule(f: Follower, ms: number): void {
   if (f.closed) return;
@@ -237,16 +264,11 @@ function schedule(f: Follower, ms: number): void {
     f.woken = false;
     catchUp(f).then(
       (more) => {
-        if (f.unreachable) f.notice('following the store again.');
-        f.unreachable = undefined;
+        f.reach.succeeded();
         schedule(f, more || f.woken ? 0 : f.pollMs);
       },
       (error: unknown) => {
-        // Said once when it starts failing, not at every retry (a server down for an hour logs one line).
-        if (!f.unreachable)
-          f.notice(`could not follow the store (${(error as Error).message}); trying again every second.`);
-        f.unreachable = (error as Error).message;
-        schedule(f, Math.max(f.pollMs, 1000));
+        if (!f.closed) f.reach.failed((error as Error).message, () => schedule(f, 0));
       },
     );
   }, ms);
@@ -256,6 +278,8 @@ function schedule(f: Follower, ms: number): void {
 /** The store changed: read the log now if the reader waits for its next poll, else once this read ends. */
 function wakeUp(f: Follower): void {
   if (f.closed) return;
+  // A wake while the store was unreachable is its LISTEN connection made again: the server is back.
+  if (f.reach.retryNow()) return;
   if (!f.timer) {
     f.woken = true;
     return;
@@ -310,7 +334,8 @@ function liveHandle(f: Follower): LiveCorpus {
   return {
     corpus: () => f.current,
     version: () => f.version,
-    storeProblem: () => f.unreachable,
+    storeProblem: () => f.reach.problem(),
+    onReach: (listener) => f.reach.onReach(listener),
     subscribe(listener) {
       f.listeners.add(listener);
       return () => f.listeners.delete(listener);
@@ -319,6 +344,7 @@ function liveHandle(f: Follower): LiveCorpus {
       if (f.closed) return;
       f.closed = true;
       if (f.timer) clearTimeout(f.timer);
+      f.reach.stop();
       f.unwake?.();
       const merges = f.merges.splice(0);
       for (const m of merges) m.build.stop();
