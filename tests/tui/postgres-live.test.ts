@@ -1,8 +1,8 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import postgres from 'postgres';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
+  databaseWithPassword,
   PASSWORD,
   PASSWORD_ROLE,
   type PostgresCluster,
@@ -31,18 +31,6 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** The cluster's database `gazette`, owned by the password role, as `postgres://role:password@…`. */
-async function databaseWithPassword(): Promise<string> {
-  cluster = await startPostgres();
-  const admin = postgres(cluster.url, { onnotice: () => {} });
-  try {
-    await admin.unsafe(`ALTER DATABASE gazette OWNER TO ${PASSWORD_ROLE}`);
-  } finally {
-    await admin.end();
-  }
-  return `postgres://${PASSWORD_ROLE}:${PASSWORD}@127.0.0.1:${cluster.port}/gazette`;
-}
-
 async function cli(args: string[]): Promise<void> {
   const r = await gazette(args, { timeoutMs: 90_000 });
   expect(r.code, `gazette ${args.join(' ')}: ${r.stderr}`).toBe(0);
@@ -57,7 +45,8 @@ async function ingest(db: string, name: string, article: Record<string, string>)
 
 describe.skipIf(unavailable)(unavailable ?? 'the UI over a PostgreSQL store', () => {
   it('lists and searches what the database holds, counts an article another process ingests as "1 new", and never shows the password', async () => {
-    const db = await databaseWithPassword();
+    cluster = await startPostgres();
+    const db = await databaseWithPassword(cluster);
     await cli(['migrate', '--db', db]);
     await ingest(db, 'bridge', {
       title: 'Harbour bridge to close for repairs',
