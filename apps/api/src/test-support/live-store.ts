@@ -49,6 +49,7 @@ export function liveMemoryStore(initial: readonly Article[] = []) {
     version,
     storeProblem: () => undefined,
     // A memory store is always reachable.
+    storeRetrying: () => true,
     onReach: () => () => {},
     subscribe(listener) {
       listeners.add(listener);

@@ -5,8 +5,11 @@ export type LiveEvent =
   | { kind: 'changed'; changed: readonly string[]; alerted: readonly string[] }
   /** A failed poll (message; retried or not), or polls working again (undefined). */
   | { kind: 'trouble'; message: string | undefined; retrying: boolean }
-  /** The store became unreachable (the corpus stays as loaded; reads are retried) or reachable again. */
-  | { kind: 'reach'; reachable: boolean }
+  /**
+   * The store became unreachable (the corpus stays as loaded; reads are retried, or not when it is lost
+   * for good: `problem` then says why and that a restart is needed) or reachable again.
+   */
+  | { kind: 'reach'; reachable: boolean; retrying: boolean; problem?: string | undefined }
   /** A line the reader has for the user (a damaged kept segment rebuilt, a merge that failed). */
   | { kind: 'notice'; message: string };
 
@@ -21,7 +24,9 @@ export interface Followed {
   subscribe(listener: (version: unknown, changed: readonly string[]) => void): () => void;
   onTrouble?(listener: (error: Error | undefined, retrying: boolean) => void): () => void;
   /** A store's reachability (a LiveCorpus's): told when it goes away and when it is back. */
-  onReach?(listener: (reachable: boolean) => void): () => void;
+  onReach?(
+    listener: (reachable: boolean, problem: string | undefined, retrying: boolean) => void,
+  ): () => void;
   /** The reader's notices, which must reach the screen as events, never as stray lines on it. */
   onNotice?(listener: (line: string) => void): () => void;
   close(): Promise<void>;
@@ -71,7 +76,9 @@ export function liveFeed(
         followed.onTrouble?.((error, retrying) =>
           listener({ kind: 'trouble', message: error?.message, retrying }),
         ),
-        followed.onReach?.((reachable) => listener({ kind: 'reach', reachable })),
+        followed.onReach?.((reachable, problem, retrying) =>
+          listener({ kind: 'reach', reachable, retrying, problem }),
+        ),
         followed.onNotice?.((message) => listener({ kind: 'notice', message })),
       ];
       return () => {

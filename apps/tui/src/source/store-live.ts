@@ -52,6 +52,7 @@ export async function openStoreLive(
     corpus: () => followed.corpus(),
     version: () => followed.version(),
     storeProblem: () => followed.storeProblem(),
+    storeRetrying: () => followed.storeRetrying(),
     onReach: (listener) => followed.onReach(listener),
     subscribe: (listener) => followed.subscribe(listener),
     async close() {

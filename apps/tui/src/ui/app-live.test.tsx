@@ -13,12 +13,15 @@ function pushableLive(initial: Article[]) {
   let corpus = createCorpus(initial);
   let version: LiveVersion = { revision: 'r0', seq: 0, articles: corpus.size, segments: 1 };
   const listeners = new Set<(version: LiveVersion, changed: readonly string[]) => void>();
-  const reachListeners = new Set<(reachable: boolean, problem: string | undefined) => void>();
+  const reachListeners = new Set<
+    (reachable: boolean, problem: string | undefined, retrying: boolean) => void
+  >();
   let problem: string | undefined;
   const live: LiveCorpus = {
     corpus: () => corpus,
     version: () => version,
     storeProblem: () => problem,
+    storeRetrying: () => true,
     onReach(listener) {
       reachListeners.add(listener);
       return () => reachListeners.delete(listener);
@@ -44,7 +47,7 @@ function pushableLive(initial: Article[]) {
   /** The store goes away (with why) or comes back (undefined). */
   const reach = (why: string | undefined) => {
     problem = why;
-    for (const l of [...reachListeners]) l(why === undefined, why);
+    for (const l of [...reachListeners]) l(why === undefined, why, true);
   };
   return { live, push, reach };
 }

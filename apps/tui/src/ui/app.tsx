@@ -12,7 +12,7 @@ import {
   newsLabel,
   refreshed,
   STORE_BACK,
-  STORE_UNREACHABLE,
+  storeStatus,
   troubleLabel,
   withEvent,
 } from './news-state';
@@ -79,7 +79,7 @@ export function App(props: AppProps): ReactNode {
       // A notice comes before the reach event it goes with (the core's own listener is told first), so
       // the status line ends on the short word.
       if (event.kind === 'notice') setMessage(event.message);
-      if (event.kind === 'reach') setMessage(event.reachable ? STORE_BACK : STORE_UNREACHABLE);
+      if (event.kind === 'reach') setMessage(event.reachable ? STORE_BACK : storeStatus(event));
     });
   }, [source]);
 
@@ -220,7 +220,7 @@ export function App(props: AppProps): ReactNode {
           {pending > 0 ? <Spinner /> : null}
           {message || news.storeDown ? (
             // While the store is away, the status line says so even after another message was cleared.
-            <Text {...props.theme.error}> {safeLine(message || STORE_UNREACHABLE)}</Text>
+            <Text {...props.theme.error}> {safeLine(message || news.trouble || '')}</Text>
           ) : (
             <Text {...props.theme.dim}> ? help · / search · e entities · w quotes · Esc back · q quit</Text>
           )}

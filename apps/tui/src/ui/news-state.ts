@@ -39,13 +39,18 @@ function added(set: ReadonlySet<string>, ids: readonly string[]): ReadonlySet<st
   return next;
 }
 
+/** The status line for a store gone away: a passing outage, or the core's word on a store lost for good. */
+export function storeStatus(event: { retrying: boolean; problem?: string | undefined }): string {
+  return event.retrying || !event.problem ? STORE_UNREACHABLE : event.problem;
+}
+
 /** The news after an event of the feed. */
 export function withEvent(news: News, event: LiveEvent): News {
   if (event.kind === 'notice') return news;
   if (event.kind === 'reach')
     return event.reachable
       ? { ...news, trouble: undefined, retrying: true, storeDown: false }
-      : { ...news, trouble: STORE_UNREACHABLE, retrying: true, storeDown: true };
+      : { ...news, trouble: storeStatus(event), retrying: event.retrying, storeDown: true };
   if (event.kind === 'trouble')
     return news.trouble === event.message
       ? news
@@ -80,7 +85,7 @@ export function newsLabel(news: News): string {
  */
 export function troubleLabel(news: News): string {
   if (news.trouble === undefined) return '';
-  if (news.storeDown) return 'store unreachable';
+  if (news.storeDown) return news.retrying ? 'store unreachable' : 'not live: restart';
   return news.retrying ? 'no updates: retrying' : 'not live';
 }
 

@@ -21,12 +21,17 @@ export interface LiveCorpus {
    */
   storeProblem(): string | undefined;
   /**
-   * Called when the store becomes unreachable (with why: the store's message, naming it without its
-   * password) and when it is reachable again (once the change log has been read again, so the corpus
-   * holds what was committed meanwhile, up to a batch). Not called at every failed retry. Returns the
-   * function that unsubscribes.
+   * False once the store is lost for good: a SQLite file replaced by another under the reader (a backup
+   * restored, the store made again). The corpus then stays as loaded, and a restart reads the new file.
    */
-  onReach(listener: (reachable: boolean, problem: string | undefined) => void): () => void;
+  storeRetrying(): boolean;
+  /**
+   * Called when the store becomes unreachable (with why: the store's message, naming it without its
+   * password; and whether reads are retried) and when it is reachable again (once the change log has been
+   * read again, so the corpus holds what was committed meanwhile, up to a batch). Not called at every
+   * failed retry. Returns the function that unsubscribes.
+   */
+  onReach(listener: (reachable: boolean, problem: string | undefined, retrying: boolean) => void): () => void;
   /**
    * Called after the corpus moved on, with the new version and the ids of the articles added or updated
    * since the previous one (in change-log order). Returns the function that unsubscribes.

@@ -10,6 +10,7 @@ import { mergeBeside, mergeSmallHere, type RunningMerge, startMerge, swapIn } fr
 import { type KeepPlace, keepSegments, type LiveSegment, startSegments } from './live-start';
 import { openStore, segmentsDirFor } from './open-any-store';
 import { type CheckedPoint, changedSince, checkedPointAt } from './store-catch-up';
+import { replacedStoreMessage, storeFileIdentity } from './store-file-identity';
 
 export interface LiveCorpusOptions {
   /** How often the change log is read, in ms (default 250): the bound on how stale a reader is. */
@@ -71,10 +72,12 @@ export async function openLiveCorpus(
           ...(options.onWait ? { onWait: options.onWait } : {}),
         })
       : source;
+  // Taken as the store is opened: a file put in its place later is another store (see stillTheStore).
+  const file = storeFileIdentity(db);
   const notice = options.notice ?? ((line: string) => process.stderr.write(`gazette: ${line}\n`));
   try {
     const place = await keepPlace(store, db, notice, options);
-    return liveHandle(await startFollowing(store, db, place, notice, options));
+    return liveHandle(await startFollowing(store, db, place, notice, options, file));
   } catch (error) {
     if (db) await store.close();
     throw error;
@@ -108,6 +111,8 @@ interface Follower {
   readonly workerAbove: number;
   readonly policy: MergePolicy;
   readonly merging: boolean;
+  /** The SQLite file opened (device:inode), undefined for a database. */
+  readonly file: string | undefined;
   place: KeepPlace | undefined;
   segments: LiveSegment[];
   seq: number;
@@ -135,6 +140,7 @@ async function startFollowing(
   place: KeepPlace | undefined,
   notice: (line: string) => void,
   options: LiveCorpusOptions,
+  file: string | undefined,
 ): Promise<Follower> {
   const { pollMs = 250, follow = true, workerAbove = 2000, policy = DEFAULT_MERGE_POLICY } = options;
   const start = await startSegments(store, place, notice, policy.maxSegment);
@@ -148,6 +154,7 @@ async function startFollowing(
     workerAbove,
     policy,
     merging: options.merge ?? follow,
+    file,
     place,
     segments,
     seq: start.seq,
@@ -246,11 +253,13 @@ const NODE_CLOCK = {
 
 /** One notice when the store goes away and one when it is back (a server down for an hour logs two lines). */
 function sayReach(f: Follower): void {
-  f.reach.onReach((reachable, problem) =>
+  f.reach.onReach((reachable, problem, retrying) =>
     f.notice(
       reachable
         ? 'following the store again.'
-        : `could not follow the store (${problem}); answering from what was loaded, and trying again in 1 s, then less often (every 10 s at most).`,
+        : retrying
+          ? `could not follow the store (${problem}); answering from what was loaded, and trying again in 1 s, then less often (every 10 s at most).`
+          : `${problem}.`,
     ),
   );
 }
@@ -262,6 +271,7 @@ function schedule(f: Follower, ms: number): void {
     f.timer = undefined;
     if (f.closed) return;
     f.woken = false;
+    if (!stillTheStore(f)) return;
     catchUp(f).then(
       (more) => {
         f.reach.succeeded();
@@ -273,6 +283,17 @@ function schedule(f: Follower, ms: number): void {
     );
   }, ms);
   f.timer.unref?.();
+}
+
+/**
+ * Whether the SQLite file opened is still the one at its path. When another file took its place, the
+ * connection still reads the old one: rather than serve it as if it were current (new commits go to the
+ * new file and would never appear), the reader stops following and says a restart is needed.
+ */
+function stillTheStore(f: Follower): boolean {
+  if (!f.file || storeFileIdentity(f.db) === f.file) return true;
+  f.reach.lost(replacedStoreMessage(f.db!));
+  return false;
 }
 
 /** The store changed: read the log now if the reader waits for its next poll, else once this read ends. */
@@ -335,6 +356,7 @@ function liveHandle(f: Follower): LiveCorpus {
     corpus: () => f.current,
     version: () => f.version,
     storeProblem: () => f.reach.problem(),
+    storeRetrying: () => f.reach.retrying(),
     onReach: (listener) => f.reach.onReach(listener),
     subscribe(listener) {
       f.listeners.add(listener);

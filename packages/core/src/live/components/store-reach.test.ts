@@ -134,6 +134,29 @@ describe('store reachability', () => {
     expect({ runs, told, pending: pending() }).toEqual({ runs: 0, told: [false], pending: 0 });
   });
 
+  it('once lost, is unreachable for good: told once with no retry, and a later success or failure changes nothing', () => {
+    const { clock, advance, pending } = fakeClock();
+    const reach = storeReach(clock);
+    const told: Array<[boolean, string | undefined, boolean]> = [];
+    reach.onReach((...args) => told.push(args));
+    let runs = 0;
+    reach.failed('down', () => runs++);
+    reach.lost('the file was replaced');
+    reach.succeeded();
+    reach.failed('down', () => runs++);
+    advance(60_000);
+    expect({ runs, pending: pending(), retrying: reach.retrying(), problem: reach.problem() }).toEqual({
+      runs: 0,
+      pending: 0,
+      retrying: false,
+      problem: 'the file was replaced',
+    });
+    expect(told).toEqual([
+      [false, 'down', true],
+      [false, 'the file was replaced', false],
+    ]);
+  });
+
   it('a listener that throws does not keep the others from being told', () => {
     const { clock } = fakeClock();
     const errors: unknown[] = [];

@@ -34,8 +34,11 @@ export function retryDelay(
   return Math.round(base * (1 + backoff.jitter * (2 * random() - 1)));
 }
 
-/** Told on each change of reachability only (not at every failed retry): the reason when unreachable. */
-export type ReachListener = (reachable: boolean, problem: string | undefined) => void;
+/**
+ * Told on each change of reachability only (not at every failed retry): the reason when unreachable, and
+ * whether reads are retried (false: lost for good, e.g. its file replaced; a restart is needed).
+ */
+export type ReachListener = (reachable: boolean, problem: string | undefined, retrying: boolean) => void;
 
 export interface StoreReach {
   reachable(): boolean;
@@ -49,6 +52,13 @@ export interface StoreReach {
    * replaced.
    */
   failed(problem: string, retry: () => void): number;
+  /**
+   * The store is lost for good (its file replaced by another): unreachable, told once, and no retry;
+   * `succeeded` and `failed` are ignored from then on.
+   */
+  lost(problem: string): void;
+  /** False once the store is lost: what is served stays as loaded until a restart. */
+  retrying(): boolean;
   /** Runs the waiting retry now (the store said it is back, e.g. a LISTEN connection made again). */
   retryNow(): boolean;
   onReach(listener: ReachListener): () => void;
@@ -70,11 +80,12 @@ export function storeReach(
   let failures = 0;
   let waiting: { handle: unknown; retry: () => void } | undefined;
   let stopped = false;
+  let gone = false;
 
   const tell = () => {
     for (const listener of [...listeners])
       try {
-        listener(problem === undefined, problem);
+        listener(problem === undefined, problem, !gone);
       } catch (error) {
         options.onListenerError?.(error);
       }
@@ -88,7 +99,7 @@ export function storeReach(
     reachable: () => problem === undefined,
     problem: () => problem,
     succeeded() {
-      if (stopped) return;
+      if (stopped || gone) return;
       failures = 0;
       cancel();
       if (problem === undefined) return;
@@ -96,7 +107,7 @@ export function storeReach(
       tell();
     },
     failed(why, retry) {
-      if (stopped) return 0;
+      if (stopped || gone) return 0;
       failures += 1;
       cancel();
       const wait = retryDelay(failures, clock.random, backoff);
@@ -111,6 +122,14 @@ export function storeReach(
       if (wasReachable) tell();
       return wait;
     },
+    lost(why) {
+      if (stopped || gone) return;
+      gone = true;
+      cancel();
+      problem = why;
+      tell();
+    },
+    retrying: () => !gone,
     retryNow() {
       const now = waiting;
       if (!now || stopped) return false;
