@@ -1,4 +1,5 @@
-import { rmSync } from 'node:fs';
+import { renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { migratePostgres } from '@gazette/core/node';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
@@ -83,4 +84,38 @@ describe.skipIf(unavailable)(unavailable ?? 'an API replica whose PostgreSQL goe
       await api.stop();
     }
   }, 240_000);
+});
+
+describe('an API replica whose SQLite file is replaced under it', () => {
+  it('stops following, answers what it loaded, and says on /healthz that a restart reads the new file', async () => {
+    const db = join(dir, 'replaced.db');
+    const other = join(dir, 'replacement.db');
+    await ingest(db, 'quay', 2);
+    await ingest(other, 'beacon', 3);
+    const api = await startPrintingApi([NODE_CLI], { GAZETTE_DB: db });
+    let stderr = '';
+    api.child.stderr?.on('data', (d: Buffer | string) => {
+      stderr += String(d);
+    });
+    const health = async () => (await (await fetch(`${api.url}/healthz`)).json()) as Health;
+    const hits = async (q: string) =>
+      ((await (await fetch(`${api.url}/v1/search?q=${q}`)).json()) as { total: number }).total;
+    try {
+      expect(await hits('quay')).toBe(2);
+      renameSync(other, db);
+      expect(await waitFor(async () => (await health()).store === 'unreachable', 30_000)).toBe(true);
+      const said = await health();
+      expect(said).toMatchObject({ status: 'degraded', articles: 2, corpus: 'live' });
+      expect(said.detail).toMatch(/replaced under this server.*Restart the server to read the new one/);
+      expect(said.detail).not.toContain(dir);
+      // What it loaded, whole; nothing of the file now at the path.
+      expect(await hits('quay')).toBe(2);
+      expect(await hits('beacon')).toBe(0);
+      expect(stderr).toContain(`the store ${db} was replaced`);
+      expect(stderr).not.toMatch(/\n\s+at /);
+      expect(api.child.exitCode).toBeNull();
+    } finally {
+      await api.stop();
+    }
+  }, 120_000);
 });

@@ -1,4 +1,4 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { GAZETTE_BIN } from '../support/paths';
@@ -68,6 +68,29 @@ describe.skipIf(!HAS_TMUX)(`the UI following a store or API ${HAS_TMUX ? '' : NO
     // Newest first: the new article on top, the selection still on the ferry story (now row 3 of 3).
     expect(after.indexOf('Lighthouse reopens')).toBeLessThan(after.indexOf('Harbour bridge'));
     await t.waitFor((s) => s.includes('3/3'), 'the selection kept on its article');
+    t.keys('q');
+    await t.waitFor((s) => s.includes('[exit 0]'), 'a clean exit');
+  }, 180_000);
+
+  it("says so when another file is put in the store's place, keeps the list, and asks for a restart", async () => {
+    const db = join(dir, 'replaced.db');
+    await ingest(db, 'replaced-old', BRIDGE);
+    const other = join(dir, 'replacement.db');
+    await ingest(other, 'replacement', LIGHTHOUSE);
+    const t = new TmuxTerminal(ui('--db', db), { width: 200 });
+    terminals.push(t);
+    await t.waitFor((s) => s.includes('Harbour bridge'), 'the list', 30_000);
+    renameSync(other, db);
+    const said = await t.waitFor(
+      (s) => s.includes('was replaced') && s.includes('restart to read the new one'),
+      'the status line saying the store was replaced',
+      20_000,
+    );
+    expect(said).toContain('not live: restart');
+    // What it loaded, whole; nothing of the new file.
+    expect(said).toContain('Harbour bridge');
+    expect(said).not.toContain('Lighthouse reopens');
+    expect(said).not.toMatch(/^\s+at |^gazette: /m);
     t.keys('q');
     await t.waitFor((s) => s.includes('[exit 0]'), 'a clean exit');
   }, 180_000);

@@ -1,14 +1,15 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import postgres from 'postgres';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
+  databaseWithPassword,
   PASSWORD,
   PASSWORD_ROLE,
   type PostgresCluster,
   postgresUnavailable,
   startPostgres,
 } from '../../packages/core/test-support/postgres-cluster';
+import { ingestTopic } from '../api/support/ingest-topic';
 import { GAZETTE_BIN } from '../support/paths';
 import { gazette } from '../support/run-process';
 import { testTempDir } from '../support/test-resources';
@@ -18,6 +19,8 @@ import { HAS_TMUX, NO_TMUX, TmuxTerminal } from './tmux-terminal';
 // postgres://user:password@…` on a database migrated with `gazette migrate`, holding an article; another
 // process ingests into that database while the UI runs, and the UI counts it as new. The URL carries a
 // password (the cluster's password role): the UI's label names the database, never the password.
+// Then the server goes away under a running UI (issue 17: "the TUI does not show an unreachable store"):
+// the status line says so, the list stays, and once it is back the UI catches up without a restart.
 const unavailable = HAS_TMUX ? postgresUnavailable() : NO_TMUX;
 let dir = '';
 let cluster: PostgresCluster | undefined;
@@ -25,23 +28,11 @@ let terminal: TmuxTerminal | undefined;
 beforeAll(() => {
   dir = testTempDir('tui-postgres');
 });
-afterEach(() => terminal?.close());
-afterAll(() => {
+afterEach(() => {
+  terminal?.close();
   cluster?.stop();
-  rmSync(dir, { recursive: true, force: true });
 });
-
-/** The cluster's database `gazette`, owned by the password role, as `postgres://role:password@…`. */
-async function databaseWithPassword(): Promise<string> {
-  cluster = await startPostgres();
-  const admin = postgres(cluster.url, { onnotice: () => {} });
-  try {
-    await admin.unsafe(`ALTER DATABASE gazette OWNER TO ${PASSWORD_ROLE}`);
-  } finally {
-    await admin.end();
-  }
-  return `postgres://${PASSWORD_ROLE}:${PASSWORD}@127.0.0.1:${cluster.port}/gazette`;
-}
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function cli(args: string[]): Promise<void> {
   const r = await gazette(args, { timeoutMs: 90_000 });
@@ -55,9 +46,17 @@ async function ingest(db: string, name: string, article: Record<string, string>)
   await cli(['ingest', file, '--db', db]);
 }
 
+/** What must never be on the screen: a stack frame, the core's notices written over it, the password. */
+function expectClean(screen: string): void {
+  expect(screen).not.toMatch(/^\s+at /m);
+  expect(screen).not.toMatch(/^gazette: /m);
+  expect(screen).not.toContain(PASSWORD);
+}
+
 describe.skipIf(unavailable)(unavailable ?? 'the UI over a PostgreSQL store', () => {
   it('lists and searches what the database holds, counts an article another process ingests as "1 new", and never shows the password', async () => {
-    const db = await databaseWithPassword();
+    cluster = await startPostgres();
+    const db = await databaseWithPassword(cluster);
     await cli(['migrate', '--db', db]);
     await ingest(db, 'bridge', {
       title: 'Harbour bridge to close for repairs',
@@ -93,4 +92,49 @@ describe.skipIf(unavailable)(unavailable ?? 'the UI over a PostgreSQL store', ()
     t.keys('q');
     await t.waitFor((s) => s.includes('[exit 0]'), 'a clean exit');
   }, 240_000);
+
+  it('says the store is unreachable while the server is stopped, keeps the list, and catches up when it is back', async () => {
+    cluster = await startPostgres();
+    const db = await databaseWithPassword(cluster);
+    await cli(['migrate', '--db', db]);
+    await ingestTopic(dir, db, 'harbour', 2);
+    terminal = new TmuxTerminal([process.execPath, GAZETTE_BIN, '--db', db], {
+      env: { GAZETTE_SEGMENTS: join(dir, 'segments-outage') },
+      width: 140,
+    });
+    const t = terminal;
+    await t.waitFor((s) => s.includes('harbour report 2'), 'the list', 60_000);
+
+    cluster.pause();
+    const down = await t.waitFor(
+      (s) => s.includes('store unreachable — showing what was loaded; retrying'),
+      'the status line saying the store is unreachable',
+      30_000,
+    );
+    expect(down).toContain('harbour report 1');
+    expect(down).toContain('harbour report 2');
+    expectClean(down);
+    // Keys still work while it is away: the help, and back to the list.
+    t.keys('?');
+    await t.waitFor((s) => s.includes('Keys'), 'the help');
+    t.keys('?');
+    const again = await t.waitFor((s) => s.includes('harbour report 1'), 'the list again');
+    expect(again).toContain('store unreachable');
+
+    cluster.resume();
+    const back = await t.waitFor(
+      (s) => s.includes('store reachable again — up to date'),
+      'the status line saying the store is back',
+      60_000,
+    );
+    expectClean(back);
+    await ingestTopic(dir, db, 'lighthouse', 1);
+    const counted = await t.waitFor((s) => s.includes('1 new'), '"1 new" in the header', 30_000);
+    expectClean(counted);
+    t.keys('R');
+    await t.waitFor((s) => s.includes('lighthouse report 1'), 'the new article', 30_000);
+    t.keys('q');
+    const exited = await t.waitFor((s) => s.includes('[exit 0]'), 'a clean exit');
+    expectClean(exited);
+  }, 300_000);
 });

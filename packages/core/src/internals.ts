@@ -42,3 +42,12 @@ export { detectLanguage } from './text/detect-language';
 export { normalizeLine, normalizeText, TEXT_LIMITS } from './text/normalize-text';
 export { segmentedCorpus } from './live/segmented-corpus';
 export { segmentsState, type Segment, type SegmentsState } from './live/components/segments-state';
+export {
+  type ReachBackoff,
+  type ReachClock,
+  type ReachListener,
+  retryDelay,
+  STORE_RETRY,
+  type StoreReach,
+  storeReach,
+} from './live/components/store-reach';

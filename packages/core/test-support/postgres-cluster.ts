@@ -64,6 +64,11 @@ export interface PostgresCluster {
   /** Stops the server and keeps its data (the database goes away); `resume` starts it again, same port. */
   pause(): void;
   resume(): void;
+  /**
+   * Restarts the server as a standby that accepts no connections (hot_standby off, no primary to follow),
+   * so every connection is refused with SQLSTATE 57P03, as by a server starting up or in recovery.
+   */
+  startingUp(): void;
 }
 
 const freePort = () =>
@@ -186,11 +191,32 @@ export async function startPostgres(options: { durable?: boolean } = {}): Promis
       stop,
       pause: () => pgCtl('stop', '-m', 'fast'),
       resume: () => pgCtl('start', '-t', '60', '-l', join(dir, 'server.log')),
+      startingUp() {
+        if (existsSync(join(data, 'postmaster.pid'))) pgCtl('stop', '-m', 'fast');
+        writeFileSync(join(data, 'standby.signal'), '');
+        user.own(join(data, 'standby.signal'));
+        appendFileSync(join(data, 'postgresql.conf'), '\nhot_standby = off\n');
+        pgCtl('start', '-t', '60', '-l', join(dir, 'server.log'));
+      },
     };
   } catch (error) {
     stop();
     throw error;
   }
+}
+
+/**
+ * The cluster's database `gazette` handed to the password role, as `postgres://role:password@…`: a URL
+ * whose password no output may show.
+ */
+export async function databaseWithPassword(cluster: PostgresCluster): Promise<string> {
+  const admin = postgres(cluster.url, { onnotice: () => {} });
+  try {
+    await admin.unsafe(`ALTER DATABASE gazette OWNER TO ${PASSWORD_ROLE}`);
+  } finally {
+    await admin.end();
+  }
+  return `postgres://${PASSWORD_ROLE}:${PASSWORD}@127.0.0.1:${cluster.port}/gazette`;
 }
 
 /** Another empty database on the same server (each test of a suite gets its own). */

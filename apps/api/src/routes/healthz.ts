@@ -10,7 +10,7 @@ export const HealthSchema = z.object({
   status: z
     .enum(['ok', 'degraded'])
     .describe(
-      'degraded: the store cannot be read now; the server answers from the corpus it holds (as of `version`) and catches up once the store is back.',
+      'degraded: the store cannot be read now; the server answers from the corpus it holds (as of `version`) and catches up once the store is back (or, when `detail` says the store was replaced, once restarted).',
     ),
   articles: z.number().int().nonnegative().describe('Articles served now.'),
   corpus: z
@@ -50,7 +50,9 @@ function health({ current, live }: RouteDeps): z.infer<typeof HealthSchema> {
     return { status: 'ok', articles: version.articles, corpus: 'live', version, store: 'reachable' };
   // Why it failed stays on the server's standard error: the store's message names its host or path, which
   // is none of a client's business (the routes' 503 says as little).
-  const detail = `The store cannot be read now; answering from the corpus as of change ${version.seq}, and trying again every second.`;
+  const detail = live.storeRetrying()
+    ? `The store cannot be read now; answering from the corpus as of change ${version.seq}, and trying again (every 10 s at most).`
+    : `The store was replaced under this server (another file at its path); answering from the corpus as of change ${version.seq}. Restart the server to read the new one.`;
   return {
     status: 'degraded',
     articles: version.articles,

@@ -48,6 +48,9 @@ export function liveMemoryStore(initial: readonly Article[] = []) {
     corpus: () => corpus,
     version,
     storeProblem: () => undefined,
+    // A memory store is always reachable.
+    storeRetrying: () => true,
+    onReach: () => () => {},
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -4,7 +4,14 @@ import { ALERT_BATCH, type Alert, alertMatches, type Article } from '@gazette/co
 export type LiveEvent =
   | { kind: 'changed'; changed: readonly string[]; alerted: readonly string[] }
   /** A failed poll (message; retried or not), or polls working again (undefined). */
-  | { kind: 'trouble'; message: string | undefined; retrying: boolean };
+  | { kind: 'trouble'; message: string | undefined; retrying: boolean }
+  /**
+   * The store became unreachable (the corpus stays as loaded; reads are retried, or not when it is lost
+   * for good: `problem` then says why and that a restart is needed) or reachable again.
+   */
+  | { kind: 'reach'; reachable: boolean; retrying: boolean; problem?: string | undefined }
+  /** A line the reader has for the user (a damaged kept segment rebuilt, a merge that failed). */
+  | { kind: 'notice'; message: string };
 
 export interface LiveFeed {
   subscribe(listener: (event: LiveEvent) => void): () => void;
@@ -16,6 +23,12 @@ export interface LiveFeed {
 export interface Followed {
   subscribe(listener: (version: unknown, changed: readonly string[]) => void): () => void;
   onTrouble?(listener: (error: Error | undefined, retrying: boolean) => void): () => void;
+  /** A store's reachability (a LiveCorpus's): told when it goes away and when it is back. */
+  onReach?(
+    listener: (reachable: boolean, problem: string | undefined, retrying: boolean) => void,
+  ): () => void;
+  /** The reader's notices, which must reach the screen as events, never as stray lines on it. */
+  onNotice?(listener: (line: string) => void): () => void;
   close(): Promise<void>;
 }
 
@@ -58,12 +71,18 @@ export function liveFeed(
         }
         listener({ kind: 'changed', changed, alerted: marks });
       });
-      const offTrouble = followed.onTrouble?.((error, retrying) =>
-        listener({ kind: 'trouble', message: error?.message, retrying }),
-      );
+      const offs = [
+        off,
+        followed.onTrouble?.((error, retrying) =>
+          listener({ kind: 'trouble', message: error?.message, retrying }),
+        ),
+        followed.onReach?.((reachable, problem, retrying) =>
+          listener({ kind: 'reach', reachable, retrying, problem }),
+        ),
+        followed.onNotice?.((message) => listener({ kind: 'notice', message })),
+      ];
       return () => {
-        off();
-        offTrouble?.();
+        for (const stop of offs) stop?.();
       };
     },
     close: () => followed.close(),

@@ -47,10 +47,14 @@ async function remoteSource(api: string, live: boolean): Promise<GazetteSource> 
 
 /** A store followed as other processes write to it, with new articles checked against its alerts. */
 async function liveStoreSource(db: string): Promise<GazetteSource> {
-  const { live, alerts } = await openStoreLive(db, {
-    onWait: (message) => process.stderr.write(`gazette: ${message}…\n`),
+  const { live, alerts, onNotice } = await openStoreLive(db, {
+    // Through console, which the running UI (Ink, patchConsole) draws above its frame: a raw write to
+    // standard error would land in the middle of the screen.
+    onWait: (message) => console.error(`gazette: ${message}…`),
   });
-  const feed = liveFeed(live, (changed) => alertedAmong(alerts(), changed, (id) => live.corpus().get(id)));
+  const feed = liveFeed({ ...live, onNotice }, (changed) =>
+    alertedAmong(alerts(), changed, (id) => live.corpus().get(id)),
+  );
   const { withoutPassword } = await import('@gazette/core/node/query');
   return liveLocalSource(live, withoutPassword(db), feed);
 }

@@ -13,10 +13,19 @@ function pushableLive(initial: Article[]) {
   let corpus = createCorpus(initial);
   let version: LiveVersion = { revision: 'r0', seq: 0, articles: corpus.size, segments: 1 };
   const listeners = new Set<(version: LiveVersion, changed: readonly string[]) => void>();
+  const reachListeners = new Set<
+    (reachable: boolean, problem: string | undefined, retrying: boolean) => void
+  >();
+  let problem: string | undefined;
   const live: LiveCorpus = {
     corpus: () => corpus,
     version: () => version,
-    storeProblem: () => undefined,
+    storeProblem: () => problem,
+    storeRetrying: () => true,
+    onReach(listener) {
+      reachListeners.add(listener);
+      return () => reachListeners.delete(listener);
+    },
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -35,7 +44,12 @@ function pushableLive(initial: Article[]) {
         articles.map((a) => a.id),
       );
   };
-  return { live, push };
+  /** The store goes away (with why) or comes back (undefined). */
+  const reach = (why: string | undefined) => {
+    problem = why;
+    for (const l of [...reachListeners]) l(why === undefined, why, true);
+  };
+  return { live, push, reach };
 }
 
 /** A feed whose trouble a test sends, wrapped around a pushable live corpus. */
@@ -142,6 +156,65 @@ describe('following a live corpus', () => {
     await ui.press('?');
     push(nigerArticle());
     await ui.waitFor((s) => s.includes('1 new') && !s.includes('no updates'), 'the trouble gone');
+  });
+
+  it('says on the status line that the store is unreachable while it is, keeps the list and keys, and says when it is back', async () => {
+    const { live, push, reach } = pushableLive([macronArticle()]);
+    const notices = new Set<(line: string) => void>();
+    const feed = liveFeed({
+      ...live,
+      onNotice: (l) => {
+        notices.add(l);
+        return () => notices.delete(l);
+      },
+    });
+    const ui = start(liveLocalSource(live, 'live store', feed));
+    await ui.waitFor((s) => s.includes('Macron recalls'), 'the list');
+    // The reader's own notice comes first (as the core tells it), then the reach event.
+    for (const l of notices) l('could not follow the store (Cannot read the PostgreSQL store …)');
+    reach('Cannot read the PostgreSQL store postgres://u@127.0.0.1:5/db: nothing answers there.');
+    await ui.waitFor(
+      (s) => s.includes('store unreachable — showing what was loaded; retrying'),
+      'the status line',
+    );
+    const down = ui.screen();
+    expect(down).toContain('Macron recalls');
+    expect(down).not.toContain('could not follow');
+    // Another screen and back: the status line still says the store is away.
+    await ui.press('?');
+    await ui.waitFor((s) => s.includes('Keys'), 'the help');
+    await ui.press('?');
+    await ui.waitFor(
+      (s) => s.includes('Macron recalls') && s.includes('store unreachable —'),
+      'the list again',
+    );
+    reach(undefined);
+    push(nigerArticle());
+    await ui.waitFor(
+      (s) => s.includes('store reachable again — up to date') && s.includes('1 new'),
+      'the store back and the count',
+    );
+    expect(ui.screen()).not.toContain('store unreachable');
+  });
+
+  it('puts a notice of the reader on the status line, not on the screen around it', async () => {
+    const { live } = pushableLive([macronArticle()]);
+    let say: ((line: string) => void) | undefined;
+    const feed = liveFeed({
+      ...live,
+      onNotice: (l) => {
+        say = l;
+        return () => {
+          say = undefined;
+        };
+      },
+    });
+    const ui = start(liveLocalSource(live, 'live store', feed));
+    await ui.waitFor((s) => s.includes('Macron recalls'), 'the list');
+    say?.('a background merge failed (disk full); the segments stay as they are.');
+    await ui.waitFor((s) => s.includes('a background merge failed'), 'the notice on the status line');
+    const lines = ui.screen().trimEnd().split('\n');
+    expect(lines.findIndex((l) => l.includes('a background merge failed'))).toBe(lines.length - 1);
   });
 
   it('refreshes search results in place, keeping the query', async () => {

@@ -6,7 +6,16 @@ import { type AppApi, AppContext, type KeyHandler } from './app-context';
 import { ArticleListScreen } from './article-list-screen';
 import { EntitiesScreen } from './entities-screen';
 import { HelpScreen } from './help-screen';
-import { type News, NO_NEWS, newsLabel, refreshed, troubleLabel, withEvent } from './news-state';
+import {
+  type News,
+  NO_NEWS,
+  newsLabel,
+  refreshed,
+  STORE_BACK,
+  storeStatus,
+  troubleLabel,
+  withEvent,
+} from './news-state';
 import { QuotesScreen } from './quotes-screen';
 import { ReaderScreen } from './reader-screen';
 import type { Screen, StackEntry } from './screens';
@@ -67,6 +76,10 @@ export function App(props: AppProps): ReactNode {
       // The whole reason once on the status line; the header keeps a short word while it lasts.
       if (event.kind === 'trouble' && event.message && event.message !== said) setMessage(event.message);
       if (event.kind === 'trouble') said = event.message;
+      // A notice comes before the reach event it goes with (the core's own listener is told first), so
+      // the status line ends on the short word.
+      if (event.kind === 'notice') setMessage(event.message);
+      if (event.kind === 'reach') setMessage(event.reachable ? STORE_BACK : storeStatus(event));
     });
   }, [source]);
 
@@ -205,8 +218,9 @@ export function App(props: AppProps): ReactNode {
         </Box>
         <Text wrap="truncate-end">
           {pending > 0 ? <Spinner /> : null}
-          {message ? (
-            <Text {...props.theme.error}> {safeLine(message)}</Text>
+          {message || news.storeDown ? (
+            // While the store is away, the status line says so even after another message was cleared.
+            <Text {...props.theme.error}> {safeLine(message || news.trouble || '')}</Text>
           ) : (
             <Text {...props.theme.dim}> ? help · / search · e entities · w quotes · Esc back · q quit</Text>
           )}

@@ -40,6 +40,30 @@ describe('the news the header counts', () => {
     expect(troubleLabel(withEvent(down, { kind: 'trouble', message: undefined, retrying: true }))).toBe('');
     expect(troubleLabel(withEvent(down, changed(['a'])))).toBe('');
   });
+
+  it('says the store is unreachable until it is back, keeping the count of what arrived before', () => {
+    const before = withEvent(NO_NEWS, changed(['a']));
+    const down = withEvent(before, { kind: 'reach', reachable: false, retrying: true, problem: 'refused' });
+    expect({ down: down.storeDown, label: troubleLabel(down), news: newsLabel(down) }).toEqual({
+      down: true,
+      label: 'store unreachable',
+      news: '1 new · R refresh',
+    });
+    // A notice changes nothing the header shows.
+    expect(withEvent(down, { kind: 'notice', message: 'a merge failed' })).toBe(down);
+    const back = withEvent(down, { kind: 'reach', reachable: true, retrying: true });
+    expect({ down: back.storeDown, label: troubleLabel(back) }).toEqual({ down: false, label: '' });
+    expect(withEvent(down, changed(['b'])).storeDown).toBe(false);
+  });
+
+  it("shows the core's own words for a store lost for good (its file replaced), and asks for a restart", () => {
+    const problem = 'the store /x/gazette.db was replaced (…); restart to read the new one';
+    const lost = withEvent(NO_NEWS, { kind: 'reach', reachable: false, retrying: false, problem });
+    expect({ trouble: lost.trouble, label: troubleLabel(lost) }).toEqual({
+      trouble: problem,
+      label: 'not live: restart',
+    });
+  });
 });
 
 describe('the selection after a refresh', () => {

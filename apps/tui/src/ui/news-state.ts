@@ -10,9 +10,21 @@ export interface News {
   readonly trouble: string | undefined;
   /** Whether polls are retried (a passing failure) or not (the API serves a fixed corpus). */
   readonly retrying: boolean;
+  /** The store cannot be reached: the view shows what was loaded, and the reader retries. */
+  readonly storeDown: boolean;
 }
 
-export const NO_NEWS: News = { fresh: new Set(), alerted: new Set(), trouble: undefined, retrying: true };
+export const NO_NEWS: News = {
+  fresh: new Set(),
+  alerted: new Set(),
+  trouble: undefined,
+  retrying: true,
+  storeDown: false,
+};
+
+/** The status line while the store cannot be reached, and once it can again (the corpus has caught up). */
+export const STORE_UNREACHABLE = 'store unreachable — showing what was loaded; retrying';
+export const STORE_BACK = 'store reachable again — up to date';
 
 /** Ids held at most: a burst beyond it still counts as "10,000+ new" without growing the UI's memory. */
 export const MAX_NEWS_IDS = 10_000;
@@ -27,8 +39,18 @@ function added(set: ReadonlySet<string>, ids: readonly string[]): ReadonlySet<st
   return next;
 }
 
+/** The status line for a store gone away: a passing outage, or the core's word on a store lost for good. */
+export function storeStatus(event: { retrying: boolean; problem?: string | undefined }): string {
+  return event.retrying || !event.problem ? STORE_UNREACHABLE : event.problem;
+}
+
 /** The news after an event of the feed. */
 export function withEvent(news: News, event: LiveEvent): News {
+  if (event.kind === 'notice') return news;
+  if (event.kind === 'reach')
+    return event.reachable
+      ? { ...news, trouble: undefined, retrying: true, storeDown: false }
+      : { ...news, trouble: storeStatus(event), retrying: event.retrying, storeDown: true };
   if (event.kind === 'trouble')
     return news.trouble === event.message
       ? news
@@ -39,6 +61,7 @@ export function withEvent(news: News, event: LiveEvent): News {
     alerted: added(news.alerted, event.alerted),
     trouble: undefined,
     retrying: true,
+    storeDown: false,
   };
 }
 
@@ -62,6 +85,7 @@ export function newsLabel(news: News): string {
  */
 export function troubleLabel(news: News): string {
   if (news.trouble === undefined) return '';
+  if (news.storeDown) return news.retrying ? 'store unreachable' : 'not live: restart';
   return news.retrying ? 'no updates: retrying' : 'not live';
 }
 

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -200,6 +200,77 @@ describe('a live corpus over a store', () => {
       await until(() => live.corpus().size === 3, 20_000, 'the second commit');
       expect(told).toEqual([dated(2).id, dated(3).id]);
       expect(notices[0]).toMatch(/a subscriber to the live corpus failed \(a listener bug\)/);
+    } finally {
+      await live.close();
+    }
+  }, 60_000);
+
+  it('answers from what it loaded while the store cannot be read, says so once each way, and catches up when it is back', async () => {
+    const store = createMemoryStore();
+    store.put(dated(1));
+    let down = false;
+    const view = asyncOf(store);
+    const flaky = {
+      ...view,
+      changes: (since: number, limit?: number) =>
+        down ? Promise.reject(new Error('connection refused')) : view.changes(since, limit),
+    };
+    const notices: string[] = [];
+    const told: Array<[boolean, string | undefined, boolean]> = [];
+    const live = await openLiveCorpus(flaky, {
+      pollMs: 10,
+      retry: { firstMs: 10, maxMs: 40, jitter: 0.2 },
+      notice: (line) => notices.push(line),
+    });
+    live.onReach((...args) => told.push(args));
+    try {
+      down = true;
+      await until(() => live.storeProblem() !== undefined, 20_000, 'the store seen unreachable');
+      store.put(dated(2));
+      // Several retries fail meanwhile: still one word of it, and the corpus as loaded.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(live.corpus().size).toBe(1);
+      expect(live.storeRetrying()).toBe(true);
+      down = false;
+      await until(() => live.corpus().size === 2, 20_000, 'the commit made while it was down');
+      expect(live.storeProblem()).toBeUndefined();
+      expect(told).toEqual([
+        [false, 'connection refused', true],
+        [true, undefined, true],
+      ]);
+      expect(notices.filter((n) => /could not follow the store \(connection refused\)/.test(n))).toHaveLength(
+        1,
+      );
+      expect(notices.filter((n) => n === 'following the store again.')).toHaveLength(1);
+    } finally {
+      await live.close();
+    }
+  }, 60_000);
+
+  it("says so when another file takes the SQLite store's place, keeps what it loaded and stops following", async () => {
+    const db = join(dir, 'replaced.db');
+    const first = openSqliteStore(db);
+    first.putMany([dated(1), dated(2)], { now: '2026-02-01T00:00:00Z' });
+    first.close();
+    const notices: string[] = [];
+    const live = await openLiveCorpus(db, { pollMs: 20, keep: false, notice: (line) => notices.push(line) });
+    const told: Array<[boolean, string | undefined, boolean]> = [];
+    live.onReach((...args) => told.push(args));
+    try {
+      expect(live.corpus().size).toBe(2);
+      const other = join(dir, 'other.db');
+      const second = openSqliteStore(other);
+      second.putMany([dated(3)], { now: '2026-02-02T00:00:00Z' });
+      second.close();
+      renameSync(other, db);
+      await until(() => told.length > 0, 20_000, 'the replaced file noticed');
+      expect(told).toEqual([[false, expect.stringMatching(/replaced.*restart to read the new one/), false]]);
+      expect(told[0]![1]).toContain(db);
+      expect(live.storeRetrying()).toBe(false);
+      expect(notices.some((n) => n.includes(`the store ${db} was replaced`))).toBe(true);
+      // What it serves is the first file's, whole: nothing of the new one mixed in.
+      expect(live.corpus().size).toBe(2);
+      expect(live.corpus().get(dated(3).id)).toBeUndefined();
     } finally {
       await live.close();
     }

@@ -2,6 +2,7 @@ import { createCorpus, loadCorpus } from '../corpus/create-corpus';
 import type { Corpus } from '../corpus/components/corpus-types';
 import { segmentedCorpus } from '../live/segmented-corpus';
 import { DEFAULT_MERGE_POLICY, type MergePolicy } from '../live/components/merge-policy';
+import { type ReachBackoff, type StoreReach, storeReach } from '../live/components/store-reach';
 import type { AsyncArticleStore } from '../store/async-store-types';
 import { type SegmentBuild, type SegmentBuilders, segmentBuilders } from './build-segment';
 import type { LiveCorpus, LiveVersion } from './live-corpus-types';
@@ -9,6 +10,7 @@ import { mergeBeside, mergeSmallHere, type RunningMerge, startMerge, swapIn } fr
 import { type KeepPlace, keepSegments, type LiveSegment, startSegments } from './live-start';
 import { openStore, segmentsDirFor } from './open-any-store';
 import { type CheckedPoint, changedSince, checkedPointAt } from './store-catch-up';
+import { replacedStoreMessage, storeFileIdentity } from './store-file-identity';
 
 export interface LiveCorpusOptions {
   /** How often the change log is read, in ms (default 250): the bound on how stale a reader is. */
@@ -41,6 +43,8 @@ export interface LiveCorpusOptions {
   /** Names where the path came from ("GAZETTE_DB"), for the message when there is no store there. */
   label?: string;
   onWait?: (message: string) => void;
+  /** How reads of a store that cannot be reached are retried (default STORE_RETRY: 1 s doubling to 10 s, ±20%). */
+  retry?: ReachBackoff;
 }
 
 /** The corpus over segments: one segment is served as is. */
@@ -68,10 +72,12 @@ export async function openLiveCorpus(
           ...(options.onWait ? { onWait: options.onWait } : {}),
         })
       : source;
+  // Taken as the store is opened: a file put in its place later is another store (see stillTheStore).
+  const file = storeFileIdentity(db);
   const notice = options.notice ?? ((line: string) => process.stderr.write(`gazette: ${line}\n`));
   try {
     const place = await keepPlace(store, db, notice, options);
-    return liveHandle(await startFollowing(store, db, place, notice, options));
+    return liveHandle(await startFollowing(store, db, place, notice, options, file));
   } catch (error) {
     if (db) await store.close();
     throw error;
@@ -105,6 +111,8 @@ interface Follower {
   readonly workerAbove: number;
   readonly policy: MergePolicy;
   readonly merging: boolean;
+  /** The SQLite file opened (device:inode), undefined for a database. */
+  readonly file: string | undefined;
   place: KeepPlace | undefined;
   segments: LiveSegment[];
   seq: number;
@@ -115,8 +123,8 @@ interface Follower {
   timer?: ReturnType<typeof setTimeout> | undefined;
   /** A wake came while the change log was being read: read it again at once. */
   woken: boolean;
-  /** Why the last read of the store failed, until one succeeds (storeProblem). */
-  unreachable?: string | undefined;
+  /** Whether the store can be read now; retries the change log with backoff while it cannot. */
+  readonly reach: StoreReach;
   unwake?: (() => void) | undefined;
   /** Merges under way, over runs of segments that do not overlap (at most MERGES_AT_ONCE). */
   merges: RunningMerge[];
@@ -132,6 +140,7 @@ async function startFollowing(
   place: KeepPlace | undefined,
   notice: (line: string) => void,
   options: LiveCorpusOptions,
+  file: string | undefined,
 ): Promise<Follower> {
   const { pollMs = 250, follow = true, workerAbove = 2000, policy = DEFAULT_MERGE_POLICY } = options;
   const start = await startSegments(store, place, notice, policy.maxSegment);
@@ -145,6 +154,7 @@ async function startFollowing(
     workerAbove,
     policy,
     merging: options.merge ?? follow,
+    file,
     place,
     segments,
     seq: start.seq,
@@ -160,8 +170,14 @@ async function startFollowing(
     woken: false,
     merges: [],
     builders: segmentBuilders(),
+    reach: storeReach(NODE_CLOCK, {
+      ...(options.retry ? { backoff: options.retry } : {}),
+      onListenerError: (error) =>
+        notice(`a listener to the store's reachability failed (${(error as Error).message}).`),
+    }),
     closed: false,
   };
+  sayReach(f);
   keep(f);
   if (follow) {
     schedule(f, pollMs);
@@ -228,6 +244,26 @@ async function catchUp(f: Follower): Promise<boolean> {
   return true;
 }
 
+/** Node's timers (unref'd: a reader waiting to retry does not hold the process open) and Math.random. */
+const NODE_CLOCK = {
+  setTimeout: (run: () => void, ms: number) => setTimeout(run, ms).unref(),
+  clearTimeout: (handle: unknown) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+  random: Math.random,
+};
+
+/** One notice when the store goes away and one when it is back (a server down for an hour logs two lines). */
+function sayReach(f: Follower): void {
+  f.reach.onReach((reachable, problem, retrying) =>
+    f.notice(
+      reachable
+        ? 'following the store again.'
+        : retrying
+          ? `could not follow the store (${problem}); answering from what was loaded, and trying again in 1 s, then less often (every 10 s at most).`
+          : `${problem}.`,
+    ),
+  );
+}
+
 /** The next read of the change log, `ms` from now (at once while batches keep coming). */
 function schedule(f: Follower, ms: number): void {
   if (f.closed) return;
@@ -235,27 +271,36 @@ function schedule(f: Follower, ms: number): void {
     f.timer = undefined;
     if (f.closed) return;
     f.woken = false;
+    if (!stillTheStore(f)) return;
     catchUp(f).then(
       (more) => {
-        if (f.unreachable) f.notice('following the store again.');
-        f.unreachable = undefined;
+        f.reach.succeeded();
         schedule(f, more || f.woken ? 0 : f.pollMs);
       },
       (error: unknown) => {
-        // Said once when it starts failing, not at every retry (a server down for an hour logs one line).
-        if (!f.unreachable)
-          f.notice(`could not follow the store (${(error as Error).message}); trying again every second.`);
-        f.unreachable = (error as Error).message;
-        schedule(f, Math.max(f.pollMs, 1000));
+        if (!f.closed) f.reach.failed((error as Error).message, () => schedule(f, 0));
       },
     );
   }, ms);
   f.timer.unref?.();
 }
 
+/**
+ * Whether the SQLite file opened is still the one at its path. When another file took its place, the
+ * connection still reads the old one: rather than serve it as if it were current (new commits go to the
+ * new file and would never appear), the reader stops following and says a restart is needed.
+ */
+function stillTheStore(f: Follower): boolean {
+  if (!f.file || storeFileIdentity(f.db) === f.file) return true;
+  f.reach.lost(replacedStoreMessage(f.db!));
+  return false;
+}
+
 /** The store changed: read the log now if the reader waits for its next poll, else once this read ends. */
 function wakeUp(f: Follower): void {
   if (f.closed) return;
+  // A wake while the store was unreachable is its LISTEN connection made again: the server is back.
+  if (f.reach.retryNow()) return;
   if (!f.timer) {
     f.woken = true;
     return;
@@ -310,7 +355,9 @@ function liveHandle(f: Follower): LiveCorpus {
   return {
     corpus: () => f.current,
     version: () => f.version,
-    storeProblem: () => f.unreachable,
+    storeProblem: () => f.reach.problem(),
+    storeRetrying: () => f.reach.retrying(),
+    onReach: (listener) => f.reach.onReach(listener),
     subscribe(listener) {
       f.listeners.add(listener);
       return () => f.listeners.delete(listener);
@@ -319,6 +366,7 @@ function liveHandle(f: Follower): LiveCorpus {
       if (f.closed) return;
       f.closed = true;
       if (f.timer) clearTimeout(f.timer);
+      f.reach.stop();
       f.unwake?.();
       const merges = f.merges.splice(0);
       for (const m of merges) m.build.stop();
