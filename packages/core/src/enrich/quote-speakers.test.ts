@@ -341,3 +341,40 @@ describe('titles read as names, and long relative clauses in reported speech (is
     expect(quotes.map((q) => q.speaker)).toEqual(['Tony Blair']);
   });
 });
+
+describe('pronoun chains and organisations as speakers (issue 18, val sample 2 and the dev sets)', () => {
+  it('carries "she" back over sentences that open with "she" to the person the chain starts from', () => {
+    const quotes = quotesOf(
+      'Coach Anna Berg said: "She has worked hard for this." Maria Olsen, who won the sprint, thanked her family. But she then missed the whole spring season with a knee injury. "It is a dream come true," she said.',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(['Anna Berg', 'Maria Olsen']);
+  });
+
+  it('does not let a name later in the speaker\'s own sentence stop their words running on ("Reed … will keep Sam Hill")', () => {
+    const quotes = quotesOf(
+      'Tom Reed added: "We were poor today." Reed, who has coached the side for ten years, is sure the cup run will keep Sam Hill at the club.\n"I hope he stays with us for many years."',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(['Tom Reed', 'Tom Reed']);
+  });
+
+  it('gives "it said" and "a spokesman added" the organisation the text is about', () => {
+    const quotes = quotesOf(
+      'Northwind Energy raised its prices on Monday. "Our costs have doubled since the spring," it said.\nThe rise takes effect in May. A spokesman added: "Customers can still switch to a fixed tariff."',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(['Northwind Energy', 'Northwind Energy']);
+  });
+
+  it('gives no speaker when "it" stands for a report, nor to an "it" that is the object of a verb ("he felt it added")', () => {
+    const quotes = quotesOf(
+      'Harbour Council published a review of the ferry scheme on Monday. The review said the scheme had failed. It added that the scheme was "a costly mistake".\nJohn Parr ran the ferry for a decade. He felt it added "real life" to the town.',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual([undefined, 'John Parr']);
+  });
+
+  it('gives no speaker to the words of a headline, and does not carry the last speaker on to them', () => {
+    const quotes = quotesOf(
+      'Jack Moss said the team were ready. "We will not be beaten at home," he said.\n"Win It For The Town" urged the front page headline of the Evening Star on Saturday.',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(['Jack Moss', undefined]);
+  });
+});

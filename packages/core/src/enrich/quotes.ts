@@ -1,6 +1,14 @@
 import type { Quote } from '../model/quote-schema';
 import type { LinkedMention } from './link-entities';
-import { descriptionAfter, descriptionBefore, inPrepositionalPhrase, onlyTitleBetween } from './speaker-cues';
+import {
+  aboutAThing,
+  descriptionAfter,
+  descriptionBefore,
+  documentVoiceAfter,
+  inPrepositionalPhrase,
+  onlyTitleBetween,
+  organisationVoice,
+} from './speaker-cues';
 
 const MAX_SENTENCE = 500;
 // How far back a pronoun looks for its speaker, in speech events or mentions.
@@ -232,6 +240,8 @@ interface Attribution {
   pronoun?: 'he' | 'she';
   /** A description standing for the speaker: "prop" in "the prop said". */
   description?: string;
+  /** An organisation unnamed at the verb speaks: "it said", "the firm said", "a spokesman added". */
+  organisation?: boolean;
   /** The verb has content of its own ("he also promised to end…", "warned that…"), not the quotation. */
   ownContent?: boolean;
 }
@@ -438,6 +448,8 @@ function directAttribution(
     result.mention = beforeVerb;
   else if (afterVerb) result.mention = afterVerb;
   else if (pronounAfter) result.pronoun = pronounAfter[1]!.toLowerCase() as 'he' | 'she';
+  else if (organisationVoice(w.lead, side === 'after' && !listener ? text.slice(verbEnd, to) : undefined))
+    result.organisation = true;
   else {
     const description =
       descriptionBefore(w.lead) ?? (listener ? undefined : descriptionAfter(text.slice(verbEnd, to)));
@@ -476,7 +488,14 @@ function attribute(
   if (OWN_CONTENT.test(text.slice(w.verbEnd, w.verbEnd + 40))) attr.ownContent = true;
   // "He said prosecutions came first and promised the powers would be used in “serious” cases": a verb
   // with no subject of its own shares the one of the verb before it in the sentence.
-  if (side === 'before' && !attr.mention && !attr.pronoun && !attr.description && w.verbStart > from)
+  if (
+    side === 'before' &&
+    !attr.mention &&
+    !attr.pronoun &&
+    !attr.description &&
+    !attr.organisation &&
+    w.verbStart > from
+  )
     return attribute(text, from, w.verbStart, mentions, side) ?? attr;
   return attr;
 }
@@ -509,7 +528,7 @@ function referent(
 ): LinkedMention | undefined {
   const fits = (m: LinkedMention) =>
     m.entity.type === 'person' && (!pronoun || (ctx.gender.get(m.entity.id) ?? pronoun) === pronoun);
-  const previous = previousSentenceSubject(ctx, block, sentence);
+  const previous = previousSentenceSubject(ctx, block, sentence, pronoun);
   if (previous && fits(previous)) return previous;
   const nEvents = countBefore(ctx.events, block, at);
   for (let k = nEvents - 1; k >= Math.max(0, nEvents - MAX_LOOKBACK); k--)
@@ -521,15 +540,21 @@ function referent(
   return undefined;
 }
 
+// How many sentences opening with the same pronoun a pronoun may reach back over ("He … . But he … . “…,” he said").
+const MAX_PRONOUN_CHAIN = 3;
+
 /**
  * The person the writer's sentence before `sentence` is about: one it reports as speaking ("Eerdekens
  * said…"), else its first person named outside quotes and not as a possessive ("Saulnier will move up the
- * rankings."); none when that sentence's subject is itself a pronoun ("He conceded Kuznetsova…").
+ * rankings."). When that sentence's subject is itself a pronoun ("He conceded Kuznetsova…"), never a name
+ * in it: the same pronoun carries on its referent, so the sentence before it is asked in turn.
  */
 function previousSentenceSubject(
   ctx: ReadingContext,
   block: number,
   sentence: number,
+  pronoun?: 'he' | 'she',
+  depth = 0,
 ): LinkedMention | undefined {
   const prev = previousSentence(ctx.blocks, block, sentence);
   if (!prev) return undefined;
@@ -545,8 +570,15 @@ function previousSentenceSubject(
     return ctx.events[k]?.mention === m;
   });
   if (spoke) return spoke;
-  if (/^\W*(?:he|she|they|it|we)\b/i.test(ctx.blocks[prev.block]!.slice(prev.start, prev.end)))
-    return undefined;
+  const opening = /^\W*(?:(?:but|and|yet|so|then|now)\s+(?=he\b|she\b))?(he|she|they|it|we)\b/i.exec(
+    ctx.blocks[prev.block]!.slice(prev.start, prev.end),
+  );
+  if (opening) {
+    const same = pronoun && opening[1]!.toLowerCase() === pronoun;
+    return same && depth < MAX_PRONOUN_CHAIN
+      ? previousSentenceSubject(ctx, prev.block, prev.start, pronoun, depth + 1)
+      : undefined;
+  }
   const text = ctx.blocks[prev.block]!;
   return people.find((m) => isSubject(text.slice(prev.start, m.start)));
 }
@@ -564,6 +596,42 @@ function isSubject(before: string): boolean {
   VERB_RE.lastIndex = 0;
   if (VERB_RE.test(writers)) return false;
   return !/['’]s\s*$/.test(before) && !inPrepositionalPhrase(before.slice(-60));
+}
+
+// How many paragraphs back "it" or "the firm" looks for the organisation it stands for.
+const ORGANISATION_REACH = 2;
+
+/**
+ * The organisation "it", "the firm" or "a spokesman" stands for: the latest one before the quote that spoke
+ * (a quote's speaker) or that a sentence is about (named outside quotes, not as a possessive, as the subject),
+ * in the quote's paragraph or the two before; none when the text names no organisation so, or when the
+ * sentence before is about a thing ("The report said…").
+ */
+function organisationReferent(
+  ctx: ReadingContext,
+  block: number,
+  at: number,
+  sentence: number,
+): LinkedMention | undefined {
+  const prev = previousSentence(ctx.blocks, block, sentence);
+  if (prev && aboutAThing(ctx.blocks[prev.block]!.slice(prev.start, prev.end))) return undefined;
+  const nEvents = countBefore(ctx.events, block, at);
+  let spoke: SpeechEvent | undefined;
+  for (let k = nEvents - 1; k >= Math.max(0, nEvents - MAX_LOOKBACK) && !spoke; k--)
+    if (ctx.events[k]!.mention.entity.type === 'organization') spoke = ctx.events[k];
+  for (let b = block; b >= Math.max(0, block - ORGANISATION_REACH); b--) {
+    if (spoke && spoke.block > b) break;
+    const list = ctx.byBlock[b]!;
+    const text = ctx.blocks[b]!;
+    for (let k = list.length - 1; k >= 0; k--) {
+      const m = list[k]!;
+      if ((b === block && m.start >= at) || m.entity.type !== 'organization' || m.demonym) continue;
+      if (spoke && spoke.block === b && m.start <= spoke.at) break;
+      if (ctx.quoted.has(m) || isPossessive(ctx, m)) continue;
+      if (isSubject(text.slice(sentenceStart(text, m.start), m.start))) return m;
+    }
+  }
+  return spoke?.mention;
 }
 
 /**
@@ -637,18 +705,21 @@ function continuedSpeaker(
     (prev.block > last.block || (prev.block === last.block && prev.start > last.at))
   )
     return undefined;
-  // Names after the speaker's in their own sentence describe them ("said Ann Lee, chief of Vivendi").
+  // Names after the speaker's in a sentence that names the speaker first describe them or are what the
+  // speaker talks of ("said Ann Lee, chief of Vivendi"; "Lee, who …, hopes Vivendi will keep Tom Ray").
   const named = last.mention;
-  const namedText = ctx.blocks[named.block]!;
-  const describes = (m: LinkedMention) =>
-    m.block === named.block &&
-    m.start > named.start &&
-    sentenceStart(namedText, m.start) === sentenceStart(namedText, named.start);
+  const afterSpeaker = (m: LinkedMention) => {
+    const text = ctx.blocks[m.block]!;
+    const sStart = sentenceStart(text, m.start);
+    return ctx.byBlock[m.block]!.some(
+      (x) => x.entity === named.entity && x.start >= sStart && x.start < m.start && !ctx.quoted.has(x),
+    );
+  };
   for (let b = last.block; b <= block; b++) {
     for (const m of ctx.byBlock[b]!) {
       if ((b === last.block && m.start <= last.at) || (b === block && m.start >= at)) continue;
       if (m.entity.type !== 'person' || m.demonym || ctx.quoted.has(m) || m.entity === named.entity) continue;
-      if (!describes(m)) return undefined;
+      if (!afterSpeaker(m)) return undefined;
     }
   }
   return named;
@@ -819,7 +890,10 @@ function quoteFrame(ctx: ReadingContext, span: Span): QuoteFrame {
   if (partial && afterAttr?.ownContent) afterAttr = undefined;
   const firstFound = partial || /[:,]\s*$/.test(leadIn) ? [beforeAttr, afterAttr] : [afterAttr, beforeAttr];
   const attr =
-    firstFound.find((a) => a?.mention || a?.pronoun || a?.description) ?? firstFound.find((a) => a);
+    firstFound.find((a) => a?.mention || a?.pronoun || a?.description || a?.organisation) ??
+    firstFound.find((a) => a) ??
+    // "“Just Do It” implored the front page headline": a text's words, not a speaker's, and no one's to carry on.
+    (documentVoiceAfter(close.slice(afterFrom, afterFrom + 80)) ? {} : undefined);
   const mentionOnly =
     partial && /\b(?:so-called|so called|known as|term|word|phrase|titled|entitled)\s*$/i.test(leadIn);
   return { sStart, partial, attr, mentionOnly };
@@ -845,6 +919,7 @@ function quoteSpeaker(
     speaker =
       titledPerson(ctx, span.block, span.start, attr.description) ??
       referent(ctx, span.block, span.start, sStart, undefined);
+  if (!speaker && attr?.organisation) speaker = organisationReferent(ctx, span.block, span.start, sStart);
   // "“…,” he said. “…”", and a quotation opening a paragraph after one: with no attribution of its own,
   // a quote continues the words of whoever spoke just before it.
   if (!attr && !speaker && !partial)
