@@ -378,3 +378,27 @@ describe('pronoun chains and organisations as speakers (issue 18, val sample 2 a
     expect(quotes.map((q) => q.speaker)).toEqual(['Jack Moss', undefined]);
   });
 });
+
+describe('passives, offices written with a capital, and a colon after the subject (issue 18, val samples)', () => {
+  it('gives a passive the agent after "by" and nobody else ("was described by X as", "has been criticised for")', () => {
+    const quotes = quotesOf(
+      'Rosa Lind launched the phone in Oslo. The handset was described by Lind as the "lightest phone yet". Her rival Nordtel has been criticised for its "tired designs".',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(['Rosa Lind', undefined]);
+  });
+
+  it('reads "the Bishop said" as the person given that office, across honorifics and an "of" phrase', () => {
+    const quotes = quotesOf(
+      'The Bishop of Carlow, the Rt Rev Dr Peter Lane, opened the hall on Sunday. Writing in the parish newsletter, the Bishop said: "The hall belongs to everyone." The hall cost £2m, according to the Bishop. "We raised it in a year," he said.',
+    );
+    // The tagger may keep the honorifics in the name ("Rt Rev Dr Peter Lane").
+    expect(quotes.map((q) => q.speaker?.endsWith('Peter Lane'))).toEqual([true, true]);
+  });
+
+  it('gives a quotation after "Name is sure:" to that subject, the last such name, and not to "a sign reading:"', () => {
+    const quotes = quotesOf(
+      'The team played Leeds on Monday. - Harbour boss Carl Dunn: "We will win this tie."\nIan Vance runs the market. Mr Vance is confident though: "The market will grow again."\nProtesters carried a banner with a sign reading: "Save our pool."',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(['Carl Dunn', 'Ian Vance', undefined]);
+  });
+});

@@ -19,7 +19,7 @@ const CLOSERS = new Set(['”', '»', '」', '』']);
 
 // Reporting verbs (and "according to"); the first group that matches is the quote's verb.
 const VERB_RE =
-  /\b(according to|pointed out|(?:said|says|say|saying|countered|counters|retorted|quipped|reiterated|reiterates|told|tells|added|adds|adding|argued|argues|argue|accuse|accuses|stated|states|explained|explains|warned|warns|insisted|insists|claimed|claims|noted|notes|wrote|writes|asked|asks|replied|replies|reaffirmed|reaffirms|called|calls|described|describes|declared|declares|announced|announces|acknowledged|acknowledges|admitted|admits|suggested|suggests|urged|urges|continued|continues|commented|remarked|stressed|stresses|recalled|recalls|conceded|concedes|boasted|complained|complains|predicted|predicts|promised|vowed|joked|confirmed|confirms|denied|denies|branded|dubbed|labelled|labeled|accused|tweeted|agreed|believes|thinks|thought|feels|felt|insisted|revealed|reveals|answered|responded|maintained|maintains|cautioned|estimated|reckons|reckoned|observed|emphasised|emphasized|underlined|repeated|described))\b/giu;
+  /\b(according to|pointed out|(?:said|says|say|saying|countered|counters|retorted|quipped|reiterated|reiterates|told|tells|added|adds|adding|argued|argues|argue|accuse|accuses|stated|states|explained|explains|warned|warns|insisted|insists|claimed|claims|noted|notes|wrote|writes|asked|asks|replied|replies|reaffirmed|reaffirms|called|calls|described|describes|declared|declares|announced|announces|acknowledged|acknowledges|admitted|admits|suggested|suggests|urged|urges|continued|continues|commented|remarked|stressed|stresses|recalled|recalls|conceded|concedes|boasted|complained|complains|predicted|predicts|promised|vowed|joked|confirmed|confirms|denied|denies|branded|dubbed|labelled|labeled|accused|tweeted|agreed|believes|thinks|thought|feels|felt|insisted|revealed|reveals|answered|responded|maintained|maintains|cautioned|estimated|reckons|reckoned|observed|emphasised|emphasized|underlined|repeated|described|pledged|pledges|criticised|criticises|criticized|criticizes|remarks|alleged|alleges|alleging))\b/giu;
 
 interface Span {
   block: number;
@@ -478,9 +478,22 @@ function attribute(
     lead: withoutFillers(text.slice(from, found.verbStart)),
   };
   const listener = LISTENER_VERB.test(w.verb);
-  // "Mr Bradshaw was told:", "she was asked": the subject is who listened; nobody named speaks.
-  if (listener && /\b(?:was|were|been|being|is|are|be)\s*$/.test(text.slice(from, w.verbStart)))
-    return { verb: w.verb };
+  // "Mr Bradshaw was told:", "she was asked", "MTV has been criticised for": the subject is who listened or
+  // was spoken of; only an agent after "by" speaks ("was described by Steve Jobs as the “…”").
+  if (
+    (listener || /ed$/.test(w.verb)) &&
+    /\b(?:was|were|been|being|is|are|be)\s*$/.test(text.slice(from, w.verbStart))
+  ) {
+    const by = /^\s+by\s/.exec(text.slice(w.verbEnd, to));
+    const agent = by
+      ? w.speakers.find(
+          (x) =>
+            x.start >= w.verbEnd + by[0].length &&
+            onlyTitleBetween(text.slice(w.verbEnd + by[0].length, x.start)),
+        )
+      : undefined;
+    return agent ? { verb: w.verb, mention: agent } : { verb: w.verb };
+  }
   const afterVerb = nameAfterVerb(w, listener);
   const indirect = indirectAttribution(w, afterVerb);
   if (indirect) return indirect;
@@ -510,6 +523,12 @@ interface ReadingContext {
   namedPeople: readonly SpeechEvent[];
   gender: Map<string, 'he' | 'she'>;
 }
+
+/** "the Bishop": a one-word name after "the" is a title the tagger took for a name, nobody's name. */
+const titleTakenForName = (blocks: readonly string[], m: LinkedMention) =>
+  m.entity.type === 'person' &&
+  !m.entity.name.includes(' ') &&
+  /\bthe\s+$/i.test(blocks[m.block]!.slice(Math.max(0, m.start - 4), m.start));
 
 const isPossessive = (ctx: ReadingContext, m: LinkedMention) =>
   /^['’](?:s\b|\s)/.test(ctx.blocks[m.block]!.slice(m.end, m.end + 3));
@@ -562,7 +581,13 @@ function previousSentenceSubject(
   const people: LinkedMention[] = [];
   for (let k = firstAtOrAfter(list, prev.start); k < list.length && list[k]!.start < prev.end; k++) {
     const m = list[k]!;
-    if (m.entity.type === 'person' && !m.demonym && !ctx.quoted.has(m) && !isPossessive(ctx, m))
+    if (
+      m.entity.type === 'person' &&
+      !m.demonym &&
+      !ctx.quoted.has(m) &&
+      !isPossessive(ctx, m) &&
+      !titleTakenForName(ctx.blocks, m)
+    )
       people.push(m);
   }
   const spoke = people.find((m) => {
@@ -645,6 +670,18 @@ function titledPerson(
   description: string,
 ): LinkedMention | undefined {
   const title = description.toLowerCase().replace(/\s+/g, ' ');
+  // "The Bishop of Durham, the Rt Rev Dr Tom Wright": honorifics, a comma and an "of" phrase may stand
+  // between the title and the name.
+  const titleEnds = (before: string) =>
+    before
+      .replace(
+        /(?:\s*\b(?:the|rt|rev|revd|dr|mr|mrs|ms|sir|dame|lord|lady|prof|hon|very|most|right|reverend)\.?)*\s*$/,
+        '',
+      )
+      .replace(/,\s*$/, '')
+      .replace(/\s+of(?:\s+[\p{L}'’-]+){1,3}$/u, '')
+      .trimEnd()
+      .endsWith(title);
   for (let b = block; b >= 0; b--) {
     const list = ctx.byBlock[b]!;
     const text = ctx.blocks[b]!;
@@ -652,19 +689,14 @@ function titledPerson(
       const m = list[k]!;
       if (m.entity.type !== 'person' || (b === block && m.start >= at)) continue;
       const before = text
-        .slice(Math.max(0, m.start - title.length - 2), m.start)
+        .slice(Math.max(0, m.start - title.length - 60), m.start)
         .toLowerCase()
         .replace(/\s+/g, ' ');
       const after = text
         .slice(m.end, m.end + title.length + 8)
         .toLowerCase()
         .replace(/\s+/g, ' ');
-      if (
-        before.trimEnd().endsWith(title) ||
-        after.startsWith(`, the ${title}`) ||
-        after.startsWith(`, ${title}`)
-      )
-        return m;
+      if (titleEnds(before) || after.startsWith(`, the ${title}`) || after.startsWith(`, ${title}`)) return m;
     }
   }
   return undefined;
@@ -777,7 +809,14 @@ function namedOutsideQuotes(
     return isSubject(text.slice(sentenceStart(text, m.start), m.start));
   };
   return linked
-    .filter((m) => m.entity.type === 'person' && !m.demonym && !quoted.has(m) && subject(m))
+    .filter(
+      (m) =>
+        m.entity.type === 'person' &&
+        !m.demonym &&
+        !quoted.has(m) &&
+        !titleTakenForName(blocks, m) &&
+        subject(m),
+    )
     .map((m) => ({ block: m.block, at: m.start, mention: m }))
     .sort((a, b) => a.block - b.block || a.at - b.at);
 }
@@ -793,7 +832,7 @@ function reportedSpeech(
 ): SpeechEvent[] {
   const events: SpeechEvent[] = [];
   for (const m of linked) {
-    if (m.entity.type !== 'person' || m.demonym || quoted.has(m)) continue;
+    if (m.entity.type !== 'person' || m.demonym || quoted.has(m) || titleTakenForName(blocks, m)) continue;
     // A relative clause may stand between the name and its verb ("Gerrard, who fired … , insisted").
     const reach = /^,\s*who\b/.test(blocks[m.block]!.slice(m.end, m.end + 6)) ? 170 : 90;
     const after = blocks[m.block]!.slice(m.end, m.end + reach);
@@ -869,6 +908,27 @@ function afterWindowEnd(close: string, span: Span): number {
   return afterTo;
 }
 
+/**
+ * "Mr Dean is confident though: “…”": with no reporting verb, a writer's sentence ending in a colon hands
+ * the quotation to its subject: the last person named in it who may be one (outside quotes, not as a
+ * possessive nor in a prepositional phrase, nor after a reporting verb).
+ */
+function colonLead(ctx: ReadingContext, span: Span, sStart: number, leadIn: string): Attribution | undefined {
+  if (!/:\s*$/.test(leadIn)) return undefined;
+  // "a blackboard reading:", "the sign reads:": a text's words, nobody's (nor the last speaker's, run on).
+  if (/\b(?:reading|reads|read|defines?|defined)\b[^:]{0,30}:\s*$/i.test(leadIn)) return {};
+  const text = ctx.blocks[span.block]!;
+  const list = ctx.byBlock[span.block]!;
+  // The last such name ("- Blackburn boss Mark Hughes:" after a sentence about his players).
+  let subject: LinkedMention | undefined;
+  for (let k = firstAtOrAfter(list, sStart); k < list.length && list[k]!.start < span.start; k++) {
+    const m = list[k]!;
+    if (m.entity.type !== 'person' || m.demonym || ctx.quoted.has(m) || isPossessive(ctx, m)) continue;
+    if (!titleTakenForName(ctx.blocks, m) && isSubject(text.slice(sStart, m.start))) subject = m;
+  }
+  return subject ? { mention: subject } : undefined;
+}
+
 /** Reads the writer's sentence around a quotation: the attribution before it, after it, first found first. */
 function quoteFrame(ctx: ReadingContext, span: Span): QuoteFrame {
   const open = ctx.blocks[span.block]!;
@@ -896,7 +956,7 @@ function quoteFrame(ctx: ReadingContext, span: Span): QuoteFrame {
     (documentVoiceAfter(close.slice(afterFrom, afterFrom + 80)) ? {} : undefined);
   const mentionOnly =
     partial && /\b(?:so-called|so called|known as|term|word|phrase|titled|entitled)\s*$/i.test(leadIn);
-  return { sStart, partial, attr, mentionOnly };
+  return { sStart, partial, attr: attr ?? colonLead(ctx, span, sStart, leadIn), mentionOnly };
 }
 
 /**

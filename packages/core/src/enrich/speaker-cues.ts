@@ -33,11 +33,16 @@ const DESCRIPTION_WORD = "[\\p{L}\\p{N}'’-]+";
 const CLAUSE_WORD =
   /^(?:\p{Ll}{3,}ed|off|up|out|down|back|away|over|also|who|which|that|has|had|have|is|was|were|are|will|would|not|but|and|or|so|then)$/u;
 
+// Offices written with a capital after "the" ("the Bishop said", "the Chancellor told MPs"): a description.
+const CAPITALISED_OFFICE =
+  /^(?:Bishop|Archbishop|Cardinal|Pope|President|Chancellor|Minister|Secretary|Governor|Senator|Judge|Mayor|Premier|Chairman|Chairwoman|King|Queen|Prince|Princess|Speaker|Commissioner|Ambassador)$/;
+
 /** The head word of a description that can stand for a person: singular, lower case, not an institution. */
 function personHead(phrase: string): string | undefined {
   const words = phrase.trim().split(/\s+/);
   if (words.some((w) => CLAUSE_WORD.test(w))) return undefined;
   const head = words[words.length - 1] ?? '';
+  if (CAPITALISED_OFFICE.test(head)) return phrase.trim();
   if (!/^[\p{Ll}\p{N}][\p{Ll}\p{N}-]*$/u.test(head)) return undefined;
   if (NOT_A_PERSON.test(head) || (/s$/.test(head) && !/ss$/.test(head))) return undefined;
   return phrase.trim();
