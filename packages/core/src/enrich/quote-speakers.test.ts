@@ -401,4 +401,11 @@ describe('passives, offices written with a capital, and a colon after the subjec
     );
     expect(quotes.map((q) => q.speaker)).toEqual(['Carl Dunn', 'Ian Vance', undefined]);
   });
+
+  it('takes "The chancellor used…" in the sentence before "He said" for the person given that office', () => {
+    const quotes = quotesOf(
+      'Chancellor Tom Price spoke in Leeds on Monday. His rival Sam Cole said the plan would fail. The chancellor used the speech to attack waste. He said: "Every pound counts."',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(['Tom Price']);
+  });
 });

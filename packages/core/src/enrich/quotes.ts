@@ -605,7 +605,15 @@ function previousSentenceSubject(
       : undefined;
   }
   const text = ctx.blocks[prev.block]!;
-  return people.find((m) => isSubject(text.slice(prev.start, m.start)));
+  const named = people.find((m) => isSubject(text.slice(prev.start, m.start)));
+  if (named || people.length > 0) return named;
+  // "The cardinal used a Christmas message to…": a sentence about the holder of an office the text gave.
+  const office =
+    /^\W*[Tt]he((?:\s+[\p{L}'’-]+){1,3}?)\s+(?:\p{Ll}+ed|has|had|is|was|will|would|said|says|also)\b/u.exec(
+      text.slice(prev.start, prev.end),
+    );
+  const description = office ? descriptionBefore(`the${office[1]}`) : undefined;
+  return description ? titledPerson(ctx, prev.block, prev.start, description) : undefined;
 }
 
 /**
