@@ -667,6 +667,11 @@ function organisationReferent(
   return spoke?.mention;
 }
 
+// Words that may stand between a title and the name it gives ("the Rt Rev Dr").
+const HONORIFIC = new Set(
+  'the rt rev revd dr mr mrs ms sir dame lord lady prof hon very most right reverend'.split(' '),
+);
+
 /**
  * "the prime minister said": the person the text gave that title, the latest before the quote
  * ("Prime Minister Tony Blair", "Tony Blair, the prime minister").
@@ -679,17 +684,15 @@ function titledPerson(
 ): LinkedMention | undefined {
   const title = description.toLowerCase().replace(/\s+/g, ' ');
   // "The Bishop of Durham, the Rt Rev Dr Tom Wright": honorifics, a comma and an "of" phrase may stand
-  // between the title and the name.
-  const titleEnds = (before: string) =>
-    before
-      .replace(
-        /(?:\s*\b(?:the|rt|rev|revd|dr|mr|mrs|ms|sir|dame|lord|lady|prof|hon|very|most|right|reverend)\.?)*\s*$/,
-        '',
-      )
-      .replace(/,\s*$/, '')
-      .replace(/\s+of(?:\s+[\p{L}'’-]+){1,3}$/u, '')
-      .trimEnd()
-      .endsWith(title);
+  // between the title and the name (read word by word: an end-anchored pattern would backtrack).
+  const titleEnds = (before: string) => {
+    const words = before.trim().split(/\s+/);
+    while (words.length > 0 && HONORIFIC.has(words[words.length - 1]!.replace(/\.$/, ''))) words.pop();
+    if (words.length > 0) words[words.length - 1] = words[words.length - 1]!.replace(/,$/, '');
+    const of = words.lastIndexOf('of');
+    if (of >= words.length - 4 && of > 0) words.length = of;
+    return words.join(' ').endsWith(title);
+  };
   for (let b = block; b >= 0; b--) {
     const list = ctx.byBlock[b]!;
     const text = ctx.blocks[b]!;

@@ -124,7 +124,7 @@ const VOICE_HEAD =
   '(?:spokes(?:man|woman|person)|company|firm|group|ministry|department|bank|agency|commission|committee|board|organisation|organization|charity|regulator|watchdog|airline|retailer|carrier|maker|insurer|lender|operator)';
 const VOICE_BEFORE = new RegExp(
   // "it" opening a clause ("…,” it said", "and it added"), not the object of a verb ("he felt it added").
-  `(?:^|[\\s,])(?:[Tt]he|[Aa]n?|[Ii]ts)\\s+(?:[\\p{Ll}-]+\\s+){0,2}${VOICE_HEAD}$|(?:^|[,;"”]|\\b(?:and|but))\\s*[Ii]t$`,
+  `(?:^|[\\s,])(?:[Tt]he|[Aa]n?|[Ii]ts)\\s+(?:[\\p{Ll}-]+\\s+){0,2}${VOICE_HEAD}$|(?:^|[,;"”]|\\b(?:and|but))\\s{0,3}[Ii]t$`,
   'u',
 );
 const VOICE_AFTER = new RegExp(
