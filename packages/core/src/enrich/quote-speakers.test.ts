@@ -341,3 +341,71 @@ describe('titles read as names, and long relative clauses in reported speech (is
     expect(quotes.map((q) => q.speaker)).toEqual(['Tony Blair']);
   });
 });
+
+describe('pronoun chains and organisations as speakers (issue 18, val sample 2 and the dev sets)', () => {
+  it('carries "she" back over sentences that open with "she" to the person the chain starts from', () => {
+    const quotes = quotesOf(
+      'Coach Anna Berg said: "She has worked hard for this." Maria Olsen, who won the sprint, thanked her family. But she then missed the whole spring season with a knee injury. "It is a dream come true," she said.',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(['Anna Berg', 'Maria Olsen']);
+  });
+
+  it('does not let a name later in the speaker\'s own sentence stop their words running on ("Reed … will keep Sam Hill")', () => {
+    const quotes = quotesOf(
+      'Tom Reed added: "We were poor today." Reed, who has coached the side for ten years, is sure the cup run will keep Sam Hill at the club.\n"I hope he stays with us for many years."',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(['Tom Reed', 'Tom Reed']);
+  });
+
+  it('gives "it said" and "a spokesman added" the organisation the text is about', () => {
+    const quotes = quotesOf(
+      'Northwind Energy raised its prices on Monday. "Our costs have doubled since the spring," it said.\nThe rise takes effect in May. A spokesman added: "Customers can still switch to a fixed tariff."',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(['Northwind Energy', 'Northwind Energy']);
+  });
+
+  it('gives no speaker when "it" stands for a report, nor to an "it" that is the object of a verb ("he felt it added")', () => {
+    const quotes = quotesOf(
+      'Harbour Council published a review of the ferry scheme on Monday. The review said the scheme had failed. It added that the scheme was "a costly mistake".\nJohn Parr ran the ferry for a decade. He felt it added "real life" to the town.',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual([undefined, 'John Parr']);
+  });
+
+  it('gives no speaker to the words of a headline, and does not carry the last speaker on to them', () => {
+    const quotes = quotesOf(
+      'Jack Moss said the team were ready. "We will not be beaten at home," he said.\n"Win It For The Town" urged the front page headline of the Evening Star on Saturday.',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(['Jack Moss', undefined]);
+  });
+});
+
+describe('passives, offices written with a capital, and a colon after the subject (issue 18, val samples)', () => {
+  it('gives a passive the agent after "by" and nobody else ("was described by X as", "has been criticised for")', () => {
+    const quotes = quotesOf(
+      'Rosa Lind launched the phone in Oslo. The handset was described by Lind as the "lightest phone yet". Her rival Nordtel has been criticised for its "tired designs".',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(['Rosa Lind', undefined]);
+  });
+
+  it('reads "the Bishop said" as the person given that office, across honorifics and an "of" phrase', () => {
+    const quotes = quotesOf(
+      'The Bishop of Carlow, the Rt Rev Dr Peter Lane, opened the hall on Sunday. Writing in the parish newsletter, the Bishop said: "The hall belongs to everyone." The hall cost £2m, according to the Bishop. "We raised it in a year," he said.',
+    );
+    // The tagger may keep the honorifics in the name ("Rt Rev Dr Peter Lane").
+    expect(quotes.map((q) => q.speaker?.endsWith('Peter Lane'))).toEqual([true, true]);
+  });
+
+  it('gives a quotation after "Name is sure:" to that subject, the last such name, and not to "a sign reading:"', () => {
+    const quotes = quotesOf(
+      'The team played Leeds on Monday. - Harbour boss Carl Dunn: "We will win this tie."\nIan Vance runs the market. Mr Vance is confident though: "The market will grow again."\nProtesters carried a banner with a sign reading: "Save our pool."',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(['Carl Dunn', 'Ian Vance', undefined]);
+  });
+
+  it('takes "The chancellor used…" in the sentence before "He said" for the person given that office', () => {
+    const quotes = quotesOf(
+      'Chancellor Tom Price spoke in Leeds on Monday. His rival Sam Cole said the plan would fail. The chancellor used the speech to attack waste. He said: "Every pound counts."',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(['Tom Price']);
+  });
+});

@@ -1,6 +1,14 @@
 import type { Quote } from '../model/quote-schema';
 import type { LinkedMention } from './link-entities';
-import { descriptionAfter, descriptionBefore, inPrepositionalPhrase, onlyTitleBetween } from './speaker-cues';
+import {
+  aboutAThing,
+  descriptionAfter,
+  descriptionBefore,
+  documentVoiceAfter,
+  inPrepositionalPhrase,
+  onlyTitleBetween,
+  organisationVoice,
+} from './speaker-cues';
 
 const MAX_SENTENCE = 500;
 // How far back a pronoun looks for its speaker, in speech events or mentions.
@@ -11,7 +19,7 @@ const CLOSERS = new Set(['”', '»', '」', '』']);
 
 // Reporting verbs (and "according to"); the first group that matches is the quote's verb.
 const VERB_RE =
-  /\b(according to|pointed out|(?:said|says|say|saying|countered|counters|retorted|quipped|reiterated|reiterates|told|tells|added|adds|adding|argued|argues|argue|accuse|accuses|stated|states|explained|explains|warned|warns|insisted|insists|claimed|claims|noted|notes|wrote|writes|asked|asks|replied|replies|reaffirmed|reaffirms|called|calls|described|describes|declared|declares|announced|announces|acknowledged|acknowledges|admitted|admits|suggested|suggests|urged|urges|continued|continues|commented|remarked|stressed|stresses|recalled|recalls|conceded|concedes|boasted|complained|complains|predicted|predicts|promised|vowed|joked|confirmed|confirms|denied|denies|branded|dubbed|labelled|labeled|accused|tweeted|agreed|believes|thinks|thought|feels|felt|insisted|revealed|reveals|answered|responded|maintained|maintains|cautioned|estimated|reckons|reckoned|observed|emphasised|emphasized|underlined|repeated|described))\b/giu;
+  /\b(according to|pointed out|(?:said|says|say|saying|countered|counters|retorted|quipped|reiterated|reiterates|told|tells|added|adds|adding|argued|argues|argue|accuse|accuses|stated|states|explained|explains|warned|warns|insisted|insists|claimed|claims|noted|notes|wrote|writes|asked|asks|replied|replies|reaffirmed|reaffirms|called|calls|described|describes|declared|declares|announced|announces|acknowledged|acknowledges|admitted|admits|suggested|suggests|urged|urges|continued|continues|commented|remarked|stressed|stresses|recalled|recalls|conceded|concedes|boasted|complained|complains|predicted|predicts|promised|vowed|joked|confirmed|confirms|denied|denies|branded|dubbed|labelled|labeled|accused|tweeted|agreed|believes|thinks|thought|feels|felt|insisted|revealed|reveals|answered|responded|maintained|maintains|cautioned|estimated|reckons|reckoned|observed|emphasised|emphasized|underlined|repeated|described|pledged|pledges|criticised|criticises|criticized|criticizes|remarks|alleged|alleges|alleging))\b/giu;
 
 interface Span {
   block: number;
@@ -232,6 +240,8 @@ interface Attribution {
   pronoun?: 'he' | 'she';
   /** A description standing for the speaker: "prop" in "the prop said". */
   description?: string;
+  /** An organisation unnamed at the verb speaks: "it said", "the firm said", "a spokesman added". */
+  organisation?: boolean;
   /** The verb has content of its own ("he also promised to end…", "warned that…"), not the quotation. */
   ownContent?: boolean;
 }
@@ -438,6 +448,8 @@ function directAttribution(
     result.mention = beforeVerb;
   else if (afterVerb) result.mention = afterVerb;
   else if (pronounAfter) result.pronoun = pronounAfter[1]!.toLowerCase() as 'he' | 'she';
+  else if (organisationVoice(w.lead, side === 'after' && !listener ? text.slice(verbEnd, to) : undefined))
+    result.organisation = true;
   else {
     const description =
       descriptionBefore(w.lead) ?? (listener ? undefined : descriptionAfter(text.slice(verbEnd, to)));
@@ -466,9 +478,22 @@ function attribute(
     lead: withoutFillers(text.slice(from, found.verbStart)),
   };
   const listener = LISTENER_VERB.test(w.verb);
-  // "Mr Bradshaw was told:", "she was asked": the subject is who listened; nobody named speaks.
-  if (listener && /\b(?:was|were|been|being|is|are|be)\s*$/.test(text.slice(from, w.verbStart)))
-    return { verb: w.verb };
+  // "Mr Bradshaw was told:", "she was asked", "MTV has been criticised for": the subject is who listened or
+  // was spoken of; only an agent after "by" speaks ("was described by Steve Jobs as the “…”").
+  if (
+    (listener || /ed$/.test(w.verb)) &&
+    /\b(?:was|were|been|being|is|are|be)\s*$/.test(text.slice(from, w.verbStart))
+  ) {
+    const by = /^\s+by\s/.exec(text.slice(w.verbEnd, to));
+    const agent = by
+      ? w.speakers.find(
+          (x) =>
+            x.start >= w.verbEnd + by[0].length &&
+            onlyTitleBetween(text.slice(w.verbEnd + by[0].length, x.start)),
+        )
+      : undefined;
+    return agent ? { verb: w.verb, mention: agent } : { verb: w.verb };
+  }
   const afterVerb = nameAfterVerb(w, listener);
   const indirect = indirectAttribution(w, afterVerb);
   if (indirect) return indirect;
@@ -476,7 +501,14 @@ function attribute(
   if (OWN_CONTENT.test(text.slice(w.verbEnd, w.verbEnd + 40))) attr.ownContent = true;
   // "He said prosecutions came first and promised the powers would be used in “serious” cases": a verb
   // with no subject of its own shares the one of the verb before it in the sentence.
-  if (side === 'before' && !attr.mention && !attr.pronoun && !attr.description && w.verbStart > from)
+  if (
+    side === 'before' &&
+    !attr.mention &&
+    !attr.pronoun &&
+    !attr.description &&
+    !attr.organisation &&
+    w.verbStart > from
+  )
     return attribute(text, from, w.verbStart, mentions, side) ?? attr;
   return attr;
 }
@@ -491,6 +523,12 @@ interface ReadingContext {
   namedPeople: readonly SpeechEvent[];
   gender: Map<string, 'he' | 'she'>;
 }
+
+/** "the Bishop": a one-word name after "the" is a title the tagger took for a name, nobody's name. */
+const titleTakenForName = (blocks: readonly string[], m: LinkedMention) =>
+  m.entity.type === 'person' &&
+  !m.entity.name.includes(' ') &&
+  /\bthe\s+$/i.test(blocks[m.block]!.slice(Math.max(0, m.start - 4), m.start));
 
 const isPossessive = (ctx: ReadingContext, m: LinkedMention) =>
   /^['’](?:s\b|\s)/.test(ctx.blocks[m.block]!.slice(m.end, m.end + 3));
@@ -509,7 +547,7 @@ function referent(
 ): LinkedMention | undefined {
   const fits = (m: LinkedMention) =>
     m.entity.type === 'person' && (!pronoun || (ctx.gender.get(m.entity.id) ?? pronoun) === pronoun);
-  const previous = previousSentenceSubject(ctx, block, sentence);
+  const previous = previousSentenceSubject(ctx, block, sentence, pronoun);
   if (previous && fits(previous)) return previous;
   const nEvents = countBefore(ctx.events, block, at);
   for (let k = nEvents - 1; k >= Math.max(0, nEvents - MAX_LOOKBACK); k--)
@@ -521,15 +559,21 @@ function referent(
   return undefined;
 }
 
+// How many sentences opening with the same pronoun a pronoun may reach back over ("He … . But he … . “…,” he said").
+const MAX_PRONOUN_CHAIN = 3;
+
 /**
  * The person the writer's sentence before `sentence` is about: one it reports as speaking ("Eerdekens
  * said…"), else its first person named outside quotes and not as a possessive ("Saulnier will move up the
- * rankings."); none when that sentence's subject is itself a pronoun ("He conceded Kuznetsova…").
+ * rankings."). When that sentence's subject is itself a pronoun ("He conceded Kuznetsova…"), never a name
+ * in it: the same pronoun carries on its referent, so the sentence before it is asked in turn.
  */
 function previousSentenceSubject(
   ctx: ReadingContext,
   block: number,
   sentence: number,
+  pronoun?: 'he' | 'she',
+  depth = 0,
 ): LinkedMention | undefined {
   const prev = previousSentence(ctx.blocks, block, sentence);
   if (!prev) return undefined;
@@ -537,7 +581,13 @@ function previousSentenceSubject(
   const people: LinkedMention[] = [];
   for (let k = firstAtOrAfter(list, prev.start); k < list.length && list[k]!.start < prev.end; k++) {
     const m = list[k]!;
-    if (m.entity.type === 'person' && !m.demonym && !ctx.quoted.has(m) && !isPossessive(ctx, m))
+    if (
+      m.entity.type === 'person' &&
+      !m.demonym &&
+      !ctx.quoted.has(m) &&
+      !isPossessive(ctx, m) &&
+      !titleTakenForName(ctx.blocks, m)
+    )
       people.push(m);
   }
   const spoke = people.find((m) => {
@@ -545,10 +595,25 @@ function previousSentenceSubject(
     return ctx.events[k]?.mention === m;
   });
   if (spoke) return spoke;
-  if (/^\W*(?:he|she|they|it|we)\b/i.test(ctx.blocks[prev.block]!.slice(prev.start, prev.end)))
-    return undefined;
+  const opening = /^\W*(?:(?:but|and|yet|so|then|now)\s+(?=he\b|she\b))?(he|she|they|it|we)\b/i.exec(
+    ctx.blocks[prev.block]!.slice(prev.start, prev.end),
+  );
+  if (opening) {
+    const same = pronoun && opening[1]!.toLowerCase() === pronoun;
+    return same && depth < MAX_PRONOUN_CHAIN
+      ? previousSentenceSubject(ctx, prev.block, prev.start, pronoun, depth + 1)
+      : undefined;
+  }
   const text = ctx.blocks[prev.block]!;
-  return people.find((m) => isSubject(text.slice(prev.start, m.start)));
+  const named = people.find((m) => isSubject(text.slice(prev.start, m.start)));
+  if (named || people.length > 0) return named;
+  // "The cardinal used a Christmas message to…": a sentence about the holder of an office the text gave.
+  const office =
+    /^\W*[Tt]he((?:\s+[\p{L}'’-]+){1,3}?)\s+(?:\p{Ll}+ed|has|had|is|was|will|would|said|says|also)\b/u.exec(
+      text.slice(prev.start, prev.end),
+    );
+  const description = office ? descriptionBefore(`the${office[1]}`) : undefined;
+  return description ? titledPerson(ctx, prev.block, prev.start, description) : undefined;
 }
 
 /**
@@ -566,6 +631,47 @@ function isSubject(before: string): boolean {
   return !/['’]s\s*$/.test(before) && !inPrepositionalPhrase(before.slice(-60));
 }
 
+// How many paragraphs back "it" or "the firm" looks for the organisation it stands for.
+const ORGANISATION_REACH = 2;
+
+/**
+ * The organisation "it", "the firm" or "a spokesman" stands for: the latest one before the quote that spoke
+ * (a quote's speaker) or that a sentence is about (named outside quotes, not as a possessive, as the subject),
+ * in the quote's paragraph or the two before; none when the text names no organisation so, or when the
+ * sentence before is about a thing ("The report said…").
+ */
+function organisationReferent(
+  ctx: ReadingContext,
+  block: number,
+  at: number,
+  sentence: number,
+): LinkedMention | undefined {
+  const prev = previousSentence(ctx.blocks, block, sentence);
+  if (prev && aboutAThing(ctx.blocks[prev.block]!.slice(prev.start, prev.end))) return undefined;
+  const nEvents = countBefore(ctx.events, block, at);
+  let spoke: SpeechEvent | undefined;
+  for (let k = nEvents - 1; k >= Math.max(0, nEvents - MAX_LOOKBACK) && !spoke; k--)
+    if (ctx.events[k]!.mention.entity.type === 'organization') spoke = ctx.events[k];
+  for (let b = block; b >= Math.max(0, block - ORGANISATION_REACH); b--) {
+    if (spoke && spoke.block > b) break;
+    const list = ctx.byBlock[b]!;
+    const text = ctx.blocks[b]!;
+    for (let k = list.length - 1; k >= 0; k--) {
+      const m = list[k]!;
+      if ((b === block && m.start >= at) || m.entity.type !== 'organization' || m.demonym) continue;
+      if (spoke && spoke.block === b && m.start <= spoke.at) break;
+      if (ctx.quoted.has(m) || isPossessive(ctx, m)) continue;
+      if (isSubject(text.slice(sentenceStart(text, m.start), m.start))) return m;
+    }
+  }
+  return spoke?.mention;
+}
+
+// Words that may stand between a title and the name it gives ("the Rt Rev Dr").
+const HONORIFIC = new Set(
+  'the rt rev revd dr mr mrs ms sir dame lord lady prof hon very most right reverend'.split(' '),
+);
+
 /**
  * "the prime minister said": the person the text gave that title, the latest before the quote
  * ("Prime Minister Tony Blair", "Tony Blair, the prime minister").
@@ -577,6 +683,16 @@ function titledPerson(
   description: string,
 ): LinkedMention | undefined {
   const title = description.toLowerCase().replace(/\s+/g, ' ');
+  // "The Bishop of Durham, the Rt Rev Dr Tom Wright": honorifics, a comma and an "of" phrase may stand
+  // between the title and the name (read word by word: an end-anchored pattern would backtrack).
+  const titleEnds = (before: string) => {
+    const words = before.trim().split(/\s+/);
+    while (words.length > 0 && HONORIFIC.has(words[words.length - 1]!.replace(/\.$/, ''))) words.pop();
+    if (words.length > 0) words[words.length - 1] = words[words.length - 1]!.replace(/,$/, '');
+    const of = words.lastIndexOf('of');
+    if (of >= words.length - 4 && of > 0) words.length = of;
+    return words.join(' ').endsWith(title);
+  };
   for (let b = block; b >= 0; b--) {
     const list = ctx.byBlock[b]!;
     const text = ctx.blocks[b]!;
@@ -584,19 +700,14 @@ function titledPerson(
       const m = list[k]!;
       if (m.entity.type !== 'person' || (b === block && m.start >= at)) continue;
       const before = text
-        .slice(Math.max(0, m.start - title.length - 2), m.start)
+        .slice(Math.max(0, m.start - title.length - 60), m.start)
         .toLowerCase()
         .replace(/\s+/g, ' ');
       const after = text
         .slice(m.end, m.end + title.length + 8)
         .toLowerCase()
         .replace(/\s+/g, ' ');
-      if (
-        before.trimEnd().endsWith(title) ||
-        after.startsWith(`, the ${title}`) ||
-        after.startsWith(`, ${title}`)
-      )
-        return m;
+      if (titleEnds(before) || after.startsWith(`, the ${title}`) || after.startsWith(`, ${title}`)) return m;
     }
   }
   return undefined;
@@ -637,18 +748,21 @@ function continuedSpeaker(
     (prev.block > last.block || (prev.block === last.block && prev.start > last.at))
   )
     return undefined;
-  // Names after the speaker's in their own sentence describe them ("said Ann Lee, chief of Vivendi").
+  // Names after the speaker's in a sentence that names the speaker first describe them or are what the
+  // speaker talks of ("said Ann Lee, chief of Vivendi"; "Lee, who …, hopes Vivendi will keep Tom Ray").
   const named = last.mention;
-  const namedText = ctx.blocks[named.block]!;
-  const describes = (m: LinkedMention) =>
-    m.block === named.block &&
-    m.start > named.start &&
-    sentenceStart(namedText, m.start) === sentenceStart(namedText, named.start);
+  const afterSpeaker = (m: LinkedMention) => {
+    const text = ctx.blocks[m.block]!;
+    const sStart = sentenceStart(text, m.start);
+    return ctx.byBlock[m.block]!.some(
+      (x) => x.entity === named.entity && x.start >= sStart && x.start < m.start && !ctx.quoted.has(x),
+    );
+  };
   for (let b = last.block; b <= block; b++) {
     for (const m of ctx.byBlock[b]!) {
       if ((b === last.block && m.start <= last.at) || (b === block && m.start >= at)) continue;
       if (m.entity.type !== 'person' || m.demonym || ctx.quoted.has(m) || m.entity === named.entity) continue;
-      if (!describes(m)) return undefined;
+      if (!afterSpeaker(m)) return undefined;
     }
   }
   return named;
@@ -706,7 +820,14 @@ function namedOutsideQuotes(
     return isSubject(text.slice(sentenceStart(text, m.start), m.start));
   };
   return linked
-    .filter((m) => m.entity.type === 'person' && !m.demonym && !quoted.has(m) && subject(m))
+    .filter(
+      (m) =>
+        m.entity.type === 'person' &&
+        !m.demonym &&
+        !quoted.has(m) &&
+        !titleTakenForName(blocks, m) &&
+        subject(m),
+    )
     .map((m) => ({ block: m.block, at: m.start, mention: m }))
     .sort((a, b) => a.block - b.block || a.at - b.at);
 }
@@ -722,7 +843,7 @@ function reportedSpeech(
 ): SpeechEvent[] {
   const events: SpeechEvent[] = [];
   for (const m of linked) {
-    if (m.entity.type !== 'person' || m.demonym || quoted.has(m)) continue;
+    if (m.entity.type !== 'person' || m.demonym || quoted.has(m) || titleTakenForName(blocks, m)) continue;
     // A relative clause may stand between the name and its verb ("Gerrard, who fired … , insisted").
     const reach = /^,\s*who\b/.test(blocks[m.block]!.slice(m.end, m.end + 6)) ? 170 : 90;
     const after = blocks[m.block]!.slice(m.end, m.end + reach);
@@ -798,6 +919,27 @@ function afterWindowEnd(close: string, span: Span): number {
   return afterTo;
 }
 
+/**
+ * "Mr Dean is confident though: “…”": with no reporting verb, a writer's sentence ending in a colon hands
+ * the quotation to its subject: the last person named in it who may be one (outside quotes, not as a
+ * possessive nor in a prepositional phrase, nor after a reporting verb).
+ */
+function colonLead(ctx: ReadingContext, span: Span, sStart: number, leadIn: string): Attribution | undefined {
+  if (!/:\s*$/.test(leadIn)) return undefined;
+  // "a blackboard reading:", "the sign reads:": a text's words, nobody's (nor the last speaker's, run on).
+  if (/\b(?:reading|reads|read|defines?|defined)\b[^:]{0,30}:\s*$/i.test(leadIn)) return {};
+  const text = ctx.blocks[span.block]!;
+  const list = ctx.byBlock[span.block]!;
+  // The last such name ("- Blackburn boss Mark Hughes:" after a sentence about his players).
+  let subject: LinkedMention | undefined;
+  for (let k = firstAtOrAfter(list, sStart); k < list.length && list[k]!.start < span.start; k++) {
+    const m = list[k]!;
+    if (m.entity.type !== 'person' || m.demonym || ctx.quoted.has(m) || isPossessive(ctx, m)) continue;
+    if (!titleTakenForName(ctx.blocks, m) && isSubject(text.slice(sStart, m.start))) subject = m;
+  }
+  return subject ? { mention: subject } : undefined;
+}
+
 /** Reads the writer's sentence around a quotation: the attribution before it, after it, first found first. */
 function quoteFrame(ctx: ReadingContext, span: Span): QuoteFrame {
   const open = ctx.blocks[span.block]!;
@@ -819,10 +961,13 @@ function quoteFrame(ctx: ReadingContext, span: Span): QuoteFrame {
   if (partial && afterAttr?.ownContent) afterAttr = undefined;
   const firstFound = partial || /[:,]\s*$/.test(leadIn) ? [beforeAttr, afterAttr] : [afterAttr, beforeAttr];
   const attr =
-    firstFound.find((a) => a?.mention || a?.pronoun || a?.description) ?? firstFound.find((a) => a);
+    firstFound.find((a) => a?.mention || a?.pronoun || a?.description || a?.organisation) ??
+    firstFound.find((a) => a) ??
+    // "“Just Do It” implored the front page headline": a text's words, not a speaker's, and no one's to carry on.
+    (documentVoiceAfter(close.slice(afterFrom, afterFrom + 80)) ? {} : undefined);
   const mentionOnly =
     partial && /\b(?:so-called|so called|known as|term|word|phrase|titled|entitled)\s*$/i.test(leadIn);
-  return { sStart, partial, attr, mentionOnly };
+  return { sStart, partial, attr: attr ?? colonLead(ctx, span, sStart, leadIn), mentionOnly };
 }
 
 /**
@@ -845,6 +990,7 @@ function quoteSpeaker(
     speaker =
       titledPerson(ctx, span.block, span.start, attr.description) ??
       referent(ctx, span.block, span.start, sStart, undefined);
+  if (!speaker && attr?.organisation) speaker = organisationReferent(ctx, span.block, span.start, sStart);
   // "“…,” he said. “…”", and a quotation opening a paragraph after one: with no attribution of its own,
   // a quote continues the words of whoever spoke just before it.
   if (!attr && !speaker && !partial)

@@ -33,11 +33,16 @@ const DESCRIPTION_WORD = "[\\p{L}\\p{N}'’-]+";
 const CLAUSE_WORD =
   /^(?:\p{Ll}{3,}ed|off|up|out|down|back|away|over|also|who|which|that|has|had|have|is|was|were|are|will|would|not|but|and|or|so|then)$/u;
 
+// Offices written with a capital after "the" ("the Bishop said", "the Chancellor told MPs"): a description.
+const CAPITALISED_OFFICE =
+  /^(?:Bishop|Archbishop|Cardinal|Pope|President|Chancellor|Minister|Secretary|Governor|Senator|Judge|Mayor|Premier|Chairman|Chairwoman|King|Queen|Prince|Princess|Speaker|Commissioner|Ambassador)$/;
+
 /** The head word of a description that can stand for a person: singular, lower case, not an institution. */
 function personHead(phrase: string): string | undefined {
   const words = phrase.trim().split(/\s+/);
   if (words.some((w) => CLAUSE_WORD.test(w))) return undefined;
   const head = words[words.length - 1] ?? '';
+  if (CAPITALISED_OFFICE.test(head)) return phrase.trim();
   if (!/^[\p{Ll}\p{N}][\p{Ll}\p{N}-]*$/u.test(head)) return undefined;
   if (NOT_A_PERSON.test(head) || (/s$/.test(head) && !/ss$/.test(head))) return undefined;
   return phrase.trim();
@@ -111,4 +116,48 @@ const CAPITALISED_TITLE =
 function ownPhrase(words: readonly string[], k: number): boolean {
   const between = words.slice(k + 1).filter((w) => !CAPITALISED_TITLE.test(w));
   return between.length > 0 && between.every((w) => /^\p{Lu}/u.test(w));
+}
+
+// Heads of a phrase that stands for an organisation speaking with no name at the verb ("the firm said",
+// "a spokesman added", "its spokeswoman told"): the organisation the text is about speaks.
+const VOICE_HEAD =
+  '(?:spokes(?:man|woman|person)|company|firm|group|ministry|department|bank|agency|commission|committee|board|organisation|organization|charity|regulator|watchdog|airline|retailer|carrier|maker|insurer|lender|operator)';
+const VOICE_BEFORE = new RegExp(
+  // "it" opening a clause ("…,” it said", "and it added"), not the object of a verb ("he felt it added").
+  `(?:^|[\\s,])(?:[Tt]he|[Aa]n?|[Ii]ts)\\s+(?:[\\p{Ll}-]+\\s+){0,2}${VOICE_HEAD}$|(?:^|[,;"”]|\\b(?:and|but))\\s{0,3}[Ii]t$`,
+  'u',
+);
+const VOICE_AFTER = new RegExp(
+  `^\\s*(?:(?:the|a|an|its)\\s+(?:[\\p{Ll}-]+\\s+){0,2}${VOICE_HEAD}|it)\\s*(?:[.,;:]|$)`,
+  'u',
+);
+
+/**
+ * Whether the subject of a verb is an organisation left unnamed there: "it" ("…,” it said"), "the firm",
+ * "a spokesman" ending the text before the verb, or standing alone after it ("…,” said the company.").
+ */
+export function organisationVoice(lead: string, after: string | undefined): boolean {
+  return VOICE_BEFORE.test(lead) || (after !== undefined && VOICE_AFTER.test(after));
+}
+
+// What a text, not a person, says: a quotation the words of a headline, a sign or a memo.
+const DOCUMENT_VOICE =
+  /^[\s,]*(?:\p{Ll}+\s+){1,2}(?:the|a|an|its|his|her|their)\s+(?:[\p{L}'’-]+\s+){0,3}(?:headlines?|memo|memos|note|sign|signs|banner|banners|poster|posters|slogan|caption|placard|placards|inscription|graffiti|t-shirts?)\b/u;
+
+/** Whether the text after a quotation credits it to a headline, sign, memo… ("…” implored the headline). */
+export function documentVoiceAfter(after: string): boolean {
+  return DOCUMENT_VOICE.test(after);
+}
+
+// A sentence whose subject is a thing described, not named ("The report said…", "The company added…").
+const DESCRIBED_SUBJECT =
+  /^\W*(?:The|A|An|Its)\s+(?:[\p{Ll}-]+\s+){0,2}?([\p{Ll}-]+)\s+(?:has\s+|had\s+|also\s+)?(?:said|says|added|adds|warned|warns|argued|argues|claimed|claims|found|finds|concluded|concludes|recommended|recommends|stated|states|noted|notes|suggested|suggests)\b/u;
+
+/**
+ * Whether a sentence is about a thing that is no organisation ("The report said…", "The survey found…"):
+ * an "it" after it stands for that thing, which names no speaker.
+ */
+export function aboutAThing(sentence: string): boolean {
+  const head = DESCRIBED_SUBJECT.exec(sentence)?.[1];
+  return head !== undefined && !new RegExp(`^${VOICE_HEAD}$`).test(head);
 }
