@@ -176,13 +176,14 @@ describe('HTML publication date: none is invented', () => {
     expect(a.publishedAt).toBeUndefined();
   });
 
-  it("the URL's date is read when the page gives none, before a date written near the headline", () => {
-    const a = read(
-      page({ after: '<p class="date">7 March 2026</p>' }),
-      'https://harbour.example/2026/03/06/bridge',
-    );
-    expect(a.publishedAt).toBe('2026-03-06');
-    expect(a.provenance.fields.publishedAt).toBe('url-pattern');
+  it("the URL's date is the last resort: read when the page gives none, after a date the page writes (was before it)", () => {
+    const url = 'https://harbour.example/2026/03/06/bridge';
+    const written = read(page({ after: '<p class="date">7 March 2026</p>' }), url);
+    expect(written.publishedAt).toBe('2026-03-07');
+    expect(written.provenance.fields.publishedAt).toBe('html:text-near-headline');
+    const bare = read(page({}), url);
+    expect(bare.publishedAt).toBe('2026-03-06');
+    expect(bare.provenance.fields.publishedAt).toBe('url-pattern');
   });
 });
 

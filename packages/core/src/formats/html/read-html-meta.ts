@@ -13,6 +13,18 @@ export interface ReadabilityFields {
   siteName?: string | null | undefined;
   publishedTime?: string | null | undefined;
   excerpt?: string | null | undefined;
+  /** The article's body as Readability kept it (in its own copy of the page). */
+  content?: Node | null | undefined;
+}
+
+/** The text of the last paragraph of the body Readability kept: where the post's foot begins. */
+function lastParagraphOf(content: Node | null | undefined): string | undefined {
+  const paragraphs = (content as Element | null | undefined)?.querySelectorAll?.('p') ?? [];
+  for (let i = paragraphs.length - 1; i >= 0; i--) {
+    const text = paragraphs[i]?.textContent?.trim();
+    if (text && text.length >= 20) return text;
+  }
+  return undefined;
 }
 
 export interface HtmlMeta {
@@ -286,6 +298,7 @@ export function readHtmlMeta(
     readabilityTime: readability.publishedTime,
     title: out.meta.title,
     urls: [out.meta.url, pageUrl],
+    lastParagraph: lastParagraphOf(readability.content),
     now,
     sectionFront,
   });
