@@ -38,7 +38,7 @@ const POST =
 const OWN_FOOT = /footer|entry-meta|post-meta|postmeta|post-info|byline|posted/i;
 /** Parts of a page's foot that speak of someone or something else than the post. */
 const NOT_THE_POST =
-  '[class*="bio" i], [class*="about-author" i], [class*="author-box" i], [class*="author-info" i], [class*="profile" i], [class*="prev" i], [class*="next" i], [class*="navigation" i], [class*="pager" i], [class*="pagination" i], [rel="prev"], [rel="next"], [class*="reply" i], [class*="respon" i], [id*="respon" i]';
+  /bio|about-author|author-box|author-info|profile|prev|next|navigation|pager|pagination|reply|respon/i;
 /** A mark that says a short block of the foot is a date line (without a label before the date). */
 const FOOT_DATE_MARK = /date|time|posted|publish|stamp|meta|byline/i;
 /** A link whose text holds more letters than this besides the date names another page (a story, a post). */
@@ -57,15 +57,17 @@ export function bodyEndElement(doc: Document, lastParagraph: string | undefined)
   return matches[matches.length - 1];
 }
 
+/** Whether an element is the post's own footer or meta line (not the site's). */
+const ownFooter = (at: Element, post: Element | null) =>
+  post !== null && post !== at && post.contains(at) && (at.tagName === 'FOOTER' || OWN_FOOT.test(marks(at)));
+
 /** Whether a foot element speaks of someone or something else than the post (see NOT_THE_POST). */
 function notThePost(el: Element, post: Element | null): boolean {
-  for (let at: Element | null = el; at && at !== post; at = at.parentElement) {
-    if (at.matches(NOT_THE_POST)) return true;
-    // The site's footer, a sidebar, comments: elsewhere, unless it is the post's own footer.
-    const ownFooter = post !== null && (at.tagName === 'FOOTER' || OWN_FOOT.test(marks(at)));
-    if (at.matches(ELSEWHERE) && !ownFooter) return true;
-  }
-  if (post === null && el.closest(ELSEWHERE) !== null) return true;
+  for (let at: Element | null = el; at && at !== post; at = at.parentElement)
+    if (NOT_THE_POST.test(marks(at)) || /^(?:prev|next)$/i.test(at.getAttribute('rel') ?? '')) return true;
+  // The site's footer, a sidebar, comments: elsewhere, unless it is the post's own footer.
+  for (let at = el.closest(ELSEWHERE); at; at = at.parentElement?.closest(ELSEWHERE) ?? null)
+    if (!ownFooter(at, post)) return true;
   const aside = el.closest('aside');
   return (
     (aside !== null && aside.closest('article') === null) ||
@@ -76,14 +78,17 @@ function notThePost(el: Element, post: Element | null): boolean {
   );
 }
 
-/** Whether a date found in a link's text belongs to another page: the link says more than the date. */
+/**
+ * Whether a date found in an element's text belongs to another page: it is written in a link (around
+ * the element or inside it) that says more than the date (a permalink that is just the date is the post's).
+ */
 function inLinkToAnother(el: Element, date: string): boolean {
-  const link = el.closest('a[href]');
-  if (!link) return false;
-  const letters = squash(link.textContent)
-    .replace(date, '')
-    .replace(/[^\p{L}]/gu, '');
-  return letters.length > LINK_LETTERS;
+  const around = el.closest('a[href]');
+  const links = around ? [around] : [...el.querySelectorAll('a[href]')];
+  return links.some((link) => {
+    const text = squash(link.textContent);
+    return text.includes(date) && text.replace(date, '').replace(/[^\p{L}]/gu, '').length > LINK_LETTERS;
+  });
 }
 
 type Field = 'published' | 'updated';
@@ -156,13 +161,17 @@ export function footOfPostDates(
   const out: FootDates = {};
   for (const el of footElements(doc, end, post)) {
     if (out.published && out.updated) break;
-    if (squash(el.textContent).length > FOOT_OF_POST.block || notThePost(el, post)) continue;
+    const text = squash(el.textContent);
+    const timed = el.tagName === 'TIME' || el.hasAttribute('datetime');
+    // A line without a digit holds no date: most of a foot is passed over before any costlier check.
+    if (text.length > FOOT_OF_POST.block || (!timed && !/\d/.test(text))) continue;
     const found: Array<[Field, string]> = [];
-    if (el.tagName === 'TIME' || el.hasAttribute('datetime')) {
+    if (timed) {
       const field = fieldOfElement(el);
       const date = field && elementDate(el, now, reading);
-      if (field && date && !inLinkToAnother(el, squash(el.textContent))) found.push([field, date]);
+      if (field && date && !inLinkToAnother(el, text)) found.push([field, date]);
     } else found.push(...blockDates(el, reading, now));
+    if (found.length === 0 || notThePost(el, post)) continue;
     for (const [field, date] of found) out[field] ??= date;
   }
   return out;
