@@ -60,6 +60,11 @@ const PUBLISHED_META: Array<[string[], string]> = [
       'shareaholic:article_published_time',
       'vr:published_time',
       'mediator_published_time',
+      'og:publish_date',
+      'og:datepublished',
+      'og:article:published',
+      'og:question:published_time',
+      'analyticsattributes.articledate',
     ],
     'meta:og:published_time',
   ],
@@ -124,7 +129,7 @@ const MODIFIED_META: Array<[string[], string]> = [
     'meta:article:modified_time',
   ],
   [['og:updated_time'], 'meta:og:updated_time'],
-  [['datemodified', 'last-modified', 'lastmod'], 'meta:date'],
+  [['datemodified', 'last-modified', 'lastmod', 'last_updated', 'lastupdated', 'modified_date'], 'meta:date'],
   [['dcterms.modified', 'dc.date.modified'], 'meta:dublin-core'],
 ];
 
