@@ -388,3 +388,40 @@ describe('HTML publication date: a WordPress post without meta dates (issue 18)'
     expect(a.updatedAt).toBe('2026-03-05T10:00:00+00:00');
   });
 });
+
+describe('HTML publication date: a marked date line anywhere in the article (issue 18)', () => {
+  const LEAD = `<figure><img src="lead.jpg" alt=""><figcaption>${'The harbour bridge at dusk, seen from the ferry terminal on the north quay. '.repeat(10)}</figcaption></figure>`;
+  it('a line marked "date" or "byline" past a long lead figure is read (was none: too far from the headline)', () => {
+    for (const line of [
+      '<div class="article-date">6 March 2026</div>',
+      '<p class="byline">By Sam Jones · Published 6 March 2026</p>',
+      '<span id="story-date">06/03/2026</span>',
+    ]) {
+      const a = read(page({ after: `${LEAD}${line}`, lang: 'en-GB' }));
+      expect(a.publishedAt, line).toBe('2026-03-06');
+      expect(a.provenance.fields.publishedAt, line).toBe('html:marked-date-line');
+    }
+  });
+
+  it("an event's date, an update, a related story's and a line outside the article's container are not read", () => {
+    const cases: Array<[string, string]> = [
+      ['<p class="event-date">4 March 2026</p>', ''],
+      ['<p class="date-updated">Updated 6 March 2026</p>', ''],
+      ['<p class="meta">Last modified 6 March 2026</p>', ''],
+      ['<div class="related"><p class="date">2 March 2026</p></div>', ''],
+      ['', '<div class="header-date">Tuesday 10 March 2026</div>'],
+      ['<p class="meta">© 2026 Harbour News, 6 March 2026</p>', ''],
+      [
+        '<p class="metadata">The council first discussed closing the bridge on 2 March 2026, minutes show.</p>',
+        '',
+      ],
+    ];
+    // After the story's first paragraph, so that no line is read as a date line heading the body.
+    const first =
+      '<p>The harbour council met late into the night and voted to close the old bridge to lorries.</p>';
+    for (const [line, outside] of cases) {
+      const html = page({ after: LEAD, story: `${first}${line}${STORY}`, outside });
+      expect(read(html).publishedAt, line || outside).toBeUndefined();
+    }
+  });
+});

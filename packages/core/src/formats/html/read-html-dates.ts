@@ -15,6 +15,7 @@ import {
   UPDATE_LABEL,
 } from './date-marks';
 import { bodyEndElement, type FootDates, footOfPostDates } from './foot-of-post';
+import { markedDateLine } from './marked-date-lines';
 import { blocksNearHeadline, headlineElement, isElsewhere } from './near-headline';
 import { pageNumericReading } from './page-date-order';
 import type { JsonLdArticle } from './read-json-ld';
@@ -240,10 +241,15 @@ export function readHtmlDates(doc: Document, s: PageDateSources): { published?: 
   // On a section front, the dates written in the page and its URL's date are its stories' or its day's.
   const written = (): Found | undefined => {
     if (s.sectionFront) return undefined;
-    const footPublished = footDates().published;
+    const marked = () => markedDateLine(headlineElement(doc, s.title), s.now, reading);
+    const tagged = (d: string | undefined, source: string): Found | undefined =>
+      d ? [d, source] : undefined;
     return (
-      shown()[0] ??
-      (footPublished ? ([footPublished, 'html:foot-of-post'] as Found) : undefined) ??
+      markedElements(doc, s.now, reading)[0] ??
+      nearHeadline(doc, s.title, s.now, reading)[0] ??
+      articleTimes(doc, s.now, reading)[0] ??
+      tagged(marked(), 'html:marked-date-line') ??
+      tagged(footDates().published, 'html:foot-of-post') ??
       s.urls.flatMap((url) => one(dateFromUrl(url, s.now), 'url-pattern'))[0]
     );
   };
