@@ -29,6 +29,12 @@ describe('foot-of-post: the dates a blog writes under its post', () => {
     }
   });
 
+  it('a short line closing the body itself ("Posted on …" that Readability keeps as its last paragraph) is read as the foot', () => {
+    const html = post('').replace('</div></div>', '<p>Posted on 3 March 2026 by Sam</p></div></div>');
+    expect(read(html).publishedAt).toBe('2026-03-03');
+    expect(read(html).provenance.fields.publishedAt).toBe('html:foot-of-post');
+  });
+
   it('"Last updated" gives the update, never the publication', () => {
     const a = read(post('<p class="meta">Last updated 5 March 2026</p>'));
     expect(a.updatedAt).toBe('2026-03-05');

@@ -17,12 +17,18 @@ export interface ReadabilityFields {
   content?: Node | null | undefined;
 }
 
-/** The text of the last paragraph of the body Readability kept: where the post's foot begins. */
+/** A paragraph of the story, not a line of its foot ("Posted on 3 March 2024 by Sam"). */
+const STORY_PARAGRAPH_CHARS = 80;
+
+/**
+ * The text of the last paragraph of the story Readability kept: where the post's foot begins. Short
+ * lines after it (which Readability may keep) are read as the foot.
+ */
 function lastParagraphOf(content: Node | null | undefined): string | undefined {
   const paragraphs = (content as Element | null | undefined)?.querySelectorAll?.('p') ?? [];
   for (let i = paragraphs.length - 1; i >= 0; i--) {
     const text = paragraphs[i]?.textContent?.trim();
-    if (text && text.length >= 20) return text;
+    if (text && text.length >= STORY_PARAGRAPH_CHARS) return text;
   }
   return undefined;
 }
