@@ -5,6 +5,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createDocument } from '../../src/formats/html/create-document';
 import { parseHtml } from '../../src/formats/html/parse-html';
+import { sameDate } from './date-metrics';
 
 interface Expected {
   title?: string | null;
@@ -111,7 +112,7 @@ export function evaluateReadability(root: string): ReadabilityReport {
     if (article.publishedAt) dated++;
     if (article.publishedAt && expected.publishedTime) {
       dateBoth++;
-      if (article.publishedAt.slice(0, 10) === expected.publishedTime.slice(0, 10)) dateSame++;
+      if (sameDate(article.publishedAt, expected.publishedTime)) dateSame++;
     }
   }
   const ms = performance.now() - started;

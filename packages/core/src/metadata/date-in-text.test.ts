@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { datesInText, slashOrderOf } from './date-in-text';
+import { datesInText } from './date-in-text';
+import { dateOrderOf } from './date-order';
 import { normalizeDate, readDate } from './normalize-date';
 
 const days = (text: string) => datesInText(text).map((d) => d.date);
@@ -16,7 +17,6 @@ describe('datesInText', () => {
       '6 marzo 2024',
       '6 de março de 2024',
       '6 maart 2024',
-      '06.03.2024',
       '2024-03-06',
       '2024/03/06',
     ])
@@ -50,9 +50,13 @@ describe('datesInText', () => {
   it("reads CJK dates and slashed dates in the order of the page's language, or when the numbers show it", () => {
     expect(days('发布时间：2017年3月10日 08:00')).toEqual(['2017-03-10']);
     expect(days('2024년 3월 6일')).toEqual(['2024-03-06']);
-    expect(datesInText('06/03/2024 14:35', slashOrderOf('es')).map((d) => d.date)).toEqual(['2024-03-06']);
-    expect(datesInText('03/06/2024', slashOrderOf('en-US')).map((d) => d.date)).toEqual(['2024-03-06']);
-    expect(datesInText('06/03/2024', slashOrderOf('en')).map((d) => d.date)).toEqual([]);
+    expect(datesInText('06/03/2024 14:35', { order: dateOrderOf('es') }).map((d) => d.date)).toEqual([
+      '2024-03-06',
+    ]);
+    expect(datesInText('03/06/2024', { order: dateOrderOf('en-US') }).map((d) => d.date)).toEqual([
+      '2024-03-06',
+    ]);
+    expect(datesInText('06/03/2024', { order: dateOrderOf('en') }).map((d) => d.date)).toEqual([]);
     expect(days('25/03/2024')).toEqual(['2024-03-25']);
     expect(days('03/25/2024')).toEqual(['2024-03-25']);
   });

@@ -1,3 +1,4 @@
+import { NUMERIC_DATE, type NumericReading, settleNumeric } from './date-order';
 import { MONTH_NUMBER, MONTH_PATTERN } from './month-names';
 
 /** A calendar day written in a text, where it was found. */
@@ -30,30 +31,12 @@ const SHAPES: Array<{ re: RegExp; order: [number, number, number] }> = [
   { re: new RegExp(`${B}${MONTH}\\s+${DAY}(?:st|nd|rd|th)?,?\\s+${YEAR}${E}`, 'giu'), order: [3, 1, 2] },
   // 2024-03-06 · 2024/03/06 · 2024.03.06
   { re: new RegExp(`${B}${YEAR}([-/.])(0?[1-9]|1[0-2])\\2${DAY}${E}`, 'gu'), order: [1, 3, 4] },
-  // 06.03.2024: with dots, day first everywhere it is written so.
-  { re: new RegExp(`${B}${DAY}\\.(0?[1-9]|1[0-2])\\.${YEAR}${E}`, 'gu'), order: [3, 2, 1] },
   // 2024年3月6日 · 2024년 3월 6일 (a CJK character before the year is no word boundary there)
   {
     re: new RegExp(`(?<!\\d)${YEAR}\\s*[年년]\\s*(0?[1-9]|1[0-2])\\s*[月월]\\s*${DAY}(?!\\d)`, 'gu'),
     order: [1, 2, 3],
   },
 ];
-
-// 06/03/2024: day and month in an order only the writer's convention tells (see SlashOrder).
-const SLASHED = new RegExp(`${B}(\\d{1,2})/(\\d{1,2})/${YEAR}${E}`, 'gu');
-
-/**
- * How a page writes dd/mm against mm/dd: known from its language ('dmy' everywhere but the United
- * States), else unknown, and then only a date whose order shows (a part over 12) is read.
- */
-export type SlashOrder = 'dmy' | 'mdy' | undefined;
-
-/** The slash order of a page in a language (BCP 47): US English is month first, bare "en" unknown. */
-export function slashOrderOf(language: string | undefined): SlashOrder {
-  if (!language) return undefined;
-  if (/^en-us$/i.test(language)) return 'mdy';
-  return /^en$/i.test(language) ? undefined : 'dmy';
-}
 
 const TIME =
   /^[\s,]*(?:(?:at|à|um|a las|alle|às|om|-|–|\|)\s*)?(\d{1,2})[:h](\d{2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?/iu;
@@ -90,14 +73,14 @@ function entry(text: string, m: RegExpExecArray, date: string): DateInText {
   return { date, index: m.index, end: time?.end ?? end, ...(time ? { time: time.time } : {}) };
 }
 
-function slashedDates(text: string, slashes: SlashOrder): DateInText[] {
+/** All-number dates with the year last ("06/03/2024", "6.3.2024"), read as `reading` settles them. */
+function numericDates(text: string, reading: NumericReading): DateInText[] {
   const found: DateInText[] = [];
-  SLASHED.lastIndex = 0;
-  for (let m = SLASHED.exec(text); m; m = SLASHED.exec(text)) {
-    const [a, b] = [Number(m[1]), Number(m[2])];
-    const order = a > 12 ? 'dmy' : b > 12 ? 'mdy' : slashes;
-    if (!order) continue;
-    const date = order === 'dmy' ? realDay(Number(m[3]), b, a) : realDay(Number(m[3]), a, b);
+  NUMERIC_DATE.lastIndex = 0;
+  for (let m = NUMERIC_DATE.exec(text); m; m = NUMERIC_DATE.exec(text)) {
+    const year = Number(m[4]);
+    const settled = settleNumeric(Number(m[1]), Number(m[3]), year, reading);
+    const date = settled && realDay(year, settled.month, settled.day);
     if (date) found.push(entry(text, m, date));
   }
   return found;
@@ -105,12 +88,13 @@ function slashedDates(text: string, slashes: SlashOrder): DateInText[] {
 
 /**
  * Every calendar day written in a text, in order: month names in many languages (month-names.ts),
- * day-month-year and month-day-year, ISO, day.month.year and CJK. Numbers with slashes ("3/4/2024") are
- * read only in the order the page's convention gives (`slashes`) or their numbers show. Nothing is
- * guessed: a day must exist.
+ * day-month-year and month-day-year, ISO (2024/03/06 too: the year first is always year-month-day) and
+ * CJK. All-number dates with the year last ("3/4/2024", "3.4.2024") are read only as `reading` settles
+ * them (the page's order, a part over 12, the page's month: see settleNumeric). Nothing is guessed: a day
+ * must exist.
  */
-export function datesInText(text: string, slashes?: SlashOrder): DateInText[] {
-  const found: DateInText[] = slashedDates(text, slashes);
+export function datesInText(text: string, reading: NumericReading = {}): DateInText[] {
+  const found: DateInText[] = numericDates(text, reading);
   for (const { re, order } of SHAPES) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {

@@ -1,3 +1,4 @@
+import { isCopyrightLine } from './copyright-line';
 import { normalizeDate } from './normalize-date';
 import { relativeDate } from './relative-date';
 import { splitAuthors, withoutLeadIn } from './split-authors';
@@ -67,7 +68,8 @@ export function dateOfLine(
   line: string,
   now?: string,
 ): { field: 'publishedAt' | 'updatedAt'; date?: string } | undefined {
-  if (line.length > 80) return undefined;
+  // A copyright notice ("© Sam Jones, 3 March 2019") dates the notice, not the story.
+  if (line.length > 80 || isCopyrightLine(line)) return undefined;
   const label = LABEL.exec(line);
   const update = label ? /updated|modified|edited/i.test(label[1]!) : OPENS_AS_UPDATE.test(line);
   const field = update ? 'updatedAt' : 'publishedAt';

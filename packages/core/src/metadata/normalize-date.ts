@@ -1,20 +1,26 @@
 import { IsoDateSchema } from '../model/article-schema';
 import { datesInText } from './date-in-text';
+import type { NumericReading } from './date-order';
 import { isPlausibleDate } from './plausible-date';
 
 /**
  * Reads a date as pages and feeds write it (ISO 8601, RFC 822, "May 17, 2023") into ISO 8601.
  * Returns undefined for anything it cannot read for certain (a date is never invented), and for a date
  * that cannot be the article's (a placeholder such as 0001-01-01, or after `now`: see isPlausibleDate),
- * so that the caller reads its next source.
+ * so that the caller reads its next source. An all-number date ("03/04/2024") is read only as `reading`
+ * (the page's date order) settles it.
  */
-export function normalizeDate(raw: string | undefined | null, now?: string): string | undefined {
-  const date = readDate(raw);
+export function normalizeDate(
+  raw: string | undefined | null,
+  now?: string,
+  reading?: NumericReading,
+): string | undefined {
+  const date = readDate(raw, reading);
   return date && isPlausibleDate(date, now) ? date : undefined;
 }
 
 /** The date as written, in ISO 8601, whether or not it can be an article's (normalizeDate checks that). */
-export function readDate(raw: string | undefined | null): string | undefined {
+export function readDate(raw: string | undefined | null, reading?: NumericReading): string | undefined {
   if (!raw) return undefined;
   const value = String(raw).trim();
   if (!value || value.length > 64) return undefined;
@@ -32,7 +38,7 @@ export function readDate(raw: string | undefined | null): string | undefined {
     if (IsoDateSchema.safeParse(withSeconds).success && !Number.isNaN(Date.parse(withSeconds)))
       return withSeconds;
   }
-  return readWrittenDate(value);
+  return readWrittenDate(value, reading);
 }
 
 // Zones Date.parse knows by name, in minutes east of UTC.
@@ -64,8 +70,8 @@ function writtenOffset(rest: string): string | undefined {
  * in ISO 8601 as written: the day and time the writer gave, with the writer's offset when one is given,
  * never converted to UTC (which could move the article to the day before or after the one it shows).
  */
-function readWrittenDate(value: string): string | undefined {
-  const [found] = datesInText(value);
+function readWrittenDate(value: string, reading: NumericReading = {}): string | undefined {
+  const [found] = datesInText(value, reading);
   if (!found) return undefined;
   if (!found.time) return found.date;
   const offset = writtenOffset(value.slice(found.end));
@@ -110,4 +116,21 @@ export function dateFromUrl(url: string | undefined, now?: string): string | und
   const date = parts.join('-');
   const d = new Date(`${date}T00:00:00Z`);
   return d.toISOString().slice(0, 10) === date && isPlausibleDate(date, now) ? date : undefined;
+}
+
+/**
+ * The year and month a URL path files its page under ("/2024/03/", or any date dateFromUrl reads) as
+ * "2024-03", or undefined: it settles the order of an all-number date of that month (see settleNumeric).
+ */
+export function monthFromUrl(url: string | undefined, now?: string): string | undefined {
+  const day = dateFromUrl(url, now);
+  if (day) return day.slice(0, 7);
+  let path: string;
+  try {
+    path = new URL(url ?? '').pathname;
+  } catch {
+    return undefined;
+  }
+  const m = /\/((?:19|20)\d{2})\/(0[1-9]|1[0-2])\//.exec(path);
+  return m ? `${m[1]}-${m[2]}` : undefined;
 }

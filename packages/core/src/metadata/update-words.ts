@@ -38,3 +38,31 @@ export const UPDATE_WORDS = [
 
 /** A line that opens with an update mark, after at most two words ("Last updated", "Dernière mise à jour"). */
 export const OPENS_AS_UPDATE = new RegExp(`^(?:\\p{L}+ ){0,2}(?:${UPDATE_WORDS})(?!\\p{L})`, 'iu');
+
+/**
+ * Words that mark a date as the story's publication ("Posted on", "Published", "Publié le", "Veröffentlicht
+ * am"...): a date after one, in a post's foot, is the post's own; without one it may be any date.
+ */
+export const PUBLISH_WORDS = [
+  'posted',
+  'published',
+  'written',
+  'publié',
+  'publiée',
+  'veröffentlicht',
+  'erschienen',
+  'publicado',
+  'publicada',
+  'pubblicato',
+  'pubblicata',
+  'gepubliceerd',
+  'geplaatst',
+  'publicerad',
+  'publisert',
+  'udgivet',
+  'opublikowano',
+  'publikováno',
+  'опубликовано',
+  'yayınlandı',
+  'diterbitkan',
+].join('|');

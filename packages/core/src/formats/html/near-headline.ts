@@ -6,7 +6,7 @@ import { inOtherStoriesModule, inTeaserCard } from './other-stories';
  */
 
 /** Containers of other articles or of the site, whose dates are never the article's. */
-const ELSEWHERE =
+export const ELSEWHERE =
   'nav, footer, [role="complementary"], [class*="related" i], [class*="recommend" i], [class*="teaser" i], [class*="sidebar" i], [class*="comment" i], [class*="promo" i], [class*="more-" i], [id*="related" i], [id*="sidebar" i], [id*="comment" i]';
 
 /**

@@ -176,13 +176,14 @@ describe('HTML publication date: none is invented', () => {
     expect(a.publishedAt).toBeUndefined();
   });
 
-  it("the URL's date is read when the page gives none, before a date written near the headline", () => {
-    const a = read(
-      page({ after: '<p class="date">7 March 2026</p>' }),
-      'https://harbour.example/2026/03/06/bridge',
-    );
-    expect(a.publishedAt).toBe('2026-03-06');
-    expect(a.provenance.fields.publishedAt).toBe('url-pattern');
+  it("the URL's date is the last resort: read when the page gives none, after a date the page writes (was before it)", () => {
+    const url = 'https://harbour.example/2026/03/06/bridge';
+    const written = read(page({ after: '<p class="date">7 March 2026</p>' }), url);
+    expect(written.publishedAt).toBe('2026-03-07');
+    expect(written.provenance.fields.publishedAt).toBe('html:text-near-headline');
+    const bare = read(page({}), url);
+    expect(bare.publishedAt).toBe('2026-03-06');
+    expect(bare.provenance.fields.publishedAt).toBe('url-pattern');
   });
 });
 
@@ -256,6 +257,9 @@ describe('HTML publication date: more meta names and URL shapes (issue 18)', () 
       ['rbpubdate', 'name'],
       ['twt-published-at', 'name'],
       ['dcsext.articlefirstpublished', 'name'],
+      ['og:publish_date', 'property'],
+      ['og:datePublished', 'property'],
+      ['analyticsAttributes.articleDate', 'name'],
     ])
       expect(read(page({ head: `<meta ${attr}="${name}" content="2026-03-06">` })).publishedAt, name).toBe(
         '2026-03-06',
@@ -341,5 +345,83 @@ describe('HTML publication date: recall on pages without an <h1>, and the day th
     // Another instant shown on the page is not an offset for this one.
     const other = '<time datetime="2026-03-06T20:00:00-05:00">March 6, 2026, 8 p.m.</time>';
     expect(read(page({ head, after: other })).publishedAt).toBe('2026-03-07T04:30:00Z');
+  });
+});
+
+describe('HTML publication date: a UTC meta time keeps the day the page shows (issue 18)', () => {
+  it('"On 6/13/2018" under the headline and a meta time of 23:00 UTC the day before: the same instant on the page\'s day (was the day before)', () => {
+    const a = read(
+      page({
+        head: '<meta property="og:locale" content="en_US"><meta property="article:published_time" content="2026-03-05T23:00:00.000Z">',
+        after: '<p><small>On 3/6/2026 by Sam</small></p>',
+      }),
+    );
+    expect(a.publishedAt).toBe('2026-03-06T00:00:00+01:00');
+    expect(Date.parse(a.publishedAt!)).toBe(Date.parse('2026-03-05T23:00:00Z'));
+  });
+
+  it('a day the page shows that no real offset reaches leaves the UTC time as it is', () => {
+    const a = read(
+      page({
+        head: '<meta property="article:published_time" content="2026-03-05T12:00:00Z">',
+        after: '<p class="date">1 March 2026</p>',
+      }),
+    );
+    expect(a.publishedAt).toBe('2026-03-05T12:00:00Z');
+  });
+});
+
+describe('HTML publication date: a WordPress post without meta dates (issue 18)', () => {
+  it("reads the entry footer's <time>s (published, and updated as the update) and none of the comments', the sidebar's or the site footer's", () => {
+    const html = `<!doctype html><html lang="en-US"><head><title>Harbour bridge to close</title></head><body>
+      <div id="primary"><article class="post type-post hentry"><header class="entry-header"><h1 class="entry-title">Harbour bridge to close</h1></header>
+      <div class="entry-content">${STORY}</div>
+      <footer class="entry-footer"><span class="posted-on">Posted on <a href="/bridge" rel="bookmark"><time class="entry-date published" datetime="2026-03-04T09:00:00+00:00">March 4, 2026</time><time class="updated" datetime="2026-03-05T10:00:00+00:00">March 5, 2026</time></a></span> <span class="byline">by Sam</span></footer>
+      </article>
+      <nav class="navigation post-navigation"><div class="nav-previous"><a href="/ferry" rel="prev">Ferry fares rise, March 1, 2026</a></div></nav>
+      <div id="comments" class="comments-area"><h2>2 thoughts</h2><ol class="comment-list"><li><time datetime="2026-03-06T08:00:00+00:00">March 6, 2026</time> Jo said: about time</li></ol></div></div>
+      <aside id="secondary" class="widget-area"><ul><li><a href="/a">Old pier</a> <span class="post-date">February 2, 2026</span></li></ul></aside>
+      <footer id="colophon" class="site-footer">© 2026 Harbour News. Updated March 9, 2026</footer></body></html>`;
+    const a = read(html);
+    expect(a.publishedAt).toBe('2026-03-04T09:00:00+00:00');
+    expect(a.provenance.fields.publishedAt).toBe('html:foot-of-post');
+    expect(a.updatedAt).toBe('2026-03-05T10:00:00+00:00');
+  });
+});
+
+describe('HTML publication date: a marked date line anywhere in the article (issue 18)', () => {
+  const LEAD = `<figure><img src="lead.jpg" alt=""><figcaption>${'The harbour bridge at dusk, seen from the ferry terminal on the north quay. '.repeat(10)}</figcaption></figure>`;
+  it('a line marked "date" or "byline" past a long lead figure is read (was none: too far from the headline)', () => {
+    for (const line of [
+      '<div class="article-date">6 March 2026</div>',
+      '<p class="byline">By Sam Jones · Published 6 March 2026</p>',
+      '<span id="story-date">06/03/2026</span>',
+    ]) {
+      const a = read(page({ after: `${LEAD}${line}`, lang: 'en-GB' }));
+      expect(a.publishedAt, line).toBe('2026-03-06');
+      expect(a.provenance.fields.publishedAt, line).toBe('html:marked-date-line');
+    }
+  });
+
+  it("an event's date, an update, a related story's and a line outside the article's container are not read", () => {
+    const cases: Array<[string, string]> = [
+      ['<p class="event-date">4 March 2026</p>', ''],
+      ['<p class="date-updated">Updated 6 March 2026</p>', ''],
+      ['<p class="meta">Last modified 6 March 2026</p>', ''],
+      ['<div class="related"><p class="date">2 March 2026</p></div>', ''],
+      ['', '<div class="header-date">Tuesday 10 March 2026</div>'],
+      ['<p class="meta">© 2026 Harbour News, 6 March 2026</p>', ''],
+      [
+        '<p class="metadata">The council first discussed closing the bridge on 2 March 2026, minutes show.</p>',
+        '',
+      ],
+    ];
+    // After the story's first paragraph, so that no line is read as a date line heading the body.
+    const first =
+      '<p>The harbour council met late into the night and voted to close the old bridge to lorries.</p>';
+    for (const [line, outside] of cases) {
+      const html = page({ after: LEAD, story: `${first}${line}${STORY}`, outside });
+      expect(read(html).publishedAt, line || outside).toBeUndefined();
+    }
   });
 });

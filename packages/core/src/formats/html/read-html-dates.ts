@@ -1,7 +1,23 @@
-import { type DateInText, datesInText, slashOrderOf } from '../../metadata/date-in-text';
+import { datesInText } from '../../metadata/date-in-text';
+import type { NumericReading } from '../../metadata/date-order';
 import { dateFromUrl, normalizeDate } from '../../metadata/normalize-date';
-import { UPDATE_WORDS } from '../../metadata/update-words';
+import { inShownOffset } from '../../metadata/shown-offset';
+import {
+  elementDate,
+  inCopyrightLine,
+  inDataRow,
+  inStoryList,
+  isDateLine,
+  labelledUpdate,
+  markedUpdate,
+  marks,
+  PUBLISHED_MARK,
+  UPDATE_LABEL,
+} from './date-marks';
+import { bodyEndElement, type FootDates, footOfPostDates } from './foot-of-post';
+import { markedDateLine } from './marked-date-lines';
 import { blocksNearHeadline, headlineElement, isElsewhere } from './near-headline';
+import { pageNumericReading } from './page-date-order';
 import type { JsonLdArticle } from './read-json-ld';
 
 /** What the page's head says, read once by readHtmlMeta. */
@@ -15,6 +31,8 @@ export interface PageDateSources {
   /** The page's canonical and fetched URLs, for a date in their path (the first that has one). */
   urls: Array<string | undefined>;
   now: string | undefined;
+  /** The text of the last paragraph of the article's body (Readability's), where its foot begins. */
+  lastParagraph?: string | undefined;
   /** The page lists stories (see isSectionFront): the dates written on it are theirs, not its own. */
   sectionFront?: boolean;
 }
@@ -43,6 +61,11 @@ const PUBLISHED_META: Array<[string[], string]> = [
       'shareaholic:article_published_time',
       'vr:published_time',
       'mediator_published_time',
+      'og:publish_date',
+      'og:datepublished',
+      'og:article:published',
+      'og:question:published_time',
+      'analyticsattributes.articledate',
     ],
     'meta:og:published_time',
   ],
@@ -107,46 +130,12 @@ const MODIFIED_META: Array<[string[], string]> = [
     'meta:article:modified_time',
   ],
   [['og:updated_time'], 'meta:og:updated_time'],
-  [['datemodified', 'last-modified', 'lastmod'], 'meta:date'],
+  [['datemodified', 'last-modified', 'lastmod', 'last_updated', 'lastupdated', 'modified_date'], 'meta:date'],
   [['dcterms.modified', 'dc.date.modified'], 'meta:dublin-core'],
 ];
 
-/** Words just before a date that mark it as the last update (UPDATE_WORDS), a word or two between. */
-const UPDATE_LABEL = new RegExp(`(?:${UPDATE_WORDS})\\W{0,3}(?:\\w+\\W{1,3}){0,2}$`, 'iu');
-const UPDATED_MARK = /\b(?:updated?|modified|dateModified)\b/i;
-const PUBLISHED_MARK = /\b(?:datePublished|published|pubdate|entry-date|publish|post-date|posted-on)\b/i;
-
-const marks = (el: Element) =>
-  `${el.getAttribute('itemprop') ?? ''} ${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
-
-/**
- * Whether an element is marked as an update only: WordPress writes "entry-date published updated" on a
- * post never updated, which is its publication date.
- */
-const markedUpdate = (el: Element) => UPDATED_MARK.test(marks(el)) && !PUBLISHED_MARK.test(marks(el));
-
-/** A row of a data table (an infobox's "Founded", "Released"): its dates are facts, not the page's. */
-const inDataRow = (el: Element) => el.closest('tr')?.querySelector('th') != null;
-
-/** The date an element holds: its datetime or content attribute (an <abbr>'s title), else its text. */
-function elementDate(el: Element, now: string | undefined): string | undefined {
-  const attr =
-    el.getAttribute('datetime') ??
-    el.getAttribute('content') ??
-    (el.tagName === 'ABBR' ? el.getAttribute('title') : null);
-  return normalizeDate(attr?.trim() ? attr : (el.textContent ?? '').trim(), now);
-}
-
-/** Whether the text just before an element says its date is an update ("Updated", "Mis à jour le"). */
-function labelledUpdate(el: Element): boolean {
-  const parent = el.parentElement;
-  const text = parent?.textContent ?? '';
-  const at = text.indexOf(el.textContent ?? '');
-  return at > 0 && UPDATE_LABEL.test(text.slice(Math.max(0, at - 40), at));
-}
-
 /** Elements marked as the publication date: itemprop datePublished, <time pubdate>, class "published". */
-function markedElements(doc: Document, now: string | undefined): Found[] {
+function markedElements(doc: Document, now: string | undefined, reading: NumericReading): Found[] {
   return [
     ...doc.querySelectorAll(
       '[itemprop~="datePublished" i], time[pubdate], time, abbr, [class*="publish" i], [class*="entry-date" i]',
@@ -158,55 +147,32 @@ function markedElements(doc: Document, now: string | undefined): Found[] {
         el.tagName !== 'META' &&
         PUBLISHED_MARK.test(`${marks(el)} ${el.hasAttribute('pubdate') ? 'pubdate' : ''}`),
     )
-    .filter((el) => !markedUpdate(el) && !isElsewhere(el) && !inDataRow(el))
+    .filter((el) => !markedUpdate(el) && !isElsewhere(el) && !inDataRow(el) && !inCopyrightLine(el))
     .map((el): Found | undefined => {
-      const d = elementDate(el, now);
+      const d = elementDate(el, now, reading);
       return d ? [d, 'html:itemprop-or-pubdate'] : undefined;
     })
     .filter((f): f is Found => f !== undefined);
 }
 
-const DATE_LINE_MARK = /date|time|byline|meta|posted|publish|stamp|author|info|detail|credit|entry/i;
-
-/**
- * Whether a block around the headline is a date line (a byline or time block) rather than a sentence of
- * the story or a row of data: marked as such (class, id or itemprop, on it or its two parents), or
- * holding little but the date ("Published 6 March 2024, 14:35"). A row of a data table never is.
- */
-function isDateLine(el: Element, text: string, found: DateInText): boolean {
-  if (inDataRow(el)) return false;
-  let e: Element | null = el;
-  for (let i = 0; e && i < 3; e = e.parentElement, i++) if (DATE_LINE_MARK.test(marks(e))) return true;
-  return (text.slice(0, found.index) + text.slice(found.end)).replace(/[^\p{L}]/gu, '').length <= 30;
-}
-
-/** How many linked items make a list a list of stories (a section front's, a "latest" module's). */
-const STORY_LIST_ITEMS = 3;
-
-/** Whether an element sits in an item of a list of linked stories: its date is that story's. */
-function inStoryList(el: Element): boolean {
-  const list = el.closest('li')?.parentElement;
-  if (!list) return false;
-  let linked = 0;
-  for (const item of list.children)
-    if (item.tagName === 'LI' && item.querySelector('a[href]') && ++linked >= STORY_LIST_ITEMS) return true;
-  return false;
-}
-
 /** The first date written in the short blocks around the headline, <time> or text, not an update's. */
-function nearHeadline(doc: Document, title: string | undefined, now: string | undefined): Found[] {
+function nearHeadline(
+  doc: Document,
+  title: string | undefined,
+  now: string | undefined,
+  reading: NumericReading,
+): Found[] {
   const headline = headlineElement(doc, title);
   if (!headline) return [];
-  const slashes = slashOrderOf(doc.documentElement?.getAttribute('lang')?.trim() || undefined);
   for (const el of blocksNearHeadline(doc, headline)) {
-    if (markedUpdate(el) || labelledUpdate(el) || inStoryList(el)) continue;
+    if (markedUpdate(el) || labelledUpdate(el) || inStoryList(el) || inCopyrightLine(el)) continue;
     if (el.tagName === 'TIME') {
-      const d = elementDate(el, now);
+      const d = elementDate(el, now, reading);
       if (d) return [[d, 'html:time']];
       continue;
     }
     const text = el.textContent ?? '';
-    for (const found of datesInText(text, slashes)) {
+    for (const found of datesInText(text, reading)) {
       if (UPDATE_LABEL.test(text.slice(Math.max(0, found.index - 40), found.index))) continue;
       if (!isDateLine(el, text, found)) continue;
       const d = normalizeDate(found.date, now);
@@ -217,82 +183,94 @@ function nearHeadline(doc: Document, title: string | undefined, now: string | un
 }
 
 /** <time> elements of the article (outside related modules, not updates), in page order, at most 20. */
-function articleTimes(doc: Document, now: string | undefined): Found[] {
+function articleTimes(doc: Document, now: string | undefined, reading: NumericReading): Found[] {
   return [...doc.querySelectorAll('article time[datetime]')]
     .slice(0, 20)
-    .filter((el) => !markedUpdate(el) && !isElsewhere(el) && !labelledUpdate(el))
+    .filter((el) => !markedUpdate(el) && !isElsewhere(el) && !labelledUpdate(el) && !inCopyrightLine(el))
     .map((el): Found | undefined => {
-      const d = elementDate(el, now);
+      const d = elementDate(el, now, reading);
       return d ? [d, 'html:time'] : undefined;
     })
     .filter((f): f is Found => f !== undefined);
 }
 
-function fromMeta(list: Array<[string[], string]>, s: PageDateSources): Found[] {
+function fromMeta(list: Array<[string[], string]>, s: PageDateSources, reading: NumericReading): Found[] {
   return list.flatMap(([names, source]): Found[] => {
     for (const name of names) {
-      const d = normalizeDate(s.meta(name), s.now);
+      const d = normalizeDate(s.meta(name), s.now, reading);
       if (d) return [[d, source]];
     }
     return [];
   });
 }
 
-const UTC_WRITTEN = /(?:Z|[+-]00:?00)$/;
-
-/**
- * The same instant as written with the page's own offset, when the chosen source gives it in UTC and
- * another gives it with an offset (another tag, or a <time> the page shows): "2017-02-24T01:18:13Z" is
- * "2017-02-23T17:18:13-08:00" on a page in California, and the article belongs to the day its page shows.
- * The page's times are read only when the chosen one is in UTC.
- */
-function inPageOffset(chosen: Found, others: Found[], shown: () => Found[]): Found {
-  if (!UTC_WRITTEN.test(chosen[0])) return chosen;
-  const ms = Date.parse(chosen[0]);
-  const sameInstant = ([d]: Found) =>
-    /[+-]\d{2}:\d{2}$/.test(d) && !UTC_WRITTEN.test(d) && Date.parse(d) === ms;
-  const local = others.find(sameInstant) ?? shown().find(sameInstant);
-  return local ? [local[0], chosen[1]] : chosen;
-}
-
 /**
  * The page's publication and update dates, each with its source. Publication: JSON-LD datePublished,
  * meta tags (see PUBLISHED_META), JSON-LD dateCreated, Readability's, elements marked as the publication
- * date, the URL's date, a <time> or a date written near the headline, then the article's <time>s.
- * Update marks and modules of other articles are never read as the publication date.
+ * date, a <time> or a date written near the headline, the article's <time>s, a date at the foot of the
+ * post, and last the URL's date. Update: JSON-LD dateModified, meta tags, then the foot of the post.
+ * Update marks, modules of other articles and copyright notices are never read as the publication date;
+ * all-number dates are read in the page's order (see pageNumericReading). A UTC time is written in the
+ * offset of the day the page shows (see inShownOffset).
  */
 export function readHtmlDates(doc: Document, s: PageDateSources): { published?: Found; updated?: Found } {
+  const reading = pageNumericReading(doc, s.meta, s.urls, s.now);
   const one = (v: string | null | undefined, source: string): Found[] => {
-    const d = normalizeDate(v, s.now);
+    const d = normalizeDate(v, s.now, reading);
     return d ? [[d, source]] : [];
   };
   const structured: Found[] = [
     ...one(s.ld?.datePublished, 'json-ld:datePublished'),
-    ...fromMeta(PUBLISHED_META.slice(0, 4), s),
+    ...fromMeta(PUBLISHED_META.slice(0, 4), s, reading),
     ...one(s.parselyPubDate, 'meta:parsely'),
-    ...fromMeta(PUBLISHED_META.slice(4), s),
+    ...fromMeta(PUBLISHED_META.slice(4), s, reading),
     ...one(s.ld?.dateCreated, 'json-ld:dateCreated'),
     ...one(s.readabilityTime, 'readability'),
   ];
+  let foot: FootDates | undefined;
+  const footDates = () => {
+    foot ??= s.sectionFront ? {} : footOfPostDates(doc, bodyEndElement(doc, s.lastParagraph), reading, s.now);
+    return foot;
+  };
+  // What the page shows as its own date, in page order of trust.
+  const shown = (): Found[] => [
+    ...markedElements(doc, s.now, reading),
+    ...nearHeadline(doc, s.title, s.now, reading),
+    ...articleTimes(doc, s.now, reading),
+  ];
   // On a section front, the dates written in the page and its URL's date are its stories' or its day's.
-  const written = (): Found | undefined =>
-    s.sectionFront
-      ? undefined
-      : (markedElements(doc, s.now)[0] ??
-        s.urls.flatMap((url) => one(dateFromUrl(url, s.now), 'url-pattern'))[0] ??
-        nearHeadline(doc, s.title, s.now)[0] ??
-        articleTimes(doc, s.now)[0]);
+  const written = (): Found | undefined => {
+    if (s.sectionFront) return undefined;
+    const marked = () => markedDateLine(headlineElement(doc, s.title), s.now, reading);
+    const tagged = (d: string | undefined, source: string): Found | undefined =>
+      d ? [d, source] : undefined;
+    return (
+      markedElements(doc, s.now, reading)[0] ??
+      nearHeadline(doc, s.title, s.now, reading)[0] ??
+      articleTimes(doc, s.now, reading)[0] ??
+      tagged(marked(), 'html:marked-date-line') ??
+      tagged(footDates().published, 'html:foot-of-post') ??
+      s.urls.flatMap((url) => one(dateFromUrl(url, s.now), 'url-pattern'))[0]
+    );
+  };
   const published = structured[0] ?? written();
-  const updated = [...one(s.ld?.dateModified, 'json-ld:dateModified'), ...fromMeta(MODIFIED_META, s)][0];
+  const footUpdated = (): Found[] => {
+    const d = footDates().updated;
+    return d ? [[d, 'html:foot-of-post']] : [];
+  };
+  const updated =
+    [...one(s.ld?.dateModified, 'json-ld:dateModified'), ...fromMeta(MODIFIED_META, s, reading)][0] ??
+    footUpdated()[0];
+  const local =
+    published && structured[0] === published
+      ? inShownOffset(
+          published[0],
+          structured.slice(1).map(([d]) => d),
+          () => (s.sectionFront ? [] : shown().map(([d]) => d)),
+        )
+      : undefined;
   return {
-    ...(published
-      ? {
-          published: inPageOffset(published, structured, () => [
-            ...markedElements(doc, s.now),
-            ...articleTimes(doc, s.now),
-          ]),
-        }
-      : {}),
+    ...(published ? { published: local ? [local, published[1]] : published } : {}),
     ...(updated ? { updated } : {}),
   };
 }

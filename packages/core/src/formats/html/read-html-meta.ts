@@ -13,6 +13,24 @@ export interface ReadabilityFields {
   siteName?: string | null | undefined;
   publishedTime?: string | null | undefined;
   excerpt?: string | null | undefined;
+  /** The article's body as Readability kept it (in its own copy of the page). */
+  content?: Node | null | undefined;
+}
+
+/** A paragraph of the story, not a line of its foot ("Posted on 3 March 2024 by Sam"). */
+const STORY_PARAGRAPH_CHARS = 80;
+
+/**
+ * The text of the last paragraph of the story Readability kept: where the post's foot begins. Short
+ * lines after it (which Readability may keep) are read as the foot.
+ */
+function lastParagraphOf(content: Node | null | undefined): string | undefined {
+  const paragraphs = (content as Element | null | undefined)?.querySelectorAll?.('p') ?? [];
+  for (let i = paragraphs.length - 1; i >= 0; i--) {
+    const text = paragraphs[i]?.textContent?.trim();
+    if (text && text.length >= STORY_PARAGRAPH_CHARS) return text;
+  }
+  return undefined;
 }
 
 export interface HtmlMeta {
@@ -286,6 +304,7 @@ export function readHtmlMeta(
     readabilityTime: readability.publishedTime,
     title: out.meta.title,
     urls: [out.meta.url, pageUrl],
+    lastParagraph: lastParagraphOf(readability.content),
     now,
     sectionFront,
   });
