@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { packSummary, type StoredSummary, summaryCountry, unpackSummary } from './entity-summaries';
 
 /** A summary with its fields in the order EntityColumns makes them. */
-const summary = (type: string, name = 'Jordan', aliases = ['Hashemite Kingdom']) => ({
+const summary = (type: string, name = 'Jordan', aliases = ['Hashemite Kingdom', 'Jordan', '0']) => ({
   id: 'e1',
   name,
   type,
