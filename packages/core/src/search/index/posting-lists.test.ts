@@ -35,6 +35,19 @@ describe('PostingLists', () => {
     });
   });
 
+  it('decodes a packed block that ends the buffer (its last gap read from fewer than 4 bytes)', () => {
+    for (const step of [1, 3, 200, 70_000]) {
+      const docs = Uint32Array.from({ length: 64 }, (_, i) => i * step);
+      const postings = PostingLists.encode(
+        Uint32Array.of(0, 64),
+        docs,
+        new Uint8Array(64).fill(160),
+        64 * step,
+      );
+      expect([...postings.get(0).docs]).toEqual([...docs]);
+    }
+  });
+
   it('gives each list its highest impact, which a ranked OR bounds the list by without scanning it', () => {
     const { lists, postings } = randomPostings(23, 200, 5000);
     lists.forEach((l, t) => {

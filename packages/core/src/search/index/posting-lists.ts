@@ -170,22 +170,31 @@ function decodeGaps(
   return prev < docCount || out.length === 0 ? p : -1;
 }
 
-/** A block of gaps up to INT_WIDTH bits (every index below 16M documents): 32-bit integer operations. */
+/**
+ * A block of gaps up to INT_WIDTH bits (every index below 16M documents): each gap read from the 4 bytes
+ * holding it, in 32-bit integer operations (the block's last gap may read bytes past the block, masked off).
+ */
 function unpackInts(bytes: Uint8Array, p: number, width: number, out: Uint32Array, at: number, prev: number) {
   const mask = (1 << width) - 1;
-  let acc = 0;
-  let bits = 0;
-  for (let j = 0; j < BLOCK; j++) {
-    while (bits < width) {
-      acc |= bytes[p++]! << bits;
-      bits += 8;
-    }
-    prev += acc & mask;
+  const last = bytes.length - 4;
+  let bit = 0;
+  for (let j = 0; j < BLOCK; j++, bit += width) {
+    const b = p + (bit >> 3);
+    const word =
+      b <= last
+        ? bytes[b]! | (bytes[b + 1]! << 8) | (bytes[b + 2]! << 16) | (bytes[b + 3]! << 24)
+        : tailWord(bytes, b);
+    prev += (word >>> (bit & 7)) & mask;
     out[at + j] = prev;
-    acc >>>= width;
-    bits -= width;
   }
   return prev;
+}
+
+/** The 4 bytes from b as a word, those past the buffer as zeros. */
+function tailWord(bytes: Uint8Array, b: number): number {
+  let word = 0;
+  for (let k = 3; k >= 0; k--) word = (word << 8) | (b + k < bytes.length ? bytes[b + k]! : 0);
+  return word;
 }
 
 /** A block of wider gaps, in floats (exact below 2 ** 53). */
