@@ -23,7 +23,13 @@ interface KindCounts {
   terms: number;
   oneDocument: number;
   postings: number;
+  /** What its terms take in a snapshot's dictionary: their UTF-8 bytes and 4 u32 offsets each. */
+  bytes: number;
 }
+
+/** Offsets a snapshot keeps per term: terms.off, postings.termOff, postings.byteOff, positions.byteOff. */
+const OFFSET_BYTES = 4 * 4;
+const encoder = new TextEncoder();
 
 function dictionaryKinds(count: number): void {
   const articles = corpusArticles({ kind: 'news', count });
@@ -35,8 +41,9 @@ function dictionaryKinds(count: number): void {
   for (let i = 0; i < entryTerm.length; i++) df[entryTerm[i]!]!++;
   const kinds = new Map<string, KindCounts>();
   names.forEach((term, t) => {
-    const k = kinds.get(kindOf(term)) ?? { terms: 0, oneDocument: 0, postings: 0 };
+    const k = kinds.get(kindOf(term)) ?? { terms: 0, oneDocument: 0, postings: 0, bytes: 0 };
     k.terms++;
+    k.bytes += encoder.encode(term).length + OFFSET_BYTES;
     if (df[t] === 1) k.oneDocument++;
     k.postings += df[t]!;
     kinds.set(kindOf(term), k);
@@ -53,8 +60,9 @@ function dictionaryKinds(count: number): void {
       `${num(k.oneDocument)} (${pct(k.oneDocument, k.terms)})`,
       num(k.postings),
       pct(k.postings, entryTerm.length),
+      (k.bytes / 2 ** 20).toFixed(2),
     ]);
-  printTable(['kind', 'terms', 'share', 'in one document', 'postings', 'share'], rows);
+  printTable(['kind', 'terms', 'share', 'in one document', 'postings', 'share', 'dictionary MB'], rows);
   printOverlaps(names);
 }
 

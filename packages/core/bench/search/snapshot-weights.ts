@@ -1,12 +1,13 @@
-// What each part of a Gazette snapshot weighs, raw and gzip (bench:search prints only totals): a
-// snapshot file, or one built from the first COUNT articles of the GENERATED news corpus.
+// What each part of a Gazette snapshot weighs, raw and gzip (bench:search prints only totals), then each
+// section: a snapshot file, or one built from the first COUNT articles of the GENERATED news corpus with
+// its growing vocabulary (`replicated:COUNT`: the replicated BBC one).
 //   npx tsx --conditions=@gazette/source bench/search/snapshot-weights.ts FILE
 //   npx tsx --conditions=@gazette/source bench/search/snapshot-weights.ts 10000
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { markdownTable } from '@gazette/bench-corpora';
 import { createCorpus } from '../../src/corpus/create-corpus';
-import { generatedArticles } from './articles';
+import { corpusArticles } from './articles';
 import { gazetteSections } from './index-part';
 
 /** The part of the snapshot a section belongs to. */
@@ -21,16 +22,22 @@ const PARTS: Array<[string, RegExp]> = [
 ];
 
 const arg = process.argv[2] ?? '10000';
-const bytes = /^\d+$/.test(arg)
-  ? createCorpus(generatedArticles(Number(arg))).toSnapshot()
+const generated = /^(replicated:)?(\d+)$/.exec(arg);
+const bytes = generated
+  ? createCorpus(
+      corpusArticles({ kind: generated[1] ? 'replicated' : 'news', count: Number(generated[2]) }),
+    ).toSnapshot()
   : readFileSync(arg);
 const { base, sections } = gazetteSections(bytes);
 const weights = new Map(PARTS.map(([name]) => [name, { raw: 0, gzip: 0 }]));
+const bySection: Array<[string, number, number]> = [];
 for (const [name, type, offset, count] of sections) {
   const part = weights.get(PARTS.find(([, re]) => re.test(name))![0])!;
   const section = bytes.subarray(base + offset, base + offset + count * (type === 'u32' ? 4 : 1));
   part.raw += section.length;
-  part.gzip += gzipSync(section).length;
+  const gzip = gzipSync(section).length;
+  part.gzip += gzip;
+  bySection.push([name, section.length, gzip]);
 }
 const total = bytes.length;
 const mb = (x: number) => (x / 2 ** 20).toFixed(1);
@@ -40,4 +47,13 @@ console.log(
     ['part', 'raw MB', 'gzip MB (its sections apart)', 'share of raw'],
     [...weights].map(([name, w]) => [name, mb(w.raw), mb(w.gzip), `${((100 * w.raw) / total).toFixed(0)}%`]),
   ),
+);
+console.log(
+  `\n${markdownTable(
+    ['section', 'raw MB', 'gzip MB', 'share of raw'],
+    bySection
+      .sort((x, y) => y[1] - x[1])
+      .filter(([, raw]) => raw >= total / 1000)
+      .map(([name, raw, gzip]) => [name, mb(raw), mb(gzip), `${((100 * raw) / total).toFixed(1)}%`]),
+  )}\n(sections under 0.1% of the file left out)`,
 );

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createCorpus } from '../corpus/create-corpus';
+import { SNAPSHOT_FORMAT } from '../corpus/snapshot/snapshot-codec';
 import { GazetteError } from '../errors/gazette-error';
 import { sectionRange } from '../../test-support/snapshot-sections';
 import { fixture } from '../../test-support/test-articles';
@@ -74,7 +75,9 @@ describe('snapshot files', () => {
     const older = Uint8Array.from(bytes);
     older[7] = 5;
     writeFileSync(file, older);
-    expect(() => readSnapshotFile(file)).toThrow(/format 5; this Gazette reads format 10 .*gazette export/);
+    expect(() => readSnapshotFile(file)).toThrow(
+      new RegExp(`format 5; this Gazette reads format ${SNAPSHOT_FORMAT} .*gazette export`),
+    );
     writeFileSync(file, JSON.stringify({ format: 'gazette-snapshot', version: 2, articles }));
     expect(() => readSnapshotFile(file)).toThrow(
       /c\.snapshot: this JSON is not a Gazette snapshot .*gazette export/,

@@ -2,6 +2,7 @@ import type { Article } from '../../model/article-schema';
 import type { ArticleFilters } from '../../query-schema/query-params-schema';
 import type { EntitySummary, QuoteItem } from '../../query-schema/query-result-schema';
 import { SearchEngine } from '../../search/engine/search-engine';
+import { entitySummaryAt } from '../../search/index/entity-summaries';
 import type { SearchIndex } from '../../search/index/search-index';
 import { DateOrder } from './date-order';
 import type { KeyedQuote } from './quote-pages';
@@ -71,7 +72,7 @@ export function corpusState(parts: CorpusParts): CorpusState {
   const summaries = () =>
     (summaryList ??= Array.from(
       { length: index.entitySummaries.length },
-      (_, v) => JSON.parse(index.entitySummaries.at(v)) as EntitySummary,
+      (_, v) => entitySummaryAt(index.entities.values, index.entitySummaries, v) as EntitySummary,
     ));
   return {
     parts,

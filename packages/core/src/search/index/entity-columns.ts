@@ -1,16 +1,12 @@
 import { ColumnBuilder, type ColumnPart } from './column-builder';
 import { fold } from '../analysis/fold';
+import { packSummary, type StoredSummary } from './entity-summaries';
 import type { IndexedEntity } from './indexed-article';
 import type { KeywordTable } from './keyword-table';
 import { FIELD_KEY, type SearchIndex } from './search-index';
 import { StringColumn } from '../../binary/string-column';
 
 type Entity = IndexedEntity;
-type EntitySummary = Record<string, unknown> & {
-  aliases: string[];
-  articleCount: number;
-  mentionCount: number;
-};
 
 /** Keyword key of an entity type for field qualifiers (person:, org:, place:). */
 const ENTITY_KEY: Record<string, string | undefined> = {
@@ -40,7 +36,7 @@ export interface EntityInfo {
 export interface EntitiesPart {
   column: ColumnPart;
   keyOf: readonly string[];
-  summaries: readonly EntitySummary[];
+  summaries: readonly StoredSummary[];
   occurrences: number;
 }
 
@@ -51,7 +47,7 @@ export type TypeColumns = Record<'person' | 'organization' | 'place', ColumnBuil
 export class EntityColumns {
   private readonly column: ColumnBuilder;
   private readonly keyOf: string[] = [];
-  private readonly summaries: EntitySummary[] = [];
+  private readonly summaries: StoredSummary[] = [];
   private occurrences = 0;
   private readonly variantsById = new Map<string, EntityInfo[]>();
 
@@ -86,7 +82,7 @@ export class EntityColumns {
     return {
       entities,
       entityKeys: StringColumn.from(this.keyOf),
-      entitySummaries: StringColumn.from(this.summaries.map((s) => JSON.stringify(s))),
+      entitySummaries: StringColumn.from(this.summaries.map(packSummary)),
       entityIdsDistinct: this.occurrences === entities.val.length,
     };
   }

@@ -1,4 +1,5 @@
 import { fold } from '../analysis/fold';
+import { summaryCountry } from './entity-summaries';
 import type { SearchIndex } from './search-index';
 
 /**
@@ -46,9 +47,7 @@ export function buildEntityPostings(ix: SearchIndex): EntityPostings {
 function valuesByCountry(ix: SearchIndex): Map<string, number[]> {
   const out = new Map<string, number[]>();
   for (let v = 0; v < ix.entitySummaries.length; v++) {
-    const json = ix.entitySummaries.at(v);
-    if (!json.includes('"countryCode"')) continue;
-    const code = (JSON.parse(json) as { countryCode?: string }).countryCode;
+    const code = summaryCountry(ix.entitySummaries.at(v));
     if (!code) continue;
     const list = out.get(code);
     if (list) list.push(v);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../../test-support/seeded-random';
 import { PostingLists } from './posting-lists';
 
-/** Seeded postings: lists of 1 to 3,000 documents (a term has one at least) below docCount, gaps of 1 to 5 varint bytes. */
+/** Seeded postings: lists of 1 to 3,000 documents (a term has one at least) below docCount, gaps of 1 to 32 bits (packed) or 5 varint bytes. */
 function randomPostings(seed: number, terms: number, docCount: number) {
   const r = seededRandom(seed);
   const lists: Array<{ docs: number[]; imps: number[] }> = [];
@@ -12,8 +12,9 @@ function randomPostings(seed: number, terms: number, docCount: number) {
     // A few huge gaps reach 4 and 5 byte varints.
     for (let i = 0; i < size; i++) docs.add(r() < 0.01 ? Math.floor(r() * docCount) : Math.floor(r() * 4000));
     const sorted = [...docs].sort((a, b) => a - b);
-    const uniform = r() < 0.3;
-    lists.push({ docs: sorted, imps: sorted.map(() => (uniform ? 160 : Math.floor(r() * 256))) });
+    // Uniform lists: at the keyword impact (stored as no byte) or another (one byte for the list).
+    const uniform = r() < 0.3 ? (r() < 0.5 ? 160 : Math.floor(r() * 256)) : -1;
+    lists.push({ docs: sorted, imps: sorted.map(() => (uniform >= 0 ? uniform : Math.floor(r() * 256))) });
   }
   const termOff = new Uint32Array(terms + 1);
   lists.forEach((l, t) => {
@@ -32,6 +33,19 @@ describe('PostingLists', () => {
       expect([...p.docs]).toEqual(l.docs);
       expect([...p.imps]).toEqual(l.imps);
     });
+  });
+
+  it('decodes a packed block that ends the buffer (its last gap read from fewer than 4 bytes)', () => {
+    for (const step of [1, 3, 200, 70_000]) {
+      const docs = Uint32Array.from({ length: 64 }, (_, i) => i * step);
+      const postings = PostingLists.encode(
+        Uint32Array.of(0, 64),
+        docs,
+        new Uint8Array(64).fill(160),
+        64 * step,
+      );
+      expect([...postings.get(0).docs]).toEqual([...docs]);
+    }
   });
 
   it('gives each list its highest impact, which a ranked OR bounds the list by without scanning it', () => {

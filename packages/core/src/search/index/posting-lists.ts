@@ -1,6 +1,7 @@
 import { damagedSnapshot } from '../../binary/damaged-snapshot';
 import { LruCache } from '../../binary/lru-cache';
 import { ByteWriter } from '../../binary/varint';
+import { KEYWORD_IMPACT } from './ranking-weights';
 
 /** One term's postings: documents ascending, and the BM25F saturation (0..255) in each. */
 export interface Postings {
@@ -13,12 +14,16 @@ export interface Postings {
 // Lists this long are worth keeping decoded; shorter ones decode faster than a cache lookup costs.
 const CACHE_FROM = 64;
 const CACHE_POSTINGS = 8_000_000;
-const UNIFORM = 0;
-const EACH = 1;
+/** Gaps are bit-packed this many at a time (the rest of a list, and short lists, as varints). */
+const BLOCK = 32;
+/** Bit widths up to this are unpacked with 32-bit integer operations (wider gaps, past 16M documents, with floats). */
+const INT_WIDTH = 24;
 
 /**
- * Every term's postings in one buffer: document gaps as varints, then one impact byte per document (or
- * one for the list, when they are all alike).
+ * Every term's postings in one buffer: the document gaps, in blocks of BLOCK bit-packed at the block's
+ * widest gap (a width byte, then the bits, low first), the last gaps (fewer than BLOCK) as varints; then
+ * the impacts: none when all are KEYWORD_IMPACT (field qualifiers and facet values), one byte when all
+ * are alike, else one per document (the record's length tells which).
  * Read as stored (a snapshot loads without decoding); a list is decoded when a query reads it, and the
  * long ones are kept in a bounded cache.
  */
@@ -40,24 +45,27 @@ export class PostingLists {
     const termCount = termOff.length - 1;
     const w = new ByteWriter(docs.length * 2 + 1024);
     const byteOff = new Uint32Array(termCount + 1);
+    const gaps = new Uint32Array(BLOCK);
     for (let t = 0; t < termCount; t++) {
       let prev = 0;
       const a = termOff[t]!;
       const b = termOff[t + 1]!;
-      for (let i = a; i < b; i++) {
+      let i = a;
+      for (; i + BLOCK <= b; i += BLOCK) {
+        for (let j = 0; j < BLOCK; j++) {
+          gaps[j] = docs[i + j]! - prev;
+          prev = docs[i + j]!;
+        }
+        packBlock(w, gaps);
+      }
+      for (; i < b; i++) {
         w.varint(docs[i]! - prev);
         prev = docs[i]!;
       }
-      // Keyword postings (field qualifiers) all weigh the same: one byte for the list.
       let uniform = true;
-      for (let i = a + 1; i < b && uniform; i++) uniform = imps[i] === imps[a];
-      if (uniform && b > a) {
-        w.byte(UNIFORM);
-        w.byte(imps[a]!);
-      } else {
-        w.byte(EACH);
-        w.raw(imps.subarray(a, b));
-      }
+      for (let k = a + 1; k < b && uniform; k++) uniform = imps[k] === imps[a];
+      if (!uniform) w.raw(imps.subarray(a, b));
+      else if (b > a && imps[a] !== KEYWORD_IMPACT) w.byte(imps[a]!);
       byteOff[t + 1] = w.length;
     }
     return new PostingLists(termOff, byteOff, w.done(), docCount);
@@ -80,14 +88,18 @@ export class PostingLists {
     const bytes = this.bytes;
     const from = this.byteOff[t]!;
     const end = this.byteOff[t + 1]!;
-    // A gap takes a byte at least, and the impacts one more: checked before the list is allocated.
-    if (n + 2 > end - from) throw damagedSnapshot(`postings of term ${t}`);
+    // A packed block of BLOCK gaps takes 5 bytes at least (a width byte, 1 bit a gap): checked before
+    // the list is allocated, so damaged offsets cannot ask for a huge one.
+    if (n > (end - from) * 8) throw damagedSnapshot(`postings of term ${t}`);
     const docs = new Uint32Array(n);
     const p = decodeGaps(bytes, from, end, docs, this.docCount);
-    const kind = bytes[p];
-    const ok = p >= 0 && (kind === UNIFORM ? p + 2 === end : kind === EACH && p + 1 + n === end);
-    if (!ok) throw damagedSnapshot(`postings of term ${t}`);
-    const imps = kind === UNIFORM ? new Uint8Array(n).fill(bytes[p + 1]!) : bytes.subarray(p + 1, end);
+    const rest = end - p;
+    if (p < 0 || !(rest === 0 || (n > 0 && (rest === 1 || rest === n))))
+      throw damagedSnapshot(`postings of term ${t}`);
+    const imps =
+      rest === n && n > 1
+        ? bytes.subarray(p, end)
+        : new Uint8Array(n).fill(rest === 0 ? KEYWORD_IMPACT : bytes[p]!);
     let max = 0;
     for (let i = 0; i < imps.length; i++) if (imps[i]! > max) max = imps[i]!;
     const out = { docs, imps, max };
@@ -96,9 +108,30 @@ export class PostingLists {
   }
 }
 
+/** Writes BLOCK gaps bit-packed at the width of the widest: the width byte, then the bits, low first. */
+function packBlock(w: ByteWriter, gaps: Uint32Array): void {
+  let widest = 0;
+  for (let j = 0; j < BLOCK; j++) widest |= gaps[j]!;
+  const width = 32 - Math.clz32(widest);
+  w.byte(width);
+  let acc = 0; // pending bits, below 2 ** (bits): at most 32 + 7, exact in a float
+  let bits = 0;
+  for (let j = 0; j < BLOCK; j++) {
+    acc += gaps[j]! * 2 ** bits;
+    bits += width;
+    while (bits >= 8) {
+      w.byte(acc % 256);
+      acc = Math.floor(acc / 256);
+      bits -= 8;
+    }
+  }
+  if (bits > 0) w.byte(acc);
+}
+
 /**
- * Decodes out.length varint gaps from bytes[from, end) into ascending documents; the position after
- * them, or -1 on damage (the bytes end first, a varint runs past 5 bytes, a document reaches `docCount`).
+ * Decodes out.length gaps (packed blocks, then varints) from bytes[from, end) into ascending documents;
+ * the position after them, or -1 on damage (the bytes end first, a width passes 32, a varint runs past 5
+ * bytes, a document reaches `docCount`).
  * Inlined, not a reader call per gap: a list of a hundred thousand postings is decoded on a query's path.
  */
 function decodeGaps(
@@ -110,7 +143,17 @@ function decodeGaps(
 ): number {
   let p = from;
   let prev = 0;
-  for (let i = 0; i < out.length; i++) {
+  let i = 0;
+  for (; i + BLOCK <= out.length; i += BLOCK) {
+    if (p >= end) return -1;
+    const width = bytes[p++]!;
+    const size = (BLOCK * width) >> 3;
+    if (width > 32 || p + size > end) return -1;
+    if (width <= INT_WIDTH) prev = unpackInts(bytes, p, width, out, i, prev);
+    else prev = unpackFloats(bytes, p, width, out, i, prev);
+    p += size;
+  }
+  for (; i < out.length; i++) {
     if (p >= end) return -1;
     let c = bytes[p++]!;
     let v = c & 0x7f;
@@ -125,4 +168,56 @@ function decodeGaps(
     out[i] = prev;
   }
   return prev < docCount || out.length === 0 ? p : -1;
+}
+
+/**
+ * A block of gaps up to INT_WIDTH bits (every index below 16M documents): each gap read from the 4 bytes
+ * holding it, in 32-bit integer operations (the block's last gap may read bytes past the block, masked off).
+ */
+function unpackInts(bytes: Uint8Array, p: number, width: number, out: Uint32Array, at: number, prev: number) {
+  const mask = (1 << width) - 1;
+  const last = bytes.length - 4;
+  let bit = 0;
+  for (let j = 0; j < BLOCK; j++, bit += width) {
+    const b = p + (bit >> 3);
+    const word =
+      b <= last
+        ? bytes[b]! | (bytes[b + 1]! << 8) | (bytes[b + 2]! << 16) | (bytes[b + 3]! << 24)
+        : tailWord(bytes, b);
+    prev += (word >>> (bit & 7)) & mask;
+    out[at + j] = prev;
+  }
+  return prev;
+}
+
+/** The 4 bytes from b as a word, those past the buffer as zeros. */
+function tailWord(bytes: Uint8Array, b: number): number {
+  let word = 0;
+  for (let k = 3; k >= 0; k--) word = (word << 8) | (b + k < bytes.length ? bytes[b + k]! : 0);
+  return word;
+}
+
+/** A block of wider gaps, in floats (exact below 2 ** 53). */
+function unpackFloats(
+  bytes: Uint8Array,
+  p: number,
+  width: number,
+  out: Uint32Array,
+  at: number,
+  prev: number,
+) {
+  const unit = 2 ** width;
+  let acc = 0;
+  let bits = 0;
+  for (let j = 0; j < BLOCK; j++) {
+    while (bits < width) {
+      acc += bytes[p++]! * 2 ** bits;
+      bits += 8;
+    }
+    prev += acc % unit;
+    out[at + j] = prev;
+    acc = Math.floor(acc / unit);
+    bits -= width;
+  }
+  return prev;
 }
