@@ -476,11 +476,23 @@ export function phraseLists(ix: SearchIndex, terms: readonly string[]): PhraseWo
   return phrase;
 }
 
-/** Does one of the document's texts hold the terms in sequence? */
+/**
+ * Does one of the document's texts hold the terms in sequence? Only the texts holding the rarest word are
+ * asked: it skips to its next text, and the document's texts before that (its own, numbered in order) are
+ * passed over unasked.
+ */
 export function docHasSequence(ix: SearchIndex, d: number, phrase: PhraseWords | null): boolean {
   if (phrase === null || phrase.lists.length === 0) return false;
-  for (let j = ix.textOff[d]!; j < ix.textOff[d + 1]!; j++)
-    if (textHasSequence(phrase, ix.textIds[j]!)) return true;
+  const rarest = (phrase.rarest ?? phrase.lists)[0]!;
+  const ids = ix.textIds;
+  const end = ix.textOff[d + 1]!;
+  for (let j = ix.textOff[d]!; j < end; ) {
+    const x = ids[j]!;
+    const next = rarest.nextAtLeast(x);
+    if (next === x && textHasSequence(phrase, x)) return true;
+    // Passed over while ascending from x: a text below `next` lacks the rarest word.
+    for (j++; j < end && ids[j]! > ids[j - 1]! && ids[j]! < next; ) j++;
+  }
   return false;
 }
 
