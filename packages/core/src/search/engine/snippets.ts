@@ -12,7 +12,7 @@ const ASCII_TERM = /^[a-z0-9]+$/;
 const NON_ASCII = /[^\x00-\x7f]/;
 
 /** How many matched terms choose a hit's snippet block: the query's own words come first in `matched`. */
-const CHOOSING_TERMS = 64;
+export const CHOOSING_TERMS = 64;
 
 /** Beyond this many heads, scanning an ASCII text once per head costs more than walking its words. */
 const MAX_HEADS = 16;
@@ -128,7 +128,7 @@ export function highlighter(matched: ReadonlySet<string>): (text: string) => Sni
 }
 
 /** Cuts a long text to a window around its first highlights, at word boundaries; offsets follow. */
-function window(
+export function cutToWindow(
   text: string,
   highlighted: Snippet['highlights'],
 ): { text: string; highlights: Snippet['highlights'] } {
@@ -221,7 +221,7 @@ export function pageSnippets(
       const text = ix.texts.at(ix.textIds[best]!);
       const highlighted = highlight(text);
       if (highlighted.length) {
-        const w = window(text, highlighted);
+        const w = cutToWindow(text, highlighted);
         out.push({ field: TEXT_FIELD[ix.textField[best]!]!, text: w.text, highlights: w.highlights });
       }
     }
