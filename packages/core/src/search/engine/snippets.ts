@@ -1,9 +1,6 @@
-import { gatherUnique } from './gather-unique';
 import type { Snippet } from '../../query-schema/query-result-schema';
 import { ASCII_WORD_CHAR, forEachWord, tokensWithOffsets } from '../analysis/analyze';
 import { fold } from '../analysis/fold';
-import { gallop } from '../index/gallop';
-import { NO_TEXT } from '../index/position-cursor';
 import { findTerm, type SearchIndex, TEXT_FIELD } from '../index/search-index';
 
 const WINDOW = 220;
@@ -154,33 +151,40 @@ export function cutToWindow(
   };
 }
 
-/** The stored texts of the documents, ascending, once each. */
-function textsOf(ix: SearchIndex, docs: readonly number[]): Uint32Array {
-  return gatherUnique(docs, ix.textOff, ix.textIds);
-}
-
 /**
- * How many of the (first CHOOSING_TERMS) matched terms each text of the page holds: each term's cursor
- * seeks the page's texts (ascending) through its skip table, so a common term decodes the few blocks
- * the page's texts fall in, not its whole list; the work follows the page, not the corpus.
+ * How many of the (first CHOOSING_TERMS) matched terms each text of the page's documents holds, by
+ * place: document k's text j (from textOff) is counts[base[k] + j - textOff[docs[k]]]. Each term's cursor
+ * skips through each document's texts (nextHeld), so a common term decodes the few blocks the page's
+ * texts fall in, not its whole list, and a rare one is asked once or twice a document.
  */
-function matchCounts(ix: SearchIndex, matched: ReadonlySet<string>, texts: Uint32Array): Uint8Array {
-  const counts = new Uint8Array(texts.length);
+function matchCounts(
+  ix: SearchIndex,
+  matched: ReadonlySet<string>,
+  docs: readonly number[],
+): { counts: Uint8Array; base: Uint32Array } {
+  const base = new Uint32Array(docs.length + 1);
+  for (let k = 0; k < docs.length; k++)
+    base[k + 1] = base[k]! + ix.textOff[docs[k]! + 1]! - ix.textOff[docs[k]!]!;
+  const counts = new Uint8Array(base[docs.length]!);
   let used = 0;
   for (const term of matched) {
     if (used++ === CHOOSING_TERMS) break;
     const t = findTerm(ix, term);
     const cursor = t < 0 ? null : ix.positions.cursor(t);
     if (!cursor) continue;
-    // Both sides skip: the cursor to the term's next text at or after the page's, the page past what it holds.
-    for (let i = 0; i < texts.length; ) {
-      const x = cursor.nextAtLeast(texts[i]!);
-      if (x === NO_TEXT) break;
-      if (x === texts[i]) counts[i++]!++;
-      else i = gallop(texts, i + 1, x);
+    for (let k = 0; k < docs.length; k++) {
+      const from = ix.textOff[docs[k]!]!;
+      const end = ix.textOff[docs[k]! + 1]!;
+      const at = base[k]! - from;
+      for (
+        let j = cursor.nextHeld(ix.textIds, from, end);
+        j < end;
+        j = cursor.nextHeld(ix.textIds, j + 1, end)
+      )
+        counts[at + j]!++;
     }
   }
-  return counts;
+  return { counts, base };
 }
 
 /**
@@ -196,17 +200,16 @@ export function pageSnippets(
   titles?: readonly string[],
 ): Snippet[][] {
   if (matched.size === 0) return docs.map(() => []);
-  const texts = textsOf(ix, docs);
-  const counts = matchCounts(ix, matched, texts);
-  const countOf = (x: number) => counts[gallop(texts, 0, x)]!;
+  const { counts, base } = matchCounts(ix, matched, docs);
   const highlight = highlighter(matched);
   return docs.map((doc, k) => {
     const out: Snippet[] = [];
     let best = -1;
     let bestCount = 0;
+    const at = base[k]! - ix.textOff[doc]!;
     for (let j = ix.textOff[doc]!; j < ix.textOff[doc + 1]!; j++) {
       const x = ix.textIds[j]!;
-      const count = countOf(x);
+      const count = counts[at + j]!;
       if (count === 0) continue;
       if (ix.textField[j] === 0) {
         const text = titles?.[k] ?? ix.texts.at(x);

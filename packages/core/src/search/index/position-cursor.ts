@@ -162,6 +162,21 @@ export class PositionCursor {
     return lo < texts.length ? texts[lo]! : NO_TEXT;
   }
 
+  /**
+   * The first of ids[j, end) (a document's texts) the term occurs in, or end; the cursor stands on it.
+   * Texts between one asked and the term's next text lack it, so while the ids ascend (a document's own
+   * texts are numbered in order) those are passed over unasked.
+   */
+  nextHeld(ids: Uint32Array, j: number, end: number): number {
+    while (j < end) {
+      const x = ids[j]!;
+      const next = this.nextAtLeast(x);
+      if (next === x) return j;
+      for (j++; j < end && ids[j]! > ids[j - 1]! && ids[j]! < next; ) j++;
+    }
+    return end;
+  }
+
   /** The ascending word positions in the text the last successful seek found. */
   positions(): Uint32Array {
     return this.blockPositions().subarray(this.from(), this.to());
