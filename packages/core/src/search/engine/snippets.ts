@@ -97,9 +97,10 @@ class AsciiHighlighter {
     return undefined;
   }
 
-  highlight(text: string): Snippet['highlights'] {
+  /** `ascii`: known from the caller (a stored text is ASCII when its UTF-8 bytes are as many as its code units). */
+  highlight(text: string, ascii = !NON_ASCII.test(text)): Snippet['highlights'] {
     this.out = [];
-    if (this.heads.length > MAX_HEADS || NON_ASCII.test(text)) {
+    if (this.heads.length > MAX_HEADS || !ascii) {
       forEachWord(text, this.add, this.wanted);
       return this.out;
     }
@@ -113,7 +114,9 @@ class AsciiHighlighter {
 }
 
 /** The highlights of the matched terms' words in a text (one highlighter per page: it remembers words). */
-export function highlighter(matched: ReadonlySet<string>): (text: string) => Snippet['highlights'] {
+export function highlighter(
+  matched: ReadonlySet<string>,
+): (text: string, ascii?: boolean) => Snippet['highlights'] {
   const terms = [...matched];
   if (!terms.every((t) => ASCII_TERM.test(t)))
     return (text) =>
@@ -121,7 +124,7 @@ export function highlighter(matched: ReadonlySet<string>): (text: string) => Sni
         .filter((t) => t.term && matched.has(t.term))
         .map((t) => ({ start: t.start, end: t.end }));
   const h = new AsciiHighlighter(matched, terms);
-  return (text) => h.highlight(text);
+  return (text, ascii) => h.highlight(text, ascii);
 }
 
 /** Cuts a long text to a window around its first highlights, at word boundaries; offsets follow. */
@@ -213,7 +216,7 @@ export function pageSnippets(
       if (count === 0) continue;
       if (ix.textField[j] === 0) {
         const text = titles?.[k] ?? ix.texts.at(x);
-        const highlighted = highlight(text);
+        const highlighted = highlight(text, ix.texts.size(x) === text.length);
         if (highlighted.length) out.push({ field: 'title', text, highlights: highlighted });
       } else if (count > bestCount) {
         best = j;
@@ -222,7 +225,7 @@ export function pageSnippets(
     }
     if (best >= 0) {
       const text = ix.texts.at(ix.textIds[best]!);
-      const highlighted = highlight(text);
+      const highlighted = highlight(text, ix.texts.size(ix.textIds[best]!) === text.length);
       if (highlighted.length) {
         const w = cutToWindow(text, highlighted);
         out.push({ field: TEXT_FIELD[ix.textField[best]!]!, text: w.text, highlights: w.highlights });
