@@ -1,6 +1,11 @@
-/** A cache of decoded values bounded by total weight; least recently used go first. */
+/**
+ * A cache of decoded values bounded by total weight, evicting the least recently used by second chance
+ * (CLOCK): a hit only marks its entry used, where moving it to the back of the map (a delete and a set)
+ * cost more than many hits' work; eviction walks from the oldest, sends a used entry to the back once
+ * (unmarked) and drops the first unused one.
+ */
 export class LruCache<T> {
-  private readonly map = new Map<number, { value: T; weight: number }>();
+  private readonly map = new Map<number, { value: T; weight: number; used: boolean }>();
   private total = 0;
 
   constructor(private readonly maxWeight: number) {}
@@ -8,8 +13,7 @@ export class LruCache<T> {
   get(key: number): T | undefined {
     const e = this.map.get(key);
     if (!e) return undefined;
-    this.map.delete(key);
-    this.map.set(key, e);
+    e.used = true;
     return e.value;
   }
 
@@ -20,12 +24,16 @@ export class LruCache<T> {
       this.map.delete(key);
       this.total -= old.weight;
     }
-    this.map.set(key, { value, weight });
+    // New entries start used, so the walk gives every older used entry its second chance first.
+    this.map.set(key, { value, weight, used: true });
     this.total += weight;
     for (const [k, e] of this.map) {
       if (this.total <= this.maxWeight) break;
       this.map.delete(k);
-      this.total -= e.weight;
+      if (e.used) {
+        e.used = false;
+        this.map.set(k, e);
+      } else this.total -= e.weight;
     }
   }
 }

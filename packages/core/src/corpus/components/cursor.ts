@@ -13,29 +13,36 @@ export const MAX_CURSOR_OFFSET = 10_000;
  */
 export type CursorKey = readonly (string | number)[];
 
-/** FNV-1a over the UTF-16 code units of text, from a seed: 32 bits. */
-function fnv1a(text: string, seed: number): number {
-  let h = seed >>> 0;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
-  return h;
-}
+const hex = (h: number) => h.toString(16).padStart(8, '0');
 
 /**
  * What a cursor is bound to: the validated parameters of its query, all but the cursor. A cursor only
  * says where in its query's results to go on, so this needs to tell queries apart, not resist forgery:
- * two 32-bit FNV-1a hashes, cheap enough to make on every search.
+ * two 32-bit FNV-1a hashes over the UTF-16 code units of the parameters' JSON (from two seeds), made in
+ * one pass, cheap enough to make on every search.
  */
 export function fingerprint(params: object): string {
   const { cursor: _cursor, ...rest } = params as { cursor?: string };
   const text = JSON.stringify(rest);
-  const hex = (h: number) => h.toString(16).padStart(8, '0');
-  return hex(fnv1a(text, 0x811c9dc5)) + hex(fnv1a(text, 0x050c5d1f)).slice(0, 4);
+  let a = 0x811c9dc5;
+  let b = 0x050c5d1f;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193) >>> 0;
+    b = Math.imul(b ^ c, 0x01000193) >>> 0;
+  }
+  return hex(a) + hex(b).slice(0, 4);
 }
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
 function toBase64Url(text: string): string {
-  const bytes = new TextEncoder().encode(text);
-  let binary = '';
-  for (const b of bytes) binary += String.fromCharCode(b);
+  // ASCII (a relevance cursor, most date keys) is its own UTF-8: btoa takes it as it is.
+  let binary = text;
+  if (NON_ASCII.test(text)) {
+    binary = '';
+    for (const b of new TextEncoder().encode(text)) binary += String.fromCharCode(b);
+  }
   return btoa(binary)
     .replace(/\+/g, '-')
     .replace(/\//g, '_')

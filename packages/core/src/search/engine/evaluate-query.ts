@@ -62,22 +62,34 @@ export interface CorpusStats {
   ): ReadonlyArray<WordExpansion<string> & { df: number }>;
 }
 
-/** The index's own dictionary as a word's expansion reads it (terms by id, in dictionary order). */
-function localVocabulary(ctx: EvalContext): Vocabulary<number> {
-  const ix = ctx.ix;
-  return {
-    find: (term) => {
-      const t = findTerm(ix, term);
-      return t < 0 ? undefined : t;
-    },
-    df: (t) => df(ix, t),
-    prefixed: (p) => {
-      const [from, to] = prefixRange(ix, p);
-      return { count: to - from, terms: () => Array.from({ length: to - from }, (_, i) => from + i) };
-    },
-    before: (x, y) => x < y,
-    typos: (folded, max) => typosOf(ctx, folded, max),
-  };
+/**
+ * The index's own dictionary as a word's expansion reads it (terms by id, in dictionary order): a class,
+ * so a word's expansion makes no closures.
+ */
+class LocalVocabulary implements Vocabulary<number> {
+  constructor(private readonly ctx: EvalContext) {}
+
+  find(term: string): number | undefined {
+    const t = findTerm(this.ctx.ix, term);
+    return t < 0 ? undefined : t;
+  }
+
+  df(t: number): number {
+    return df(this.ctx.ix, t);
+  }
+
+  prefixed(p: string): { count: number; terms: () => number[] } {
+    const [from, to] = prefixRange(this.ctx.ix, p);
+    return { count: to - from, terms: () => Array.from({ length: to - from }, (_, i) => from + i) };
+  }
+
+  before(x: number, y: number): boolean {
+    return x < y;
+  }
+
+  typos(folded: string, max: number): Array<{ t: number; d: number }> {
+    return typosOf(this.ctx, folded, max);
+  }
 }
 
 /** A word's expansions in this index: decided here, or over all segments when the corpus's statistics are given. */
@@ -88,7 +100,7 @@ function expand(
 ): Expansion[] {
   const perWord = ctx.perWord ?? WORK_BUDGET.maxWordExpansions;
   if (!ctx.stats) {
-    const exps = expandWord(localVocabulary(ctx), ctx.budget, word, typos, perWord);
+    const exps = expandWord(new LocalVocabulary(ctx), ctx.budget, word, typos, perWord);
     for (const e of exps) ctx.matched.add(ctx.ix.terms.at(e.t).slice(word.key.length));
     return exps;
   }
@@ -476,10 +488,19 @@ export function phraseLists(ix: SearchIndex, terms: readonly string[]): PhraseWo
   return phrase;
 }
 
-/** Does one of the document's texts hold the terms in sequence? */
+/**
+ * Does one of the document's texts hold the terms in sequence? Only the texts holding the rarest word are
+ * asked (nextHeld skips the others).
+ */
 export function docHasSequence(ix: SearchIndex, d: number, phrase: PhraseWords | null): boolean {
   if (phrase === null || phrase.lists.length === 0) return false;
-  for (let j = ix.textOff[d]!; j < ix.textOff[d + 1]!; j++)
+  const rarest = (phrase.rarest ?? phrase.lists)[0]!;
+  const end = ix.textOff[d + 1]!;
+  for (
+    let j = rarest.nextHeld(ix.textIds, ix.textOff[d]!, end);
+    j < end;
+    j = rarest.nextHeld(ix.textIds, j + 1, end)
+  )
     if (textHasSequence(phrase, ix.textIds[j]!)) return true;
   return false;
 }

@@ -51,10 +51,13 @@ function topByKey(key: ArrayLike<number>, n: number, k: number, max = Number.POS
   for (let i = (size >> 1) - 1; i >= 0; i--) down(i);
   // Later indexes lose ties, so only a strictly higher key displaces the worst kept; once the worst
   // kept has the highest key the list holds (`max`), nothing after it can (a common word's long list).
-  for (let i = size; i < n && key[heap[0]!]! < max; i++) {
-    if (key[i]! <= key[heap[0]!]!) continue;
+  // The worst kept key, held in a local: the scan reads one key a document.
+  let floor = size > 0 ? key[heap[0]!]! : max;
+  for (let i = size; i < n && floor < max; i++) {
+    if (key[i]! <= floor) continue;
     heap[0] = i;
     down(0);
+    floor = key[heap[0]!]!;
   }
   return Array.from(heap).sort((a, b) => key[b]! - key[a]! || a - b);
 }

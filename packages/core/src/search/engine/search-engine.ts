@@ -312,13 +312,15 @@ export class SearchEngine {
     const slice = order.slice(offset, offset + limit);
     const ix = this.ix;
     const docs = slice.map((i) => m.docs[i]!);
-    const snippets = pageSnippets(ix, docs, matched);
+    // Each title decoded once: the hit's, and its snippet's when the title matches.
+    const titles = docs.map((d) => ix.titles.at(d));
+    const snippets = pageSnippets(ix, docs, matched, titles);
     const hits = slice.map((i, k) => {
       const d = docs[k]!;
       return {
         id: ix.ids.at(d),
         slug: ix.slugs.at(d),
-        title: ix.titles.at(d),
+        title: titles[k]!,
         score: Math.round(score(i) * 10_000) / 10_000,
         snippets: snippets[k]!,
       };

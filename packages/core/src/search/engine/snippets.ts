@@ -1,72 +1,134 @@
-import { gatherUnique } from './gather-unique';
 import type { Snippet } from '../../query-schema/query-result-schema';
-import { forEachWord, tokensWithOffsets } from '../analysis/analyze';
+import { ASCII_WORD_CHAR, forEachWord, tokensWithOffsets } from '../analysis/analyze';
 import { fold } from '../analysis/fold';
-import { gallop } from '../index/gallop';
 import { findTerm, type SearchIndex, TEXT_FIELD } from '../index/search-index';
 
 const WINDOW = 220;
 
 const ASCII_TERM = /^[a-z0-9]+$/;
+const NON_ASCII = /[^\x00-\x7f]/;
 
 /** How many matched terms choose a hit's snippet block: the query's own words come first in `matched`. */
-const CHOOSING_TERMS = 64;
+export const CHOOSING_TERMS = 64;
+
+/** Beyond this many heads, scanning an ASCII text once per head costs more than walking its words. */
+const MAX_HEADS = 16;
 
 /**
- * Finds the words of a text whose term is matched, at a cost per word that does not grow with the number
- * of matched terms (a prefix query may match thousands). English stems change at most the end of a word
- * ("hoping" -> "hope"), so a word whose first two letters start no matched term is skipped unanalysed.
+ * A term's head: the term less its last two letters (at least one letter). English stems change at most
+ * the last two letters of a word's start ("hoping" -> "hope", "happy" -> "happi", "relational" -> "relat"),
+ * so every word whose term is t starts with t's head, whatever its suffix.
  */
-function highlighter(matched: ReadonlySet<string>): (text: string) => Snippet['highlights'] {
+const headOf = (t: string) => t.slice(0, Math.max(1, t.length - 2));
+
+/** The heads of ASCII terms, sorted, without those a shorter kept head starts (their words are found by it). */
+export function fewestHeads(terms: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const h of [...new Set(terms.map(headOf))].sort())
+    if (out.length === 0 || !h.startsWith(out[out.length - 1]!)) out.push(h);
+  return out;
+}
+
+/**
+ * Where words starting with one of the heads start in an ASCII text, ascending: a native search for each
+ * head in the lower-cased text (ASCII folds by case alone, keeping offsets), kept where a word starts.
+ * No head starts another, so no start is found twice.
+ */
+function headStarts(text: string, heads: readonly string[]): number[] {
+  const lower = text.toLowerCase();
+  const starts: number[] = [];
+  for (const head of heads)
+    for (let p = lower.indexOf(head); p >= 0; p = lower.indexOf(head, p + head.length))
+      if (p === 0 || ASCII_WORD_CHAR[lower.charCodeAt(p - 1)] !== 1) starts.push(p);
+  return heads.length > 1 ? starts.sort((a, b) => a - b) : starts;
+}
+
+/**
+ * Finds the words of a text whose term is matched (ASCII terms), at a cost per word that does not grow
+ * with the number of matched terms (a prefix query may match thousands): a word whose first two letters
+ * start no matched term's head is skipped unanalysed, and in ASCII text only the words starting with a
+ * head are looked at. One per page; a class, so highlighting a text makes no closure.
+ */
+class AsciiHighlighter {
+  /** Heads of one letter, and the first two letters of longer heads. */
+  private readonly one = new Set<string>();
+  private readonly two = new Set<string>();
+  private readonly heads: string[];
+  /** First letters in both cases: most words are turned away by their first letter alone. */
+  private readonly firsts = new Uint8Array(128);
+  /** A word's matched parts, once per page: the same words recur across the snippets of a page. */
+  private readonly seen = new Map<string, Snippet['highlights']>();
+  private readonly wanted = (c: number) => c >= 128 || this.firsts[c] === 1;
+  private out: Snippet['highlights'] = [];
+  private readonly add = (word: string, start: number) => this.addWord(word, start);
+
+  constructor(
+    private readonly matched: ReadonlySet<string>,
+    terms: readonly string[],
+  ) {
+    for (const t of terms) {
+      const head = headOf(t);
+      if (head.length === 1) this.one.add(head);
+      else this.two.add(head.slice(0, 2));
+    }
+    this.heads = fewestHeads(terms);
+    for (const h of [...this.one, ...this.two])
+      this.firsts[h.charCodeAt(0)] = this.firsts[h.toUpperCase().charCodeAt(0)] = 1;
+  }
+
+  private partsOf(word: string): Snippet['highlights'] {
+    let parts = this.seen.get(word);
+    if (!parts) {
+      const w = fold(word);
+      parts =
+        this.one.has(w.slice(0, 1)) || this.two.has(w.slice(0, 2))
+          ? tokensWithOffsets(word).filter((t) => t.term && this.matched.has(t.term))
+          : [];
+      this.seen.set(word, parts);
+    }
+    return parts;
+  }
+
+  /** Adds the word's matched parts; true once past the window from the first highlight (the rest is not read). */
+  private addWord(word: string, start: number): boolean | undefined {
+    const out = this.out;
+    if (out.length > 0 && start > out[0]!.start + WINDOW) return true;
+    for (const t of this.partsOf(word)) out.push({ start: start + t.start, end: start + t.end });
+    return undefined;
+  }
+
+  /** `ascii`: known from the caller (a stored text is ASCII when its UTF-8 bytes are as many as its code units). */
+  highlight(text: string, ascii = !NON_ASCII.test(text)): Snippet['highlights'] {
+    this.out = [];
+    if (this.heads.length > MAX_HEADS || !ascii) {
+      forEachWord(text, this.add, this.wanted);
+      return this.out;
+    }
+    for (const start of headStarts(text, this.heads)) {
+      let end = start + 1;
+      while (end < text.length && ASCII_WORD_CHAR[text.charCodeAt(end)] === 1) end++;
+      if (this.addWord(text.slice(start, end), start) === true) break;
+    }
+    return this.out;
+  }
+}
+
+/** The highlights of the matched terms' words in a text (one highlighter per page: it remembers words). */
+export function highlighter(
+  matched: ReadonlySet<string>,
+): (text: string, ascii?: boolean) => Snippet['highlights'] {
   const terms = [...matched];
   if (!terms.every((t) => ASCII_TERM.test(t)))
     return (text) =>
       tokensWithOffsets(text)
         .filter((t) => t.term && matched.has(t.term))
         .map((t) => ({ start: t.start, end: t.end }));
-  // Heads (a term less its last two letters) of one letter, and the first two letters of longer heads.
-  const one = new Set<string>();
-  const two = new Set<string>();
-  for (const t of terms) {
-    const head = t.slice(0, Math.max(1, t.length - 2));
-    if (head.length === 1) one.add(head);
-    else two.add(head.slice(0, 2));
-  }
-  // First letters in both cases: most words are turned away by their first letter alone.
-  const firsts = new Uint8Array(128);
-  for (const h of [...one, ...two]) firsts[h.charCodeAt(0)] = firsts[h.toUpperCase().charCodeAt(0)] = 1;
-  // A word's matched parts, once per page: the same words recur across the snippets of a page.
-  const seen = new Map<string, Snippet['highlights']>();
-  const partsOf = (word: string): Snippet['highlights'] => {
-    let parts = seen.get(word);
-    if (!parts) {
-      const w = fold(word);
-      parts =
-        one.has(w.slice(0, 1)) || two.has(w.slice(0, 2))
-          ? tokensWithOffsets(word).filter((t) => t.term && matched.has(t.term))
-          : [];
-      seen.set(word, parts);
-    }
-    return parts;
-  };
-  // A long text is cut to a window from its first highlight: the words after it are not read.
-  return (text) => {
-    const out: Snippet['highlights'] = [];
-    forEachWord(
-      text,
-      (word, start) => {
-        if (out.length > 0 && start > out[0]!.start + WINDOW) return true;
-        for (const t of partsOf(word)) out.push({ start: start + t.start, end: start + t.end });
-        return undefined;
-      },
-      (c) => c >= 128 || firsts[c] === 1,
-    );
-    return out;
-  };
+  const h = new AsciiHighlighter(matched, terms);
+  return (text, ascii) => h.highlight(text, ascii);
 }
 
 /** Cuts a long text to a window around its first highlights, at word boundaries; offsets follow. */
-function window(
+export function cutToWindow(
   text: string,
   highlighted: Snippet['highlights'],
 ): { text: string; highlights: Snippet['highlights'] } {
@@ -92,27 +154,40 @@ function window(
   };
 }
 
-/** The stored texts of the documents, ascending, once each. */
-function textsOf(ix: SearchIndex, docs: readonly number[]): Uint32Array {
-  return gatherUnique(docs, ix.textOff, ix.textIds);
-}
-
 /**
- * How many of the (first CHOOSING_TERMS) matched terms each text of the page holds: each term's cursor
- * seeks the page's texts (ascending) through its skip table, so a common term decodes the few blocks
- * the page's texts fall in, not its whole list; the work follows the page, not the corpus.
+ * How many of the (first CHOOSING_TERMS) matched terms each text of the page's documents holds, by
+ * place: document k's text j (from textOff) is counts[base[k] + j - textOff[docs[k]]]. Each term's cursor
+ * skips through each document's texts (nextHeld), so a common term decodes the few blocks the page's
+ * texts fall in, not its whole list, and a rare one is asked once or twice a document.
  */
-function matchCounts(ix: SearchIndex, matched: ReadonlySet<string>, texts: Uint32Array): Uint8Array {
-  const counts = new Uint8Array(texts.length);
+function matchCounts(
+  ix: SearchIndex,
+  matched: ReadonlySet<string>,
+  docs: readonly number[],
+): { counts: Uint8Array; base: Uint32Array } {
+  const base = new Uint32Array(docs.length + 1);
+  for (let k = 0; k < docs.length; k++)
+    base[k + 1] = base[k]! + ix.textOff[docs[k]! + 1]! - ix.textOff[docs[k]!]!;
+  const counts = new Uint8Array(base[docs.length]!);
   let used = 0;
   for (const term of matched) {
     if (used++ === CHOOSING_TERMS) break;
     const t = findTerm(ix, term);
     const cursor = t < 0 ? null : ix.positions.cursor(t);
     if (!cursor) continue;
-    for (let i = 0; i < texts.length; i++) if (cursor.seek(texts[i]!)) counts[i]!++;
+    for (let k = 0; k < docs.length; k++) {
+      const from = ix.textOff[docs[k]!]!;
+      const end = ix.textOff[docs[k]! + 1]!;
+      const at = base[k]! - from;
+      for (
+        let j = cursor.nextHeld(ix.textIds, from, end);
+        j < end;
+        j = cursor.nextHeld(ix.textIds, j + 1, end)
+      )
+        counts[at + j]!++;
+    }
   }
-  return counts;
+  return { counts, base };
 }
 
 /**
@@ -124,23 +199,24 @@ export function pageSnippets(
   ix: SearchIndex,
   docs: readonly number[],
   matched: ReadonlySet<string>,
+  /** The documents' titles, when the caller has them decoded (a title is its document's title text). */
+  titles?: readonly string[],
 ): Snippet[][] {
   if (matched.size === 0) return docs.map(() => []);
-  const texts = textsOf(ix, docs);
-  const counts = matchCounts(ix, matched, texts);
-  const countOf = (x: number) => counts[gallop(texts, 0, x)]!;
+  const { counts, base } = matchCounts(ix, matched, docs);
   const highlight = highlighter(matched);
-  return docs.map((doc) => {
+  return docs.map((doc, k) => {
     const out: Snippet[] = [];
     let best = -1;
     let bestCount = 0;
+    const at = base[k]! - ix.textOff[doc]!;
     for (let j = ix.textOff[doc]!; j < ix.textOff[doc + 1]!; j++) {
       const x = ix.textIds[j]!;
-      const count = countOf(x);
+      const count = counts[at + j]!;
       if (count === 0) continue;
       if (ix.textField[j] === 0) {
-        const text = ix.texts.at(x);
-        const highlighted = highlight(text);
+        const text = titles?.[k] ?? ix.texts.at(x);
+        const highlighted = highlight(text, ix.texts.size(x) === text.length);
         if (highlighted.length) out.push({ field: 'title', text, highlights: highlighted });
       } else if (count > bestCount) {
         best = j;
@@ -149,9 +225,9 @@ export function pageSnippets(
     }
     if (best >= 0) {
       const text = ix.texts.at(ix.textIds[best]!);
-      const highlighted = highlight(text);
+      const highlighted = highlight(text, ix.texts.size(ix.textIds[best]!) === text.length);
       if (highlighted.length) {
-        const w = window(text, highlighted);
+        const w = cutToWindow(text, highlighted);
         out.push({ field: TEXT_FIELD[ix.textField[best]!]!, text: w.text, highlights: w.highlights });
       }
     }

@@ -7,6 +7,9 @@ import { blockWeight, decodePositions, decodeTexts, type PositionBlock } from '.
 /** Texts per block of a positional list: a lookup decodes one block, not the whole list. */
 export const POSITION_BLOCK = 128;
 
+/** What nextAtLeast returns past a term's last text: no text id is this high. */
+export const NO_TEXT = 0xffffffff;
+
 /**
  * A term's positional record, read block by block: `seek(x)` finds text x by the skip table (each
  * block's last text and byte length) and decodes only that block's text ids; `positions()` decodes that
@@ -129,6 +132,14 @@ export class PositionCursor {
 
   /** Moves to text x; false when the term does not occur in it. */
   seek(x: number): boolean {
+    return this.nextAtLeast(x) === x;
+  }
+
+  /**
+   * Moves to the first text holding the term at or after x and returns it (NO_TEXT when none does): a
+   * walk over sorted texts jumps to it, past every text between, instead of asking each of them.
+   */
+  nextAtLeast(x: number): number {
     const last = this.lastText;
     let b = this.block;
     if (b < 0 || x > last[b]! || (b > 0 && x <= last[b - 1]!)) {
@@ -139,7 +150,7 @@ export class PositionCursor {
         if (last[mid]! < x) lo = mid + 1;
         else hi = mid;
       }
-      if (lo === last.length) return false;
+      if (lo === last.length) return NO_TEXT;
       b = lo;
     }
     const forward =
@@ -148,7 +159,22 @@ export class PositionCursor {
     // Texts sought in ascending order (a phrase walk) gallop on from the last one found in the block.
     const lo = gallop(texts, forward ? this.at : 0, x);
     this.at = lo;
-    return lo < texts.length && texts[lo] === x;
+    return lo < texts.length ? texts[lo]! : NO_TEXT;
+  }
+
+  /**
+   * The first of ids[j, end) (a document's texts) the term occurs in, or end; the cursor stands on it.
+   * Texts between one asked and the term's next text lack it, so while the ids ascend (a document's own
+   * texts are numbered in order) those are passed over unasked.
+   */
+  nextHeld(ids: Uint32Array, j: number, end: number): number {
+    while (j < end) {
+      const x = ids[j]!;
+      const next = this.nextAtLeast(x);
+      if (next === x) return j;
+      for (j++; j < end && ids[j]! > ids[j - 1]! && ids[j]! < next; ) j++;
+    }
+    return end;
   }
 
   /** The ascending word positions in the text the last successful seek found. */
