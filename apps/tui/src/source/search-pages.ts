@@ -4,6 +4,8 @@ import type { GazetteSource } from './gazette-source';
 
 /** The facets the search screen offers as filters. */
 export const SEARCH_FACETS: readonly FacetName[] = ['person', 'place', 'organization', 'source'];
+/** Values per facet the search screen lists. */
+export const SEARCH_FACET_VALUES = 8;
 
 /** Pages of hits of one query. */
 export type SearchLoader = PageLoader<SearchHit> & {

@@ -1,7 +1,7 @@
 import { type ArticleFilters, type FacetName, prefixLastWord, type SearchHit } from '@gazette/core/query';
 import { Box, Text } from 'ink';
 import { type ReactNode, useMemo, useRef, useState } from 'react';
-import { SEARCH_FACETS, type SearchLoader, searchPages } from '../source/search-pages';
+import { SEARCH_FACET_VALUES, SEARCH_FACETS, type SearchLoader, searchPages } from '../source/search-pages';
 import { safeLine } from '../text/safe-text';
 import { useAppApi, usePersisted, useScreenKeys } from './app-context';
 import { FacetPanel } from './facet-panel';
@@ -39,8 +39,6 @@ export function togglePick(picks: readonly FacetPick[], pick: FacetPick): FacetP
 }
 
 const FACET_WIDTH = 30;
-/** Values per facet the panel lists. */
-const FACET_VALUES = 8;
 
 /**
  * `/`: search as you type, with a result count, facets to filter by, and the matches highlighted. A
@@ -90,7 +88,7 @@ export function SearchScreen(): ReactNode {
     visible,
   );
   const shown = useLastAnswer(loader, pages);
-  const facets = useSearchFacets(api.source, query, SEARCH_FACETS, FACET_VALUES, api.generation);
+  const facets = useSearchFacets(api.source, query, SEARCH_FACETS, SEARCH_FACET_VALUES, api.generation);
 
   const facetRows = useMemo(
     () =>
