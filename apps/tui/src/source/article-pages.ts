@@ -15,8 +15,15 @@ export interface PageResult<T> {
  */
 export type TailLoader<T> = (tail: readonly T[], total: number) => Promise<{ items: T[] } | undefined>;
 
-/** Loads the next page given what is loaded so far; `tail`, when there is one, loads from the end. */
-export type PageLoader<T> = ((loaded: readonly T[]) => Promise<PageResult<T>>) & { tail?: TailLoader<T> };
+/**
+ * Loads the next page given what is loaded so far; `tail`, when there is one, loads from the end; `first`,
+ * when there is one, is the first page read before the loader was handed to a list (search as you type
+ * reads it before it shows the text typed, so both show in one frame).
+ */
+export type PageLoader<T> = ((loaded: readonly T[]) => Promise<PageResult<T>>) & {
+  tail?: TailLoader<T>;
+  first?: PageResult<T>;
+};
 
 const PAGE = 100;
 

@@ -2,6 +2,8 @@ import type {
   Article,
   EntitiesParams,
   EntityListResult,
+  Facets,
+  FacetsParams,
   ListParams,
   ListResult,
   QuoteListResult,
@@ -21,6 +23,8 @@ export interface GazetteSource {
   readonly label: string;
   list(params?: ListParams): Promise<ListResult>;
   search(params: SearchParams): Promise<SearchResult>;
+  /** Counts per facet value over a query's matches (the search screen asks once typing pauses). */
+  facets(params?: FacetsParams): Promise<Facets>;
   get(idOrSlug: string): Promise<Article | undefined>;
   related(idOrSlug: string): Promise<RelatedResult>;
   entities(params?: EntitiesParams): Promise<EntityListResult>;

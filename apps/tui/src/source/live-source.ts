@@ -14,6 +14,7 @@ export function liveLocalSource(
     label,
     list: (params) => now().list(params),
     search: (params) => now().search(params),
+    facets: (params) => now().facets(params),
     get: (idOrSlug) => now().get(idOrSlug),
     related: (idOrSlug) => now().related(idOrSlug),
     entities: (params) => now().entities(params),

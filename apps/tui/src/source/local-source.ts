@@ -7,6 +7,7 @@ export function localSource(corpus: Corpus, label = 'built-in corpus'): GazetteS
     label,
     list: async (params) => corpus.list(params),
     search: async (params) => corpus.search(params),
+    facets: async (params) => corpus.facets(params),
     get: async (idOrSlug) => corpus.get(idOrSlug),
     related: async (idOrSlug) => corpus.related(idOrSlug),
     entities: async (params) => corpus.entities(params),

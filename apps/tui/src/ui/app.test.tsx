@@ -150,7 +150,7 @@ describe('search, reader and back', () => {
     await ui.waitFor((s) => s.includes('Macron recalls'), 'the list');
     await ui.press('/', 'n', 'i', 'g', 'e', 'r');
     await ui.waitFor((s) => /2 results/.test(s), 'two results');
-    expect(ui.screen()).toContain('Sources');
+    await ui.waitFor((s) => s.includes('Sources'), 'the facets, counted once typing pauses');
     // Tab to the results, Tab to the facets; the first facet is a value of the first facet group.
     await ui.press('\t', '\t');
     const before = ui.screen();

@@ -16,17 +16,21 @@ export interface PagesState<T> {
   error: string | undefined;
 }
 
-export const fresh = <T>(owner: PageLoader<T> | undefined): PagesState<T> => ({
-  owner,
-  items: [],
-  tail: [],
-  noTail: !owner?.tail,
-  total: 0,
-  done: !owner,
-  ready: !owner,
-  loading: Boolean(owner),
-  error: undefined,
-});
+/** The state of a list before its loader has read a page (or with the first page it came with). */
+export const fresh = <T>(owner: PageLoader<T> | undefined): PagesState<T> => {
+  const first = owner?.first;
+  return {
+    owner,
+    items: first?.items ?? [],
+    tail: [],
+    noTail: !owner?.tail,
+    total: first ? (first.total ?? first.items.length) : 0,
+    done: first ? first.done : !owner,
+    ready: Boolean(first) || !owner,
+    loading: Boolean(owner) && !first,
+    error: undefined,
+  };
+};
 
 /** Row `i` of the list, if loaded (from the start, or from the end). */
 export function rowAt<T>(state: PagesState<T>, i: number): T | undefined {

@@ -1,21 +1,16 @@
-import {
-  type ArticleFilters,
-  type FacetName,
-  type Facets,
-  prefixLastWord,
-  type SearchHit,
-} from '@gazette/core/query';
+import { type ArticleFilters, type FacetName, prefixLastWord, type SearchHit } from '@gazette/core/query';
 import { Box, Text } from 'ink';
-import { type ReactNode, useMemo, useState } from 'react';
-import { SEARCH_FACETS, searchPages } from '../source/search-pages';
-import { highlightQuery, snippetRow } from '../text/highlight';
+import { type ReactNode, useMemo, useRef, useState } from 'react';
+import { SEARCH_FACET_VALUES, SEARCH_FACETS, type SearchLoader, searchPages } from '../source/search-pages';
 import { safeLine } from '../text/safe-text';
-import { span } from '../text/spans';
-import { fit, truncate } from '../text/wrap-spans';
 import { useAppApi, usePersisted, useScreenKeys } from './app-context';
+import { FacetPanel } from './facet-panel';
+import { SearchRow } from './search-row';
 import { Spinner } from './spinner';
-import { StyledLine, useTheme } from './theme';
-import { usePages } from './use-pages';
+import { useTheme } from './theme';
+import { type Pages, usePages } from './use-pages';
+import { useSearchFacets } from './use-search-facets';
+import { useTypedSearch } from './use-typed-search';
 import { moveSelection, VirtualList } from './virtual-list';
 
 type Focus = 'input' | 'results' | 'facets';
@@ -43,16 +38,13 @@ export function togglePick(picks: readonly FacetPick[], pick: FacetPick): FacetP
   return [...picks.filter((p) => slot(p.facet) !== slot(pick.facet)), pick];
 }
 
-const FACET_LABEL: Partial<Record<FacetName, string>> = {
-  person: 'People',
-  place: 'Places',
-  organization: 'Organisations',
-  source: 'Sources',
-};
-
 const FACET_WIDTH = 30;
 
-/** `/`: search as you type, with a result count, facets to filter by, and the matches highlighted. */
+/**
+ * `/`: search as you type, with a result count, facets to filter by, and the matches highlighted. A
+ * keystroke asks the core for about a screenful of hits and nothing else; the rows of the last answer stay
+ * on screen until the new ones come, and the facets are counted once typing pauses (useSearchFacets).
+ */
 export function SearchScreen(): ReactNode {
   const api = useAppApi();
   const theme = useTheme();
@@ -62,38 +54,51 @@ export function SearchScreen(): ReactNode {
   const [selected, setSelected] = usePersisted('search:selected', 0);
   const [focus, setFocus] = usePersisted<Focus>('search:focus', 'input');
   const [facetIndex, setFacetIndex] = useState(0);
-  const [facets, setFacets] = useState<Facets>({});
-  const [partial, setPartial] = useState(false);
 
+  const listHeight = Math.max(1, api.height - 3);
+  const rowsPerHit = 2;
+  const visible = Math.floor(listHeight / rowsPerHit);
+  // A page is a screenful and a few more: every page of a query has the same size (its cursor says so).
+  const pageSize = Math.min(50, visible + 5);
   const filters = useMemo(() => filtersFor(picks), [picks]);
-  const loader = useMemo(
-    () =>
-      q.trim() || picks.length
-        ? // The word being typed matches as a prefix (`mac` finds Macron): the core's rule.
-          searchPages(api.source, prefixLastWord(q), filters, (f, p) => {
-            setFacets(f);
-            setPartial(p);
-          })
-        : undefined,
-    [api.source, q, filters, picks.length],
+  // The word being typed matches as a prefix (`mac` finds Macron): the core's rule.
+  const queryOf = (text: string) =>
+    text.trim() || picks.length ? { q: prefixLastWord(text), filters } : undefined;
+  const loaderFor = (text: string) => {
+    const query = queryOf(text);
+    return query ? searchPages(api.source, query.q, query.filters, pageSize) : undefined;
+  };
+  const typing = useTypedSearch(
+    q,
+    (text) => {
+      setQ(text);
+      setSelected(0);
+    },
+    loaderFor,
+    [api.source, filters, pageSize],
   );
-  const pages = usePages(loader, selected, {
-    generation: api.generation,
-    idOf: (hit) => hit.id,
-    reselect: setSelected,
-  });
+  // biome-ignore lint/correctness/useExhaustiveDependencies: queryOf reads q, picks and filters
+  const query = useMemo(() => queryOf(q), [q, filters, picks.length]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: loaderOf reads the source, filters and page size
+  const loader = useMemo(() => typing.loaderOf(q), [q, api.source, filters, picks.length, pageSize]);
+  const pages = usePages(
+    loader,
+    selected,
+    { generation: api.generation, idOf: (hit) => hit.id, reselect: setSelected },
+    visible,
+  );
+  const shown = useLastAnswer(loader, pages);
+  const facets = useSearchFacets(api.source, query, SEARCH_FACETS, SEARCH_FACET_VALUES, api.generation);
 
   const facetRows = useMemo(
     () =>
       SEARCH_FACETS.flatMap((f) =>
-        (facets[f] ?? []).slice(0, 8).map((v) => ({ facet: f, value: v.value, count: v.count })),
+        (facets.facets[f] ?? []).map((v) => ({ facet: f, value: v.value, count: v.count })),
       ),
-    [facets],
+    [facets.facets],
   );
   const showFacets = api.width >= 90 || focus === 'facets';
   const resultsWidth = showFacets && api.width >= 90 ? api.width - FACET_WIDTH - 1 : api.width;
-  const listHeight = Math.max(1, api.height - 3);
-  const rowsPerHit = 2;
 
   useScreenKeys((input, key) => {
     if (key.tab) {
@@ -107,18 +112,15 @@ export function SearchScreen(): ReactNode {
         return true;
       }
       if (key.backspace || key.delete) {
-        setQ((old) => old.slice(0, -1));
-        setSelected(0);
+        typing.type((old) => old.slice(0, -1));
         return true;
       }
       if (key.ctrl && input === 'u') {
-        setQ('');
-        setSelected(0);
+        typing.type(() => '');
         return true;
       }
       if (input && !key.ctrl && !key.meta && !key.escape && !key.upArrow) {
-        setQ((old) => old + safeLine(input));
-        setSelected(0);
+        typing.type((old) => old + safeLine(input));
         return true;
       }
       return key.upArrow;
@@ -129,7 +131,8 @@ export function SearchScreen(): ReactNode {
     }
     if (focus === 'results') {
       if (key.return) {
-        const hit = pages.items[selected];
+        // The row on screen (the last answer's, if the newest query is still running).
+        const hit = shown.items[selected];
         if (hit) api.push({ kind: 'reader', id: hit.id });
         return true;
       }
@@ -137,9 +140,8 @@ export function SearchScreen(): ReactNode {
         setFocus('input');
         return true;
       }
-      const page = Math.floor(listHeight / rowsPerHit);
-      if (moveSelection(input, key, 0, pages.count, page) === undefined) return false;
-      setSelected((old) => moveSelection(input, key, old, pages.count, page) ?? old);
+      if (moveSelection(input, key, 0, shown.count, visible) === undefined) return false;
+      setSelected((old) => moveSelection(input, key, old, shown.count, visible) ?? old);
       return true;
     }
     // Facets.
@@ -160,53 +162,32 @@ export function SearchScreen(): ReactNode {
   const count = !loader
     ? 'type to search; Tab moves between the query, the results and the facets'
     : pages.ready
-      ? `${pages.total.toLocaleString('en')}${partial ? ' or more' : ''} result${pages.total === 1 ? '' : 's'}${partial ? ' (the search reached its work budget: narrow it)' : ''}`
+      ? resultCount(pages.total, loader.partial)
       : 'searching…';
   const results = (
     <Box flexDirection="column" width={resultsWidth}>
       <VirtualList<SearchHit>
-        items={pages.items}
-        count={pages.count}
+        items={shown.items}
+        count={shown.count}
         selected={focus === 'results' ? selected : -1}
-        height={Math.floor(listHeight / rowsPerHit)}
+        height={visible}
         renderRow={(hit, index, isSelected) => (
-          <Box key={index} flexDirection="column">
-            <StyledLine
-              line={[
-                span(isSelected ? '› ' : '  ', 'dim'),
-                ...highlightQuery(truncate(hit.title, resultsWidth - 2), prefixLastWord(q)),
-              ]}
-              selected={isSelected}
-            />
-            <StyledLine
-              line={[
-                span('  '),
-                ...(hit.snippets[0] ? snippetRow(hit.snippets[0], resultsWidth - 2) : [span('', 'dim')]),
-              ]}
-            />
-          </Box>
+          <SearchRow key={index} hit={hit} q={shown.q} width={resultsWidth} selected={isSelected} />
         )}
         empty={<Text {...theme.dim}>{loader && pages.ready ? 'Nothing matches.' : ' '}</Text>}
       />
     </Box>
   );
   const facetPanel = (
-    <Box flexDirection="column" width={api.width >= 90 ? FACET_WIDTH : api.width} paddingLeft={1}>
-      {facetRows.length === 0 ? <Text {...theme.dim}>No facets for this query.</Text> : null}
-      {facetRows.slice(0, Math.max(1, listHeight - SEARCH_FACETS.length)).map((row, i) => {
-        const on = picks.some((p) => p.facet === row.facet && p.value === row.value);
-        const header = i === 0 || facetRows[i - 1]!.facet !== row.facet;
-        const label = `${on ? '[x]' : '[ ]'} ${fit(safeLine(row.value), (api.width >= 90 ? FACET_WIDTH : api.width) - 14)} ${String(row.count).padStart(5)}`;
-        return (
-          <Box key={`${row.facet}:${row.value}`} flexDirection="column">
-            {header ? <Text {...theme.bold}>{FACET_LABEL[row.facet] ?? row.facet}</Text> : null}
-            <Text wrap="truncate-end" {...(focus === 'facets' && i === facetIndex ? theme.selected : {})}>
-              {label}
-            </Text>
-          </Box>
-        );
-      })}
-    </Box>
+    <FacetPanel
+      rows={facetRows}
+      picks={picks}
+      cursor={focus === 'facets' ? facetIndex : -1}
+      width={api.width >= 90 ? FACET_WIDTH : api.width}
+      height={listHeight - SEARCH_FACETS.length}
+      stale={!facets.current}
+      error={facets.error}
+    />
   );
 
   return (
@@ -239,3 +220,25 @@ export function SearchScreen(): ReactNode {
     </Box>
   );
 }
+
+function resultCount(total: number, partial: boolean): string {
+  const n = `${total.toLocaleString('en')}${partial ? ' or more' : ''} result${total === 1 ? '' : 's'}`;
+  return partial ? `${n} (the search reached its work budget: narrow it)` : n;
+}
+
+/**
+ * The rows to show: those of `loader` once its first page is in, else those of the last loader that
+ * answered (until the new query's rows come, the old ones stay rather than a blank list), with the query
+ * they were found by. No loader (no query): nothing.
+ */
+function useLastAnswer(
+  loader: SearchLoader | undefined,
+  pages: Pages<SearchHit>,
+): { items: readonly SearchHit[]; count: number; q: string } {
+  const last = useRef<{ items: readonly SearchHit[]; count: number; q: string }>(NOTHING);
+  if (!loader) last.current = NOTHING;
+  else if (pages.ready) last.current = { items: pages.items, count: pages.count, q: loader.q };
+  return last.current;
+}
+
+const NOTHING = { items: [], count: 0, q: '' };

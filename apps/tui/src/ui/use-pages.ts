@@ -20,6 +20,7 @@ export interface Pages<T> {
   error: string | undefined;
 }
 
+/** Rows before the end of those loaded at which the next page is asked (unless the caller says). */
 const AHEAD = 30;
 
 /**
@@ -27,7 +28,12 @@ const AHEAD = 30;
  * state object, set once per page, so a keystroke costs as few renders as possible. With `refresh`, the
  * rows are read again in place when its generation changes (the old rows stay shown meanwhile).
  */
-export function usePages<T>(loader: PageLoader<T> | undefined, selected = 0, refresh?: Refresh<T>): Pages<T> {
+export function usePages<T>(
+  loader: PageLoader<T> | undefined,
+  selected = 0,
+  refresh?: Refresh<T>,
+  ahead = AHEAD,
+): Pages<T> {
   const [state, setState] = useState<PagesState<T>>(() => fresh(loader));
   const current = useRef(loader);
   current.current = loader;
@@ -105,7 +111,8 @@ export function usePages<T>(loader: PageLoader<T> | undefined, selected = 0, ref
   );
 
   useEffect(() => {
-    if (!loader) return;
+    // A loader that came with its first page: the rows after it load as the selection nears them.
+    if (!loader || loader.first) return;
     // Deferred a tick: keys typed in a burst give one query, not one per key.
     const timer = setTimeout(() => void load(), 0);
     return () => clearTimeout(timer);
@@ -121,9 +128,9 @@ export function usePages<T>(loader: PageLoader<T> | undefined, selected = 0, ref
   useEffect(() => {
     // The first page is the loader effect's (deferred) job.
     if (headCount === 0 || headCount >= gapEnd) return;
-    if (selected < headCount - AHEAD || selected >= gapEnd + AHEAD) return;
+    if (selected < headCount - ahead || selected >= gapEnd + ahead) return;
     void load(!noTail && selected - headCount > gapEnd - selected ? 'end' : 'start');
-  }, [selected, headCount, gapEnd, noTail, load]);
+  }, [selected, headCount, gapEnd, noTail, load, ahead]);
 
   const at = useCallback((i: number): T | undefined => rowAt(view, i), [view]);
 
