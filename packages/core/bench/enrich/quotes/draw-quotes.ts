@@ -5,7 +5,7 @@
 //   npx tsx --conditions=@gazette/source bench/enrich/quotes/draw-quotes.ts
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { HAS_SHARED, readBbc, SHARED_MISSING, seededRandom } from '@gazette/bench-corpora';
-import { type AnnotatedQuote, TRUTH_FILE } from './truth';
+import { type AnnotatedQuote, drawnQuote, TRUTH_FILE } from './truth';
 import { extractBbcQuotes } from './extract';
 import { seededDraw } from './seeded-draw';
 
@@ -33,17 +33,7 @@ const previous = existsSync(TRUTH_FILE)
 const known = new Map(previous.map((p) => [`${p.key}|${p.quote}`, p]));
 const quotes: AnnotatedQuote[] = drawn.map((index, i) => {
   const { key, q } = pool[index]!;
-  const old = known.get(`${key}|${q.text}`);
-  return {
-    key,
-    split: dev.has(i) ? 'dev' : 'held-out',
-    block: q.block,
-    start: q.start,
-    quote: q.text,
-    truth: old?.truth ?? '',
-    ...(old?.also ? { also: old.also } : {}),
-    ...(old?.note ? { note: old.note } : {}),
-  };
+  return drawnQuote(key, q, dev.has(i) ? 'dev' : 'held-out', known.get(`${key}|${q.text}`));
 });
 writeFileSync(
   TRUTH_FILE,

@@ -19,6 +19,28 @@ export interface AnnotatedQuote {
   note?: string;
 }
 
+/**
+ * A drawn quotation as an annotation, keeping what an earlier draw's annotation said of the same quotation
+ * (its truth, other names, note), so a draw made again never loses work done by hand.
+ */
+export function drawnQuote(
+  key: string,
+  q: { block: number; start: number; text: string },
+  split: AnnotatedQuote['split'],
+  old: AnnotatedQuote | undefined,
+): AnnotatedQuote {
+  return {
+    key,
+    split,
+    block: q.block,
+    start: q.start,
+    quote: q.text,
+    truth: old?.truth ?? '',
+    ...(old?.also ? { also: old.also } : {}),
+    ...(old?.note ? { note: old.note } : {}),
+  };
+}
+
 const norm = (s: string) =>
   s
     .toLowerCase()

@@ -13,7 +13,7 @@ import { bbcAsText, HAS_SHARED, readBbc, SHARED_MISSING } from '@gazette/bench-c
 import { extractBbcQuotes } from './extract';
 import { ratios } from './score';
 import { seededDraw } from './seeded-draw';
-import type { AnnotatedQuote } from './truth';
+import { type AnnotatedQuote, drawnQuote } from './truth';
 import { readValSample, scoreValSample, VAL_SAMPLES, type ValSampleSet } from './val-sample-score';
 import { matchQuote } from './score';
 
@@ -53,19 +53,9 @@ if (process.argv.includes('--score')) {
 } else if (process.argv.includes('--draw')) {
   const file = VAL_SAMPLES[set].file;
   const known = new Map((existsSync(file) ? readValSample(set) : []).map((p) => [`${p.key}|${p.quote}`, p]));
-  const quotes: AnnotatedQuote[] = draw().map(({ key, q }) => {
-    const old = known.get(`${key}|${q.text}`);
-    return {
-      key,
-      split: 'dev',
-      block: q.block,
-      start: q.start,
-      quote: q.text,
-      truth: old?.truth ?? '',
-      ...(old?.also ? { also: old.also } : {}),
-      ...(old?.note ? { note: old.note } : {}),
-    };
-  });
+  const quotes: AnnotatedQuote[] = draw().map(({ key, q }) =>
+    drawnQuote(key, q, 'dev', known.get(`${key}|${q.text}`)),
+  );
   const seed = VAL_SAMPLES[set].seed;
   writeFileSync(file, `${JSON.stringify({ seed, corpus: 'bbc/val.csv', quotes }, null, 1)}\n`);
   console.log(`drew ${quotes.length} quotes into ${file}`);
