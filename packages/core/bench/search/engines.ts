@@ -73,24 +73,26 @@ const NO_PHRASE_PREFIX: ReadonlySet<QueryKind> = new Set(['and', 'or', 'filtered
 const FTS: ReadonlySet<QueryKind> = new Set(['and', 'or', 'phrase', 'filtered', 'prefix']);
 const PLAIN: ReadonlySet<QueryKind> = new Set(['and', 'or']);
 
+/** A bench query as Gazette's search parameters. */
+export function gazetteSearch(q: Query): Parameters<Corpus['search']>[0] {
+  // A word missing from the dictionary is read with typos: a typo query is the word as typed.
+  const text =
+    q.kind === 'phrase'
+      ? `"${q.words.join(' ')}"`
+      : q.kind === 'prefix'
+        ? `${q.words[0]}*`
+        : q.words.join(q.kind === 'or' ? ' OR ' : ' ');
+  return q.kind === 'filtered'
+    ? { q: text, limit: 10, filters: { section: q.section! }, facets: ['section', 'month'] }
+    : { q: text, limit: 10 };
+}
+
 function gazetteEngine(corpus: Corpus): Engine {
   return {
     name: 'Gazette',
     supports: ALL,
     search(q) {
-      // A word missing from the dictionary is read with typos: a typo query is the word as typed.
-      const text =
-        q.kind === 'phrase'
-          ? `"${q.words.join(' ')}"`
-          : q.kind === 'prefix'
-            ? `${q.words[0]}*`
-            : q.words.join(q.kind === 'or' ? ' OR ' : ' ');
-      const r = corpus.search(
-        q.kind === 'filtered'
-          ? { q: text, limit: 10, filters: { section: q.section! }, facets: ['section', 'month'] }
-          : { q: text, limit: 10 },
-      );
-      return r.hits.map((h) => h.id);
+      return corpus.search(gazetteSearch(q)).hits.map((h) => h.id);
     },
     // The snapshot is bytes: typed arrays end to end, loaded as views.
     snapshot: () => [corpus.toSnapshot()],
