@@ -13,7 +13,7 @@ export class KeywordTable {
   private readonly bases: string[] = [];
   private readonly words = new WordTable((term, word) => this.bases.push(term || word) - 1);
   private readonly byBase = new Map<string, GrowableArray<Int32Array>>();
-  private readonly byWord = new Map<string, number[]>();
+  private readonly byWord = new Map<string, GrowableArray<Int32Array>>();
 
   constructor(private readonly terms: TermDictionary) {}
 
@@ -52,12 +52,19 @@ export class KeywordTable {
 
   /** The keyword term of word term t under a key (FIELD_KEY.title, FIELD_KEY.quote). */
   ofWord(key: string, t: number): number {
+    // A typed table by term id, not an array: term ids arrive out of order, and an array written far
+    // past its end turns into a dictionary (a hash lookup per title and quote word).
     let table = this.byWord.get(key);
     if (!table) {
-      table = [];
+      table = new GrowableArray(Int32Array, 1024, -1);
       this.byWord.set(key, table);
     }
-    table[t] ??= this.terms.idOf(key + this.terms.names[t]!);
-    return table[t];
+    table.cover(t);
+    let id = table.array[t]!;
+    if (id < 0) {
+      id = this.terms.idOf(key + this.terms.names[t]!);
+      table.array[t] = id;
+    }
+    return id;
   }
 }
