@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../../test-support/seeded-random';
 import { compareCodePoints } from '../../binary/string-column';
+import { fixture } from '../../../test-support/test-articles';
+import { buildIndex } from './build-index';
 import { TermDictionary } from './term-dictionary';
 
 /** Seeded terms over an alphabet: ASCII, accented letters, CJK, and (if `wide`) astral and U+FFxx ones. */
@@ -33,10 +35,34 @@ describe('TermDictionary.sorted', () => {
       const { sorted, rank } = dict.sorted();
       const expected = [...dict.names].sort(compareCodePoints);
       expect(sorted).toEqual(expected);
-      dict.names.forEach((t, id) => expect(sorted[rank[id]!]).toBe(t));
+      for (const [id, t] of dict.names.entries()) expect(sorted[rank[id]!]).toBe(t);
       if (wide)
         expect(expected.findIndex((t) => t.startsWith('\uff21'))).toBeLessThan(
           expected.findIndex((t) => t.startsWith('😀')),
         );
+    });
+});
+
+describe('a built index', () => {
+  // A CJK extension B character is a word written as a surrogate pair; U+FF21 folds to "a" (NFKC), so
+  // the only wide terms are astral ones.
+  const bodies = (wide: boolean) => [
+    'election results in zebra town',
+    `Müller wrote about the café ${wide ? '𠀀𠀁 and 𠀂' : 'and tea'}`,
+  ];
+  for (const wide of [false, true])
+    it(`holds its dictionary in code point order, which term lookups search (${wide ? 'with' : 'without'} astral terms)`, () => {
+      const articles = bodies(wide).map((text, i) =>
+        fixture({
+          title: `Story ${i}`,
+          body: [text],
+          entities: [{ id: `person:p${i}`, name: `Ann ${text.slice(0, 5)}`, type: 'person' }],
+        }),
+      );
+      const ix = buildIndex(articles);
+      const terms = Array.from({ length: ix.terms.length }, (_, i) => ix.terms.at(i));
+      expect(terms).toEqual([...terms].sort(compareCodePoints));
+      expect(terms.some((t) => /[\ud800-\udfff]/.test(t))).toBe(wide);
+      for (const t of terms) expect(ix.terms.find(t), t).toBe(terms.indexOf(t));
     });
 });
