@@ -97,10 +97,20 @@ if (ONLY === undefined || ONLY === 'stages') {
   }
   console.log(`createCorpus (one thread), min of ${RUNS}: ${fmt(min(whole))}`);
 }
+let onDone = () => {};
 if (ONLY === undefined || ONLY === 'parallel') {
   const par: Time[] = [];
+  const thread = () => {
+    const u = process.threadCpuUsage();
+    return (u.user + u.system) / 1000;
+  };
   for (let r = 0; r < RUNS; r++) {
     gc();
+    const here = thread();
+    onDone = () =>
+      console.log(
+        `  this thread (copies the documents out, builds the records): ${((thread() - here) / 1000).toFixed(2)} s cpu`,
+      );
     par.push(
       timed(() =>
         createCorpusInParallel(articles, {
@@ -109,6 +119,7 @@ if (ONLY === undefined || ONLY === 'parallel') {
         }),
       )[1],
     );
+    onDone();
   }
   console.log(`createCorpusInParallel (the bench's build), min of ${RUNS}: ${fmt(min(par))}`);
   console.log(`  each: ${par.map(fmt).join('; ')}`);
