@@ -43,4 +43,18 @@ export interface IndexAnswer {
   index: SearchIndex;
   partsAnswered: number;
   listsByWorker: boolean;
+  /** Where the index worker's time went (ms): see IndexTimings. */
+  timings: IndexTimings;
+}
+
+/**
+ * The index worker's CPU time by stage (ms of its thread), for benches: its own range analysed as chunks arrived,
+ * waiting for the helpers' parts, appending them, and finishing (waiting for the lists' worker included).
+ */
+export interface IndexTimings {
+  analyse: number;
+  waitParts: number;
+  append: number;
+  finish: number;
+  waitLists: number;
 }

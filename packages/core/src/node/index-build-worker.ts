@@ -20,7 +20,7 @@ import type {
   DocumentTexts,
   IndexedArticle,
 } from '../search/index/indexed-article';
-import type { IndexAnswer, IndexJob, IndexWorkerData, PartJob } from './index-build-jobs';
+import type { IndexAnswer, IndexJob, IndexTimings, IndexWorkerData, PartJob } from './index-build-jobs';
 import {
   answerOf,
   buffersOf,
@@ -86,25 +86,47 @@ function receiveDocuments(link: WorkerLink, job: IndexJob, b: Builders) {
 function postIndex(link: WorkerLink, job: IndexJob): void {
   const started = performance.now();
   const waitMs = () => Math.max(job.waitMs, 10 * (performance.now() - started));
+  const timings: IndexTimings = { analyse: 0, waitParts: 0, append: 0, finish: 0, waitLists: 0 };
+  // This thread's CPU time: on a shared machine, wall time says more about the neighbours than the build.
+  const cpu = () => {
+    const u = process.threadCpuUsage();
+    return (u.user + u.system) / 1000;
+  };
+  let at = cpu();
+  const lap = (stage: keyof IndexTimings) => {
+    const now = cpu();
+    timings[stage] += now - at;
+    at = now;
+  };
   const b = createBuilders(job.documents);
   const { docs, heads } = receiveDocuments(link, job, b);
+  lap('analyse');
   let partsAnswered = 0;
   for (const p of job.parts) {
     const part = answerOf<IndexPart>(p, 'part', waitMs());
+    lap('waitParts');
     // This worker holds the range's texts, not what analysing it reads: the index is then built by the
     // thread that holds the articles.
     if (!part) throw new Error(`the documents ${p.from}..${p.to} were not analysed`);
     partsAnswered++;
     // Its entries and words are appended by the lists' worker (see ListsInput).
     appendPart(b, part, p.from, docs, true);
+    lap('append');
   }
   let listsByWorker = false;
-  const index = finishIndex(heads, b, (input) =>
-    startListsInWorker(new URL(job.worker), input, waitMs(), (byWorker) => {
+  const index = finishIndex(heads, b, (input) => {
+    const lists = startListsInWorker(new URL(job.worker), input, waitMs(), (byWorker) => {
       listsByWorker = byWorker;
-    }),
-  );
-  const answer: IndexAnswer = { index, partsAnswered, listsByWorker };
+    });
+    return () => {
+      lap('finish');
+      const out = lists();
+      lap('waitLists');
+      return out;
+    };
+  });
+  lap('finish');
+  const answer: IndexAnswer = { index, partsAnswered, listsByWorker, timings };
   link.port.postMessage({ answer }, buffersOf(index));
 }
 

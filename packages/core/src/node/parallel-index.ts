@@ -4,7 +4,7 @@ import type { Article } from '../model/article-schema';
 import { analyseDocuments, createBuilders, finishIndex } from '../search/index/build-index';
 import { documentFields, documentTexts, indexedFields } from '../search/index/indexed-article';
 import type { SearchIndex } from '../search/index/search-index';
-import type { IndexAnswer, IndexWorkerData, PartSource } from './index-build-jobs';
+import type { IndexAnswer, IndexTimings, IndexWorkerData, PartSource } from './index-build-jobs';
 import { indexFromMessage } from './index-message';
 import { answerOf, CHUNK, sendChunks, type Spawned, spawn } from './index-worker-threads';
 import { workerFile } from './worker-file';
@@ -31,7 +31,13 @@ export interface ParallelOptions {
    * Told, once the index is built, how many workers were started, how many of them answered, and how
    * many documents this thread analysed (none unless the build fell back to it).
    */
-  onBuilt?: (workers: { started: number; answered: number; analysedHere: number }) => void;
+  onBuilt?: (workers: {
+    started: number;
+    answered: number;
+    analysedHere: number;
+    /** The index worker's time by stage, when it answered. */
+    timings?: IndexTimings;
+  }) => void;
   /** Told whether a worker built the postings and positions (false: built on this thread). */
   onListsBuilt?: (byWorker: boolean) => void;
 }
@@ -64,7 +70,12 @@ export function startIndexBuild(
     for (const w of [index, ...helpers]) void w.worker.terminate();
     const answered = answer ? 1 + answer.partsAnswered : 0;
     const analysedHere = answer ? 0 : articles.length;
-    options.onBuilt?.({ started: 1 + helpers.length, answered, analysedHere });
+    options.onBuilt?.({
+      started: 1 + helpers.length,
+      answered,
+      analysedHere,
+      ...(answer ? { timings: answer.timings } : {}),
+    });
     options.onListsBuilt?.(answer?.listsByWorker ?? false);
     return answer ? indexFromMessage(answer.index) : buildHere(articles)();
   };

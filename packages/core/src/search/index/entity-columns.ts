@@ -62,7 +62,7 @@ export class EntityColumns {
 
   /** Adds an entity of document d; what it adds to the document's terms. */
   add(d: number, e: Entity): EntityInfo {
-    const info = this.variantsById.get(e.id)?.find((v) => sameVariant(v, e)) ?? this.newVariant(e);
+    const info = this.knownVariant(e) ?? this.newVariant(e);
     this.column.add(d, info.value);
     info.typeColumn?.add(d, info.typeValue);
     const summary = this.summaries[info.value]!;
@@ -133,6 +133,12 @@ export class EntityColumns {
     if (added || this.keyOf[value] === undefined) this.keyOf[value] = have.join('\u0000');
   }
 
+  private knownVariant(e: Entity): EntityInfo | undefined {
+    const variants = this.variantsById.get(e.id);
+    if (variants) for (const v of variants) if (sameVariant(v, e)) return v;
+    return undefined;
+  }
+
   private newVariant(e: Entity): EntityInfo {
     const value = this.column.id(e.id);
     this.addKeys(value, [e.name, ...e.aliases].map(fold));
@@ -174,12 +180,18 @@ export class EntityColumns {
     for (const alias of e.aliases) if (!summary.aliases.includes(alias)) summary.aliases.push(alias);
   }
 
+  /**
+   * Each distinct name's words are read once for both keys (an alias often repeats the name): a
+   * document's keyword terms are a set, so a repeated name adds nothing.
+   */
   private keysOf(e: Entity): number[] {
     const typeKey = ENTITY_KEY[e.type];
     const keys: number[] = [];
-    for (const name of [e.name, ...e.aliases]) {
-      if (typeKey) keys.push(...this.keywords.of(typeKey, name));
-      keys.push(...this.keywords.of(FIELD_KEY.entity, name));
+    const names = e.aliases.length ? new Set([e.name, ...e.aliases]) : [e.name];
+    for (const name of names) {
+      const bases = this.keywords.basesOf(name);
+      if (typeKey) this.keywords.ofBases(typeKey, bases, keys);
+      this.keywords.ofBases(FIELD_KEY.entity, bases, keys);
     }
     return keys;
   }

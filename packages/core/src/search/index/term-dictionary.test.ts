@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../../test-support/seeded-random';
+import { compareCodePoints } from '../../binary/string-column';
+import { fixture } from '../../../test-support/test-articles';
+import { buildIndex } from './build-index';
+import { TermDictionary } from './term-dictionary';
+
+/** Seeded terms over an alphabet: ASCII, accented letters, CJK, and (if `wide`) astral and U+FFxx ones. */
+function terms(count: number, wide: boolean): string[] {
+  const random = seededRandom(21);
+  const alphabet = [
+    'a',
+    'b',
+    'z',
+    '0',
+    'é',
+    'ß',
+    'ж',
+    '東',
+    ...(wide ? ['𝔸', '😀', '\uff21', '\ue000'] : []),
+  ];
+  return Array.from({ length: count }, () =>
+    Array.from(
+      { length: 1 + Math.floor(random() * 4) },
+      () => alphabet[Math.floor(random() * alphabet.length)],
+    ).join(''),
+  );
+}
+
+describe('TermDictionary.sorted', () => {
+  for (const wide of [false, true])
+    it(`gives the terms in code point order and each id's rank (${wide ? 'with' : 'without'} astral and U+E000..U+FFFF terms)`, () => {
+      const dict = new TermDictionary();
+      for (const t of terms(3000, wide)) dict.idOf(t);
+      const { sorted, rank } = dict.sorted();
+      const expected = [...dict.names].sort(compareCodePoints);
+      expect(sorted).toEqual(expected);
+      for (const [id, t] of dict.names.entries()) expect(sorted[rank[id]!]).toBe(t);
+      if (wide)
+        expect(expected.findIndex((t) => t.startsWith('\uff21'))).toBeLessThan(
+          expected.findIndex((t) => t.startsWith('😀')),
+        );
+    });
+});
+
+describe('a built index', () => {
+  // A CJK extension B character is a word written as a surrogate pair; U+FF21 folds to "a" (NFKC), so
+  // the only wide terms are astral ones.
+  const bodies = (wide: boolean) => [
+    'election results in zebra town',
+    `Müller wrote about the café ${wide ? '𠀀𠀁 and 𠀂' : 'and tea'}`,
+  ];
+  for (const wide of [false, true])
+    it(`holds its dictionary in code point order, which term lookups search (${wide ? 'with' : 'without'} astral terms)`, () => {
+      const articles = bodies(wide).map((text, i) =>
+        fixture({
+          title: `Story ${i}`,
+          body: [text],
+          entities: [{ id: `person:p${i}`, name: `Ann ${text.slice(0, 5)}`, type: 'person' }],
+        }),
+      );
+      const ix = buildIndex(articles);
+      const terms = Array.from({ length: ix.terms.length }, (_, i) => ix.terms.at(i));
+      expect(terms).toEqual([...terms].sort(compareCodePoints));
+      expect(terms.some((t) => /[\ud800-\udfff]/.test(t))).toBe(wide);
+      for (const t of terms) expect(ix.terms.find(t), t).toBe(terms.indexOf(t));
+    });
+});
