@@ -115,8 +115,18 @@ export function postgresError(location: string, error: unknown, doing: string): 
   });
 }
 
-/** A server's or driver's message on one line (a DETAIL or HINT may follow on the next). */
-const oneLine = (message: string) => message.replace(/\s*\n\s*/g, ' ').replace(/\.$/, '');
+/**
+ * A server's or driver's message on one line (a DETAIL or HINT may follow on the next). Split at line
+ * breaks rather than one pattern for the spaces around each: that pattern backtracks quadratically on a
+ * long run of spaces (the ReDoS suite).
+ */
+const oneLine = (message: string) =>
+  message
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .join(' ')
+    .replace(/\.$/, '');
 
 /** Runs `fn`, turning any failure into `postgresError`. */
 export async function asStoreError<T>(location: string, doing: string, fn: () => Promise<T>): Promise<T> {
