@@ -322,7 +322,9 @@ function sourceCases(factory: AsyncStoreFactory): void {
       expect(await lease('c', NOW, LATER, 10)).toEqual([]);
       const c = await lease('c', LATER, MUCH_LATER, 10);
       expect(c.map((s) => s.id).sort()).toEqual(all.map((s) => s.id).sort());
-      expect(await store.sources.release(a[0]!.id, 'a', a[0]!.state)).toBe(false);
+      // The two leases race: either may have taken all five, so the stale holder is whichever got one.
+      const [stale, staleWorker] = a.length > 0 ? [a[0]!, 'a'] : [b[0]!, 'b'];
+      expect(await store.sources.release(stale.id, staleWorker, stale.state)).toBe(false);
       const polled = { ...c[0]!.state, polls: 1, nextPollAt: MUCH_LATER };
       expect(await store.sources.release(c[0]!.id, 'c', polled)).toBe(true);
       expect((await store.sources.get(c[0]!.id))?.state.polls).toBe(1);
