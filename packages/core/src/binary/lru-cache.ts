@@ -1,3 +1,9 @@
+interface Entry<T> {
+  value: T;
+  weight: number;
+  used: boolean;
+}
+
 /**
  * A cache of decoded values bounded by total weight, evicting the least recently used by second chance
  * (CLOCK): a hit only marks its entry used, where moving it to the back of the map (a delete and a set)
@@ -5,8 +11,14 @@
  * (unmarked) and drops the first unused one.
  */
 export class LruCache<T> {
-  private readonly map = new Map<number, { value: T; weight: number; used: boolean }>();
+  private readonly map = new Map<number, Entry<T>>();
   private total = 0;
+  /**
+   * The clock's hand: one live iterator kept between evictions. A walk started afresh at each set would
+   * step again over every slot the last walks emptied (a Map keeps them until it rehashes), which made a
+   * full cache's sets cost as much as a phrase query's whole walk.
+   */
+  private hand: ReturnType<Map<number, Entry<T>>['entries']> | null = null;
 
   constructor(private readonly maxWeight: number) {}
 
@@ -27,8 +39,15 @@ export class LruCache<T> {
     // New entries start used, so the walk gives every older used entry its second chance first.
     this.map.set(key, { value, weight, used: true });
     this.total += weight;
-    for (const [k, e] of this.map) {
-      if (this.total <= this.maxWeight) break;
+    while (this.total > this.maxWeight) {
+      let next = this.hand?.next();
+      if (!next || next.done) {
+        // Past the newest: the hand goes round to the oldest again.
+        this.hand = this.map.entries();
+        next = this.hand.next();
+        if (next.done) return;
+      }
+      const [k, e] = next.value;
       this.map.delete(k);
       if (e.used) {
         e.used = false;
