@@ -1,6 +1,7 @@
 import { analyze } from '../analysis/analyze';
 import { dateSpan } from './date-span';
 import { fold } from '../analysis/fold';
+import { rankOf } from '../index/doc-bits';
 import { advance, gallop } from '../index/gallop';
 import { PendingUnion } from './pending-union';
 import { type Matches, scoreAt, typosAt } from './matches';
@@ -157,6 +158,7 @@ function union(ctx: EvalContext, exps: Expansion[]): Matches {
       imp: p.imps,
       impMax: p.max,
       mult,
+      bits: p.bits,
       typos: e.typos ? new Uint8Array(n).fill(e.typos) : null,
     };
   }
@@ -192,10 +194,16 @@ export function intersect(lists: Matches[]): Matches {
     for (let w = 1; w < walk.length; w++) {
       const j = walk[w]!;
       const l = lists[j]!;
-      const p = advance(l.docs, pos[j]!, d);
-      pos[j] = p;
-      if (p >= l.docs.length) break outer;
-      if (l.docs[p] !== d) continue outer;
+      let p: number;
+      if (l.bits !== undefined) {
+        p = rankOf(l.bits, d);
+        if (p < 0) continue outer;
+      } else {
+        p = advance(l.docs, pos[j]!, d);
+        pos[j] = p;
+        if (p >= l.docs.length) break outer;
+        if (l.docs[p] !== d) continue outer;
+      }
       const x = scoreAt(l, p);
       part[j] = x;
       s += x;
@@ -227,10 +235,27 @@ function intersectTwo(x: Matches, y: Matches): Matches {
   const a = x.docs.length <= y.docs.length ? x : y;
   const b = a === x ? y : x;
   const docsA = a.docs;
-  const docsB = b.docs;
-  const countB = docsB.length;
   const docs = new Uint32Array(docsA.length);
   const scores = new Float32Array(docsA.length);
+  let k = 0;
+  const bits = b.bits;
+  if (bits !== undefined)
+    // The longer list is dense: each document of the shorter is looked up in its bits.
+    for (let i = 0; i < docsA.length; i++) {
+      const p = rankOf(bits, docsA[i]!);
+      if (p < 0) continue;
+      docs[k] = docsA[i]!;
+      scores[k++] = scoreAt(a, i) + scoreAt(b, p);
+    }
+  else k = walkTwo(a, b, docs, scores);
+  return { docs: docs.subarray(0, k), scores: scores.subarray(0, k), typos: null };
+}
+
+/** intersectTwo's walk when the longer list has no bits: advanced to each document of the shorter. */
+function walkTwo(a: Matches, b: Matches, docs: Uint32Array, scores: Float32Array): number {
+  const docsA = a.docs;
+  const docsB = b.docs;
+  const countB = docsB.length;
   let k = 0;
   let p = 0;
   for (let i = 0; i < docsA.length; i++) {
@@ -241,7 +266,7 @@ function intersectTwo(x: Matches, y: Matches): Matches {
     docs[k] = d;
     scores[k++] = scoreAt(a, i) + scoreAt(b, p);
   }
-  return { docs: docs.subarray(0, k), scores: scores.subarray(0, k), typos: null };
+  return k;
 }
 
 function unionMatches(n: number, lists: Matches[]): Matches {

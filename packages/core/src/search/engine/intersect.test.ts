@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../../test-support/seeded-random';
+import { docBits } from '../index/doc-bits';
 import { advance, gallop } from '../index/gallop';
 import { intersect, type Matches, scoreAt, typosAt } from './evaluate-query';
 
@@ -10,13 +11,18 @@ function docsOf(r: () => number, n: number, density: number): Uint32Array {
   return Uint32Array.from(out);
 }
 
-/** A list in one of the shapes intersect meets: impacts read in place, stored scores, with or without typos. */
+/**
+ * A list in one of the shapes intersect meets: impacts read in place (with or without bits), stored
+ * scores, with or without typos.
+ */
 function listOf(r: () => number, n: number, density: number, withTypos: boolean): Matches {
   const docs = docsOf(r, n, density);
   const typos = withTypos ? Uint8Array.from(docs, () => Math.floor(r() * 3)) : null;
   if (r() < 0.5) {
     const imp = Uint8Array.from(docs, () => 1 + Math.floor(r() * 255));
-    return { docs, scores: null, imp, mult: 0.1 + r(), typos };
+    // A posting list read in place may carry its bits (a dense one): either way, alike results.
+    const bits = r() < 0.5 ? docBits(docs, n) : undefined;
+    return { docs, scores: null, imp, mult: 0.1 + r(), bits, typos };
   }
   return { docs, scores: Float32Array.from(docs, () => r() * 10), typos };
 }
