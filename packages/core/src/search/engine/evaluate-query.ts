@@ -176,7 +176,15 @@ export function intersect(lists: Matches[]): Matches {
   if (lists.length === 1) return lists[0]!;
   if (lists.length === 2 && lists[0]!.typos === null && lists[1]!.typos === null)
     return intersectTwo(lists[0]!, lists[1]!);
-  const walk = lists.map((_, j) => j).sort((x, y) => lists[x]!.docs.length - lists[y]!.docs.length);
+  // After the shortest, lists with bits are asked first: they turn a document away in a few operations,
+  // so the lists stepped through are asked only about documents the others hold.
+  const byLength = lists.map((_, j) => j).sort((x, y) => lists[x]!.docs.length - lists[y]!.docs.length);
+  const rest = byLength.slice(1);
+  const walk = [
+    byLength[0]!,
+    ...rest.filter((j) => lists[j]!.bits !== undefined),
+    ...rest.filter((j) => lists[j]!.bits === undefined),
+  ];
   const first = lists[walk[0]!]!;
   const pos = new Array<number>(lists.length).fill(0);
   const part = new Float64Array(lists.length);
