@@ -1,7 +1,8 @@
 import { analyze } from '../analysis/analyze';
 import { dateSpan } from './date-span';
 import { fold } from '../analysis/fold';
-import { gallop } from '../index/gallop';
+import { rankOf } from '../index/doc-bits';
+import { advance, gallop } from '../index/gallop';
 import { PendingUnion } from './pending-union';
 import { type Matches, scoreAt, typosAt } from './matches';
 import {
@@ -157,6 +158,7 @@ function union(ctx: EvalContext, exps: Expansion[]): Matches {
       imp: p.imps,
       impMax: p.max,
       mult,
+      bits: p.bits,
       typos: e.typos ? new Uint8Array(n).fill(e.typos) : null,
     };
   }
@@ -172,7 +174,17 @@ function union(ctx: EvalContext, exps: Expansion[]): Matches {
 export function intersect(lists: Matches[]): Matches {
   if (lists.length === 0) return EMPTY;
   if (lists.length === 1) return lists[0]!;
-  const walk = lists.map((_, j) => j).sort((x, y) => lists[x]!.docs.length - lists[y]!.docs.length);
+  if (lists.length === 2 && lists[0]!.typos === null && lists[1]!.typos === null)
+    return intersectTwo(lists[0]!, lists[1]!);
+  // After the shortest, lists with bits are asked first: they turn a document away in a few operations,
+  // so the lists stepped through are asked only about documents the others hold.
+  const byLength = lists.map((_, j) => j).sort((x, y) => lists[x]!.docs.length - lists[y]!.docs.length);
+  const rest = byLength.slice(1);
+  const walk = [
+    byLength[0]!,
+    ...rest.filter((j) => lists[j]!.bits !== undefined),
+    ...rest.filter((j) => lists[j]!.bits === undefined),
+  ];
   const first = lists[walk[0]!]!;
   const pos = new Array<number>(lists.length).fill(0);
   const part = new Float64Array(lists.length);
@@ -190,10 +202,16 @@ export function intersect(lists: Matches[]): Matches {
     for (let w = 1; w < walk.length; w++) {
       const j = walk[w]!;
       const l = lists[j]!;
-      const p = gallop(l.docs, pos[j]!, d);
-      pos[j] = p;
-      if (p >= l.docs.length) break outer;
-      if (l.docs[p] !== d) continue outer;
+      let p: number;
+      if (l.bits !== undefined) {
+        p = rankOf(l.bits, d);
+        if (p < 0) continue outer;
+      } else {
+        p = advance(l.docs, pos[j]!, d);
+        pos[j] = p;
+        if (p >= l.docs.length) break outer;
+        if (l.docs[p] !== d) continue outer;
+      }
       const x = scoreAt(l, p);
       part[j] = x;
       s += x;
@@ -214,6 +232,49 @@ export function intersect(lists: Matches[]): Matches {
     scores: scores.subarray(0, k),
     typos: typos === null ? null : typos.subarray(0, k),
   };
+}
+
+/**
+ * The common AND, two lists without typos, in one tight loop: the shorter walked, the longer advanced to
+ * each of its documents; a document is scored only where both hold it (two scores sum alike in either
+ * order, so the result is the general walk's).
+ */
+function intersectTwo(x: Matches, y: Matches): Matches {
+  const a = x.docs.length <= y.docs.length ? x : y;
+  const b = a === x ? y : x;
+  const docsA = a.docs;
+  const docs = new Uint32Array(docsA.length);
+  const scores = new Float32Array(docsA.length);
+  let k = 0;
+  const bits = b.bits;
+  if (bits !== undefined)
+    // The longer list is dense: each document of the shorter is looked up in its bits.
+    for (let i = 0; i < docsA.length; i++) {
+      const p = rankOf(bits, docsA[i]!);
+      if (p < 0) continue;
+      docs[k] = docsA[i]!;
+      scores[k++] = scoreAt(a, i) + scoreAt(b, p);
+    }
+  else k = walkTwo(a, b, docs, scores);
+  return { docs: docs.subarray(0, k), scores: scores.subarray(0, k), typos: null };
+}
+
+/** intersectTwo's walk when the longer list has no bits: advanced to each document of the shorter. */
+function walkTwo(a: Matches, b: Matches, docs: Uint32Array, scores: Float32Array): number {
+  const docsA = a.docs;
+  const docsB = b.docs;
+  const countB = docsB.length;
+  let k = 0;
+  let p = 0;
+  for (let i = 0; i < docsA.length; i++) {
+    const d = docsA[i]!;
+    p = advance(docsB, p, d);
+    if (p >= countB) break;
+    if (docsB[p] !== d) continue;
+    docs[k] = d;
+    scores[k++] = scoreAt(a, i) + scoreAt(b, p);
+  }
+  return k;
 }
 
 function unionMatches(n: number, lists: Matches[]): Matches {

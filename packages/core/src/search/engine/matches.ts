@@ -1,3 +1,5 @@
+import type { DocBits } from '../index/doc-bits';
+
 /** A sorted list of matching documents with a score and a typo count each. */
 export interface Matches {
   docs: Uint32Array;
@@ -12,6 +14,8 @@ export interface Matches {
   mult?: number;
   /** The highest of imp, when known (a posting list read in place carries it). */
   impMax?: number;
+  /** The documents as bits, when the list is a dense posting list read in place (see DocBits). */
+  bits?: DocBits | undefined;
   /** Typo counts, or null when all are 0. */
   typos: Uint8Array | null;
 }

@@ -1,6 +1,7 @@
 import { damagedSnapshot } from '../../binary/damaged-snapshot';
 import { LruCache } from '../../binary/lru-cache';
 import { ByteWriter } from '../../binary/varint';
+import { DENSE_FROM, type DocBits, docBits } from './doc-bits';
 import { KEYWORD_IMPACT } from './ranking-weights';
 
 /** One term's postings: documents ascending, and the BM25F saturation (0..255) in each. */
@@ -9,6 +10,8 @@ export interface Postings {
   imps: Uint8Array;
   /** The highest impact (0 for an empty list): a ranked OR bounds the list's scores by it without a scan. */
   max: number;
+  /** The documents as bits, when the list holds one document in DENSE_FROM or more (and is cached). */
+  bits: DocBits | undefined;
 }
 
 // Lists this long are worth keeping decoded; shorter ones decode faster than a cache lookup costs.
@@ -102,8 +105,12 @@ export class PostingLists {
         : new Uint8Array(n).fill(rest === 0 ? KEYWORD_IMPACT : bytes[p]!);
     let max = 0;
     for (let i = 0; i < imps.length; i++) if (imps[i]! > max) max = imps[i]!;
-    const out = { docs, imps, max };
-    if (n >= CACHE_FROM) this.cache.set(t, out, n);
+    // Built once with the cached list: an AND with a rarer word then finds its documents by their bits.
+    const bits =
+      n >= CACHE_FROM && n * DENSE_FROM >= this.docCount ? docBits(docs, this.docCount) : undefined;
+    const out: Postings = { docs, imps, max, bits };
+    // Weighed in postings (5 bytes each: a document and an impact), the bits' 8 bytes a word included.
+    if (n >= CACHE_FROM) this.cache.set(t, out, n + (bits ? Math.ceil((bits.words.length * 8) / 5) : 0));
     return out;
   }
 }

@@ -1,0 +1,46 @@
+/**
+ * A dense posting list as a bitset: one bit per document, and per 32-document word the postings before
+ * it. A list walked against it (an AND of a rarer word and this one) finds each of its documents, and
+ * the document's index in the list (for its impact), in a few operations instead of stepping through
+ * the postings between them.
+ */
+export interface DocBits {
+  words: Uint32Array;
+  /** ranks[w]: the postings in words[0, w). */
+  ranks: Uint32Array;
+}
+
+/**
+ * Lists holding at least one document in this many are kept as bits too: the bits and ranks then take
+ * at most twice the list's own 4 bytes a posting.
+ */
+export const DENSE_FROM = 16;
+
+/** The bits of ascending documents below docCount. */
+export function docBits(docs: Uint32Array, docCount: number): DocBits {
+  const words = new Uint32Array((docCount + 31) >>> 5);
+  for (let i = 0; i < docs.length; i++) words[docs[i]! >>> 5]! |= 1 << (docs[i]! & 31);
+  const ranks = new Uint32Array(words.length);
+  let r = 0;
+  for (let w = 0; w < words.length; w++) {
+    ranks[w] = r;
+    r += popcount(words[w]!);
+  }
+  return { words, ranks };
+}
+
+/** The index of document d in the list, or -1 when the list lacks it. */
+export function rankOf(bits: DocBits, d: number): number {
+  const w = d >>> 5;
+  if (w >= bits.words.length) return -1;
+  const word = bits.words[w]!;
+  const bit = 1 << (d & 31);
+  // bit - 1 masks the bits below d's (at bit 31, ToInt32 turns -2 ** 31 - 1 into 0x7fffffff).
+  return (word & bit) === 0 ? -1 : bits.ranks[w]! + popcount(word & (bit - 1));
+}
+
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+}
