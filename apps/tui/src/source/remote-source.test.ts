@@ -24,6 +24,11 @@ describe('remote source (the API through @gazette/api/client)', () => {
     expect(await remote.search({ ...search, facets: [...search.facets] })).toEqual(
       await local.search({ ...search, facets: [...search.facets] }),
     );
+    // The search screen counts facets apart, once typing pauses: over --api through /v1/facets.
+    const facets = { q: 'ambassador', facets: ['person', 'source'] as const, limit: 8 };
+    const remoteFacets = await remote.facets({ ...facets, facets: [...facets.facets] });
+    expect(remoteFacets).toEqual(await local.facets({ ...facets, facets: [...facets.facets] }));
+    expect(Object.keys(remoteFacets).sort()).toEqual(['person', 'source']);
     const first = (await local.list({ limit: 1 })).items[0]!;
     expect(await remote.get(first.slug)).toEqual(await local.get(first.slug));
     expect(await remote.related(first.id)).toEqual(await local.related(first.id));
