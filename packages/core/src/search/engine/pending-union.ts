@@ -1,5 +1,7 @@
+import type { DocBits } from '../index/doc-bits';
 import { gallop } from '../index/gallop';
 import type { Matches } from './matches';
+import { unionCount } from './union-count';
 
 /** One list of a union, read as scoreAt reads it: stored scores, or impacts times a multiplier. */
 interface Part {
@@ -8,6 +10,7 @@ interface Part {
   imp: Uint8Array | undefined;
   mult: number;
   impMax: number | undefined;
+  bits: DocBits | undefined;
 }
 
 /**
@@ -31,6 +34,7 @@ export class PendingUnion implements Matches {
       imp: l.imp,
       mult: l.mult ?? 0,
       impMax: l.impMax,
+      bits: l.bits,
     }));
   }
 
@@ -50,8 +54,7 @@ export class PendingUnion implements Matches {
 
   /**
    * The k best matches (documents ascending, with their scores) and how many documents match in all.
-   * The count is exact, from the sizes of the lists' intersections (inclusion–exclusion, each walked
-   * from its shortest list). The best are found by MaxScore: once k are held, a list whose best score,
+   * The count is exact, from one bitset of the lists' documents (unionCount). The best are found by MaxScore: once k are held, a list whose best score,
    * with those of the lists weaker than it, cannot beat the k-th is only probed for documents the
    * stronger lists bring, so the documents of a common, low-scoring word are mostly skipped. Each
    * document's score is summed as the full merge sums it (its lists' single precision scores in double
@@ -59,7 +62,7 @@ export class PendingUnion implements Matches {
    */
   best(k: number): { top: Matches; total: number; scored: number } {
     if (this.full) return { top: this.full, total: this.full.docs.length, scored: 0 };
-    const total = unionSize(this.parts.map((p) => p.docs));
+    const total = unionCount(this.parts);
     const heap = new TopHeap(k);
     const scored = k > 0 ? maxScore(this.parts, heap) : 0;
     return { top: heap.matches(), total, scored };
@@ -82,37 +85,6 @@ function bestScore(p: Part): number {
   let m = 0;
   for (let i = 0; i < p.imp.length; i++) if (p.imp[i]! > m) m = p.imp[i]!;
   return Math.fround(m * p.mult);
-}
-
-/** Documents in at least one list: the sizes of every intersection of the lists, added and taken away. */
-function unionSize(lists: readonly Uint32Array[]): number {
-  let total = 0;
-  for (let set = 1; set < 1 << lists.length; set++) {
-    const chosen = lists.filter((_, j) => set & (1 << j));
-    total += (chosen.length % 2 ? 1 : -1) * intersectionSize(chosen);
-  }
-  return total;
-}
-
-/** How many documents every list holds, walked from the shortest with galloping. */
-function intersectionSize(lists: readonly Uint32Array[]): number {
-  if (lists.length === 1) return lists[0]!.length;
-  const sorted = [...lists].sort((x, y) => x.length - y.length);
-  const first = sorted[0]!;
-  const at = new Array<number>(sorted.length).fill(0);
-  let n = 0;
-  outer: for (let i = 0; i < first.length; i++) {
-    const d = first[i]!;
-    for (let j = 1; j < sorted.length; j++) {
-      const l = sorted[j]!;
-      const p = gallop(l, at[j]!, d);
-      at[j] = p;
-      if (p >= l.length) break outer;
-      if (l[p] !== d) continue outer;
-    }
-    n++;
-  }
-  return n;
 }
 
 /**

@@ -39,7 +39,7 @@ export function rankOf(bits: DocBits, d: number): number {
   return (word & bit) === 0 ? -1 : bits.ranks[w]! + popcount(word & (bit - 1));
 }
 
-function popcount(x: number): number {
+export function popcount(x: number): number {
   x -= (x >>> 1) & 0x55555555;
   x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
   return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
