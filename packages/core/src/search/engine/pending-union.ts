@@ -105,8 +105,10 @@ function maxScore(parts: readonly Part[], heap: TopHeap): number {
   const part = new Float64Array(L);
   let weak = 0;
   let scored = 0;
+  // The score to beat, read again only when the heap changes.
+  let floor = heap.threshold();
   for (;;) {
-    while (weak < L && bound[weak + 1]! <= heap.threshold()) weak++;
+    while (weak < L && bound[weak + 1]! <= floor) weak++;
     if (weak === L) break;
     let d = 0xffffffff;
     for (let r = weak; r < L; r++) {
@@ -115,7 +117,7 @@ function maxScore(parts: readonly Part[], heap: TopHeap): number {
       if (i < p.docs.length && p.docs[i]! < d) d = p.docs[i]!;
     }
     if (d === 0xffffffff) break;
-    part.fill(0);
+    for (let j = 0; j < L; j++) part[j] = 0;
     let upper = bound[weak]!;
     for (let r = weak; r < L; r++) {
       const j = order[r]!;
@@ -128,7 +130,7 @@ function maxScore(parts: readonly Part[], heap: TopHeap): number {
       }
     }
     // The weak lists are probed, strongest first, while the document may still enter.
-    for (let r = weak - 1; r >= 0 && upper > heap.threshold(); r--) {
+    for (let r = weak - 1; r >= 0 && upper > floor; r--) {
       const j = order[r]!;
       const p = parts[j]!;
       const i = gallop(p.docs, at[j]!, d);
@@ -139,11 +141,12 @@ function maxScore(parts: readonly Part[], heap: TopHeap): number {
         upper += part[j]!;
       }
     }
-    if (upper <= heap.threshold()) continue;
+    if (upper <= floor) continue;
     let s = 0;
     for (let j = 0; j < L; j++) s += part[j]!;
     scored++;
     heap.offer(d, Math.fround(s));
+    floor = heap.threshold();
   }
   return scored;
 }
