@@ -186,42 +186,44 @@ export function intersect(lists: Matches[]): Matches {
     ...rest.filter((j) => lists[j]!.bits === undefined),
   ];
   const first = lists[walk[0]!]!;
-  const pos = new Array<number>(lists.length).fill(0);
+  // Each list's documents and bits in walk order, read from arrays, not from list objects of mixed shapes.
+  const walkDocs = walk.map((j) => lists[j]!.docs);
+  const walkBits = walk.map((j) => lists[j]!.bits);
+  const at = new Int32Array(walk.length);
   const part = new Float64Array(lists.length);
-  const ordered = lists.length > 2;
-  const docs = new Uint32Array(first.docs.length);
-  const scores = new Float32Array(first.docs.length);
+  const firstDocs = first.docs;
+  const docs = new Uint32Array(firstDocs.length);
+  const scores = new Float32Array(firstDocs.length);
   // Typo counts only when a list has some: without them, ranking reads the scores alone.
-  const typos = lists.some((l) => l.typos !== null) ? new Uint8Array(first.docs.length) : null;
+  const typos = lists.some((l) => l.typos !== null) ? new Uint8Array(firstDocs.length) : null;
   let k = 0;
-  outer: for (let i = 0; i < first.docs.length; i++) {
-    const d = first.docs[i]!;
-    let s = scoreAt(first, i);
-    part[walk[0]!] = s;
-    let typoCount = typosAt(first, i);
+  outer: for (let i = 0; i < firstDocs.length; i++) {
+    const d = firstDocs[i]!;
+    // Every list is asked first; scores and typos are read only for documents all of them hold.
     for (let w = 1; w < walk.length; w++) {
-      const j = walk[w]!;
-      const l = lists[j]!;
-      let p: number;
-      if (l.bits !== undefined) {
-        p = rankOf(l.bits, d);
+      const bits = walkBits[w];
+      if (bits !== undefined) {
+        const p = rankOf(bits, d);
         if (p < 0) continue outer;
+        at[w] = p;
       } else {
-        p = advance(l.docs, pos[j]!, d);
-        pos[j] = p;
-        if (p >= l.docs.length) break outer;
-        if (l.docs[p] !== d) continue outer;
+        const l = walkDocs[w]!;
+        const p = advance(l, at[w]!, d);
+        at[w] = p;
+        if (p >= l.length) break outer;
+        if (l[p] !== d) continue outer;
       }
-      const x = scoreAt(l, p);
-      part[j] = x;
-      s += x;
-      typoCount += typosAt(l, p);
     }
-    // Two scores sum alike in either order; more are summed again in the lists' order.
-    if (ordered) {
-      s = 0;
-      for (let j = 0; j < part.length; j++) s += part[j]!;
+    at[0] = i;
+    let typoCount = 0;
+    for (let w = 0; w < walk.length; w++) {
+      const l = lists[walk[w]!]!;
+      part[walk[w]!] = scoreAt(l, at[w]!);
+      if (typos !== null) typoCount += typosAt(l, at[w]!);
     }
+    // Summed in the lists' order (two sum alike in either order).
+    let s = 0;
+    for (let j = 0; j < part.length; j++) s += part[j]!;
     docs[k] = d;
     scores[k] = s;
     if (typos !== null) typos[k] = Math.min(255, typoCount);
