@@ -5,6 +5,7 @@
 //   GAZETTE_BENCH_SIZES=10000,100000                   sizes of the news corpus (default 10000,100000,300000)
 //   GAZETTE_BENCH_REPLICATED=100000                    size of the replicated corpus (0 skips it)
 //   GAZETTE_BENCH_ENGINES=Gazette,MiniSearch           only those engines
+//   GAZETTE_BENCH_SEGMENT=100000                       Gazette's segment size (default: its live index's, 100k)
 import { totalmem } from 'node:os';
 import { HAS_SHARED, SHARED_MISSING, sectionId, writeBenchSection } from '@gazette/bench-corpora';
 import type { CorpusSpec } from './articles';
@@ -62,6 +63,7 @@ const COMMAND = `${[
   'GAZETTE_BENCH_SIZES',
   'GAZETTE_BENCH_REPLICATED',
   'GAZETTE_BENCH_ENGINES',
+  'GAZETTE_BENCH_SEGMENT',
 ]
   .filter((k) => env[k])
   .map((k) => `${k}=${/\s/.test(env[k]!) ? `'${env[k]}'` : env[k]} `)
