@@ -1,5 +1,5 @@
 import type { Snippet } from '../../query-schema/query-result-schema';
-import { ASCII_WORD_CHAR, forEachWord, tokensWithOffsets } from '../analysis/analyze';
+import { ASCII_WORD_CHAR, forEachWord, isWordAt, tokensWithOffsets } from '../analysis/analyze';
 import { fold } from '../analysis/fold';
 import { findTerm, type SearchIndex, TEXT_FIELD } from '../index/search-index';
 
@@ -29,31 +29,39 @@ export function fewestHeads(terms: readonly string[]): string[] {
   return out;
 }
 
+/** The first word start at or after `from` where `head` starts a word of the lower-cased text; -1 when none. */
+function headStart(lower: string, head: string, from: number): number {
+  for (let p = lower.indexOf(head, from); p >= 0; p = lower.indexOf(head, p + head.length))
+    if (p === 0 || ASCII_WORD_CHAR[lower.charCodeAt(p - 1)] !== 1) return p;
+  return -1;
+}
+
 /**
- * Where words starting with one of the heads start in an ASCII text, ascending: a native search for each
- * head in the lower-cased text (ASCII folds by case alone, keeping offsets), kept where a word starts.
- * No head starts another, so no start is found twice.
+ * Are a text's words all ASCII (its other characters punctuation, symbols or spaces, as curly quotes and
+ * dashes are)? Then its words are its runs of ASCII letters and digits, and lower-casing it keeps every
+ * offset (only letters change length when lower-cased).
  */
-function headStarts(text: string, heads: readonly string[]): number[] {
-  const lower = text.toLowerCase();
-  const starts: number[] = [];
-  for (const head of heads)
-    for (let p = lower.indexOf(head); p >= 0; p = lower.indexOf(head, p + head.length))
-      if (p === 0 || ASCII_WORD_CHAR[lower.charCodeAt(p - 1)] !== 1) starts.push(p);
-  return heads.length > 1 ? starts.sort((a, b) => a - b) : starts;
+function asciiWords(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128 && isWordAt(text, i, c)) return false;
+  }
+  return true;
 }
 
 /**
  * Finds the words of a text whose term is matched (ASCII terms), at a cost per word that does not grow
  * with the number of matched terms (a prefix query may match thousands): a word whose first two letters
- * start no matched term's head is skipped unanalysed, and in ASCII text only the words starting with a
- * head are looked at. One per page; a class, so highlighting a text makes no closure.
+ * start no matched term's head is skipped unanalysed, and in text whose words are ASCII only the words
+ * starting with a head are looked at. One per page; a class, so highlighting a text makes no closure.
  */
 class AsciiHighlighter {
   /** Heads of one letter, and the first two letters of longer heads. */
   private readonly one = new Set<string>();
   private readonly two = new Set<string>();
   private readonly heads: string[];
+  /** Each head's next word start in the text being highlighted (-1: none left). */
+  private readonly next: Int32Array;
   /** First letters in both cases: most words are turned away by their first letter alone. */
   private readonly firsts = new Uint8Array(128);
   /** A word's matched parts, once per page: the same words recur across the snippets of a page. */
@@ -72,6 +80,7 @@ class AsciiHighlighter {
       else this.two.add(head.slice(0, 2));
     }
     this.heads = fewestHeads(terms);
+    this.next = new Int32Array(this.heads.length);
     for (const h of [...this.one, ...this.two])
       this.firsts[h.charCodeAt(0)] = this.firsts[h.toUpperCase().charCodeAt(0)] = 1;
   }
@@ -97,14 +106,28 @@ class AsciiHighlighter {
     return undefined;
   }
 
-  /** `ascii`: known from the caller (a stored text is ASCII when its UTF-8 bytes are as many as its code units). */
+  /**
+   * `ascii`: known from the caller (a stored text is ASCII when its UTF-8 bytes are as many as its code
+   * units). In text whose words are ASCII, only the words starting with a head are looked at: a native
+   * search for each head in the lower-cased text, kept where a word starts, the heads' next starts
+   * merged in text order (no head starts another, so no start is found twice) until past the window.
+   */
   highlight(text: string, ascii = !NON_ASCII.test(text)): Snippet['highlights'] {
     this.out = [];
-    if (this.heads.length > MAX_HEADS || !ascii) {
+    const heads = this.heads;
+    if (heads.length > MAX_HEADS || !(ascii || asciiWords(text))) {
       forEachWord(text, this.add, this.wanted);
       return this.out;
     }
-    for (const start of headStarts(text, this.heads)) {
+    const lower = text.toLowerCase();
+    const next = this.next;
+    for (let h = 0; h < heads.length; h++) next[h] = headStart(lower, heads[h]!, 0);
+    for (;;) {
+      let h = -1;
+      for (let i = 0; i < heads.length; i++) if (next[i]! >= 0 && (h < 0 || next[i]! < next[h]!)) h = i;
+      if (h < 0) break;
+      const start = next[h]!;
+      next[h] = headStart(lower, heads[h]!, start + heads[h]!.length);
       let end = start + 1;
       while (end < text.length && ASCII_WORD_CHAR[text.charCodeAt(end)] === 1) end++;
       if (this.addWord(text.slice(start, end), start) === true) break;
