@@ -1,6 +1,7 @@
 // A SearchIndex sent between threads: its typed arrays travel (transferred), the classes over them are
 // made again by the thread that receives it.
 import { StringColumn } from '../binary/string-column';
+import { WordCodedTexts } from '../binary/word-coded-texts';
 import type { FacetName } from '../model/facet-name-schema';
 import type { IndexLists } from '../search/index/build-index';
 import { PositionLists } from '../search/index/position-lists';
@@ -43,6 +44,6 @@ export function indexFromMessage(m: SearchIndex): SearchIndex {
     entities: column(m.entities),
     entityKeys: strings(m.entityKeys),
     entitySummaries: strings(m.entitySummaries),
-    texts: strings(m.texts),
+    texts: new WordCodedTexts(strings(m.texts.vocab), m.texts.bytes, m.texts.off),
   };
 }

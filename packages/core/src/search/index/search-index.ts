@@ -2,6 +2,7 @@ import type { FacetName } from '../../model/facet-name-schema';
 import type { PositionLists } from './position-lists';
 import type { PostingLists } from './posting-lists';
 import type { StringColumn } from '../../binary/string-column';
+import type { WordCodedTexts } from '../../binary/word-coded-texts';
 
 /** Keyword keys live in the term dictionary behind a control character, so they never meet a word prefix. */
 export const FIELD_KEY = {
@@ -66,7 +67,7 @@ export interface SearchIndex {
   /** Per document: how many of its quotations read as statements (readsAsStatement). */
   statementCounts: Uint32Array;
   /** Unique stored texts (titles, standfirsts, body blocks), shared between documents. */
-  texts: StringColumn;
+  texts: WordCodedTexts;
   textOff: Uint32Array;
   textIds: Uint32Array;
   /** TEXT_FIELD index of each of a document's texts. */
