@@ -4,13 +4,13 @@ import type { Entity } from '../../model/entity-schema';
 import type { Quote } from '../../model/quote-schema';
 
 // In a snapshot an article's body texts and standfirst live once in the index's text table; the
-// article keeps the kinds of its blocks (one letter each) and 0 for its standfirst. Quotes drop their text when it is a slice of the body, and
+// article keeps the kinds of its blocks (one letter each) and 0 for its standfirst. Quotes drop their text when the body gives it back, and
 // entity mentions become flat number lists: enrichment is most of an article's weight.
 const CODE: Record<BlockKind, string> = { paragraph: 'p', heading: 'h', blockquote: 'q', 'list-item': 'l' };
 const KIND: Record<string, BlockKind> = { p: 'paragraph', h: 'heading', q: 'blockquote', l: 'list-item' };
 
 // Fields other than the packed ones ride along as they are, so new model fields survive a snapshot.
-type PackedQuote = [text: string | 0, rest: Omit<Quote, 'text'>];
+type PackedQuote = [text: string | number, rest: Omit<Quote, 'text'>];
 /** An entity's name, type and aliases recur across articles: they live once in a table of heads. */
 export type EntityHead = Omit<Entity, 'mentions' | 'demonymMentions'>;
 type PackedEntity = [head: number, mentions: number[], demonyms?: number[]];
@@ -46,17 +46,48 @@ function unflat(xs: readonly number[]): Entity['mentions'] {
   return out;
 }
 
+/** Opening quotation marks a paragraph continuing a quotation may start with (the quote's text leaves them out). */
+const REOPENING = /^["\u201c\u2018'\u00ab]/;
+
+/**
+ * The text of a quotation over blocks block..endBlock: the blocks' slices joined by a space, each
+ * continuing block's opening quotation mark left out when `reopened` (JOINED_REOPENED).
+ */
+function joinedQuote(q: Omit<Quote, 'text'>, body: readonly string[], reopened: boolean): string {
+  const last = q.endBlock ?? q.block;
+  let text = (body[q.block] ?? '').slice(q.start, q.block === last ? q.end : undefined);
+  for (let b = q.block + 1; b <= last; b++) {
+    let part = body[b] ?? '';
+    if (b === last) part = part.slice(0, q.end);
+    text += ` ${reopened ? part.replace(REOPENING, '') : part}`;
+  }
+  return text;
+}
+
+// A quotation's text is kept as a number when the body gives it back: IN_BODY a slice of one block, JOINED
+// (or JOINED_REOPENED) the slices of several blocks joined by spaces.
+const IN_BODY = 0;
+const JOINED = 1;
+const JOINED_REOPENED = 2;
+
 function packQuote(q: Quote, a: Article): PackedQuote {
   const rest = without(q, 'text') as Omit<Quote, 'text'>;
-  if (q.endBlock !== undefined) return [q.text, rest];
+  if (q.endBlock !== undefined) {
+    const body = a.body.map((b) => b.text);
+    if (joinedQuote(rest, body, false) === q.text) return [JOINED, rest];
+    if (joinedQuote(rest, body, true) === q.text) return [JOINED_REOPENED, rest];
+    return [q.text, rest];
+  }
   const inBody = a.body[q.block]?.text.slice(q.start, q.end) === q.text;
   rest.end = q.end - q.start;
-  return [inBody ? 0 : q.text, rest];
+  return [inBody ? IN_BODY : q.text, rest];
 }
 
 function unpackQuote([text, packed]: PackedQuote, body: readonly string[]): Quote {
   const rest = packed.endBlock === undefined ? { ...packed, end: packed.start + packed.end } : packed;
-  return { text: text === 0 ? (body[rest.block] ?? '').slice(rest.start, rest.end) : text, ...rest };
+  if (typeof text === 'string') return { text, ...rest };
+  if (text === IN_BODY) return { text: (body[rest.block] ?? '').slice(rest.start, rest.end), ...rest };
+  return { text: joinedQuote(rest, body, text === JOINED_REOPENED), ...rest };
 }
 
 function packSpanned<T extends Spanned>(x: T, a: Article): T {
