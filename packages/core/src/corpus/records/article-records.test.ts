@@ -77,4 +77,26 @@ describe('article records', () => {
     expect(bytes.indexOf(joined.text)).toBe(-1);
     expect(bytes.indexOf(reopened.text)).toBe(-1);
   });
+
+  it('gives back every entity mention as stored, in any order, with or without demonym mentions', () => {
+    const a = parseText(TEXT, { publishedAt: '2025-03-03T10:00:00Z' });
+    const [first, second] = a.entities;
+    const mentions = [
+      { block: 2, start: 300, end: 310 },
+      { block: 0, start: 5, end: 5 },
+      { block: 0, start: 70000, end: 70012 },
+      { block: 0, start: 3, end: 9 },
+    ];
+    const x = {
+      ...a,
+      entities: [
+        ...a.entities,
+        { ...first!, mentions, demonymMentions: [] },
+        { ...second!, mentions: [], demonymMentions: [...mentions].reverse() },
+      ],
+    };
+    const corpus = createCorpus([x]);
+    expect(corpus.get(x.id)).toEqual(x);
+    expect(loadCorpus(corpus.toSnapshot()).get(x.id)).toEqual(x);
+  });
 });
