@@ -40,6 +40,11 @@ export class WordCodedTexts {
     return encodeTexts(StringColumn.from(texts));
   }
 
+  /** The texts of a string column, coded. */
+  static encode(texts: StringColumn): WordCodedTexts {
+    return encodeTexts(texts);
+  }
+
   get length(): number {
     return this.off.length - 1;
   }

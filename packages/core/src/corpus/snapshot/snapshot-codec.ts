@@ -4,9 +4,9 @@ import { checksum32 } from '../../binary/checksum';
 import { damagedSnapshot } from '../../binary/damaged-snapshot';
 import { PositionLists } from '../../search/index/position-lists';
 import { PostingLists } from '../../search/index/posting-lists';
-import type { FacetColumn, SearchIndex } from '../../search/index/search-index';
+import type { FacetColumn, SearchIndex, StoredTexts } from '../../search/index/search-index';
 import { type Section, SectionReader } from './snapshot-sections';
-import type { StringColumn } from '../../binary/string-column';
+import { StringColumn } from '../../binary/string-column';
 import { BlockCheck, blockChecksums } from '../../binary/block-check';
 import { WordCodedTexts } from '../../binary/word-coded-texts';
 
@@ -57,6 +57,13 @@ export function isBinarySnapshot(bytes: Uint8Array): boolean {
   return binarySnapshotFormat(bytes) === SNAPSHOT_FORMAT;
 }
 
+/** The texts as a snapshot stores them: word-coded (a built index holds them as UTF-8, coded here). */
+function wordCoded(texts: StoredTexts): WordCodedTexts {
+  if (texts instanceof WordCodedTexts) return texts;
+  if (texts instanceof StringColumn) return WordCodedTexts.encode(texts);
+  return WordCodedTexts.from(Array.from({ length: texts.length }, (_, i) => texts.at(i)));
+}
+
 function sectionsOf(p: CorpusParts): Array<[string, Section]> {
   const { ix, articles } = p;
   const out: Array<[string, Section]> = [];
@@ -87,8 +94,9 @@ function sectionsOf(p: CorpusParts): Array<[string, Section]> {
     ['statementCounts', ix.statementCounts],
     ['flags', new Uint8Array([ix.entityIdsDistinct ? 1 : 0])],
   );
-  strings('texts.vocab', ix.texts.vocab);
-  out.push(['texts.bytes', ix.texts.bytes], ['texts.off', ix.texts.off]);
+  const texts = wordCoded(ix.texts);
+  strings('texts.vocab', texts.vocab);
+  out.push(['texts.bytes', texts.bytes], ['texts.off', texts.off]);
   out.push(['textOff', ix.textOff], ['textIds', ix.textIds], ['textField', ix.textField]);
   out.push(['articles.off', articles.off], ['articles.bytes', articles.bytes]);
   out.push(['articles.headOff', articles.headOff], ['articles.headBytes', articles.headBytes]);

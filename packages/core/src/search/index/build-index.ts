@@ -1,4 +1,3 @@
-import { WordCodedTexts } from '../../binary/word-coded-texts';
 import type { Article } from '../../model/article-schema';
 import { readsAsStatement } from '../../text/statement';
 import { DocumentTerms, type EntriesPart, FIELDS } from './document-terms';
@@ -161,7 +160,7 @@ export function finishIndex(
     ...b.entities.done(),
     quoteCounts: b.quoteCounts,
     statementCounts: b.statementCounts,
-    texts: WordCodedTexts.from(b.texts.texts),
+    texts: StringColumn.from(b.texts.texts),
     textOff: b.texts.textOff,
     textIds: b.texts.textIds.done(),
     textField: b.texts.textField.done(),
