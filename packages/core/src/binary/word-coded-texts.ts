@@ -25,6 +25,8 @@ export class WordCodedTexts {
   private scratch: Uint8Array = new Uint8Array(1 << 12);
   private scratchView = new DataView(this.scratch.buffer);
   private slots: Slots | undefined;
+  /** Where longCode's code ended. */
+  private longEnd = 0;
 
   constructor(
     /** The tokens, most frequent first: the code of token r is the varint of r. */
@@ -63,18 +65,17 @@ export class WordCodedTexts {
     let n = 0;
     let lastWord = 0;
     for (let p = from; p < to; ) {
-      let r = codes[p++]!;
-      if (r & 0x80) {
-        r &= 0x7f;
-        let shift = 7;
-        let c: number;
-        do {
-          if (p >= to || shift > 21) throw damagedSnapshot('section texts.bytes');
-          c = codes[p++]!;
-          r |= (c & 0x7f) << shift;
-          shift += 7;
-        } while (c & 0x80);
+      // A one- or two-byte code (nearly all) is read without a branch on its length.
+      const b0 = codes[p]!;
+      const more = b0 >> 7;
+      const b1 = codes[p + 1]! | 0;
+      let r = (b0 & 0x7f) | (((b1 & 0x7f) * more) << 7);
+      p += 1 + more;
+      if (more & (b1 >> 7)) {
+        r = this.longCode(r, p, to);
+        p = this.longEnd;
       }
+      if (p > to) throw damagedSnapshot('section texts.bytes');
       if (n + SLOT + 1 > out.length) {
         out = this.grow(n + SLOT + 1);
         view = this.scratchView;
@@ -108,6 +109,20 @@ export class WordCodedTexts {
       lastWord = word;
     }
     return decodeUtf8(out, 0, n);
+  }
+
+  /** A code of three bytes or more: its first 14 bits `r`, the rest from codes[p] on (before `to`). */
+  private longCode(r: number, p: number, to: number): number {
+    let shift = 14;
+    let c: number;
+    do {
+      if (p >= to || shift > 21) throw damagedSnapshot('section texts.bytes');
+      c = this.bytes[p++]!;
+      r |= (c & 0x7f) << shift;
+      shift += 7;
+    } while (c & 0x80);
+    this.longEnd = p;
+    return r;
   }
 
   /** The scratch buffer, grown to hold at least `size` bytes (keeping those written). */
