@@ -9,11 +9,9 @@ import { type Section, SectionReader } from './snapshot-sections';
 import { StringColumn } from '../../binary/string-column';
 import { BlockCheck, blockChecksums } from '../../binary/block-check';
 import { WordCodedTexts } from '../../binary/word-coded-texts';
-import { fromSteps, storedAsSteps, toSteps } from './stepped-sections';
 
 // A snapshot is the corpus's typed arrays laid end to end behind a small JSON header, so loading one
-// is making views on the bytes: nothing is parsed or decoded until a query reads it (but the offset
-// sections, stored as steps and added up at load: stepped-sections.ts). Every byte is
+// is making views on the bytes: nothing is parsed or decoded until a query reads it. Every byte is
 // checked before it is used: at load the header and each section against their checksums, the padding
 // for zeros, the length exactly, and a damaged snapshot is refused whole. The stored content (texts,
 // article records, entity summaries: most of the file, and few of its bytes read by any one query)
@@ -119,14 +117,12 @@ const BLOCKS = '.blocks';
 export function encodeSnapshot(p: CorpusParts): Uint8Array {
   const parts = sectionsOf(p).flatMap(
     ([name, a]): Array<[string, Section]> =>
-      storedAsSteps(name) && a instanceof Uint32Array
-        ? [[name, toSteps(a)]]
-        : LAZY.has(name) && a instanceof Uint8Array
-          ? [
-              [name, a],
-              [name + BLOCKS, blockChecksums(a)],
-            ]
-          : [[name, a]],
+      LAZY.has(name) && a instanceof Uint8Array
+        ? [
+            [name, a],
+            [name + BLOCKS, blockChecksums(a)],
+          ]
+        : [[name, a]],
   );
   const entries: SectionEntry[] = [];
   let at = 0;
@@ -208,8 +204,7 @@ function readSections(
     const lazy = !checkAll && LAZY.has(name) && names.has(name + BLOCKS);
     if (!lazy && checksum32(bytes.subarray(at, end)) !== sum) throw damaged(`section ${name} checksum`);
     if (!isZero(bytes, end, Math.min(align8(end), bytes.length))) throw damaged(`after section ${name}`);
-    const view = new ArrayType(bytes.buffer as ArrayBuffer, bytes.byteOffset + at, count);
-    map.set(name, view instanceof Uint32Array && storedAsSteps(name) ? fromSteps(view) : view);
+    map.set(name, new ArrayType(bytes.buffer as ArrayBuffer, bytes.byteOffset + at, count));
     at = align8(end);
   }
   if (at !== bytes.length) throw damaged('length');
