@@ -41,6 +41,9 @@ export function utf8Length(s: string): number {
 
 const NON_ASCII = /[^\x00-\x7f]/;
 
+/** Whether s is all ASCII (its UTF-8 bytes are its code units). */
+export const isAscii = (s: string): boolean => !NON_ASCII.test(s);
+
 /**
  * Code point order, which is UTF-8 byte order: UTF-16 code units put U+E000..U+FFFF after surrogates,
  * so they are remapped before comparing.

@@ -1,11 +1,12 @@
 // A SearchIndex sent between threads: its typed arrays travel (transferred), the classes over them are
 // made again by the thread that receives it.
 import { StringColumn } from '../binary/string-column';
+import { WordCodedTexts } from '../binary/word-coded-texts';
 import type { FacetName } from '../model/facet-name-schema';
 import type { IndexLists } from '../search/index/build-index';
 import { PositionLists } from '../search/index/position-lists';
 import { PostingLists } from '../search/index/posting-lists';
-import type { FacetColumn, SearchIndex } from '../search/index/search-index';
+import type { FacetColumn, SearchIndex, StoredTexts } from '../search/index/search-index';
 
 /** The postings and positions as posted: the fields their classes are made over. */
 export interface ListsMessage {
@@ -26,6 +27,12 @@ export function listsFromMessage(m: ListsMessage): IndexLists {
 const strings = (c: Pick<StringColumn, 'bytes' | 'off'>) => new StringColumn(c.bytes, c.off);
 const column = (c: FacetColumn): FacetColumn => ({ values: strings(c.values), off: c.off, val: c.val });
 
+/** Stored texts as posted: a built index's string column, or a loaded snapshot's word-coded texts. */
+function texts(t: StoredTexts): StoredTexts {
+  const c = t as Partial<WordCodedTexts> & Pick<StringColumn, 'bytes' | 'off'>;
+  return c.vocab ? new WordCodedTexts(strings(c.vocab), c.bytes, c.off) : strings(c);
+}
+
 /** The index over the fields of a SearchIndex posted by another thread. */
 export function indexFromMessage(m: SearchIndex): SearchIndex {
   const facets = {} as Record<FacetName, FacetColumn>;
@@ -43,6 +50,6 @@ export function indexFromMessage(m: SearchIndex): SearchIndex {
     entities: column(m.entities),
     entityKeys: strings(m.entityKeys),
     entitySummaries: strings(m.entitySummaries),
-    texts: strings(m.texts),
+    texts: texts(m.texts),
   };
 }

@@ -36,9 +36,67 @@ describe('article records', () => {
       expect(loaded.get(x.id)).toEqual(x);
       expect(corpus.get(x.id)).toEqual(x);
     }
-    // Stored once: the standfirst's bytes appear in the snapshot once (the index's text), not in its record too.
+    // Stored once: as the index's text, whose words are coded (so its bytes appear nowhere as they are),
+    // and not in its record too, which would hold them as they are.
     const snapshot = Buffer.from(corpus.toSnapshot());
-    expect(snapshot.indexOf(c.standfirst)).toBeGreaterThan(0);
-    expect(snapshot.indexOf(c.standfirst, snapshot.indexOf(c.standfirst) + 1)).toBe(-1);
+    expect(snapshot.indexOf('Leaders meet')).toBe(-1);
+    expect(loaded.search({ q: 'leaders meet' }).hits.map((h) => h.id)).toEqual([c.id]);
+  });
+
+  it('keeps a quotation over several paragraphs as a number when the body gives its text back, else its text', () => {
+    const a = parseText(TEXT, { publishedAt: '2025-03-03T10:00:00Z' });
+    const body = a.body.map((b) => b.text);
+    // The last paragraph opens with a quotation mark, which a quotation continuing into it leaves out.
+    expect(body[2]!.startsWith('"')).toBe(true);
+    const base = a.quotes[0]!;
+    const joined = {
+      ...base,
+      block: 0,
+      start: 10,
+      endBlock: 1,
+      end: 20,
+      text: `${body[0]!.slice(10)} ${body[1]!.slice(0, 20)}`,
+    };
+    const reopened = {
+      ...base,
+      block: 1,
+      start: 5,
+      endBlock: 2,
+      end: 15,
+      text: `${body[1]!.slice(5)} ${body[2]!.slice(1, 15)}`,
+    };
+    const other = { ...base, block: 0, start: 0, endBlock: 1, end: 5, text: 'Words the body does not hold' };
+    const x = { ...a, quotes: [...a.quotes, joined, reopened, other] };
+    const corpus = createCorpus([x]);
+    expect(corpus.get(x.id)).toEqual(x);
+    const snapshot = corpus.toSnapshot();
+    expect(loadCorpus(snapshot).get(x.id)).toEqual(x);
+    // Only the quotation the body cannot give back keeps its text in the record.
+    const bytes = Buffer.from(snapshot);
+    expect(bytes.indexOf('Words the body does not hold')).toBeGreaterThan(0);
+    expect(bytes.indexOf(joined.text)).toBe(-1);
+    expect(bytes.indexOf(reopened.text)).toBe(-1);
+  });
+
+  it('gives back every entity mention as stored, in any order, with or without demonym mentions', () => {
+    const a = parseText(TEXT, { publishedAt: '2025-03-03T10:00:00Z' });
+    const [first, second] = a.entities;
+    const mentions = [
+      { block: 2, start: 300, end: 310 },
+      { block: 0, start: 5, end: 5 },
+      { block: 0, start: 70000, end: 70012 },
+      { block: 0, start: 3, end: 9 },
+    ];
+    const x = {
+      ...a,
+      entities: [
+        ...a.entities,
+        { ...first!, mentions, demonymMentions: [] },
+        { ...second!, mentions: [], demonymMentions: [...mentions].reverse() },
+      ],
+    };
+    const corpus = createCorpus([x]);
+    expect(corpus.get(x.id)).toEqual(x);
+    expect(loadCorpus(corpus.toSnapshot()).get(x.id)).toEqual(x);
   });
 });

@@ -31,4 +31,14 @@ describe('compact values', () => {
     expect(Object.keys(v)).toEqual(['__proto__', 'long']);
     expect(() => r.read(0, bytes.length - 1)).toThrow(RangeError);
   });
+
+  it('keeps a byte array as it is, read back as a view on the record', () => {
+    const w = new CompactWriter();
+    const blob = Uint8Array.from([0, 1, 127, 128, 255]);
+    w.write({ a: blob, b: [Uint8Array.from([]), 'x'] });
+    const bytes = w.out.done();
+    const v = new CompactReader(bytes, w.stringColumn()).read(0, bytes.length);
+    expect(v).toEqual({ a: blob, b: [new Uint8Array(0), 'x'] });
+    expect(() => new CompactReader(bytes, w.stringColumn()).read(0, bytes.length - 2)).toThrow(RangeError);
+  });
 });

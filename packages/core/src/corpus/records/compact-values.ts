@@ -1,7 +1,7 @@
 import { decodeUtf8, StringColumn } from '../../binary/string-column';
 import { ByteReader, ByteWriter } from '../../binary/varint';
 
-// JSON values as tagged bytes, every string once in a shared table: article records repeat the same
+// JSON values (and byte arrays) as tagged bytes, every string once in a shared table: article records repeat the same
 // keys, names and labels thousands of times, and small numbers (offsets) dominate the rest.
 const NULL = 0;
 const FALSE = 1;
@@ -13,6 +13,7 @@ const STRING = 6;
 const ARRAY = 7;
 const OBJECT = 8;
 const TEXT = 9; // a long string written in place: long strings rarely repeat, and hashing them is costly
+const BYTES = 10; // a Uint8Array as it is (read back as a view on the record's bytes)
 const SHARED_UP_TO = 48;
 const SMALL = 40; // tags SMALL..255 are the integers 0..215
 
@@ -60,6 +61,10 @@ export class CompactWriter {
         w.varint(STRING);
         w.varint(this.str(v));
       }
+    } else if (v instanceof Uint8Array) {
+      w.varint(BYTES);
+      w.varint(v.length);
+      w.raw(v);
     } else if (Array.isArray(v)) {
       w.varint(ARRAY);
       w.varint(v.length);
@@ -133,6 +138,12 @@ export class CompactReader {
         if (n > r.end - r.p) throw new RangeError('text longer than its record');
         r.p += n;
         return decodeUtf8(r.bytes, r.p - n, r.p);
+      }
+      case BYTES: {
+        const n = r.varint();
+        if (n > r.end - r.p) throw new RangeError('bytes longer than their record');
+        r.p += n;
+        return r.bytes.subarray(r.p - n, r.p);
       }
       case ARRAY: {
         const n = r.varint();

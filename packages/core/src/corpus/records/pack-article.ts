@@ -2,18 +2,18 @@ import type { Article } from '../../model/article-schema';
 import type { BlockKind } from '../../model/block-schema';
 import type { Entity } from '../../model/entity-schema';
 import type { Quote } from '../../model/quote-schema';
+import { ByteReader, ByteWriter } from '../../binary/varint';
 
 // In a snapshot an article's body texts and standfirst live once in the index's text table; the
-// article keeps the kinds of its blocks (one letter each) and 0 for its standfirst. Quotes drop their text when it is a slice of the body, and
-// entity mentions become flat number lists: enrichment is most of an article's weight.
+// article keeps the kinds of its blocks (one letter each) and 0 for its standfirst. Quotes drop their text when the body gives it back, and
+// an article's entities become one byte array of varints: enrichment is most of an article's weight.
 const CODE: Record<BlockKind, string> = { paragraph: 'p', heading: 'h', blockquote: 'q', 'list-item': 'l' };
 const KIND: Record<string, BlockKind> = { p: 'paragraph', h: 'heading', q: 'blockquote', l: 'list-item' };
 
 // Fields other than the packed ones ride along as they are, so new model fields survive a snapshot.
-type PackedQuote = [text: string | 0, rest: Omit<Quote, 'text'>];
+type PackedQuote = [text: string | number, rest: Omit<Quote, 'text'>];
 /** An entity's name, type and aliases recur across articles: they live once in a table of heads. */
 export type EntityHead = Omit<Entity, 'mentions' | 'demonymMentions'>;
-type PackedEntity = [head: number, mentions: number[], demonyms?: number[]];
 /** Date and amount mentions drop their text when it is the slice of the block they point at. */
 type Spanned = { text?: string; block: number; start?: number | undefined; end?: number | undefined };
 
@@ -28,35 +28,124 @@ function without<T extends object>(o: T, a: string, b?: string): Record<string, 
   return out;
 }
 
-// Spans keep their length rather than their end: a length is small, so it takes one byte.
-function flat(ms: readonly Entity['mentions'][number][]): number[] {
-  const out = new Array<number>(ms.length * 3);
-  for (let i = 0; i < ms.length; i++) {
-    const m = ms[i]!;
-    out[3 * i] = m.block;
-    out[3 * i + 1] = m.start;
-    out[3 * i + 2] = m.end - m.start;
+const zigzag = (v: number) => (v << 1) ^ (v >> 31);
+const unzigzag = (v: number) => (v >>> 1) ^ -(v & 1);
+
+/**
+ * Mentions as varints: each block and start as a step from the mention before (a start from 0 in a new
+ * block), then the length. Mentions come in text order, so most steps take a byte.
+ */
+function writeMentions(w: ByteWriter, ms: readonly Entity['mentions'][number][]): void {
+  let block = 0;
+  let start = 0;
+  for (const m of ms) {
+    if (m.block !== block) start = 0;
+    w.varint(zigzag(m.block - block));
+    w.varint(zigzag(m.start - start));
+    w.varint(zigzag(m.end - m.start));
+    block = m.block;
+    start = m.start;
+  }
+}
+
+function readMentions(r: ByteReader, count: number): Entity['mentions'] {
+  const out: Entity['mentions'] = [];
+  let block = 0;
+  let start = 0;
+  for (let i = 0; i < count; i++) {
+    const b = block + unzigzag(r.varint());
+    const s = (b === block ? start : 0) + unzigzag(r.varint());
+    out.push({ block: b, start: s, end: s + unzigzag(r.varint()) });
+    block = b;
+    start = s;
   }
   return out;
 }
-function unflat(xs: readonly number[]): Entity['mentions'] {
-  const out: Entity['mentions'] = [];
-  for (let i = 0; i + 2 < xs.length; i += 3)
-    out.push({ block: xs[i]!, start: xs[i + 1]!, end: xs[i + 1]! + xs[i + 2]! });
+
+/**
+ * An article's entities in one byte array: their count, then each one's head (`headIndex`), its
+ * mention count (times two, plus one when it has demonym mentions), its mentions, and its demonym
+ * mentions with their count. Most of a record was entity lists as tagged numbers.
+ */
+function packEntities(entities: readonly Entity[], headIndex: (e: Entity) => number): Uint8Array {
+  const w = new ByteWriter(16 + 8 * entities.length);
+  w.varint(entities.length);
+  for (const e of entities) {
+    w.varint(headIndex(e));
+    w.varint(2 * e.mentions.length + (e.demonymMentions ? 1 : 0));
+    writeMentions(w, e.mentions);
+    if (e.demonymMentions) {
+      w.varint(e.demonymMentions.length);
+      writeMentions(w, e.demonymMentions);
+    }
+  }
+  return w.done();
+}
+
+function unpackEntities(packed: Uint8Array, headAt: (i: number) => EntityHead): Entity[] {
+  if (!(packed instanceof Uint8Array)) throw new RangeError('entities are not a byte array');
+  const r = new ByteReader(packed, 0, packed.length);
+  const count = r.varint();
+  if (count > packed.length) throw new RangeError('more entities than bytes');
+  const out: Entity[] = [];
+  for (let i = 0; i < count; i++) {
+    const head = headAt(r.varint());
+    const n = r.varint();
+    if (n / 2 > packed.length) throw new RangeError('more mentions than bytes');
+    const e: Entity = { ...head, mentions: readMentions(r, n >>> 1) };
+    if (n & 1) {
+      const d = r.varint();
+      if (d > packed.length) throw new RangeError('more mentions than bytes');
+      e.demonymMentions = readMentions(r, d);
+    }
+    out.push(e);
+  }
+  if (r.p !== packed.length) throw new RangeError('entity list length mismatch');
   return out;
 }
 
+/** Opening quotation marks a paragraph continuing a quotation may start with (the quote's text leaves them out). */
+const REOPENING = /^["\u201c\u2018'\u00ab]/;
+
+/**
+ * The text of a quotation over blocks block..endBlock: the blocks' slices joined by a space, each
+ * continuing block's opening quotation mark left out when `reopened` (JOINED_REOPENED).
+ */
+function joinedQuote(q: Omit<Quote, 'text'>, body: readonly string[], reopened: boolean): string {
+  const last = q.endBlock ?? q.block;
+  let text = (body[q.block] ?? '').slice(q.start, q.block === last ? q.end : undefined);
+  for (let b = q.block + 1; b <= last; b++) {
+    let part = body[b] ?? '';
+    if (b === last) part = part.slice(0, q.end);
+    text += ` ${reopened ? part.replace(REOPENING, '') : part}`;
+  }
+  return text;
+}
+
+// A quotation's text is kept as a number when the body gives it back: IN_BODY a slice of one block, JOINED
+// (or JOINED_REOPENED) the slices of several blocks joined by spaces.
+const IN_BODY = 0;
+const JOINED = 1;
+const JOINED_REOPENED = 2;
+
 function packQuote(q: Quote, a: Article): PackedQuote {
   const rest = without(q, 'text') as Omit<Quote, 'text'>;
-  if (q.endBlock !== undefined) return [q.text, rest];
+  if (q.endBlock !== undefined) {
+    const body = a.body.map((b) => b.text);
+    if (joinedQuote(rest, body, false) === q.text) return [JOINED, rest];
+    if (joinedQuote(rest, body, true) === q.text) return [JOINED_REOPENED, rest];
+    return [q.text, rest];
+  }
   const inBody = a.body[q.block]?.text.slice(q.start, q.end) === q.text;
   rest.end = q.end - q.start;
-  return [inBody ? 0 : q.text, rest];
+  return [inBody ? IN_BODY : q.text, rest];
 }
 
 function unpackQuote([text, packed]: PackedQuote, body: readonly string[]): Quote {
   const rest = packed.endBlock === undefined ? { ...packed, end: packed.start + packed.end } : packed;
-  return { text: text === 0 ? (body[rest.block] ?? '').slice(rest.start, rest.end) : text, ...rest };
+  if (typeof text === 'string') return { text, ...rest };
+  if (text === IN_BODY) return { text: (body[rest.block] ?? '').slice(rest.start, rest.end), ...rest };
+  return { text: joinedQuote(rest, body, text === JOINED_REOPENED), ...rest };
 }
 
 function packSpanned<T extends Spanned>(x: T, a: Article): T {
@@ -94,10 +183,7 @@ export function packArticle(a: Article, headIndex: (e: Entity) => number): Recor
     ...withoutHead(a),
     body: a.body.map((b) => CODE[b.kind]).join(''),
     quotes: a.quotes.map((q) => packQuote(q, a)),
-    entities: a.entities.map((e): PackedEntity => {
-      const i = headIndex(e);
-      return e.demonymMentions ? [i, flat(e.mentions), flat(e.demonymMentions)] : [i, flat(e.mentions)];
-    }),
+    entities: packEntities(a.entities, headIndex),
     dates: a.dates.map((x) => packSpanned(x, a)),
     amounts: a.amounts.map((x) => packSpanned(x, a)),
   };
@@ -125,7 +211,7 @@ export function unpackArticle(
   const a = packed as Record<string, unknown> & {
     body: string;
     quotes: PackedQuote[];
-    entities: PackedEntity[];
+    entities: Uint8Array;
     dates: Spanned[];
     amounts: Spanned[];
   };
@@ -136,11 +222,7 @@ export function unpackArticle(
     ...a,
     body: bodyTexts.map((text, i) => ({ kind: KIND[kinds[i] ?? 'p'] ?? 'paragraph', text })),
     quotes: a.quotes.map((q) => unpackQuote(q, bodyTexts)),
-    entities: a.entities.map(([h, mentions, demonyms]) => {
-      const e: Entity = { ...headAt(h), mentions: unflat(mentions) };
-      if (demonyms) e.demonymMentions = unflat(demonyms);
-      return e;
-    }),
+    entities: unpackEntities(a.entities, headAt),
     dates: a.dates.map((x) => unpackSpanned(x, bodyTexts)),
     amounts: a.amounts.map((x) => unpackSpanned(x, bodyTexts)),
   } as Record<string, unknown>;

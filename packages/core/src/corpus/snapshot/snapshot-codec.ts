@@ -4,10 +4,11 @@ import { checksum32 } from '../../binary/checksum';
 import { damagedSnapshot } from '../../binary/damaged-snapshot';
 import { PositionLists } from '../../search/index/position-lists';
 import { PostingLists } from '../../search/index/posting-lists';
-import type { FacetColumn, SearchIndex } from '../../search/index/search-index';
+import type { FacetColumn, SearchIndex, StoredTexts } from '../../search/index/search-index';
 import { type Section, SectionReader } from './snapshot-sections';
-import type { StringColumn } from '../../binary/string-column';
+import { StringColumn } from '../../binary/string-column';
 import { BlockCheck, blockChecksums } from '../../binary/block-check';
+import { WordCodedTexts } from '../../binary/word-coded-texts';
 
 // A snapshot is the corpus's typed arrays laid end to end behind a small JSON header, so loading one
 // is making views on the bytes: nothing is parsed or decoded until a query reads it. Every byte is
@@ -22,7 +23,7 @@ import { BlockCheck, blockChecksums } from '../../binary/block-check';
 //
 // Numbers are little-endian (every platform Gazette runs on).
 
-const VERSION = 11;
+const VERSION = 12;
 const MAGIC = [0x47, 0x41, 0x5a, 0x45, 0x54, 0x54, 0x45, VERSION]; // "GAZETTE" + format
 const PREFIX = 16;
 const TYPES = { u8: Uint8Array, u32: Uint32Array } as const;
@@ -56,6 +57,13 @@ export function isBinarySnapshot(bytes: Uint8Array): boolean {
   return binarySnapshotFormat(bytes) === SNAPSHOT_FORMAT;
 }
 
+/** The texts as a snapshot stores them: word-coded (a built index holds them as UTF-8, coded here). */
+function wordCoded(texts: StoredTexts): WordCodedTexts {
+  if (texts instanceof WordCodedTexts) return texts;
+  if (texts instanceof StringColumn) return WordCodedTexts.encode(texts);
+  return WordCodedTexts.from(Array.from({ length: texts.length }, (_, i) => texts.at(i)));
+}
+
 function sectionsOf(p: CorpusParts): Array<[string, Section]> {
   const { ix, articles } = p;
   const out: Array<[string, Section]> = [];
@@ -86,7 +94,9 @@ function sectionsOf(p: CorpusParts): Array<[string, Section]> {
     ['statementCounts', ix.statementCounts],
     ['flags', new Uint8Array([ix.entityIdsDistinct ? 1 : 0])],
   );
-  strings('texts', ix.texts);
+  const texts = wordCoded(ix.texts);
+  strings('texts.vocab', texts.vocab);
+  out.push(['texts.bytes', texts.bytes], ['texts.off', texts.off]);
   out.push(['textOff', ix.textOff], ['textIds', ix.textIds], ['textField', ix.textField]);
   out.push(['articles.off', articles.off], ['articles.bytes', articles.bytes]);
   out.push(['articles.headOff', articles.headOff], ['articles.headBytes', articles.headBytes]);
@@ -239,7 +249,13 @@ function readIndex(read: SectionReader, n: number, facetNames: readonly FacetNam
   const termOff = read.u32('postings.termOff', termCount + 1);
   const postBytes = read.u8('postings.bytes');
   const posBytes = read.u8('positions.bytes');
-  const texts = read.strings('texts');
+  const textBytes = read.u8('texts.bytes');
+  const texts = new WordCodedTexts(
+    read.strings('texts.vocab'),
+    textBytes,
+    read.offsets('texts.off', undefined, textBytes.length),
+    read.blockCheck('texts.bytes'),
+  );
   const textIds = read.ids('textIds', texts.length);
   const surface = read.strings('surface');
   const surfaceTerm = read.ids('surfaceTerm', termCount, surface.length);

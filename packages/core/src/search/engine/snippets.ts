@@ -2,6 +2,7 @@ import type { Snippet } from '../../query-schema/query-result-schema';
 import { ASCII_WORD_CHAR, forEachWord, isWordAt, tokensWithOffsets } from '../analysis/analyze';
 import { fold } from '../analysis/fold';
 import { findTerm, type SearchIndex, TEXT_FIELD } from '../index/search-index';
+import { isAscii } from '../../binary/string-column';
 
 const WINDOW = 220;
 
@@ -239,7 +240,7 @@ export function pageSnippets(
       if (count === 0) continue;
       if (ix.textField[j] === 0) {
         const text = titles?.[k] ?? ix.texts.at(x);
-        const highlighted = highlight(text, ix.texts.size(x) === text.length);
+        const highlighted = highlight(text, isAscii(text));
         if (highlighted.length) out.push({ field: 'title', text, highlights: highlighted });
       } else if (count > bestCount) {
         best = j;
@@ -248,7 +249,7 @@ export function pageSnippets(
     }
     if (best >= 0) {
       const text = ix.texts.at(ix.textIds[best]!);
-      const highlighted = highlight(text, ix.texts.size(ix.textIds[best]!) === text.length);
+      const highlighted = highlight(text, isAscii(text));
       if (highlighted.length) {
         const w = cutToWindow(text, highlighted);
         out.push({ field: TEXT_FIELD[ix.textField[best]!]!, text: w.text, highlights: w.highlights });

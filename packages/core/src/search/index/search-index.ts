@@ -22,6 +22,12 @@ export const FIELD_KEY = {
 /** The documents quoting an entity, by its id as given (no query field reaches it). */
 export const SPEAKER_ID_KEY = '\u0001i';
 
+/** The stored texts, read one at a time (a StringColumn, or WordCodedTexts read from a snapshot). */
+export interface StoredTexts {
+  readonly length: number;
+  at(i: number): string;
+}
+
 /** Where a stored text came from, for snippets. */
 export const TEXT_FIELD = ['title', 'standfirst', 'body'] as const;
 
@@ -65,8 +71,11 @@ export interface SearchIndex {
   quoteCounts: Uint32Array;
   /** Per document: how many of its quotations read as statements (readsAsStatement). */
   statementCounts: Uint32Array;
-  /** Unique stored texts (titles, standfirsts, body blocks), shared between documents. */
-  texts: StringColumn;
+  /**
+   * Unique stored texts (titles, standfirsts, body blocks), shared between documents: as UTF-8 in a
+   * built index, word-coded in a snapshot (WordCodedTexts).
+   */
+  texts: StoredTexts;
   textOff: Uint32Array;
   textIds: Uint32Array;
   /** TEXT_FIELD index of each of a document's texts. */
