@@ -147,15 +147,33 @@ function snapshotTerms(bytes: Uint8Array): string {
   return `${count('terms.off')} (${count('surface.off')} surface words)`;
 }
 
-// Built as a Node service builds it: on every core. Over one segment's worth (a corpus one build could
-// not hold in memory: 300k articles pass a 14 GB heap), as the live index builds a store: a segment at a
-// time, each kept as its snapshot (its time is in the build's) before the next is built.
+/**
+ * Gazette over batches of articles as its live index builds a store: each batch a segment built on every
+ * core and kept as its snapshot (that time is the build's) before the next batch is read, queried as one
+ * corpus. `buildMs` leaves out the reading of the batches.
+ */
+export function gazetteSegments(batches: Iterable<readonly Article[]>): { engine: Engine; buildMs: number } {
+  const parts: Uint8Array[] = [];
+  let buildMs = 0;
+  for (const batch of batches) {
+    const t0 = performance.now();
+    parts.push(createCorpusInParallel(batch).toSnapshot());
+    buildMs += performance.now() - t0;
+  }
+  return { engine: segmentedEngine(parts), buildMs };
+}
+
+/** Whether Gazette holds `count` articles in more than one segment of its live index. */
+export const gazetteSegmentsFor = (count: number) => (count > SEGMENT ? SEGMENT : undefined);
+
+// Built as a Node service builds it: on every core; over one segment's worth (one build of 300k articles
+// does not fit a 14 GB heap), a segment at a time as the live index builds a store.
 export const gazette: EngineFactory = (articles) => {
   if (articles.length <= SEGMENT) return gazetteEngine(createCorpusInParallel(articles));
-  const parts: Uint8Array[] = [];
-  for (let i = 0; i < articles.length; i += SEGMENT)
-    parts.push(createCorpusInParallel(articles.slice(i, i + SEGMENT)).toSnapshot());
-  return segmentedEngine(parts);
+  const batches = Array.from({ length: Math.ceil(articles.length / SEGMENT) }, (_, i) =>
+    articles.slice(i * SEGMENT, (i + 1) * SEGMENT),
+  );
+  return gazetteSegments(batches).engine;
 };
 
 const MS_OPTIONS = { fields: ['title', 'text'], storeFields: ['section', 'month'], idField: 'id' };

@@ -5,8 +5,8 @@ import { readFileSync, statSync } from 'node:fs';
 import v8 from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Article } from '@gazette/core';
-import { type CorpusSpec, corpusArticles } from './articles';
-import { type Engine, FACTORIES, type Query } from './engines';
+import { type CorpusSpec, corpusArticles, corpusBatches } from './articles';
+import { type Engine, FACTORIES, gazetteSegments, gazetteSegmentsFor, type Query } from './engines';
 
 export interface WorkerInput {
   engine: string;
@@ -85,15 +85,24 @@ function measureIndexPart(engine: Engine, snapshot: Array<string | Uint8Array> |
   }
 }
 
-async function run(input: WorkerInput): Promise<WorkerResult> {
+/** The engine built, and its build time: Gazette over more than a segment reads its input a batch at a time. */
+async function build(input: WorkerInput): Promise<{ engine: Engine; buildMs: number }> {
+  const segment = input.corpus.kind === 'bbc' ? undefined : gazetteSegmentsFor(input.corpus.count);
+  if (input.engine === 'Gazette' && segment) return gazetteSegments(corpusBatches(input.corpus, segment));
   let articles: Article[] | undefined = corpusArticles(input.corpus);
   if (input.engine !== 'Gazette') articles = articles.map(slim);
   gc();
+  const t0 = performance.now();
+  const engine = await FACTORIES[input.engine]!(articles);
+  return { engine, buildMs: performance.now() - t0 };
+}
+
+async function run(input: WorkerInput): Promise<WorkerResult> {
   const h0 = heap();
   const b0 = buffers();
-  const t0 = performance.now();
-  let engine: Engine | undefined = await FACTORIES[input.engine]!(articles);
-  const buildMs = performance.now() - t0;
+  const built = await build(input);
+  let engine: Engine | undefined = built.engine;
+  const buildMs = built.buildMs;
   gc();
   const result: WorkerResult = {
     engine: input.engine,
@@ -102,10 +111,9 @@ async function run(input: WorkerInput): Promise<WorkerResult> {
     bufferMb: (buffers() - b0) / 2 ** 20,
     latency: {},
   };
-  // The articles were the build's input: the queries run on what the engine built alone, as a server
-  // holding an index would. Kept, they made every full collection during the queries mark them all (at
-  // 100k, gigabytes of objects), charged to whichever queries it fell on.
-  articles = undefined;
+  // The articles were the build's input (gone with build()): the queries run on what the engine built
+  // alone, as a server holding an index would. Kept, they made every full collection during the queries
+  // mark them all (at 100k, gigabytes of objects), charged to whichever queries it fell on.
   for (const [name, qs] of Object.entries(input.queries)) {
     if (!engine.supports.has(qs[0]!.kind)) {
       result.latency[name] = 'n/a';
