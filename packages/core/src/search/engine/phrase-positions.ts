@@ -12,36 +12,21 @@ export interface PhraseWords {
 /** Does some start s put every term k at s + offsets[k] in the text each cursor stands on? */
 function aligned(lists: readonly PositionCursor[], offsets: readonly number[]): boolean {
   const lead = lists[0]!;
-  const first = lead.blockPositions();
   const end = lead.to();
+  // Positions read in place in each cursor's block (bit-packed): nothing decoded, no view made per text.
   outer: for (let p = lead.from(); p < end; p++) {
-    const start = first[p]! - offsets[0]!;
+    const start = lead.positionAt(p) - offsets[0]!;
     if (start < 0) continue;
-    for (let k = 1; k < lists.length; k++) {
-      // Positions read in place in each cursor's decoded block: no view made per text.
-      const c = lists[k]!;
-      if (!holds(c.blockPositions(), c.from(), c.to(), start + offsets[k]!)) continue outer;
-    }
+    for (let k = 1; k < lists.length; k++) if (!lists[k]!.holds(start + offsets[k]!)) continue outer;
     return true;
   }
   return false;
 }
 
-/** Is `want` among the ascending pos[lo, end)? */
-function holds(pos: Uint32Array, lo: number, end: number, want: number): boolean {
-  let hi = end;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (pos[mid]! < want) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < end && pos[lo] === want;
-}
-
 /**
  * Texts (ascending) where the terms occur at their offsets from one start: a phrase, by positions. The
  * word in fewest texts leads (its text ids, `textsOf`); the others seek each of its texts, so they read
- * only the blocks those fall in, and positions are decoded only where every word is present.
+ * only the blocks those fall in, and positions are read only where every word is present.
  */
 export function textsWithSequence(phrase: PhraseWords, textsOf: (t: number) => Uint32Array): Uint32Array {
   const { lists, offsets } = phrase;
@@ -63,9 +48,7 @@ export function textsWithSequence(phrase: PhraseWords, textsOf: (t: number) => U
 
 /** Does the one term occur at `offset` or later in its current text (a phrase of one word among stop words)? */
 function lateEnough(list: PositionCursor, offset: number): boolean {
-  if (offset === 0) return true;
-  const pos = list.positions();
-  return pos[pos.length - 1]! >= offset;
+  return offset === 0 || list.positionAt(list.to() - 1) >= offset;
 }
 
 /** Does text x hold the phrase? (For a few texts: each cursor seeks x through its skip table.) */

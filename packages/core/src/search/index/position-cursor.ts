@@ -2,7 +2,14 @@ import { damagedSnapshot } from '../../binary/damaged-snapshot';
 import type { LruCache } from '../../binary/lru-cache';
 import { ByteReader } from '../../binary/varint';
 import { gallop } from './gallop';
-import { blockWeight, decodePositions, decodeTexts, type PositionBlock } from './position-block';
+import {
+  blockWeight,
+  decodeCounts,
+  decodeTexts,
+  packedAt,
+  type PositionBlock,
+  readBlockHead,
+} from './position-block';
 
 /** Texts per block of a positional list: a lookup decodes one block, not the whole list. */
 export const POSITION_BLOCK = 128;
@@ -10,16 +17,6 @@ export const POSITION_BLOCK = 128;
 /** What nextAtLeast returns past a term's last text: no text id is this high. */
 export const NO_TEXT = 0xffffffff;
 
-/**
- * A term's positional record, read block by block: `seek(x)` finds text x by the skip table (each
- * block's last text and byte length) and decodes only that block's text ids; `positions()` decodes that
- * block's positions on first use. A phrase of a rare and a common word, or the proximity check of a
- * page, reads the few blocks of the common word its texts fall in, not all of them.
- *
- * Record: count n; when n > POSITION_BLOCK, a skip table (per block: its last text as a gap from the
- * previous block's, its byte length); then the blocks, each its text gaps (continuing the previous
- * block's), then per text its position count and position gaps.
- */
 /** A record's skip table: its text count, each block's last text and byte start (and the record's end). */
 export interface SkipTable {
   count: number;
@@ -72,6 +69,17 @@ export function readSkipTable(
   return { count: n, lastText, start };
 }
 
+/**
+ * A term's positional record, read block by block: `seek(x)` finds text x by the skip table (each
+ * block's last text and byte length) and decodes only that block's text ids; the found text's positions
+ * are read where they lie (bit-packed, see PositionBlock), nothing else decoded. A phrase of a rare and a
+ * common word, or the proximity check of a page, reads the few blocks of the common word its texts fall
+ * in, not all of them.
+ *
+ * Record: count n; when n > POSITION_BLOCK, a skip table (per block: its last text as a gap from the
+ * previous block's, its byte length); then the blocks (PositionBlock), their text gaps continuing the
+ * previous block's.
+ */
 export class PositionCursor {
   /** Texts holding the term. */
   readonly count: number;
@@ -105,8 +113,15 @@ export class PositionCursor {
     let block = this.cache.get(key);
     if (!block) {
       const texts = new Uint32Array(Math.min(POSITION_BLOCK, this.count - b * POSITION_BLOCK));
-      const posFrom = this.decode(b, texts, 0);
-      block = { texts, posFrom, end: this.start[b + 1]!, posOff: null, pos: null };
+      const head = this.decode(b, texts, 0);
+      let read: PositionBlock | null;
+      try {
+        read = readBlockHead(this.bytes, head, this.start[b + 1]!, texts);
+      } catch {
+        read = null;
+      }
+      if (!read) throw this.damaged();
+      block = read;
       this.cache.set(key, block, blockWeight(block));
     }
     this.current = block;
@@ -179,38 +194,57 @@ export class PositionCursor {
 
   /** The ascending word positions in the text the last successful seek found. */
   positions(): Uint32Array {
-    return this.blockPositions().subarray(this.from(), this.to());
+    const from = this.from();
+    const out = new Uint32Array(this.to() - from);
+    for (let i = 0; i < out.length; i++) out[i] = this.positionAt(from + i);
+    return out;
   }
 
   /**
-   * The positions of the current block's texts, decoded on first use; the found text's run from
-   * `from()` to `to()` (read in place: a phrase check over thousands of texts makes no view per text).
+   * Where the found text's positions start among its block's (read with positionAt): the block's
+   * counts are decoded on first use, when the term occurs more than once in one of its texts.
    */
-  blockPositions(): Uint32Array {
-    const block = this.current!;
-    if (block.pos === null) {
-      let ok: boolean;
-      try {
-        ok = decodePositions(this.bytes, block);
-      } catch {
-        ok = false;
-      }
-      if (!ok) throw this.damaged();
-      // Weighed again with its positions (set again under its key when still cached).
-      if (this.cache.get(this.start[this.block]!) === block)
-        this.cache.set(this.start[this.block]!, block, blockWeight(block));
-    }
-    return block.pos!;
-  }
-
-  /** Where the found text's positions start in blockPositions() (after it has been called). */
   from(): number {
-    return this.current!.posOff![this.at]!;
+    const block = this.current!;
+    if (block.countWidth === 0) return this.at;
+    return (block.posOff ?? this.counted(block))[this.at]!;
   }
 
-  /** Where the found text's positions end in blockPositions(). */
+  /** Where the found text's positions end among its block's. */
   to(): number {
-    return this.current!.posOff![this.at + 1]!;
+    const block = this.current!;
+    if (block.countWidth === 0) return this.at + 1;
+    return (block.posOff ?? this.counted(block))[this.at + 1]!;
+  }
+
+  /** Position i of the current block (from() <= i < to() for the found text's), read in place. */
+  positionAt(i: number): number {
+    const block = this.current!;
+    return packedAt(this.bytes, block.posByte, i, block.width);
+  }
+
+  /** Does the found text hold the term at word `want`? (Its few positions read in order.) */
+  holds(want: number): boolean {
+    const end = this.to();
+    for (let i = this.from(); i < end; i++) {
+      const p = this.positionAt(i);
+      if (p >= want) return p === want;
+    }
+    return false;
+  }
+
+  /** The block's counts, decoded and kept in it (weighed again in the cache). */
+  private counted(block: PositionBlock): Uint32Array {
+    let ok: boolean;
+    try {
+      ok = decodeCounts(this.bytes, block);
+    } catch {
+      ok = false;
+    }
+    if (!ok) throw this.damaged();
+    const key = this.start[this.block]!;
+    if (this.cache.get(key) === block) this.cache.set(key, block, blockWeight(block));
+    return block.posOff!;
   }
 
   /** Every text holding the term, ascending (each block's text ids, positions skipped; not cached). */
