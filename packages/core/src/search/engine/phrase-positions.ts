@@ -26,11 +26,13 @@ function aligned(lists: readonly PositionCursor[], offsets: readonly number[]): 
 /**
  * Texts (ascending) where the terms occur at their offsets from one start: a phrase, by positions. The
  * word in fewest texts leads (its text ids, `textsOf`); the others seek each of its texts, so they read
- * only the blocks those fall in, and positions are read only where every word is present.
+ * only the blocks those fall in, and positions are read only where every word is present. One word
+ * after stop words needs no seeking: its texts are read in order, and of each its last position.
  */
 export function textsWithSequence(phrase: PhraseWords, textsOf: (t: number) => Uint32Array): Uint32Array {
   const { lists, offsets } = phrase;
   if (lists.length === 0) return new Uint32Array(0);
+  if (lists.length === 1) return lists[0]!.textsReaching(offsets[0]!);
   let driver = 0;
   for (let k = 1; k < lists.length; k++) if (lists[k]!.count < lists[driver]!.count) driver = k;
   const driverTexts = textsOf(phrase.terms[driver]!);
@@ -41,7 +43,7 @@ export function textsWithSequence(phrase: PhraseWords, textsOf: (t: number) => U
     // The driver holds x: it is sought (for its positions) only once every other word is found there.
     for (let k = 0; k < lists.length; k++) if (k !== driver && !lists[k]!.seek(x)) continue outer;
     lists[driver]!.seek(x);
-    if (lists.length === 1 ? lateEnough(lists[0]!, offsets[0]!) : aligned(lists, offsets)) out[n++] = x;
+    if (aligned(lists, offsets)) out[n++] = x;
   }
   return out.subarray(0, n);
 }

@@ -12,13 +12,17 @@ import {
   writeBlock,
 } from './position-block';
 
-/** A block of k texts after text `prev`: counts mostly 1, positions ascending and below 2 ** widest. */
+/**
+ * A block of k texts after text `prev`, their gaps below 2 ** gapBits: counts mostly 1, positions ascending
+ * and below 2 ** widest.
+ */
 function randomBlock(
   r: () => number,
   k: number,
   prev: number,
   widest: number,
   manyPerText: boolean,
+  gapBits = 10,
 ): BlockInput {
   const pairText = new Uint32Array(k);
   const pairLen = new Uint32Array(k);
@@ -26,7 +30,7 @@ function randomBlock(
   const top = 2 ** widest;
   let x = prev;
   for (let j = 0; j < k; j++) {
-    pairText[j] = x += 1 + Math.floor(r() * 1000);
+    pairText[j] = x += 1 + Math.floor(r() * (2 ** gapBits - 1));
     const count = manyPerText && r() < 0.3 ? 2 + Math.floor(r() * 40) : 1;
     const here = new Set<number>();
     while (here.size < Math.min(count, top)) here.add(Math.floor(r() * top));
@@ -67,9 +71,10 @@ describe('a positional block', () => {
     const r = seededRandom(15);
     for (let widest = 0; widest <= 32; widest++)
       for (const manyPerText of [false, true]) {
-        const k = 1 + Math.floor(r() * 128);
+        // Text gaps from 1 bit to 25 (past the 24 read through a 32-bit accumulator), within 32-bit ids.
+        const k = 1 + Math.floor(r() * 100);
         const prev = Math.floor(r() * 5000);
-        const input = randomBlock(r, k, prev, widest, manyPerText);
+        const input = randomBlock(r, k, prev, widest, manyPerText, 1 + (widest % 25));
         const w = new ByteWriter();
         const next = writeBlock(w, input, 0, k, 0, prev);
         const bytes = w.done();

@@ -2,12 +2,14 @@ import type { ByteWriter } from '../../binary/varint';
 import { ByteReader } from '../../binary/varint';
 
 /**
- * One block of a term's positional record, its text ids decoded. A block's bytes are its text ids (gaps,
- * varints), then a varint `countWidth * 33 + width`, then per text its position count less one (bit-packed
- * at countWidth bits: no bytes when the term occurs once in each text, most blocks), then every text's
- * positions in turn, each a word position in its text (not a gap) bit-packed at `width` bits. So a
- * phrase check reads the few positions of the texts it asks about where they lie, and decodes nothing
- * else: position i of the block is bits [i * width, (i + 1) * width) from `posByte`.
+ * One block of a term's positional record, its text ids decoded. A block's bytes are its text ids (a
+ * byte: the bit width of its gaps; its first text as a varint gap from the previous block's last; the
+ * other gaps bit-packed at that width), then a varint `countWidth * 33 + width`, then per text its
+ * position count less one (bit-packed at countWidth bits: no bytes when the term occurs once in each
+ * text, most blocks), then every text's positions in turn, each a word position in its text (not a gap)
+ * bit-packed at `width` bits. So a phrase check reads the few positions of the texts it asks about where
+ * they lie, and decodes nothing else: position i of the block is bits [i * width, (i + 1) * width) from
+ * `posByte`. Everything bit-packed is written low bits first, each run padded to a whole byte.
  *
  * Blocks are shared by every cursor over the term (a bounded cache in PositionLists keeps them), so a
  * query's proximity check and snippets, and the next query on the same word, do not decode the same
@@ -42,10 +44,9 @@ const packedBytes = (count: number, width: number) => Math.ceil((count * width) 
 const varintSize = (v: number) => (v < 0x80 ? 1 : v < 0x4000 ? 2 : v < 0x200000 ? 3 : v < 0x10000000 ? 4 : 5);
 
 /**
- * Decodes k text gaps (varints) from bytes[from, end) continuing from `prev` into out[at..]; the position
- * after them. Inlined, not a reader call per gap: a phrase walk decodes the blocks of a common word's
- * list. Throws a RangeError when the bytes end first or a varint runs past 5 bytes (the caller reports
- * the term's record as damaged).
+ * Decodes the k text ids of the block at bytes[from, end), continuing from `prev` (the previous block's
+ * last text), into out[at..]; where its counts and positions start. Throws a RangeError when the bytes
+ * end first or a width passes 32 (the caller reports the term's record as damaged).
  */
 export function decodeTexts(
   bytes: Uint8Array,
@@ -56,19 +57,48 @@ export function decodeTexts(
   out: Uint32Array,
   at: number,
 ): number {
-  let p = from;
-  for (let i = 0; i < k; i++) {
-    if (p >= end) throw new RangeError('truncated text ids');
-    let c = bytes[p++]!;
-    let v = c & 0x7f;
-    for (let shift = 7; c & 0x80; shift += 7) {
-      if (p >= end || shift > 28) throw new RangeError('truncated text ids');
-      c = bytes[p++]!;
-      v += (c & 0x7f) * 2 ** shift;
-    }
-    out[at + i] = prev += v;
+  const r = new ByteReader(bytes, from, end);
+  if (r.p >= end) throw new RangeError('truncated text ids');
+  const width = bytes[r.p++]!;
+  out[at] = prev + r.varint();
+  const after = r.p + packedBytes(k - 1, width);
+  if (width > MAX_WIDTH || after > end) throw new RangeError('truncated text ids');
+  unpackSums(bytes, r.p, k - 1, width, 0, out, at + 1, out[at]!);
+  return after;
+}
+
+/**
+ * Unpacks n values bit-packed at `width` from bytes[from] into running sums: out[at + i] = sum + value
+ * + add, summed on. Reads exactly the bytes the values fill (their run's padded last byte, no further).
+ */
+function unpackSums(
+  bytes: Uint8Array,
+  from: number,
+  n: number,
+  width: number,
+  add: number,
+  out: Uint32Array,
+  at: number,
+  sum: number,
+): void {
+  if (width > 24) {
+    // Wider than a 32-bit accumulator holds with a byte to spare: read one by one.
+    for (let i = 0; i < n; i++) out[at + i] = sum += packedAt(bytes, from, i, width) + add;
+    return;
   }
-  return p;
+  const mask = (1 << width) - 1;
+  let p = from;
+  let acc = 0;
+  let have = 0;
+  for (let i = 0; i < n; i++) {
+    while (have < width) {
+      acc |= bytes[p++]! << have;
+      have += 8;
+    }
+    out[at + i] = sum += (acc & mask) + add;
+    acc >>>= width;
+    have -= width;
+  }
 }
 
 /**
@@ -115,16 +145,18 @@ export function packedAt(bytes: Uint8Array, from: number, i: number, width: numb
 export function decodeCounts(bytes: Uint8Array, block: PositionBlock): boolean {
   const k = block.texts.length;
   const posOff = new Uint32Array(k + 1);
-  let total = 0;
-  for (let i = 0; i < k; i++)
-    posOff[i + 1] = total += packedAt(bytes, block.countByte, i, block.countWidth) + 1;
-  if (block.posByte + packedBytes(total, block.width) !== block.end) return false;
+  unpackSums(bytes, block.countByte, k, block.countWidth, 1, posOff, 1, 0);
+  if (block.posByte + packedBytes(posOff[k]!, block.width) !== block.end) return false;
   block.posOff = posOff;
   return true;
 }
 
-/** What a cached block weighs: the numbers it holds decoded (and a few for its fields). */
-export const blockWeight = (b: PositionBlock): number => 4 + b.texts.length + (b.posOff?.length ?? 0);
+/**
+ * What a cached block weighs: the numbers it holds decoded (and a few for its fields), its counts'
+ * prefix sums included before they are asked for, so that reading them does not weigh it again.
+ */
+export const blockWeight = (b: PositionBlock): number =>
+  4 + b.texts.length + (b.countWidth === 0 ? 0 : b.texts.length + 1);
 
 /**
  * One block of a term's record, as PositionBlock describes it: texts pairText[s, e) (gaps from `prev`),
@@ -138,25 +170,28 @@ export interface BlockInput {
 
 /** The widths of block [s, e) whose positions start at pos[p], and how many positions it holds. */
 function blockWidths(input: BlockInput, s: number, e: number, p: number) {
+  const { pairText, pairLen, pos } = input;
+  let gaps = 0;
+  for (let j = s + 1; j < e; j++) gaps |= pairText[j]! - pairText[j - 1]!;
   let counts = 0;
   let total = 0;
   for (let j = s; j < e; j++) {
-    counts |= input.pairLen[j]! - 1;
-    total += input.pairLen[j]!;
+    counts |= pairLen[j]! - 1;
+    total += pairLen[j]!;
   }
   let widest = 0;
-  for (let q = p; q < p + total; q++) widest |= input.pos[q]!;
-  return { countWidth: bitWidth(counts), width: bitWidth(widest), total };
+  for (let q = p; q < p + total; q++) widest |= pos[q]!;
+  return { textWidth: bitWidth(gaps), countWidth: bitWidth(counts), width: bitWidth(widest), total };
 }
 
 /** The bytes block [s, e) takes, its positions from pos[p], its first text a gap from `prev`. */
 export function blockSize(input: BlockInput, s: number, e: number, p: number, prev: number): number {
-  const { countWidth, width, total } = blockWidths(input, s, e, p);
-  let size =
-    varintSize(countWidth * WIDTHS + width) + packedBytes(e - s, countWidth) + packedBytes(total, width);
-  for (let j = s; j < e; j++)
-    size += varintSize(input.pairText[j]! - (j > s ? input.pairText[j - 1]! : prev));
-  return size;
+  const { textWidth, countWidth, width, total } = blockWidths(input, s, e, p);
+  const k = e - s;
+  const texts = 1 + varintSize(input.pairText[s]! - prev) + packedBytes(k - 1, textWidth);
+  return (
+    texts + varintSize(countWidth * WIDTHS + width) + packedBytes(k, countWidth) + packedBytes(total, width)
+  );
 }
 
 /** Writes block [s, e) (its positions from pos[p], its first text a gap from `prev`); the next p. */
@@ -169,15 +204,17 @@ export function writeBlock(
   prev: number,
 ): number {
   const { pairText, pairLen, pos } = input;
-  const { countWidth, width, total } = blockWidths(input, s, e, p);
-  for (let j = s; j < e; j++) w.varint(pairText[j]! - (j > s ? pairText[j - 1]! : prev));
+  const { textWidth, countWidth, width, total } = blockWidths(input, s, e, p);
+  w.byte(textWidth);
+  w.varint(pairText[s]! - prev);
+  const bits = new BitWriter(w);
+  for (let j = s + 1; j < e; j++) bits.put(pairText[j]! - pairText[j - 1]!, textWidth);
+  bits.flush();
   w.varint(countWidth * WIDTHS + width);
-  const counts = new BitWriter(w);
-  for (let j = s; j < e; j++) counts.put(pairLen[j]! - 1, countWidth);
-  counts.flush();
-  const positions = new BitWriter(w);
-  for (let q = p; q < p + total; q++) positions.put(pos[q]!, width);
-  positions.flush();
+  for (let j = s; j < e; j++) bits.put(pairLen[j]! - 1, countWidth);
+  bits.flush();
+  for (let q = p; q < p + total; q++) bits.put(pos[q]!, width);
+  bits.flush();
   return p + total;
 }
 

@@ -45,7 +45,8 @@ export function readSkipTable(
 ): SkipTable {
   const r = new ByteReader(bytes, from, end);
   const n = guard(term, () => r.varint());
-  if (n > end - from) throw damaged(term);
+  // Texts ascend, so each takes a bit at least (its gap): a damaged count cannot make a huge table.
+  if (n > 8 * (end - from)) throw damaged(term);
   const blocks = Math.ceil(n / POSITION_BLOCK);
   const lastText = new Uint32Array(blocks);
   const start = new Uint32Array(blocks + 1);
@@ -112,20 +113,25 @@ export class PositionCursor {
     const key = this.start[b]!;
     let block = this.cache.get(key);
     if (!block) {
-      const texts = new Uint32Array(Math.min(POSITION_BLOCK, this.count - b * POSITION_BLOCK));
-      const head = this.decode(b, texts, 0);
-      let read: PositionBlock | null;
-      try {
-        read = readBlockHead(this.bytes, head, this.start[b + 1]!, texts);
-      } catch {
-        read = null;
-      }
-      if (!read) throw this.damaged();
-      block = read;
+      block = this.read(b);
       this.cache.set(key, block, blockWeight(block));
     }
     this.current = block;
     this.block = b;
+    return block;
+  }
+
+  /** Block b decoded: its text ids, where its counts and positions lie. */
+  private read(b: number): PositionBlock {
+    const texts = new Uint32Array(Math.min(POSITION_BLOCK, this.count - b * POSITION_BLOCK));
+    const head = this.decode(b, texts, 0);
+    let block: PositionBlock | null;
+    try {
+      block = readBlockHead(this.bytes, head, this.start[b + 1]!, texts);
+    } catch {
+      block = null;
+    }
+    if (!block) throw this.damaged();
     return block;
   }
 
@@ -233,7 +239,7 @@ export class PositionCursor {
     return false;
   }
 
-  /** The block's counts, decoded and kept in it (weighed again in the cache). */
+  /** The block's counts, decoded and kept in it (its cache weight counted them already). */
   private counted(block: PositionBlock): Uint32Array {
     let ok: boolean;
     try {
@@ -242,9 +248,27 @@ export class PositionCursor {
       ok = false;
     }
     if (!ok) throw this.damaged();
-    const key = this.start[this.block]!;
-    if (this.cache.get(key) === block) this.cache.set(key, block, blockWeight(block));
     return block.posOff!;
+  }
+
+  /**
+   * The texts (ascending) where the term occurs at word `word` or later (a phrase of one word after stop
+   * words): block by block, cached blocks as they are and the others decoded but not kept (a common
+   * word's whole list would crowd out the cache), and of each text only its last position read.
+   */
+  textsReaching(word: number): Uint32Array {
+    const out = new Uint32Array(this.count);
+    let n = 0;
+    for (let b = 0; b < this.lastText.length; b++) {
+      const block = this.cache.get(this.start[b]!) ?? this.read(b);
+      const posOff = block.countWidth === 0 ? null : (block.posOff ?? this.counted(block));
+      const { texts, posByte, width } = block;
+      for (let i = 0; i < texts.length; i++) {
+        const last = posOff === null ? i : posOff[i + 1]! - 1;
+        if (packedAt(this.bytes, posByte, last, width) >= word) out[n++] = texts[i]!;
+      }
+    }
+    return out.subarray(0, n);
   }
 
   /** Every text holding the term, ascending (each block's text ids, positions skipped; not cached). */
