@@ -1,4 +1,5 @@
 import type { PositionCursor } from '../index/position-cursor';
+import { SHARED_TEXT, type TextDocs } from '../index/search-index';
 
 /** A phrase's words: a cursor over each one's positions, its offset in the phrase, its term id. */
 export interface PhraseWords {
@@ -74,7 +75,7 @@ let generation = 0;
  */
 export function candidatesHoldingTexts(
   texts: Uint32Array,
-  byText: { off: Uint32Array; docs: Uint32Array },
+  byText: TextDocs,
   documents: number,
   candidates: Uint32Array,
 ): Uint32Array {
@@ -83,10 +84,12 @@ export function candidatesHoldingTexts(
     generation = 0;
   }
   const current = ++generation;
-  const { off, docs } = byText;
+  const { off, docs, one } = byText;
   for (let i = 0; i < texts.length; i++) {
     const x = texts[i]!;
-    for (let j = off[x]!; j < off[x + 1]!; j++) stamps[docs[j]!] = current;
+    const d = one[x]!;
+    if (d !== SHARED_TEXT) stamps[d] = current;
+    else for (let j = off[x]!; j < off[x + 1]!; j++) stamps[docs[j]!] = current;
   }
   const out = new Uint32Array(candidates.length);
   let n = 0;
