@@ -152,13 +152,6 @@ export function decodeCounts(bytes: Uint8Array, block: PositionBlock): boolean {
 }
 
 /**
- * What a cached block weighs: the numbers it holds decoded (and a few for its fields), its counts'
- * prefix sums included before they are asked for, so that reading them does not weigh it again.
- */
-export const blockWeight = (b: PositionBlock): number =>
-  4 + b.texts.length + (b.countWidth === 0 ? 0 : b.texts.length + 1);
-
-/**
  * One block of a term's record, as PositionBlock describes it: texts pairText[s, e) (gaps from `prev`),
  * their position counts pairLen[s, e), their positions pos[p..] (ascending within each text).
  */

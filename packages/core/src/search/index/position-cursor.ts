@@ -1,15 +1,8 @@
 import { damagedSnapshot } from '../../binary/damaged-snapshot';
-import type { LruCache } from '../../binary/lru-cache';
 import { ByteReader } from '../../binary/varint';
+import type { BlockCache } from './block-cache';
 import { gallop } from './gallop';
-import {
-  blockWeight,
-  decodeCounts,
-  decodeTexts,
-  packedAt,
-  type PositionBlock,
-  readBlockHead,
-} from './position-block';
+import { decodeCounts, decodeTexts, packedAt, type PositionBlock, readBlockHead } from './position-block';
 
 /** Texts per block of a positional list: a lookup decodes one block, not the whole list. */
 export const POSITION_BLOCK = 128;
@@ -96,7 +89,7 @@ export class PositionCursor {
     private readonly textCount: number,
     private readonly term: number,
     /** Decoded blocks by their first byte (unique over all records), shared by the term's cursors. */
-    private readonly cache: LruCache<PositionBlock>,
+    private readonly cache: BlockCache,
   ) {
     this.count = skip.count;
     this.lastText = skip.lastText;
@@ -114,7 +107,7 @@ export class PositionCursor {
     let block = this.cache.get(key);
     if (!block) {
       block = this.read(b);
-      this.cache.set(key, block, blockWeight(block));
+      this.cache.set(key, block);
     }
     this.current = block;
     this.block = b;

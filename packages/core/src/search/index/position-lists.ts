@@ -1,7 +1,8 @@
 import { GrowableArray } from '../../binary/growable-array';
 import { LruCache } from '../../binary/lru-cache';
 import { ByteWriter } from '../../binary/varint';
-import { type BlockInput, blockSize, type PositionBlock, writeBlock } from './position-block';
+import { BlockCache } from './block-cache';
+import { type BlockInput, blockSize, writeBlock } from './position-block';
 import { POSITION_BLOCK, PositionCursor, readSkipTable, type SkipTable } from './position-cursor';
 
 /** Where one term occurs: the stored texts holding it (ascending) and its word positions in each. */
@@ -22,11 +23,13 @@ const CACHE_TEXTS = 4_000_000;
 /** Skip tables of long lists kept read (blocks): a query's cursors start without reading them again. */
 const CACHE_SKIPS = 1_000_000;
 /**
- * Decoded blocks kept, in numbers (text ids and positions): common words' blocks recur across queries
- * (a phrase seeks the common word's blocks its rarest word's texts fall in; proximity and snippets
- * read the page's blocks twice). No more than the list bytes themselves decode to.
+ * Decoded blocks kept, in numbers (text ids and counts' prefix sums): common words' blocks recur across
+ * queries (a phrase seeks the common word's blocks its rarest word's texts fall in; proximity and
+ * snippets read the page's blocks twice). No more than the list bytes themselves decode to.
  */
 const CACHE_BLOCKS = 4_000_000;
+/** The numbers of a full block with its counts' prefix sums: the block cache has CACHE_BLOCKS / this slots. */
+const BLOCK_NUMBERS = 2 * POSITION_BLOCK + 1;
 
 /**
  * Positional postings over the stored texts (titles, standfirsts, body blocks), not documents: a text
@@ -36,7 +39,7 @@ const CACHE_BLOCKS = 4_000_000;
 export class PositionLists {
   private readonly textCache = new LruCache<Uint32Array>(CACHE_TEXTS);
   private readonly skipCache = new LruCache<SkipTable>(CACHE_SKIPS);
-  private readonly blockCache: LruCache<PositionBlock>;
+  private readonly blockCache: BlockCache;
 
   constructor(
     readonly byteOff: Uint32Array,
@@ -44,8 +47,8 @@ export class PositionLists {
     /** Stored texts are numbered below this. */
     readonly textCount: number,
   ) {
-    // Each number decoded took a byte at least: the cache never holds more than the bytes hold.
-    this.blockCache = new LruCache<PositionBlock>(Math.min(CACHE_BLOCKS, bytes.length));
+    // Each number decoded took a bit at least: the cache holds no more than a few times the bytes.
+    this.blockCache = new BlockCache(Math.min(CACHE_BLOCKS, bytes.length) / BLOCK_NUMBERS);
   }
 
   /**
