@@ -18,12 +18,12 @@ import { WordCodedTexts } from '../../binary/word-coded-texts';
 // carries a checksum per block besides, checked at load, and its blocks are checked when a read first
 // reaches them: a cold start does not pay for bytes it never reads, and no answer is made from damaged ones.
 //
-//   "GAZETTE" 0x09 | u32 header length | u32 header checksum | header JSON | zeros to 8
+//   "GAZETTE" VERSION (one byte) | u32 header length | u32 header checksum | header JSON | zeros to 8
 //   | sections, each 8-aligned, one after the other, zeros between
 //
 // Numbers are little-endian (every platform Gazette runs on).
 
-const VERSION = 12;
+const VERSION = 13;
 const MAGIC = [0x47, 0x41, 0x5a, 0x45, 0x54, 0x54, 0x45, VERSION]; // "GAZETTE" + format
 const PREFIX = 16;
 const TYPES = { u8: Uint8Array, u32: Uint32Array } as const;

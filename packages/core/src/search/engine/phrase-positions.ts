@@ -1,4 +1,5 @@
 import type { PositionCursor } from '../index/position-cursor';
+import { SHARED_TEXT, type TextDocs } from '../index/search-index';
 
 /** A phrase's words: a cursor over each one's positions, its offset in the phrase, its term id. */
 export interface PhraseWords {
@@ -12,40 +13,27 @@ export interface PhraseWords {
 /** Does some start s put every term k at s + offsets[k] in the text each cursor stands on? */
 function aligned(lists: readonly PositionCursor[], offsets: readonly number[]): boolean {
   const lead = lists[0]!;
-  const first = lead.blockPositions();
   const end = lead.to();
+  // Positions read in place in each cursor's block (bit-packed): nothing decoded, no view made per text.
   outer: for (let p = lead.from(); p < end; p++) {
-    const start = first[p]! - offsets[0]!;
+    const start = lead.positionAt(p) - offsets[0]!;
     if (start < 0) continue;
-    for (let k = 1; k < lists.length; k++) {
-      // Positions read in place in each cursor's decoded block: no view made per text.
-      const c = lists[k]!;
-      if (!holds(c.blockPositions(), c.from(), c.to(), start + offsets[k]!)) continue outer;
-    }
+    for (let k = 1; k < lists.length; k++) if (!lists[k]!.holds(start + offsets[k]!)) continue outer;
     return true;
   }
   return false;
 }
 
-/** Is `want` among the ascending pos[lo, end)? */
-function holds(pos: Uint32Array, lo: number, end: number, want: number): boolean {
-  let hi = end;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (pos[mid]! < want) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < end && pos[lo] === want;
-}
-
 /**
  * Texts (ascending) where the terms occur at their offsets from one start: a phrase, by positions. The
  * word in fewest texts leads (its text ids, `textsOf`); the others seek each of its texts, so they read
- * only the blocks those fall in, and positions are decoded only where every word is present.
+ * only the blocks those fall in, and positions are read only where every word is present. One word
+ * after stop words needs no seeking: its texts are read in order, and of each its last position.
  */
 export function textsWithSequence(phrase: PhraseWords, textsOf: (t: number) => Uint32Array): Uint32Array {
   const { lists, offsets } = phrase;
   if (lists.length === 0) return new Uint32Array(0);
+  if (lists.length === 1) return lists[0]!.textsReaching(offsets[0]!);
   let driver = 0;
   for (let k = 1; k < lists.length; k++) if (lists[k]!.count < lists[driver]!.count) driver = k;
   const driverTexts = textsOf(phrase.terms[driver]!);
@@ -56,16 +44,14 @@ export function textsWithSequence(phrase: PhraseWords, textsOf: (t: number) => U
     // The driver holds x: it is sought (for its positions) only once every other word is found there.
     for (let k = 0; k < lists.length; k++) if (k !== driver && !lists[k]!.seek(x)) continue outer;
     lists[driver]!.seek(x);
-    if (lists.length === 1 ? lateEnough(lists[0]!, offsets[0]!) : aligned(lists, offsets)) out[n++] = x;
+    if (aligned(lists, offsets)) out[n++] = x;
   }
   return out.subarray(0, n);
 }
 
 /** Does the one term occur at `offset` or later in its current text (a phrase of one word among stop words)? */
 function lateEnough(list: PositionCursor, offset: number): boolean {
-  if (offset === 0) return true;
-  const pos = list.positions();
-  return pos[pos.length - 1]! >= offset;
+  return offset === 0 || list.positionAt(list.to() - 1) >= offset;
 }
 
 /** Does text x hold the phrase? (For a few texts: each cursor seeks x through its skip table.) */
@@ -89,7 +75,7 @@ let generation = 0;
  */
 export function candidatesHoldingTexts(
   texts: Uint32Array,
-  byText: { off: Uint32Array; docs: Uint32Array },
+  byText: TextDocs,
   documents: number,
   candidates: Uint32Array,
 ): Uint32Array {
@@ -98,10 +84,12 @@ export function candidatesHoldingTexts(
     generation = 0;
   }
   const current = ++generation;
-  const { off, docs } = byText;
+  const { off, docs, one } = byText;
   for (let i = 0; i < texts.length; i++) {
     const x = texts[i]!;
-    for (let j = off[x]!; j < off[x + 1]!; j++) stamps[docs[j]!] = current;
+    const d = one[x]!;
+    if (d !== SHARED_TEXT) stamps[d] = current;
+    else for (let j = off[x]!; j < off[x + 1]!; j++) stamps[docs[j]!] = current;
   }
   const out = new Uint32Array(candidates.length);
   let n = 0;

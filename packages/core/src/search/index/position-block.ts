@@ -1,26 +1,52 @@
-import { GrowableArray } from '../../binary/growable-array';
+import type { ByteWriter } from '../../binary/varint';
 import { ByteReader } from '../../binary/varint';
 
 /**
- * One decoded block of a term's positional record: its text ids, and each text's positions once a
- * read asks for them. Blocks are shared by every cursor over the term (a bounded cache in PositionLists
- * keeps them), so a query's proximity check and snippets, and the next query on the same word, do not
- * decode the same block again, and a cursor allocates nothing of its own.
+ * One block of a term's positional record, its text ids decoded. A block's bytes are its text ids (a
+ * byte: the bit width of its gaps; its first text as a varint gap from the previous block's last; the
+ * other gaps bit-packed at that width), then a varint `countWidth * 33 + width`, then per text its
+ * position count less one (bit-packed at countWidth bits: no bytes when the term occurs once in each
+ * text, most blocks), then every text's positions in turn, each a word position in its text (not a gap)
+ * bit-packed at `width` bits. So a phrase check reads the few positions of the texts it asks about where
+ * they lie, and decodes nothing else: position i of the block is bits [i * width, (i + 1) * width) from
+ * `posByte`. Everything bit-packed is written low bits first, each run padded to a whole byte.
+ *
+ * Blocks are shared by every cursor over the term (a bounded cache in PositionLists keeps them), so a
+ * query's proximity check and snippets, and the next query on the same word, do not decode the same
+ * block again, and a cursor allocates nothing of its own.
  */
 export interface PositionBlock {
   texts: Uint32Array;
-  /** Where the block's positions start in the bytes (after its text ids). */
-  posFrom: number;
   /** Where the block ends in the bytes. */
   end: number;
-  /** Positions of texts[i] are pos[posOff[i], posOff[i+1]); null until asked for. */
+  /** Bits per count (less one); 0 when every text holds the term once. */
+  countWidth: number;
+  /** Where the counts start in the bytes. */
+  countByte: number;
+  /** Bits per position. */
+  width: number;
+  /** Where the positions start in the bytes. */
+  posByte: number;
+  /**
+   * Positions of texts[i] are the block's positions posOff[i] to posOff[i+1]; null until asked for, and
+   * always when countWidth is 0 (text i's one position is position i).
+   */
   posOff: Uint32Array | null;
-  pos: Uint32Array | null;
 }
 
+/** The widest bit width a count or a position may have. */
+const MAX_WIDTH = 32;
+/** The head varint packs the two widths as countWidth * WIDTHS + width. */
+const WIDTHS = MAX_WIDTH + 1;
+
+const bitWidth = (v: number) => 32 - Math.clz32(v);
+const packedBytes = (count: number, width: number) => Math.ceil((count * width) / 8);
+const varintSize = (v: number) => (v < 0x80 ? 1 : v < 0x4000 ? 2 : v < 0x200000 ? 3 : v < 0x10000000 ? 4 : 5);
+
 /**
- * Decodes k text gaps from bytes[from, end) continuing from `prev` into out[at..]; the position after
- * them. Throws a RangeError on a truncated varint (the caller reports the term's record as damaged).
+ * Decodes the k text ids of the block at bytes[from, end), continuing from `prev` (the previous block's
+ * last text), into out[at..]; where its counts and positions start. Throws a RangeError when the bytes
+ * end first or a width passes 32 (the caller reports the term's record as damaged).
  */
 export function decodeTexts(
   bytes: Uint8Array,
@@ -32,39 +58,178 @@ export function decodeTexts(
   at: number,
 ): number {
   const r = new ByteReader(bytes, from, end);
-  for (let i = 0; i < k; i++) out[at + i] = prev += r.varint();
-  return r.p;
+  if (r.p >= end) throw new RangeError('truncated text ids');
+  const width = bytes[r.p++]!;
+  out[at] = prev + r.varint();
+  const after = r.p + packedBytes(k - 1, width);
+  if (width > MAX_WIDTH || after > end) throw new RangeError('truncated text ids');
+  unpackSums(bytes, r.p, k - 1, width, 0, out, at + 1, out[at]!);
+  return after;
 }
 
-// Scratch the positions of a block are decoded into before they are copied out at their exact size.
-const scratch = new GrowableArray(Uint32Array, 1024);
+/**
+ * Unpacks n values bit-packed at `width` from bytes[from] into running sums: out[at + i] = sum + value
+ * + add, summed on. Reads exactly the bytes the values fill (their run's padded last byte, no further).
+ */
+function unpackSums(
+  bytes: Uint8Array,
+  from: number,
+  n: number,
+  width: number,
+  add: number,
+  out: Uint32Array,
+  at: number,
+  sum: number,
+): void {
+  if (width > 24) {
+    // Wider than a 32-bit accumulator holds with a byte to spare: read one by one.
+    for (let i = 0; i < n; i++) out[at + i] = sum += packedAt(bytes, from, i, width) + add;
+    return;
+  }
+  const mask = (1 << width) - 1;
+  let p = from;
+  let acc = 0;
+  let have = 0;
+  for (let i = 0; i < n; i++) {
+    while (have < width) {
+      acc |= bytes[p++]! << have;
+      have += 8;
+    }
+    out[at + i] = sum += (acc & mask) + add;
+    acc >>>= width;
+    have -= width;
+  }
+}
 
 /**
- * Decodes the positions of a block's texts (per text its count, then position gaps) into the block;
- * false when the bytes do not end where the block does (damage).
+ * The block of `texts` whose counts and positions start at bytes[p] and end at `end`: their widths read
+ * and their extent checked; null when they cannot fit (damage). Throws a RangeError on a truncated varint.
  */
-export function decodePositions(bytes: Uint8Array, block: PositionBlock): boolean {
-  const r = new ByteReader(bytes, block.posFrom, block.end);
+export function readBlockHead(
+  bytes: Uint8Array,
+  p: number,
+  end: number,
+  texts: Uint32Array,
+): PositionBlock | null {
+  const r = new ByteReader(bytes, p, end);
+  const head = r.varint();
+  const countWidth = Math.floor(head / WIDTHS);
+  const width = head % WIDTHS;
+  if (countWidth > MAX_WIDTH) return null;
+  const k = texts.length;
+  const posByte = r.p + packedBytes(k, countWidth);
+  // With counts, the positions' extent is known once the counts are read (decodeCounts checks it).
+  const fits = countWidth === 0 ? posByte + packedBytes(k, width) === end : posByte <= end;
+  if (!fits) return null;
+  return { texts, end, countWidth, countByte: r.p, width, posByte, posOff: null };
+}
+
+/**
+ * Reads value i of those bit-packed at `width` bits from bytes[from] (low bits first). Only the bytes
+ * holding it are read, so the last value of a block reads nothing past the block.
+ */
+export function packedAt(bytes: Uint8Array, from: number, i: number, width: number): number {
+  if (width === 0) return 0;
+  const bit = i * width;
+  let o = from + (bit >>> 3);
+  const shift = bit & 7;
+  let v = bytes[o]! >>> shift;
+  for (let got = 8 - shift; got < width; got += 8) v |= bytes[++o]! << got;
+  return width === 32 ? v >>> 0 : v & ((1 << width) - 1);
+}
+
+/**
+ * Where each text's positions start among the block's (prefix sums of its counts), kept in the block;
+ * false when the positions then do not end where the block does (damage).
+ */
+export function decodeCounts(bytes: Uint8Array, block: PositionBlock): boolean {
   const k = block.texts.length;
   const posOff = new Uint32Array(k + 1);
-  scratch.length = 0;
-  for (let i = 0; i < k; i++) {
-    const len = r.varint();
-    if (len > r.end - r.p) return false;
-    scratch.reserve(len);
-    const out = scratch.array;
-    let n = scratch.length;
-    let q = 0;
-    for (let j = 0; j < len; j++) out[n++] = q += r.varint();
-    scratch.length = n;
-    posOff[i + 1] = n;
-  }
-  if (r.p !== r.end) return false;
+  unpackSums(bytes, block.countByte, k, block.countWidth, 1, posOff, 1, 0);
+  if (block.posByte + packedBytes(posOff[k]!, block.width) !== block.end) return false;
   block.posOff = posOff;
-  block.pos = scratch.array.slice(0, scratch.length);
   return true;
 }
 
-/** What a cached block weighs: the numbers it holds decoded. */
-export const blockWeight = (b: PositionBlock): number =>
-  b.texts.length + (b.pos === null ? 0 : b.pos.length + b.texts.length + 1);
+/**
+ * One block of a term's record, as PositionBlock describes it: texts pairText[s, e) (gaps from `prev`),
+ * their position counts pairLen[s, e), their positions pos[p..] (ascending within each text).
+ */
+export interface BlockInput {
+  pairText: Uint32Array;
+  pairLen: Uint32Array;
+  pos: Uint32Array;
+}
+
+/** The widths of block [s, e) whose positions start at pos[p], and how many positions it holds. */
+function blockWidths(input: BlockInput, s: number, e: number, p: number) {
+  const { pairText, pairLen, pos } = input;
+  let gaps = 0;
+  for (let j = s + 1; j < e; j++) gaps |= pairText[j]! - pairText[j - 1]!;
+  let counts = 0;
+  let total = 0;
+  for (let j = s; j < e; j++) {
+    counts |= pairLen[j]! - 1;
+    total += pairLen[j]!;
+  }
+  let widest = 0;
+  for (let q = p; q < p + total; q++) widest |= pos[q]!;
+  return { textWidth: bitWidth(gaps), countWidth: bitWidth(counts), width: bitWidth(widest), total };
+}
+
+/** The bytes block [s, e) takes, its positions from pos[p], its first text a gap from `prev`. */
+export function blockSize(input: BlockInput, s: number, e: number, p: number, prev: number): number {
+  const { textWidth, countWidth, width, total } = blockWidths(input, s, e, p);
+  const k = e - s;
+  const texts = 1 + varintSize(input.pairText[s]! - prev) + packedBytes(k - 1, textWidth);
+  return (
+    texts + varintSize(countWidth * WIDTHS + width) + packedBytes(k, countWidth) + packedBytes(total, width)
+  );
+}
+
+/** Writes block [s, e) (its positions from pos[p], its first text a gap from `prev`); the next p. */
+export function writeBlock(
+  w: ByteWriter,
+  input: BlockInput,
+  s: number,
+  e: number,
+  p: number,
+  prev: number,
+): number {
+  const { pairText, pairLen, pos } = input;
+  const { textWidth, countWidth, width, total } = blockWidths(input, s, e, p);
+  w.byte(textWidth);
+  w.varint(pairText[s]! - prev);
+  const bits = new BitWriter(w);
+  for (let j = s + 1; j < e; j++) bits.put(pairText[j]! - pairText[j - 1]!, textWidth);
+  bits.flush();
+  w.varint(countWidth * WIDTHS + width);
+  for (let j = s; j < e; j++) bits.put(pairLen[j]! - 1, countWidth);
+  bits.flush();
+  for (let q = p; q < p + total; q++) bits.put(pos[q]!, width);
+  bits.flush();
+  return p + total;
+}
+
+/** Values bit-packed low bits first into a ByteWriter, the last byte padded with zeros. */
+class BitWriter {
+  private acc = 0; // pending bits, below 2 ** bits: at most 32 + 7, exact in a float
+  private bits = 0;
+  constructor(private readonly w: ByteWriter) {}
+
+  put(v: number, width: number): void {
+    this.acc += v * 2 ** this.bits;
+    this.bits += width;
+    while (this.bits >= 8) {
+      this.w.byte(this.acc % 256);
+      this.acc = Math.floor(this.acc / 256);
+      this.bits -= 8;
+    }
+  }
+
+  flush(): void {
+    if (this.bits > 0) this.w.byte(this.acc);
+    this.acc = 0;
+    this.bits = 0;
+  }
+}

@@ -1,8 +1,8 @@
 import { damagedSnapshot } from '../../binary/damaged-snapshot';
-import type { LruCache } from '../../binary/lru-cache';
 import { ByteReader } from '../../binary/varint';
+import type { BlockCache } from './block-cache';
 import { gallop } from './gallop';
-import { blockWeight, decodePositions, decodeTexts, type PositionBlock } from './position-block';
+import { decodeCounts, decodeTexts, packedAt, type PositionBlock, readBlockHead } from './position-block';
 
 /** Texts per block of a positional list: a lookup decodes one block, not the whole list. */
 export const POSITION_BLOCK = 128;
@@ -10,16 +10,6 @@ export const POSITION_BLOCK = 128;
 /** What nextAtLeast returns past a term's last text: no text id is this high. */
 export const NO_TEXT = 0xffffffff;
 
-/**
- * A term's positional record, read block by block: `seek(x)` finds text x by the skip table (each
- * block's last text and byte length) and decodes only that block's text ids; `positions()` decodes that
- * block's positions on first use. A phrase of a rare and a common word, or the proximity check of a
- * page, reads the few blocks of the common word its texts fall in, not all of them.
- *
- * Record: count n; when n > POSITION_BLOCK, a skip table (per block: its last text as a gap from the
- * previous block's, its byte length); then the blocks, each its text gaps (continuing the previous
- * block's), then per text its position count and position gaps.
- */
 /** A record's skip table: its text count, each block's last text and byte start (and the record's end). */
 export interface SkipTable {
   count: number;
@@ -48,7 +38,8 @@ export function readSkipTable(
 ): SkipTable {
   const r = new ByteReader(bytes, from, end);
   const n = guard(term, () => r.varint());
-  if (n > end - from) throw damaged(term);
+  // Texts ascend, so each takes a bit at least (its gap): a damaged count cannot make a huge table.
+  if (n > 8 * (end - from)) throw damaged(term);
   const blocks = Math.ceil(n / POSITION_BLOCK);
   const lastText = new Uint32Array(blocks);
   const start = new Uint32Array(blocks + 1);
@@ -72,6 +63,17 @@ export function readSkipTable(
   return { count: n, lastText, start };
 }
 
+/**
+ * A term's positional record, read block by block: `seek(x)` finds text x by the skip table (each
+ * block's last text and byte length) and decodes only that block's text ids; the found text's positions
+ * are read where they lie (bit-packed, see PositionBlock), nothing else decoded. A phrase of a rare and a
+ * common word, or the proximity check of a page, reads the few blocks of the common word its texts fall
+ * in, not all of them.
+ *
+ * Record: count n; when n > POSITION_BLOCK, a skip table (per block: its last text as a gap from the
+ * previous block's, its byte length); then the blocks (PositionBlock), their text gaps continuing the
+ * previous block's.
+ */
 export class PositionCursor {
   /** Texts holding the term. */
   readonly count: number;
@@ -87,7 +89,7 @@ export class PositionCursor {
     private readonly textCount: number,
     private readonly term: number,
     /** Decoded blocks by their first byte (unique over all records), shared by the term's cursors. */
-    private readonly cache: LruCache<PositionBlock>,
+    private readonly cache: BlockCache,
   ) {
     this.count = skip.count;
     this.lastText = skip.lastText;
@@ -104,13 +106,25 @@ export class PositionCursor {
     const key = this.start[b]!;
     let block = this.cache.get(key);
     if (!block) {
-      const texts = new Uint32Array(Math.min(POSITION_BLOCK, this.count - b * POSITION_BLOCK));
-      const posFrom = this.decode(b, texts, 0);
-      block = { texts, posFrom, end: this.start[b + 1]!, posOff: null, pos: null };
-      this.cache.set(key, block, blockWeight(block));
+      block = this.read(b);
+      this.cache.set(key, block);
     }
     this.current = block;
     this.block = b;
+    return block;
+  }
+
+  /** Block b decoded: its text ids, where its counts and positions lie. */
+  private read(b: number): PositionBlock {
+    const texts = new Uint32Array(Math.min(POSITION_BLOCK, this.count - b * POSITION_BLOCK));
+    const head = this.decode(b, texts, 0);
+    let block: PositionBlock | null;
+    try {
+      block = readBlockHead(this.bytes, head, this.start[b + 1]!, texts);
+    } catch {
+      block = null;
+    }
+    if (!block) throw this.damaged();
     return block;
   }
 
@@ -179,38 +193,75 @@ export class PositionCursor {
 
   /** The ascending word positions in the text the last successful seek found. */
   positions(): Uint32Array {
-    return this.blockPositions().subarray(this.from(), this.to());
+    const from = this.from();
+    const out = new Uint32Array(this.to() - from);
+    for (let i = 0; i < out.length; i++) out[i] = this.positionAt(from + i);
+    return out;
   }
 
   /**
-   * The positions of the current block's texts, decoded on first use; the found text's run from
-   * `from()` to `to()` (read in place: a phrase check over thousands of texts makes no view per text).
+   * Where the found text's positions start among its block's (read with positionAt): the block's
+   * counts are decoded on first use, when the term occurs more than once in one of its texts.
    */
-  blockPositions(): Uint32Array {
-    const block = this.current!;
-    if (block.pos === null) {
-      let ok: boolean;
-      try {
-        ok = decodePositions(this.bytes, block);
-      } catch {
-        ok = false;
-      }
-      if (!ok) throw this.damaged();
-      // Weighed again with its positions (set again under its key when still cached).
-      if (this.cache.get(this.start[this.block]!) === block)
-        this.cache.set(this.start[this.block]!, block, blockWeight(block));
-    }
-    return block.pos!;
-  }
-
-  /** Where the found text's positions start in blockPositions() (after it has been called). */
   from(): number {
-    return this.current!.posOff![this.at]!;
+    const block = this.current!;
+    if (block.countWidth === 0) return this.at;
+    return (block.posOff ?? this.counted(block))[this.at]!;
   }
 
-  /** Where the found text's positions end in blockPositions(). */
+  /** Where the found text's positions end among its block's. */
   to(): number {
-    return this.current!.posOff![this.at + 1]!;
+    const block = this.current!;
+    if (block.countWidth === 0) return this.at + 1;
+    return (block.posOff ?? this.counted(block))[this.at + 1]!;
+  }
+
+  /** Position i of the current block (from() <= i < to() for the found text's), read in place. */
+  positionAt(i: number): number {
+    const block = this.current!;
+    return packedAt(this.bytes, block.posByte, i, block.width);
+  }
+
+  /** Does the found text hold the term at word `want`? (Its few positions read in order.) */
+  holds(want: number): boolean {
+    const end = this.to();
+    for (let i = this.from(); i < end; i++) {
+      const p = this.positionAt(i);
+      if (p >= want) return p === want;
+    }
+    return false;
+  }
+
+  /** The block's counts, decoded and kept in it (its cache weight counted them already). */
+  private counted(block: PositionBlock): Uint32Array {
+    let ok: boolean;
+    try {
+      ok = decodeCounts(this.bytes, block);
+    } catch {
+      ok = false;
+    }
+    if (!ok) throw this.damaged();
+    return block.posOff!;
+  }
+
+  /**
+   * The texts (ascending) where the term occurs at word `word` or later (a phrase of one word after stop
+   * words): block by block, cached blocks as they are and the others decoded but not kept (a common
+   * word's whole list would crowd out the cache), and of each text only its last position read.
+   */
+  textsReaching(word: number): Uint32Array {
+    const out = new Uint32Array(this.count);
+    let n = 0;
+    for (let b = 0; b < this.lastText.length; b++) {
+      const block = this.cache.get(this.start[b]!) ?? this.read(b);
+      const posOff = block.countWidth === 0 ? null : (block.posOff ?? this.counted(block));
+      const { texts, posByte, width } = block;
+      for (let i = 0; i < texts.length; i++) {
+        const last = posOff === null ? i : posOff[i + 1]! - 1;
+        if (packedAt(this.bytes, posByte, last, width) >= word) out[n++] = texts[i]!;
+      }
+    }
+    return out.subarray(0, n);
   }
 
   /** Every text holding the term, ascending (each block's text ids, positions skipped; not cached). */

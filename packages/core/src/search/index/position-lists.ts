@@ -1,7 +1,8 @@
 import { GrowableArray } from '../../binary/growable-array';
 import { LruCache } from '../../binary/lru-cache';
 import { ByteWriter } from '../../binary/varint';
-import type { PositionBlock } from './position-block';
+import { BlockCache } from './block-cache';
+import { type BlockInput, blockSize, writeBlock } from './position-block';
 import { POSITION_BLOCK, PositionCursor, readSkipTable, type SkipTable } from './position-cursor';
 
 /** Where one term occurs: the stored texts holding it (ascending) and its word positions in each. */
@@ -22,11 +23,13 @@ const CACHE_TEXTS = 4_000_000;
 /** Skip tables of long lists kept read (blocks): a query's cursors start without reading them again. */
 const CACHE_SKIPS = 1_000_000;
 /**
- * Decoded blocks kept, in numbers (text ids and positions): common words' blocks recur across queries
- * (a phrase seeks the common word's blocks its rarest word's texts fall in; proximity and snippets
- * read the page's blocks twice). No more than the list bytes themselves decode to.
+ * Decoded blocks kept, in numbers (text ids and counts' prefix sums): common words' blocks recur across
+ * queries (a phrase seeks the common word's blocks its rarest word's texts fall in; proximity and
+ * snippets read the page's blocks twice). No more than the list bytes themselves decode to.
  */
 const CACHE_BLOCKS = 4_000_000;
+/** The numbers of a full block with its counts' prefix sums: the block cache has CACHE_BLOCKS / this slots. */
+const BLOCK_NUMBERS = 2 * POSITION_BLOCK + 1;
 
 /**
  * Positional postings over the stored texts (titles, standfirsts, body blocks), not documents: a text
@@ -36,7 +39,7 @@ const CACHE_BLOCKS = 4_000_000;
 export class PositionLists {
   private readonly textCache = new LruCache<Uint32Array>(CACHE_TEXTS);
   private readonly skipCache = new LruCache<SkipTable>(CACHE_SKIPS);
-  private readonly blockCache: LruCache<PositionBlock>;
+  private readonly blockCache: BlockCache;
 
   constructor(
     readonly byteOff: Uint32Array,
@@ -44,8 +47,8 @@ export class PositionLists {
     /** Stored texts are numbered below this. */
     readonly textCount: number,
   ) {
-    // Each number decoded took a byte at least: the cache never holds more than the bytes hold.
-    this.blockCache = new LruCache<PositionBlock>(Math.min(CACHE_BLOCKS, bytes.length));
+    // Each number decoded took a bit at least: the cache holds no more than a few times the bytes.
+    this.blockCache = new BlockCache(Math.min(CACHE_BLOCKS, bytes.length) / BLOCK_NUMBERS);
   }
 
   /**
@@ -95,9 +98,10 @@ export class PositionLists {
     }
     const w = new ByteWriter(pos.length * 2 + pairText.length * 2 + 1024);
     const byteOff = new Uint32Array(terms + 1);
+    const input = { pairText, pairLen, pos };
     let p = 0;
     for (let k = 0; k < terms; k++) {
-      if (pairs[k + 1]! > pairs[k]!) p = writeRecord(w, pairText, pairLen, pos, pairs[k]!, pairs[k + 1]!, p);
+      if (pairs[k + 1]! > pairs[k]!) p = writeRecord(w, input, pairs[k]!, pairs[k + 1]!, p);
       byteOff[k + 1] = w.length;
     }
     return new PositionLists(byteOff, w.done(), nTexts);
@@ -149,36 +153,20 @@ export class PositionLists {
   }
 }
 
-const varintSize = (v: number) => (v < 0x80 ? 1 : v < 0x4000 ? 2 : v < 0x200000 ? 3 : v < 0x10000000 ? 4 : 5);
-
 /**
  * One term's record (texts pairText[a, b), their position counts in pairLen, positions from pos[p]) in
  * blocks of POSITION_BLOCK texts, with a skip table when there is more than one; the next p.
  */
-function writeRecord(
-  w: ByteWriter,
-  pairText: Uint32Array,
-  pairLen: Uint32Array,
-  pos: Uint32Array,
-  a: number,
-  b: number,
-  p: number,
-): number {
+function writeRecord(w: ByteWriter, input: BlockInput, a: number, b: number, p: number): number {
+  const { pairText, pairLen } = input;
   w.varint(b - a);
   if (b - a > POSITION_BLOCK) {
     let prev = 0;
     let q = p;
     for (let s = a; s < b; s += POSITION_BLOCK) {
       const e = Math.min(b, s + POSITION_BLOCK);
-      let size = 0;
-      for (let j = s; j < e; j++) size += varintSize(pairText[j]! - (j > a ? pairText[j - 1]! : 0));
-      for (let j = s; j < e; j++) {
-        size += varintSize(pairLen[j]!);
-        for (let z = 0, last = 0; z < pairLen[j]!; z++, q++) {
-          size += varintSize(pos[q]! - last);
-          last = pos[q]!;
-        }
-      }
+      const size = blockSize(input, s, e, q, s > a ? pairText[s - 1]! : 0);
+      for (let j = s; j < e; j++) q += pairLen[j]!;
       w.varint(pairText[e - 1]! - prev);
       w.varint(size);
       prev = pairText[e - 1]!;
@@ -186,16 +174,7 @@ function writeRecord(
   }
   for (let s = a; s < b; s += POSITION_BLOCK) {
     const e = Math.min(b, s + POSITION_BLOCK);
-    for (let j = s; j < e; j++) w.varint(pairText[j]! - (j > a ? pairText[j - 1]! : 0));
-    for (let j = s; j < e; j++) {
-      const len = pairLen[j]!;
-      w.varint(len);
-      let last = 0;
-      for (const end = p + len; p < end; p++) {
-        w.varint(pos[p]! - last);
-        last = pos[p]!;
-      }
-    }
+    p = writeBlock(w, input, s, e, p, s > a ? pairText[s - 1]! : 0);
   }
   return p;
 }

@@ -83,7 +83,7 @@ export interface SearchIndex {
   /** Recent term lookups (not serialised). */
   termCache?: Map<string, number>;
   /** Documents of each stored text, built on the first phrase query (not serialised). */
-  textDocs?: { off: Uint32Array; docs: Uint32Array };
+  textDocs?: TextDocs;
 }
 
 const TERM_CACHE = 4096;
@@ -106,8 +106,22 @@ export const prefixRange = (ix: SearchIndex, prefix: string): [number, number] =
 
 export const df = (ix: SearchIndex, t: number) => ix.postings.df(t);
 
+/** What `one` holds for a text in more than one document. */
+export const SHARED_TEXT = 0xffffffff;
+
+/** The documents of each stored text x: docs[off[x], off[x+1]), ascending. */
+export interface TextDocs {
+  off: Uint32Array;
+  docs: Uint32Array;
+  /**
+   * Text x's document when it is in one only (most texts), else SHARED_TEXT: a walk over many texts
+   * reads one array, not two, for each.
+   */
+  one: Uint32Array;
+}
+
 /** The documents (ascending) holding each stored text: the inverse of textOff/textIds. */
-export function textDocs(ix: SearchIndex): { off: Uint32Array; docs: Uint32Array } {
+export function textDocs(ix: SearchIndex): TextDocs {
   if (ix.textDocs) return ix.textDocs;
   const off = new Uint32Array(ix.texts.length + 1);
   for (let j = 0; j < ix.textIds.length; j++) off[ix.textIds[j]! + 1]!++;
@@ -129,6 +143,9 @@ export function textDocs(ix: SearchIndex): { off: Uint32Array; docs: Uint32Array
     for (let j = off[x]!; j < fill[x]!; j++) out[k++] = docs[j]!;
     outOff[x + 1] = k;
   }
-  ix.textDocs = { off: outOff, docs: out.subarray(0, k) };
+  const one = new Uint32Array(ix.texts.length);
+  for (let x = 0; x < ix.texts.length; x++)
+    one[x] = outOff[x + 1]! - outOff[x]! === 1 ? out[outOff[x]!]! : SHARED_TEXT;
+  ix.textDocs = { off: outOff, docs: out.subarray(0, k), one };
   return ix.textDocs;
 }
