@@ -1,4 +1,4 @@
-import { ASCII_WORD_CHAR, forEachWordSpan, termOf } from './analyze';
+import { ASCII_WORD_CHAR, forEachWordSpan, termOfWord } from './analyze';
 import { fold } from './fold';
 import { GrowableArray } from '../../binary/growable-array';
 
@@ -17,7 +17,7 @@ export class WordTable {
   constructor(private readonly termId: (term: string, word: string) => number) {}
 
   private insert(word: string, hash: number): number {
-    const id = this.termId(termOf(word), word);
+    const id = this.termId(termOfWord(word), word);
     this.add(word, hash, id);
     return id;
   }
