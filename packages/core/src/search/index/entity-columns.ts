@@ -104,7 +104,9 @@ export class EntityColumns {
     const ids = this.column.append(p.column, firstDoc);
     for (let v = 0; v < ids.length; v++) {
       const value = ids[v]!;
-      this.addKeys(value, p.keyOf[v]!.split('\u0000'));
+      // An entity new here takes the part's keys as they are (addKeys made them distinct there).
+      if (this.keyOf[value] === undefined) this.keyOf[value] = p.keyOf[v]!;
+      else this.addKeys(value, p.keyOf[v]!.split('\u0000'));
       const theirs = p.summaries[v]!;
       if (value === this.summaries.length) {
         this.summaries.push(theirs);
