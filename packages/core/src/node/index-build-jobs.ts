@@ -36,7 +36,12 @@ export interface IndexWorkerData extends WorkerLink {
   part?: PartJob;
   index?: IndexJob;
   lists?: ListsInput;
+  /** Which half of the lists to build (see ListsHalf). */
+  half?: ListsHalf;
 }
+
+/** The lists are built in two halves, each by a worker of its own: the postings, and the positions. */
+export type ListsHalf = 'postings' | 'positions';
 
 /** The index worker's answer: the index's fields, and which of its helpers answered. */
 export interface IndexAnswer {

@@ -3,12 +3,14 @@
 // - index: analyse the first range (every document is sent to it, for the texts of the others), append
 //   the parts as they arrive, finish the index and post it back: the thread holding the articles (and a
 //   heap each full garbage collection must mark) allocates none of the index;
-// - lists: build the finishing stage's postings and positions (ListsInput) for the index's worker.
+// - lists: build the finishing stage's postings or its positions (ListsInput, one half each: ListsHalf)
+//   for the index's worker.
 import type { MessagePort } from 'node:worker_threads';
 import {
   analyseDocuments,
   type Builders,
-  buildLists,
+  buildPositions,
+  buildPostings,
   createBuilders,
   finishIndex,
   type ListsInput,
@@ -20,7 +22,14 @@ import type {
   DocumentTexts,
   IndexedArticle,
 } from '../search/index/indexed-article';
-import type { IndexAnswer, IndexJob, IndexTimings, IndexWorkerData, PartJob } from './index-build-jobs';
+import type {
+  IndexAnswer,
+  IndexJob,
+  IndexTimings,
+  IndexWorkerData,
+  ListsHalf,
+  PartJob,
+} from './index-build-jobs';
 import {
   answerOf,
   buffersOf,
@@ -36,7 +45,7 @@ import { startListsInWorker } from './lists-in-worker';
 export function run(data: IndexWorkerData): void {
   let state = FAILED;
   try {
-    if (data.lists) postLists(data.port, data.lists);
+    if (data.lists) postLists(data.port, data.lists, data.half);
     else if (data.part) postPart(data, data.part);
     else if (data.index) postIndex(data, data.index);
     state = DONE;
@@ -130,11 +139,16 @@ function postIndex(link: WorkerLink, job: IndexJob): void {
   link.port.postMessage({ answer }, buffersOf(index));
 }
 
-function postLists(port: MessagePort, input: ListsInput): void {
-  const { postings: p, positions: q } = buildLists(input);
-  const lists: ListsMessage = {
-    postings: { termOff: p.termOff, byteOff: p.byteOff, bytes: p.bytes, docCount: p.docCount },
-    positions: { byteOff: q.byteOff, bytes: q.bytes, textCount: q.textCount },
-  };
+/** Builds one half of the lists (both without `half`) and posts it. */
+function postLists(port: MessagePort, input: ListsInput, half?: ListsHalf): void {
+  const lists: Partial<ListsMessage> = {};
+  if (half !== 'positions') {
+    const p = buildPostings(input);
+    lists.postings = { termOff: p.termOff, byteOff: p.byteOff, bytes: p.bytes, docCount: p.docCount };
+  }
+  if (half !== 'postings') {
+    const q = buildPositions(input);
+    lists.positions = { byteOff: q.byteOff, bytes: q.bytes, textCount: q.textCount };
+  }
   port.postMessage({ lists }, buffersOf(lists));
 }
