@@ -5,7 +5,6 @@
 //   heap each full garbage collection must mark) allocates none of the index;
 // - lists: build the finishing stage's postings or its positions (ListsInput, one half each: ListsHalf)
 //   for the index's worker.
-import type { MessagePort } from 'node:worker_threads';
 import {
   analyseDocuments,
   type Builders,
@@ -40,12 +39,12 @@ import {
   type WorkerLink,
 } from './index-worker-threads';
 import type { ListsMessage } from './index-message';
-import { startListsInWorker } from './lists-in-worker';
+import { startListsWorkers } from './lists-in-worker';
 
 export function run(data: IndexWorkerData): void {
   let state = FAILED;
   try {
-    if (data.lists) postLists(data.port, data.lists, data.half);
+    if (data.half) postLists(data, data.half);
     else if (data.part) postPart(data, data.part);
     else if (data.index) postIndex(data, data.index);
     state = DONE;
@@ -107,6 +106,7 @@ function postIndex(link: WorkerLink, job: IndexJob): void {
     timings[stage] += now - at;
     at = now;
   };
+  const lists = startListsWorkers(new URL(job.worker));
   const b = createBuilders(job.documents);
   const { docs, heads } = receiveDocuments(link, job, b);
   lap('analyse');
@@ -124,12 +124,12 @@ function postIndex(link: WorkerLink, job: IndexJob): void {
   }
   let listsByWorker = false;
   const index = finishIndex(heads, b, (input) => {
-    const lists = startListsInWorker(new URL(job.worker), input, waitMs(), (byWorker) => {
+    const built = lists(input, waitMs(), (byWorker) => {
       listsByWorker = byWorker;
     });
     return () => {
       lap('finish');
-      const out = lists();
+      const out = built();
       lap('waitLists');
       return out;
     };
@@ -139,16 +139,22 @@ function postIndex(link: WorkerLink, job: IndexJob): void {
   link.port.postMessage({ answer }, buffersOf(index));
 }
 
-/** Builds one half of the lists (both without `half`) and posts it. */
-function postLists(port: MessagePort, input: ListsInput, half?: ListsHalf): void {
+/**
+ * Builds one half of the lists and posts it, once the index's worker sends the input (it starts this
+ * worker as its own analysis starts, so that this one's start is not waited for at the end).
+ */
+function postLists(link: WorkerLink, half: ListsHalf): void {
+  // No time limit: the index's worker ends this one, its child, when it ends.
+  const [input] = receiveChunk<ListsInput>(link, 0, Number.POSITIVE_INFINITY);
+  if (!input) throw new Error('the lists to build did not arrive');
   const lists: Partial<ListsMessage> = {};
-  if (half !== 'positions') {
+  if (half === 'postings') {
     const p = buildPostings(input);
     lists.postings = { termOff: p.termOff, byteOff: p.byteOff, bytes: p.bytes, docCount: p.docCount };
   }
-  if (half !== 'postings') {
+  if (half === 'positions') {
     const q = buildPositions(input);
     lists.positions = { byteOff: q.byteOff, bytes: q.bytes, textCount: q.textCount };
   }
-  port.postMessage({ lists }, buffersOf(lists));
+  link.port.postMessage({ lists }, buffersOf(lists));
 }

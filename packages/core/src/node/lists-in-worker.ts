@@ -2,41 +2,47 @@ import type { IndexLists, ListsInput } from '../search/index/build-index';
 import { buildPositions, buildPostings } from '../search/index/build-index';
 import type { IndexWorkerData, ListsHalf } from './index-build-jobs';
 import { type ListsMessage, positionsFromMessage, postingsFromMessage } from './index-message';
-import { answerOf, spawn } from './index-worker-threads';
+import { answerOf, sendChunks, spawn } from './index-worker-threads';
 
 /**
- * The finishing stage's postings and positions built by two workers, one each, while the calling thread
- * writes the string columns: the lists were the longest of the three, and with a core each the halves
- * end about when the columns do. Each worker is sent only the input its half reads; the input is copied,
- * not transferred: if a worker fails or does not answer, its half is built on the calling thread.
- * `onBuilt` is told whether both halves were built by workers.
+ * Starts two workers for the finishing stage's postings and positions, one half each, while the index is
+ * still being analysed (their start is then not waited for); the function returned sends them the input,
+ * and its own returns the lists once both answered. The halves are built while the calling thread writes
+ * the string columns: the lists were the longest of the three, and with a core each the halves end about
+ * when the columns do. Each worker is sent only the input its half reads, copied, not transferred: if a
+ * worker fails or does not answer, its half is built on the calling thread. `onBuilt` is told whether
+ * both halves were built by workers.
  */
-export function startListsInWorker(
+export function startListsWorkers(
   file: URL,
-  input: ListsInput,
-  waitMs: number,
-  onBuilt?: (byWorker: boolean) => void,
-): () => IndexLists {
-  const postings = spawnHalf(file, 'postings', postingsInput(input));
-  const positions = spawnHalf(file, 'positions', positionsInput(input));
-  return () => {
-    const p = postings(waitMs)?.postings;
-    const q = positions(waitMs)?.positions;
-    onBuilt?.(p !== undefined && q !== undefined);
-    return {
-      postings: p ? postingsFromMessage(p) : buildPostings(input),
-      positions: q ? positionsFromMessage(q) : buildPositions(input),
+): (input: ListsInput, waitMs: number, onBuilt?: (byWorker: boolean) => void) => () => IndexLists {
+  const postings = spawnHalf(file, 'postings');
+  const positions = spawnHalf(file, 'positions');
+  return (input, waitMs, onBuilt) => {
+    const p = postings(postingsInput(input));
+    const q = positions(positionsInput(input));
+    return () => {
+      const posted = p(waitMs)?.postings;
+      const placed = q(waitMs)?.positions;
+      onBuilt?.(posted !== undefined && placed !== undefined);
+      return {
+        postings: posted ? postingsFromMessage(posted) : buildPostings(input),
+        positions: placed ? positionsFromMessage(placed) : buildPositions(input),
+      };
     };
   };
 }
 
-/** Starts a worker on one half of the lists; the function it returns waits for its answer. */
-function spawnHalf(file: URL, half: ListsHalf, input: ListsInput) {
-  const w = spawn(file, (link): IndexWorkerData => ({ ...link, lists: input, half }));
-  return (waitMs: number): Partial<ListsMessage> | undefined => {
-    const answer = answerOf<Partial<ListsMessage>>(w, 'lists', waitMs);
-    void w.worker.terminate();
-    return answer;
+/** Starts a worker on one half of the lists: send it the input, then wait for its answer. */
+function spawnHalf(file: URL, half: ListsHalf) {
+  const w = spawn(file, (link): IndexWorkerData => ({ ...link, half }));
+  return (input: ListsInput) => {
+    sendChunks(w, [input], 0, 1, (x) => x);
+    return (waitMs: number): Partial<ListsMessage> | undefined => {
+      const answer = answerOf<Partial<ListsMessage>>(w, 'lists', waitMs);
+      void w.worker.terminate();
+      return answer;
+    };
   };
 }
 
