@@ -1,7 +1,6 @@
 // What the threads of the parallel index build (parallel-index.ts) send each other: the jobs a worker
 // (index-build-worker.ts) is started with, and their answers.
 import type { MessagePort } from 'node:worker_threads';
-import type { ListsInput } from '../search/index/build-index';
 import type { SearchIndex } from '../search/index/search-index';
 import type { WorkerLink } from './index-worker-threads';
 
@@ -35,8 +34,12 @@ export interface PartJob {
 export interface IndexWorkerData extends WorkerLink {
   part?: PartJob;
   index?: IndexJob;
-  lists?: ListsInput;
+  /** Which half of the lists to build (see ListsHalf), from the ListsInput posted to the worker later. */
+  half?: ListsHalf;
 }
+
+/** The lists are built in two halves, each by a worker of its own: the postings, and the positions. */
+export type ListsHalf = 'postings' | 'positions';
 
 /** The index worker's answer: the index's fields, and which of its helpers answered. */
 export interface IndexAnswer {

@@ -3,12 +3,13 @@
 // - index: analyse the first range (every document is sent to it, for the texts of the others), append
 //   the parts as they arrive, finish the index and post it back: the thread holding the articles (and a
 //   heap each full garbage collection must mark) allocates none of the index;
-// - lists: build the finishing stage's postings and positions (ListsInput) for the index's worker.
-import type { MessagePort } from 'node:worker_threads';
+// - lists: build the finishing stage's postings or its positions (ListsInput, one half each: ListsHalf)
+//   for the index's worker.
 import {
   analyseDocuments,
   type Builders,
-  buildLists,
+  buildPositions,
+  buildPostings,
   createBuilders,
   finishIndex,
   type ListsInput,
@@ -20,7 +21,14 @@ import type {
   DocumentTexts,
   IndexedArticle,
 } from '../search/index/indexed-article';
-import type { IndexAnswer, IndexJob, IndexTimings, IndexWorkerData, PartJob } from './index-build-jobs';
+import type {
+  IndexAnswer,
+  IndexJob,
+  IndexTimings,
+  IndexWorkerData,
+  ListsHalf,
+  PartJob,
+} from './index-build-jobs';
 import {
   answerOf,
   buffersOf,
@@ -31,12 +39,12 @@ import {
   type WorkerLink,
 } from './index-worker-threads';
 import type { ListsMessage } from './index-message';
-import { startListsInWorker } from './lists-in-worker';
+import { startListsWorkers } from './lists-in-worker';
 
 export function run(data: IndexWorkerData): void {
   let state = FAILED;
   try {
-    if (data.lists) postLists(data.port, data.lists);
+    if (data.half) postLists(data, data.half);
     else if (data.part) postPart(data, data.part);
     else if (data.index) postIndex(data, data.index);
     state = DONE;
@@ -98,6 +106,7 @@ function postIndex(link: WorkerLink, job: IndexJob): void {
     timings[stage] += now - at;
     at = now;
   };
+  const lists = startListsWorkers(new URL(job.worker));
   const b = createBuilders(job.documents);
   const { docs, heads } = receiveDocuments(link, job, b);
   lap('analyse');
@@ -115,12 +124,12 @@ function postIndex(link: WorkerLink, job: IndexJob): void {
   }
   let listsByWorker = false;
   const index = finishIndex(heads, b, (input) => {
-    const lists = startListsInWorker(new URL(job.worker), input, waitMs(), (byWorker) => {
+    const built = lists(input, waitMs(), (byWorker) => {
       listsByWorker = byWorker;
     });
     return () => {
       lap('finish');
-      const out = lists();
+      const out = built();
       lap('waitLists');
       return out;
     };
@@ -130,11 +139,22 @@ function postIndex(link: WorkerLink, job: IndexJob): void {
   link.port.postMessage({ answer }, buffersOf(index));
 }
 
-function postLists(port: MessagePort, input: ListsInput): void {
-  const { postings: p, positions: q } = buildLists(input);
-  const lists: ListsMessage = {
-    postings: { termOff: p.termOff, byteOff: p.byteOff, bytes: p.bytes, docCount: p.docCount },
-    positions: { byteOff: q.byteOff, bytes: q.bytes, textCount: q.textCount },
-  };
-  port.postMessage({ lists }, buffersOf(lists));
+/**
+ * Builds one half of the lists and posts it, once the index's worker sends the input (it starts this
+ * worker as its own analysis starts, so that this one's start is not waited for at the end).
+ */
+function postLists(link: WorkerLink, half: ListsHalf): void {
+  // No time limit: the index's worker ends this one, its child, when it ends.
+  const [input] = receiveChunk<ListsInput>(link, 0, Number.POSITIVE_INFINITY);
+  if (!input) throw new Error('the lists to build did not arrive');
+  const lists: Partial<ListsMessage> = {};
+  if (half === 'postings') {
+    const p = buildPostings(input);
+    lists.postings = { termOff: p.termOff, byteOff: p.byteOff, bytes: p.bytes, docCount: p.docCount };
+  }
+  if (half === 'positions') {
+    const q = buildPositions(input);
+    lists.positions = { byteOff: q.byteOff, bytes: q.bytes, textCount: q.textCount };
+  }
+  link.port.postMessage({ lists }, buffersOf(lists));
 }

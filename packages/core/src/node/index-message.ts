@@ -16,12 +16,14 @@ export interface ListsMessage {
 
 /** The postings and positions over their posted fields. */
 export function listsFromMessage(m: ListsMessage): IndexLists {
-  const { postings: p, positions: q } = m;
-  return {
-    postings: new PostingLists(p.termOff, p.byteOff, p.bytes, p.docCount),
-    positions: new PositionLists(q.byteOff, q.bytes, q.textCount),
-  };
+  return { postings: postingsFromMessage(m.postings), positions: positionsFromMessage(m.positions) };
 }
+
+export const postingsFromMessage = (p: ListsMessage['postings']) =>
+  new PostingLists(p.termOff, p.byteOff, p.bytes, p.docCount);
+
+export const positionsFromMessage = (q: ListsMessage['positions']) =>
+  new PositionLists(q.byteOff, q.bytes, q.textCount);
 
 /** A class instance arrives as its fields, without its prototype. */
 const strings = (c: Pick<StringColumn, 'bytes' | 'off'>) => new StringColumn(c.bytes, c.off);

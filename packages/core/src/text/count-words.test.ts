@@ -21,6 +21,22 @@ describe('hasWords (the statement rule reads no further than it needs)', () => {
         expect(hasWords(text, min), `${text} ${min}`).toBe(countWords(text) >= min);
   });
 
+  it('agrees with countWords on texts of words, digits, punctuation and white space mixed', () => {
+    // Seeded: the fast path counts runs between white space; the segmenter must never see fewer words.
+    const pieces = "a B 7 ' . , - _ : é 東 — 3.5 don't".split(' ').concat([' ', '  ', '\n', '\t']);
+    let seed = 1;
+    const next = () => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed >>> 8;
+    };
+    for (let k = 0; k < 2000; k++) {
+      let text = '';
+      for (let j = next() % 24; j > 0; j--) text += pieces[next() % pieces.length];
+      const words = countWords(text);
+      for (const min of [1, 2, 3, 6]) expect(hasWords(text, min), JSON.stringify(text)).toBe(words >= min);
+    }
+  });
+
   it('keeps readsAsStatement as countWords defines it', () => {
     for (const text of TEXTS)
       for (const partial of [false, true])

@@ -20,11 +20,19 @@ const termCache = new Map<string, string>();
 export function termOf(foldedWord: string): string {
   let t = termCache.get(foldedWord);
   if (t !== undefined) return t;
-  const w = foldedWord.length > MAX_TERM ? foldedWord.slice(0, MAX_TERM) : foldedWord;
-  t = STOP_WORDS.has(w) ? '' : ASCII_WORD.test(w) ? porterStem(w) : w;
+  t = termOfWord(foldedWord);
   if (termCache.size > 200_000) termCache.clear();
   termCache.set(foldedWord, t);
   return t;
+}
+
+/**
+ * termOf without its cache, for a caller that keeps each word's term itself (the index builder's word
+ * table asks once per distinct word: a realistic vocabulary would only churn the cache).
+ */
+export function termOfWord(foldedWord: string): string {
+  const w = foldedWord.length > MAX_TERM ? foldedWord.slice(0, MAX_TERM) : foldedWord;
+  return STOP_WORDS.has(w) ? '' : ASCII_WORD.test(w) ? porterStem(w) : w;
 }
 
 export function isStopWord(foldedWord: string): boolean {

@@ -48,3 +48,24 @@ describe('WordTable.scan (the index builder reads the words the analyser reads)'
       }
     });
 });
+
+describe('WordTable ids (ASCII text is lowered as it is read, not copied lowered)', () => {
+  it('gives a word one id in any case, in ASCII and in mixed texts alike', () => {
+    const words: string[] = [];
+    const table = new WordTable((_term, word) => words.push(word) - 1);
+    const ids: number[] = [];
+    for (const text of ['Apple, APPLE; apple', 'café Apple', 'ApPlE CAFÉ', 'Café'])
+      table.scan(text, (id) => ids.push(id));
+    expect(ids.map((id) => words[id])).toEqual([
+      'apple',
+      'apple',
+      'apple',
+      'cafe',
+      'apple',
+      'apple',
+      'cafe',
+      'cafe',
+    ]);
+    expect(words).toEqual(['apple', 'cafe']);
+  });
+});

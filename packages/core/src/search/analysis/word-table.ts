@@ -1,4 +1,4 @@
-import { ASCII_WORD_CHAR, forEachWordSpan, termOf } from './analyze';
+import { ASCII_WORD_CHAR, forEachWordSpan, termOfWord } from './analyze';
 import { fold } from './fold';
 import { GrowableArray } from '../../binary/growable-array';
 
@@ -17,7 +17,7 @@ export class WordTable {
   constructor(private readonly termId: (term: string, word: string) => number) {}
 
   private insert(word: string, hash: number): number {
-    const id = this.termId(termOf(word), word);
+    const id = this.termId(termOfWord(word), word);
     this.add(word, hash, id);
     return id;
   }
@@ -47,13 +47,13 @@ export class WordTable {
     const len = end - start;
     for (let s = hash & this.mask; ; s = (s + 1) & this.mask) {
       const w = this.slots[s]!;
-      if (w === -1) return this.insert(text.slice(start, end), hash);
+      if (w === -1) return this.insert(lowerWord(text.slice(start, end)), hash);
       if (this.hashes.array[w] !== hash) continue;
       const word = this.words[w]!;
       if (word.length !== len) continue;
       let same = true;
       for (let i = 0; i < len; i++) {
-        if (word.charCodeAt(i) !== text.charCodeAt(start + i)) {
+        if (word.charCodeAt(i) !== lower(text.charCodeAt(start + i))) {
           same = false;
           break;
         }
@@ -83,15 +83,22 @@ export class WordTable {
 
   /** Calls onId(termId) for each word of the text (-1 for a stop word). */
   scan(raw: string, onId: (id: number) => void): void {
-    const text = fold(raw);
-    if (NON_ASCII.test(text)) {
-      forEachWordSpan(text, (start, end) => {
-        onId(this.lookup(text, start, end, hashOf(text, start, end)));
-        return undefined;
-      });
+    // ASCII text folds to its lower case: read as it stands, each letter lowered as it is hashed and
+    // compared, rather than copied lowered first (a copy of every text the index reads).
+    const ascii = !NON_ASCII.test(raw);
+    const text = ascii ? raw : fold(raw);
+    if (ascii || !NON_ASCII.test(text)) {
+      this.scanAscii(text, onId);
       return;
     }
-    // ASCII text: forEachWordSpan's words are the runs of letters and digits; hashed while found.
+    forEachWordSpan(text, (start, end) => {
+      onId(this.lookup(text, start, end, hashOf(text, start, end)));
+      return undefined;
+    });
+  }
+
+  /** scan of ASCII text: forEachWordSpan's words are the runs of letters and digits; hashed while found. */
+  private scanAscii(text: string, onId: (id: number) => void): void {
     const n = text.length;
     let i = 0;
     while (i < n) {
@@ -103,7 +110,7 @@ export class WordTable {
       const start = i;
       let h = 0x811c9dc5;
       do {
-        h = Math.imul(h ^ c, 16777619);
+        h = Math.imul(h ^ lower(c), 16777619);
         c = text.charCodeAt(++i);
       } while (i < n && ASCII_WORD_CHAR[c] === 1);
       onId(this.lookup(text, start, i, h));
@@ -113,9 +120,19 @@ export class WordTable {
 
 const NON_ASCII = /[^\x00-\x7f]/;
 
-/** FNV-1a over text[start, end) code units. */
+/**
+ * An ASCII capital's lower case, any other code unit as it is: a no-op on folded text, which holds no
+ * ASCII capital (fold lowers it, and its normalizations never make one).
+ */
+const lower = (c: number) => (c >= 65 && c <= 90 ? c | 32 : c);
+
+/** A word with its ASCII capitals lowered (only ASCII text scanned as it stands has any). */
+const lowerWord = (word: string) => (ASCII_CAPITAL.test(word) ? word.toLowerCase() : word);
+const ASCII_CAPITAL = /[A-Z]/;
+
+/** FNV-1a over text[start, end) code units, lowered (see lower). */
 function hashOf(text: string, start: number, end: number): number {
   let h = 0x811c9dc5;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  for (let i = start; i < end; i++) h = Math.imul(h ^ lower(text.charCodeAt(i)), 16777619);
   return h;
 }

@@ -106,20 +106,24 @@ export type IndexLists = Pick<SearchIndex, 'postings' | 'positions'>;
 export type StartLists = (input: ListsInput) => () => IndexLists;
 
 export function buildLists(input: ListsInput): IndexLists {
-  const { rank, termCount, documents } = input;
+  return { postings: buildPostings(input), positions: buildPositions(input) };
+}
+
+/** The postings half of the lists: the entries (and the parts'), inverted with their impacts. */
+export function buildPostings(input: ListsInput): IndexLists['postings'] {
   const entries = DocumentTerms.over(input.entries);
+  for (const p of input.parts) entries.append(p.entries, p.firstDoc, p.terms);
+  return invertEntries(entries, input.rank, input.termCount, input.documents);
+}
+
+/** The positions half of the lists, from the texts' words (and the parts'). */
+export function buildPositions(input: ListsInput): IndexLists['positions'] {
   const words = new GrowableArray(Int32Array);
   const wordOff = new GrowableArray(Uint32Array);
   words.adopt(input.words as Int32Array<ArrayBuffer>);
   wordOff.adopt(input.wordOff as Uint32Array<ArrayBuffer>);
-  for (const p of input.parts) {
-    entries.append(p.entries, p.firstDoc, p.terms);
-    appendWords(words, wordOff, p);
-  }
-  return {
-    postings: invertEntries(entries, rank, termCount, documents),
-    positions: PositionLists.build(words.view(), wordOff.view(), rank, termCount),
-  };
+  for (const p of input.parts) appendWords(words, wordOff, p);
+  return PositionLists.build(words.view(), wordOff.view(), input.rank, input.termCount);
 }
 
 const listsHere: StartLists = (input) => {

@@ -63,7 +63,9 @@ export function appendPart(
   articles: readonly DocumentTexts[],
   defer = false,
 ): void {
-  const terms = Int32Array.from(p.terms, b.terms.idOf);
+  // A loop, not Int32Array.from: that reads the array through the iterator protocol.
+  const terms = new Int32Array(p.terms.length);
+  for (let t = 0; t < terms.length; t++) terms[t] = b.terms.idOf(p.terms[t]!);
   for (let i = 0; i < p.surfaceWords.length; i++)
     b.table.adopt(p.surfaceWords[i]!, terms[p.surfaceTerms[i]!]!);
   const textAt = (doc: number, slot: number) => textAtSlot(articles[doc]!, slot);
