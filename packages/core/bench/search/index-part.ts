@@ -36,15 +36,25 @@ function sectionBytes(bytes: Uint8Array, keep: (name: string) => boolean): Uint8
   return Buffer.concat(parts);
 }
 
-/** A Gazette snapshot without its article records (sections `articles.*`); its stored texts are named apart. */
-export function gazetteIndexPart(bytes: Uint8Array): IndexPart {
-  const index = sectionBytes(bytes, (name) => !name.startsWith('articles.'));
-  const texts = sectionBytes(bytes, (name) => /^(texts\.|textOff$|textIds$|textField$)/.test(name));
-  const textsGzip = gzipSync(texts).length;
+/** Gazette snapshots (one, or a live index's segments) without their article records; their texts named apart. */
+export function gazetteIndexPart(...snapshots: Uint8Array[]): IndexPart {
+  let bytes = 0;
+  let gzipBytes = 0;
+  let textBytes = 0;
+  let textGzipBytes = 0;
+  for (const snapshot of snapshots) {
+    const index = sectionBytes(snapshot, (name) => !name.startsWith('articles.'));
+    const texts = sectionBytes(snapshot, (name) => /^(texts\.|textOff$|textIds$|textField$)/.test(name));
+    bytes += index.length;
+    gzipBytes += gzipSync(index).length;
+    textBytes += texts.length;
+    textGzipBytes += gzipSync(texts).length;
+  }
+  const segments = snapshots.length > 1 ? `; summed over its ${snapshots.length} segments` : '';
   return {
-    bytes: index.length,
-    gzipBytes: gzipSync(index).length,
-    holds: `every section but the article records: dictionary, postings, positions, columns, facets, entity tables, and the unique texts (titles, standfirsts, paragraphs) that snippets and get() read, ${mb(texts.length)} / ${mb(textsGzip)} MB of the figure`,
+    bytes,
+    gzipBytes,
+    holds: `every section but the article records: dictionary, postings, positions, columns, facets, entity tables, and the unique texts (titles, standfirsts, paragraphs) that snippets and get() read, ${mb(textBytes)} / ${mb(textGzipBytes)} MB of the figure${segments}`,
   };
 }
 
