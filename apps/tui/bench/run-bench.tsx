@@ -83,7 +83,11 @@ function timeInTerminal(command: string[], env: Record<string, string>, ready: (
         const pid = Number(tmux('display-message', '-p', '#{pane_pid}').trim());
         return { wall, cpu: cpuMs(pid) ?? Number.NaN };
       }
-      if (performance.now() - t0 > 60_000) throw new Error(`not ready in 60 s: ${command.join(' ')}`);
+      // The screen it shows says why (a stale dist/ that cannot read the snapshot's format, say).
+      if (performance.now() - t0 > 60_000)
+        throw new Error(
+          `not ready in 60 s: ${command.join(' ')}; its screen:\n${tmux('capture-pane', '-p').trimEnd()}\n(is apps/tui/dist older than the core? npx turbo run build)`,
+        );
       // A pause between looks: each look starts a tmux client, and looking without pause took a core
       // away from the program being timed (2 cores), adding tens of ms to what was measured.
       Atomics.wait(PAUSE, 0, 0, 3);
