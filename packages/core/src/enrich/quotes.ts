@@ -1,4 +1,5 @@
 import type { Quote } from '../model/quote-schema';
+import { joinQuotation } from '../text/join-quotation';
 import type { LinkedMention } from './link-entities';
 import {
   aboutAThing,
@@ -869,14 +870,10 @@ function quotationText(
   blocks: readonly string[],
   span: Span,
 ): { text: string; lead: number; end: number; endBlock: number } | undefined {
-  const open = blocks[span.block]!;
-  const close = blocks[span.endBlock]!;
   let text =
     span.block === span.endBlock
-      ? open.slice(span.start, span.end)
-      : [open.slice(span.start), ...blocks.slice(span.block + 1, span.endBlock), close.slice(0, span.end)]
-          .map((t) => t.replace(/^\s*["“«„]/, ''))
-          .join(' ');
+      ? blocks[span.block]!.slice(span.start, span.end)
+      : joinQuotation(blocks, span.block, span.start, span.endBlock, span.end);
   let end = span.end;
   let cut = text.length;
   while (cut > 0 && (text[cut - 1] === ',' || /\s/.test(text[cut - 1]!))) cut--;

@@ -3,6 +3,7 @@ import type { BlockKind } from '../../model/block-schema';
 import type { Entity } from '../../model/entity-schema';
 import type { Quote } from '../../model/quote-schema';
 import { ByteReader, ByteWriter } from '../../binary/varint';
+import { joinQuotation } from '../../text/join-quotation';
 
 // In a snapshot an article's body texts and standfirst live once in the index's text table; the
 // article keeps the kinds of its blocks (one letter each) and 0 for its standfirst. Quotes drop their text when the body gives it back, and
@@ -104,26 +105,21 @@ function unpackEntities(packed: Uint8Array, headAt: (i: number) => EntityHead): 
   return out;
 }
 
-/** Opening quotation marks a paragraph continuing a quotation may start with (the quote's text leaves them out). */
-const REOPENING = /^["\u201c\u2018'\u00ab]/;
-
 /**
- * The text of a quotation over blocks block..endBlock: the blocks' slices joined by a space, each
- * continuing block's opening quotation mark left out when `reopened` (JOINED_REOPENED).
+ * The text of a quotation over blocks block..endBlock as the quote reader makes it (joinQuotation), or,
+ * not `reopened`, the blocks' slices joined by a space as they stand.
  */
 function joinedQuote(q: Omit<Quote, 'text'>, body: readonly string[], reopened: boolean): string {
   const last = q.endBlock ?? q.block;
+  if (reopened) return joinQuotation(body, q.block, q.start, last, q.end);
   let text = (body[q.block] ?? '').slice(q.start, q.block === last ? q.end : undefined);
-  for (let b = q.block + 1; b <= last; b++) {
-    let part = body[b] ?? '';
-    if (b === last) part = part.slice(0, q.end);
-    text += ` ${reopened ? part.replace(REOPENING, '') : part}`;
-  }
+  for (let b = q.block + 1; b <= last; b++)
+    text += ` ${(body[b] ?? '').slice(0, b === last ? q.end : undefined)}`;
   return text;
 }
 
 // A quotation's text is kept as a number when the body gives it back: IN_BODY a slice of one block, JOINED
-// (or JOINED_REOPENED) the slices of several blocks joined by spaces.
+// the slices of several blocks joined by spaces, JOINED_REOPENED as the quote reader joins them.
 const IN_BODY = 0;
 const JOINED = 1;
 const JOINED_REOPENED = 2;
