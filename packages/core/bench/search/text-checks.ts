@@ -1,8 +1,9 @@
 // What the stored content's block checks cost a first pass of the speed bench's queries (as query-cpu.ts
 // times it: each pass on the snapshot loaded afresh, 20 queries to warm up, then the class): a page's
-// snippets read each hit's best text, and the first read of a text checks the whole 16 KB block it lies
-// in. Each pass runs the checks as stored, with the work of 4 KB blocks instead (a what-if: the same
-// checksum over quarter blocks, its result unused), and with none; the variants take turns, so a shared
+// snippets read each hit's best text, and the first read of a text checks the whole block it lies in
+// (CHECK_BLOCK, 4 KB since format 15; it was 16 KB). Each pass runs the checks as stored, with the work
+// of quarter blocks instead (a what-if: the same checksum over quarter blocks, its result unused), and
+// with none; the variants take turns, so a shared
 // machine's load falls on all of them alike. Answers do not depend on the checks (they only throw).
 // Reads the query-cpu snapshot of the corpus (run query-cpu.ts first to build it).
 //   npx tsx --conditions=@gazette/source bench/search/text-checks.ts [news|replicated] [COUNT] [PASSES]
@@ -53,11 +54,11 @@ function firstReached(
 let sink = 0;
 let fresh = 0;
 const variants: Record<string, (this: BlockCheck, from: number, to: number) => void> = {
-  '16 KB (stored)': function (from, to) {
+  [`${CHECK_BLOCK / 1024} KB (stored)`]: function (from, to) {
     firstReached(this, CHECK_BLOCK, from, to, () => fresh++);
     asStored.call(this, from, to);
   },
-  '4 KB work': function (from, to) {
+  [`${QUARTER / 1024} KB work`]: function (from, to) {
     firstReached(this, QUARTER, from, to, (s, e) => {
       sink ^= checksum32(this.bytes.subarray(s, e));
     });
@@ -87,7 +88,9 @@ for (let p = 0; p < Number(passesArg); p++)
       const key = `${cls} | ${variant}`;
       p50s[key] = [...(p50s[key] ?? []), times[times.length >> 1]!];
       if (p === 0 && variant === names[0])
-        console.log(`${cls}: ${(fresh / reqs.length).toFixed(1)} blocks of 16 KB checked a query`);
+        console.log(
+          `${cls}: ${(fresh / reqs.length).toFixed(1)} blocks of ${CHECK_BLOCK / 1024} KB checked a query`,
+        );
     }
   }
 BlockCheck.prototype.check = asStored;
