@@ -89,6 +89,26 @@ describe('a positional block', () => {
       }
   });
 
+  it('reads the same amid other bytes: the word reads past a packed run are masked off', () => {
+    const r = seededRandom(17);
+    for (let gapBits = 1; gapBits <= 24; gapBits++) {
+      const k = 1 + Math.floor(r() * 128);
+      const input = randomBlock(r, k, 0, 12, gapBits % 2 === 0, gapBits);
+      const w = new ByteWriter();
+      writeBlock(w, input, 0, k, 0, 0);
+      const bytes = w.done();
+      // The block between bytes of all ones, as a record's blocks lie in the section.
+      const amid = new Uint8Array(bytes.length + 8).fill(0xff);
+      amid.set(bytes, 4);
+      const texts = new Uint32Array(k);
+      const head = decodeTexts(amid, 4, 4 + bytes.length, k, 0, texts, 0);
+      expect([...texts], `gaps of ${gapBits} bits`).toEqual([...input.pairText]);
+      const block = readBlockHead(amid, head, 4 + bytes.length, texts) as PositionBlock;
+      expect(block).not.toBeNull();
+      if (block.countWidth > 0) expect(decodeCounts(amid, block)).toBe(true);
+    }
+  });
+
   it('is found damaged when its bytes are cut short or run on', () => {
     const r = seededRandom(16);
     for (const manyPerText of [false, true]) {

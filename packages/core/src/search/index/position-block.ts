@@ -1,5 +1,4 @@
 import type { ByteWriter } from '../../binary/varint';
-import { ByteReader } from '../../binary/varint';
 
 /**
  * One block of a term's positional record, its text ids decoded. A block's bytes are its text ids (a
@@ -57,19 +56,43 @@ export function decodeTexts(
   out: Uint32Array,
   at: number,
 ): number {
-  const r = new ByteReader(bytes, from, end);
-  if (r.p >= end) throw new RangeError('truncated text ids');
-  const width = bytes[r.p++]!;
-  out[at] = prev + r.varint();
-  const after = r.p + packedBytes(k - 1, width);
+  if (from >= end) throw new RangeError('truncated text ids');
+  const width = bytes[from]!;
+  out[at] = prev + varintAt(bytes, from + 1, end);
+  const p = varintEnd;
+  const after = p + packedBytes(k - 1, width);
   if (width > MAX_WIDTH || after > end) throw new RangeError('truncated text ids');
-  unpackSums(bytes, r.p, k - 1, width, 0, out, at + 1, out[at]!);
+  unpackSums(bytes, p, k - 1, width, 0, out, at + 1, out[at]!);
   return after;
+}
+
+/** Where the last varintAt's varint ended. */
+let varintEnd = 0;
+
+/**
+ * The varint at bytes[p] (before `end`), its end left in varintEnd: read without a reader object, as a
+ * block is decoded at every step of a proximity or snippet walk. Throws a RangeError when the bytes end
+ * first.
+ */
+function varintAt(bytes: Uint8Array, p: number, end: number): number {
+  let v = 0;
+  let shift = 0;
+  let c: number;
+  do {
+    if (p >= end) throw new RangeError('truncated varint data');
+    c = bytes[p++]!;
+    v |= (c & 0x7f) << shift;
+    shift += 7;
+  } while (c & 0x80 && shift < 35);
+  varintEnd = p;
+  return v >>> 0;
 }
 
 /**
  * Unpacks n values bit-packed at `width` from bytes[from] into running sums: out[at + i] = sum + value
- * + add, summed on. Reads exactly the bytes the values fill (their run's padded last byte, no further).
+ * + add, summed on. Up to 24 bits, each value is read from the 4 bytes holding it as one word, without a
+ * loop per byte (the last ones may read up to 3 bytes past the run, masked off; near the buffer's end,
+ * byte by byte).
  */
 function unpackSums(
   bytes: Uint8Array,
@@ -87,18 +110,23 @@ function unpackSums(
     return;
   }
   const mask = (1 << width) - 1;
-  let p = from;
-  let acc = 0;
-  let have = 0;
-  for (let i = 0; i < n; i++) {
-    while (have < width) {
-      acc |= bytes[p++]! << have;
-      have += 8;
-    }
-    out[at + i] = sum += (acc & mask) + add;
-    acc >>>= width;
-    have -= width;
+  const last = bytes.length - 4;
+  let bit = 0;
+  for (let i = 0; i < n; i++, bit += width) {
+    const o = from + (bit >>> 3);
+    const word =
+      o <= last
+        ? bytes[o]! | (bytes[o + 1]! << 8) | (bytes[o + 2]! << 16) | (bytes[o + 3]! << 24)
+        : tailWord(bytes, o);
+    out[at + i] = sum += ((word >>> (bit & 7)) & mask) + add;
   }
+}
+
+/** The bytes from o (at most 4) as a little-endian word, those past the buffer as zeros. */
+function tailWord(bytes: Uint8Array, o: number): number {
+  let word = 0;
+  for (let k = Math.min(3, bytes.length - 1 - o); k >= 0; k--) word = (word << 8) | bytes[o + k]!;
+  return word;
 }
 
 /**
@@ -111,17 +139,17 @@ export function readBlockHead(
   end: number,
   texts: Uint32Array,
 ): PositionBlock | null {
-  const r = new ByteReader(bytes, p, end);
-  const head = r.varint();
+  const head = varintAt(bytes, p, end);
+  const countByte = varintEnd;
   const countWidth = Math.floor(head / WIDTHS);
   const width = head % WIDTHS;
   if (countWidth > MAX_WIDTH) return null;
   const k = texts.length;
-  const posByte = r.p + packedBytes(k, countWidth);
+  const posByte = countByte + packedBytes(k, countWidth);
   // With counts, the positions' extent is known once the counts are read (decodeCounts checks it).
   const fits = countWidth === 0 ? posByte + packedBytes(k, width) === end : posByte <= end;
   if (!fits) return null;
-  return { texts, end, countWidth, countByte: r.p, width, posByte, posOff: null };
+  return { texts, end, countWidth, countByte, width, posByte, posOff: null };
 }
 
 /**
