@@ -156,7 +156,10 @@ function union(ctx: EvalContext, exps: Expansion[]): Matches {
       docs: p.docs,
       scores: null,
       imp: p.imps,
-      impMax: p.max,
+      // Read from the list when a ranking asks (a one-word query, a ranked OR): an AND never does.
+      get impMax() {
+        return p.max;
+      },
       mult,
       bits: p.bits,
       typos: e.typos ? new Uint8Array(n).fill(e.typos) : null,

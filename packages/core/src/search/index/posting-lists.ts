@@ -6,12 +6,36 @@ import { KEYWORD_IMPACT } from './ranking-weights';
 
 /** One term's postings: documents ascending, and the BM25F saturation (0..255) in each. */
 export interface Postings {
-  docs: Uint32Array;
-  imps: Uint8Array;
+  readonly docs: Uint32Array;
+  readonly imps: Uint8Array;
   /** The highest impact (0 for an empty list): a ranked OR bounds the list's scores by it without a scan. */
-  max: number;
+  readonly max: number;
   /** The documents as bits, when the list holds one document in DENSE_FROM or more (and is cached). */
-  bits: DocBits | undefined;
+  readonly bits: DocBits | undefined;
+}
+
+/**
+ * A decoded list, its highest impact found when first asked for: a ranked OR and a one-word query
+ * read it, an AND does not (the scan of every impact was 0.013 ms of an AND 3 query at 100k articles,
+ * about a nanosecond a posting).
+ */
+class DecodedPostings implements Postings {
+  private highest = -1;
+
+  constructor(
+    readonly docs: Uint32Array,
+    readonly imps: Uint8Array,
+    readonly bits: DocBits | undefined,
+  ) {}
+
+  get max(): number {
+    if (this.highest < 0) {
+      let max = 0;
+      for (let i = 0; i < this.imps.length; i++) if (this.imps[i]! > max) max = this.imps[i]!;
+      this.highest = max;
+    }
+    return this.highest;
+  }
 }
 
 // Lists this long are worth keeping decoded; shorter ones decode faster than a cache lookup costs.
@@ -107,12 +131,10 @@ export class PostingLists {
       rest === n && n > 1
         ? bytes.subarray(p, end)
         : new Uint8Array(n).fill(rest === 0 ? KEYWORD_IMPACT : bytes[p]!);
-    let max = 0;
-    for (let i = 0; i < imps.length; i++) if (imps[i]! > max) max = imps[i]!;
     // Built once with the cached list: an AND with a rarer word then finds its documents by their bits.
     const bits =
       n >= CACHE_FROM && n * DENSE_FROM >= this.docCount ? docBits(docs, this.docCount) : undefined;
-    const out: Postings = { docs, imps, max, bits };
+    const out = new DecodedPostings(docs, imps, bits);
     // Weighed in postings (5 bytes each: a document and an impact), the bits' 8 bytes a word included.
     if (n >= CACHE_FROM) this.cache.set(t, out, n + (bits ? Math.ceil((bits.words.length * 8) / 5) : 0));
     return out;
