@@ -4,7 +4,7 @@ import { fold } from '../analysis/fold';
 import { rankOf } from '../index/doc-bits';
 import { advance, gallop } from '../index/gallop';
 import { PendingUnion } from './pending-union';
-import { type Matches, scoreAt, typosAt } from './matches';
+import { bitsWorth, type Matches, scoreAt, typosAt } from './matches';
 import {
   candidatesHoldingTexts,
   type PhraseWords,
@@ -162,6 +162,7 @@ function union(ctx: EvalContext, exps: Expansion[]): Matches {
       },
       mult,
       bits: p.bits,
+      source: p,
       typos: e.typos ? new Uint8Array(n).fill(e.typos) : null,
     };
   }
@@ -182,16 +183,19 @@ export function intersect(lists: Matches[]): Matches {
   // After the shortest, lists with bits are asked first: they turn a document away in a few operations,
   // so the lists stepped through are asked only about documents the others hold.
   const byLength = lists.map((_, j) => j).sort((x, y) => lists[x]!.docs.length - lists[y]!.docs.length);
+  const shortest = lists[byLength[0]!]!.docs.length;
+  // The shortest is walked; the others are asked by their bits where bits pay (built then if need be).
+  const bitsOf = lists.map((l, j) => (j === byLength[0] ? undefined : bitsWorth(l, shortest)));
   const rest = byLength.slice(1);
   const walk = [
     byLength[0]!,
-    ...rest.filter((j) => lists[j]!.bits !== undefined),
-    ...rest.filter((j) => lists[j]!.bits === undefined),
+    ...rest.filter((j) => bitsOf[j] !== undefined),
+    ...rest.filter((j) => bitsOf[j] === undefined),
   ];
   const first = lists[walk[0]!]!;
   // Each list's documents and bits in walk order, read from arrays, not from list objects of mixed shapes.
   const walkDocs = walk.map((j) => lists[j]!.docs);
-  const walkBits = walk.map((j) => lists[j]!.bits);
+  const walkBits = walk.map((j) => bitsOf[j]);
   const at = new Int32Array(walk.length);
   const part = new Float64Array(lists.length);
   const firstDocs = first.docs;
@@ -251,7 +255,7 @@ function intersectTwo(x: Matches, y: Matches): Matches {
   const docs = new Uint32Array(docsA.length);
   const scores = new Float32Array(docsA.length);
   let k = 0;
-  const bits = b.bits;
+  const bits = bitsWorth(b, docsA.length);
   if (bits !== undefined)
     // The longer list is dense: each document of the shorter is looked up in its bits.
     for (let i = 0; i < docsA.length; i++) {

@@ -3,6 +3,7 @@ import { seededRandom } from '../../../test-support/seeded-random';
 import { docBits } from '../index/doc-bits';
 import { advance, gallop } from '../index/gallop';
 import { intersect, type Matches, scoreAt, typosAt } from './evaluate-query';
+import { bitsWorth } from './matches';
 
 /** Sorted distinct documents below n, each kept with probability `density`. */
 function docsOf(r: () => number, n: number, density: number): Uint32Array {
@@ -20,11 +21,29 @@ function listOf(r: () => number, n: number, density: number, withTypos: boolean)
   const typos = withTypos ? Uint8Array.from(docs, () => Math.floor(r() * 3)) : null;
   if (r() < 0.5) {
     const imp = Uint8Array.from(docs, () => 1 + Math.floor(r() * 255));
-    // A posting list read in place may carry its bits (a dense one): either way, alike results.
-    const bits = r() < 0.5 ? docBits(docs, n) : undefined;
-    return { docs, scores: null, imp, mult: 0.1 + r(), bits, typos };
+    // A posting list read in place may carry its bits (a dense one), or build them when an AND finds
+    // they pay (its source), or have none: in every case, alike results.
+    const shape = r();
+    if (shape < 0.33) return { docs, scores: null, imp, mult: 0.1 + r(), bits: docBits(docs, n), typos };
+    if (shape < 0.66) return { docs, scores: null, imp, mult: 0.1 + r(), source: lazyBits(docs, n), typos };
+    return { docs, scores: null, imp, mult: 0.1 + r(), typos };
   }
   return { docs, scores: Float32Array.from(docs, () => r() * 10), typos };
+}
+
+/** A posting list's bits built on first asking, as PostingLists hands a dense list out; counts the builds. */
+function lazyBits(docs: Uint32Array, n: number) {
+  let bits: ReturnType<typeof docBits> | undefined;
+  return {
+    builds: 0,
+    denseBits() {
+      if (!bits) {
+        bits = docBits(docs, n);
+        this.builds++;
+      }
+      return bits;
+    },
+  };
 }
 
 /** The reference: a document in every list, its scores summed in list order, its typos added (capped). */
@@ -60,6 +79,30 @@ describe('intersect', () => {
       expect(Array.from(got.docs, (_, i) => scoreAt(got, i))).toEqual(want.map((w) => w[1]));
       expect(Array.from(got.docs, (_, i) => typosAt(got, i))).toEqual(want.map((w) => w[2]));
     }
+  });
+});
+
+describe('bitsWorth', () => {
+  it("builds a dense list's bits only for a walk they pay for, and once", () => {
+    const r = seededRandom(16);
+    const n = 4000;
+    const long = docsOf(r, n, 0.5);
+    const source = lazyBits(long, n);
+    const m: Matches = {
+      docs: long,
+      scores: null,
+      imp: new Uint8Array(long.length),
+      mult: 1,
+      source,
+      typos: null,
+    };
+    // A walk over a list 100 times shorter gallops: no bits built.
+    expect(bitsWorth(m, Math.floor(long.length / 100))).toBeUndefined();
+    expect(source.builds).toBe(0);
+    const bits = bitsWorth(m, Math.floor(long.length / 2));
+    expect(bits).toBeDefined();
+    expect(bitsWorth(m, long.length)).toBe(bits);
+    expect(source.builds).toBe(1);
   });
 });
 

@@ -16,8 +16,26 @@ export interface Matches {
   impMax?: number;
   /** The documents as bits, when the list is a dense posting list read in place (see DocBits). */
   bits?: DocBits | undefined;
+  /**
+   * The posting list read in place, whose bits (when it is dense) are built on first asking: an AND
+   * asks only where they pay (bitsWorth).
+   */
+  source?: { denseBits(): DocBits | undefined };
   /** Typo counts, or null when all are 0. */
   typos: Uint8Array | null;
+}
+
+/**
+ * Bits pay for a list walked against one of `walked` documents when it is at most this many times
+ * longer: building them costs about a nanosecond a posting (and a word's rank), a lookup a few; past
+ * it, galloping to each of the walked list's documents costs less than building them.
+ */
+const BITS_SKEW = 8;
+
+/** The list's bits, built when it is dense and walked against `walked` documents for which they pay. */
+export function bitsWorth(m: Matches, walked: number): DocBits | undefined {
+  if (m.bits !== undefined || m.source === undefined) return m.bits;
+  return walked * BITS_SKEW >= m.docs.length ? m.source.denseBits() : undefined;
 }
 
 export const scoreAt = (m: Matches, i: number): number =>

@@ -34,7 +34,8 @@ export class PendingUnion implements Matches {
       imp: l.imp,
       mult: l.mult ?? 0,
       impMax: l.impMax,
-      bits: l.bits,
+      // A ranked OR counts and probes by the bits of its dense lists (built now if not yet).
+      bits: l.bits ?? l.source?.denseBits(),
     }));
   }
 

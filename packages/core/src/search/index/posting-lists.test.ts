@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../../test-support/seeded-random';
+import { DENSE_FROM, docBits } from './doc-bits';
 import { PostingLists } from './posting-lists';
 
 /** Seeded postings: lists of 1 to 3,000 documents (a term has one at least) below docCount, gaps of 1 to 32 bits (packed) or 5 varint bytes. */
@@ -53,6 +54,24 @@ describe('PostingLists', () => {
     lists.forEach((l, t) => {
       expect(postings.get(t).max).toBe(Math.max(...l.imps));
     });
+  });
+
+  it('builds the bits of a dense cached list when first asked, and keeps them; a sparse list has none', () => {
+    const { lists, postings } = randomPostings(24, 200, 5000);
+    lists.forEach((l, t) => {
+      const p = postings.get(t);
+      expect(p.bits).toBeUndefined();
+      const dense = l.docs.length >= 64 && l.docs.length * DENSE_FROM >= 5000;
+      const bits = p.denseBits();
+      if (!dense) return expect(bits).toBeUndefined();
+      expect(bits).toEqual(docBits(Uint32Array.from(l.docs), 5000));
+      expect(postings.get(t).bits).toBe(bits);
+    });
+    // A dense list read again from the cache has its bits without asking.
+    const again = new PostingLists(postings.termOff, postings.byteOff, postings.bytes, 5000);
+    const t = lists.findIndex((l) => l.docs.length >= 64 && l.docs.length * DENSE_FROM >= 5000);
+    expect(again.get(t).bits).toBeUndefined();
+    expect(again.get(t).bits).toEqual(docBits(Uint32Array.from(lists[t]!.docs), 5000));
   });
 
   it('refuses a list whose bytes are cut short, run on, or name a document past the count', () => {

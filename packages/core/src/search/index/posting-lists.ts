@@ -10,23 +10,37 @@ export interface Postings {
   readonly imps: Uint8Array;
   /** The highest impact (0 for an empty list): a ranked OR bounds the list's scores by it without a scan. */
   readonly max: number;
-  /** The documents as bits, when the list holds one document in DENSE_FROM or more (and is cached). */
+  /** The documents as bits, once built (denseBits). */
   readonly bits: DocBits | undefined;
+  /**
+   * The documents as bits, built on first call (then kept in `bits`) when the list holds one document
+   * in DENSE_FROM or more (and is cached); undefined for a sparser list.
+   */
+  denseBits(): DocBits | undefined;
 }
 
 /**
  * A decoded list, its highest impact found when first asked for: a ranked OR and a one-word query
  * read it, an AND does not (the scan of every impact was 0.013 ms of an AND 3 query at 100k articles,
- * about a nanosecond a posting).
+ * about a nanosecond a posting). Its bits likewise: built when an AND finds they pay (bitsWorth), a
+ * ranked OR counts by them, or the cached list is read again; an AND of a rare word and a common one
+ * gallops through the common one's documents for less than building them costs.
  */
 class DecodedPostings implements Postings {
   private highest = -1;
+  bits: DocBits | undefined = undefined;
 
   constructor(
     readonly docs: Uint32Array,
     readonly imps: Uint8Array,
-    readonly bits: DocBits | undefined,
+    /** Documents are numbered below this; 0 when the list is too sparse for bits. */
+    private readonly denseOver: number,
   ) {}
+
+  denseBits(): DocBits | undefined {
+    if (this.bits === undefined && this.denseOver > 0) this.bits = docBits(this.docs, this.denseOver);
+    return this.bits;
+  }
 
   get max(): number {
     if (this.highest < 0) {
@@ -55,7 +69,7 @@ const INT_WIDTH = 24;
  * long ones are kept in a bounded cache.
  */
 export class PostingLists {
-  private readonly cache = new LruCache<Postings>(CACHE_POSTINGS);
+  private readonly cache = new LruCache<DecodedPostings>(CACHE_POSTINGS);
   /** The bytes as 32-bit little-endian words at any offset: a packed gap is one read, not four. */
   private readonly view: DataView;
 
@@ -114,7 +128,11 @@ export class PostingLists {
     const n = this.df(t);
     if (n >= CACHE_FROM) {
       const hit = this.cache.get(t);
-      if (hit) return hit;
+      if (hit) {
+        // Read again: a common word, whose bits the next queries will use (built now if no AND asked).
+        hit.denseBits();
+        return hit;
+      }
     }
     const bytes = this.bytes;
     const from = this.byteOff[t]!;
@@ -131,12 +149,13 @@ export class PostingLists {
       rest === n && n > 1
         ? bytes.subarray(p, end)
         : new Uint8Array(n).fill(rest === 0 ? KEYWORD_IMPACT : bytes[p]!);
-    // Built once with the cached list: an AND with a rarer word then finds its documents by their bits.
-    const bits =
-      n >= CACHE_FROM && n * DENSE_FROM >= this.docCount ? docBits(docs, this.docCount) : undefined;
-    const out = new DecodedPostings(docs, imps, bits);
+    // Bits are built when a query first asks (denseBits), kept with the cached list: an AND with a
+    // word not much rarer then finds its documents by them.
+    const dense = n >= CACHE_FROM && n * DENSE_FROM >= this.docCount;
+    const out = new DecodedPostings(docs, imps, dense ? this.docCount : 0);
     // Weighed in postings (5 bytes each: a document and an impact), the bits' 8 bytes a word included.
-    if (n >= CACHE_FROM) this.cache.set(t, out, n + (bits ? Math.ceil((bits.words.length * 8) / 5) : 0));
+    const words = (this.docCount + 31) >>> 5;
+    if (n >= CACHE_FROM) this.cache.set(t, out, n + (dense ? Math.ceil((words * 8) / 5) : 0));
     return out;
   }
 }
