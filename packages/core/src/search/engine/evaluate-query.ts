@@ -156,10 +156,6 @@ function union(ctx: EvalContext, exps: Expansion[]): Matches {
       docs: p.docs,
       scores: null,
       imp: p.imps,
-      // Read from the list when a ranking asks (a one-word query, a ranked OR): an AND never does.
-      get impMax() {
-        return p.max;
-      },
       mult,
       bits: p.bits,
       source: p,

@@ -36,6 +36,7 @@ function lazyBits(docs: Uint32Array, n: number) {
   let bits: ReturnType<typeof docBits> | undefined;
   return {
     builds: 0,
+    max: 255,
     denseBits() {
       if (!bits) {
         bits = docBits(docs, n);

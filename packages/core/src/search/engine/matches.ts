@@ -12,15 +12,16 @@ export interface Matches {
   scores: Float32Array | null;
   imp?: Uint8Array;
   mult?: number;
-  /** The highest of imp, when known (a posting list read in place carries it). */
+  /** The highest of imp, when known (a posting list read in place finds it on asking: highestImpact). */
   impMax?: number;
   /** The documents as bits, when the list is a dense posting list read in place (see DocBits). */
   bits?: DocBits | undefined;
   /**
-   * The posting list read in place, whose bits (when it is dense) are built on first asking: an AND
-   * asks only where they pay (bitsWorth).
+   * The posting list read in place, whose bits (when it is dense) are built on first asking (an AND
+   * asks only where they pay: bitsWorth), and whose highest impact is found on first asking (a ranking
+   * of one list, a ranked OR: an AND never asks).
    */
-  source?: { denseBits(): DocBits | undefined };
+  source?: { denseBits(): DocBits | undefined; readonly max: number };
   /** Typo counts, or null when all are 0. */
   typos: Uint8Array | null;
 }
@@ -37,6 +38,9 @@ export function bitsWorth(m: Matches, walked: number): DocBits | undefined {
   if (m.bits !== undefined || m.source === undefined) return m.bits;
   return walked * BITS_SKEW >= m.docs.length ? m.source.denseBits() : undefined;
 }
+
+/** The highest of m.imp when known or its source can tell: a ranking's bound on the list's scores. */
+export const highestImpact = (m: Matches): number | undefined => m.impMax ?? m.source?.max;
 
 export const scoreAt = (m: Matches, i: number): number =>
   m.scores !== null ? m.scores[i]! : m.imp !== undefined ? Math.fround(m.imp[i]! * m.mult!) : 0;

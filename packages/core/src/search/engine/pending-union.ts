@@ -1,6 +1,6 @@
 import type { DocBits } from '../index/doc-bits';
 import { gallop } from '../index/gallop';
-import type { Matches } from './matches';
+import { highestImpact, type Matches } from './matches';
 import { unionCount } from './union-count';
 
 /** One list of a union, read as scoreAt reads it: stored scores, or impacts times a multiplier. */
@@ -33,7 +33,7 @@ export class PendingUnion implements Matches {
       scores: l.scores,
       imp: l.imp,
       mult: l.mult ?? 0,
-      impMax: l.impMax,
+      impMax: highestImpact(l),
       // A ranked OR counts and probes by the bits of its dense lists (built now if not yet).
       bits: l.bits ?? l.source?.denseBits(),
     }));

@@ -1,4 +1,5 @@
 import { type Matches, scoreAt, typosAt } from './evaluate-query';
+import { highestImpact } from './matches';
 
 /** Is result i ranked before result j? Fewer typos, then higher score, then document order (newer, then id). */
 function before(m: Matches, i: number, j: number): boolean {
@@ -19,7 +20,7 @@ export function topByRelevance(m: Matches, k: number): number[] {
   if (k <= 0) return [];
   if (m.typos !== null) return topByComparison(m, k);
   if (m.scores !== null) return topByKey(m.scores, m.docs.length, k);
-  if (m.imp !== undefined) return topByKey(m.imp, m.docs.length, k, m.impMax);
+  if (m.imp !== undefined) return topByKey(m.imp, m.docs.length, k, highestImpact(m));
   return Array.from({ length: Math.min(k, m.docs.length) }, (_, i) => i);
 }
 
