@@ -9,9 +9,11 @@ import { type Section, SectionReader } from './snapshot-sections';
 import { StringColumn } from '../../binary/string-column';
 import { BlockCheck, blockChecksums } from '../../binary/block-check';
 import { WordCodedTexts } from '../../binary/word-coded-texts';
+import { fromSteps, isOffsets, risingFromSteps, storedAsSteps, toSteps } from './stepped-sections';
 
 // A snapshot is the corpus's typed arrays laid end to end behind a small JSON header, so loading one
-// is making views on the bytes: nothing is parsed or decoded until a query reads it. Every byte is
+// is making views on the bytes: nothing is parsed or decoded until a query reads it (but the offset
+// sections, stored as steps and added up at load: stepped-sections.ts). Every byte is
 // checked before it is used: at load the header and each section against their checksums, the padding
 // for zeros, the length exactly, and a damaged snapshot is refused whole. The stored content (texts,
 // article records, entity summaries: most of the file, and few of its bytes read by any one query)
@@ -23,7 +25,7 @@ import { WordCodedTexts } from '../../binary/word-coded-texts';
 //
 // Numbers are little-endian (every platform Gazette runs on).
 
-const VERSION = 14;
+const VERSION = 15;
 const MAGIC = [0x47, 0x41, 0x5a, 0x45, 0x54, 0x54, 0x45, VERSION]; // "GAZETTE" + format
 const PREFIX = 16;
 const TYPES = { u8: Uint8Array, u32: Uint32Array } as const;
@@ -117,12 +119,14 @@ const BLOCKS = '.blocks';
 export function encodeSnapshot(p: CorpusParts): Uint8Array {
   const parts = sectionsOf(p).flatMap(
     ([name, a]): Array<[string, Section]> =>
-      LAZY.has(name) && a instanceof Uint8Array
-        ? [
-            [name, a],
-            [name + BLOCKS, blockChecksums(a)],
-          ]
-        : [[name, a]],
+      storedAsSteps(name) && a instanceof Uint32Array
+        ? [[name, toSteps(a)]]
+        : LAZY.has(name) && a instanceof Uint8Array
+          ? [
+              [name, a],
+              [name + BLOCKS, blockChecksums(a)],
+            ]
+          : [[name, a]],
   );
   const entries: SectionEntry[] = [];
   let at = 0;
@@ -187,11 +191,12 @@ function readSections(
   header: Header,
   headerEnd: number,
   checkAll: boolean,
-): Map<string, Section> {
+): { sections: Map<string, Section>; rising: Set<Section> } {
   const base = align8(headerEnd);
   if (base > bytes.length || !isZero(bytes, headerEnd, base)) throw damaged('header');
   let at = base;
   const map = new Map<string, Section>();
+  const rising = new Set<Section>();
   const names = new Set(header.sections.map((e) => (Array.isArray(e) ? e[0] : undefined)));
   for (const e of header.sections) {
     if (!Array.isArray(e) || e.length !== 5) throw damaged('section table');
@@ -204,11 +209,21 @@ function readSections(
     const lazy = !checkAll && LAZY.has(name) && names.has(name + BLOCKS);
     if (!lazy && checksum32(bytes.subarray(at, end)) !== sum) throw damaged(`section ${name} checksum`);
     if (!isZero(bytes, end, Math.min(align8(end), bytes.length))) throw damaged(`after section ${name}`);
-    map.set(name, new ArrayType(bytes.buffer as ArrayBuffer, bytes.byteOffset + at, count));
+    const view = new ArrayType(bytes.buffer as ArrayBuffer, bytes.byteOffset + at, count);
+    map.set(name, view instanceof Uint32Array && storedAsSteps(name) ? added(name, view, rising) : view);
     at = align8(end);
   }
   if (at !== bytes.length) throw damaged('length');
-  return map;
+  return { sections: map, rising };
+}
+
+/** A section stored as steps, added back up; offsets join `rising` (they rise: not checked again). */
+function added(name: string, steps: Uint32Array, rising: Set<Section>): Uint32Array {
+  if (!isOffsets(name)) return fromSteps(steps);
+  const offsets = risingFromSteps(steps);
+  if (offsets === undefined) throw damaged(`section ${name}`);
+  rising.add(offsets);
+  return offsets;
 }
 
 /**
@@ -222,10 +237,10 @@ export function decodeSnapshot(input: Uint8Array, checkAll = false): CorpusParts
   // Typed views need aligned offsets: a buffer from a pool may start anywhere.
   const bytes = input.byteOffset % 8 === 0 ? input : input.slice();
   const { header, end } = readHeader(bytes);
-  const sections = readSections(bytes, header, end, checkAll);
+  const { sections, rising } = readSections(bytes, header, end, checkAll);
   const n = header.n;
   if (!Number.isInteger(n) || n < 0) throw damaged('header');
-  const read = new SectionReader(sections, n, checkAll ? new Map() : blockChecks(sections));
+  const read = new SectionReader(sections, n, checkAll ? new Map() : blockChecks(sections), rising);
   const ix = readIndex(read, n, header.facets);
   return { ix, articles: readArticles(read, n) };
 }
