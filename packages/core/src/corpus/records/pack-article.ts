@@ -63,34 +63,47 @@ function readMentions(r: ByteReader, count: number): Entity['mentions'] {
   return out;
 }
 
+/** Where a record finds an entity's head: its place in its document's list of entity ids, its variant there. */
+export type EntityRef = [place: number, variant: number];
+
 /**
- * An article's entities in one byte array: their count, then each one's head (`headIndex`), its
- * mention count (times two, plus one when it has demonym mentions), its mentions, and its demonym
- * mentions with their count. Most of a record was entity lists as tagged numbers.
+ * An article's entities in one byte array: their count (times two, plus one when their places are
+ * written: not the entities' own order), then each one's place (when written) and variant
+ * (entity-heads.ts), its mention count (times two, plus one when it has demonym mentions), its mentions,
+ * and its demonym mentions with their count. Most of a record was entity lists as tagged numbers.
  */
-function packEntities(entities: readonly Entity[], headIndex: (e: Entity) => number): Uint8Array {
+function packEntities(entities: readonly Entity[], entityRef: (e: Entity) => EntityRef): Uint8Array {
   const w = new ByteWriter(16 + 8 * entities.length);
-  w.varint(entities.length);
-  for (const e of entities) {
-    w.varint(headIndex(e));
+  const refs = entities.map(entityRef);
+  const placed = refs.some(([place], i) => place !== i);
+  w.varint(2 * entities.length + (placed ? 1 : 0));
+  entities.forEach((e, i) => {
+    const [place, variant] = refs[i]!;
+    if (placed) w.varint(place);
+    w.varint(variant);
     w.varint(2 * e.mentions.length + (e.demonymMentions ? 1 : 0));
     writeMentions(w, e.mentions);
     if (e.demonymMentions) {
       w.varint(e.demonymMentions.length);
       writeMentions(w, e.demonymMentions);
     }
-  }
+  });
   return w.done();
 }
 
-function unpackEntities(packed: Uint8Array, headAt: (i: number) => EntityHead): Entity[] {
+function unpackEntities(
+  packed: Uint8Array,
+  headAt: (place: number, variant: number) => EntityHead,
+): Entity[] {
   if (!(packed instanceof Uint8Array)) throw new RangeError('entities are not a byte array');
   const r = new ByteReader(packed, 0, packed.length);
-  const count = r.varint();
+  const first = r.varint();
+  const count = first >>> 1;
   if (count > packed.length) throw new RangeError('more entities than bytes');
   const out: Entity[] = [];
   for (let i = 0; i < count; i++) {
-    const head = headAt(r.varint());
+    const place = first & 1 ? r.varint() : i;
+    const head = headAt(place, r.varint());
     const n = r.varint();
     if (n / 2 > packed.length) throw new RangeError('more mentions than bytes');
     const e: Entity = { ...head, mentions: readMentions(r, n >>> 1) };
@@ -171,15 +184,15 @@ function withoutHead(a: Article): Record<string, unknown> {
 
 /**
  * What a snapshot stores of an article: no id, slug or title (index columns), no body texts (the
- * text table), entity heads as indexes (`headIndex` of the entity), and the summary as a length when it is the start
+ * text table), entity heads as references (`entityRef` of the entity), and the summary as a length when it is the start
  * of the first block.
  */
-export function packArticle(a: Article, headIndex: (e: Entity) => number): Record<string, unknown> {
+export function packArticle(a: Article, entityRef: (e: Entity) => EntityRef): Record<string, unknown> {
   const packed: Record<string, unknown> = {
     ...withoutHead(a),
     body: a.body.map((b) => CODE[b.kind]).join(''),
     quotes: a.quotes.map((q) => packQuote(q, a)),
-    entities: packEntities(a.entities, headIndex),
+    entities: packEntities(a.entities, entityRef),
     dates: a.dates.map((x) => packSpanned(x, a)),
     amounts: a.amounts.map((x) => packSpanned(x, a)),
   };
@@ -202,7 +215,7 @@ export function unpackArticle(
   packed: unknown,
   head: ArticleHead,
   bodyTexts: readonly string[],
-  headAt: (i: number) => EntityHead,
+  headAt: (place: number, variant: number) => EntityHead,
 ): Article {
   const a = packed as Record<string, unknown> & {
     body: string;

@@ -1,4 +1,5 @@
 import { ArticleRecords } from '../records/article-records';
+import type { EntityValues } from '../records/entity-heads';
 import type { FacetName } from '../../model/facet-name-schema';
 import { checksum32 } from '../../binary/checksum';
 import { damagedSnapshot } from '../../binary/damaged-snapshot';
@@ -103,8 +104,17 @@ function sectionsOf(p: CorpusParts): Array<[string, Section]> {
   out.push(['articles.off', articles.off], ['articles.bytes', articles.bytes]);
   out.push(['articles.headOff', articles.headOff], ['articles.headBytes', articles.headBytes]);
   strings('articles.strings', articles.strings);
+  out.push(['articles.valueHeadOff', articles.valueHeadOff]);
+  // The records find entity heads through each document's entity ids: the index's entities column, or
+  // (should the two ever differ) their own list.
+  if (!sameValues(articles.values, ix.entities))
+    out.push(['articles.values.off', articles.values.off], ['articles.values.val', articles.values.val]);
   return out;
 }
+
+const sameArray = (x: Uint32Array, y: Uint32Array) =>
+  x === y || (x.length === y.length && x.every((v, i) => v === y[i]));
+const sameValues = (x: EntityValues, y: EntityValues) => sameArray(x.off, y.off) && sameArray(x.val, y.val);
 
 /** Sections checked a block at a time when first read (each followed by `<name>.blocks`, its block checksums). */
 const LAZY = new Set([
@@ -242,7 +252,7 @@ export function decodeSnapshot(input: Uint8Array, checkAll = false): CorpusParts
   if (!Number.isInteger(n) || n < 0) throw damaged('header');
   const read = new SectionReader(sections, n, checkAll ? new Map() : blockChecks(sections), rising);
   const ix = readIndex(read, n, header.facets);
-  return { ix, articles: readArticles(read, n) };
+  return { ix, articles: readArticles(read, n, ix.entities) };
 }
 
 /** The block checks of the sections that have block checksums (sections the loader left unchecked). */
@@ -315,14 +325,24 @@ function readIndex(read: SectionReader, n: number, facetNames: readonly FacetNam
   return ix;
 }
 
-function readArticles(read: SectionReader, n: number): ArticleRecords {
+function readArticles(read: SectionReader, n: number, entities: EntityValues): ArticleRecords {
   const articleBytes = read.u8('articles.bytes');
   const headBytes = read.u8('articles.headBytes');
+  const headOff = read.offsets('articles.headOff', undefined, headBytes.length);
+  let values = { off: entities.off, val: entities.val };
+  if (read.has('articles.values.val')) {
+    const val = read.u32('articles.values.val');
+    values = { off: read.offsets('articles.values.off', n + 1, val.length), val };
+  }
   return new ArticleRecords(
     read.offsets('articles.off', n + 1, articleBytes.length),
     articleBytes,
-    read.offsets('articles.headOff', undefined, headBytes.length),
-    headBytes,
+    {
+      headOff,
+      headBytes,
+      valueHeadOff: read.offsets('articles.valueHeadOff', undefined, headOff.length - 1),
+      values,
+    },
     read.strings('articles.strings'),
     { bytes: read.blockCheck('articles.bytes'), headBytes: read.blockCheck('articles.headBytes') },
   );

@@ -26,6 +26,10 @@ export class SectionReader {
     return this.checks.get(name);
   }
 
+  has(name: string): boolean {
+    return this.sections.has(name);
+  }
+
   u8(name: string): Uint8Array {
     const a = this.sections.get(name);
     if (!(a instanceof Uint8Array)) throw damaged(`section ${name}`);
