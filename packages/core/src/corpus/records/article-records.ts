@@ -5,7 +5,7 @@ import type { StringColumn } from '../../binary/string-column';
 import type { BlockCheck } from '../../binary/block-check';
 import { CompactReader, CompactWriter } from './compact-values';
 import { type ArticleHead, type EntityHead, packArticle, unpackArticle } from './pack-article';
-import { EntityHeadsBuilder, type EntityHeads, type EntityValues } from './entity-heads';
+import { EntityHeadsBuilder, type EntityHeads, type EntityValues, fullHead } from './entity-heads';
 
 /**
  * The articles of a corpus as compact records in one buffer (document order), decoded when one is asked
@@ -62,7 +62,8 @@ export class ArticleRecords {
     const h = this.valueHeadOff[v]! + variant;
     if (!(h < this.valueHeadOff[v + 1]!)) throw new RangeError('no such entity head');
     this.checks.headBytes?.check(this.headOff[h]!, this.headOff[h + 1]!);
-    return this.headReader.read(this.headOff[h]!, this.headOff[h + 1]!) as EntityHead;
+    const stored = this.headReader.read(this.headOff[h]!, this.headOff[h + 1]!) as Record<string, unknown>;
+    return fullHead(stored, () => this.values.values.at(v));
   }
 
   /** Article d; id, slug and title come from the index, standfirst and body texts from its text table. */

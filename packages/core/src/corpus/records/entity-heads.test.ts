@@ -44,6 +44,12 @@ describe('entity heads in article records', () => {
     expect(() => sectionRange(bytes, 'articles.values.val')).toThrow(/no section/);
     const loaded = loadCorpus(bytes);
     for (const a of input) expect(loaded.get(a.id)).toEqual(a);
+    // An id no quotation names is stored once, in the column: not in the heads' strings too.
+    const speakers = new Set(input.flatMap((a) => a.quotes.map((q) => q.speakerEntityId)));
+    const ids = input.flatMap((a) => a.entities.map((e) => e.id)).filter((id) => !speakers.has(id));
+    expect(ids.length).toBeGreaterThan(2);
+    const file = Buffer.from(bytes);
+    for (const id of ids) expect(file.indexOf(id), id).toBe(file.lastIndexOf(id));
   });
 
   it('keep their own list of ids when the index lists them otherwise, and give back the same articles', () => {

@@ -1,19 +1,36 @@
 import type { Entity } from '../../model/entity-schema';
 import { GrowableArray } from '../../binary/growable-array';
 import { ByteWriter } from '../../binary/varint';
+import { StringColumn } from '../../binary/string-column';
 import type { CompactWriter } from './compact-values';
-import { headOf } from './pack-article';
+import { type EntityHead, headOf } from './pack-article';
 
 // An entity's head (its fields but its mentions: id, name, type, aliases...) recurs across articles: the
 // records store each once, grouped by entity id. Entity ids are numbered by first sighting, document by
 // document, and each document lists its distinct ids in order: exactly the index's entities column, so a
 // snapshot stores that list once (the column) and a record names an entity by its place in its document's
 // list and its variant among its id's heads, mostly 0 and 0 bytes: not by a head number of 20 bits.
+// A head leaves out its id (the column's value), unless the id is not its first field.
 
-/** Each document's distinct entity ids (value numbers), in order: document d's are val[off[d], off[d+1]). */
+/**
+ * Each document's distinct entity ids (value numbers), in order: document d's are val[off[d], off[d+1]);
+ * value v is the id `values.at(v)` (the shape of the index's entities column).
+ */
 export interface EntityValues {
+  values: StringColumn;
   off: Uint32Array;
   val: Uint32Array;
+}
+
+/** A head as stored: without its id when the id is its first field (the reader puts it back first). */
+function storedHead(head: EntityHead): Record<string, unknown> {
+  const { id, ...rest } = head;
+  return Object.keys(head)[0] === 'id' ? rest : head;
+}
+
+/** A stored head with its id (value v's) back in front, if it was left out. */
+export function fullHead(stored: Record<string, unknown>, id: () => string): EntityHead {
+  return ('id' in stored ? stored : { id: id(), ...stored }) as EntityHead;
 }
 
 /** The head table: head h is headBytes[headOff[h], headOff[h+1]), the heads of value v are valueHeadOff[v].. */
@@ -53,6 +70,7 @@ interface Variant {
 /** Builds the head table and each document's entity ids, document by document. */
 export class EntityHeadsBuilder {
   private readonly valueOf = new Map<string, number>();
+  private readonly ids: string[] = [];
   private readonly variants: Variant[][] = [];
   /** The document each value was last listed in (-1: none yet). */
   private readonly lastDoc = new GrowableArray(Int32Array, 256, -1);
@@ -74,6 +92,7 @@ export class EntityHeadsBuilder {
     if (v === undefined) {
       v = this.variants.length;
       this.valueOf.set(e.id, v);
+      this.ids.push(e.id);
       this.variants.push([]);
       this.lastDoc.cover(v);
     }
@@ -98,7 +117,7 @@ export class EntityHeadsBuilder {
     for (let k = 0; k < variants.length; k++) if (hasHead(e, variants[k]!.head, variants[k]!.keys)) return k;
     const head = headOf(e);
     const start = this.bytes.length;
-    this.writer.write(head, this.bytes);
+    this.writer.write(storedHead(head), this.bytes);
     variants.push({ head, keys: Object.keys(head).length, start, end: this.bytes.length });
     return variants.length - 1;
   }
@@ -122,7 +141,7 @@ export class EntityHeadsBuilder {
       headOff: Uint32Array.from(headOff),
       headBytes,
       valueHeadOff,
-      values: { off: this.off, val: this.val.done() },
+      values: { values: StringColumn.from(this.ids), off: this.off, val: this.val.done() },
     };
   }
 }

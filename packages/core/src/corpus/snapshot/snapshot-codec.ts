@@ -107,14 +107,20 @@ function sectionsOf(p: CorpusParts): Array<[string, Section]> {
   out.push(['articles.valueHeadOff', articles.valueHeadOff]);
   // The records find entity heads through each document's entity ids: the index's entities column, or
   // (should the two ever differ) their own list.
-  if (!sameValues(articles.values, ix.entities))
+  if (!sameValues(articles.values, ix.entities)) {
+    strings('articles.values.ids', articles.values.values);
     out.push(['articles.values.off', articles.values.off], ['articles.values.val', articles.values.val]);
+  }
   return out;
 }
 
-const sameArray = (x: Uint32Array, y: Uint32Array) =>
+const sameArray = (x: Uint8Array | Uint32Array, y: Uint8Array | Uint32Array) =>
   x === y || (x.length === y.length && x.every((v, i) => v === y[i]));
-const sameValues = (x: EntityValues, y: EntityValues) => sameArray(x.off, y.off) && sameArray(x.val, y.val);
+const sameValues = (x: EntityValues, y: EntityValues) =>
+  sameArray(x.off, y.off) &&
+  sameArray(x.val, y.val) &&
+  sameArray(x.values.off, y.values.off) &&
+  sameArray(x.values.bytes, y.values.bytes);
 
 /** Sections checked a block at a time when first read (each followed by `<name>.blocks`, its block checksums). */
 const LAZY = new Set([
@@ -329,10 +335,11 @@ function readArticles(read: SectionReader, n: number, entities: EntityValues): A
   const articleBytes = read.u8('articles.bytes');
   const headBytes = read.u8('articles.headBytes');
   const headOff = read.offsets('articles.headOff', undefined, headBytes.length);
-  let values = { off: entities.off, val: entities.val };
+  let values = entities;
   if (read.has('articles.values.val')) {
-    const val = read.u32('articles.values.val');
-    values = { off: read.offsets('articles.values.off', n + 1, val.length), val };
+    const ids = read.strings('articles.values.ids');
+    const val = read.ids('articles.values.val', ids.length);
+    values = { values: ids, off: read.offsets('articles.values.off', n + 1, val.length), val };
   }
   return new ArticleRecords(
     read.offsets('articles.off', n + 1, articleBytes.length),
