@@ -29,7 +29,14 @@ describe('sections stored as steps', () => {
 
   it('make rising offsets small numbers, and are the offset sections and the text ids', () => {
     expect([...toSteps(Uint32Array.from([0, 5, 5, 12]))]).toEqual([0, 5, 0, 7]);
-    for (const name of ['terms.off', 'postings.byteOff', 'textOff', 'facet.person.values.off', 'textIds'])
+    for (const name of [
+      'terms.off',
+      'postings.byteOff',
+      'textOff',
+      'facet.person.values.off',
+      'textIds',
+      'surfaceTerm',
+    ])
       expect(storedAsSteps(name)).toBe(true);
     for (const name of ['postings.bytes', 'entities.val', 'texts.bytes.blocks', 'quoteCounts'])
       expect(storedAsSteps(name)).toBe(false);

@@ -4,8 +4,13 @@
 // never negative, so the sums rise unless they pass 2^32, which the sum's last value tells; the
 // separate pass that checked rising offsets is no longer needed for them.
 
-/** The u32 sections a snapshot stores as steps: every offset section, and the documents' text ids. */
-export const storedAsSteps = (name: string): boolean => isOffsets(name) || name === 'textIds';
+/**
+ * The u32 sections a snapshot stores as steps: every offset section, the documents' text ids, each
+ * surface word's term (surface words sort nearly as their terms do) and the documents' ranks by date
+ * (documents are numbered nearly by date).
+ */
+const STEPPED_IDS = new Set(['textIds', 'surfaceTerm', 'oldestRank']);
+export const storedAsSteps = (name: string): boolean => isOffsets(name) || STEPPED_IDS.has(name);
 
 /** Offset sections: they must rise, and are restored by `risingFromSteps`. */
 export const isOffsets = (name: string): boolean => /off$/i.test(name);
