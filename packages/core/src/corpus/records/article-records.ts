@@ -53,11 +53,16 @@ export class ArticleRecords {
     return new ArticleRecords(off, w.out.done(), heads.done(), w.stringColumn());
   }
 
-  /** The head of the entity at `place` in document d's list of entity ids, its `variant`th. */
-  private headAt(d: number, place: number, variant: number): EntityHead {
+  /** The entity value at `place` in document d's list of entity ids. */
+  private valueAt(d: number, place: number): number {
     const { off, val } = this.values;
     if (!(place < off[d + 1]! - off[d]!)) throw new RangeError('no such entity in the document');
-    const v = val[off[d]! + place]!;
+    return val[off[d]! + place]!;
+  }
+
+  /** The head of the entity at `place` in document d's list of entity ids, its `variant`th. */
+  private headAt(d: number, place: number, variant: number): EntityHead {
+    const v = this.valueAt(d, place);
     if (!(v + 1 < this.valueHeadOff.length)) throw new RangeError('no such entity value');
     const h = this.valueHeadOff[v]! + variant;
     if (!(h < this.valueHeadOff[v + 1]!)) throw new RangeError('no such entity head');
@@ -76,6 +81,7 @@ export class ArticleRecords {
         head,
         bodyTexts,
         (place, variant) => this.headAt(d, place, variant),
+        (place) => this.values.values.at(this.valueAt(d, place)),
       );
     } catch (e) {
       // A block that fails its checksum says which section; anything else is a record that does not decode.

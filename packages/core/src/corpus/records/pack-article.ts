@@ -154,8 +154,18 @@ const IN_BODY = 0;
 const JOINED = 1;
 const JOINED_REOPENED = 2;
 
-function packQuote(q: Quote, a: Article): PackedQuote {
+/** Each distinct entity id of an article by its place in the article's list of ids (entity-heads.ts). */
+function entityPlaces(a: Article): Map<string, number> {
+  const places = new Map<string, number>();
+  for (const e of a.entities) if (!places.has(e.id)) places.set(e.id, places.size);
+  return places;
+}
+
+/** A quote's speaker entity id is kept as its place in the article's ids (a number) when the article names it. */
+function packQuote(q: Quote, a: Article, places: Map<string, number>): PackedQuote {
   const rest = without(q, 'text') as Omit<Quote, 'text'>;
+  const place = q.speakerEntityId === undefined ? undefined : places.get(q.speakerEntityId);
+  if (place !== undefined) (rest as Record<string, unknown>).speakerEntityId = place;
   if (q.endBlock !== undefined) {
     const body = a.body.map((b) => b.text);
     if (joinedQuote(rest, body, false) === q.text) return [JOINED, rest];
@@ -167,8 +177,14 @@ function packQuote(q: Quote, a: Article): PackedQuote {
   return [inBody ? IN_BODY : q.text, rest];
 }
 
-function unpackQuote([text, packed]: PackedQuote, body: readonly string[]): Quote {
-  const rest = packed.endBlock === undefined ? { ...packed, end: packed.start + packed.end } : packed;
+function unpackQuote(
+  [text, packed]: PackedQuote,
+  body: readonly string[],
+  idAt: (place: number) => string,
+): Quote {
+  const rest = packed.endBlock === undefined ? { ...packed, end: packed.start + packed.end } : { ...packed };
+  const place: unknown = rest.speakerEntityId;
+  if (typeof place === 'number') rest.speakerEntityId = idAt(place);
   if (typeof text === 'string') return { text, ...rest };
   if (text === IN_BODY) return { text: (body[rest.block] ?? '').slice(rest.start, rest.end), ...rest };
   return { text: joinedQuote(rest, body, text === JOINED_REOPENED), ...rest };
@@ -205,10 +221,11 @@ function withoutHead(a: Article): Record<string, unknown> {
  * of the first block.
  */
 export function packArticle(a: Article, entityRef: (e: Entity) => EntityRef): Record<string, unknown> {
+  const places = a.quotes.length > 0 ? entityPlaces(a) : new Map<string, number>();
   const packed: Record<string, unknown> = {
     ...withoutHead(a),
     body: a.body.map((b) => CODE[b.kind]).join(''),
-    quotes: a.quotes.map((q) => packQuote(q, a)),
+    quotes: a.quotes.map((q) => packQuote(q, a, places)),
     entities: packEntities(a.entities, entityRef),
     dates: a.dates.map((x) => packSpanned(x, a)),
     amounts: a.amounts.map((x) => packSpanned(x, a)),
@@ -233,6 +250,7 @@ export function unpackArticle(
   head: ArticleHead,
   bodyTexts: readonly string[],
   headAt: (place: number, variant: number) => EntityHead,
+  idAt: (place: number) => string,
 ): Article {
   const a = packed as Record<string, unknown> & {
     body: string;
@@ -247,7 +265,7 @@ export function unpackArticle(
     ...ids,
     ...a,
     body: bodyTexts.map((text, i) => ({ kind: KIND[kinds[i] ?? 'p'] ?? 'paragraph', text })),
-    quotes: a.quotes.map((q) => unpackQuote(q, bodyTexts)),
+    quotes: a.quotes.map((q) => unpackQuote(q, bodyTexts, idAt)),
     entities: unpackEntities(a.entities, headAt),
     dates: a.dates.map((x) => unpackSpanned(x, bodyTexts)),
     amounts: a.amounts.map((x) => unpackSpanned(x, bodyTexts)),
