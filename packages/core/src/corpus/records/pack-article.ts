@@ -4,6 +4,7 @@ import type { Entity } from '../../model/entity-schema';
 import type { Quote } from '../../model/quote-schema';
 import { ByteReader, ByteWriter } from '../../binary/varint';
 import { joinQuotation } from '../../text/join-quotation';
+import { nameLengths, readMentions, WordStarts, writeMentions } from './mentions';
 
 // In a snapshot an article's body texts and standfirst live once in the index's text table; the
 // article keeps the kinds of its blocks (one letter each) and 0 for its standfirst. Quotes drop their text when the body gives it back, and
@@ -29,53 +30,6 @@ function without<T extends object>(o: T, a: string, b?: string): Record<string, 
   return out;
 }
 
-const zigzag = (v: number) => (v << 1) ^ (v >> 31);
-const unzigzag = (v: number) => (v >>> 1) ^ -(v & 1);
-
-/** The lengths of an entity's name and aliases: a mention is nearly always one of them (98% on news). */
-const nameLengths = (e: Pick<Entity, 'name' | 'aliases'>): number[] => [
-  e.name.length,
-  ...e.aliases.map((a) => a.length),
-];
-
-/**
- * Mentions as varints: each block and start as a step from the mention before (a start from 0 in a new
- * block), then the length: k when it is the length of the entity's kth name (`lengths`), else the number
- * of names plus the length (zigzag). Mentions come in text order, so most steps take a byte.
- */
-function writeMentions(w: ByteWriter, ms: readonly Entity['mentions'][number][], lengths: number[]): void {
-  let block = 0;
-  let start = 0;
-  for (const m of ms) {
-    if (m.block !== block) start = 0;
-    w.varint(zigzag(m.block - block));
-    w.varint(zigzag(m.start - start));
-    const k = lengths.indexOf(m.end - m.start);
-    w.varint(k >= 0 ? k : lengths.length + zigzag(m.end - m.start));
-    block = m.block;
-    start = m.start;
-  }
-}
-
-function readMentions(r: ByteReader, count: number, lengths: number[]): Entity['mentions'] {
-  const out: Entity['mentions'] = [];
-  let block = 0;
-  let start = 0;
-  for (let i = 0; i < count; i++) {
-    const b = block + unzigzag(r.varint());
-    const s = (b === block ? start : 0) + unzigzag(r.varint());
-    const k = r.varint();
-    out.push({
-      block: b,
-      start: s,
-      end: s + (k < lengths.length ? lengths[k]! : unzigzag(k - lengths.length)),
-    });
-    block = b;
-    start = s;
-  }
-  return out;
-}
-
 /** Where a record finds an entity's head: its place in its document's list of entity ids, its variant there. */
 export type EntityRef = [place: number, variant: number];
 
@@ -85,7 +39,11 @@ export type EntityRef = [place: number, variant: number];
  * (entity-heads.ts), its mention count (times two, plus one when it has demonym mentions), its mentions,
  * and its demonym mentions with their count. Most of a record was entity lists as tagged numbers.
  */
-function packEntities(entities: readonly Entity[], entityRef: (e: Entity) => EntityRef): Uint8Array {
+function packEntities(
+  entities: readonly Entity[],
+  entityRef: (e: Entity) => EntityRef,
+  words: WordStarts,
+): Uint8Array {
   const w = new ByteWriter(16 + 8 * entities.length);
   const refs = entities.map(entityRef);
   const placed = refs.some(([place], i) => place !== i);
@@ -96,10 +54,10 @@ function packEntities(entities: readonly Entity[], entityRef: (e: Entity) => Ent
     w.varint(variant);
     w.varint(2 * e.mentions.length + (e.demonymMentions ? 1 : 0));
     const lengths = nameLengths(e);
-    writeMentions(w, e.mentions, lengths);
+    writeMentions(w, e.mentions, lengths, words);
     if (e.demonymMentions) {
       w.varint(e.demonymMentions.length);
-      writeMentions(w, e.demonymMentions, lengths);
+      writeMentions(w, e.demonymMentions, lengths, words);
     }
   });
   return w.done();
@@ -108,6 +66,7 @@ function packEntities(entities: readonly Entity[], entityRef: (e: Entity) => Ent
 function unpackEntities(
   packed: Uint8Array,
   headAt: (place: number, variant: number) => EntityHead,
+  words: WordStarts,
 ): Entity[] {
   if (!(packed instanceof Uint8Array)) throw new RangeError('entities are not a byte array');
   const r = new ByteReader(packed, 0, packed.length);
@@ -123,11 +82,11 @@ function unpackEntities(
     if (typeof head.name !== 'string' || !Array.isArray(head.aliases))
       throw new RangeError('not an entity head');
     const lengths = nameLengths(head);
-    const e: Entity = { ...head, mentions: readMentions(r, n >>> 1, lengths) };
+    const e: Entity = { ...head, mentions: readMentions(r, n >>> 1, lengths, words) };
     if (n & 1) {
       const d = r.varint();
       if (d > packed.length) throw new RangeError('more mentions than bytes');
-      e.demonymMentions = readMentions(r, d, lengths);
+      e.demonymMentions = readMentions(r, d, lengths, words);
     }
     out.push(e);
   }
@@ -226,7 +185,7 @@ export function packArticle(a: Article, entityRef: (e: Entity) => EntityRef): Re
     ...withoutHead(a),
     body: a.body.map((b) => CODE[b.kind]).join(''),
     quotes: a.quotes.map((q) => packQuote(q, a, places)),
-    entities: packEntities(a.entities, entityRef),
+    entities: packEntities(a.entities, entityRef, new WordStarts(a.body.map((b) => b.text))),
     dates: a.dates.map((x) => packSpanned(x, a)),
     amounts: a.amounts.map((x) => packSpanned(x, a)),
   };
@@ -266,7 +225,7 @@ export function unpackArticle(
     ...a,
     body: bodyTexts.map((text, i) => ({ kind: KIND[kinds[i] ?? 'p'] ?? 'paragraph', text })),
     quotes: a.quotes.map((q) => unpackQuote(q, bodyTexts, idAt)),
-    entities: unpackEntities(a.entities, headAt),
+    entities: unpackEntities(a.entities, headAt, new WordStarts(bodyTexts)),
     dates: a.dates.map((x) => unpackSpanned(x, bodyTexts)),
     amounts: a.amounts.map((x) => unpackSpanned(x, bodyTexts)),
   } as Record<string, unknown>;
