@@ -81,11 +81,15 @@ describe('article records', () => {
   it('gives back every entity mention as stored, in any order, with or without demonym mentions', () => {
     const a = parseText(TEXT, { publishedAt: '2025-03-03T10:00:00Z' });
     const [first, second] = a.entities;
+    // Lengths are stored as the number of the entity's name or alias they equal, or as themselves.
     const mentions = [
       { block: 2, start: 300, end: 310 },
       { block: 0, start: 5, end: 5 },
       { block: 0, start: 70000, end: 70012 },
       { block: 0, start: 3, end: 9 },
+      { block: 1, start: 20, end: 20 + first!.name.length },
+      { block: 1, start: 40, end: 40 + (first!.aliases.at(-1)?.length ?? 1) },
+      { block: 1, start: 9, end: 3 },
     ];
     const x = {
       ...a,

@@ -41,4 +41,22 @@ describe('compact values', () => {
     expect(v).toEqual({ a: blob, b: [new Uint8Array(0), 'x'] });
     expect(() => new CompactReader(bytes, w.stringColumn()).read(0, bytes.length - 2)).toThrow(RangeError);
   });
+
+  it('writes objects of one shape as the shape once and their values, keys in order, any key', () => {
+    const objects = Array.from({ length: 50 }, (_, i) => ({
+      block: i,
+      start: 2 * i,
+      end: 3 * i,
+      unit: 'km',
+    }));
+    const odd = [{ 'a\u0000b': 1, c: 2 }, { z: 1, a: 2 }, {}, { x: undefined, y: 3 }];
+    const w = new CompactWriter();
+    w.write([...objects, ...odd]);
+    const bytes = w.out.done();
+    const v = new CompactReader(bytes, w.stringColumn()).read(0, bytes.length) as object[];
+    expect(v).toEqual([...objects, ...odd.slice(0, 3), { y: 3 }]);
+    expect(Object.keys(v[51]!)).toEqual(['z', 'a']);
+    // A tag, a shape and four small numbers or a string each: no keys, no counts.
+    expect(bytes.length).toBeLessThan(objects.length * 8 + 40);
+  });
 });

@@ -14,6 +14,9 @@ const ARRAY = 7;
 const OBJECT = 8;
 const TEXT = 9; // a long string written in place: long strings rarely repeat, and hashing them is costly
 const BYTES = 10; // a Uint8Array as it is (read back as a view on the record's bytes)
+// An object as its shape (its keys, NUL-joined, one shared string: records repeat a few dozen shapes)
+// and its values in that order, not a count and a key before each value.
+const SHAPED = 11;
 const SHARED_UP_TO = 48;
 const SMALL = 40; // tags SMALL..255 are the integers 0..215
 
@@ -69,10 +72,22 @@ export class CompactWriter {
       w.varint(ARRAY);
       w.varint(v.length);
       for (const x of v) this.write(x, w);
-    } else if (typeof v === 'object') {
-      const o = v as Record<string, unknown>;
-      let count = 0;
-      for (const k in o) if (o[k] !== undefined) count++;
+    } else if (typeof v === 'object') this.object(v as Record<string, unknown>, w);
+    else throw new TypeError(`cannot store a ${typeof v}`);
+  }
+
+  private object(o: Record<string, unknown>, w: ByteWriter): void {
+    let shape = '';
+    let count = 0;
+    let plain = true;
+    for (const k in o) {
+      if (o[k] === undefined) continue;
+      shape = count === 0 ? k : `${shape}\u0000${k}`;
+      plain &&= !k.includes('\u0000');
+      count++;
+    }
+    // A key holding NUL would split wrongly: such an object (and an empty one) names its keys.
+    if (count === 0 || !plain) {
       w.varint(OBJECT);
       w.varint(count);
       for (const k in o) {
@@ -80,7 +95,11 @@ export class CompactWriter {
         w.varint(this.str(k));
         this.write(o[k], w);
       }
-    } else throw new TypeError(`cannot store a ${typeof v}`);
+      return;
+    }
+    w.varint(SHAPED);
+    w.varint(this.str(shape));
+    for (const k in o) if (o[k] !== undefined) this.write(o[k], w);
   }
 
   stringColumn(): StringColumn {
@@ -88,9 +107,15 @@ export class CompactWriter {
   }
 }
 
+function set(o: Record<string, unknown>, key: string, v: unknown): void {
+  if (key === '__proto__') Object.defineProperty(o, key, { value: v, enumerable: true, writable: true });
+  else o[key] = v;
+}
+
 /** Reads values written by CompactWriter; throws (RangeError/TypeError) on damaged bytes. */
 export class CompactReader {
   private readonly keys: string[] = [];
+  private readonly shapes: string[][] = [];
   private readonly f64 = new DataView(new ArrayBuffer(8));
 
   constructor(
@@ -108,6 +133,25 @@ export class CompactReader {
   private string(i: number): string {
     if (i >= this.strings.length) throw new RangeError('string index out of range');
     return this.strings.at(i);
+  }
+
+  /** Keys and shapes are few and recur in every record: each decoded once. */
+  private key(k: number): string {
+    let key = this.keys[k];
+    if (key === undefined) {
+      key = this.string(k);
+      this.keys[k] = key;
+    }
+    return key;
+  }
+
+  private shape(k: number): string[] {
+    let keys = this.shapes[k];
+    if (keys === undefined) {
+      keys = this.string(k).split('\u0000');
+      this.shapes[k] = keys;
+    }
+    return keys;
   }
 
   private value(r: ByteReader): unknown {
@@ -156,19 +200,13 @@ export class CompactReader {
         const n = r.varint();
         if (n > r.end - r.p) throw new RangeError('object longer than its record');
         const o: Record<string, unknown> = {};
-        for (let i = 0; i < n; i++) {
-          const k = r.varint();
-          // Keys are few and recur in every record: decoded once.
-          let key = this.keys[k];
-          if (key === undefined) {
-            key = this.string(k);
-            this.keys[k] = key;
-          }
-          const v = this.value(r);
-          if (key === '__proto__')
-            Object.defineProperty(o, key, { value: v, enumerable: true, writable: true });
-          else o[key] = v;
-        }
+        for (let i = 0; i < n; i++) set(o, this.key(r.varint()), this.value(r));
+        return o;
+      }
+      case SHAPED: {
+        const keys = this.shape(r.varint());
+        const o: Record<string, unknown> = {};
+        for (const key of keys) set(o, key, this.value(r));
         return o;
       }
       default:

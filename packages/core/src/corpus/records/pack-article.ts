@@ -4,6 +4,7 @@ import type { Entity } from '../../model/entity-schema';
 import type { Quote } from '../../model/quote-schema';
 import { ByteReader, ByteWriter } from '../../binary/varint';
 import { joinQuotation } from '../../text/join-quotation';
+import { nameLengths, readMentions, WordStarts, writeMentions } from './mentions';
 
 // In a snapshot an article's body texts and standfirst live once in the index's text table; the
 // article keeps the kinds of its blocks (one letter each) and 0 for its standfirst. Quotes drop their text when the body gives it back, and
@@ -29,75 +30,63 @@ function without<T extends object>(o: T, a: string, b?: string): Record<string, 
   return out;
 }
 
-const zigzag = (v: number) => (v << 1) ^ (v >> 31);
-const unzigzag = (v: number) => (v >>> 1) ^ -(v & 1);
+/** Where a record finds an entity's head: its place in its document's list of entity ids, its variant there. */
+export type EntityRef = [place: number, variant: number];
 
 /**
- * Mentions as varints: each block and start as a step from the mention before (a start from 0 in a new
- * block), then the length. Mentions come in text order, so most steps take a byte.
+ * An article's entities in one byte array: their count (times two, plus one when their places are
+ * written: not the entities' own order), then each one's place (when written) and variant
+ * (entity-heads.ts), its mention count (times two, plus one when it has demonym mentions), its mentions,
+ * and its demonym mentions with their count. Most of a record was entity lists as tagged numbers.
  */
-function writeMentions(w: ByteWriter, ms: readonly Entity['mentions'][number][]): void {
-  let block = 0;
-  let start = 0;
-  for (const m of ms) {
-    if (m.block !== block) start = 0;
-    w.varint(zigzag(m.block - block));
-    w.varint(zigzag(m.start - start));
-    w.varint(zigzag(m.end - m.start));
-    block = m.block;
-    start = m.start;
-  }
-}
-
-function readMentions(r: ByteReader, count: number): Entity['mentions'] {
-  const out: Entity['mentions'] = [];
-  let block = 0;
-  let start = 0;
-  for (let i = 0; i < count; i++) {
-    const b = block + unzigzag(r.varint());
-    const s = (b === block ? start : 0) + unzigzag(r.varint());
-    out.push({ block: b, start: s, end: s + unzigzag(r.varint()) });
-    block = b;
-    start = s;
-  }
-  return out;
-}
-
-/**
- * An article's entities in one byte array: their count, then each one's head (`headIndex`), its
- * mention count (times two, plus one when it has demonym mentions), its mentions, and its demonym
- * mentions with their count. Most of a record was entity lists as tagged numbers.
- */
-function packEntities(entities: readonly Entity[], headIndex: (e: Entity) => number): Uint8Array {
+function packEntities(
+  entities: readonly Entity[],
+  entityRef: (e: Entity) => EntityRef,
+  words: WordStarts,
+): Uint8Array {
   const w = new ByteWriter(16 + 8 * entities.length);
-  w.varint(entities.length);
-  for (const e of entities) {
-    w.varint(headIndex(e));
+  const refs = entities.map(entityRef);
+  const placed = refs.some(([place], i) => place !== i);
+  w.varint(2 * entities.length + (placed ? 1 : 0));
+  entities.forEach((e, i) => {
+    const [place, variant] = refs[i]!;
+    if (placed) w.varint(place);
+    w.varint(variant);
     w.varint(2 * e.mentions.length + (e.demonymMentions ? 1 : 0));
-    writeMentions(w, e.mentions);
+    const lengths = nameLengths(e);
+    writeMentions(w, e.mentions, lengths, words);
     if (e.demonymMentions) {
       w.varint(e.demonymMentions.length);
-      writeMentions(w, e.demonymMentions);
+      writeMentions(w, e.demonymMentions, lengths, words);
     }
-  }
+  });
   return w.done();
 }
 
-function unpackEntities(packed: Uint8Array, headAt: (i: number) => EntityHead): Entity[] {
+function unpackEntities(
+  packed: Uint8Array,
+  headAt: (place: number, variant: number) => EntityHead,
+  words: WordStarts,
+): Entity[] {
   if (!(packed instanceof Uint8Array)) throw new RangeError('entities are not a byte array');
   const r = new ByteReader(packed, 0, packed.length);
-  const count = r.varint();
+  const first = r.varint();
+  const count = first >>> 1;
   if (count > packed.length) throw new RangeError('more entities than bytes');
   const out: Entity[] = [];
   for (let i = 0; i < count; i++) {
-    const head = headAt(r.varint());
+    const place = first & 1 ? r.varint() : i;
+    const head = headAt(place, r.varint());
     const n = r.varint();
     if (n / 2 > packed.length) throw new RangeError('more mentions than bytes');
-    const e: Entity = { ...head, mentions: readMentions(r, n >>> 1) };
+    if (typeof head.name !== 'string' || !Array.isArray(head.aliases))
+      throw new RangeError('not an entity head');
+    const lengths = nameLengths(head);
+    const e: Entity = { ...head, mentions: readMentions(r, n >>> 1, lengths, words) };
     if (n & 1) {
       const d = r.varint();
       if (d > packed.length) throw new RangeError('more mentions than bytes');
-      e.demonymMentions = readMentions(r, d);
+      e.demonymMentions = readMentions(r, d, lengths, words);
     }
     out.push(e);
   }
@@ -124,8 +113,18 @@ const IN_BODY = 0;
 const JOINED = 1;
 const JOINED_REOPENED = 2;
 
-function packQuote(q: Quote, a: Article): PackedQuote {
+/** Each distinct entity id of an article by its place in the article's list of ids (entity-heads.ts). */
+function entityPlaces(a: Article): Map<string, number> {
+  const places = new Map<string, number>();
+  for (const e of a.entities) if (!places.has(e.id)) places.set(e.id, places.size);
+  return places;
+}
+
+/** A quote's speaker entity id is kept as its place in the article's ids (a number) when the article names it. */
+function packQuote(q: Quote, a: Article, places: Map<string, number>): PackedQuote {
   const rest = without(q, 'text') as Omit<Quote, 'text'>;
+  const place = q.speakerEntityId === undefined ? undefined : places.get(q.speakerEntityId);
+  if (place !== undefined) (rest as Record<string, unknown>).speakerEntityId = place;
   if (q.endBlock !== undefined) {
     const body = a.body.map((b) => b.text);
     if (joinedQuote(rest, body, false) === q.text) return [JOINED, rest];
@@ -137,8 +136,14 @@ function packQuote(q: Quote, a: Article): PackedQuote {
   return [inBody ? IN_BODY : q.text, rest];
 }
 
-function unpackQuote([text, packed]: PackedQuote, body: readonly string[]): Quote {
-  const rest = packed.endBlock === undefined ? { ...packed, end: packed.start + packed.end } : packed;
+function unpackQuote(
+  [text, packed]: PackedQuote,
+  body: readonly string[],
+  idAt: (place: number) => string,
+): Quote {
+  const rest = packed.endBlock === undefined ? { ...packed, end: packed.start + packed.end } : { ...packed };
+  const place: unknown = rest.speakerEntityId;
+  if (typeof place === 'number') rest.speakerEntityId = idAt(place);
   if (typeof text === 'string') return { text, ...rest };
   if (text === IN_BODY) return { text: (body[rest.block] ?? '').slice(rest.start, rest.end), ...rest };
   return { text: joinedQuote(rest, body, text === JOINED_REOPENED), ...rest };
@@ -171,15 +176,16 @@ function withoutHead(a: Article): Record<string, unknown> {
 
 /**
  * What a snapshot stores of an article: no id, slug or title (index columns), no body texts (the
- * text table), entity heads as indexes (`headIndex` of the entity), and the summary as a length when it is the start
+ * text table), entity heads as references (`entityRef` of the entity), and the summary as a length when it is the start
  * of the first block.
  */
-export function packArticle(a: Article, headIndex: (e: Entity) => number): Record<string, unknown> {
+export function packArticle(a: Article, entityRef: (e: Entity) => EntityRef): Record<string, unknown> {
+  const places = a.quotes.length > 0 ? entityPlaces(a) : new Map<string, number>();
   const packed: Record<string, unknown> = {
     ...withoutHead(a),
     body: a.body.map((b) => CODE[b.kind]).join(''),
-    quotes: a.quotes.map((q) => packQuote(q, a)),
-    entities: packEntities(a.entities, headIndex),
+    quotes: a.quotes.map((q) => packQuote(q, a, places)),
+    entities: packEntities(a.entities, entityRef, new WordStarts(a.body.map((b) => b.text))),
     dates: a.dates.map((x) => packSpanned(x, a)),
     amounts: a.amounts.map((x) => packSpanned(x, a)),
   };
@@ -202,7 +208,8 @@ export function unpackArticle(
   packed: unknown,
   head: ArticleHead,
   bodyTexts: readonly string[],
-  headAt: (i: number) => EntityHead,
+  headAt: (place: number, variant: number) => EntityHead,
+  idAt: (place: number) => string,
 ): Article {
   const a = packed as Record<string, unknown> & {
     body: string;
@@ -217,8 +224,8 @@ export function unpackArticle(
     ...ids,
     ...a,
     body: bodyTexts.map((text, i) => ({ kind: KIND[kinds[i] ?? 'p'] ?? 'paragraph', text })),
-    quotes: a.quotes.map((q) => unpackQuote(q, bodyTexts)),
-    entities: unpackEntities(a.entities, headAt),
+    quotes: a.quotes.map((q) => unpackQuote(q, bodyTexts, idAt)),
+    entities: unpackEntities(a.entities, headAt, new WordStarts(bodyTexts)),
     dates: a.dates.map((x) => unpackSpanned(x, bodyTexts)),
     amounts: a.amounts.map((x) => unpackSpanned(x, bodyTexts)),
   } as Record<string, unknown>;

@@ -1,4 +1,5 @@
 import { ArticleRecords } from '../records/article-records';
+import type { EntityValues } from '../records/entity-heads';
 import type { FacetName } from '../../model/facet-name-schema';
 import { checksum32 } from '../../binary/checksum';
 import { damagedSnapshot } from '../../binary/damaged-snapshot';
@@ -9,9 +10,11 @@ import { type Section, SectionReader } from './snapshot-sections';
 import { StringColumn } from '../../binary/string-column';
 import { BlockCheck, blockChecksums } from '../../binary/block-check';
 import { WordCodedTexts } from '../../binary/word-coded-texts';
+import { fromSteps, isOffsets, risingFromSteps, storedAsSteps, toSteps } from './stepped-sections';
 
 // A snapshot is the corpus's typed arrays laid end to end behind a small JSON header, so loading one
-// is making views on the bytes: nothing is parsed or decoded until a query reads it. Every byte is
+// is making views on the bytes: nothing is parsed or decoded until a query reads it (but the offset
+// sections, stored as steps and added up at load: stepped-sections.ts). Every byte is
 // checked before it is used: at load the header and each section against their checksums, the padding
 // for zeros, the length exactly, and a damaged snapshot is refused whole. The stored content (texts,
 // article records, entity summaries: most of the file, and few of its bytes read by any one query)
@@ -23,7 +26,7 @@ import { WordCodedTexts } from '../../binary/word-coded-texts';
 //
 // Numbers are little-endian (every platform Gazette runs on).
 
-const VERSION = 15;
+const VERSION = 16;
 const MAGIC = [0x47, 0x41, 0x5a, 0x45, 0x54, 0x54, 0x45, VERSION]; // "GAZETTE" + format
 const PREFIX = 16;
 const TYPES = { u8: Uint8Array, u32: Uint32Array } as const;
@@ -101,8 +104,23 @@ function sectionsOf(p: CorpusParts): Array<[string, Section]> {
   out.push(['articles.off', articles.off], ['articles.bytes', articles.bytes]);
   out.push(['articles.headOff', articles.headOff], ['articles.headBytes', articles.headBytes]);
   strings('articles.strings', articles.strings);
+  out.push(['articles.valueHeadOff', articles.valueHeadOff]);
+  // The records find entity heads through each document's entity ids: the index's entities column, or
+  // (should the two ever differ) their own list.
+  if (!sameValues(articles.values, ix.entities)) {
+    strings('articles.values.ids', articles.values.values);
+    out.push(['articles.values.off', articles.values.off], ['articles.values.val', articles.values.val]);
+  }
   return out;
 }
+
+const sameArray = (x: Uint8Array | Uint32Array, y: Uint8Array | Uint32Array) =>
+  x === y || (x.length === y.length && x.every((v, i) => v === y[i]));
+const sameValues = (x: EntityValues, y: EntityValues) =>
+  sameArray(x.off, y.off) &&
+  sameArray(x.val, y.val) &&
+  sameArray(x.values.off, y.values.off) &&
+  sameArray(x.values.bytes, y.values.bytes);
 
 /** Sections checked a block at a time when first read (each followed by `<name>.blocks`, its block checksums). */
 const LAZY = new Set([
@@ -117,12 +135,14 @@ const BLOCKS = '.blocks';
 export function encodeSnapshot(p: CorpusParts): Uint8Array {
   const parts = sectionsOf(p).flatMap(
     ([name, a]): Array<[string, Section]> =>
-      LAZY.has(name) && a instanceof Uint8Array
-        ? [
-            [name, a],
-            [name + BLOCKS, blockChecksums(a)],
-          ]
-        : [[name, a]],
+      storedAsSteps(name) && a instanceof Uint32Array
+        ? [[name, toSteps(a)]]
+        : LAZY.has(name) && a instanceof Uint8Array
+          ? [
+              [name, a],
+              [name + BLOCKS, blockChecksums(a)],
+            ]
+          : [[name, a]],
   );
   const entries: SectionEntry[] = [];
   let at = 0;
@@ -187,11 +207,12 @@ function readSections(
   header: Header,
   headerEnd: number,
   checkAll: boolean,
-): Map<string, Section> {
+): { sections: Map<string, Section>; rising: Set<Section> } {
   const base = align8(headerEnd);
   if (base > bytes.length || !isZero(bytes, headerEnd, base)) throw damaged('header');
   let at = base;
   const map = new Map<string, Section>();
+  const rising = new Set<Section>();
   const names = new Set(header.sections.map((e) => (Array.isArray(e) ? e[0] : undefined)));
   for (const e of header.sections) {
     if (!Array.isArray(e) || e.length !== 5) throw damaged('section table');
@@ -204,11 +225,21 @@ function readSections(
     const lazy = !checkAll && LAZY.has(name) && names.has(name + BLOCKS);
     if (!lazy && checksum32(bytes.subarray(at, end)) !== sum) throw damaged(`section ${name} checksum`);
     if (!isZero(bytes, end, Math.min(align8(end), bytes.length))) throw damaged(`after section ${name}`);
-    map.set(name, new ArrayType(bytes.buffer as ArrayBuffer, bytes.byteOffset + at, count));
+    const view = new ArrayType(bytes.buffer as ArrayBuffer, bytes.byteOffset + at, count);
+    map.set(name, view instanceof Uint32Array && storedAsSteps(name) ? added(name, view, rising) : view);
     at = align8(end);
   }
   if (at !== bytes.length) throw damaged('length');
-  return map;
+  return { sections: map, rising };
+}
+
+/** A section stored as steps, added back up; offsets join `rising` (they rise: not checked again). */
+function added(name: string, steps: Uint32Array, rising: Set<Section>): Uint32Array {
+  if (!isOffsets(name)) return fromSteps(steps);
+  const offsets = risingFromSteps(steps);
+  if (offsets === undefined) throw damaged(`section ${name}`);
+  rising.add(offsets);
+  return offsets;
 }
 
 /**
@@ -222,12 +253,12 @@ export function decodeSnapshot(input: Uint8Array, checkAll = false): CorpusParts
   // Typed views need aligned offsets: a buffer from a pool may start anywhere.
   const bytes = input.byteOffset % 8 === 0 ? input : input.slice();
   const { header, end } = readHeader(bytes);
-  const sections = readSections(bytes, header, end, checkAll);
+  const { sections, rising } = readSections(bytes, header, end, checkAll);
   const n = header.n;
   if (!Number.isInteger(n) || n < 0) throw damaged('header');
-  const read = new SectionReader(sections, n, checkAll ? new Map() : blockChecks(sections));
+  const read = new SectionReader(sections, n, checkAll ? new Map() : blockChecks(sections), rising);
   const ix = readIndex(read, n, header.facets);
-  return { ix, articles: readArticles(read, n) };
+  return { ix, articles: readArticles(read, n, ix.entities) };
 }
 
 /** The block checks of the sections that have block checksums (sections the loader left unchecked). */
@@ -300,14 +331,25 @@ function readIndex(read: SectionReader, n: number, facetNames: readonly FacetNam
   return ix;
 }
 
-function readArticles(read: SectionReader, n: number): ArticleRecords {
+function readArticles(read: SectionReader, n: number, entities: EntityValues): ArticleRecords {
   const articleBytes = read.u8('articles.bytes');
   const headBytes = read.u8('articles.headBytes');
+  const headOff = read.offsets('articles.headOff', undefined, headBytes.length);
+  let values = entities;
+  if (read.has('articles.values.val')) {
+    const ids = read.strings('articles.values.ids');
+    const val = read.ids('articles.values.val', ids.length);
+    values = { values: ids, off: read.offsets('articles.values.off', n + 1, val.length), val };
+  }
   return new ArticleRecords(
     read.offsets('articles.off', n + 1, articleBytes.length),
     articleBytes,
-    read.offsets('articles.headOff', undefined, headBytes.length),
-    headBytes,
+    {
+      headOff,
+      headBytes,
+      valueHeadOff: read.offsets('articles.valueHeadOff', undefined, headOff.length - 1),
+      values,
+    },
     read.strings('articles.strings'),
     { bytes: read.blockCheck('articles.bytes'), headBytes: read.blockCheck('articles.headBytes') },
   );

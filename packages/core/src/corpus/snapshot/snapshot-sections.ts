@@ -17,11 +17,17 @@ export class SectionReader {
     private readonly documents: number,
     /** Sections checked a block at a time when read, by name (the others were checked whole at load). */
     private readonly checks: ReadonlyMap<string, BlockCheck> = new Map(),
+    /** Sections known to rise already (offsets added up from their steps): not walked again. */
+    private readonly rising: ReadonlySet<Section> = new Set(),
   ) {}
 
   /** The block check of a section read lazily, or undefined for one checked whole at load. */
   blockCheck(name: string): BlockCheck | undefined {
     return this.checks.get(name);
+  }
+
+  has(name: string): boolean {
+    return this.sections.has(name);
   }
 
   u8(name: string): Uint8Array {
@@ -48,6 +54,7 @@ export class SectionReader {
   offsets(name: string, length: number | undefined, end: number): Uint32Array {
     const off = this.u32(name, length);
     if (off.length === 0 || off[0] !== 0 || off[off.length - 1] !== end) throw damaged(`section ${name}`);
+    if (this.rising.has(off)) return off;
     for (let i = 1; i < off.length; i++) if (off[i]! < off[i - 1]!) throw damaged(`section ${name}`);
     return off;
   }
