@@ -63,10 +63,21 @@ function byRelevance(
   const rank = rankOrder(state);
   let order: Ranked[] = [];
   found.parts.forEach((part, s) => {
-    const best = part instanceof PendingUnion ? part.best(want) : null;
+    // What a document of this segment must score to enter: the want-th best so far, when it has no typo.
+    const last = order.length === want ? order[want - 1]! : undefined;
+    const below = last && last.typos === 0 ? last.score : 0;
+    const best = part instanceof PendingUnion ? part.best(want, below) : null;
     const m: Matches = best ? best.top : part;
     total += best ? best.total : m.docs.length;
     listed += m.docs.length;
+    // A list read in place whose best score is under it is only counted (a segment that cannot contribute).
+    if (
+      m.typos === null &&
+      m.scores === null &&
+      m.impMax !== undefined &&
+      Math.fround(m.impMax * m.mult!) < below
+    )
+      return;
     const mine = topByRelevance(m, want).map((i) => ({
       s,
       d: m.docs[i]!,
