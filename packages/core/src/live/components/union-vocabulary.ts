@@ -4,13 +4,13 @@ import { paidTypoWalk } from '../../search/engine/evaluate-query';
 import type { WorkBudget } from '../../search/query/work-budget';
 import { deadTerms } from './dead-terms';
 import { liveDf } from './live-df';
+import { mergedSurface } from './merged-surface';
 import type { SegmentsState } from './segments-state';
 
 /**
  * The segments' dictionaries as one, named by term: a term is in it when a live document holds it, with
  * its live document count, so a word expands over it as over the dictionary of a corpus built at once.
- * Typo walks run on each segment and are paid from the query's budget (so a walk may run out of it where
- * one walk over a merged dictionary would not).
+ * A typo walk runs once over the segments' dictionaries merged, paid from the query's budget.
  */
 export function unionVocabulary(state: SegmentsState, budget: WorkBudget): Vocabulary<string> {
   // Live counts of the terms a prefix listed (worked out from its ranges), else looked up.
@@ -82,8 +82,9 @@ function mergeSorted(a: string[], b: string[]): string[] {
 
 /**
  * Surface words within `max` typos in any segment, as their term and distance, by UTF-8 length then
- * dictionary order (the order one walk over a merged dictionary gives); nothing when a walk runs out of
- * budget. A word seen only in dead documents may still propose its term until a merge drops it.
+ * dictionary order: one walk over the segments' dictionaries merged (mergedSurface), paid from the
+ * query's budget; nothing when it runs out of budget. A word seen only in dead documents may still
+ * propose its term until a merge drops it.
  */
 function typoTerms(
   state: SegmentsState,
@@ -91,17 +92,14 @@ function typoTerms(
   folded: string,
   max: number,
 ): Array<{ t: string; d: number }> {
-  const found: Array<{ t: string; d: number; size: number; word: string }> = [];
-  for (const seg of state.segments) {
-    const ix = seg.state.index;
-    const walk = paidTypoWalk(ix, budget, folded, max);
-    if (!walk) return [];
-    for (const { t, d, w } of walk.found) {
-      const term = ix.terms.at(t);
-      if (liveDf(state, term) > 0)
-        found.push({ t: term, d, size: ix.surface.size(w), word: ix.surface.at(w) });
-    }
+  const merged = mergedSurface(state);
+  const walk = paidTypoWalk(merged.dictionary, budget, folded, max);
+  if (!walk) return [];
+  const found: Array<{ t: string; d: number }> = [];
+  for (const { w, d } of walk.found) {
+    const ix = state.segments[merged.segment[w]!]!.state.index;
+    const term = ix.terms.at(ix.surfaceTerm[merged.word[w]!]!);
+    if (liveDf(state, term) > 0) found.push({ t: term, d });
   }
-  found.sort((x, y) => x.size - y.size || compareCodePoints(x.word, y.word));
-  return found.map(({ t, d }) => ({ t, d }));
+  return found;
 }
