@@ -4,13 +4,13 @@ import { paidTypoWalk } from '../../search/engine/evaluate-query';
 import type { WorkBudget } from '../../search/query/work-budget';
 import { deadTerms } from './dead-terms';
 import { liveDf } from './live-df';
-import { mergedSurface } from './merged-surface';
+import { typoSources } from './merged-surface';
 import type { SegmentsState } from './segments-state';
 
 /**
  * The segments' dictionaries as one, named by term: a term is in it when a live document holds it, with
  * its live document count, so a word expands over it as over the dictionary of a corpus built at once.
- * A typo walk runs once over the segments' dictionaries merged, paid from the query's budget.
+ * Typo walks run over the segments' dictionaries merged (typoSources), paid from the query's budget.
  */
 export function unionVocabulary(state: SegmentsState, budget: WorkBudget): Vocabulary<string> {
   // Live counts of the terms a prefix listed (worked out from its ranges), else looked up.
@@ -82,9 +82,11 @@ function mergeSorted(a: string[], b: string[]): string[] {
 
 /**
  * Surface words within `max` typos in any segment, as their term and distance, by UTF-8 length then
- * dictionary order: one walk over the segments' dictionaries merged (mergedSurface), paid from the
- * query's budget; nothing when it runs out of budget. A word seen only in dead documents may still
- * propose its term until a merge drops it.
+ * dictionary order (the order one walk over a merged dictionary gives): the walks of typoSources (one
+ * over the segments' dictionaries merged, or that of fewer segments and the few after it), each paid
+ * from the query's budget; nothing when a walk runs out of it. A word seen only in dead documents may
+ * still propose its term until a merge drops it. A word two sources hold is listed twice, side by
+ * side (a word's expansion keeps each term once).
  */
 function typoTerms(
   state: SegmentsState,
@@ -92,14 +94,19 @@ function typoTerms(
   folded: string,
   max: number,
 ): Array<{ t: string; d: number }> {
-  const merged = mergedSurface(state);
-  const walk = paidTypoWalk(merged.dictionary, budget, folded, max);
-  if (!walk) return [];
-  const found: Array<{ t: string; d: number }> = [];
-  for (const { w, d } of walk.found) {
-    const ix = state.segments[merged.segment[w]!]!.state.index;
-    const term = ix.terms.at(ix.surfaceTerm[merged.word[w]!]!);
-    if (liveDf(state, term) > 0) found.push({ t: term, d });
+  const found: Array<{ t: string; d: number; size: number; word: string }> = [];
+  const sources = typoSources(state);
+  for (const source of sources) {
+    const walk = paidTypoWalk(source.dictionary, budget, folded, max);
+    if (!walk) return [];
+    const surface = source.dictionary.surface;
+    for (const { w, d } of walk.found) {
+      const term = source.termOf(w);
+      if (liveDf(state, term) > 0)
+        found.push({ t: term, d, size: surface.size(w), word: sources.length > 1 ? surface.at(w) : '' });
+    }
   }
-  return found;
+  // One walk gives this order; several are merged into it.
+  if (sources.length > 1) found.sort((x, y) => x.size - y.size || compareCodePoints(x.word, y.word));
+  return found.map(({ t, d }) => ({ t, d }));
 }
