@@ -32,6 +32,8 @@ export interface LiveCase {
   segments: number;
   dead: number;
   random: () => number;
+  /** The segments' corpora, oldest first (a test may add one, as a commit does). */
+  corpora: Corpus[];
 }
 
 /** A seeded live corpus: `articles` articles, 1 to 5 segments, updates and deletions. */
@@ -94,5 +96,6 @@ export function liveCase(seed: number, articles: number): LiveCase {
     segments: segments.length,
     dead: segments.flat().length - state.size,
     random: r,
+    corpora,
   };
 }

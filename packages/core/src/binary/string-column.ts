@@ -144,16 +144,15 @@ export class StringColumn {
   }
 }
 
-/** Compares strings i and j of a column in code point (byte) order. */
-export function compareStored(c: StringColumn, i: number, j: number): number {
-  const b = c.bytes;
+/** Compares string i of a column with string j of `other` (the same column by default) in code point (byte) order. */
+export function compareStored(c: StringColumn, i: number, j: number, other: StringColumn = c): number {
   const startI = c.off[i]!;
-  const startJ = c.off[j]!;
+  const startJ = other.off[j]!;
   const lengthI = c.off[i + 1]! - startI;
-  const lengthJ = c.off[j + 1]! - startJ;
+  const lengthJ = other.off[j + 1]! - startJ;
   const n = Math.min(lengthI, lengthJ);
   for (let k = 0; k < n; k++) {
-    const d = b[startI + k]! - b[startJ + k]!;
+    const d = c.bytes[startI + k]! - other.bytes[startJ + k]!;
     if (d !== 0) return d;
   }
   return lengthI - lengthJ;

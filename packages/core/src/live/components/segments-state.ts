@@ -3,6 +3,7 @@ import type { Corpus } from '../../corpus/components/corpus-types';
 import { corpusStateOf } from '../../corpus/corpus-over';
 import { compareNewestKey } from '../../corpus/components/compare-articles';
 import { GazetteError } from '../../errors/gazette-error';
+import { IdTable } from './id-table';
 
 /**
  * One segment of a live corpus: an ordinary corpus over some of the articles, and which of its documents
@@ -106,6 +107,24 @@ function sameAsLast(state: CorpusState, dead: Uint8Array | null): Segment {
 }
 
 /**
+ * The documents of a segment whose id a later segment holds: each later id looked up when they are the
+ * fewer, else each document's id asked of the table (its bytes hashed in place), so the cost is the
+ * smaller of the two.
+ */
+function docsInLater(state: CorpusState, later: IdTable): number[] {
+  const out: number[] = [];
+  if (later.size === 0) return out;
+  const ids = state.index.ids;
+  if (later.size < state.index.n) {
+    for (const [column, i] of later.entries()) {
+      const d = docOfId(state, column.at(i));
+      if (d !== undefined) out.push(d);
+    }
+  } else for (let d = 0; d < state.index.n; d++) if (later.has(ids, d)) out.push(d);
+  return out;
+}
+
+/**
  * Segments from corpora, oldest first: an article in a later segment hides its versions in earlier ones,
  * and `deleted` ids are hidden wherever they are. Walked newest first with the ids seen so far, each
  * segment costs the smaller of its size and the ids after it (and the deleted ones): adding a small
@@ -117,18 +136,19 @@ export function segmentsState(
   deleted: ReadonlySet<string> = new Set(),
 ): SegmentsState {
   const states = statesOf(corpora);
-  const later = new Set<string>();
+  const later = new IdTable();
   const segments: Segment[] = [];
   for (let s = states.length - 1; s >= 0; s--) {
     const state = states[s]!;
     const n = state.index.n;
     let dead: Uint8Array | null = null;
-    for (const d of [...docsWithIds(state, later), ...docsWithIds(state, deleted)]) {
+    for (const d of [...docsInLater(state, later), ...docsWithIds(state, deleted)]) {
       dead ??= new Uint8Array(n);
       dead[d] = 1;
     }
     segments[s] = sameAsLast(state, dead);
-    if (s > 0) for (let d = 0; d < n; d++) later.add(state.index.ids.at(d));
+    // A dead document's id is a later one's or a deleted one (hidden in older segments all the same).
+    if (s > 0) later.addColumn(state.index.ids, n, dead);
   }
   return { segments, size: segments.reduce((n, s) => n + s.live, 0) };
 }

@@ -4,13 +4,13 @@ import { paidTypoWalk } from '../../search/engine/evaluate-query';
 import type { WorkBudget } from '../../search/query/work-budget';
 import { deadTerms } from './dead-terms';
 import { liveDf } from './live-df';
+import { typoSources } from './merged-surface';
 import type { SegmentsState } from './segments-state';
 
 /**
  * The segments' dictionaries as one, named by term: a term is in it when a live document holds it, with
  * its live document count, so a word expands over it as over the dictionary of a corpus built at once.
- * Typo walks run on each segment and are paid from the query's budget (so a walk may run out of it where
- * one walk over a merged dictionary would not).
+ * Typo walks run over the segments' dictionaries merged (typoSources), paid from the query's budget.
  */
 export function unionVocabulary(state: SegmentsState, budget: WorkBudget): Vocabulary<string> {
   // Live counts of the terms a prefix listed (worked out from its ranges), else looked up.
@@ -82,8 +82,11 @@ function mergeSorted(a: string[], b: string[]): string[] {
 
 /**
  * Surface words within `max` typos in any segment, as their term and distance, by UTF-8 length then
- * dictionary order (the order one walk over a merged dictionary gives); nothing when a walk runs out of
- * budget. A word seen only in dead documents may still propose its term until a merge drops it.
+ * dictionary order (the order one walk over a merged dictionary gives): the walks of typoSources (one
+ * over the segments' dictionaries merged, or that of fewer segments and the few after it), each paid
+ * from the query's budget; nothing when a walk runs out of it. A word seen only in dead documents may
+ * still propose its term until a merge drops it. A word two sources hold is listed twice, side by
+ * side (a word's expansion keeps each term once).
  */
 function typoTerms(
   state: SegmentsState,
@@ -92,16 +95,18 @@ function typoTerms(
   max: number,
 ): Array<{ t: string; d: number }> {
   const found: Array<{ t: string; d: number; size: number; word: string }> = [];
-  for (const seg of state.segments) {
-    const ix = seg.state.index;
-    const walk = paidTypoWalk(ix, budget, folded, max);
+  const sources = typoSources(state);
+  for (const source of sources) {
+    const walk = paidTypoWalk(source.dictionary, budget, folded, max);
     if (!walk) return [];
-    for (const { t, d, w } of walk.found) {
-      const term = ix.terms.at(t);
+    const surface = source.dictionary.surface;
+    for (const { w, d } of walk.found) {
+      const term = source.termOf(w);
       if (liveDf(state, term) > 0)
-        found.push({ t: term, d, size: ix.surface.size(w), word: ix.surface.at(w) });
+        found.push({ t: term, d, size: surface.size(w), word: sources.length > 1 ? surface.at(w) : '' });
     }
   }
-  found.sort((x, y) => x.size - y.size || compareCodePoints(x.word, y.word));
+  // One walk gives this order; several are merged into it.
+  if (sources.length > 1) found.sort((x, y) => x.size - y.size || compareCodePoints(x.word, y.word));
   return found.map(({ t, d }) => ({ t, d }));
 }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { liveCase } from '../../../test-support/live-segments';
+import { fixture } from '../../../test-support/test-articles';
+import { createCorpus } from '../../corpus/create-corpus';
+import { typoSources } from '../components/merged-surface';
+import { segmentsState } from '../components/segments-state';
+import { segmentedCorpus } from '../segmented-corpus';
+import { builtAtOnce } from './built-at-once';
 import type { SearchParams } from '../../query-schema/query-params-schema';
 
 /** Queries of every kind over a case's words: words, AND, OR, NOT, phrases, prefixes, typos, fields, dates. */
@@ -80,6 +86,38 @@ describe('search over segments', () => {
     // Not vacuous: most queries find several articles, and most corpora are split with dead documents.
     expect(found).toBeGreaterThan(asked / 2);
     expect(split).toBeGreaterThan(3);
+  });
+
+  it('after a commit adds a small segment, typo queries (the merged dictionary before it, and the new one) answer as built at once', () => {
+    let compared = 0;
+    for (let seed = 1; seed <= 6; seed++) {
+      const c = liveCase(seed, 120);
+      if (c.corpora.length < 2) continue;
+      const typo = (x: string) => `${x.slice(0, -1)}${x.endsWith('x') ? 'y' : 'x'}`;
+      const asks = c.words
+        .filter((w) => w.length >= 5)
+        .slice(0, 12)
+        .map(typo);
+      // The state before the commit merges its dictionaries on its first typo lookup.
+      for (const q of asks) c.live.search({ q });
+      const small = createCorpus(
+        [0, 1].map((i) =>
+          fixture({ title: `${c.words[i]} ${typo(c.words[i + 20]!)}`, body: [asks.join(' ')] }),
+        ),
+      );
+      const corpora = [...c.corpora, small];
+      const deleted = new Set(c.deleted);
+      const live = segmentedCorpus(corpora, { deleted });
+      const once = builtAtOnce(segmentsState(corpora, deleted));
+      // Not vacuous: the lookups walk the merge made before the commit and the new segment on its own.
+      expect(typoSources(segmentsState(corpora, deleted))).toHaveLength(2);
+      for (const q of [...asks, ...asks.map((a) => `${a} ${c.words[3]}`)]) {
+        const params: SearchParams = { q, limit: 5 };
+        expect(live.search(params), `seed ${seed}: ${q}`).toEqual(once.search(params));
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(40);
   });
 
   it('matches a build at once with typos off, and with every article (no query)', () => {

@@ -11,7 +11,7 @@ import {
   textHasSequence,
   textsWithSequence,
 } from './phrase-positions';
-import { rememberedTypoCandidates, type TypoWalk } from './typo-candidates';
+import { rememberedTypoCandidates, type TypoDictionary, type TypoWalk } from './typo-candidates';
 import { type Expansion as WordExpansion, expandWord, type TypoMode, type Vocabulary } from './expand-word';
 import type { QueryField, QueryNode } from '../query/query-ast';
 import { K1 } from '../index/ranking-weights';
@@ -131,7 +131,7 @@ function typosOf(ctx: EvalContext, folded: string, max: number): Array<{ t: numb
  * stops (null) when that runs out, which then takes all of it and marks it exhausted.
  */
 export function paidTypoWalk(
-  ix: SearchIndex,
+  ix: TypoDictionary,
   budget: WorkBudget,
   folded: string,
   max: number,

@@ -50,6 +50,27 @@ describe('PendingUnion', () => {
     expect(scored).toBeLessThan(total * 0.8);
   });
 
+  it('given a score to reach, keeps exactly the best k that reach it (ties included) and still counts every match', () => {
+    const { docs, word, random: r } = zipfCorpus(23, 600);
+    const engine = new SearchEngine(buildIndex(docs));
+    let cut = 0;
+    for (let q = 0; q < 150; q++) {
+      const text = Array.from({ length: 2 + Math.floor(r() * 3) }, word).join(' OR ');
+      const m = engine.match(text, undefined).m;
+      if (!(m instanceof PendingUnion)) continue;
+      const k = 10;
+      const all = page(engine.match(text, undefined).m, k);
+      // A score to reach from the page itself (a tie with a held document), or past every score.
+      const below = [all[Math.floor(r() * all.length)]![1], all[0]![1] * 2][q % 2]!;
+      const best = m.best(k, below);
+      expect(best.total, text).toBe(engine.match(text, undefined).m.docs.length);
+      const expected = all.filter(([, s]) => s >= below);
+      expect(page(best.top, k), text).toEqual(expected);
+      if (expected.length < all.length) cut++;
+    }
+    expect(cut).toBeGreaterThan(50);
+  });
+
   it('lists every match with the same scores when a filter or facet reads it all', () => {
     const { docs, word } = zipfCorpus(18, 300);
     const engine = new SearchEngine(buildIndex(docs));

@@ -60,12 +60,14 @@ export class PendingUnion implements Matches {
    * stronger lists bring, so the documents of a common, low-scoring word are mostly skipped. Each
    * document's score is summed as the full merge sums it (its lists' single precision scores in double
    * precision, in list order), then stored in single precision. `scored`: documents scored.
+   * `below`: a score the best must reach, known before (over segments, the k-th best of the segments
+   * read so far): a document that cannot reach it is left out from the start, as if k were held.
    */
-  best(k: number): { top: Matches; total: number; scored: number } {
+  best(k: number, below = 0): { top: Matches; total: number; scored: number } {
     if (this.full) return { top: this.full, total: this.full.docs.length, scored: 0 };
     const total = unionCount(this.parts);
     const heap = new TopHeap(k);
-    const scored = k > 0 ? maxScore(this.parts, heap) : 0;
+    const scored = k > 0 ? maxScore(this.parts, heap, floorUnder(below)) : 0;
     return { top: heap.matches(), total, scored };
   }
 }
@@ -93,7 +95,16 @@ function bestScore(p: Part): number {
  * by best score): documents held only by the weak lists, whose best scores summed cannot beat the k-th
  * held, are never visited. Returns how many documents were scored.
  */
-function maxScore(parts: readonly Part[], heap: TopHeap): number {
+/**
+ * The floor below a score known to enter: a document summing to no more cannot be stored as that score
+ * or higher (single precision keeps about 7 digits, so 1e-6 under it rounds below it). A tie with it
+ * may still enter (ties go by document order across segments), so it is never turned away.
+ */
+function floorUnder(score: number): number {
+  return score > 0 ? score * (1 - 1e-6) : Number.NEGATIVE_INFINITY;
+}
+
+function maxScore(parts: readonly Part[], heap: TopHeap, least = Number.NEGATIVE_INFINITY): number {
   const L = parts.length;
   const order = parts.map((_, j) => j);
   const top = parts.map(bestScore);
@@ -107,7 +118,7 @@ function maxScore(parts: readonly Part[], heap: TopHeap): number {
   let weak = 0;
   let scored = 0;
   // The score to beat, read again only when the heap changes.
-  let floor = heap.threshold();
+  let floor = Math.max(least, heap.threshold());
   for (;;) {
     while (weak < L && bound[weak + 1]! <= floor) weak++;
     if (weak === L) break;
@@ -147,7 +158,7 @@ function maxScore(parts: readonly Part[], heap: TopHeap): number {
     for (let j = 0; j < L; j++) s += part[j]!;
     scored++;
     heap.offer(d, Math.fround(s));
-    floor = heap.threshold();
+    floor = Math.max(least, heap.threshold());
   }
   return scored;
 }

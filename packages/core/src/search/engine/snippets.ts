@@ -225,10 +225,11 @@ export function pageSnippets(
   matched: ReadonlySet<string>,
   /** The documents' titles, when the caller has them decoded (a title is its document's title text). */
   titles?: readonly string[],
+  /** The page's highlighter, when its hits come from several indexes (one per page: it remembers words). */
+  highlight = matched.size === 0 ? undefined : highlighter(matched),
 ): Snippet[][] {
-  if (matched.size === 0) return docs.map(() => []);
+  if (matched.size === 0 || !highlight) return docs.map(() => []);
   const { counts, base } = matchCounts(ix, matched, docs);
-  const highlight = highlighter(matched);
   return docs.map((doc, k) => {
     const out: Snippet[] = [];
     let best = -1;

@@ -16,6 +16,12 @@ const BLOCK = 1 << BLOCK_BITS;
 /** Entries and blocks a skip reads from the lcp table before it gallops instead (most skips are short). */
 const LCP_READS = 128;
 
+/**
+ * What a typo walk reads: a surface dictionary (distinct words in code point order) and each word's
+ * term. An index's own, or the words of a live corpus's segments merged into one.
+ */
+export type TypoDictionary = Pick<SearchIndex, 'surface' | 'surfaceTerm'>;
+
 /** Bytes each dictionary word shares with the one before (lcp), and the least of each block of BLOCK. */
 interface LcpTable {
   lcp: Uint8Array;
@@ -27,7 +33,7 @@ interface LcpTable {
 const lcpTables = new WeakMap<SearchIndex['surface'], LcpTable>();
 
 /** Bytes each dictionary word shares with the word before it, capped at LCP_CAP, and block minima. */
-function lcpTable(ix: SearchIndex): LcpTable {
+function lcpTable(ix: TypoDictionary): LcpTable {
   const known = lcpTables.get(ix.surface);
   if (known) return known;
   const { bytes, off } = ix.surface;
@@ -121,7 +127,7 @@ function fillRow(w: Walk, k: number, c: number): number {
 }
 
 /** Whether dictionary word j sorts before key[0, length) (byte order). */
-function sortsBefore(ix: SearchIndex, j: number, key: Uint8Array, length: number): boolean {
+function sortsBefore(ix: TypoDictionary, j: number, key: Uint8Array, length: number): boolean {
   const { bytes, off } = ix.surface;
   const from = off[j]!;
   const size = off[j + 1]! - from;
@@ -138,7 +144,7 @@ function sortsBefore(ix: SearchIndex, j: number, key: Uint8Array, length: number
  * a run: the dictionary is sorted): galloping, then binary search, so a short run costs little. One step
  * per probe.
  */
-function seek(w: Walk, ix: SearchIndex, i: number, length: number): number {
+function seek(w: Walk, ix: TypoDictionary, i: number, length: number): number {
   const n = ix.surface.length;
   const key = w.key;
   let inside = i;
@@ -191,7 +197,7 @@ function nextLetter(w: Walk, k: number, after: number): number {
  * Writes word i's first `length` bytes then code point c (UTF-8) into the walk's key, or then 0xff for
  * PAST (no UTF-8 byte is 0xff: the key sorts after every word with that prefix). Returns the key's length.
  */
-function prefixThen(w: Walk, ix: SearchIndex, i: number, length: number, c: number): number {
+function prefixThen(w: Walk, ix: TypoDictionary, i: number, length: number, c: number): number {
   const { bytes, off } = ix.surface;
   if (w.key.length < length + 4) w.key = new Uint8Array(2 * length + 4);
   const key = w.key;
@@ -219,7 +225,7 @@ function prefixThen(w: Walk, ix: SearchIndex, i: number, length: number, c: numb
  * letter that its parent prefix (depth k - 1) lets through, else the first word past the parent, else
  * (any letter goes) the first word past this prefix. Dead siblings are skipped without a visit.
  */
-function nextAfterDead(w: Walk, ix: SearchIndex, i: number, k: number): number {
+function nextAfterDead(w: Walk, ix: TypoDictionary, i: number, k: number): number {
   const next = nextLetter(w, k - 1, w.path[k]!);
   const bytes = next === ANY ? w.byteEnd[k]! : w.byteEnd[k - 1]!;
   const letter = next === ANY || next === NONE ? PAST : next;
@@ -235,7 +241,7 @@ function nextAfterDead(w: Walk, ix: SearchIndex, i: number, k: number): number {
  * least value shares it holds no change. After LCP_READS entries and blocks, -j where word j - 1 (the
  * last read) comes before the answer: seek goes on from there. One step per 8 entries or blocks read.
  */
-function scanLcp(w: Walk, ix: SearchIndex, i: number, length: number, letter: number): number {
+function scanLcp(w: Walk, ix: TypoDictionary, i: number, length: number, letter: number): number {
   if (length + 4 > LCP_CAP) return -(i + 1);
   const { lcp, blockMin } = w.lcp;
   const { bytes, off } = ix.surface;
@@ -265,7 +271,7 @@ function scanLcp(w: Walk, ix: SearchIndex, i: number, length: number, letter: nu
 }
 
 /** Code points word i shares with the walk's current path of `top` code points (word `last`'s prefix). */
-function sharedDepth(w: Walk, ix: SearchIndex, i: number, last: number, top: number): number {
+function sharedDepth(w: Walk, ix: TypoDictionary, i: number, last: number, top: number): number {
   if (last < 0 || top === 0) return 0;
   const { bytes, off } = ix.surface;
   const a = off[i]!;
@@ -315,7 +321,7 @@ function startWalk(folded: string, max: number): Walk | null {
  * replaces, on which ties among the candidates are broken.
  */
 export function typoCandidates(
-  ix: SearchIndex,
+  ix: TypoDictionary,
   folded: string,
   max: number,
   maxSteps = Number.POSITIVE_INFINITY,
@@ -365,7 +371,7 @@ export function typoCandidates(
 }
 
 /** Found words (in dictionary order) sorted by UTF-8 length, stably. */
-function inScanOrder(ix: SearchIndex, found: number[], distance: number[]): TypoWalk['found'] {
+function inScanOrder(ix: TypoDictionary, found: number[], distance: number[]): TypoWalk['found'] {
   const order = found.map((_, x) => x);
   order.sort((x, y) => ix.surface.size(found[x]!) - ix.surface.size(found[y]!) || x - y);
   return order.map((x) => ({ t: ix.surfaceTerm[found[x]!]!, d: distance[x]!, w: found[x]! }));
@@ -381,7 +387,7 @@ const remembered = new WeakMap<SearchIndex['surface'], Map<string, TypoWalk>>();
  * it pays do not depend on what was asked before.
  */
 export function rememberedTypoCandidates(
-  ix: SearchIndex,
+  ix: TypoDictionary,
   folded: string,
   max: number,
   maxSteps: number,
