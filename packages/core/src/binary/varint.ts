@@ -35,6 +35,14 @@ export class ByteWriter {
   done(): Uint8Array {
     return this.buffer.done();
   }
+  /** The bytes written, sharing memory with the buffer (valid until the next write or clear). */
+  view(): Uint8Array {
+    return this.buffer.view();
+  }
+  /** Forgets the bytes written, keeping the buffer for the next ones. */
+  clear(): void {
+    this.buffer.length = 0;
+  }
 }
 
 /** Reads varints from a byte range; `p` is the position (throws a RangeError past `end`). */

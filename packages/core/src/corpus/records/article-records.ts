@@ -5,26 +5,9 @@ import type { StringColumn } from '../../binary/string-column';
 import type { BlockCheck } from '../../binary/block-check';
 import { ByteWriter } from '../../binary/varint';
 import { CompactReader, CompactWriter } from './compact-values';
-import { type ArticleHead, type EntityHead, headOf, packArticle, unpackArticle } from './pack-article';
+import { type ArticleHead, type EntityHead, packArticle, unpackArticle } from './pack-article';
+import { EntityHeads } from './entity-heads';
 import type { Entity } from '../../model/entity-schema';
-
-function sameValue(x: unknown, y: unknown): boolean {
-  if (x === y) return true;
-  if (Array.isArray(x) && Array.isArray(y)) return x.length === y.length && x.every((v, i) => v === y[i]);
-  return false;
-}
-
-/** Whether entity e has the head `head` (of `keys` fields): the same fields but its mentions, each equal. */
-function hasHead(e: Entity, head: Record<string, unknown>, keys: number): boolean {
-  const x = e as unknown as Record<string, unknown>;
-  let n = 0;
-  for (const k in x) {
-    if (k === 'mentions' || k === 'demonymMentions') continue;
-    if (!sameValue(x[k], head[k])) return false;
-    n++;
-  }
-  return n === keys;
-}
 
 /**
  * The articles of a corpus as compact records in one buffer (document order), decoded when one is asked
@@ -52,31 +35,21 @@ export class ArticleRecords {
 
   static build(articles: readonly Article[]): ArticleRecords {
     const w = new CompactWriter();
-    const heads = new ByteWriter(1 << 16);
-    const headOff = [0];
-    const byId = new Map<string, Array<{ head: Record<string, unknown>; keys: number; index: number }>>();
-    // An entity's head is looked up from the entity itself: most entities repeat a known head, and
-    // making a head object (or a key) for each costs more than comparing a few fields.
-    const headIndex = (e: Entity): number => {
-      let variants = byId.get(e.id);
-      if (!variants) {
-        variants = [];
-        byId.set(e.id, variants);
-      }
-      for (const v of variants) if (hasHead(e, v.head, v.keys)) return v.index;
-      const head = headOf(e);
-      const index = headOff.length - 1;
-      w.write(head, heads);
-      headOff.push(heads.length);
-      variants.push({ head, keys: Object.keys(head).length, index });
-      return index;
-    };
+    const heads = new EntityHeads(w);
+    const headIndex = (e: Entity) => heads.indexOf(e);
     const off = new Uint32Array(articles.length + 1);
+    const scratch = new ByteWriter(1 << 12);
     articles.forEach((a, d) => {
-      w.write(packArticle(a, headIndex));
+      w.write(packArticle(a, headIndex, scratch));
       off[d + 1] = w.out.length;
     });
-    return new ArticleRecords(off, w.out.done(), Uint32Array.from(headOff), heads.done(), w.stringColumn());
+    return new ArticleRecords(
+      off,
+      w.out.done(),
+      Uint32Array.from(heads.off),
+      heads.bytes.done(),
+      w.stringColumn(),
+    );
   }
 
   /** Article d; id, slug and title come from the index, standfirst and body texts from its text table. */

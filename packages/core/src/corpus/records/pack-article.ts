@@ -2,7 +2,7 @@ import type { Article } from '../../model/article-schema';
 import type { BlockKind } from '../../model/block-schema';
 import type { Entity } from '../../model/entity-schema';
 import type { Quote } from '../../model/quote-schema';
-import { ByteReader, ByteWriter } from '../../binary/varint';
+import { ByteReader, type ByteWriter } from '../../binary/varint';
 import { joinQuotation } from '../../text/join-quotation';
 
 // In a snapshot an article's body texts and standfirst live once in the index's text table; the
@@ -66,10 +66,16 @@ function readMentions(r: ByteReader, count: number): Entity['mentions'] {
 /**
  * An article's entities in one byte array: their count, then each one's head (`headIndex`), its
  * mention count (times two, plus one when it has demonym mentions), its mentions, and its demonym
- * mentions with their count. Most of a record was entity lists as tagged numbers.
+ * mentions with their count. Most of a record was entity lists as tagged numbers. Written into `w`
+ * (cleared first) and returned as a view on it: a new buffer per article, and its copy, cost more than
+ * packing it.
  */
-function packEntities(entities: readonly Entity[], headIndex: (e: Entity) => number): Uint8Array {
-  const w = new ByteWriter(16 + 8 * entities.length);
+function packEntities(
+  entities: readonly Entity[],
+  headIndex: (e: Entity) => number,
+  w: ByteWriter,
+): Uint8Array {
+  w.clear();
   w.varint(entities.length);
   for (const e of entities) {
     w.varint(headIndex(e));
@@ -80,7 +86,7 @@ function packEntities(entities: readonly Entity[], headIndex: (e: Entity) => num
       writeMentions(w, e.demonymMentions);
     }
   }
-  return w.done();
+  return w.view();
 }
 
 function unpackEntities(packed: Uint8Array, headAt: (i: number) => EntityHead): Entity[] {
@@ -172,17 +178,20 @@ function withoutHead(a: Article): Record<string, unknown> {
 /**
  * What a snapshot stores of an article: no id, slug or title (index columns), no body texts (the
  * text table), entity heads as indexes (`headIndex` of the entity), and the summary as a length when it is the start
- * of the first block.
+ * of the first block. Its entities are a view on `scratch`: write the record before packing the next.
  */
-export function packArticle(a: Article, headIndex: (e: Entity) => number): Record<string, unknown> {
-  const packed: Record<string, unknown> = {
-    ...withoutHead(a),
-    body: a.body.map((b) => CODE[b.kind]).join(''),
-    quotes: a.quotes.map((q) => packQuote(q, a)),
-    entities: packEntities(a.entities, headIndex),
-    dates: a.dates.map((x) => packSpanned(x, a)),
-    amounts: a.amounts.map((x) => packSpanned(x, a)),
-  };
+export function packArticle(
+  a: Article,
+  headIndex: (e: Entity) => number,
+  scratch: ByteWriter,
+): Record<string, unknown> {
+  // Fields set in place of the article's own keep its key order (as a spread and then these would).
+  const packed = withoutHead(a);
+  packed.body = a.body.map((b) => CODE[b.kind]).join('');
+  packed.quotes = a.quotes.map((q) => packQuote(q, a));
+  packed.entities = packEntities(a.entities, headIndex, scratch);
+  packed.dates = a.dates.map((x) => packSpanned(x, a));
+  packed.amounts = a.amounts.map((x) => packSpanned(x, a));
   if (a.summary !== undefined && a.summary !== '' && a.body[0]?.text.startsWith(a.summary))
     packed.summary = a.summary.length;
   // The index stores a non-empty standfirst as a text (an empty one is not a text: kept as it is).
