@@ -31,13 +31,10 @@ export interface IndexedArticle extends Pick<Article, 'title' | 'byline' | 'tags
 export type DocumentFields = IndexedArticle & Pick<Article, 'id' | 'slug'>;
 /** What finishing the index reads of a document once it is analysed (its columns and date order). */
 export type DocumentHead = Pick<DocumentFields, 'id' | 'slug' | 'title' | 'publishedAt'>;
-/** A document's stored texts (title, standfirst, body blocks), which appending its part reads. */
-export type DocumentTexts = Pick<IndexedArticle, 'title' | 'standfirst' | 'body'>;
-
-/** The head and texts of an article, as plain data (for the index's worker: a range another analyses). */
-export function documentTexts(a: Article): DocumentHead & DocumentTexts {
-  const { id, slug, title, standfirst, publishedAt } = a;
-  return { id, slug, title, standfirst, publishedAt, body: a.body.map((block) => ({ text: block.text })) };
+/** The head of an article, as plain data (for the index's worker: a range another analyses). */
+export function documentHead(a: Article): DocumentHead {
+  const { id, slug, title, publishedAt } = a;
+  return { id, slug, title, publishedAt };
 }
 
 /** The document fields of an article, as plain data (for the worker that builds the whole index). */
