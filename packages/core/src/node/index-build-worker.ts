@@ -14,7 +14,7 @@ import {
   finishIndex,
   type ListsInput,
 } from '../search/index/build-index';
-import { appendPart, type IndexPart, partBuffers, partOf } from '../search/index/index-part';
+import { appendPart, partBuffers, partOf } from '../search/index/index-part';
 import type { DocumentFields, DocumentHead, IndexedArticle } from '../search/index/indexed-article';
 import type {
   IndexAnswer,
@@ -24,17 +24,10 @@ import type {
   ListsHalf,
   PartJob,
 } from './index-build-jobs';
-import {
-  answerOf,
-  buffersOf,
-  DONE,
-  FAILED,
-  raise,
-  receiveChunk,
-  type WorkerLink,
-} from './index-worker-threads';
+import { buffersOf, DONE, FAILED, raise, receiveChunk, type WorkerLink } from './index-worker-threads';
 import type { ListsMessage } from './index-message';
 import { startListsWorkers } from './lists-in-worker';
+import { PartInbox, type TextsMessage } from './part-inbox';
 
 export function run(data: IndexWorkerData): void {
   let state = FAILED;
@@ -52,14 +45,21 @@ export function run(data: IndexWorkerData): void {
 function postPart(link: WorkerLink, job: PartJob): void {
   const b = createBuilders(job.documents);
   const docs = new Array<IndexedArticle>(job.documents);
+  // The texts met so far go to the index's worker as they come (see PartInbox).
+  let posted = 0;
   for (let seen = 0, from = 0; from < job.documents; seen++) {
     const chunk = receiveChunk<IndexedArticle>(link, seen, job.waitMs);
     for (let i = 0; i < chunk.length; i++) docs[from + i] = chunk[i]!;
     analyseDocuments(b, docs, from, from + chunk.length);
     docs.fill(undefined as never, from, from + chunk.length);
     from += chunk.length;
+    if (b.texts.texts.length === posted) continue;
+    const texts: TextsMessage = { texts: b.texts.texts.slice(posted) };
+    job.to.postMessage(texts);
+    posted += texts.texts.length;
   }
-  const part = partOf(b, job.documents);
+  const whole = partOf(b, job.documents);
+  const part = { ...whole, texts: { ...whole.texts, texts: b.texts.texts.slice(posted) } };
   job.to.postMessage({ part }, partBuffers(part));
 }
 
@@ -68,7 +68,12 @@ function postPart(link: WorkerLink, job: PartJob): void {
  * go, and the head of every document, which finishing the index reads (the helpers' parts bring their
  * ranges' texts).
  */
-function receiveDocuments(link: WorkerLink, job: IndexJob, b: Builders): DocumentHead[] {
+function receiveDocuments(
+  link: WorkerLink,
+  job: IndexJob,
+  b: Builders,
+  inboxes: readonly PartInbox[],
+): DocumentHead[] {
   const docs: DocumentFields[] = [];
   const heads: DocumentHead[] = [];
   for (let seen = 0; heads.length < job.documents; seen++) {
@@ -78,6 +83,7 @@ function receiveDocuments(link: WorkerLink, job: IndexJob, b: Builders): Documen
       docs.push(d);
       heads.push({ id: d.id, slug: d.slug, title: d.title, publishedAt: d.publishedAt });
     }
+    for (const inbox of inboxes) inbox.drain();
     const to = Math.min(heads.length, job.first);
     if (from >= to) continue;
     analyseDocuments(b, docs, from, to);
@@ -103,11 +109,12 @@ function postIndex(link: WorkerLink, job: IndexJob): void {
   };
   const lists = startListsWorkers(new URL(job.worker));
   const b = createBuilders(job.documents);
-  const heads = receiveDocuments(link, job, b);
+  const inboxes = job.parts.map((p) => new PartInbox(p));
+  const heads = receiveDocuments(link, job, b, inboxes);
   lap('analyse');
   let partsAnswered = 0;
-  for (const p of job.parts) {
-    const part = answerOf<IndexPart>(p, 'part', waitMs());
+  for (const [k, p] of job.parts.entries()) {
+    const part = inboxes[k]!.receive(waitMs());
     lap('waitParts');
     // Without the part, this worker holds not even the range's texts: the index is then built by the
     // thread that holds the articles.
