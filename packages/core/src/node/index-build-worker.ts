@@ -28,6 +28,7 @@ import { buffersOf, DONE, FAILED, raise, receiveChunk, type WorkerLink } from '.
 import type { ListsMessage } from './index-message';
 import { startListsWorkers } from './lists-in-worker';
 import { PartInbox, type TextsMessage } from './part-inbox';
+import { fromWire, type WireArticle } from './wire-article';
 
 export function run(data: IndexWorkerData): void {
   let state = FAILED;
@@ -48,8 +49,8 @@ function postPart(link: WorkerLink, job: PartJob): void {
   // The texts met so far go to the index's worker as they come (see PartInbox).
   let posted = 0;
   for (let seen = 0, from = 0; from < job.documents; seen++) {
-    const chunk = receiveChunk<IndexedArticle>(link, seen, job.waitMs);
-    for (let i = 0; i < chunk.length; i++) docs[from + i] = chunk[i]!;
+    const chunk = receiveChunk<WireArticle>(link, seen, job.waitMs);
+    for (let i = 0; i < chunk.length; i++) docs[from + i] = fromWire(chunk[i]!);
     analyseDocuments(b, docs, from, from + chunk.length);
     docs.fill(undefined as never, from, from + chunk.length);
     from += chunk.length;
@@ -78,10 +79,13 @@ function receiveDocuments(
   const heads: DocumentHead[] = [];
   for (let seen = 0; heads.length < job.documents; seen++) {
     const from = heads.length;
-    // Documents below job.first arrive whole (DocumentFields), the others as their heads.
-    for (const d of receiveChunk<DocumentFields>(link, seen, job.waitMs)) {
-      docs.push(d);
-      heads.push({ id: d.id, slug: d.slug, title: d.title, publishedAt: d.publishedAt });
+    // Documents below job.first arrive whole (WireArticle), the others as their heads.
+    for (const x of receiveChunk<WireArticle & DocumentHead>(link, seen, job.waitMs)) {
+      if (heads.length < job.first) {
+        const d = fromWire(x);
+        docs.push(d);
+        heads.push({ id: d.id, slug: d.slug, title: d.title, publishedAt: d.publishedAt });
+      } else heads.push(x);
     }
     for (const inbox of inboxes) inbox.drain();
     const to = Math.min(heads.length, job.first);

@@ -2,7 +2,8 @@ import { availableParallelism, loadavg } from 'node:os';
 import { MessageChannel } from 'node:worker_threads';
 import type { Article } from '../model/article-schema';
 import { analyseDocuments, createBuilders, finishIndex } from '../search/index/build-index';
-import { documentFields, documentHead, indexedFields } from '../search/index/indexed-article';
+import { documentHead } from '../search/index/indexed-article';
+import { toWire } from './wire-article';
 import type { SearchIndex } from '../search/index/search-index';
 import type { IndexAnswer, IndexTimings, IndexWorkerData, PartSource } from './index-build-jobs';
 import { indexFromMessage } from './index-message';
@@ -124,11 +125,11 @@ function startWorkers(file: URL, articles: readonly Article[], workers: number) 
   );
   for (let i = 0; i < n; i += CHUNK) {
     const to = Math.min(n, i + CHUNK);
-    if (i < first) sendChunks(index, articles, i, Math.min(to, first), documentFields);
+    if (i < first) sendChunks(index, articles, i, Math.min(to, first), (a) => toWire(a, true));
     if (to > first) sendChunks(index, articles, Math.max(i, first), to, documentHead);
     helpers.forEach((h, k) => {
       const [from, to] = ranges[k]!;
-      if (from + i < to) sendChunks(h, articles, from + i, Math.min(to, from + i + CHUNK), indexedFields);
+      if (from + i < to) sendChunks(h, articles, from + i, Math.min(to, from + i + CHUNK), (a) => toWire(a));
     });
   }
   return { index, helpers };
