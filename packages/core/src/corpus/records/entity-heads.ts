@@ -40,7 +40,7 @@ function sameHead(e: Entity, f: Entity, fields: number): boolean {
  * records' time at 100k articles).
  */
 export class EntityHeads {
-  readonly bytes = new ByteWriter(1 << 16);
+  readonly bytes = new ByteWriter(1 << 16, true);
   readonly off = [0];
   /** Head indexes by entity id: one, or a list when an id has several heads. */
   private readonly byId = new Map<string, number | number[]>();
