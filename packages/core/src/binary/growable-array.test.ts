@@ -17,4 +17,19 @@ describe('GrowableArray', () => {
     expect(bytes.array.length).toBeGreaterThanOrEqual(50);
     expect(bytes.length).toBe(0);
   });
+
+  it('grown in place over a resizable buffer, keeps the same items and fill, and ends at its exact length without a copy', () => {
+    const list = new GrowableArray(Uint32Array, 16, 0, true);
+    const buffer = list.array.buffer;
+    for (let i = 0; i < 5000; i++) list.push(i * 7);
+    expect(list.array.buffer).toBe(buffer);
+    const items = list.done();
+    expect(items.buffer).toBe(buffer);
+    expect(Array.from(items)).toEqual(Array.from({ length: 5000 }, (_, i) => i * 7));
+    const seen = new GrowableArray(Int32Array, 16, -1, true);
+    seen.cover(40);
+    seen.array[40] = 7;
+    seen.cover(1000);
+    expect([seen.array[40], seen.array[39], seen.array[1000]]).toEqual([7, -1, -1]);
+  });
 });

@@ -1,3 +1,17 @@
+/** The most a resizable GrowableArray reserves (address space, not memory): 4 GiB. */
+const MAX_RESIZABLE_BYTES = 2 ** 32;
+
+/** An ES2024 resizable ArrayBuffer (the project's TypeScript lib predates it; older runtimes ignore the option). */
+interface ResizableBuffer extends ArrayBuffer {
+  readonly resizable?: boolean;
+  readonly maxByteLength: number;
+  resize(byteLength: number): void;
+}
+const ResizableArrayBuffer = ArrayBuffer as unknown as new (
+  byteLength: number,
+  options: { maxByteLength: number },
+) => ResizableBuffer;
+
 /** The typed arrays the index builder grows: term ids, offsets, counts and bytes. */
 export type GrowableKind = Uint8Array | Uint16Array | Uint32Array | Int32Array | Float64Array;
 
@@ -10,13 +24,37 @@ export class GrowableArray<A extends GrowableKind> {
   array: A;
   length = 0;
 
-  /** `fill` is the value of room not yet written (0 by default, e.g. -1 for "not seen"). */
+  /**
+   * `fill` is the value of room not yet written (0 by default, e.g. -1 for "not seen"). `resizable` grows
+   * it in place, over a resizable ArrayBuffer (for a large buffer built on a thread whose heap holds a
+   * corpus: each new buffer of tens of MB sets off a full garbage collection of that heap, V8's external
+   * memory pressure, and doubling then copying to the exact length allocates three times the buffer).
+   */
   constructor(
     private readonly make: new (length: number) => A,
     capacity = 1024,
     private readonly fill = 0,
+    resizable = false,
   ) {
-    this.array = this.blank(Math.max(16, capacity));
+    this.array = (resizable && this.inPlace(Math.max(16, capacity))) || this.blank(Math.max(16, capacity));
+  }
+
+  /** An array over a resizable buffer (undefined where the runtime has none). */
+  private inPlace(capacity: number): A | undefined {
+    try {
+      const bytes = (this.make as unknown as { BYTES_PER_ELEMENT: number }).BYTES_PER_ELEMENT;
+      const buffer = new ResizableArrayBuffer(capacity * bytes, { maxByteLength: MAX_RESIZABLE_BYTES });
+      if (!buffer.resizable) return undefined;
+      return new (this.make as unknown as new (b: ArrayBuffer) => A)(buffer);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The resizable buffer under the array, if it is one (its view tracks the buffer's length). */
+  private get resizable(): ResizableBuffer | undefined {
+    const buffer = this.array.buffer as ResizableBuffer;
+    return buffer.resizable ? buffer : undefined;
   }
 
   private blank(capacity: number): A {
@@ -27,7 +65,15 @@ export class GrowableArray<A extends GrowableKind> {
 
   private growTo(size: number): void {
     if (size <= this.array.length) return;
-    const grown = this.blank(Math.max(this.array.length * 2, size));
+    const capacity = Math.max(this.array.length * 2, size);
+    const buffer = this.resizable;
+    if (buffer && capacity * this.array.BYTES_PER_ELEMENT <= buffer.maxByteLength) {
+      const from = this.array.length;
+      buffer.resize(capacity * this.array.BYTES_PER_ELEMENT);
+      if (this.fill !== 0) this.array.fill(this.fill, from);
+      return;
+    }
+    const grown = this.blank(capacity);
     grown.set(this.array);
     this.array = grown;
   }
@@ -58,8 +104,11 @@ export class GrowableArray<A extends GrowableKind> {
     return this.array.subarray(0, this.length) as A;
   }
 
-  /** The items, copied into an array of their exact length. */
+  /** The items, copied into an array of their exact length (a resizable one is shrunk to it, not copied). */
   done(): A {
-    return this.array.slice(0, this.length) as A;
+    const buffer = this.resizable;
+    if (!buffer) return this.array.slice(0, this.length) as A;
+    buffer.resize(this.length * this.array.BYTES_PER_ELEMENT);
+    return this.array;
   }
 }

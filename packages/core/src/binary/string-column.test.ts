@@ -18,6 +18,25 @@ describe('string columns', () => {
     );
   });
 
+  it('encode runs of ASCII strings as TextEncoder encodes each: beside non-ASCII ones, lone surrogates that would pair if joined, empty ones, and runs longer than one join', () => {
+    const ascii = fc.string({ unit: fc.integer({ min: 0, max: 0x7f }).map((c) => String.fromCharCode(c)) });
+    const other = fc.constantFrom('\ud800', '\udc00', 'é', '\ud83d\ude00', '€uro', '');
+    const long = fc.constantFrom('x'.repeat(700_000), 'y'.repeat((1 << 20) + 1));
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof({ arbitrary: ascii, weight: 8 }, other, long), { maxLength: 40 }),
+        (strings) => {
+          const c = StringColumn.from(strings);
+          const each = strings.map((x) => Buffer.from(encoder.encode(x)));
+          expect(Buffer.from(c.bytes).equals(Buffer.concat(each))).toBe(true);
+          let end = 0;
+          expect([...c.off]).toEqual([0, ...each.map((b) => (end += b.length))]);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
   it('size their buffer exactly before encoding: utf8Length is what TextEncoder writes, lone surrogates included', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary' }), (s) => {

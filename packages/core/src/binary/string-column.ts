@@ -61,6 +61,9 @@ export function compareCodePoints(a: string, b: string): number {
   return a.length - b.length;
 }
 
+/** Most code units joined into one string by StringColumn.from. */
+const RUN = 1 << 20;
+
 export class StringColumn {
   constructor(
     readonly bytes: Uint8Array,
@@ -71,15 +74,30 @@ export class StringColumn {
   static from(strings: readonly string[]): StringColumn {
     const off = new Uint32Array(strings.length + 1);
     let size = 0;
-    for (let i = 0; i < strings.length; i++) size += utf8Length(strings[i]!);
+    for (let i = 0; i < strings.length; i++) {
+      size += utf8Length(strings[i]!);
+      off[i + 1] = size;
+    }
     // One buffer of the exact size, encoded straight into: a buffer grown by doubling (and copied to its
     // length at the end) allocates several times the column, and every large allocation on a heap
     // holding the articles sets off a full garbage collection (V8's external memory pressure).
     const bytes = new Uint8Array(size);
-    let total = 0;
-    for (let i = 0; i < strings.length; i++) {
-      total += encoder.encodeInto(strings[i]!, bytes.subarray(total)).written;
-      off[i + 1] = total;
+    for (let i = 0; i < strings.length; ) {
+      // A run of ASCII strings (as many bytes as code units) is encoded as one joined string: a call
+      // (and a view) per string cost more than encoding it, for a million short terms or paragraphs.
+      let j = i;
+      while (
+        j < strings.length &&
+        off[j + 1]! - off[i]! <= RUN &&
+        off[j + 1]! - off[j]! === strings[j]!.length
+      )
+        j++;
+      if (j > i + 1) encoder.encodeInto(strings.slice(i, j).join(''), bytes.subarray(off[i]!, off[j]!));
+      else {
+        j = i + 1;
+        encoder.encodeInto(strings[i]!, bytes.subarray(off[i]!, off[j]!));
+      }
+      i = j;
     }
     return new StringColumn(bytes, off);
   }

@@ -4,8 +4,9 @@ import { GrowableArray } from './growable-array';
 /** A growable byte buffer for varints and raw bytes. */
 export class ByteWriter {
   private readonly buffer: GrowableArray<Uint8Array>;
-  constructor(capacity = 1024) {
-    this.buffer = new GrowableArray(Uint8Array, capacity);
+  /** `resizable`: grown in place (see GrowableArray), for a large buffer. */
+  constructor(capacity = 1024, resizable = false) {
+    this.buffer = new GrowableArray(Uint8Array, capacity, 0, resizable);
   }
   /** Bytes written so far. */
   get length(): number {
@@ -34,6 +35,14 @@ export class ByteWriter {
   }
   done(): Uint8Array {
     return this.buffer.done();
+  }
+  /** The bytes written, sharing memory with the buffer (valid until the next write or clear). */
+  view(): Uint8Array {
+    return this.buffer.view();
+  }
+  /** Forgets the bytes written, keeping the buffer for the next ones. */
+  clear(): void {
+    this.buffer.length = 0;
   }
 }
 

@@ -1,8 +1,8 @@
 // A worker of the parallel index build (parallel-index.ts). Its job is one of:
 // - part: analyse a range of documents (sent in chunks) into an IndexPart, posted to the index's worker;
-// - index: analyse the first range (every document is sent to it, for the texts of the others), append
-//   the parts as they arrive, finish the index and post it back: the thread holding the articles (and a
-//   heap each full garbage collection must mark) allocates none of the index;
+// - index: analyse the first range (sent whole; of the other ranges only each document's head), append
+//   the parts as they arrive (each with its range's unique texts), finish the index and post it back: the
+//   thread holding the articles (and a heap each full garbage collection must mark) allocates none of the index;
 // - lists: build the finishing stage's postings or its positions (ListsInput, one half each: ListsHalf)
 //   for the index's worker.
 import {
@@ -14,13 +14,8 @@ import {
   finishIndex,
   type ListsInput,
 } from '../search/index/build-index';
-import { appendPart, type IndexPart, partBuffers, partOf } from '../search/index/index-part';
-import type {
-  DocumentFields,
-  DocumentHead,
-  DocumentTexts,
-  IndexedArticle,
-} from '../search/index/indexed-article';
+import { appendPart, partBuffers, partOf } from '../search/index/index-part';
+import type { DocumentFields, DocumentHead, IndexedArticle } from '../search/index/indexed-article';
 import type {
   IndexAnswer,
   IndexJob,
@@ -29,17 +24,11 @@ import type {
   ListsHalf,
   PartJob,
 } from './index-build-jobs';
-import {
-  answerOf,
-  buffersOf,
-  DONE,
-  FAILED,
-  raise,
-  receiveChunk,
-  type WorkerLink,
-} from './index-worker-threads';
+import { buffersOf, DONE, FAILED, raise, receiveChunk, type WorkerLink } from './index-worker-threads';
 import type { ListsMessage } from './index-message';
 import { startListsWorkers } from './lists-in-worker';
+import { PartInbox, type TextsMessage } from './part-inbox';
+import { fromWire, type WireArticle } from './wire-article';
 
 export function run(data: IndexWorkerData): void {
   let state = FAILED;
@@ -57,38 +46,54 @@ export function run(data: IndexWorkerData): void {
 function postPart(link: WorkerLink, job: PartJob): void {
   const b = createBuilders(job.documents);
   const docs = new Array<IndexedArticle>(job.documents);
+  // The texts met so far go to the index's worker as they come (see PartInbox).
+  let posted = 0;
   for (let seen = 0, from = 0; from < job.documents; seen++) {
-    const chunk = receiveChunk<IndexedArticle>(link, seen, job.waitMs);
-    for (let i = 0; i < chunk.length; i++) docs[from + i] = chunk[i]!;
+    const chunk = receiveChunk<WireArticle>(link, seen, job.waitMs);
+    for (let i = 0; i < chunk.length; i++) docs[from + i] = fromWire(chunk[i]!);
     analyseDocuments(b, docs, from, from + chunk.length);
     docs.fill(undefined as never, from, from + chunk.length);
     from += chunk.length;
+    if (b.texts.texts.length === posted) continue;
+    const texts: TextsMessage = { texts: b.texts.texts.slice(posted) };
+    job.to.postMessage(texts);
+    posted += texts.texts.length;
   }
-  const part = partOf(b, job.documents);
+  const whole = partOf(b, job.documents);
+  const part = { ...whole, texts: { ...whole.texts, texts: b.texts.texts.slice(posted) } };
   job.to.postMessage({ part }, partBuffers(part));
 }
 
 /**
  * Every document sent to the index worker: those of its range whole, analysed as they arrive and then let
- * go; the helpers' as their texts, read when their parts are appended; and the head of each document,
- * which finishing the index reads.
+ * go, and the head of every document, which finishing the index reads (the helpers' parts bring their
+ * ranges' texts).
  */
-function receiveDocuments(link: WorkerLink, job: IndexJob, b: Builders) {
-  const docs: DocumentTexts[] = [];
+function receiveDocuments(
+  link: WorkerLink,
+  job: IndexJob,
+  b: Builders,
+  inboxes: readonly PartInbox[],
+): DocumentHead[] {
+  const docs: DocumentFields[] = [];
   const heads: DocumentHead[] = [];
-  for (let seen = 0; docs.length < job.documents; seen++) {
-    const from = docs.length;
-    for (const d of receiveChunk<DocumentFields>(link, seen, job.waitMs)) {
-      docs.push(d);
-      heads.push({ id: d.id, slug: d.slug, title: d.title, publishedAt: d.publishedAt });
+  for (let seen = 0; heads.length < job.documents; seen++) {
+    const from = heads.length;
+    // Documents below job.first arrive whole (WireArticle), the others as their heads.
+    for (const x of receiveChunk<WireArticle & DocumentHead>(link, seen, job.waitMs)) {
+      if (heads.length < job.first) {
+        const d = fromWire(x);
+        docs.push(d);
+        heads.push({ id: d.id, slug: d.slug, title: d.title, publishedAt: d.publishedAt });
+      } else heads.push(x);
     }
-    const to = Math.min(docs.length, job.first);
+    for (const inbox of inboxes) inbox.drain();
+    const to = Math.min(heads.length, job.first);
     if (from >= to) continue;
-    // Documents below job.first arrive whole (DocumentFields).
-    analyseDocuments(b, docs as DocumentFields[], from, to);
+    analyseDocuments(b, docs, from, to);
     docs.fill(undefined as never, from, to);
   }
-  return { docs, heads };
+  return heads;
 }
 
 function postIndex(link: WorkerLink, job: IndexJob): void {
@@ -108,18 +113,19 @@ function postIndex(link: WorkerLink, job: IndexJob): void {
   };
   const lists = startListsWorkers(new URL(job.worker));
   const b = createBuilders(job.documents);
-  const { docs, heads } = receiveDocuments(link, job, b);
+  const inboxes = job.parts.map((p) => new PartInbox(p));
+  const heads = receiveDocuments(link, job, b, inboxes);
   lap('analyse');
   let partsAnswered = 0;
-  for (const p of job.parts) {
-    const part = answerOf<IndexPart>(p, 'part', waitMs());
+  for (const [k, p] of job.parts.entries()) {
+    const part = inboxes[k]!.receive(waitMs());
     lap('waitParts');
-    // This worker holds the range's texts, not what analysing it reads: the index is then built by the
+    // Without the part, this worker holds not even the range's texts: the index is then built by the
     // thread that holds the articles.
     if (!part) throw new Error(`the documents ${p.from}..${p.to} were not analysed`);
     partsAnswered++;
     // Its entries and words are appended by the lists' worker (see ListsInput).
-    appendPart(b, part, p.from, docs, true);
+    appendPart(b, part, p.from, true);
     lap('append');
   }
   let listsByWorker = false;

@@ -2,7 +2,8 @@ import { availableParallelism, loadavg } from 'node:os';
 import { MessageChannel } from 'node:worker_threads';
 import type { Article } from '../model/article-schema';
 import { analyseDocuments, createBuilders, finishIndex } from '../search/index/build-index';
-import { documentFields, documentTexts, indexedFields } from '../search/index/indexed-article';
+import { documentHead } from '../search/index/indexed-article';
+import { toWire } from './wire-article';
 import type { SearchIndex } from '../search/index/search-index';
 import type { IndexAnswer, IndexTimings, IndexWorkerData, PartSource } from './index-build-jobs';
 import { indexFromMessage } from './index-message';
@@ -90,7 +91,7 @@ function buildHere(articles: readonly Article[]): () => SearchIndex {
 
 /**
  * The index's worker and `workers - 1` helpers, each sent its documents, a chunk to each in turn (the
- * index's worker also gets the texts of the helpers' ranges, which appending their parts reads).
+ * index's worker also gets the heads of the helpers' ranges, which finishing the index reads).
  */
 function startWorkers(file: URL, articles: readonly Article[], workers: number) {
   const n = articles.length;
@@ -124,11 +125,11 @@ function startWorkers(file: URL, articles: readonly Article[], workers: number) 
   );
   for (let i = 0; i < n; i += CHUNK) {
     const to = Math.min(n, i + CHUNK);
-    if (i < first) sendChunks(index, articles, i, Math.min(to, first), documentFields);
-    if (to > first) sendChunks(index, articles, Math.max(i, first), to, documentTexts);
+    if (i < first) sendChunks(index, articles, i, Math.min(to, first), (a) => toWire(a, true));
+    if (to > first) sendChunks(index, articles, Math.max(i, first), to, documentHead);
     helpers.forEach((h, k) => {
       const [from, to] = ranges[k]!;
-      if (from + i < to) sendChunks(h, articles, from + i, Math.min(to, from + i + CHUNK), indexedFields);
+      if (from + i < to) sendChunks(h, articles, from + i, Math.min(to, from + i + CHUNK), (a) => toWire(a));
     });
   }
   return { index, helpers };

@@ -3,6 +3,7 @@ import { damagedSnapshot } from '../../binary/damaged-snapshot';
 import { GazetteError } from '../../errors/gazette-error';
 import type { StringColumn } from '../../binary/string-column';
 import type { BlockCheck } from '../../binary/block-check';
+import { ByteWriter } from '../../binary/varint';
 import { CompactReader, CompactWriter } from './compact-values';
 import { type ArticleHead, type EntityHead, packArticle, unpackArticle } from './pack-article';
 import { EntityHeadsBuilder, type EntityHeads, type EntityValues, fullHead } from './entity-heads';
@@ -45,8 +46,9 @@ export class ArticleRecords {
     const w = new CompactWriter();
     const heads = new EntityHeadsBuilder(articles.length, w);
     const off = new Uint32Array(articles.length + 1);
+    const scratch = new ByteWriter(1 << 12);
     articles.forEach((a, d) => {
-      w.write(packArticle(a, (e) => heads.add(d, e)));
+      w.write(packArticle(a, (e) => heads.add(d, e), scratch));
       heads.endDocument(d);
       off[d + 1] = w.out.length;
     });

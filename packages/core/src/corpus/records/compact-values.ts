@@ -23,7 +23,8 @@ const SMALL = 40; // tags SMALL..255 are the integers 0..215
 export class CompactWriter {
   private readonly ids = new Map<string, number>();
   readonly strings: string[] = [];
-  readonly out = new ByteWriter(1 << 16);
+  /** Grown in place: it is built on the thread holding the articles (see GrowableArray). */
+  readonly out = new ByteWriter(1 << 16, true);
   private readonly f64 = new DataView(new ArrayBuffer(8));
   private readonly encoder = new TextEncoder();
   private scratch = new Uint8Array(1 << 12);

@@ -76,7 +76,8 @@ export class EntityHeadsBuilder {
   private readonly lastDoc = new GrowableArray(Int32Array, 256, -1);
   private readonly val = new GrowableArray(Uint32Array);
   private readonly off: Uint32Array;
-  private readonly bytes = new ByteWriter(1 << 16);
+  /** Grown in place: it is built on the thread holding the articles (see GrowableArray). */
+  private readonly bytes = new ByteWriter(1 << 16, true);
   private docStart = 0;
 
   constructor(

@@ -38,13 +38,16 @@ export type EntityRef = [place: number, variant: number];
  * written: not the entities' own order), then each one's place (when written) and variant
  * (entity-heads.ts), its mention count (times two, plus one when it has demonym mentions), its mentions,
  * and its demonym mentions with their count. Most of a record was entity lists as tagged numbers.
+ * Written into `w` (cleared first) and returned as a view on it: a new buffer per article, and its copy,
+ * cost more than packing it.
  */
 function packEntities(
   entities: readonly Entity[],
   entityRef: (e: Entity) => EntityRef,
   words: WordStarts,
+  w: ByteWriter,
 ): Uint8Array {
-  const w = new ByteWriter(16 + 8 * entities.length);
+  w.clear();
   const refs = entities.map(entityRef);
   const placed = refs.some(([place], i) => place !== i);
   w.varint(2 * entities.length + (placed ? 1 : 0));
@@ -60,7 +63,7 @@ function packEntities(
       writeMentions(w, e.demonymMentions, lengths, words);
     }
   });
-  return w.done();
+  return w.view();
 }
 
 function unpackEntities(
@@ -177,18 +180,21 @@ function withoutHead(a: Article): Record<string, unknown> {
 /**
  * What a snapshot stores of an article: no id, slug or title (index columns), no body texts (the
  * text table), entity heads as references (`entityRef` of the entity), and the summary as a length when it is the start
- * of the first block.
+ * of the first block. Its entities are a view on `scratch`: write the record before packing the next.
  */
-export function packArticle(a: Article, entityRef: (e: Entity) => EntityRef): Record<string, unknown> {
+export function packArticle(
+  a: Article,
+  entityRef: (e: Entity) => EntityRef,
+  scratch: ByteWriter = new ByteWriter(),
+): Record<string, unknown> {
   const places = a.quotes.length > 0 ? entityPlaces(a) : new Map<string, number>();
-  const packed: Record<string, unknown> = {
-    ...withoutHead(a),
-    body: a.body.map((b) => CODE[b.kind]).join(''),
-    quotes: a.quotes.map((q) => packQuote(q, a, places)),
-    entities: packEntities(a.entities, entityRef, new WordStarts(a.body.map((b) => b.text))),
-    dates: a.dates.map((x) => packSpanned(x, a)),
-    amounts: a.amounts.map((x) => packSpanned(x, a)),
-  };
+  // Fields set in place of the article's own keep its key order (as a spread and then these would).
+  const packed = withoutHead(a);
+  packed.body = a.body.map((b) => CODE[b.kind]).join('');
+  packed.quotes = a.quotes.map((q) => packQuote(q, a, places));
+  packed.entities = packEntities(a.entities, entityRef, new WordStarts(a.body.map((b) => b.text)), scratch);
+  packed.dates = a.dates.map((x) => packSpanned(x, a));
+  packed.amounts = a.amounts.map((x) => packSpanned(x, a));
   if (a.summary !== undefined && a.summary !== '' && a.body[0]?.text.startsWith(a.summary))
     packed.summary = a.summary.length;
   // The index stores a non-empty standfirst as a text (an empty one is not a text: kept as it is).

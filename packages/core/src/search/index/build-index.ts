@@ -3,14 +3,7 @@ import { readsAsStatement } from '../../text/statement';
 import { DocumentTerms, type EntriesPart, FIELDS } from './document-terms';
 import { EntityColumns } from './entity-columns';
 import { FacetColumns } from './facet-columns';
-import {
-  appendWords,
-  BODY_SLOT,
-  IndexTexts,
-  type PartWords,
-  STANDFIRST_SLOT,
-  TITLE_SLOT,
-} from './index-texts';
+import { appendWords, IndexTexts, type PartWords } from './index-texts';
 import { GrowableArray } from '../../binary/growable-array';
 import type { DocumentHead, IndexedArticle } from './indexed-article';
 import { KeywordTable } from './keyword-table';
@@ -205,7 +198,6 @@ export function createBuilders(documents: number): Builders {
 /** One document: its words counted per field, then its keyword terms, facet values and entities. */
 function analyseDocument(b: Builders, d: number, a: IndexedArticle): void {
   b.entries.startDocument(d);
-  b.texts.startDocument(d);
   b.keys.length = 0;
   countTexts(b, a);
   countQuotes(b, a);
@@ -223,18 +215,18 @@ function analyseDocument(b: Builders, d: number, a: IndexedArticle): void {
 
 /** The stored texts (title, standfirst, body), each analysed once; title words are also `title:` keywords. */
 function countTexts(b: Builders, a: IndexedArticle): void {
-  const title = countText(b, a.title, TITLE, TITLE_SLOT);
+  const title = countText(b, a.title, TITLE);
   const { words, wordOff } = b.texts;
   for (let i = wordOff.array[title]!; i < wordOff.array[title + 1]!; i++) {
     const t = words.array[i]!;
     if (t >= 0) b.keys.push(b.keywords.ofWord(FIELD_KEY.title, t));
   }
-  if (a.standfirst) countText(b, a.standfirst, STANDFIRST, STANDFIRST_SLOT);
-  for (let k = 0; k < a.body.length; k++) countText(b, a.body[k]!.text, BODY, BODY_SLOT + k);
+  if (a.standfirst) countText(b, a.standfirst, STANDFIRST);
+  for (let k = 0; k < a.body.length; k++) countText(b, a.body[k]!.text, BODY);
 }
 
-function countText(b: Builders, text: string, field: number, slot: number): number {
-  const id = b.texts.add(text, field, slot);
+function countText(b: Builders, text: string, field: number): number {
+  const id = b.texts.add(text, field);
   const { words, wordOff } = b.texts;
   b.entries.count(words.array, wordOff.array[id]!, wordOff.array[id + 1]!, field);
   return id;

@@ -3,8 +3,8 @@ import { analyseDocuments, type Builders, createBuilders } from './build-index';
 import type { ColumnPart } from './column-builder';
 import type { EntriesPart } from './document-terms';
 import type { EntitiesPart } from './entity-columns';
-import type { DocumentTexts, IndexedArticle } from './indexed-article';
-import { type TextsPart, textAtSlot } from './index-texts';
+import type { IndexedArticle } from './indexed-article';
+import type { TextsPart } from './index-texts';
 
 /**
  * A range of documents analysed on their own (numbered from 0, terms by a dictionary of their own):
@@ -51,26 +51,18 @@ export function partOf(b: Builders, documents: number): IndexPart {
 }
 
 /**
- * Appends a part as documents firstDoc on (every document before it already analysed or appended);
- * `articles` are all the documents, the part's among them (its texts are read from them). `defer`
- * leaves its entries and words to the lists' builder (b.deferred): once one part is deferred, every
- * later one must be.
+ * Appends a part as documents firstDoc on (every document before it already analysed or appended).
+ * `defer` leaves its entries and words to the lists' builder (b.deferred): once one part is deferred,
+ * every later one must be.
  */
-export function appendPart(
-  b: Builders,
-  p: IndexPart,
-  firstDoc: number,
-  articles: readonly DocumentTexts[],
-  defer = false,
-): void {
+export function appendPart(b: Builders, p: IndexPart, firstDoc: number, defer = false): void {
   // A loop, not Int32Array.from: that reads the array through the iterator protocol.
   const terms = new Int32Array(p.terms.length);
   for (let t = 0; t < terms.length; t++) terms[t] = b.terms.idOf(p.terms[t]!);
   for (let i = 0; i < p.surfaceWords.length; i++)
     b.table.adopt(p.surfaceWords[i]!, terms[p.surfaceTerms[i]!]!);
-  const textAt = (doc: number, slot: number) => textAtSlot(articles[doc]!, slot);
   if (defer) {
-    const fresh = b.texts.appendTexts(p.texts, firstDoc, textAt);
+    const fresh = b.texts.appendTexts(p.texts, firstDoc);
     b.deferred.push({
       entries: p.entries,
       firstDoc,
@@ -80,7 +72,7 @@ export function appendPart(
       wordOff: p.texts.wordOff,
     });
   } else {
-    b.texts.append(p.texts, firstDoc, terms, textAt);
+    b.texts.append(p.texts, firstDoc, terms);
     b.entries.append(p.entries, firstDoc, terms);
   }
   b.facets.append(p.facets, firstDoc);

@@ -1,35 +1,19 @@
 import { GrowableArray } from '../../binary/growable-array';
 import type { WordTable } from '../analysis/word-table';
-import type { DocumentTexts } from './indexed-article';
 
 /**
- * The texts of a range of documents (numbered from 0), to be appended to another's: each unique text by
- * where it was first met (its document and slot), not as a string, so a part posted by a worker thread
- * carries no copy of the texts the receiving thread already holds in its articles.
+ * The texts of a range of documents (numbered from 0), to be appended to another's: each unique text of
+ * the range once, so the thread appending a part posted by a worker needs no other copy of the range's
+ * texts (sending it the whole range's texts as well as the worker sent them twice).
  */
 export interface TextsPart {
-  textDoc: Uint32Array;
-  textSlot: Uint32Array;
+  /** The part's unique texts, by the part's text id. */
+  texts: readonly string[];
   textOff: Uint32Array;
   textIds: Uint32Array;
   textField: Uint8Array;
   words: Int32Array;
   wordOff: Uint32Array;
-}
-
-/** A document's title, standfirst and body blocks are its slots 0, 1 and 2 on. */
-export const TITLE_SLOT = 0;
-export const STANDFIRST_SLOT = 1;
-export const BODY_SLOT = 2;
-
-/** The text at a slot of a document. */
-export type TextAt = (doc: number, slot: number) => string;
-
-/** The text at a slot of an article (see TITLE_SLOT). */
-export function textAtSlot(a: DocumentTexts, slot: number): string {
-  if (slot === TITLE_SLOT) return a.title;
-  if (slot === STANDFIRST_SLOT) return a.standfirst ?? '';
-  return a.body[slot - BODY_SLOT]!.text;
 }
 
 /**
@@ -47,12 +31,8 @@ export class IndexTexts {
   readonly words = new GrowableArray(Int32Array);
   readonly wordOff = new GrowableArray(Uint32Array);
 
-  /** Where each unique text was first met: its document and slot (TITLE_SLOT, STANDFIRST_SLOT, BODY_SLOT + block). */
-  private readonly textDoc = new GrowableArray(Uint32Array);
-  private readonly textSlot = new GrowableArray(Uint32Array);
   private readonly idOf = new Map<string, number>();
   private readonly pushWord = (t: number) => this.words.push(t);
-  private doc = 0;
 
   constructor(
     documents: number,
@@ -62,19 +42,13 @@ export class IndexTexts {
     this.wordOff.push(0);
   }
 
-  startDocument(d: number): void {
-    this.doc = d;
-  }
-
-  /** Adds a text of the current document in the given field, found at `slot` of its article; its id. */
-  add(text: string, field: number, slot: number): number {
+  /** Adds a text of the current document in the given field; its id. */
+  add(text: string, field: number): number {
     let id = this.idOf.get(text);
     if (id === undefined) {
       id = this.texts.length;
       this.texts.push(text);
       this.idOf.set(text, id);
-      this.textDoc.push(this.doc);
-      this.textSlot.push(slot);
       this.table.scan(text, this.pushWord);
       this.wordOff.push(this.words.length);
     }
@@ -85,8 +59,7 @@ export class IndexTexts {
 
   part(): TextsPart {
     return {
-      textDoc: this.textDoc.view(),
-      textSlot: this.textSlot.view(),
+      texts: this.texts,
       textOff: this.textOff,
       textIds: this.textIds.view(),
       textField: this.textField.view(),
@@ -97,11 +70,10 @@ export class IndexTexts {
 
   /**
    * Appends the texts of documents firstDoc on, analysed apart (words as the part's term ids, mapped
-   * by `terms`; `textAt` reads a text from its document, numbered here, and slot): a text already stored
-   * keeps its id, a new one is stored as if analysed here.
+   * by `terms`): a text already stored keeps its id, a new one is stored as if analysed here.
    */
-  append(p: TextsPart, firstDoc: number, terms: Int32Array, textAt: TextAt): void {
-    const fresh = this.appendTexts(p, firstDoc, textAt);
+  append(p: TextsPart, firstDoc: number, terms: Int32Array): void {
+    const fresh = this.appendTexts(p, firstDoc);
     appendWords(this.words, this.wordOff, { ...p, fresh, terms });
   }
 
@@ -109,19 +81,16 @@ export class IndexTexts {
    * Appends the part's documents' texts but not the words of those new here: the part's texts new here
    * (PartWords' `fresh`), whose words are to follow the words of every text before them.
    */
-  appendTexts(p: TextsPart, firstDoc: number, textAt: TextAt): Uint32Array {
-    const ids = new Uint32Array(p.textDoc.length);
+  appendTexts(p: TextsPart, firstDoc: number): Uint32Array {
+    const ids = new Uint32Array(p.texts.length);
     const fresh = new GrowableArray(Uint32Array);
-    for (let x = 0; x < p.textDoc.length; x++) {
-      const doc = firstDoc + p.textDoc[x]!;
-      const text = textAt(doc, p.textSlot[x]!);
+    for (let x = 0; x < p.texts.length; x++) {
+      const text = p.texts[x]!;
       let id = this.idOf.get(text);
       if (id === undefined) {
         id = this.texts.length;
         this.texts.push(text);
         this.idOf.set(text, id);
-        this.textDoc.push(doc);
-        this.textSlot.push(p.textSlot[x]!);
         fresh.push(x);
       }
       ids[x] = id;

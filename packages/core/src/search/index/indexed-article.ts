@@ -31,47 +31,8 @@ export interface IndexedArticle extends Pick<Article, 'title' | 'byline' | 'tags
 export type DocumentFields = IndexedArticle & Pick<Article, 'id' | 'slug'>;
 /** What finishing the index reads of a document once it is analysed (its columns and date order). */
 export type DocumentHead = Pick<DocumentFields, 'id' | 'slug' | 'title' | 'publishedAt'>;
-/** A document's stored texts (title, standfirst, body blocks), which appending its part reads. */
-export type DocumentTexts = Pick<IndexedArticle, 'title' | 'standfirst' | 'body'>;
-
-/** The head and texts of an article, as plain data (for the index's worker: a range another analyses). */
-export function documentTexts(a: Article): DocumentHead & DocumentTexts {
-  const { id, slug, title, standfirst, publishedAt } = a;
-  return { id, slug, title, standfirst, publishedAt, body: a.body.map((block) => ({ text: block.text })) };
-}
-
-/** The document fields of an article, as plain data (for the worker that builds the whole index). */
-export function documentFields(a: Article): DocumentFields {
-  return { ...indexedFields(a), id: a.id, slug: a.slug };
-}
-
-/** The indexed fields of an article, as plain data (cheap to send to a worker). */
-export function indexedFields(a: Article): IndexedArticle {
-  return {
-    title: a.title,
-    standfirst: a.standfirst,
-    byline: a.byline,
-    section: a.section,
-    tags: a.tags,
-    language: a.language,
-    publishedAt: a.publishedAt,
-    body: a.body.map((block) => ({ text: block.text })),
-    quotes: a.quotes.map((q) => ({
-      text: q.text,
-      partial: q.partial,
-      speaker: q.speaker,
-      speakerEntityId: q.speakerEntityId,
-    })),
-    entities: a.entities.map((e) => ({
-      id: e.id,
-      name: e.name,
-      type: e.type,
-      aliases: e.aliases,
-      countryCode: e.countryCode,
-      ...(e.coordinates ? { coordinates: e.coordinates } : {}),
-      mentions: { length: e.mentions.length },
-      ...(e.demonymMentions ? { demonymMentions: { length: e.demonymMentions.length } } : {}),
-    })),
-    source: a.source && { name: a.source.name },
-  };
+/** The head of an article, as plain data (for the index's worker: a range another analyses). */
+export function documentHead(a: Article): DocumentHead {
+  const { id, slug, title, publishedAt } = a;
+  return { id, slug, title, publishedAt };
 }
