@@ -8,17 +8,7 @@ import type { Article, Corpus } from '@gazette/core';
 import type { SearchParams } from '../../src/query-schema/query-params-schema';
 import { createCorpus, loadCorpus } from '../../src/corpus/create-corpus';
 import { corpusArticles } from './articles';
-
-/** A seeded generator (mulberry32): the same queries for the same corpus, run after run. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as random } from '../../test-support/seeded-random';
 
 const FACETS = ['section', 'source', 'tag', 'person', 'organization', 'place', 'month'] as const;
 

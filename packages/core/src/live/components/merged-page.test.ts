@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mergeRanked } from './merged-page';
-
-/** A seeded generator (mulberry32), so a failure replays. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as random } from '../../../test-support/seeded-random';
 
 describe('mergeRanked', () => {
   // Ties in score (common: impacts are bytes) are broken by the second key, as segments' documents are.
