@@ -32,7 +32,7 @@ export { ruleRecognizer } from './enrich/rule-recognizer';
 
 // A corpus: the query functions over articles (their parameter and result schemas: @gazette/core/query).
 export type { Corpus, CorpusSnapshot } from './corpus/components/corpus-types';
-export { createCorpus, loadCorpus } from './corpus/create-corpus';
+export { createCorpus, type LoadOptions, loadCorpus } from './corpus/create-corpus';
 
 // Stores: versions, duplicates and first-seen times (SQLite: @gazette/core/node).
 export { createMemoryStore } from './store/memory-store';

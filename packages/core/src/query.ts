@@ -7,7 +7,7 @@
 export { PARSER_VERSION } from './article/parser-version';
 export { compareNewest, compareOldest } from './corpus/components/compare-articles';
 export type { Corpus, CorpusSnapshot, CorpusSnapshotV1 } from './corpus/components/corpus-types';
-export { createCorpus, loadCorpus } from './corpus/create-corpus';
+export { createCorpus, type LoadOptions, loadCorpus } from './corpus/create-corpus';
 export { MAX_CURSOR_OFFSET } from './corpus/components/cursor';
 export {
   type ArticleFilters,

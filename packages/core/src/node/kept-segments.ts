@@ -102,7 +102,8 @@ function loadOne(dir: string, kept: KeptSegment, into: LoadedSegment[]): string 
   if (bytes.length !== kept.bytes || checksum32(bytes) !== kept.checksum)
     return 'does not match its checksum';
   try {
-    into.push({ ...kept, corpus: loadCorpus(bytes, { checkAll: true }) });
+    // The bytes were read for this load only: the corpus adopts them.
+    into.push({ ...kept, corpus: loadCorpus(bytes, { checkAll: true, adopt: true }) });
     return undefined;
   } catch (error) {
     if (error instanceof GazetteError) return `is damaged (${error.details.where ?? error.message})`;

@@ -70,8 +70,9 @@ export function readSnapshotFile(path: string): Corpus {
     );
   }
   try {
-    // Checked whole at load, so a damaged file is refused here with what to run, never midway through serving.
-    return loadCorpus(isJson(bytes) ? parseJson(bytes) : bytes, { checkAll: true });
+    // Checked whole at load, so a damaged file is refused here with what to run, never midway through
+    // serving; the bytes were read for this load only, so the corpus adopts them.
+    return loadCorpus(isJson(bytes) ? parseJson(bytes) : bytes, { checkAll: true, adopt: true });
   } catch (error) {
     if (error instanceof GazetteError) throw refused(path, bytes, error);
     throw error;

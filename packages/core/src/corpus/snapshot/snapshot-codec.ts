@@ -197,6 +197,12 @@ function readHeader(bytes: Uint8Array): { header: Header; end: number } {
   return { header, end: PREFIX + len };
 }
 
+interface DecodeOptions {
+  checkAll: boolean;
+  /** The bytes are the corpus's own: sections stored as steps are added up in place. */
+  adopt: boolean;
+}
+
 /**
  * Views on the sections, each checked against its checksum (but those with block checksums, checked as
  * they are read); the sections must follow one another as written, with zeros between them, up to the
@@ -206,8 +212,9 @@ function readSections(
   bytes: Uint8Array,
   header: Header,
   headerEnd: number,
-  checkAll: boolean,
+  options: DecodeOptions,
 ): { sections: Map<string, Section>; rising: Set<Section> } {
+  const { checkAll, adopt } = options;
   const base = align8(headerEnd);
   if (base > bytes.length || !isZero(bytes, headerEnd, base)) throw damaged('header');
   let at = base;
@@ -226,17 +233,24 @@ function readSections(
     if (!lazy && checksum32(bytes.subarray(at, end)) !== sum) throw damaged(`section ${name} checksum`);
     if (!isZero(bytes, end, Math.min(align8(end), bytes.length))) throw damaged(`after section ${name}`);
     const view = new ArrayType(bytes.buffer as ArrayBuffer, bytes.byteOffset + at, count);
-    map.set(name, view instanceof Uint32Array && storedAsSteps(name) ? added(name, view, rising) : view);
+    map.set(
+      name,
+      view instanceof Uint32Array && storedAsSteps(name) ? added(name, view, rising, adopt) : view,
+    );
     at = align8(end);
   }
   if (at !== bytes.length) throw damaged('length');
   return { sections: map, rising };
 }
 
-/** A section stored as steps, added back up; offsets join `rising` (they rise: not checked again). */
-function added(name: string, steps: Uint32Array, rising: Set<Section>): Uint32Array {
-  if (!isOffsets(name)) return fromSteps(steps);
-  const offsets = risingFromSteps(steps);
+/**
+ * A section stored as steps, added back up (in its own bytes when the snapshot's bytes are adopted);
+ * offsets join `rising` (they rise: not checked again).
+ */
+function added(name: string, steps: Uint32Array, rising: Set<Section>, adopt: boolean): Uint32Array {
+  const out = adopt ? steps : new Uint32Array(steps.length);
+  if (!isOffsets(name)) return fromSteps(steps, out);
+  const offsets = risingFromSteps(steps, out);
   if (offsets === undefined) throw damaged(`section ${name}`);
   rising.add(offsets);
   return offsets;
@@ -248,12 +262,13 @@ function added(name: string, steps: Uint32Array, rising: Set<Section>): Uint32Ar
  * themselves are decoded on use. `checkAll` checks every byte now, for a caller that can still do
  * something else with a damaged snapshot (rebuild a cache) but not once it has been served from.
  */
-export function decodeSnapshot(input: Uint8Array, checkAll = false): CorpusParts {
+export function decodeSnapshot(input: Uint8Array, checkAll = false, adopt = false): CorpusParts {
   if (!isBinarySnapshot(input)) throw damaged('header');
-  // Typed views need aligned offsets: a buffer from a pool may start anywhere.
-  const bytes = input.byteOffset % 8 === 0 ? input : input.slice();
+  // Typed views need aligned offsets: a buffer from a pool may start anywhere (its copy is ours to adopt).
+  const aligned = input.byteOffset % 8 === 0;
+  const bytes = aligned ? input : input.slice();
   const { header, end } = readHeader(bytes);
-  const { sections, rising } = readSections(bytes, header, end, checkAll);
+  const { sections, rising } = readSections(bytes, header, end, { checkAll, adopt: adopt || !aligned });
   const n = header.n;
   if (!Number.isInteger(n) || n < 0) throw damaged('header');
   const read = new SectionReader(sections, n, checkAll ? new Map() : blockChecks(sections), rising);

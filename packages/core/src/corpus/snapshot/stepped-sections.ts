@@ -26,9 +26,11 @@ export function toSteps(a: Uint32Array): Uint32Array {
   return out;
 }
 
-/** The numbers whose steps are `steps` (toSteps undone, modulo 2^32), in a new array. */
-export function fromSteps(steps: Uint32Array): Uint32Array {
-  const out = new Uint32Array(steps.length);
+/**
+ * The numbers whose steps are `steps` (toSteps undone, modulo 2^32), in a new array, or in `steps` itself
+ * when `out` is it (a caller that owns the bytes: no array to allocate and fault in).
+ */
+export function fromSteps(steps: Uint32Array, out: Uint32Array = new Uint32Array(steps.length)): Uint32Array {
   let sum = 0;
   for (let i = 0; i < steps.length; i++) {
     sum = (sum + steps[i]!) >>> 0;
@@ -38,11 +40,14 @@ export function fromSteps(steps: Uint32Array): Uint32Array {
 }
 
 /**
- * Rising numbers from their steps, in a new array, or undefined when they would pass 2^32 (a damaged
- * section: rising offsets never wrap). The sum is exact in a double, so one check at the end does.
+ * Rising numbers from their steps, in a new array (or in `steps` itself, as fromSteps), or undefined when
+ * they would pass 2^32 (a damaged section: rising offsets never wrap). The sum is exact in a double, so
+ * one check at the end does.
  */
-export function risingFromSteps(steps: Uint32Array): Uint32Array | undefined {
-  const out = new Uint32Array(steps.length);
+export function risingFromSteps(
+  steps: Uint32Array,
+  out: Uint32Array = new Uint32Array(steps.length),
+): Uint32Array | undefined {
   let sum = 0;
   for (let i = 0; i < steps.length; i++) {
     sum += steps[i]!;
