@@ -1,3 +1,4 @@
+import { hashBytes } from './hash-bytes';
 import type { BlockCheck } from './block-check';
 import { damagedSnapshot } from './damaged-snapshot';
 import { GrowableArray } from './growable-array';
@@ -183,9 +184,7 @@ class TokenTable {
 
   /** The id of the token src[from, to), added if new; its count goes up by one. */
   id(src: Uint8Array, from: number, to: number): number {
-    let h = 0x811c9dc5;
-    for (let k = from; k < to; k++) h = Math.imul(h ^ src[k]!, 0x01000193);
-    h >>>= 0;
+    const h = hashBytes(src, from, to);
     const mask = this.slots.length - 1;
     const off = this.off.array;
     const bytes = this.bytes.array;

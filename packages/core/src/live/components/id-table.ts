@@ -1,11 +1,5 @@
+import { hashBytes } from '../../binary/hash-bytes';
 import type { StringColumn } from '../../binary/string-column';
-
-/** FNV-1a over a string's stored UTF-8 bytes: ids are hashed where they lie, never decoded. */
-function hashBytes(bytes: Uint8Array, from: number, to: number): number {
-  let h = 0x811c9dc5;
-  for (let i = from; i < to; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
-  return h >>> 0;
-}
 
 /** Are string a of column x and string b of column y the same bytes? */
 function sameBytes(x: StringColumn, a: number, y: StringColumn, b: number): boolean {
