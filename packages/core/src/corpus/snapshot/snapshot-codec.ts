@@ -26,7 +26,7 @@ import { fromSteps, isOffsets, risingFromSteps, storedAsSteps, toSteps } from '.
 //
 // Numbers are little-endian (every platform Gazette runs on).
 
-const VERSION = 16;
+const VERSION = 17;
 const MAGIC = [0x47, 0x41, 0x5a, 0x45, 0x54, 0x54, 0x45, VERSION]; // "GAZETTE" + format
 const PREFIX = 16;
 const TYPES = { u8: Uint8Array, u32: Uint32Array } as const;

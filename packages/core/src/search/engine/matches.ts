@@ -1,4 +1,5 @@
 import type { DocBits } from '../index/doc-bits';
+import type { SeekablePostings } from '../index/posting-lists';
 
 /** A sorted list of matching documents with a score and a typo count each. */
 export interface Matches {
@@ -24,7 +25,22 @@ export interface Matches {
   source?: { denseBits(): DocBits | undefined; readonly max: number };
   /** Typo counts, or null when all are 0. */
   typos: Uint8Array | null;
+  /**
+   * A posting list opened for seeking (an AND's operand): until it is whole, `docs` holds its documents
+   * only in the blocks decoded so far. Only intersect reads such a list, by cursors or made whole, and
+   * it never returns one that is not whole.
+   */
+  lazy?: SeekablePostings | undefined;
 }
+
+/** The list with every document decoded (a list opened for seeking is decoded whole now). */
+export function whole(m: Matches): Matches {
+  m.lazy?.complete();
+  return m;
+}
+
+/** A cursor over the list when it is opened for seeking and not yet whole (else it is read as it is). */
+export const seekerOf = (m: Matches) => (m.lazy !== undefined && !m.lazy.whole ? m.lazy.cursor() : undefined);
 
 /**
  * Bits pay for a list walked against one of `walked` documents when it is at most this many times
