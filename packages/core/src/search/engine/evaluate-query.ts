@@ -187,8 +187,7 @@ export function intersect(lists: Matches[]): Matches {
   const byLength = lists.map((_, j) => j).sort((x, y) => lists[x]!.docs.length - lists[y]!.docs.length);
   const shortest = lists[byLength[0]!]!.docs.length;
   // The shortest is walked (decoded whole); the others are asked by their bits where bits pay (built
-  // then if need be), else stepped through, by a cursor where a list is opened for seeking.
-  whole(lists[byLength[0]!]!);
+  // then if need be), else stepped through, by a cursor where few of a long list's blocks are reached.
   const bitsOf = lists.map((l, j) => (j === byLength[0] ? undefined : bitsWorth(l, shortest)));
   const rest = byLength.slice(1);
   const walk = [
@@ -198,10 +197,19 @@ export function intersect(lists: Matches[]): Matches {
   ];
   const first = lists[walk[0]!]!;
   // Each list's documents, bits and cursor in walk order, read from arrays, not from list objects of
-  // mixed shapes.
-  const walkDocs = walk.map((j) => lists[j]!.docs);
+  // mixed shapes. A list is asked only about the documents every list before it holds: about the
+  // shortest's count times the share of all documents each of those holds.
   const walkBits = walk.map((j) => bitsOf[j]);
-  const walkSeek = walk.map((j, w) => (w > 0 && bitsOf[j] === undefined ? seekerOf(lists[j]!) : undefined));
+  const docCount = lists.find((l) => l.lazy !== undefined)?.lazy!.docCount ?? 0;
+  let sought = shortest;
+  const walkSeek = walk.map((j, w) => {
+    const l = lists[j]!;
+    const seeker = w > 0 && bitsOf[j] === undefined ? seekerOf(l, sought) : undefined;
+    if (seeker === undefined) whole(l);
+    if (w > 0 && docCount > 0) sought = (sought * l.docs.length) / docCount;
+    return seeker;
+  });
+  const walkDocs = walk.map((j) => lists[j]!.docs);
   const at = new Int32Array(walk.length);
   const part = new Float64Array(lists.length);
   const firstDocs = first.docs;
@@ -272,8 +280,8 @@ function intersectTwo(x: Matches, y: Matches): Matches {
       scores[k++] = scoreAt(a, i) + scoreAt(b, p);
     }
   else {
-    const seeker = seekerOf(b);
-    k = seeker !== undefined ? seekTwo(a, b, seeker, docs, scores) : walkTwo(a, b, docs, scores);
+    const seeker = seekerOf(b, docsA.length);
+    k = seeker !== undefined ? seekTwo(a, b, seeker, docs, scores) : walkTwo(a, whole(b), docs, scores);
   }
   return { docs: docs.subarray(0, k), scores: scores.subarray(0, k), typos: null };
 }

@@ -39,8 +39,19 @@ export function whole(m: Matches): Matches {
   return m;
 }
 
-/** A cursor over the list when it is opened for seeking and not yet whole (else it is read as it is). */
-export const seekerOf = (m: Matches) => (m.lazy !== undefined && !m.lazy.whole ? m.lazy.cursor() : undefined);
+/**
+ * A list opened for seeking is walked by a cursor when it is at least this many times longer than the
+ * documents sought in it: each one sought then costs a block decoded (32 postings) and a scan of it,
+ * about what decoding 50 postings of the list whole costs.
+ */
+const SEEK_SKEW = 64;
+
+/**
+ * A cursor over the list when it is opened for seeking, not yet whole, and about `sought` documents
+ * will be sought in it, few enough for a cursor to pay; else undefined (the list is then read whole).
+ */
+export const seekerOf = (m: Matches, sought: number) =>
+  m.lazy !== undefined && !m.lazy.whole && m.docs.length >= SEEK_SKEW * sought ? m.lazy.cursor() : undefined;
 
 /**
  * Bits pay for a list walked against one of `walked` documents when it is at most this many times

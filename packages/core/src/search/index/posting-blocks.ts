@@ -45,25 +45,24 @@ export function packBlock(w: ByteWriter, gaps: Uint32Array, span: number, kind: 
 /** The impacts' kind a list's first head holds. */
 export const impactsKind = (bytes: Uint8Array, from: number): number => bytes[from]! >>> KIND_SHIFT;
 
-/** The last head read (readHead): its width, its span, where its bits start and the next block begins. */
-export const head = { width: 0, span: 0, bits: 0, next: 0 };
+/** The last head readHead read: its width, and where its bits start. */
+export let headWidth = 0;
+export let headBits = 0;
 
 /**
- * Reads the head of the block at bytes[p] into `head`; false on damage (a width past 32, a span varint
- * past 5 bytes, the block running past `end`). `first`: the list's first block, whose byte also holds
- * the impacts' kind. Read in place, no object made: a seek reads a head for every block it passes.
+ * Reads the head of the block at bytes[p]: its span, or -1 on damage (a width past 32, a span varint
+ * past 5 bytes, the block running past `end`); its width and where its bits start are left in
+ * headWidth and headBits (the next block starts at headBits + 4 * headWidth). `first`: the list's first
+ * block, whose byte also holds the impacts' kind. Nothing made: a seek reads a head per block it passes.
  */
-export function readHead(bytes: Uint8Array, p: number, end: number, first: boolean): boolean {
-  if (p >= end) return false;
+export function readHead(bytes: Uint8Array, p: number, end: number, first: boolean): number {
+  if (p >= end) return -1;
   const width = first ? bytes[p]! & WIDTH_BITS : bytes[p]!;
   const span = varintAt(bytes, p + 1, end);
-  const next = varintEnd + ((BLOCK * width) >> 3);
-  if (span < 0 || width > 32 || next > end) return false;
-  head.width = width;
-  head.span = span;
-  head.bits = varintEnd;
-  head.next = next;
-  return true;
+  if (span < 0 || width > 32 || varintEnd + ((BLOCK * width) >> 3) > end) return -1;
+  headWidth = width;
+  headBits = varintEnd;
+  return span;
 }
 
 /** Where the last varintAt's varint ended. */

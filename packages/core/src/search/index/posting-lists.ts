@@ -5,7 +5,8 @@ import { DENSE_FROM, type DocBits, docBits } from './doc-bits';
 import {
   BLOCK,
   decodeVarints,
-  head,
+  headBits,
+  headWidth,
   IMPACTS_EACH,
   IMPACTS_NONE,
   IMPACTS_ONE,
@@ -38,6 +39,8 @@ export interface SeekablePostings extends Postings {
   readonly partial: Uint32Array;
   /** Every document decoded (partial then holds them all, as docs). */
   readonly whole: boolean;
+  /** Documents of the index are numbered below this. */
+  readonly docCount: number;
   /** Decodes every document not yet decoded (the list is whole after). */
   complete(): void;
   /** A cursor for one walk over the list, its targets ascending. */
@@ -57,8 +60,12 @@ const CACHE_POSTINGS = 8_000_000;
 class DecodedPostings implements SeekablePostings {
   private highest = -1;
   bits: DocBits | undefined = undefined;
-  /** Per packed block, 1 once decoded (the varint tail after them, last); null once all are. */
-  private decoded: Uint8Array | null;
+  /**
+   * Every document decoded. Until then a block's last slot tells whether it is: it is 0 until decoded
+   * and never after (32 distinct documents ascending end at 31 or more), as is the tail's.
+   */
+  whole: boolean;
+  readonly blocks: number;
 
   constructor(
     readonly partial: Uint32Array,
@@ -71,16 +78,16 @@ class DecodedPostings implements SeekablePostings {
     readonly from: number,
     readonly docsEnd: number,
   ) {
-    const blocks = Math.floor(partial.length / BLOCK);
-    this.decoded = blocks > 0 ? new Uint8Array(blocks + 1) : null;
+    this.blocks = Math.floor(partial.length / BLOCK);
+    this.whole = this.blocks === 0;
   }
 
-  get whole(): boolean {
-    return this.decoded === null;
+  get docCount(): number {
+    return this.lists.docCount;
   }
 
   get docs(): Uint32Array {
-    this.complete();
+    if (!this.whole) this.complete();
     return this.partial;
   }
 
@@ -102,48 +109,61 @@ class DecodedPostings implements SeekablePostings {
     return new PostingCursor(this);
   }
 
-  /** Has block b (the tail at b = blocks) been decoded? */
-  has(b: number): boolean {
-    return this.decoded === null || this.decoded[b] === 1;
+  /**
+   * Decodes block b, its bits `width` wide at bytes[bits], after document `prev`: its last document
+   * must be `last` (its span said so), below the document count. Damage leaves the block undecoded.
+   */
+  decodeBlock(b: number, bits: number, width: number, prev: number, last: number): void {
+    const lists = this.lists;
+    const got = unpackBlock(lists.bytes, lists.view, bits, width, this.partial, b * BLOCK, prev);
+    if (got !== last || last >= lists.docCount) this.refuseBlock(b);
   }
 
-  /**
-   * Decodes block b (the head just read, in `head`) after document `prev`: its last document must be
-   * the one its span says, and below the document count.
-   */
-  decodeBlock(b: number, prev: number): void {
-    const lists = this.lists;
-    const last = unpackBlock(lists.bytes, lists.view, head.bits, head.width, this.partial, b * BLOCK, prev);
-    if (last !== prev + head.span || last >= lists.docCount) throw this.damaged();
-    this.decoded![b] = 1;
+  /** Block b found damaged: left undecoded (zeros), and refused. */
+  private refuseBlock(b: number): never {
+    this.partial.fill(0, b * BLOCK, (b + 1) * BLOCK);
+    throw this.damaged();
   }
 
   /** Decodes the varint tail (from bytes[p], after document `prev`): it must end where the impacts start. */
   decodeTail(p: number, prev: number): void {
-    const blocks = this.decoded!.length - 1;
     const lists = this.lists;
-    const end = decodeVarints(lists.bytes, p, this.docsEnd, this.partial, blocks * BLOCK, prev);
-    const n = this.partial.length;
-    if (end !== this.docsEnd || (n > 0 && this.partial[n - 1]! >= lists.docCount)) throw this.damaged();
-    this.decoded![blocks] = 1;
+    const docs = this.partial;
+    const at = this.blocks * BLOCK;
+    if (at === docs.length) return;
+    const end = decodeVarints(lists.bytes, p, this.docsEnd, docs, at, prev);
+    if (end !== this.docsEnd || docs[docs.length - 1]! >= lists.docCount) {
+      docs.fill(0, at);
+      throw this.damaged();
+    }
   }
 
   /** Decodes every block not yet decoded, and the tail. */
   complete(): void {
-    const decoded = this.decoded;
-    if (decoded === null) return;
-    const blocks = decoded.length - 1;
+    if (this.whole) return;
+    const docs = this.partial;
     const bytes = this.lists.bytes;
+    const view = this.lists.view;
+    const end = this.docsEnd;
     let p = this.from;
     let prev = 0;
-    for (let b = 0; b < blocks; b++) {
-      if (!readHead(bytes, p, this.docsEnd, b === 0)) throw this.damaged();
-      if (decoded[b] !== 1) this.decodeBlock(b, prev);
-      prev += head.span;
-      p = head.next;
+    for (let b = 0; b < this.blocks; b++) {
+      const span = readHead(bytes, p, end, b === 0);
+      if (span < 0) throw this.damaged();
+      const width = headWidth;
+      const last = prev + span;
+      if (docs[b * BLOCK + BLOCK - 1] === 0) {
+        const got = unpackBlock(bytes, view, headBits, width, docs, b * BLOCK, prev);
+        if (got !== last || last >= this.lists.docCount) this.refuseBlock(b);
+      }
+      prev = last;
+      p = headBits + 4 * width;
     }
-    if (decoded[blocks] !== 1) this.decodeTail(p, prev);
-    this.decoded = null;
+    // The tail, unless a walk decoded it (and checked it then); with none, the blocks end the documents.
+    if (docs.length === this.blocks * BLOCK) {
+      if (p !== this.docsEnd) throw this.damaged();
+    } else if (docs[docs.length - 1] === 0) this.decodeTail(p, prev);
+    this.whole = true;
   }
 
   damaged() {
@@ -159,56 +179,66 @@ class DecodedPostings implements SeekablePostings {
  * postings are checksummed whole at load, so its blocks hold together before any is read.
  */
 export class PostingCursor {
+  private readonly docs: Uint32Array;
+  private readonly bytes: Uint8Array;
   /** The block the walk stands in (blocks: the tail), its head's byte, and the last document before it. */
   private b = 0;
   private p: number;
   private prev = 0;
-  /** The current block's last document, -1 until its head is read. */
+  /** The current block's last document (the list's last in the tail); -1 until known. */
   private last = -1;
-  private width = 0;
-  private bits = 0;
-  private next = 0;
+  /** Where the current block's documents end among the list's. */
+  private end = 0;
   /** The index the last seek found (seeks ascend, so the next one starts there). */
   private at = 0;
-  private readonly blocks: number;
 
   constructor(private readonly list: DecodedPostings) {
     this.p = list.from;
-    this.blocks = Math.floor(list.partial.length / BLOCK);
+    this.docs = list.partial;
+    this.bytes = list.lists.bytes;
   }
 
   /** The index of the first document >= target (the list's length when none is), its block decoded. */
   seek(target: number): number {
-    const list = this.list;
-    const docs = list.partial;
-    const bytes = list.lists.bytes;
-    while (this.b < this.blocks) {
-      if (this.last < 0) {
-        if (!readHead(bytes, this.p, list.docsEnd, this.b === 0)) throw list.damaged();
-        this.last = this.prev + head.span;
-        this.width = head.width;
-        this.bits = head.bits;
-        this.next = head.next;
-      }
-      if (this.last >= target) break;
-      this.prev = this.last;
-      this.p = this.next;
-      this.b++;
-      this.last = -1;
-    }
-    if (!list.has(this.b)) {
-      if (this.b < this.blocks) {
-        head.width = this.width;
-        head.bits = this.bits;
-        head.span = this.last - this.prev;
-        list.decodeBlock(this.b, this.prev);
-      } else list.decodeTail(this.p, this.prev);
-    }
-    const end = this.b < this.blocks ? (this.b + 1) * BLOCK : docs.length;
-    let i = Math.max(this.at, this.b * BLOCK);
+    if (target > this.last) this.reach(target);
+    const docs = this.docs;
+    const end = this.end;
+    let i = this.at;
     while (i < end && docs[i]! < target) i++;
     this.at = i;
     return i;
+  }
+
+  /** Moves to the block holding the first document >= target (decoded), past the blocks ending before it. */
+  private reach(target: number): void {
+    const list = this.list;
+    const blocks = list.blocks;
+    const docs = this.docs;
+    for (; this.b < blocks; this.b++) {
+      const span = readHead(this.bytes, this.p, list.docsEnd, this.b === 0);
+      if (span < 0) throw list.damaged();
+      const last = this.prev + span;
+      const next = headBits + 4 * headWidth;
+      if (last >= target) {
+        const b = this.b;
+        if (docs[b * BLOCK + BLOCK - 1] === 0) list.decodeBlock(b, headBits, headWidth, this.prev, last);
+        this.last = last;
+        this.end = (b + 1) * BLOCK;
+        this.at = Math.max(this.at, b * BLOCK);
+        // The next block starts after this one: kept for the walk on.
+        this.prev = last;
+        this.p = next;
+        this.b++;
+        return;
+      }
+      this.prev = last;
+      this.p = next;
+    }
+    // Past every block: the tail (its last document the list's, or none above the target).
+    if (docs.length > blocks * BLOCK && docs[docs.length - 1] === 0) list.decodeTail(this.p, this.prev);
+    this.last = Number.POSITIVE_INFINITY;
+    this.end = docs.length;
+    this.at = Math.max(this.at, blocks * BLOCK);
   }
 }
 
