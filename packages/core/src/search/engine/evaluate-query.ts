@@ -4,8 +4,7 @@ import { fold } from '../analysis/fold';
 import { rankOf } from '../index/doc-bits';
 import { advance, gallop } from '../index/gallop';
 import { PendingUnion } from './pending-union';
-import { bitsWorth, type Matches, scoreAt, seekerOf, typosAt, whole } from './matches';
-import type { PostingCursor } from '../index/posting-lists';
+import { bitsWorth, type Matches, scoreAt, typosAt } from './matches';
 import {
   candidatesHoldingTexts,
   type PhraseWords,
@@ -144,28 +143,23 @@ export function paidTypoWalk(
   return walk;
 }
 
-/**
- * The documents of a word's expansions, scored. `seek`: the list is an AND's operand, and one term's
- * list is handed over opened for seeking (intersect decodes only the blocks it reaches).
- */
-function union(ctx: EvalContext, exps: Expansion[], seek = false): Matches {
+function union(ctx: EvalContext, exps: Expansion[]): Matches {
   const ix = ctx.ix;
   if (exps.length === 0) return EMPTY;
   if (exps.length === 1) {
     const e = exps[0]!;
-    const p = seek ? ix.postings.open(e.t) : ix.postings.get(e.t);
-    const n = p.partial.length;
+    const p = ix.postings.get(e.t);
+    const n = p.docs.length;
     // Over segments, idf is the live corpus's: its size and the term's document count there.
     const mult = (e.weight * idf(ctx.stats?.n ?? ix.n, e.df ?? n) * (K1 + 1)) / 255;
     return {
-      docs: p.partial,
+      docs: p.docs,
       scores: null,
       imp: p.imps,
       mult,
       bits: p.bits,
       source: p,
       typos: e.typos ? new Uint8Array(n).fill(e.typos) : null,
-      lazy: seek ? p : undefined,
     };
   }
   const parts: Matches[] = exps.map((e) => union(ctx, [e]));
@@ -179,15 +173,14 @@ function union(ctx: EvalContext, exps: Expansion[], seek = false): Matches {
  */
 export function intersect(lists: Matches[]): Matches {
   if (lists.length === 0) return EMPTY;
-  if (lists.length === 1) return whole(lists[0]!);
+  if (lists.length === 1) return lists[0]!;
   if (lists.length === 2 && lists[0]!.typos === null && lists[1]!.typos === null)
     return intersectTwo(lists[0]!, lists[1]!);
   // After the shortest, lists with bits are asked first: they turn a document away in a few operations,
   // so the lists stepped through are asked only about documents the others hold.
   const byLength = lists.map((_, j) => j).sort((x, y) => lists[x]!.docs.length - lists[y]!.docs.length);
   const shortest = lists[byLength[0]!]!.docs.length;
-  // The shortest is walked (decoded whole); the others are asked by their bits where bits pay (built
-  // then if need be), else stepped through, by a cursor where few of a long list's blocks are reached.
+  // The shortest is walked; the others are asked by their bits where bits pay (built then if need be).
   const bitsOf = lists.map((l, j) => (j === byLength[0] ? undefined : bitsWorth(l, shortest)));
   const rest = byLength.slice(1);
   const walk = [
@@ -196,20 +189,9 @@ export function intersect(lists: Matches[]): Matches {
     ...rest.filter((j) => bitsOf[j] === undefined),
   ];
   const first = lists[walk[0]!]!;
-  // Each list's documents, bits and cursor in walk order, read from arrays, not from list objects of
-  // mixed shapes. A list is asked only about the documents every list before it holds: about the
-  // shortest's count times the share of all documents each of those holds.
-  const walkBits = walk.map((j) => bitsOf[j]);
-  const docCount = lists.find((l) => l.lazy !== undefined)?.lazy!.docCount ?? 0;
-  let sought = shortest;
-  const walkSeek = walk.map((j, w) => {
-    const l = lists[j]!;
-    const seeker = w > 0 && bitsOf[j] === undefined ? seekerOf(l, sought) : undefined;
-    if (seeker === undefined) whole(l);
-    if (w > 0 && docCount > 0) sought = (sought * l.docs.length) / docCount;
-    return seeker;
-  });
+  // Each list's documents and bits in walk order, read from arrays, not from list objects of mixed shapes.
   const walkDocs = walk.map((j) => lists[j]!.docs);
+  const walkBits = walk.map((j) => bitsOf[j]);
   const at = new Int32Array(walk.length);
   const part = new Float64Array(lists.length);
   const firstDocs = first.docs;
@@ -229,8 +211,7 @@ export function intersect(lists: Matches[]): Matches {
         at[w] = p;
       } else {
         const l = walkDocs[w]!;
-        const seeker = walkSeek[w];
-        const p = seeker !== undefined ? seeker.seek(d) : advance(l, at[w]!, d);
+        const p = advance(l, at[w]!, d);
         at[w] = p;
         if (p >= l.length) break outer;
         if (l[p] !== d) continue outer;
@@ -264,7 +245,7 @@ export function intersect(lists: Matches[]): Matches {
  * order, so the result is the general walk's).
  */
 function intersectTwo(x: Matches, y: Matches): Matches {
-  const a = whole(x.docs.length <= y.docs.length ? x : y);
+  const a = x.docs.length <= y.docs.length ? x : y;
   const b = a === x ? y : x;
   const docsA = a.docs;
   const docs = new Uint32Array(docsA.length);
@@ -279,34 +260,8 @@ function intersectTwo(x: Matches, y: Matches): Matches {
       docs[k] = docsA[i]!;
       scores[k++] = scoreAt(a, i) + scoreAt(b, p);
     }
-  else {
-    const seeker = seekerOf(b, docsA.length);
-    k = seeker !== undefined ? seekTwo(a, b, seeker, docs, scores) : walkTwo(a, whole(b), docs, scores);
-  }
+  else k = walkTwo(a, b, docs, scores);
   return { docs: docs.subarray(0, k), scores: scores.subarray(0, k), typos: null };
-}
-
-/** intersectTwo's walk when the longer list is opened for seeking: only the blocks it reaches are decoded. */
-function seekTwo(
-  a: Matches,
-  b: Matches,
-  seeker: PostingCursor,
-  docs: Uint32Array,
-  scores: Float32Array,
-): number {
-  const docsA = a.docs;
-  const docsB = b.docs;
-  const countB = docsB.length;
-  let k = 0;
-  for (let i = 0; i < docsA.length; i++) {
-    const d = docsA[i]!;
-    const p = seeker.seek(d);
-    if (p >= countB) break;
-    if (docsB[p] !== d) continue;
-    docs[k] = d;
-    scores[k++] = scoreAt(a, i) + scoreAt(b, p);
-  }
-  return k;
 }
 
 /** intersectTwo's walk when the longer list has no bits: advanced to each document of the shorter. */
@@ -562,7 +517,6 @@ function termMatches(
   word: string,
   prefix: boolean,
   typos: TypoMode,
-  seek = false,
 ): Matches | null {
   const folded = fold(word);
   const terms = analyze(folded);
@@ -570,7 +524,7 @@ function termMatches(
   const term = terms[0] ?? '';
   if (!term && !prefix) return field ? keywordStop(ctx, field, folded) : null; // a stop word: ignored
   const exps = expand(ctx, { key: keyOf(field), folded, term: term || folded, prefix }, typos);
-  return union(ctx, exps, seek);
+  return union(ctx, exps);
 }
 
 /** A stop word inside a field qualifier (lang:it) is looked up as a keyword. */
@@ -742,18 +696,12 @@ export function evaluate(ctx: EvalContext, node: QueryNode, typos: TypoMode): Ma
     case 'and': {
       const pos: Matches[] = [];
       const neg: Matches[] = [];
-      // With two words or more, a word's list is opened for seeking: intersect decodes only the blocks
-      // of a longer list that the shorter ones reach.
-      const seek = node.children.filter((c) => c.kind !== 'not').length > 1;
       for (const c of node.children) {
         if (c.kind === 'not') {
           const m = evaluate(ctx, c.child, 'off');
           if (m) neg.push(m);
         } else {
-          const m =
-            seek && c.kind === 'term'
-              ? termMatches(ctx, c.field, c.word, c.prefix, typos, true)
-              : evaluate(ctx, c, typos);
+          const m = evaluate(ctx, c, typos);
           if (m) pos.push(m);
         }
       }

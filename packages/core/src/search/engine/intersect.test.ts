@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../../test-support/seeded-random';
 import { docBits } from '../index/doc-bits';
 import { advance, gallop } from '../index/gallop';
-import { PostingLists } from '../index/posting-lists';
 import { intersect, type Matches, scoreAt, typosAt } from './evaluate-query';
 import { bitsWorth } from './matches';
 
@@ -81,87 +80,6 @@ describe('intersect', () => {
       expect(Array.from(got.docs, (_, i) => scoreAt(got, i))).toEqual(want.map((w) => w[1]));
       expect(Array.from(got.docs, (_, i) => typosAt(got, i))).toEqual(want.map((w) => w[2]));
     }
-  });
-});
-
-/**
- * Seeded lists stored as postings, each as an AND hands it over: opened for seeking (decoded as the
- * walk reaches its blocks), or decoded whole, with or without its bits.
- */
-function storedLists(r: () => number, n: number, count: number) {
-  const lists = Array.from({ length: count }, () => docsOf(r, n, r() ** 3));
-  const termOff = new Uint32Array(count + 1);
-  lists.forEach((l, t) => {
-    termOff[t + 1] = termOff[t]! + l.length;
-  });
-  const imps = Uint8Array.from({ length: termOff[count]! }, () => 1 + Math.floor(r() * 255));
-  const flat = new Uint32Array(termOff[count]!);
-  lists.forEach((l, t) => {
-    flat.set(l, termOff[t]!);
-  });
-  const postings = PostingLists.encode(termOff, flat, imps, n);
-  const opened = lists.map((_, t): Matches => {
-    const p = postings.open(t);
-    return { docs: p.partial, scores: null, imp: p.imps, mult: 0.5 + t, source: p, typos: null, lazy: p };
-  });
-  const decoded = lists.map((l, t): Matches => {
-    return {
-      docs: l,
-      scores: null,
-      imp: imps.subarray(termOff[t]!, termOff[t + 1]!),
-      mult: 0.5 + t,
-      typos: null,
-    };
-  });
-  return { opened, decoded };
-}
-
-describe('intersect over lists opened for seeking', () => {
-  it('finds what the naive walk over the decoded lists finds, for 2 to 4 lists of any lengths', () => {
-    const r = seededRandom(17);
-    let skipped = 0;
-    for (let q = 0; q < 120; q++) {
-      const n = 100 + Math.floor(r() * 6000);
-      const { opened, decoded } = storedLists(r, n, 2 + Math.floor(r() * 3));
-      const got = intersect(opened);
-      const want = naive(decoded);
-      expect([...got.docs]).toEqual(want.map((w) => w[0]));
-      expect(Array.from(got.docs, (_, i) => scoreAt(got, i))).toEqual(want.map((w) => w[1]));
-      if (opened.some((l) => l.lazy?.whole === false)) skipped++;
-    }
-    // The walks did seek (some list was left partly decoded), not only decode every list whole.
-    expect(skipped).toBeGreaterThan(10);
-  });
-
-  it('returns a lone list whole (what reads it next reads its docs directly)', () => {
-    const r = seededRandom(19);
-    const { opened, decoded } = storedLists(r, 3000, 1);
-    const got = intersect(opened);
-    expect(got.lazy?.whole).toBe(true);
-    expect([...got.docs]).toEqual([...decoded[0]!.docs]);
-  });
-
-  it('decodes only the blocks of a long list that a short one reaches', () => {
-    const r = seededRandom(18);
-    const n = 100_000;
-    const long = Uint32Array.from({ length: 20_000 }, (_, i) => i * 5);
-    const short = Uint32Array.of(7, 50_000, 99_995);
-    const termOff = Uint32Array.of(0, short.length, short.length + long.length);
-    const flat = new Uint32Array(termOff[2]!);
-    flat.set(short);
-    flat.set(long, short.length);
-    const imps = Uint8Array.from(flat, () => 1 + Math.floor(r() * 255));
-    const postings = PostingLists.encode(termOff, flat, imps, n);
-    const p = postings.open(1);
-    const lists: Matches[] = [0, 1].map((t) => {
-      const q = t === 1 ? p : postings.open(t);
-      return { docs: q.partial, scores: null, imp: q.imps, mult: 1, source: q, typos: null, lazy: q };
-    });
-    expect([...intersect(lists).docs]).toEqual([50_000, 99_995]);
-    // Three blocks of 32 decoded at most (the ones holding 7, 50,000 and 99,995): the rest hold zeros.
-    expect(p.whole).toBe(false);
-    expect(p.partial.filter((d) => d !== 0).length).toBeLessThanOrEqual(3 * 32);
-    expect([...p.docs]).toEqual([...long]);
   });
 });
 

@@ -1,5 +1,4 @@
 import type { DocBits } from '../index/doc-bits';
-import type { SeekablePostings } from '../index/posting-lists';
 
 /** A sorted list of matching documents with a score and a typo count each. */
 export interface Matches {
@@ -25,33 +24,7 @@ export interface Matches {
   source?: { denseBits(): DocBits | undefined; readonly max: number };
   /** Typo counts, or null when all are 0. */
   typos: Uint8Array | null;
-  /**
-   * A posting list opened for seeking (an AND's operand): until it is whole, `docs` holds its documents
-   * only in the blocks decoded so far. Only intersect reads such a list, by cursors or made whole, and
-   * it never returns one that is not whole.
-   */
-  lazy?: SeekablePostings | undefined;
 }
-
-/** The list with every document decoded (a list opened for seeking is decoded whole now). */
-export function whole(m: Matches): Matches {
-  m.lazy?.complete();
-  return m;
-}
-
-/**
- * A list opened for seeking is walked by a cursor when it is at least this many times longer than the
- * documents sought in it: each one sought then costs a block decoded (32 postings) and a scan of it,
- * about what decoding 50 postings of the list whole costs.
- */
-const SEEK_SKEW = 64;
-
-/**
- * A cursor over the list when it is opened for seeking, not yet whole, and about `sought` documents
- * will be sought in it, few enough for a cursor to pay; else undefined (the list is then read whole).
- */
-export const seekerOf = (m: Matches, sought: number) =>
-  m.lazy !== undefined && !m.lazy.whole && m.docs.length >= SEEK_SKEW * sought ? m.lazy.cursor() : undefined;
 
 /**
  * Bits pay for a list walked against one of `walked` documents when it is at most this many times

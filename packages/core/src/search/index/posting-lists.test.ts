@@ -76,66 +76,6 @@ describe('PostingLists', () => {
     expect(again.get(t).bits).toEqual(docBits(Uint32Array.from(lists[t]!.docs), 5000));
   });
 
-  it('opens a list for seeking: each seek finds the first document at or after its target, decoding as it goes', () => {
-    const { lists, postings } = randomPostings(25, 200, 2 ** 31);
-    const r = seededRandom(26);
-    lists.forEach((l, t) => {
-      const p = postings.open(t);
-      const cursor = p.cursor();
-      let target = 0;
-      let partly = false;
-      while (target <= l.docs.at(-1)! + 1) {
-        const i = cursor.seek(target);
-        const want = l.docs.findIndex((d) => d >= target);
-        expect(i).toBe(want < 0 ? l.docs.length : want);
-        if (i < l.docs.length) expect(p.partial[i]).toBe(l.docs[i]);
-        partly ||= !p.whole;
-        // Targets ascend by steps from one document to many blocks.
-        target += 1 + Math.floor(r() ** 4 * (l.docs.at(-1)! / 4 + 1));
-      }
-      if (l.docs.length >= 32) expect(partly).toBe(true);
-      expect([...p.docs]).toEqual(l.docs);
-      expect(p.whole).toBe(true);
-      expect([...p.imps]).toEqual(l.imps);
-    });
-  });
-
-  it('keeps lists of whole blocks (no varint tail) and single blocks as encoded', () => {
-    for (const size of [32, 64, 96, 33, 31]) {
-      const docs = Uint32Array.from({ length: size }, (_, i) => i * 7 + 3);
-      const imps = Uint8Array.from(docs, (_, i) => i % 200);
-      const postings = PostingLists.encode(Uint32Array.of(0, size), docs, imps, size * 7 + 3);
-      expect(
-        postings
-          .open(0)
-          .cursor()
-          .seek((size - 1) * 7),
-      ).toBe(size - 1);
-      expect([...postings.get(0).docs]).toEqual([...docs]);
-      expect([...postings.get(0).imps]).toEqual([...imps]);
-    }
-  });
-
-  it('refuses skip data that does not hold together: a span other than its gaps, a bad impacts kind', () => {
-    const docs = Uint32Array.from({ length: 100 }, (_, i) => i * 3);
-    const imps = Uint8Array.from(docs, (_, i) => i % 7);
-    const postings = PostingLists.encode(Uint32Array.of(0, 100), docs, imps, 300);
-    const { termOff, byteOff, bytes } = postings;
-    // The first block's span (its second byte: 31 * 3 = 93, one varint byte) made one more.
-    const span = new Uint8Array(bytes);
-    span[1]! += 1;
-    // The first head's impacts kind set to 3, which means nothing.
-    const kind = new Uint8Array(bytes);
-    kind[0]! |= 0xc0;
-    for (const b of [span, kind])
-      expect(() => new PostingLists(termOff, byteOff, b, 300).get(0)).toThrow(/postings of term 0/);
-    // A seek decoding the damaged block finds it out; a bad kind is refused when the list is opened.
-    expect(() => new PostingLists(termOff, byteOff, span, 300).open(0).cursor().seek(50)).toThrow(
-      /postings of term 0/,
-    );
-    expect(() => new PostingLists(termOff, byteOff, kind, 300).open(0)).toThrow(/postings of term 0/);
-  });
-
   it('refuses a list whose bytes are cut short, run on, or name a document past the count', () => {
     const { postings } = randomPostings(22, 40, 5000);
     const t = [...Array(40).keys()].find((x) => postings.df(x) > 100)!;
