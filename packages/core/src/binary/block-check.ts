@@ -13,12 +13,17 @@ import { StringColumn } from './string-column';
  * AND query at 100k articles; at 4 KB the checksums take 1 byte per KB of the section.
  */
 export const CHECK_BLOCK = 1 << 12;
+/**
+ * Bytes per checked block of the texts, which every search page reads (its snippets: about twenty texts
+ * of a few hundred bytes each, far apart): a quarter of CHECK_BLOCK, for 4 bytes of checksum a KB.
+ */
+export const TEXT_CHECK_BLOCK = 1 << 10;
 
-/** The checksum of each CHECK_BLOCK bytes of `bytes` (the last block may be shorter). */
-export function blockChecksums(bytes: Uint8Array): Uint32Array {
-  const sums = new Uint32Array(Math.ceil(bytes.length / CHECK_BLOCK));
+/** The checksum of each `size` bytes of `bytes` (the last block may be shorter). */
+export function blockChecksums(bytes: Uint8Array, size = CHECK_BLOCK): Uint32Array {
+  const sums = new Uint32Array(Math.ceil(bytes.length / size));
   for (let b = 0; b < sums.length; b++)
-    sums[b] = checksum32(bytes.subarray(b * CHECK_BLOCK, Math.min(bytes.length, (b + 1) * CHECK_BLOCK)));
+    sums[b] = checksum32(bytes.subarray(b * size, Math.min(bytes.length, (b + 1) * size)));
   return sums;
 }
 
@@ -30,19 +35,22 @@ export class BlockCheck {
     private readonly sums: Uint32Array,
     /** The section's name, for the error. */
     private readonly what: string,
+    /** Bytes per checked block (as blockChecksums was given). */
+    private readonly size = CHECK_BLOCK,
   ) {
-    if (sums.length !== Math.ceil(bytes.length / CHECK_BLOCK)) throw damagedSnapshot(`section ${what}`);
+    if (sums.length !== Math.ceil(bytes.length / size)) throw damagedSnapshot(`section ${what}`);
     this.checked = new Uint8Array(sums.length);
   }
 
   /** Checks the blocks holding bytes[from, to) (once each); throws a damaged-snapshot error on a mismatch. */
   check(from: number, to: number): void {
     if (to <= from) return;
-    const last = Math.min(this.sums.length - 1, ((to - 1) / CHECK_BLOCK) | 0);
-    for (let b = (from / CHECK_BLOCK) | 0; b <= last; b++) {
+    const size = this.size;
+    const last = Math.min(this.sums.length - 1, ((to - 1) / size) | 0);
+    for (let b = (from / size) | 0; b <= last; b++) {
       if (this.checked[b]) continue;
-      const start = b * CHECK_BLOCK;
-      const block = this.bytes.subarray(start, Math.min(this.bytes.length, start + CHECK_BLOCK));
+      const start = b * size;
+      const block = this.bytes.subarray(start, Math.min(this.bytes.length, start + size));
       if (checksum32(block) !== this.sums[b]) throw damagedSnapshot(`section ${this.what} checksum`);
       this.checked[b] = 1;
     }

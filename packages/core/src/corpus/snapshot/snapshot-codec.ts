@@ -8,7 +8,7 @@ import { PostingLists } from '../../search/index/posting-lists';
 import type { FacetColumn, SearchIndex, StoredTexts } from '../../search/index/search-index';
 import { type Section, SectionReader } from './snapshot-sections';
 import { StringColumn } from '../../binary/string-column';
-import { BlockCheck, blockChecksums } from '../../binary/block-check';
+import { BlockCheck, blockChecksums, CHECK_BLOCK, TEXT_CHECK_BLOCK } from '../../binary/block-check';
 import { WordCodedTexts } from '../../binary/word-coded-texts';
 import { fromSteps, isOffsets, risingFromSteps, storedAsSteps, toSteps } from './stepped-sections';
 
@@ -26,7 +26,7 @@ import { fromSteps, isOffsets, risingFromSteps, storedAsSteps, toSteps } from '.
 //
 // Numbers are little-endian (every platform Gazette runs on).
 
-const VERSION = 16;
+const VERSION = 17;
 const MAGIC = [0x47, 0x41, 0x5a, 0x45, 0x54, 0x54, 0x45, VERSION]; // "GAZETTE" + format
 const PREFIX = 16;
 const TYPES = { u8: Uint8Array, u32: Uint32Array } as const;
@@ -122,13 +122,16 @@ const sameValues = (x: EntityValues, y: EntityValues) =>
   sameArray(x.values.off, y.values.off) &&
   sameArray(x.values.bytes, y.values.bytes);
 
-/** Sections checked a block at a time when first read (each followed by `<name>.blocks`, its block checksums). */
-const LAZY = new Set([
-  'texts.bytes',
-  'entitySummaries.bytes',
-  'articles.bytes',
-  'articles.headBytes',
-  'articles.strings.bytes',
+/**
+ * Sections checked a block at a time when first read (each followed by `<name>.blocks`, its block
+ * checksums), with their bytes per block.
+ */
+const LAZY = new Map([
+  ['texts.bytes', TEXT_CHECK_BLOCK],
+  ['entitySummaries.bytes', CHECK_BLOCK],
+  ['articles.bytes', CHECK_BLOCK],
+  ['articles.headBytes', CHECK_BLOCK],
+  ['articles.strings.bytes', CHECK_BLOCK],
 ]);
 const BLOCKS = '.blocks';
 
@@ -140,7 +143,7 @@ export function encodeSnapshot(p: CorpusParts): Uint8Array {
         : LAZY.has(name) && a instanceof Uint8Array
           ? [
               [name, a],
-              [name + BLOCKS, blockChecksums(a)],
+              [name + BLOCKS, blockChecksums(a, LAZY.get(name))],
             ]
           : [[name, a]],
   );
@@ -279,12 +282,12 @@ export function decodeSnapshot(input: Uint8Array, checkAll = false, adopt = fals
 /** The block checks of the sections that have block checksums (sections the loader left unchecked). */
 function blockChecks(sections: Map<string, Section>): Map<string, BlockCheck> {
   const checks = new Map<string, BlockCheck>();
-  for (const name of LAZY) {
+  for (const [name, size] of LAZY) {
     const bytes = sections.get(name);
     const sums = sections.get(name + BLOCKS);
     if (sums === undefined) continue;
     if (!(bytes instanceof Uint8Array) || !(sums instanceof Uint32Array)) throw damaged(`section ${name}`);
-    checks.set(name, new BlockCheck(bytes, sums, name));
+    checks.set(name, new BlockCheck(bytes, sums, name, size));
   }
   return checks;
 }

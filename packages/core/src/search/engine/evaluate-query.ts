@@ -200,10 +200,24 @@ export function intersect(lists: Matches[]): Matches {
   // Typo counts only when a list has some: without them, ranking reads the scores alone.
   const typos = lists.some((l) => l.typos !== null) ? new Uint8Array(firstDocs.length) : null;
   let k = 0;
+  // The second list turns most documents away: it is asked from locals, before the loop over the rest.
+  const bits1 = walkBits[1];
+  const docs1 = walkDocs[1]!;
+  let at1 = 0;
   outer: for (let i = 0; i < firstDocs.length; i++) {
     const d = firstDocs[i]!;
+    if (bits1 !== undefined) {
+      const p = rankOf(bits1, d);
+      if (p < 0) continue;
+      at[1] = p;
+    } else {
+      at1 = advance(docs1, at1, d);
+      if (at1 >= docs1.length) break;
+      if (docs1[at1] !== d) continue;
+      at[1] = at1;
+    }
     // Every list is asked first; scores and typos are read only for documents all of them hold.
-    for (let w = 1; w < walk.length; w++) {
+    for (let w = 2; w < walk.length; w++) {
       const bits = walkBits[w];
       if (bits !== undefined) {
         const p = rankOf(bits, d);

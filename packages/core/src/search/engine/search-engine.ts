@@ -12,8 +12,6 @@ import {
 import {
   allDocs,
   type CorpusStats,
-  docHasSequence,
-  phraseLists,
   type EvalContext,
   evaluate,
   exactTerm,
@@ -39,7 +37,8 @@ import {
 } from '../index/search-index';
 import { keywordTerms } from '../analysis/keyword-terms';
 import { compareStored } from '../../binary/string-column';
-import { pageSnippets } from './snippets';
+import { pageSnippets, type TextMatches } from './snippets';
+import { proximityHolders } from './proximity-holders';
 import { topK } from './top-k';
 import { expansionsPerWord, WORK_BUDGET, WorkBudget } from '../query/work-budget';
 import { expandingWords } from '../query/query-size';
@@ -288,14 +287,18 @@ export class SearchEngine {
     const total = best ? best.total : m.docs.length;
     let order: number[];
     let boosted: Set<number> | undefined;
+    let known: TextMatches | undefined;
     if (sort === 'relevance') {
       // Plain words: among the best (at least 10), documents holding them side by side in order move up
       // (Meilisearch's proximity rule, cut short). A boost only raises scores, so the best set stays the
       // same and only its order changes.
       order = topByRelevance(m, Math.max(k, 10));
       if (proximity && m.docs.length > 1 && found.budget.afford(this.documentsOf(proximity.terms))) {
-        const phrase = phraseLists(this.ix, proximity.terms);
-        boosted = new Set(order.filter((i) => docHasSequence(this.ix, m.docs[i]!, phrase)));
+        // From the first page, the page is drawn from these documents: their texts' matches are found
+        // once, for the check and the snippets.
+        const held = proximityHolders(this.ix, m, order, proximity.terms, matched, offset === 0);
+        boosted = held.boosted;
+        known = held.texts;
         if (boosted.size > 0) {
           const s = (i: number) =>
             boosted!.has(i) ? Math.fround(scoreAt(m, i) * PROXIMITY_BOOST) : scoreAt(m, i);
@@ -314,7 +317,7 @@ export class SearchEngine {
     const docs = slice.map((i) => m.docs[i]!);
     // Each title decoded once: the hit's, and its snippet's when the title matches.
     const titles = docs.map((d) => ix.titles.at(d));
-    const snippets = pageSnippets(ix, docs, matched, titles);
+    const snippets = pageSnippets(ix, docs, matched, titles, undefined, known);
     const hits = slice.map((i, k) => {
       const d = docs[k]!;
       return {

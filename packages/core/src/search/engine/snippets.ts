@@ -179,26 +179,45 @@ export function cutToWindow(
 }
 
 /**
- * How many of the (first CHOOSING_TERMS) matched terms each text of the page's documents holds, by
- * place: document k's text j (from textOff) is counts[base[k] + j - textOff[docs[k]]]. Each term's cursor
- * skips through each document's texts (nextHeld), so a common term decodes the few blocks the page's
- * texts fall in, not its whole list, and a rare one is asked once or twice a document.
+ * Which matched terms each text of some documents holds, by place: document k's text j (from textOff) is
+ * entry base[k] + j - textOff[docs[k]] of `counts` (how many of the first CHOOSING_TERMS matched terms it
+ * holds) and of `masks` (the bits of the flagged terms it holds; null when none were flagged).
  */
-function matchCounts(
+export interface TextMatches {
+  docs: readonly number[];
+  counts: Uint8Array;
+  masks: Uint32Array | null;
+  base: Uint32Array;
+  /** The bits of the flagged terms that were walked (one not among the first CHOOSING_TERMS is not). */
+  walked: number;
+}
+
+/**
+ * Which matched terms each text of the documents holds (TextMatches). Each term's cursor skips through
+ * each document's texts (nextHeld), so a common term decodes the few blocks the page's texts fall in,
+ * not its whole list, and a rare one is asked once or twice a document. `flagged`: terms whose texts
+ * the masks keep, by bit (a proximity check reads them instead of walking its words' texts again).
+ */
+export function textMatches(
   ix: SearchIndex,
   matched: ReadonlySet<string>,
   docs: readonly number[],
-): { counts: Uint8Array; base: Uint32Array } {
+  flagged?: ReadonlyMap<string, number>,
+): TextMatches {
   const base = new Uint32Array(docs.length + 1);
   for (let k = 0; k < docs.length; k++)
     base[k + 1] = base[k]! + ix.textOff[docs[k]! + 1]! - ix.textOff[docs[k]!]!;
   const counts = new Uint8Array(base[docs.length]!);
+  const masks = flagged ? new Uint32Array(counts.length) : null;
+  let walked = 0;
   let used = 0;
   for (const term of matched) {
     if (used++ === CHOOSING_TERMS) break;
     const t = findTerm(ix, term);
     const cursor = t < 0 ? null : ix.positions.cursor(t);
     if (!cursor) continue;
+    const bit = flagged?.get(term) ?? 0;
+    walked |= bit;
     for (let k = 0; k < docs.length; k++) {
       const from = ix.textOff[docs[k]!]!;
       const end = ix.textOff[docs[k]! + 1]!;
@@ -207,11 +226,13 @@ function matchCounts(
         let j = cursor.nextHeld(ix.textIds, from, end);
         j < end;
         j = cursor.nextHeld(ix.textIds, j + 1, end)
-      )
+      ) {
         counts[at + j]!++;
+        if (bit !== 0) masks![at + j]! |= bit;
+      }
     }
   }
-  return { counts, base };
+  return { docs, counts, masks, base, walked };
 }
 
 /**
@@ -227,14 +248,17 @@ export function pageSnippets(
   titles?: readonly string[],
   /** The page's highlighter, when its hits come from several indexes (one per page: it remembers words). */
   highlight = matched.size === 0 ? undefined : highlighter(matched),
+  /** The matches of the texts of these documents or more, when the caller has them (textMatches). */
+  known?: TextMatches,
 ): Snippet[][] {
   if (matched.size === 0 || !highlight) return docs.map(() => []);
-  const { counts, base } = matchCounts(ix, matched, docs);
+  const { counts, base, docs: counted } = known ?? textMatches(ix, matched, docs);
+  const place = counted === docs ? undefined : new Map(counted.map((d, k) => [d, k]));
   return docs.map((doc, k) => {
     const out: Snippet[] = [];
     let best = -1;
     let bestCount = 0;
-    const at = base[k]! - ix.textOff[doc]!;
+    const at = base[place ? place.get(doc)! : k]! - ix.textOff[doc]!;
     for (let j = ix.textOff[doc]!; j < ix.textOff[doc + 1]!; j++) {
       const x = ix.textIds[j]!;
       const count = counts[at + j]!;
