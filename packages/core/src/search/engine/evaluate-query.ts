@@ -34,6 +34,8 @@ export interface EvalContext {
   typoMemo?: Map<string, Array<{ t: number; d: number }>>;
   /** Given when the index is one segment of a live corpus (the single-corpus path reads none). */
   stats?: CorpusStats;
+  /** Which segment of that corpus the index is (an expansion may carry its id there). */
+  segment?: number;
 }
 
 const EMPTY: Matches = { docs: new Uint32Array(0), scores: null, typos: null };
@@ -55,12 +57,15 @@ export interface CorpusStats {
   n: number;
   /** Live documents holding a dictionary term (field key included); 0 when none does. */
   df(term: string): number;
-  /** A word's expansions over all segments (terms with their document counts), decided once per query. */
+  /**
+   * A word's expansions over all segments (terms with their document counts, and by segment their ids
+   * when a merged walk found them: -1 where a segment lacks the term), decided once per query.
+   */
   expansions(
     word: { key: string; folded: string; term: string; prefix: boolean },
     typos: TypoMode,
     perWord: number,
-  ): ReadonlyArray<WordExpansion<string> & { df: number }>;
+  ): ReadonlyArray<WordExpansion<string> & { df: number; ids?: ArrayLike<number> }>;
 }
 
 /**
@@ -108,7 +113,7 @@ function expand(
   const out: Expansion[] = [];
   for (const e of ctx.stats.expansions(word, typos, perWord)) {
     ctx.matched.add(e.t.slice(word.key.length));
-    const t = findTerm(ctx.ix, e.t);
+    const t = e.ids && ctx.segment !== undefined ? e.ids[ctx.segment]! : findTerm(ctx.ix, e.t);
     if (t >= 0) out.push({ t, weight: e.weight, typos: e.typos, df: e.df });
   }
   return out;
