@@ -4,6 +4,7 @@ import { fold } from '../analysis/fold';
 import { rankOf } from '../index/doc-bits';
 import { advance, gallop } from '../index/gallop';
 import { PendingUnion } from './pending-union';
+import { PendingMax } from './pending-max';
 import { bitsWorth, type Matches, scoreAt, typosAt } from './matches';
 import {
   candidatesHoldingTexts,
@@ -168,6 +169,9 @@ function union(ctx: EvalContext, exps: Expansion[]): Matches {
     };
   }
   const parts: Matches[] = exps.map((e) => union(ctx, [e]));
+  // Over segments, a page may need only the lists reaching the score the segments before it set.
+  if (ctx.stats && exps.every((e) => e.typos === 0))
+    return new PendingMax(parts, (lists) => denseMerge(ix.n, lists, 'max'));
   return denseMerge(ix.n, parts, 'max');
 }
 
@@ -323,7 +327,7 @@ function wide(m: Matches): Wide {
  * order, and each document's score is summed (or maxed) in list order in double precision, then stored
  * once, so the result does not depend on how the lists are paired.
  */
-function mergeFew(lists: Matches[], mode: 'sum' | 'max'): Matches {
+function mergeFew(lists: readonly Matches[], mode: 'sum' | 'max'): Matches {
   if (lists.length === 2 && lists[0]!.typos === null && lists[1]!.typos === null)
     return mergeTwo(lists[0]!, lists[1]!, mode);
   let acc = wide(lists[0]!);
@@ -419,7 +423,7 @@ function mergeTwo(a: Matches, b: Matches, mode: 'sum' | 'max'): Matches {
 }
 
 /** Union of sorted lists: scores summed (OR) or maxed (expansions of one word), fewest typos kept. */
-function denseMerge(n: number, lists: Matches[], mode: 'sum' | 'max'): Matches {
+function denseMerge(n: number, lists: readonly Matches[], mode: 'sum' | 'max'): Matches {
   if (lists.length <= 4) return mergeFew(lists, mode);
   if (accStamp.length < n) {
     accScore = new Float64Array(n);
