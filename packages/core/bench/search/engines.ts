@@ -111,14 +111,22 @@ function gazetteEngine(corpus: Corpus): Engine {
  * Gazette over more articles than one segment holds, as its live index holds them: segments (oldest
  * first) kept as snapshots and loaded as views, queried as one corpus. The snapshot is the segments'.
  */
-function segmentedEngine(parts: readonly Uint8Array[]): Engine {
-  const corpus = segmentedCorpus(parts.map((p) => loadCorpus(p)));
+function segmentedEngine(parts: readonly Uint8Array[], adopt = false): Engine {
+  const segments = parts.map((p) => loadCorpus(p, { adopt }));
+  const corpus = segmentedCorpus(segments);
+  // Adopted bytes are the corpus's now (their offsets added up in place): a snapshot is written anew.
+  const own = () => (adopt ? segments.map((c) => c.toSnapshot()) : [...parts]);
   const each = <T>(snapshot: Array<string | Uint8Array> | undefined, read: (bytes: Uint8Array) => T) =>
-    (snapshot ?? parts).filter((p): p is Uint8Array => p instanceof Uint8Array).map(read);
+    (snapshot ?? own()).filter((p): p is Uint8Array => p instanceof Uint8Array).map(read);
   return {
     ...gazetteEngine(corpus),
-    snapshot: () => [...parts],
-    load: (data) => segmentedEngine(data.filter((p): p is Uint8Array => p instanceof Uint8Array)),
+    snapshot: own,
+    // Loaded as kept segments are: their bytes were read for this load only, so the corpus adopts them.
+    load: (data) =>
+      segmentedEngine(
+        data.filter((p): p is Uint8Array => p instanceof Uint8Array),
+        true,
+      ),
     dictionary: (snapshot) => `${each(snapshot, snapshotTerms).join(' + ')} in ${parts.length} segments`,
     indexPart: (snapshot) => gazetteIndexPart(...each(snapshot, (bytes) => bytes)),
   };

@@ -20,10 +20,10 @@ export function corpusStats(state: SegmentsState, budget: WorkBudget): CorpusSta
       const key = JSON.stringify([word.key, word.folded, word.term, word.prefix, typos, perWord]);
       let exps = decided.get(key);
       if (!exps) {
-        exps = expandWord(vocabulary, budget, word, typos, perWord).map((e) => ({
-          ...e,
-          df: liveDf(state, e.t),
-        }));
+        exps = expandWord(vocabulary, budget, word, typos, perWord).map((e) => {
+          const ids = vocabulary.idsOf(e.t);
+          return ids ? { ...e, df: vocabulary.df(e.t), ids } : { ...e, df: vocabulary.df(e.t) };
+        });
         decided.set(key, exps);
       }
       return exps;

@@ -66,12 +66,13 @@ export function matchSegments(
   const matched = new Set<string>();
   const stats = corpusStats(state, budget);
   const perWord = expansionsPerWord(tree ? expandingWords(tree) : 0);
-  const contexts: EvalContext[] = state.segments.map((seg) => ({
+  const contexts: EvalContext[] = state.segments.map((seg, segment) => ({
     ix: seg.state.index,
     matched,
     budget,
     perWord,
     stats,
+    segment,
   }));
   const run = (mode: TypoMode, before?: Matches[]) =>
     state.segments.map((seg, s) => {

@@ -7,6 +7,7 @@ import {
   scoreAt,
   typosAt,
 } from '../../search/engine/evaluate-query';
+import { PendingMax } from '../../search/engine/pending-max';
 import { PendingUnion } from '../../search/engine/pending-union';
 import { topByRelevance } from '../../search/engine/rank-top';
 import { PROXIMITY_BOOST } from '../../search/engine/search-engine';
@@ -66,7 +67,12 @@ function byRelevance(
     // What a document of this segment must score to enter: the want-th best so far, when it has no typo.
     const last = order.length === want ? order[want - 1]! : undefined;
     const below = last && last.typos === 0 ? last.score : 0;
-    const best = part instanceof PendingUnion ? part.best(want, below) : null;
+    const best =
+      part instanceof PendingUnion
+        ? part.best(want, below)
+        : part instanceof PendingMax
+          ? part.page(below)
+          : null;
     const m: Matches = best ? best.top : part;
     total += best ? best.total : m.docs.length;
     listed += m.docs.length;

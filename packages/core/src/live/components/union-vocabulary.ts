@@ -2,19 +2,25 @@ import { compareCodePoints } from '../../binary/string-column';
 import type { Vocabulary } from '../../search/engine/expand-word';
 import { paidTypoWalk } from '../../search/engine/evaluate-query';
 import type { WorkBudget } from '../../search/query/work-budget';
-import { deadTerms } from './dead-terms';
 import { liveDf } from './live-df';
+import { commonestPrefixTerms, prefixTerms } from './merged-prefix';
 import { typoSources } from './merged-surface';
 import type { SegmentsState } from './segments-state';
+
+/** A vocabulary of the segments, and each segment's ids of the terms a prefix listed (-1: lacking). */
+export type UnionVocabulary = Vocabulary<string> & { idsOf(term: string): Int32Array | undefined };
 
 /**
  * The segments' dictionaries as one, named by term: a term is in it when a live document holds it, with
  * its live document count, so a word expands over it as over the dictionary of a corpus built at once.
- * Typo walks run over the segments' dictionaries merged (typoSources), paid from the query's budget.
+ * A prefix is expanded once over the segments' ranges merged (merged-prefix.ts), and the ids its terms
+ * have in each segment are kept for the segments' evaluation. Typo walks run over the segments'
+ * dictionaries merged (typoSources), paid from the query's budget.
  */
-export function unionVocabulary(state: SegmentsState, budget: WorkBudget): Vocabulary<string> {
-  // Live counts of the terms a prefix listed (worked out from its ranges), else looked up.
+export function unionVocabulary(state: SegmentsState, budget: WorkBudget): UnionVocabulary {
+  // Live counts and segment ids of the terms a prefix kept, else looked up.
   const counts = new Map<string, number>();
+  const ids = new Map<string, Int32Array>();
   const df = (term: string) => counts.get(term) ?? liveDf(state, term);
   // A word's walks once per query (the typo fallback asks again), as one index remembers them.
   const walked = new Map<string, Array<{ t: string; d: number }>>();
@@ -26,58 +32,29 @@ export function unionVocabulary(state: SegmentsState, budget: WorkBudget): Vocab
     }
     return found;
   };
+  const S = state.segments.length;
   return {
     find: (term) => (df(term) > 0 ? term : undefined),
     df,
     prefixed: (p) => {
-      const terms = prefixedTerms(state, p, counts);
-      return { count: terms.length, terms: () => terms };
+      const terms = prefixTerms(state, p);
+      /** Term i's name, its count and ids remembered. */
+      const named = (i: number) => {
+        const name = terms.name(i);
+        counts.set(name, terms.df[i]!);
+        ids.set(name, terms.ids.subarray(i * S, i * S + S));
+        return name;
+      };
+      return {
+        count: terms.count,
+        terms: () => Array.from({ length: terms.count }, (_, i) => named(i)),
+        commonest: (k, except) => commonestPrefixTerms(terms, k, except).map(named),
+      };
     },
     before: (x, y) => compareCodePoints(x, y) < 0,
     typos,
+    idsOf: (term) => ids.get(term),
   };
-}
-
-/**
- * Terms starting with p in any segment with a live document, in dictionary (code point) order, once each,
- * and their live counts (`into`): each segment's range read in order, the ranges merged (each is sorted),
- * so a short prefix's many terms are neither looked up one by one nor sorted again.
- */
-function prefixedTerms(state: SegmentsState, p: string, into: Map<string, number>): string[] {
-  let merged: string[] = [];
-  const live = new Map<string, number>();
-  for (const seg of state.segments) {
-    const ix = seg.state.index;
-    const [from, to] = ix.terms.prefixRange(p);
-    const dead = seg.dead === null ? undefined : deadTerms(seg);
-    const names: string[] = [];
-    for (let t = from; t < to; t++) {
-      const name = ix.terms.at(t);
-      live.set(name, (live.get(name) ?? 0) + ix.postings.df(t) - (dead?.get(name) ?? 0));
-      names.push(name);
-    }
-    merged = mergeSorted(merged, names);
-  }
-  for (const [name, n] of live) into.set(name, n);
-  return merged.filter((name) => live.get(name)! > 0);
-}
-
-/** Two sorted lists of distinct terms as one, sorted, each term once. */
-function mergeSorted(a: string[], b: string[]): string[] {
-  if (a.length === 0) return b;
-  if (b.length === 0) return a;
-  const out: string[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) {
-    const c = compareCodePoints(a[i]!, b[j]!);
-    if (c <= 0) out.push(a[i++]!);
-    else out.push(b[j++]!);
-    if (c === 0) j++;
-  }
-  while (i < a.length) out.push(a[i++]!);
-  while (j < b.length) out.push(b[j++]!);
-  return out;
 }
 
 /**

@@ -4,6 +4,7 @@ import { fold } from '../analysis/fold';
 import { rankOf } from '../index/doc-bits';
 import { advance, gallop } from '../index/gallop';
 import { PendingUnion } from './pending-union';
+import { PendingMax } from './pending-max';
 import { bitsWorth, type Matches, scoreAt, typosAt } from './matches';
 import {
   candidatesHoldingTexts,
@@ -34,6 +35,8 @@ export interface EvalContext {
   typoMemo?: Map<string, Array<{ t: number; d: number }>>;
   /** Given when the index is one segment of a live corpus (the single-corpus path reads none). */
   stats?: CorpusStats;
+  /** Which segment of that corpus the index is (an expansion may carry its id there). */
+  segment?: number;
 }
 
 const EMPTY: Matches = { docs: new Uint32Array(0), scores: null, typos: null };
@@ -55,12 +58,15 @@ export interface CorpusStats {
   n: number;
   /** Live documents holding a dictionary term (field key included); 0 when none does. */
   df(term: string): number;
-  /** A word's expansions over all segments (terms with their document counts), decided once per query. */
+  /**
+   * A word's expansions over all segments (terms with their document counts, and by segment their ids
+   * when a merged walk found them: -1 where a segment lacks the term), decided once per query.
+   */
   expansions(
     word: { key: string; folded: string; term: string; prefix: boolean },
     typos: TypoMode,
     perWord: number,
-  ): ReadonlyArray<WordExpansion<string> & { df: number }>;
+  ): ReadonlyArray<WordExpansion<string> & { df: number; ids?: ArrayLike<number> }>;
 }
 
 /**
@@ -108,7 +114,7 @@ function expand(
   const out: Expansion[] = [];
   for (const e of ctx.stats.expansions(word, typos, perWord)) {
     ctx.matched.add(e.t.slice(word.key.length));
-    const t = findTerm(ctx.ix, e.t);
+    const t = e.ids && ctx.segment !== undefined ? e.ids[ctx.segment]! : findTerm(ctx.ix, e.t);
     if (t >= 0) out.push({ t, weight: e.weight, typos: e.typos, df: e.df });
   }
   return out;
@@ -163,6 +169,9 @@ function union(ctx: EvalContext, exps: Expansion[]): Matches {
     };
   }
   const parts: Matches[] = exps.map((e) => union(ctx, [e]));
+  // Over segments, a page may need only the lists reaching the score the segments before it set.
+  if (ctx.stats && exps.every((e) => e.typos === 0))
+    return new PendingMax(parts, (lists) => denseMerge(ix.n, lists, 'max'));
   return denseMerge(ix.n, parts, 'max');
 }
 
@@ -332,7 +341,7 @@ function wide(m: Matches): Wide {
  * order, and each document's score is summed (or maxed) in list order in double precision, then stored
  * once, so the result does not depend on how the lists are paired.
  */
-function mergeFew(lists: Matches[], mode: 'sum' | 'max'): Matches {
+function mergeFew(lists: readonly Matches[], mode: 'sum' | 'max'): Matches {
   if (lists.length === 2 && lists[0]!.typos === null && lists[1]!.typos === null)
     return mergeTwo(lists[0]!, lists[1]!, mode);
   let acc = wide(lists[0]!);
@@ -428,7 +437,7 @@ function mergeTwo(a: Matches, b: Matches, mode: 'sum' | 'max'): Matches {
 }
 
 /** Union of sorted lists: scores summed (OR) or maxed (expansions of one word), fewest typos kept. */
-function denseMerge(n: number, lists: Matches[], mode: 'sum' | 'max'): Matches {
+function denseMerge(n: number, lists: readonly Matches[], mode: 'sum' | 'max'): Matches {
   if (lists.length <= 4) return mergeFew(lists, mode);
   if (accStamp.length < n) {
     accScore = new Float64Array(n);

@@ -18,8 +18,15 @@ export interface Vocabulary<T> {
   find(term: string): T | undefined;
   /** Documents holding the term. */
   df(t: T): number;
-  /** How many terms start with p, and (asked only when they are paid for) those terms. */
-  prefixed(p: string): { count: number; terms: () => T[] };
+  /**
+   * How many terms start with p, and (asked only when they are paid for) those terms; `commonest`, when
+   * given, names the k commonest but `except` as topK over them would, without listing them all.
+   */
+  prefixed(p: string): {
+    count: number;
+    terms: () => T[];
+    commonest?: (k: number, except: T | undefined) => T[];
+  };
   /** Is x before y in dictionary order? */
   before(x: T, y: T): boolean;
   /**
@@ -62,11 +69,16 @@ export function expandWord<T>(
     const range = v.prefixed(key + (commonPrefix(folded, term) || folded));
     // Ranking the candidates reads each one's document count.
     if (budget.spend(range.count)) {
-      const cands = range.terms().filter((t) => t !== exact);
       // Commonest first; ties in dictionary order.
       const commoner = (x: T, y: T) => v.df(x) > v.df(y) || (v.df(x) === v.df(y) && v.before(x, y));
-      for (const t of topK(cands, maxExpansions, commoner))
-        if (take(t)) out.push({ t, weight: PREFIX_WEIGHT, typos: 0 });
+      const best = range.commonest
+        ? range.commonest(maxExpansions, exact)
+        : topK(
+            range.terms().filter((t) => t !== exact),
+            maxExpansions,
+            commoner,
+          );
+      for (const t of best) if (take(t)) out.push({ t, weight: PREFIX_WEIGHT, typos: 0 });
     }
   }
   // Typos are tried for words the corpus lacks or barely has (likely misspelt themselves), or for

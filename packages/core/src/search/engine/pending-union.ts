@@ -1,6 +1,7 @@
 import type { DocBits } from '../index/doc-bits';
 import { gallop } from '../index/gallop';
 import { highestImpact, type Matches } from './matches';
+import { PendingMatches } from './pending-matches';
 import { unionCount } from './union-count';
 
 /** One list of a union, read as scoreAt reads it: stored scores, or impacts times a multiplier. */
@@ -19,15 +20,15 @@ interface Part {
  * reads it (a filter, facets, a date order, an enclosing AND) lists it in full on first read, with the
  * same documents and scores.
  */
-export class PendingUnion implements Matches {
-  private full: Matches | undefined;
+export class PendingUnion extends PendingMatches {
   private readonly parts: Part[];
 
   constructor(
     lists: readonly Matches[],
     /** Lists the union in full (the merge the scores are defined by). */
-    private readonly listAll: () => Matches,
+    listAll: () => Matches,
   ) {
+    super(listAll);
     this.parts = lists.map((l) => ({
       docs: l.docs,
       scores: l.scores,
@@ -37,20 +38,6 @@ export class PendingUnion implements Matches {
       // A ranked OR counts and probes by the bits of its dense lists (built now if not yet).
       bits: l.bits ?? l.source?.denseBits(),
     }));
-  }
-
-  private listed(): Matches {
-    this.full ??= this.listAll();
-    return this.full;
-  }
-  get docs(): Uint32Array {
-    return this.listed().docs;
-  }
-  get scores(): Float32Array | null {
-    return this.listed().scores;
-  }
-  get typos(): Uint8Array | null {
-    return this.listed().typos;
   }
 
   /**
@@ -64,7 +51,7 @@ export class PendingUnion implements Matches {
    * read so far): a document that cannot reach it is left out from the start, as if k were held.
    */
   best(k: number, below = 0): { top: Matches; total: number; scored: number } {
-    if (this.full) return { top: this.full, total: this.full.docs.length, scored: 0 };
+    if (this.isListed) return { top: this.listed(), total: this.docs.length, scored: 0 };
     const total = unionCount(this.parts);
     const heap = new TopHeap(k);
     const scored = k > 0 ? maxScore(this.parts, heap, floorUnder(below)) : 0;
@@ -76,7 +63,7 @@ const scoreOf = (p: Part, i: number): number =>
   p.scores !== null ? p.scores[i]! : p.imp !== undefined ? Math.fround(p.imp[i]! * p.mult) : 0;
 
 /** The highest score a list holds. */
-function bestScore(p: Part): number {
+export function bestScore(p: Pick<Part, 'scores' | 'imp' | 'mult' | 'impMax'>): number {
   if (p.scores !== null) {
     let m = 0;
     for (let i = 0; i < p.scores.length; i++) if (p.scores[i]! > m) m = p.scores[i]!;
@@ -163,9 +150,9 @@ function maxScore(parts: readonly Part[], heap: TopHeap, least = Number.NEGATIVE
   return scored;
 }
 
-/** Does nothing match? (A pending union holds two lists or more, none empty.) */
+/** Does nothing match? (A pending union, or pending expansions, hold two lists or more, none empty.) */
 export function isEmpty(m: Matches): boolean {
-  return !(m instanceof PendingUnion) && m.docs.length === 0;
+  return !(m instanceof PendingMatches) && m.docs.length === 0;
 }
 
 /** The k best (document, score) pairs offered in ascending document order: higher score, then older index. */

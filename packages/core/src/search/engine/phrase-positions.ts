@@ -1,4 +1,5 @@
 import type { PositionCursor } from '../index/position-cursor';
+import { gallop } from '../index/gallop';
 import { SHARED_TEXT, type TextDocs } from '../index/search-index';
 
 /** A phrase's words: a cursor over each one's positions, its offset in the phrase, its term id. */
@@ -69,9 +70,17 @@ let stamps = new Uint32Array(0);
 let generation = 0;
 
 /**
+ * The texts' documents are looked up among the candidates (each a gallop) when there are fewer than
+ * this share of the candidates; else every candidate reads its stamp. A common pair of words has many
+ * candidates and few documents holding them in order: the candidates are not all read.
+ */
+const LOOKUP_SHARE = 1 / 16;
+
+/**
  * Which candidate documents (ascending) hold one of `texts`, as indices into `candidates`: the texts'
- * documents are stamped, then the candidates read their stamp (no sort of the texts' documents, which
- * may be many more than the candidates).
+ * documents are stamped (no sort of them, which may be many more than the candidates), then either each
+ * candidate reads its stamp or, when the stamped documents are few, each of them is sought among the
+ * candidates.
  */
 export function candidatesHoldingTexts(
   texts: Uint32Array,
@@ -85,14 +94,36 @@ export function candidatesHoldingTexts(
   }
   const current = ++generation;
   const { off, docs, one } = byText;
+  const few = texts.length < candidates.length * LOOKUP_SHARE;
+  const found: number[] = [];
+  const stamp = (d: number) => {
+    if (stamps[d] === current) return;
+    stamps[d] = current;
+    if (few) found.push(d);
+  };
   for (let i = 0; i < texts.length; i++) {
     const x = texts[i]!;
     const d = one[x]!;
-    if (d !== SHARED_TEXT) stamps[d] = current;
-    else for (let j = off[x]!; j < off[x + 1]!; j++) stamps[docs[j]!] = current;
+    if (d !== SHARED_TEXT) stamp(d);
+    else for (let j = off[x]!; j < off[x + 1]!; j++) stamp(docs[j]!);
   }
+  if (few && found.length < candidates.length * LOOKUP_SHARE) return soughtAmong(found, candidates);
   const out = new Uint32Array(candidates.length);
   let n = 0;
   for (let i = 0; i < candidates.length; i++) if (stamps[candidates[i]!] === current) out[n++] = i;
+  return out.subarray(0, n);
+}
+
+/** Indices (ascending) into `candidates` of the documents `found` (distinct, any order) that it holds. */
+function soughtAmong(found: number[], candidates: Uint32Array): Uint32Array {
+  const sorted = Uint32Array.from(found).sort();
+  const out = new Uint32Array(sorted.length);
+  let n = 0;
+  let p = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    p = gallop(candidates, p, sorted[i]!);
+    if (p >= candidates.length) break;
+    if (candidates[p] === sorted[i]) out[n++] = p;
+  }
   return out.subarray(0, n);
 }

@@ -29,3 +29,22 @@ describe('a phrase with few candidates', () => {
     expect(engine.page(engine.match('alpha beta', undefined), 'relevance', 0, 10).total).toBe(3);
   });
 });
+
+// Two words together in many documents, in order in a few: the documents holding the texts with the
+// phrase are sought among the many candidates (not every candidate read), and are the same.
+describe('a phrase whose words meet in many documents', () => {
+  it('finds exactly the documents holding the words in order, and counts them', () => {
+    const together = Array.from({ length: 120 }, (_, i) =>
+      fixture({ title: `Brief ${i}`, body: [`The gamma rose as delta fell ${i}.`] }),
+    );
+    const ordered = [7, 55, 101].map((i) =>
+      fixture({ title: `Story ${i}`, body: [`Then gamma delta arrived ${i}.`] }),
+    );
+    const ix = buildIndex([...together, ...ordered]);
+    const engine = new SearchEngine(ix);
+    const page = engine.page(engine.match('"gamma delta"', undefined), 'relevance', 0, 10);
+    expect(page.total).toBe(3);
+    expect(new Set(page.hits.map((h) => h.id))).toEqual(new Set(ordered.map((a) => a.id)));
+    expect(engine.page(engine.match('gamma delta', undefined), 'relevance', 0, 10).total).toBe(123);
+  });
+});

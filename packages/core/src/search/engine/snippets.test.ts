@@ -32,3 +32,27 @@ describe('snippet highlights', () => {
     expect(marked('hopeless')).toEqual(['hopeless']);
   });
 });
+
+describe('snippets of a query matching many terms', () => {
+  it("chooses each hit's block by the terms its own texts hold, among terms most hits lack", () => {
+    // Each article holds one completion of "pla*" in a late block; the others' completions are elsewhere.
+    const words = ['plan', 'planet', 'plaza', 'plain', 'plate', 'player', 'plasma', 'plank'];
+    const corpus = createCorpus(
+      words.map((w, i) =>
+        fixture({
+          title: `Report ${i}`,
+          body: ['Nothing to see in this block.', `The ${w} was noted.`, 'Closing words.'],
+          publishedAt: `2024-01-0${1 + i}T00:00:00Z`,
+        }),
+      ),
+    );
+    const { hits, total } = corpus.search({ q: 'pla*', limit: 10 });
+    expect(total).toBe(words.length);
+    for (const hit of hits) {
+      const i = Number(hit.title.split(' ')[1]);
+      const body = hit.snippets.find((s) => s.field !== 'title')!;
+      expect(body.text).toBe(`The ${words[i]} was noted.`);
+      expect(body.highlights.map((h) => body.text.slice(h.start, h.end))).toEqual([words[i]]);
+    }
+  });
+});

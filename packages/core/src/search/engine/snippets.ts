@@ -1,6 +1,7 @@
 import type { Snippet } from '../../query-schema/query-result-schema';
 import { ASCII_WORD_CHAR, forEachWord, isWordAt, tokensWithOffsets } from '../analysis/analyze';
 import { fold } from '../analysis/fold';
+import { gallop } from '../index/gallop';
 import { findTerm, type SearchIndex, TEXT_FIELD } from '../index/search-index';
 import { isAscii } from '../../binary/string-column';
 
@@ -210,15 +211,24 @@ export function textMatches(
   const counts = new Uint8Array(base[docs.length]!);
   const masks = flagged ? new Uint32Array(counts.length) : null;
   let walked = 0;
+  // The page's documents ascending (as places in `docs`): a term's postings are asked which hold it.
+  const byDoc = docs.map((_, k) => k).sort((a, b) => docs[a]! - docs[b]!);
+  const holding: number[] = [];
   let used = 0;
   for (const term of matched) {
     if (used++ === CHOOSING_TERMS) break;
     const t = findTerm(ix, term);
-    const cursor = t < 0 ? null : ix.positions.cursor(t);
-    if (!cursor) continue;
+    if (t < 0) continue;
     const bit = flagged?.get(term) ?? 0;
+    // A term none of the documents holds is walked too: its mask bit is rightly clear in every text.
+    if (!pageHolding(ix.postings.get(t).docs, docs, byDoc, holding)) {
+      walked |= bit;
+      continue;
+    }
+    const cursor = ix.positions.cursor(t);
+    if (!cursor) continue;
     walked |= bit;
-    for (let k = 0; k < docs.length; k++) {
+    for (const k of holding) {
       const from = ix.textOff[docs[k]!]!;
       const end = ix.textOff[docs[k]! + 1]!;
       const at = base[k]! - from;
@@ -233,6 +243,27 @@ export function textMatches(
     }
   }
   return { docs, counts, masks, base, walked };
+}
+
+/**
+ * Which of the page's documents (places in `docs`, into `out`) a term's documents hold; false when none
+ * does. A prefix or typo query matches many terms, most of them in none of a page's few documents: their
+ * positions are then not sought at all (a document's texts would each seek a block of the term's).
+ */
+function pageHolding(
+  termDocs: Uint32Array,
+  docs: readonly number[],
+  byDoc: readonly number[],
+  out: number[],
+): boolean {
+  out.length = 0;
+  let p = 0;
+  for (const k of byDoc) {
+    p = gallop(termDocs, p, docs[k]!);
+    if (p >= termDocs.length) break;
+    if (termDocs[p] === docs[k]) out.push(k);
+  }
+  return out.length > 0;
 }
 
 /**
