@@ -1,7 +1,7 @@
 import { analyze } from '../analysis/analyze';
 import { dateSpan } from './date-span';
 import { fold } from '../analysis/fold';
-import { rankOf } from '../index/doc-bits';
+import { type DocBits, rankOf } from '../index/doc-bits';
 import { advance, gallop } from '../index/gallop';
 import { PendingUnion } from './pending-union';
 import { PendingMax } from './pending-max';
@@ -176,6 +176,25 @@ function union(ctx: EvalContext, exps: Expansion[]): Matches {
 }
 
 /**
+ * The order an intersection asks its lists in, and the bits of those asked by bits. The shortest is
+ * walked; after it, lists with bits are asked first: they turn a document away in a few operations, so
+ * the lists stepped through are asked only about documents the others hold. Bits are used (built then if
+ * need be) only where they pay.
+ */
+function walkOrder(lists: readonly Matches[]): { walk: number[]; bitsOf: (DocBits | undefined)[] } {
+  const byLength = lists.map((_, j) => j).sort((x, y) => lists[x]!.docs.length - lists[y]!.docs.length);
+  const shortest = lists[byLength[0]!]!.docs.length;
+  const bitsOf = lists.map((l, j) => (j === byLength[0] ? undefined : bitsWorth(l, shortest)));
+  const rest = byLength.slice(1);
+  const walk = [
+    byLength[0]!,
+    ...rest.filter((j) => bitsOf[j] !== undefined),
+    ...rest.filter((j) => bitsOf[j] === undefined),
+  ];
+  return { walk, bitsOf };
+}
+
+/**
  * Documents in every list, walked from the shortest. A document's score is its lists' scores summed in
  * the lists' own order (not the walk's, which follows their lengths), so it does not depend on how long
  * the other lists are.
@@ -185,18 +204,7 @@ export function intersect(lists: Matches[]): Matches {
   if (lists.length === 1) return lists[0]!;
   if (lists.length === 2 && lists[0]!.typos === null && lists[1]!.typos === null)
     return intersectTwo(lists[0]!, lists[1]!);
-  // After the shortest, lists with bits are asked first: they turn a document away in a few operations,
-  // so the lists stepped through are asked only about documents the others hold.
-  const byLength = lists.map((_, j) => j).sort((x, y) => lists[x]!.docs.length - lists[y]!.docs.length);
-  const shortest = lists[byLength[0]!]!.docs.length;
-  // The shortest is walked; the others are asked by their bits where bits pay (built then if need be).
-  const bitsOf = lists.map((l, j) => (j === byLength[0] ? undefined : bitsWorth(l, shortest)));
-  const rest = byLength.slice(1);
-  const walk = [
-    byLength[0]!,
-    ...rest.filter((j) => bitsOf[j] !== undefined),
-    ...rest.filter((j) => bitsOf[j] === undefined),
-  ];
+  const { walk, bitsOf } = walkOrder(lists);
   const first = lists[walk[0]!]!;
   // Each list's documents and bits in walk order, read from arrays, not from list objects of mixed shapes.
   const walkDocs = walk.map((j) => lists[j]!.docs);
