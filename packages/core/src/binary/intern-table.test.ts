@@ -25,7 +25,13 @@ function mapNumbers(strings: readonly string[]): { numbers: number[]; distinct: 
 
 function check(strings: readonly string[], capacity?: number): void {
   const table = new InternTable(capacity);
-  const numbers = strings.map((s) => table.intern(s));
+  const numbers = strings.map((s) => {
+    const known = table.intern(s, false);
+    const id = table.intern(s);
+    // Not added, a string is found if and only if it was added before.
+    expect(known === -1 ? id === table.length - 1 : known === id).toBe(true);
+    return id;
+  });
   const want = mapNumbers(strings);
   expect(numbers).toEqual(want.numbers);
   expect(table.length).toBe(want.distinct.length);

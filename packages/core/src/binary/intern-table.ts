@@ -36,14 +36,17 @@ export class InternTable {
     return this.off.length - 1;
   }
 
-  /** The number of s: its old one, or the next one (`length` before the call) if s is new. */
-  intern(s: string): number {
+  /**
+   * The number of s: its old one, or if s is new the next one (`length` before the call), or -1 when
+   * `add` is false (s is then not added).
+   */
+  intern(s: string, add = true): number {
     // An ASCII string is hashed and compared by its code units, which are its UTF-8 bytes; any other is
     // encoded first (the hash is FNV-1a over the UTF-8 bytes either way).
     let h = 0x811c9dc5;
     for (let i = 0; i < s.length; i++) {
       const c = s.charCodeAt(i);
-      if (c >= 0x80) return this.internEncoded(s);
+      if (c >= 0x80) return this.internEncoded(s, add);
       h = Math.imul(h ^ c, 0x01000193);
     }
     h >>>= 0;
@@ -62,6 +65,7 @@ export class InternTable {
       while (i < s.length && bytes[from + i] === s.charCodeAt(i)) i++;
       if (i === s.length) return id;
     }
+    if (!add) return -1;
     const length = s.length;
     if (this.scratch.length < length) this.scratch = new Uint8Array(2 * length);
     for (let i = 0; i < length; i++) this.scratch[i] = s.charCodeAt(i);
@@ -69,7 +73,7 @@ export class InternTable {
   }
 
   /** intern for a string with non-ASCII characters: by its UTF-8 bytes. */
-  private internEncoded(s: string): number {
+  private internEncoded(s: string, add: boolean): number {
     if (this.scratch.length < 3 * s.length) this.scratch = new Uint8Array(6 * s.length);
     const length = encoder.encodeInto(s, this.scratch).written;
     const key = this.scratch;
@@ -88,7 +92,7 @@ export class InternTable {
       while (i < length && bytes[from + i] === key[i]) i++;
       if (i === length) return id;
     }
-    return this.add(key, length, h);
+    return add ? this.add(key, length, h) : -1;
   }
 
   /** Adds the string of bytes key[0, length) (known to be new), of hash h; returns its number. */
