@@ -75,9 +75,17 @@ export class InternTable {
   /** intern for a string with non-ASCII characters: by its UTF-8 bytes. */
   private internEncoded(s: string, add: boolean): number {
     if (this.scratch.length < 3 * s.length) this.scratch = new Uint8Array(6 * s.length);
-    const length = encoder.encodeInto(s, this.scratch).written;
-    const key = this.scratch;
-    const h = hashBytes(key, 0, length);
+    return this.internKey(this.scratch, 0, encoder.encodeInto(s, this.scratch).written, add);
+  }
+
+  /** intern for a string given as its UTF-8 bytes, key[from, to). */
+  internBytes(key: Uint8Array, from: number, to: number): number {
+    return this.internKey(key, from, to, true);
+  }
+
+  private internKey(key: Uint8Array, from: number, to: number, add: boolean): number {
+    const length = to - from;
+    const h = hashBytes(key, from, to);
     const slots = this.slots;
     const mask = slots.length - 1;
     const bytes = this.bytes.array;
@@ -86,13 +94,23 @@ export class InternTable {
       const id = slots[at]! - 1;
       if (id < 0) break;
       if (this.hashes.array[id] !== h) continue;
-      const from = off[id]!;
-      if (off[id + 1]! - from !== length) continue;
+      const start = off[id]!;
+      if (off[id + 1]! - start !== length) continue;
       let i = 0;
-      while (i < length && bytes[from + i] === key[i]) i++;
+      while (i < length && bytes[start + i] === key[from + i]) i++;
       if (i === length) return id;
     }
-    return add ? this.add(key, length, h) : -1;
+    return add ? this.add(key.subarray(from, to), length, h) : -1;
+  }
+
+  /** Strings from..to-1 as a column of their own (copied: its buffers can be transferred). */
+  slice(from: number, to: number): StringColumn {
+    const off = this.off.array;
+    const start = off[from]!;
+    const bytes = this.bytes.array.slice(start, off[to]!);
+    const offsets = new Uint32Array(to - from + 1);
+    for (let i = from; i <= to; i++) offsets[i - from] = off[i]! - start;
+    return new StringColumn(bytes, offsets);
   }
 
   /** Adds the string of bytes key[0, length) (known to be new), of hash h; returns its number. */

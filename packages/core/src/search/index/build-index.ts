@@ -150,7 +150,7 @@ export function finishIndex(
     ...b.entities.done(),
     quoteCounts: b.quoteCounts,
     statementCounts: b.statementCounts,
-    texts: StringColumn.from(b.texts.texts),
+    texts: b.texts.column(),
     textOff: b.texts.textOff,
     textIds: b.texts.textIds.done(),
     textField: b.texts.textField.done(),
