@@ -15,16 +15,22 @@ const encoder = new TextEncoder();
  * two that differ only in a lone surrogate (each U+FFFD in UTF-8) are one string here.
  */
 export class InternTable {
-  /** The strings' UTF-8 bytes, one after another (grown in place: see GrowableArray). */
-  private readonly bytes = new GrowableArray(Uint8Array, 1 << 12, 0, true);
+  /** The strings' UTF-8 bytes, one after another. */
+  private readonly bytes: GrowableArray<Uint8Array>;
   /** String i is bytes[off[i], off[i + 1]). */
-  private readonly off = new GrowableArray(Uint32Array, 1 << 10, 0, true);
-  private readonly hashes = new GrowableArray(Uint32Array, 1 << 10, 0, true);
+  private readonly off = new GrowableArray(Uint32Array, 1 << 10);
+  private readonly hashes = new GrowableArray(Uint32Array, 1 << 10);
   /** 1 + the number of the string in each slot, 0 for an empty slot; its length a power of two. */
   private slots: Int32Array;
   private scratch = new Uint8Array(1 << 8);
 
-  constructor(capacity = 1 << 10) {
+  /**
+   * `resizable` grows the bytes in place (see GrowableArray: for a table built on a thread whose heap
+   * holds a corpus). Only there: code that meets typed arrays over resizable buffers and plain ones at
+   * the same place is slower everywhere in the thread (its element accesses become polymorphic).
+   */
+  constructor(capacity = 1 << 10, resizable = false) {
+    this.bytes = new GrowableArray(Uint8Array, 1 << 12, 0, resizable);
     this.off.push(0);
     let size = 16;
     while (size * MAX_LOAD < capacity) size *= 2;

@@ -23,7 +23,7 @@ const SMALL = 40; // tags SMALL..255 are the integers 0..215
 
 export class CompactWriter {
   /** The shared strings, numbered; in typed arrays: see InternTable. */
-  private readonly strings = new InternTable(1 << 12);
+  private readonly strings = new InternTable(1 << 12, true);
   /** Grown in place: it is built on the thread holding the articles (see GrowableArray). */
   readonly out = new ByteWriter(1 << 16, true);
   private readonly f64 = new DataView(new ArrayBuffer(8));

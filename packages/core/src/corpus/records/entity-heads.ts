@@ -49,17 +49,17 @@ const MENTIONS_AND_ID: ReadonlySet<string> = new Set(['mentions', 'demonymMentio
  */
 export class EntityHeadsBuilder {
   /** The entity ids, numbered by first sighting: value v is id v. */
-  private readonly ids = new InternTable(1 << 12);
+  private readonly ids = new InternTable(1 << 12, true);
   /** Each value's first and last variant (head numbers in the order met), -1 for none yet. */
-  private readonly first = new GrowableArray(Int32Array, 1 << 12, -1, true);
-  private readonly last = new GrowableArray(Int32Array, 1 << 12, -1, true);
+  private readonly first = new GrowableArray(Int32Array, 1 << 12, -1);
+  private readonly last = new GrowableArray(Int32Array, 1 << 12, -1);
   /** The next variant of the same value, -1 after its last. */
-  private readonly next = new GrowableArray(Int32Array, 1 << 12, -1, true);
+  private readonly next = new GrowableArray(Int32Array, 1 << 12, -1);
   /** Head h (numbered as met) is bytes[at[h], at[h+1]) (laid out by value at the end). */
-  private readonly at = new GrowableArray(Uint32Array, 1 << 12, 0, true);
+  private readonly at = new GrowableArray(Uint32Array, 1 << 12);
   /** The document each value was last listed in (-1: none yet). */
-  private readonly lastDoc = new GrowableArray(Int32Array, 1 << 12, -1, true);
-  private readonly val = new GrowableArray(Uint32Array, 1 << 12, 0, true);
+  private readonly lastDoc = new GrowableArray(Int32Array, 1 << 12, -1);
+  private readonly val = new GrowableArray(Uint32Array);
   private readonly off: Uint32Array;
   /** Grown in place: it is built on the thread holding the articles (see GrowableArray). */
   private readonly bytes = new GrowableArray(Uint8Array, 1 << 16, 0, true);

@@ -14,10 +14,10 @@ type Quote = IndexedArticle['quotes'][number];
 export class QuoteTerms {
   private readonly texts = new InternTable(1 << 12);
   /** Quotation q's term ids are ids[off[q], off[q + 1]). */
-  private readonly ids = new GrowableArray(Int32Array, 1 << 16, 0, true);
-  private readonly off = new GrowableArray(Uint32Array, 1 << 12, 0, true);
+  private readonly ids = new GrowableArray(Int32Array, 1 << 16);
+  private readonly off = new GrowableArray(Uint32Array, 1 << 12);
   /** Per quotation: 0 not worked out yet, 1 too short to read as a statement, 2 long enough. */
-  private readonly longEnough = new GrowableArray(Uint8Array, 1 << 12, 0, true);
+  private readonly longEnough = new GrowableArray(Uint8Array, 1 << 12);
 
   constructor(
     private readonly termIds: (text: string) => Int32Array,
