@@ -27,6 +27,7 @@ describe('GrowableArray', () => {
     expect(items.buffer).toBe(buffer);
     expect(Array.from(items)).toEqual(Array.from({ length: 5000 }, (_, i) => i * 7));
     const seen = new GrowableArray(Int32Array, 16, -1, true);
+    expect(seen.array[0]).toBe(-1);
     seen.cover(40);
     seen.array[40] = 7;
     seen.cover(1000);

@@ -45,7 +45,9 @@ export class GrowableArray<A extends GrowableKind> {
       const bytes = (this.make as unknown as { BYTES_PER_ELEMENT: number }).BYTES_PER_ELEMENT;
       const buffer = new ResizableArrayBuffer(capacity * bytes, { maxByteLength: MAX_RESIZABLE_BYTES });
       if (!buffer.resizable) return undefined;
-      return new (this.make as unknown as new (b: ArrayBuffer) => A)(buffer);
+      const array = new (this.make as unknown as new (b: ArrayBuffer) => A)(buffer);
+      if (this.fill !== 0) array.fill(this.fill);
+      return array;
     } catch {
       return undefined;
     }

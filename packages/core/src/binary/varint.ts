@@ -40,6 +40,13 @@ export class ByteWriter {
   view(): Uint8Array {
     return this.buffer.view();
   }
+  /** Whether the bytes written are bytes[from, to). */
+  equals(bytes: Uint8Array, from: number, to: number): boolean {
+    const { array, length } = this.buffer;
+    if (to - from !== length) return false;
+    for (let i = 0; i < length; i++) if (array[i] !== bytes[from + i]) return false;
+    return true;
+  }
   /** Forgets the bytes written, keeping the buffer for the next ones. */
   clear(): void {
     this.buffer.length = 0;

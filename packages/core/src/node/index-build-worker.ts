@@ -54,13 +54,12 @@ function postPart(link: WorkerLink, job: PartJob): void {
     analyseDocuments(b, docs, from, from + chunk.length);
     docs.fill(undefined as never, from, from + chunk.length);
     from += chunk.length;
-    if (b.texts.texts.length === posted) continue;
-    const texts: TextsMessage = { texts: b.texts.texts.slice(posted) };
-    job.to.postMessage(texts);
-    posted += texts.texts.length;
+    if (b.texts.count === posted) continue;
+    const texts: TextsMessage = { texts: b.texts.piece(posted, b.texts.count) };
+    job.to.postMessage(texts, buffersOf(texts));
+    posted = b.texts.count;
   }
-  const whole = partOf(b, job.documents);
-  const part = { ...whole, texts: { ...whole.texts, texts: b.texts.texts.slice(posted) } };
+  const part = partOf(b, job.documents, posted);
   job.to.postMessage({ part }, partBuffers(part));
 }
 

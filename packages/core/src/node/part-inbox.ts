@@ -3,16 +3,17 @@
 // into the index worker's heap while it still analyses its own range, not after it, when it alone works.
 import { receiveMessageOnPort } from 'node:worker_threads';
 import type { IndexPart } from '../search/index/index-part';
+import type { TextPiece } from '../search/index/index-texts';
 import type { PartSource } from './index-build-jobs';
 import { DONE } from './index-worker-threads';
 
 /** Texts a helper posts ahead of its part. */
 export interface TextsMessage {
-  texts: string[];
+  texts: TextPiece;
 }
 
 export class PartInbox {
-  private readonly texts: string[][] = [];
+  private readonly texts: TextPiece[] = [];
   private part: IndexPart | undefined;
 
   constructor(private readonly source: PartSource) {}
@@ -35,8 +36,6 @@ export class PartInbox {
     this.source.port.close();
     const part = this.part;
     if (!part) return undefined;
-    const texts = this.texts.flat();
-    for (const text of part.texts.texts) texts.push(text);
-    return { ...part, texts: { ...part.texts, texts } };
+    return { ...part, texts: { ...part.texts, texts: [...this.texts, ...part.texts.texts] } };
   }
 }

@@ -1,4 +1,5 @@
-import { decodeUtf8, StringColumn } from '../../binary/string-column';
+import { InternTable } from '../../binary/intern-table';
+import { decodeUtf8, type StringColumn } from '../../binary/string-column';
 import { ByteReader, ByteWriter } from '../../binary/varint';
 
 // JSON values (and byte arrays) as tagged bytes, every string once in a shared table: article records repeat the same
@@ -21,8 +22,8 @@ const SHARED_UP_TO = 48;
 const SMALL = 40; // tags SMALL..255 are the integers 0..215
 
 export class CompactWriter {
-  private readonly ids = new Map<string, number>();
-  readonly strings: string[] = [];
+  /** The shared strings, numbered; in typed arrays: see InternTable. */
+  private readonly strings = new InternTable(1 << 12, true);
   /** Grown in place: it is built on the thread holding the articles (see GrowableArray). */
   readonly out = new ByteWriter(1 << 16, true);
   private readonly f64 = new DataView(new ArrayBuffer(8));
@@ -30,13 +31,7 @@ export class CompactWriter {
   private scratch = new Uint8Array(1 << 12);
 
   private str(s: string): number {
-    let id = this.ids.get(s);
-    if (id === undefined) {
-      id = this.strings.length;
-      this.strings.push(s);
-      this.ids.set(s, id);
-    }
-    return id;
+    return this.strings.intern(s);
   }
 
   /** Writes v to `w` (by default this writer's own stream); strings go to the shared table. */
@@ -77,12 +72,20 @@ export class CompactWriter {
     else throw new TypeError(`cannot store a ${typeof v}`);
   }
 
-  private object(o: Record<string, unknown>, w: ByteWriter): void {
+  /**
+   * Writes object o as write does, but its keys in `omit`: as write would write a copy of o without
+   * them, never made (an entity's head is its fields but its mentions, and most entities repeat a head).
+   */
+  writeWithout(o: object, omit: ReadonlySet<string>, w: ByteWriter): void {
+    this.object(o as Record<string, unknown>, w, omit);
+  }
+
+  private object(o: Record<string, unknown>, w: ByteWriter, omit?: ReadonlySet<string>): void {
     let shape = '';
     let count = 0;
     let plain = true;
     for (const k in o) {
-      if (o[k] === undefined) continue;
+      if (o[k] === undefined || omit?.has(k)) continue;
       shape = count === 0 ? k : `${shape}\u0000${k}`;
       plain &&= !k.includes('\u0000');
       count++;
@@ -92,7 +95,7 @@ export class CompactWriter {
       w.varint(OBJECT);
       w.varint(count);
       for (const k in o) {
-        if (o[k] === undefined) continue;
+        if (o[k] === undefined || omit?.has(k)) continue;
         w.varint(this.str(k));
         this.write(o[k], w);
       }
@@ -100,11 +103,12 @@ export class CompactWriter {
     }
     w.varint(SHAPED);
     w.varint(this.str(shape));
-    for (const k in o) if (o[k] !== undefined) this.write(o[k], w);
+    for (const k in o) if (o[k] !== undefined && !omit?.has(k)) this.write(o[k], w);
   }
 
+  /** The shared strings (once: the writer's table is spent after it). */
   stringColumn(): StringColumn {
-    return StringColumn.from(this.strings);
+    return this.strings.column();
   }
 }
 

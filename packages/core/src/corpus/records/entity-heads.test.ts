@@ -10,6 +10,10 @@ import { resealed, sectionRange } from '../../../test-support/snapshot-sections'
 import { createCorpus, loadCorpus } from '../create-corpus';
 import { corpusOver } from '../corpus-over';
 import { decodeSnapshot, encodeSnapshot } from '../snapshot/snapshot-codec';
+import type { Entity } from '../../model/entity-schema';
+import { seededRandom } from '../../../test-support/seeded-random';
+import { CompactReader, CompactWriter } from './compact-values';
+import { EntityHeadsBuilder, fullHead } from './entity-heads';
 
 const TEXTS = [
   'Emmanuel Macron met Olaf Scholz in Paris on Monday. Macron said the talks went well.',
@@ -108,5 +112,71 @@ describe('entity heads in article records', () => {
       }
     });
     expect(refused.length).toBeGreaterThan(0);
+  });
+});
+
+/** Seeded documents of entities drawn from a few ids, each in one of a few heads (aliases, a country, a place). */
+function seededEntities(documents: number, seed: number): Entity[][] {
+  const random = seededRandom(seed);
+  const pick = (n: number) => Math.floor(random() * n);
+  return Array.from({ length: documents }, () =>
+    Array.from({ length: pick(12) }, (): Entity => {
+      const id = `person:p${pick(300)}`;
+      const variant = pick(4);
+      const e: Entity = {
+        id,
+        name: `Name ${id.slice(8)}`,
+        type: 'person',
+        aliases: variant === 1 ? [`Alias ${id}`] : [],
+        mentions: [{ block: 0, start: pick(50), end: 60 }],
+      };
+      if (variant === 2) e.countryCode = 'FR';
+      if (variant === 3) e.coordinates = { lat: 48.85, lon: 2.35 };
+      // An id that is not the first field keeps its id in the head.
+      const { name, ...rest } = e;
+      return pick(10) === 0 ? { name, ...rest } : e;
+    }),
+  );
+}
+
+describe('EntityHeadsBuilder', () => {
+  it('numbers each id by first sighting and its heads by first sighting of each distinct head, as a Map of heads would', () => {
+    const docs = seededEntities(400, 16);
+    const writer = new CompactWriter();
+    const builder = new EntityHeadsBuilder(docs.length, writer);
+    const got = docs.map((entities, d) => {
+      const refs = entities.map((e) => builder.add(d, e));
+      builder.endDocument(d);
+      return refs;
+    });
+    const heads = builder.done();
+    // The reference: ids in a Map, each id's heads (its fields but its mentions, in order) in a Map by their JSON.
+    const values = new Map<string, Map<string, number>>();
+    const headOf = (e: Entity) => JSON.stringify(Object.entries(e).filter(([k]) => k !== 'mentions'));
+    docs.forEach((entities, d) => {
+      const listed: string[] = [];
+      entities.forEach((e, i) => {
+        const variants = values.get(e.id) ?? new Map<string, number>();
+        values.set(e.id, variants);
+        const h = headOf(e);
+        if (!variants.has(h)) variants.set(h, variants.size);
+        if (!listed.includes(e.id)) listed.push(e.id);
+        expect(got[d]![i]).toEqual([listed.indexOf(e.id), variants.get(h)]);
+      });
+      const { off, val } = heads.values;
+      expect([...val.subarray(off[d]!, off[d + 1]!)].map((v) => heads.values.values.at(v))).toEqual(listed);
+    });
+    expect(heads.values.values.toArray()).toEqual([...values.keys()]);
+    // Each stored head reads back as the fields of the entity it was first written for.
+    const reader = new CompactReader(heads.headBytes, writer.stringColumn());
+    [...values.values()].forEach((variants, v) => {
+      expect(heads.valueHeadOff[v + 1]! - heads.valueHeadOff[v]!).toBe(variants.size);
+      [...variants.keys()].forEach((h, k) => {
+        const at = heads.valueHeadOff[v]! + k;
+        const stored = reader.read(heads.headOff[at]!, heads.headOff[at + 1]!) as Record<string, unknown>;
+        const head = fullHead(stored, () => heads.values.values.at(v));
+        expect(JSON.stringify(Object.entries(head))).toBe(h);
+      });
+    });
   });
 });

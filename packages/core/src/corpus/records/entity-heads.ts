@@ -1,9 +1,10 @@
 import type { Entity } from '../../model/entity-schema';
 import { GrowableArray } from '../../binary/growable-array';
 import { ByteWriter } from '../../binary/varint';
-import { StringColumn } from '../../binary/string-column';
+import { InternTable } from '../../binary/intern-table';
+import type { StringColumn } from '../../binary/string-column';
 import type { CompactWriter } from './compact-values';
-import { type EntityHead, headOf } from './pack-article';
+import type { EntityHead } from './pack-article';
 
 // An entity's head (its fields but its mentions: id, name, type, aliases...) recurs across articles: the
 // records store each once, grouped by entity id. Entity ids are numbered by first sighting, document by
@@ -22,12 +23,6 @@ export interface EntityValues {
   val: Uint32Array;
 }
 
-/** A head as stored: without its id when the id is its first field (the reader puts it back first). */
-function storedHead(head: EntityHead): Record<string, unknown> {
-  const { id, ...rest } = head;
-  return Object.keys(head)[0] === 'id' ? rest : head;
-}
-
 /** A stored head with its id (value v's) back in front, if it was left out. */
 export function fullHead(stored: Record<string, unknown>, id: () => string): EntityHead {
   return ('id' in stored ? stored : { id: id(), ...stored }) as EntityHead;
@@ -41,43 +36,35 @@ export interface EntityHeads {
   values: EntityValues;
 }
 
-function sameValue(x: unknown, y: unknown): boolean {
-  if (x === y) return true;
-  if (Array.isArray(x) && Array.isArray(y)) return x.length === y.length && x.every((v, i) => v === y[i]);
-  return false;
-}
+/** An entity's fields that are not its head. */
+const MENTIONS: ReadonlySet<string> = new Set(['mentions', 'demonymMentions']);
+/** Those and its id: a head is stored without its id when the id is its first field (the reader puts it back first). */
+const MENTIONS_AND_ID: ReadonlySet<string> = new Set(['mentions', 'demonymMentions', 'id']);
 
-/** Whether entity e has the head `head` (of `keys` fields): the same fields but its mentions, each equal. */
-function hasHead(e: Entity, head: Record<string, unknown>, keys: number): boolean {
-  const x = e as unknown as Record<string, unknown>;
-  let n = 0;
-  for (const k in x) {
-    if (k === 'mentions' || k === 'demonymMentions') continue;
-    if (!sameValue(x[k], head[k])) return false;
-    n++;
-  }
-  return n === keys;
-}
-
-interface Variant {
-  head: Record<string, unknown>;
-  keys: number;
-  /** Where its bytes lie in the builder's buffer (heads are written as they are met, laid out by value at the end). */
-  start: number;
-  end: number;
-}
-
-/** Builds the head table and each document's entity ids, document by document. */
+/**
+ * Builds the head table and each document's entity ids, document by document. It is built on the
+ * thread holding the articles, beside a heap the garbage collector traces for seconds at a time: ids,
+ * variants and their bytes live in typed arrays (the ids in an InternTable), not in Maps and objects
+ * that stay alive to the end and are traced on every full collection (a million of them at 100k).
+ */
 export class EntityHeadsBuilder {
-  private readonly valueOf = new Map<string, number>();
-  private readonly ids: string[] = [];
-  private readonly variants: Variant[][] = [];
+  /** The entity ids, numbered by first sighting: value v is id v. */
+  private readonly ids = new InternTable(1 << 12, true);
+  /** Each value's first and last variant (head numbers in the order met), -1 for none yet. */
+  private readonly first = new GrowableArray(Int32Array, 1 << 12, -1);
+  private readonly last = new GrowableArray(Int32Array, 1 << 12, -1);
+  /** The next variant of the same value, -1 after its last. */
+  private readonly next = new GrowableArray(Int32Array, 1 << 12, -1);
+  /** Head h (numbered as met) is bytes[at[h], at[h+1]) (laid out by value at the end). */
+  private readonly at = new GrowableArray(Uint32Array, 1 << 12);
   /** The document each value was last listed in (-1: none yet). */
-  private readonly lastDoc = new GrowableArray(Int32Array, 256, -1);
+  private readonly lastDoc = new GrowableArray(Int32Array, 1 << 12, -1);
   private readonly val = new GrowableArray(Uint32Array);
   private readonly off: Uint32Array;
   /** Grown in place: it is built on the thread holding the articles (see GrowableArray). */
-  private readonly bytes = new ByteWriter(1 << 16, true);
+  private readonly bytes = new GrowableArray(Uint8Array, 1 << 16, 0, true);
+  /** The head of the entity being added. */
+  private readonly scratch = new ByteWriter(1 << 10);
   private docStart = 0;
 
   constructor(
@@ -85,25 +72,20 @@ export class EntityHeadsBuilder {
     private readonly writer: CompactWriter,
   ) {
     this.off = new Uint32Array(documents + 1);
+    this.at.push(0);
   }
 
   /** Entity e of document d (documents in order): its place in d's list of ids, and its variant's number. */
   add(d: number, e: Entity): [place: number, variant: number] {
-    let v = this.valueOf.get(e.id);
-    if (v === undefined) {
-      v = this.variants.length;
-      this.valueOf.set(e.id, v);
-      this.ids.push(e.id);
-      this.variants.push([]);
-      this.lastDoc.cover(v);
-    }
+    const v = this.ids.intern(e.id);
+    this.lastDoc.cover(v);
     let place: number;
     if (this.lastDoc.array[v] !== d) {
       this.lastDoc.array[v] = d;
       place = this.val.length - this.docStart;
       this.val.push(v);
     } else place = this.val.array.subarray(this.docStart, this.val.length).indexOf(v);
-    return [place, this.variant(this.variants[v]!, e)];
+    return [place, this.variant(v, e)];
   }
 
   endDocument(d: number): void {
@@ -111,38 +93,63 @@ export class EntityHeadsBuilder {
     this.docStart = this.val.length;
   }
 
-  /** The number of e's head among its id's (a new one is written). */
-  private variant(variants: Variant[], e: Entity): number {
-    // Looked up from the entity itself: most entities repeat a known head, and making a head object
-    // (or a key) for each costs more than comparing a few fields.
-    for (let k = 0; k < variants.length; k++) if (hasHead(e, variants[k]!.head, variants[k]!.keys)) return k;
-    const head = headOf(e);
-    const start = this.bytes.length;
-    this.writer.write(storedHead(head), this.bytes);
-    variants.push({ head, keys: Object.keys(head).length, start, end: this.bytes.length });
-    return variants.length - 1;
+  /**
+   * The number of e's head among value v's (a new one is added): the head written as it would be stored,
+   * compared with each of v's by its bytes (the same strings have the same numbers in the writer).
+   */
+  private variant(v: number, e: Entity): number {
+    const scratch = this.scratch;
+    scratch.clear();
+    this.writer.writeWithout(e, idFirst(e) ? MENTIONS_AND_ID : MENTIONS, scratch);
+    this.first.cover(v);
+    this.last.cover(v);
+    const at = this.at.array;
+    let k = 0;
+    for (let h = this.first.array[v]!; h >= 0; h = this.next.array[h]!, k++)
+      if (scratch.equals(this.bytes.array, at[h]!, at[h + 1]!)) return k;
+    const h = this.at.length - 1;
+    const written = scratch.view();
+    this.bytes.reserve(written.length);
+    this.bytes.array.set(written, this.bytes.length);
+    this.bytes.length += written.length;
+    this.at.push(this.bytes.length);
+    this.next.cover(h);
+    if (this.last.array[v]! >= 0) this.next.array[this.last.array[v]!] = h;
+    else this.first.array[v] = h;
+    this.last.array[v] = h;
+    return k;
   }
 
   /** The heads laid out by value (each value's in the order they were met). */
   done(): EntityHeads {
-    const written = this.bytes.done();
-    const headBytes = new Uint8Array(written.length);
-    const valueHeadOff = new Uint32Array(this.variants.length + 1);
-    const headOff: number[] = [0];
-    let at = 0;
-    this.variants.forEach((variants, v) => {
-      for (const x of variants) {
-        headBytes.set(written.subarray(x.start, x.end), at);
-        at += x.end - x.start;
-        headOff.push(at);
+    const written = this.bytes.view();
+    const at = this.at.array;
+    const values = this.ids.length;
+    const heads = this.at.length - 1;
+    const headBytes = new Uint8Array(this.bytes.length);
+    const valueHeadOff = new Uint32Array(values + 1);
+    const headOff = new Uint32Array(heads + 1);
+    let to = 0;
+    let n = 0;
+    for (let v = 0; v < values; v++) {
+      for (let h = this.first.array[v]!; h >= 0; h = this.next.array[h]!) {
+        headBytes.set(written.subarray(at[h]!, at[h + 1]!), to);
+        to += at[h + 1]! - at[h]!;
+        headOff[++n] = to;
       }
-      valueHeadOff[v + 1] = headOff.length - 1;
-    });
+      valueHeadOff[v + 1] = n;
+    }
     return {
-      headOff: Uint32Array.from(headOff),
+      headOff,
       headBytes,
       valueHeadOff,
-      values: { values: StringColumn.from(this.ids), off: this.off, val: this.val.done() },
+      values: { values: this.ids.column(), off: this.off, val: this.val.done() },
     };
   }
+}
+
+/** Whether e's first field but its mentions is its id (its head is then stored without it). */
+function idFirst(e: Entity): boolean {
+  for (const k in e) if (!MENTIONS.has(k)) return k === 'id';
+  return false;
 }

@@ -1,5 +1,4 @@
 import type { Article } from '../../model/article-schema';
-import { readsAsStatement } from '../../text/statement';
 import { DocumentTerms, type EntriesPart, FIELDS } from './document-terms';
 import { EntityColumns } from './entity-columns';
 import { FacetColumns } from './facet-columns';
@@ -9,6 +8,7 @@ import type { DocumentHead, IndexedArticle } from './indexed-article';
 import { KeywordTable } from './keyword-table';
 import { PositionLists } from './position-lists';
 import { PostingLists } from './posting-lists';
+import { QuoteTerms } from './quote-terms';
 import { FIELD_B, FIELD_PIVOT, FIELD_WEIGHT, K1, KEYWORD_IMPACT } from './ranking-weights';
 import { FIELD_KEY, type SearchIndex, SPEAKER_ID_KEY } from './search-index';
 import { compareCodePoints, StringColumn } from '../../binary/string-column';
@@ -24,13 +24,6 @@ const ENTITY_NAMES = 4;
 /** Quotations whose term ids are remembered (they recur across articles); past these, scanned each time. */
 const MAX_CACHED_QUOTES = 1_000_000;
 
-/** A quotation's term ids, and whether it is long enough to read as a statement (worked out once). */
-interface QuoteTerms {
-  ids: Int32Array;
-  /** countWords(text) >= MIN_STATEMENT_WORDS; undefined until a whole quotation asks. */
-  longEnough?: boolean;
-}
-
 /** What the index is built in, filled document by document (the "collect and analyse" stage). */
 export interface Builders {
   terms: TermDictionary;
@@ -42,7 +35,7 @@ export interface Builders {
   entities: EntityColumns;
   /** Term ids of quotations and entity names (scanned once each, not stored as texts). */
   termIds: (text: string) => Int32Array;
-  quoteTermIds: Map<string, QuoteTerms>;
+  quoteTerms: QuoteTerms;
   quoteCounts: Uint32Array;
   statementCounts: Uint32Array;
   /** The current document's keyword terms (field qualifiers, facet values). */
@@ -157,7 +150,7 @@ export function finishIndex(
     ...b.entities.done(),
     quoteCounts: b.quoteCounts,
     statementCounts: b.statementCounts,
-    texts: StringColumn.from(b.texts.texts),
+    texts: b.texts.column(),
     textOff: b.texts.textOff,
     textIds: b.texts.textIds.done(),
     textField: b.texts.textField.done(),
@@ -187,7 +180,7 @@ export function createBuilders(documents: number): Builders {
     facets,
     entities: new EntityColumns(documents, keywords, facets.columns, termIds),
     termIds,
-    quoteTermIds: new Map(),
+    quoteTerms: new QuoteTerms(termIds, MAX_CACHED_QUOTES),
     quoteCounts: new Uint32Array(documents),
     statementCounts: new Uint32Array(documents),
     keys: [],
@@ -235,19 +228,10 @@ function countText(b: Builders, text: string, field: number): number {
 /** Quotations: counted in their field and `quote:` keywords, their term ids remembered (they recur). */
 function countQuotes(b: Builders, a: IndexedArticle): void {
   for (const q of a.quotes) {
-    const { ids } = quoteTerms(b, q.text);
+    const ids = b.quoteTerms.of(q.text);
     b.entries.count(ids, 0, ids.length, QUOTES);
     for (let i = 0; i < ids.length; i++) b.keys.push(b.keywords.ofWord(FIELD_KEY.quote, ids[i]!));
   }
-}
-
-function quoteTerms(b: Builders, text: string): QuoteTerms {
-  let known = b.quoteTermIds.get(text);
-  if (!known) {
-    known = { ids: b.termIds(text) };
-    if (b.quoteTermIds.size < MAX_CACHED_QUOTES) b.quoteTermIds.set(text, known);
-  }
-  return known;
 }
 
 /** How many of the quotations read as statements (readsAsStatement), each text's word count taken once. */
@@ -255,9 +239,7 @@ function countStatements(b: Builders, quotes: IndexedArticle['quotes']): number 
   let n = 0;
   for (const q of quotes) {
     if (q.partial) continue;
-    const known = quoteTerms(b, q.text);
-    known.longEnough ??= readsAsStatement(q);
-    if (known.longEnough) n++;
+    if (b.quoteTerms.readsAsStatement(q)) n++;
   }
   return n;
 }

@@ -33,15 +33,18 @@ export function analysePart(articles: readonly IndexedArticle[]): IndexPart {
   return partOf(b, articles.length);
 }
 
-/** The part builders hold once all of its `documents` were analysed into them (analyseDocuments). */
-export function partOf(b: Builders, documents: number): IndexPart {
+/**
+ * The part builders hold once all of its `documents` were analysed into them (analyseDocuments), with
+ * its texts from text `textsFrom` on (those before were sent on already).
+ */
+export function partOf(b: Builders, documents: number, textsFrom = 0): IndexPart {
   const surface = b.table.entries();
   return {
     documents,
     terms: b.terms.names,
     surfaceWords: surface.map((e) => e[0]),
     surfaceTerms: Int32Array.from(surface, (e) => e[1]),
-    texts: b.texts.part(),
+    texts: b.texts.part(textsFrom),
     entries: b.entries.part(),
     facets: b.facets.part(),
     entities: b.entities.part(),
@@ -86,6 +89,7 @@ export function partBuffers(p: IndexPart): ArrayBuffer[] {
   const arrays = [
     p.surfaceTerms,
     ...Object.values(p.texts).filter(ArrayBuffer.isView),
+    ...p.texts.texts.flatMap((t) => [t.bytes, t.off]),
     p.entries.entryTerm,
     ...p.entries.entryCounts,
     p.entries.docEnd,

@@ -1,5 +1,13 @@
 import { GrowableArray } from '../../binary/growable-array';
+import { InternTable } from '../../binary/intern-table';
+import type { StringColumn } from '../../binary/string-column';
 import type { WordTable } from '../analysis/word-table';
+
+/** Texts as UTF-8 bytes and offsets (a StringColumn's fields): text i is bytes[off[i], off[i + 1]). */
+export interface TextPiece {
+  bytes: Uint8Array;
+  off: Uint32Array;
+}
 
 /**
  * The texts of a range of documents (numbered from 0), to be appended to another's: each unique text of
@@ -7,8 +15,8 @@ import type { WordTable } from '../analysis/word-table';
  * texts (sending it the whole range's texts as well as the worker sent them twice).
  */
 export interface TextsPart {
-  /** The part's unique texts, by the part's text id. */
-  texts: readonly string[];
+  /** The part's unique texts, by the part's text id: pieces in order (posted as they were met). */
+  texts: readonly TextPiece[];
   textOff: Uint32Array;
   textIds: Uint32Array;
   textField: Uint8Array;
@@ -19,10 +27,12 @@ export interface TextsPart {
 /**
  * The unique stored texts, each analysed once into its words' term ids (-1 for a stop word): documents
  * sharing a text (syndicated or boilerplate paragraphs) reuse it, and the positional postings are built
- * from its words.
+ * from its words. The texts are kept as UTF-8 bytes (an InternTable), not strings in a Map: a million
+ * paragraphs at 100k articles, which every full collection of a builder's heap traced and finishing
+ * the index encoded again.
  */
 export class IndexTexts {
-  readonly texts: string[] = [];
+  private readonly unique = new InternTable(1 << 12);
   /** Document d's texts are textIds[textOff[d]..textOff[d + 1]), text j in field textField[j]. */
   readonly textOff: Uint32Array;
   readonly textIds = new GrowableArray(Uint32Array);
@@ -31,7 +41,6 @@ export class IndexTexts {
   readonly words = new GrowableArray(Int32Array);
   readonly wordOff = new GrowableArray(Uint32Array);
 
-  private readonly idOf = new Map<string, number>();
   private readonly pushWord = (t: number) => this.words.push(t);
 
   constructor(
@@ -44,11 +53,9 @@ export class IndexTexts {
 
   /** Adds a text of the current document in the given field; its id. */
   add(text: string, field: number): number {
-    let id = this.idOf.get(text);
-    if (id === undefined) {
-      id = this.texts.length;
-      this.texts.push(text);
-      this.idOf.set(text, id);
+    const known = this.unique.length;
+    const id = this.unique.intern(text);
+    if (id === known) {
       this.table.scan(text, this.pushWord);
       this.wordOff.push(this.words.length);
     }
@@ -57,9 +64,25 @@ export class IndexTexts {
     return id;
   }
 
-  part(): TextsPart {
+  /** How many unique texts it holds. */
+  get count(): number {
+    return this.unique.length;
+  }
+
+  /** Texts from..to-1, copied. */
+  piece(from: number, to: number): TextPiece {
+    return this.unique.slice(from, to);
+  }
+
+  /** Every text, by id (once: the table is spent after it). */
+  column(): StringColumn {
+    return this.unique.column();
+  }
+
+  /** The texts' part, with its texts from text `textsFrom` on (those before were posted already). */
+  part(textsFrom = 0): TextsPart {
     return {
-      texts: this.texts,
+      texts: [this.piece(textsFrom, this.count)],
       textOff: this.textOff,
       textIds: this.textIds.view(),
       textField: this.textField.view(),
@@ -82,18 +105,16 @@ export class IndexTexts {
    * (PartWords' `fresh`), whose words are to follow the words of every text before them.
    */
   appendTexts(p: TextsPart, firstDoc: number): Uint32Array {
-    const ids = new Uint32Array(p.texts.length);
+    const ids = new Uint32Array(p.texts.reduce((n, t) => n + t.off.length - 1, 0));
     const fresh = new GrowableArray(Uint32Array);
-    for (let x = 0; x < p.texts.length; x++) {
-      const text = p.texts[x]!;
-      let id = this.idOf.get(text);
-      if (id === undefined) {
-        id = this.texts.length;
-        this.texts.push(text);
-        this.idOf.set(text, id);
-        fresh.push(x);
+    let x = 0;
+    for (const { bytes, off } of p.texts) {
+      for (let i = 0; i + 1 < off.length; i++, x++) {
+        const known = this.unique.length;
+        const id = this.unique.internBytes(bytes, off[i]!, off[i + 1]!);
+        if (id === known) fresh.push(x);
+        ids[x] = id;
       }
-      ids[x] = id;
     }
     for (let d = 0; d + 1 < p.textOff.length; d++) {
       for (let j = p.textOff[d]!; j < p.textOff[d + 1]!; j++) {

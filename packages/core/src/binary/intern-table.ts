@@ -1,0 +1,154 @@
+import { GrowableArray } from './growable-array';
+import { hashBytes } from './hash-bytes';
+import { StringColumn } from './string-column';
+
+/** Slots per string at most (a load of a half): linear probing stays short. */
+const MAX_LOAD = 0.5;
+const encoder = new TextEncoder();
+
+/**
+ * Strings numbered by first sighting (0, 1, 2...), as a Map<string, number> would number them, but held
+ * in typed arrays: their UTF-8 bytes in one buffer and an open-addressed table of their numbers. A
+ * million strings in a Map are a million entries the garbage collector traces on every full collection
+ * of the heap beside them (the thread holding a corpus's articles, whose collections take seconds);
+ * here it traces a few arrays. Strings are told apart by their UTF-8 bytes, as TextEncoder writes them:
+ * two that differ only in a lone surrogate (each U+FFFD in UTF-8) are one string here.
+ */
+export class InternTable {
+  /** The strings' UTF-8 bytes, one after another. */
+  private readonly bytes: GrowableArray<Uint8Array>;
+  /** String i is bytes[off[i], off[i + 1]). */
+  private readonly off = new GrowableArray(Uint32Array, 1 << 10);
+  private readonly hashes = new GrowableArray(Uint32Array, 1 << 10);
+  /** 1 + the number of the string in each slot, 0 for an empty slot; its length a power of two. */
+  private slots: Int32Array;
+  private scratch = new Uint8Array(1 << 8);
+
+  /**
+   * `resizable` grows the bytes in place (see GrowableArray: for a table built on a thread whose heap
+   * holds a corpus). Only there: code that meets typed arrays over resizable buffers and plain ones at
+   * the same place is slower everywhere in the thread (its element accesses become polymorphic).
+   */
+  constructor(capacity = 1 << 10, resizable = false) {
+    this.bytes = new GrowableArray(Uint8Array, 1 << 12, 0, resizable);
+    this.off.push(0);
+    let size = 16;
+    while (size * MAX_LOAD < capacity) size *= 2;
+    this.slots = new Int32Array(size);
+  }
+
+  /** How many strings it holds. */
+  get length(): number {
+    return this.off.length - 1;
+  }
+
+  /**
+   * The number of s: its old one, or if s is new the next one (`length` before the call), or -1 when
+   * `add` is false (s is then not added).
+   */
+  intern(s: string, add = true): number {
+    // An ASCII string is hashed and compared by its code units, which are its UTF-8 bytes; any other is
+    // encoded first (the hash is FNV-1a over the UTF-8 bytes either way).
+    let h = 0x811c9dc5;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c >= 0x80) return this.internEncoded(s, add);
+      h = Math.imul(h ^ c, 0x01000193);
+    }
+    h >>>= 0;
+    const slots = this.slots;
+    const mask = slots.length - 1;
+    const bytes = this.bytes.array;
+    const off = this.off.array;
+    const hashes = this.hashes.array;
+    for (let at = h & mask; ; at = (at + 1) & mask) {
+      const id = slots[at]! - 1;
+      if (id < 0) break;
+      if (hashes[id] !== h) continue;
+      const from = off[id]!;
+      if (off[id + 1]! - from !== s.length) continue;
+      let i = 0;
+      while (i < s.length && bytes[from + i] === s.charCodeAt(i)) i++;
+      if (i === s.length) return id;
+    }
+    if (!add) return -1;
+    const length = s.length;
+    if (this.scratch.length < length) this.scratch = new Uint8Array(2 * length);
+    for (let i = 0; i < length; i++) this.scratch[i] = s.charCodeAt(i);
+    return this.add(this.scratch, length, h);
+  }
+
+  /** intern for a string with non-ASCII characters: by its UTF-8 bytes. */
+  private internEncoded(s: string, add: boolean): number {
+    if (this.scratch.length < 3 * s.length) this.scratch = new Uint8Array(6 * s.length);
+    return this.internKey(this.scratch, 0, encoder.encodeInto(s, this.scratch).written, add);
+  }
+
+  /** intern for a string given as its UTF-8 bytes, key[from, to). */
+  internBytes(key: Uint8Array, from: number, to: number): number {
+    return this.internKey(key, from, to, true);
+  }
+
+  private internKey(key: Uint8Array, from: number, to: number, add: boolean): number {
+    const length = to - from;
+    const h = hashBytes(key, from, to);
+    const slots = this.slots;
+    const mask = slots.length - 1;
+    const bytes = this.bytes.array;
+    const off = this.off.array;
+    for (let at = h & mask; ; at = (at + 1) & mask) {
+      const id = slots[at]! - 1;
+      if (id < 0) break;
+      if (this.hashes.array[id] !== h) continue;
+      const start = off[id]!;
+      if (off[id + 1]! - start !== length) continue;
+      let i = 0;
+      while (i < length && bytes[start + i] === key[from + i]) i++;
+      if (i === length) return id;
+    }
+    return add ? this.add(key.subarray(from, to), length, h) : -1;
+  }
+
+  /** Strings from..to-1 as a column of their own (copied: its buffers can be transferred). */
+  slice(from: number, to: number): StringColumn {
+    const off = this.off.array;
+    const start = off[from]!;
+    const bytes = this.bytes.array.slice(start, off[to]!);
+    const offsets = new Uint32Array(to - from + 1);
+    for (let i = from; i <= to; i++) offsets[i - from] = off[i]! - start;
+    return new StringColumn(bytes, offsets);
+  }
+
+  /** Adds the string of bytes key[0, length) (known to be new), of hash h; returns its number. */
+  private add(key: Uint8Array, length: number, h: number): number {
+    const id = this.length;
+    this.bytes.reserve(length);
+    this.bytes.array.set(key.subarray(0, length), this.bytes.length);
+    this.bytes.length += length;
+    this.off.push(this.bytes.length);
+    this.hashes.push(h);
+    if (id + 1 > this.slots.length * MAX_LOAD) this.rehash(this.slots.length * 2);
+    this.place(this.slots, id, h);
+    return id;
+  }
+
+  private place(slots: Int32Array, id: number, h: number): void {
+    const mask = slots.length - 1;
+    let at = h & mask;
+    while (slots[at] !== 0) at = (at + 1) & mask;
+    slots[at] = id + 1;
+  }
+
+  /** A table of `size` slots holding every string but the one being added (placed by the caller). */
+  private rehash(size: number): void {
+    const slots = new Int32Array(size);
+    const hashes = this.hashes.array;
+    for (let id = 0; id < this.length - 1; id++) this.place(slots, id, hashes[id]!);
+    this.slots = slots;
+  }
+
+  /** The strings in number order, as StringColumn.from would encode them; the table is spent after it. */
+  column(): StringColumn {
+    return new StringColumn(this.bytes.done(), this.off.done());
+  }
+}
