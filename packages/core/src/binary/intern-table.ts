@@ -47,35 +47,16 @@ export class InternTable {
    * `add` is false (s is then not added).
    */
   intern(s: string, add = true): number {
-    // An ASCII string is hashed and compared by its code units, which are its UTF-8 bytes; any other is
-    // encoded first (the hash is FNV-1a over the UTF-8 bytes either way).
-    let h = 0x811c9dc5;
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      if (c >= 0x80) return this.internEncoded(s, add);
-      h = Math.imul(h ^ c, 0x01000193);
-    }
-    h >>>= 0;
-    const slots = this.slots;
-    const mask = slots.length - 1;
-    const bytes = this.bytes.array;
-    const off = this.off.array;
-    const hashes = this.hashes.array;
-    for (let at = h & mask; ; at = (at + 1) & mask) {
-      const id = slots[at]! - 1;
-      if (id < 0) break;
-      if (hashes[id] !== h) continue;
-      const from = off[id]!;
-      if (off[id + 1]! - from !== s.length) continue;
-      let i = 0;
-      while (i < s.length && bytes[from + i] === s.charCodeAt(i)) i++;
-      if (i === s.length) return id;
-    }
-    if (!add) return -1;
+    // An ASCII string's code units are its UTF-8 bytes: copied as they are; any other is encoded.
     const length = s.length;
     if (this.scratch.length < length) this.scratch = new Uint8Array(2 * length);
-    for (let i = 0; i < length; i++) this.scratch[i] = s.charCodeAt(i);
-    return this.add(this.scratch, length, h);
+    const scratch = this.scratch;
+    for (let i = 0; i < length; i++) {
+      const c = s.charCodeAt(i);
+      if (c >= 0x80) return this.internEncoded(s, add);
+      scratch[i] = c;
+    }
+    return this.internKey(scratch, 0, length, add);
   }
 
   /** intern for a string with non-ASCII characters: by its UTF-8 bytes. */
