@@ -1,6 +1,7 @@
 import { compareStored } from '../../binary/string-column';
 import { topK } from '../../search/engine/top-k';
 import { deadTerms } from './dead-terms';
+import { leastStoredHead } from './least-stored-head';
 import type { SegmentsState } from './segments-state';
 
 /**
@@ -23,27 +24,22 @@ export function prefixTerms(state: SegmentsState, p: string): PrefixTerms {
   const S = segs.length;
   const ranges = segs.map((seg) => seg.state.index.terms.prefixRange(p));
   const at = ranges.map(([from]) => from);
+  const ends = ranges.map(([, to]) => to);
+  const columns = segs.map((seg) => seg.state.index.terms);
   const most = ranges.reduce((n, [from, to]) => n + to - from, 0);
   const df = new Uint32Array(most);
   const ids = new Int32Array(most * S).fill(-1);
   let n = 0;
   for (;;) {
-    let least = -1;
-    for (let s = 0; s < S; s++)
-      if (
-        at[s]! < ranges[s]![1] &&
-        (least < 0 ||
-          compareStored(segs[s]!.state.index.terms, at[s]!, at[least]!, segs[least]!.state.index.terms) < 0)
-      )
-        least = s;
+    const least = leastStoredHead(columns, at, ends);
     if (least < 0) break;
-    const column = segs[least]!.state.index.terms;
+    const column = columns[least]!;
     const t = at[least]!;
     let live = 0;
     let name: string | undefined;
     for (let s = least; s < S; s++) {
       const ix = segs[s]!.state.index;
-      if (at[s]! >= ranges[s]![1] || compareStored(ix.terms, at[s]!, t, column) !== 0) continue;
+      if (at[s]! >= ends[s]! || compareStored(ix.terms, at[s]!, t, column) !== 0) continue;
       const id = at[s]!++;
       ids[n * S + s] = id;
       live += ix.postings.df(id);

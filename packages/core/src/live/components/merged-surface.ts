@@ -1,6 +1,7 @@
 import { compareStored, StringColumn } from '../../binary/string-column';
 import type { TypoDictionary } from '../../search/engine/typo-candidates';
 import type { SearchIndex } from '../../search/index/search-index';
+import { leastStoredHead } from './least-stored-head';
 import type { SegmentsState } from './segments-state';
 
 /** A dictionary a typo walk reads, and the term of its word w. */
@@ -37,17 +38,11 @@ export function mergeSurfaces(indexes: readonly SearchIndex[]): MergedSurface {
   const segment = new Uint16Array(words);
   const word = new Uint32Array(words);
   const at = new Uint32Array(columns.length);
+  const ends = columns.map((c) => c.length);
   let n = 0;
   let end = 0;
   for (;;) {
-    // The least word at the segments' heads (there are few segments: a scan beats a heap).
-    let least = -1;
-    for (let s = 0; s < columns.length; s++)
-      if (
-        at[s]! < columns[s]!.length &&
-        (least < 0 || compareStored(columns[s]!, at[s]!, at[least]!, columns[least]!) < 0)
-      )
-        least = s;
+    const least = leastStoredHead(columns, at, ends);
     if (least < 0) break;
     const c = columns[least]!;
     const i = at[least]!;
