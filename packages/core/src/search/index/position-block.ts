@@ -167,6 +167,27 @@ export function packedAt(bytes: Uint8Array, from: number, i: number, width: numb
 }
 
 /**
+ * Where text `i`'s positions start among its block's (i plus the sum of the counts less one before it),
+ * read in place without decoding the counts into an array; -1 when they would pass the block's end
+ * (damage). What a page's proximity check needs of most blocks: one or two texts' positions.
+ */
+export function positionsStart(bytes: Uint8Array, block: PositionBlock, i: number): number {
+  const { countByte, countWidth } = block;
+  let sum = i;
+  if (countWidth > 24) for (let j = 0; j < i; j++) sum += packedAt(bytes, countByte, j, countWidth);
+  else {
+    const mask = (1 << countWidth) - 1;
+    for (let j = 0, bit = 0; j < i; j++, bit += countWidth) {
+      const o = countByte + (bit >>> 3);
+      // The 4 bytes from o as a word: bits past the count are masked off (a byte past the buffer reads 0).
+      const word = bytes[o]! | (bytes[o + 1]! << 8) | (bytes[o + 2]! << 16) | (bytes[o + 3]! << 24);
+      sum += (word >>> (bit & 7)) & mask;
+    }
+  }
+  return block.posByte + packedBytes(sum, block.width) <= block.end ? sum : -1;
+}
+
+/**
  * Where each text's positions start among the block's (prefix sums of its counts), kept in the block;
  * false when the positions then do not end where the block does (damage).
  */

@@ -2,13 +2,28 @@ import { damagedSnapshot } from '../../binary/damaged-snapshot';
 import { ByteReader } from '../../binary/varint';
 import type { BlockCache } from './block-cache';
 import { gallop } from './gallop';
-import { decodeCounts, decodeTexts, packedAt, type PositionBlock, readBlockHead } from './position-block';
+import {
+  decodeCounts,
+  decodeTexts,
+  packedAt,
+  type PositionBlock,
+  positionsStart,
+  readBlockHead,
+} from './position-block';
 
 /** Texts per block of a positional list: a lookup decodes one block, not the whole list. */
 export const POSITION_BLOCK = 128;
 
 /** What nextAtLeast returns past a term's last text: no text id is this high. */
 export const NO_TEXT = 0xffffffff;
+
+/**
+ * Texts of one block whose positions a cursor finds by summing the counts before them in place; the
+ * next one asked decodes the block's counts (kept in it). A page's proximity check asks a block about
+ * one or two texts (a document's), where decoding every count of the block cost more; a phrase walk
+ * asks about many.
+ */
+const SUMMED_TEXTS = 2;
 
 /** A record's skip table: its text count, each block's last text and byte start (and the record's end). */
 export interface SkipTable {
@@ -82,6 +97,13 @@ export class PositionCursor {
   private block = -1;
   private current: PositionBlock | null = null;
   private at = 0;
+  /** The found text's positions [spanFrom, spanTo) when summed in place, for spanAt of spanBlock. */
+  private spanBlock: PositionBlock | null = null;
+  private spanAt = -1;
+  private spanFrom = 0;
+  private spanTo = 0;
+  /** Texts of spanBlock summed so far. */
+  private summed = 0;
 
   constructor(
     skip: SkipTable,
@@ -206,14 +228,39 @@ export class PositionCursor {
   from(): number {
     const block = this.current!;
     if (block.countWidth === 0) return this.at;
-    return (block.posOff ?? this.counted(block))[this.at]!;
+    if (block.posOff) return block.posOff[this.at]!;
+    return this.span(block) ? this.spanFrom : block.posOff![this.at]!;
   }
 
   /** Where the found text's positions end among its block's. */
   to(): number {
     const block = this.current!;
     if (block.countWidth === 0) return this.at + 1;
-    return (block.posOff ?? this.counted(block))[this.at + 1]!;
+    if (block.posOff) return block.posOff[this.at + 1]!;
+    return this.span(block) ? this.spanTo : block.posOff![this.at + 1]!;
+  }
+
+  /**
+   * The found text's positions summed in place (spanFrom, spanTo), true; or, past SUMMED_TEXTS texts of
+   * the block, its counts decoded into posOff, false.
+   */
+  private span(block: PositionBlock): boolean {
+    if (this.spanBlock === block && this.spanAt === this.at) return true;
+    if (this.spanBlock !== block) {
+      this.spanBlock = block;
+      this.summed = 0;
+    }
+    if (this.summed++ === SUMMED_TEXTS) {
+      this.counted(block);
+      return false;
+    }
+    const from = positionsStart(this.bytes, block, this.at);
+    const to = from + 1 + packedAt(this.bytes, block.countByte, this.at, block.countWidth);
+    if (from < 0 || block.posByte + Math.ceil((to * block.width) / 8) > block.end) throw this.damaged();
+    this.spanAt = this.at;
+    this.spanFrom = from;
+    this.spanTo = to;
+    return true;
   }
 
   /** Position i of the current block (from() <= i < to() for the found text's), read in place. */
