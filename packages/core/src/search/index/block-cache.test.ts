@@ -4,6 +4,7 @@ import type { PositionBlock } from './position-block';
 
 const block = (id: number): PositionBlock => ({
   texts: Uint32Array.of(id),
+  count: 1,
   end: 0,
   countWidth: 0,
   countByte: 0,

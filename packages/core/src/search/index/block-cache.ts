@@ -11,6 +11,9 @@ export class BlockCache {
   private readonly keys: Float64Array;
   private readonly blocks: Array<PositionBlock | undefined>;
   private readonly shift: number;
+  /** The last key each slot missed and how often in a row (a key's count is lost when another takes its slot). */
+  private readonly missKeys: Float64Array;
+  private readonly misses: Uint8Array;
 
   /** About `slots` blocks (rounded up to a power of two). */
   constructor(slots: number) {
@@ -18,6 +21,8 @@ export class BlockCache {
     this.keys = new Float64Array(2 ** bits).fill(-1);
     this.blocks = new Array(2 ** bits).fill(undefined);
     this.shift = 32 - bits;
+    this.missKeys = new Float64Array(2 ** bits).fill(-1);
+    this.misses = new Uint8Array(2 ** bits);
   }
 
   private slot(key: number): number {
@@ -27,6 +32,17 @@ export class BlockCache {
   get(key: number): PositionBlock | undefined {
     const s = this.slot(key);
     return this.keys[s] === key ? this.blocks[s] : undefined;
+  }
+
+  /** Counts a miss of key: how many times it has been missed (1 the first time, at most 255). */
+  missed(key: number): number {
+    const s = this.slot(key);
+    if (this.missKeys[s] !== key) {
+      this.missKeys[s] = key;
+      this.misses[s] = 0;
+    }
+    if (this.misses[s]! < 255) this.misses[s]!++;
+    return this.misses[s]!;
   }
 
   set(key: number, block: PositionBlock): void {

@@ -8,6 +8,7 @@ import {
   decodeTexts,
   type PositionBlock,
   packedAt,
+  positionsStart,
   readBlockHead,
   writeBlock,
 } from './position-block';
@@ -107,6 +108,30 @@ describe('a positional block', () => {
       expect(block).not.toBeNull();
       if (block.countWidth > 0) expect(decodeCounts(amid, block)).toBe(true);
     }
+  });
+
+  it("gives a text's first position summed in place as its decoded counts give it, and -1 past the block", () => {
+    const r = seededRandom(18);
+    let summed = 0;
+    for (let widest = 1; widest <= 20; widest++) {
+      const k = 1 + Math.floor(r() * 128);
+      const input = randomBlock(r, k, 0, widest, true);
+      const w = new ByteWriter();
+      writeBlock(w, input, 0, k, 0, 0);
+      const bytes = w.done();
+      const texts = new Uint32Array(k);
+      const head = decodeTexts(bytes, 0, bytes.length, k, 0, texts, 0);
+      const block = readBlockHead(bytes, head, bytes.length, texts) as PositionBlock;
+      if (block.countWidth === 0) continue;
+      const inPlace = Array.from({ length: k + 1 }, (_, i) => positionsStart(bytes, block, i));
+      expect(decodeCounts(bytes, block)).toBe(true);
+      expect(inPlace, `widest ${widest}`).toEqual([...block.posOff!]);
+      summed++;
+      // The block read as ending a byte early (damage): the last text's end no longer fits.
+      const cut = { ...block, end: block.end - 1 };
+      if (block.width > 0) expect(positionsStart(bytes, cut, k)).toBe(-1);
+    }
+    expect(summed).toBeGreaterThan(10);
   });
 
   it('is found damaged when its bytes are cut short or run on', () => {

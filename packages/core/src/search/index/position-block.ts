@@ -10,12 +10,16 @@ import type { ByteWriter } from '../../binary/varint';
  * they lie, and decodes nothing else: position i of the block is bits [i * width, (i + 1) * width) from
  * `posByte`. Everything bit-packed is written low bits first, each run padded to a whole byte.
  *
- * Blocks are shared by every cursor over the term (a bounded cache in PositionLists keeps them), so a
- * query's proximity check and snippets, and the next query on the same word, do not decode the same
- * block again, and a cursor allocates nothing of its own.
+ * Blocks are shared by every cursor over the term (a bounded cache in PositionLists keeps them), so
+ * the next queries on the same word do not decode the same block again. A block missed for the first
+ * times is read in place instead (TextsInPlace, positionsStart): a page asks most of its blocks about a
+ * document's one or two texts, where decoding the whole block cost more, and no later query asks again.
  */
 export interface PositionBlock {
+  /** The text ids; empty in a block a cursor reads in place (not decoded, not kept). */
   texts: Uint32Array;
+  /** How many texts the block holds. */
+  count: number;
   /** Where the block ends in the bytes. */
   end: number;
   /** Bits per count (less one); 0 when every text holds the term once. */
@@ -56,14 +60,43 @@ export function decodeTexts(
   out: Uint32Array,
   at: number,
 ): number {
+  const { first, gaps, width, head } = textsInPlace(bytes, from, end, k, prev);
+  out[at] = first;
+  unpackSums(bytes, gaps, k - 1, width, 0, out, at + 1, first);
+  return head;
+}
+
+/**
+ * A block's text ids read in place, one at a time (what a cursor asking a block about a document's few
+ * texts needs, where decoding all of them into a new array cost more): its first text, and where its
+ * gaps lie.
+ */
+export interface TextsInPlace {
+  first: number;
+  /** The gaps: bit-packed at `width` from byte `gaps`; the counts start at `head`. */
+  gaps: number;
+  width: number;
+  head: number;
+}
+
+/**
+ * The texts of the block at bytes[from, end) of k texts, after `prev`, read in place (TextsInPlace).
+ * Throws a RangeError when the bytes end first or a width passes 32.
+ */
+export function textsInPlace(
+  bytes: Uint8Array,
+  from: number,
+  end: number,
+  k: number,
+  prev: number,
+): TextsInPlace {
   if (from >= end) throw new RangeError('truncated text ids');
   const width = bytes[from]!;
-  out[at] = prev + varintAt(bytes, from + 1, end);
-  const p = varintEnd;
-  const after = p + packedBytes(k - 1, width);
-  if (width > MAX_WIDTH || after > end) throw new RangeError('truncated text ids');
-  unpackSums(bytes, p, k - 1, width, 0, out, at + 1, out[at]!);
-  return after;
+  const first = prev + varintAt(bytes, from + 1, end);
+  const gaps = varintEnd;
+  const head = gaps + packedBytes(k - 1, width);
+  if (width > MAX_WIDTH || head > end) throw new RangeError('truncated text ids');
+  return { first, gaps, width, head };
 }
 
 /** Where the last varintAt's varint ended. */
@@ -138,18 +171,18 @@ export function readBlockHead(
   p: number,
   end: number,
   texts: Uint32Array,
+  k = texts.length,
 ): PositionBlock | null {
   const head = varintAt(bytes, p, end);
   const countByte = varintEnd;
   const countWidth = Math.floor(head / WIDTHS);
   const width = head % WIDTHS;
   if (countWidth > MAX_WIDTH) return null;
-  const k = texts.length;
   const posByte = countByte + packedBytes(k, countWidth);
   // With counts, the positions' extent is known once the counts are read (decodeCounts checks it).
   const fits = countWidth === 0 ? posByte + packedBytes(k, width) === end : posByte <= end;
   if (!fits) return null;
-  return { texts, end, countWidth, countByte, width, posByte, posOff: null };
+  return { texts, count: k, end, countWidth, countByte, width, posByte, posOff: null };
 }
 
 /**
@@ -167,11 +200,32 @@ export function packedAt(bytes: Uint8Array, from: number, i: number, width: numb
 }
 
 /**
+ * Where text `i`'s positions start among its block's (i plus the sum of the counts less one before it),
+ * read in place without decoding the counts into an array; -1 when they would pass the block's end
+ * (damage). What a page's proximity check needs of most blocks: one or two texts' positions.
+ */
+export function positionsStart(bytes: Uint8Array, block: PositionBlock, i: number): number {
+  const { countByte, countWidth } = block;
+  let sum = i;
+  if (countWidth > 24) for (let j = 0; j < i; j++) sum += packedAt(bytes, countByte, j, countWidth);
+  else {
+    const mask = (1 << countWidth) - 1;
+    for (let j = 0, bit = 0; j < i; j++, bit += countWidth) {
+      const o = countByte + (bit >>> 3);
+      // The 4 bytes from o as a word: bits past the count are masked off (a byte past the buffer reads 0).
+      const word = bytes[o]! | (bytes[o + 1]! << 8) | (bytes[o + 2]! << 16) | (bytes[o + 3]! << 24);
+      sum += (word >>> (bit & 7)) & mask;
+    }
+  }
+  return block.posByte + packedBytes(sum, block.width) <= block.end ? sum : -1;
+}
+
+/**
  * Where each text's positions start among the block's (prefix sums of its counts), kept in the block;
  * false when the positions then do not end where the block does (damage).
  */
 export function decodeCounts(bytes: Uint8Array, block: PositionBlock): boolean {
-  const k = block.texts.length;
+  const k = block.count;
   const posOff = new Uint32Array(k + 1);
   unpackSums(bytes, block.countByte, k, block.countWidth, 1, posOff, 1, 0);
   if (block.posByte + packedBytes(posOff[k]!, block.width) !== block.end) return false;

@@ -2,13 +2,41 @@ import { damagedSnapshot } from '../../binary/damaged-snapshot';
 import { ByteReader } from '../../binary/varint';
 import type { BlockCache } from './block-cache';
 import { gallop } from './gallop';
-import { decodeCounts, decodeTexts, packedAt, type PositionBlock, readBlockHead } from './position-block';
+import {
+  decodeCounts,
+  decodeTexts,
+  packedAt,
+  type PositionBlock,
+  positionsStart,
+  readBlockHead,
+  type TextsInPlace,
+  textsInPlace,
+} from './position-block';
 
 /** Texts per block of a positional list: a lookup decodes one block, not the whole list. */
 export const POSITION_BLOCK = 128;
 
 /** What nextAtLeast returns past a term's last text: no text id is this high. */
 export const NO_TEXT = 0xffffffff;
+
+/**
+ * A block is decoded and kept in the cache from its third miss on; before, a cursor reads its text ids in
+ * place (walking its gaps from the first up to the text sought), and nothing is kept. Most blocks a page
+ * reads (a document's few texts in a common word's list) are asked by its texts' walk and its proximity
+ * check, then by no later query: decoding all their texts into an array cost more than the walk.
+ */
+const KEEP_FROM = 3;
+
+/** A block read in place has no text ids of its own. */
+const NO_TEXTS = new Uint32Array(0);
+
+/**
+ * Texts of one block whose positions a cursor finds by summing the counts before them in place; the
+ * next one asked decodes the block's counts (kept in it). A page's proximity check asks a block about
+ * one or two texts (a document's), where decoding every count of the block cost more; a phrase walk
+ * asks about many.
+ */
+const SUMMED_TEXTS = 2;
 
 /** A record's skip table: its text count, each block's last text and byte start (and the record's end). */
 export interface SkipTable {
@@ -82,6 +110,16 @@ export class PositionCursor {
   private block = -1;
   private current: PositionBlock | null = null;
   private at = 0;
+  /** The found text's positions [spanFrom, spanTo) when summed in place, for spanAt of spanBlock. */
+  private spanBlock: PositionBlock | null = null;
+  private spanAt = -1;
+  private spanFrom = 0;
+  private spanTo = 0;
+  /** Texts of spanBlock summed so far. */
+  private summed = 0;
+  /** Where the current block's texts lie when it is read in place (else null), and its text at `at`. */
+  private inPlace: TextsInPlace | null = null;
+  private text = 0;
 
   constructor(
     skip: SkipTable,
@@ -100,18 +138,71 @@ export class PositionCursor {
     return damaged(this.term);
   }
 
-  /** Block b, from the cache or decoded (and kept). */
-  private load(b: number): PositionBlock {
-    if (this.block === b) return this.current!;
+  /** Moves to block b: from the cache, or read in place (its first misses), or decoded and kept. */
+  private load(b: number): void {
     const key = this.start[b]!;
     let block = this.cache.get(key);
+    this.inPlace = null;
     if (!block) {
-      block = this.read(b);
-      this.cache.set(key, block);
+      if (this.cache.missed(key) < KEEP_FROM) block = this.readInPlace(b);
+      else {
+        block = this.read(b);
+        this.cache.set(key, block);
+      }
     }
     this.current = block;
     this.block = b;
+  }
+
+  /** Block b's head, its texts left in place (this.inPlace says where), standing on its first text. */
+  private readInPlace(b: number): PositionBlock {
+    const k = Math.min(POSITION_BLOCK, this.count - b * POSITION_BLOCK);
+    const prev = b > 0 ? this.lastText[b - 1]! : 0;
+    let block: PositionBlock | null;
+    try {
+      const place = textsInPlace(this.bytes, this.start[b]!, this.start[b + 1]!, k, prev);
+      block = readBlockHead(this.bytes, place.head, this.start[b + 1]!, NO_TEXTS, k);
+      this.inPlace = place;
+      this.at = 0;
+      this.text = place.first;
+    } catch {
+      block = null;
+    }
+    if (!block) throw this.damaged();
     return block;
+  }
+
+  /**
+   * In a block read in place, moves to the first text at or after x and returns it (NO_TEXT when none
+   * is): on from the text it stands on, or from the first when x lies before that.
+   */
+  private walkTo(x: number): number {
+    const place = this.inPlace!;
+    const k = this.current!.count;
+    let at = this.at;
+    let text = this.text;
+    if (x < text) {
+      at = 0;
+      text = place.first;
+    }
+    const bytes = this.bytes;
+    const width = place.width;
+    if (width > 24) for (; text < x && at + 1 < k; at++) text += packedAt(bytes, place.gaps, at, width);
+    else {
+      // A gap is read from the 4 bytes holding it as one word (bits past it masked off; past the buffer, 0).
+      const mask = (1 << width) - 1;
+      for (let bit = at * width; text < x && at + 1 < k; at++, bit += width) {
+        const o = place.gaps + (bit >>> 3);
+        const word = bytes[o]! | (bytes[o + 1]! << 8) | (bytes[o + 2]! << 16) | (bytes[o + 3]! << 24);
+        text += (word >>> (bit & 7)) & mask;
+      }
+    }
+    const b = this.block;
+    const wanted = this.lastText[b] === 0xffffffff ? this.textCount - 1 : this.lastText[b]!;
+    if (text >= this.textCount || (at === k - 1 && text > wanted)) throw this.damaged();
+    this.at = at;
+    this.text = text;
+    return text >= x ? text : NO_TEXT;
   }
 
   /** Block b decoded: its text ids, where its counts and positions lie. */
@@ -167,9 +258,11 @@ export class PositionCursor {
       if (lo === last.length) return NO_TEXT;
       b = lo;
     }
-    const forward =
-      b === this.block && this.at < this.current!.texts.length && this.current!.texts[this.at]! <= x;
-    const texts = this.load(b).texts;
+    const same = b === this.block;
+    if (!same) this.load(b);
+    if (this.inPlace !== null) return this.walkTo(x);
+    const texts = this.current!.texts;
+    const forward = same && this.at < texts.length && texts[this.at]! <= x;
     // Texts sought in ascending order (a phrase walk) gallop on from the last one found in the block.
     const lo = gallop(texts, forward ? this.at : 0, x);
     this.at = lo;
@@ -206,14 +299,39 @@ export class PositionCursor {
   from(): number {
     const block = this.current!;
     if (block.countWidth === 0) return this.at;
-    return (block.posOff ?? this.counted(block))[this.at]!;
+    if (block.posOff) return block.posOff[this.at]!;
+    return this.span(block) ? this.spanFrom : block.posOff![this.at]!;
   }
 
   /** Where the found text's positions end among its block's. */
   to(): number {
     const block = this.current!;
     if (block.countWidth === 0) return this.at + 1;
-    return (block.posOff ?? this.counted(block))[this.at + 1]!;
+    if (block.posOff) return block.posOff[this.at + 1]!;
+    return this.span(block) ? this.spanTo : block.posOff![this.at + 1]!;
+  }
+
+  /**
+   * The found text's positions summed in place (spanFrom, spanTo), true; or, past SUMMED_TEXTS texts of
+   * the block, its counts decoded into posOff, false.
+   */
+  private span(block: PositionBlock): boolean {
+    if (this.spanBlock === block && this.spanAt === this.at) return true;
+    if (this.spanBlock !== block) {
+      this.spanBlock = block;
+      this.summed = 0;
+    }
+    if (this.summed++ === SUMMED_TEXTS) {
+      this.counted(block);
+      return false;
+    }
+    const from = positionsStart(this.bytes, block, this.at);
+    const to = from + 1 + packedAt(this.bytes, block.countByte, this.at, block.countWidth);
+    if (from < 0 || block.posByte + Math.ceil((to * block.width) / 8) > block.end) throw this.damaged();
+    this.spanAt = this.at;
+    this.spanFrom = from;
+    this.spanTo = to;
+    return true;
   }
 
   /** Position i of the current block (from() <= i < to() for the found text's), read in place. */
@@ -256,7 +374,7 @@ export class PositionCursor {
       const block = this.cache.get(this.start[b]!) ?? this.read(b);
       const posOff = block.countWidth === 0 ? null : (block.posOff ?? this.counted(block));
       const { texts, posByte, width } = block;
-      for (let i = 0; i < texts.length; i++) {
+      for (let i = 0; i < block.count; i++) {
         const last = posOff === null ? i : posOff[i + 1]! - 1;
         if (packedAt(this.bytes, posByte, last, width) >= word) out[n++] = texts[i]!;
       }

@@ -97,6 +97,28 @@ describe('positional lists', () => {
     expect(ix.positions.get(t).texts).toEqual(texts);
   });
 
+  it('read a block in place on its first asks and decoded from the third, finding the same texts and positions', () => {
+    const ix = buildIndex(many);
+    const t = findTerm(ix, 'market');
+    const texts = ix.positions.texts(t);
+    const expected = (x: number) =>
+      analyze(ix.texts.at(x)).flatMap((term, i) => (term === 'market' ? [i] : []));
+    // Each pass a new cursor: every block missed a first, second and third time (then kept in the cache).
+    for (let pass = 0; pass < 4; pass++) {
+      const cursor = ix.positions.cursor(t)!;
+      // Ascending (a page's walk), then each text asked after a later one of its block (a walk back).
+      for (const x of texts) {
+        expect(cursor.seek(x), `pass ${pass}`).toBe(true);
+        expect([...cursor.positions()]).toEqual(expected(x));
+      }
+      for (let i = texts.length - 1; i > 0; i -= 5) {
+        expect(cursor.nextAtLeast(texts[i - 1]! + 1)).toBe(texts[i]!);
+        expect(cursor.seek(texts[i - 1]!)).toBe(true);
+        expect([...cursor.positions()]).toEqual(expected(texts[i - 1]!));
+      }
+    }
+  });
+
   it('give the texts where a word occurs at a given word or later, whether its blocks are cached or not', () => {
     const ix = buildIndex(many);
     const t = findTerm(ix, 'market');

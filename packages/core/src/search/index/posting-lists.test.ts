@@ -76,6 +76,23 @@ describe('PostingLists', () => {
     expect(again.get(t).bits).toEqual(docBits(Uint32Array.from(lists[t]!.docs), 5000));
   });
 
+  it("gives a list's documents to a page's look-up without building the bits a query's re-read builds", () => {
+    const { lists, postings } = randomPostings(25, 200, 5000);
+    const t = lists.findIndex((l) => l.docs.length >= 64 && l.docs.length * DENSE_FROM >= 5000);
+    // Uncached: decoded (and kept) as a query's first read decodes it.
+    expect([...postings.docs(t)]).toEqual(lists[t]!.docs);
+    const other = new PostingLists(postings.termOff, postings.byteOff, postings.bytes, 5000);
+    // Cached by a query's first read: the page reads the same list, and its bits stay unbuilt.
+    const cached = other.get(t);
+    expect(other.docs(t)).toBe(cached.docs);
+    expect(cached.bits).toBeUndefined();
+    // A short list, never cached, is decoded alike.
+    const short = lists.findIndex((l) => l.docs.length < 64);
+    expect([...postings.docs(short)]).toEqual(lists[short]!.docs);
+    // A query's re-read still builds them.
+    expect(other.get(t).bits).toEqual(docBits(Uint32Array.from(lists[t]!.docs), 5000));
+  });
+
   it('refuses a list whose bytes are cut short, run on, or name a document past the count', () => {
     const { postings } = randomPostings(22, 40, 5000);
     const t = [...Array(40).keys()].find((x) => postings.df(x) > 100)!;
