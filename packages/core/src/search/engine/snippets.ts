@@ -221,7 +221,7 @@ export function textMatches(
     if (t < 0) continue;
     const bit = flagged?.get(term) ?? 0;
     // A term none of the documents holds is walked too: its mask bit is rightly clear in every text.
-    if (!pageHolding(ix.postings.get(t).docs, docs, byDoc, holding)) {
+    if (!pageHolding(ix.postings.documents(t), docs, byDoc, holding)) {
       walked |= bit;
       continue;
     }

@@ -76,6 +76,20 @@ describe('PostingLists', () => {
     expect(again.get(t).bits).toEqual(docBits(Uint32Array.from(lists[t]!.docs), 5000));
   });
 
+  it("lists a term's documents without building the bits a cached list is given when read again", () => {
+    const { lists, postings } = randomPostings(24, 200, 5000);
+    const t = lists.findIndex((l) => l.docs.length >= 64 && l.docs.length * DENSE_FROM >= 5000);
+    // Not cached yet: decoded (and cached) as get decodes it.
+    expect(Array.from(postings.documents(t))).toEqual(lists[t]!.docs);
+    const other = lists.findIndex(
+      (l, u) => u !== t && l.docs.length >= 64 && l.docs.length * DENSE_FROM >= 5000,
+    );
+    const cached = postings.get(other);
+    // Read by a query, then asked for its documents: the same array, and no bits built for it.
+    expect(postings.documents(other)).toBe(cached.docs);
+    expect(cached.bits).toBeUndefined();
+  });
+
   it('refuses a list whose bytes are cut short, run on, or name a document past the count', () => {
     const { postings } = randomPostings(22, 40, 5000);
     const t = [...Array(40).keys()].find((x) => postings.df(x) > 100)!;

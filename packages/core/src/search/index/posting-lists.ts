@@ -124,6 +124,15 @@ export class PostingLists {
     return this.termOff[t + 1]! - this.termOff[t]!;
   }
 
+  /**
+   * Term t's documents, as get() reads them, but not counted as the list read again: a cached list's
+   * bits are not built for it (snippets ask which of a page's few documents a matched term holds).
+   */
+  documents(t: number): Uint32Array {
+    const hit = this.df(t) >= CACHE_FROM ? this.cache.get(t) : undefined;
+    return hit ? hit.docs : this.get(t).docs;
+  }
+
   get(t: number): Postings {
     const n = this.df(t);
     if (n >= CACHE_FROM) {
