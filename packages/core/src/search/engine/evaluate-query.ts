@@ -631,16 +631,24 @@ function phraseTexts(ctx: EvalContext, terms: readonly string[]): Uint32Array | 
  */
 function phraseSurvivors(ctx: EvalContext, terms: readonly string[], docs: Uint32Array): Uint32Array | null {
   const ix = ctx.ix;
-  const phrase = terms.filter(Boolean).length > 1 ? phraseLists(ix, terms) : null;
-  const fewest = phrase ? Math.min(...phrase.lists.map((l) => l.count)) : 0;
-  if (!phrase || docs.length * (ix.textIds.length / Math.max(1, ix.n)) >= fewest) {
+  if (terms.filter(Boolean).length <= 1) {
     const texts = phraseTexts(ctx, terms);
     return texts ? candidatesHoldingTexts(texts, textDocs(ix), ix.n, docs) : null;
   }
-  // Paid as the walk would be: what a query may read does not depend on which way it is read.
+  const phrase = phraseLists(ix, terms);
+  if (!phrase) return null;
+  // Paid for every word's texts (the most a walk may seek), whichever way they are read.
   let texts = 0;
   for (const l of phrase.lists) texts += l.count;
   if (!ctx.budget.spend(texts)) return null;
+  const fewest = Math.min(...phrase.lists.map((l) => l.count));
+  if (docs.length * (ix.textIds.length / Math.max(1, ix.n)) >= fewest)
+    return candidatesHoldingTexts(
+      textsWithSequence(phrase, (t) => ix.positions.texts(t)),
+      textDocs(ix),
+      ix.n,
+      docs,
+    );
   const keep = new Uint32Array(docs.length);
   let n = 0;
   for (let i = 0; i < docs.length; i++) if (docHasSequence(ix, docs[i]!, phrase)) keep[n++] = i;
