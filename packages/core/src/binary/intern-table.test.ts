@@ -56,6 +56,19 @@ describe('InternTable', () => {
     check(words);
   });
 
+  it('finds a string by its bytes as by the string, whichever came first (one hash for both ways in)', () => {
+    const table = new InternTable(4);
+    const words = ['alpha', 'Beta gamma', '', 'café', 'x'.repeat(300), 'zeta'];
+    const byBytes = (s: string) => {
+      const bytes = encoder.encode(`..${s}.`);
+      return table.internBytes(bytes, 2, bytes.length - 1);
+    };
+    const first = words.map((s, i) => (i % 2 ? byBytes(s) : table.intern(s)));
+    expect(first).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(words.map((s, i) => (i % 2 ? table.intern(s) : byBytes(s)))).toEqual(first);
+    expect(table.length).toBe(words.length);
+  });
+
   it('tells apart strings whose slots collide in a small table, and the empty string', () => {
     // 16 slots: every string lands in one of them, so most probes pass other strings first.
     const strings = ['', 'a', 'b', '', 'ab', 'ba', 'a', 'abc', 'cba', 'b', 'x'.repeat(300), 'x'.repeat(299)];

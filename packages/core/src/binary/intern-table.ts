@@ -51,12 +51,15 @@ export class InternTable {
     const length = s.length;
     if (this.scratch.length < length) this.scratch = new Uint8Array(2 * length);
     const scratch = this.scratch;
+    // Hashed as it is copied (hashBytes' FNV-1a): one pass over the string, not two.
+    let h = 0x811c9dc5;
     for (let i = 0; i < length; i++) {
       const c = s.charCodeAt(i);
       if (c >= 0x80) return this.internEncoded(s, add);
       scratch[i] = c;
+      h = Math.imul(h ^ c, 0x01000193);
     }
-    return this.internKey(scratch, 0, length, add);
+    return this.internHashed(scratch, 0, length, h >>> 0, add);
   }
 
   /** intern for a string with non-ASCII characters: by its UTF-8 bytes. */
@@ -71,8 +74,12 @@ export class InternTable {
   }
 
   private internKey(key: Uint8Array, from: number, to: number, add: boolean): number {
+    return this.internHashed(key, from, to, hashBytes(key, from, to), add);
+  }
+
+  /** internKey of a key whose hashBytes is h. */
+  private internHashed(key: Uint8Array, from: number, to: number, h: number, add: boolean): number {
     const length = to - from;
-    const h = hashBytes(key, from, to);
     const slots = this.slots;
     const mask = slots.length - 1;
     const bytes = this.bytes.array;

@@ -178,7 +178,7 @@ export function createBuilders(documents: number): Builders {
     entries: new DocumentTerms(documents),
     keywords,
     facets,
-    entities: new EntityColumns(documents, keywords, facets.columns, termIds),
+    entities: new EntityColumns(documents, keywords, facets.columns, table),
     termIds,
     quoteTerms: new QuoteTerms(termIds, MAX_CACHED_QUOTES),
     quoteCounts: new Uint32Array(documents),
@@ -196,8 +196,9 @@ function analyseDocument(b: Builders, d: number, a: IndexedArticle): void {
   countQuotes(b, a);
   for (const e of a.entities) {
     const info = b.entities.add(d, e);
-    b.entries.count(info.terms, 0, info.terms.length, ENTITY_NAMES);
-    for (const k of info.keys) b.keys.push(k);
+    const ids = b.entities.ids;
+    b.entries.count(ids, info.from, info.keysFrom, ENTITY_NAMES);
+    for (let i = info.keysFrom; i < info.to; i++) b.keys.push(ids[i]!);
   }
   b.texts.endDocument(d);
   addKeywords(b, d, a);

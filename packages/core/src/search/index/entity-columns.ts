@@ -5,6 +5,8 @@ import type { IndexedEntity } from './indexed-article';
 import type { KeywordTable } from './keyword-table';
 import { FIELD_KEY, type SearchIndex } from './search-index';
 import { StringColumn } from '../../binary/string-column';
+import { GrowableArray } from '../../binary/growable-array';
+import type { WordTable } from '../analysis/word-table';
 
 type Entity = IndexedEntity;
 
@@ -17,19 +19,26 @@ const ENTITY_KEY: Record<string, string | undefined> = {
 /** Variants (name, type, aliases) remembered per entity id: past these, a variant is worked out each time. */
 const MAX_VARIANTS = 32;
 
-/** Everything an entity adds to a document, worked out once per variant: names recur across thousands of articles. */
+/**
+ * Everything an entity adds to a document, worked out once per variant: names recur across thousands of
+ * articles. Its ids lie in EntityColumns.ids: term ids of its name and aliases (counted in the entity
+ * field) at [from, keysFrom), keyword terms (entity:, and person:, org: or place: by type) at
+ * [keysFrom, to). One shared array, not two small arrays per variant: a news corpus has hundreds of
+ * thousands of variants, and each small array is objects a worker's full collections trace.
+ */
 export interface EntityInfo {
   name: string;
   type: string;
   aliases: string[];
-  /** Term ids of its name and aliases, counted in the entity field. */
-  terms: Int32Array;
-  /** Keyword terms (entity:, and person:, org: or place: by type). */
-  keys: number[];
+  from: number;
+  keysFrom: number;
+  to: number;
   /** Its value id in the entities column, and in its type's facet column (-1 for none). */
   value: number;
   typeColumn: ColumnBuilder | undefined;
   typeValue: number;
+  /** The entity's next variant remembered (a list, not an array per entity: most have one). */
+  next: EntityInfo | undefined;
 }
 
 /** The entities of a range of documents (numbered from 0), to be appended to another's. */
@@ -49,19 +58,34 @@ export class EntityColumns {
   private readonly keyOf: string[] = [];
   private readonly summaries: StoredSummary[] = [];
   private occurrences = 0;
-  private readonly variantsById = new Map<string, EntityInfo[]>();
+  /** Each entity id's first variant (the others follow it by `next`). */
+  private readonly variantsById = new Map<string, EntityInfo>();
+  private readonly pool = new GrowableArray(Int32Array, 1 << 12);
+  /** Where the pool ends without the last variant added, when it was not remembered (its ids are spent). */
+  private spent = -1;
+  private readonly keyScratch: number[] = [];
+  private readonly pushTerm = (t: number) => {
+    if (t >= 0) this.pool.push(t);
+  };
 
   constructor(
     documents: number,
     private readonly keywords: KeywordTable,
     private readonly typeColumns: TypeColumns,
-    private readonly termIds: (text: string) => Int32Array,
+    private readonly table: WordTable,
   ) {
     this.column = new ColumnBuilder(documents);
   }
 
-  /** Adds an entity of document d; what it adds to the document's terms. */
+  /** The variants' term ids and keyword terms (see EntityInfo); read it after each add, it may move. */
+  get ids(): Int32Array {
+    return this.pool.array;
+  }
+
+  /** Adds an entity of document d; what it adds to the document's terms (valid until the next add). */
   add(d: number, e: Entity): EntityInfo {
+    if (this.spent >= 0) this.pool.length = this.spent;
+    this.spent = -1;
     const info = this.knownVariant(e) ?? this.newVariant(e);
     this.column.add(d, info.value);
     info.typeColumn?.add(d, info.typeValue);
@@ -136,9 +160,7 @@ export class EntityColumns {
   }
 
   private knownVariant(e: Entity): EntityInfo | undefined {
-    const variants = this.variantsById.get(e.id);
-    if (variants === undefined) return undefined;
-    for (let i = 0; i < variants.length; i++) if (sameVariant(variants[i]!, e)) return variants[i];
+    for (let v = this.variantsById.get(e.id); v !== undefined; v = v.next) if (sameVariant(v, e)) return v;
     return undefined;
   }
 
@@ -150,34 +172,44 @@ export class EntityColumns {
       e.type === 'person' || e.type === 'organization' || e.type === 'place'
         ? this.typeColumns[e.type]
         : undefined;
+    const from = this.pool.length;
+    this.table.scan(e.aliases.length ? `${e.name} ${e.aliases.join(' ')}` : e.name, this.pushTerm);
+    const keysFrom = this.pool.length;
+    for (const k of this.keysOf(e)) this.pool.push(k);
     const info: EntityInfo = {
       name: e.name,
       type: e.type,
       aliases: e.aliases,
-      terms: this.termIds(e.aliases.length ? `${e.name} ${e.aliases.join(' ')}` : e.name),
-      keys: this.keysOf(e),
+      from,
+      keysFrom,
+      to: this.pool.length,
       value,
       typeColumn,
       typeValue: typeColumn ? typeColumn.id(e.name) : -1,
+      next: undefined,
     };
-    let variants = this.variantsById.get(e.id);
-    if (!variants) {
-      variants = [];
-      this.variantsById.set(e.id, variants);
-    }
-    if (variants.length < MAX_VARIANTS) variants.push(info);
+    this.remember(e.id, info);
     return info;
+  }
+
+  /** Keeps a new variant for its entity's next references, up to MAX_VARIANTS of them. */
+  private remember(id: string, info: EntityInfo): void {
+    let last = this.variantsById.get(id);
+    if (last === undefined) {
+      this.variantsById.set(id, info);
+      return;
+    }
+    let count = 1;
+    for (; last.next !== undefined; last = last.next) count++;
+    if (count < MAX_VARIANTS) last.next = info;
+    else this.spent = info.from;
   }
 
   /** The summary of entity value id `value` (the first variant seen names it), with every alias seen. */
   private addToSummary(value: number, e: Entity): void {
     if (value === this.summaries.length) {
-      const s = { id: e.id, name: e.name, type: e.type, aliases: [], articleCount: 0, mentionCount: 0 };
-      this.summaries.push({
-        ...s,
-        ...(e.countryCode ? { countryCode: e.countryCode } : {}),
-        ...(e.coordinates ? { coordinates: { lat: e.coordinates.lat, lon: e.coordinates.lon } } : {}),
-      });
+      this.summaries.push(newSummary(e));
+      return;
     }
     const summary = this.summaries[value]!;
     for (const alias of e.aliases) if (!summary.aliases.includes(alias)) summary.aliases.push(alias);
@@ -189,7 +221,8 @@ export class EntityColumns {
    */
   private keysOf(e: Entity): number[] {
     const typeKey = ENTITY_KEY[e.type];
-    const keys: number[] = [];
+    const keys = this.keyScratch;
+    keys.length = 0;
     const names = e.aliases.length ? new Set([e.name, ...e.aliases]) : [e.name];
     for (const name of names) {
       const bases = this.keywords.basesOf(name);
@@ -208,4 +241,24 @@ function sameVariant(v: EntityInfo, e: Entity): boolean {
   // A loop, not every(): this runs for each of a corpus's millions of entity references.
   for (let i = 0; i < mine.length; i++) if (mine[i] !== theirs[i]) return false;
   return true;
+}
+
+/**
+ * A first summary, its aliases in an array of their own length (pushed one by one into an empty array,
+ * a single alias would take room for 17: hundreds of thousands of entities on a worker's heap).
+ */
+function newSummary(e: Entity): StoredSummary {
+  const unique = e.aliases.every((alias, i) => e.aliases.indexOf(alias) === i);
+  const aliases = unique ? e.aliases.slice() : e.aliases.filter((alias, i) => e.aliases.indexOf(alias) === i);
+  const s: StoredSummary = {
+    id: e.id,
+    name: e.name,
+    type: e.type,
+    aliases,
+    articleCount: 0,
+    mentionCount: 0,
+  };
+  if (e.countryCode) s.countryCode = e.countryCode;
+  if (e.coordinates) s.coordinates = { lat: e.coordinates.lat, lon: e.coordinates.lon };
+  return s;
 }
