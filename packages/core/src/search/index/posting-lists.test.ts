@@ -55,7 +55,7 @@ describe('PostingLists', () => {
     });
     const docs = Uint32Array.from(lists.flat());
     const postings = PostingLists.encode(termOff, docs, new Uint8Array(docs.length).fill(160), 2 ** 32);
-    lists.forEach((l, t) => expect([...postings.get(t).docs]).toEqual(l));
+    for (const [t, l] of lists.entries()) expect([...postings.get(t).docs]).toEqual(l);
   });
 
   it('decodes a packed block that ends the buffer (its last gap read from fewer than 4 bytes)', () => {
