@@ -94,33 +94,23 @@ export function candidatesHoldingTexts(
   }
   const current = ++generation;
   if (texts.length < candidates.length * LOOKUP_SHARE) {
-    const found = stampedDocs(texts, byText, current);
+    const found: number[] = [];
+    stampDocs(texts, byText, current, found);
     if (found.length < candidates.length * LOOKUP_SHARE) return soughtAmong(found, candidates);
-  } else stampDocs(texts, byText, current);
+  } else stampDocs(texts, byText, current, null);
   const out = new Uint32Array(candidates.length);
   let n = 0;
   for (let i = 0; i < candidates.length; i++) if (stamps[candidates[i]!] === current) out[n++] = i;
   return out.subarray(0, n);
 }
 
-/** Stamps the documents of `texts` `current`. */
-function stampDocs(texts: Uint32Array, byText: TextDocs, current: number): void {
-  const { off, docs, one } = byText;
-  for (let i = 0; i < texts.length; i++) {
-    const x = texts[i]!;
-    const d = one[x]!;
-    if (d !== SHARED_TEXT) stamps[d] = current;
-    else for (let j = off[x]!; j < off[x + 1]!; j++) stamps[docs[j]!] = current;
-  }
-}
-
 /**
- * The distinct documents of `texts` (few), stamped `current`, in their texts' order. No closure is made
- * per call: a bench run through tsx names each closure it makes (a defineProperty a query).
+ * Stamps the documents of `texts` `current`, and adds each one newly stamped to `found` (when given: a
+ * few texts' distinct documents, in their texts' order). No closure is made per call: a bench run
+ * through tsx names each closure it makes (a defineProperty a query).
  */
-function stampedDocs(texts: Uint32Array, byText: TextDocs, current: number): number[] {
+function stampDocs(texts: Uint32Array, byText: TextDocs, current: number, found: number[] | null): void {
   const { off, docs, one } = byText;
-  const found: number[] = [];
   for (let i = 0; i < texts.length; i++) {
     const x = texts[i]!;
     const d = one[x]!;
@@ -130,10 +120,9 @@ function stampedDocs(texts: Uint32Array, byText: TextDocs, current: number): num
       const e = d === SHARED_TEXT ? docs[j]! : d;
       if (stamps[e] === current) continue;
       stamps[e] = current;
-      found.push(e);
+      found?.push(e);
     }
   }
-  return found;
 }
 
 /** Indices (ascending) into `candidates` of the documents `found` (distinct, any order) that it holds. */

@@ -8,6 +8,7 @@ import {
   decodeTexts,
   type PositionBlock,
   packedAt,
+  packedNarrow,
   positionsStart,
   readBlockHead,
   writeBlock,
@@ -147,6 +148,20 @@ describe('a positional block', () => {
       const longer = new Uint8Array(bytes.length + 1);
       longer.set(bytes);
       expect(damaged(longer, k, 0)).toBe(true);
+    }
+  });
+});
+
+describe('packedNarrow', () => {
+  it('reads every value of widths up to 24 as packedAt does, the last ones at the buffer end', () => {
+    const random = seededRandom(7);
+    for (let width = 1; width <= 24; width++) {
+      const count = 37;
+      const bytes = new Uint8Array(Math.ceil((count * width) / 8));
+      for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(random() * 256);
+      const mask = (1 << width) - 1;
+      for (let i = 0; i < count; i++)
+        expect(packedNarrow(bytes, 0, i * width, mask)).toBe(packedAt(bytes, 0, i, width));
     }
   });
 });

@@ -200,6 +200,17 @@ export function packedAt(bytes: Uint8Array, from: number, i: number, width: numb
 }
 
 /**
+ * The value of `mask`'s width (at most 24 bits) at bit `bit` of the run from byte `from`, read from the
+ * 4 bytes holding it as one word: bits past it are masked off (a byte past the buffer reads 0). The
+ * in-place walks of a block's gaps and counts read each value so, where packedAt loops per byte.
+ */
+export function packedNarrow(bytes: Uint8Array, from: number, bit: number, mask: number): number {
+  const o = from + (bit >>> 3);
+  const word = bytes[o]! | (bytes[o + 1]! << 8) | (bytes[o + 2]! << 16) | (bytes[o + 3]! << 24);
+  return (word >>> (bit & 7)) & mask;
+}
+
+/**
  * Where text `i`'s positions start among its block's (i plus the sum of the counts less one before it),
  * read in place without decoding the counts into an array; -1 when they would pass the block's end
  * (damage). What a page's proximity check needs of most blocks: one or two texts' positions.
@@ -210,12 +221,7 @@ export function positionsStart(bytes: Uint8Array, block: PositionBlock, i: numbe
   if (countWidth > 24) for (let j = 0; j < i; j++) sum += packedAt(bytes, countByte, j, countWidth);
   else {
     const mask = (1 << countWidth) - 1;
-    for (let j = 0, bit = 0; j < i; j++, bit += countWidth) {
-      const o = countByte + (bit >>> 3);
-      // The 4 bytes from o as a word: bits past the count are masked off (a byte past the buffer reads 0).
-      const word = bytes[o]! | (bytes[o + 1]! << 8) | (bytes[o + 2]! << 16) | (bytes[o + 3]! << 24);
-      sum += (word >>> (bit & 7)) & mask;
-    }
+    for (let j = 0, bit = 0; j < i; j++, bit += countWidth) sum += packedNarrow(bytes, countByte, bit, mask);
   }
   return block.posByte + packedBytes(sum, block.width) <= block.end ? sum : -1;
 }

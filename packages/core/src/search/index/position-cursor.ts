@@ -6,6 +6,7 @@ import {
   decodeCounts,
   decodeTexts,
   packedAt,
+  packedNarrow,
   type PositionBlock,
   positionsStart,
   readBlockHead,
@@ -189,13 +190,9 @@ export class PositionCursor {
     const width = place.width;
     if (width > 24) for (; text < x && at + 1 < k; at++) text += packedAt(bytes, place.gaps, at, width);
     else {
-      // A gap is read from the 4 bytes holding it as one word (bits past it masked off; past the buffer, 0).
       const mask = (1 << width) - 1;
-      for (let bit = at * width; text < x && at + 1 < k; at++, bit += width) {
-        const o = place.gaps + (bit >>> 3);
-        const word = bytes[o]! | (bytes[o + 1]! << 8) | (bytes[o + 2]! << 16) | (bytes[o + 3]! << 24);
-        text += (word >>> (bit & 7)) & mask;
-      }
+      for (let bit = at * width; text < x && at + 1 < k; at++, bit += width)
+        text += packedNarrow(bytes, place.gaps, bit, mask);
     }
     const b = this.block;
     const wanted = this.lastText[b] === 0xffffffff ? this.textCount - 1 : this.lastText[b]!;
