@@ -1,11 +1,11 @@
 import { analyze } from '../analysis/analyze';
 import { dateSpan } from './date-span';
 import { fold } from '../analysis/fold';
-import { type DocBits, rankOf } from '../index/doc-bits';
+import { type DocBits, heldByAll, memberWords, rankOfHeld } from '../index/doc-bits';
 import { advance, gallop } from '../index/gallop';
 import { PendingUnion } from './pending-union';
 import { PendingMax } from './pending-max';
-import { bitsWorth, type Matches, scoreAt, typosAt } from './matches';
+import { bitsWorth, filterWorth, type Matches, scoreAt, typosAt } from './matches';
 import {
   candidatesHoldingTexts,
   type PhraseWords,
@@ -205,48 +205,33 @@ export function intersect(lists: Matches[]): Matches {
   if (lists.length === 2 && lists[0]!.typos === null && lists[1]!.typos === null)
     return intersectTwo(lists[0]!, lists[1]!);
   const { walk, bitsOf } = walkOrder(lists);
-  const first = lists[walk[0]!]!;
-  // Each list's documents and bits in walk order, read from arrays, not from list objects of mixed shapes.
-  const walkDocs = walk.map((j) => lists[j]!.docs);
+  const firstDocs = lists[walk[0]!]!.docs;
+  // The lists with bits come first after the walked one (walkOrder): their ranks place a document.
+  let withBits = 1;
+  while (withBits < walk.length && bitsOf[walk[withBits]!] !== undefined) withBits++;
   const walkBits = walk.map((j) => bitsOf[j]);
+  // Each list's documents in walk order, read from arrays, not from list objects of mixed shapes.
+  const walkDocs = walk.map((j) => lists[j]!.docs);
+  const places = filterWalked(walkDocs, walkBits);
+  const count = places === null ? firstDocs.length : places.length;
   const at = new Int32Array(walk.length);
   const part = new Float64Array(lists.length);
-  const firstDocs = first.docs;
-  const docs = new Uint32Array(firstDocs.length);
-  const scores = new Float32Array(firstDocs.length);
+  const docs = new Uint32Array(count);
+  const scores = new Float32Array(count);
   // Typo counts only when a list has some: without them, ranking reads the scores alone.
-  const typos = lists.some((l) => l.typos !== null) ? new Uint8Array(firstDocs.length) : null;
+  const typos = lists.some((l) => l.typos !== null) ? new Uint8Array(count) : null;
   let k = 0;
-  // The second list turns most documents away: it is asked from locals, before the loop over the rest.
-  const bits1 = walkBits[1];
-  const docs1 = walkDocs[1]!;
-  let at1 = 0;
-  outer: for (let i = 0; i < firstDocs.length; i++) {
+  outer: for (let c = 0; c < count; c++) {
+    const i = places === null ? c : places[c]!;
     const d = firstDocs[i]!;
-    if (bits1 !== undefined) {
-      const p = rankOf(bits1, d);
-      if (p < 0) continue;
-      at[1] = p;
-    } else {
-      at1 = advance(docs1, at1, d);
-      if (at1 >= docs1.length) break;
-      if (docs1[at1] !== d) continue;
-      at[1] = at1;
-    }
+    for (let w = 1; w < withBits; w++) at[w] = rankOfHeld(walkBits[w]!, d);
     // Every list is asked first; scores and typos are read only for documents all of them hold.
-    for (let w = 2; w < walk.length; w++) {
-      const bits = walkBits[w];
-      if (bits !== undefined) {
-        const p = rankOf(bits, d);
-        if (p < 0) continue outer;
-        at[w] = p;
-      } else {
-        const l = walkDocs[w]!;
-        const p = advance(l, at[w]!, d);
-        at[w] = p;
-        if (p >= l.length) break outer;
-        if (l[p] !== d) continue outer;
-      }
+    for (let w = withBits; w < walk.length; w++) {
+      const l = walkDocs[w]!;
+      const p = advance(l, at[w]!, d);
+      at[w] = p;
+      if (p >= l.length) break outer;
+      if (l[p] !== d) continue outer;
     }
     at[0] = i;
     let typoCount = 0;
@@ -271,6 +256,29 @@ export function intersect(lists: Matches[]): Matches {
 }
 
 /**
+ * The places in walkDocs[0] of the documents every list filtering it holds (null when none filters): lists
+ * with bits, and those walked against enough of their documents (filterWorth), as bits built for this
+ * intersection. One branch-free pass, where stepping each list to each document mispredicted its
+ * branches about half the time; the documents left are then sought in the other lists, or ranked.
+ */
+function filterWalked(walkDocs: Uint32Array[], walkBits: (DocBits | undefined)[]): Uint32Array | null {
+  const walked = walkDocs[0]!;
+  // Words enough for the walked list's documents: a list's later ones are never asked.
+  const size = ((walked[walked.length - 1] ?? 0) >>> 5) + 1;
+  const filters: Uint32Array[] = [];
+  let built = false;
+  for (let w = 1; w < walkDocs.length; w++) {
+    const bits = walkBits[w];
+    if (bits !== undefined) filters.push(bits.words);
+    else if (!built && filterWorth(walkDocs[w]!, walked.length)) {
+      filters.push(memberWords(walkDocs[w]!, size));
+      built = true;
+    }
+  }
+  return filters.length > 0 ? heldByAll(walked, filters) : null;
+}
+
+/**
  * The common AND, two lists without typos, in one tight loop: the shorter walked, the longer advanced to
  * each of its documents; a document is scored only where both hold it (two scores sum alike in either
  * order, so the result is the general walk's).
@@ -279,19 +287,23 @@ function intersectTwo(x: Matches, y: Matches): Matches {
   const a = x.docs.length <= y.docs.length ? x : y;
   const b = a === x ? y : x;
   const docsA = a.docs;
-  const docs = new Uint32Array(docsA.length);
-  const scores = new Float32Array(docsA.length);
-  let k = 0;
   const bits = bitsWorth(b, docsA.length);
-  if (bits !== undefined)
-    // The longer list is dense: each document of the shorter is looked up in its bits.
-    for (let i = 0; i < docsA.length; i++) {
-      const p = rankOf(bits, docsA[i]!);
-      if (p < 0) continue;
-      docs[k] = docsA[i]!;
-      scores[k++] = scoreAt(a, i) + scoreAt(b, p);
+  // The shorter's documents are filtered by the longer's bits (filterWalked), then placed in it.
+  const places = filterWalked([docsA, b.docs], [undefined, bits]);
+  const count = places === null ? docsA.length : places.length;
+  const docs = new Uint32Array(count);
+  const scores = new Float32Array(count);
+  let k = 0;
+  if (places === null) k = walkTwo(a, b, docs, scores);
+  else
+    for (let p = 0; k < count; k++) {
+      const i = places[k]!;
+      const d = docsA[i]!;
+      // Held: its rank in the bits, or its place a step or two on in the longer list.
+      p = bits === undefined ? advance(b.docs, p, d) : rankOfHeld(bits, d);
+      docs[k] = d;
+      scores[k] = scoreAt(a, i) + scoreAt(b, p);
     }
-  else k = walkTwo(a, b, docs, scores);
   return { docs: docs.subarray(0, k), scores: scores.subarray(0, k), typos: null };
 }
 

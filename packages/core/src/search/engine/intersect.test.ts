@@ -118,3 +118,18 @@ describe('advance', () => {
     }
   });
 });
+
+describe('gallop', () => {
+  it('finds the first index from `from` on whose document reaches the target, as a scan does', () => {
+    const r = seededRandom(33);
+    for (let q = 0; q < 500; q++) {
+      // Empty lists, lists of one, and long ones; targets before, among and past their documents.
+      const docs = docsOf(r, Math.floor(r() * 3000), r() ** 2);
+      const from = Math.floor(r() * (docs.length + 1));
+      const target = Math.floor(r() * 3100);
+      let want = from;
+      while (want < docs.length && docs[want]! < target) want++;
+      expect(gallop(docs, from, target)).toBe(want);
+    }
+  });
+});

@@ -39,6 +39,13 @@ export function bitsWorth(m: Matches, walked: number): DocBits | undefined {
   return walked * BITS_SKEW >= m.docs.length ? m.source.denseBits() : undefined;
 }
 
+/**
+ * A list without bits is filtered by bits built for one intersection (memberWords: a store a posting)
+ * when walked against at least 1 in BITS_SKEW of its documents; past that, stepping it to each walked
+ * document costs less than reading it whole.
+ */
+export const filterWorth = (docs: Uint32Array, walked: number): boolean => walked * BITS_SKEW >= docs.length;
+
 /** The highest of m.imp when known or its source can tell: a ranking's bound on the list's scores. */
 export const highestImpact = (m: Matches): number | undefined => m.impMax ?? m.source?.max;
 

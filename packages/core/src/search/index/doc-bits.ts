@@ -44,3 +44,52 @@ export function popcount(x: number): number {
   x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
   return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
 }
+
+/**
+ * A list's documents as bits alone, without ranks, in `size` words (covering every document asked): what
+ * an AND filters by when the list is not dense enough to keep bits (DENSE_FROM) yet not much longer than
+ * the list walked against it. Built for one intersection, not kept: a store a posting.
+ */
+export function memberWords(docs: Uint32Array, size: number): Uint32Array {
+  const words = new Uint32Array(size);
+  for (let i = 0; i < docs.length; i++) words[docs[i]! >>> 5]! |= 1 << (docs[i]! & 31);
+  return words;
+}
+
+/** Scratch for heldByAll's answers, grown as needed (an AND walks one list at a time). */
+let held = new Uint32Array(1024);
+
+/**
+ * The places i in `docs` (ascending) whose document every one of `words` (bits by document, as DocBits'
+ * or memberWords') holds, into a shared scratch array valid until the next call. Branch-free per
+ * document (each place is written, and the count moves by whether all hold it): an AND turns most
+ * documents away at random, and a branch on that, or a merge step, mispredicts about half the time.
+ */
+export function heldByAll(docs: Uint32Array, words: readonly Uint32Array[]): Uint32Array {
+  if (held.length < docs.length) held = new Uint32Array(docs.length * 2);
+  const out = held;
+  let k = 0;
+  if (words.length === 1) {
+    const w0 = words[0]!;
+    for (let i = 0; i < docs.length; i++) {
+      const d = docs[i]!;
+      out[k] = i;
+      k += ((w0[d >>> 5] ?? 0) >>> (d & 31)) & 1;
+    }
+  } else
+    for (let i = 0; i < docs.length; i++) {
+      const d = docs[i]!;
+      const w = d >>> 5;
+      let all = -1;
+      for (let j = 0; j < words.length; j++) all &= words[j]![w] ?? 0;
+      out[k] = i;
+      k += (all >>> (d & 31)) & 1;
+    }
+  return out.subarray(0, k);
+}
+
+/** The index of document d in the list, known to hold it (heldByAll found it). */
+export function rankOfHeld(bits: DocBits, d: number): number {
+  const w = d >>> 5;
+  return bits.ranks[w]! + popcount(bits.words[w]! & ((1 << (d & 31)) - 1));
+}

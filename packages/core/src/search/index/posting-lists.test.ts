@@ -36,6 +36,28 @@ describe('PostingLists', () => {
     });
   });
 
+  it('decodes packed blocks of every width, mid-buffer (four gaps a step) and at its end', () => {
+    const r = seededRandom(22);
+    // One list per width 1..24 (those read as words): gaps below 2 ** width, one a block at its widest.
+    const lists = Array.from({ length: 24 }, (_, w) => {
+      const widest = 2 ** (w + 1) - 1;
+      const docs: number[] = [];
+      let d = Math.floor(r() * 8);
+      for (let i = 0; i < 96; i++) {
+        d += i % 32 === 5 ? widest : 1 + Math.floor(r() * widest);
+        docs.push(d);
+      }
+      return docs;
+    });
+    const termOff = new Uint32Array(25);
+    lists.forEach((l, t) => {
+      termOff[t + 1] = termOff[t]! + l.length;
+    });
+    const docs = Uint32Array.from(lists.flat());
+    const postings = PostingLists.encode(termOff, docs, new Uint8Array(docs.length).fill(160), 2 ** 32);
+    for (const [t, l] of lists.entries()) expect([...postings.get(t).docs]).toEqual(l);
+  });
+
   it('decodes a packed block that ends the buffer (its last gap read from fewer than 4 bytes)', () => {
     for (const step of [1, 3, 200, 70_000]) {
       const docs = Uint32Array.from({ length: 64 }, (_, i) => i * step);
