@@ -13,6 +13,7 @@ import { FACTORIES } from './engines';
 import { relevance } from './relevance';
 import { type SpeedRun, speed } from './speed';
 import { speedSummary } from './speed-summary';
+import { WARM_UP_QUERIES } from './speed-worker';
 
 const env = process.env;
 const sizes = (env.GAZETTE_BENCH_SIZES ?? '10000,100000,300000')
@@ -85,7 +86,7 @@ if (!HAS_SHARED) {
     writeBenchSection(
       sectionId(title),
       title,
-      `Times in ms (p50 / p95 over up to 200 seeded queries each), sizes in MB.\n\n${body}`,
+      `Times in ms (p50 / p95 over up to 200 seeded queries each, timed after ${WARM_UP_QUERIES} other queries of the kind), sizes in MB.\n\n${body}`,
       {
         now,
         command: COMMAND,

@@ -2,9 +2,10 @@
 // them): the minimum over REPS passes of each set, so a shared, noisy machine shows the code's cost, not
 // its neighbours'. Prints a digest of every result too (ids, scores, snippets, totals, cursors), so two
 // builds can be shown to answer alike. The corpus is built once and kept as a snapshot under .bench/.
-// First, as bench:search times a class (20 queries to warm up, then one timed pass), the least of
-// GAZETTE_QUERY_CPU_COLD (3) first passes, each on the snapshot loaded afresh: every list read the
-// first time, as the bench's p50 and p95 read them.
+// First, the least of GAZETTE_QUERY_CPU_COLD (3) first passes, each on the snapshot loaded afresh after
+// 20 of the class's queries: every list read the first time, the code compiled by the passes before it
+// (bench:search warms each engine up with 200 other queries of the class, so its lists of common words
+// are read already there).
 //   npx tsx --conditions=@gazette/source bench/search/query-cpu.ts [news|replicated|bbc] [COUNT] [REPS]
 //   GAZETTE_QUERY_CPU_ONLY='AND 2 words'   one class only (e.g. under --cpu-prof)
 //   GAZETTE_QUERY_CPU_SEGMENT=10000         held as a live index holds it: segments of this many articles,
@@ -106,8 +107,8 @@ function pass(reqs: ReturnType<typeof gazetteRequest>[]): { cpu: number; p50: nu
 for (const [cls, qs] of Object.entries(queries)) {
   if (only && cls !== only) continue;
   const reqs = qs.map(gazetteRequest);
-  // As bench:search times a class: 20 queries to warm up, then one pass, each query's lists read for the
-  // first time (decoded, cached, their positions walked): what the figures of issue #15 measure.
+  // One pass after 20 queries to warm up, each query's lists read for the first time (decoded, cached,
+  // their positions walked): the upper end of what bench:search's figures for issue #15 measure.
   const first = { cpu: Number.POSITIVE_INFINITY, p50: Number.POSITIVE_INFINITY };
   for (let c = 0; c < COLD; c++) {
     corpus = load();

@@ -7,7 +7,7 @@ import { type CorpusVocabulary, corpusVocabulary, describeVocabulary } from './c
 import { toDoc } from './engines';
 import { printTable } from './relevance';
 import { speedQueries } from './speed-queries';
-import type { Latency, WorkerInput, WorkerResult } from './speed-worker';
+import { type Latency, WARM_UP_QUERIES, type WorkerInput, type WorkerResult } from './speed-worker';
 
 /** What one corpus measured: every engine's result, or why it has none. */
 export interface SpeedRun {
@@ -58,12 +58,12 @@ export async function speed(
   /** Called after each engine with what is measured so far (a long run leaves its figures as it goes). */
   progress?: (run: SpeedRun) => void,
 ): Promise<SpeedRun> {
-  const { label, vocabulary, queries } = prepare(corpus);
+  const { label, vocabulary, queries, warmUp } = prepare(corpus);
   console.log(`\nSpeed and size: ${label}; times in ms, sizes in MB; (×) = relative to Gazette`);
   console.log(`${describeVocabulary(vocabulary)}\n`);
   const results: SpeedRun['results'] = [];
   for (const engine of engines.run) {
-    const r = await runWorker({ engine, corpus, queries, capMs }, timeoutMs, memoryMb);
+    const r = await runWorker({ engine, corpus, queries, warmUp, capMs }, timeoutMs, memoryMb);
     results.push(typeof r === 'string' ? { engine, failure: r } : r);
     console.error(`  ${engine}: ${typeof r === 'string' ? r : 'done'}`);
     const left = engines.run.slice(results.length);
@@ -147,12 +147,17 @@ export async function speed(
   return { label, vocabulary, results, skipped: engines.skipped };
 }
 
-/** The corpus's label, vocabulary and queries; its articles are dropped before the engines run. */
+/** Seed of the warm-up queries: drawn as the timed ones are, but other queries (see speed-worker's run). */
+const WARM_UP_SEED = 8;
+
+/** The corpus's label, vocabulary, timed and warm-up queries; its articles are dropped before the engines run. */
 function prepare(corpus: CorpusSpec) {
   const articles = corpusArticles(corpus);
+  const docs = articles.map(toDoc);
   return {
     label: corpusLabel(corpus, articles.length),
     vocabulary: corpusVocabulary(corpus, articles),
-    queries: speedQueries(articles.map(toDoc)),
+    queries: speedQueries(docs),
+    warmUp: speedQueries(docs, WARM_UP_QUERIES, WARM_UP_SEED),
   };
 }
