@@ -1,15 +1,20 @@
 import { DateOrder, type DateSort } from '../../corpus/components/date-order';
 import type { SearchHit } from '../../query-schema/query-result-schema';
-import { type Matches, scoreAt, typosAt } from '../../search/engine/evaluate-query';
+import {
+  docHasSequence,
+  type Matches,
+  phraseLists,
+  scoreAt,
+  typosAt,
+} from '../../search/engine/evaluate-query';
 import { PendingMax } from '../../search/engine/pending-max';
 import { PendingUnion } from '../../search/engine/pending-union';
 import { topByRelevance } from '../../search/engine/rank-top';
 import { PROXIMITY_BOOST } from '../../search/engine/search-engine';
-import { highlighter, pageSnippets, type TextMatches } from '../../search/engine/snippets';
+import { highlighter, pageSnippets } from '../../search/engine/snippets';
 import { compareNewestKey } from '../../corpus/components/compare-articles';
 import { liveDf } from './live-df';
 import type { SegmentsFound } from './match-segments';
-import { mergedProximity } from './merged-proximity';
 import type { SegmentDoc, SegmentsState } from './segments-state';
 
 /** A ranked candidate: its document, and its typos and score as its segment's matches give them. */
@@ -39,26 +44,20 @@ export function mergedPage(
   limit: number,
   starts: number[],
 ): MergedPage {
-  const { total, order, texts } =
+  const { total, order } =
     sort === 'relevance'
-      ? byRelevance(state, found, offset + limit, offset === 0)
+      ? byRelevance(state, found, offset + limit)
       : byDate(state, found.parts, sort, starts, limit);
   const page = sort === 'relevance' ? order.slice(offset, offset + limit) : order;
-  return { total, hits: hitsOf(state, page, found.matched, texts), docs: page };
+  return { total, hits: hitsOf(state, page, found.matched), docs: page };
 }
 
-/** A page's candidates in order, how many match in all, and (by segment) their texts' matches when found. */
-interface Ordered {
-  total: number;
-  order: Ranked[];
-  texts?: (TextMatches | undefined)[];
-}
-
-/**
- * The best max(k, 10) of all segments in rank order, boosted as SearchEngine.page boosts, and the total.
- * `withTexts`: the page is drawn from the best (the first page), so the boost finds their texts' matches.
- */
-function byRelevance(state: SegmentsState, found: SegmentsFound, k: number, withTexts: boolean): Ordered {
+/** The best max(k, 10) of all segments in rank order, boosted as SearchEngine.page boosts, and the total. */
+function byRelevance(
+  state: SegmentsState,
+  found: SegmentsFound,
+  k: number,
+): { total: number; order: Ranked[] } {
   const want = Math.max(k, 10);
   let total = 0;
   let listed = 0;
@@ -97,10 +96,18 @@ function byRelevance(state: SegmentsState, found: SegmentsFound, k: number, with
   // Plain words: among the best, documents holding them side by side in order move up (a boost only
   // raises scores, so the best set stays the same and only its order changes).
   if (terms && listed > 1 && found.budget.afford(terms.reduce((n, t) => n + (t ? liveDf(state, t) : 0), 0))) {
-    const { boosted, texts } = mergedProximity(state, order, terms, found.matched, withTexts);
-    for (const i of boosted) order[i]!.score = Math.fround(order[i]!.score * PROXIMITY_BOOST);
-    if (boosted.size > 0) order.sort(rank);
-    return { total, order, texts };
+    const phrases: Array<ReturnType<typeof phraseLists> | undefined> = [];
+    let boosted = 0;
+    for (const r of order) {
+      const ix = state.segments[r.s]!.state.index;
+      // A segment's phrase lists are found when one of its documents is asked about.
+      if (phrases[r.s] === undefined) phrases[r.s] = phraseLists(ix, terms);
+      if (docHasSequence(ix, r.d, phrases[r.s]!)) {
+        r.score = Math.fround(r.score * PROXIMITY_BOOST);
+        boosted++;
+      }
+    }
+    if (boosted > 0) order.sort(rank);
   }
   return { total, order };
 }
@@ -145,7 +152,7 @@ function byDate(
   sort: DateSort,
   starts: number[],
   limit: number,
-): Ordered {
+): { total: number; order: Ranked[] } {
   const lists = parts.map((m, s) => state.segments[s]!.state.dates.of(m.docs, sort));
   const total = lists.reduce((n, l) => n + l.length, 0);
   const compare = DateOrder.compare(sort);
@@ -178,16 +185,8 @@ function scoreOf(m: Matches, d: number): number {
   return scoreAt(m, lo);
 }
 
-/**
- * The page's hits, their snippets read in each hit's segment (titles decoded once, one highlighter), from
- * the texts' matches the boost found there (`known`, by segment) when it did.
- */
-function hitsOf(
-  state: SegmentsState,
-  page: Ranked[],
-  matched: ReadonlySet<string>,
-  known: (TextMatches | undefined)[] = [],
-): SearchHit[] {
+/** The page's hits, their snippets read in each hit's segment (titles decoded once, one highlighter). */
+function hitsOf(state: SegmentsState, page: Ranked[], matched: ReadonlySet<string>): SearchHit[] {
   const titles = page.map((r) => state.segments[r.s]!.state.index.titles.at(r.d));
   const snippets: SearchHit['snippets'][] = [];
   const highlight = matched.size === 0 ? undefined : highlighter(matched);
@@ -201,7 +200,6 @@ function hitsOf(
       matched,
       mine.map((k) => titles[k]!),
       highlight,
-      known[s],
     );
     mine.forEach((k, i) => {
       snippets[k] = found[i]!;
