@@ -5,7 +5,8 @@
 // First, the least of GAZETTE_QUERY_CPU_COLD (3) first passes, each on the snapshot loaded afresh after
 // 20 of the class's queries: every list read the first time, the code compiled by the passes before it
 // (bench:search warms each engine up with 200 other queries of the class, so its lists of common words
-// are read already there).
+// are read already there). `total p50`: the median query's matches, since a query's work grows with them
+// (the queries are drawn from the corpus, so a larger one asks commoner words and phrases).
 //   npx tsx --conditions=@gazette/source bench/search/query-cpu.ts [news|replicated|bbc] [COUNT] [REPS]
 //   GAZETTE_QUERY_CPU_ONLY='AND 2 words'   one class only (e.g. under --cpu-prof)
 //   GAZETTE_QUERY_CPU_SEGMENT=10000         held as a live index holds it: segments of this many articles,
@@ -88,6 +89,7 @@ const rows: string[][] = [
     'first pass wall p50',
     'cpu ms/query (min)',
     'wall p50 ms (best pass)',
+    'total p50',
     'digest',
   ],
 ];
@@ -118,7 +120,13 @@ for (const [cls, qs] of Object.entries(queries)) {
     first.p50 = Math.min(first.p50, p.p50);
   }
   const digest = createHash('sha256');
-  for (const r of reqs) digest.update(JSON.stringify(corpus.search(r)));
+  const totals: number[] = [];
+  for (const r of reqs) {
+    const result = corpus.search(r);
+    digest.update(JSON.stringify(result));
+    totals.push(result.total);
+  }
+  totals.sort((a, b) => a - b);
   const warm = { cpu: Number.POSITIVE_INFINITY, p50: Number.POSITIVE_INFINITY };
   for (let i = 0; i < reps; i++) {
     const p = pass(reqs);
@@ -131,6 +139,7 @@ for (const [cls, qs] of Object.entries(queries)) {
     first.p50.toFixed(4),
     warm.cpu.toFixed(4),
     warm.p50.toFixed(4),
+    String(totals[totals.length >> 1]),
     digest.digest('hex').slice(0, 16),
   ]);
 }
