@@ -5,7 +5,8 @@ import { analyseDocuments, createBuilders, finishIndex } from '../search/index/b
 import { documentHead } from '../search/index/indexed-article';
 import { toWire } from './wire-article';
 import type { SearchIndex } from '../search/index/search-index';
-import type { IndexAnswer, IndexTimings, IndexWorkerData, PartSource } from './index-build-jobs';
+import { type StageSpan, ThreadTimeline } from './build-timeline';
+import type { IndexAnswer, IndexWorkerData, PartSource } from './index-build-jobs';
 import { indexFromMessage } from './index-message';
 import { answerOf, CHUNK, sendChunks, type Spawned, spawn } from './index-worker-threads';
 import { workerFile } from './worker-file';
@@ -36,9 +37,11 @@ export interface ParallelOptions {
     started: number;
     answered: number;
     analysedHere: number;
-    /** The index worker's time by stage, when it answered. */
-    timings?: IndexTimings;
+    /** Every thread's stages (see ThreadTimeline): this one's, and the workers' when the index worker answered. */
+    timeline: StageSpan[];
   }) => void;
+  /** Profile garbage collection per stage in the timeline (it costs a little; for benches). */
+  traceGc?: boolean;
   /** Told whether a worker built the postings and positions (false: built on this thread). */
   onListsBuilt?: (byWorker: boolean) => void;
 }
@@ -60,25 +63,29 @@ export function startIndexBuild(
   const file = options.worker ?? workerFileHere();
   const workers = Math.min(threads, Math.floor(articles.length / Math.max(1, minArticles / 2)));
   if (!file || workers < 2) {
-    options.onBuilt?.({ started: 0, answered: 0, analysedHere: articles.length });
+    options.onBuilt?.({ started: 0, answered: 0, analysedHere: articles.length, timeline: [] });
     return buildHere(articles);
   }
   const started = performance.now();
-  const { index, helpers } = startWorkers(file, articles, workers);
+  const t = new ThreadTimeline('main', options.traceGc);
+  const { index, helpers } = startWorkers(file, articles, workers, options.traceGc);
+  t.lap('copy out');
   const waitMs = () => Math.max(MIN_WAIT_MS, 10 * (performance.now() - started));
   return () => {
+    t.lap('records');
     const answer = answerOf<IndexAnswer>(index, 'answer', waitMs());
+    t.lap('wait index');
     for (const w of [index, ...helpers]) void w.worker.terminate();
-    const answered = answer ? 1 + answer.partsAnswered : 0;
-    const analysedHere = answer ? 0 : articles.length;
+    const built = answer ? indexFromMessage(answer.index) : buildHere(articles)();
+    t.lap(answer ? 'index from message' : 'build here');
     options.onBuilt?.({
       started: 1 + helpers.length,
-      answered,
-      analysedHere,
-      ...(answer ? { timings: answer.timings } : {}),
+      answered: answer ? 1 + answer.partsAnswered : 0,
+      analysedHere: answer ? 0 : articles.length,
+      timeline: [...t.done(), ...(answer?.spans ?? [])],
     });
     options.onListsBuilt?.(answer?.listsByWorker ?? false);
-    return answer ? indexFromMessage(answer.index) : buildHere(articles)();
+    return built;
   };
 }
 
@@ -93,7 +100,7 @@ function buildHere(articles: readonly Article[]): () => SearchIndex {
  * The index's worker and `workers - 1` helpers, each sent its documents, a chunk to each in turn (the
  * index's worker also gets the heads of the helpers' ranges, which finishing the index reads).
  */
-function startWorkers(file: URL, articles: readonly Article[], workers: number) {
+function startWorkers(file: URL, articles: readonly Article[], workers: number, traceGc = false) {
   const n = articles.length;
   const first = Math.round(n * INDEX_WORKER_SHARE);
   const helpers: Spawned[] = [];
@@ -107,6 +114,7 @@ function startWorkers(file: URL, articles: readonly Article[], workers: number) 
       file,
       (link): IndexWorkerData => ({
         ...link,
+        traceGc,
         part: { documents: to - from, waitMs: MIN_WAIT_MS, to: port2 },
       }),
       [port2],
@@ -119,6 +127,7 @@ function startWorkers(file: URL, articles: readonly Article[], workers: number) 
     file,
     (link): IndexWorkerData => ({
       ...link,
+      traceGc,
       index: { documents: n, first, parts, waitMs: MIN_WAIT_MS, worker: file.href },
     }),
     parts.map((p) => p.port),
