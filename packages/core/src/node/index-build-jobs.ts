@@ -23,6 +23,8 @@ export interface IndexJob {
   waitMs: number;
   /** The worker module, for the lists' worker. */
   worker: string;
+  /** [0] counts the workers done analysing (see startIndexBuild). */
+  analysed: Int32Array;
 }
 
 /** A helper's job: its documents (sent in chunks) analysed into a part, posted `to` the index worker. */
@@ -30,6 +32,8 @@ export interface PartJob {
   documents: number;
   waitMs: number;
   to: MessagePort;
+  /** [0] counts the workers done analysing (see startIndexBuild). */
+  analysed: Int32Array;
 }
 
 export interface IndexWorkerData extends WorkerLink {

@@ -56,6 +56,7 @@ function postPart(link: WorkerLink, job: PartJob, t: ThreadTimeline): void {
     posted = b.texts.count;
     t.lap('analyse');
   }
+  countIn(job.analysed);
   const part = partOf(b, job.documents, posted);
   t.lap('part');
   job.to.postMessage({ part, spans: t.done() }, partBuffers(part));
@@ -105,6 +106,7 @@ function postIndex(link: IndexWorkerData, job: IndexJob, t: ThreadTimeline): voi
   const inboxes = job.parts.map((p) => new PartInbox(p));
   t.lap('start');
   const heads = receiveDocuments(link, job, b, inboxes, t);
+  countIn(job.analysed);
   let partsAnswered = 0;
   for (const [k, p] of job.parts.entries()) {
     const part = inboxes[k]!.receive(waitMs());
@@ -137,6 +139,12 @@ function postIndex(link: IndexWorkerData, job: IndexJob, t: ThreadTimeline): voi
   const spans = [...t.done(), ...inboxes.flatMap((i) => i.spans), ...listsSpans];
   const answer: IndexAnswer = { index, partsAnswered, listsByWorker, spans };
   link.port.postMessage({ answer }, buffersOf(index));
+}
+
+/** Adds one to a shared count, waking a thread that waits on it. */
+function countIn(count: Int32Array): void {
+  Atomics.add(count, 0, 1);
+  Atomics.notify(count, 0);
 }
 
 /**

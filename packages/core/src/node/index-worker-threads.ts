@@ -105,7 +105,7 @@ export function answerOf<T>(
 }
 
 /** The flag once DONE or FAILED (or as it is after waitMs): a READY worker is still working. */
-export function settled(flag: Int32Array, waitMs: number): number {
+function settled(flag: Int32Array, waitMs: number): number {
   const until = performance.now() + waitMs;
   let state = Atomics.load(flag, 0);
   while (state !== DONE && state !== FAILED && performance.now() < until) {

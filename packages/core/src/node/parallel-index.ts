@@ -8,7 +8,7 @@ import type { SearchIndex } from '../search/index/search-index';
 import { type StageSpan, ThreadTimeline } from './build-timeline';
 import type { IndexAnswer, IndexWorkerData, PartSource } from './index-build-jobs';
 import { indexFromMessage } from './index-message';
-import { answerOf, CHUNK, sendChunks, type Spawned, settled, spawn } from './index-worker-threads';
+import { answerOf, CHUNK, FAILED, sendChunks, type Spawned, spawn } from './index-worker-threads';
 import { workerFile } from './worker-file';
 
 /** Fewer articles than this are indexed on one thread: starting a worker costs more than it saves. */
@@ -68,15 +68,16 @@ export function startIndexBuild(
   }
   const started = performance.now();
   const t = new ThreadTimeline('main', options.traceGc);
-  const { index, helpers } = startWorkers(file, articles, workers, options.traceGc);
+  const analysed = new Int32Array(new SharedArrayBuffer(4));
+  const { index, helpers } = startWorkers(file, articles, workers, analysed, options.traceGc);
   t.lap('copy out');
   const waitMs = () => Math.max(MIN_WAIT_MS, 10 * (performance.now() - started));
-  // This thread's own work (the caller's: the article records) waits for the helpers' analysis when the
-  // workers fill every core: it is not on the critical path until the index is, and done meanwhile it only
-  // slowed the analysis (three threads on two cores for 35 s at news 100k), while the index worker's
-  // finish, which follows, leaves a core idle.
+  // This thread's own work (the caller's: the article records) waits, when the workers fill every core,
+  // until one of them is done analysing: it is not on the critical path until the index is, and done
+  // meanwhile it only slowed the analysis (three threads on two cores for 35 s at news 100k), while the
+  // index worker's finish, which follows, leaves a core idle.
   if (workers >= availableParallelism()) {
-    for (const h of helpers) settled(h.flag, waitMs());
+    untilAnalysed(analysed, [index, ...helpers], waitMs());
     t.lap('wait analysis');
   }
   return () => {
@@ -108,7 +109,13 @@ function buildHere(articles: readonly Article[]): () => SearchIndex {
  * The index's worker and `workers - 1` helpers, each sent its documents, a chunk to each in turn (the
  * index's worker also gets the heads of the helpers' ranges, which finishing the index reads).
  */
-function startWorkers(file: URL, articles: readonly Article[], workers: number, traceGc = false) {
+function startWorkers(
+  file: URL,
+  articles: readonly Article[],
+  workers: number,
+  analysed: Int32Array,
+  traceGc = false,
+) {
   const n = articles.length;
   const first = Math.round(n * INDEX_WORKER_SHARE);
   const helpers: Spawned[] = [];
@@ -123,7 +130,7 @@ function startWorkers(file: URL, articles: readonly Article[], workers: number, 
       (link): IndexWorkerData => ({
         ...link,
         traceGc,
-        part: { documents: to - from, waitMs: MIN_WAIT_MS, to: port2 },
+        part: { documents: to - from, waitMs: MIN_WAIT_MS, to: port2, analysed },
       }),
       [port2],
     );
@@ -136,7 +143,7 @@ function startWorkers(file: URL, articles: readonly Article[], workers: number, 
     (link): IndexWorkerData => ({
       ...link,
       traceGc,
-      index: { documents: n, first, parts, waitMs: MIN_WAIT_MS, worker: file.href },
+      index: { documents: n, first, parts, waitMs: MIN_WAIT_MS, worker: file.href, analysed },
     }),
     parts.map((p) => p.port),
   );
@@ -150,6 +157,16 @@ function startWorkers(file: URL, articles: readonly Article[], workers: number, 
     });
   }
   return { index, helpers };
+}
+
+/** Waits (at most waitMs) until a worker is done analysing, or one failed (it then counts nothing). */
+function untilAnalysed(analysed: Int32Array, workers: readonly Spawned[], waitMs: number): void {
+  const until = performance.now() + waitMs;
+  while (Atomics.load(analysed, 0) === 0 && performance.now() < until) {
+    if (workers.some((w) => Atomics.load(w.flag, 0) === FAILED)) return;
+    // A worker whose module did not load raises only its flag: look at the flags now and then.
+    Atomics.wait(analysed, 0, 0, Math.min(100, until - performance.now()));
+  }
 }
 
 /**
