@@ -23,7 +23,7 @@ export interface IndexJob {
   waitMs: number;
   /** The worker module, for the lists' worker. */
   worker: string;
-  /** [0] counts the workers done analysing (see startIndexBuild). */
+  /** [0] counts the documents analysed by every worker (see startIndexBuild). */
   analysed: Int32Array;
 }
 
@@ -32,7 +32,7 @@ export interface PartJob {
   documents: number;
   waitMs: number;
   to: MessagePort;
-  /** [0] counts the workers done analysing (see startIndexBuild). */
+  /** [0] counts the documents analysed by every worker (see startIndexBuild). */
   analysed: Int32Array;
 }
 

@@ -50,13 +50,13 @@ function postPart(link: WorkerLink, job: PartJob, t: ThreadTimeline): void {
     analyseDocuments(b, docs, from, from + chunk.length);
     docs.fill(undefined as never, from, from + chunk.length);
     from += chunk.length;
+    countIn(job.analysed, chunk.length);
+    t.lap('analyse');
     if (b.texts.count === posted) continue;
     const texts: TextsMessage = { texts: b.texts.piece(posted, b.texts.count) };
     job.to.postMessage(texts, buffersOf(texts));
     posted = b.texts.count;
-    t.lap('analyse');
   }
-  countIn(job.analysed);
   const part = partOf(b, job.documents, posted);
   t.lap('part');
   job.to.postMessage({ part, spans: t.done() }, partBuffers(part));
@@ -93,6 +93,7 @@ function receiveDocuments(
     if (from >= to) continue;
     analyseDocuments(b, docs, from, to);
     docs.fill(undefined as never, from, to);
+    countIn(job.analysed, to - from);
     t.lap('analyse');
   }
   return heads;
@@ -106,7 +107,6 @@ function postIndex(link: IndexWorkerData, job: IndexJob, t: ThreadTimeline): voi
   const inboxes = job.parts.map((p) => new PartInbox(p));
   t.lap('start');
   const heads = receiveDocuments(link, job, b, inboxes, t);
-  countIn(job.analysed);
   let partsAnswered = 0;
   for (const [k, p] of job.parts.entries()) {
     const part = inboxes[k]!.receive(waitMs());
@@ -141,9 +141,9 @@ function postIndex(link: IndexWorkerData, job: IndexJob, t: ThreadTimeline): voi
   link.port.postMessage({ answer }, buffersOf(index));
 }
 
-/** Adds one to a shared count, waking a thread that waits on it. */
-function countIn(count: Int32Array): void {
-  Atomics.add(count, 0, 1);
+/** Adds to a shared count, waking a thread that waits on it. */
+function countIn(count: Int32Array, n: number): void {
+  Atomics.add(count, 0, n);
   Atomics.notify(count, 0);
 }
 

@@ -19,6 +19,14 @@ export const MIN_PARALLEL_ARTICLES = 2000;
  * (6 s of a 39 s build at 30k, 37 s of 168 s at 100k) before appending its part and finishing.
  */
 const INDEX_WORKER_SHARE = 0.5;
+/**
+ * Share of the documents analysed before this thread's own work (the caller's: the article records)
+ * starts, when the workers fill every core. Done while the workers analyse (three threads on two cores),
+ * it slowed the analysis, and the index worker's finish that follows left a core idle (news 100k: records
+ * done at 35 s, index at 54 s); started once a worker was done analysing, the records ended 4 s after the
+ * index (50 s): this share starts them about 2-3 s sooner by that run's timeline.
+ */
+const RECORDS_AFTER = 0.85;
 /** A worker that has not answered this long (or 10 times what this thread did meanwhile) is not waited for. */
 const MIN_WAIT_MS = 60_000;
 
@@ -72,12 +80,10 @@ export function startIndexBuild(
   const { index, helpers } = startWorkers(file, articles, workers, analysed, options.traceGc);
   t.lap('copy out');
   const waitMs = () => Math.max(MIN_WAIT_MS, 10 * (performance.now() - started));
-  // This thread's own work (the caller's: the article records) waits, when the workers fill every core,
-  // until one of them is done analysing: it is not on the critical path until the index is, and done
-  // meanwhile it only slowed the analysis (three threads on two cores for 35 s at news 100k), while the
-  // index worker's finish, which follows, leaves a core idle.
+  // This thread's own work waits for most of the analysis (see RECORDS_AFTER) when the workers fill
+  // every core: it is not on the critical path until the index's finish is.
   if (workers >= availableParallelism()) {
-    untilAnalysed(analysed, [index, ...helpers], waitMs());
+    untilAnalysed(analysed, Math.ceil(RECORDS_AFTER * articles.length), [index, ...helpers], waitMs());
     t.lap('wait analysis');
   }
   return () => {
@@ -159,13 +165,18 @@ function startWorkers(
   return { index, helpers };
 }
 
-/** Waits (at most waitMs) until a worker is done analysing, or one failed (it then counts nothing). */
-function untilAnalysed(analysed: Int32Array, workers: readonly Spawned[], waitMs: number): void {
+/** Waits (at most waitMs) until the workers analysed `documents`, or one failed (it counts no more). */
+function untilAnalysed(
+  analysed: Int32Array,
+  documents: number,
+  workers: readonly Spawned[],
+  waitMs: number,
+): void {
   const until = performance.now() + waitMs;
-  while (Atomics.load(analysed, 0) === 0 && performance.now() < until) {
-    if (workers.some((w) => Atomics.load(w.flag, 0) === FAILED)) return;
+  for (let n = Atomics.load(analysed, 0); n < documents; n = Atomics.load(analysed, 0)) {
+    if (performance.now() >= until || workers.some((w) => Atomics.load(w.flag, 0) === FAILED)) return;
     // A worker whose module did not load raises only its flag: look at the flags now and then.
-    Atomics.wait(analysed, 0, 0, Math.min(100, until - performance.now()));
+    Atomics.wait(analysed, 0, n, Math.min(100, until - performance.now()));
   }
 }
 
