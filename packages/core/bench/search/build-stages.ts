@@ -4,13 +4,16 @@
 //   npx node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx --conditions=@gazette/source \
 //     bench/search/build-stages.ts news 10000
 // BUILD_STAGES_RUNS (default 3) sets the runs; BUILD_STAGES_ONLY=parallel|stages|fingerprint runs one part;
-// BUILD_STAGES_THREADS sets the parallel build's threads. The fingerprint (sha256 of the snapshot, and of
+// BUILD_STAGES_THREADS sets the parallel build's threads; the parallel build prints each thread's stages
+// (a timeline from the build's start), with GC pauses when BUILD_STAGES_TRACE_GC=1. The fingerprint (sha256 of the snapshot, and of
 // the answers to the speed bench's seeded queries: ids, scores, snippets, totals, facets) is the same
 // before and after a change to the build that must not change the index.
 import { parsedGenerated, parsedNews } from '@gazette/bench-corpora';
 import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { type Article, type Corpus, createCorpus } from '@gazette/core';
 import { createCorpusInParallel } from '@gazette/core/node/query';
+import type { StageSpan } from '../../src/node/build-timeline';
 import {
   analyseDocuments,
   buildLists,
@@ -107,15 +110,27 @@ if (ONLY === undefined || ONLY === 'parallel') {
   for (let r = 0; r < RUNS; r++) {
     gc();
     const here = thread();
-    onDone = () =>
+    const before = backgroundCpu();
+    onDone = () => {
       console.log(
         `  this thread (copies the documents out, builds the records): ${((thread() - here) / 1000).toFixed(2)} s cpu`,
       );
+      const after = backgroundCpu();
+      let ms = 0;
+      // Threads that started meanwhile are the workers (ending, not yet gone), counted in the timeline.
+      for (const [tid, cpu] of after) if (before.has(tid)) ms += cpu - before.get(tid)!;
+      if (after.size)
+        console.log(`  V8 and libuv background threads (GC helpers...): ${(ms / 1000).toFixed(2)} s cpu`);
+    };
     par.push(
       timed(() =>
         createCorpusInParallel(articles, {
           ...(THREADS ? { threads: THREADS } : {}),
-          onBuilt: (w) => console.log(`  workers ${JSON.stringify(w)}`),
+          traceGc: process.env.BUILD_STAGES_TRACE_GC === '1',
+          onBuilt: ({ timeline, ...w }) => {
+            console.log(`  workers ${JSON.stringify(w)}`);
+            printTimeline(timeline);
+          },
         }),
       )[1],
     );
@@ -123,6 +138,38 @@ if (ONLY === undefined || ONLY === 'parallel') {
   }
   console.log(`createCorpusInParallel (the bench's build), min of ${RUNS}: ${fmt(min(par))}`);
   console.log(`  each: ${par.map(fmt).join('; ')}`);
+}
+
+/** CPU ms of this process's threads other than this one (Linux): V8's platform threads, libuv's pool. */
+function backgroundCpu(): Map<string, number> {
+  const out = new Map<string, number>();
+  if (!existsSync('/proc/self/task')) return out;
+  for (const tid of readdirSync('/proc/self/task')) {
+    if (tid === String(process.pid)) continue;
+    try {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      out.set(tid, (Number(f[11]) + Number(f[12])) * 10);
+    } catch {
+      // The thread ended meanwhile.
+    }
+  }
+  return out;
+}
+
+/** Each thread's stages, from the first stage's start (s): when, how long, CPU and GC in it. */
+function printTimeline(spans: readonly StageSpan[]): void {
+  if (spans.length === 0) return;
+  const t0 = Math.min(...spans.map((s) => s.start));
+  const s = (ms: number) => (ms / 1000).toFixed(2).padStart(6);
+  console.log('  timeline (s from the copy-out start): thread stage  start..end  wall  cpu  gc');
+  for (const x of spans)
+    console.log(
+      `    ${x.thread.padEnd(9)} ${x.stage.padEnd(18)} ${s(x.start - t0)}..${s(x.end - t0)} ${s(x.wall)} ${s(x.cpu)} ${s(x.gc)}`,
+    );
+  const cpu = spans.reduce((a, x) => a + x.cpu, 0);
+  const end = Math.max(...spans.map((x) => x.end)) - t0;
+  console.log(`  threads' cpu ${s(cpu)} s in ${s(end)} s: ${s(2 * end - cpu)} core-s of 2 cores left idle`);
 }
 
 /** The snapshot's sha256, and that of every answer (whole result objects) to the seeded query sets. */

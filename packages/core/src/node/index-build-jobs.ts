@@ -2,6 +2,7 @@
 // (index-build-worker.ts) is started with, and their answers.
 import type { MessagePort } from 'node:worker_threads';
 import type { SearchIndex } from '../search/index/search-index';
+import type { StageSpan } from './build-timeline';
 import type { WorkerLink } from './index-worker-threads';
 
 /** A range of documents analysed by another worker, its part posted on `port`, its flag raised. */
@@ -22,6 +23,8 @@ export interface IndexJob {
   waitMs: number;
   /** The worker module, for the lists' worker. */
   worker: string;
+  /** [0] counts the documents analysed by every worker (see startIndexBuild). */
+  analysed: Int32Array;
 }
 
 /** A helper's job: its documents (sent in chunks) analysed into a part, posted `to` the index worker. */
@@ -29,9 +32,13 @@ export interface PartJob {
   documents: number;
   waitMs: number;
   to: MessagePort;
+  /** [0] counts the documents analysed by every worker (see startIndexBuild). */
+  analysed: Int32Array;
 }
 
 export interface IndexWorkerData extends WorkerLink {
+  /** Profile garbage collection per stage in the timeline (see ThreadTimeline). */
+  traceGc?: boolean;
   part?: PartJob;
   index?: IndexJob;
   /** Which half of the lists to build (see ListsHalf), from the ListsInput posted to the worker later. */
@@ -46,18 +53,6 @@ export interface IndexAnswer {
   index: SearchIndex;
   partsAnswered: number;
   listsByWorker: boolean;
-  /** Where the index worker's time went (ms): see IndexTimings. */
-  timings: IndexTimings;
-}
-
-/**
- * The index worker's CPU time by stage (ms of its thread), for benches: its own range analysed as chunks arrived,
- * waiting for the helpers' parts, appending them, and finishing (waiting for the lists' worker included).
- */
-export interface IndexTimings {
-  analyse: number;
-  waitParts: number;
-  append: number;
-  finish: number;
-  waitLists: number;
+  /** The stages of the index worker, its helpers and its lists' workers (see ThreadTimeline), for benches. */
+  spans: StageSpan[];
 }

@@ -16,15 +16,9 @@ import {
 } from '../search/index/build-index';
 import { appendPart, partBuffers, partOf } from '../search/index/index-part';
 import type { DocumentFields, DocumentHead, IndexedArticle } from '../search/index/indexed-article';
-import type {
-  IndexAnswer,
-  IndexJob,
-  IndexTimings,
-  IndexWorkerData,
-  ListsHalf,
-  PartJob,
-} from './index-build-jobs';
-import { buffersOf, DONE, FAILED, raise, receiveChunk, type WorkerLink } from './index-worker-threads';
+import { type StageSpan, ThreadTimeline } from './build-timeline';
+import type { IndexAnswer, IndexJob, IndexWorkerData, ListsHalf, PartJob } from './index-build-jobs';
+import { buffersOf, DONE, FAILED, READY, raise, receiveChunk, type WorkerLink } from './index-worker-threads';
 import type { ListsMessage } from './index-message';
 import { startListsWorkers } from './lists-in-worker';
 import { PartInbox, type TextsMessage } from './part-inbox';
@@ -33,9 +27,9 @@ import { fromWire, type WireArticle } from './wire-article';
 export function run(data: IndexWorkerData): void {
   let state = FAILED;
   try {
-    if (data.half) postLists(data, data.half);
-    else if (data.part) postPart(data, data.part);
-    else if (data.index) postIndex(data, data.index);
+    if (data.half) postLists(data, data.half, new ThreadTimeline(data.half, data.traceGc));
+    else if (data.part) postPart(data, data.part, new ThreadTimeline('helper', data.traceGc));
+    else if (data.index) postIndex(data, data.index, new ThreadTimeline('index', data.traceGc));
     state = DONE;
   } finally {
     raise(data.flag, state);
@@ -43,24 +37,29 @@ export function run(data: IndexWorkerData): void {
 }
 
 /** Analyses each chunk as it arrives, then lets it go: this worker's heap holds what the part needs, not its documents. */
-function postPart(link: WorkerLink, job: PartJob): void {
+function postPart(link: WorkerLink, job: PartJob, t: ThreadTimeline): void {
   const b = createBuilders(job.documents);
   const docs = new Array<IndexedArticle>(job.documents);
+  t.lap('start');
   // The texts met so far go to the index's worker as they come (see PartInbox).
   let posted = 0;
   for (let seen = 0, from = 0; from < job.documents; seen++) {
     const chunk = receiveChunk<WireArticle>(link, seen, job.waitMs);
+    t.lap('wait chunks');
     for (let i = 0; i < chunk.length; i++) docs[from + i] = fromWire(chunk[i]!);
     analyseDocuments(b, docs, from, from + chunk.length);
     docs.fill(undefined as never, from, from + chunk.length);
     from += chunk.length;
+    countIn(job.analysed, chunk.length);
+    t.lap('analyse');
     if (b.texts.count === posted) continue;
     const texts: TextsMessage = { texts: b.texts.piece(posted, b.texts.count) };
     job.to.postMessage(texts, buffersOf(texts));
     posted = b.texts.count;
   }
   const part = partOf(b, job.documents, posted);
-  job.to.postMessage({ part }, partBuffers(part));
+  t.lap('part');
+  job.to.postMessage({ part, spans: t.done() }, partBuffers(part));
 }
 
 /**
@@ -73,13 +72,16 @@ function receiveDocuments(
   job: IndexJob,
   b: Builders,
   inboxes: readonly PartInbox[],
+  t: ThreadTimeline,
 ): DocumentHead[] {
   const docs: DocumentFields[] = [];
   const heads: DocumentHead[] = [];
   for (let seen = 0; heads.length < job.documents; seen++) {
     const from = heads.length;
     // Documents below job.first arrive whole (WireArticle), the others as their heads.
-    for (const x of receiveChunk<WireArticle & DocumentHead>(link, seen, job.waitMs)) {
+    const chunk = receiveChunk<WireArticle & DocumentHead>(link, seen, job.waitMs);
+    t.lap('wait chunks');
+    for (const x of chunk) {
       if (heads.length < job.first) {
         const d = fromWire(x);
         docs.push(d);
@@ -91,68 +93,73 @@ function receiveDocuments(
     if (from >= to) continue;
     analyseDocuments(b, docs, from, to);
     docs.fill(undefined as never, from, to);
+    countIn(job.analysed, to - from);
+    t.lap('analyse');
   }
   return heads;
 }
 
-function postIndex(link: WorkerLink, job: IndexJob): void {
+function postIndex(link: IndexWorkerData, job: IndexJob, t: ThreadTimeline): void {
   const started = performance.now();
   const waitMs = () => Math.max(job.waitMs, 10 * (performance.now() - started));
-  const timings: IndexTimings = { analyse: 0, waitParts: 0, append: 0, finish: 0, waitLists: 0 };
-  // This thread's CPU time: on a shared machine, wall time says more about the neighbours than the build.
-  const cpu = () => {
-    const u = process.threadCpuUsage();
-    return (u.user + u.system) / 1000;
-  };
-  let at = cpu();
-  const lap = (stage: keyof IndexTimings) => {
-    const now = cpu();
-    timings[stage] += now - at;
-    at = now;
-  };
-  const lists = startListsWorkers(new URL(job.worker));
+  const lists = startListsWorkers(new URL(job.worker), link.traceGc);
   const b = createBuilders(job.documents);
   const inboxes = job.parts.map((p) => new PartInbox(p));
-  const heads = receiveDocuments(link, job, b, inboxes);
-  lap('analyse');
+  t.lap('start');
+  const heads = receiveDocuments(link, job, b, inboxes, t);
   let partsAnswered = 0;
   for (const [k, p] of job.parts.entries()) {
     const part = inboxes[k]!.receive(waitMs());
-    lap('waitParts');
+    t.lap('wait parts');
     // Without the part, this worker holds not even the range's texts: the index is then built by the
     // thread that holds the articles.
     if (!part) throw new Error(`the documents ${p.from}..${p.to} were not analysed`);
     partsAnswered++;
     // Its entries and words are appended by the lists' worker (see ListsInput).
     appendPart(b, part, p.from, true);
-    lap('append');
+    t.lap('append');
   }
   let listsByWorker = false;
+  let listsSpans: StageSpan[] = [];
   const index = finishIndex(heads, b, (input) => {
-    const built = lists(input, waitMs(), (byWorker) => {
+    t.lap('sort terms');
+    const built = lists(input, waitMs(), (byWorker, spans) => {
       listsByWorker = byWorker;
+      listsSpans = spans;
     });
+    t.lap('send lists input');
     return () => {
-      lap('finish');
+      t.lap('columns');
       const out = built();
-      lap('waitLists');
+      t.lap('wait lists');
       return out;
     };
   });
-  lap('finish');
-  const answer: IndexAnswer = { index, partsAnswered, listsByWorker, timings };
+  t.lap('assemble');
+  const spans = [...t.done(), ...inboxes.flatMap((i) => i.spans), ...listsSpans];
+  const answer: IndexAnswer = { index, partsAnswered, listsByWorker, spans };
   link.port.postMessage({ answer }, buffersOf(index));
+}
+
+/** Adds to a shared count, waking a thread that waits on it. */
+function countIn(count: Int32Array, n: number): void {
+  Atomics.add(count, 0, n);
+  Atomics.notify(count, 0);
 }
 
 /**
  * Builds one half of the lists and posts it, once the index's worker sends the input (it starts this
  * worker as its own analysis starts, so that this one's start is not waited for at the end).
  */
-function postLists(link: WorkerLink, half: ListsHalf): void {
+function postLists(link: WorkerLink, half: ListsHalf, t: ThreadTimeline): void {
+  t.lap('start');
+  // Started: the index worker may now move its input here rather than copy it (see startListsWorkers).
+  raise(link.flag, READY);
   // No time limit: the index's worker ends this one, its child, when it ends.
   const [input] = receiveChunk<ListsInput>(link, 0, Number.POSITIVE_INFINITY);
   if (!input) throw new Error('the lists to build did not arrive');
-  const lists: Partial<ListsMessage> = {};
+  t.lap('wait input');
+  const lists: Partial<ListsMessage> & { spans?: StageSpan[] } = {};
   if (half === 'postings') {
     const p = buildPostings(input);
     lists.postings = { termOff: p.termOff, byteOff: p.byteOff, bytes: p.bytes, docCount: p.docCount };
@@ -161,5 +168,7 @@ function postLists(link: WorkerLink, half: ListsHalf): void {
     const q = buildPositions(input);
     lists.positions = { byteOff: q.byteOff, bytes: q.bytes, textCount: q.textCount };
   }
+  t.lap('build');
+  lists.spans = t.done();
   link.port.postMessage({ lists }, buffersOf(lists));
 }

@@ -12,6 +12,8 @@ import {
 
 export const DONE = 1;
 export const FAILED = 2;
+/** Raised by a worker that started and waits for its input (a lists worker: see startListsWorkers). */
+export const READY = 3;
 /** Documents per message sent to a worker: each chunk's copies die young on the sending thread. */
 export const CHUNK = 1000;
 
@@ -66,11 +68,18 @@ export function sendChunks<T, U>(
   to: number,
   copy: (item: T) => U,
 ): void {
-  for (let i = from; i < to; i += CHUNK) {
-    w.port.postMessage(items.slice(i, Math.min(to, i + CHUNK)).map(copy));
-    Atomics.add(w.sent, 0, 1);
-    Atomics.notify(w.sent, 0);
-  }
+  for (let i = from; i < to; i += CHUNK) postChunk(w, items.slice(i, Math.min(to, i + CHUNK)).map(copy));
+}
+
+/** Posts one item as a chunk of its own (receiveChunk reads it), its `transfer` buffers moved, not copied. */
+export function sendOne(w: Spawned, item: unknown, transfer: readonly ArrayBuffer[]): void {
+  postChunk(w, [item], [...new Set(transfer)]);
+}
+
+function postChunk(w: Spawned, chunk: unknown[], transfer: ArrayBuffer[] = []): void {
+  w.port.postMessage(chunk, transfer);
+  Atomics.add(w.sent, 0, 1);
+  Atomics.notify(w.sent, 0);
 }
 
 /** The chunk numbered `seen` (from 0) sent to this worker; throws when none came within waitMs. */
@@ -87,13 +96,23 @@ export function answerOf<T>(
   key: string,
   waitMs: number,
 ): T | undefined {
-  Atomics.wait(w.flag, 0, 0, waitMs);
   const answer =
-    Atomics.load(w.flag, 0) === DONE
+    settled(w.flag, waitMs) === DONE
       ? (receiveMessageOnPort(w.port)?.message as Record<string, T> | undefined)?.[key]
       : undefined;
   w.port.close();
   return answer;
+}
+
+/** The flag once DONE or FAILED (or as it is after waitMs): a READY worker is still working. */
+function settled(flag: Int32Array, waitMs: number): number {
+  const until = performance.now() + waitMs;
+  let state = Atomics.load(flag, 0);
+  while (state !== DONE && state !== FAILED && performance.now() < until) {
+    Atomics.wait(flag, 0, state, until - performance.now());
+    state = Atomics.load(flag, 0);
+  }
+  return state;
 }
 
 /** Raises the flag a waiting thread reads with answerOf. */

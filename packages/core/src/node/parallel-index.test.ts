@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../test-support/seeded-random';
 import { fixture } from '../../test-support/test-articles';
@@ -7,6 +8,7 @@ import { analysePart, appendPart } from '../search/index/index-part';
 import { createCorpus } from '../corpus/create-corpus';
 import { StringColumn } from '../binary/string-column';
 import { createCorpusInParallel } from './create-corpus-in-parallel';
+import type { StageSpan } from './build-timeline';
 import { buildIndexInParallel } from './parallel-index';
 
 const WORDS = [
@@ -123,6 +125,30 @@ describe('parallel index build (document ranges analysed apart, then appended)',
     expect(ix).toEqual(reference);
   }, 60_000);
 
+  it("tells each thread's stages (for benches): this thread's, the index worker's, its helper's and its lists workers'", () => {
+    let timeline: StageSpan[] = [];
+    buildIndexInParallel(docs, {
+      threads: 2,
+      minArticles: 2,
+      traceGc: true,
+      onBuilt: (w) => (timeline = w.timeline),
+    });
+    const stages = (thread: string) => timeline.filter((s) => s.thread === thread).map((s) => s.stage);
+    // This thread waits for the helpers' analysis before its own work when the two workers fill every core.
+    const waits = availableParallelism() <= 2 ? ['wait analysis'] : [];
+    expect(stages('main')).toEqual(['copy out', ...waits, 'records', 'wait index', 'index from message']);
+    expect(stages('index')).toEqual(
+      expect.arrayContaining(['analyse', 'wait parts', 'append', 'columns', 'wait lists']),
+    );
+    expect(stages('helper')).toEqual(expect.arrayContaining(['analyse', 'part']));
+    expect(stages('postings')).toEqual(['start', 'wait input', 'build']);
+    expect(stages('positions')).toEqual(['start', 'wait input', 'build']);
+    for (const s of timeline) {
+      expect(s.end, `${s.thread} ${s.stage}`).toBeGreaterThanOrEqual(s.start);
+      for (const x of [s.wall, s.cpu, s.gc]) expect(x, `${s.thread} ${s.stage}`).toBeGreaterThanOrEqual(0);
+    }
+  }, 60_000);
+
   it('a corpus built in parallel is the corpus built on one thread: the same snapshot bytes, and the index arrives as its classes (searchable)', () => {
     const here = createCorpus(docs);
     const there = createCorpusInParallel(docs, { threads: 2, minArticles: 2 });
@@ -145,7 +171,7 @@ describe('parallel index build (document ranges analysed apart, then appended)',
       onBuilt: (w) => (workers = w),
       onListsBuilt: (byWorker) => (listsByWorker = byWorker),
     });
-    expect(workers).toEqual({ started: 2, answered: 0, analysedHere: docs.length });
+    expect(workers).toMatchObject({ started: 2, answered: 0, analysedHere: docs.length });
     expect(listsByWorker, 'postings and positions built here').toBe(false);
     expect(ix).toEqual(reference);
   }, 60_000);

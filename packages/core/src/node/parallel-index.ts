@@ -5,9 +5,10 @@ import { analyseDocuments, createBuilders, finishIndex } from '../search/index/b
 import { documentHead } from '../search/index/indexed-article';
 import { toWire } from './wire-article';
 import type { SearchIndex } from '../search/index/search-index';
-import type { IndexAnswer, IndexTimings, IndexWorkerData, PartSource } from './index-build-jobs';
+import { type StageSpan, ThreadTimeline } from './build-timeline';
+import type { IndexAnswer, IndexWorkerData, PartSource } from './index-build-jobs';
 import { indexFromMessage } from './index-message';
-import { answerOf, CHUNK, sendChunks, type Spawned, spawn } from './index-worker-threads';
+import { answerOf, CHUNK, FAILED, sendChunks, type Spawned, spawn } from './index-worker-threads';
 import { workerFile } from './worker-file';
 
 /** Fewer articles than this are indexed on one thread: starting a worker costs more than it saves. */
@@ -18,6 +19,14 @@ export const MIN_PARALLEL_ARTICLES = 2000;
  * (6 s of a 39 s build at 30k, 37 s of 168 s at 100k) before appending its part and finishing.
  */
 const INDEX_WORKER_SHARE = 0.5;
+/**
+ * Share of the documents analysed before this thread's own work (the caller's: the article records)
+ * starts, when the workers fill every core. Done while the workers analyse (three threads on two cores),
+ * it slowed the analysis, and the index worker's finish that follows left a core idle (news 100k: records
+ * done at 35 s, index at 54 s); started once a worker was done analysing, the records ended 4 s after the
+ * index (50 s): this share starts them about 2-3 s sooner by that run's timeline.
+ */
+const RECORDS_AFTER = 0.85;
 /** A worker that has not answered this long (or 10 times what this thread did meanwhile) is not waited for. */
 const MIN_WAIT_MS = 60_000;
 
@@ -36,9 +45,11 @@ export interface ParallelOptions {
     started: number;
     answered: number;
     analysedHere: number;
-    /** The index worker's time by stage, when it answered. */
-    timings?: IndexTimings;
+    /** Every thread's stages (see ThreadTimeline): this one's, and the workers' when the index worker answered. */
+    timeline: StageSpan[];
   }) => void;
+  /** Profile garbage collection per stage in the timeline (it costs a little; for benches). */
+  traceGc?: boolean;
   /** Told whether a worker built the postings and positions (false: built on this thread). */
   onListsBuilt?: (byWorker: boolean) => void;
 }
@@ -60,25 +71,36 @@ export function startIndexBuild(
   const file = options.worker ?? workerFileHere();
   const workers = Math.min(threads, Math.floor(articles.length / Math.max(1, minArticles / 2)));
   if (!file || workers < 2) {
-    options.onBuilt?.({ started: 0, answered: 0, analysedHere: articles.length });
+    options.onBuilt?.({ started: 0, answered: 0, analysedHere: articles.length, timeline: [] });
     return buildHere(articles);
   }
   const started = performance.now();
-  const { index, helpers } = startWorkers(file, articles, workers);
+  const t = new ThreadTimeline('main', options.traceGc);
+  const analysed = new Int32Array(new SharedArrayBuffer(4));
+  const { index, helpers } = startWorkers(file, articles, workers, analysed, options.traceGc);
+  t.lap('copy out');
   const waitMs = () => Math.max(MIN_WAIT_MS, 10 * (performance.now() - started));
+  // This thread's own work waits for most of the analysis (see RECORDS_AFTER) when the workers fill
+  // every core: it is not on the critical path until the index's finish is.
+  if (workers >= availableParallelism()) {
+    untilAnalysed(analysed, Math.ceil(RECORDS_AFTER * articles.length), [index, ...helpers], waitMs());
+    t.lap('wait analysis');
+  }
   return () => {
+    t.lap('records');
     const answer = answerOf<IndexAnswer>(index, 'answer', waitMs());
+    t.lap('wait index');
     for (const w of [index, ...helpers]) void w.worker.terminate();
-    const answered = answer ? 1 + answer.partsAnswered : 0;
-    const analysedHere = answer ? 0 : articles.length;
+    const built = answer ? indexFromMessage(answer.index) : buildHere(articles)();
+    t.lap(answer ? 'index from message' : 'build here');
     options.onBuilt?.({
       started: 1 + helpers.length,
-      answered,
-      analysedHere,
-      ...(answer ? { timings: answer.timings } : {}),
+      answered: answer ? 1 + answer.partsAnswered : 0,
+      analysedHere: answer ? 0 : articles.length,
+      timeline: [...t.done(), ...(answer?.spans ?? [])],
     });
     options.onListsBuilt?.(answer?.listsByWorker ?? false);
-    return answer ? indexFromMessage(answer.index) : buildHere(articles)();
+    return built;
   };
 }
 
@@ -93,7 +115,13 @@ function buildHere(articles: readonly Article[]): () => SearchIndex {
  * The index's worker and `workers - 1` helpers, each sent its documents, a chunk to each in turn (the
  * index's worker also gets the heads of the helpers' ranges, which finishing the index reads).
  */
-function startWorkers(file: URL, articles: readonly Article[], workers: number) {
+function startWorkers(
+  file: URL,
+  articles: readonly Article[],
+  workers: number,
+  analysed: Int32Array,
+  traceGc = false,
+) {
   const n = articles.length;
   const first = Math.round(n * INDEX_WORKER_SHARE);
   const helpers: Spawned[] = [];
@@ -107,7 +135,8 @@ function startWorkers(file: URL, articles: readonly Article[], workers: number) 
       file,
       (link): IndexWorkerData => ({
         ...link,
-        part: { documents: to - from, waitMs: MIN_WAIT_MS, to: port2 },
+        traceGc,
+        part: { documents: to - from, waitMs: MIN_WAIT_MS, to: port2, analysed },
       }),
       [port2],
     );
@@ -119,7 +148,8 @@ function startWorkers(file: URL, articles: readonly Article[], workers: number) 
     file,
     (link): IndexWorkerData => ({
       ...link,
-      index: { documents: n, first, parts, waitMs: MIN_WAIT_MS, worker: file.href },
+      traceGc,
+      index: { documents: n, first, parts, waitMs: MIN_WAIT_MS, worker: file.href, analysed },
     }),
     parts.map((p) => p.port),
   );
@@ -133,6 +163,21 @@ function startWorkers(file: URL, articles: readonly Article[], workers: number) 
     });
   }
   return { index, helpers };
+}
+
+/** Waits (at most waitMs) until the workers analysed `documents`, or one failed (it counts no more). */
+function untilAnalysed(
+  analysed: Int32Array,
+  documents: number,
+  workers: readonly Spawned[],
+  waitMs: number,
+): void {
+  const until = performance.now() + waitMs;
+  for (let n = Atomics.load(analysed, 0); n < documents; n = Atomics.load(analysed, 0)) {
+    if (performance.now() >= until || workers.some((w) => Atomics.load(w.flag, 0) === FAILED)) return;
+    // A worker whose module did not load raises only its flag: look at the flags now and then.
+    Atomics.wait(analysed, 0, n, Math.min(100, until - performance.now()));
+  }
 }
 
 /**

@@ -4,6 +4,7 @@
 import { receiveMessageOnPort } from 'node:worker_threads';
 import type { IndexPart } from '../search/index/index-part';
 import type { TextPiece } from '../search/index/index-texts';
+import type { StageSpan } from './build-timeline';
 import type { PartSource } from './index-build-jobs';
 import { DONE } from './index-worker-threads';
 
@@ -15,15 +16,18 @@ export interface TextsMessage {
 export class PartInbox {
   private readonly texts: TextPiece[] = [];
   private part: IndexPart | undefined;
+  /** The helper's stages, posted with its part (see ThreadTimeline). */
+  spans: StageSpan[] = [];
 
   constructor(private readonly source: PartSource) {}
 
   /** Takes whatever the helper has posted so far, without waiting. */
   drain(): void {
     for (let m = receiveMessageOnPort(this.source.port); m; m = receiveMessageOnPort(this.source.port)) {
-      const message = m.message as Partial<TextsMessage> & { part?: IndexPart };
+      const message = m.message as Partial<TextsMessage> & { part?: IndexPart; spans?: StageSpan[] };
       if (message.texts) this.texts.push(message.texts);
       if (message.part) this.part = message.part;
+      if (message.spans) this.spans = message.spans;
     }
   }
 
