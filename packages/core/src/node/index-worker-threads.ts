@@ -105,14 +105,26 @@ export function answerOf<T>(
 }
 
 /** The flag once DONE or FAILED (or as it is after waitMs): a READY worker is still working. */
-function settled(flag: Int32Array, waitMs: number): number {
+const settled = (flag: Int32Array, waitMs: number): number =>
+  waitWhile(flag, (state) => state !== DONE && state !== FAILED, waitMs);
+
+/**
+ * Waits while `busy` holds for cell[0] (at most waitMs; woken by a notify on the cell, or every pollMs
+ * for a `busy` that also reads other cells) and gives cell[0] as it then is.
+ */
+export function waitWhile(
+  cell: Int32Array,
+  busy: (value: number) => boolean,
+  waitMs: number,
+  pollMs = Number.POSITIVE_INFINITY,
+): number {
   const until = performance.now() + waitMs;
-  let state = Atomics.load(flag, 0);
-  while (state !== DONE && state !== FAILED && performance.now() < until) {
-    Atomics.wait(flag, 0, state, until - performance.now());
-    state = Atomics.load(flag, 0);
+  let value = Atomics.load(cell, 0);
+  while (busy(value) && performance.now() < until) {
+    Atomics.wait(cell, 0, value, Math.min(pollMs, until - performance.now()));
+    value = Atomics.load(cell, 0);
   }
-  return state;
+  return value;
 }
 
 /** Raises the flag a waiting thread reads with answerOf. */

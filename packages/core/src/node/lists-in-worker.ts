@@ -3,7 +3,7 @@ import { buildPositions, buildPostings } from '../search/index/build-index';
 import type { StageSpan } from './build-timeline';
 import type { IndexWorkerData, ListsHalf } from './index-build-jobs';
 import { type ListsMessage, positionsFromMessage, postingsFromMessage } from './index-message';
-import { answerOf, FAILED, READY, sendOne, spawn } from './index-worker-threads';
+import { answerOf, FAILED, READY, sendOne, spawn, waitWhile } from './index-worker-threads';
 
 /** Sends the lists' input to their workers; its own call gives the lists once both answered. */
 export type SendLists = (
@@ -53,8 +53,7 @@ export function startListsWorkers(
   const ready = (waitMs: number) => {
     const until = performance.now() + waitMs;
     for (const w of [postings.w, positions.w])
-      while (Atomics.load(w.flag, 0) === 0 && performance.now() < until)
-        Atomics.wait(w.flag, 0, 0, until - performance.now());
+      waitWhile(w.flag, (state) => state === 0, until - performance.now());
   };
   return Object.assign(send, { ready });
 }

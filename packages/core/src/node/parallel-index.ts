@@ -8,7 +8,7 @@ import type { SearchIndex } from '../search/index/search-index';
 import { type StageSpan, ThreadTimeline } from './build-timeline';
 import type { IndexAnswer, IndexWorkerData, PartSource } from './index-build-jobs';
 import { indexFromMessage } from './index-message';
-import { answerOf, CHUNK, FAILED, sendChunks, type Spawned, spawn } from './index-worker-threads';
+import { answerOf, CHUNK, FAILED, sendChunks, type Spawned, spawn, waitWhile } from './index-worker-threads';
 import { workerFile } from './worker-file';
 
 /** Fewer articles than this are indexed on one thread: starting a worker costs more than it saves. */
@@ -172,12 +172,9 @@ function untilAnalysed(
   workers: readonly Spawned[],
   waitMs: number,
 ): void {
-  const until = performance.now() + waitMs;
-  for (let n = Atomics.load(analysed, 0); n < documents; n = Atomics.load(analysed, 0)) {
-    if (performance.now() >= until || workers.some((w) => Atomics.load(w.flag, 0) === FAILED)) return;
-    // A worker whose module did not load raises only its flag: look at the flags now and then.
-    Atomics.wait(analysed, 0, n, Math.min(100, until - performance.now()));
-  }
+  const failed = () => workers.some((w) => Atomics.load(w.flag, 0) === FAILED);
+  // A worker whose module did not load raises only its flag: the flags are looked at every 100 ms.
+  waitWhile(analysed, (n) => n < documents && !failed(), waitMs, 100);
 }
 
 /**
