@@ -36,7 +36,7 @@ const BITS_SKEW = 8;
 /** The list's bits, built when it is dense and walked against `walked` documents for which they pay. */
 export function bitsWorth(m: Matches, walked: number): DocBits | undefined {
   if (m.bits !== undefined || m.source === undefined) return m.bits;
-  return walked * BITS_SKEW >= m.docs.length ? m.source.denseBits() : undefined;
+  return filterWorth(m.docs, walked) ? m.source.denseBits() : undefined;
 }
 
 /**

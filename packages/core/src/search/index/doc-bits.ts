@@ -52,7 +52,9 @@ export function popcount(x: number): number {
  */
 export function memberWords(docs: Uint32Array, size: number): Uint32Array {
   const words = new Uint32Array(size);
-  for (let i = 0; i < docs.length; i++) words[docs[i]! >>> 5]! |= 1 << (docs[i]! & 31);
+  // Ascending: the documents past the words asked about are not read.
+  const end = size * 32;
+  for (let i = 0; i < docs.length && docs[i]! < end; i++) words[docs[i]! >>> 5]! |= 1 << (docs[i]! & 31);
   return words;
 }
 
