@@ -10,6 +10,7 @@ export {
   vocabularyOf,
 } from './news-corpus';
 export { parseCsv } from './parse-csv';
+export { quantile } from './quantile';
 export { PARSED_CACHE_DIR, parsedBbc, parsedGenerated, parsedNews, parsedNewsShards } from './parsed-cache';
 export { HAS_SHARED, SHARED_CORPORA, SHARED_MISSING } from './shared-path';
 export {

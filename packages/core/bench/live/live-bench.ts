@@ -12,7 +12,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parsedNewsShards, writeBenchSection } from '@gazette/bench-corpora';
+import { parsedNewsShards, quantile, writeBenchSection } from '@gazette/bench-corpora';
 import { createCorpus, loadCorpus } from '../../src/corpus/create-corpus';
 import type { Article } from '../../src/model/article-schema';
 import { buildSegmentInWorker } from '../../src/node/build-segment';
@@ -43,8 +43,6 @@ function articles(count: number, skip = 0): Article[] {
   return out;
 }
 
-const pct = (xs: number[], p: number) =>
-  xs.length ? [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))]! : NaN;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
@@ -137,7 +135,7 @@ async function watchFound(
   return [...delays.values()];
 }
 
-const ms = (xs: number[]) => `${pct(xs, 0.5)} / ${pct(xs, 0.95)} ms`;
+const ms = (xs: number[]) => `${quantile(xs, 0.5)} / ${quantile(xs, 0.95)} ms`;
 const RATE = `${1000 / COMMIT_EVERY_MS} articles/s`;
 
 /** Commits `COMMITS` articles (from `skip`) in another process; resolves 5 s after the last with the delays `finds` saw. */
@@ -212,7 +210,7 @@ async function visibleInApi(db: string, row: Row): Promise<void> {
     );
     row(
       '… each of those searches (each article every 100 ms from its commit, at most 4 at once), p50 / p95',
-      `${pct(requests, 0.5).toFixed(0)} / ${pct(requests, 0.95).toFixed(0)} ms (${requests.length} requests)`,
+      `${quantile(requests, 0.5).toFixed(0)} / ${quantile(requests, 0.95).toFixed(0)} ms (${requests.length} requests)`,
     );
   } finally {
     await api.stop();
@@ -220,7 +218,7 @@ async function visibleInApi(db: string, row: Row): Promise<void> {
 }
 
 const latency = (l: Latencies) =>
-  `${pct(l.ms, 0.5).toFixed(2)} / ${pct(l.ms, 0.99).toFixed(2)} ms (${l.ms.length} queries; longest wait for the thread ${l.longestWait.toFixed(0)} ms, ${(l.longestWaitAt / 1000).toFixed(1)} s in)`;
+  `${quantile(l.ms, 0.5).toFixed(2)} / ${quantile(l.ms, 0.99).toFixed(2)} ms (${l.ms.length} queries; longest wait for the thread ${l.longestWait.toFixed(0)} ms, ${(l.longestWaitAt / 1000).toFixed(1)} s in)`;
 
 /**
  * The ids the store holds, from its change log (as a follower knows them): not its articles, which read

@@ -5,7 +5,7 @@
 //   npx tsx --conditions=@gazette/source bench/search/jit-warmth.ts [news|replicated] [COUNT]
 // Reads .bench/query-cpu-<kind>-<COUNT>.snapshot and its queries (run query-cpu.ts first to make them).
 import { readFileSync } from 'node:fs';
-import { PARSED_CACHE_DIR } from '@gazette/bench-corpora';
+import { PARSED_CACHE_DIR, quantile } from '@gazette/bench-corpora';
 import { loadCorpus } from '@gazette/core';
 import { gazetteRequest, type Query } from './engines';
 
@@ -13,7 +13,6 @@ const [kind = 'news', count = '100000'] = process.argv.slice(2);
 const name = `${PARSED_CACHE_DIR}query-cpu-${kind}-${count}`;
 const bytes = new Uint8Array(readFileSync(`${name}.snapshot`));
 const classes: Record<string, Query[]> = JSON.parse(readFileSync(`${name}.queries.json`, 'utf8'));
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 for (let load = 1; load <= 3; load++) {
   const corpus = loadCorpus(bytes);
   const line: string[] = [];
@@ -25,7 +24,7 @@ for (let load = 1; load <= 3; load++) {
       corpus.search(r);
       return performance.now() - t0;
     });
-    line.push(`${cls} ${median(times).toFixed(3)}`);
+    line.push(`${cls} ${quantile(times, 0.5).toFixed(3)}`);
   }
   console.log(`load ${load}, p50 ms: ${line.join(' | ')}`);
 }

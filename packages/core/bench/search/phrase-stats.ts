@@ -4,7 +4,7 @@
 //   npx tsx --conditions=@gazette/source bench/search/phrase-stats.ts [news|replicated] [COUNT]
 // Reads .bench/query-cpu-<kind>-<COUNT>.snapshot and its queries (run query-cpu.ts first to make them).
 import { readFileSync } from 'node:fs';
-import { PARSED_CACHE_DIR } from '@gazette/bench-corpora';
+import { PARSED_CACHE_DIR, quantile } from '@gazette/bench-corpora';
 import { loadCorpus } from '@gazette/core';
 import { corpusStateOf } from '../../src/corpus/corpus-over';
 import { analyze } from '../../src/search/analysis/analyze';
@@ -28,7 +28,7 @@ const rows = queries.map((q) => {
   const walks = !phrase || candidates * perDoc >= fewest;
   return { candidates, survivors, fewest, walks };
 });
-const median = (xs: number[]) => xs.sort((a, b) => a - b)[xs.length >> 1] ?? 0;
+const median = (xs: number[]) => quantile(xs, 0.5);
 const summary = (label: string, rs: typeof rows) =>
   `${label} ${rs.length}: candidates ${median(rs.map((r) => r.candidates))}, survivors ${median(rs.map((r) => r.survivors))}, rarest word's texts ${median(rs.map((r) => r.fewest))}`;
 console.log(`${kind} ${count}, ${perDoc.toFixed(1)} texts a document; median over the phrase queries`);

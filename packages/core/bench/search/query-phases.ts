@@ -5,7 +5,7 @@
 //   npx tsx --conditions=@gazette/source bench/search/query-phases.ts [news|replicated] [COUNT] [CLASS] [COLD]
 // Reads .bench/query-cpu-<kind>-<COUNT>.snapshot and its queries (run query-cpu.ts first to make them).
 import { readFileSync } from 'node:fs';
-import { PARSED_CACHE_DIR } from '@gazette/bench-corpora';
+import { PARSED_CACHE_DIR, quantile } from '@gazette/bench-corpora';
 import { loadCorpus } from '@gazette/core';
 import { corpusStateOf } from '../../src/corpus/corpus-over';
 import { gazetteRequest, type Query } from './engines';
@@ -32,11 +32,10 @@ for (let c = 0; c < Number(coldArg); c++) {
     page[i] = Math.min(page[i]!, t2 - t1);
   });
 }
-const sorted = (a: Float64Array) => Float64Array.from(a).sort();
-const median = (a: Float64Array) => sorted(a)[a.length >> 1]!;
+const median = (a: Float64Array) => quantile(a, 0.5);
 const both = match.map((m, i) => m + page[i]!);
 // The heavy tail (a phrase of common words) moves where the median query does not.
-const p95 = sorted(both)[Math.floor(both.length * 0.95)]!;
+const p95 = quantile(both, 0.95);
 const mean = both.reduce((a, b) => a + b, 0) / both.length;
 console.log(
   `${cls} at ${kind} ${count}, least of ${coldArg} first passes, median ms: match ${median(match).toFixed(4)}, page ${median(page).toFixed(4)}, both ${median(both).toFixed(4)}; both p95 ${p95.toFixed(3)}, mean ${mean.toFixed(4)}`,

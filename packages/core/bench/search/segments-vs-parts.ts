@@ -7,7 +7,7 @@
 //     bench/search/segments-vs-parts.ts news-300000-seg100000
 //   GAZETTE_QUERY_CPU_ONLY=phrase   one class only
 import { existsSync, readFileSync } from 'node:fs';
-import { PARSED_CACHE_DIR } from '@gazette/bench-corpora';
+import { PARSED_CACHE_DIR, quantile } from '@gazette/bench-corpora';
 import { type Corpus, loadCorpus } from '@gazette/core';
 import { segmentedCorpus } from '../../src/live/segmented-corpus';
 import { gazetteRequest, type Query } from './engines';
@@ -22,7 +22,7 @@ const segmented = segmentedCorpus(parts);
 const queries: Record<string, Query[]> = JSON.parse(
   readFileSync(`${PARSED_CACHE_DIR}query-cpu-${name}.queries.json`, 'utf8'),
 );
-const p50 = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
+const p50 = (xs: number[]) => quantile(xs, 0.5);
 const PASSES = 5;
 /** Wall ms of one search. */
 function timed(c: Corpus, r: ReturnType<typeof gazetteRequest>): number {

@@ -1,5 +1,6 @@
 // Measures one engine on one corpus, inside a worker thread of the benchmark process (own heap, memory
 // cap and time limit, so a peer that crashes or stalls cannot take the benchmark down).
+import { quantile } from '@gazette/bench-corpora';
 import { gzipSync } from 'node:zlib';
 import { readFileSync, statSync } from 'node:fs';
 import v8 from 'node:v8';
@@ -55,10 +56,6 @@ const gc = () => {
 };
 const heap = () => v8.getHeapStatistics().used_heap_size;
 const buffers = () => process.memoryUsage().arrayBuffers;
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
-};
 
 function slim(a: Article): Article {
   // Peers get only what they index, so their heap is not charged for fields they never read.
@@ -153,7 +150,12 @@ async function run(input: WorkerInput): Promise<WorkerResult> {
       if (hits > 0) answered++;
       if (performance.now() - start > input.capMs) break;
     }
-    result.latency[name] = { p50: pct(times, 50), p95: pct(times, 95), n: times.length, answered };
+    result.latency[name] = {
+      p50: quantile(times, 0.5),
+      p95: quantile(times, 0.95),
+      n: times.length,
+      answered,
+    };
   }
   let snapshot: Array<string | Uint8Array> | undefined;
   try {

@@ -5,7 +5,7 @@
 // codes and compounds) up to GAZETTE_TYPO_WORDS (300,000); a second row adds uniform random letter strings,
 // the worst case for a trie walk (every short prefix exists, so little is pruned near the root); the last
 // rows take BBC's words alone.
-import { HAS_SHARED, readBbc, SHARED_MISSING, seededRandom } from '@gazette/bench-corpora';
+import { HAS_SHARED, quantile, readBbc, seededRandom, SHARED_MISSING } from '@gazette/bench-corpora';
 import { compareCodePoints, StringColumn } from '../../src/binary/string-column';
 import { foldedWords } from '../../src/search/analysis/folded-words';
 import { typoCandidates } from '../../src/search/engine/typo-candidates';
@@ -53,8 +53,6 @@ function dictionary(words: Set<string>): SearchIndex {
   } as SearchIndex;
 }
 
-const percentile = (xs: number[], p: number) =>
-  [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) * p)]!;
 const ms = (x: number) => x.toFixed(3);
 
 /** p50 / p95 of each lookup's time, after one warm-up pass; asserts both find the same. */
@@ -90,7 +88,7 @@ function time(ix: SearchIndex, queries: string[]) {
 
 function row(name: string, ix: SearchIndex, queries: string[]): string {
   const { walk, scan, steps, compared, over } = time(ix, queries);
-  const p50p95 = (xs: number[]) => `${ms(percentile(xs, 0.5))} / ${ms(percentile(xs, 0.95))}`;
+  const p50p95 = (xs: number[]) => `${ms(quantile(xs, 0.5))} / ${ms(quantile(xs, 0.95))}`;
   const count = (x: number) => Math.round(x).toLocaleString('en');
   return `| ${name} | ${count(ix.surface.length)} | ${p50p95(scan)} | ${p50p95(walk)} | ${count(compared)} | ${count(steps)} | ${over.scan} / ${over.walk} |`;
 }

@@ -19,7 +19,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parsedNewsShards, writeBenchSection } from '@gazette/bench-corpora';
+import { parsedNewsShards, quantile, writeBenchSection } from '@gazette/bench-corpora';
 import postgres from 'postgres';
 import type { Article } from '../../src/model/article-schema';
 import { migratePostgres } from '../../src/node/postgres/migrate-postgres';
@@ -35,8 +35,6 @@ const SIZES = (process.env.GAZETTE_BENCH_SIZES ?? '1000000').split(',').map(Numb
 const LOCK = process.env.GAZETTE_BENCH_LOCK;
 const CHILD = fileURLToPath(new URL('./replica-process.ts', import.meta.url));
 
-const quantile = (xs: readonly number[], q: number) =>
-  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
 const gb = (bytes: number) => `${(bytes / 2 ** 30).toFixed(2)} GB`;
 const thousands = (n: number) => n.toLocaleString('en');
 

@@ -9,7 +9,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { writeBenchSection } from '@gazette/bench-corpora';
+import { quantile, writeBenchSection } from '@gazette/bench-corpora';
 import type { Article } from '../../src/model/article-schema';
 import { openLiveCorpus } from '../../src/node/open-live-corpus';
 import { migratePostgres } from '../../src/node/postgres/migrate-postgres';
@@ -25,11 +25,6 @@ const COMMITS = 60;
 const WRITERS = [1, 2, 4];
 
 type Backend = { name: string; fresh(label: string): Promise<() => Promise<AsyncArticleStore>> };
-
-const quantile = (xs: readonly number[], q: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
-};
 
 /** `k` writers storing disjoint shares of `articles` at once: articles stored per second. */
 async function writersRate(open: () => Promise<AsyncArticleStore>, articles: readonly Article[], k: number) {
