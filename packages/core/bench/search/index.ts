@@ -86,7 +86,7 @@ if (!HAS_SHARED) {
     writeBenchSection(
       sectionId(title),
       title,
-      `Times in ms (p50 / p95 over up to 200 seeded queries each, timed after ${WARM_UP_QUERIES} other queries of the kind), sizes in MB.\n\n${body}`,
+      `Times in ms (p50 / p95 over up to 200 seeded queries each, timed after ${WARM_UP_QUERIES} other queries of the kind, with no forced full collection between sets), sizes in MB.\n\n${body}`,
       {
         now,
         command: COMMAND,
