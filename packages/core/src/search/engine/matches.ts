@@ -21,7 +21,12 @@ export interface Matches {
    * asks only where they pay: bitsWorth), and whose highest impact is found on first asking (a ranking
    * of one list, a ranked OR: an AND never asks).
    */
-  source?: { denseBits(): DocBits | undefined; readonly max: number };
+  source?: {
+    denseBits(): DocBits | undefined;
+    readonly max: number;
+    /** The highest impact in each range of documents (rangeMaxima): a ranked OR's bound on a run of them. */
+    rangeMax?(): Uint8Array | undefined;
+  };
   /** Typo counts, or null when all are 0. */
   typos: Uint8Array | null;
 }

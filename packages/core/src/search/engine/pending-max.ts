@@ -1,6 +1,6 @@
 import { highestImpact, type Matches } from './matches';
 import { PendingMatches } from './pending-matches';
-import { bestScore } from './pending-union';
+import { bestScore } from './union-walk';
 import { unionCount } from './union-count';
 
 /**
