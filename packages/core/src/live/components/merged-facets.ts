@@ -4,6 +4,7 @@ import type { Facets } from '../../query-schema/query-result-schema';
 import type { Matches } from '../../search/engine/evaluate-query';
 import type { FacetColumn } from '../../search/index/search-index';
 import { topK } from '../../search/engine/top-k';
+import { countValues } from '../../search/engine/count-values';
 import type { WorkBudget } from '../../search/query/work-budget';
 import type { SegmentsState } from './segments-state';
 
@@ -50,13 +51,7 @@ const decoded = new WeakMap<FacetColumn, Array<string | undefined>>();
 
 /** Adds the documents per value of a facet column over the first n docs to `counts`. */
 function countInto(counts: Map<string, number>, column: FacetColumn, docs: Uint32Array, n: number): void {
-  const here = new Uint32Array(column.values.length);
-  const met: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const d = docs[i]!;
-    for (let j = column.off[d]!; j < column.off[d + 1]!; j++)
-      if (here[column.val[j]!]!++ === 0) met.push(column.val[j]!);
-  }
+  const { counts: here, top: met } = countValues(column, docs, n);
   let names = decoded.get(column);
   if (!names) {
     names = new Array(column.values.length);

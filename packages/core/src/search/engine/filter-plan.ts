@@ -1,0 +1,237 @@
+import type { ArticleFilters } from '../../query-schema/query-params-schema';
+import { fold } from '../analysis/fold';
+import { isDense } from '../index/dense-column';
+import type { FacetColumn, SearchIndex } from '../index/search-index';
+import { dateSpan } from './date-span';
+
+/** A filter on one facet column: the values it lets through (1 by value number). */
+interface ColumnFilter {
+  column: FacetColumn;
+  allowed: Uint8Array;
+  /** One value a document: its value is val[d] (isDense). */
+  dense: boolean;
+  /** The documents that pass, as bits (one a document), once the filter has been asked about enough. */
+  bits: Uint32Array | undefined;
+}
+
+/** A column filter as kept between queries: and the documents it was asked about, until its bits are built. */
+interface KeptFilter extends ColumnFilter {
+  asked: number;
+}
+
+/** What the filters but entity and country keep: the documents [from, to) by date, and per column the values. */
+export interface FilterPlan {
+  from: number;
+  to: number;
+  columns: ColumnFilter[];
+}
+
+/** The filters a facet column answers. */
+const COLUMN_FILTERS = ['source', 'section', 'tag', 'language'] as const;
+/** Column filters kept per engine (each as long as its column's values, tags run to tens of thousands, and n bits). */
+const KEPT_FILTERS = 64;
+/**
+ * A filter's bits are built once it has been asked about 1 in BITS_AFTER of the documents (over all
+ * queries): building reads each document's value once, about what testing that many documents costs
+ * where the test misses the cache (a value a document, read at random across the column), and a bit
+ * test does not.
+ */
+const BITS_AFTER = 4;
+
+/** Filter plans over one index; each column filter is built once, and its bits when it is asked about enough. */
+export class FilterPlans {
+  private readonly kept = new Map<string, KeptFilter>();
+  private indexes = new Uint32Array(0);
+
+  constructor(private readonly ix: SearchIndex) {}
+
+  /**
+   * Room for `size` indexes, reused by every filter of this index (what passes is copied out at once):
+   * a filter then allocates only what it keeps.
+   */
+  scratch(size: number): Uint32Array {
+    if (this.indexes.length < size) this.indexes = new Uint32Array(Math.max(size, this.indexes.length * 2));
+    return this.indexes;
+  }
+
+  /** The plan of the filters other than entity and country, for `walked` documents. */
+  plan(f: ArticleFilters, walked: number): FilterPlan {
+    const columns: ColumnFilter[] = [];
+    for (const name of COLUMN_FILTERS) {
+      const value = f[name];
+      if (!value) continue;
+      const c = this.columnFilter(name, fold(value));
+      c.asked += walked;
+      if (c.bits === undefined && c.asked * BITS_AFTER >= this.ix.n) c.bits = passingBits(c, this.ix.n);
+      columns.push(c);
+    }
+    let from = 0;
+    let to = this.ix.n;
+    for (const op of ['after', 'before'] as const) {
+      const value = f[op];
+      if (!value) continue;
+      const [a, b] = dateSpan(this.ix, op, value);
+      from = Math.max(from, a);
+      to = Math.min(to, b);
+    }
+    return { from, to, columns };
+  }
+
+  /** A column's filter: the values equal to `want` once folded (a language keeps its regional forms too). */
+  private columnFilter(name: (typeof COLUMN_FILTERS)[number], want: string): KeptFilter {
+    const key = `${name}\u0000${want}`;
+    let c = this.kept.get(key);
+    if (c) return c;
+    const column = this.ix.facets[name];
+    const regional = `${want}-`;
+    const allowed = new Uint8Array(column.values.length);
+    for (let v = 0; v < allowed.length; v++) {
+      const value = fold(column.values.at(v));
+      allowed[v] = value === want || (name === 'language' && value.startsWith(regional)) ? 1 : 0;
+    }
+    c = { column, allowed, dense: isDense(column), bits: undefined, asked: 0 };
+    if (this.kept.size >= KEPT_FILTERS) this.kept.clear();
+    this.kept.set(key, c);
+    return c;
+  }
+}
+
+/** The documents below n that pass a column filter, as bits. */
+function passingBits({ column, allowed }: ColumnFilter, n: number): Uint32Array {
+  const words = new Uint32Array((n + 31) >>> 5);
+  const { off, val } = column;
+  for (let d = 0; d < n; d++) {
+    for (let j = off[d]!; j < off[d + 1]!; j++) {
+      if (allowed[val[j]!] === 1) {
+        words[d >>> 5]! |= 1 << (d & 31);
+        break;
+      }
+    }
+  }
+  return words;
+}
+
+/** Does document d pass the plan? (For a few documents: a list is narrowed a column at a time.) */
+export function passes(plan: FilterPlan, d: number): boolean {
+  if (d < plan.from || d >= plan.to) return false;
+  for (const { column, allowed } of plan.columns) {
+    let ok = false;
+    for (let j = column.off[d]!; j < column.off[d + 1]! && !ok; j++) ok = allowed[column.val[j]!] === 1;
+    if (!ok) return false;
+  }
+  return true;
+}
+
+/** First index at or after lo whose document is >= d (docs ascending). */
+function lowerBound(docs: Uint32Array, lo: number, d: number): number {
+  let hi = docs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (docs[mid]! < d) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The indexes into docs (ascending) of the documents that pass: a run [lo, hi) when only dates filter
+ * (found by binary search: documents are in date order), else `at[0..k)` (in `scratch`), each column
+ * tested in a loop of its own over the documents the columns before it kept.
+ */
+export function passingIndexes(
+  docs: Uint32Array,
+  plan: FilterPlan,
+  scratch: (size: number) => Uint32Array,
+): { lo: number; hi: number } | { at: Uint32Array; k: number } {
+  const lo = lowerBound(docs, 0, plan.from);
+  const hi = lowerBound(docs, lo, plan.to);
+  if (plan.columns.length === 0) return { lo, hi };
+  const at = scratch(hi - lo);
+  const first = plan.columns[0]!;
+  let k: number;
+  if (first.bits) k = bitsOverRun(docs, lo, hi, first.bits, at);
+  else {
+    for (let i = lo; i < hi; i++) at[i - lo] = i;
+    k = keep(docs, at, hi - lo, first);
+  }
+  for (let c = 1; c < plan.columns.length; c++) k = keep(docs, at, k, plan.columns[c]!);
+  return { at, k };
+}
+
+/**
+ * Narrows at[0..k) (indexes into docs) to the documents in the plan's date run that pass its columns;
+ * returns how many are left, first in `at`.
+ */
+export function narrow(docs: Uint32Array, at: Uint32Array, k: number, plan: FilterPlan): number {
+  let kept = 0;
+  for (let i = 0; i < k; i++) {
+    const d = docs[at[i]!]!;
+    if (d >= plan.from && d < plan.to) at[kept++] = at[i]!;
+  }
+  for (const c of plan.columns) kept = keep(docs, at, kept, c);
+  return kept;
+}
+
+/** Narrows at[0..k) (indexes into docs) to the documents that pass the column filter; returns how many are left. */
+function keep(docs: Uint32Array, at: Uint32Array, k: number, c: ColumnFilter): number {
+  return c.bits
+    ? keepBits(docs, at, k, c.bits)
+    : c.dense
+      ? keepDense(docs, at, k, c)
+      : keepAny(docs, at, k, c);
+}
+
+// The loops below keep without a branch on the test (each index written, the count moved by 0 or 1):
+// about a third of a word's matches pass a section filter, at random, so the branch would mispredict often.
+
+/** The indexes in [lo, hi) whose document's bit is set, into `at`; returns how many. */
+function bitsOverRun(docs: Uint32Array, lo: number, hi: number, bits: Uint32Array, at: Uint32Array): number {
+  let kept = 0;
+  for (let i = lo; i < hi; i++) {
+    const d = docs[i]!;
+    at[kept] = i;
+    kept += (bits[d >>> 5]! >>> (d & 31)) & 1;
+  }
+  return kept;
+}
+
+/** Keeps the indexes whose document's bit is set. */
+function keepBits(docs: Uint32Array, at: Uint32Array, k: number, bits: Uint32Array): number {
+  let kept = 0;
+  for (let i = 0; i < k; i++) {
+    const x = at[i]!;
+    const d = docs[x]!;
+    at[kept] = x;
+    kept += (bits[d >>> 5]! >>> (d & 31)) & 1;
+  }
+  return kept;
+}
+
+/** Keeps the indexes whose document's one value is allowed. */
+function keepDense(docs: Uint32Array, at: Uint32Array, k: number, { column, allowed }: ColumnFilter): number {
+  const val = column.val;
+  let kept = 0;
+  for (let i = 0; i < k; i++) {
+    const x = at[i]!;
+    at[kept] = x;
+    kept += allowed[val[docs[x]!]!]!;
+  }
+  return kept;
+}
+
+/** Keeps the indexes whose document holds an allowed value. */
+function keepAny(docs: Uint32Array, at: Uint32Array, k: number, { column, allowed }: ColumnFilter): number {
+  const { off, val } = column;
+  let kept = 0;
+  for (let i = 0; i < k; i++) {
+    const x = at[i]!;
+    const d = docs[x]!;
+    for (let j = off[d]!; j < off[d + 1]!; j++) {
+      if (allowed[val[j]!] === 1) {
+        at[kept++] = x;
+        break;
+      }
+    }
+  }
+  return kept;
+}
