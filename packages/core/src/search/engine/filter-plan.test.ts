@@ -7,6 +7,7 @@ import { fold } from '../analysis/fold';
 import { buildIndex } from '../index/build-index';
 import { highestImpact, type Matches, scoreAt, typosAt } from './matches';
 import { SearchEngine } from './search-engine';
+import { WorkBudget } from '../query/work-budget';
 
 // A seeded corpus with every filterable column: one section a document, 0-3 tags, regional languages,
 // two sources, a few undated documents, and entities (for an entity filter beside the others).
@@ -18,7 +19,8 @@ const articles: Article[] = Array.from({ length: 400 }, (_, i) => {
   return fixture({
     title: `${text(3)} ${i}`,
     body: [text(12), text(20)],
-    section: pick(['Politics', 'sport', 'business', 'tech']),
+    // Two stored sections fold alike: a filter on either keeps both (no one value to count them by).
+    section: pick(['Politics', 'politics', 'sport', 'business', 'tech']),
     tags: Array.from({ length: Math.floor(r() * 4) }, () => pick(['europe', 'Energy', 'asia', 'trade'])),
     language: pick(['en', 'en-GB', 'fr']),
     source: pick(['Wire', 'Daily']),
@@ -125,7 +127,7 @@ describe('SearchEngine.facets over filtered matches', () => {
     const engine = new SearchEngine(ix);
     for (const f of FILTERS) {
       const m = engine.filter(engine.match('budget OR tax', undefined).m, f);
-      const got = engine.facets(m, ['section', 'month', 'tag', 'language'], 50);
+      const got = engine.facets(m, ['section', 'month', 'tag', 'language', 'source'], 50, undefined, f);
       const count = (values: (a: Article) => string[]) => {
         const counts = new Map<string, number>();
         for (const d of m.docs) for (const v of values(articleOf(d))) counts.set(v, (counts.get(v) ?? 0) + 1);
@@ -137,6 +139,23 @@ describe('SearchEngine.facets over filtered matches', () => {
       expect(asMap('month'), label).toEqual(count((a) => (a.publishedAt ? [a.publishedAt.slice(0, 7)] : [])));
       expect(asMap('tag'), label).toEqual(count((a) => [...new Set(a.tags)]));
       expect(asMap('language'), label).toEqual(count((a) => [a.language]));
+      expect(asMap('source'), label).toEqual(count((a) => [a.source!.name]));
+    }
+  });
+
+  it('counts a facet its filter keeps to one value as reading it does, within the same budget', () => {
+    const engine = new SearchEngine(ix);
+    const names = ['section', 'source', 'language', 'tag'] as const;
+    for (const f of [...FILTERS, { source: 'daily', language: 'fr' }, { section: 'sport', source: 'wire' }]) {
+      const m = engine.filter(engine.match('budget', undefined).m, f);
+      // Budgets that stop the counting part of the way through, and one that does not.
+      for (const work of [Math.floor(m.docs.length / 3), 1e9]) {
+        const told = new WorkBudget(work);
+        const read = new WorkBudget(work);
+        const label = `${JSON.stringify(f)} ${work}`;
+        expect(engine.facets(m, names, 50, told, f), label).toEqual(engine.facets(m, names, 50, read));
+        expect([told.left, told.exhausted], label).toEqual([read.left, read.exhausted]);
+      }
     }
   });
 });

@@ -17,6 +17,8 @@ interface ColumnFilter {
 /** A column filter as kept between queries: and the documents it was asked about, until its bits are built. */
 interface KeptFilter extends ColumnFilter {
   asked: number;
+  /** The one value it allows, or -1 (none, or several: a language and its regional forms). */
+  sole: number;
 }
 
 /** What the filters but entity and country keep: the documents [from, to) by date, and per column the values. */
@@ -28,6 +30,9 @@ export interface FilterPlan {
 
 /** The filters a facet column answers. */
 const COLUMN_FILTERS = ['source', 'section', 'tag', 'language'] as const;
+type ColumnFilterName = (typeof COLUMN_FILTERS)[number];
+const isColumnFilter = (name: string): name is ColumnFilterName =>
+  (COLUMN_FILTERS as readonly string[]).includes(name);
 /** Column filters kept per engine (each as long as its column's values, tags run to tens of thousands, and n bits). */
 const KEPT_FILTERS = 64;
 /**
@@ -77,19 +82,35 @@ export class FilterPlans {
     return { from, to, columns };
   }
 
+  /**
+   * The one value of column `name` that every document these filters keep holds, when they filter on
+   * it, allow one value, and the column holds one value a document (isDense); else undefined. A facet
+   * of the filtered column (a section filter, the sections counted) is then counted without reading it.
+   */
+  soleValue(f: ArticleFilters | undefined, name: string): number | undefined {
+    const value = isColumnFilter(name) ? f?.[name] : undefined;
+    if (!value || !isColumnFilter(name)) return undefined;
+    const c = this.columnFilter(name, fold(value));
+    return c.dense && c.sole >= 0 ? c.sole : undefined;
+  }
+
   /** A column's filter: the values equal to `want` once folded (a language keeps its regional forms too). */
-  private columnFilter(name: (typeof COLUMN_FILTERS)[number], want: string): KeptFilter {
+  private columnFilter(name: ColumnFilterName, want: string): KeptFilter {
     const key = `${name}\u0000${want}`;
     let c = this.kept.get(key);
     if (c) return c;
     const column = this.ix.facets[name];
     const regional = `${want}-`;
     const allowed = new Uint8Array(column.values.length);
+    let sole = -1;
+    let count = 0;
     for (let v = 0; v < allowed.length; v++) {
       const value = fold(column.values.at(v));
-      allowed[v] = value === want || (name === 'language' && value.startsWith(regional)) ? 1 : 0;
+      if (value !== want && !(name === 'language' && value.startsWith(regional))) continue;
+      allowed[v] = 1;
+      sole = count++ === 0 ? v : -1;
     }
-    c = { column, allowed, dense: isDense(column), bits: undefined, asked: 0 };
+    c = { column, allowed, dense: isDense(column), bits: undefined, asked: 0, sole };
     if (this.kept.size >= KEPT_FILTERS) this.kept.clear();
     this.kept.set(key, c);
     return c;

@@ -267,8 +267,15 @@ export class SearchEngine {
   /**
    * Counts per facet value over the matching documents, most frequent first (ties by value). Each
    * document counted is paid for from the budget; when it runs out, the rest are not counted.
+   * `filters`: those the matches passed (a facet of a filtered column may need no reading).
    */
-  facets(m: Matches, names: readonly FacetName[], limit: number, budget = new WorkBudget(this.work)): Facets {
+  facets(
+    m: Matches,
+    names: readonly FacetName[],
+    limit: number,
+    budget = new WorkBudget(this.work),
+    filters?: ArticleFilters,
+  ): Facets {
     const out: Facets = {};
     // Every document matches (no query, no filter): counted once, then free.
     const every = m.docs.length === this.ix.n;
@@ -276,7 +283,7 @@ export class SearchEngine {
       const column = this.ix.facets[name];
       let c = every ? this.everyCount.get(name) : undefined;
       if (!c) {
-        c = countValues(column, m.docs, every ? m.docs.length : budget.upTo(m.docs.length));
+        c = this.valueCounts(name, m.docs, every ? m.docs.length : budget.upTo(m.docs.length), filters);
         if (every) this.everyCount.set(name, c);
       }
       const { counts, top } = c;
@@ -286,6 +293,24 @@ export class SearchEngine {
       out[name] = topK(top, limit, better).map((v) => ({ value: column.values.at(v), count: counts[v]! }));
     }
     return out;
+  }
+
+  /**
+   * Documents per value of facet `name` over the first n docs, which passed `filters`: when those keep
+   * one value of the column (a section filter, the sections counted), all n hold it, without reading.
+   */
+  valueCounts(
+    name: FacetName,
+    docs: Uint32Array,
+    n: number,
+    filters: ArticleFilters | undefined,
+  ): { counts: Uint32Array; top: number[] } {
+    const column = this.ix.facets[name];
+    const sole = this.plans.soleValue(filters, name);
+    if (sole === undefined) return countValues(column, docs, n);
+    const counts = new Uint32Array(column.values.length);
+    counts[sole] = n;
+    return { counts, top: n > 0 ? [sole] : [] };
   }
 
   /**
