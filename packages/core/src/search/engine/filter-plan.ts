@@ -117,10 +117,14 @@ export class FilterPlans {
   }
 }
 
-/** The documents below n that pass a column filter, as bits. */
-function passingBits({ column, allowed }: ColumnFilter, n: number): Uint32Array {
+/** The documents below n that pass a column filter, as bits (a column of one value a document: a bit a read). */
+function passingBits({ column, allowed, dense }: ColumnFilter, n: number): Uint32Array {
   const words = new Uint32Array((n + 31) >>> 5);
   const { off, val } = column;
+  if (dense) {
+    for (let d = 0; d < n; d++) words[d >>> 5]! |= allowed[val[d]!]! << (d & 31);
+    return words;
+  }
   for (let d = 0; d < n; d++) {
     for (let j = off[d]!; j < off[d + 1]!; j++) {
       if (allowed[val[j]!] === 1) {

@@ -10,6 +10,7 @@ import { PendingMatches } from './pending-matches';
 export function pickMatches(m: Matches, at: Uint32Array, k: number): Matches {
   const n = m.docs.length;
   if (k === n && !(m instanceof PendingMatches)) return m;
+  if (m.scores === null && m.imp !== undefined && m.typos === null) return pickImpacts(m, m.imp, at, k);
   const docs = new Uint32Array(k);
   for (let j = 0; j < k; j++) docs[j] = m.docs[at[j]!]!;
   let scores: Float32Array | null = null;
@@ -25,14 +26,36 @@ export function pickMatches(m: Matches, at: Uint32Array, k: number): Matches {
     if (any === 0) typos = null;
   }
   if (scores !== null || m.imp === undefined) return { docs, scores, typos };
+  const { imp, impMax } = gatherImpacts(m.imp, at, k);
+  return { docs, scores: null, imp, mult: m.mult!, impMax, typos };
+}
+
+/** A list read in place, without typos (one word, the commonest filtered search): one pass over `at`. */
+function pickImpacts(m: Matches, from: Uint8Array, at: Uint32Array, k: number): Matches {
+  const docs = new Uint32Array(k);
+  const imp = new Uint8Array(k);
+  const all = m.docs;
+  let impMax = 0;
+  for (let j = 0; j < k; j++) {
+    const i = at[j]!;
+    docs[j] = all[i]!;
+    const v = from[i]!;
+    imp[j] = v;
+    impMax = v > impMax ? v : impMax;
+  }
+  return { docs, scores: null, imp, mult: m.mult!, impMax, typos: null };
+}
+
+/** The impacts at `at[0..k)`, and the highest of them. */
+function gatherImpacts(from: Uint8Array, at: Uint32Array, k: number): { imp: Uint8Array; impMax: number } {
   const imp = new Uint8Array(k);
   let impMax = 0;
   for (let j = 0; j < k; j++) {
-    const v = m.imp[at[j]!]!;
+    const v = from[at[j]!]!;
     imp[j] = v;
-    if (v > impMax) impMax = v;
+    impMax = v > impMax ? v : impMax;
   }
-  return { docs, scores: null, imp, mult: m.mult!, impMax, typos };
+  return { imp, impMax };
 }
 
 /** Matches at the indexes [lo, hi) of m, as pickMatches keeps them, read in place (views of m's arrays). */
