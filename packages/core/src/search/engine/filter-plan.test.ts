@@ -6,6 +6,7 @@ import type { ArticleFilters } from '../../query-schema/query-params-schema';
 import { fold } from '../analysis/fold';
 import { buildIndex } from '../index/build-index';
 import { highestImpact, type Matches, scoreAt, typosAt } from './matches';
+import { FilterPlans, passingIndexes } from './filter-plan';
 import { SearchEngine } from './search-engine';
 import { WorkBudget } from '../query/work-budget';
 
@@ -21,7 +22,11 @@ const articles: Article[] = Array.from({ length: 400 }, (_, i) => {
     body: [text(12), text(20)],
     // Two stored sections fold alike: a filter on either keeps both (no one value to count them by).
     section: pick(['Politics', 'politics', 'sport', 'business', 'tech']),
-    tags: Array.from({ length: Math.floor(r() * 4) }, () => pick(['europe', 'Energy', 'asia', 'trade'])),
+    tags: [
+      ...Array.from({ length: Math.floor(r() * 4) }, () => pick(['europe', 'Energy', 'asia', 'trade'])),
+      // A tag on about 1 in 100 articles: its filter keeps its few documents as a list.
+      ...(i % 97 === 5 ? ['rare'] : []),
+    ],
     language: pick(['en', 'en-GB', 'fr']),
     source: pick(['Wire', 'Daily']),
     entities: r() < 0.3 ? [{ id: 'e_acme', name: 'Acme', type: 'organization' }] : [],
@@ -62,6 +67,8 @@ const FILTERS: ArticleFilters[] = [
   { entity: 'e_acme', section: 'business' },
   { entity: 'e_acme', tag: 'asia', after: '2024-02' },
   { section: 'nowhere' },
+  { tag: 'rare' },
+  { tag: 'RARE', section: 'sport', after: '2024-02' },
 ];
 
 /** The queries' matches in each form a filter meets: a list read in place, scores, typos, every document. */
@@ -119,6 +126,30 @@ describe('SearchEngine.filter', () => {
       const want = Array.from({ length: ix.n }, (_, d) => (passes(articleOf(d), f) ? 1 : 0));
       expect(Array.from(mask), JSON.stringify(f)).toEqual(want);
     }
+  });
+});
+
+describe('passingIndexes', () => {
+  it('keeps the same matches whether a column is read by value, by bits, or a short list is walked', () => {
+    // Never asked about enough for bits, and asked about every document at once (bits, lists of few).
+    const byValue = new FilterPlans(ix);
+    const byBits = new FilterPlans(ix);
+    expect(byBits.plan({ tag: 'rare' }, ix.n).columns[0]!.few?.length).toBeGreaterThan(0);
+    const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
+    let walked = 0;
+    for (const f of FILTERS.filter((x) => !x.entity)) {
+      for (const share of [0.05, 0.3, 1]) {
+        const docs = Uint32Array.from(range(0, ix.n).filter(() => share === 1 || r() < share));
+        const want = range(0, docs.length).filter((i) => passes(articleOf(docs[i]!), f));
+        for (const plan of [byValue.plan(f, 0), byBits.plan(f, ix.n)]) {
+          const p = passingIndexes(docs, plan, (size) => new Uint32Array(size));
+          const got = 'at' in p ? Array.from(p.at.subarray(0, p.k)) : range(p.lo, p.hi);
+          expect(got, `${JSON.stringify(f)} ${share}`).toEqual(want);
+          if (plan.columns.some((c) => c.few && c.few.length * 16 < docs.length)) walked++;
+        }
+      }
+    }
+    expect(walked).toBeGreaterThan(0);
   });
 });
 

@@ -41,7 +41,7 @@ function pickImpacts(m: Matches, from: Uint8Array, at: Uint32Array, k: number): 
     docs[j] = all[i]!;
     const v = from[i]!;
     imp[j] = v;
-    impMax = v > impMax ? v : impMax;
+    if (v > impMax) impMax = v;
   }
   return { docs, scores: null, imp, mult: m.mult!, impMax, typos: null };
 }
@@ -53,7 +53,7 @@ function gatherImpacts(from: Uint8Array, at: Uint32Array, k: number): { imp: Uin
   for (let j = 0; j < k; j++) {
     const v = from[at[j]!]!;
     imp[j] = v;
-    impMax = v > impMax ? v : impMax;
+    if (v > impMax) impMax = v;
   }
   return { imp, impMax };
 }
