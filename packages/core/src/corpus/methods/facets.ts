@@ -8,5 +8,5 @@ import { ALL_FACETS } from '../components/facet-counts';
 export function facets(state: CorpusState, raw: unknown = {}): Facets {
   const params = parseParams(FacetsParamsSchema, raw, 'facet parameters');
   const { m, budget } = state.engine.match(params.q, params.filters);
-  return state.engine.facets(m, params.facets ?? ALL_FACETS, params.limit, budget);
+  return state.engine.facets(m, params.facets ?? ALL_FACETS, params.limit, budget, params.filters);
 }

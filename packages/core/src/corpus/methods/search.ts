@@ -40,6 +40,8 @@ export function search(state: CorpusState, raw: unknown): SearchResult {
   const next = offset + hits.length;
   const more = next < total && hits.length > 0 && (params.sort !== 'relevance' || next <= MAX_CURSOR_OFFSET);
   const last = params.sort === 'relevance' ? [next] : state.dates.key(docs.at(-1)!);
-  const facets = params.facets?.length ? state.engine.facets(m, params.facets, 10, budget) : {};
+  const facets = params.facets?.length
+    ? state.engine.facets(m, params.facets, 10, budget, params.filters)
+    : {};
   return { total, hits, facets, nextCursor: more ? encodeCursor(last, fp) : null, partial: budget.exhausted };
 }

@@ -4,11 +4,10 @@ import {
   type EvalContext,
   evaluate,
   type Matches,
-  scoreAt,
-  typosAt,
   type TypoMode,
 } from '../../search/engine/evaluate-query';
 import { isEmpty } from '../../search/engine/pending-union';
+import { pickMatches } from '../../search/engine/pick-matches';
 import { proximityOf } from '../../search/engine/search-engine';
 import { parsedQuery } from '../../search/query/parse-query';
 import { expandingWords } from '../../search/query/query-size';
@@ -30,22 +29,12 @@ export interface SegmentsFound {
 export const withoutDead = (m: Matches, dead: Uint8Array | null): Matches =>
   dead === null ? m : keptOnly(m, dead, 0);
 
-/** The matches whose document is marked `keep` (1 or 0) in `marks`. */
+/** The matches whose document is marked `keep` (1 or 0) in `marks`, kept as they were listed. */
 function keptOnly(m: Matches, marks: Uint8Array, keep: 0 | 1): Matches {
-  const n = m.docs.length;
-  const docs = new Uint32Array(n);
-  const scores = new Float32Array(n);
-  const typos = new Uint8Array(n);
+  const at = new Uint32Array(m.docs.length);
   let k = 0;
-  for (let i = 0; i < n; i++) {
-    const d = m.docs[i]!;
-    if (marks[d] !== keep) continue;
-    docs[k] = d;
-    scores[k] = scoreAt(m, i);
-    typos[k] = typosAt(m, i);
-    k++;
-  }
-  return { docs: docs.subarray(0, k), scores: scores.subarray(0, k), typos: typos.subarray(0, k) };
+  for (let i = 0; i < at.length; i++) if (marks[m.docs[i]!] === keep) at[k++] = i;
+  return pickMatches(m, at, k);
 }
 
 /**

@@ -4,6 +4,7 @@ import type { Facets } from '../../query-schema/query-result-schema';
 import type { Matches } from '../../search/engine/evaluate-query';
 import type { FacetColumn } from '../../search/index/search-index';
 import { topK } from '../../search/engine/top-k';
+import type { ArticleFilters } from '../../query-schema/query-params-schema';
 import type { WorkBudget } from '../../search/query/work-budget';
 import type { SegmentsState } from './segments-state';
 
@@ -24,6 +25,8 @@ export function mergedFacets(
   names: readonly FacetName[],
   limit: number,
   budget: WorkBudget,
+  /** The filters the matches passed (SearchEngine.facets). */
+  filters?: ArticleFilters,
 ): Facets {
   const matching = parts.reduce((n, m) => n + m.docs.length, 0);
   const every = matching === state.size;
@@ -34,7 +37,8 @@ export function mergedFacets(
       counts = new Map<string, number>();
       for (const [s, m] of parts.entries()) {
         const n = every ? m.docs.length : budget.upTo(m.docs.length);
-        countInto(counts, state.segments[s]!.state.index.facets[name], m.docs, n);
+        const { engine, index } = state.segments[s]!.state;
+        addCounts(counts, index.facets[name], engine.valueCounts(name, m.docs, n, filters));
       }
       if (every) everyCount.set(state, (everyCount.get(state) ?? new Map()).set(name, counts));
     }
@@ -48,15 +52,12 @@ export function mergedFacets(
 /** Each facet column's values as decoded so far (segments are immutable: a value never changes). */
 const decoded = new WeakMap<FacetColumn, Array<string | undefined>>();
 
-/** Adds the documents per value of a facet column over the first n docs to `counts`. */
-function countInto(counts: Map<string, number>, column: FacetColumn, docs: Uint32Array, n: number): void {
-  const here = new Uint32Array(column.values.length);
-  const met: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const d = docs[i]!;
-    for (let j = column.off[d]!; j < column.off[d + 1]!; j++)
-      if (here[column.val[j]!]!++ === 0) met.push(column.val[j]!);
-  }
+/** Adds a segment's counts per value of a facet column to `counts` (by value: segments number them apart). */
+function addCounts(
+  counts: Map<string, number>,
+  column: FacetColumn,
+  { counts: here, top: met }: { counts: Uint32Array; top: number[] },
+): void {
   let names = decoded.get(column);
   if (!names) {
     names = new Array(column.values.length);

@@ -14,5 +14,5 @@ export function facets(state: SegmentsState, raw: unknown = {}): Facets {
   if (sole) return facetsOne(sole, raw);
   const params = parseParams(FacetsParamsSchema, raw, 'facet parameters');
   const { parts, budget } = matchSegments(state, params.q, params.filters);
-  return mergedFacets(state, parts, params.facets ?? ALL_FACETS, params.limit, budget);
+  return mergedFacets(state, parts, params.facets ?? ALL_FACETS, params.limit, budget, params.filters);
 }

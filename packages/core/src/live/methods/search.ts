@@ -55,7 +55,7 @@ export function search(state: SegmentsState, raw: unknown): SearchResult {
   const last =
     params.sort === 'relevance' || !lastDoc ? [next] : state.segments[lastDoc.s]!.state.dates.key(lastDoc.d);
   const facets = params.facets?.length
-    ? mergedFacets(state, found.parts, params.facets, 10, found.budget)
+    ? mergedFacets(state, found.parts, params.facets, 10, found.budget, params.filters)
     : {};
   return {
     total,

@@ -54,13 +54,22 @@ function topByKey(key: ArrayLike<number>, n: number, k: number, max = Number.POS
   // kept has the highest key the list holds (`max`), nothing after it can (a common word's long list).
   // The worst kept key, held in a local: the scan reads one key a document.
   let floor = size > 0 ? key[heap[0]!]! : max;
-  for (let i = size; i < n && floor < max; i++) {
-    if (key[i]! <= floor) continue;
+  for (let i = nextAbove(key, size, n, floor); i < n && floor < max; i = nextAbove(key, i + 1, n, floor)) {
     heap[0] = i;
     down(0);
     floor = key[heap[0]!]!;
   }
   return Array.from(heap).sort((a, b) => key[b]! - key[a]! || a - b);
+}
+
+/**
+ * The first index from `from` on whose key is above floor (n when none): a loop of its own, whose
+ * variables no closure captures, so it compiles to a load and a compare a key.
+ */
+function nextAbove(key: ArrayLike<number>, from: number, n: number, floor: number): number {
+  let i = from;
+  while (i < n && key[i]! <= floor) i++;
+  return i;
 }
 
 /** The best k by the full comparison (typos first), with a bounded heap. */

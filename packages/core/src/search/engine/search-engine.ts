@@ -20,21 +20,16 @@ import {
   scoreAt,
   typosAt,
 } from './evaluate-query';
-import { dateSpan } from './date-span';
-import { fold } from '../analysis/fold';
+import { countValues } from './count-values';
+import { FilterPlans, narrow, passes, passingIndexes } from './filter-plan';
 import { gallop } from '../index/gallop';
 import { parsedQuery } from '../query/parse-query';
 import { isEmpty, PendingUnion } from './pending-union';
+import { pickMatches, sliceMatches } from './pick-matches';
 import type { QueryField, QueryNode } from '../query/query-ast';
 import { topByRank, topByRelevance } from './rank-top';
 import { distinctiveTerms, RelatedScores } from './related-documents';
-import {
-  type FacetColumn,
-  FIELD_KEY,
-  findTerm,
-  type SearchIndex,
-  SPEAKER_ID_KEY,
-} from '../index/search-index';
+import { FIELD_KEY, findTerm, type SearchIndex, SPEAKER_ID_KEY } from '../index/search-index';
 import { keywordTerms } from '../analysis/keyword-terms';
 import { compareStored } from '../../binary/string-column';
 import { pageSnippets, type TextMatches } from './snippets';
@@ -62,24 +57,6 @@ export interface RankedPage {
   docs: number[];
 }
 
-/** Documents per value of a facet column over the first n docs, and the values met, in order of first sighting. */
-function countValues(
-  column: FacetColumn,
-  docs: Uint32Array,
-  n: number,
-): { counts: Uint32Array; top: number[] } {
-  const counts = new Uint32Array(column.values.length);
-  const top: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const d = docs[i]!;
-    for (let j = column.off[d]!; j < column.off[d + 1]!; j++) {
-      const v = column.val[j]!;
-      if (counts[v]!++ === 0) top.push(v);
-    }
-  }
-  return { counts, top };
-}
-
 /** Plain words (no operators): documents holding them side by side, in order, rank higher. */
 export function proximityOf(tree: QueryNode | null): { terms: string[] } | undefined {
   if (tree?.kind !== 'and' || !tree.children.every((c) => c.kind === 'term' && !c.field && !c.prefix))
@@ -93,8 +70,8 @@ export class SearchEngine {
   private readonly textCache = new Map<number, string[]>();
   private maskKey = '';
   private mask: Uint8Array | undefined;
-  private testKey = '';
-  private test: ((d: number) => boolean) | undefined;
+  private readonly plans: FilterPlans;
+  private readonly scratch = (size: number) => this.plans.scratch(size);
   private entityPostings: EntityPostings | undefined;
   private readonly everyCount = new Map<FacetName, { counts: Uint32Array; top: number[] }>();
   /** Scratch for related() (built on first use). */
@@ -104,7 +81,9 @@ export class SearchEngine {
   constructor(
     readonly ix: SearchIndex,
     private readonly work: number = WORK_BUDGET.maxQueryWork,
-  ) {}
+  ) {
+    this.plans = new FilterPlans(ix);
+  }
 
   readonly textTerms = (id: number): string[] => {
     let t = this.textCache.get(id);
@@ -137,50 +116,28 @@ export class SearchEngine {
     return proximity ? { ...out, proximity } : out;
   }
 
-  /** The matches that pass the filters. */
+  /** The matches that pass the filters, kept as they were listed (pickMatches). */
   filter(m: Matches, filters: ArticleFilters | undefined): Matches {
     if (!filters || Object.values(filters).every((v) => v === undefined)) return m;
     if (filters.entity || filters.country) return this.filterByEntity(m, filters);
-    const test = this.filterTest(filters);
-    let k = 0;
-    const docs = new Uint32Array(m.docs.length);
-    const scores = new Float32Array(m.docs.length);
-    const typos = new Uint8Array(m.docs.length);
-    for (let i = 0; i < m.docs.length; i++) {
-      const d = m.docs[i]!;
-      if (!test(d)) continue;
-      docs[k] = d;
-      scores[k] = scoreAt(m, i);
-      typos[k] = typosAt(m, i);
-      k++;
-    }
-    return { docs: docs.subarray(0, k), scores: scores.subarray(0, k), typos: typos.subarray(0, k) };
+    const passing = passingIndexes(m.docs, this.plans.plan(filters, m.docs.length), this.scratch);
+    return 'at' in passing ? pickMatches(m, passing.at, passing.k) : sliceMatches(m, passing.lo, passing.hi);
   }
 
   /** An entity or country filter walks its documents (few) against the matches, not every match. */
   private filterByEntity(m: Matches, filters: ArticleFilters): Matches {
     const want = this.entityFilterDocs(filters);
-    const rest: ArticleFilters = { ...filters, entity: undefined, country: undefined };
-    const test = Object.values(rest).some((v) => v !== undefined) ? this.filterTest(rest) : undefined;
-    const docs = new Uint32Array(want.length);
-    const scores = new Float32Array(want.length);
-    const typos = new Uint8Array(want.length);
+    const at = this.scratch(want.length);
     let k = 0;
     let p = 0;
     for (let i = 0; i < want.length; i++) {
-      const d = want[i]!;
-      if (test && !test(d)) continue;
-      p = gallop(m.docs, p, d);
+      p = gallop(m.docs, p, want[i]!);
       if (p >= m.docs.length) break;
-      if (m.docs[p] !== d) continue;
-      docs[k] = d;
-      scores[k] = scoreAt(m, p);
-      typos[k] = typosAt(m, p);
-      k++;
+      if (m.docs[p] === want[i]) at[k++] = p;
     }
-    return { docs: docs.subarray(0, k), scores: scores.subarray(0, k), typos: typos.subarray(0, k) };
+    k = narrow(m.docs, at, k, this.plans.plan(filters, k));
+    return pickMatches(m, at, k);
   }
-
   /** Documents (ascending) whose `field` keywords hold every word of text, stop words included. */
   fieldDocs(field: QueryField, text: string): Uint32Array {
     const lists: Matches[] = [];
@@ -223,54 +180,20 @@ export class SearchEngine {
     ]).docs;
   }
 
-  /**
-   * A test of one document against the filters other than entity (cached for the last filter set):
-   * the allowed values of each column, and the date run.
-   */
-  private filterTest(f: ArticleFilters): (d: number) => boolean {
-    const key = JSON.stringify({ ...f, entity: undefined, country: undefined });
-    if (this.test && key === this.testKey) return this.test;
-    const ix = this.ix;
-    const checks: Array<(d: number) => boolean> = [];
-    const byValue = (column: FacetColumn, ok: (v: string) => boolean) => {
-      const allowed = new Uint8Array(column.values.length);
-      for (let i = 0; i < allowed.length; i++) allowed[i] = ok(fold(column.values.at(i))) ? 1 : 0;
-      checks.push((d) => {
-        for (let j = column.off[d]!; j < column.off[d + 1]!; j++) if (allowed[column.val[j]!]) return true;
-        return false;
-      });
-    };
-    if (f.source) byValue(ix.facets.source, (v) => v === fold(f.source!));
-    if (f.section) byValue(ix.facets.section, (v) => v === fold(f.section!));
-    if (f.tag) byValue(ix.facets.tag, (v) => v === fold(f.tag!));
-    if (f.language) {
-      const want = fold(f.language);
-      byValue(ix.facets.language, (v) => v === want || v.startsWith(`${want}-`));
-    }
-    let from = 0;
-    let to = ix.n;
-    for (const op of ['after', 'before'] as const) {
-      const value = f[op];
-      if (!value) continue;
-      const [a, b] = dateSpan(ix, op, value);
-      from = Math.max(from, a);
-      to = Math.min(to, b);
-    }
-    const test = (d: number) => d >= from && d < to && checks.every((c) => c(d));
-    this.test = test;
-    this.testKey = key;
-    return test;
-  }
-
   /** Which documents pass the filters (cached for the last filter set). */
   filterMask(f: ArticleFilters): Uint8Array {
     const key = JSON.stringify(f);
     if (this.mask && key === this.maskKey) return this.mask;
     const ix = this.ix;
-    const test = this.filterTest(f);
+    const plan = this.plans.plan(f, ix.n);
     const mask = new Uint8Array(ix.n);
-    if (f.entity || f.country) for (const d of this.entityFilterDocs(f)) mask[d] = test(d) ? 1 : 0;
-    else for (let d = 0; d < ix.n; d++) mask[d] = test(d) ? 1 : 0;
+    if (f.entity || f.country) for (const d of this.entityFilterDocs(f)) mask[d] = passes(plan, d) ? 1 : 0;
+    else {
+      const docs = allDocs(ix.n).docs;
+      const passing = passingIndexes(docs, plan, this.scratch);
+      if ('at' in passing) for (let i = 0; i < passing.k; i++) mask[passing.at[i]!] = 1;
+      else mask.fill(1, passing.lo, passing.hi);
+    }
     this.mask = mask;
     this.maskKey = key;
     return mask;
@@ -344,8 +267,15 @@ export class SearchEngine {
   /**
    * Counts per facet value over the matching documents, most frequent first (ties by value). Each
    * document counted is paid for from the budget; when it runs out, the rest are not counted.
+   * `filters`: those the matches passed (a facet of a filtered column may need no reading).
    */
-  facets(m: Matches, names: readonly FacetName[], limit: number, budget = new WorkBudget(this.work)): Facets {
+  facets(
+    m: Matches,
+    names: readonly FacetName[],
+    limit: number,
+    budget = new WorkBudget(this.work),
+    filters?: ArticleFilters,
+  ): Facets {
     const out: Facets = {};
     // Every document matches (no query, no filter): counted once, then free.
     const every = m.docs.length === this.ix.n;
@@ -353,7 +283,7 @@ export class SearchEngine {
       const column = this.ix.facets[name];
       let c = every ? this.everyCount.get(name) : undefined;
       if (!c) {
-        c = countValues(column, m.docs, every ? m.docs.length : budget.upTo(m.docs.length));
+        c = this.valueCounts(name, m.docs, every ? m.docs.length : budget.upTo(m.docs.length), filters);
         if (every) this.everyCount.set(name, c);
       }
       const { counts, top } = c;
@@ -363,6 +293,24 @@ export class SearchEngine {
       out[name] = topK(top, limit, better).map((v) => ({ value: column.values.at(v), count: counts[v]! }));
     }
     return out;
+  }
+
+  /**
+   * Documents per value of facet `name` over the first n docs, which passed `filters`: when those keep
+   * one value of the column (a section filter, the sections counted), all n hold it, without reading.
+   */
+  valueCounts(
+    name: FacetName,
+    docs: Uint32Array,
+    n: number,
+    filters: ArticleFilters | undefined,
+  ): { counts: Uint32Array; top: number[] } {
+    const column = this.ix.facets[name];
+    const sole = this.plans.soleValue(filters, name);
+    if (sole === undefined) return countValues(column, docs, n);
+    const counts = new Uint32Array(column.values.length);
+    counts[sole] = n;
+    return { counts, top: n > 0 ? [sole] : [] };
   }
 
   /**
