@@ -4,22 +4,22 @@
 //   npx tsx --conditions=@gazette/source bench/search/filter-rare-tag.ts [news|replicated] [COUNT]
 // Reads .bench/query-cpu-<kind>-<COUNT>.snapshot and its queries (run query-cpu.ts first to make them).
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { PARSED_CACHE_DIR, quantile } from '@gazette/bench-corpora';
+import { quantile } from '@gazette/bench-corpora';
 import { loadCorpus } from '@gazette/core';
 import { corpusStateOf } from '../../src/corpus/corpus-over';
-import type { Query } from './engines';
+import { queriesOf, queryCpuName, readQueryCpu } from './query-cpu-files';
 
 const [kind = 'news', count = '100000'] = process.argv.slice(2);
-const name = `${PARSED_CACHE_DIR}query-cpu-${kind}-${count}`;
-const corpus = loadCorpus(new Uint8Array(readFileSync(`${name}.snapshot`)));
+const name = queryCpuName(kind, count);
+const read = readQueryCpu(name);
+const corpus = loadCorpus(read.bytes[0]!);
 const tags = corpusStateOf(corpus)!.index.facets.tag;
 const held = new Uint32Array(tags.values.length);
 for (const v of tags.val) held[v]!++;
 const rare: string[] = [];
 for (let v = 0; v < held.length && rare.length < 20; v++)
   if (held[v]! >= 30 && held[v]! <= 200) rare.push(tags.values.at(v));
-const queries: Query[] = JSON.parse(readFileSync(`${name}.queries.json`, 'utf8'))['filtered + faceted'];
+const queries = queriesOf(read.queries, 'filtered + faceted', name);
 const reqs = queries.map((q, i) => ({
   q: q.words.join(' '),
   limit: 10,

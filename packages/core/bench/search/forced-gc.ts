@@ -9,15 +9,14 @@
 // MODE: forced (gc() three times, as bench:search did), once (gc() once), minor (young generation only),
 // async (a full collection started, not waited for), natural (garbage enough for V8 to collect fully on
 // its own), none. Reads .bench/query-cpu-news-100000.* (run query-cpu.ts first).
-import { readFileSync } from 'node:fs';
-import { PARSED_CACHE_DIR, quantile } from '@gazette/bench-corpora';
-import { loadCorpus } from '@gazette/core';
-import { gazetteRequest, type Query } from './engines';
+import { quantile } from '@gazette/bench-corpora';
+import { gazetteRequest } from './engines';
+import { loadQueryCpu, queriesOf, readQueryCpu } from './query-cpu-files';
 
 const [mode = 'forced', cls = 'AND 3 words', name = 'news-100000'] = process.argv.slice(2);
-const file = `${PARSED_CACHE_DIR}query-cpu-${name}`;
-const sets: Record<string, Query[]> = JSON.parse(readFileSync(`${file}.queries.json`, 'utf8'));
-if (!sets[cls]) throw new Error(`no query class '${cls}' in ${file}.queries.json`);
+const read = readQueryCpu(name);
+const sets = read.queries;
+const queries = queriesOf(sets, cls, name).map(gazetteRequest);
 const gc = (globalThis as { gc?: (o?: { type: string; execution?: string }) => void }).gc;
 if (!gc) throw new Error('run with --expose-gc');
 
@@ -47,8 +46,7 @@ const collections: Record<string, () => unknown> = {
 const collect = collections[mode];
 if (!collect) throw new Error(`MODE is one of ${Object.keys(collections).join(', ')}`);
 
-const corpus = loadCorpus(new Uint8Array(readFileSync(`${file}.snapshot`)));
-const queries = sets[cls].map(gazetteRequest);
+const corpus = loadQueryCpu(read.bytes);
 for (const [k, qs] of Object.entries(sets))
   if (k !== cls) for (const q of qs) corpus.search(gazetteRequest(q));
 collect();

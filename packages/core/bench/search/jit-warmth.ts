@@ -4,15 +4,15 @@
 // which is why bench:search warms each engine up with other queries before it times a set.
 //   npx tsx --conditions=@gazette/source bench/search/jit-warmth.ts [news|replicated] [COUNT]
 // Reads .bench/query-cpu-<kind>-<COUNT>.snapshot and its queries (run query-cpu.ts first to make them).
-import { readFileSync } from 'node:fs';
-import { PARSED_CACHE_DIR, quantile } from '@gazette/bench-corpora';
+import { quantile } from '@gazette/bench-corpora';
 import { loadCorpus } from '@gazette/core';
-import { gazetteRequest, type Query } from './engines';
+import { gazetteRequest } from './engines';
+import { queryCpuName, readQueryCpu } from './query-cpu-files';
 
 const [kind = 'news', count = '100000'] = process.argv.slice(2);
-const name = `${PARSED_CACHE_DIR}query-cpu-${kind}-${count}`;
-const bytes = new Uint8Array(readFileSync(`${name}.snapshot`));
-const classes: Record<string, Query[]> = JSON.parse(readFileSync(`${name}.queries.json`, 'utf8'));
+const read = readQueryCpu(queryCpuName(kind, count));
+const bytes = read.bytes[0]!;
+const classes = read.queries;
 for (let load = 1; load <= 3; load++) {
   const corpus = loadCorpus(bytes);
   const line: string[] = [];

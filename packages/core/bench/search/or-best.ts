@@ -5,20 +5,15 @@
 // ranges whose best impacts cannot beat the k-th held), and those scored.
 //   npx tsx --conditions=@gazette/source bench/search/or-best.ts [news|replicated] [COUNT] [SEGMENT] [PASSES]
 // Reads .bench/query-cpu-<kind>-<COUNT>[-seg<SEGMENT>].snapshot(s) and queries (run query-cpu.ts first).
-import { existsSync, readFileSync } from 'node:fs';
-import { PARSED_CACHE_DIR, quantile } from '@gazette/bench-corpora';
-import { type Corpus, loadCorpus } from '@gazette/core';
-import { segmentedCorpus } from '../../src/live/segmented-corpus';
+import { quantile } from '@gazette/bench-corpora';
 import { PendingUnion } from '../../src/search/engine/pending-union';
-import { gazetteRequest, type Query } from './engines';
+import { gazetteRequest } from './engines';
+import { loadQueryCpu, queryCpuName, readQueryCpu } from './query-cpu-files';
 
 const [kind = 'news', count = '100000', segment = '', passesArg = '20'] = process.argv.slice(2);
-const name = `${PARSED_CACHE_DIR}query-cpu-${kind}-${count}${segment ? `-seg${segment}` : ''}`;
-const files = [`${name}.snapshot`];
-while (existsSync(`${name}.snapshot.${files.length}`)) files.push(`${name}.snapshot.${files.length}`);
-const parts = files.map((f) => loadCorpus(new Uint8Array(readFileSync(f))));
-const corpus: Corpus = parts.length === 1 ? parts[0]! : segmentedCorpus(parts);
-const classes: Record<string, Query[]> = JSON.parse(readFileSync(`${name}.queries.json`, 'utf8'));
+const read = readQueryCpu(queryCpuName(kind, count, segment));
+const corpus = loadQueryCpu(read.bytes);
+const classes = read.queries;
 
 type Asked = { union: PendingUnion; k: number; below: number | undefined; query: number };
 let asked: Asked[] = [];

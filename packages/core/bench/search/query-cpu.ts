@@ -14,10 +14,10 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { PARSED_CACHE_DIR } from '@gazette/bench-corpora';
-import { type Corpus, createCorpus, loadCorpus } from '@gazette/core';
-import { segmentedCorpus } from '../../src/live/segmented-corpus';
+import { type Corpus, createCorpus } from '@gazette/core';
 import { type CorpusSpec, corpusArticles, corpusBatches } from './articles';
 import { type Doc, gazetteRequest, type Query, toDoc } from './engines';
+import { loadQueryCpu, queryCpuPath, readQueryCpu } from './query-cpu-files';
 import { speedQueries } from './speed-queries';
 
 const [kind = 'news', countArg = '10000', repsArg = '15'] = process.argv.slice(2);
@@ -28,8 +28,8 @@ const only = process.env.GAZETTE_QUERY_CPU_ONLY;
 
 const segment = Number(process.env.GAZETTE_QUERY_CPU_SEGMENT) || Number.POSITIVE_INFINITY;
 const name = `${spec.kind === 'bbc' ? 'bbc' : `${spec.kind}-${spec.count}`}${Number.isFinite(segment) ? `-seg${segment}` : ''}`;
-const snapFile = `${PARSED_CACHE_DIR}query-cpu-${name}.snapshot`;
-const queriesFile = `${PARSED_CACHE_DIR}query-cpu-${name}.queries.json`;
+const snapFile = `${queryCpuPath(name)}.snapshot`;
+const queriesFile = `${queryCpuPath(name)}.queries.json`;
 /** The snapshot files: one, or one per segment (snapshot, snapshot.1, ...). */
 const partFiles = (n: number) =>
   Array.from({ length: n }, (_, i) => (i === 0 ? snapFile : `${snapFile}.${i}`));
@@ -39,14 +39,8 @@ function* slices<T>(all: T[], size: number): Generator<T[]> {
 }
 let parts: Uint8Array[];
 let queries: Record<string, Query[]>;
-if (existsSync(snapFile) && existsSync(queriesFile)) {
-  queries = JSON.parse(readFileSync(queriesFile, 'utf8'));
-  parts = [];
-  for (const file of partFiles(64)) {
-    if (!existsSync(file)) break;
-    parts.push(new Uint8Array(readFileSync(file)));
-  }
-} else {
+if (existsSync(snapFile) && existsSync(queriesFile)) ({ bytes: parts, queries } = readQueryCpu(name));
+else {
   mkdirSync(PARSED_CACHE_DIR, { recursive: true });
   // News in segments is read a batch at a time (as bench:search builds its segments): 300k parsed
   // articles at once take about 7 GB of heap; their docs, which the queries are drawn from, far less.
@@ -70,10 +64,7 @@ if (existsSync(snapFile) && existsSync(queriesFile)) {
  * load's own (a copy, as a file read for the load is), and the corpus takes them over, as the Node file
  * readers and kept segments do.
  */
-const load = (bytes: readonly Uint8Array[] = parts, adopt = false): Corpus =>
-  bytes.length === 1
-    ? loadCorpus(bytes[0]!, { adopt })
-    : segmentedCorpus(bytes.map((p) => loadCorpus(p, { adopt })));
+const load = (bytes: readonly Uint8Array[] = parts, adopt = false): Corpus => loadQueryCpu(bytes, adopt);
 let corpus: Corpus = load();
 /** First passes, each on a freshly loaded corpus (its caches empty): the least of them is reported. */
 const COLD = Number(process.env.GAZETTE_QUERY_CPU_COLD ?? 3);

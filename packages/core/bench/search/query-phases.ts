@@ -4,18 +4,17 @@
 // change moved, where query-cpu's whole-query figure is noise-bound on a shared machine.
 //   npx tsx --conditions=@gazette/source bench/search/query-phases.ts [news|replicated] [COUNT] [CLASS] [COLD]
 // Reads .bench/query-cpu-<kind>-<COUNT>.snapshot and its queries (run query-cpu.ts first to make them).
-import { readFileSync } from 'node:fs';
-import { PARSED_CACHE_DIR, quantile } from '@gazette/bench-corpora';
+import { quantile } from '@gazette/bench-corpora';
 import { loadCorpus } from '@gazette/core';
 import { corpusStateOf } from '../../src/corpus/corpus-over';
-import { gazetteRequest, type Query } from './engines';
+import { gazetteRequest } from './engines';
+import { queriesOf, queryCpuName, readQueryCpu } from './query-cpu-files';
 
 const [kind = 'news', count = '100000', cls = 'AND 3 words', coldArg = '5'] = process.argv.slice(2);
-const name = `${PARSED_CACHE_DIR}query-cpu-${kind}-${count}`;
-const bytes = new Uint8Array(readFileSync(`${name}.snapshot`));
-const queries: Query[] = JSON.parse(readFileSync(`${name}.queries.json`, 'utf8'))[cls];
-if (!queries) throw new Error(`no query class '${cls}' in ${name}.queries.json`);
-const reqs = queries.map(gazetteRequest);
+const name = queryCpuName(kind, count);
+const read = readQueryCpu(name);
+const bytes = read.bytes[0]!;
+const reqs = queriesOf(read.queries, cls, name).map(gazetteRequest);
 const match = new Float64Array(reqs.length).fill(Number.POSITIVE_INFINITY);
 const page = new Float64Array(reqs.length).fill(Number.POSITIVE_INFINITY);
 for (let c = 0; c < Number(coldArg); c++) {

@@ -6,22 +6,18 @@
 //   NODE_OPTIONS=--max-old-space-size=8192 npx tsx --conditions=@gazette/source \
 //     bench/search/segments-vs-parts.ts news-300000-seg100000
 //   GAZETTE_QUERY_CPU_ONLY=phrase   one class only
-import { existsSync, readFileSync } from 'node:fs';
-import { PARSED_CACHE_DIR, quantile } from '@gazette/bench-corpora';
+import { quantile } from '@gazette/bench-corpora';
 import { type Corpus, loadCorpus } from '@gazette/core';
 import { segmentedCorpus } from '../../src/live/segmented-corpus';
-import { gazetteRequest, type Query } from './engines';
+import { gazetteRequest } from './engines';
+import { readQueryCpu } from './query-cpu-files';
 
 const [name = 'news-300000-seg100000'] = process.argv.slice(2);
 const only = process.env.GAZETTE_QUERY_CPU_ONLY;
-const snap = `${PARSED_CACHE_DIR}query-cpu-${name}.snapshot`;
-const files = [snap];
-while (existsSync(`${snap}.${files.length}`)) files.push(`${snap}.${files.length}`);
-const parts = files.map((f) => loadCorpus(new Uint8Array(readFileSync(f))));
+const read = readQueryCpu(name);
+const parts = read.bytes.map((b) => loadCorpus(b));
 const segmented = segmentedCorpus(parts);
-const queries: Record<string, Query[]> = JSON.parse(
-  readFileSync(`${PARSED_CACHE_DIR}query-cpu-${name}.queries.json`, 'utf8'),
-);
+const queries = read.queries;
 const p50 = (xs: number[]) => quantile(xs, 0.5);
 const PASSES = 5;
 /** Wall ms of one search. */
