@@ -12,5 +12,7 @@ export default defineConfig({
     fileParallelism: false,
     // Temp folders and tmux servers that killed runs left (named for their dead test process) go first.
     globalSetup: ['./support/global-setup.ts'],
+    // Segments of postgres:// stores go to a cache folder of each file's own, not the user's ~/.cache.
+    setupFiles: ['../packages/core/test-support/own-cache-dir.ts'],
   },
 });
