@@ -89,7 +89,7 @@ export function gazetteRequest(q: Query) {
     : { q: text, limit: 10 };
 }
 
-function gazetteEngine(corpus: Corpus): Engine {
+export function gazetteEngine(corpus: Corpus): Engine {
   return {
     name: 'Gazette',
     supports: ALL,
@@ -111,7 +111,7 @@ function gazetteEngine(corpus: Corpus): Engine {
  * Gazette over more articles than one segment holds, as its live index holds them: segments (oldest
  * first) kept as snapshots and loaded as views, queried as one corpus. The snapshot is the segments'.
  */
-function segmentedEngine(parts: readonly Uint8Array[], adopt = false): Engine {
+export function segmentedEngine(parts: readonly Uint8Array[], adopt = false): Engine {
   const segments = parts.map((p) => loadCorpus(p, { adopt }));
   const corpus = segmentedCorpus(segments);
   // Adopted bytes are the corpus's now (their offsets added up in place): a snapshot is written anew.

@@ -124,7 +124,10 @@ function warmUp(engine: Engine, qs: readonly Query[], typos: boolean, capMs: num
  * p50 read 0.33-0.37 ms after one and 100 queries of the kind, and 0.27-0.31 without it, after natural
  * full collections or after a young-generation one (bench/search/forced-gc.ts); other kinds alike.
  */
-function timeSets(engine: Engine, input: WorkerInput): WorkerResult['latency'] {
+export function timeSets(
+  engine: Engine,
+  input: Pick<WorkerInput, 'queries' | 'warmUp' | 'capMs'>,
+): WorkerResult['latency'] {
   const latency: WorkerResult['latency'] = {};
   // Typos are asked for only where the query has one (engines that read them always ignore the flag).
   const typosOf = (qs: readonly Query[]) => qs[0]!.kind === 'typo';

@@ -148,7 +148,7 @@ export async function speed(
 }
 
 /** Seed of the warm-up queries: drawn as the timed ones are, but other queries (see speed-worker's run). */
-const WARM_UP_SEED = 8;
+export const WARM_UP_SEED = 8;
 
 /** The corpus's label, vocabulary, timed and warm-up queries; its articles are dropped before the engines run. */
 function prepare(corpus: CorpusSpec) {
