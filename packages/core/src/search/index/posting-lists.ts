@@ -65,7 +65,14 @@ class DecodedPostings implements Postings {
 
 // Lists this long are worth keeping decoded; shorter ones decode faster than a cache lookup costs.
 const CACHE_FROM = 64;
-const CACHE_POSTINGS = 8_000_000;
+/**
+ * At most this many decoded postings are kept per index (a segment's own), about 64-80 MB: 4 bytes a
+ * document, an impact byte when the list's are alike, and bits (weighed in postings). bench:search's
+ * queries at news 100k read 14.3M postings of lists worth keeping in each segment; at 8M, 24.5M were
+ * decoded again after their lists were dropped, and at news 300k (three segments) AND 2 read 0.38 ms
+ * at p50 where 16M read 0.31 (bench/search/protocol-replay.ts).
+ */
+const CACHE_POSTINGS = 16_000_000;
 /** Gaps are bit-packed this many at a time (the rest of a list, and short lists, as varints). */
 const BLOCK = 32;
 /** Bit widths up to this are unpacked with 32-bit integer operations (wider gaps, past 16M documents, with floats). */
