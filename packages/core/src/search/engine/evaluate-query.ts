@@ -7,6 +7,7 @@ import { PendingUnion } from './pending-union';
 import { PendingMax } from './pending-max';
 import { bitsWorth, filterWorth, type Matches, scoreAt, typosAt } from './matches';
 import {
+  candidatesHoldingSequence,
   candidatesHoldingTexts,
   type PhraseWords,
   textHasSequence,
@@ -655,12 +656,7 @@ function phraseSurvivors(ctx: EvalContext, terms: readonly string[], docs: Uint3
   if (!ctx.budget.spend(texts)) return null;
   const fewest = Math.min(...phrase.lists.map((l) => l.count));
   if (docs.length * (ix.textIds.length / Math.max(1, ix.n)) >= fewest)
-    return candidatesHoldingTexts(
-      textsWithSequence(phrase, (t) => ix.positions.texts(t)),
-      textDocs(ix),
-      ix.n,
-      docs,
-    );
+    return candidatesHoldingSequence(phrase, (t) => ix.positions.texts(t), textDocs(ix), ix.n, docs);
   const keep = new Uint32Array(docs.length);
   let n = 0;
   for (let i = 0; i < docs.length; i++) if (docHasSequence(ix, docs[i]!, phrase)) keep[n++] = i;

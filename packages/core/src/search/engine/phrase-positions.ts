@@ -35,8 +35,7 @@ export function textsWithSequence(phrase: PhraseWords, textsOf: (t: number) => U
   const { lists, offsets } = phrase;
   if (lists.length === 0) return new Uint32Array(0);
   if (lists.length === 1) return lists[0]!.textsReaching(offsets[0]!);
-  let driver = 0;
-  for (let k = 1; k < lists.length; k++) if (lists[k]!.count < lists[driver]!.count) driver = k;
+  const driver = rarestOf(lists);
   const driverTexts = textsOf(phrase.terms[driver]!);
   const out = new Uint32Array(driverTexts.length);
   let n = 0;
@@ -48,6 +47,13 @@ export function textsWithSequence(phrase: PhraseWords, textsOf: (t: number) => U
     if (aligned(lists, offsets)) out[n++] = x;
   }
   return out.subarray(0, n);
+}
+
+/** The place in `lists` of the cursor over fewest texts. */
+function rarestOf(lists: readonly PositionCursor[]): number {
+  let driver = 0;
+  for (let k = 1; k < lists.length; k++) if (lists[k]!.count < lists[driver]!.count) driver = k;
+  return driver;
 }
 
 /** Does the one term occur at `offset` or later in its current text (a phrase of one word among stop words)? */
@@ -88,11 +94,7 @@ export function candidatesHoldingTexts(
   documents: number,
   candidates: Uint32Array,
 ): Uint32Array {
-  if (stamps.length < documents || generation === 0xffffffff) {
-    stamps = new Uint32Array(Math.max(documents, stamps.length));
-    generation = 0;
-  }
-  const current = ++generation;
+  const current = newStamps(documents);
   if (texts.length < candidates.length * LOOKUP_SHARE) {
     const found: number[] = [];
     stampDocs(texts, byText, current, found);
@@ -102,6 +104,67 @@ export function candidatesHoldingTexts(
   let n = 0;
   for (let i = 0; i < candidates.length; i++) if (stamps[candidates[i]!] === current) out[n++] = i;
   return out.subarray(0, n);
+}
+
+/** Two new stamps, the scratch grown to `documents` (and cleared when the stamps would wrap). */
+function newStamps(documents: number): number {
+  if (stamps.length < documents || generation >= 0xfffffffe) {
+    stamps = new Uint32Array(Math.max(documents, stamps.length));
+    generation = 0;
+  }
+  generation += 2;
+  return generation - 1;
+}
+
+/**
+ * Which candidates (indices into `candidates`, ascending) hold the phrase in one of their texts, for
+ * phrases of two words or more. The rarest word's texts are walked as textsWithSequence walks them, but a
+ * text is sought in the other words only while one of its documents is a candidate not yet found to hold
+ * the phrase: a pair of common words has many texts in documents lacking one of them, and a document's
+ * later texts need no reading once one holds it. At news 300k, 59% of the rarest words' texts walked were
+ * in no candidate, and a phrase query took 12% less CPU (query-cpu, same answers).
+ */
+export function candidatesHoldingSequence(
+  phrase: PhraseWords,
+  textsOf: (t: number) => Uint32Array,
+  byText: TextDocs,
+  documents: number,
+  candidates: Uint32Array,
+): Uint32Array {
+  const { lists, offsets } = phrase;
+  const open = newStamps(documents);
+  const found = open + 1;
+  for (let i = 0; i < candidates.length; i++) stamps[candidates[i]!] = open;
+  const driver = rarestOf(lists);
+  const driverTexts = textsOf(phrase.terms[driver]!);
+  const one = byText.one;
+  outer: for (let i = 0; i < driverTexts.length; i++) {
+    const x = driverTexts[i]!;
+    const d = one[x]!;
+    if (d === SHARED_TEXT ? !sharedHas(byText, x, open) : stamps[d] !== open) continue;
+    for (let k = 0; k < lists.length; k++) if (k !== driver && !lists[k]!.seek(x)) continue outer;
+    lists[driver]!.seek(x);
+    if (!aligned(lists, offsets)) continue;
+    if (d === SHARED_TEXT) restampShared(byText, x, open, found);
+    else stamps[d] = found;
+  }
+  const out = new Uint32Array(candidates.length);
+  let n = 0;
+  for (let i = 0; i < candidates.length; i++) if (stamps[candidates[i]!] === found) out[n++] = i;
+  return out.subarray(0, n);
+}
+
+/** Does one of shared text x's documents carry `stamp`? */
+function sharedHas(byText: TextDocs, x: number, stamp: number): boolean {
+  for (let j = byText.off[x]!; j < byText.off[x + 1]!; j++)
+    if (stamps[byText.docs[j]!] === stamp) return true;
+  return false;
+}
+
+/** Shared text x's documents stamped `from` are stamped `to`. */
+function restampShared(byText: TextDocs, x: number, from: number, to: number): void {
+  for (let j = byText.off[x]!; j < byText.off[x + 1]!; j++)
+    if (stamps[byText.docs[j]!] === from) stamps[byText.docs[j]!] = to;
 }
 
 /**
