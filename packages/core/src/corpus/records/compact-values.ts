@@ -27,6 +27,8 @@ export class CompactWriter {
   /** Grown in place: it is built on the thread holding the articles (see GrowableArray). */
   readonly out = new ByteWriter(1 << 16, true);
   private readonly f64 = new DataView(new ArrayBuffer(8));
+  /** The shapes written so far, by their keys in order: no joined string is made or hashed per object. */
+  private readonly shapes = new Shape(null, true);
   private readonly encoder = new TextEncoder();
   private scratch = new Uint8Array(1 << 12);
 
@@ -81,17 +83,15 @@ export class CompactWriter {
   }
 
   private object(o: Record<string, unknown>, w: ByteWriter, omit?: ReadonlySet<string>): void {
-    let shape = '';
+    let shape = this.shapes;
     let count = 0;
-    let plain = true;
     for (const k in o) {
       if (o[k] === undefined || omit?.has(k)) continue;
-      shape = count === 0 ? k : `${shape}\u0000${k}`;
-      plain &&= !k.includes('\u0000');
+      shape = shape.after(k);
       count++;
     }
     // A key holding NUL would split wrongly: such an object (and an empty one) names its keys.
-    if (count === 0 || !plain) {
+    if (count === 0 || !shape.plain) {
       w.varint(OBJECT);
       w.varint(count);
       for (const k in o) {
@@ -102,13 +102,44 @@ export class CompactWriter {
       return;
     }
     w.varint(SHAPED);
-    w.varint(this.str(shape));
+    // Interned the first time the shape is written, where the joined keys were interned each time.
+    if (shape.string < 0) shape.string = this.str(shape.keys!);
+    w.varint(shape.string);
     for (const k in o) if (o[k] !== undefined && !omit?.has(k)) this.write(o[k], w);
   }
 
   /** The shared strings (once: the writer's table is spent after it). */
   stringColumn(): StringColumn {
     return this.strings.column();
+  }
+}
+
+/**
+ * An object's keys so far, in order, as a node of a tree of every shape written: its shared string
+ * (the keys NUL-joined, as a record names it) is interned once, the first time a record has the shape.
+ * Records repeat a few dozen shapes, so the tree stays as small as the shared strings they add.
+ */
+class Shape {
+  private readonly next = new Map<string, Shape>();
+  /** The shape's number in the shared strings, or -1 until a record has it. */
+  string = -1;
+
+  constructor(
+    /** The keys NUL-joined; null for no keys (the tree's root). */
+    readonly keys: string | null,
+    /** No key holds a NUL (which would split wrongly). */
+    readonly plain: boolean,
+  ) {}
+
+  /** This shape with key k after its keys. */
+  after(k: string): Shape {
+    let shape = this.next.get(k);
+    if (shape === undefined) {
+      const keys = this.keys === null ? k : `${this.keys}\u0000${k}`;
+      shape = new Shape(keys, this.plain && !k.includes('\u0000'));
+      this.next.set(k, shape);
+    }
+    return shape;
   }
 }
 
