@@ -38,8 +38,8 @@ export interface Builders {
   quoteTerms: QuoteTerms;
   quoteCounts: Uint32Array;
   statementCounts: Uint32Array;
-  /** The current document's keyword terms (field qualifiers, facet values). */
-  keys: number[];
+  /** The current document's keyword terms (field qualifiers, facet values): a scratch emptied per document. */
+  keys: GrowableArray<Int32Array>;
   /** Parts appended but for their entries and words, which the lists' builder appends (see ListsInput). */
   deferred: DeferredPart[];
 }
@@ -183,7 +183,7 @@ export function createBuilders(documents: number): Builders {
     quoteTerms: new QuoteTerms(termIds, MAX_CACHED_QUOTES),
     quoteCounts: new Uint32Array(documents),
     statementCounts: new Uint32Array(documents),
-    keys: [],
+    keys: new GrowableArray(Int32Array, 256),
     deferred: [],
   };
 }
@@ -204,7 +204,7 @@ function analyseDocument(b: Builders, d: number, a: IndexedArticle): void {
   addKeywords(b, d, a);
   b.facets.endDocument(d);
   b.entities.endDocument(d);
-  b.entries.endDocument(b.keys);
+  b.entries.endDocument(b.keys.array, b.keys.length);
 }
 
 /** The stored texts (title, standfirst, body), each analysed once; title words are also `title:` keywords. */
@@ -248,7 +248,7 @@ function countStatements(b: Builders, quotes: IndexedArticle['quotes']): number 
 /** Keyword terms for field qualifiers (speaker:, by:) and the facet values (source, section, tags...). */
 function addKeywords(b: Builders, d: number, a: IndexedArticle): void {
   const keyword = (key: string, text: string | undefined) => {
-    if (text) for (const k of b.keywords.of(key, text)) b.keys.push(k);
+    if (text) b.keywords.addTo(key, text, b.keys);
   };
   b.quoteCounts[d] = a.quotes.length;
   b.statementCounts[d] = countStatements(b, a.quotes);

@@ -63,7 +63,6 @@ export class EntityColumns {
   private readonly pool = new GrowableArray(Int32Array, 1 << 12);
   /** Where the pool ends without the last variant added, when it was not remembered (its ids are spent). */
   private spent = -1;
-  private readonly keyScratch: number[] = [];
   private readonly pushTerm = (t: number) => {
     if (t >= 0) this.pool.push(t);
   };
@@ -175,7 +174,7 @@ export class EntityColumns {
     const from = this.pool.length;
     this.table.scan(e.aliases.length ? `${e.name} ${e.aliases.join(' ')}` : e.name, this.pushTerm);
     const keysFrom = this.pool.length;
-    for (const k of this.keysOf(e)) this.pool.push(k);
+    this.addKeysOf(e);
     const info: EntityInfo = {
       name: e.name,
       type: e.type,
@@ -216,20 +215,24 @@ export class EntityColumns {
   }
 
   /**
-   * Each distinct name's words are read once for both keys (an alias often repeats the name): a
-   * document's keyword terms are a set, so a repeated name adds nothing.
+   * Appends an entity's keyword terms to the pool. Each distinct name's words are read once for both
+   * keys (an alias often repeats the name): a document's keyword terms are a set, so a repeated name
+   * adds nothing. Repeats are found in the aliases themselves, not by a Set per entity.
    */
-  private keysOf(e: Entity): number[] {
+  private addKeysOf(e: Entity): void {
     const typeKey = ENTITY_KEY[e.type];
-    const keys = this.keyScratch;
-    keys.length = 0;
-    const names = e.aliases.length ? new Set([e.name, ...e.aliases]) : [e.name];
-    for (const name of names) {
-      const bases = this.keywords.basesOf(name);
-      if (typeKey) this.keywords.ofBases(typeKey, bases, keys);
-      this.keywords.ofBases(FIELD_KEY.entity, bases, keys);
+    const aliases = e.aliases;
+    this.addKeysOfName(e.name, typeKey);
+    for (let i = 0; i < aliases.length; i++) {
+      const alias = aliases[i]!;
+      if (alias !== e.name && aliases.indexOf(alias) === i) this.addKeysOfName(alias, typeKey);
     }
-    return keys;
+  }
+
+  private addKeysOfName(name: string, typeKey: string | undefined): void {
+    this.keywords.read(name);
+    if (typeKey) this.keywords.addRead(typeKey, this.pool);
+    this.keywords.addRead(FIELD_KEY.entity, this.pool);
   }
 }
 

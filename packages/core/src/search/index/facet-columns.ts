@@ -1,4 +1,5 @@
 import type { FacetName } from '../../model/facet-name-schema';
+import type { GrowableArray } from '../../binary/growable-array';
 import { ColumnBuilder, type ColumnPart } from './column-builder';
 import type { KeywordTable } from './keyword-table';
 import type { FacetColumn } from './search-index';
@@ -27,7 +28,13 @@ export class FacetColumns {
   }
 
   /** Adds a value to document d's column `name`, and its keyword terms (under `key`) to `out`. */
-  add(d: number, name: FacetName, key: string, value: string | undefined, out: number[]): void {
+  add(
+    d: number,
+    name: FacetName,
+    key: string,
+    value: string | undefined,
+    out: GrowableArray<Int32Array>,
+  ): void {
     if (!value) return;
     const column = this.columns[name];
     const v = column.id(value);
@@ -38,7 +45,8 @@ export class FacetColumns {
       this.keywordsOf.set(column, byValue);
     }
     byValue[v] ??= this.keywords.of(key, value);
-    for (const id of byValue[v]!) out.push(id);
+    const ids = byValue[v]!;
+    for (let i = 0; i < ids.length; i++) out.push(ids[i]!);
   }
 
   /** Adds the month (YYYY-MM) of a publication date; months have no keyword terms (dates are filters). */
