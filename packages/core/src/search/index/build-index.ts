@@ -33,8 +33,6 @@ export interface Builders {
   keywords: KeywordTable;
   facets: FacetColumns;
   entities: EntityColumns;
-  /** Term ids of quotations and entity names (scanned once each, not stored as texts). */
-  termIds: (text: string) => Int32Array;
   quoteTerms: QuoteTerms;
   quoteCounts: Uint32Array;
   statementCounts: Uint32Array;
@@ -163,14 +161,6 @@ export function createBuilders(documents: number): Builders {
   const table = new WordTable((term) => (term ? terms.idOf(term) : -1));
   const keywords = new KeywordTable(terms);
   const facets = new FacetColumns(documents, keywords);
-  const termIds = (text: string): Int32Array => {
-    const out: number[] = [];
-    table.scan(text, (t) => {
-      if (t >= 0) out.push(t);
-    });
-    // Not Int32Array.from: it reads an array through the iterator protocol, slower than the copy.
-    return new Int32Array(out);
-  };
   return {
     terms,
     table,
@@ -179,8 +169,7 @@ export function createBuilders(documents: number): Builders {
     keywords,
     facets,
     entities: new EntityColumns(documents, keywords, facets.columns, table),
-    termIds,
-    quoteTerms: new QuoteTerms(termIds, MAX_CACHED_QUOTES),
+    quoteTerms: new QuoteTerms((text, onId) => table.scan(text, onId), MAX_CACHED_QUOTES),
     quoteCounts: new Uint32Array(documents),
     statementCounts: new Uint32Array(documents),
     keys: new GrowableArray(Int32Array, 256),
@@ -230,8 +219,9 @@ function countText(b: Builders, text: string, field: number): number {
 function countQuotes(b: Builders, a: IndexedArticle): void {
   for (const q of a.quotes) {
     const ids = b.quoteTerms.of(q.text);
-    b.entries.count(ids, 0, ids.length, QUOTES);
-    for (let i = 0; i < ids.length; i++) b.keys.push(b.keywords.ofWord(FIELD_KEY.quote, ids[i]!));
+    const { from, to } = b.quoteTerms;
+    b.entries.count(ids, from, to, QUOTES);
+    for (let i = from; i < to; i++) b.keys.push(b.keywords.ofWord(FIELD_KEY.quote, ids[i]!));
   }
 }
 

@@ -148,14 +148,17 @@ export class EntityColumns {
    * the index meets (an alias seen later would find nothing).
    */
   private addKeys(value: number, keys: readonly string[]): void {
-    const have = this.keyOf[value] === undefined ? [] : this.keyOf[value].split('\u0000');
-    let added = false;
-    for (const k of keys)
-      if (!have.includes(k)) {
-        have.push(k);
-        added = true;
-      }
-    if (added || this.keyOf[value] === undefined) this.keyOf[value] = have.join('\u0000');
+    for (const k of keys) this.addKey(value, k);
+  }
+
+  /**
+   * Adds a key to an entity's keys (NUL-separated), unless it has it: looked for in the joined keys,
+   * not split into an array and joined again for every new variant.
+   */
+  private addKey(value: number, key: string): void {
+    const have = this.keyOf[value];
+    if (have === undefined) this.keyOf[value] = key;
+    else if (!hasKey(have, key)) this.keyOf[value] = `${have}\u0000${key}`;
   }
 
   private knownVariant(e: Entity): EntityInfo | undefined {
@@ -165,14 +168,17 @@ export class EntityColumns {
 
   private newVariant(e: Entity): EntityInfo {
     const value = this.column.id(e.id);
-    this.addKeys(value, [e.name, ...e.aliases].map(fold));
+    this.addKey(value, fold(e.name));
+    for (const alias of e.aliases) this.addKey(value, fold(alias));
     this.addToSummary(value, e);
     const typeColumn =
       e.type === 'person' || e.type === 'organization' || e.type === 'place'
         ? this.typeColumns[e.type]
         : undefined;
     const from = this.pool.length;
-    this.table.scan(e.aliases.length ? `${e.name} ${e.aliases.join(' ')}` : e.name, this.pushTerm);
+    // Name and aliases read one by one, as words of one text (not joined into one first: a copy per variant).
+    this.table.scan(e.name, this.pushTerm);
+    for (const alias of e.aliases) this.table.scan(alias, this.pushTerm);
     const keysFrom = this.pool.length;
     this.addKeysOf(e);
     const info: EntityInfo = {
@@ -234,6 +240,17 @@ export class EntityColumns {
     if (typeKey) this.keywords.addRead(typeKey, this.pool);
     this.keywords.addRead(FIELD_KEY.entity, this.pool);
   }
+}
+
+/** Whether NUL-separated keys hold `key` as one of them. */
+export function hasKey(keys: string, key: string): boolean {
+  const n = key.length;
+  for (let at = keys.indexOf(key); at >= 0; at = at + 1 > keys.length ? -1 : keys.indexOf(key, at + 1)) {
+    const end = at + n;
+    if ((at === 0 || keys.charCodeAt(at - 1) === 0) && (end === keys.length || keys.charCodeAt(end) === 0))
+      return true;
+  }
+  return false;
 }
 
 function sameVariant(v: EntityInfo, e: Entity): boolean {
