@@ -11,6 +11,7 @@
 //     bench/search/analysis-allocations.ts news 10000
 import { parsedGenerated, parsedNews } from '@gazette/bench-corpora';
 import { Session } from 'node:inspector';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { compareNewest } from '../../src/corpus/components/compare-articles';
 import { analyseDocuments, createBuilders } from '../../src/search/index/build-index';
 
@@ -50,9 +51,30 @@ await post('HeapProfiler.startSampling', {
   includeObjectsCollectedByMajorGC: true,
   includeObjectsCollectedByMinorGC: true,
 });
+/** perf_hooks' constants.NODE_PERFORMANCE_GC_* by value. */
+const GC_KIND: Record<number, string> = {
+  1: 'minor',
+  4: 'major',
+  8: 'incremental marking',
+  16: 'weak callbacks',
+};
+// GC pauses on this thread meanwhile, by kind (the entries arrive after the analysis, before the summary).
+const pauses = new Map<string, { n: number; ms: number }>();
+const observer = new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) {
+    const kind = GC_KIND[(e as { detail?: { kind?: number } }).detail?.kind ?? 0] ?? 'other';
+    const p = pauses.get(kind) ?? { n: 0, ms: 0 };
+    p.n++;
+    p.ms += e.duration;
+    pauses.set(kind, p);
+  }
+});
+observer.observe({ entryTypes: ['gc'] });
 const started = performance.now();
 analyseDocuments(createBuilders(articles.length), articles, 0, articles.length);
 const ms = performance.now() - started;
+await new Promise((resolve) => setTimeout(resolve, 50));
+observer.disconnect();
 const { profile } = await post<{ profile: { head: ProfileNode } }>('HeapProfiler.stopSampling');
 session.disconnect();
 
@@ -83,5 +105,6 @@ const list = (title: string, m: Map<string, number>) => {
 console.log(
   `analysis of ${articles.length} articles: ${mb(total)} MB allocated (sampled), ${(ms / 1000).toFixed(2)} s`,
 );
+for (const [kind, p] of pauses) console.log(`  GC pauses, ${kind}: ${p.n}, ${p.ms.toFixed(0)} ms`);
 list(`top ${TOP} allocation sites (self bytes; a built-in with the function calling it):`, bySite);
 list(`top ${TOP} functions:`, byFunction);

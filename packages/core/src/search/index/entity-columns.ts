@@ -158,7 +158,9 @@ export class EntityColumns {
   private addKey(value: number, key: string): void {
     const have = this.keyOf[value];
     if (have === undefined) this.keyOf[value] = key;
-    else if (!hasKey(have, key)) this.keyOf[value] = `${have}\u0000${key}`;
+    // Joined, not concatenated: a concatenation is kept as a pair of strings (an object more per key,
+    // on a heap that holds hundreds of thousands of entities); join makes one flat string.
+    else if (!hasKey(have, key)) this.keyOf[value] = [have, key].join('\u0000');
   }
 
   private knownVariant(e: Entity): EntityInfo | undefined {
