@@ -84,17 +84,19 @@ let total = 0;
 const short = (url: string) => url.replace(/^.*\/packages\/core\//, '').replace(/^file:\/\//, '');
 const nameOf = (f: CallFrame) => `${f.functionName || '(anonymous)'} ${short(f.url)}`.trim();
 // A built-in (no file: subarray, Set, push...) is named with its caller, the site that asked for it.
-const walk = (n: ProfileNode, caller: string) => {
+// Only what analyseDocuments calls is counted (not what the event loop does meanwhile, e.g. tsx's files).
+const walk = (n: ProfileNode, caller: string, inAnalysis: boolean) => {
   const fn = nameOf(n.callFrame);
+  const counted = inAnalysis || n.callFrame.functionName === 'analyseDocuments';
   const site = n.callFrame.url ? fn : `${fn} <- ${caller}`;
-  if (n.selfSize) {
+  if (n.selfSize && counted) {
     total += n.selfSize;
     bySite.set(site, (bySite.get(site) ?? 0) + n.selfSize);
     byFunction.set(fn, (byFunction.get(fn) ?? 0) + n.selfSize);
   }
-  for (const c of n.children) walk(c, n.callFrame.url ? fn : caller);
+  for (const c of n.children) walk(c, n.callFrame.url ? fn : caller, counted);
 };
-walk(profile.head, '(root)');
+walk(profile.head, '(root)', false);
 
 const mb = (b: number) => (b / 1e6).toFixed(1).padStart(7);
 const list = (title: string, m: Map<string, number>) => {

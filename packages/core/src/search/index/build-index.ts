@@ -228,28 +228,31 @@ function countQuotes(b: Builders, a: IndexedArticle): void {
 /** How many of the quotations read as statements (readsAsStatement), each text's word count taken once. */
 function countStatements(b: Builders, quotes: IndexedArticle['quotes']): number {
   let n = 0;
-  for (const q of quotes) {
-    if (q.partial) continue;
-    if (b.quoteTerms.readsAsStatement(q)) n++;
+  for (let i = 0; i < quotes.length; i++) {
+    const q = quotes[i]!;
+    if (!q.partial && b.quoteTerms.readsAsStatement(q)) n++;
   }
   return n;
 }
 
-/** Keyword terms for field qualifiers (speaker:, by:) and the facet values (source, section, tags...). */
+/**
+ * Keyword terms for field qualifiers (speaker:, by:) and the facet values (source, section, tags...).
+ * Indexed loops, not for-of, and no closure: per document, their iterators and context were objects.
+ */
 function addKeywords(b: Builders, d: number, a: IndexedArticle): void {
-  const keyword = (key: string, text: string | undefined) => {
-    if (text) b.keywords.addTo(key, text, b.keys);
-  };
-  b.quoteCounts[d] = a.quotes.length;
-  b.statementCounts[d] = countStatements(b, a.quotes);
-  for (const q of a.quotes) {
-    keyword(FIELD_KEY.speaker, q.speaker);
+  const { quotes, byline, tags } = a;
+  b.quoteCounts[d] = quotes.length;
+  b.statementCounts[d] = countStatements(b, quotes);
+  for (let i = 0; i < quotes.length; i++) {
+    const q = quotes[i]!;
+    if (q.speaker) b.keywords.addTo(FIELD_KEY.speaker, q.speaker, b.keys);
     if (q.speakerEntityId) b.keys.push(b.terms.idOf(SPEAKER_ID_KEY + q.speakerEntityId));
   }
-  for (const name of a.byline) keyword(FIELD_KEY.byline, name);
+  for (let i = 0; i < byline.length; i++)
+    if (byline[i]) b.keywords.addTo(FIELD_KEY.byline, byline[i]!, b.keys);
   b.facets.add(d, 'source', FIELD_KEY.source, a.source?.name, b.keys);
   b.facets.add(d, 'section', FIELD_KEY.section, a.section, b.keys);
-  for (const tag of a.tags) b.facets.add(d, 'tag', FIELD_KEY.tag, tag, b.keys);
+  for (let i = 0; i < tags.length; i++) b.facets.add(d, 'tag', FIELD_KEY.tag, tags[i], b.keys);
   b.facets.add(d, 'language', FIELD_KEY.lang, a.language, b.keys);
   b.facets.addMonth(d, a.publishedAt);
 }

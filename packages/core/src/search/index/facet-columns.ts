@@ -7,6 +7,8 @@ import type { FacetColumn } from './search-index';
 /** The facet columns, filled document by document, and each value's keyword terms (e.g. `section:`). */
 export class FacetColumns {
   readonly columns: Record<FacetName, ColumnBuilder>;
+  /** The columns as a list, taken once (not Object.values, an array per document). */
+  private readonly all: ColumnBuilder[];
   /** Keyword terms of facet values, by column and value id. */
   private readonly keywordsOf = new Map<ColumnBuilder, number[][]>();
 
@@ -25,6 +27,7 @@ export class FacetColumns {
       organization: column(),
       place: column(),
     };
+    this.all = Object.values(this.columns);
   }
 
   /** Adds a value to document d's column `name`, and its keyword terms (under `key`) to `out`. */
@@ -56,7 +59,8 @@ export class FacetColumns {
   }
 
   endDocument(d: number): void {
-    for (const column of Object.values(this.columns)) column.end(d);
+    const all = this.all;
+    for (let i = 0; i < all.length; i++) all[i]!.end(d);
   }
 
   part(): Record<FacetName, ColumnPart> {
