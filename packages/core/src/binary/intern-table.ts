@@ -94,7 +94,7 @@ export class InternTable {
       while (i < length && bytes[start + i] === key[from + i]) i++;
       if (i === length) return id;
     }
-    return add ? this.add(key.subarray(from, to), length, h) : -1;
+    return add ? this.add(key, from, length, h) : -1;
   }
 
   /** Strings from..to-1 as a column of their own (copied: its buffers can be transferred). */
@@ -107,11 +107,16 @@ export class InternTable {
     return new StringColumn(bytes, offsets);
   }
 
-  /** Adds the string of bytes key[0, length) (known to be new), of hash h; returns its number. */
-  private add(key: Uint8Array, length: number, h: number): number {
+  /**
+   * Adds the string of bytes key[from, from + length) (known to be new), of hash h; returns its number.
+   * Copied byte by byte, not by set(): set takes a view of the key, an object per string added.
+   */
+  private add(key: Uint8Array, from: number, length: number, h: number): number {
     const id = this.length;
     this.bytes.reserve(length);
-    this.bytes.array.set(key.subarray(0, length), this.bytes.length);
+    const bytes = this.bytes.array;
+    const at = this.bytes.length;
+    for (let i = 0; i < length; i++) bytes[at + i] = key[from + i]!;
     this.bytes.length += length;
     this.off.push(this.bytes.length);
     this.hashes.push(h);

@@ -33,13 +33,11 @@ export interface Builders {
   keywords: KeywordTable;
   facets: FacetColumns;
   entities: EntityColumns;
-  /** Term ids of quotations and entity names (scanned once each, not stored as texts). */
-  termIds: (text: string) => Int32Array;
   quoteTerms: QuoteTerms;
   quoteCounts: Uint32Array;
   statementCounts: Uint32Array;
-  /** The current document's keyword terms (field qualifiers, facet values). */
-  keys: number[];
+  /** The current document's keyword terms (field qualifiers, facet values): a scratch emptied per document. */
+  keys: GrowableArray<Int32Array>;
   /** Parts appended but for their entries and words, which the lists' builder appends (see ListsInput). */
   deferred: DeferredPart[];
 }
@@ -163,14 +161,6 @@ export function createBuilders(documents: number): Builders {
   const table = new WordTable((term) => (term ? terms.idOf(term) : -1));
   const keywords = new KeywordTable(terms);
   const facets = new FacetColumns(documents, keywords);
-  const termIds = (text: string): Int32Array => {
-    const out: number[] = [];
-    table.scan(text, (t) => {
-      if (t >= 0) out.push(t);
-    });
-    // Not Int32Array.from: it reads an array through the iterator protocol, slower than the copy.
-    return new Int32Array(out);
-  };
   return {
     terms,
     table,
@@ -179,11 +169,10 @@ export function createBuilders(documents: number): Builders {
     keywords,
     facets,
     entities: new EntityColumns(documents, keywords, facets.columns, table),
-    termIds,
-    quoteTerms: new QuoteTerms(termIds, MAX_CACHED_QUOTES),
+    quoteTerms: new QuoteTerms((text, onId) => table.scan(text, onId), MAX_CACHED_QUOTES),
     quoteCounts: new Uint32Array(documents),
     statementCounts: new Uint32Array(documents),
-    keys: [],
+    keys: new GrowableArray(Int32Array, 256),
     deferred: [],
   };
 }
@@ -204,7 +193,7 @@ function analyseDocument(b: Builders, d: number, a: IndexedArticle): void {
   addKeywords(b, d, a);
   b.facets.endDocument(d);
   b.entities.endDocument(d);
-  b.entries.endDocument(b.keys);
+  b.entries.endDocument(b.keys.array, b.keys.length);
 }
 
 /** The stored texts (title, standfirst, body), each analysed once; title words are also `title:` keywords. */
@@ -230,36 +219,40 @@ function countText(b: Builders, text: string, field: number): number {
 function countQuotes(b: Builders, a: IndexedArticle): void {
   for (const q of a.quotes) {
     const ids = b.quoteTerms.of(q.text);
-    b.entries.count(ids, 0, ids.length, QUOTES);
-    for (let i = 0; i < ids.length; i++) b.keys.push(b.keywords.ofWord(FIELD_KEY.quote, ids[i]!));
+    const { from, to } = b.quoteTerms;
+    b.entries.count(ids, from, to, QUOTES);
+    for (let i = from; i < to; i++) b.keys.push(b.keywords.ofWord(FIELD_KEY.quote, ids[i]!));
   }
 }
 
 /** How many of the quotations read as statements (readsAsStatement), each text's word count taken once. */
 function countStatements(b: Builders, quotes: IndexedArticle['quotes']): number {
   let n = 0;
-  for (const q of quotes) {
-    if (q.partial) continue;
-    if (b.quoteTerms.readsAsStatement(q)) n++;
+  for (let i = 0; i < quotes.length; i++) {
+    const q = quotes[i]!;
+    if (!q.partial && b.quoteTerms.readsAsStatement(q)) n++;
   }
   return n;
 }
 
-/** Keyword terms for field qualifiers (speaker:, by:) and the facet values (source, section, tags...). */
+/**
+ * Keyword terms for field qualifiers (speaker:, by:) and the facet values (source, section, tags...).
+ * Indexed loops, not for-of, and no closure: per document, their iterators and context were objects.
+ */
 function addKeywords(b: Builders, d: number, a: IndexedArticle): void {
-  const keyword = (key: string, text: string | undefined) => {
-    if (text) for (const k of b.keywords.of(key, text)) b.keys.push(k);
-  };
-  b.quoteCounts[d] = a.quotes.length;
-  b.statementCounts[d] = countStatements(b, a.quotes);
-  for (const q of a.quotes) {
-    keyword(FIELD_KEY.speaker, q.speaker);
+  const { quotes, byline, tags } = a;
+  b.quoteCounts[d] = quotes.length;
+  b.statementCounts[d] = countStatements(b, quotes);
+  for (let i = 0; i < quotes.length; i++) {
+    const q = quotes[i]!;
+    if (q.speaker) b.keywords.addTo(FIELD_KEY.speaker, q.speaker, b.keys);
     if (q.speakerEntityId) b.keys.push(b.terms.idOf(SPEAKER_ID_KEY + q.speakerEntityId));
   }
-  for (const name of a.byline) keyword(FIELD_KEY.byline, name);
+  for (let i = 0; i < byline.length; i++)
+    if (byline[i]) b.keywords.addTo(FIELD_KEY.byline, byline[i]!, b.keys);
   b.facets.add(d, 'source', FIELD_KEY.source, a.source?.name, b.keys);
   b.facets.add(d, 'section', FIELD_KEY.section, a.section, b.keys);
-  for (const tag of a.tags) b.facets.add(d, 'tag', FIELD_KEY.tag, tag, b.keys);
+  for (let i = 0; i < tags.length; i++) b.facets.add(d, 'tag', FIELD_KEY.tag, tags[i], b.keys);
   b.facets.add(d, 'language', FIELD_KEY.lang, a.language, b.keys);
   b.facets.addMonth(d, a.publishedAt);
 }

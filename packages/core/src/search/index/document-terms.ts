@@ -31,8 +31,11 @@ export class DocumentTerms {
   /** The document a term was last seen in (-1: none yet), and its row in the scratch counts (-1: dropped). */
   private readonly lastDoc = new GrowableArray(Int32Array, 1024, -1);
   private readonly row = new GrowableArray(Int32Array);
-  /** The current document's terms, by row, and their counts per field. */
-  private readonly docTerms: number[] = [];
+  /**
+   * The current document's terms, by row, and their counts per field. A typed array emptied by its
+   * length: an array's `length = 0` frees its backing store, regrown by doubling for every document.
+   */
+  private readonly docTerms = new GrowableArray(Int32Array);
   private readonly counts = Array.from({ length: FIELDS }, () => new Uint16Array(MAX_DOCUMENT_TERMS));
 
   constructor(documents: number, given?: Pick<EntriesPart, 'docEnd' | 'fieldLength'>) {
@@ -68,13 +71,18 @@ export class DocumentTerms {
     this.fieldLength[this.doc * FIELDS + field]! += words;
   }
 
-  /** Closes the document: its counted terms, then its keyword terms (each once), become entries. */
-  endDocument(keywords: readonly number[]): void {
+  /**
+   * Closes the document: its counted terms, then its keyword terms keywords[0, count) (each once),
+   * become entries.
+   */
+  endDocument(keywords: ArrayLike<number>, count = keywords.length): void {
+    const docTerms = this.docTerms.array;
     for (let r = 0; r < this.docTerms.length; r++) {
-      this.entryTerm.push(this.docTerms[r]!);
+      this.entryTerm.push(docTerms[r]!);
       for (let f = 0; f < FIELDS; f++) this.entryCounts[f]!.push(this.counts[f]![r]!);
     }
-    for (const k of keywords) {
+    for (let i = 0; i < count; i++) {
+      const k = keywords[i]!;
       if (!this.isNew(k)) continue;
       this.entryTerm.push(k);
       for (let f = 0; f < FIELDS; f++) this.entryCounts[f]!.push(0);

@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { fold } from '../analysis/fold';
 import { WordTable } from '../analysis/word-table';
-import { EntityColumns } from './entity-columns';
+import { EntityColumns, hasKey } from './entity-columns';
 import { FacetColumns } from './facet-columns';
 import type { IndexedEntity } from './indexed-article';
 import { KeywordTable } from './keyword-table';
@@ -63,5 +65,56 @@ describe('EntityColumns', () => {
     const [summary] = entities.part().summaries;
     expect(summary?.aliases).toEqual(['Ann', 'A. Smith', 'Smithy']);
     expect(summary?.articleCount).toBe(2);
+  });
+
+  it('gives a variant the terms of its name and aliases read as one text, and keys as split-and-join kept them', () => {
+    // Names mixing ASCII, accents, CJK, punctuation and repeats: read one by one, the words must be
+    // those of "name alias1 alias2" read at once (as the index once read them).
+    const names = [
+      'Ann Smith',
+      'Café Müller',
+      'CAFE muller',
+      '東京大学',
+      "O'Brien-Smith",
+      'the',
+      'Ann',
+      'Ｃafé',
+      '',
+    ];
+    const pick = fc.constantFrom(...names);
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(pick, fc.array(pick, { maxLength: 4 })), { minLength: 1, maxLength: 6 }),
+        (vs) => {
+          const { entities, add } = columns(vs.length);
+          const reference = new TermDictionary();
+          const table = new WordTable((term) => (term ? reference.idOf(term) : -1));
+          const keys: string[] = [];
+          vs.forEach(([name, aliases], d) => {
+            const got = add(d, entity(name, aliases));
+            const words: string[] = [];
+            table.scan(aliases.length ? `${name} ${aliases.join(' ')}` : name, (t) => {
+              if (t >= 0) words.push(reference.names[t]!);
+            });
+            expect(got.terms).toEqual(words);
+            for (const k of [name, ...aliases].map(fold)) if (!keys.includes(k)) keys.push(k);
+            entities.endDocument(d);
+          });
+          expect(entities.part().keyOf).toEqual([keys.join('\u0000')]);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('finds a key among NUL-separated keys exactly as splitting them would', () => {
+    const part = fc.constantFrom('', 'a', 'ab', 'b', 'ba', 'aa');
+    fc.assert(
+      fc.property(fc.array(part, { minLength: 1, maxLength: 5 }), part, (keys, key) => {
+        const joined = keys.join('\u0000');
+        expect(hasKey(joined, key)).toBe(joined.split('\u0000').includes(key));
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -63,7 +63,6 @@ export class EntityColumns {
   private readonly pool = new GrowableArray(Int32Array, 1 << 12);
   /** Where the pool ends without the last variant added, when it was not remembered (its ids are spent). */
   private spent = -1;
-  private readonly keyScratch: number[] = [];
   private readonly pushTerm = (t: number) => {
     if (t >= 0) this.pool.push(t);
   };
@@ -149,14 +148,19 @@ export class EntityColumns {
    * the index meets (an alias seen later would find nothing).
    */
   private addKeys(value: number, keys: readonly string[]): void {
-    const have = this.keyOf[value] === undefined ? [] : this.keyOf[value].split('\u0000');
-    let added = false;
-    for (const k of keys)
-      if (!have.includes(k)) {
-        have.push(k);
-        added = true;
-      }
-    if (added || this.keyOf[value] === undefined) this.keyOf[value] = have.join('\u0000');
+    for (const k of keys) this.addKey(value, k);
+  }
+
+  /**
+   * Adds a key to an entity's keys (NUL-separated), unless it has it: looked for in the joined keys,
+   * not split into an array and joined again for every new variant.
+   */
+  private addKey(value: number, key: string): void {
+    const have = this.keyOf[value];
+    if (have === undefined) this.keyOf[value] = key;
+    // Joined, not concatenated: a concatenation is kept as a pair of strings (an object more per key,
+    // on a heap that holds hundreds of thousands of entities); join makes one flat string.
+    else if (!hasKey(have, key)) this.keyOf[value] = [have, key].join('\u0000');
   }
 
   private knownVariant(e: Entity): EntityInfo | undefined {
@@ -166,16 +170,19 @@ export class EntityColumns {
 
   private newVariant(e: Entity): EntityInfo {
     const value = this.column.id(e.id);
-    this.addKeys(value, [e.name, ...e.aliases].map(fold));
+    this.addKey(value, fold(e.name));
+    for (const alias of e.aliases) this.addKey(value, fold(alias));
     this.addToSummary(value, e);
     const typeColumn =
       e.type === 'person' || e.type === 'organization' || e.type === 'place'
         ? this.typeColumns[e.type]
         : undefined;
     const from = this.pool.length;
-    this.table.scan(e.aliases.length ? `${e.name} ${e.aliases.join(' ')}` : e.name, this.pushTerm);
+    // Name and aliases read one by one, as words of one text (not joined into one first: a copy per variant).
+    this.table.scan(e.name, this.pushTerm);
+    for (const alias of e.aliases) this.table.scan(alias, this.pushTerm);
     const keysFrom = this.pool.length;
-    for (const k of this.keysOf(e)) this.pool.push(k);
+    this.addKeysOf(e);
     const info: EntityInfo = {
       name: e.name,
       type: e.type,
@@ -216,21 +223,36 @@ export class EntityColumns {
   }
 
   /**
-   * Each distinct name's words are read once for both keys (an alias often repeats the name): a
-   * document's keyword terms are a set, so a repeated name adds nothing.
+   * Appends an entity's keyword terms to the pool. Each distinct name's words are read once for both
+   * keys (an alias often repeats the name): a document's keyword terms are a set, so a repeated name
+   * adds nothing. Repeats are found in the aliases themselves, not by a Set per entity.
    */
-  private keysOf(e: Entity): number[] {
+  private addKeysOf(e: Entity): void {
     const typeKey = ENTITY_KEY[e.type];
-    const keys = this.keyScratch;
-    keys.length = 0;
-    const names = e.aliases.length ? new Set([e.name, ...e.aliases]) : [e.name];
-    for (const name of names) {
-      const bases = this.keywords.basesOf(name);
-      if (typeKey) this.keywords.ofBases(typeKey, bases, keys);
-      this.keywords.ofBases(FIELD_KEY.entity, bases, keys);
+    const aliases = e.aliases;
+    this.addKeysOfName(e.name, typeKey);
+    for (let i = 0; i < aliases.length; i++) {
+      const alias = aliases[i]!;
+      if (alias !== e.name && aliases.indexOf(alias) === i) this.addKeysOfName(alias, typeKey);
     }
-    return keys;
   }
+
+  private addKeysOfName(name: string, typeKey: string | undefined): void {
+    this.keywords.read(name);
+    if (typeKey) this.keywords.addRead(typeKey, this.pool);
+    this.keywords.addRead(FIELD_KEY.entity, this.pool);
+  }
+}
+
+/** Whether NUL-separated keys hold `key` as one of them. */
+export function hasKey(keys: string, key: string): boolean {
+  const n = key.length;
+  for (let at = keys.indexOf(key); at >= 0; at = at + 1 > keys.length ? -1 : keys.indexOf(key, at + 1)) {
+    const end = at + n;
+    if ((at === 0 || keys.charCodeAt(at - 1) === 0) && (end === keys.length || keys.charCodeAt(end) === 0))
+      return true;
+  }
+  return false;
 }
 
 function sameVariant(v: EntityInfo, e: Entity): boolean {

@@ -1,4 +1,5 @@
 import type { FacetName } from '../../model/facet-name-schema';
+import type { GrowableArray } from '../../binary/growable-array';
 import { ColumnBuilder, type ColumnPart } from './column-builder';
 import type { KeywordTable } from './keyword-table';
 import type { FacetColumn } from './search-index';
@@ -6,6 +7,8 @@ import type { FacetColumn } from './search-index';
 /** The facet columns, filled document by document, and each value's keyword terms (e.g. `section:`). */
 export class FacetColumns {
   readonly columns: Record<FacetName, ColumnBuilder>;
+  /** The columns as a list, taken once (not Object.values, an array per document). */
+  private readonly all: ColumnBuilder[];
   /** Keyword terms of facet values, by column and value id. */
   private readonly keywordsOf = new Map<ColumnBuilder, number[][]>();
 
@@ -24,10 +27,17 @@ export class FacetColumns {
       organization: column(),
       place: column(),
     };
+    this.all = Object.values(this.columns);
   }
 
   /** Adds a value to document d's column `name`, and its keyword terms (under `key`) to `out`. */
-  add(d: number, name: FacetName, key: string, value: string | undefined, out: number[]): void {
+  add(
+    d: number,
+    name: FacetName,
+    key: string,
+    value: string | undefined,
+    out: GrowableArray<Int32Array>,
+  ): void {
     if (!value) return;
     const column = this.columns[name];
     const v = column.id(value);
@@ -38,7 +48,8 @@ export class FacetColumns {
       this.keywordsOf.set(column, byValue);
     }
     byValue[v] ??= this.keywords.of(key, value);
-    for (const id of byValue[v]!) out.push(id);
+    const ids = byValue[v]!;
+    for (let i = 0; i < ids.length; i++) out.push(ids[i]!);
   }
 
   /** Adds the month (YYYY-MM) of a publication date; months have no keyword terms (dates are filters). */
@@ -48,7 +59,8 @@ export class FacetColumns {
   }
 
   endDocument(d: number): void {
-    for (const column of Object.values(this.columns)) column.end(d);
+    const all = this.all;
+    for (let i = 0; i < all.length; i++) all[i]!.end(d);
   }
 
   part(): Record<FacetName, ColumnPart> {

@@ -17,28 +17,42 @@ export class KeywordTable {
 
   constructor(private readonly terms: TermDictionary) {}
 
-  /** The keyword terms of a text under a key (e.g. FIELD_KEY.source and a source's name). */
+  /**
+   * The bases of the text `read` last: a scratch every keyword text is read into, not an array per
+   * text (keyword texts come by the dozen per article: speakers, bylines, each entity's names).
+   */
+  private readonly lastRead = new GrowableArray(Int32Array, 64);
+  private readonly pushBase = (base: number) => this.lastRead.push(base);
+
+  /** The keyword terms of a text under a key (e.g. FIELD_KEY.source and a source's name), in an array of their own. */
   of(key: string, text: string): number[] {
-    return this.ofBases(key, this.basesOf(text), []);
+    const out = new GrowableArray(Int32Array, 16);
+    this.addTo(key, text, out);
+    return Array.from(out.view());
   }
 
-  /** A keyword text's words as bases (see `of`): read once, then given to ofBases under several keys. */
-  basesOf(text: string): number[] {
-    const bases: number[] = [];
-    this.words.scan(text, (base) => {
-      bases.push(base);
-    });
-    return bases;
+  /** Appends to `out` the keyword terms of a text under a key. */
+  addTo(key: string, text: string, out: GrowableArray<Int32Array>): void {
+    this.read(text);
+    this.addRead(key, out);
   }
 
-  /** Appends to `out` the keyword terms under `key` of a text read by `basesOf`; `out`. */
-  ofBases(key: string, bases: readonly number[], out: number[]): number[] {
+  /** Reads a keyword text's words as bases (see `of`): read once, then given to addRead under several keys. */
+  read(text: string): void {
+    this.lastRead.length = 0;
+    this.words.scan(text, this.pushBase);
+  }
+
+  /** Appends to `out` the keyword terms under `key` of the text `read` last. */
+  addRead(key: string, out: GrowableArray<Int32Array>): void {
     let table = this.byBase.get(key);
     if (!table) {
       table = new GrowableArray(Int32Array, 1024, -1);
       this.byBase.set(key, table);
     }
-    for (const base of bases) {
+    const bases = this.lastRead.array;
+    for (let i = 0; i < this.lastRead.length; i++) {
+      const base = bases[i]!;
       table.cover(base);
       let id = table.array[base]!;
       if (id < 0) {
@@ -47,7 +61,6 @@ export class KeywordTable {
       }
       out.push(id);
     }
-    return out;
   }
 
   /** The keyword term of word term t under a key (FIELD_KEY.title, FIELD_KEY.quote). */
