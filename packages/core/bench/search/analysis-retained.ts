@@ -50,7 +50,7 @@ function countEntries(): void {
   const x = b as any;
   const columns = Object.entries(x.facets.columns as Record<string, { values: string[] }>);
   const rows: Array<[string, number]> = [
-    ['terms (TermDictionary names + Map)', x.terms.names.length],
+    ['terms (TermDictionary names + Map)', x.terms.length],
     ['table (WordTable words)', x.table.words.length],
     ['keywords: bases (keyword WordTable words)', x.keywords.bases.length],
     ['entities: variants', x.entities.variants?.length ?? x.entities.variantsById.size],

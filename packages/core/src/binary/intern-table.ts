@@ -1,6 +1,6 @@
 import { GrowableArray } from './growable-array';
 import { hashBytes } from './hash-bytes';
-import { StringColumn } from './string-column';
+import { decodeUtf8, StringColumn } from './string-column';
 
 /** Slots per string at most (a load of a half): linear probing stays short. */
 const MAX_LOAD = 0.5;
@@ -95,6 +95,12 @@ export class InternTable {
       if (i === length) return id;
     }
     return add ? this.add(key, from, length, h) : -1;
+  }
+
+  /** String i, decoded from its bytes. */
+  at(i: number): string {
+    const off = this.off.array;
+    return decodeUtf8(this.bytes.array, off[i]!, off[i + 1]!);
   }
 
   /** Strings from..to-1 as a column of their own (copied: its buffers can be transferred). */

@@ -22,7 +22,7 @@ function columns(documents: number) {
   const add = (d: number, e: IndexedEntity) => {
     const info = entities.add(d, e);
     const names = (from: number, to: number) =>
-      [...entities.ids.subarray(from, to)].map((t) => terms.names[t]);
+      [...entities.ids.subarray(from, to)].map((t) => terms.name(t));
     return { value: info.value, terms: names(info.from, info.keysFrom), keys: names(info.keysFrom, info.to) };
   };
   return { entities, add };
@@ -94,7 +94,7 @@ describe('EntityColumns', () => {
             const got = add(d, entity(name, aliases));
             const words: string[] = [];
             table.scan(aliases.length ? `${name} ${aliases.join(' ')}` : name, (t) => {
-              if (t >= 0) words.push(reference.names[t]!);
+              if (t >= 0) words.push(reference.name(t));
             });
             expect(got.terms).toEqual(words);
             for (const k of [name, ...aliases].map(fold)) if (!keys.includes(k)) keys.push(k);
