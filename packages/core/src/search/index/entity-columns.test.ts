@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { fold } from '../analysis/fold';
 import { WordTable } from '../analysis/word-table';
 import { EntityColumns, hasKey } from './entity-columns';
+import { unpackSummary } from './entity-summaries';
 import { FacetColumns } from './facet-columns';
 import type { IndexedEntity } from './indexed-article';
 import { KeywordTable } from './keyword-table';
@@ -62,9 +63,9 @@ describe('EntityColumns', () => {
     entities.endDocument(0);
     add(1, entity('Ann Smith', ['Smithy', 'A. Smith']));
     entities.endDocument(1);
-    const [summary] = entities.part().summaries;
-    expect(summary?.aliases).toEqual(['Ann', 'A. Smith', 'Smithy']);
-    expect(summary?.articleCount).toBe(2);
+    const summary = unpackSummary('person:x', entities.done().entitySummaries.at(0));
+    expect(summary.aliases).toEqual(['Ann', 'A. Smith', 'Smithy']);
+    expect(summary.articleCount).toBe(2);
   });
 
   it('gives a variant the terms of its name and aliases read as one text, and keys as split-and-join kept them', () => {

@@ -1,6 +1,7 @@
 import { ColumnBuilder, type ColumnPart } from './column-builder';
 import { fold } from '../analysis/fold';
-import { packSummary, type StoredSummary } from './entity-summaries';
+import type { StoredSummary } from './entity-summaries';
+import { type SummariesPart, SummaryTable } from './summary-table';
 import type { IndexedEntity } from './indexed-article';
 import type { KeywordTable } from './keyword-table';
 import { FIELD_KEY, type SearchIndex } from './search-index';
@@ -39,7 +40,7 @@ export interface EntityInfo {
 export interface EntitiesPart {
   column: ColumnPart;
   keyOf: readonly string[];
-  summaries: readonly StoredSummary[];
+  summaries: SummariesPart;
   occurrences: number;
 }
 
@@ -50,7 +51,7 @@ export type TypeColumns = Record<'person' | 'organization' | 'place', ColumnBuil
 export class EntityColumns {
   private readonly column: ColumnBuilder;
   private readonly keyOf: string[] = [];
-  private readonly summaries: StoredSummary[] = [];
+  private readonly summaries = new SummaryTable();
   private occurrences = 0;
   /** The variants remembered, and each one's EntityInfo and value in its type's column (-1: none). */
   private readonly variants = new EntityVariants();
@@ -101,10 +102,8 @@ export class EntityColumns {
     } else typeValue = this.newVariant(value, e, typeColumn);
     this.column.add(d, value);
     typeColumn?.add(d, typeValue);
-    const summary = this.summaries[value]!;
-    summary.articleCount++;
     // Every reference counts: a country the text only calls "French" is referred to, not mentioned 0 times.
-    summary.mentionCount += e.mentions.length + (e.demonymMentions?.length ?? 0);
+    this.summaries.count(value, e.mentions.length + (e.demonymMentions?.length ?? 0));
     this.occurrences++;
     return info;
   }
@@ -118,7 +117,7 @@ export class EntityColumns {
     return {
       entities,
       entityKeys: StringColumn.from(this.keyOf),
-      entitySummaries: StringColumn.from(this.summaries.map(packSummary)),
+      entitySummaries: StringColumn.from(this.summaries.done()),
       entityIdsDistinct: this.occurrences === entities.val.length,
     };
   }
@@ -127,7 +126,7 @@ export class EntityColumns {
     return {
       column: this.column.part(),
       keyOf: this.keyOf,
-      summaries: this.summaries,
+      summaries: this.summaries.part(),
       occurrences: this.occurrences,
     };
   }
@@ -143,15 +142,7 @@ export class EntityColumns {
       // An entity new here takes the part's keys as they are (addKeys made them distinct there).
       if (this.keyOf[value] === undefined) this.keyOf[value] = p.keyOf[v]!;
       else this.addKeys(value, p.keyOf[v]!.split('\u0000'));
-      const theirs = p.summaries[v]!;
-      if (value === this.summaries.length) {
-        this.summaries.push(theirs);
-        continue;
-      }
-      const summary = this.summaries[value]!;
-      summary.articleCount += theirs.articleCount;
-      summary.mentionCount += theirs.mentionCount;
-      for (const alias of theirs.aliases) if (!summary.aliases.includes(alias)) summary.aliases.push(alias);
+      this.summaries.append(p.summaries, v, value);
     }
     this.occurrences += p.occurrences;
   }
@@ -212,12 +203,8 @@ export class EntityColumns {
 
   /** The summary of entity value id `value` (the first variant seen names it), with every alias seen. */
   private addToSummary(value: number, e: Entity): void {
-    if (value === this.summaries.length) {
-      this.summaries.push(newSummary(e));
-      return;
-    }
-    const summary = this.summaries[value]!;
-    for (const alias of e.aliases) if (!summary.aliases.includes(alias)) summary.aliases.push(alias);
+    if (value === this.summaries.length) this.summaries.push(newSummary(e));
+    else this.summaries.addAliases(value, e.aliases);
   }
 
   /**

@@ -101,6 +101,9 @@ export function partBuffers(p: IndexPart): ArrayBuffer[] {
     ...Object.values(p.facets).flatMap((c) => [c.off, c.val]),
     p.entities.column.off,
     p.entities.column.val,
+    p.entities.summaries.cut,
+    p.entities.summaries.articleCount,
+    p.entities.summaries.mentionCount,
     p.quoteCounts,
     p.statementCounts,
   ];
