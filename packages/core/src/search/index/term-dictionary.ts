@@ -33,7 +33,7 @@ export class TermDictionary {
 
   /** Every term, by id. */
   names(): string[] {
-    return Array.from({ length: this.length }, (_, t) => this.table.at(t));
+    return this.table.strings();
   }
 
   /** The terms in id order as a column of their own (a copy: its buffers can be transferred). */
