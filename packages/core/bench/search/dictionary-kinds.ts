@@ -35,7 +35,7 @@ function dictionaryKinds(count: number): void {
   const articles = corpusArticles({ kind: 'news', count });
   const b = createBuilders(articles.length);
   analyseDocuments(b, articles, 0, articles.length);
-  const names = b.terms.names;
+  const names = b.terms.names();
   const entryTerm = b.entries.entryTerm.view();
   const df = new Uint32Array(names.length);
   for (let i = 0; i < entryTerm.length; i++) df[entryTerm[i]!]!++;

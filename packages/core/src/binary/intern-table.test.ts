@@ -5,6 +5,7 @@ import { InternTable } from './intern-table';
 import { StringColumn } from './string-column';
 
 const encoder = new TextEncoder();
+const keepBom = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /** What the table replaces: numbers by first sighting in a Map, keyed by the string's UTF-8 bytes. */
 function mapNumbers(strings: readonly string[]): { numbers: number[]; distinct: string[] } {
@@ -81,6 +82,36 @@ describe('InternTable', () => {
     fc.assert(
       fc.property(fc.array(text, { maxLength: 60 }), (strings) => {
         check([...strings, ...strings.slice(0, 20)], 1);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('gives every string back (strings()), a leading BOM, astral ones and bytes not UTF-8 too', () => {
+    /** Each string decoded on its own, a BOM kept (at() drops one, as StringColumn.at does). */
+    const decoded = (table: InternTable) =>
+      Array.from({ length: table.length }, (_, i) => {
+        const { bytes, off } = table.slice(i, i + 1);
+        return keepBom.decode(bytes.subarray(off[0], off[1]));
+      });
+    const table = new InternTable(1);
+    const strings = ['\ufeffbom', 'abc', '', 'é', '\ud83d\ude00x', '日本', '\ud800', 'z', '\ufeff'];
+    for (const s of strings) table.intern(s);
+    expect(table.strings()).toEqual(strings.map((s) => (s === '\ud800' ? '\ufffd' : s)));
+    const ascii = new InternTable(1);
+    for (const s of ['x', 'yy', '', 'zzz']) ascii.intern(s);
+    expect(ascii.strings()).toEqual(['x', 'yy', '', 'zzz']);
+    // Bytes that are not UTF-8, split between two strings: each decoded on its own, not across the cut.
+    const bad = new InternTable(1);
+    bad.internBytes(new Uint8Array([0x61, 0xe0, 0xa0]), 0, 3);
+    bad.internBytes(new Uint8Array([0x80, 0x41]), 0, 2);
+    expect(bad.strings()).toEqual(decoded(bad));
+    expect(bad.strings()).toEqual(['a\ufffd', '\ufffdA']);
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: 'binary', maxLength: 8 }), { maxLength: 40 }), (all) => {
+        const t = new InternTable(1);
+        for (const s of all) t.intern(s);
+        expect(t.strings()).toEqual(mapNumbers(all).distinct.map((s) => keepBom.decode(encoder.encode(s))));
       }),
       { numRuns: 100 },
     );

@@ -1,10 +1,22 @@
 import { GrowableArray } from './growable-array';
 import { hashBytes } from './hash-bytes';
-import { StringColumn } from './string-column';
+import { decodeUtf8, StringColumn } from './string-column';
 
 /** Slots per string at most (a load of a half): linear probing stays short. */
 const MAX_LOAD = 0.5;
 const encoder = new TextEncoder();
+/** Valid UTF-8 only: decoded whole, it cuts into the strings decoded one by one (see strings). */
+const strictDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+/** Bytes decoded whole, or undefined if they are not UTF-8 (bytes given to internBytes may be any). */
+function wholeUtf8(bytes: Uint8Array): string | undefined {
+  try {
+    return strictDecoder.decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+/** A BOM is a character of the string here (the default decoder drops one at its start). */
+const lenientDecoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /**
  * Strings numbered by first sighting (0, 1, 2...), as a Map<string, number> would number them, but held
@@ -95,6 +107,44 @@ export class InternTable {
       if (i === length) return id;
     }
     return add ? this.add(key, from, length, h) : -1;
+  }
+
+  /** String i, decoded from its bytes. */
+  at(i: number): string {
+    const off = this.off.array;
+    return decodeUtf8(this.bytes.array, off[i]!, off[i + 1]!);
+  }
+
+  /**
+   * Every string, in number order: the bytes decoded in one call and cut at each string's first code
+   * unit, not decoded one by one (a call, and for ASCII a string built a character at a time, per string).
+   */
+  strings(): string[] {
+    const n = this.length;
+    const off = this.off.array;
+    const bytes = this.bytes.array.subarray(0, off[n]!);
+    const all = wholeUtf8(bytes);
+    const out = new Array<string>(n);
+    if (all !== undefined && all.length === bytes.length) {
+      for (let i = 0; i < n; i++) out[i] = all.slice(off[i]!, off[i + 1]!);
+      return out;
+    }
+    // Code units before each string: one per UTF-8 lead byte, two for a 4-byte one (a surrogate pair).
+    let units = 0;
+    for (let i = 0; i < n; i++) {
+      const start = units;
+      // A string starting mid-character was decoded with the one before it: each then on its own.
+      if (all === undefined || (off[i]! < off[i + 1]! && (bytes[off[i]!]! & 0xc0) === 0x80))
+        return Array.from({ length: n }, (_, j) =>
+          lenientDecoder.decode(bytes.subarray(off[j]!, off[j + 1]!)),
+        );
+      for (let k = off[i]!; k < off[i + 1]!; k++) {
+        const c = bytes[k]!;
+        if ((c & 0xc0) !== 0x80) units += c >= 0xf0 ? 2 : 1;
+      }
+      out[i] = all.slice(start, units);
+    }
+    return out;
   }
 
   /** Strings from..to-1 as a column of their own (copied: its buffers can be transferred). */

@@ -9,7 +9,7 @@ export const analysedTerms: DocTerms = (state, d) => {
   const b = createBuilders(1);
   analyseDocuments(b, [state.article(d)], 0, 1);
   const terms = new Set<number>(b.entries.entryTerm.array.subarray(0, b.entries.entryTerm.length));
-  return [...terms].map((t) => b.terms.names[t]!);
+  return [...terms].map((t) => b.terms.name(t));
 };
 
 /** Each segment's dead documents' terms, counted once (a segment and its dead set never change). */

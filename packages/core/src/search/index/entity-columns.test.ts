@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { fold } from '../analysis/fold';
 import { WordTable } from '../analysis/word-table';
 import { EntityColumns, hasKey } from './entity-columns';
+import { unpackSummary } from './entity-summaries';
 import { FacetColumns } from './facet-columns';
 import type { IndexedEntity } from './indexed-article';
 import { KeywordTable } from './keyword-table';
@@ -22,7 +23,7 @@ function columns(documents: number) {
   const add = (d: number, e: IndexedEntity) => {
     const info = entities.add(d, e);
     const names = (from: number, to: number) =>
-      [...entities.ids.subarray(from, to)].map((t) => terms.names[t]);
+      [...entities.ids.subarray(from, to)].map((t) => terms.name(t));
     return { value: info.value, terms: names(info.from, info.keysFrom), keys: names(info.keysFrom, info.to) };
   };
   return { entities, add };
@@ -62,9 +63,9 @@ describe('EntityColumns', () => {
     entities.endDocument(0);
     add(1, entity('Ann Smith', ['Smithy', 'A. Smith']));
     entities.endDocument(1);
-    const [summary] = entities.part().summaries;
-    expect(summary?.aliases).toEqual(['Ann', 'A. Smith', 'Smithy']);
-    expect(summary?.articleCount).toBe(2);
+    const summary = unpackSummary('person:x', entities.done().entitySummaries.at(0));
+    expect(summary.aliases).toEqual(['Ann', 'A. Smith', 'Smithy']);
+    expect(summary.articleCount).toBe(2);
   });
 
   it('gives a variant the terms of its name and aliases read as one text, and keys as split-and-join kept them', () => {
@@ -94,7 +95,7 @@ describe('EntityColumns', () => {
             const got = add(d, entity(name, aliases));
             const words: string[] = [];
             table.scan(aliases.length ? `${name} ${aliases.join(' ')}` : name, (t) => {
-              if (t >= 0) words.push(reference.names[t]!);
+              if (t >= 0) words.push(reference.name(t));
             });
             expect(got.terms).toEqual(words);
             for (const k of [name, ...aliases].map(fold)) if (!keys.includes(k)) keys.push(k);

@@ -1,11 +1,13 @@
 import { ColumnBuilder, type ColumnPart } from './column-builder';
 import { fold } from '../analysis/fold';
-import { packSummary, type StoredSummary } from './entity-summaries';
+import type { StoredSummary } from './entity-summaries';
+import { type SummariesPart, SummaryTable } from './summary-table';
 import type { IndexedEntity } from './indexed-article';
 import type { KeywordTable } from './keyword-table';
 import { FIELD_KEY, type SearchIndex } from './search-index';
 import { StringColumn } from '../../binary/string-column';
 import { GrowableArray } from '../../binary/growable-array';
+import { EntityVariants } from './entity-variants';
 import type { WordTable } from '../analysis/word-table';
 
 type Entity = IndexedEntity;
@@ -20,32 +22,25 @@ const ENTITY_KEY: Record<string, string | undefined> = {
 const MAX_VARIANTS = 32;
 
 /**
- * Everything an entity adds to a document, worked out once per variant: names recur across thousands of
- * articles. Its ids lie in EntityColumns.ids: term ids of its name and aliases (counted in the entity
- * field) at [from, keysFrom), keyword terms (entity:, and person:, org: or place: by type) at
- * [keysFrom, to). One shared array, not two small arrays per variant: a news corpus has hundreds of
- * thousands of variants, and each small array is objects a worker's full collections trace.
+ * Everything an entity adds to a document, worked out once per variant (name, type, aliases): names recur
+ * across thousands of articles. Its ids lie in EntityColumns.ids: term ids of its name and aliases
+ * (counted in the entity field) at [from, keysFrom), keyword terms (entity:, and person:, org: or place:
+ * by type) at [keysFrom, to). One shared array, not two small arrays per variant: a news corpus has
+ * hundreds of thousands of variants, and each small array is objects a worker's full collections trace.
  */
 export interface EntityInfo {
-  name: string;
-  type: string;
-  aliases: string[];
   from: number;
   keysFrom: number;
   to: number;
-  /** Its value id in the entities column, and in its type's facet column (-1 for none). */
+  /** Its value id in the entities column. */
   value: number;
-  typeColumn: ColumnBuilder | undefined;
-  typeValue: number;
-  /** The entity's next variant remembered (a list, not an array per entity: most have one). */
-  next: EntityInfo | undefined;
 }
 
 /** The entities of a range of documents (numbered from 0), to be appended to another's. */
 export interface EntitiesPart {
   column: ColumnPart;
   keyOf: readonly string[];
-  summaries: readonly StoredSummary[];
+  summaries: SummariesPart;
   occurrences: number;
 }
 
@@ -56,10 +51,14 @@ export type TypeColumns = Record<'person' | 'organization' | 'place', ColumnBuil
 export class EntityColumns {
   private readonly column: ColumnBuilder;
   private readonly keyOf: string[] = [];
-  private readonly summaries: StoredSummary[] = [];
+  private readonly summaries = new SummaryTable();
   private occurrences = 0;
-  /** Each entity id's first variant (the others follow it by `next`). */
-  private readonly variantsById = new Map<string, EntityInfo>();
+  /** The variants remembered, and each one's EntityInfo and value in its type's column (-1: none). */
+  private readonly variants = new EntityVariants();
+  private readonly variantIds = new GrowableArray(Int32Array, 1 << 12);
+  private readonly typeValues = new GrowableArray(Int32Array, 1 << 10);
+  /** What add gives: one object, rewritten by each add. */
+  private readonly info: EntityInfo = { from: 0, keysFrom: 0, to: 0, value: 0 };
   private readonly pool = new GrowableArray(Int32Array, 1 << 12);
   /** Where the pool ends without the last variant added, when it was not remembered (its ids are spent). */
   private spent = -1;
@@ -85,13 +84,26 @@ export class EntityColumns {
   add(d: number, e: Entity): EntityInfo {
     if (this.spent >= 0) this.pool.length = this.spent;
     this.spent = -1;
-    const info = this.knownVariant(e) ?? this.newVariant(e);
-    this.column.add(d, info.value);
-    info.typeColumn?.add(d, info.typeValue);
-    const summary = this.summaries[info.value]!;
-    summary.articleCount++;
+    const value = this.column.id(e.id);
+    const info = this.info;
+    info.value = value;
+    const v = this.variants.find(value, e);
+    const typeColumn =
+      e.type === 'person' || e.type === 'organization' || e.type === 'place'
+        ? this.typeColumns[e.type]
+        : undefined;
+    let typeValue: number;
+    if (v >= 0) {
+      const ids = this.variantIds.array;
+      info.from = ids[3 * v]!;
+      info.keysFrom = ids[3 * v + 1]!;
+      info.to = ids[3 * v + 2]!;
+      typeValue = this.typeValues.array[v]!;
+    } else typeValue = this.newVariant(value, e, typeColumn);
+    this.column.add(d, value);
+    typeColumn?.add(d, typeValue);
     // Every reference counts: a country the text only calls "French" is referred to, not mentioned 0 times.
-    summary.mentionCount += e.mentions.length + (e.demonymMentions?.length ?? 0);
+    this.summaries.count(value, e.mentions.length + (e.demonymMentions?.length ?? 0));
     this.occurrences++;
     return info;
   }
@@ -105,7 +117,7 @@ export class EntityColumns {
     return {
       entities,
       entityKeys: StringColumn.from(this.keyOf),
-      entitySummaries: StringColumn.from(this.summaries.map(packSummary)),
+      entitySummaries: StringColumn.from(this.summaries.done()),
       entityIdsDistinct: this.occurrences === entities.val.length,
     };
   }
@@ -114,7 +126,7 @@ export class EntityColumns {
     return {
       column: this.column.part(),
       keyOf: this.keyOf,
-      summaries: this.summaries,
+      summaries: this.summaries.part(),
       occurrences: this.occurrences,
     };
   }
@@ -130,15 +142,7 @@ export class EntityColumns {
       // An entity new here takes the part's keys as they are (addKeys made them distinct there).
       if (this.keyOf[value] === undefined) this.keyOf[value] = p.keyOf[v]!;
       else this.addKeys(value, p.keyOf[v]!.split('\u0000'));
-      const theirs = p.summaries[v]!;
-      if (value === this.summaries.length) {
-        this.summaries.push(theirs);
-        continue;
-      }
-      const summary = this.summaries[value]!;
-      summary.articleCount += theirs.articleCount;
-      summary.mentionCount += theirs.mentionCount;
-      for (const alias of theirs.aliases) if (!summary.aliases.includes(alias)) summary.aliases.push(alias);
+      this.summaries.append(p.summaries, v, value);
     }
     this.occurrences += p.occurrences;
   }
@@ -163,63 +167,44 @@ export class EntityColumns {
     else if (!hasKey(have, key)) this.keyOf[value] = [have, key].join('\u0000');
   }
 
-  private knownVariant(e: Entity): EntityInfo | undefined {
-    for (let v = this.variantsById.get(e.id); v !== undefined; v = v.next) if (sameVariant(v, e)) return v;
-    return undefined;
-  }
-
-  private newVariant(e: Entity): EntityInfo {
-    const value = this.column.id(e.id);
+  /** Works out a variant not remembered (into this.info), and remembers it; its value in its type's column. */
+  private newVariant(value: number, e: Entity, typeColumn: ColumnBuilder | undefined): number {
     this.addKey(value, fold(e.name));
     for (const alias of e.aliases) this.addKey(value, fold(alias));
     this.addToSummary(value, e);
-    const typeColumn =
-      e.type === 'person' || e.type === 'organization' || e.type === 'place'
-        ? this.typeColumns[e.type]
-        : undefined;
-    const from = this.pool.length;
+    const info = this.info;
+    info.from = this.pool.length;
     // Name and aliases read one by one, as words of one text (not joined into one first: a copy per variant).
     this.table.scan(e.name, this.pushTerm);
     for (const alias of e.aliases) this.table.scan(alias, this.pushTerm);
-    const keysFrom = this.pool.length;
+    info.keysFrom = this.pool.length;
     this.addKeysOf(e);
-    const info: EntityInfo = {
-      name: e.name,
-      type: e.type,
-      aliases: e.aliases,
-      from,
-      keysFrom,
-      to: this.pool.length,
-      value,
-      typeColumn,
-      typeValue: typeColumn ? typeColumn.id(e.name) : -1,
-      next: undefined,
-    };
-    this.remember(e.id, info);
-    return info;
+    info.to = this.pool.length;
+    const typeValue = typeColumn ? typeColumn.id(e.name) : -1;
+    this.remember(value, typeValue);
+    return typeValue;
   }
 
-  /** Keeps a new variant for its entity's next references, up to MAX_VARIANTS of them. */
-  private remember(id: string, info: EntityInfo): void {
-    let last = this.variantsById.get(id);
-    if (last === undefined) {
-      this.variantsById.set(id, info);
+  /**
+   * Keeps the variant just worked out (the one variants.find looked for last) for its entity's next
+   * references, up to MAX_VARIANTS of them.
+   */
+  private remember(value: number, typeValue: number): void {
+    if (this.variants.count(value) >= MAX_VARIANTS) {
+      this.spent = this.info.from;
       return;
     }
-    let count = 1;
-    for (; last.next !== undefined; last = last.next) count++;
-    if (count < MAX_VARIANTS) last.next = info;
-    else this.spent = info.from;
+    this.variants.add(value);
+    this.variantIds.push(this.info.from);
+    this.variantIds.push(this.info.keysFrom);
+    this.variantIds.push(this.info.to);
+    this.typeValues.push(typeValue);
   }
 
   /** The summary of entity value id `value` (the first variant seen names it), with every alias seen. */
   private addToSummary(value: number, e: Entity): void {
-    if (value === this.summaries.length) {
-      this.summaries.push(newSummary(e));
-      return;
-    }
-    const summary = this.summaries[value]!;
-    for (const alias of e.aliases) if (!summary.aliases.includes(alias)) summary.aliases.push(alias);
+    if (value === this.summaries.length) this.summaries.push(newSummary(e));
+    else this.summaries.addAliases(value, e.aliases);
   }
 
   /**
@@ -253,16 +238,6 @@ export function hasKey(keys: string, key: string): boolean {
       return true;
   }
   return false;
-}
-
-function sameVariant(v: EntityInfo, e: Entity): boolean {
-  if (v.name !== e.name || v.type !== e.type) return false;
-  const mine = v.aliases;
-  const theirs = e.aliases;
-  if (mine.length !== theirs.length) return false;
-  // A loop, not every(): this runs for each of a corpus's millions of entity references.
-  for (let i = 0; i < mine.length; i++) if (mine[i] !== theirs[i]) return false;
-  return true;
 }
 
 /**

@@ -23,12 +23,19 @@ const TYPES = ['person', 'organization', 'place', 'other'];
  * name among their aliases). Field names, ids and repeated names were three quarters of the bytes.
  */
 export function packSummary(s: StoredSummary): string {
+  const [head, tail] = packSummaryParts(s);
+  return `${head},${s.articleCount},${s.mentionCount}${tail}`;
+}
+
+/** packSummary's text before its counts and after them (counts change while an index is built). */
+export function packSummaryParts(s: StoredSummary): [string, string] {
   const type = TYPES.indexOf(s.type);
   const aliases = s.aliases.map((alias) => (alias === s.name ? 0 : alias));
-  const packed: unknown[] = [s.name, type < 0 ? s.type : type, aliases, s.articleCount, s.mentionCount];
-  if (s.countryCode !== undefined || s.coordinates !== undefined) packed.push(s.countryCode ?? 0);
-  if (s.coordinates) packed.push(s.coordinates.lat, s.coordinates.lon);
-  return JSON.stringify(packed);
+  const head = JSON.stringify([s.name, type < 0 ? s.type : type, aliases]).slice(0, -1);
+  const tail: unknown[] = [];
+  if (s.countryCode !== undefined || s.coordinates !== undefined) tail.push(s.countryCode ?? 0);
+  if (s.coordinates) tail.push(s.coordinates.lat, s.coordinates.lon);
+  return [head, tail.length ? `,${JSON.stringify(tail).slice(1)}` : ']'];
 }
 
 /** The summary of entity `id` from its packed form, fields in the order the query functions give them. */

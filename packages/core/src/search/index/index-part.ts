@@ -5,6 +5,7 @@ import type { EntriesPart } from './document-terms';
 import type { EntitiesPart } from './entity-columns';
 import type { IndexedArticle } from './indexed-article';
 import type { TextsPart } from './index-texts';
+import type { StringColumn } from '../../binary/string-column';
 
 /**
  * A range of documents analysed on their own (numbered from 0, terms by a dictionary of their own):
@@ -13,8 +14,8 @@ import type { TextsPart } from './index-texts';
  */
 export interface IndexPart {
   documents: number;
-  /** The part's term ids are indexes into these. */
-  terms: readonly string[];
+  /** The part's term ids are indexes into these (a column's arrays: posted, it loses its class). */
+  terms: Pick<StringColumn, 'bytes' | 'off'>;
   /** Surface words (folded) with the part's term id of each. */
   surfaceWords: readonly string[];
   surfaceTerms: Int32Array;
@@ -41,7 +42,7 @@ export function partOf(b: Builders, documents: number, textsFrom = 0): IndexPart
   const surface = b.table.entries();
   return {
     documents,
-    terms: b.terms.names,
+    terms: b.terms.column(),
     surfaceWords: surface.map((e) => e[0]),
     surfaceTerms: Int32Array.from(surface, (e) => e[1]),
     texts: b.texts.part(textsFrom),
@@ -60,8 +61,9 @@ export function partOf(b: Builders, documents: number, textsFrom = 0): IndexPart
  */
 export function appendPart(b: Builders, p: IndexPart, firstDoc: number, defer = false): void {
   // A loop, not Int32Array.from: that reads the array through the iterator protocol.
-  const terms = new Int32Array(p.terms.length);
-  for (let t = 0; t < terms.length; t++) terms[t] = b.terms.idOf(p.terms[t]!);
+  const { bytes, off } = p.terms;
+  const terms = new Int32Array(off.length - 1);
+  for (let t = 0; t < terms.length; t++) terms[t] = b.terms.idOfBytes(bytes, off[t]!, off[t + 1]!);
   for (let i = 0; i < p.surfaceWords.length; i++)
     b.table.adopt(p.surfaceWords[i]!, terms[p.surfaceTerms[i]!]!);
   if (defer) {
@@ -87,6 +89,8 @@ export function appendPart(b: Builders, p: IndexPart, firstDoc: number, defer = 
 /** The typed arrays' buffers of a part, to transfer rather than copy. */
 export function partBuffers(p: IndexPart): ArrayBuffer[] {
   const arrays = [
+    p.terms.bytes,
+    p.terms.off,
     p.surfaceTerms,
     ...Object.values(p.texts).filter(ArrayBuffer.isView),
     ...p.texts.texts.flatMap((t) => [t.bytes, t.off]),
@@ -97,6 +101,9 @@ export function partBuffers(p: IndexPart): ArrayBuffer[] {
     ...Object.values(p.facets).flatMap((c) => [c.off, c.val]),
     p.entities.column.off,
     p.entities.column.val,
+    p.entities.summaries.cut,
+    p.entities.summaries.articleCount,
+    p.entities.summaries.mentionCount,
     p.quoteCounts,
     p.statementCounts,
   ];

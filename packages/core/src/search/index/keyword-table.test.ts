@@ -31,7 +31,7 @@ describe('KeywordTable (keyword terms of the index build)', () => {
         for (const text of TEXTS) {
           const ids = table.of(key, text);
           expect(
-            ids.map((t) => terms.names[t]),
+            ids.map((t) => terms.name(t)),
             `${key} ${text} (round ${round})`,
           ).toEqual(keywordTerms(key, text));
         }
@@ -42,6 +42,6 @@ describe('KeywordTable (keyword terms of the index build)', () => {
     const table = new KeywordTable(terms);
     for (const text of TEXTS) table.of(FIELD_KEY.tag, text);
     const expected = new Set(TEXTS.flatMap((text) => keywordTerms(FIELD_KEY.tag, text)));
-    expect(new Set(terms.names)).toEqual(expected);
+    expect(new Set(terms.names())).toEqual(expected);
   });
 });

@@ -75,7 +75,7 @@ export class KeywordTable {
     table.cover(t);
     let id = table.array[t]!;
     if (id < 0) {
-      id = this.terms.idOf(key + this.terms.names[t]!);
+      id = this.terms.idOf(key + this.terms.name(t));
       table.array[t] = id;
     }
     return id;

@@ -33,14 +33,39 @@ describe('TermDictionary.sorted', () => {
       const dict = new TermDictionary();
       for (const t of terms(3000, wide)) dict.idOf(t);
       const { sorted, rank } = dict.sorted();
-      const expected = [...dict.names].sort(compareCodePoints);
+      const expected = dict.names().sort(compareCodePoints);
       expect(sorted).toEqual(expected);
-      for (const [id, t] of dict.names.entries()) expect(sorted[rank[id]!]).toBe(t);
+      for (const [id, t] of dict.names().entries()) expect(sorted[rank[id]!]).toBe(t);
       if (wide)
         expect(expected.findIndex((t) => t.startsWith('\uff21'))).toBeLessThan(
           expected.findIndex((t) => t.startsWith('😀')),
         );
     });
+});
+
+describe('TermDictionary ids', () => {
+  it('numbers terms as a Map would (non-ASCII and astral ones too), names each back, and finds each by its bytes', () => {
+    const dict = new TermDictionary();
+    const oracle = new Map<string, number>();
+    const all = [...terms(2000, true), ...terms(500, false), '', 'a'.repeat(300)];
+    for (const t of all) {
+      if (!oracle.has(t)) oracle.set(t, oracle.size);
+      expect(dict.idOf(t)).toBe(oracle.get(t));
+    }
+    expect(dict.length).toBe(oracle.size);
+    expect(dict.names()).toEqual([...oracle.keys()]);
+    for (const [t, id] of oracle) expect(dict.name(id)).toBe(t);
+    // A column of its terms, read into another dictionary by bytes (as a part is appended): the same ids,
+    // and those of terms already there kept.
+    const { bytes, off } = dict.column();
+    const other = new TermDictionary();
+    other.idOf('zzz-first');
+    const ids = Array.from({ length: off.length - 1 }, (_, t) =>
+      other.idOfBytes(bytes, off[t]!, off[t + 1]!),
+    );
+    expect(ids.map((id) => other.name(id))).toEqual(dict.names());
+    expect(other.idOf('zzz-first')).toBe(0);
+  });
 });
 
 describe('a built index', () => {
