@@ -2,7 +2,8 @@
 // without parsing, decoded one at a time when asked for.
 
 const encoder = new TextEncoder();
-const decoder = new TextDecoder();
+// ignoreBOM: a string that begins with U+FEFF is read back with it (a default decoder drops it).
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
 export const utf8 = (s: string): Uint8Array => encoder.encode(s);
 
