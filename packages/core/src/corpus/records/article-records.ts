@@ -6,6 +6,7 @@ import type { BlockCheck } from '../../binary/block-check';
 import { ByteWriter } from '../../binary/varint';
 import { CompactReader, CompactWriter } from './compact-values';
 import { type ArticleHead, type EntityHead, packArticle, unpackArticle } from './pack-article';
+import { WordStarts } from './mentions';
 import { EntityHeadsBuilder, type EntityHeads, type EntityValues, fullHead } from './entity-heads';
 
 /**
@@ -47,8 +48,9 @@ export class ArticleRecords {
     const heads = new EntityHeadsBuilder(articles.length, w);
     const off = new Uint32Array(articles.length + 1);
     const scratch = new ByteWriter(1 << 12);
+    const words = new WordStarts([]);
     articles.forEach((a, d) => {
-      w.write(packArticle(a, (e) => heads.add(d, e), scratch));
+      w.write(packArticle(a, (e) => heads.add(d, e), scratch, words));
       heads.endDocument(d);
       off[d + 1] = w.out.length;
     });

@@ -50,6 +50,39 @@ describe('entity mentions in a record', () => {
     expect(bytes.length).toBe(3 * ms.length);
   });
 
+  it('find the same word starts as a plain scan, in a fresh table or one reset from other blocks', () => {
+    const isWord = (c: number) => /[0-9A-Za-z]/.test(String.fromCharCode(c)) || c >= 0x80;
+    const plain = (text: string) =>
+      [...text]
+        .map((_, i) => i)
+        .filter((i) => isWord(text.charCodeAt(i)) && !(i > 0 && isWord(text.charCodeAt(i - 1))));
+    const text = fc.string({
+      unit: fc.constantFrom('a', 'Z', '7', ' ', '-', "'", 'é', '東', '.'),
+      maxLength: 40,
+    });
+    const reused = new WordStarts(blocks);
+    fc.assert(
+      fc.property(fc.array(text, { maxLength: 5 }), (texts) => {
+        reused.wordAt(1, 0);
+        reused.reset(texts);
+        for (const words of [reused, new WordStarts(texts)]) {
+          texts.forEach((t, b) => {
+            const starts = plain(t);
+            starts.forEach((s, w) => {
+              expect(words.wordAt(b, s)).toBe(w);
+              expect(words.offsetOf(b, w)).toBe(s);
+            });
+            expect(words.offsetOf(b, starts.length)).toBe(-1);
+            for (let i = 0; i <= t.length; i++) if (!starts.includes(i)) expect(words.wordAt(b, i)).toBe(-1);
+          });
+          expect(words.wordAt(texts.length, 0)).toBe(-1);
+          expect(words.offsetOf(-1, 0)).toBe(-1);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('refuse a word number past its block', () => {
     const w = new ByteWriter();
     w.varint(0); // block 0

@@ -10,49 +10,88 @@ type Mention = Entity['mentions'][number];
 const zigzag = (v: number) => (v << 1) ^ (v >> 31);
 const unzigzag = (v: number) => (v >>> 1) ^ -(v & 1);
 
-/** A word character: an ASCII letter or digit, or any other non-ASCII one (writer and reader agree). */
-function isWordChar(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 0x80;
-}
+/** Whether each ASCII code is a word character (an ASCII letter or digit); any non-ASCII one is (writer and reader agree). */
+const ASCII_WORD = new Uint8Array(128);
+for (let c = 0; c < 128; c++)
+  ASCII_WORD[c] = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0;
 
-/** Where the words of each block start, found for a block when first asked. */
+/**
+ * Where the words of each block start, found for a block when first asked. Every block's starts go to
+ * one typed array (a block's are written at once, so they lie together), not an array of numbers per
+ * block: scanning the blocks of every article with mentions is most of what writing mentions costs.
+ * `reset` reuses it for another article's blocks.
+ */
 export class WordStarts {
-  private readonly starts: Array<number[] | undefined> = [];
+  private blocks: readonly string[] = [];
+  /** Block b's word starts are starts[from[b], to[b]); from[b] is -1 until b is scanned. */
+  private from = new Int32Array(16);
+  private to = new Int32Array(16);
+  private starts = new Int32Array(256);
+  private used = 0;
 
-  constructor(private readonly blocks: readonly string[]) {}
+  constructor(blocks: readonly string[]) {
+    this.reset(blocks);
+  }
 
-  private of(b: number): number[] {
-    let starts = this.starts[b];
-    if (starts === undefined) {
-      starts = [];
-      const text = this.blocks[b] ?? '';
-      let inWord = false;
-      for (let i = 0; i < text.length; i++) {
-        const word = isWordChar(text.charCodeAt(i));
-        if (word && !inWord) starts.push(i);
-        inWord = word;
-      }
-      this.starts[b] = starts;
+  /** Forgets the blocks scanned: the word starts of `blocks` from now on. */
+  reset(blocks: readonly string[]): void {
+    this.blocks = blocks;
+    if (this.from.length < blocks.length) {
+      this.from = new Int32Array(2 * blocks.length);
+      this.to = new Int32Array(2 * blocks.length);
     }
-    return starts;
+    this.from.fill(-1, 0, blocks.length);
+    this.used = 0;
+  }
+
+  /** Scans block b (a block of the text) into starts[used..]. */
+  private scan(b: number): void {
+    const text = this.blocks[b]!;
+    // A block of n characters has at most n/2 + 1 word starts (and one slot is written past the last).
+    if (this.starts.length < this.used + (text.length >>> 1) + 2) {
+      const grown = new Int32Array(2 * (this.used + text.length) + 256);
+      grown.set(this.starts.subarray(0, this.used));
+      this.starts = grown;
+    }
+    const starts = this.starts;
+    let n = this.used;
+    let inWord = 0;
+    // Without a branch per character (word starts come every few characters, unpredictably): i is
+    // written at n each time and kept (n advanced) where a word starts.
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      const word = c < 128 ? ASCII_WORD[c]! : 1;
+      starts[n] = i;
+      n += word & (inWord ^ 1);
+      inWord = word;
+    }
+    this.from[b] = this.used;
+    this.to[b] = n;
+    this.used = n;
   }
 
   /** The number of the word of block b that starts at `offset`, or -1. */
   wordAt(b: number, offset: number): number {
-    const starts = this.of(b);
-    let lo = 0;
-    let hi = starts.length;
+    if (!(b >= 0 && b < this.blocks.length)) return -1;
+    if (this.from[b]! < 0) this.scan(b);
+    const starts = this.starts;
+    const first = this.from[b]!;
+    let lo = first;
+    let hi = this.to[b]!;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
       if (starts[mid]! < offset) lo = mid + 1;
       else hi = mid;
     }
-    return starts[lo] === offset ? lo : -1;
+    return lo < this.to[b]! && starts[lo] === offset ? lo - first : -1;
   }
 
   /** Where word w of block b starts, or -1 past its words. */
   offsetOf(b: number, w: number): number {
-    return this.of(b)[w] ?? -1;
+    if (!(b >= 0 && b < this.blocks.length)) return -1;
+    if (this.from[b]! < 0) this.scan(b);
+    const at = this.from[b]! + w;
+    return w >= 0 && at < this.to[b]! ? this.starts[at]! : -1;
   }
 }
 

@@ -181,18 +181,21 @@ function withoutHead(a: Article): Record<string, unknown> {
  * What a snapshot stores of an article: no id, slug or title (index columns), no body texts (the
  * text table), entity heads as references (`entityRef` of the entity), and the summary as a length when it is the start
  * of the first block. Its entities are a view on `scratch`: write the record before packing the next.
+ * `words` is reset to the article's blocks (one reused for every article of a corpus).
  */
 export function packArticle(
   a: Article,
   entityRef: (e: Entity) => EntityRef,
   scratch: ByteWriter = new ByteWriter(),
+  words: WordStarts = new WordStarts([]),
 ): Record<string, unknown> {
   const places = a.quotes.length > 0 ? entityPlaces(a) : new Map<string, number>();
   // Fields set in place of the article's own keep its key order (as a spread and then these would).
   const packed = withoutHead(a);
   packed.body = a.body.map((b) => CODE[b.kind]).join('');
   packed.quotes = a.quotes.map((q) => packQuote(q, a, places));
-  packed.entities = packEntities(a.entities, entityRef, new WordStarts(a.body.map((b) => b.text)), scratch);
+  words.reset(a.body.map((b) => b.text));
+  packed.entities = packEntities(a.entities, entityRef, words, scratch);
   packed.dates = a.dates.map((x) => packSpanned(x, a));
   packed.amounts = a.amounts.map((x) => packSpanned(x, a));
   if (a.summary !== undefined && a.summary !== '' && a.body[0]?.text.startsWith(a.summary))
