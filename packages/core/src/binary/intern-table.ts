@@ -15,8 +15,6 @@ function wholeUtf8(bytes: Uint8Array): string | undefined {
     return undefined;
   }
 }
-/** A BOM is a character of the string here (the default decoder drops one at its start). */
-const lenientDecoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /**
  * Strings numbered by first sighting (0, 1, 2...), as a Map<string, number> would number them, but held
@@ -124,8 +122,10 @@ export class InternTable {
     const off = this.off.array;
     const bytes = this.bytes.array.subarray(0, off[n]!);
     const all = wholeUtf8(bytes);
+    // Bytes that are not UTF-8 (internBytes takes any): each string decoded on its own.
+    if (all === undefined) return Array.from({ length: n }, (_, i) => this.at(i));
     const out = new Array<string>(n);
-    if (all !== undefined && all.length === bytes.length) {
+    if (all.length === bytes.length) {
       for (let i = 0; i < n; i++) out[i] = all.slice(off[i]!, off[i + 1]!);
       return out;
     }
@@ -134,10 +134,8 @@ export class InternTable {
     for (let i = 0; i < n; i++) {
       const start = units;
       // A string starting mid-character was decoded with the one before it: each then on its own.
-      if (all === undefined || (off[i]! < off[i + 1]! && (bytes[off[i]!]! & 0xc0) === 0x80))
-        return Array.from({ length: n }, (_, j) =>
-          lenientDecoder.decode(bytes.subarray(off[j]!, off[j + 1]!)),
-        );
+      if (off[i]! < off[i + 1]! && (bytes[off[i]!]! & 0xc0) === 0x80)
+        return Array.from({ length: n }, (_, j) => this.at(j));
       for (let k = off[i]!; k < off[i + 1]!; k++) {
         const c = bytes[k]!;
         if ((c & 0xc0) !== 0x80) units += c >= 0xf0 ? 2 : 1;
