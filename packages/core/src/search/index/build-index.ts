@@ -124,8 +124,8 @@ export function finishIndex(
   b: Builders,
   startLists = listsHere,
 ): SearchIndex {
-  const { sorted, rank } = b.terms.sorted();
-  const termCount = sorted.length;
+  const { column: terms, rank } = b.terms.sorted();
+  const termCount = terms.length;
   const { words, wordOff } = b.texts;
   const lists = startLists({
     entries: b.entries.part(),
@@ -141,7 +141,7 @@ export function finishIndex(
     n: articles.length,
     ...documentColumns(articles),
     oldestRank: oldestRank(articles),
-    terms: StringColumn.from(sorted),
+    terms,
     surface: StringColumn.from(surface.map((e) => e[0])),
     surfaceTerm: Uint32Array.from(surface, (e) => rank[e[1]]!),
     facets: b.facets.done(),

@@ -32,7 +32,8 @@ describe('TermDictionary.sorted', () => {
     it(`gives the terms in code point order and each id's rank (${wide ? 'with' : 'without'} astral and U+E000..U+FFFF terms)`, () => {
       const dict = new TermDictionary();
       for (const t of terms(3000, wide)) dict.idOf(t);
-      const { sorted, rank } = dict.sorted();
+      const { column, rank } = dict.sorted();
+      const sorted = Array.from({ length: column.length }, (_, i) => column.at(i));
       const expected = dict.names().sort(compareCodePoints);
       expect(sorted).toEqual(expected);
       for (const [id, t] of dict.names().entries()) expect(sorted[rank[id]!]).toBe(t);
@@ -41,6 +42,20 @@ describe('TermDictionary.sorted', () => {
           expected.findIndex((t) => t.startsWith('😀')),
         );
     });
+
+  it('sorts bytes that are not UTF-8 as their decoded strings, each bad sequence a U+FFFD', () => {
+    const dict = new TermDictionary();
+    for (const t of ['b', 'a\ufffdz', 'c']) dict.idOf(t);
+    const id = dict.idOfBytes(new Uint8Array([0x61, 0xff]), 0, 2); // "a", then a byte no UTF-8 holds
+    const { column, rank } = dict.sorted();
+    expect(Array.from({ length: column.length }, (_, i) => column.at(i))).toEqual([
+      'a\ufffd',
+      'a\ufffdz',
+      'b',
+      'c',
+    ]);
+    expect(rank[id]).toBe(0);
+  });
 });
 
 describe('TermDictionary ids', () => {

@@ -1,8 +1,6 @@
-import { InternTable } from '../../binary/intern-table';
-import { compareCodePoints, type StringColumn } from '../../binary/string-column';
-
-/** Code units where UTF-16 order and code point order part: surrogates, and U+E000..U+FFFF after them. */
-const WIDE = /[\ud800-\uffff]/;
+import { byteOrder } from '../../binary/byte-order';
+import { InternTable, isUtf8 } from '../../binary/intern-table';
+import { compareCodePoints, StringColumn } from '../../binary/string-column';
 
 /**
  * Term ids by term, numbered in order of first sighting, held in an InternTable (UTF-8 bytes in typed
@@ -42,24 +40,35 @@ export class TermDictionary {
   }
 
   /**
-   * The terms in code point order (UTF-8 byte order, the dictionary's order in an index) and each term
-   * id's rank in it. Without a WIDE code unit, UTF-16 order is code point order, and the native sort
-   * (no comparator called per pair) sorts a million terms several times faster.
+   * The terms in code point order (UTF-8 byte order, the dictionary's order in an index) as a column, and
+   * each term id's rank in it: sorted by their bytes where they lie (byteOrder), none decoded. Bytes that
+   * are not UTF-8 (idOfBytes takes any) are decoded (each bad sequence a U+FFFD) and sorted as strings.
    */
-  sorted(): { sorted: string[]; rank: Uint32Array } {
-    const names = this.names();
-    const rank = new Uint32Array(names.length);
-    if (names.some((t) => WIDE.test(t))) {
-      const order = Array.from({ length: names.length }, (_, i) => i).sort((x, y) =>
+  sorted(): { column: StringColumn; rank: Uint32Array } {
+    const { bytes, off } = this.column();
+    const n = this.length;
+    const rank = new Uint32Array(n);
+    if (!isUtf8(bytes)) {
+      const names = this.names();
+      const order = Array.from({ length: n }, (_, i) => i).sort((x, y) =>
         compareCodePoints(names[x]!, names[y]!),
       );
       order.forEach((t, r) => {
         rank[t] = r;
       });
-      return { sorted: order.map((t) => names[t]!), rank };
+      return { column: StringColumn.from(order.map((t) => names[t]!)), rank };
     }
-    const sorted = names.sort();
-    for (let r = 0; r < sorted.length; r++) rank[this.table.intern(sorted[r]!, false)] = r;
-    return { sorted, rank };
+    const order = byteOrder(bytes, off, n);
+    const sortedBytes = new Uint8Array(bytes.length);
+    const sortedOff = new Uint32Array(n + 1);
+    let at = 0;
+    for (let r = 0; r < n; r++) {
+      const t = order[r]!;
+      rank[t] = r;
+      // Byte by byte: a view per term to set() from costs more than copying its few bytes.
+      for (let p = off[t]!; p < off[t + 1]!; p++) sortedBytes[at++] = bytes[p]!;
+      sortedOff[r + 1] = at;
+    }
+    return { column: new StringColumn(sortedBytes, sortedOff), rank };
   }
 }
