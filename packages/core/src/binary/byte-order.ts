@@ -5,8 +5,8 @@ const SMALL = 12;
  * The numbers 0..n-1 of the strings bytes[off[i], off[i + 1]), in the strings' byte order (a prefix
  * first): for UTF-8, code point order. A three-way radix quicksort (Bentley and Sedgewick's multikey
  * quicksort) over the bytes where they lie: no string is decoded, and no comparator is called per pair.
- * A term dictionary of a million terms sorts in a tenth of the time decoding them and sorting the strings
- * took (bench/search/build-stages.ts, "sort terms").
+ * News 100k's 1.14M terms sort in 0.59 s, where decoding them, sorting the strings and interning each
+ * again for its rank took 1.9 s (the parallel build's "sort terms": 1.81 s CPU, then 0.53).
  */
 export function byteOrder(bytes: Uint8Array, off: Uint32Array, n: number): Uint32Array {
   const ids = new Uint32Array(n);
