@@ -151,11 +151,11 @@ export async function speed(
 /** Seed of the warm-up queries: drawn as the timed ones are, but other queries (see speed-worker's run). */
 export const WARM_UP_SEED = 8;
 
-/** The corpus's label, vocabulary, timed and warm-up queries; its articles are dropped before the engines run. */
 /**
  * Collects this thread's garbage (the corpus prepare read, gigabytes at 100k) before a worker starts: left
  * to V8, its collection and sweeping ran beside the first engine's build (Gazette's, news 100k: 47.9 and
- * 49.5 s in two runs, 41.7 s with this). Twice: the second waits for the first's sweeping.
+ * 49.5 s in two runs; 41.7 s after one collection, 37.0 s after two: the second waits for the first's
+ * sweeping).
  */
 function settle(): void {
   const gc = (globalThis as { gc?: () => void }).gc;
@@ -163,6 +163,7 @@ function settle(): void {
   gc?.();
 }
 
+/** The corpus's label, vocabulary, timed and warm-up queries; its articles are dropped before the engines run. */
 function prepare(corpus: CorpusSpec) {
   const articles = corpusArticles(corpus);
   const docs = articles.map(toDoc);

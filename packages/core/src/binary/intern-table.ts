@@ -7,12 +7,12 @@ const MAX_LOAD = 0.5;
 const encoder = new TextEncoder();
 /** Valid UTF-8 only: decoded whole, it cuts into the strings decoded one by one (see strings). */
 const strictDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-/** Bytes decoded whole, or undefined if they are not UTF-8 (bytes given to internBytes may be any). */
 /** Whether the bytes are UTF-8 throughout (internBytes takes any bytes). */
 export function isUtf8(bytes: Uint8Array): boolean {
   return wholeUtf8(bytes) !== undefined;
 }
 
+/** Bytes decoded whole, or undefined if they are not UTF-8 (bytes given to internBytes may be any). */
 function wholeUtf8(bytes: Uint8Array): string | undefined {
   try {
     return strictDecoder.decode(bytes);
