@@ -90,4 +90,28 @@ describe('SummaryTable', () => {
       }),
     );
   });
+
+  it('appends an entity named alike in both (its aliases kept, its counts added) and one the part knows by more aliases', () => {
+    const ann = {
+      id: 'x',
+      name: 'Ann',
+      type: 'person',
+      aliases: ['Ann', 'A. Smith'],
+      articleCount: 2,
+      mentionCount: 3,
+    };
+    const mine = new SummaryTable();
+    mine.push(ann);
+    mine.push({ ...ann, name: 'Bo', aliases: ['Bo'] });
+    const theirs = new SummaryTable();
+    theirs.push({ ...ann, articleCount: 5, mentionCount: 7 });
+    theirs.push({ ...ann, name: 'Bo', aliases: ['Bo', 'Bobby'], articleCount: 1, mentionCount: 1 });
+    const part = theirs.part();
+    mine.append(part, 0, 0);
+    mine.append(part, 1, 1);
+    expect(mine.done()).toEqual([
+      packSummary({ ...ann, articleCount: 7, mentionCount: 10 }),
+      packSummary({ ...ann, name: 'Bo', aliases: ['Bo', 'Bobby'], articleCount: 3, mentionCount: 4 }),
+    ]);
+  });
 });

@@ -77,7 +77,11 @@ export class SummaryTable {
     }
     this.articleCount.array[value]! += p.articleCount[v]!;
     this.mentionCount.array[value]! += p.mentionCount[v]!;
-    this.addAliases(value, unpackSummary('', `${packed.slice(0, cut)},0,0${packed.slice(cut)}`).aliases);
+    // The same name, type and aliases as this one's (most entities both ranges name): nothing to add, and
+    // nothing unpacked.
+    const head = packed.slice(0, cut);
+    if (head === this.packed[value]!.slice(0, this.cut.array[value]!)) return;
+    this.addAliases(value, unpackSummary('', `${head},0,0${packed.slice(cut)}`).aliases);
   }
 
   private pushPacked([head, tail]: [string, string], articles: number, mentions: number): void {
