@@ -69,3 +69,38 @@ describe('WordTable ids (ASCII text is lowered as it is read, not copied lowered
     expect(words).toEqual(['apple', 'cafe']);
   });
 });
+
+describe('WordTable past its first size (its slots are placed again as it grows)', () => {
+  it('keeps every word and its id through growth, and adopts only words it lacks', () => {
+    const random = seededRandom(11);
+    const letters = 'abcdefghijklmnopqrstuvwxyz';
+    // 100,000 distinct words of 2 to 9 letters: the table starts with room for 32,768, so it grows twice.
+    const distinct = new Set<string>();
+    while (distinct.size < 100_000) {
+      const n = 2 + Math.floor(random() * 8);
+      distinct.add(Array.from({ length: n }, () => letters[Math.floor(random() * 26)]).join(''));
+    }
+    const list = [...distinct];
+    const words: string[] = [];
+    const table = new WordTable((_term, word) => words.push(word) - 1);
+    const first: number[] = [];
+    for (let i = 0; i < list.length; i += 50)
+      table.scan(list.slice(i, i + 50).join(' '), (id) => first.push(id));
+    expect(words).toEqual(list);
+    expect(first).toEqual(list.map((_, i) => i));
+    // Read again, in capitals: every word is found, none added.
+    const again: number[] = [];
+    table.scan(list.join(' ').toUpperCase(), (id) => again.push(id));
+    expect(again).toEqual(first);
+    expect(words.length).toBe(list.length);
+    // A known word is not adopted again; a new one is, and is then found by scan.
+    table.adopt(list[12_345]!, -7);
+    table.adopt('zzzzzzzzzzzz', 123_456);
+    const adopted: number[] = [];
+    table.scan(`${list[12_345]} zzzzzzzzzzzz`, (id) => adopted.push(id));
+    expect(adopted).toEqual([12_345, 123_456]);
+    const entries = table.entries();
+    expect(entries.length).toBe(list.length + 1);
+    expect(entries.at(-1)).toEqual(['zzzzzzzzzzzz', 123_456]);
+  });
+});

@@ -8,10 +8,18 @@ import { GrowableArray } from '../../binary/growable-array';
  * `termId(term, word)` numbers a new word's term (`term` is '' for a stop word); -1 leaves it out.
  */
 export class WordTable {
+  /**
+   * Open addressing, SLOT ints a slot: the word's hash, its term id, where its characters start in
+   * `chars` and its length (-1: the slot is empty). A word is found in its slot and its characters
+   * compared in the pool: at 100k articles the table outgrows the caches, and a word kept as a string
+   * (a slot, then its hash, its string and its id each in an array of their own) cost a cache miss at
+   * every step.
+   */
   private mask = (1 << 16) - 1;
-  private slots = new Int32Array(1 << 16).fill(-1);
+  private slots = emptySlots(1 << 16);
+  private chars = new GrowableArray(Uint16Array, 1 << 16);
+  /** Words and their ids in the order first seen (entries). */
   private words: string[] = [];
-  private readonly hashes = new GrowableArray(Int32Array, 1 << 15);
   private ids: number[] = [];
 
   constructor(private readonly termId: (term: string, word: string) => number) {}
@@ -23,42 +31,46 @@ export class WordTable {
   }
 
   private add(word: string, hash: number, id: number): void {
-    const w = this.words.length;
     this.words.push(word);
-    this.hashes.push(hash);
     this.ids.push(id);
+    const off = this.chars.length;
+    for (let i = 0; i < word.length; i++) this.chars.push(word.charCodeAt(i));
     if (this.words.length * 2 > this.mask) this.grow();
-    else this.place(w, hash);
+    this.place(this.slots, this.mask, hash, id, off, word.length);
   }
 
-  private place(w: number, hash: number) {
-    let s = hash & this.mask;
-    while (this.slots[s] !== -1) s = (s + 1) & this.mask;
-    this.slots[s] = w;
+  private place(slots: Int32Array, mask: number, hash: number, id: number, off: number, len: number) {
+    let s = hash & mask;
+    while (slots[s * SLOT + LEN] !== -1) s = (s + 1) & mask;
+    const at = s * SLOT;
+    slots[at] = hash;
+    slots[at + ID] = id;
+    slots[at + OFF] = off;
+    slots[at + LEN] = len;
   }
 
   private grow() {
+    const old = this.slots;
     this.mask = this.mask * 2 + 1;
-    this.slots = new Int32Array(this.mask + 1).fill(-1);
-    for (let w = 0; w < this.words.length; w++) this.place(w, this.hashes.array[w]!);
+    this.slots = emptySlots(this.mask + 1);
+    for (let at = 0; at < old.length; at += SLOT)
+      if (old[at + LEN] !== -1)
+        this.place(this.slots, this.mask, old[at]!, old[at + ID]!, old[at + OFF]!, old[at + LEN]!);
   }
 
   private lookup(text: string, start: number, end: number, hash: number): number {
     const len = end - start;
+    const slots = this.slots;
+    const chars = this.chars.array;
     for (let s = hash & this.mask; ; s = (s + 1) & this.mask) {
-      const w = this.slots[s]!;
-      if (w === -1) return this.insert(lowerWord(text.slice(start, end)), hash);
-      if (this.hashes.array[w] !== hash) continue;
-      const word = this.words[w]!;
-      if (word.length !== len) continue;
-      let same = true;
-      for (let i = 0; i < len; i++) {
-        if (word.charCodeAt(i) !== lower(text.charCodeAt(start + i))) {
-          same = false;
-          break;
-        }
-      }
-      if (same) return this.ids[w]!;
+      const at = s * SLOT;
+      const wordLen = slots[at + LEN]!;
+      if (wordLen === -1) return this.insert(lowerWord(text.slice(start, end)), hash);
+      if (slots[at] !== hash || wordLen !== len) continue;
+      const off = slots[at + OFF]!;
+      let i = 0;
+      while (i < len && chars[off + i] === lower(text.charCodeAt(start + i))) i++;
+      if (i === len) return slots[at + ID]!;
     }
   }
 
@@ -66,9 +78,14 @@ export class WordTable {
   adopt(word: string, id: number): void {
     const hash = hashOf(word, 0, word.length);
     for (let s = hash & this.mask; ; s = (s + 1) & this.mask) {
-      const w = this.slots[s]!;
-      if (w === -1) break;
-      if (this.hashes.array[w] === hash && this.words[w] === word) return;
+      const at = s * SLOT;
+      const len = this.slots[at + LEN]!;
+      if (len === -1) break;
+      if (this.slots[at] !== hash || len !== word.length) continue;
+      const off = this.slots[at + OFF]!;
+      let i = 0;
+      while (i < len && this.chars.array[off + i] === word.charCodeAt(i)) i++;
+      if (i === len) return;
     }
     this.add(word, hash, id);
   }
@@ -119,6 +136,18 @@ export class WordTable {
 }
 
 const NON_ASCII = /[^\x00-\x7f]/;
+
+/** A slot's ints: hash, term id, start of the characters, length (-1 when empty). */
+const SLOT = 4;
+const ID = 1;
+const OFF = 2;
+const LEN = 3;
+
+function emptySlots(n: number): Int32Array {
+  const slots = new Int32Array(n * SLOT);
+  for (let at = LEN; at < slots.length; at += SLOT) slots[at] = -1;
+  return slots;
+}
 
 /**
  * An ASCII capital's lower case, any other code unit as it is: a no-op on folded text, which holds no
