@@ -8,6 +8,8 @@
 //   NODE_OPTIONS=--max-old-space-size=8192 npx node --expose-gc --import tsx --conditions=@gazette/source \
 //     bench/search/scale-ratio.ts news-100000 news-300000-seg100000 [PASSES]
 // Each name needs query-cpu's files and protocol-replay's warm-up queries (run those first).
+// SCALE_RATIO_QUERIES=smaller asks both corpora the smaller one's queries (and warm-up): how the same
+// queries grow, without the larger corpus drawing commoner ones.
 import { existsSync, readFileSync } from 'node:fs';
 import { type Engine, gazetteEngine, segmentedEngine } from './engines';
 import { queryCpuPath, readQueryCpu } from './query-cpu-files';
@@ -24,17 +26,20 @@ interface Side {
   best: Record<string, { p50: number; p95: number }>;
 }
 
-function side(name: string): Side {
-  const { bytes, queries } = readQueryCpu(name);
-  const warmUpFile = `${queryCpuPath(name)}.warmup.json`;
+/** One corpus, asked the queries drawn from `asked` (itself by default). */
+function side(name: string, asked = name): Side {
+  const { bytes } = readQueryCpu(name);
+  const { queries } = readQueryCpu(asked);
+  const warmUpFile = `${queryCpuPath(asked)}.warmup.json`;
   if (!existsSync(warmUpFile))
-    throw new Error(`no ${warmUpFile}: run bench/search/protocol-replay.ts ${name} first`);
+    throw new Error(`no ${warmUpFile}: run bench/search/protocol-replay.ts ${asked} first`);
   const warmUp = JSON.parse(readFileSync(warmUpFile, 'utf8'));
   const engine = bytes.length === 1 ? gazetteEngine(loadCorpus(bytes[0]!)) : segmentedEngine(bytes);
   return { name, engine, input: { queries, warmUp, capMs: 60_000 }, best: {} };
 }
 
-const sides = [side(smallName), side(largeName)];
+const same = process.env.SCALE_RATIO_QUERIES === 'smaller';
+const sides = [side(smallName), side(largeName, same ? smallName : largeName)];
 for (let pass = 0; pass < Number(passesArg); pass++) {
   for (const s of sides) {
     (globalThis as { gc?: () => void }).gc?.();
@@ -46,7 +51,9 @@ for (let pass = 0; pass < Number(passesArg); pass++) {
   }
 }
 const [small, large] = sides as [Side, Side];
-console.log(`least p50 / p95 of ${passesArg} turns (ms): ${small.name} against ${large.name}`);
+console.log(
+  `least p50 / p95 of ${passesArg} turns (ms): ${small.name} against ${large.name}${same ? `, both asked ${small.name}'s queries` : ''}`,
+);
 console.log('| class | smaller p50 / p95 | larger p50 / p95 | p50 ratio |');
 console.log('| --- | --- | --- | --- |');
 for (const [cls, a] of Object.entries(small.best)) {
