@@ -10,26 +10,21 @@ import {
   type Vocabulary,
   vocabularyOf,
 } from '@gazette/bench-corpora';
-import type { Article } from '@gazette/core';
 import { PARSER_VERSION } from '@gazette/core/query';
 import type { CorpusSpec } from './articles';
-import { toDoc } from './engines';
+import type { Doc } from './engines';
 
 export interface CorpusVocabulary extends Vocabulary {
   syntheticTokens?: number;
   syntheticWords?: number;
 }
 
-export function corpusVocabulary(spec: CorpusSpec, articles: readonly Article[]): CorpusVocabulary {
+/** The vocabulary of the corpus's documents (`docs`: the corpus as toDoc gives it), or its cached one. */
+export function corpusVocabulary(spec: CorpusSpec, docs: readonly Doc[]): CorpusVocabulary {
   const name = spec.kind === 'bbc' ? 'bbc' : `${spec.kind}-v${NEWS_CORPUS_VERSION}-${spec.count}`;
   const file = `${PARSED_CACHE_DIR}${name}-${PARSER_VERSION.replace(/[^\w.-]/g, '_')}.vocabulary.json`;
   if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as CorpusVocabulary;
-  const out: CorpusVocabulary = vocabularyOf(
-    articles.map((a) => {
-      const d = toDoc(a);
-      return `${d.title}\n${d.text}`;
-    }),
-  );
+  const out: CorpusVocabulary = vocabularyOf(docs.map((d) => `${d.title}\n${d.text}`));
   if (spec.kind === 'news') {
     const generated = generateNewsCorpus(readBbc(), spec.count, 42);
     out.syntheticTokens = generated.syntheticTokens;

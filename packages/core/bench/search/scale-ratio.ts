@@ -28,8 +28,10 @@ interface Side {
 
 /** One corpus, asked the queries drawn from `asked` (itself by default). */
 function side(name: string, asked = name): Side {
-  const { bytes } = readQueryCpu(name);
-  const { queries } = readQueryCpu(asked);
+  const { bytes, queries: own } = readQueryCpu(name);
+  // Another corpus's queries are read from its queries file alone (not its snapshot too).
+  const queries =
+    asked === name ? own : JSON.parse(readFileSync(`${queryCpuPath(asked)}.queries.json`, 'utf8'));
   const warmUpFile = `${queryCpuPath(asked)}.warmup.json`;
   if (!existsSync(warmUpFile))
     throw new Error(`no ${warmUpFile}: run bench/search/protocol-replay.ts ${asked} first`);
