@@ -59,35 +59,34 @@ export class WordTable {
   }
 
   private lookup(text: string, start: number, end: number, hash: number): number {
+    const at = this.find(text, start, end, hash);
+    return at >= 0 ? this.slots[at + ID]! : this.insert(lowerWord(text.slice(start, end)), hash);
+  }
+
+  /**
+   * The slot (its first int) holding text[start, end) lowered (see lower), or -1. A folded word is its
+   * own lowering, so adopt finds words with it too.
+   */
+  private find(text: string, start: number, end: number, hash: number): number {
     const len = end - start;
     const slots = this.slots;
     const chars = this.chars.array;
     for (let s = hash & this.mask; ; s = (s + 1) & this.mask) {
       const at = s * SLOT;
       const wordLen = slots[at + LEN]!;
-      if (wordLen === -1) return this.insert(lowerWord(text.slice(start, end)), hash);
+      if (wordLen === -1) return -1;
       if (slots[at] !== hash || wordLen !== len) continue;
       const off = slots[at + OFF]!;
       let i = 0;
       while (i < len && chars[off + i] === lower(text.charCodeAt(start + i))) i++;
-      if (i === len) return slots[at + ID]!;
+      if (i === len) return at;
     }
   }
 
   /** Adds a folded word with its term id, unless known (words analysed apart, e.g. by a worker). */
   adopt(word: string, id: number): void {
     const hash = hashOf(word, 0, word.length);
-    for (let s = hash & this.mask; ; s = (s + 1) & this.mask) {
-      const at = s * SLOT;
-      const len = this.slots[at + LEN]!;
-      if (len === -1) break;
-      if (this.slots[at] !== hash || len !== word.length) continue;
-      const off = this.slots[at + OFF]!;
-      let i = 0;
-      while (i < len && this.chars.array[off + i] === word.charCodeAt(i)) i++;
-      if (i === len) return;
-    }
-    this.add(word, hash, id);
+    if (this.find(word, 0, word.length, hash) < 0) this.add(word, hash, id);
   }
 
   /** Every word seen that has a term id, with it. */
