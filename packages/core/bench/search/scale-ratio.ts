@@ -26,16 +26,18 @@ interface Side {
   best: Record<string, { p50: number; p95: number }>;
 }
 
+/** A file another bench writes, or an error naming the bench to run for it. */
+function readJson(file: string, maker: string) {
+  if (!existsSync(file)) throw new Error(`no ${file}: run bench/search/${maker} for it first`);
+  return JSON.parse(readFileSync(file, 'utf8'));
+}
+
 /** One corpus, asked the queries drawn from `asked` (itself by default). */
 function side(name: string, asked = name): Side {
   const { bytes, queries: own } = readQueryCpu(name);
   // Another corpus's queries are read from its queries file alone (not its snapshot too).
-  const queries =
-    asked === name ? own : JSON.parse(readFileSync(`${queryCpuPath(asked)}.queries.json`, 'utf8'));
-  const warmUpFile = `${queryCpuPath(asked)}.warmup.json`;
-  if (!existsSync(warmUpFile))
-    throw new Error(`no ${warmUpFile}: run bench/search/protocol-replay.ts ${asked} first`);
-  const warmUp = JSON.parse(readFileSync(warmUpFile, 'utf8'));
+  const queries = asked === name ? own : readJson(`${queryCpuPath(asked)}.queries.json`, 'query-cpu.ts');
+  const warmUp = readJson(`${queryCpuPath(asked)}.warmup.json`, 'protocol-replay.ts');
   const engine = bytes.length === 1 ? gazetteEngine(loadCorpus(bytes[0]!)) : segmentedEngine(bytes);
   return { name, engine, input: { queries, warmUp, capMs: 60_000 }, best: {} };
 }
