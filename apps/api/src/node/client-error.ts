@@ -3,26 +3,30 @@ import type { Duplex } from 'node:stream';
 import { BASE_HEADERS } from '../http/base-headers';
 import { PROBLEM_CONTENT_TYPE, type ProblemKind, problem } from '../http/problem';
 import { API_LIMITS } from '../limits';
+import { headStart, REQUEST_LINE_WINDOW } from './request-line-watch';
 import { NODE_SERVER_LIMITS } from './server-limits';
 
 type ClientError = Error & { code?: string; rawPacket?: Buffer };
 
 /**
- * Whether the request line itself overflowed: the chunk that overflowed starts a request line that does not
- * end in it, or ends one longer than the URL limit. Node reports one error for a long URL and for large
- * headers; when the overflow happens in a later chunk of a long line, it cannot be told apart and is 431.
+ * Whether the request line itself overflowed: the head's known start (see headStart) is a request line that
+ * does not end in it, or ends one longer than the URL limit. Node reports one error for a long URL and for
+ * large headers; on a kept-alive connection, whose later requests are not watched, an overflow in a later
+ * chunk of a long line cannot be told apart and is 431.
  */
 function requestLineTooLong(raw: Buffer | undefined): boolean {
   if (!raw) return false;
-  const head = raw.subarray(0, API_LIMITS.maxUrlLength + 64).toString('latin1');
+  const head = raw.subarray(0, REQUEST_LINE_WINDOW).toString('latin1');
   if (!/^[A-Z]+ \S/.test(head)) return false;
   const end = head.indexOf('\r\n');
   return end === -1 || end > API_LIMITS.maxUrlLength;
 }
 
-function kindOf(error: ClientError): ProblemKind {
+function kindOf(error: ClientError, socket: Duplex): ProblemKind {
   if (error.code === 'HPE_HEADER_OVERFLOW')
-    return requestLineTooLong(error.rawPacket) ? 'uri-too-long' : 'request-header-fields-too-large';
+    return requestLineTooLong(headStart(socket, error.rawPacket))
+      ? 'uri-too-long'
+      : 'request-header-fields-too-large';
   if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') return 'request-timeout';
   return 'bad-request';
 }
@@ -45,7 +49,7 @@ export function answerClientError(error: ClientError, socket: Duplex): void {
     socket.destroy();
     return;
   }
-  const kind = kindOf(error);
+  const kind = kindOf(error, socket);
   const body = problem(kind, DETAILS[kind] ?? 'The request could not be read as HTTP/1.1.', {
     requestId: crypto.randomUUID(),
   });

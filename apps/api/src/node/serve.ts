@@ -7,6 +7,7 @@ import { answerClientError } from './client-error';
 import { closeGracefully } from './graceful-close';
 import { nodeCompression } from './node-compress';
 import { nodeTurns } from './node-turns';
+import { watchRequestLines } from './request-line-watch';
 import { atLeastOne, NODE_SERVER_LIMITS, NODE_SERVER_OPTIONS } from './server-limits';
 
 export interface RunningServer {
@@ -59,6 +60,7 @@ export function serveApi(
       },
     ) as Server;
     server.maxConnections = maxConnections;
+    watchRequestLines(server);
     server.on('clientError', answerClientError);
     server.once('error', reject);
   });
