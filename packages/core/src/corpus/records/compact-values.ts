@@ -27,6 +27,8 @@ export class CompactWriter {
   /** Grown in place: it is built on the thread holding the articles (see GrowableArray). */
   readonly out = new ByteWriter(1 << 16, true);
   private readonly f64 = new DataView(new ArrayBuffer(8));
+  /** f64's bytes, copied out for a float (rather than a new buffer for each). */
+  private readonly f64Bytes = new Uint8Array(this.f64.buffer);
   /** The shapes written so far, by their keys in order: no joined string is made or hashed per object. */
   private readonly shapes = new Shape(null, true);
   private readonly encoder = new TextEncoder();
@@ -48,7 +50,7 @@ export class CompactWriter {
       } else {
         w.varint(FLOAT);
         this.f64.setFloat64(0, v, true);
-        w.raw(new Uint8Array(this.f64.buffer.slice(0)));
+        w.raw(this.f64Bytes);
       }
     } else if (typeof v === 'string') {
       if (v.length > SHARED_UP_TO) {
