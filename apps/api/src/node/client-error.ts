@@ -11,8 +11,8 @@ type ClientError = Error & { code?: string; rawPacket?: Buffer };
 /**
  * Whether the request line itself overflowed: the head's known start (see headStart) is a request line that
  * does not end in it, or ends one longer than the URL limit. Node reports one error for a long URL and for
- * large headers; on a kept-alive connection, whose later requests are not watched, an overflow in a later
- * chunk of a long line cannot be told apart and is 431.
+ * large headers; where the head's start is not known (a request pipelined behind another), an overflow in
+ * a later chunk of a long line cannot be told apart and is 431.
  */
 function requestLineTooLong(raw: Buffer | undefined): boolean {
   if (!raw) return false;

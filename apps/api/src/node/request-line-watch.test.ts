@@ -31,10 +31,21 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
-/** Sends `first`, waits, sends `rest`; the status line of the answer and the server's reads before it. */
-function sendInTwo(first: string, rest: string): Promise<{ statusLine: string; reads: number[] }> {
+/**
+ * Sends `before` (whole requests, each answered before the next is sent) on a new connection, then
+ * `first`, waits, sends `rest`; the status line of the last answer and the server's reads of the pieces.
+ */
+function sendInTwo(
+  first: string,
+  rest: string,
+  before: string[] = [],
+): Promise<{ statusLine: string; reads: number[] }> {
   return new Promise((resolve, reject) => {
     const socket = connect(port, '127.0.0.1');
+    const queue = [...before];
+    let sentPieces = false;
+    /** The server's reads of the requests before the pieces. */
+    let readsBefore = 0;
     let localPort = 0;
     socket.on('connect', () => {
       localPort = socket.localPort!;
@@ -43,23 +54,39 @@ function sendInTwo(first: string, rest: string): Promise<{ statusLine: string; r
     const giveUp = setTimeout(() => socket.destroy(new Error('no answer in 10 s')), 10_000);
     socket.setEncoding('utf8').on('data', (d: string) => {
       received += d;
+      // Each earlier request's answer ends with its body, 'ok': then the next request, or the pieces.
+      if (sentPieces || !received.endsWith('ok')) return;
+      received = '';
+      send();
     });
     socket.on('error', (error) => {
       if ((error as NodeJS.ErrnoException).code !== 'ECONNRESET') reject(error);
     });
     socket.on('close', () => {
       clearTimeout(giveUp);
-      resolve({ statusLine: received.split('\r\n')[0]!, reads: reads.get(localPort) ?? [] });
+      resolve({
+        statusLine: received.split('\r\n')[0]!,
+        reads: (reads.get(localPort) ?? []).slice(readsBefore),
+      });
     });
-    socket.write(first, () => setTimeout(() => socket.writable && socket.end(rest), 150));
+    const send = () => {
+      const next = queue.shift();
+      if (next !== undefined) socket.write(next);
+      else if (!sentPieces) {
+        sentPieces = true;
+        readsBefore = reads.get(localPort)?.length ?? 0;
+        socket.write(first, () => setTimeout(() => socket.writable && socket.end(rest), 150));
+      }
+    };
+    send();
   });
 }
 
 /** Sends until the server read `first` on its own (a busy machine may join the pieces), at most 5 times. */
-async function sentApart(first: string, rest: string): Promise<string> {
+async function sentApart(first: string, rest: string, before: string[] = []): Promise<string> {
   let last = { statusLine: '', reads: [] as number[] };
   for (let attempt = 0; attempt < 5; attempt++) {
-    last = await sendInTwo(first, rest);
+    last = await sendInTwo(first, rest, before);
     if (last.reads[0] === first.length) return last.statusLine;
   }
   throw new Error(`the first piece never arrived alone: reads ${last.reads.join(', ')}`);
@@ -82,6 +109,13 @@ describe('a request refused by the parser in a later chunk than its first', () =
     const head = `GET /healthz HTTP/1.1\r\nhost: x\r\nx-big: ${'a'.repeat(over)}\r\n\r\n`;
     const lineEnd = head.indexOf('\r\n') + 2;
     expect(await sentApart(head.slice(0, lineEnd), head.slice(lineEnd))).toMatch(/^HTTP\/1\.1 431 /);
+  });
+
+  it('is 414 on a kept-alive connection too, after requests answered on it', async () => {
+    const line = `GET /v1/search?q=${'a'.repeat(over)} HTTP/1.1\r\nhost: x\r\n\r\n`;
+    const ordinary = 'GET / HTTP/1.1\r\nhost: x\r\n\r\n';
+    const status = await sentApart(line.slice(0, 2_000), line.slice(2_000), [ordinary, ordinary]);
+    expect(status).toMatch(/^HTTP\/1\.1 414 /);
   });
 
   it('leaves an ordinary request alone', async () => {
