@@ -26,7 +26,10 @@ export class ByteWriter {
     buffer.length = o;
   }
   byte(v: number): void {
-    this.buffer.push(v);
+    // Not buffer.push: its store is shared by every GrowableArray's kind (see IndexTexts.pushWord).
+    const buffer = this.buffer;
+    if (buffer.length === buffer.array.length) buffer.reserve(1);
+    buffer.array[buffer.length++] = v;
   }
   raw(b: Uint8Array): void {
     this.buffer.reserve(b.length);

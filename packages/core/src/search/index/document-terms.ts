@@ -76,18 +76,27 @@ export class DocumentTerms {
    * become entries.
    */
   endDocument(keywords: ArrayLike<number>, count = keywords.length): void {
-    const docTerms = this.docTerms.array;
-    for (let r = 0; r < this.docTerms.length; r++) {
-      this.entryTerm.push(docTerms[r]!);
-      for (let f = 0; f < FIELDS; f++) this.entryCounts[f]!.push(this.counts[f]![r]!);
-    }
+    // Written into the arrays, not pushed: push is shared by every GrowableArray (see IndexTexts.pushWord).
+    const rows = this.docTerms.length;
+    const base = this.entryTerm.length;
+    this.entryTerm.reserve(rows + count);
+    const entryTerm = this.entryTerm.array;
+    entryTerm.set(this.docTerms.array.subarray(0, rows), base);
+    let n = base + rows;
     for (let i = 0; i < count; i++) {
       const k = keywords[i]!;
-      if (!this.isNew(k)) continue;
-      this.entryTerm.push(k);
-      for (let f = 0; f < FIELDS; f++) this.entryCounts[f]!.push(0);
+      if (this.isNew(k)) entryTerm[n++] = k;
     }
-    this.docEnd[this.doc] = this.entryTerm.length;
+    for (let f = 0; f < FIELDS; f++) {
+      const counts = this.entryCounts[f]!;
+      counts.reserve(n - base);
+      // Counts stop at 255 (see count): each fits a byte. A keyword's are 0.
+      counts.array.set(this.counts[f]!.subarray(0, rows), base);
+      counts.array.fill(0, base + rows, n);
+      counts.length = n;
+    }
+    this.entryTerm.length = n;
+    this.docEnd[this.doc] = n;
   }
 
   part(): EntriesPart {

@@ -41,7 +41,15 @@ export class IndexTexts {
   readonly words = new GrowableArray(Int32Array);
   readonly wordOff = new GrowableArray(Uint32Array);
 
-  private readonly pushWord = (t: number) => this.words.push(t);
+  /**
+   * Appends a word's term id. Written out rather than words.push: push is shared by every GrowableArray,
+   * whose element kinds make its store megamorphic, and this runs once for every word of every text.
+   */
+  private readonly pushWord = (t: number) => {
+    const words = this.words;
+    if (words.length === words.array.length) words.reserve(1);
+    words.array[words.length++] = t;
+  };
 
   constructor(
     documents: number,
