@@ -41,7 +41,8 @@ export function watchRequestLines(server: Server): void {
     watch.onData = (chunk: Buffer) => {
       if (watch.busy) return;
       const room = REQUEST_LINE_WINDOW - watch.bytes;
-      watch.chunks.push(chunk.subarray(0, room));
+      // A copy: a view would keep the whole chunk alive, however little of it the window needs.
+      watch.chunks.push(Buffer.from(chunk.subarray(0, room)));
       watch.bytes += Math.min(chunk.length, room);
       if (watch.bytes >= REQUEST_LINE_WINDOW || chunk.includes('\r\n')) {
         socket.off('data', watch.onData);
