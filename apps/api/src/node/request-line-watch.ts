@@ -40,10 +40,10 @@ export function watchRequestLines(server: Server): void {
     const watch: Watch = { chunks: [], bytes: 0, busy: false, listening: false, onData: () => {} };
     watch.onData = (chunk: Buffer) => {
       if (watch.busy) return;
-      const room = REQUEST_LINE_WINDOW - watch.bytes;
       // A copy: a view would keep the whole chunk alive, however little of it the window needs.
-      watch.chunks.push(Buffer.from(chunk.subarray(0, room)));
-      watch.bytes += Math.min(chunk.length, room);
+      const kept = Buffer.from(chunk.subarray(0, REQUEST_LINE_WINDOW - watch.bytes));
+      watch.chunks.push(kept);
+      watch.bytes += kept.length;
       if (watch.bytes >= REQUEST_LINE_WINDOW || chunk.includes('\r\n')) {
         socket.off('data', watch.onData);
         watch.listening = false;

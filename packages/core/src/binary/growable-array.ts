@@ -96,6 +96,11 @@ export class GrowableArray<A extends GrowableKind> {
     this.growTo(i + 1);
   }
 
+  /**
+   * Appends one item. Its element store is shared by every GrowableArray, so it sees every array kind
+   * (and resizable buffers) and is megamorphic: a loop that appends millions of items writes into
+   * `array` itself (`reserve`, then `array[length++]`), where the store sees one kind.
+   */
   push(value: number): void {
     if (this.length === this.array.length) this.growTo(this.length + 1);
     this.array[this.length++] = value;

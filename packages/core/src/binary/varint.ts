@@ -26,7 +26,7 @@ export class ByteWriter {
     buffer.length = o;
   }
   byte(v: number): void {
-    // Not buffer.push: its store is shared by every GrowableArray's kind (see IndexTexts.pushWord).
+    // Written into the array, not pushed (see GrowableArray.push): postings, positions and records write bytes one by one.
     const buffer = this.buffer;
     if (buffer.length === buffer.array.length) buffer.reserve(1);
     buffer.array[buffer.length++] = v;

@@ -76,7 +76,7 @@ export class DocumentTerms {
    * become entries.
    */
   endDocument(keywords: ArrayLike<number>, count = keywords.length): void {
-    // Written into the arrays, not pushed: push is shared by every GrowableArray (see IndexTexts.pushWord).
+    // Written into the arrays, not pushed (see GrowableArray.push): this runs for every document.
     const rows = this.docTerms.length;
     const base = this.entryTerm.length;
     this.entryTerm.reserve(rows + count);

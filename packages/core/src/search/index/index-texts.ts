@@ -41,10 +41,7 @@ export class IndexTexts {
   readonly words = new GrowableArray(Int32Array);
   readonly wordOff = new GrowableArray(Uint32Array);
 
-  /**
-   * Appends a word's term id. Written out rather than words.push: push is shared by every GrowableArray,
-   * whose element kinds make its store megamorphic, and this runs once for every word of every text.
-   */
+  /** Appends a word's term id, written into the array, not pushed (see GrowableArray.push): once a word. */
   private readonly pushWord = (t: number) => {
     const words = this.words;
     if (words.length === words.array.length) words.reserve(1);
