@@ -16,7 +16,7 @@ const PARTS: Array<[string, RegExp]> = [
   ['unique texts (titles, standfirsts, paragraphs)', /^texts\.|^text(Off|Ids|Field)$/],
   ['entity tables, facets, quote counts', /^entit|^facet\.|^quoteCounts|^statementCounts|^flags/],
   ['positions', /^positions\.bytes/],
-  ['postings', /^postings\.bytes/],
+  ['postings (and the common impacts they name)', /^postings\.(bytes|common)/],
   ['dictionary (terms, surface words, per-term offsets)', /^terms|^surface|^postings\.|^positions\./],
   ['document columns (ids, slugs, titles, dates, ranks)', /./],
 ];

@@ -162,7 +162,13 @@ function postLists(link: WorkerLink, half: ListsHalf, t: ThreadTimeline): void {
   const lists: Partial<ListsMessage> & { spans?: StageSpan[] } = {};
   if (half === 'postings') {
     const p = buildPostings(input);
-    lists.postings = { termOff: p.termOff, byteOff: p.byteOff, bytes: p.bytes, docCount: p.docCount };
+    lists.postings = {
+      termOff: p.termOff,
+      byteOff: p.byteOff,
+      bytes: p.bytes,
+      docCount: p.docCount,
+      common: p.common,
+    };
   }
   if (half === 'positions') {
     const q = buildPositions(input);

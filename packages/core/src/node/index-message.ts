@@ -10,7 +10,7 @@ import type { FacetColumn, SearchIndex, StoredTexts } from '../search/index/sear
 
 /** The postings and positions as posted: the fields their classes are made over. */
 export interface ListsMessage {
-  postings: Pick<PostingLists, 'termOff' | 'byteOff' | 'bytes' | 'docCount'>;
+  postings: Pick<PostingLists, 'termOff' | 'byteOff' | 'bytes' | 'docCount' | 'common'>;
   positions: Pick<PositionLists, 'byteOff' | 'bytes' | 'textCount'>;
 }
 
@@ -20,7 +20,7 @@ export function listsFromMessage(m: ListsMessage): IndexLists {
 }
 
 export const postingsFromMessage = (p: ListsMessage['postings']) =>
-  new PostingLists(p.termOff, p.byteOff, p.bytes, p.docCount);
+  new PostingLists(p.termOff, p.byteOff, p.bytes, p.docCount, p.common);
 
 export const positionsFromMessage = (q: ListsMessage['positions']) =>
   new PositionLists(q.byteOff, q.bytes, q.textCount);

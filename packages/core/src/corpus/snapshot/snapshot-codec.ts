@@ -5,6 +5,7 @@ import { checksum32 } from '../../binary/checksum';
 import { damagedSnapshot } from '../../binary/damaged-snapshot';
 import { PositionLists } from '../../search/index/position-lists';
 import { PostingLists } from '../../search/index/posting-lists';
+import { COMMON } from '../../search/index/common-impacts';
 import type { FacetColumn, SearchIndex, StoredTexts } from '../../search/index/search-index';
 import { type Section, SectionReader } from './snapshot-sections';
 import { StringColumn } from '../../binary/string-column';
@@ -26,7 +27,7 @@ import { fromSteps, isOffsets, risingFromSteps, storedAsSteps, toSteps } from '.
 //
 // Numbers are little-endian (every platform Gazette runs on).
 
-const VERSION = 17;
+const VERSION = 18;
 const MAGIC = [0x47, 0x41, 0x5a, 0x45, 0x54, 0x54, 0x45, VERSION]; // "GAZETTE" + format
 const PREFIX = 16;
 const TYPES = { u8: Uint8Array, u32: Uint32Array } as const;
@@ -85,6 +86,7 @@ function sectionsOf(p: CorpusParts): Array<[string, Section]> {
   strings('terms', ix.terms);
   out.push(['postings.termOff', ix.postings.termOff]);
   out.push(['postings.byteOff', ix.postings.byteOff], ['postings.bytes', ix.postings.bytes]);
+  out.push(['postings.common', ix.postings.common]);
   out.push(['positions.byteOff', ix.positions.byteOff], ['positions.bytes', ix.positions.bytes]);
   strings('surface', ix.surface);
   out.push(['surfaceTerm', ix.surfaceTerm]);
@@ -325,6 +327,7 @@ function readIndex(read: SectionReader, n: number, facetNames: readonly FacetNam
       read.offsets('postings.byteOff', termCount + 1, postBytes.length),
       postBytes,
       n,
+      read.u8('postings.common', COMMON * n),
     ),
     positions: new PositionLists(
       read.offsets('positions.byteOff', termCount + 1, posBytes.length),

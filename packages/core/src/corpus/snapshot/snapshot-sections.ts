@@ -30,9 +30,10 @@ export class SectionReader {
     return this.sections.has(name);
   }
 
-  u8(name: string): Uint8Array {
+  u8(name: string, length?: number): Uint8Array {
     const a = this.sections.get(name);
-    if (!(a instanceof Uint8Array)) throw damaged(`section ${name}`);
+    if (!(a instanceof Uint8Array) || (length !== undefined && a.length !== length))
+      throw damaged(`section ${name}`);
     return a;
   }
 

@@ -8,6 +8,7 @@ import type { DocumentHead, IndexedArticle } from './indexed-article';
 import { KeywordTable } from './keyword-table';
 import { PositionLists } from './position-lists';
 import { PostingLists } from './posting-lists';
+import { CommonImpacts } from './common-impacts';
 import { QuoteTerms } from './quote-terms';
 import { FIELD_B, FIELD_PIVOT, FIELD_WEIGHT, K1, KEYWORD_IMPACT } from './ranking-weights';
 import { FIELD_KEY, type SearchIndex, SPEAKER_ID_KEY } from './search-index';
@@ -260,7 +261,8 @@ function addKeywords(b: Builders, d: number, a: IndexedArticle): void {
 /**
  * The postings: a counting sort of the entries by term rank (documents stay in order within a term),
  * each with its BM25F impact, the field counts' saturation scaled to a byte (by fixed pivot lengths: a
- * document's impacts depend on it alone, whatever index or segment holds it).
+ * document's impacts depend on it alone, whatever index or segment holds it). Each document's common
+ * impacts are counted on the way (keyword matches left out: their lists store no impacts).
  */
 function invertEntries(entries: DocumentTerms, rank: Uint32Array, termCount: number, documents: number) {
   const entryTerm = entries.entryTerm.array;
@@ -274,9 +276,11 @@ function invertEntries(entries: DocumentTerms, rank: Uint32Array, termCount: num
   const counts = entries.entryCounts.map((c) => c.array);
   // Each field's length normalisation in the current document, worked out once per document.
   const norm = new Float64Array(FIELDS);
+  const common = new CommonImpacts(documents);
   let d = -1;
   for (let i = 0; i < entryCount; i++) {
     if (d < 0 || i >= entries.docEnd[d]!) {
+      if (d >= 0) common.end(d);
       do d++;
       while (i >= entries.docEnd[d]!);
       for (let f = 0; f < FIELDS; f++)
@@ -289,9 +293,15 @@ function invertEntries(entries: DocumentTerms, rank: Uint32Array, termCount: num
       const x = counts[f]![i]!;
       if (x) s += (FIELD_WEIGHT[f]! * x) / norm[f]!;
     }
-    postImpact[at] = s === 0 ? KEYWORD_IMPACT : Math.max(1, Math.round((255 * s) / (K1 + s)));
+    if (s === 0) postImpact[at] = KEYWORD_IMPACT;
+    else {
+      const impact = Math.max(1, Math.round((255 * s) / (K1 + s)));
+      postImpact[at] = impact;
+      common.count(impact);
+    }
   }
-  return PostingLists.encode(termOff, postDoc, postImpact, documents);
+  if (d >= 0) common.end(d);
+  return PostingLists.encode(termOff, postDoc, postImpact, documents, common.table);
 }
 
 /** Surface words (as written, folded) with a letter, sorted, and their term ids: for as-you-type. */

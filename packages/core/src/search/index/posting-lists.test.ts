@@ -92,7 +92,7 @@ describe('PostingLists', () => {
       }
     });
     // A dense list read again from the cache has its bits without asking.
-    const again = new PostingLists(postings.termOff, postings.byteOff, postings.bytes, 5000);
+    const again = new PostingLists(postings.termOff, postings.byteOff, postings.bytes, 5000, postings.common);
     const t = lists.findIndex((l) => l.docs.length >= 64 && l.docs.length * DENSE_FROM >= 5000);
     expect(again.get(t).bits).toBeUndefined();
     expect(again.get(t).bits).toEqual(docBits(Uint32Array.from(lists[t]!.docs), 5000));
@@ -103,7 +103,7 @@ describe('PostingLists', () => {
     const t = lists.findIndex((l) => l.docs.length >= 64 && l.docs.length * DENSE_FROM >= 5000);
     // Uncached: decoded (and kept) as a query's first read decodes it.
     expect([...postings.docs(t)]).toEqual(lists[t]!.docs);
-    const other = new PostingLists(postings.termOff, postings.byteOff, postings.bytes, 5000);
+    const other = new PostingLists(postings.termOff, postings.byteOff, postings.bytes, 5000, postings.common);
     // Cached by a query's first read: the page reads the same list, and its bits stay unbuilt.
     const cached = other.get(t);
     expect(other.docs(t)).toBe(cached.docs);
@@ -127,9 +127,13 @@ describe('PostingLists', () => {
     const far = copy();
     far.set([0xff, 0xff, 0xff, 0xff, 0x07], byteOff[t]!);
     for (const b of [runOn, far])
-      expect(() => new PostingLists(termOff, byteOff, b, 5000).get(t)).toThrow(/postings of term/);
+      expect(() => new PostingLists(termOff, byteOff, b, 5000, postings.common).get(t)).toThrow(
+        /postings of term/,
+      );
     const shortOff = Uint32Array.from(byteOff);
     shortOff[t + 1] = shortOff[t]! + postings.df(t);
-    expect(() => new PostingLists(termOff, shortOff, bytes, 5000).get(t)).toThrow(/postings of term/);
+    expect(() => new PostingLists(termOff, shortOff, bytes, 5000, postings.common).get(t)).toThrow(
+      /postings of term/,
+    );
   });
 });

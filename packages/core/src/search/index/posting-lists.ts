@@ -1,6 +1,7 @@
 import { damagedSnapshot } from '../../binary/damaged-snapshot';
 import { LruCache } from '../../binary/lru-cache';
 import { ByteWriter } from '../../binary/varint';
+import { CODED_FROM, readCodedImpacts, writeCodedImpacts } from './common-impacts';
 import { DENSE_FROM, type DocBits, docBits } from './doc-bits';
 import { rangeMaxima } from './impact-ranges';
 import { KEYWORD_IMPACT } from './ranking-weights';
@@ -82,7 +83,8 @@ const INT_WIDTH = 24;
  * Every term's postings in one buffer: the document gaps, in blocks of BLOCK bit-packed at the block's
  * widest gap (a width byte, then the bits, low first), the last gaps (fewer than BLOCK) as varints; then
  * the impacts: none when all are KEYWORD_IMPACT (field qualifiers and facet values), one byte when all
- * are alike, else one per document (the record's length tells which).
+ * are alike, else coded by their documents' common impacts when that is shorter (common-impacts.ts), else
+ * one per document (the record's length tells which: 0, 1, fewer than the documents, as many).
  * Read as stored (a snapshot loads without decoding); a list is decoded when a query reads it, and the
  * long ones are kept in a bounded cache.
  */
@@ -99,12 +101,23 @@ export class PostingLists {
     readonly bytes: Uint8Array,
     /** Documents are numbered below this. */
     readonly docCount: number,
+    /** Each document's common impacts (CommonImpacts.table), which coded impacts name. */
+    readonly common: Uint8Array,
   ) {
     this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
 
-  /** Encodes flat postings (grouped by term, documents ascending within a term). */
-  static encode(termOff: Uint32Array, docs: Uint32Array, imps: Uint8Array, docCount: number): PostingLists {
+  /**
+   * Encodes flat postings (grouped by term, documents ascending within a term), their impacts coded by
+   * `common` (each document's common impacts) where that is shorter: any table decodes as encoded.
+   */
+  static encode(
+    termOff: Uint32Array,
+    docs: Uint32Array,
+    imps: Uint8Array,
+    docCount: number,
+    common: Uint8Array = new Uint8Array(0),
+  ): PostingLists {
     const termCount = termOff.length - 1;
     const w = new ByteWriter(docs.length * 2 + 1024);
     const byteOff = new Uint32Array(termCount + 1);
@@ -127,11 +140,12 @@ export class PostingLists {
       }
       let uniform = true;
       for (let k = a + 1; k < b && uniform; k++) uniform = imps[k] === imps[a];
-      if (!uniform) w.raw(imps.subarray(a, b));
-      else if (b > a && imps[a] !== KEYWORD_IMPACT) w.byte(imps[a]!);
+      if (!uniform) {
+        if (!writeCodedImpacts(w, docs, imps, a, b, common)) w.raw(imps.subarray(a, b));
+      } else if (b > a && imps[a] !== KEYWORD_IMPACT) w.byte(imps[a]!);
       byteOff[t + 1] = w.length;
     }
-    return new PostingLists(termOff, byteOff, w.done(), docCount);
+    return new PostingLists(termOff, byteOff, w.done(), docCount, common);
   }
 
   get terms(): number {
@@ -175,12 +189,17 @@ export class PostingLists {
     const docs = new Uint32Array(n);
     const p = decodeGaps(bytes, this.view, from, end, docs, this.docCount);
     const rest = end - p;
-    if (p < 0 || !(rest === 0 || (n > 0 && (rest === 1 || rest === n))))
+    // Coded impacts (fewer bytes than documents, more than one) only in lists of CODED_FROM or more.
+    const coded = rest > 1 && rest < n && n >= CODED_FROM;
+    if (p < 0 || !(rest === 0 || (n > 0 && (rest === 1 || rest === n || coded))))
       throw damagedSnapshot(`postings of term ${t}`);
     const imps =
       rest === n && n > 1
         ? bytes.subarray(p, end)
-        : new Uint8Array(n).fill(rest === 0 ? KEYWORD_IMPACT : bytes[p]!);
+        : coded
+          ? readCodedImpacts(bytes, p, end, docs, this.common)
+          : new Uint8Array(n).fill(rest === 0 ? KEYWORD_IMPACT : bytes[p]!);
+    if (imps === undefined) throw damagedSnapshot(`postings of term ${t} (impacts)`);
     // Bits are built when a query first asks (denseBits), kept with the cached list: an AND with a
     // word not much rarer then finds its documents by them.
     const dense = n >= CACHE_FROM && n * DENSE_FROM >= this.docCount;
