@@ -89,8 +89,8 @@ export function writeCodedImpacts(
 }
 
 /**
- * The impacts of a coded list of `docs`, read from bytes[p, end): its codes, then its escaped impacts.
- * Undefined when they do not hold together (escapes missing or left over, a code past the table).
+ * The impacts of a coded list of `docs`, read from bytes[p, end) into `out`: its codes, then its escaped
+ * impacts. Undefined when they do not hold together (escapes missing or left over, a code past the table).
  */
 export function readCodedImpacts(
   bytes: Uint8Array,
@@ -98,9 +98,9 @@ export function readCodedImpacts(
   end: number,
   docs: Uint32Array,
   table: Uint8Array,
+  out = new Uint8Array(docs.length),
 ): Uint8Array | undefined {
   const n = docs.length;
-  const out = new Uint8Array(n);
   const from = p + ((n + 3) >> 2);
   // Documents ascend: when the last one's impacts lie in the table, every one's do.
   const e =

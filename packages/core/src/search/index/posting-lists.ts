@@ -186,7 +186,9 @@ export class PostingLists {
     // A packed block of BLOCK gaps takes 5 bytes at least (a width byte, 1 bit a gap): checked before
     // the list is allocated, so damaged offsets cannot ask for a huge one.
     if (n > (end - from) * 8) throw damagedSnapshot(`postings of term ${t}`);
-    const docs = new Uint32Array(n);
+    // The documents and, behind them, room for their impacts: one allocation, not two.
+    const buffer = new ArrayBuffer(5 * n);
+    const docs = new Uint32Array(buffer, 0, n);
     const p = decodeGaps(bytes, this.view, from, end, docs, this.docCount);
     const rest = end - p;
     // Coded impacts (fewer bytes than documents, more than one) only in lists of CODED_FROM or more.
@@ -197,8 +199,8 @@ export class PostingLists {
       rest === n && n > 1
         ? bytes.subarray(p, end)
         : coded
-          ? readCodedImpacts(bytes, p, end, docs, this.common)
-          : new Uint8Array(n).fill(rest === 0 ? KEYWORD_IMPACT : bytes[p]!);
+          ? readCodedImpacts(bytes, p, end, docs, this.common, new Uint8Array(buffer, 4 * n, n))
+          : new Uint8Array(buffer, 4 * n, n).fill(rest === 0 ? KEYWORD_IMPACT : bytes[p]!);
     if (imps === undefined) throw damagedSnapshot(`postings of term ${t} (impacts)`);
     // Bits are built when a query first asks (denseBits), kept with the cached list: an AND with a
     // word not much rarer then finds its documents by them.
