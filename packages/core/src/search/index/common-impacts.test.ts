@@ -79,6 +79,17 @@ describe('PostingLists with common impacts', () => {
     });
   });
 
+  it('escapes the impacts of documents past a table that covers only some, and decodes them as encoded', () => {
+    const { lists, termOff, docs, imps, table } = listsOverDocuments(35, 200, 2000, 0.9);
+    // The first 1,000 documents' slots, and a part of the next one's.
+    const part = table.subarray(0, COMMON * 1000 + 2);
+    const coded = PostingLists.encode(termOff, docs, imps, 2000, part);
+    expect(coded.bytes.length).toBeLessThan(PostingLists.encode(termOff, docs, imps, 2000).bytes.length);
+    lists.forEach((l, t) => {
+      expect([...coded.get(t).imps]).toEqual(l.imps);
+    });
+  });
+
   it('refuses coded impacts that do not hold together', () => {
     const { lists, termOff, docs, imps, table } = listsOverDocuments(33, 50, 1000, 0.9);
     const coded = PostingLists.encode(termOff, docs, imps, 1000, table);

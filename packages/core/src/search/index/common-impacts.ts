@@ -57,7 +57,8 @@ export class CommonImpacts {
 /** The code of impact `v` in document d: its place among the document's common impacts, or ESCAPE. */
 function codeOf(table: Uint8Array, d: number, v: number): number {
   const at = COMMON * d;
-  if (at >= table.length) return ESCAPE;
+  // A document past the table (or only partly in it) has no common impacts: readCodedImpacts agrees.
+  if (at + COMMON > table.length) return ESCAPE;
   if (table[at] === v) return 0;
   if (table[at + 1] === v) return 1;
   return table[at + 2] === v ? 2 : ESCAPE;
@@ -101,31 +102,17 @@ export function readCodedImpacts(
   table: Uint8Array,
   out = new Uint8Array(docs.length),
 ): Uint8Array | undefined {
-  const n = docs.length;
-  const from = p + ((n + 3) >> 2);
-  // Documents ascend: when the last one's impacts lie in the table, every one's do.
-  const e =
-    COMMON * docs[n - 1]! + COMMON <= table.length ? readInTable(bytes, p, from, docs, table, out) : -1;
-  return e === end ? out : undefined;
-}
-
-/**
- * readCodedImpacts's loop, every document's impacts known to lie in the table (so no check per code):
- * where the escapes end. Reading four codes from each byte at once, unrolled, was no faster.
- */
-function readInTable(
-  bytes: Uint8Array,
-  p: number,
-  from: number,
-  docs: Uint32Array,
-  table: Uint8Array,
-  out: Uint8Array,
-): number {
-  let e = from;
+  // A code must name a whole slot: below `slots`, the table's length cut to whole documents.
+  const slots = table.length - (table.length % COMMON);
+  let e = p + ((docs.length + 3) >> 2);
   for (let i = 0; i < docs.length; i++) {
     const c = (bytes[p + (i >> 2)]! >>> ((i & 3) << 1)) & 3;
-    out[i] = c === ESCAPE ? bytes[e]! : table[COMMON * docs[i]! + c]!;
-    e += (c + 1) >> 2;
+    if (c === ESCAPE) out[i] = bytes[e++]!;
+    else {
+      const at = COMMON * docs[i]! + c;
+      if (at >= slots) return undefined;
+      out[i] = table[at]!;
+    }
   }
-  return e;
+  return e === end ? out : undefined;
 }
