@@ -67,6 +67,7 @@ function codeOf(table: Uint8Array, d: number, v: number): number {
 /**
  * Writes the impacts of docs[a, b) as codes (four to a byte, low bits first) then the escaped impacts,
  * when that is shorter than a byte each and the list is CODED_FROM long; else writes nothing and says so.
+ * `codes` is room for the codes, (b - a + 3) >> 2 bytes at least: each is worked out once.
  */
 export function writeCodedImpacts(
   w: ByteWriter,
@@ -75,18 +76,21 @@ export function writeCodedImpacts(
   a: number,
   b: number,
   table: Uint8Array,
+  codes: Uint8Array,
 ): boolean {
   const n = b - a;
   if (n < CODED_FROM) return false;
+  const size = (n + 3) >> 2;
+  codes.fill(0, 0, size);
   let escapes = 0;
-  for (let i = a; i < b; i++) if (codeOf(table, docs[i]!, imps[i]!) === ESCAPE) escapes++;
-  if (((n + 3) >> 2) + escapes >= n) return false;
-  for (let i = a; i < b; i += 4) {
-    let byte = 0;
-    for (let j = 0; j < 4 && i + j < b; j++) byte |= codeOf(table, docs[i + j]!, imps[i + j]!) << (2 * j);
-    w.byte(byte);
+  for (let i = 0; i < n; i++) {
+    const c = codeOf(table, docs[a + i]!, imps[a + i]!);
+    codes[i >> 2]! |= c << ((i & 3) << 1);
+    if (c === ESCAPE) escapes++;
   }
-  for (let i = a; i < b; i++) if (codeOf(table, docs[i]!, imps[i]!) === ESCAPE) w.byte(imps[i]!);
+  if (size + escapes >= n) return false;
+  w.raw(codes.subarray(0, size));
+  for (let i = 0; i < n; i++) if (((codes[i >> 2]! >>> ((i & 3) << 1)) & 3) === ESCAPE) w.byte(imps[a + i]!);
   return true;
 }
 
@@ -100,7 +104,7 @@ export function readCodedImpacts(
   end: number,
   docs: Uint32Array,
   table: Uint8Array,
-  out = new Uint8Array(docs.length),
+  out: Uint8Array,
 ): Uint8Array | undefined {
   // A code must name a whole slot: below `slots`, the table's length cut to whole documents.
   const slots = table.length - (table.length % COMMON);

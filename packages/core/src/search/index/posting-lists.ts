@@ -122,6 +122,9 @@ export class PostingLists {
     const w = new ByteWriter(docs.length * 2 + 1024);
     const byteOff = new Uint32Array(termCount + 1);
     const gaps = new Uint32Array(BLOCK);
+    let longest = 0;
+    for (let t = 0; t < termCount; t++) longest = Math.max(longest, termOff[t + 1]! - termOff[t]!);
+    const codes = new Uint8Array((longest + 3) >> 2);
     for (let t = 0; t < termCount; t++) {
       let prev = 0;
       const a = termOff[t]!;
@@ -141,7 +144,7 @@ export class PostingLists {
       let uniform = true;
       for (let k = a + 1; k < b && uniform; k++) uniform = imps[k] === imps[a];
       if (!uniform) {
-        if (!writeCodedImpacts(w, docs, imps, a, b, common)) w.raw(imps.subarray(a, b));
+        if (!writeCodedImpacts(w, docs, imps, a, b, common, codes)) w.raw(imps.subarray(a, b));
       } else if (b > a && imps[a] !== KEYWORD_IMPACT) w.byte(imps[a]!);
       byteOff[t + 1] = w.length;
     }
