@@ -1,13 +1,15 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Miniflare } from 'miniflare';
 import { REPO_ROOT } from '../../support/paths';
-import { onProcessEnd } from '../../support/test-resources';
+import { onProcessEnd, testTempDir } from '../../support/test-resources';
 
 export interface RunningApi {
   url: string;
   stop(): Promise<void>;
+  /** The folder a workerd instance keeps its scratch files in (removed by stop). */
+  scratch?: string;
 }
 
 export const NODE_CLI = `${REPO_ROOT}apps/api/dist/node/cli.js`;
@@ -96,18 +98,47 @@ export async function startNodeApi(): Promise<RunningApi> {
  */
 export async function startWorkerdApi(vars: Record<string, string> = {}): Promise<RunningApi> {
   requireBuilt(WORKER);
-  const mf = new Miniflare({
-    scriptPath: WORKER,
-    modulesRoot: dirname(WORKER),
-    modules: true,
-    // The same date the worker is deployed with.
-    compatibilityDate: readFileSync(`${REPO_ROOT}apps/api/wrangler.toml`, 'utf8').match(
-      /^compatibility_date\s*=\s*"([^"]+)"/m,
-    )![1]!,
-    host: '127.0.0.1',
-    port: 0,
-    bindings: vars,
-  });
+  const scratch = testTempDir('workerd');
+  const mf = withTmpDir(
+    scratch,
+    () =>
+      new Miniflare({
+        scriptPath: WORKER,
+        modulesRoot: dirname(WORKER),
+        modules: true,
+        // The same date the worker is deployed with.
+        compatibilityDate: readFileSync(`${REPO_ROOT}apps/api/wrangler.toml`, 'utf8').match(
+          /^compatibility_date\s*=\s*"([^"]+)"/m,
+        )![1]!,
+        host: '127.0.0.1',
+        port: 0,
+        bindings: vars,
+      }),
+  );
   const url = await mf.ready;
-  return { url: url.origin, stop: () => mf.dispose() };
+  return {
+    url: url.origin,
+    scratch,
+    stop: async () => {
+      await mf.dispose();
+      rmSync(scratch, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Runs `make` with the OS temp folder set to `dir`. Miniflare names its scratch folder (workerd's cache
+ * database) in the temp folder when it is made, and its dispose() removes it without waiting: a test
+ * process that ends soon after left one `miniflare-…` folder in /tmp per worker started. In a folder of the
+ * test's own it goes with the test's other temp folders, whichever way the test process ends.
+ */
+function withTmpDir<T>(dir: string, make: () => T): T {
+  const before = process.env['TMPDIR'];
+  process.env['TMPDIR'] = dir;
+  try {
+    return make();
+  } finally {
+    if (before === undefined) delete process.env['TMPDIR'];
+    else process.env['TMPDIR'] = before;
+  }
 }
