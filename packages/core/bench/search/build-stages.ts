@@ -14,12 +14,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { type Article, type Corpus, createCorpus } from '@gazette/core';
 import { createCorpusInParallel } from '@gazette/core/node/query';
 import type { StageSpan } from '../../src/node/build-timeline';
-import {
-  analyseDocuments,
-  buildLists,
-  createBuilders,
-  finishIndex,
-} from '../../src/search/index/build-index';
+import { analyseAll, buildLists, createBuilders, finishIndex } from '../../src/search/index/build-index';
 import { ArticleRecords } from '../../src/corpus/records/article-records';
 import { compareNewest } from '../../src/corpus/components/compare-articles';
 import { gazetteRequest, toDoc } from './engines';
@@ -56,7 +51,7 @@ function stages(articles: readonly Article[]): Record<string, Time> {
   out['order (dedupe ids, sort newest)'] = tSort;
   const [b, tAnalyse] = timed(() => {
     const b = createBuilders(newest.length);
-    analyseDocuments(b, newest, 0, newest.length);
+    analyseAll(b, newest);
     return b;
   });
   out['analyse documents (words, texts, entries, keywords, facets, entities)'] = tAnalyse;

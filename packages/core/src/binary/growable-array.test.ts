@@ -33,4 +33,42 @@ describe('GrowableArray', () => {
     seen.cover(1000);
     expect([seen.array[40], seen.array[39], seen.array[1000]]).toEqual([7, -1, -1]);
   });
+
+  it('foresees its room: grown once to the projected items and a tenth more, then not again while they fit', () => {
+    for (const resizable of [false, true]) {
+      const list = new GrowableArray(Int32Array, 16, -1, resizable);
+      for (let i = 0; i < 100; i++) list.push(i);
+      // A tenth of the work done: room for ten times the items (and a tenth more), the items kept.
+      list.projectGrowth(10);
+      expect(list.array.length).toBe(1100);
+      expect(list.length).toBe(100);
+      expect(Array.from(list.view())).toEqual(Array.from({ length: 100 }, (_, i) => i));
+      // Unwritten room keeps its fill.
+      expect(list.array[100]).toBe(-1);
+      const room = list.array;
+      for (let i = 100; i < 500; i++) list.push(i);
+      // Half done, and the projection (1000) fits: no new array.
+      list.projectGrowth(2);
+      expect(list.array).toBe(room);
+      for (let i = 500; i < 1100; i++) list.push(i);
+      expect(list.array).toBe(room);
+      // More than foreseen: it grows again, and keeps every item.
+      list.push(1100);
+      expect(Array.from(list.done())).toEqual(Array.from({ length: 1101 }, (_, i) => i));
+    }
+  });
+
+  it('expect grows to the exact room asked, never shrinks', () => {
+    for (const resizable of [false, true]) {
+      const list = new GrowableArray(Uint8Array, 16, 0, resizable);
+      list.push(9);
+      list.expect(1000);
+      expect(list.array.length).toBe(1000);
+      list.expect(1500);
+      expect(list.array.length).toBe(1500);
+      list.expect(10);
+      expect(list.array.length).toBe(1500);
+      expect(Array.from(list.view())).toEqual([9]);
+    }
+  });
 });

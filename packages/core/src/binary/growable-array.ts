@@ -65,9 +65,10 @@ export class GrowableArray<A extends GrowableKind> {
     return array;
   }
 
-  private growTo(size: number): void {
+  /** Room for `size` items: doubled, or `exact`ly that. */
+  private growTo(size: number, exact = false): void {
     if (size <= this.array.length) return;
-    const capacity = Math.max(this.array.length * 2, size);
+    const capacity = exact ? size : Math.max(this.array.length * 2, size);
     const buffer = this.resizable;
     if (buffer && capacity * this.array.BYTES_PER_ELEMENT <= buffer.maxByteLength) {
       const from = this.array.length;
@@ -89,6 +90,23 @@ export class GrowableArray<A extends GrowableKind> {
   /** Makes room for `count` more items after `length`. */
   reserve(count: number): void {
     this.growTo(this.length + count);
+  }
+
+  /**
+   * Makes room for `total` items in all, grown to that exactly (not doubled): for a builder that can
+   * foresee how many it will hold (see projectGrowth).
+   */
+  expect(total: number): void {
+    this.growTo(total, true);
+  }
+
+  /**
+   * Foresees the items it will hold when `growth` times the work done so far is done: room for them all
+   * (and a tenth more), made now, while the items are few to copy. Only when the room left falls short.
+   */
+  projectGrowth(growth: number): void {
+    const projected = this.length * growth;
+    if (projected > this.array.length) this.expect(Math.ceil(projected * 1.1));
   }
 
   /** Makes index `i` addressable (for tables indexed by id rather than appended to). */

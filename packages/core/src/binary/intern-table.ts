@@ -112,6 +112,13 @@ export class InternTable {
     return add ? this.add(key, from, length, h) : -1;
   }
 
+  /** Room for the strings and bytes `growth` times those it holds (see GrowableArray.projectGrowth). */
+  projectGrowth(growth: number): void {
+    this.bytes.projectGrowth(growth);
+    this.off.projectGrowth(growth);
+    this.hashes.projectGrowth(growth);
+  }
+
   /** String i, decoded from its bytes. */
   at(i: number): string {
     const off = this.off.array;

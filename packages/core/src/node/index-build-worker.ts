@@ -12,6 +12,7 @@ import {
   buildPostings,
   createBuilders,
   finishIndex,
+  projectGrowth,
   type ListsInput,
 } from '../search/index/build-index';
 import { appendPart, partBuffers, partOf } from '../search/index/index-part';
@@ -50,6 +51,7 @@ function postPart(link: WorkerLink, job: PartJob, t: ThreadTimeline): void {
     analyseDocuments(b, docs, from, from + chunk.length);
     docs.fill(undefined as never, from, from + chunk.length);
     from += chunk.length;
+    projectGrowth(b, from, job.documents);
     countIn(job.analysed, chunk.length);
     t.lap('analyse');
     if (b.texts.count === posted) continue;
@@ -93,6 +95,7 @@ function receiveDocuments(
     if (from >= to) continue;
     analyseDocuments(b, docs, from, to);
     docs.fill(undefined as never, from, to);
+    projectGrowth(b, to, job.first);
     countIn(job.analysed, to - from);
     t.lap('analyse');
   }

@@ -91,6 +91,14 @@ describe('parallel index build (document ranges analysed apart, then appended)',
       }
   });
 
+  it('foreseeing the room of its arrays as it goes (analyseAll, in steps) changes nothing in the index', () => {
+    // Enough documents for several steps, whose arrays are grown ahead of their items.
+    const many = articles(2600);
+    const b = createBuilders(many.length);
+    analyseDocuments(b, many, 0, many.length);
+    expect(buildIndex(many)).toEqual(finishIndex(many, b));
+  });
+
   it('a part brings each unique text of its range once (the thread appending it is sent no other copy)', () => {
     const range = docs.slice(30);
     const texts = range.flatMap((a) => [

@@ -1,7 +1,7 @@
 import { availableParallelism, loadavg } from 'node:os';
 import { MessageChannel } from 'node:worker_threads';
 import type { Article } from '../model/article-schema';
-import { analyseDocuments, createBuilders, finishIndex } from '../search/index/build-index';
+import { analyseAll, createBuilders, finishIndex } from '../search/index/build-index';
 import { documentHead } from '../search/index/indexed-article';
 import { toWire } from './wire-article';
 import type { SearchIndex } from '../search/index/search-index';
@@ -107,7 +107,7 @@ export function startIndexBuild(
 /** The index built on this thread alone (small corpora, busy machines, a failed index worker). */
 function buildHere(articles: readonly Article[]): () => SearchIndex {
   const b = createBuilders(articles.length);
-  analyseDocuments(b, articles, 0, articles.length);
+  analyseAll(b, articles);
   return () => finishIndex(articles, b);
 }
 

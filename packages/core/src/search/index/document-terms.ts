@@ -52,6 +52,12 @@ export class DocumentTerms {
     return entries;
   }
 
+  /** Room for `growth` times the entries it holds (see GrowableArray.projectGrowth). */
+  projectGrowth(growth: number): void {
+    this.entryTerm.projectGrowth(growth);
+    for (const counts of this.entryCounts) counts.projectGrowth(growth);
+  }
+
   startDocument(d: number): void {
     this.doc = d;
     this.docTerms.length = 0;

@@ -1,5 +1,5 @@
 import type { FacetName } from '../../model/facet-name-schema';
-import { analyseDocuments, type Builders, createBuilders } from './build-index';
+import { analyseAll, type Builders, createBuilders } from './build-index';
 import type { ColumnPart } from './column-builder';
 import type { EntriesPart } from './document-terms';
 import type { EntitiesPart } from './entity-columns';
@@ -30,12 +30,12 @@ export interface IndexPart {
 /** Analyses articles on their own, as one part. */
 export function analysePart(articles: readonly IndexedArticle[]): IndexPart {
   const b = createBuilders(articles.length);
-  analyseDocuments(b, articles, 0, articles.length);
+  analyseAll(b, articles);
   return partOf(b, articles.length);
 }
 
 /**
- * The part builders hold once all of its `documents` were analysed into them (analyseDocuments), with
+ * The part builders hold once all of its `documents` were analysed into them (analyseAll), with
  * its texts from text `textsFrom` on (those before were sent on already).
  */
 export function partOf(b: Builders, documents: number, textsFrom = 0): IndexPart {

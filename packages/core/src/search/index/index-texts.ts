@@ -131,6 +131,15 @@ export class IndexTexts {
     return fresh.done();
   }
 
+  /** Room for `growth` times the texts and words it holds (see GrowableArray.projectGrowth). */
+  projectGrowth(growth: number): void {
+    this.unique.projectGrowth(growth);
+    this.textIds.projectGrowth(growth);
+    this.textField.projectGrowth(growth);
+    this.words.projectGrowth(growth);
+    this.wordOff.projectGrowth(growth);
+  }
+
   /** Closes document d's list of texts. */
   endDocument(d: number): void {
     this.textOff[d + 1] = this.textIds.length;
