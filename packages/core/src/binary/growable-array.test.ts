@@ -38,24 +38,48 @@ describe('GrowableArray', () => {
     for (const resizable of [false, true]) {
       const list = new GrowableArray(Int32Array, 16, -1, resizable);
       for (let i = 0; i < 100; i++) list.push(i);
-      // A tenth of the work done: room for ten times the items (and a tenth more), the items kept.
-      list.projectGrowth(10);
-      expect(list.array.length).toBe(1100);
+      // A fifth of the work done: room for five times the items (and a tenth more), the items kept.
+      list.projectGrowth(5);
+      expect(list.array.length).toBe(550);
       expect(list.length).toBe(100);
       expect(Array.from(list.view())).toEqual(Array.from({ length: 100 }, (_, i) => i));
       // Unwritten room keeps its fill.
       expect(list.array[100]).toBe(-1);
       const room = list.array;
-      for (let i = 100; i < 500; i++) list.push(i);
-      // Half done, and the projection (1000) fits: no new array.
+      for (let i = 100; i < 250; i++) list.push(i);
+      // Half done, and the projection (500) fits: no new array.
       list.projectGrowth(2);
       expect(list.array).toBe(room);
-      for (let i = 500; i < 1100; i++) list.push(i);
+      for (let i = 250; i < 550; i++) list.push(i);
       expect(list.array).toBe(room);
       // More than foreseen: it grows again, and keeps every item.
-      list.push(1100);
-      expect(Array.from(list.done())).toEqual(Array.from({ length: 1101 }, (_, i) => i));
+      list.push(550);
+      expect(Array.from(list.done())).toEqual(Array.from({ length: 551 }, (_, i) => i));
     }
+  });
+
+  it('foresees at most eight times the items it holds, at least doubling when it grows', () => {
+    const list = new GrowableArray(Uint32Array, 16);
+    for (let i = 0; i < 100; i++) list.push(i);
+    // A first document far larger than the thousands to follow: not a thousand times its room.
+    list.projectGrowth(1000);
+    const room = list.array.length;
+    expect(room).toBeGreaterThanOrEqual(880);
+    expect(room).toBeLessThanOrEqual(881);
+    // Still short of the projection: at least doubled, so growing stays geometric.
+    for (let i = 100; i < 120; i++) list.push(i);
+    list.projectGrowth(1000);
+    expect(list.array.length).toBe(2 * room);
+    expect(Array.from(list.view())).toEqual(Array.from({ length: 120 }, (_, i) => i));
+  });
+
+  it('drops a projection the runtime cannot allocate (it only foresees; pushing grows the array as before)', () => {
+    const list = new GrowableArray(Uint8Array, 16);
+    list.push(1);
+    // Past the longest typed array any runtime makes (2^53 - 1): a RangeError, caught.
+    list.length = 2 ** 50;
+    expect(() => list.projectGrowth(8)).not.toThrow();
+    expect(list.array.length).toBe(16);
   });
 
   it('expect grows to the exact room asked, never shrinks', () => {

@@ -1,6 +1,9 @@
 /** The most a resizable GrowableArray reserves (address space, not memory): 4 GiB. */
 const MAX_RESIZABLE_BYTES = 2 ** 32;
 
+/** The most projectGrowth grows an array by at once, over the items it holds. */
+const MAX_PROJECTED_GROWTH = 8;
+
 /** An ES2024 resizable ArrayBuffer (the project's TypeScript lib predates it; older runtimes ignore the option). */
 interface ResizableBuffer extends ArrayBuffer {
   readonly resizable?: boolean;
@@ -102,11 +105,19 @@ export class GrowableArray<A extends GrowableKind> {
 
   /**
    * Foresees the items it will hold when `growth` times the work done so far is done: room for them all
-   * (and a tenth more), made now, while the items are few to copy. Only when the room left falls short.
+   * (and a tenth more), made now, while the items are few to copy. Only when the room left falls short,
+   * and then at least doubled. At most MAX_PROJECTED_GROWTH times the items held: a first few documents
+   * far larger than the rest must not reserve many times the memory the whole will take. A projection
+   * the runtime cannot allocate is dropped (doubling then grows it as it goes).
    */
   projectGrowth(growth: number): void {
-    const projected = this.length * growth;
-    if (projected > this.array.length) this.expect(Math.ceil(projected * 1.1));
+    const projected = this.length * Math.min(growth, MAX_PROJECTED_GROWTH);
+    if (projected <= this.array.length) return;
+    try {
+      this.expect(Math.ceil(Math.max(projected * 1.1, this.array.length * 2)));
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+    }
   }
 
   /** Makes index `i` addressable (for tables indexed by id rather than appended to). */
