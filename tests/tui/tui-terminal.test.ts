@@ -40,8 +40,12 @@ async function browse(t: TmuxTerminal, label: RegExp) {
   expect(list.indexOf('Macron recalls')).toBeLessThan(list.indexOf('Niger junta'));
   t.keys('/');
   t.keys('ambassador', true);
-  const search = await t.waitFor((s) => /\b1 result\b/.test(s), 'one search result');
-  expect(search).toContain('/ ambassador');
+  // Searched as typed: "ambassado" already finds the one article, so the screen is read once the whole
+  // word is in the box (a busy machine showed the result of the word less its last letter).
+  const search = await t.waitFor(
+    (s) => s.includes('/ ambassador') && /\b1 result\b/.test(s),
+    'one search result for the whole word',
+  );
   expect(search).not.toContain('Niger junta bans French');
   t.keys('Enter');
   t.keys('Enter');
