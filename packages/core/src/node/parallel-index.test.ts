@@ -9,7 +9,9 @@ import { createCorpus } from '../corpus/create-corpus';
 import { StringColumn } from '../binary/string-column';
 import { createCorpusInParallel } from './create-corpus-in-parallel';
 import type { StageSpan } from './build-timeline';
+import { CHUNK } from './index-worker-threads';
 import { buildIndexInParallel } from './parallel-index';
+import type { SearchIndex } from '../search/index/search-index';
 
 const WORDS = [
   'election',
@@ -91,13 +93,28 @@ describe('parallel index build (document ranges analysed apart, then appended)',
       }
   });
 
+  // Enough documents for several steps of a one-thread build, and for each worker to analyse more than
+  // one chunk (CHUNK): their arrays are grown ahead of their items (projectGrowth).
+  const many = articles(2600);
+  let manyReference: SearchIndex | undefined;
+  const onePass = () => {
+    if (!manyReference) {
+      const b = createBuilders(many.length);
+      analyseDocuments(b, many, 0, many.length);
+      manyReference = finishIndex(many, b);
+    }
+    return manyReference;
+  };
+
   it('foreseeing the room of its arrays as it goes (analyseAll, in steps) changes nothing in the index', () => {
-    // Enough documents for several steps, whose arrays are grown ahead of their items.
-    const many = articles(2600);
-    const b = createBuilders(many.length);
-    analyseDocuments(b, many, 0, many.length);
-    expect(buildIndex(many)).toEqual(finishIndex(many, b));
+    expect(buildIndex(many)).toEqual(onePass());
   });
+
+  it('nor in workers, which foresee it after each chunk they analyse', () => {
+    expect(many.length / 2).toBeGreaterThan(CHUNK);
+    const ix = buildIndexInParallel(many, { threads: 2, minArticles: 2 });
+    expect(ix).toEqual(onePass());
+  }, 60_000);
 
   it('a part brings each unique text of its range once (the thread appending it is sent no other copy)', () => {
     const range = docs.slice(30);
