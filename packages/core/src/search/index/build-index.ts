@@ -77,7 +77,7 @@ export function analyseAll(b: Builders, articles: readonly IndexedArticle[]): vo
  * Room in the builders' largest arrays (texts, words, entries) for `total` documents, foreseen from the
  * `done` analysed so far. Grown by doubling, each of them copied its items again and again, and each new
  * buffer of a hundred MB or more set off a full collection of the builder's heap (V8's external memory
- * pressure): 2.6-3.6 s of an analysis worker's 22 s at news 100k, and a third of a one-thread build's
+ * pressure): 2.6-3.6 s of an analysis worker's 22 s at news 100k, and a quarter of a one-thread build's
  * analysis, whose heap holds the articles. Called after each chunk of documents: an array grows again
  * only when the documents so far foresee more than its room.
  */
