@@ -115,15 +115,19 @@ export async function startWorkerdApi(vars: Record<string, string> = {}): Promis
         bindings: vars,
       }),
   );
-  const url = await mf.ready;
-  return {
-    url: url.origin,
-    scratch,
-    stop: async () => {
-      await mf.dispose();
-      rmSync(scratch, { recursive: true, force: true });
-    },
+  const stop = async () => {
+    await mf.dispose();
+    rmSync(scratch, { recursive: true, force: true });
   };
+  let url: URL;
+  try {
+    url = await mf.ready;
+  } catch (error) {
+    // workerd did not start: nothing is left running, nor its folder.
+    await stop().catch(() => {});
+    throw error;
+  }
+  return { url: url.origin, scratch, stop };
 }
 
 /**
