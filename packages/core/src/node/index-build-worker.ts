@@ -20,7 +20,7 @@ import type { DocumentFields, DocumentHead, IndexedArticle } from '../search/ind
 import { type StageSpan, ThreadTimeline } from './build-timeline';
 import type { IndexAnswer, IndexJob, IndexWorkerData, ListsHalf, PartJob } from './index-build-jobs';
 import { buffersOf, DONE, FAILED, READY, raise, receiveChunk, type WorkerLink } from './index-worker-threads';
-import type { ListsMessage } from './index-message';
+import { type ListsMessage, postingsMessage } from './index-message';
 import { startListsWorkers } from './lists-in-worker';
 import { PartInbox, type TextsMessage } from './part-inbox';
 import { fromWire, type WireArticle } from './wire-article';
@@ -164,18 +164,12 @@ function postLists(link: WorkerLink, half: ListsHalf, t: ThreadTimeline): void {
   t.lap('wait input');
   const lists: Partial<ListsMessage> & { spans?: StageSpan[] } = {};
   if (half === 'postings') {
-    const p = buildPostings(input);
-    lists.postings = {
-      termOff: p.termOff,
-      byteOff: p.byteOff,
-      bytes: p.bytes,
-      docCount: p.docCount,
-      common: p.common,
-    };
+    lists.postings = postingsMessage(buildPostings(input));
   }
   if (half === 'positions') {
-    const q = buildPositions(input);
+    const { positions: q, pairs } = buildPositions(input);
     lists.positions = { byteOff: q.byteOff, bytes: q.bytes, textCount: q.textCount };
+    if (pairs) lists.pairs = { keys: pairs.keys, postings: postingsMessage(pairs.postings) };
   }
   t.lap('build');
   lists.spans = t.done();

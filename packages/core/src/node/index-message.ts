@@ -6,24 +6,46 @@ import type { FacetName } from '../model/facet-name-schema';
 import type { IndexLists } from '../search/index/build-index';
 import { PositionLists } from '../search/index/position-lists';
 import { PostingLists } from '../search/index/posting-lists';
+import { WordPairs } from '../search/index/word-pairs';
 import type { FacetColumn, SearchIndex, StoredTexts } from '../search/index/search-index';
 
-/** The postings and positions as posted: the fields their classes are made over. */
+type PostingsMessage = Pick<
+  PostingLists,
+  'termOff' | 'byteOff' | 'bytes' | 'docCount' | 'common' | 'outsideTexts'
+>;
+
+/** The postings, positions and word pairs as posted: the fields their classes are made over. */
 export interface ListsMessage {
-  postings: Pick<PostingLists, 'termOff' | 'byteOff' | 'bytes' | 'docCount' | 'common'>;
+  postings: PostingsMessage;
   positions: Pick<PositionLists, 'byteOff' | 'bytes' | 'textCount'>;
+  pairs?: { keys: Uint32Array; postings: PostingsMessage };
 }
 
-/** The postings and positions over their posted fields. */
+/** The lists over their posted fields. */
 export function listsFromMessage(m: ListsMessage): IndexLists {
-  return { postings: postingsFromMessage(m.postings), positions: positionsFromMessage(m.positions) };
+  return { postings: postingsFromMessage(m.postings), ...positionsFromMessage(m) };
 }
 
-export const postingsFromMessage = (p: ListsMessage['postings']) =>
-  new PostingLists(p.termOff, p.byteOff, p.bytes, p.docCount, p.common);
+/** The fields a PostingLists is made over, to be posted. */
+export const postingsMessage = (p: PostingLists): PostingsMessage => ({
+  termOff: p.termOff,
+  byteOff: p.byteOff,
+  bytes: p.bytes,
+  docCount: p.docCount,
+  common: p.common,
+  ...(p.outsideTexts ? { outsideTexts: p.outsideTexts } : {}),
+});
 
-export const positionsFromMessage = (q: ListsMessage['positions']) =>
-  new PositionLists(q.byteOff, q.bytes, q.textCount);
+export const postingsFromMessage = (p: PostingsMessage) =>
+  new PostingLists(p.termOff, p.byteOff, p.bytes, p.docCount, p.common, p.outsideTexts);
+
+/** The positions half (positions and word pairs) over its posted fields. */
+export const positionsFromMessage = (m: Pick<ListsMessage, 'positions' | 'pairs'>) => {
+  const q = m.positions;
+  const positions = new PositionLists(q.byteOff, q.bytes, q.textCount);
+  const pairs = m.pairs && new WordPairs(m.pairs.keys, postingsFromMessage(m.pairs.postings));
+  return pairs ? { positions, pairs } : { positions };
+};
 
 /** A class instance arrives as its fields, without its prototype. */
 const strings = (c: Pick<StringColumn, 'bytes' | 'off'>) => new StringColumn(c.bytes, c.off);

@@ -42,11 +42,11 @@ export function startListsWorkers(
       onBuilt?.(posted !== undefined && placed !== undefined, [...(pa?.spans ?? []), ...(qa?.spans ?? [])]);
       return {
         postings: posted ? postingsFromMessage(posted) : p.moved ? lost('postings') : buildPostings(input),
-        positions: placed
-          ? positionsFromMessage(placed)
+        ...(placed
+          ? positionsFromMessage(qa?.pairs ? { positions: placed, pairs: qa.pairs } : { positions: placed })
           : q.moved
             ? lost('positions')
-            : buildPositions(input),
+            : buildPositions(input)),
       };
     };
   };
@@ -103,6 +103,8 @@ function postingsInput(input: ListsInput): ListsInput {
     ...input,
     words: NO_WORDS,
     wordOff: NO_OFFSETS,
+    textIds: NO_OFFSETS,
+    textOff: NO_OFFSETS,
     parts: input.parts.map((p) => ({ ...p, words: NO_WORDS, wordOff: NO_OFFSETS, fresh: NO_OFFSETS })),
   };
 }

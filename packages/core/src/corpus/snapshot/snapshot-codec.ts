@@ -5,6 +5,7 @@ import { checksum32 } from '../../binary/checksum';
 import { damagedSnapshot } from '../../binary/damaged-snapshot';
 import { PositionLists } from '../../search/index/position-lists';
 import { PostingLists } from '../../search/index/posting-lists';
+import { WordPairs } from '../../search/index/word-pairs';
 import { COMMON } from '../../search/index/common-impacts';
 import type { FacetColumn, SearchIndex, StoredTexts } from '../../search/index/search-index';
 import { type Section, SectionReader } from './snapshot-sections';
@@ -87,7 +88,13 @@ function sectionsOf(p: CorpusParts): Array<[string, Section]> {
   out.push(['postings.termOff', ix.postings.termOff]);
   out.push(['postings.byteOff', ix.postings.byteOff], ['postings.bytes', ix.postings.bytes]);
   out.push(['postings.common', ix.postings.common]);
+  if (ix.postings.outsideTexts) out.push(['postings.outsideTexts', ix.postings.outsideTexts]);
   out.push(['positions.byteOff', ix.positions.byteOff], ['positions.bytes', ix.positions.bytes]);
+  if (ix.pairs) {
+    const { keys, postings } = ix.pairs;
+    out.push(['pairs.keys', keys], ['pairs.termOff', postings.termOff]);
+    out.push(['pairs.byteOff', postings.byteOff], ['pairs.bytes', postings.bytes]);
+  }
   strings('surface', ix.surface);
   out.push(['surfaceTerm', ix.surfaceTerm]);
   for (const [name, c] of Object.entries(ix.facets)) column(`facet.${name}`, c);
@@ -328,12 +335,14 @@ function readIndex(read: SectionReader, n: number, facetNames: readonly FacetNam
       postBytes,
       n,
       read.u8('postings.common', COMMON * n),
+      read.has('postings.outsideTexts') ? read.u8('postings.outsideTexts', (termCount + 7) >> 3) : undefined,
     ),
     positions: new PositionLists(
       read.offsets('positions.byteOff', termCount + 1, posBytes.length),
       posBytes,
       texts.length,
     ),
+    ...(read.has('pairs.keys') ? { pairs: readPairs(read, n, termCount) } : {}),
     surface,
     surfaceTerm,
     facets,
@@ -350,6 +359,31 @@ function readIndex(read: SectionReader, n: number, facetNames: readonly FacetNam
   };
   if (ix.textField.length !== textIds.length) throw damaged('section textField');
   return ix;
+}
+
+/**
+ * The word pairs (a snapshot made before them has none: its phrases are checked by positions alone). Their
+ * keys must be terms of the dictionary, in order: a pair is found by a binary search.
+ */
+function readPairs(read: SectionReader, n: number, termCount: number): WordPairs {
+  const keys = read.ids('pairs.keys', termCount);
+  const count = keys.length >> 1;
+  for (let i = 1; i < count; i++) {
+    const a = keys[2 * i - 2]!;
+    const b = keys[2 * i]!;
+    if (a > b || (a === b && keys[2 * i - 1]! >= keys[2 * i + 1]!)) throw damaged('section pairs.keys');
+  }
+  if (keys.length % 2 !== 0) throw damaged('section pairs.keys');
+  const termOff = read.u32('pairs.termOff', count + 1);
+  const bytes = read.u8('pairs.bytes');
+  const postings = new PostingLists(
+    read.offsets('pairs.termOff', count + 1, termOff[count] ?? 0),
+    read.offsets('pairs.byteOff', count + 1, bytes.length),
+    bytes,
+    n,
+    new Uint8Array(0),
+  );
+  return new WordPairs(keys, postings);
 }
 
 function readArticles(read: SectionReader, n: number, entities: EntityValues): ArticleRecords {

@@ -696,12 +696,19 @@ function phraseMatches(
   const lists = phraseWordLists(ctx, key, content);
   if (!lists) return EMPTY;
   // A one-word phrase (or a keyword field, which keeps no positions) needs no order check.
-  const m = intersect(lists);
-  if (terms.length === 1 || field) return m;
-  // Documents lacking a word lack the phrase: its positions are not read.
+  if (terms.length === 1 || field) return intersect(lists);
+  // One word with stop words after it (which ask nothing) is in the documents holding it in a text: all
+  // of its list, when the index knows none holds it only in a quotation or an entity's name.
+  if (content.length === 1 && terms[0] && ctx.ix.postings.inTexts(findTerm(ctx.ix, terms[0])) === true)
+    return scaled(intersect(lists), 1.5);
+  const pairs = pairLists(ctx, terms);
+  if (!pairs) return EMPTY;
+  // Documents lacking a word, or a pair of them side by side, lack the phrase: its positions are not read.
+  const m = intersect([...lists, ...pairs.lists]);
   if (m.docs.length === 0) return EMPTY;
-  // The texts holding the phrase, then the documents with every word that hold one; the words' scores
-  // there, worth more together than apart.
+  // The words' scores, worth more together than apart: in every candidate when the pair tells the phrase
+  // is there, else in those whose texts hold it (by positions).
+  if (pairs.whole) return scaled(m, 1.5);
   const keep = phraseSurvivors(ctx, terms, m.docs);
   if (!keep) return EMPTY;
   const docs = new Uint32Array(keep.length);
@@ -711,6 +718,37 @@ function phraseMatches(
     scores[i] = scoreAt(m, keep[i]!) * 1.5;
   }
   return { docs, scores, typos: null };
+}
+
+/**
+ * The lists of the phrase's words side by side that the index pairs (common words: WordPairs), which
+ * score nothing and only narrow the documents holding every word; `whole` when they alone tell the
+ * phrase is there (two words side by side, the first at the phrase's start: a stop word before it asks
+ * for a word before it). Null when a pair's list is unpaid for.
+ */
+function pairLists(ctx: EvalContext, terms: readonly string[]): { lists: Matches[]; whole: boolean } | null {
+  const { ix } = ctx;
+  const lists: Matches[] = [];
+  if (!ix.pairs) return { lists, whole: false };
+  let adjacent = 0;
+  for (let j = 0; j + 1 < terms.length; j++) {
+    if (!terms[j] || !terms[j + 1]) continue;
+    adjacent++;
+    const p = ix.pairs.find(findTerm(ix, terms[j]!), findTerm(ix, terms[j + 1]!));
+    if (p < 0) continue;
+    if (!ctx.budget.term(ix.pairs.postings.df(p))) return null;
+    const list = ix.pairs.postings.get(p);
+    lists.push({ docs: list.docs, scores: null, bits: list.bits, source: list, typos: null });
+  }
+  const content = terms.filter(Boolean).length;
+  return { lists, whole: content === 2 && adjacent === 1 && lists.length === 1 && terms[0] !== '' };
+}
+
+/** The matches with their scores multiplied by `by` (each rounded to single precision as scoreAt reads it). */
+function scaled(m: Matches, by: number): Matches {
+  const scores = new Float32Array(m.docs.length);
+  for (let i = 0; i < scores.length; i++) scores[i] = scoreAt(m, i) * by;
+  return { docs: m.docs, scores, typos: null };
 }
 
 /** The documents from..to (every one by default), if the budget lets them be listed. */

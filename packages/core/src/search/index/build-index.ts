@@ -7,6 +7,7 @@ import { GrowableArray } from '../../binary/growable-array';
 import type { DocumentHead, IndexedArticle } from './indexed-article';
 import { KeywordTable } from './keyword-table';
 import { PositionLists } from './position-lists';
+import { WordPairs } from './word-pairs';
 import { PostingLists } from './posting-lists';
 import { CommonImpacts } from './common-impacts';
 import { QuoteTerms } from './quote-terms';
@@ -110,15 +111,18 @@ export interface ListsInput {
   /** Each unique text's words as term ids (IndexTexts.words), text x's at wordOff[x]..wordOff[x+1]. */
   words: Int32Array;
   wordOff: Uint32Array;
+  /** Every document's texts (IndexTexts.textIds, textOff): which documents hold a pair of words. */
+  textIds: Uint32Array;
+  textOff: Uint32Array;
   /** Parts whose entries and words follow those above, in order. */
   parts: DeferredPart[];
 }
-export type IndexLists = Pick<SearchIndex, 'postings' | 'positions'>;
+export type IndexLists = Pick<SearchIndex, 'postings' | 'positions' | 'pairs'>;
 /** Starts building the lists; the function it returns gives them (e.g. once a worker answers). */
 export type StartLists = (input: ListsInput) => () => IndexLists;
 
 export function buildLists(input: ListsInput): IndexLists {
-  return { postings: buildPostings(input), positions: buildPositions(input) };
+  return { postings: buildPostings(input), ...buildPositions(input) };
 }
 
 /** The postings half of the lists: the entries (and the parts'), inverted with their impacts. */
@@ -128,14 +132,20 @@ export function buildPostings(input: ListsInput): IndexLists['postings'] {
   return invertEntries(entries, input.rank, input.termCount, input.documents);
 }
 
-/** The positions half of the lists, from the texts' words (and the parts'). */
-export function buildPositions(input: ListsInput): IndexLists['positions'] {
-  const words = new GrowableArray(Int32Array);
-  const wordOff = new GrowableArray(Uint32Array);
-  words.adopt(input.words as Int32Array<ArrayBuffer>);
-  wordOff.adopt(input.wordOff as Uint32Array<ArrayBuffer>);
-  for (const p of input.parts) appendWords(words, wordOff, p);
-  return PositionLists.build(words.view(), wordOff.view(), input.rank, input.termCount);
+/** The positions half of the lists, from the texts' words (and the parts'): positions and word pairs. */
+export function buildPositions(input: ListsInput): Pick<IndexLists, 'positions' | 'pairs'> {
+  const grown = new GrowableArray(Int32Array);
+  const grownOff = new GrowableArray(Uint32Array);
+  grown.adopt(input.words as Int32Array<ArrayBuffer>);
+  grownOff.adopt(input.wordOff as Uint32Array<ArrayBuffer>);
+  for (const p of input.parts) appendWords(grown, grownOff, p);
+  const words = grown.view();
+  const wordOff = grownOff.view();
+  const { rank, textIds, textOff, documents } = input;
+  return {
+    positions: PositionLists.build(words, wordOff, rank, input.termCount),
+    pairs: WordPairs.build({ words, wordOff, rank, textIds, textOff, documents }),
+  };
 }
 
 const listsHere: StartLists = (input) => {
@@ -162,6 +172,8 @@ export function finishIndex(
     documents: articles.length,
     words: words.view(),
     wordOff: wordOff.view(),
+    textIds: b.texts.textIds.view(),
+    textOff: b.texts.textOff,
     parts: b.deferred,
   });
   const surface = surfaceWords(b.table);
@@ -304,6 +316,7 @@ function invertEntries(entries: DocumentTerms, rank: Uint32Array, termCount: num
   // Each field's length normalisation in the current document, worked out once per document.
   const norm = new Float64Array(FIELDS);
   const common = new CommonImpacts(documents);
+  const outside = new Uint8Array((termCount + 7) >> 3);
   let d = -1;
   for (let i = 0; i < entryCount; i++) {
     if (d < 0 || i >= entries.docEnd[d]!) {
@@ -313,8 +326,12 @@ function invertEntries(entries: DocumentTerms, rank: Uint32Array, termCount: num
       for (let f = 0; f < FIELDS; f++)
         norm[f] = 1 - FIELD_B[f]! + (FIELD_B[f]! * entries.fieldLength[d * FIELDS + f]!) / FIELD_PIVOT[f]!;
     }
-    const at = next[rank[entryTerm[i]!]!]!++;
+    const r = rank[entryTerm[i]!]!;
+    const at = next[r]!++;
     postDoc[at] = d;
+    // Counts in the texts' fields are the stored texts' words (countText): none there, none in a text.
+    if (counts[TITLE]![i]! + counts[STANDFIRST]![i]! + counts[BODY]![i]! === 0)
+      outside[r >> 3]! |= 1 << (r & 7);
     let s = 0;
     for (let f = 0; f < FIELDS; f++) {
       const x = counts[f]![i]!;
@@ -328,7 +345,7 @@ function invertEntries(entries: DocumentTerms, rank: Uint32Array, termCount: num
     }
   }
   if (d >= 0) common.end(d);
-  return PostingLists.encode(termOff, postDoc, postImpact, documents, common.table);
+  return PostingLists.encode(termOff, postDoc, postImpact, documents, common.table, outside);
 }
 
 /** Surface words (as written, folded) with a letter, sorted, and their term ids: for as-you-type. */

@@ -103,6 +103,11 @@ export class PostingLists {
     readonly docCount: number,
     /** Each document's common impacts (CommonImpacts.table), which coded impacts name. */
     readonly common: Uint8Array,
+    /**
+     * A bit per term, set when some document holds the term outside its stored texts only (in a quotation
+     * or an entity's name); unknown (undefined) in snapshots made before it.
+     */
+    readonly outsideTexts?: Uint8Array,
   ) {
     this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
@@ -117,6 +122,7 @@ export class PostingLists {
     imps: Uint8Array,
     docCount: number,
     common: Uint8Array = new Uint8Array(0),
+    outsideTexts?: Uint8Array,
   ): PostingLists {
     const termCount = termOff.length - 1;
     const w = new ByteWriter(docs.length * 2 + 1024);
@@ -148,11 +154,17 @@ export class PostingLists {
       } else if (b > a && imps[a] !== KEYWORD_IMPACT) w.byte(imps[a]!);
       byteOff[t + 1] = w.length;
     }
-    return new PostingLists(termOff, byteOff, w.done(), docCount, common);
+    return new PostingLists(termOff, byteOff, w.done(), docCount, common, outsideTexts);
   }
 
   get terms(): number {
     return this.termOff.length - 1;
+  }
+
+  /** Does every document of term t hold it in one of its stored texts? Undefined when not known. */
+  inTexts(t: number): boolean | undefined {
+    const bits = this.outsideTexts;
+    return bits === undefined ? undefined : (bits[t >> 3]! & (1 << (t & 7))) === 0;
   }
 
   df(t: number): number {

@@ -1,4 +1,5 @@
 import type { FacetName } from '../../model/facet-name-schema';
+import type { WordPairs } from './word-pairs';
 import type { PositionLists } from './position-lists';
 import type { PostingLists } from './posting-lists';
 import type { StringColumn } from '../../binary/string-column';
@@ -55,6 +56,8 @@ export interface SearchIndex {
   terms: StringColumn;
   postings: PostingLists;
   positions: PositionLists;
+  /** Common words side by side and the documents holding them so (absent from snapshots made before them). */
+  pairs?: WordPairs;
   /** Surface words (folded, unstemmed, sorted) and their term: typos are judged on what people type. */
   surface: StringColumn;
   surfaceTerm: Uint32Array;
