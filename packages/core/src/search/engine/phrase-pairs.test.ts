@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { resealed } from '../../../test-support/snapshot-sections';
 import { zipfCorpus } from '../../../test-support/zipf-corpus';
 import { fixture } from '../../../test-support/test-articles';
 import { createCorpus, loadCorpus } from '../../corpus/create-corpus';
@@ -93,6 +94,20 @@ describe('phrases answered from word pairs', () => {
     expect(corpusStateOf(old)!.index.pairs).toBeUndefined();
     expect(corpusStateOf(old)!.index.postings.inTexts(0)).toBeUndefined();
     for (const q of phrases(60)) expect(old.search({ q }), q).toEqual(corpus.search({ q }));
+  });
+
+  it('are refused when a snapshot holds them out of order or naming no term', () => {
+    const bytes = createCorpus(docs).toSnapshot();
+    const swapped = resealed(bytes, 'pairs.keys', (section) => {
+      const keys = new Uint32Array(section.buffer, section.byteOffset, section.length / 4);
+      [keys[0], keys[2]] = [keys[2]!, keys[0]!];
+      [keys[1], keys[3]] = [keys[3]!, keys[1]!];
+    });
+    expect(() => loadCorpus(swapped)).toThrow(/pairs\.keys/);
+    const past = resealed(bytes, 'pairs.keys', (section) => {
+      new DataView(section.buffer, section.byteOffset).setUint32(0, 0xffffffff, true);
+    });
+    expect(() => loadCorpus(past)).toThrow(/pairs\.keys/);
   });
 
   it('over segments, each with its own pairs, answer as a corpus built at once', () => {
