@@ -116,6 +116,9 @@ function textPairs({ words, wordOff }: WordPairsInput, common: Uint8Array): Foun
   const pairs = new GrowableArray(Uint32Array);
   let slots: Int32Array = new Int32Array(1 << 16).fill(-1);
   for (let x = 0; x < nTexts; x++) {
+    // Room for the text's pairs at once: each is written, not pushed (a call per pair).
+    pairs.reserve(wordOff[x + 1]! - wordOff[x]!);
+    const out = pairs.array;
     for (let i = wordOff[x]! + 1; i < wordOff[x + 1]!; i++) {
       const a = words[i - 1]!;
       const b = words[i]!;
@@ -134,7 +137,7 @@ function textPairs({ words, wordOff }: WordPairsInput, common: Uint8Array): Foun
         first.push(a);
         second.push(b);
       }
-      pairs.push(p);
+      out[pairs.length++] = p;
     }
     pairOff[x + 1] = pairs.length;
   }
