@@ -710,14 +710,7 @@ function phraseMatches(
   // is there, else in those whose texts hold it (by positions).
   if (pairs.whole) return scaled(m, 1.5);
   const keep = phraseSurvivors(ctx, terms, m.docs);
-  if (!keep) return EMPTY;
-  const docs = new Uint32Array(keep.length);
-  const scores = new Float32Array(keep.length);
-  for (let i = 0; i < keep.length; i++) {
-    docs[i] = m.docs[keep[i]!]!;
-    scores[i] = scoreAt(m, keep[i]!) * 1.5;
-  }
-  return { docs, scores, typos: null };
+  return keep ? scaled(m, 1.5, keep) : EMPTY;
 }
 
 /**
@@ -744,11 +737,20 @@ function pairLists(ctx: EvalContext, terms: readonly string[]): { lists: Matches
   return { lists, whole: content === 2 && adjacent === 1 && lists.length === 1 && terms[0] !== '' };
 }
 
-/** The matches with their scores multiplied by `by` (each rounded to single precision as scoreAt reads it). */
-function scaled(m: Matches, by: number): Matches {
-  const scores = new Float32Array(m.docs.length);
-  for (let i = 0; i < scores.length; i++) scores[i] = scoreAt(m, i) * by;
-  return { docs: m.docs, scores, typos: null };
+/**
+ * The matches at indices `at` (ascending; every one by default), their scores multiplied by `by`, each
+ * rounded to single precision as scoreAt reads it. Phrase matches carry no typos.
+ */
+function scaled(m: Matches, by: number, at?: Uint32Array): Matches {
+  const n = at ? at.length : m.docs.length;
+  const docs = at ? new Uint32Array(n) : m.docs;
+  const scores = new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    const j = at ? at[i]! : i;
+    if (at) docs[i] = m.docs[j]!;
+    scores[i] = scoreAt(m, j) * by;
+  }
+  return { docs, scores, typos: null };
 }
 
 /** The documents from..to (every one by default), if the budget lets them be listed. */

@@ -6,7 +6,7 @@ import { appendWords, IndexTexts, type PartWords } from './index-texts';
 import { GrowableArray } from '../../binary/growable-array';
 import type { DocumentHead, IndexedArticle } from './indexed-article';
 import { KeywordTable } from './keyword-table';
-import { PositionLists } from './position-lists';
+import { countTerms, PositionLists } from './position-lists';
 import { WordPairs } from './word-pairs';
 import { PostingLists } from './posting-lists';
 import { CommonImpacts } from './common-impacts';
@@ -142,9 +142,10 @@ export function buildPositions(input: ListsInput): Pick<IndexLists, 'positions' 
   const words = grown.view();
   const wordOff = grownOff.view();
   const { rank, textIds, textOff, documents } = input;
+  const counts = countTerms(words, wordOff, rank, input.termCount);
   return {
-    positions: PositionLists.build(words, wordOff, rank, input.termCount),
-    pairs: WordPairs.build({ words, wordOff, rank, textIds, textOff, documents }),
+    positions: PositionLists.build(words, wordOff, rank, input.termCount, counts),
+    pairs: WordPairs.build({ words, wordOff, rank, textsByRank: counts.texts, textIds, textOff, documents }),
   };
 }
 

@@ -53,35 +53,25 @@ export class PositionLists {
 
   /**
    * From each unique text's words as term ids (`seq`, -1 for a stop word; text x is
-   * seq[seqOff[x], seqOff[x+1])), with `rank` mapping a term id to its dictionary index.
+   * seq[seqOff[x], seqOff[x+1])), with `rank` mapping a term id to its dictionary index; `counts` as
+   * countTerms gives them (counted here when not given).
    */
-  static build(seq: Int32Array, seqOff: Uint32Array, rank: Uint32Array, terms: number): PositionLists {
+  static build(
+    seq: Int32Array,
+    seqOff: Uint32Array,
+    rank: Uint32Array,
+    terms: number,
+    counts: TermCounts = countTerms(seq, seqOff, rank, terms),
+  ): PositionLists {
     const nTexts = seqOff.length - 1;
-    const pairs = new Uint32Array(terms + 1);
-    const count = new Uint32Array(terms + 1);
+    const pairs = counts.texts;
+    const count = counts.positions;
     const last = new Int32Array(terms).fill(-1);
-    for (let x = 0; x < nTexts; x++) {
-      for (let i = seqOff[x]!; i < seqOff[x + 1]!; i++) {
-        const raw = seq[i]!;
-        if (raw < 0) continue;
-        const k = rank[raw]!;
-        if (last[k] !== x) {
-          last[k] = x;
-          pairs[k + 1]!++;
-        }
-        count[k + 1]!++;
-      }
-    }
-    for (let k = 0; k < terms; k++) {
-      pairs[k + 1]! += pairs[k]!;
-      count[k + 1]! += count[k]!;
-    }
     const pairFill = pairs.slice(0, terms);
     const posFill = count.slice(0, terms);
     const pairText = new Uint32Array(pairs[terms]!);
     const pairLen = new Uint32Array(pairs[terms]!);
     const pos = new Uint32Array(count[terms]!);
-    last.fill(-1);
     for (let x = 0; x < nTexts; x++) {
       const base = seqOff[x]!;
       for (let i = base; i < seqOff[x + 1]!; i++) {
@@ -151,6 +141,46 @@ export class PositionLists {
     this.textCache.set(t, texts, texts.length);
     return texts;
   }
+}
+
+/**
+ * Per dictionary rank, as running sums (rank r's at [r]..[r + 1]): the unique texts holding the term, and
+ * its positions in them. The positions are laid out by them, and word pairs choose their common words by
+ * the texts.
+ */
+export interface TermCounts {
+  texts: Uint32Array;
+  positions: Uint32Array;
+}
+
+/** The TermCounts of the texts' words (as PositionLists.build reads them). */
+export function countTerms(
+  seq: Int32Array,
+  seqOff: Uint32Array,
+  rank: Uint32Array,
+  terms: number,
+): TermCounts {
+  const nTexts = seqOff.length - 1;
+  const texts = new Uint32Array(terms + 1);
+  const positions = new Uint32Array(terms + 1);
+  const last = new Int32Array(terms).fill(-1);
+  for (let x = 0; x < nTexts; x++) {
+    for (let i = seqOff[x]!; i < seqOff[x + 1]!; i++) {
+      const raw = seq[i]!;
+      if (raw < 0) continue;
+      const k = rank[raw]!;
+      if (last[k] !== x) {
+        last[k] = x;
+        texts[k + 1]!++;
+      }
+      positions[k + 1]!++;
+    }
+  }
+  for (let k = 0; k < terms; k++) {
+    texts[k + 1]! += texts[k]!;
+    positions[k + 1]! += positions[k]!;
+  }
+  return { texts, positions };
 }
 
 /**

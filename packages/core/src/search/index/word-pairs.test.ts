@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../../test-support/seeded-random';
+import { countTerms } from './position-lists';
 import { WordPairs } from './word-pairs';
 
 /** Texts of term ids (-1 a stop word) and documents made of them, drawn from a seeded generator. */
@@ -24,7 +25,13 @@ function corpus(seed: number) {
   const wordOff = Uint32Array.from([0, ...texts.map((t) => t.length)].map((_, i, a) => sum(a, i)));
   const textIds = Uint32Array.from(docs.flat());
   const textOff = Uint32Array.from([0, ...docs.map((d) => d.length)].map((_, i, a) => sum(a, i)));
-  return { texts, docs, rank, input: { words, wordOff, rank, textIds, textOff, documents: docs.length } };
+  const textsByRank = countTerms(words, wordOff, rank, terms).texts;
+  return {
+    texts,
+    docs,
+    rank,
+    input: { words, wordOff, rank, textsByRank, textIds, textOff, documents: docs.length },
+  };
 }
 
 const sum = (a: number[], upTo: number) => a.slice(0, upTo + 1).reduce((x, y) => x + y, 0);
@@ -71,11 +78,15 @@ describe('WordPairs', () => {
   });
 
   it('pairs no word with a stop word, and none across one', () => {
+    // Texts 0 and 3: 0 1; text 1: 0 stop 1 (no pair); text 2: 1 stop; text 4: 1 0.
+    const words = Int32Array.from([0, 1, 0, -1, 1, 1, -1, 0, 1, 1, 0]);
+    const wordOff = Uint32Array.from([0, 2, 5, 7, 9, 11]);
+    const rank = Uint32Array.from([0, 1]);
     const input = {
-      // Texts 0 and 3: 0 1; text 1: 0 stop 1 (no pair); text 2: 1 stop; text 4: 1 0.
-      words: Int32Array.from([0, 1, 0, -1, 1, 1, -1, 0, 1, 1, 0]),
-      wordOff: Uint32Array.from([0, 2, 5, 7, 9, 11]),
-      rank: Uint32Array.from([0, 1]),
+      words,
+      wordOff,
+      rank,
+      textsByRank: countTerms(words, wordOff, rank, 2).texts,
       textIds: Uint32Array.from([1, 2, 0, 3, 4]),
       textOff: Uint32Array.from([0, 2, 5]),
       documents: 2,

@@ -9,7 +9,7 @@ import { KEYWORD_IMPACT } from './ranking-weights';
 const COMMON_SHARE = 1 / 512;
 const MIN_TEXTS = 4;
 
-/** What the pairs are built from: the texts' words and which documents hold each text. */
+/** What the pairs are built from: the texts' words, how many texts hold each term, and each document's texts. */
 export interface WordPairsInput {
   /**
    * Each unique text's words as term ids (-1 for a stop word), text x's at wordOff[x]..wordOff[x + 1];
@@ -19,6 +19,8 @@ export interface WordPairsInput {
   wordOff: Uint32Array;
   /** Each term id's rank in the sorted dictionary. */
   rank: Uint32Array;
+  /** The texts holding each term, by rank, as running sums (countTerms, which the positions are laid out by). */
+  textsByRank: Uint32Array;
   /** Document d's texts are textIds[textOff[d]..textOff[d + 1]). */
   textIds: Uint32Array;
   textOff: Uint32Array;
@@ -79,23 +81,13 @@ export class WordPairs {
 }
 
 /** 1 for each term id in enough texts to pair. */
-function commonTerms({ words, wordOff }: WordPairsInput): Uint8Array {
-  let terms = 0;
-  for (let i = 0; i < words.length; i++) if (words[i]! >= terms) terms = words[i]! + 1;
-  const texts = new Uint32Array(terms);
-  const last = new Int32Array(terms).fill(-1);
-  const nTexts = wordOff.length - 1;
-  for (let x = 0; x < nTexts; x++)
-    for (let i = wordOff[x]!; i < wordOff[x + 1]!; i++) {
-      const t = words[i]!;
-      if (t >= 0 && last[t] !== x) {
-        last[t] = x;
-        texts[t]!++;
-      }
-    }
-  const least = Math.max(MIN_TEXTS, Math.ceil(nTexts * COMMON_SHARE));
-  const common = new Uint8Array(terms);
-  for (let t = 0; t < terms; t++) common[t] = texts[t]! >= least ? 1 : 0;
+function commonTerms({ wordOff, rank, textsByRank }: WordPairsInput): Uint8Array {
+  const least = Math.max(MIN_TEXTS, Math.ceil((wordOff.length - 1) * COMMON_SHARE));
+  const common = new Uint8Array(rank.length);
+  for (let t = 0; t < rank.length; t++) {
+    const r = rank[t]!;
+    common[t] = textsByRank[r + 1]! - textsByRank[r]! >= least ? 1 : 0;
+  }
   return common;
 }
 
