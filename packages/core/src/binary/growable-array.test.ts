@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GrowableArray } from './growable-array';
+import { GrowableArray, uncountedArray } from './growable-array';
 
 describe('GrowableArray', () => {
   it('grows past its capacity, keeping its items, and fills unwritten room for indexed use', () => {
@@ -32,6 +32,37 @@ describe('GrowableArray', () => {
     seen.array[40] = 7;
     seen.cover(1000);
     expect([seen.array[40], seen.array[39], seen.array[1000]]).toEqual([7, -1, -1]);
+  });
+
+  it("grows in place over a shared buffer where the runtime has one (outside V8's external memory count), its view of fixed length made anew", () => {
+    const list = new GrowableArray(Int32Array, 16, -1, true);
+    const buffer = list.array.buffer;
+    expect(buffer).toBeInstanceOf(SharedArrayBuffer);
+    const first = list.array;
+    for (let i = 0; i < 100; i++) list.push(i);
+    // The same buffer, grown; a new view over it, of the room made (not tracking the buffer's length).
+    expect(list.array.buffer).toBe(buffer);
+    expect(list.array).not.toBe(first);
+    expect(list.array.length).toBe(buffer.byteLength / 4);
+    expect(list.array[100]).toBe(-1);
+    list.cover(5000);
+    expect(list.array[5000]).toBe(-1);
+    expect(Array.from(list.view())).toEqual(Array.from({ length: 100 }, (_, i) => i));
+    // Done: filled room would hold memory, so a filled array is copied out; a zero-filled one is viewed.
+    expect(list.done().buffer).not.toBe(buffer);
+    const bytes = new GrowableArray(Uint8Array, 16, 0, true);
+    for (let i = 0; i < 300; i++) bytes.push(i & 255);
+    const done = bytes.done();
+    expect(done.buffer).toBe(bytes.array.buffer);
+    expect(done).toHaveLength(300);
+    expect(done[299]).toBe(299 & 255);
+  });
+
+  it('makes uncounted arrays zeroed, of the length asked, over a shared buffer where the runtime has one', () => {
+    const slots = uncountedArray(Int32Array, 1000);
+    expect(slots).toHaveLength(1000);
+    expect(slots.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(slots.every((x) => x === 0)).toBe(true);
   });
 
   it('foresees its room: grown once to the projected items and a tenth more, then not again while they fit', () => {

@@ -15,6 +15,23 @@ const ResizableArrayBuffer = ArrayBuffer as unknown as new (
   options: { maxByteLength: number },
 ) => ResizableBuffer;
 
+/** An ES2024 growable SharedArrayBuffer (it grows, never shrinks). */
+interface GrowableSharedBuffer extends SharedArrayBuffer {
+  readonly growable?: boolean;
+  readonly maxByteLength: number;
+  grow(byteLength: number): void;
+}
+/** Undefined where the runtime has none (a browser page that is not cross-origin isolated). */
+const GrowableSharedArrayBuffer = (globalThis as { SharedArrayBuffer?: unknown }).SharedArrayBuffer as
+  | (new (
+      byteLength: number,
+      options: { maxByteLength: number },
+    ) => GrowableSharedBuffer)
+  | undefined;
+
+/** A buffer an array grows over in place. */
+type InPlaceBuffer = ResizableBuffer | GrowableSharedBuffer;
+
 /** The typed arrays the index builder grows: term ids, offsets, counts and bytes. */
 export type GrowableKind = Uint8Array | Uint16Array | Uint32Array | Int32Array | Float64Array;
 
@@ -29,9 +46,8 @@ export class GrowableArray<A extends GrowableKind> {
 
   /**
    * `fill` is the value of room not yet written (0 by default, e.g. -1 for "not seen"). `resizable` grows
-   * it in place, over a resizable ArrayBuffer (for a large buffer built on a thread whose heap holds a
-   * corpus: each new buffer of tens of MB sets off a full garbage collection of that heap, V8's external
-   * memory pressure, and doubling then copying to the exact length allocates three times the buffer).
+   * it in place (for a large buffer built on a thread whose heap holds a corpus; see inPlace), and
+   * doubling then copying to the exact length would allocate three times the buffer.
    */
   constructor(
     private readonly make: new (length: number) => A,
@@ -42,24 +58,46 @@ export class GrowableArray<A extends GrowableKind> {
     this.array = (resizable && this.inPlace(Math.max(16, capacity))) || this.blank(Math.max(16, capacity));
   }
 
-  /** An array over a resizable buffer (undefined where the runtime has none). */
+  /**
+   * An array over a buffer grown in place: a growable SharedArrayBuffer where the runtime has one, else a
+   * resizable ArrayBuffer (undefined where it has neither). V8 counts every new or grown ArrayBuffer
+   * toward its external memory, and each 64 MB of it starts a full marking of the heap: on the thread
+   * holding a corpus's articles (2.3 GB at news 100k) three or four of them during the records' build,
+   * each a second of that thread's time and more of the collector's. Shared buffers are not counted.
+   * The array over a shared buffer is a view of fixed length, made anew as it grows: a view tracking a
+   * shared buffer's length reads that length atomically at every access (the records' build took a
+   * third more CPU), and one over a resizable buffer is of another kind than a plain array's.
+   */
   private inPlace(capacity: number): A | undefined {
-    try {
-      const bytes = (this.make as unknown as { BYTES_PER_ELEMENT: number }).BYTES_PER_ELEMENT;
-      const buffer = new ResizableArrayBuffer(capacity * bytes, { maxByteLength: MAX_RESIZABLE_BYTES });
-      if (!buffer.resizable) return undefined;
-      const array = new (this.make as unknown as new (b: ArrayBuffer) => A)(buffer);
-      if (this.fill !== 0) array.fill(this.fill);
-      return array;
-    } catch {
-      return undefined;
-    }
+    const bytes = (this.make as unknown as { BYTES_PER_ELEMENT: number }).BYTES_PER_ELEMENT;
+    const options = { maxByteLength: MAX_RESIZABLE_BYTES };
+    const made = (make: () => InPlaceBuffer): InPlaceBuffer | undefined => {
+      try {
+        const buffer = make();
+        return grownInPlace(buffer) ? buffer : undefined;
+      } catch {
+        return undefined;
+      }
+    };
+    const buffer =
+      (GrowableSharedArrayBuffer && made(() => new GrowableSharedArrayBuffer(capacity * bytes, options))) ||
+      made(() => new ResizableArrayBuffer(capacity * bytes, options));
+    if (!buffer) return undefined;
+    const array = this.over(buffer, capacity);
+    if (this.fill !== 0) array.fill(this.fill);
+    return array;
   }
 
-  /** The resizable buffer under the array, if it is one (its view tracks the buffer's length). */
-  private get resizable(): ResizableBuffer | undefined {
-    const buffer = this.array.buffer as ResizableBuffer;
-    return buffer.resizable ? buffer : undefined;
+  /** The array over a buffer grown in place: fixed to `capacity` over a shared one (see inPlace), else tracking it. */
+  private over(buffer: InPlaceBuffer, capacity: number): A {
+    const make = this.make as unknown as new (b: ArrayBufferLike, at?: number, length?: number) => A;
+    return 'grow' in buffer ? new make(buffer, 0, capacity) : new make(buffer);
+  }
+
+  /** The buffer under the array, if it grows in place. */
+  private get resizable(): InPlaceBuffer | undefined {
+    const buffer = this.array.buffer as InPlaceBuffer;
+    return grownInPlace(buffer) ? buffer : undefined;
   }
 
   private blank(capacity: number): A {
@@ -75,7 +113,10 @@ export class GrowableArray<A extends GrowableKind> {
     const buffer = this.resizable;
     if (buffer && capacity * this.array.BYTES_PER_ELEMENT <= buffer.maxByteLength) {
       const from = this.array.length;
-      buffer.resize(capacity * this.array.BYTES_PER_ELEMENT);
+      if ('grow' in buffer) {
+        buffer.grow(capacity * this.array.BYTES_PER_ELEMENT);
+        this.array = this.over(buffer, capacity);
+      } else buffer.resize(capacity * this.array.BYTES_PER_ELEMENT);
       if (this.fill !== 0) this.array.fill(this.fill, from);
       return;
     }
@@ -140,11 +181,38 @@ export class GrowableArray<A extends GrowableKind> {
     return this.array.subarray(0, this.length) as A;
   }
 
-  /** The items, copied into an array of their exact length (a resizable one is shrunk to it, not copied). */
+  /**
+   * The items, copied into an array of their exact length; a buffer grown in place is not copied: a
+   * resizable one is shrunk to them, a shared one (which cannot shrink) is viewed up to them: the room
+   * past them, never written (unless filled), holds no memory.
+   */
   done(): A {
     const buffer = this.resizable;
     if (!buffer) return this.array.slice(0, this.length) as A;
+    if ('grow' in buffer)
+      return (this.fill === 0 ? this.array.subarray(0, this.length) : this.array.slice(0, this.length)) as A;
     buffer.resize(this.length * this.array.BYTES_PER_ELEMENT);
     return this.array;
   }
+}
+
+/**
+ * A typed array of `length` items over a SharedArrayBuffer where the runtime has one, else a plain one:
+ * for a builder beside a heap that holds a corpus, whose every new ArrayBuffer V8 counts toward its
+ * external memory (see GrowableArray's inPlace); a shared one is not counted.
+ */
+export function uncountedArray<A extends GrowableKind>(make: new (length: number) => A, length: number): A {
+  if (!GrowableSharedArrayBuffer) return new make(length);
+  const bytes = (make as unknown as { BYTES_PER_ELEMENT: number }).BYTES_PER_ELEMENT;
+  return new (make as unknown as new (b: ArrayBufferLike) => A)(
+    new GrowableSharedArrayBuffer(length * bytes, { maxByteLength: length * bytes }),
+  );
+}
+
+/** Whether the buffer grows in place (a growable shared one, or a resizable one). */
+function grownInPlace(buffer: ArrayBufferLike): buffer is InPlaceBuffer {
+  return (
+    (buffer as { growable?: boolean }).growable === true ||
+    (buffer as { resizable?: boolean }).resizable === true
+  );
 }

@@ -1,4 +1,4 @@
-import { GrowableArray } from './growable-array';
+import { GrowableArray, uncountedArray } from './growable-array';
 import { hashBytes } from './hash-bytes';
 import { decodeUtf8, StringColumn } from './string-column';
 
@@ -33,23 +33,31 @@ export class InternTable {
   /** The strings' UTF-8 bytes, one after another. */
   private readonly bytes: GrowableArray<Uint8Array>;
   /** String i is bytes[off[i], off[i + 1]). */
-  private readonly off = new GrowableArray(Uint32Array, 1 << 10);
-  private readonly hashes = new GrowableArray(Uint32Array, 1 << 10);
+  private readonly off: GrowableArray<Uint32Array>;
+  private readonly hashes: GrowableArray<Uint32Array>;
   /** 1 + the number of the string in each slot, 0 for an empty slot; its length a power of two. */
   private slots: Int32Array;
   private scratch = new Uint8Array(1 << 8);
 
   /**
-   * `resizable` grows the bytes in place (see GrowableArray: for a table built on a thread whose heap
-   * holds a corpus). Only there: code that meets typed arrays over resizable buffers and plain ones at
-   * the same place is slower everywhere in the thread (its element accesses become polymorphic).
+   * `resizable` grows its arrays in place and makes its slot tables outside V8's count of external
+   * memory (see GrowableArray, uncountedArray): for a table built on a thread whose heap holds a corpus.
    */
-  constructor(capacity = 1 << 10, resizable = false) {
+  constructor(
+    capacity = 1 << 10,
+    private readonly resizable = false,
+  ) {
     this.bytes = new GrowableArray(Uint8Array, 1 << 12, 0, resizable);
+    this.off = new GrowableArray(Uint32Array, 1 << 10, 0, resizable);
+    this.hashes = new GrowableArray(Uint32Array, 1 << 10, 0, resizable);
     this.off.push(0);
     let size = 16;
     while (size * MAX_LOAD < capacity) size *= 2;
-    this.slots = new Int32Array(size);
+    this.slots = this.slotTable(size);
+  }
+
+  private slotTable(size: number): Int32Array {
+    return this.resizable ? uncountedArray(Int32Array, size) : new Int32Array(size);
   }
 
   /** How many strings it holds. */
@@ -194,7 +202,7 @@ export class InternTable {
 
   /** A table of `size` slots holding every string but the one being added (placed by the caller). */
   private rehash(size: number): void {
-    const slots = new Int32Array(size);
+    const slots = this.slotTable(size);
     const hashes = this.hashes.array;
     for (let id = 0; id < this.length - 1; id++) this.place(slots, id, hashes[id]!);
     this.slots = slots;

@@ -1,5 +1,5 @@
 import type { Entity } from '../../model/entity-schema';
-import { GrowableArray } from '../../binary/growable-array';
+import { GrowableArray, uncountedArray } from '../../binary/growable-array';
 import { ByteWriter } from '../../binary/varint';
 import { InternTable } from '../../binary/intern-table';
 import type { StringColumn } from '../../binary/string-column';
@@ -45,23 +45,24 @@ const MENTIONS_AND_ID: ReadonlySet<string> = new Set(['mentions', 'demonymMentio
  * Builds the head table and each document's entity ids, document by document. It is built on the
  * thread holding the articles, beside a heap the garbage collector traces for seconds at a time: ids,
  * variants and their bytes live in typed arrays (the ids in an InternTable), not in Maps and objects
- * that stay alive to the end and are traced on every full collection (a million of them at 100k).
+ * that stay alive to the end and are traced on every full collection (a million of them at 100k), and
+ * those arrays grow in place, outside V8's count of external memory (see GrowableArray), whose every
+ * 64 MB would start such a collection.
  */
 export class EntityHeadsBuilder {
   /** The entity ids, numbered by first sighting: value v is id v. */
   private readonly ids = new InternTable(1 << 12, true);
   /** Each value's first and last variant (head numbers in the order met), -1 for none yet. */
-  private readonly first = new GrowableArray(Int32Array, 1 << 12, -1);
-  private readonly last = new GrowableArray(Int32Array, 1 << 12, -1);
+  private readonly first = new GrowableArray(Int32Array, 1 << 12, -1, true);
+  private readonly last = new GrowableArray(Int32Array, 1 << 12, -1, true);
   /** The next variant of the same value, -1 after its last. */
-  private readonly next = new GrowableArray(Int32Array, 1 << 12, -1);
+  private readonly next = new GrowableArray(Int32Array, 1 << 12, -1, true);
   /** Head h (numbered as met) is bytes[at[h], at[h+1]) (laid out by value at the end). */
-  private readonly at = new GrowableArray(Uint32Array, 1 << 12);
+  private readonly at = new GrowableArray(Uint32Array, 1 << 12, 0, true);
   /** The document each value was last listed in (-1: none yet). */
-  private readonly lastDoc = new GrowableArray(Int32Array, 1 << 12, -1);
-  private readonly val = new GrowableArray(Uint32Array);
+  private readonly lastDoc = new GrowableArray(Int32Array, 1 << 12, -1, true);
+  private readonly val = new GrowableArray(Uint32Array, 1024, 0, true);
   private readonly off: Uint32Array;
-  /** Grown in place: it is built on the thread holding the articles (see GrowableArray). */
   private readonly bytes = new GrowableArray(Uint8Array, 1 << 16, 0, true);
   /** The head of the entity being added. */
   private readonly scratch = new ByteWriter(1 << 10);
@@ -126,9 +127,9 @@ export class EntityHeadsBuilder {
     const at = this.at.array;
     const values = this.ids.length;
     const heads = this.at.length - 1;
-    const headBytes = new Uint8Array(this.bytes.length);
-    const valueHeadOff = new Uint32Array(values + 1);
-    const headOff = new Uint32Array(heads + 1);
+    const headBytes = uncountedArray(Uint8Array, this.bytes.length);
+    const valueHeadOff = uncountedArray(Uint32Array, values + 1);
+    const headOff = uncountedArray(Uint32Array, heads + 1);
     let to = 0;
     let n = 0;
     for (let v = 0; v < values; v++) {
