@@ -43,6 +43,8 @@ export type GrowableKind = Uint8Array | Uint16Array | Uint32Array | Int32Array |
 export class GrowableArray<A extends GrowableKind> {
   array: A;
   length = 0;
+  /** Whether `array` is over a buffer it made to grow in place (see resizable). */
+  private owned: boolean;
 
   /**
    * `fill` is the value of room not yet written (0 by default, e.g. -1 for "not seen"). `resizable` grows
@@ -55,7 +57,9 @@ export class GrowableArray<A extends GrowableKind> {
     private readonly fill = 0,
     resizable = false,
   ) {
-    this.array = (resizable && this.inPlace(Math.max(16, capacity))) || this.blank(Math.max(16, capacity));
+    const inPlace = resizable ? this.inPlace(Math.max(16, capacity)) : undefined;
+    this.owned = inPlace !== undefined;
+    this.array = inPlace ?? this.blank(Math.max(16, capacity));
   }
 
   /**
@@ -94,10 +98,13 @@ export class GrowableArray<A extends GrowableKind> {
     return 'grow' in buffer ? new make(buffer, 0, capacity) : new make(buffer);
   }
 
-  /** The buffer under the array, if it grows in place. */
+  /**
+   * The buffer under the array, if it grows in place: one it made (an adopted array's buffer may be
+   * another builder's, or shared with another thread, and is copied when it grows).
+   */
   private get resizable(): InPlaceBuffer | undefined {
     const buffer = this.array.buffer as InPlaceBuffer;
-    return grownInPlace(buffer) ? buffer : undefined;
+    return this.owned && grownInPlace(buffer) ? buffer : undefined;
   }
 
   private blank(capacity: number): A {
@@ -127,6 +134,7 @@ export class GrowableArray<A extends GrowableKind> {
 
   /** Takes `items` as its items (full: the next push grows it), without copying them. */
   adopt(items: A): void {
+    this.owned = false;
     this.array = items;
     this.length = items.length;
   }

@@ -19,7 +19,16 @@ import { appendPart, partBuffers, partOf } from '../search/index/index-part';
 import type { DocumentFields, DocumentHead, IndexedArticle } from '../search/index/indexed-article';
 import { type StageSpan, ThreadTimeline } from './build-timeline';
 import type { IndexAnswer, IndexJob, IndexWorkerData, ListsHalf, PartJob } from './index-build-jobs';
-import { buffersOf, DONE, FAILED, READY, raise, receiveChunk, type WorkerLink } from './index-worker-threads';
+import {
+  buffersOf,
+  DONE,
+  FAILED,
+  movable,
+  READY,
+  raise,
+  receiveChunk,
+  type WorkerLink,
+} from './index-worker-threads';
 import { type ListsMessage, postingsMessage } from './index-message';
 import { startListsWorkers } from './lists-in-worker';
 import { PartInbox, type TextsMessage } from './part-inbox';
@@ -61,7 +70,7 @@ function postPart(link: WorkerLink, job: PartJob, t: ThreadTimeline): void {
   }
   const part = partOf(b, job.documents, posted);
   t.lap('part');
-  job.to.postMessage({ part, spans: t.done() }, partBuffers(part));
+  job.to.postMessage({ part, spans: t.done() }, movable(partBuffers(part)));
 }
 
 /**

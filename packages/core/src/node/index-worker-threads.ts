@@ -72,8 +72,8 @@ export function sendChunks<T, U>(
 }
 
 /** Posts one item as a chunk of its own (receiveChunk reads it), its `transfer` buffers moved, not copied. */
-export function sendOne(w: Spawned, item: unknown, transfer: readonly ArrayBuffer[]): void {
-  postChunk(w, [item], [...new Set(transfer)]);
+export function sendOne(w: Spawned, item: unknown, transfer: readonly ArrayBufferLike[]): void {
+  postChunk(w, [item], movable(transfer));
 }
 
 function postChunk(w: Spawned, chunk: unknown[], transfer: ArrayBuffer[] = []): void {
@@ -134,9 +134,23 @@ export function raise(flag: Int32Array, state: number): void {
 }
 
 /** The ArrayBuffers under the typed arrays of a value (nested objects and arrays), to transfer. */
-export function buffersOf(value: unknown, out = new Set<ArrayBuffer>()): ArrayBuffer[] {
-  if (ArrayBuffer.isView(value)) out.add(value.buffer as ArrayBuffer);
-  else if (value && typeof value === 'object') for (const v of Object.values(value)) buffersOf(v, out);
+export function buffersOf(value: unknown): ArrayBuffer[] {
+  const out = new Set<ArrayBufferLike>();
+  const visit = (v: unknown) => {
+    if (ArrayBuffer.isView(v)) out.add(v.buffer);
+    else if (v && typeof v === 'object') for (const x of Object.values(v)) visit(x);
+  };
+  visit(value);
+  return movable(out);
+}
+
+/**
+ * The buffers a message can move, each once: a SharedArrayBuffer (a builder's arrays grown in place,
+ * see GrowableArray) is not moved but shared, and a transfer list naming one is refused.
+ */
+export function movable(buffers: Iterable<ArrayBufferLike>): ArrayBuffer[] {
+  const out = new Set<ArrayBuffer>();
+  for (const b of buffers) if (b instanceof ArrayBuffer) out.add(b);
   return [...out];
 }
 

@@ -32,14 +32,15 @@ export interface TextsPart {
  * the index encoded again.
  */
 export class IndexTexts {
-  private readonly unique = new InternTable(1 << 12);
+  /** Like the entries, the largest arrays of an analysis: grown in place (see GrowableArray), not copied as they grow. */
+  private readonly unique = new InternTable(1 << 12, true);
   /** Document d's texts are textIds[textOff[d]..textOff[d + 1]), text j in field textField[j]. */
   readonly textOff: Uint32Array;
-  readonly textIds = new GrowableArray(Uint32Array);
-  readonly textField = new GrowableArray(Uint8Array);
+  readonly textIds = new GrowableArray(Uint32Array, 1024, 0, true);
+  readonly textField = new GrowableArray(Uint8Array, 1024, 0, true);
   /** Text id's words are words[wordOff[id]..wordOff[id + 1]). */
-  readonly words = new GrowableArray(Int32Array);
-  readonly wordOff = new GrowableArray(Uint32Array);
+  readonly words = new GrowableArray(Int32Array, 1024, 0, true);
+  readonly wordOff = new GrowableArray(Uint32Array, 1024, 0, true);
 
   /** Appends a word's term id, written into the array, not pushed (see GrowableArray.push): once a word. */
   private readonly pushWord = (t: number) => {
