@@ -18,7 +18,7 @@ describe('GrowableArray', () => {
     expect(bytes.length).toBe(0);
   });
 
-  it('grown in place over a resizable buffer, keeps the same items and fill, and ends at its exact length without a copy', () => {
+  it('grown in place, keeps the same items and fill, and ends at its exact length without a copy', () => {
     const list = new GrowableArray(Uint32Array, 16, 0, true);
     const buffer = list.array.buffer;
     for (let i = 0; i < 5000; i++) list.push(i * 7);

@@ -1,19 +1,8 @@
-/** The most a resizable GrowableArray reserves (address space, not memory): 4 GiB. */
+/** The most a GrowableArray grown in place reserves (address space, not memory): 4 GiB. */
 const MAX_RESIZABLE_BYTES = 2 ** 32;
 
 /** The most projectGrowth grows an array by at once, over the items it holds. */
 const MAX_PROJECTED_GROWTH = 8;
-
-/** An ES2024 resizable ArrayBuffer (the project's TypeScript lib predates it; older runtimes ignore the option). */
-interface ResizableBuffer extends ArrayBuffer {
-  readonly resizable?: boolean;
-  readonly maxByteLength: number;
-  resize(byteLength: number): void;
-}
-const ResizableArrayBuffer = ArrayBuffer as unknown as new (
-  byteLength: number,
-  options: { maxByteLength: number },
-) => ResizableBuffer;
 
 /** An ES2024 growable SharedArrayBuffer (it grows, never shrinks). */
 interface GrowableSharedBuffer extends SharedArrayBuffer {
@@ -21,16 +10,32 @@ interface GrowableSharedBuffer extends SharedArrayBuffer {
   readonly maxByteLength: number;
   grow(byteLength: number): void;
 }
-/** Undefined where the runtime has none (a browser page that is not cross-origin isolated). */
-const GrowableSharedArrayBuffer = (globalThis as { SharedArrayBuffer?: unknown }).SharedArrayBuffer as
-  | (new (
-      byteLength: number,
-      options: { maxByteLength: number },
-    ) => GrowableSharedBuffer)
-  | undefined;
+type GrowableSharedConstructor = new (
+  byteLength: number,
+  options: { maxByteLength: number },
+) => GrowableSharedBuffer;
 
-/** A buffer an array grows over in place. */
-type InPlaceBuffer = ResizableBuffer | GrowableSharedBuffer;
+/**
+ * The runtime's growable SharedArrayBuffer, if its TextDecoder reads views of one (the builders' bytes are
+ * decoded); undefined elsewhere: a browser page that is not cross-origin isolated has none, and
+ * Chromium's TextDecoder refuses shared views (and resizable ones) where it has.
+ */
+const GrowableSharedArrayBuffer = usableSharedBuffer();
+
+function usableSharedBuffer(): GrowableSharedConstructor | undefined {
+  const Shared = (globalThis as { SharedArrayBuffer?: unknown }).SharedArrayBuffer as
+    | GrowableSharedConstructor
+    | undefined;
+  if (!Shared) return undefined;
+  try {
+    const probe = new Shared(1, { maxByteLength: 2 });
+    if (probe.growable !== true) return undefined;
+    new TextDecoder().decode(new Uint8Array(probe, 0, 1));
+    return Shared;
+  } catch {
+    return undefined;
+  }
+}
 
 /** The typed arrays the index builder grows: term ids, offsets, counts and bytes. */
 export type GrowableKind = Uint8Array | Uint16Array | Uint32Array | Int32Array | Float64Array;
@@ -63,48 +68,47 @@ export class GrowableArray<A extends GrowableKind> {
   }
 
   /**
-   * An array over a buffer grown in place: a growable SharedArrayBuffer where the runtime has one, else a
-   * resizable ArrayBuffer (undefined where it has neither). V8 counts every new or grown ArrayBuffer
-   * toward its external memory, and each 64 MB of it starts a full marking of the heap: on the thread
-   * holding a corpus's articles (2.3 GB at news 100k) three or four of them during the records' build,
-   * each a second of that thread's time and more of the collector's. Shared buffers are not counted.
-   * The array over a shared buffer is a view of fixed length, made anew as it grows: a view tracking a
-   * shared buffer's length reads that length atomically at every access (the records' build took a
-   * third more CPU), and one over a resizable buffer is of another kind than a plain array's.
+   * An array over a growable SharedArrayBuffer (undefined where the runtime has none: a plain array then
+   * grows by copying). V8 counts every new or grown ArrayBuffer toward its external memory, and each
+   * 64 MB of it starts a full marking of the heap: on the thread holding a corpus's articles (2.3 GB at
+   * news 100k) three or four of them during the records' build, each a second of that thread's time and
+   * more of the collector's. Shared buffers are not counted. The array is a view of fixed length, made
+   * anew as the buffer grows: a view tracking a shared buffer's length reads that length atomically at
+   * every access (the records' build took a third more CPU). Not a resizable ArrayBuffer where there is
+   * no shared one: Chromium's TextDecoder refuses views of one (the static site's search, which builds a
+   * corpus in the page, failed on it).
    */
   private inPlace(capacity: number): A | undefined {
+    if (!GrowableSharedArrayBuffer) return undefined;
     const bytes = (this.make as unknown as { BYTES_PER_ELEMENT: number }).BYTES_PER_ELEMENT;
-    const options = { maxByteLength: MAX_RESIZABLE_BYTES };
-    const made = (make: () => InPlaceBuffer): InPlaceBuffer | undefined => {
-      try {
-        const buffer = make();
-        return grownInPlace(buffer) ? buffer : undefined;
-      } catch {
-        return undefined;
-      }
-    };
-    const buffer =
-      (GrowableSharedArrayBuffer && made(() => new GrowableSharedArrayBuffer(capacity * bytes, options))) ||
-      made(() => new ResizableArrayBuffer(capacity * bytes, options));
-    if (!buffer) return undefined;
+    let buffer: GrowableSharedBuffer;
+    try {
+      buffer = new GrowableSharedArrayBuffer(capacity * bytes, { maxByteLength: MAX_RESIZABLE_BYTES });
+    } catch {
+      return undefined;
+    }
+    if (buffer.growable !== true) return undefined;
     const array = this.over(buffer, capacity);
     if (this.fill !== 0) array.fill(this.fill);
     return array;
   }
 
-  /** The array over a buffer grown in place: fixed to `capacity` over a shared one (see inPlace), else tracking it. */
-  private over(buffer: InPlaceBuffer, capacity: number): A {
-    const make = this.make as unknown as new (b: ArrayBufferLike, at?: number, length?: number) => A;
-    return 'grow' in buffer ? new make(buffer, 0, capacity) : new make(buffer);
+  /** The array over a buffer grown in place, fixed to `capacity` items (see inPlace). */
+  private over(buffer: GrowableSharedBuffer, capacity: number): A {
+    return new (this.make as unknown as new (b: ArrayBufferLike, at: number, length: number) => A)(
+      buffer,
+      0,
+      capacity,
+    );
   }
 
   /**
    * The buffer under the array, if it grows in place: one it made (an adopted array's buffer may be
    * another builder's, or shared with another thread, and is copied when it grows).
    */
-  private get resizable(): InPlaceBuffer | undefined {
-    const buffer = this.array.buffer as InPlaceBuffer;
-    return this.owned && grownInPlace(buffer) ? buffer : undefined;
+  private get resizable(): GrowableSharedBuffer | undefined {
+    const buffer = this.array.buffer as GrowableSharedBuffer;
+    return this.owned && buffer.growable === true ? buffer : undefined;
   }
 
   private blank(capacity: number): A {
@@ -120,10 +124,8 @@ export class GrowableArray<A extends GrowableKind> {
     const buffer = this.resizable;
     if (buffer && capacity * this.array.BYTES_PER_ELEMENT <= buffer.maxByteLength) {
       const from = this.array.length;
-      if ('grow' in buffer) {
-        buffer.grow(capacity * this.array.BYTES_PER_ELEMENT);
-        this.array = this.over(buffer, capacity);
-      } else buffer.resize(capacity * this.array.BYTES_PER_ELEMENT);
+      buffer.grow(capacity * this.array.BYTES_PER_ELEMENT);
+      this.array = this.over(buffer, capacity);
       if (this.fill !== 0) this.array.fill(this.fill, from);
       return;
     }
@@ -176,7 +178,7 @@ export class GrowableArray<A extends GrowableKind> {
 
   /**
    * Appends one item. Its element store is shared by every GrowableArray, so it sees every array kind
-   * (and resizable buffers) and is megamorphic: a loop that appends millions of items writes into
+   * and is megamorphic: a loop that appends millions of items writes into
    * `array` itself (`reserve`, then `array[length++]`), where the store sees one kind.
    */
   push(value: number): void {
@@ -190,22 +192,18 @@ export class GrowableArray<A extends GrowableKind> {
   }
 
   /**
-   * The items, copied into an array of their exact length; a buffer grown in place is not copied: a
-   * resizable one is shrunk to them, a shared one (which cannot shrink) is viewed up to them: the room
-   * past them, never written (unless filled), holds no memory.
+   * The items, copied into an array of their exact length; a buffer grown in place (it cannot shrink) is
+   * viewed up to them, not copied: the room past them, never written (unless filled), holds no memory.
    */
   done(): A {
-    const buffer = this.resizable;
-    if (!buffer) return this.array.slice(0, this.length) as A;
-    if ('grow' in buffer)
-      return (this.fill === 0 ? this.array.subarray(0, this.length) : this.array.slice(0, this.length)) as A;
-    buffer.resize(this.length * this.array.BYTES_PER_ELEMENT);
-    return this.array;
+    if (this.resizable && this.fill === 0) return this.array.subarray(0, this.length) as A;
+    return this.array.slice(0, this.length) as A;
   }
 }
 
 /**
- * A typed array of `length` items over a SharedArrayBuffer where the runtime has one, else a plain one:
+ * A typed array of `length` items over a SharedArrayBuffer where the runtime has a usable one (see
+ * GrowableSharedArrayBuffer), else a plain one:
  * for a builder beside a heap that holds a corpus, whose every new ArrayBuffer V8 counts toward its
  * external memory (see GrowableArray's inPlace); a shared one is not counted.
  */
@@ -214,13 +212,5 @@ export function uncountedArray<A extends GrowableKind>(make: new (length: number
   const bytes = (make as unknown as { BYTES_PER_ELEMENT: number }).BYTES_PER_ELEMENT;
   return new (make as unknown as new (b: ArrayBufferLike) => A)(
     new GrowableSharedArrayBuffer(length * bytes, { maxByteLength: length * bytes }),
-  );
-}
-
-/** Whether the buffer grows in place (a growable shared one, or a resizable one). */
-function grownInPlace(buffer: ArrayBufferLike): buffer is InPlaceBuffer {
-  return (
-    (buffer as { growable?: boolean }).growable === true ||
-    (buffer as { resizable?: boolean }).resizable === true
   );
 }
