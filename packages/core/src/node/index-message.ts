@@ -1,5 +1,5 @@
-// A SearchIndex sent between threads: its typed arrays travel (transferred), the classes over them are
-// made again by the thread that receives it.
+// A SearchIndex sent between threads: its typed arrays travel (moved, or shared where a builder grew them
+// over a shared buffer: see movable), the classes over them are made again by the thread that receives it.
 import { StringColumn } from '../binary/string-column';
 import { WordCodedTexts } from '../binary/word-coded-texts';
 import type { FacetName } from '../model/facet-name-schema';
