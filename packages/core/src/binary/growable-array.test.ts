@@ -66,8 +66,8 @@ describe('GrowableArray', () => {
   });
 
   it('foresees its room: grown once to the projected items and a tenth more, then not again while they fit', () => {
-    for (const resizable of [false, true]) {
-      const list = new GrowableArray(Int32Array, 16, -1, resizable);
+    for (const inPlace of [false, true]) {
+      const list = new GrowableArray(Int32Array, 16, -1, inPlace);
       for (let i = 0; i < 100; i++) list.push(i);
       // A fifth of the work done: room for five times the items (and a tenth more), the items kept.
       list.projectGrowth(5);
@@ -114,8 +114,8 @@ describe('GrowableArray', () => {
   });
 
   it('expect grows to the exact room asked, never shrinks', () => {
-    for (const resizable of [false, true]) {
-      const list = new GrowableArray(Uint8Array, 16, 0, resizable);
+    for (const inPlace of [false, true]) {
+      const list = new GrowableArray(Uint8Array, 16, 0, inPlace);
       list.push(9);
       list.expect(1000);
       expect(list.array.length).toBe(1000);

@@ -1,5 +1,5 @@
 /** The most a GrowableArray grown in place reserves (address space, not memory): 4 GiB. */
-const MAX_RESIZABLE_BYTES = 2 ** 32;
+const MAX_IN_PLACE_BYTES = 2 ** 32;
 
 /** The most projectGrowth grows an array by at once, over the items it holds. */
 const MAX_PROJECTED_GROWTH = 8;
@@ -48,23 +48,23 @@ export type GrowableKind = Uint8Array | Uint16Array | Uint32Array | Int32Array |
 export class GrowableArray<A extends GrowableKind> {
   array: A;
   length = 0;
-  /** Whether `array` is over a buffer it made to grow in place (see resizable). */
+  /** Whether `array` is over a buffer it made to grow in place (see grownInPlace). */
   private owned: boolean;
 
   /**
-   * `fill` is the value of room not yet written (0 by default, e.g. -1 for "not seen"). `resizable` grows
-   * it in place (for a large buffer built on a thread whose heap holds a corpus; see inPlace), and
+   * `fill` is the value of room not yet written (0 by default, e.g. -1 for "not seen"). `inPlace` grows
+   * it in place (for a large buffer built on a thread whose heap holds a corpus; see sharedArray), and
    * doubling then copying to the exact length would allocate three times the buffer.
    */
   constructor(
     private readonly make: new (length: number) => A,
     capacity = 1024,
     private readonly fill = 0,
-    resizable = false,
+    inPlace = false,
   ) {
-    const inPlace = resizable ? this.inPlace(Math.max(16, capacity)) : undefined;
-    this.owned = inPlace !== undefined;
-    this.array = inPlace ?? this.blank(Math.max(16, capacity));
+    const shared = inPlace ? this.sharedArray(Math.max(16, capacity)) : undefined;
+    this.owned = shared !== undefined;
+    this.array = shared ?? this.blank(Math.max(16, capacity));
   }
 
   /**
@@ -78,12 +78,12 @@ export class GrowableArray<A extends GrowableKind> {
    * no shared one: Chromium's TextDecoder refuses views of one (the static site's search, which builds a
    * corpus in the page, failed on it).
    */
-  private inPlace(capacity: number): A | undefined {
+  private sharedArray(capacity: number): A | undefined {
     if (!GrowableSharedArrayBuffer) return undefined;
     const bytes = (this.make as unknown as { BYTES_PER_ELEMENT: number }).BYTES_PER_ELEMENT;
     let buffer: GrowableSharedBuffer;
     try {
-      buffer = new GrowableSharedArrayBuffer(capacity * bytes, { maxByteLength: MAX_RESIZABLE_BYTES });
+      buffer = new GrowableSharedArrayBuffer(capacity * bytes, { maxByteLength: MAX_IN_PLACE_BYTES });
     } catch {
       return undefined;
     }
@@ -93,7 +93,7 @@ export class GrowableArray<A extends GrowableKind> {
     return array;
   }
 
-  /** The array over a buffer grown in place, fixed to `capacity` items (see inPlace). */
+  /** The array over a buffer grown in place, fixed to `capacity` items (see sharedArray). */
   private over(buffer: GrowableSharedBuffer, capacity: number): A {
     return new (this.make as unknown as new (b: ArrayBufferLike, at: number, length: number) => A)(
       buffer,
@@ -106,7 +106,7 @@ export class GrowableArray<A extends GrowableKind> {
    * The buffer under the array, if it grows in place: one it made (an adopted array's buffer may be
    * another builder's, or shared with another thread, and is copied when it grows).
    */
-  private get resizable(): GrowableSharedBuffer | undefined {
+  private get grownInPlace(): GrowableSharedBuffer | undefined {
     const buffer = this.array.buffer as GrowableSharedBuffer;
     return this.owned && buffer.growable === true ? buffer : undefined;
   }
@@ -121,7 +121,7 @@ export class GrowableArray<A extends GrowableKind> {
   private growTo(size: number, exact = false): void {
     if (size <= this.array.length) return;
     const capacity = exact ? size : Math.max(this.array.length * 2, size);
-    const buffer = this.resizable;
+    const buffer = this.grownInPlace;
     if (buffer && capacity * this.array.BYTES_PER_ELEMENT <= buffer.maxByteLength) {
       const from = this.array.length;
       buffer.grow(capacity * this.array.BYTES_PER_ELEMENT);
@@ -196,7 +196,7 @@ export class GrowableArray<A extends GrowableKind> {
    * viewed up to them, not copied: the room past them, never written (unless filled), holds no memory.
    */
   done(): A {
-    if (this.resizable && this.fill === 0) return this.array.subarray(0, this.length) as A;
+    if (this.grownInPlace && this.fill === 0) return this.array.subarray(0, this.length) as A;
     return this.array.slice(0, this.length) as A;
   }
 }
@@ -205,7 +205,7 @@ export class GrowableArray<A extends GrowableKind> {
  * A typed array of `length` items over a SharedArrayBuffer where the runtime has a usable one (see
  * GrowableSharedArrayBuffer), else a plain one:
  * for a builder beside a heap that holds a corpus, whose every new ArrayBuffer V8 counts toward its
- * external memory (see GrowableArray's inPlace); a shared one is not counted.
+ * external memory (see GrowableArray's sharedArray); a shared one is not counted.
  */
 export function uncountedArray<A extends GrowableKind>(make: new (length: number) => A, length: number): A {
   if (!GrowableSharedArrayBuffer) return new make(length);

@@ -40,16 +40,16 @@ export class InternTable {
   private scratch = new Uint8Array(1 << 8);
 
   /**
-   * `resizable` grows its arrays in place and makes its slot tables outside V8's count of external
+   * `inPlace` grows its arrays in place and makes its slot tables outside V8's count of external
    * memory (see GrowableArray, uncountedArray): for a table built on a thread whose heap holds a corpus.
    */
   constructor(
     capacity = 1 << 10,
-    private readonly resizable = false,
+    private readonly inPlace = false,
   ) {
-    this.bytes = new GrowableArray(Uint8Array, 1 << 12, 0, resizable);
-    this.off = new GrowableArray(Uint32Array, 1 << 10, 0, resizable);
-    this.hashes = new GrowableArray(Uint32Array, 1 << 10, 0, resizable);
+    this.bytes = new GrowableArray(Uint8Array, 1 << 12, 0, inPlace);
+    this.off = new GrowableArray(Uint32Array, 1 << 10, 0, inPlace);
+    this.hashes = new GrowableArray(Uint32Array, 1 << 10, 0, inPlace);
     this.off.push(0);
     let size = 16;
     while (size * MAX_LOAD < capacity) size *= 2;
@@ -57,7 +57,7 @@ export class InternTable {
   }
 
   private slotTable(size: number): Int32Array {
-    return this.resizable ? uncountedArray(Int32Array, size) : new Int32Array(size);
+    return this.inPlace ? uncountedArray(Int32Array, size) : new Int32Array(size);
   }
 
   /** How many strings it holds. */

@@ -4,9 +4,9 @@ import { GrowableArray } from './growable-array';
 /** A growable byte buffer for varints and raw bytes. */
 export class ByteWriter {
   private readonly buffer: GrowableArray<Uint8Array>;
-  /** `resizable`: grown in place (see GrowableArray), for a large buffer. */
-  constructor(capacity = 1024, resizable = false) {
-    this.buffer = new GrowableArray(Uint8Array, capacity, 0, resizable);
+  /** `inPlace`: grown in place (see GrowableArray), for a large buffer. */
+  constructor(capacity = 1024, inPlace = false) {
+    this.buffer = new GrowableArray(Uint8Array, capacity, 0, inPlace);
   }
   /** Bytes written so far. */
   get length(): number {

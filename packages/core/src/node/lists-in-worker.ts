@@ -61,7 +61,7 @@ export function startListsWorkers(
 /** A worker on one half of the lists: send it the input (moved if it started), then wait for its answer. */
 function spawnHalf(file: URL, half: ListsHalf, traceGc: boolean) {
   const w = spawn(file, (link): IndexWorkerData => ({ ...link, half, traceGc }));
-  const send = (input: ListsInput, transfer: ArrayBuffer[]) => {
+  const send = (input: ListsInput, transfer: ArrayBufferLike[]) => {
     const state = Atomics.load(w.flag, 0);
     const moved = state === READY;
     if (state !== FAILED) sendOne(w, input, moved ? transfer : []);
@@ -81,15 +81,15 @@ function lost(half: ListsHalf): never {
   );
 }
 
-/** The buffers only the postings read (the entries), moved to their worker. */
-const postingsBuffers = (input: ListsInput): ArrayBuffer[] =>
+/** The buffers only the postings read (the entries), moved to their worker (shared ones are shared). */
+const postingsBuffers = (input: ListsInput): ArrayBufferLike[] =>
   [input.entries, ...input.parts.map((p) => p.entries)].flatMap((e) =>
-    [e.entryTerm, ...e.entryCounts, e.docEnd, e.fieldLength].map((a) => a.buffer as ArrayBuffer),
+    [e.entryTerm, ...e.entryCounts, e.docEnd, e.fieldLength].map((a) => a.buffer),
   );
 
-/** The buffers only the positions read (the texts' words), moved to their worker. */
-const positionsBuffers = (input: ListsInput): ArrayBuffer[] =>
-  [input, ...input.parts].flatMap((w) => [w.words.buffer as ArrayBuffer, w.wordOff.buffer as ArrayBuffer]);
+/** The buffers only the positions read (the texts' words), moved to their worker (shared ones are shared). */
+const positionsBuffers = (input: ListsInput): ArrayBufferLike[] =>
+  [input, ...input.parts].flatMap((w) => [w.words.buffer, w.wordOff.buffer]);
 
 /** A lists worker's answer: its half, and its stages. */
 type ListsAnswer = Partial<ListsMessage> & { spans?: StageSpan[] };

@@ -29,7 +29,11 @@ export class ColumnBuilder {
 
   /** The id of a value (new values get the next id). */
   id(value: string): number {
-    const id = this.ids.intern(value);
+    return this.numbered(this.ids.intern(value));
+  }
+
+  /** A value's id, its last document made addressable (-1 until it is added to one). */
+  private numbered(id: number): number {
     if (id >= this.lastDoc.array.length) this.lastDoc.cover(id);
     return id;
   }
@@ -58,10 +62,8 @@ export class ColumnBuilder {
   append(p: ColumnPart, firstDoc: number): Uint32Array {
     const { bytes, off } = p.values;
     const ids = new Uint32Array(off.length - 1);
-    for (let v = 0; v < ids.length; v++) {
-      ids[v] = this.ids.internBytes(bytes, off[v]!, off[v + 1]!);
-      if (ids[v]! >= this.lastDoc.array.length) this.lastDoc.cover(ids[v]!);
-    }
+    for (let v = 0; v < ids.length; v++)
+      ids[v] = this.numbered(this.ids.internBytes(bytes, off[v]!, off[v + 1]!));
     for (let d = 0; d + 1 < p.off.length; d++) {
       for (let j = p.off[d]!; j < p.off[d + 1]!; j++) this.val.push(ids[p.val[j]!]!);
       this.off[firstDoc + d + 1] = this.val.length;

@@ -86,8 +86,11 @@ export function appendPart(b: Builders, p: IndexPart, firstDoc: number, defer = 
   b.statementCounts.set(p.statementCounts, firstDoc);
 }
 
-/** The typed arrays' buffers of a part, to transfer rather than copy. */
-export function partBuffers(p: IndexPart): ArrayBuffer[] {
+/**
+ * The typed arrays' buffers of a part, to transfer rather than copy (some may be shared: a message
+ * moves only the others, see movable in node/index-worker-threads).
+ */
+export function partBuffers(p: IndexPart): ArrayBufferLike[] {
   const arrays = [
     p.terms.bytes,
     p.terms.off,
@@ -107,5 +110,5 @@ export function partBuffers(p: IndexPart): ArrayBuffer[] {
     p.quoteCounts,
     p.statementCounts,
   ];
-  return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
+  return [...new Set(arrays.map((a) => a.buffer))];
 }
