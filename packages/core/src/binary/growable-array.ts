@@ -210,7 +210,11 @@ export class GrowableArray<A extends GrowableKind> {
 export function uncountedArray<A extends GrowableKind>(make: new (length: number) => A, length: number): A {
   if (!GrowableSharedArrayBuffer) return new make(length);
   const bytes = (make as unknown as { BYTES_PER_ELEMENT: number }).BYTES_PER_ELEMENT;
-  return new (make as unknown as new (b: ArrayBufferLike) => A)(
+  // Of fixed length (see sharedArray): a view made without one tracks the buffer's length, read
+  // atomically at every access (an InternTable's lookups took a fifth more time through such a slot table).
+  return new (make as unknown as new (b: ArrayBufferLike, at: number, length: number) => A)(
     new GrowableSharedArrayBuffer(length * bytes, { maxByteLength: length * bytes }),
+    0,
+    length,
   );
 }
