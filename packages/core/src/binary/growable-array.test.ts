@@ -18,14 +18,16 @@ describe('GrowableArray', () => {
     expect(bytes.length).toBe(0);
   });
 
-  it('grown in place, keeps the same items and fill, and ends at its exact length without a copy', () => {
+  it('grown in place, keeps the same items and fill, and ends at its exact length without a copy when large', () => {
     const list = new GrowableArray(Uint32Array, 16, 0, true);
     const buffer = list.array.buffer;
-    for (let i = 0; i < 5000; i++) list.push(i * 7);
+    const n = 300_000; // 1.2 MB: past the size a done array keeps its shared buffer from
+    for (let i = 0; i < n; i++) list.push(i * 7);
     expect(list.array.buffer).toBe(buffer);
     const items = list.done();
     expect(items.buffer).toBe(buffer);
-    expect(Array.from(items)).toEqual(Array.from({ length: 5000 }, (_, i) => i * 7));
+    expect(items).toHaveLength(n);
+    expect([items[0], items[1], items[n - 1]]).toEqual([0, 7, (n - 1) * 7]);
     const seen = new GrowableArray(Int32Array, 16, -1, true);
     expect(seen.array[0]).toBe(-1);
     seen.cover(40);
@@ -40,29 +42,41 @@ describe('GrowableArray', () => {
     expect(buffer).toBeInstanceOf(SharedArrayBuffer);
     const first = list.array;
     for (let i = 0; i < 100; i++) list.push(i);
-    // The same buffer, grown; a new view over it, of the room made (not tracking the buffer's length).
+    // The same buffer, grown; a new view over it, of the room made: the old view kept its length (a view
+    // tracking the buffer's length reads it atomically at every access).
     expect(list.array.buffer).toBe(buffer);
     expect(list.array).not.toBe(first);
+    expect(first).toHaveLength(16);
     expect(list.array.length).toBe(buffer.byteLength / 4);
     expect(list.array[100]).toBe(-1);
     list.cover(5000);
     expect(list.array[5000]).toBe(-1);
     expect(Array.from(list.view())).toEqual(Array.from({ length: 100 }, (_, i) => i));
-    // Done: filled room would hold memory, so a filled array is copied out; a zero-filled one is viewed.
+    // Done: filled room would hold memory, so a filled array is copied out; so is a small one, its
+    // shared buffer (4 GiB of address space and a memory mapping) let go; a large zero-filled one is viewed.
     expect(list.done().buffer).not.toBe(buffer);
-    const bytes = new GrowableArray(Uint8Array, 16, 0, true);
-    for (let i = 0; i < 300; i++) bytes.push(i & 255);
-    const done = bytes.done();
-    expect(done.buffer).toBe(bytes.array.buffer);
-    expect(done).toHaveLength(300);
-    expect(done[299]).toBe(299 & 255);
+    const small = new GrowableArray(Uint8Array, 16, 0, true);
+    for (let i = 0; i < 300; i++) small.push(i & 255);
+    const copied = small.done();
+    expect(copied.buffer).toBeInstanceOf(ArrayBuffer);
+    expect(copied).toHaveLength(300);
+    expect(copied[299]).toBe(299 & 255);
+    const large = new GrowableArray(Uint8Array, 16, 0, true);
+    large.expect(1 << 20);
+    for (let i = 0; i < 1 << 20; i++) large.push(i & 255);
+    const viewed = large.done();
+    expect(viewed.buffer).toBe(large.array.buffer);
+    expect(viewed).toHaveLength(1 << 20);
   });
 
-  it('makes uncounted arrays zeroed, of the length asked, over a shared buffer where the runtime has one', () => {
-    const slots = uncountedArray(Int32Array, 1000);
-    expect(slots).toHaveLength(1000);
+  it('makes uncounted arrays zeroed, of the length asked: over a shared buffer of fixed length when large', () => {
+    const slots = uncountedArray(Int32Array, 1 << 18);
+    expect(slots).toHaveLength(1 << 18);
     expect(slots.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(slots.buffer.byteLength).toBe(4 << 18);
     expect(slots.every((x) => x === 0)).toBe(true);
+    // A small one is plain: a shared buffer each would be a memory mapping each.
+    expect(uncountedArray(Int32Array, 1000).buffer).toBeInstanceOf(ArrayBuffer);
   });
 
   it('foresees its room: grown once to the projected items and a tenth more, then not again while they fit', () => {

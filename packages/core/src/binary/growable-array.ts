@@ -1,6 +1,14 @@
 /** The most a GrowableArray grown in place reserves (address space, not memory): 4 GiB. */
 const MAX_IN_PLACE_BYTES = 2 ** 32;
 
+/**
+ * The fewest bytes an array grown in place keeps its shared buffer for when done (see done): a smaller
+ * one is copied out, so a built index keeps no 4 GiB reservation (and no memory mapping) for it. Kept
+ * for every array, a corpus of 50 articles held 11 of them: 44 GB of address space and 21 mappings, and
+ * a few thousand such corpora alive would pass Linux's 65,530 mappings a process.
+ */
+const KEPT_SHARED_BYTES = 1 << 20;
+
 /** The most projectGrowth grows an array by at once, over the items it holds. */
 const MAX_PROJECTED_GROWTH = 8;
 
@@ -39,6 +47,23 @@ function usableSharedBuffer(): GrowableSharedConstructor | undefined {
 
 /** The typed arrays the index builder grows: term ids, offsets, counts and bytes. */
 export type GrowableKind = Uint8Array | Uint16Array | Uint32Array | Int32Array | Float64Array;
+type KindConstructor<A> = new (length: number) => A;
+
+const bytesPer = <A>(make: KindConstructor<A>): number =>
+  (make as unknown as { BYTES_PER_ELEMENT: number }).BYTES_PER_ELEMENT;
+
+/**
+ * A view of `length` items over a shared buffer, of fixed length: a view made without one tracks a
+ * growable buffer's length, read atomically at every access (the records' build took a third more CPU,
+ * an InternTable's lookups a fifth more through such a slot table).
+ */
+function fixedView<A>(make: KindConstructor<A>, buffer: SharedArrayBuffer, length: number): A {
+  return new (make as unknown as new (b: ArrayBufferLike, at: number, length: number) => A)(
+    buffer,
+    0,
+    length,
+  );
+}
 
 /**
  * A typed array that doubles when full: `array` holds the items, valid below `length` (the rest of it
@@ -57,7 +82,7 @@ export class GrowableArray<A extends GrowableKind> {
    * doubling then copying to the exact length would allocate three times the buffer.
    */
   constructor(
-    private readonly make: new (length: number) => A,
+    private readonly make: KindConstructor<A>,
     capacity = 1024,
     private readonly fill = 0,
     inPlace = false,
@@ -73,33 +98,24 @@ export class GrowableArray<A extends GrowableKind> {
    * 64 MB of it starts a full marking of the heap: on the thread holding a corpus's articles (2.3 GB at
    * news 100k) three or four of them during the records' build, each a second of that thread's time and
    * more of the collector's. Shared buffers are not counted. The array is a view of fixed length, made
-   * anew as the buffer grows: a view tracking a shared buffer's length reads that length atomically at
-   * every access (the records' build took a third more CPU). Not a resizable ArrayBuffer where there is
+   * anew as the buffer grows (see fixedView). Not a resizable ArrayBuffer where there is
    * no shared one: Chromium's TextDecoder refuses views of one (the static site's search, which builds a
    * corpus in the page, failed on it).
    */
   private sharedArray(capacity: number): A | undefined {
     if (!GrowableSharedArrayBuffer) return undefined;
-    const bytes = (this.make as unknown as { BYTES_PER_ELEMENT: number }).BYTES_PER_ELEMENT;
     let buffer: GrowableSharedBuffer;
     try {
-      buffer = new GrowableSharedArrayBuffer(capacity * bytes, { maxByteLength: MAX_IN_PLACE_BYTES });
+      buffer = new GrowableSharedArrayBuffer(capacity * bytesPer(this.make), {
+        maxByteLength: MAX_IN_PLACE_BYTES,
+      });
     } catch {
       return undefined;
     }
     if (buffer.growable !== true) return undefined;
-    const array = this.over(buffer, capacity);
+    const array = fixedView(this.make, buffer, capacity);
     if (this.fill !== 0) array.fill(this.fill);
     return array;
-  }
-
-  /** The array over a buffer grown in place, fixed to `capacity` items (see sharedArray). */
-  private over(buffer: GrowableSharedBuffer, capacity: number): A {
-    return new (this.make as unknown as new (b: ArrayBufferLike, at: number, length: number) => A)(
-      buffer,
-      0,
-      capacity,
-    );
   }
 
   /**
@@ -125,7 +141,7 @@ export class GrowableArray<A extends GrowableKind> {
     if (buffer && capacity * this.array.BYTES_PER_ELEMENT <= buffer.maxByteLength) {
       const from = this.array.length;
       buffer.grow(capacity * this.array.BYTES_PER_ELEMENT);
-      this.array = this.over(buffer, capacity);
+      this.array = fixedView(this.make, buffer, capacity);
       if (this.fill !== 0) this.array.fill(this.fill, from);
       return;
     }
@@ -194,27 +210,23 @@ export class GrowableArray<A extends GrowableKind> {
   /**
    * The items, copied into an array of their exact length; a buffer grown in place (it cannot shrink) is
    * viewed up to them, not copied: the room past them, never written (unless filled), holds no memory.
+   * Only for KEPT_SHARED_BYTES or more: a smaller one is copied, its reservation let go.
    */
   done(): A {
-    if (this.grownInPlace && this.fill === 0) return this.array.subarray(0, this.length) as A;
+    const keep = this.length * this.array.BYTES_PER_ELEMENT >= KEPT_SHARED_BYTES;
+    if (keep && this.grownInPlace && this.fill === 0) return this.array.subarray(0, this.length) as A;
     return this.array.slice(0, this.length) as A;
   }
 }
 
 /**
  * A typed array of `length` items over a SharedArrayBuffer where the runtime has a usable one (see
- * GrowableSharedArrayBuffer), else a plain one:
- * for a builder beside a heap that holds a corpus, whose every new ArrayBuffer V8 counts toward its
- * external memory (see GrowableArray's sharedArray); a shared one is not counted.
+ * GrowableSharedArrayBuffer) and it holds KEPT_SHARED_BYTES or more, else a plain one: for a builder
+ * beside a heap that holds a corpus, whose every new ArrayBuffer V8 counts toward its external memory
+ * (see GrowableArray's sharedArray); a shared one is not counted, and a small one hardly counts.
  */
-export function uncountedArray<A extends GrowableKind>(make: new (length: number) => A, length: number): A {
-  if (!GrowableSharedArrayBuffer) return new make(length);
-  const bytes = (make as unknown as { BYTES_PER_ELEMENT: number }).BYTES_PER_ELEMENT;
-  // Of fixed length (see sharedArray): a view made without one tracks the buffer's length, read
-  // atomically at every access (an InternTable's lookups took a fifth more time through such a slot table).
-  return new (make as unknown as new (b: ArrayBufferLike, at: number, length: number) => A)(
-    new GrowableSharedArrayBuffer(length * bytes, { maxByteLength: length * bytes }),
-    0,
-    length,
-  );
+export function uncountedArray<A extends GrowableKind>(make: KindConstructor<A>, length: number): A {
+  const bytes = length * bytesPer(make);
+  if (!GrowableSharedArrayBuffer || bytes < KEPT_SHARED_BYTES) return new make(length);
+  return fixedView(make, new GrowableSharedArrayBuffer(bytes, { maxByteLength: bytes }), length);
 }
