@@ -313,7 +313,17 @@ function invertEntries(entries: DocumentTerms, rank: Uint32Array, termCount: num
   const next = termOff.slice(0, termCount);
   const postDoc = new Uint32Array(entryCount);
   const postImpact = new Uint8Array(entryCount);
-  const counts = entries.entryCounts.map((c) => c.array);
+  // Each field's counts by name: read through an array of the five arrays, field by field in a loop,
+  // the impacts took half again as long. (The five: FIELDS is the literal 5, or this stops compiling.)
+  const five: 5 = FIELDS;
+  if (entries.entryCounts.length !== five) throw new Error('one count array per field expected');
+  const [title, standfirst, body, quotes, names] = entries.entryCounts.map((c) => c.array) as [
+    Uint8Array,
+    Uint8Array,
+    Uint8Array,
+    Uint8Array,
+    Uint8Array,
+  ];
   // Each field's length normalisation in the current document, worked out once per document.
   const norm = new Float64Array(FIELDS);
   const common = new CommonImpacts(documents);
@@ -330,14 +340,18 @@ function invertEntries(entries: DocumentTerms, rank: Uint32Array, termCount: num
     const r = rank[entryTerm[i]!]!;
     const at = next[r]!++;
     postDoc[at] = d;
+    const inTitle = title[i]!;
+    const inStandfirst = standfirst[i]!;
+    const inBody = body[i]!;
     // Counts in the texts' fields are the stored texts' words (countText): none there, none in a text.
-    if (counts[TITLE]![i]! + counts[STANDFIRST]![i]! + counts[BODY]![i]! === 0)
-      outside[r >> 3]! |= 1 << (r & 7);
-    let s = 0;
-    for (let f = 0; f < FIELDS; f++) {
-      const x = counts[f]![i]!;
-      if (x) s += (FIELD_WEIGHT[f]! * x) / norm[f]!;
-    }
+    if (inTitle + inStandfirst + inBody === 0) outside[r >> 3]! |= 1 << (r & 7);
+    // Summed in field order, as the impacts have always been (a zero adds nothing, exactly).
+    const s =
+      fieldScore(inTitle, TITLE, norm) +
+      fieldScore(inStandfirst, STANDFIRST, norm) +
+      fieldScore(inBody, BODY, norm) +
+      fieldScore(quotes[i]!, QUOTES, norm) +
+      fieldScore(names[i]!, ENTITY_NAMES, norm);
     if (s === 0) postImpact[at] = KEYWORD_IMPACT;
     else {
       const impact = Math.max(1, Math.round((255 * s) / (K1 + s)));
@@ -348,6 +362,10 @@ function invertEntries(entries: DocumentTerms, rank: Uint32Array, termCount: num
   if (d >= 0) common.end(d);
   return PostingLists.encode(termOff, postDoc, postImpact, documents, common.table, outside);
 }
+
+/** Field f's part of a BM25F score: its weight times its count x, over the document's norm for it. */
+const fieldScore = (x: number, f: number, norm: Float64Array) =>
+  x === 0 ? 0 : (FIELD_WEIGHT[f]! * x) / norm[f]!;
 
 /** Surface words (as written, folded) with a letter, sorted, and their term ids: for as-you-type. */
 function surfaceWords(table: WordTable): Array<[string, number]> {

@@ -1,3 +1,4 @@
+import { BitWriter } from '../../binary/bit-writer';
 import type { ByteWriter } from '../../binary/varint';
 
 /**
@@ -297,27 +298,4 @@ export function writeBlock(
   for (let q = p; q < p + total; q++) bits.put(pos[q]!, width);
   bits.flush();
   return p + total;
-}
-
-/** Values bit-packed low bits first into a ByteWriter, the last byte padded with zeros. */
-class BitWriter {
-  private acc = 0; // pending bits, below 2 ** bits: at most 32 + 7, exact in a float
-  private bits = 0;
-  constructor(private readonly w: ByteWriter) {}
-
-  put(v: number, width: number): void {
-    this.acc += v * 2 ** this.bits;
-    this.bits += width;
-    while (this.bits >= 8) {
-      this.w.byte(this.acc % 256);
-      this.acc = Math.floor(this.acc / 256);
-      this.bits -= 8;
-    }
-  }
-
-  flush(): void {
-    if (this.bits > 0) this.w.byte(this.acc);
-    this.acc = 0;
-    this.bits = 0;
-  }
 }

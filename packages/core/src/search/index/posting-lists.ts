@@ -1,5 +1,6 @@
 import { damagedSnapshot } from '../../binary/damaged-snapshot';
 import { LruCache } from '../../binary/lru-cache';
+import { BitWriter } from '../../binary/bit-writer';
 import { ByteWriter } from '../../binary/varint';
 import { CODED_FROM, readCodedImpacts, writeCodedImpacts } from './common-impacts';
 import { DENSE_FROM, type DocBits, docBits } from './doc-bits';
@@ -126,6 +127,7 @@ export class PostingLists {
   ): PostingLists {
     const termCount = termOff.length - 1;
     const w = new ByteWriter(docs.length * 2 + 1024);
+    const bits = new BitWriter(w);
     const byteOff = new Uint32Array(termCount + 1);
     const gaps = new Uint32Array(BLOCK);
     let longest = 0;
@@ -141,7 +143,7 @@ export class PostingLists {
           gaps[j] = docs[i + j]! - prev;
           prev = docs[i + j]!;
         }
-        packBlock(w, gaps);
+        packBlock(w, bits, gaps);
       }
       for (; i < b; i++) {
         w.varint(docs[i]! - prev);
@@ -229,23 +231,13 @@ export class PostingLists {
 }
 
 /** Writes BLOCK gaps bit-packed at the width of the widest: the width byte, then the bits, low first. */
-function packBlock(w: ByteWriter, gaps: Uint32Array): void {
+function packBlock(w: ByteWriter, bits: BitWriter, gaps: Uint32Array): void {
   let widest = 0;
   for (let j = 0; j < BLOCK; j++) widest |= gaps[j]!;
   const width = 32 - Math.clz32(widest);
   w.byte(width);
-  let acc = 0; // pending bits, below 2 ** (bits): at most 32 + 7, exact in a float
-  let bits = 0;
-  for (let j = 0; j < BLOCK; j++) {
-    acc += gaps[j]! * 2 ** bits;
-    bits += width;
-    while (bits >= 8) {
-      w.byte(acc % 256);
-      acc = Math.floor(acc / 256);
-      bits -= 8;
-    }
-  }
-  if (bits > 0) w.byte(acc);
+  for (let j = 0; j < BLOCK; j++) bits.put(gaps[j]!, width);
+  bits.flush();
 }
 
 /**
