@@ -1,5 +1,13 @@
 import type { Article } from '../../model/article-schema';
-import { DocumentTerms, type EntriesPart, FIELDS } from './document-terms';
+import {
+  BODY,
+  DocumentTerms,
+  ENTITY_NAMES,
+  type EntriesPart,
+  QUOTES,
+  STANDFIRST,
+  TITLE,
+} from './document-terms';
 import { EntityColumns } from './entity-columns';
 import { FacetColumns } from './facet-columns';
 import { appendWords, IndexTexts, type PartWords } from './index-texts';
@@ -8,21 +16,13 @@ import type { DocumentHead, IndexedArticle } from './indexed-article';
 import { KeywordTable } from './keyword-table';
 import { countTerms, PositionLists } from './position-lists';
 import { WordPairs } from './word-pairs';
-import { PostingLists } from './posting-lists';
-import { CommonImpacts } from './common-impacts';
+import { invertEntries } from './invert-entries';
 import { QuoteTerms } from './quote-terms';
-import { FIELD_B, FIELD_PIVOT, FIELD_WEIGHT, K1, KEYWORD_IMPACT } from './ranking-weights';
 import { FIELD_KEY, type SearchIndex, SPEAKER_ID_KEY } from './search-index';
 import { compareCodePoints, StringColumn } from '../../binary/string-column';
 import { TermDictionary } from './term-dictionary';
 import { WordTable } from '../analysis/word-table';
 
-// Field numbers of DocumentTerms.count, in FIELD_WEIGHT's order.
-const TITLE = 0;
-const STANDFIRST = 1;
-const BODY = 2;
-const QUOTES = 3;
-const ENTITY_NAMES = 4;
 /** Quotations whose term ids are remembered (they recur across articles); past these, scanned each time. */
 const MAX_CACHED_QUOTES = 1_000_000;
 
@@ -297,75 +297,6 @@ function addKeywords(b: Builders, d: number, a: IndexedArticle): void {
   b.facets.add(d, 'language', FIELD_KEY.lang, a.language, b.keys);
   b.facets.addMonth(d, a.publishedAt);
 }
-
-/**
- * The postings: a counting sort of the entries by term rank (documents stay in order within a term),
- * each with its BM25F impact, the field counts' saturation scaled to a byte (by fixed pivot lengths: a
- * document's impacts depend on it alone, whatever index or segment holds it). Each document's common
- * impacts are counted on the way (keyword matches left out: their lists store no impacts).
- */
-function invertEntries(entries: DocumentTerms, rank: Uint32Array, termCount: number, documents: number) {
-  const entryTerm = entries.entryTerm.array;
-  const entryCount = entries.entryTerm.length;
-  const termOff = new Uint32Array(termCount + 1);
-  for (let i = 0; i < entryCount; i++) termOff[rank[entryTerm[i]!]! + 1]!++;
-  for (let r = 0; r < termCount; r++) termOff[r + 1]! += termOff[r]!;
-  const next = termOff.slice(0, termCount);
-  const postDoc = new Uint32Array(entryCount);
-  const postImpact = new Uint8Array(entryCount);
-  // Each field's counts by name: read through an array of the five arrays, field by field in a loop,
-  // the impacts took half again as long. (The five: FIELDS is the literal 5, or this stops compiling.)
-  const five: 5 = FIELDS;
-  if (entries.entryCounts.length !== five) throw new Error('one count array per field expected');
-  const [title, standfirst, body, quotes, names] = entries.entryCounts.map((c) => c.array) as [
-    Uint8Array,
-    Uint8Array,
-    Uint8Array,
-    Uint8Array,
-    Uint8Array,
-  ];
-  // Each field's length normalisation in the current document, worked out once per document.
-  const norm = new Float64Array(FIELDS);
-  const common = new CommonImpacts(documents);
-  const outside = new Uint8Array((termCount + 7) >> 3);
-  let d = -1;
-  for (let i = 0; i < entryCount; i++) {
-    if (d < 0 || i >= entries.docEnd[d]!) {
-      if (d >= 0) common.end(d);
-      do d++;
-      while (i >= entries.docEnd[d]!);
-      for (let f = 0; f < FIELDS; f++)
-        norm[f] = 1 - FIELD_B[f]! + (FIELD_B[f]! * entries.fieldLength[d * FIELDS + f]!) / FIELD_PIVOT[f]!;
-    }
-    const r = rank[entryTerm[i]!]!;
-    const at = next[r]!++;
-    postDoc[at] = d;
-    const inTitle = title[i]!;
-    const inStandfirst = standfirst[i]!;
-    const inBody = body[i]!;
-    // Counts in the texts' fields are the stored texts' words (countText): none there, none in a text.
-    if (inTitle + inStandfirst + inBody === 0) outside[r >> 3]! |= 1 << (r & 7);
-    // Summed in field order, as the impacts have always been (a zero adds nothing, exactly).
-    const s =
-      fieldScore(inTitle, TITLE, norm) +
-      fieldScore(inStandfirst, STANDFIRST, norm) +
-      fieldScore(inBody, BODY, norm) +
-      fieldScore(quotes[i]!, QUOTES, norm) +
-      fieldScore(names[i]!, ENTITY_NAMES, norm);
-    if (s === 0) postImpact[at] = KEYWORD_IMPACT;
-    else {
-      const impact = Math.max(1, Math.round((255 * s) / (K1 + s)));
-      postImpact[at] = impact;
-      common.count(impact);
-    }
-  }
-  if (d >= 0) common.end(d);
-  return PostingLists.encode(termOff, postDoc, postImpact, documents, common.table, outside);
-}
-
-/** Field f's part of a BM25F score: its weight times its count x, over the document's norm for it. */
-const fieldScore = (x: number, f: number, norm: Float64Array) =>
-  x === 0 ? 0 : (FIELD_WEIGHT[f]! * x) / norm[f]!;
 
 /** Surface words (as written, folded) with a letter, sorted, and their term ids: for as-you-type. */
 function surfaceWords(table: WordTable): Array<[string, number]> {

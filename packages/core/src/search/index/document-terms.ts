@@ -2,6 +2,12 @@ import { GrowableArray } from '../../binary/growable-array';
 
 /** Fields a word is counted in, in FIELD_WEIGHT's order: title, standfirst, body, quotes, entity names. */
 export const FIELDS = 5;
+// Their numbers, as DocumentTerms.count takes them.
+export const TITLE = 0;
+export const STANDFIRST = 1;
+export const BODY = 2;
+export const QUOTES = 3;
+export const ENTITY_NAMES = 4;
 /** Distinct terms counted in one document: an absurdly long document's later new terms are dropped. */
 export const MAX_DOCUMENT_TERMS = 1 << 16;
 

@@ -3,6 +3,7 @@ import { LruCache } from '../../binary/lru-cache';
 import { ByteWriter } from '../../binary/varint';
 import { BlockCache } from './block-cache';
 import { type BlockInput, blockSize, writeBlock } from './position-block';
+import { bucketHeads, bucketScratch, rankBuckets, sortBucket } from './rank-buckets';
 import { POSITION_BLOCK, PositionCursor, readSkipTable, type SkipTable } from './position-cursor';
 
 /** Where one term occurs: the stored texts holding it (ascending) and its word positions in each. */
@@ -65,25 +66,16 @@ export class PositionLists {
   ): PositionLists {
     const nTexts = seqOff.length - 1;
     const pairs = counts.texts;
-    const count = counts.positions;
-    const last = new Int32Array(terms).fill(-1);
-    const pairFill = pairs.slice(0, terms);
-    const posFill = count.slice(0, terms);
+    const { pos, text } = sortPositions(seq, seqOff, rank, counts.positions);
+    // Each term's texts (ascending) and how many of its positions each holds, in one pass in rank order.
     const pairText = new Uint32Array(pairs[terms]!);
     const pairLen = new Uint32Array(pairs[terms]!);
-    const pos = new Uint32Array(count[terms]!);
-    for (let x = 0; x < nTexts; x++) {
-      const base = seqOff[x]!;
-      for (let i = base; i < seqOff[x + 1]!; i++) {
-        const raw = seq[i]!;
-        if (raw < 0) continue;
-        const k = rank[raw]!;
-        if (last[k] !== x) {
-          last[k] = x;
-          pairText[pairFill[k]!++] = x;
-        }
-        pairLen[pairFill[k]! - 1]!++;
-        pos[posFill[k]!++] = i - base;
+    let fill = 0;
+    for (let k = 0; k < terms; k++) {
+      const to = counts.positions[k + 1]!;
+      for (let j = counts.positions[k]!; j < to; j++) {
+        if (j === counts.positions[k] || text[j] !== text[j - 1]) pairText[fill++] = text[j]!;
+        pairLen[fill - 1]!++;
       }
     }
     const w = new ByteWriter(pos.length * 2 + pairText.length * 2 + 1024);
@@ -151,6 +143,37 @@ export class PositionLists {
 export interface TermCounts {
   texts: Uint32Array;
   positions: Uint32Array;
+}
+
+/**
+ * Every position of the texts' words, sorted by term rank, then text, then place in it (bucket by
+ * bucket, see rank-buckets.ts): where it is in its text, and the text. `offsets` are each rank's first
+ * place (countTerms' positions).
+ */
+function sortPositions(seq: Int32Array, seqOff: Uint32Array, rank: Uint32Array, offsets: Uint32Array) {
+  const terms = offsets.length - 1;
+  const total = offsets[terms]!;
+  const buckets = rankBuckets(offsets, rank);
+  const code = buckets.code;
+  const next = bucketHeads(buckets);
+  const pos = new Uint32Array(total);
+  const text = new Uint32Array(total);
+  const local = new Uint16Array(total);
+  for (let x = 0; x + 1 < seqOff.length; x++) {
+    const base = seqOff[x]!;
+    for (let i = base; i < seqOff[x + 1]!; i++) {
+      const raw = seq[i]!;
+      if (raw < 0) continue;
+      const c = code[raw]!;
+      const at = next[c >>> 16]!++;
+      pos[at] = i - base;
+      text[at] = x;
+      local[at] = c & 0xffff;
+    }
+  }
+  const scratch = bucketScratch(text);
+  for (let b = 0; b < next.length; b++) sortBucket(buckets, b, local, pos, text, scratch);
+  return { pos, text };
 }
 
 /** The TermCounts of the texts' words (as PositionLists.build reads them). */
