@@ -2,7 +2,7 @@
 // order within a term. Written straight to its term's place, nearly every item missed the cache once a
 // corpus's lists outgrew it: the places of a document's few hundred terms lie far apart. At news 100k
 // that was 70% of the postings' build and 65% of the positions'. So the sort takes two steps:
-// - each item goes to its bucket, a run of whole terms by rank (a few hundred buckets: their write
+// - each item goes to its bucket, a run of whole terms by rank (about a thousand at news 100k: their write
 //   heads stay in the cache), keeping its order;
 // - each bucket, at most BUCKET_ITEMS items, is then sorted by term within itself, in a scratch area
 //   the cache holds.
