@@ -1,7 +1,7 @@
 import { CommonImpacts } from './common-impacts';
 import { BODY, type DocumentTerms, ENTITY_NAMES, FIELDS, QUOTES, STANDFIRST, TITLE } from './document-terms';
 import { PostingLists } from './posting-lists';
-import { bucketHeads, bucketScratch, rankBuckets, rankOf, sortBucket } from './rank-buckets';
+import { bucketHeads, bucketOf, bucketScratch, rankBuckets, rankOf, sortBucket } from './rank-buckets';
 import { FIELD_B, FIELD_PIVOT, FIELD_WEIGHT, K1, KEYWORD_IMPACT } from './ranking-weights';
 
 /**
@@ -54,7 +54,7 @@ export function invertEntries(
         norm[f] = 1 - FIELD_B[f]! + (FIELD_B[f]! * entries.fieldLength[d * FIELDS + f]!) / FIELD_PIVOT[f]!;
     }
     const c = code[entryTerm[i]!]!;
-    const at = next[c >>> 16]!++;
+    const at = next[bucketOf(c)]!++;
     postDoc[at] = d;
     local[at] = c & 0xffff;
     const inTitle = title[i]!;
@@ -80,7 +80,7 @@ export function invertEntries(
     }
   }
   if (d >= 0) common.end(d);
-  const scratch = bucketScratch(postImpact);
+  const scratch = bucketScratch(buckets, postImpact);
   for (let b = 0; b < next.length; b++) sortBucket(buckets, b, local, postDoc, postImpact, scratch);
   return PostingLists.encode(termOff, postDoc, postImpact, documents, common.table, outside);
 }

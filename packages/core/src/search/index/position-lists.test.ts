@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../../test-support/seeded-random';
+import { BUCKET_ITEMS } from './rank-buckets';
 import { buildIndex } from './build-index';
 import { PositionLists } from './position-lists';
 import { fixture } from '../../../test-support/test-articles';
@@ -135,5 +137,57 @@ describe('positional lists', () => {
       expect([...ix.positions.cursor(t)!.textsReaching(word)], `word ${word}`).toEqual(expected);
     }
     expect(ix.positions.cursor(t)!.textsReaching(0)).toEqual(texts);
+  });
+});
+
+describe('positional lists built over many buckets', () => {
+  it('give each term its texts in order and its positions in each, a common term and rare ones alike', () => {
+    const r = seededRandom(13);
+    // Term 0 takes more positions than a bucket holds (a bucket of its own); 80,000 rare terms more
+    // than a bucket holds terms; -1 is a stop word (a position, no entry).
+    const rare = 80_000;
+    const terms = rare + 1;
+    const seq: number[] = [];
+    const seqOff = [0];
+    const expected = Array.from({ length: terms }, () => new Map<number, number[]>());
+    for (let x = 0; x < 12_000; x++) {
+      const words = 4 + Math.floor(r() * 12);
+      for (let i = 0; i < words; i++) {
+        const roll = r();
+        const t = roll < 0.3 ? 0 : roll < 0.4 ? -1 : 1 + Math.floor(r() * rare);
+        seq.push(t);
+        if (t < 0) continue;
+        const at = expected[t]!.get(x) ?? [];
+        at.push(i);
+        expected[t]!.set(x, at);
+      }
+      seqOff.push(seq.length);
+    }
+    const rank = Uint32Array.from({ length: terms }, (_, t) => (t * 7919) % terms);
+    const lists = PositionLists.build(Int32Array.from(seq), Uint32Array.from(seqOff), rank, terms);
+    const wrong: number[] = [];
+    let positions = 0;
+    for (let t = 0; t < terms; t++) {
+      const got = lists.get(rank[t]!);
+      const want = expected[t]!;
+      const texts = [...want.keys()];
+      const same =
+        got.texts.length === texts.length &&
+        texts.every((x, i) => {
+          const at = want.get(x)!;
+          const from = got.posOff[i]!;
+          return (
+            got.texts[i] === x &&
+            got.posOff[i + 1]! - from === at.length &&
+            at.every((p, k) => got.pos[from + k] === p)
+          );
+        });
+      if (!same) wrong.push(t);
+      for (const at of want.values()) positions += at.length;
+    }
+    expect(wrong).toEqual([]);
+    expect(expected[0]!.size).toBeGreaterThan(0);
+    expect(positions).toBeGreaterThan(2 * BUCKET_ITEMS);
+    expect([...expected[0]!.values()].reduce((n, at) => n + at.length, 0)).toBeGreaterThan(BUCKET_ITEMS);
   });
 });

@@ -3,7 +3,7 @@ import { LruCache } from '../../binary/lru-cache';
 import { ByteWriter } from '../../binary/varint';
 import { BlockCache } from './block-cache';
 import { type BlockInput, blockSize, writeBlock } from './position-block';
-import { bucketHeads, bucketScratch, rankBuckets, sortBucket } from './rank-buckets';
+import { bucketHeads, bucketOf, bucketScratch, rankBuckets, sortBucket } from './rank-buckets';
 import { POSITION_BLOCK, PositionCursor, readSkipTable, type SkipTable } from './position-cursor';
 
 /** Where one term occurs: the stored texts holding it (ascending) and its word positions in each. */
@@ -165,13 +165,13 @@ function sortPositions(seq: Int32Array, seqOff: Uint32Array, rank: Uint32Array, 
       const raw = seq[i]!;
       if (raw < 0) continue;
       const c = code[raw]!;
-      const at = next[c >>> 16]!++;
+      const at = next[bucketOf(c)]!++;
       pos[at] = i - base;
       text[at] = x;
       local[at] = c & 0xffff;
     }
   }
-  const scratch = bucketScratch(text);
+  const scratch = bucketScratch(buckets, text);
   for (let b = 0; b < next.length; b++) sortBucket(buckets, b, local, pos, text, scratch);
   return { pos, text };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from '../../../test-support/seeded-random';
+import { permutation, seededRandom } from '../../../test-support/seeded-random';
 import {
   BUCKET_ITEMS,
   bucketHeads,
@@ -30,7 +30,7 @@ function bucketSort(items: Uint32Array, rank: Uint32Array) {
     byte[at] = i & 0xff;
     local[at] = c & 0xffff;
   });
-  const scratch = bucketScratch(byte);
+  const scratch = bucketScratch(buckets, byte);
   for (let b = 0; b + 1 < buckets.at.length; b++) sortBucket(buckets, b, local, order, byte, scratch);
   return { order, byte, buckets, termOff };
 }
@@ -38,16 +38,6 @@ function bucketSort(items: Uint32Array, rank: Uint32Array) {
 /** A stable sort of the item numbers by their terms' ranks: what the buckets must give. */
 const byRank = (items: Uint32Array, rank: Uint32Array) =>
   Array.from(items.keys()).sort((x, y) => rank[items[x]!]! - rank[items[y]!]! || x - y);
-
-/** A random permutation of 0..n-1: the terms' ranks. */
-function permutation(n: number, r: () => number): Uint32Array {
-  const p = Uint32Array.from({ length: n }, (_, i) => i);
-  for (let i = n - 1; i > 0; i--) {
-    const j = Math.floor(r() * (i + 1));
-    [p[i], p[j]] = [p[j]!, p[i]!];
-  }
-  return p;
-}
 
 describe('rank buckets', () => {
   it('sort items by rank and keep their order within a term, over terms common, rare and absent', () => {
@@ -75,17 +65,24 @@ describe('rank buckets', () => {
     const items = Uint32Array.from({ length: terms }, (_, i) => i);
     const { order, buckets, termOff } = bucketSort(items, rank);
     expect(Array.from(order)).toEqual(byRank(items, rank));
+    let largest = { items: 0, terms: 0 };
     for (let b = 0; b + 1 < buckets.first.length; b++) {
       const termsIn = buckets.first[b + 1]! - buckets.first[b]!;
       expect(termsIn).toBeLessThanOrEqual(1 << 16);
       const itemsIn = termOff[buckets.first[b + 1]!]! - termOff[buckets.first[b]!]!;
-      if (termsIn > 1) expect(itemsIn).toBeLessThanOrEqual(BUCKET_ITEMS);
+      if (termsIn < 2) continue;
+      expect(itemsIn).toBeLessThanOrEqual(BUCKET_ITEMS);
+      largest = { items: Math.max(largest.items, itemsIn), terms: Math.max(largest.terms, termsIn) };
     }
+    // The scratch is as large as the largest bucket sorted, no larger.
+    expect(buckets.largest).toEqual(largest);
+    expect(largest.terms).toBeGreaterThan(1);
   });
 
   it('make one empty bucket of no terms', () => {
     const { order, buckets } = bucketSort(new Uint32Array(0), new Uint32Array(0));
     expect(order).toHaveLength(0);
     expect(Array.from(buckets.first)).toEqual([0, 0]);
+    expect(buckets.largest).toEqual({ items: 0, terms: 0 });
   });
 });

@@ -20,6 +20,8 @@ export interface RankBuckets {
   at: Uint32Array;
   /** Per term id: its bucket times 65,536 plus its rank within the bucket. */
   code: Uint32Array;
+  /** The most items and the most terms of a bucket sortBucket sorts (one of two terms or more). */
+  largest: { items: number; terms: number };
 }
 
 /**
@@ -43,10 +45,18 @@ export function rankBuckets(termOff: Uint32Array, rank: Uint32Array): RankBucket
     for (let r = first[b]!; r < first[b + 1]!; r++) byRank[r] = b * BUCKET_TERMS + (r - first[b]!);
   const code = new Uint32Array(rank.length);
   for (let t = 0; t < rank.length; t++) code[t] = byRank[rank[t]!]!;
+  const largest = { items: 0, terms: 0 };
+  for (let b = 0; b < buckets; b++) {
+    const terms = first[b + 1]! - first[b]!;
+    if (terms < 2) continue;
+    largest.items = Math.max(largest.items, termOff[first[b + 1]!]! - termOff[first[b]!]!);
+    largest.terms = Math.max(largest.terms, terms);
+  }
   return {
     first: Uint32Array.from(first),
     at: Uint32Array.from(first, (r) => termOff[r]!),
     code,
+    largest,
   };
 }
 
@@ -64,12 +74,19 @@ export interface BucketScratch<B extends Uint32Array | Uint8Array> {
   heads: Uint32Array;
 }
 
-/** Scratch for sorting buckets of items held in two arrays, `b` of the kind given. */
-export function bucketScratch<B extends Uint32Array | Uint8Array>(b: B): BucketScratch<B> {
+/**
+ * Scratch for sorting these buckets' items held in two arrays, `b` of the kind given: as large as their
+ * largest bucket needs (a small corpus's build allocates a few bytes, not the bound's 0.5-0.9 MB).
+ */
+export function bucketScratch<B extends Uint32Array | Uint8Array>(
+  buckets: RankBuckets,
+  b: B,
+): BucketScratch<B> {
+  const { items, terms } = buckets.largest;
   return {
-    a: new Uint32Array(BUCKET_ITEMS),
-    b: (b instanceof Uint8Array ? new Uint8Array(BUCKET_ITEMS) : new Uint32Array(BUCKET_ITEMS)) as B,
-    heads: new Uint32Array(BUCKET_TERMS + 1),
+    a: new Uint32Array(items),
+    b: (b instanceof Uint8Array ? new Uint8Array(items) : new Uint32Array(items)) as B,
+    heads: new Uint32Array(terms + 1),
   };
 }
 
