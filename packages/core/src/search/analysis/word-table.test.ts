@@ -104,3 +104,34 @@ describe('WordTable past its first size (its slots are placed again as it grows)
     expect(entries.at(-1)).toEqual(['zzzzzzzzzzzz', 123_456]);
   });
 });
+
+describe('WordTable front (the last short word met in each of a few thousand places)', () => {
+  it('tells apart short words that share a place, their length or their first four letters', () => {
+    const letters = 'abcdefghijklmnopqrstuvwxyz';
+    const three = [...letters].flatMap((x) =>
+      [...letters].flatMap((y) => [...letters].map((z) => x + y + z)),
+    );
+    // 17,576 words of each family: more than the front has places, so many share one.
+    const families = [
+      three, // 3 letters: they differ in their first four
+      three.map((w) => `abcd${w}`), // 7 letters: alike in their first four
+      three.map((w) => `${w}${w}`.slice(0, 5)), // 5 letters
+      three.slice(0, 100).map((w) => `abcde${w}`), // 8 letters, the longest the front keeps
+      three.slice(0, 100).map((w) => `abcde${w}x`), // 9 letters, never kept there
+    ];
+    const list = [...new Set(families.flat())];
+    const words: string[] = [];
+    const table = new WordTable((_term, word) => words.push(word) - 1);
+    const first: number[] = [];
+    table.scan(list.join(' '), (id) => first.push(id));
+    expect(first).toEqual(list.map((_, i) => i));
+    // Read again in another order and in capitals: each word is its own, wherever the front holds others.
+    const reversed = [...list].reverse();
+    const again: number[] = [];
+    table.scan(reversed.join(' ').toUpperCase(), (id) => again.push(id));
+    expect(again.map((id) => words[id])).toEqual(reversed);
+    const twice: number[] = [];
+    table.scan(list.join(', '), (id) => twice.push(id));
+    expect(twice).toEqual(first);
+  });
+});

@@ -21,6 +21,14 @@ export class WordTable {
   /** Words and their ids in the order first seen (entries). */
   private words: string[] = [];
   private ids: number[] = [];
+  /**
+   * The word of 8 ASCII characters or fewer met last in each of FRONT_SIZE places (by hash): its length
+   * (0: none), its characters a byte each, its term id. 128 KB, which the core's own cache holds, where
+   * the table outgrows it: three words in four of news text are found here (a one-thread analysis of news
+   * 50k, in turns: 14.0 -> 13.0 s on average over six pairs). An id never changes once given, so a word
+   * found here is the table's.
+   */
+  private readonly front = new Int32Array(FRONT_SIZE * FRONT_SLOT);
 
   constructor(private readonly termId: (term: string, word: string) => number) {}
 
@@ -130,19 +138,51 @@ export class WordTable {
       }
       const start = i;
       let h = 0x811c9dc5;
+      // The word's first 8 lowered characters, a byte each (a word of 8 or fewer is these and its length).
+      let lo = 0;
+      let hi = 0;
       // An ASCII word character's lower case is c | 32: a letter's, and a digit's own (bit 5 is set).
       for (;;) {
+        const k = i - start;
+        if (k < 4) lo |= (c | 32) << (8 * k);
+        else if (k < 8) hi |= (c | 32) << (8 * (k - 4));
         h = Math.imul(h ^ (c | 32), 16777619);
         if (++i === n) break;
         c = text.charCodeAt(i);
         if (ASCII_WORD_CHAR[c] !== 1) break;
       }
-      onId(this.lookup(text, start, i, h));
+      onId(i - start > 8 ? this.lookup(text, start, i, h) : this.lookupShort(text, start, i, h, lo, hi));
     }
+  }
+
+  /** lookup of a word of 8 characters or fewer (lo, hi: its characters, as scanAscii packs them), through the front. */
+  private lookupShort(
+    text: string,
+    start: number,
+    end: number,
+    hash: number,
+    lo: number,
+    hi: number,
+  ): number {
+    const front = this.front;
+    const f = (hash & FRONT_MASK) * FRONT_SLOT;
+    const len = end - start;
+    if (front[f] === len && front[f + 1] === lo && front[f + 2] === hi) return front[f + 3]!;
+    const id = this.lookup(text, start, end, hash);
+    front[f] = len;
+    front[f + 1] = lo;
+    front[f + 2] = hi;
+    front[f + 3] = id;
+    return id;
   }
 }
 
 const NON_ASCII = /[^\x00-\x7f]/;
+
+/** The front's places (a power of two), and its ints a place: length, characters 0-3, 4-7, term id. */
+const FRONT_SIZE = 1 << 13;
+const FRONT_MASK = FRONT_SIZE - 1;
+const FRONT_SLOT = 4;
 
 /** A slot's ints: hash, term id, start of the characters, length (-1 when empty). */
 const SLOT = 4;
