@@ -2,6 +2,7 @@ import { CommonImpacts } from './common-impacts';
 import { BODY, type DocumentTerms, ENTITY_NAMES, FIELDS, QUOTES, STANDFIRST, TITLE } from './document-terms';
 import { PostingLists } from './posting-lists';
 import { bucketHeads, bucketOf, bucketScratch, rankBuckets, rankOf, sortBucket } from './rank-buckets';
+import { byRank, countEach } from './rank-offsets';
 import { FIELD_B, FIELD_PIVOT, FIELD_WEIGHT, K1, KEYWORD_IMPACT } from './ranking-weights';
 
 /**
@@ -19,9 +20,7 @@ export function invertEntries(
 ): PostingLists {
   const entryTerm = entries.entryTerm.array;
   const entryCount = entries.entryTerm.length;
-  const termOff = new Uint32Array(termCount + 1);
-  for (let i = 0; i < entryCount; i++) termOff[rank[entryTerm[i]!]! + 1]!++;
-  for (let r = 0; r < termCount; r++) termOff[r + 1]! += termOff[r]!;
+  const termOff = byRank(countEach(entryTerm, entryCount, rank.length), rank, termCount);
   const buckets = rankBuckets(termOff, rank);
   const code = buckets.code;
   const next = bucketHeads(buckets);

@@ -4,6 +4,7 @@ import { ByteWriter } from '../../binary/varint';
 import { BlockCache } from './block-cache';
 import { type BlockInput, blockSize, writeBlock } from './position-block';
 import { bucketHeads, bucketOf, bucketScratch, rankBuckets, sortBucket } from './rank-buckets';
+import { byRank } from './rank-offsets';
 import { POSITION_BLOCK, PositionCursor, readSkipTable, type SkipTable } from './position-cursor';
 
 /** Where one term occurs: the stored texts holding it (ascending) and its word positions in each. */
@@ -184,25 +185,22 @@ export function countTerms(
   terms: number,
 ): TermCounts {
   const nTexts = seqOff.length - 1;
-  const texts = new Uint32Array(terms + 1);
-  const positions = new Uint32Array(terms + 1);
-  const last = new Int32Array(terms).fill(-1);
+  // Counted by term id, then laid out by rank (see countEach).
+  const textsOf = new Uint32Array(rank.length);
+  const positionsOf = new Uint32Array(rank.length);
+  const last = new Int32Array(rank.length).fill(-1);
   for (let x = 0; x < nTexts; x++) {
     for (let i = seqOff[x]!; i < seqOff[x + 1]!; i++) {
       const raw = seq[i]!;
       if (raw < 0) continue;
-      const k = rank[raw]!;
-      if (last[k] !== x) {
-        last[k] = x;
-        texts[k + 1]!++;
-      }
-      positions[k + 1]!++;
+      positionsOf[raw]!++;
+      if (last[raw] === x) continue;
+      last[raw] = x;
+      textsOf[raw]!++;
     }
   }
-  for (let k = 0; k < terms; k++) {
-    texts[k + 1]! += texts[k]!;
-    positions[k + 1]! += positions[k]!;
-  }
+  const texts = byRank(textsOf, rank, terms);
+  const positions = byRank(positionsOf, rank, terms);
   return { texts, positions };
 }
 
