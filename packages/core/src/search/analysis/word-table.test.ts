@@ -106,7 +106,7 @@ describe('WordTable past its first size (its slots are placed again as it grows)
 });
 
 describe('WordTable front (the last short word met in each of a few thousand places)', () => {
-  it('tells apart short words that share a place, their length or their first four letters', () => {
+  it('tells apart short words that share a place, their first four letters, or all but a last letter', () => {
     const letters = 'abcdefghijklmnopqrstuvwxyz';
     const three = [...letters].flatMap((x) =>
       [...letters].flatMap((y) => [...letters].map((z) => x + y + z)),
@@ -117,6 +117,7 @@ describe('WordTable front (the last short word met in each of a few thousand pla
       three.map((w) => `abcd${w}`), // 7 letters: alike in their first four
       three.map((w) => `${w}${w}`.slice(0, 5)), // 5 letters
       three.slice(0, 100).map((w) => `abcde${w}`), // 8 letters, the longest the front keeps
+      three.slice(0, 100).map((w) => `abcde${w}`.slice(0, 6)), // 6 letters: another's first six
       three.slice(0, 100).map((w) => `abcde${w}x`), // 9 letters, never kept there
     ];
     const list = [...new Set(families.flat())];

@@ -22,8 +22,8 @@ export class WordTable {
   private words: string[] = [];
   private ids: number[] = [];
   /**
-   * The word of 8 ASCII characters or fewer met last in each of FRONT_SIZE places (by hash): its length
-   * (0: none), its characters a byte each, its term id. 128 KB, which the core's own cache holds, where
+   * The word of 8 ASCII characters or fewer met last in each of FRONT_SIZE places (by hash): its
+   * characters a byte each, and its term id. 96 KB, which the core's own cache holds, where
    * the table outgrows it: three words in four of news text are found here (a one-thread analysis of news
    * 50k, in turns: 14.0 -> 13.0 s on average over six pairs). An id never changes once given, so a word
    * found here is the table's.
@@ -138,7 +138,9 @@ export class WordTable {
       }
       const start = i;
       let h = 0x811c9dc5;
-      // The word's first 8 lowered characters, a byte each (a word of 8 or fewer is these and its length).
+      // The word's first 8 lowered characters, a byte each. Each is a byte of 48 or more, so a word of 8
+      // or fewer is these bytes alone: its length is where they stop, and no word packs to 0, 0 (an
+      // empty place of the front).
       let lo = 0;
       let hi = 0;
       // An ASCII word character's lower case is c | 32: a letter's, and a digit's own (bit 5 is set).
@@ -166,23 +168,21 @@ export class WordTable {
   ): number {
     const front = this.front;
     const f = (hash & FRONT_MASK) * FRONT_SLOT;
-    const len = end - start;
-    if (front[f] === len && front[f + 1] === lo && front[f + 2] === hi) return front[f + 3]!;
+    if (front[f] === lo && front[f + 1] === hi) return front[f + 2]!;
     const id = this.lookup(text, start, end, hash);
-    front[f] = len;
-    front[f + 1] = lo;
-    front[f + 2] = hi;
-    front[f + 3] = id;
+    front[f] = lo;
+    front[f + 1] = hi;
+    front[f + 2] = id;
     return id;
   }
 }
 
 const NON_ASCII = /[^\x00-\x7f]/;
 
-/** The front's places (a power of two), and its ints a place: length, characters 0-3, 4-7, term id. */
+/** The front's places (a power of two), and its ints a place: characters 0-3, characters 4-7, term id. */
 const FRONT_SIZE = 1 << 13;
 const FRONT_MASK = FRONT_SIZE - 1;
-const FRONT_SLOT = 4;
+const FRONT_SLOT = 3;
 
 /** A slot's ints: hash, term id, start of the characters, length (-1 when empty). */
 const SLOT = 4;
