@@ -142,7 +142,7 @@ export function buildPositions(input: ListsInput): Pick<IndexLists, 'positions' 
   const words = grown.view();
   const wordOff = grownOff.view();
   const { rank, textIds, textOff, documents } = input;
-  const counts = countTerms(words, wordOff, rank, input.termCount);
+  const counts = countTerms(words, wordOff, rank);
   return {
     positions: PositionLists.build(words, wordOff, rank, input.termCount, counts),
     pairs: WordPairs.build({ words, wordOff, rank, textsByRank: counts.texts, textIds, textOff, documents }),

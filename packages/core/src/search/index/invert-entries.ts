@@ -20,7 +20,7 @@ export function invertEntries(
 ): PostingLists {
   const entryTerm = entries.entryTerm.array;
   const entryCount = entries.entryTerm.length;
-  const termOff = byRank(countEach(entryTerm, entryCount, rank.length), rank, termCount);
+  const termOff = byRank(countEach(entryTerm, entryCount, rank.length), rank);
   const buckets = rankBuckets(termOff, rank);
   const code = buckets.code;
   const next = bucketHeads(buckets);

@@ -63,7 +63,7 @@ export class PositionLists {
     seqOff: Uint32Array,
     rank: Uint32Array,
     terms: number,
-    counts: TermCounts = countTerms(seq, seqOff, rank, terms),
+    counts: TermCounts = countTerms(seq, seqOff, rank),
   ): PositionLists {
     const nTexts = seqOff.length - 1;
     const pairs = counts.texts;
@@ -178,12 +178,7 @@ function sortPositions(seq: Int32Array, seqOff: Uint32Array, rank: Uint32Array, 
 }
 
 /** The TermCounts of the texts' words (as PositionLists.build reads them). */
-export function countTerms(
-  seq: Int32Array,
-  seqOff: Uint32Array,
-  rank: Uint32Array,
-  terms: number,
-): TermCounts {
+export function countTerms(seq: Int32Array, seqOff: Uint32Array, rank: Uint32Array): TermCounts {
   const nTexts = seqOff.length - 1;
   // Counted by term id, then laid out by rank (see countEach).
   const textsOf = new Uint32Array(rank.length);
@@ -199,8 +194,8 @@ export function countTerms(
       textsOf[raw]!++;
     }
   }
-  const texts = byRank(textsOf, rank, terms);
-  const positions = byRank(positionsOf, rank, terms);
+  const texts = byRank(textsOf, rank);
+  const positions = byRank(positionsOf, rank);
   return { texts, positions };
 }
 

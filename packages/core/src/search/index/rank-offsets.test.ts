@@ -10,7 +10,7 @@ describe('rank offsets', () => {
     const rank = permutation(terms, r);
     const counts = countEach(items, 4000, terms);
     expect(counts.reduce((a, b) => a + b, 0)).toBe(4000);
-    const off = byRank(counts, rank, terms);
+    const off = byRank(counts, rank);
     // Rank r's items start where the items of every lower rank end.
     const sorted = Array.from(items.subarray(0, 4000), (t) => rank[t]!).sort((a, b) => a - b);
     for (let k = 0; k < terms; k++) {

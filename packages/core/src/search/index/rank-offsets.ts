@@ -10,10 +10,14 @@ export function countEach(items: Uint32Array, count: number, terms: number): Uin
   return counts;
 }
 
-/** Offsets by rank from counts by term id: rank r's items start at out[r] (out[termCount] is their sum). */
-export function byRank(counts: Uint32Array, rank: Uint32Array, termCount: number): Uint32Array {
-  const out = new Uint32Array(termCount + 1);
-  for (let t = 0; t < counts.length; t++) out[rank[t]! + 1]! += counts[t]!;
-  for (let r = 0; r < termCount; r++) out[r + 1]! += out[r]!;
+/**
+ * Offsets by rank from counts by term id (`rank` maps every id to its rank, so there are as many ranks
+ * as ids): rank r's items start at out[r], and out[rank.length] is their sum.
+ */
+export function byRank(counts: Uint32Array, rank: Uint32Array): Uint32Array {
+  const terms = rank.length;
+  const out = new Uint32Array(terms + 1);
+  for (let t = 0; t < terms; t++) out[rank[t]! + 1]! += counts[t]!;
+  for (let r = 0; r < terms; r++) out[r + 1]! += out[r]!;
   return out;
 }

@@ -25,7 +25,7 @@ function corpus(seed: number) {
   const wordOff = Uint32Array.from([0, ...texts.map((t) => t.length)].map((_, i, a) => sum(a, i)));
   const textIds = Uint32Array.from(docs.flat());
   const textOff = Uint32Array.from([0, ...docs.map((d) => d.length)].map((_, i, a) => sum(a, i)));
-  const textsByRank = countTerms(words, wordOff, rank, terms).texts;
+  const textsByRank = countTerms(words, wordOff, rank).texts;
   return {
     texts,
     docs,
@@ -86,7 +86,7 @@ describe('WordPairs', () => {
       words,
       wordOff,
       rank,
-      textsByRank: countTerms(words, wordOff, rank, 2).texts,
+      textsByRank: countTerms(words, wordOff, rank).texts,
       textIds: Uint32Array.from([1, 2, 0, 3, 4]),
       textOff: Uint32Array.from([0, 2, 5]),
       documents: 2,
