@@ -579,19 +579,21 @@ function keywordStop(ctx: EvalContext, field: QueryField, folded: string): Match
 }
 
 /**
- * A phrase's words as cursors over their positional lists with their offsets in the phrase (stop words
- * keep their place but have no list); null when a word is not in the corpus, none when every word is a
- * stop word. Nothing is decoded until a text is asked about.
+ * A phrase's words as cursors over their positional lists with their offsets from its first word (stop
+ * words between words keep their place but have no list; before the first they ask nothing); null when a
+ * word is not in the corpus, none when every word is a stop word. Nothing is decoded until a text is
+ * asked about.
  */
 export function phraseLists(ix: SearchIndex, terms: readonly string[]): PhraseWords | null {
   const phrase: PhraseWords = { lists: [], offsets: [], terms: [] };
-  for (let j = 0; j < terms.length; j++) {
+  const first = terms.findIndex(Boolean);
+  for (let j = Math.max(0, first); j < terms.length; j++) {
     if (!terms[j]) continue;
     const t = findTerm(ix, terms[j]!);
     const cursor = t < 0 ? null : ix.positions.cursor(t);
     if (!cursor) return null;
     phrase.lists.push(cursor);
-    phrase.offsets.push(j);
+    phrase.offsets.push(j - first);
     phrase.terms.push(t);
   }
   phrase.rarest = [...phrase.lists].sort((a, b) => a.count - b.count);
@@ -697,11 +699,14 @@ function phraseMatches(
   if (!lists) return EMPTY;
   // A one-word phrase (or a keyword field, which keeps no positions) needs no order check.
   if (terms.length === 1 || field) return intersect(lists);
-  // One word with stop words after it (which ask nothing) is in the documents holding it in a text: all
-  // of its list, when the index knows none holds it only in a quotation or an entity's name.
-  if (content.length === 1 && terms[0] && ctx.ix.postings.inTexts(findTerm(ctx.ix, terms[0])) === true)
+  // Stop words before the first word ask nothing, as those after the last do: the phrase is its words'
+  // places relative to the first (a stop word between two keeps its place).
+  const places = terms.slice(terms.indexOf(content[0]!));
+  // One word with stop words beside it is in the documents holding it in a text: all of its list, when
+  // the index knows none holds it only in a quotation or an entity's name.
+  if (content.length === 1 && ctx.ix.postings.inTexts(findTerm(ctx.ix, places[0]!)) === true)
     return scaled(intersect(lists), 1.5);
-  const pairs = pairLists(ctx, terms);
+  const pairs = pairLists(ctx, places);
   if (!pairs) return EMPTY;
   // Documents lacking a word, or a pair of them side by side, lack the phrase: its positions are not read.
   const m = intersect([...lists, ...pairs.lists]);
@@ -709,15 +714,14 @@ function phraseMatches(
   // The words' scores, worth more together than apart: in every candidate when the pair tells the phrase
   // is there, else in those whose texts hold it (by positions).
   if (pairs.whole) return scaled(m, 1.5);
-  const keep = phraseSurvivors(ctx, terms, m.docs);
+  const keep = phraseSurvivors(ctx, places, m.docs);
   return keep ? scaled(m, 1.5, keep) : EMPTY;
 }
 
 /**
  * The lists of the phrase's words side by side that the index pairs (common words: WordPairs), which
  * score nothing and only narrow the documents holding every word; `whole` when they alone tell the
- * phrase is there (two words side by side, the first at the phrase's start: a stop word before it asks
- * for a word before it). Null when a pair's list is unpaid for.
+ * phrase is there (two words side by side, no other word). Null when a pair's list is unpaid for.
  */
 function pairLists(ctx: EvalContext, terms: readonly string[]): { lists: Matches[]; whole: boolean } | null {
   const { ix } = ctx;
@@ -734,7 +738,7 @@ function pairLists(ctx: EvalContext, terms: readonly string[]): { lists: Matches
     lists.push({ docs: list.docs, scores: null, bits: list.bits, source: list, typos: null });
   }
   const content = terms.filter(Boolean).length;
-  return { lists, whole: content === 2 && adjacent === 1 && lists.length === 1 && terms[0] !== '' };
+  return { lists, whole: content === 2 && adjacent === 1 && lists.length === 1 };
 }
 
 /**

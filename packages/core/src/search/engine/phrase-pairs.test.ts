@@ -69,17 +69,21 @@ describe('phrases answered from word pairs', () => {
     expect(found).toBeGreaterThan(100);
   });
 
-  it('read no positions for two words side by side', () => {
+  it('read no positions for two words side by side, with stop words before or after them', () => {
     const engine = new SearchEngine(ix);
     const [a, b] = commonPair(ix);
-    // The page reads its own documents' positions (proximity, snippets); the match reads none.
-    const cursors = vi.spyOn(ix.positions, 'cursor');
-    const found = engine.match(`"${a} ${b}"`, undefined, 'off');
-    expect(cursors).not.toHaveBeenCalled();
-    cursors.mockRestore();
-    const page = engine.page(found, 'relevance', 0, 10);
-    expect(page.total).toBeGreaterThan(0);
-    expect(page.total).toBe(answer(new SearchEngine(positionsOnly as SearchIndex), `"${a} ${b}"`).total);
+    for (const q of [`"${a} ${b}"`, `"the ${a} ${b}"`, `"of the ${a} ${b} the"`]) {
+      // The page reads its own documents' positions (proximity, snippets); the match reads none.
+      const cursors = vi.spyOn(ix.positions, 'cursor');
+      const found = engine.match(q, undefined, 'off');
+      expect(cursors, q).not.toHaveBeenCalled();
+      cursors.mockRestore();
+      const page = engine.page(found, 'relevance', 0, 10);
+      expect(page.total).toBeGreaterThan(0);
+      expect(page.total, q).toBe(answer(new SearchEngine(positionsOnly as SearchIndex), q).total);
+      // Stop words at either end ask nothing: the same documents, scores and total as the words alone.
+      expect(answer(engine, q), q).toEqual(answer(engine, `"${a} ${b}"`));
+    }
   });
 
   it('are kept by a snapshot, and a snapshot without them answers alike', () => {
@@ -130,7 +134,7 @@ describe('phrases answered from word pairs', () => {
   });
 });
 
-describe('a phrase of one word and stop words after it', () => {
+describe('a phrase of one word and stop words beside it', () => {
   it('is the documents holding the word in a text, not those naming it only in an entity or a quotation', () => {
     const inText = Array.from({ length: 5 }, (_, i) =>
       fixture({ title: `Brief ${i}`, body: [`Harbour works ${i}.`] }),
@@ -144,11 +148,14 @@ describe('a phrase of one word and stop words after it', () => {
     const small = buildIndex([...inText, named, quoted]);
     const engine = new SearchEngine(small);
     // Some document holds the word outside its texts: the texts holding it are read.
-    const texts = vi.spyOn(small.positions, 'texts');
-    const page = engine.page(engine.match('"harbour the"', undefined, 'off'), 'relevance', 0, 10);
-    expect(texts).toHaveBeenCalled();
-    texts.mockRestore();
-    expect(new Set(page.hits.map((h) => h.id))).toEqual(new Set(inText.map((a) => a.id)));
+    // Each text holding it starts with it: a stop word before it asks nothing, as one after it does.
+    for (const q of ['"harbour the"', '"the harbour"', '"of the harbour"']) {
+      const texts = vi.spyOn(small.positions, 'texts');
+      const page = engine.page(engine.match(q, undefined, 'off'), 'relevance', 0, 10);
+      expect(texts, q).toHaveBeenCalled();
+      texts.mockRestore();
+      expect(new Set(page.hits.map((h) => h.id)), q).toEqual(new Set(inText.map((a) => a.id)));
+    }
     expect(engine.page(engine.match('harbour', undefined, 'off'), 'relevance', 0, 10).total).toBe(7);
   });
 
@@ -157,14 +164,14 @@ describe('a phrase of one word and stop words after it', () => {
     const [a] = commonPair(ix);
     const cursors = vi.spyOn(ix.positions, 'cursor');
     const texts = vi.spyOn(ix.positions, 'texts');
-    const found = engine.match(`"${a} the"`, undefined, 'off');
+    const found = [`"${a} the"`, `"the ${a}"`, `"the ${a} of"`].map((q) => engine.match(q, undefined, 'off'));
     expect(cursors).not.toHaveBeenCalled();
     expect(texts).not.toHaveBeenCalled();
     vi.restoreAllMocks();
-    expect(answer(engine, `"${a} the"`)).toEqual(
-      answer(new SearchEngine(positionsOnly as SearchIndex), `"${a} the"`),
-    );
-    expect(engine.page(found, 'relevance', 0, 10).total).toBeGreaterThan(0);
+    for (const f of found) expect(engine.page(f, 'relevance', 0, 10).total).toBeGreaterThan(0);
+    for (const q of [`"${a} the"`, `"the ${a}"`, `"the ${a} of"`])
+      expect(answer(engine, q), q).toEqual(answer(new SearchEngine(positionsOnly as SearchIndex), q));
+    expect(answer(engine, `"the ${a}"`)).toEqual(answer(engine, `"${a} the"`));
   });
 });
 

@@ -28,13 +28,13 @@ function aligned(lists: readonly PositionCursor[], offsets: readonly number[]): 
 /**
  * Texts (ascending) where the terms occur at their offsets from one start: a phrase, by positions. The
  * word in fewest texts leads (its text ids, `textsOf`); the others seek each of its texts, so they read
- * only the blocks those fall in, and positions are read only where every word is present. One word
- * after stop words needs no seeking: its texts are read in order, and of each its last position.
+ * only the blocks those fall in, and positions are read only where every word is present. One word is
+ * in every text of its own.
  */
 export function textsWithSequence(phrase: PhraseWords, textsOf: (t: number) => Uint32Array): Uint32Array {
   const { lists, offsets } = phrase;
   if (lists.length === 0) return new Uint32Array(0);
-  if (lists.length === 1) return lists[0]!.textsReaching(offsets[0]!);
+  if (lists.length === 1) return lists[0]!.allTexts();
   const driver = rarestOf(lists);
   const driverTexts = textsOf(phrase.terms[driver]!);
   const out = new Uint32Array(driverTexts.length);
@@ -56,11 +56,6 @@ function rarestOf(lists: readonly PositionCursor[]): number {
   return driver;
 }
 
-/** Does the one term occur at `offset` or later in its current text (a phrase of one word among stop words)? */
-function lateEnough(list: PositionCursor, offset: number): boolean {
-  return offset === 0 || list.positionAt(list.to() - 1) >= offset;
-}
-
 /** Does text x hold the phrase? (For a few texts: each cursor seeks x through its skip table.) */
 export function textHasSequence(phrase: PhraseWords, x: number): boolean {
   const { lists, offsets } = phrase;
@@ -68,7 +63,7 @@ export function textHasSequence(phrase: PhraseWords, x: number): boolean {
   // The word in fewest texts first: most texts lack it, and the others are not sought there.
   const rarest = phrase.rarest ?? lists;
   for (const l of rarest) if (!l.seek(x)) return false;
-  return lists.length === 1 ? lateEnough(lists[0]!, offsets[0]!) : aligned(lists, offsets);
+  return lists.length === 1 || aligned(lists, offsets);
 }
 
 // Scratch: a stamp per document, current where one of the document's texts holds the phrase.

@@ -359,26 +359,6 @@ export class PositionCursor {
     return block.posOff!;
   }
 
-  /**
-   * The texts (ascending) where the term occurs at word `word` or later (a phrase of one word after stop
-   * words): block by block, cached blocks as they are and the others decoded but not kept (a common
-   * word's whole list would crowd out the cache), and of each text only its last position read.
-   */
-  textsReaching(word: number): Uint32Array {
-    const out = new Uint32Array(this.count);
-    let n = 0;
-    for (let b = 0; b < this.lastText.length; b++) {
-      const block = this.cache.get(this.start[b]!) ?? this.read(b);
-      const posOff = block.countWidth === 0 ? null : (block.posOff ?? this.counted(block));
-      const { texts, posByte, width } = block;
-      for (let i = 0; i < block.count; i++) {
-        const last = posOff === null ? i : posOff[i + 1]! - 1;
-        if (packedAt(this.bytes, posByte, last, width) >= word) out[n++] = texts[i]!;
-      }
-    }
-    return out.subarray(0, n);
-  }
-
   /** Every text holding the term, ascending (each block's text ids, positions skipped; not cached). */
   allTexts(): Uint32Array {
     const out = new Uint32Array(this.count);

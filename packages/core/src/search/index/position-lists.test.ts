@@ -120,24 +120,6 @@ describe('positional lists', () => {
       }
     }
   });
-
-  it('give the texts where a word occurs at a given word or later, whether its blocks are cached or not', () => {
-    const ix = buildIndex(many);
-    const t = findTerm(ix, 'market');
-    const texts = ix.positions.texts(t);
-    const cursor = ix.positions.cursor(t)!;
-    // Some blocks decoded (and cached) by seeks, with and without their counts; the rest not.
-    cursor.seek(texts[5]!);
-    cursor.positions();
-    cursor.seek(texts[2 * POSITION_BLOCK + 3]!);
-    const last = (x: number) =>
-      Math.max(...analyze(ix.texts.at(x)).flatMap((term, i) => (term === 'market' ? [i] : [])));
-    for (const word of [0, 1, 4, 9, 12, 30]) {
-      const expected = [...texts].filter((x) => last(x) >= word);
-      expect([...ix.positions.cursor(t)!.textsReaching(word)], `word ${word}`).toEqual(expected);
-    }
-    expect(ix.positions.cursor(t)!.textsReaching(0)).toEqual(texts);
-  });
 });
 
 describe('positional lists built over many buckets', () => {
