@@ -2,7 +2,7 @@ import type { PositionCursor } from '../index/position-cursor';
 import { gallop } from '../index/gallop';
 import { SHARED_TEXT, type TextDocs } from '../index/search-index';
 
-/** A phrase's words: a cursor over each one's positions, its offset in the phrase, its term id. */
+/** A phrase's words: a cursor over each one's positions, its offset from the first word (0), its term id. */
 export interface PhraseWords {
   lists: PositionCursor[];
   offsets: number[];
@@ -18,7 +18,6 @@ function aligned(lists: readonly PositionCursor[], offsets: readonly number[]): 
   // Positions read in place in each cursor's block (bit-packed): nothing decoded, no view made per text.
   outer: for (let p = lead.from(); p < end; p++) {
     const start = lead.positionAt(p) - offsets[0]!;
-    if (start < 0) continue;
     for (let k = 1; k < lists.length; k++) if (!lists[k]!.holds(start + offsets[k]!)) continue outer;
     return true;
   }
