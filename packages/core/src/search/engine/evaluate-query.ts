@@ -11,7 +11,6 @@ import {
   candidatesHoldingTexts,
   type PhraseWords,
   textHasSequence,
-  textsWithSequence,
 } from './phrase-positions';
 import { rememberedTypoCandidates, type TypoDictionary, type TypoWalk } from './typo-candidates';
 import { type Expansion as WordExpansion, expandWord, type TypoMode, type Vocabulary } from './expand-word';
@@ -586,18 +585,27 @@ function keywordStop(ctx: EvalContext, field: QueryField, folded: string): Match
  */
 export function phraseLists(ix: SearchIndex, terms: readonly string[]): PhraseWords | null {
   const phrase: PhraseWords = { lists: [], offsets: [], terms: [] };
-  const first = terms.findIndex(Boolean);
-  for (let j = Math.max(0, first); j < terms.length; j++) {
-    if (!terms[j]) continue;
-    const t = findTerm(ix, terms[j]!);
+  const places = fromFirstWord(terms);
+  for (let j = 0; j < places.length; j++) {
+    if (!places[j]) continue;
+    const t = findTerm(ix, places[j]!);
     const cursor = t < 0 ? null : ix.positions.cursor(t);
     if (!cursor) return null;
     phrase.lists.push(cursor);
-    phrase.offsets.push(j - first);
+    phrase.offsets.push(j);
     phrase.terms.push(t);
   }
   phrase.rarest = [...phrase.lists].sort((a, b) => a.count - b.count);
   return phrase;
+}
+
+/**
+ * A phrase's analysed terms from its first word on: stop words before it ask nothing, as those after the
+ * last word do (a stop word between two words keeps its place). Empty when every term is a stop word.
+ */
+export function fromFirstWord(terms: readonly string[]): readonly string[] {
+  const first = terms.findIndex(Boolean);
+  return first < 0 ? [] : terms.slice(first);
 }
 
 /**
@@ -618,36 +626,26 @@ export function docHasSequence(ix: SearchIndex, d: number, phrase: PhraseWords |
 }
 
 /**
- * The texts (ascending) holding the phrase, by positions; null when a word is missing or the budget cannot
- * pay for its texts. A word followed only by stop words needs none: the texts holding it hold the
- * phrase (stop words after the last word ask nothing). The budget pays for the texts of every word (the
- * most a walk may seek); positions are decoded only in the blocks where every word is present.
+ * The texts (ascending) holding a phrase of one word (stop words beside it ask nothing): the word's own;
+ * null when the word is missing or the budget cannot pay for its texts.
  */
-function phraseTexts(ctx: EvalContext, terms: readonly string[]): Uint32Array | null {
-  const ix = ctx.ix;
-  if (terms[0] && terms.every((t, j) => j === 0 || !t)) {
-    const t = findTerm(ix, terms[0]);
-    const texts = t < 0 ? null : ix.positions.texts(t);
-    return texts && ctx.budget.spend(texts.length) ? texts : null;
-  }
-  const phrase = phraseLists(ix, terms);
-  if (!phrase) return null;
-  let texts = 0;
-  for (const l of phrase.lists) texts += l.count;
-  if (!ctx.budget.spend(texts)) return null;
-  return textsWithSequence(phrase, (t) => ix.positions.texts(t));
+function wordTexts(ctx: EvalContext, term: string): Uint32Array | null {
+  const t = findTerm(ctx.ix, term);
+  const texts = t < 0 ? null : ctx.ix.positions.texts(t);
+  return texts && ctx.budget.spend(texts.length) ? texts : null;
 }
 
 /**
- * Which candidates (indices into `docs`, the documents holding every word) hold the phrase; null when a
- * word is missing or unpaid for. When the candidates' texts are fewer than the texts of the phrase's
- * rarest word, only they are checked (the AND's survivors, positions decoded in their blocks alone);
- * otherwise the rarest word's texts are walked and mapped back to the candidates.
+ * Which candidates (indices into `docs`, the documents holding every word) hold the phrase (its terms
+ * from its first word, as fromFirstWord gives them); null when a word is missing or unpaid for. When the
+ * candidates' texts are fewer than the texts of the phrase's rarest word, only they are checked (the
+ * AND's survivors, positions decoded in their blocks alone); otherwise the rarest word's texts are walked
+ * and mapped back to the candidates.
  */
 function phraseSurvivors(ctx: EvalContext, terms: readonly string[], docs: Uint32Array): Uint32Array | null {
   const ix = ctx.ix;
   if (terms.filter(Boolean).length <= 1) {
-    const texts = phraseTexts(ctx, terms);
+    const texts = wordTexts(ctx, terms[0]!);
     return texts ? candidatesHoldingTexts(texts, textDocs(ix), ix.n, docs) : null;
   }
   const phrase = phraseLists(ix, terms);
@@ -699,9 +697,7 @@ function phraseMatches(
   if (!lists) return EMPTY;
   // A one-word phrase (or a keyword field, which keeps no positions) needs no order check.
   if (terms.length === 1 || field) return intersect(lists);
-  // Stop words before the first word ask nothing, as those after the last do: the phrase is its words'
-  // places relative to the first (a stop word between two keeps its place).
-  const places = terms.slice(terms.indexOf(content[0]!));
+  const places = fromFirstWord(terms);
   // One word with stop words beside it is in the documents holding it in a text: all of its list, when
   // the index knows none holds it only in a quotation or an entity's name.
   if (content.length === 1 && ctx.ix.postings.inTexts(findTerm(ctx.ix, places[0]!)) === true)

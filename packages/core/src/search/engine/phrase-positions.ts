@@ -24,30 +24,6 @@ function aligned(lists: readonly PositionCursor[], offsets: readonly number[]): 
   return false;
 }
 
-/**
- * Texts (ascending) where the terms occur at their offsets from one start: a phrase, by positions. The
- * word in fewest texts leads (its text ids, `textsOf`); the others seek each of its texts, so they read
- * only the blocks those fall in, and positions are read only where every word is present. One word is
- * in every text of its own.
- */
-export function textsWithSequence(phrase: PhraseWords, textsOf: (t: number) => Uint32Array): Uint32Array {
-  const { lists, offsets } = phrase;
-  if (lists.length === 0) return new Uint32Array(0);
-  if (lists.length === 1) return lists[0]!.allTexts();
-  const driver = rarestOf(lists);
-  const driverTexts = textsOf(phrase.terms[driver]!);
-  const out = new Uint32Array(driverTexts.length);
-  let n = 0;
-  outer: for (let i = 0; i < driverTexts.length; i++) {
-    const x = driverTexts[i]!;
-    // The driver holds x: it is sought (for its positions) only once every other word is found there.
-    for (let k = 0; k < lists.length; k++) if (k !== driver && !lists[k]!.seek(x)) continue outer;
-    lists[driver]!.seek(x);
-    if (aligned(lists, offsets)) out[n++] = x;
-  }
-  return out.subarray(0, n);
-}
-
 /** The place in `lists` of the cursor over fewest texts. */
 function rarestOf(lists: readonly PositionCursor[]): number {
   let driver = 0;
