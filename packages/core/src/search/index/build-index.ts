@@ -104,9 +104,8 @@ export function analyseDocuments(
  */
 export interface ListsInput {
   entries: EntriesPart;
-  /** Each term id's rank in the sorted dictionary. */
+  /** Each term id's rank in the sorted dictionary (one per term: its length is the term count). */
   rank: Uint32Array;
-  termCount: number;
   documents: number;
   /** Each unique text's words as term ids (IndexTexts.words), text x's at wordOff[x]..wordOff[x+1]. */
   words: Int32Array;
@@ -129,7 +128,7 @@ export function buildLists(input: ListsInput): IndexLists {
 export function buildPostings(input: ListsInput): IndexLists['postings'] {
   const entries = DocumentTerms.over(input.entries);
   for (const p of input.parts) entries.append(p.entries, p.firstDoc, p.terms);
-  return invertEntries(entries, input.rank, input.termCount, input.documents);
+  return invertEntries(entries, input.rank, input.documents);
 }
 
 /** The positions half of the lists, from the texts' words (and the parts'): positions and word pairs. */
@@ -144,7 +143,7 @@ export function buildPositions(input: ListsInput): Pick<IndexLists, 'positions' 
   const { rank, textIds, textOff, documents } = input;
   const counts = countTerms(words, wordOff, rank);
   return {
-    positions: PositionLists.build(words, wordOff, rank, input.termCount, counts),
+    positions: PositionLists.build(words, wordOff, rank, counts),
     pairs: WordPairs.build({ words, wordOff, rank, textsByRank: counts.texts, textIds, textOff, documents }),
   };
 }
@@ -164,12 +163,10 @@ export function finishIndex(
   startLists = listsHere,
 ): SearchIndex {
   const { column: terms, rank } = b.terms.sorted();
-  const termCount = terms.length;
   const { words, wordOff } = b.texts;
   const lists = startLists({
     entries: b.entries.part(),
     rank,
-    termCount,
     documents: articles.length,
     words: words.view(),
     wordOff: wordOff.view(),

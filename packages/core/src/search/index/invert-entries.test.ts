@@ -33,7 +33,7 @@ describe('invertEntries', () => {
       entries.endDocument(keywords);
     }
     const rank = permutation(termCount, r);
-    const postings = invertEntries(entries, rank, termCount, documents);
+    const postings = invertEntries(entries, rank, documents);
     // Term 0 is in every document: its impacts are each document's.
     const impactOf = postings.get(rank[0]!).imps;
     expect(new Set(impactOf).size).toBe(5);

@@ -12,12 +12,7 @@ import { FIELD_B, FIELD_PIVOT, FIELD_WEIGHT, K1, KEYWORD_IMPACT } from './rankin
  * document's common impacts are counted on the way (keyword matches left out: their lists store no
  * impacts).
  */
-export function invertEntries(
-  entries: DocumentTerms,
-  rank: Uint32Array,
-  termCount: number,
-  documents: number,
-): PostingLists {
+export function invertEntries(entries: DocumentTerms, rank: Uint32Array, documents: number): PostingLists {
   const entryTerm = entries.entryTerm.array;
   const entryCount = entries.entryTerm.length;
   const termOff = byRank(countEach(entryTerm, entryCount, rank.length), rank);
@@ -42,7 +37,8 @@ export function invertEntries(
   // Each field's length normalisation in the current document, worked out once per document.
   const norm = new Float64Array(FIELDS);
   const common = new CommonImpacts(documents);
-  const outside = new Uint8Array((termCount + 7) >> 3);
+  // One bit a term: `rank` maps every term id to its rank.
+  const outside = new Uint8Array((rank.length + 7) >> 3);
   let d = -1;
   for (let i = 0; i < entryCount; i++) {
     if (d < 0 || i >= entries.docEnd[d]!) {

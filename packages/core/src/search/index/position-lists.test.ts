@@ -146,7 +146,7 @@ describe('positional lists built over many buckets', () => {
       seqOff.push(seq.length);
     }
     const rank = Uint32Array.from({ length: terms }, (_, t) => (t * 7919) % terms);
-    const lists = PositionLists.build(Int32Array.from(seq), Uint32Array.from(seqOff), rank, terms);
+    const lists = PositionLists.build(Int32Array.from(seq), Uint32Array.from(seqOff), rank);
     const wrong: number[] = [];
     let positions = 0;
     for (let t = 0; t < terms; t++) {

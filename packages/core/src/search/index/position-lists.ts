@@ -55,17 +55,17 @@ export class PositionLists {
 
   /**
    * From each unique text's words as term ids (`seq`, -1 for a stop word; text x is
-   * seq[seqOff[x], seqOff[x+1])), with `rank` mapping a term id to its dictionary index; `counts` as
-   * countTerms gives them (counted here when not given).
+   * seq[seqOff[x], seqOff[x+1])), with `rank` mapping every term id to its dictionary index (as many
+   * terms as ids); `counts` as countTerms gives them (counted here when not given).
    */
   static build(
     seq: Int32Array,
     seqOff: Uint32Array,
     rank: Uint32Array,
-    terms: number,
     counts: TermCounts = countTerms(seq, seqOff, rank),
   ): PositionLists {
     const nTexts = seqOff.length - 1;
+    const terms = rank.length;
     const pairs = counts.texts;
     const { pos, text } = sortPositions(seq, seqOff, rank, counts.positions);
     // Each term's texts (ascending) and how many of its positions each holds, in one pass in rank order.
